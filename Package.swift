@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Debian's Lua 5.4 as a system library, with the C macros re-exposed as inline functions.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // The parts that must be C: error trampolines, protected helpers, the capped allocator, the hook.
+        .target(
+            name: "CLuaSupport",
+            dependencies: ["CLua"]
+        ),
+        // The safe Swift bridge to Lua: values, functions, userdata, errors, limits, sandbox.
+        .target(
+            name: "LuaBridge",
+            dependencies: ["CLua", "CLuaSupport"]
+        ),
+        // The corpus model: reading articles, the gazetteer, dates, mentions, events and their merge.
+        .target(
+            name: "CorpusModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "LuaBridge",
+                "CorpusModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "bridge-bench",
+            dependencies: ["LuaBridge", "CLua", "CLuaSupport"],
+            path: "Benchmarks/BridgeBench"
+        ),
+        .executableTarget(
+            name: "corpus-bench",
+            dependencies: ["CorpusModel"],
+            path: "Benchmarks/CorpusBench"
+        ),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
+        .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
+    ]
+)

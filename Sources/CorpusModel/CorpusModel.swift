@@ -1,0 +1,1 @@
+// The corpus model: placeholder, filled by issue 3.
