@@ -1,2 +1,377 @@
 import CLua
 import CLuaSupport
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a script may reach.
+public enum LuaProfile: Sendable {
+    /// The default for plugins: each chunk gets its own environment built from an allow-list, the
+    /// libraries are read-only, and only text chunks load.
+    case sandbox
+    /// For the user's own scripts (`--unsafe`): the standard Lua environment, as the `lua5.4`
+    /// interpreter gives it. Limits still apply.
+    case trusted
+}
+
+/// Limits that keep a script from hurting the host.
+public struct LuaLimits: Sendable, Equatable {
+    /// The cap on the memory the state may hold, in bytes.
+    public var memoryBytes: Int
+    /// The wall-clock time a call from the host may take, in seconds; `nil` for none.
+    public var timeSeconds: Double?
+
+    public static let defaultMemoryMiB = 256
+    public static let defaultTimeSeconds = 10.0
+
+    public init(memoryBytes: Int = LuaLimits.defaultMemoryMiB * 1024 * 1024,
+                timeSeconds: Double? = LuaLimits.defaultTimeSeconds) {
+        self.memoryBytes = memoryBytes
+        self.timeSeconds = timeSeconds
+    }
+
+    public init(memoryMiB: Int, timeSeconds: Double?) {
+        self.init(memoryBytes: memoryMiB * 1024 * 1024, timeSeconds: timeSeconds)
+    }
+}
+
+public struct LuaOptions {
+    public var profile: LuaProfile
+    public var limits: LuaLimits
+    /// Where `require` looks for pure-Lua modules, as `package.path` templates (`dir/?.lua`).
+    public var modulePath: [String]
+    /// Receives each line `print` writes; `nil` writes to standard output.
+    public var output: ((String) -> Void)?
+
+    public init(profile: LuaProfile = .sandbox, limits: LuaLimits = LuaLimits(), modulePath: [String] = [],
+                output: ((String) -> Void)? = nil) {
+        self.profile = profile
+        self.limits = limits
+        self.modulePath = modulePath
+        self.output = output
+    }
+}
+
+/// One Lua state: created with a capped allocator, owned by one thread at a time, never shared.
+///
+/// Every call from Swift into Lua runs protected, with the memory cap enforced while Lua runs and a
+/// watchdog that stops the script when its deadline passes. Lua errors come back as `LuaError`.
+public final class LuaState {
+    /// What references hold: the raw state while it is open.
+    final class Handle {
+        var L: OpaquePointer?
+        weak var owner: LuaState?
+        init(_ L: OpaquePointer) { self.L = L }
+
+        func state() throws(LuaError) -> LuaState {
+            guard L != nil, let owner else {
+                throw LuaError(kind: .runtime, message: "the Lua state has been closed")
+            }
+            return owner
+        }
+    }
+
+    let handle: Handle
+    /// The raw state. Valid until `close()`.
+    public let L: OpaquePointer
+    public let options: LuaOptions
+    public var profile: LuaProfile { options.profile }
+    public var limits: LuaLimits { options.limits }
+
+    private var outputBox: Unmanaged<OutputBox>?
+    var classes: [ObjectIdentifier: Int32] = [:]
+    var classNames: [ObjectIdentifier: String] = [:]
+    private var runDepth = 0
+    private var closed = false
+    private var makeEnvironmentRef: Int32 = 0
+
+    public init(options: LuaOptions = LuaOptions()) throws(LuaError) {
+        LuaState.installCallbacks()
+        var message = [CChar](repeating: 0, count: 256)
+        guard let L = dossier_newstate(max(options.limits.memoryBytes, 1), &message, message.count) else {
+            throw LuaError(kind: .memoryLimit, message: String(decoding: message.prefix { $0 != 0 }.map {
+                UInt8(bitPattern: $0)
+            }, as: UTF8.self))
+        }
+        self.L = L
+        self.options = options
+        self.handle = Handle(L)
+        handle.owner = self
+        dossier_set_owner(L, Unmanaged.passUnretained(self).toOpaque())
+        if let output = options.output {
+            let box = Unmanaged.passRetained(OutputBox(output))
+            outputBox = box
+            dossier_install_base_overrides(L, { sink, bytes, length in
+                guard let sink, let bytes else { return }
+                let text = bytes.withMemoryRebound(to: UInt8.self, capacity: length) {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+                }
+                Unmanaged<OutputBox>.fromOpaque(sink).takeUnretainedValue().write(text)
+            }, box.toOpaque())
+        } else {
+            dossier_install_base_overrides(L, nil, nil)
+        }
+        if options.profile == .sandbox {
+            do {
+                try installSandbox()
+            } catch {
+                close()
+                throw error
+            }
+        }
+    }
+
+    deinit { close() }
+
+    /// Closes the state: every Swift object and closure handed to Lua is released.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        handle.L = nil
+        dossier_close(L)
+        outputBox?.release()
+        outputBox = nil
+    }
+
+    /// Bytes the state holds now, and at most so far.
+    public var memoryUsed: Int { Int(dossier_memory_used(L)) }
+    public var memoryPeak: Int { Int(dossier_memory_peak(L)) }
+
+    static func owner(of L: OpaquePointer) -> LuaState {
+        Unmanaged<LuaState>.fromOpaque(dossier_owner(L)).takeUnretainedValue()
+    }
+
+    /// Runs `body` with the stack, and puts the stack back as it was.
+    func withStack<T>(_ body: (LuaStack) throws(LuaError) -> T) throws(LuaError) -> T {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        guard lua_checkstack(L, 8) != 0 else {
+            throw LuaError(kind: .runtime, message: "Lua stack overflow")
+        }
+        return try body(LuaStack(L))
+    }
+
+    // MARK: Loading and running
+
+    /// Compiles a chunk from text. `name` is the chunk name as Lua wants it (`=label` or `@path`);
+    /// without one, Lua names it after its first line.
+    public func load(string code: String, name: String? = nil,
+                     environment: LuaTable? = nil) throws(LuaError) -> LuaFunction {
+        try withStack { stack throws(LuaError) in
+            var text = code
+            let chunkName = name ?? code
+            let status = text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    luaL_loadbufferx(L, chars.baseAddress, chars.count, chunkName, chunkMode)
+                }
+            }
+            return try finishLoad(status: status, environment: environment, stack: stack)
+        }
+    }
+
+    /// Compiles a chunk from a file. Its chunk name is `@` and the path relative to the working
+    /// directory, so errors read `Plugins/x.lua:12: ...`.
+    public func load(file path: String, environment: LuaTable? = nil) throws(LuaError) -> LuaFunction {
+        try withStack { stack throws(LuaError) in
+            let status = luaL_loadfilex(L, LuaState.displayPath(path), chunkMode)
+            return try finishLoad(status: status, environment: environment, stack: stack)
+        }
+    }
+
+    private var chunkMode: String { profile == .sandbox ? "t" : "bt" }
+
+    private func finishLoad(status: Int32, environment: LuaTable?, stack: LuaStack) throws(LuaError) -> LuaFunction {
+        guard status == LUA_OK else {
+            let message = stack.string(at: -1) ?? "cannot load the chunk"
+            throw LuaError(kind: status == LUA_ERRSYNTAX ? .syntax : status == LUA_ERRMEM ? .memoryLimit : .file,
+                           message: message)
+        }
+        let chunk = lua_absindex(L, -1)
+        if let environment {
+            environment.reference.push(onto: stack)
+            lua_setupvalue(L, chunk, 1)
+        } else if profile == .sandbox {
+            try pushNewEnvironment()
+            lua_setupvalue(L, chunk, 1)
+        }
+        return LuaFunction(reference: LuaReference(L, chunk))
+    }
+
+    /// Runs `code` and returns its results.
+    @discardableResult
+    public func run(_ code: String, name: String? = nil, environment: LuaTable? = nil) throws(LuaError) -> [LuaValue] {
+        try load(string: code, name: name, environment: environment).call()
+    }
+
+    /// Runs the file at `path` and returns its results.
+    @discardableResult
+    public func run(file path: String, environment: LuaTable? = nil) throws(LuaError) -> [LuaValue] {
+        try load(file: path, environment: environment).call()
+    }
+
+    /// Calls a Lua function under the limits. Nested calls (from a Swift function Lua called) share the
+    /// outer call's deadline.
+    func call(_ function: LuaReference, arguments: [any LuaPushable]) throws(LuaError) -> [LuaValue] {
+        try withStack { stack throws(LuaError) in
+            let base = lua_gettop(L)
+            try stack.reserve(Int32(arguments.count + 2))
+            function.push(onto: stack)
+            for argument in arguments { argument.push(onto: stack) }
+            let status = withLimits { dossier_pcall(L, Int32(arguments.count), CLUA_MULTRET) }
+            if status != LUA_OK { throw error(status: status) }
+            let top = lua_gettop(L)
+            return top > base ? (base + 1...top).map { stack.value(at: $0) } : []
+        }
+    }
+
+    /// Brackets the outermost call into Lua with the deadline: the watchdog arms the stop hook only when
+    /// the deadline passes, so nothing runs before then.
+    private func withLimits(_ body: () -> Int32) -> Int32 {
+        runDepth += 1
+        defer { runDepth -= 1 }
+        guard runDepth == 1 else { return body() }
+        let generation = dossier_run_begin(L, options.limits.timeSeconds ?? 0)
+        let token = StopToken(context: dossier_context_of(L), generation: generation)
+        LuaInterrupts.register(token)
+        if let seconds = options.limits.timeSeconds {
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                token.stop(reason: Int32(DOSSIER_STOP_TIMEOUT))
+            }
+        }
+        let status = body()
+        token.invalidate()
+        LuaInterrupts.unregister(token)
+        dossier_run_end(L)
+        return status
+    }
+
+    /// Builds the Swift error for a failed protected call whose error value is on top of the stack.
+    func error(status: Int32) -> LuaError {
+        let stack = LuaStack(L)
+        var message = stack.string(at: -1) ?? "(error object is a \(stack.typeName(at: -1)) value)"
+        dossier_push_last_traceback(L)
+        let traceback = stack.string(at: -1)
+        lua_pop(L, 1)
+        var kind = LuaError.Kind.runtime
+        switch Int32(dossier_stop_reason(L)) {
+        case Int32(DOSSIER_STOP_TIMEOUT):
+            kind = .timeLimit
+            if !message.contains("time limit of") { message = stopMessage(reason: "time limit of \(secondsText) s exceeded") }
+        case Int32(DOSSIER_STOP_INTERRUPT):
+            kind = .interrupted
+            if !message.contains("interrupted") { message = stopMessage(reason: "interrupted") }
+        default:
+            if status == LUA_ERRMEM || (dossier_memory_limit_hit(L) != 0 && message.hasSuffix("not enough memory")) {
+                kind = .memoryLimit
+                message = message.replacingSuffix("not enough memory", with: "memory limit of \(memoryMiB) MiB exceeded")
+            } else if message.hasSuffix("memory limit of \(memoryMiB) MiB exceeded") {
+                kind = .memoryLimit
+            }
+        }
+        return LuaError(kind: kind, message: message, traceback: traceback)
+    }
+
+    private var memoryMiB: Int { Int(dossier_memory_limit(L)) / (1024 * 1024) }
+    private var secondsText: String { String(format14g: options.limits.timeSeconds ?? 0) }
+
+    private func stopMessage(reason: String) -> String {
+        let location = String(cString: dossier_stop_location(L))
+        return location.isEmpty ? reason : "\(location): \(reason)"
+    }
+
+    // MARK: Globals and environments
+
+    /// The global table (in the sandbox, the host's own; scripts see their environments instead).
+    public var globals: LuaTable {
+        lua_rawgeti(L, CLUA_REGISTRYINDEX, CLUA_RIDX_GLOBALS)
+        defer { lua_pop(L, 1) }
+        return LuaTable(reference: LuaReference(L, -1))
+    }
+
+    /// A fresh environment for a chunk: the sandbox's allow-list, or the global table when trusted.
+    public func makeEnvironment() throws(LuaError) -> LuaTable {
+        try withStack { stack throws(LuaError) in
+            if profile == .sandbox {
+                try pushNewEnvironment()
+            } else {
+                lua_rawgeti(L, CLUA_REGISTRYINDEX, CLUA_RIDX_GLOBALS)
+            }
+            return LuaTable(reference: LuaReference(L, -1))
+        }
+    }
+
+    private func pushNewEnvironment() throws(LuaError) {
+        lua_rawgeti(L, CLUA_REGISTRYINDEX, lua_Integer(makeEnvironmentRef))
+        let status = dossier_pcall(L, 0, 1)
+        if status != LUA_OK { throw error(status: status) }
+    }
+
+    private func installSandbox() throws(LuaError) {
+        try withStack { stack throws(LuaError) in
+            let setup = try load(string: LuaSandbox.setupSource, name: "=(sandbox setup)",
+                                 environment: globals)
+            let results = try setup.call(options.modulePath.joined(separator: ";"))
+            guard case .function(let make)? = results.first else {
+                throw LuaError(kind: .runtime, message: "the sandbox setup returned no environment builder")
+            }
+            make.reference.push(onto: stack)
+            makeEnvironmentRef = luaL_ref(L, CLUA_REGISTRYINDEX)
+        }
+    }
+
+    /// Sets a global of the host's table.
+    public func setGlobal(_ name: String, _ value: some LuaPushable) throws(LuaError) {
+        try globals.set(name, value)
+    }
+
+    public func global(_ name: String) throws(LuaError) -> LuaValue {
+        try globals.get(name)
+    }
+
+    // MARK: Values
+
+    /// Converts a Swift value to a Lua value held by reference.
+    public func value(_ value: some LuaPushable) -> LuaValue {
+        let stack = LuaStack(L)
+        value.push(onto: stack)
+        defer { lua_pop(L, 1) }
+        return stack.value(at: -1)
+    }
+
+    // MARK: Interruption
+
+    /// Stops the running script from another thread, as Ctrl-C does.
+    public static func installInterruptHandler(onIdle: @escaping @Sendable () -> Void) {
+        LuaInterrupts.install(onIdle: onIdle)
+    }
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+        guard hasSuffix(suffix) else { return self }
+        return String(dropLast(suffix.count)) + replacement
+    }
+}
+
+final class OutputBox {
+    let write: (String) -> Void
+    init(_ write: @escaping (String) -> Void) { self.write = write }
+}
+
+extension LuaState {
+    /// A path as the user would type it from the working directory.
+    static func displayPath(_ path: String) -> String {
+        guard path.hasPrefix("/") else { return path }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+extension LuaState {
+    /// The Lua release the bridge is linked with ("Lua 5.4.4").
+    public static var luaRelease: String { String(cString: dossier_lua_release()) }
+}

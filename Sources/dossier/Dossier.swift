@@ -1,15 +1,39 @@
 import ArgumentParser
+import Foundation
+import LuaBridge
 
 @main
 struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turn news articles about diplomatic relations into a structured model, and query it with Lua.",
-        version: DossierVersion.string,
-        subcommands: [Export.self, Evaluate.self]
+        discussion: ExitStatus.help,
+        version: DossierVersion.text,
+        subcommands: [Eval.self, Export.self, Evaluate.self]
     )
+
+    /// Runs the command, printing a script's error as Lua gives it (no "Error:" prefix).
+    static func main() {
+        // A closed pipe must end the output, not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as ScriptFailure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            Foundation.exit(failure.exitStatus)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum DossierVersion {
-    static let string = "0.1.0"
+    static let number = "0.1.0"
+    static var text: String { "dossier \(number) (\(LuaState.luaRelease))" }
 }

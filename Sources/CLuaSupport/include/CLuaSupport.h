@@ -1,4 +1,118 @@
+// The parts of the Lua bridge that must be written in C.
+//
+// Everything that can raise a Lua error (and so longjmp) lives here, so that no longjmp ever crosses a
+// Swift frame: Swift bodies return a status, and these trampolines raise the error once Swift has
+// returned. The capped allocator, the deadline hook and the coroutine wrappers that keep the hook
+// reaching every running coroutine are here too.
 #ifndef DOSSIER_CLUASUPPORT_H
 #define DOSSIER_CLUASUPPORT_H
-int dossier_clua_support_version(void);
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct lua_State lua_State;
+
+/// Why a running script was stopped from outside.
+enum {
+    DOSSIER_STOP_NONE = 0,
+    DOSSIER_STOP_TIMEOUT = 1,
+    DOSSIER_STOP_INTERRUPT = 2,
+};
+
+/// Status codes a Swift body returns to its trampoline.
+enum {
+    /// The error value is on top of the stack; raise it as it is.
+    DOSSIER_RAISE_VALUE = -1,
+    /// A string error is on top of the stack; prefix it with the caller's position, then raise it.
+    DOSSIER_RAISE_WITH_POSITION = -2,
+};
+
+/// Per-state bookkeeping shared by the allocator, the trampolines, the hook and the watchdog.
+typedef struct dossier_context dossier_context;
+
+/// Called by trampolines: run the Swift body `box` with the arguments on `L`'s stack.
+/// Returns the number of results pushed, or one of the DOSSIER_RAISE_* codes.
+typedef int (*dossier_call_fn)(lua_State *L, void *box);
+/// Called by a class's `__index` for a property: push property `property` of `object`.
+typedef int (*dossier_get_fn)(lua_State *L, void *classBox, void *object, int property);
+/// Releases a retained Swift object or closure box.
+typedef void (*dossier_release_fn)(void *box);
+/// Receives what `print` writes (one call per `print`, with the trailing newline).
+typedef void (*dossier_output_fn)(void *sink, const char *bytes, size_t length);
+
+/// Installs the Swift entry points. Called once, before any state is made.
+void dossier_install_callbacks(dossier_call_fn call, dossier_get_fn get, dossier_release_fn release);
+
+/// Creates a state with the capped allocator and a panic handler, and opens the standard libraries
+/// under protection. Returns NULL (and writes a message into `error`) when that fails.
+lua_State *dossier_newstate(size_t memoryLimit, char *error, size_t errorSize);
+/// Closes the state and frees its context.
+void dossier_close(lua_State *L);
+dossier_context *dossier_context_of(lua_State *L);
+/// The Swift object that owns the state (not retained), for callbacks that start from a `lua_State`.
+void dossier_set_owner(lua_State *L, void *owner);
+void *dossier_owner(lua_State *L);
+
+// Memory.
+size_t dossier_memory_used(lua_State *L);
+size_t dossier_memory_peak(lua_State *L);
+size_t dossier_memory_limit(lua_State *L);
+void dossier_set_memory_limit(lua_State *L, size_t limit);
+/// True when an allocation was refused because of the cap since the last `dossier_pcall`.
+int dossier_memory_limit_hit(lua_State *L);
+
+// Calls from the host. `dossier_pcall` runs the function below `nargs` arguments with the message
+// handler that turns any error object into text and records a traceback. While Lua runs, the memory
+// cap is enforced; host frames around it may overshoot.
+int dossier_pcall(lua_State *L, int nargs, int nresults);
+/// The traceback recorded by the message handler for the last error (pushed as a string, or nil).
+void dossier_push_last_traceback(lua_State *L);
+
+// Deadlines and interruption. A run is bracketed by begin/end; the watchdog calls `dossier_stop`
+// with the generation it was armed for, and the hook is armed only then.
+unsigned long dossier_run_begin(lua_State *L, double timeLimitSeconds);
+void dossier_run_end(lua_State *L);
+/// Arms the stop hook if run `generation` is still the current one. Safe from any thread.
+int dossier_stop(dossier_context *context, unsigned long generation, int reason);
+/// Why the current or last run was stopped (DOSSIER_STOP_*), and where ("chunk:line").
+int dossier_stop_reason(lua_State *L);
+const char *dossier_stop_location(lua_State *L);
+
+// Swift functions and objects.
+/// Pushes a Lua function that calls the Swift body `box` (retained by the caller, released by
+/// `__gc` of its upvalue exactly once).
+void dossier_push_swift_function(lua_State *L, void *box);
+/// Creates the metatable of a Swift class: `__index` looks in `methods` (at index `methodsIndex`),
+/// then the property ids in `properties` (at `propertiesIndex`), and asks Swift for the value.
+/// Leaves the metatable on the stack.
+void dossier_new_class_metatable(lua_State *L, int methodsIndex, int propertiesIndex, void *classBox,
+                                 const char *name);
+/// Pushes a userdata holding `object` (already retained) with the metatable at `metatableIndex`.
+void dossier_push_object(lua_State *L, void *object, int metatableIndex);
+/// The object of the userdata at `index` if its metatable is the one at `metatableIndex`, else NULL.
+void *dossier_to_object(lua_State *L, int index, int metatableIndex);
+/// The object of a Dossier userdata at `index` whatever its class, or NULL.
+void *dossier_to_any_object(lua_State *L, int index);
+
+// Protected host-side operations (each runs under lua_pcall; 0 means success).
+/// t[k] where the table is at `tableIndex` and the key on top: replaces the key by the value.
+int dossier_pgettable(lua_State *L, int tableIndex);
+/// t[k] = v with key and value on top: pops both.
+int dossier_psettable(lua_State *L, int tableIndex);
+/// Converts the value at `index` to text like `tostring` does; pushes the result (or the error).
+int dossier_ptostring(lua_State *L, int index);
+/// Concatenates the `n` values on top like `..` does; leaves the result (or the error).
+int dossier_pconcat(lua_State *L, int n);
+
+// Standard library pieces.
+/// Replaces `print` with one that sends its line to `sink` (or to stdout when `output` is NULL),
+/// and `coroutine.resume`/`coroutine.wrap` with versions that keep the stop hook reaching coroutines.
+void dossier_install_base_overrides(lua_State *L, dossier_output_fn output, void *sink);
+
+/// Lua's own version text ("Lua 5.4.4").
+const char *dossier_lua_release(void);
+
+/// For benchmarks: a C function that adds its integer argument to a counter and returns it.
+int dossier_bench_c_function(lua_State *L);
+
 #endif

@@ -1,0 +1,172 @@
+import CLua
+import CLuaSupport
+
+/// The type-erased side of a class description, called by the C `__index` for properties.
+public class AnyLuaClass {
+    let name: String
+    init(name: String) { self.name = name }
+    func get(_ stack: LuaStack, _ object: UnsafeMutableRawPointer, _ property: Int32) throws -> Int32 { 0 }
+}
+
+/// Describes how Lua sees instances of a Swift class: read-only properties through a fast getter,
+/// methods in the `__index` table, and the metamethods `__tostring`, `__len`, `__eq`, `__lt` and
+/// `__pairs`. Instances are userdata that retain the object; `__gc` releases it exactly once.
+public final class LuaClass<T: AnyObject>: AnyLuaClass {
+    public typealias Getter = (T, LuaStack) throws -> Void
+    public typealias Method = (T, LuaArguments) throws -> Int32
+
+    private(set) var propertyNames: [String] = []
+    private var getters: [Getter] = []
+    private(set) var methods: [(String, LuaFunctionBody)] = []
+    private(set) var metamethods: [(String, LuaFunctionBody)] = []
+
+    /// A property pushed by a closure that reads `T` (the fastest form).
+    public func property(_ name: String, push: @escaping Getter) {
+        propertyNames.append(name)
+        getters.append(push)
+    }
+
+    /// A property whose value converts to Lua.
+    public func property<V: LuaPushable>(_ name: String, _ value: @escaping (T) -> V) {
+        property(name) { object, stack in value(object).push(onto: stack) }
+    }
+
+    /// A method, called as `object:name(...)`: the arguments start at 2.
+    public func method(_ name: String, _ body: @escaping Method) {
+        methods.append((name, { [unowned self] arguments in
+            try body(try self.this(arguments), arguments)
+        }))
+    }
+
+    /// `tostring(object)`.
+    public func tostring(_ text: @escaping (T) -> String) {
+        metamethods.append(("__tostring", { [unowned self] arguments in
+            arguments.push(text(try self.this(arguments)))
+            return 1
+        }))
+    }
+
+    /// `#object`.
+    public func length(_ count: @escaping (T) -> Int) {
+        metamethods.append(("__len", { [unowned self] arguments in
+            arguments.push(count(try self.this(arguments)))
+            return 1
+        }))
+    }
+
+    /// `a == b` between two objects of this class.
+    public func equals(_ equal: @escaping (T, T) -> Bool) {
+        comparison("__eq", equal)
+    }
+
+    /// `a < b` between two objects of this class.
+    public func lessThan(_ less: @escaping (T, T) -> Bool) {
+        comparison("__lt", less)
+    }
+
+    /// `pairs(object)`: the key-value pairs to iterate, computed when the loop starts.
+    public func pairs(_ entries: @escaping (T) -> [(key: LuaValue, value: LuaValue)]) {
+        metamethods.append(("__pairs", { [unowned self] arguments in
+            let list = entries(try self.this(arguments))
+            var position = 0
+            let state = LuaState.owner(of: arguments.L)
+            state.pushFunction { iteration in
+                guard position < list.count else { iteration.pushNil(); return 1 }
+                let entry = list[position]
+                position += 1
+                iteration.push(entry.key)
+                iteration.push(entry.value)
+                return 2
+            }
+            arguments.pushNil()
+            arguments.pushNil()
+            return 3
+        }))
+    }
+
+    private func comparison(_ event: String, _ compare: @escaping (T, T) -> Bool) {
+        metamethods.append((event, { arguments in
+            let state = LuaState.owner(of: arguments.L)
+            guard let ref = state.classes[ObjectIdentifier(T.self)] else { return 0 }
+            lua_rawgeti(arguments.L, CLUA_REGISTRYINDEX, lua_Integer(ref))
+            let left = dossier_to_object(arguments.L, 1, -1)
+            let right = dossier_to_object(arguments.L, 2, -1)
+            lua_pop(arguments.L, 1)
+            guard let left, let right else {
+                if event == "__eq" { arguments.push(false); return 1 }
+                throw LuaError(kind: .runtime, message: "attempt to compare \(arguments.stack.typeName(at: 1)) with \(arguments.stack.typeName(at: 2))")
+            }
+            arguments.push(compare(Unmanaged<T>.fromOpaque(left).takeUnretainedValue(),
+                                   Unmanaged<T>.fromOpaque(right).takeUnretainedValue()))
+            return 1
+        }))
+    }
+
+    private func this(_ arguments: LuaArguments) throws(LuaError) -> T {
+        try arguments.object(1, as: T.self)
+    }
+
+    override func get(_ stack: LuaStack, _ object: UnsafeMutableRawPointer, _ property: Int32) throws -> Int32 {
+        let instance = Unmanaged<T>.fromOpaque(object).takeUnretainedValue()
+        try getters[Int(property)](instance, stack)
+        return 1
+    }
+}
+
+extension LuaState {
+    /// Registers how Lua sees instances of `type`. Call once per class, before pushing instances.
+    public func register<T: AnyObject>(_ type: T.Type, name: String, _ describe: (LuaClass<T>) -> Void) {
+        let description = LuaClass<T>(name: name)
+        describe(description)
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        _ = lua_checkstack(L, 8)
+        lua_createtable(L, 0, Int32(description.methods.count))
+        for (methodName, body) in description.methods {
+            pushFunction(body)
+            lua_setfield(L, -2, methodName)
+        }
+        lua_createtable(L, 0, Int32(description.propertyNames.count))
+        for (id, propertyName) in description.propertyNames.enumerated() {
+            lua_pushinteger(L, lua_Integer(id))
+            lua_setfield(L, -2, propertyName)
+        }
+        let box = Unmanaged.passRetained(description as AnyLuaClass)
+        dossier_new_class_metatable(L, -2, -1, box.toOpaque(), name)
+        for (event, body) in description.metamethods {
+            pushFunction(body)
+            lua_setfield(L, -2, event)
+        }
+        if let old = classes[ObjectIdentifier(type)] { luaL_unref(L, CLUA_REGISTRYINDEX, old) }
+        classes[ObjectIdentifier(type)] = luaL_ref(L, CLUA_REGISTRYINDEX)
+        classNames[ObjectIdentifier(type)] = name
+    }
+
+    func className(of type: AnyObject.Type) -> String? { classNames[ObjectIdentifier(type)] }
+
+    /// Pushes `object` as userdata of its registered class.
+    func pushObject(_ object: AnyObject) throws(LuaError) {
+        guard let ref = classes[ObjectIdentifier(Swift.type(of: object))] else {
+            throw LuaError(kind: .conversion, message: "no Lua class is registered for \(Swift.type(of: object))")
+        }
+        lua_rawgeti(L, CLUA_REGISTRYINDEX, lua_Integer(ref))
+        dossier_push_object(L, Unmanaged.passRetained(object).toOpaque(), -1)
+        lua_remove(L, -2)
+    }
+
+    /// Converts a Swift object to a Lua value held by reference.
+    public func value(object: AnyObject) throws(LuaError) -> LuaValue {
+        try pushObject(object)
+        defer { lua_pop(L, 1) }
+        return LuaStack(L).value(at: -1)
+    }
+}
+
+/// A Swift object wrapped for Lua: push it where a `LuaPushable` is wanted.
+public struct LuaObject: LuaPushable {
+    public let object: AnyObject
+    public init(_ object: AnyObject) { self.object = object }
+    public func push(onto stack: LuaStack) {
+        do { try LuaState.owner(of: stack.L).pushObject(object) } catch { stack.pushNil() }
+    }
+}
