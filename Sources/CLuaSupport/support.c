@@ -31,6 +31,8 @@ struct dossier_context {
 
     /// The Swift object that owns the state (not retained).
     void *owner;
+    /// Greater than zero while the message handler runs: the stop hook then stays quiet.
+    int inHandler;
 };
 
 static dossier_call_fn callSwift;
@@ -53,6 +55,39 @@ const char *dossier_lua_release(void) { return LUA_RELEASE; }
 
 // MARK: - The capped allocator
 
+static void arm_hook(lua_State *L);
+static int message_handler(lua_State *L);
+
+/// After the cap refused an allocation, the hook keeps raising the memory error, so that a script that
+/// catches it cannot go on.
+static void record_location(dossier_context *ctx, lua_State *L) {
+    if (ctx->stopLocation[0] != 0) return;
+    // The line reached: the running function's, or the nearest Lua caller's when a C function runs.
+    // Only reads the call stack (no allocation), so it is safe from the allocator too: the VM saves
+    // its position before any operation that may allocate.
+    lua_Debug frame;
+    for (int level = 0; lua_getstack(L, level, &frame); level++) {
+        if (lua_getinfo(L, "Sl", &frame) && frame.currentline > 0) {
+            snprintf(ctx->stopLocation, sizeof ctx->stopLocation, "%s:%d", frame.short_src, frame.currentline);
+            return;
+        }
+    }
+}
+
+static void stop_for_memory(dossier_context *ctx) {
+    if (ctx->mainThread == NULL) return;
+    lua_State *running = atomic_load(&ctx->currentThread);
+    if (ctx->running && running != NULL) record_location(ctx, running);
+    pthread_mutex_lock(&ctx->stopLock);
+    if (ctx->running && atomic_load(&ctx->stopReason) == DOSSIER_STOP_NONE) {
+        atomic_store(&ctx->stopReason, DOSSIER_STOP_MEMORY);
+        arm_hook(ctx->mainThread);
+        lua_State *current = atomic_load(&ctx->currentThread);
+        if (current != NULL && current != ctx->mainThread) arm_hook(current);
+    }
+    pthread_mutex_unlock(&ctx->stopLock);
+}
+
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     dossier_context *ctx = ud;
     size_t old = ptr ? osize : 0;
@@ -63,6 +98,7 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (nsize > old && ctx->hostDepth == 0 && ctx->used - old + nsize > ctx->limit) {
         ctx->limitHit = 1;
+        stop_for_memory(ctx);
         return NULL;
     }
     void *block = realloc(ptr, nsize);
@@ -153,6 +189,7 @@ static int error_to_text(lua_State *L) {
 
 static int message_handler(lua_State *L) {
     dossier_context *ctx = context_of(L);
+    ctx->inHandler++;
     ctx->hostDepth++; // the handler's own allocations must not fail on the cap
     if (lua_type(L, 1) != LUA_TSTRING) {
         int type = lua_type(L, 1);
@@ -176,6 +213,7 @@ static int message_handler(lua_State *L) {
     luaL_traceback(L, L, NULL, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, tracebackKey);
     ctx->hostDepth--;
+    ctx->inHandler--;
     return 1;
 }
 
@@ -202,16 +240,25 @@ int dossier_pcall(lua_State *L, int nargs, int nresults) {
 static void stop_hook(lua_State *L, lua_Debug *ar) {
     dossier_context *ctx = context_of(L);
     int reason = atomic_load(&ctx->stopReason);
-    if (reason == DOSSIER_STOP_NONE) return;
-    if (ctx->stopLocation[0] == 0 && lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
-        snprintf(ctx->stopLocation, sizeof ctx->stopLocation, "%s:%d", ar->short_src, ar->currentline);
+    if (reason == DOSSIER_STOP_NONE || ctx->inHandler > 0) return;
+    if (ar->event == LUA_HOOKCALL) {
+        // The message handler is about to run for the error the hook raised: let it.
+        lua_getinfo(L, "f", ar);
+        int isHandler = lua_tocfunction(L, -1) == message_handler;
+        lua_pop(L, 1);
+        if (isHandler) return;
     }
+    record_location(ctx, L);
+    (void)ar;
     ctx->hostDepth++;
     if (reason == DOSSIER_STOP_TIMEOUT) {
         char seconds[32];
         snprintf(seconds, sizeof seconds, "%g", ctx->timeLimit);
         lua_pushfstring(L, "%s: time limit of %s s exceeded", ctx->stopLocation[0] ? ctx->stopLocation : "?",
                         seconds);
+    } else if (reason == DOSSIER_STOP_MEMORY) {
+        lua_pushfstring(L, "%s: memory limit of %d MiB exceeded", ctx->stopLocation[0] ? ctx->stopLocation : "?",
+                        (int)(ctx->limit / (1024 * 1024)));
     } else {
         lua_pushfstring(L, "%s: interrupted", ctx->stopLocation[0] ? ctx->stopLocation : "?");
     }
@@ -219,7 +266,7 @@ static void stop_hook(lua_State *L, lua_Debug *ar) {
     lua_error(L);
 }
 
-static void arm_hook(lua_State *L) { lua_sethook(L, stop_hook, LUA_MASKCOUNT | LUA_MASKLINE | LUA_MASKCALL, 1); }
+static void arm_hook(lua_State *L) { lua_sethook(L, stop_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1); }
 
 unsigned long dossier_run_begin(lua_State *L, double timeLimitSeconds) {
     dossier_context *ctx = context_of(L);

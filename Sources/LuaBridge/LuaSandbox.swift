@@ -9,7 +9,7 @@ enum LuaSandbox {
     static let setupSource = #"""
 local modulePath = ...
 local error, type, tostring, select, next = error, type, tostring, select, next
-local rawset, setmetatable, getmetatable = rawset, setmetatable, getmetatable
+local rawset, rawget, setmetatable, getmetatable = rawset, rawget, setmetatable, getmetatable
 local load, loadfile, searchpath, collectgarbage = load, loadfile, package.searchpath, collectgarbage
 local format = string.format
 
@@ -60,6 +60,14 @@ local base = pick(_G, {
   "assert", "error", "ipairs", "next", "pairs", "pcall", "print", "rawequal", "rawget", "rawlen",
   "select", "setmetatable", "getmetatable", "tonumber", "tostring", "type", "xpcall", "_VERSION",
 })
+
+-- A finalizer runs with hooks off, where no deadline can stop it: the sandbox has none.
+base.setmetatable = function(t, meta)
+  if type(meta) == "table" and rawget(meta, "__gc") ~= nil then
+    error("__gc metamethods are not allowed in the sandbox (a finalizer runs where the time limit cannot stop it)", 2)
+  end
+  return setmetatable(t, meta)
+end
 
 base.rawset = function(t, key, value)
   if readonly[t] then refuse(readonly[t], key) end

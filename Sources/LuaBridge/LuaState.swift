@@ -83,6 +83,8 @@ public final class LuaState {
     var classes: [ObjectIdentifier: Int32] = [:]
     var classNames: [ObjectIdentifier: String] = [:]
     private var runDepth = 0
+    /// The source of the outermost function being run, to place errors that carry no position.
+    private var topChunk: String?
     private var closed = false
     private var makeEnvironmentRef: Int32 = 0
 
@@ -217,6 +219,7 @@ public final class LuaState {
             let base = lua_gettop(L)
             try stack.reserve(Int32(arguments.count + 2))
             function.push(onto: stack)
+            if runDepth == 0 { topChunk = LuaState.sourceName(of: L) }
             for argument in arguments { argument.push(onto: stack) }
             let status = withLimits { dossier_pcall(L, Int32(arguments.count), CLUA_MULTRET) }
             if status != LUA_OK { throw error(status: status) }
@@ -258,13 +261,16 @@ public final class LuaState {
         case Int32(DOSSIER_STOP_TIMEOUT):
             kind = .timeLimit
             if !message.contains("time limit of") { message = stopMessage(reason: "time limit of \(secondsText) s exceeded") }
+        case Int32(DOSSIER_STOP_MEMORY):
+            kind = .memoryLimit
+            if !message.contains("memory limit of") { message = stopMessage(reason: "memory limit of \(memoryMiB) MiB exceeded") }
         case Int32(DOSSIER_STOP_INTERRUPT):
             kind = .interrupted
             if !message.contains("interrupted") { message = stopMessage(reason: "interrupted") }
         default:
             if status == LUA_ERRMEM || (dossier_memory_limit_hit(L) != 0 && message.hasSuffix("not enough memory")) {
                 kind = .memoryLimit
-                message = message.replacingSuffix("not enough memory", with: "memory limit of \(memoryMiB) MiB exceeded")
+                message = (topChunk.map { "\($0): " } ?? "") + "memory limit of \(memoryMiB) MiB exceeded"
             } else if message.hasSuffix("memory limit of \(memoryMiB) MiB exceeded") {
                 kind = .memoryLimit
             }
@@ -275,9 +281,11 @@ public final class LuaState {
     private var memoryMiB: Int { Int(dossier_memory_limit(L)) / (1024 * 1024) }
     private var secondsText: String { String(format14g: options.limits.timeSeconds ?? 0) }
 
+    /// The message for a stop: at the line reached, else at the chunk that was running.
     private func stopMessage(reason: String) -> String {
         let location = String(cString: dossier_stop_location(L))
-        return location.isEmpty ? reason : "\(location): \(reason)"
+        if !location.isEmpty { return "\(location): \(reason)" }
+        return (topChunk.map { "\($0): " } ?? "") + reason
     }
 
     // MARK: Globals and environments
@@ -374,4 +382,17 @@ extension LuaState {
 extension LuaState {
     /// The Lua release the bridge is linked with ("Lua 5.4.4").
     public static var luaRelease: String { String(cString: dossier_lua_release()) }
+}
+
+extension LuaState {
+    /// The short source name (`Plugins/x.lua`) of the function on top of the stack.
+    static func sourceName(of L: OpaquePointer) -> String? {
+        var record = lua_Debug()
+        lua_pushvalue(L, -1)
+        guard lua_getinfo(L, ">S", &record) != 0 else { return nil }
+        let name = withUnsafeBytes(of: record.short_src) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return name == "[C]" ? nil : name
+    }
 }

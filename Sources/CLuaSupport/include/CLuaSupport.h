@@ -17,6 +17,8 @@ enum {
     DOSSIER_STOP_NONE = 0,
     DOSSIER_STOP_TIMEOUT = 1,
     DOSSIER_STOP_INTERRUPT = 2,
+    /// The memory cap refused an allocation: the script ends even if it catches the memory error.
+    DOSSIER_STOP_MEMORY = 3,
 };
 
 /// Status codes a Swift body returns to its trampoline.
