@@ -57,6 +57,13 @@ static inline void lua_register(lua_State *L, const char *name, lua_CFunction f)
 }
 #undef luaL_getmetatable
 static inline int luaL_getmetatable(lua_State *L, const char *name) { return lua_getfield(L, LUA_REGISTRYINDEX, name); }
+/// `lua_gc(L, LUA_GCCOLLECT)`: Swift cannot call the variadic `lua_gc`.
+static inline int clua_gc_collect(lua_State *L) { return lua_gc(L, LUA_GCCOLLECT); }
+/// `lua_gc(L, LUA_GCCOUNT)` and `LUA_GCCOUNTB`: the memory in use, in bytes.
+static inline size_t clua_gc_bytes(lua_State *L) {
+    return (size_t)lua_gc(L, LUA_GCCOUNT) * 1024 + (size_t)lua_gc(L, LUA_GCCOUNTB);
+}
+
 #undef lua_yield
 static inline int lua_yield(lua_State *L, int n) { return lua_yieldk(L, n, 0, NULL); }
 

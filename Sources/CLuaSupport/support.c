@@ -191,22 +191,22 @@ static int message_handler(lua_State *L) {
     dossier_context *ctx = context_of(L);
     ctx->inHandler++;
     ctx->hostDepth++; // the handler's own allocations must not fail on the cap
-    if (lua_type(L, 1) != LUA_TSTRING) {
-        int type = lua_type(L, 1);
-        lua_pushcfunction(L, error_to_text);
-        lua_pushvalue(L, 1);
-        if (lua_pcall(L, 1, 1, 0) != LUA_OK || lua_type(L, -1) != LUA_TSTRING) {
+    int type = lua_type(L, 1);
+    if (type != LUA_TSTRING && type != LUA_TNUMBER) {
+        int converted = 0;
+        if (luaL_getmetafield(L, 1, "__tostring") != LUA_TNIL) {
             lua_pop(L, 1);
-            lua_pushfstring(L, "(error object is a %s value)", lua_typename(L, type));
-        } else if (type == LUA_TTABLE || type == LUA_TUSERDATA) {
-            // A table or userdata without __tostring prints as "table: 0x..."; say what it is.
-            if (luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL) {
-                lua_pop(L, 1);
-                lua_pushfstring(L, "(error object is a %s value)", lua_typename(L, type));
-            } else {
-                lua_pop(L, 1);
-            }
+            // __tostring may fail: convert under protection and fall back to the type's name.
+            lua_pushcfunction(L, error_to_text);
+            lua_pushvalue(L, 1);
+            converted = lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING;
+            if (!converted) lua_pop(L, 1);
         }
+        if (!converted) lua_pushfstring(L, "(error object is a %s value)", lua_typename(L, type));
+        lua_replace(L, 1);
+        lua_settop(L, 1);
+    } else if (type == LUA_TNUMBER) {
+        lua_pushstring(L, lua_tostring(L, 1));
         lua_replace(L, 1);
         lua_settop(L, 1);
     }
@@ -613,7 +613,9 @@ static int coroutine_wrapped_call(lua_State *L) {
         status = lua_resetthread(co);
         lua_xmove(co, L, 1);
     }
-    if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+    // A stop's message already names the line reached.
+    if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING
+        && atomic_load(&context_of(L)->stopReason) == DOSSIER_STOP_NONE) {
         luaL_where(L, 1);
         lua_insert(L, -2);
         lua_concat(L, 2);

@@ -31,6 +31,10 @@ final class StopToken: @unchecked Sendable {
 
 /// Ctrl-C: stops every running script the way the deadline does; with none running, `onIdle` runs.
 enum LuaInterrupts {
+    /// The watchdog's own serial queue. Queues made this way get a thread even when every core is busy
+    /// running scripts (the global concurrent queue would wait for one).
+    static let watchdog = DispatchQueue(label: "dossier.lua.watchdog", qos: .userInitiated)
+
     nonisolated(unsafe) private static var running: [ObjectIdentifier: StopToken] = [:]
     private static let lock = DispatchSemaphore(value: 1)
     nonisolated(unsafe) private static var source: DispatchSourceSignal?
@@ -47,23 +51,49 @@ enum LuaInterrupts {
         lock.signal()
     }
 
+    /// Stops every running script, as Ctrl-C does. Returns how many were running.
+    @discardableResult
+    static func stopAll() -> Int {
+        lock.wait()
+        let tokens = Array(running.values)
+        lock.signal()
+        for token in tokens { token.stop(reason: Int32(DOSSIER_STOP_INTERRUPT)) }
+        return tokens.count
+    }
+
     static func install(onIdle: @escaping @Sendable () -> Void) {
         lock.wait()
         defer { lock.signal() }
         guard source == nil else { return }
         signal(SIGINT, SIG_IGN)
-        let signalSource = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue.global())
+        let signalSource = DispatchSource.makeSignalSource(signal: SIGINT, queue: watchdog)
         signalSource.setEventHandler {
-            lock.wait()
-            let tokens = Array(running.values)
-            lock.signal()
-            if tokens.isEmpty {
-                onIdle()
-            } else {
-                for token in tokens { token.stop(reason: Int32(DOSSIER_STOP_INTERRUPT)) }
-            }
+            if stopAll() == 0 { onIdle() }
         }
         signalSource.resume()
         source = signalSource
+    }
+}
+
+/// Stops whatever a state is running, from any thread: `state.interruptHandle.interrupt()`.
+public final class LuaInterruptHandle: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var token: StopToken?
+
+    init() {}
+
+    func set(_ token: StopToken?) {
+        lock.wait()
+        self.token = token
+        lock.signal()
+    }
+
+    /// Stops the state's running script as Ctrl-C does (the script sees an "interrupted" error).
+    /// Does nothing when the state is idle.
+    public func interrupt() {
+        lock.wait()
+        let token = self.token
+        lock.signal()
+        token?.stop(reason: Int32(DOSSIER_STOP_INTERRUPT))
     }
 }

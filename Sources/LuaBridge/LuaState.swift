@@ -83,6 +83,8 @@ public final class LuaState {
     var classes: [ObjectIdentifier: Int32] = [:]
     var classNames: [ObjectIdentifier: String] = [:]
     private var runDepth = 0
+    /// Stops this state's running script from another thread.
+    public let interruptHandle = LuaInterruptHandle()
     /// The source of the outermost function being run, to place errors that carry no position.
     private var topChunk: String?
     private var closed = false
@@ -222,7 +224,13 @@ public final class LuaState {
             if runDepth == 0 { topChunk = LuaState.sourceName(of: L) }
             for argument in arguments { argument.push(onto: stack) }
             let status = withLimits { dossier_pcall(L, Int32(arguments.count), CLUA_MULTRET) }
-            if status != LUA_OK { throw error(status: status) }
+            if status != LUA_OK {
+                let failure = error(status: status)
+                // What the script held is garbage now: collect it from the host (where allocations may
+                // overshoot), so the state is usable again at once.
+                if failure.kind == .memoryLimit && runDepth == 0 { _ = clua_gc_collect(L) }
+                throw failure
+            }
             let top = lua_gettop(L)
             return top > base ? (base + 1...top).map { stack.value(at: $0) } : []
         }
@@ -237,13 +245,15 @@ public final class LuaState {
         let generation = dossier_run_begin(L, options.limits.timeSeconds ?? 0)
         let token = StopToken(context: dossier_context_of(L), generation: generation)
         LuaInterrupts.register(token)
+        interruptHandle.set(token)
         if let seconds = options.limits.timeSeconds {
-            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            LuaInterrupts.watchdog.asyncAfter(deadline: .now() + seconds) {
                 token.stop(reason: Int32(DOSSIER_STOP_TIMEOUT))
             }
         }
         let status = body()
         token.invalidate()
+        interruptHandle.set(nil)
         LuaInterrupts.unregister(token)
         dossier_run_end(L)
         return status
@@ -353,6 +363,10 @@ public final class LuaState {
     public static func installInterruptHandler(onIdle: @escaping @Sendable () -> Void) {
         LuaInterrupts.install(onIdle: onIdle)
     }
+
+    /// Stops every script running in this process, as Ctrl-C does; returns how many were running.
+    @discardableResult
+    public static func interruptAllRunning() -> Int { LuaInterrupts.stopAll() }
 }
 
 extension String {
