@@ -591,7 +591,7 @@ static int resume_tracked(lua_State *L, lua_State *co, int nargs) {
 
 static int coroutine_resume(lua_State *L) {
     lua_State *co = lua_tothread(L, 1);
-    luaL_argexpected(L, co != NULL, 1, "coroutine");
+    luaL_argexpected(L, co != NULL, 1, "thread");
     int results = resume_tracked(L, co, lua_gettop(L) - 1);
     if (results < 0) {
         lua_pushboolean(L, 0);

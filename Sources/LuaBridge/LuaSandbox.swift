@@ -66,7 +66,9 @@ base.setmetatable = function(t, meta)
   if type(meta) == "table" and rawget(meta, "__gc") ~= nil then
     error("__gc metamethods are not allowed in the sandbox (a finalizer runs where the time limit cannot stop it)", 2)
   end
-  return setmetatable(t, meta)
+  local ok, result = pcall(setmetatable, t, meta)
+  if not ok then error(result, 2) end
+  return result
 end
 
 base.rawset = function(t, key, value)
