@@ -53,5 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
+        // Runs the built `dossier` as a user would: arguments in, output and exit status out.
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ]
 )

@@ -1,0 +1,35 @@
+# Dossier: the two commands a fresh Debian machine needs are `make report` and `make test`.
+# Both install what is missing first (scripts/install-deps.sh).
+
+SWIFT ?= swift
+BIN_DEBUG = .build/debug/dossier
+BIN_RELEASE = .build/release/dossier
+
+.PHONY: deps build release report test test-swift bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product dossier
+
+# The main job on the bundled corpus.
+report: release
+	@scripts/report.sh $(BIN_RELEASE)
+
+# Every test: the Swift suites (bridge, corpus model, CLI), then the data checks.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@if [ -f scripts/gazetteer/check.py ]; then python3 scripts/gazetteer/check.py; fi
+
+# Benchmarks print their figures; docs/PERFORMANCE.md records them.
+bench: deps
+	$(SWIFT) build -c release --product bridge-bench
+	.build/release/bridge-bench
+
+clean:
+	rm -rf .build reports

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs what building and testing Dossier needs on Debian, only when it is missing:
+# Lua 5.4 (headers and library, found through pkg-config), the lua5.4 interpreter (the tests compare
+# the trusted profile with it) and luacheck (lints the bundled plugins). Run as root or with sudo.
+set -eu
+
+missing=""
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4; then
+    missing="$missing pkg-config liblua5.4-dev"
+fi
+command -v lua5.4 >/dev/null 2>&1 || missing="$missing lua5.4"
+command -v luacheck >/dev/null 2>&1 || missing="$missing lua-check"
+
+if [ -z "$missing" ]; then
+    exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+else
+    echo "install-deps: need root (or sudo) to install:$missing" >&2
+    exit 1
+fi
+
+echo "install-deps: installing$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
