@@ -410,3 +410,28 @@ extension LuaState {
         return name == "[C]" ? nil : name
     }
 }
+
+extension LuaState {
+    /// `tostring(value)`, metamethods included, run protected: a failing `__tostring` is an error here,
+    /// never a crash.
+    public func tostring(_ value: some LuaPushable) throws(LuaError) -> String {
+        try withStack { stack throws(LuaError) in
+            value.push(onto: stack)
+            let status = dossier_ptostring(L, -1)
+            if status != LUA_OK { throw error(status: status) }
+            return stack.string(at: -1) ?? ""
+        }
+    }
+
+    /// `a .. b .. ...`, metamethods included, run protected.
+    public func concat(_ values: [any LuaPushable]) throws(LuaError) -> LuaValue {
+        guard !values.isEmpty else { return .string("") }
+        return try withStack { stack throws(LuaError) in
+            try stack.reserve(Int32(values.count + 2))
+            for value in values { value.push(onto: stack) }
+            let status = dossier_pconcat(L, Int32(values.count))
+            if status != LUA_OK { throw error(status: status) }
+            return stack.value(at: -1)
+        }
+    }
+}

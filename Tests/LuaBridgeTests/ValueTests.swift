@@ -1,3 +1,4 @@
+import Foundation
 import LuaBridge
 import Testing
 
@@ -124,5 +125,36 @@ struct ValueTests {
         #expect(items.count == 1)
         #expect(items.first?.tableValue != nil)
         #expect(try deep.pairs().count == 1)
+    }
+
+    @Test func tostringAndConcatRunMetamethodsProtected() throws {
+        let values = try state.run("""
+            local named = setmetatable({}, {__tostring = function() return "Named" end,
+                                             __concat = function(a, b) return "joined" end})
+            local broken = setmetatable({}, {__tostring = function() error("no text") end})
+            return named, broken
+            """)
+        #expect(try state.tostring(values[0]) == "Named")
+        #expect(try state.tostring(3.0) == "3.0")
+        #expect(try state.concat([values[0], "x"]) == .string("joined"))
+        #expect(try state.concat(["a", 1, 2.5]) == .string("a12.5"))
+        #expect(luaError { _ = try state.tostring(values[1]) }?.message.contains("no text") == true)
+        #expect(luaError { _ = try state.concat(["a", LuaValue.boolean(true)]) }?.message.contains("concatenate") == true)
+    }
+
+    @Test func theSandboxLoadsOnlyTextChunks() throws {
+        // Bytecode is not UTF-8 text, so it goes through a file.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(UUID().uuidString).luac").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let trusted = try LuaState(options: LuaOptions(profile: .trusted))
+        try trusted.setGlobal("PATH", path)
+        try trusted.run("""
+            local file = assert(io.open(PATH, "wb"))
+            file:write(string.dump(function() return 7 end))
+            file:close()
+            """, name: "=write")
+        #expect(try trusted.load(file: path).call() == [.integer(7)])
+        let error = try #require(luaError { _ = try state.load(file: path) })
+        #expect(error.message.contains("attempt to load a binary chunk"))
     }
 }
