@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Debian's Lua 5.4 as a system library, with the C macros re-exposed as inline functions.
@@ -33,11 +34,17 @@ let package = Package(
             name: "CorpusModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Reports as data (headings, tables, charts) and their renderers: text, Markdown, CSV, JSON, HTML.
+        .target(
+            name: "Reports",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
                 "LuaBridge",
                 "CorpusModel",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +60,7 @@ let package = Package(
         ),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         // Runs the built `dossier` as a user would: arguments in, output and exit status out.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ]

@@ -1,0 +1,1 @@
+// Reports: placeholder, see the helper working on it.
