@@ -33,7 +33,7 @@ REQUIRED = {
     "curated/country-aliases.tsv": {"country", "alias", "lang", "kind"},
     "curated/city-aliases.tsv": {"city", "alias", "lang"},
     "persons.tsv": {"id", "name", "country"},
-    "offices.tsv": {"person", "title", "level", "country", "start"},
+    "offices.tsv": {"person", "title", "level", "country"},
     "organisations.tsv": {"id", "name", "kind"},
 }
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
