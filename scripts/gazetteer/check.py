@@ -229,6 +229,17 @@ def main():
         if not r["short"]:
             report(f, n, col(rel, "short"), "short is empty")
 
+    # a person's name or alias (folded) must not name another person
+    f, rows = data["persons.tsv"]
+    named = {}
+    for n, r in rows:
+        for c in ("name", "aliases"):
+            for x in (r[c].split("|") if r[c] else []):
+                k = fold(x)
+                if k in named and named[k][0] != r["id"]:
+                    report(f, n, col(rel, c), f"{x!r} also names {named[k][0]} (line {named[k][1]})")
+                named.setdefault(k, (r["id"], n))
+
     # offices
     f, rows = data["offices.tsv"]
     rel = "offices.tsv"
