@@ -130,14 +130,29 @@ def uniq_by_fold(items, exclude=()):
     return out
 
 
-def pick_city_aliases(city, reserved):
+# Cities whose GeoNames alternate names with diacritics are mostly Sino-Vietnamese readings and
+# romanisation variants (Wade-Giles, Hakka, Hepburn with macrons) that fold onto the ASCII ones:
+# keep only ASCII GeoNames aliases there.
+SINOSPHERE = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "JPN"}
+VIETNAMESE_MARKS = {"\u0309", "\u0323", "\u031b"}  # hook above, dot below, horn
+
+
+def looks_vietnamese(s):
+    """True for Vietnamese spellings (đ, ơ, ư, ă, hook above, dot below)."""
+    if any(c in "đĐăĂ" for c in s):
+        return True
+    return any(c in VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", s))
+
+
+def pick_city_aliases(city, reserved, vietnamese_ok, ascii_only):
     """Up to MAX_GEONAMES_ALIASES Latin-script alternate names, the most common spellings first.
 
     GeoNames' alternate names carry no language here; how many spellings fold to the same key is
     taken as a measure of how common a form is (Pyongyang, P'yŏngyang, Pyöngyang count three).
     Spellings close to the main name (same first two letters once folded) come before exonyms.
-    Lowercase romanisations of other scripts, airport codes, names with '=' and names that are
-    already a country's name or alias or another selected city's name (`reserved`) are left out.
+    Lowercase romanisations of other scripts, airport codes, names with '=', short forms far from
+    the name, Vietnamese spellings of cities outside Vietnam, and names that are already a
+    country's, another city's, a person's or an organisation's name (`reserved`) are left out.
     """
     groups = {}
     name_key = fold(city["name"])
@@ -147,8 +162,17 @@ def pick_city_aliases(city, reserved):
             continue
         if a.isupper() and len(a) <= 4:
             continue
+        # GeoNames gives Sino-Vietnamese readings of Chinese towns that are also names of places
+        # in Vietnam (Tây Ninh for Xining): Vietnamese forms come from the curated file only.
+        if not vietnamese_ok and looks_vietnamese(a):
+            continue
+        if ascii_only and not a.isascii():
+            continue
         k = fold(a)
         if not k or k == name_key or k in reserved:
+            continue
+        # Short forms are ambiguous in running text: keep them only when close to the name.
+        if len(k) < 4 or (len(k) < 6 and k[:2] != name_key[:2]):
             continue
         groups.setdefault(k, []).append(a)
     def rank(item):
@@ -269,6 +293,27 @@ def main():
             reserved.add(fold(x))
     for aliases in curated_cities.values():
         reserved.update(fold(a) for a in aliases)
+    # Names of persons and organisations are not taken as city aliases either.
+    for rel, cols in (("persons.tsv", ("name", "aliases", "short")),
+                      ("organisations.tsv", ("name", "aliases"))):
+        path = os.path.join(GAZ, rel)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            header = None
+            for line in f:
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                cells = line.split("\t")
+                if header is None:
+                    header = cells
+                    continue
+                row = dict(zip(header, cells))
+                for c in cols:
+                    for x in (row.get(c) or "").split("|"):
+                        if x:
+                            reserved.add(fold(x))
 
     city_rows = []
     for gid in sorted(selected):
@@ -278,7 +323,8 @@ def main():
             continue
         name = clean_cell(c["name"])
         own = {fold(name)} | {fold(a) for a in curated_cities.get(gid, [])}
-        picked = pick_city_aliases(c, reserved - own)
+        picked = pick_city_aliases(c, reserved - own, vietnamese_ok=(a3 == "VNM"),
+                                   ascii_only=(a3 in SINOSPHERE))
         aliases = uniq_by_fold(curated_cities.get(gid, []) + picked, exclude=[name])
         # Curated aliases that differ from the name only by diacritics are still kept (display).
         for a in curated_cities.get(gid, []):
