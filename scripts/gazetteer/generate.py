@@ -315,11 +315,21 @@ def main():
                         if x:
                             reserved.add(fold(x))
 
+    country_keys = {}
+    for a3, c in countries.items():
+        for x in c["iso_names"] + [r["alias"] for r in curated_by_country.get(a3, [])]:
+            country_keys[fold(x)] = a3
+    capitals = set(capital_of.values())
+
     city_rows = []
     for gid in sorted(selected):
         c = selected[gid]
         a3 = iso2_to_3.get(c["countrycode"])
         if not a3:
+            continue
+        # A city named like another country (Armenia, Colombia) would shadow that country.
+        other = country_keys.get(fold(c["name"]))
+        if other and other != a3 and f"geonames:{gid}" not in capitals and gid not in curated_cities:
             continue
         name = clean_cell(c["name"])
         own = {fold(name)} | {fold(a) for a in curated_cities.get(gid, [])}
