@@ -59,11 +59,11 @@ enum Analyzer {
         var timesPerSentence: [[TaggedTime]] = []
         timesPerSentence.reserveCapacity(sentenceTokens.count)
         for (si, r) in sentenceTokens.enumerated() {
-            let m = finder.find(sentence: si, range: r)
             var future = false
             for k in r where Lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
             var tt: [TaggedTime] = []
             TimeTagger.tag(b, tokens, r, anchor: a.date, future: future, into: &tt)
+            let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             for t in tt {
                 a.times.append(TimeExpression(range: Int(tokens[t.tokens.lowerBound].start)..<Int(tokens[t.tokens.upperBound - 1].end),
                                               sentence: si, start: t.start, end: t.end, relative: t.relative))

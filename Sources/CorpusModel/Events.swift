@@ -277,6 +277,9 @@ struct EventFinder {
         }
         return false
     }
+    static let labelStops: Set<UInt64> = Set(["as", "where", "along", "which", "that", "when", "while", "after", "before",
+                                              "during", "since", "to", "by", "for", "at", "with", "in", "on", "this", "is",
+                                              "are", "was", "were", "will", "và", "tại", "với", "của"].map { Fold.lowerKey($0) })
     static let definiteFillers: Set<UInt64> = Set(["first", "second", "third", "last", "latest", "recent", "current",
                                                    "historic", "high-level", "whole", "entire", "upcoming", "same"].map { Fold.lowerKey($0) })
 
@@ -397,7 +400,9 @@ struct EventFinder {
                     var q = k + 1
                     if q < e && tokens[q].lower == Self.kOf { q += 1 }
                     let labelStart = q
-                    while q < e && q - labelStart < 10 && !(tokens[q].kind == .punct && tokens[q].first != 0x2D && !isApostrophe(q)) { q += 1 }
+                    while q < e && q - labelStart < 12 && !(tokens[q].kind == .punct && tokens[q].first != 0x2D && !isApostrophe(q))
+                            && !(q > labelStart + 1 && (Self.labelStops.contains(tokens[q].lower) || tokens[q].kind == .number)) { q += 1 }
+                    while q > labelStart + 1 && [Self.kAnd, Self.kThe, Self.kVa].contains(tokens[q - 1].lower) { q -= 1 }
                     let label = q > labelStart ? text(labelStart..<q) : nil
                     let countries = m.places.filter { $0.tokens.lowerBound >= labelStart && $0.tokens.lowerBound < q }.map(\.country)
                     let y = date.map { PartialDate(year: $0.year)! }
@@ -412,6 +417,7 @@ struct EventFinder {
                 let t = times.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
                 var countries: [String] = []
                 for p in people { if let c = countryOf(p), !countries.contains(c) { countries.append(c) } }
+                if unique(people).count < 2 && countries.count < 2 { k += ml; continue }
                 events.append(EventCandidate(kind: .messageExchange, participants: unique(people), countries: countries, city: nil,
                                              start: t?.start ?? date, end: t?.end, status: .occurred, ordinal: nil, label: nil, sentence: si))
                 k += ml
@@ -420,8 +426,10 @@ struct EventFinder {
             // Meetings and talks.
             let mt = Lexicon.meetingWords.match(tokens, at: k, end: e)
             if mt > 0, !m.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) {
-                let before = m.persons.last { $0.nameEnd <= k && !$0.hostContext }
-                var people: [Int] = before.map { [$0.entity] } ?? []
+                // The subjects: the persons before the word ("A and B held talks"), the others after it.
+                let beforeAll = m.persons.filter { $0.nameEnd <= k && !$0.hostContext }.suffix(3)
+                let before = beforeAll.last
+                var people: [Int] = beforeAll.map(\.entity)
                 if before == nil, m.titleOnly.contains(where: { $0.tokens.upperBound <= k }) || (s..<k).contains(where: { tokens[$0].lower == Self.kHe }),
                    let who = protagonist { people.append(who) }
                 for p in m.persons where p.nameStart > k { people.append(p.entity) }

@@ -16,6 +16,9 @@ public struct Gazetteer: Sendable {
     /// Folded key of a short form ("Lâm", "Kim") -> person indexes.
     private var shorts: [UInt64: [Int32]]
     private var byID: [String: Int32]
+    /// Lower-case keys (diacritics kept) of the one-word names, aliases and short forms. A one-word match in
+    /// Vietnamese text, or on a word with diacritics, must agree on diacritics too ("Bí" is not "Bỉ").
+    private var exactSingles: Set<UInt64>
 
     struct NameRef: Sendable, Hashable {
         var entity: Int32
@@ -27,6 +30,7 @@ public struct Gazetteer: Sendable {
         names = [:]
         shorts = [:]
         byID = [:]
+        exactSingles = []
         for e in entities { add(e) }
     }
 
@@ -57,6 +61,7 @@ public struct Gazetteer: Sendable {
 
     private mutating func index(_ e: Entity, at i: Int32) {
         func put(_ text: String, _ role: NameRole) {
+            if !text.contains(" ") { exactSingles.insert(Fold.lowerKey(text)) }
             let k = Fold.key(text)
             if k == Fold.empty { return }
             let ref = NameRef(entity: i, role: role)
@@ -68,6 +73,7 @@ public struct Gazetteer: Sendable {
         for a in e.aliases { put(a, .name) }
         for d in e.demonyms { put(d, .demonym) }
         for s in e.short {
+            exactSingles.insert(Fold.lowerKey(s))
             let k = Fold.key(s)
             if shorts[k]?.contains(i) != true { shorts[k, default: []].append(i) }
         }
@@ -84,6 +90,7 @@ public struct Gazetteer: Sendable {
     func refs(forKey key: UInt64) -> [NameRef]? { names[key] }
     func shortRefs(forKey key: UInt64) -> [Int32]? { shorts[key] }
     func hasShort(_ key: UInt64) -> Bool { shorts[key] != nil }
+    func isExactSingle(_ lowerKey: UInt64) -> Bool { exactSingles.contains(lowerKey) }
 
     /// The country with this ISO alpha-3 code.
     public func country(_ alpha3: String) -> Entity? {

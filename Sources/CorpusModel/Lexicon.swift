@@ -135,7 +135,8 @@ enum Lexicon {
     static let hostCues = PhraseSet([
         "invitation of", "invitation from", "invited by", "hosted by", "guest of", "guests of", "welcomed by",
         "received by", "talks with", "met with", "meeting with", "meetings with", "met", "received", "welcomed",
-        "hosted", "with", "lời mời của", "mời của", "tiếp", "hội đàm với", "hội kiến", "gặp", "đón", "với",
+        "hosted", "summit with", "call with", "lời mời của", "mời của", "tiếp", "hội đàm với", "hội kiến", "gặp", "đón",
+        "điện đàm với", "hội kiến với", "gặp gỡ",
         "greeted", "greeted by", "accompanied by",
     ])
     static let invitationWords = PhraseSet(["invitation", "lời", "mời", "invited"])
@@ -159,12 +160,12 @@ enum Lexicon {
                                                 "chưa", "hoãn", "hủy", "huỷ"])
 
     static let meetingWords = PhraseSet(["talks", "met", "meet", "meets", "meeting", "meetings", "summit",
-                                                "received", "receives", "hội", "đàm", "hội đàm", "hội kiến",
-                                                "tiếp", "gặp"])
+                                                "received", "receives", "hội đàm", "hội kiến", "tiếp đón",
+                                                "tiếp kiến", "gặp", "điện đàm"])
     static let messageWords = PhraseSet(["exchanged messages", "exchanged congratulatory", "exchange messages",
                                            "sent a message", "sent messages", "sent a letter", "sent a congratulatory",
                                            "sent congratulations", "exchanged letters", "exchanged greetings",
-                                           "trao đổi điện", "gửi điện", "điện mừng", "thư mừng", "điện chúc mừng"])
+                                           "trao đổi điện", "gửi điện", "gửi thư", "trao đổi thư", "gửi lời chúc mừng"])
     static let relationsWords = PhraseSet(["diplomatic relations", "diplomatic ties", "quan hệ ngoại giao",
                                            "relations", "ties", "quan hệ"])
     static let establishWords = PhraseSet(["establish", "established", "establishing", "establishment",

@@ -74,6 +74,17 @@ struct MentionFinder {
         self.date = date
     }
 
+    /// A one-word name matches on the folded key in English text when the word has no diacritics
+    /// ("To Lam" for "Tô Lâm"); in Vietnamese text, or on a word with diacritics, it must match exactly.
+    func exactEnough(_ t: Token) -> Bool {
+        if language != "vi" {
+            var ascii = true
+            for i in t.range where b[i] >= 0x80 { ascii = false; break }
+            if ascii { return true }
+        }
+        return gazetteer.isExactSingle(t.lower)
+    }
+
     func isApostrophe(_ t: Token) -> Bool {
         t.kind == .punct && (t.first == 0x27 || (t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 2] == 0x99))
     }
@@ -95,16 +106,18 @@ struct MentionFinder {
         }.prefix(2).map(\.element))
     }
 
-    mutating func find(sentence si: Int, range: Range<Int>) -> SentenceMentions {
+    /// Mentions in the sentence `range`; tokens in `reserved` (time expressions) are never names.
+    mutating func find(sentence si: Int, range: Range<Int>, reserved: [Range<Int>] = []) -> SentenceMentions {
         var m = SentenceMentions()
         let s = range.lowerBound, e = range.upperBound
         guard s < e else { return m }
         var owner = [Bool](repeating: false, count: e - s)
+        for r in reserved { for k in r where k >= s && k < e && tokens[k].kind == .word { owner[k - s] = true } }
         // 1. Gazetteer names, longest match first.
         var i = s
         while i < e {
             let t = tokens[i]
-            guard t.kind == .word, t.capitalized else { i += 1; continue }
+            guard t.kind == .word, t.capitalized, !owner[i - s] else { i += 1; continue }
             var h = Fold.empty
             var best: (end: Int, refs: [Gazetteer.NameRef])?
             var j = i
@@ -114,7 +127,7 @@ struct MentionFinder {
                     if tj.kind == .word && !tj.capitalized && language == "en" && !Lexicon.connectors.contains(tj.lower) { break }
                     h = Fold.hash(h, bytes: b, from: Int(tj.start), to: Int(tj.end))
                     if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == "vi"),
-                       let refs = gazetteer.refs(forKey: h) {
+                       j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
                         let usable = refs.filter { usableName($0, tokenCount: j - i + 1) }
                         if !usable.isEmpty { best = (j + 1, usable) }
                     }
@@ -167,7 +180,7 @@ struct MentionFinder {
         i = s
         while i < e {
             let t = tokens[i]
-            if !owner[i - s], t.kind == .word, t.capitalized, gazetteer.hasShort(t.key) || localShort(t.key) != nil,
+            if !owner[i - s], t.kind == .word, t.capitalized, gazetteer.hasShort(t.key) && exactEnough(t) || localShort(t.key) != nil,
                let ref = resolveShort(t.key, level: nil, country: nil) {
                 owner[i - s] = true
                 m.persons.append(PersonRef(entity: ref, phraseStart: i, nameStart: i, nameEnd: i + 1, titleLevel: nil,
@@ -229,6 +242,12 @@ struct MentionFinder {
         if candidates.isEmpty { return nil }
         if let seen = candidates.filter({ lastSeen[$0] != nil }).max(by: { lastSeen[$0]! < lastSeen[$1]! }) { return seen }
         var pool = candidates.filter { $0 >= 0 }
+        // Without a title, a short form not yet introduced needs a person of the document's countries in office.
+        if level == nil && country == nil {
+            pool = pool.filter { p in gazetteer.entities[p].country.map { countryCounts[$0] != nil } ?? false }
+            if let date { pool = pool.filter { !gazetteer.entities[$0].offices(at: date).isEmpty } }
+            return pool.count == 1 ? pool[0] : nil
+        }
         if let country { pool = pool.filter { gazetteer.entities[$0].country == country } }
         if let date {
             let holding = pool.filter { p in
@@ -337,7 +356,7 @@ struct MentionFinder {
             let count = runEnd - runStart
             var ref: Int?
             var role = MentionRole.titled
-            if count == 1, let r = resolveShort(tokens[runStart].key, level: level, country: country) {
+            if count == 1, exactEnough(tokens[runStart]), let r = resolveShort(tokens[runStart].key, level: level, country: country) {
                 ref = r; role = .short
             } else if count >= 2 || (count == 1 && tokens[runStart].length >= 3 && !Lexicon.institutionWords.contains(tokens[runStart].lower)) {
                 ref = discover(runStart..<runEnd, country: country, level: level, title: tr)

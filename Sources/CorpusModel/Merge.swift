@@ -121,7 +121,7 @@ enum Merger {
             let mention = Mention(document: doc, sentence: c.sentence, text: documents[doc].sentenceText(c.sentence))
             var key = c.kind.rawValue + "|"
             switch c.kind {
-            case .relationsEstablished: key += c.countries.sorted().joined(separator: ",") + "|" + (c.start.map { String($0.year) } ?? "?")
+            case .relationsEstablished: key += c.countries.sorted().joined(separator: ",")
             case .anniversary:
                 key += "\(c.ordinal ?? 0)|" + Fold.folded(c.label?.split(separator: " ").prefix(4).joined() ?? "") + "|" + (c.start?.iso ?? "?")
             case .meeting, .messageExchange:
