@@ -401,7 +401,7 @@ struct EventFinder {
                     if q < e && tokens[q].lower == Self.kOf { q += 1 }
                     let labelStart = q
                     while q < e && q - labelStart < 12 && !(tokens[q].kind == .punct && tokens[q].first != 0x2D && !isApostrophe(q))
-                            && !(q > labelStart + 1 && (Self.labelStops.contains(tokens[q].lower) || tokens[q].kind == .number)) { q += 1 }
+                            && !(q > labelStart + 1 && (isLabelStop(q, e) || tokens[q].kind == .number)) { q += 1 }
                     while q > labelStart + 1 && [Self.kAnd, Self.kThe, Self.kVa].contains(tokens[q - 1].lower) { q -= 1 }
                     let label = q > labelStart ? text(labelStart..<q) : nil
                     let countries = m.places.filter { $0.tokens.lowerBound >= labelStart && $0.tokens.lowerBound < q }.map(\.country)
@@ -460,6 +460,16 @@ struct EventFinder {
             }
             k += 1
         }
+    }
+
+    /// A word ending an anniversary's label; "in" only when no proper name follows ("Victory in the Great War").
+    func isLabelStop(_ q: Int, _ e: Int) -> Bool {
+        guard Self.labelStops.contains(tokens[q].lower) else { return false }
+        if tokens[q].lower == Self.kIn {
+            let n = q + 1 < e && tokens[q + 1].lower == Self.kThe ? q + 2 : q + 1
+            return !(n < e && tokens[n].capitalized)
+        }
+        return true
     }
 
     func isApostrophe(_ k: Int) -> Bool {

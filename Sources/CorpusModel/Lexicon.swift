@@ -21,7 +21,7 @@ enum Lexicon {
         ("Secretary General", .headOfParty, true), ("Secretary-General", .headOfParty, true),
         ("Party chief", .headOfParty, false), ("Party leader", .headOfParty, false),
         ("Party Secretary", .headOfParty, false), ("First Secretary", .headOfParty, false),
-        ("Party Chairman", .headOfParty, false), ("top leader", .headOfParty, false),
+        ("Party Chairman", .headOfParty, false),
         ("President", .headOfState, true), ("State President", .headOfState, false),
         ("King", .headOfState, false), ("Queen", .headOfState, false), ("Emperor", .headOfState, false),
         ("Emir", .headOfState, false), ("Sultan", .headOfState, false), ("Supreme Leader", .headOfState, false),
@@ -43,6 +43,8 @@ enum Lexicon {
         ("Senator", .other, false), ("Envoy", .other, false), ("Special Envoy", .other, false),
         ("Crown Prince", .other, false), ("Prince", .other, false), ("Princess", .other, false),
         ("Chief of Staff", .other, false),
+        ("leader", .other, true), ("top leader", .headOfParty, false), ("lãnh đạo", .other, true),
+        ("Foreign Ministry spokesperson", .other, false),
         // Vietnamese
         ("Tổng Bí thư", .headOfParty, false), ("Bí thư thứ nhất", .headOfParty, false),
         ("Chủ tịch nước", .headOfState, false), ("Tổng thống", .headOfState, false),
