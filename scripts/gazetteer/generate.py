@@ -8,7 +8,7 @@ Sources (see scripts/gazetteer/README.md):
     (install with `pip install -r scripts/gazetteer/requirements.txt`);
   * the hand-curated files Data/gazetteer/curated/country-aliases.tsv and city-aliases.tsv.
 
-Usage: python3 scripts/gazetteer/generate.py [--out DIR]
+Usage: python3 scripts/gazetteer/generate.py [--out DIR] [--check]
 The output is deterministic: same inputs, same bytes.
 """
 
@@ -113,6 +113,18 @@ def load_geonames():
     return gc.get_countries(), gc.get_cities(), small.get_cities()
 
 
+def uninvert(name):
+    """ISO's inverted names in natural order: "Korea, Republic of" -> "Republic of Korea",
+    "Virgin Islands, British" -> "British Virgin Islands"; other names unchanged."""
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    if tail.endswith(" of") or tail.endswith(" of the") or " " not in tail:
+        out = f"{tail} {head}"
+        return out[4:] if out.lower().startswith("the ") else out
+    return name
+
+
 def join(items):
     return "|".join(items)
 
@@ -204,7 +216,24 @@ def find_capital(iso2, cap_name, by_country, by_country_small):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=GAZ, help="output folder (default: Data/gazetteer)")
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 if the committed files differ from a fresh run")
     args = ap.parse_args()
+    if args.check:
+        import filecmp
+        import subprocess
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([sys.executable, os.path.abspath(__file__), "--out", tmp], check=True,
+                           stdout=subprocess.DEVNULL)
+            stale = [n for n in ("countries.tsv", "cities.tsv")
+                     if not filecmp.cmp(os.path.join(tmp, n), os.path.join(args.out, n), shallow=False)]
+        if stale:
+            print("generate.py: out of date: " + ", ".join(stale) + " (run scripts/gazetteer/generate.py)",
+                  file=sys.stderr)
+            sys.exit(1)
+        print("countries.tsv and cities.tsv are up to date")
+        return
 
     iso_current, iso_historical = load_iso()
     gn_countries, gn_cities, gn_small = load_geonames()
@@ -227,8 +256,9 @@ def main():
     for e in iso_current:
         countries[e["alpha_3"]] = {
             "alpha2": e["alpha_2"], "alpha3": e["alpha_3"], "numeric": e.get("numeric", ""),
-            "iso_names": [e.get("common_name", ""), e["name"], e.get("official_name", "")],
-            "official_name": e.get("official_name", e["name"]),
+            "iso_names": [e.get("common_name", ""), e["name"], e.get("official_name", ""),
+                          uninvert(e["name"])],
+            "official_name": e.get("official_name", uninvert(e["name"])),
             "gn": gn_by_iso3.get(e["alpha_3"]),
         }
     # Kosovo: user-assigned code XK/XKX, as GeoNames and the EU use it.
