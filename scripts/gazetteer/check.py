@@ -214,6 +214,16 @@ def main():
         if r["country"] and r["country"] not in countries:
             report(f, n, col(rel, "country"), f"unknown country {r['country']}")
 
+    f, rows = data["organisations.tsv"]
+    named = {}
+    for n, r in rows:
+        for c in ("name", "aliases"):
+            for x in (r[c].split("|") if r[c] else []):
+                k = fold(x)
+                if k in named and named[k][0] != r["id"]:
+                    report(f, n, col(rel, c), f"{x!r} also names {named[k][0]} (line {named[k][1]})")
+                named.setdefault(k, (r["id"], n))
+
     # persons
     f, rows = data["persons.tsv"]
     rel = "persons.tsv"
