@@ -135,7 +135,7 @@ struct EventFinder {
             }
             // Arrival verbs followed closely by a place: "arrived in Hanoi", "tới Hà Nội".
             if Lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0,
-               m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 3 }) {
+               m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 5 }) {
                 // Only when no visit word follows in the same clause (that one is the trigger).
                 let nextVisit = (k + 1..<min(e, k + 8)).contains { isVisitTrigger($0, s, e) != nil }
                 if !nextVisit { triggers.append((k..<(k + 1), false, false)) }
@@ -161,15 +161,14 @@ struct EventFinder {
                     guard opens else { continue }
                     let segTimes = times.filter { $0.tokens.lowerBound >= after && $0.tokens.lowerBound < segEnd }
                     guard let t = segTimes.first else { continue }
-                    if let v = makeVisit(person: p, trigger: nil, si: si, range: after..<segEnd, sentence: s..<e, m: m,
-                                         time: t, notBefore: nil, kind: .unspecified, mainPair: mainPair, countryOf: countryOf) {
+                    for v in makeVisit(person: p, trigger: nil, si: si, range: after..<segEnd, sentence: s..<e, m: m,
+                                       time: t, notBefore: nil, kind: .unspecified, mainPair: mainPair, countryOf: countryOf) {
                         add(v)
                         usedPersons.insert(pi)
                         listed = true
                     }
                 }
                 if listed { continue }
-                continue
             }
             // A definite "the visit", "this trip" refers back to the visit being reported.
             if trig.noun, let lv = lastVisit, isDefinite(tr, s) {
@@ -180,13 +179,20 @@ struct EventFinder {
             // and has no other visit word between him and this one; "visit by/of X"; else the previous
             // visit's subject in this sentence ("concluding a visit to A and heading to B for a visit").
             var visitorIndex: Int?
+            var eligible: [Int] = []
             for (pi, p) in persons.enumerated() where p.nameEnd <= tr.lowerBound && !p.hostContext {
                 if triggers.prefix(ti).contains(where: { $0.0.lowerBound >= p.nameEnd }) { continue }
-                if countryOf(p.entity) != nil || p.titleCountry != nil {
-                    visitorIndex = pi
-                    break
-                }
+                if countryOf(p.entity) != nil || p.titleCountry != nil { eligible.append(pi) }
             }
+            // "X invited Y to visit Z": the invited person first.
+            eligible.sort { a, b in
+                let ia = isInvited(persons[a], s), ib = isInvited(persons[b], s)
+                return ia != ib ? ia : a < b
+            }
+            // The subject must be able to visit the place named after the trigger (not his own country).
+            let firstPlace = m.places.first { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound >= tr.upperBound && $0.tokens.lowerBound < min(e, tr.upperBound + 6) }
+            visitorIndex = eligible.first { pi in firstPlace.map { countryOf(persons[pi].entity) ?? persons[pi].titleCountry != $0.country } ?? true }
+                ?? eligible.first
             if visitorIndex == nil, tr.upperBound + 1 < e,
                [Self.kBy, Self.kOf, Self.kCua].contains(tokens[tr.upperBound].lower) || tokens[tr.upperBound].kind == .possessive {
                 visitorIndex = persons.firstIndex { $0.phraseStart >= tr.upperBound + 1 && $0.phraseStart <= tr.upperBound + 2 && !$0.hostContext }
@@ -222,12 +228,37 @@ struct EventFinder {
                 time = times.first { $0.tokens.upperBound <= persons[vi].phraseStart }
             }
             if let vi = visitorIndex {
-                let p = persons[vi]
-                if let v = makeVisit(person: p, trigger: tr, si: si, range: p.nameEnd..<max(segEnd, p.nameEnd), sentence: s..<e, m: m,
-                                     time: time, notBefore: notBefore, kind: kind, mainPair: mainPair, countryOf: countryOf) {
-                    add(v)
-                    usedPersons.insert(vi)
-                    protagonist = p.entity
+                // Co-visitors: "A and B paid a visit", each with a title of his own.
+                var group = [vi]
+                var q = vi + 1
+                while q < persons.count, persons[q].nameEnd <= tr.lowerBound, persons[q].titleLevel != nil, !persons[q].hostContext,
+                      persons[q].phraseStart - persons[q - 1].nameEnd <= 2,
+                      (persons[q - 1].nameEnd..<persons[q].phraseStart).allSatisfy({ [Self.kAnd, Self.kVa].contains(tokens[$0].lower) || tokens[$0].first == 0x2C }) {
+                    group.append(q); q += 1
+                }
+                // "in November 2015 and November 2017": one visit per listed date.
+                var dates: [TaggedTime?] = [time]
+                if let t = time {
+                    var last = t
+                    while let next = times.first(where: { $0.tokens.lowerBound > last.tokens.upperBound && $0.tokens.lowerBound <= last.tokens.upperBound + 2 }),
+                          (last.tokens.upperBound..<next.tokens.lowerBound).allSatisfy({ [Self.kAnd, Self.kVa].contains(tokens[$0].lower) || tokens[$0].first == 0x2C || tokens[$0].lower == Self.kIn }) {
+                        dates.append(next); last = next
+                    }
+                }
+                var madeAny = false
+                for member in group {
+                    let p = persons[member]
+                    for d in dates {
+                        for v in makeVisit(person: p, trigger: tr, si: si, range: persons[vi].nameEnd..<max(segEnd, persons[vi].nameEnd), sentence: s..<e, m: m,
+                                           time: d, notBefore: notBefore, kind: kind, mainPair: mainPair, countryOf: countryOf) {
+                            add(v)
+                            madeAny = true
+                        }
+                    }
+                    usedPersons.insert(member)
+                }
+                if madeAny {
+                    protagonist = persons[vi].entity
                     previousVisitor = (si, vi)
                 }
                 continue
@@ -246,10 +277,11 @@ struct EventFinder {
             if let who = protagonist, subject != nil || pronoun {
                 let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                                   titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
-                if subject?.country == nil || subject?.country == countryOf(who),
-                   let v = makeVisit(person: p, trigger: tr, si: si, range: tr.lowerBound..<segEnd, sentence: s..<e, m: m,
-                                     time: time, notBefore: nil, kind: kind, mainPair: mainPair, countryOf: countryOf) {
-                    add(v)
+                if subject?.country == nil || subject?.country == countryOf(who) {
+                    for v in makeVisit(person: p, trigger: tr, si: si, range: tr.lowerBound..<segEnd, sentence: s..<e, m: m,
+                                       time: time, notBefore: nil, kind: kind, mainPair: mainPair, countryOf: countryOf) {
+                        add(v)
+                    }
                 }
             }
         }
@@ -280,8 +312,32 @@ struct EventFinder {
     static let labelStops: Set<UInt64> = Set(["as", "where", "along", "which", "that", "when", "while", "after", "before",
                                               "during", "since", "to", "by", "for", "at", "with", "in", "on", "this", "is",
                                               "are", "was", "were", "will", "và", "tại", "với", "của"].map { Fold.lowerKey($0) })
+    static let kindFillers: Set<UInt64> = Set(["a", "an", "the", "his", "her", "their", "its", "this", "that", "two-day",
+                                               "three-day", "four-day", "five-day", "week-long", "landmark", "rare", "brief",
+                                               "short", "long", "another", "friendship", "bilateral", "pay", "paid", "make",
+                                               "made", "on", "for"].map { Fold.lowerKey($0) })
     static let definiteFillers: Set<UInt64> = Set(["first", "second", "third", "last", "latest", "recent", "current",
                                                    "historic", "high-level", "whole", "entire", "upcoming", "same"].map { Fold.lowerKey($0) })
+
+    /// "concluded", "wrapped up", "ended", "kết thúc" just before the visit word.
+    func concludes(_ tr: Range<Int>, _ s: Int) -> Bool {
+        var j = tr.lowerBound - 1
+        var n = 0
+        while j >= s && n < 5 {
+            if Self.concludingVerbs.contains(tokens[j].lower) { return true }
+            j -= 1; n += 1
+        }
+        return false
+    }
+    static let concludingVerbs: Set<UInt64> = Set(["concluded", "concludes", "concluding", "wrapped", "wraps", "ended",
+                                                   "ends", "completed", "kết", "thúc"].map { Fold.lowerKey($0) })
+
+    /// The person directly after "invited" / "mời" ("Kim invited Putin to visit").
+    func isInvited(_ p: PersonRef, _ s: Int) -> Bool {
+        let j = p.phraseStart - 1
+        return j >= s && (tokens[j].lower == Self.kInvited || tokens[j].lower == Self.kMoi)
+    }
+    static let kInvited = Fold.lowerKey("invited"), kMoi = Fold.lowerKey("mời")
 
     mutating func add(_ v: VisitCandidate) {
         visits.append(v)
@@ -292,8 +348,15 @@ struct EventFinder {
         var j = tr.lowerBound - 1
         var n = 0
         while j >= s && n < 4 {
-            if let k = Lexicon.kindWords[tokens[j].lower] { return VisitKind(rawValue: k)! }
-            if tokens[j].kind == .punct && tokens[j].first != 0x2D { break }
+            if let k = Lexicon.kindWords[tokens[j].lower] {
+                // "official visit", "officially visited"; not the "State" of "Secretary of State".
+                if !(tokens[j].capitalized && j > s && tokens[j - 1].lower == Self.kOf) { return VisitKind(rawValue: k)! }
+                break
+            }
+            let w = tokens[j].lower
+            let filler = tokens[j].kind == .number || Self.definiteFillers.contains(w) || Self.kindFillers.contains(w)
+                || Self.numberWords[w] != nil || tokens[j].kind == .possessive
+            if !filler { break }
             j -= 1; n += 1
         }
         // Vietnamese: "thăm cấp Nhà nước", "chuyến thăm chính thức".
@@ -314,8 +377,8 @@ struct EventFinder {
 
     func makeVisit(person p: PersonRef, trigger: Range<Int>?, si: Int, range: Range<Int>, sentence: Range<Int>,
                    m: SentenceMentions, time: TaggedTime?, notBefore: PartialDate?, kind: VisitKind,
-                   mainPair: [String], countryOf: (Int) -> String?) -> VisitCandidate? {
-        guard let visitorCountry = countryOf(p.entity) ?? p.titleCountry else { return nil }
+                   mainPair: [String], countryOf: (Int) -> String?) -> [VisitCandidate] {
+        guard let visitorCountry = countryOf(p.entity) ?? p.titleCountry else { return [] }
         let s = sentence.lowerBound, e = sentence.upperBound
         // The invitation's host, whose country is the destination when no place is named.
         let hostIndex = m.persons.firstIndex { $0.hostContext && $0.phraseStart >= range.lowerBound && $0.phraseStart < e }
@@ -333,26 +396,47 @@ struct EventFinder {
         if destination == nil, mainPair.count == 2, mainPair.contains(visitorCountry) {
             destination = mainPair.first { $0 != visitorCountry }
         }
-        guard let dest = destination, dest != visitorCountry else { return nil }
+        guard let dest = destination, dest != visitorCountry else { return [] }
+        // "visits to Malaysia and the Philippines": every country of the list.
+        var destinations = [dest]
+        if let first = afterTrigger.first, first.country == dest {
+            var last = first.tokens.upperBound
+            for next in afterTrigger.dropFirst() {
+                let gap = last..<next.tokens.lowerBound
+                guard gap.count <= 3, gap.allSatisfy({ [Self.kAnd, Self.kVa, Self.kThe].contains(tokens[$0].lower) || tokens[$0].first == 0x2C }) else { break }
+                // "Bali, Indonesia": a city and its country are one place.
+                if next.country != destinations.last! { destinations.append(next.country) }
+                last = next.tokens.upperBound
+            }
+            if first.city != nil && destinations.count == 2, afterTrigger.count >= 2, afterTrigger[1].city == nil,
+               afterTrigger[1].tokens.lowerBound - first.tokens.upperBound <= 1 {
+                destinations = [afterTrigger[1].country]
+            }
+        }
         city = m.places.first { $0.city != nil && $0.country == dest && !$0.inPhrase
             && $0.tokens.lowerBound >= range.lowerBound - 6 && $0.tokens.lowerBound < max(range.upperBound, trigger?.upperBound ?? 0) }?.city
         var start = time?.start
         var end = time?.end
-        // "a three-day visit", "chuyến thăm ba ngày": the end from the length.
-        if let tr = trigger, let st = start, st.granularity == .day, end == nil {
+        // "a three-day visit", "chuyến thăm ba ngày": the end from the length (the start, when the
+        // date given is the last day: "concluded a two-day visit on Monday").
+        var days = 0
+        if let tr = trigger {
             for k in max(s, tr.lowerBound - 3)..<min(e, tr.upperBound + 3) {
                 if let n = Self.numberWords[tokens[k].lower], tokens[k].kind == .word, k + 1 >= e || tokens[k].lower != Fold.lowerKey("năm") || tokens[k + 1].lower == Self.kNgay {
                     if tokens[k].lower == Fold.lowerKey("ba") || tokens[k].lower == Fold.lowerKey("hai") || tokens[k].lower == Fold.lowerKey("năm") {
                         guard k + 1 < e, tokens[k + 1].lower == Self.kNgay else { continue }
                     }
-                    if n > 1 { end = st.adding(days: n - 1) }
+                    days = n
                     break
                 }
                 if tokens[k].kind == .number, let dash = text(k..<(k + 1)).firstIndex(of: "-"),
                    let n = Int(text(k..<(k + 1))[..<dash]), text(k..<(k + 1)).hasSuffix("-day"), n > 1, n < 30 {
-                    end = st.adding(days: n - 1); break
+                    days = n; break
                 }
             }
+        }
+        if days > 1, let st = start, st.granularity == .day, end == nil, let tr = trigger {
+            if concludes(tr, s) { start = st.adding(days: -(days - 1)); end = st } else { end = st.adding(days: days - 1) }
         }
         // A visit without a date in a present-tense report happened around publication;
         // a historical one ("the late", "former") stays undated until merged.
@@ -362,9 +446,11 @@ struct EventFinder {
             end = nil
         }
         _ = si
-        return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: dest, city: city,
-                              start: start, end: end, notBefore: notBefore, kind: kind, status: statusValue,
-                              titleLevel: p.titleLevel, sentences: [si])
+        return destinations.map { d in
+            VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d, city: d == dest ? city : nil,
+                           start: start, end: end, notBefore: notBefore, kind: kind, status: statusValue,
+                           titleLevel: p.titleLevel, sentences: [si])
+        }
     }
 
     // MARK: Other events

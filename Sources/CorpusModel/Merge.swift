@@ -9,14 +9,13 @@ enum Merger {
         var start: PartialDate?
         var end: PartialDate?
 
+        /// Dates overlap (within two days when both are known to the day).
         func compatible(_ d: PartialDate, _ e: PartialDate?) -> Bool {
             guard let s = start else { return false }
-            if s.granularity == .day && d.granularity == .day {
-                let a = s.dayRange.lowerBound...(end ?? s).dayRange.upperBound
-                let b = d.dayRange.lowerBound...(e ?? d).dayRange.upperBound
-                return a.lowerBound <= b.upperBound + 2 && b.lowerBound <= a.upperBound + 2
-            }
-            return s.isCompatible(with: d)
+            let slack = s.granularity == .day && d.granularity == .day ? 2 : 0
+            let a = s.dayRange.lowerBound...(end ?? s).dayRange.upperBound
+            let b = d.dayRange.lowerBound...(e ?? d).dayRange.upperBound
+            return a.lowerBound <= b.upperBound + slack && b.lowerBound <= a.upperBound + slack
         }
 
         mutating func add(_ v: VisitCandidate, _ doc: Int) {

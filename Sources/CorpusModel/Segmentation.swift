@@ -105,6 +105,9 @@ enum Tokenizer {
                 }
                 if j > i && j < to && b[j] == 0x2E { i = j + 1 } else if j > i { i = j }
             }
+            // An initial: "George W. Bush", "John F. Kennedy" (one capital, a full stop, then a capitalised word).
+            if i - start == 1 && c >= 0x41 && c <= 0x5A && i + 2 < to && b[i] == 0x2E && b[i + 1] == 0x20
+                && b[i + 2] >= 0x41 && b[i + 2] <= 0x5A { i += 1 }
             if i == start { i += scalarLength(c) } // defensive: always advance
             out.append(Token(start: Int32(start), end: Int32(i), kind: .word, capitalized: isUpperStart(b, start, to),
                              first: c, key: Fold.hash(Fold.empty, bytes: b, from: start, to: i),

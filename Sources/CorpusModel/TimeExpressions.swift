@@ -111,17 +111,34 @@ enum TimeTagger {
         var i = range.lowerBound
         let end = range.upperBound
         func lw(_ j: Int) -> UInt64 { j < end && j >= range.lowerBound ? tokens[j].lower : 0 }
+        let first = out.count
         while i < end {
-            let t = tokens[i]
             if let found = match(b, tokens, i, end, anchor: anchor, future: future, lw: lw) {
+                // "from 30/10 to 1/11/2022", "February 28 to March 5, 2017": one range, the year from its end.
+                if out.count > first, let prev = out.last, prev.end == nil, found.start.granularity == prev.start.granularity,
+                   found.tokens.lowerBound - prev.tokens.upperBound <= 2, found.tokens.lowerBound > prev.tokens.upperBound,
+                   (prev.tokens.upperBound..<found.tokens.lowerBound).allSatisfy({ rangeWords.contains(tokens[$0].lower) }) {
+                    var start = prev.start
+                    if prev.relative, let m = start.month {
+                        let y = m > (found.start.month ?? 12) ? found.start.year - 1 : found.start.year
+                        start = PartialDate(year: y, month: m, day: start.day) ?? start
+                    }
+                    if start < found.start {
+                        out[out.count - 1] = TaggedTime(tokens: prev.tokens.lowerBound..<found.tokens.upperBound, start: start,
+                                                        end: found.end ?? found.start, relative: found.relative)
+                        i = found.tokens.upperBound
+                        continue
+                    }
+                }
                 out.append(found)
                 i = found.tokens.upperBound
                 continue
             }
-            _ = t
             i += 1
         }
     }
+
+    static let rangeWords: Set<UInt64> = Set(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
 
     private static func match(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
                               anchor: PartialDate?, future: Bool, lw: (Int) -> UInt64) -> TaggedTime? {
