@@ -362,9 +362,14 @@ def main():
         if other and other != a3 and f"geonames:{gid}" not in capitals and gid not in curated_cities:
             continue
         name = clean_cell(c["name"])
+        if a3 == "VNM":
+            # GeoNames writes some Vietnamese names with the Icelandic eth (U+00D0) for Đ.
+            name = name.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
         own = {fold(name)} | {fold(a) for a in curated_cities.get(gid, [])}
         picked = pick_city_aliases(c, reserved - own, vietnamese_ok=(a3 == "VNM"),
                                    ascii_only=(a3 in SINOSPHERE))
+        if a3 == "VNM":
+            picked = [a.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111") for a in picked]
         aliases = uniq_by_fold(curated_cities.get(gid, []) + picked, exclude=[name])
         # Curated aliases that differ from the name only by diacritics are still kept (display).
         for a in curated_cities.get(gid, []):
