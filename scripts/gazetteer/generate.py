@@ -370,7 +370,9 @@ def main():
                                    ascii_only=(a3 in SINOSPHERE))
         if a3 == "VNM":
             picked = [a.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111") for a in picked]
-        aliases = uniq_by_fold(curated_cities.get(gid, []) + picked, exclude=[name])
+        # Of two curated spellings that fold alike, keep the one with diacritics ("Quy Nhơn").
+        curated = sorted(curated_cities.get(gid, []), key=lambda a: a.isascii())
+        aliases = uniq_by_fold(curated + picked, exclude=[name])
         # Curated aliases that differ from the name only by diacritics are still kept (display).
         for a in curated_cities.get(gid, []):
             if fold(a) == fold(name) and a != name and a not in aliases:
