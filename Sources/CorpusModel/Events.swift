@@ -232,8 +232,7 @@ struct EventFinder {
                 var group = [vi]
                 var q = vi + 1
                 while q < persons.count, persons[q].nameEnd <= tr.lowerBound, persons[q].titleLevel != nil, !persons[q].hostContext,
-                      persons[q].phraseStart - persons[q - 1].nameEnd <= 2,
-                      (persons[q - 1].nameEnd..<persons[q].phraseStart).allSatisfy({ [Self.kAnd, Self.kVa].contains(tokens[$0].lower) || tokens[$0].first == 0x2C }) {
+                      coordinated(persons[q - 1].nameEnd, persons[q].nameStart, times) {
                     group.append(q); q += 1
                 }
                 // "in November 2015 and November 2017": one visit per listed date.
@@ -318,6 +317,22 @@ struct EventFinder {
                                                "made", "on", "for"].map { Fold.lowerKey($0) })
     static let definiteFillers: Set<UInt64> = Set(["first", "second", "third", "last", "latest", "recent", "current",
                                                    "historic", "high-level", "whole", "entire", "upcoming", "same"].map { Fold.lowerKey($0) })
+
+    /// Whether two persons are joined as one subject: "A and B", "A, B", "A và Chủ tịch B" (titles between
+    /// are allowed, verbs, visit words and dates are not).
+    func coordinated(_ from: Int, _ to: Int, _ times: [TaggedTime]) -> Bool {
+        guard from < to, to - from <= 10 else { return false }
+        let first = tokens[from]
+        guard first.lower == Self.kAnd || first.lower == Self.kVa || first.first == 0x2C else { return false }
+        for k in from..<to {
+            if isVisitTrigger(k, from, to) != nil || Lexicon.meetingWords.match(tokens, at: k, end: to) > 0 { return false }
+            if times.contains(where: { $0.tokens.contains(k) }) { return false }
+            let t = tokens[k]
+            if t.kind == .word && !t.capitalized && language == "en" && !Lexicon.connectors.contains(t.lower)
+                && Lexicon.titles[t.lower] == nil && !Lexicon.titleModifiers.contains(t.lower) { return false }
+        }
+        return true
+    }
 
     /// "concluded", "wrapped up", "ended", "kết thúc" just before the visit word.
     func concludes(_ tr: Range<Int>, _ s: Int) -> Bool {
@@ -513,7 +528,11 @@ struct EventFinder {
             let mt = Lexicon.meetingWords.match(tokens, at: k, end: e)
             if mt > 0, !m.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) {
                 // The subjects: the persons before the word ("A and B held talks"), the others after it.
-                let beforeAll = m.persons.filter { $0.nameEnd <= k && !$0.hostContext }.suffix(3)
+                var beforeAll = Array(m.persons.filter { $0.nameEnd <= k && !$0.hostContext }.suffix(1))
+                for p in m.persons.filter({ $0.nameEnd <= k && !$0.hostContext }).reversed().dropFirst() {
+                    guard let next = beforeAll.first, coordinated(p.nameEnd, next.nameStart, times) else { break }
+                    beforeAll.insert(p, at: 0)
+                }
                 let before = beforeAll.last
                 var people: [Int] = beforeAll.map(\.entity)
                 if before == nil, m.titleOnly.contains(where: { $0.tokens.upperBound <= k }) || (s..<k).contains(where: { tokens[$0].lower == Self.kHe }),

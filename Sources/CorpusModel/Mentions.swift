@@ -294,6 +294,8 @@ struct MentionFinder {
         var runStart = -1
         var steps = 0
         var personAt: Int?
+        // A name starts right after the title or after a place, body or bracket of its complement.
+        var anchor = tr.upperBound
         while k < e && steps < 16 {
             steps += 1
             let t = tokens[k]
@@ -301,7 +303,7 @@ struct MentionFinder {
             if let p = m.places.first(where: { $0.tokens.lowerBound == k }) {
                 if country == nil && !p.demonym { country = p.country }
                 if country == nil { country = p.country }
-                runStart = -1; k = p.tokens.upperBound; continue
+                runStart = -1; k = p.tokens.upperBound; anchor = k; continue
             }
             if let o = m.organisations.first(where: { $0.tokens.lowerBound == k }) {
                 if title.dependsOnBody && !bodySeen, let kind = gazetteer.entities[o.entity].organisationKind {
@@ -314,22 +316,25 @@ struct MentionFinder {
                     }
                 }
                 if country == nil { country = gazetteer.entities[o.entity].country }
-                runStart = -1; k = o.tokens.upperBound; continue
+                runStart = -1; k = o.tokens.upperBound; anchor = k; continue
             }
             if owner[k - s] || startsTitle(k, e) { break } // another title
             if t.kind == .punct && (t.first == 0x28) { // "(PCC)"
                 var q = k + 1
                 while q < e && q - k < 6 && !(tokens[q].kind == .punct && tokens[q].first == 0x29) { q += 1 }
-                runStart = -1; k = q + 1; continue
+                runStart = -1; k = q + 1; anchor = k; continue
             }
-            if t.kind == .possessive || isApostrophe(t) { runStart = -1; k += 1; continue }
+            if t.kind == .possessive || isApostrophe(t) { runStart = -1; k += 1; anchor = k; continue }
             if t.kind == .word && t.capitalized {
                 if Lexicon.institutionWords.contains(t.lower) {
                     if title.dependsOnBody && !bodySeen, let l = Lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
-                    runStart = -1; k += 1; continue
+                    runStart = -1; k += 1; anchor = k; continue
                 }
                 if title.dependsOnBody && !bodySeen, let l = Lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
-                if runStart < 0 { runStart = k }
+                if runStart < 0 {
+                    if k != anchor { break }
+                    runStart = k
+                }
                 k += 1; continue
             }
             if t.kind == .word && runStart >= 0 && Lexicon.nameParticles.contains(t.lower)
@@ -358,7 +363,8 @@ struct MentionFinder {
             var role = MentionRole.titled
             if count == 1, exactEnough(tokens[runStart]), let r = resolveShort(tokens[runStart].key, level: level, country: country) {
                 ref = r; role = .short
-            } else if count >= 2 || (count == 1 && tokens[runStart].length >= 3 && !Lexicon.institutionWords.contains(tokens[runStart].lower)) {
+            } else if count >= 2 || (count == 1 && language != "vi" && tokens[runStart].length >= 3
+                                     && !Lexicon.institutionWords.contains(tokens[runStart].lower)) {
                 ref = discover(runStart..<runEnd, country: country, level: level, title: tr)
             }
             if let ref {
