@@ -43,17 +43,24 @@ public enum MentionRole: String, Sendable, Codable {
 
 /// An entity named in a sentence.
 public struct EntityMention: Sendable, Hashable {
-    /// Index into `Corpus.entities`.
-    public var entity: Int
-    public var sentence: Int
-    /// UTF-8 byte range in the document text.
-    public var range: Range<Int>
+    // Stored as 32-bit numbers: a corpus holds millions of mentions.
+    private var entity32: Int32
+    private var sentence32: Int32
+    private var start32: Int32
+    private var end32: Int32
     public var role: MentionRole
 
+    /// Index into `Corpus.entities`.
+    public var entity: Int { get { Int(entity32) } set { entity32 = Int32(newValue) } }
+    public var sentence: Int { Int(sentence32) }
+    /// UTF-8 byte range in the document text.
+    public var range: Range<Int> { Int(start32)..<Int(end32) }
+
     public init(entity: Int, sentence: Int, range: Range<Int>, role: MentionRole) {
-        self.entity = entity
-        self.sentence = sentence
-        self.range = range
+        entity32 = Int32(entity)
+        sentence32 = Int32(sentence)
+        start32 = Int32(range.lowerBound)
+        end32 = Int32(range.upperBound)
         self.role = role
     }
 }

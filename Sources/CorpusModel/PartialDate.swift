@@ -12,9 +12,12 @@ public enum Granularity: String, Sendable, Codable, Comparable, CaseIterable {
 /// Ordered chronologically; a coarser date sorts before the finer dates it contains
 /// ("1961" < "1961-01" < "1961-01-01").
 public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int?
-    public let day: Int?
+    /// year << 9 | month << 5 | day (0 = not given): four bytes, so millions of dates stay small.
+    private let packed: UInt32
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int? { let m = Int((packed >> 5) & 0xF); return m == 0 ? nil : m }
+    public var day: Int? { let d = Int(packed & 0x1F); return d == 0 ? nil : d }
 
     /// Fails unless the month is 1...12 and the day exists in that month (a day needs a month).
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
@@ -23,9 +26,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         if let day {
             guard let month, day >= 1, day <= PartialDate.daysIn(month: month, year: year) else { return nil }
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(year) << 9 | UInt32(month ?? 0) << 5 | UInt32(day ?? 0)
     }
 
     public var granularity: Granularity { day != nil ? .day : month != nil ? .month : .year }
@@ -54,11 +55,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: y, month: m, day: d)
     }
 
-    public static func < (a: PartialDate, b: PartialDate) -> Bool {
-        if a.year != b.year { return a.year < b.year }
-        if a.month != b.month { return (a.month ?? 0) < (b.month ?? 0) }
-        return (a.day ?? 0) < (b.day ?? 0)
-    }
+    public static func < (a: PartialDate, b: PartialDate) -> Bool { a.packed < b.packed }
 
     /// The same date at a coarser granularity.
     public func truncated(to g: Granularity) -> PartialDate {

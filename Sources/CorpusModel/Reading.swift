@@ -90,7 +90,11 @@ public enum Reader {
             String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self)
         }
         let isASCII = bytes.allSatisfy { $0 < 0x80 }
-        var text = isASCII ? original : original.precomposedStringWithCanonicalMapping
+        var text = original
+        if !isASCII {
+            let nfc = original.precomposedStringWithCanonicalMapping
+            if !nfc.utf8.elementsEqual(original.utf8) { text = nfc } // otherwise share one buffer (String == ignores normalisation)
+        }
         if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
         let hash = text.utf8.withContiguousStorageIfAvailable { Fold.rawHash($0) } ?? Fold.rawHash(Array(text.utf8))
         return (SourceText(path: path, original: original, text: text, byteCount: bytes.count, contentHash: hash), diagnostics)

@@ -30,9 +30,18 @@ public struct Paragraph: Sendable, Hashable {
 
 /// A sentence with its place in the document.
 public struct Sentence: Sendable, Hashable {
+    private var start32: Int32
+    private var end32: Int32
+    private var paragraph32: Int32
     /// UTF-8 byte range in the document's NFC text.
-    public var range: Range<Int>
-    public var paragraph: Int
+    public var range: Range<Int> { Int(start32)..<Int(end32) }
+    public var paragraph: Int { Int(paragraph32) }
+
+    public init(range: Range<Int>, paragraph: Int) {
+        start32 = Int32(range.lowerBound)
+        end32 = Int32(range.upperBound)
+        paragraph32 = Int32(paragraph)
+    }
 }
 
 enum Tokenizer {
