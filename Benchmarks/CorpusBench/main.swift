@@ -249,7 +249,30 @@ struct Generator {
     }
 }
 
+/// Wall time of the steps `dossier export` takes on the bundled corpus.
+@MainActor func startup() {
+    let corpusDir = arguments.first ?? "Data/corpus"
+    var best = (Double.infinity, Double.infinity, Double.infinity)
+    var entities = 0, documents = 0
+    for _ in 0..<20 {
+        let t0 = now()
+        let (g, _) = Gazetteer.load(directory: URL(fileURLWithPath: gazetteerDir))
+        let t1 = now()
+        let (c, _) = CorpusBuilder(gazetteer: g).build(directory: URL(fileURLWithPath: corpusDir))
+        let t2 = now()
+        _ = try? Exporter.render(.visits, of: c, format: .json)
+        let t3 = now()
+        best = (min(best.0, t1 - t0), min(best.1, t2 - t1), min(best.2, t3 - t2))
+        entities = g.entities.count
+        documents = c.documents.count
+    }
+    print(String(format: "best of 20: gazetteer %.1f ms (%d entities), build %.1f ms (%d documents), export %.1f ms",
+                 best.0 * 1000, entities, best.1 * 1000, documents, best.2 * 1000))
+}
+
 switch command {
+case "startup": startup()
+case "gazetteer-loop": for _ in 0..<200 { _ = Gazetteer.load(directory: URL(fileURLWithPath: gazetteerDir)) }
 case "generate": generate()
 case "run": run()
 case "big": big()

@@ -57,15 +57,32 @@ public struct Entity: Sendable, Hashable, Identifiable {
     public var id: String
     public var kind: EntityKind
     public var name: String
-    public var aliases: [String]
+    // Lists are kept as one '|'-joined string (the gazetteer's own form): one allocation per entity
+    // instead of one per alias, which keeps loading the gazetteer fast.
+    private var aliasText: String
+    private var shortText: String
+    private var demonymText: String
+
+    /// Other names ("DPRK", "Triều Tiên", "Kim Jong-un").
+    public var aliases: [String] {
+        get { Entity.split(aliasText) }
+        set { aliasText = newValue.joined(separator: "|") }
+    }
     /// Short reference forms ("Lâm", "Kim", "Putin"), persons only.
-    public var short: [String]
+    public var short: [String] {
+        get { Entity.split(shortText) }
+        set { shortText = newValue.joined(separator: "|") }
+    }
+    /// Countries: demonyms ("Vietnamese", "North Korean").
+    public var demonyms: [String] {
+        get { Entity.split(demonymText) }
+        set { demonymText = newValue.joined(separator: "|") }
+    }
     /// ISO alpha-3 of the person's, city's or organisation's country (the country itself for countries).
     public var country: String?
     public var offices: [Office]
-    /// Countries: alpha-2, demonyms and capital city id. Cities: population. Organisations: kind.
+    /// Countries: alpha-2 and capital city id. Cities: population. Organisations: kind.
     public var alpha2: String?
-    public var demonyms: [String]
     public var capital: String?
     public var population: Int?
     public var organisationKind: String?
@@ -79,16 +96,30 @@ public struct Entity: Sendable, Hashable, Identifiable {
         self.id = id
         self.kind = kind
         self.name = name
-        self.aliases = aliases
-        self.short = short
+        self.aliasText = aliases.joined(separator: "|")
+        self.shortText = short.joined(separator: "|")
+        self.demonymText = demonyms.joined(separator: "|")
         self.country = country
         self.offices = offices
         self.alpha2 = alpha2
-        self.demonyms = demonyms
         self.capital = capital
         self.population = population
         self.organisationKind = organisationKind
         self.discovered = discovered
+    }
+
+    /// An entity whose lists are given in the gazetteer's '|'-joined form (the loader's fast path).
+    init(id: String, kind: EntityKind, name: String, aliasText: String, shortText: String = "", demonymText: String = "",
+         country: String?, alpha2: String? = nil, capital: String? = nil, population: Int? = nil, organisationKind: String? = nil) {
+        self.init(id: id, kind: kind, name: name, country: country, alpha2: alpha2, capital: capital, population: population,
+                  organisationKind: organisationKind)
+        self.aliasText = aliasText
+        self.shortText = shortText
+        self.demonymText = demonymText
+    }
+
+    static func split(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: "|", omittingEmptySubsequences: true).map(String.init)
     }
 
     /// The highest-ranking office held at `date`, if any.

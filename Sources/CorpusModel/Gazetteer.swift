@@ -11,14 +11,16 @@ public enum NameRole: UInt8, Sendable {
 /// Every known entity, looked up by folded key. Immutable and `Sendable` once built.
 public struct Gazetteer: Sendable {
     public private(set) var entities: [Entity]
-    /// Folded key of a name, alias or demonym -> (entity index, role) pairs.
-    private var names: [UInt64: [NameRef]]
+    /// Folded key of a name, alias or demonym -> its first (entity index, role) pair; keys naming
+    /// several entities keep the others in `moreNames` (one dictionary entry, no array, per key).
+    private var names: KeyTable
+    private var moreNames: [UInt64: [NameRef]]
     /// Folded key of a short form ("Lâm", "Kim") -> person indexes.
     private var shorts: [UInt64: [Int32]]
     private var byID: [String: Int32]
     /// Lower-case keys (diacritics kept) of the one-word names, aliases and short forms. A one-word match in
     /// Vietnamese text, or on a word with diacritics, must agree on diacritics too ("Bí" is not "Bỉ").
-    private var exactSingles: Set<UInt64>
+    private var exactSingles: KeyTable
 
     struct NameRef: Sendable, Hashable {
         var entity: Int32
@@ -27,10 +29,11 @@ public struct Gazetteer: Sendable {
 
     public init(entities: [Entity] = []) {
         self.entities = []
-        names = [:]
+        names = KeyTable()
+        moreNames = [:]
         shorts = [:]
         byID = [:]
-        exactSingles = []
+        exactSingles = KeyTable()
         for e in entities { add(e) }
     }
 
@@ -61,19 +64,17 @@ public struct Gazetteer: Sendable {
 
     private mutating func index(_ e: Entity, at i: Int32) {
         func put(_ text: String, _ role: NameRole) {
-            if !text.contains(" ") { exactSingles.insert(Fold.lowerKey(text)) }
+            if !text.utf8.contains(0x20) { exactSingles.set(Fold.lowerKey(text), 1) }
             let k = Fold.key(text)
             if k == Fold.empty { return }
-            let ref = NameRef(entity: i, role: role)
-            if names[k]?.contains(ref) == true { return }
-            names[k, default: []].append(ref)
+            putName(k, NameRef(entity: i, role: role))
         }
         put(e.name, .name)
         if e.kind == .country { put(e.id, .name); if let a2 = e.alpha2, a2.count > 2 { put(a2, .name) } }
         for a in e.aliases { put(a, .name) }
         for d in e.demonyms { put(d, .demonym) }
         for s in e.short {
-            exactSingles.insert(Fold.lowerKey(s))
+            exactSingles.set(Fold.lowerKey(s), 1)
             let k = Fold.key(s)
             if shorts[k]?.contains(i) != true { shorts[k, default: []].append(i) }
         }
@@ -84,13 +85,25 @@ public struct Gazetteer: Sendable {
 
     /// Entities named `name` (any alias, any case, with or without diacritics or hyphens).
     public func lookup(_ name: some StringProtocol) -> [Entity] {
-        (names[Fold.key(name)] ?? []).map { entities[Int($0.entity)] }
+        (refs(forKey: Fold.key(name)) ?? []).map { entities[Int($0.entity)] }
     }
 
-    func refs(forKey key: UInt64) -> [NameRef]? { names[key] }
+    func refs(forKey key: UInt64) -> [NameRef]? {
+        guard let packed = names.get(key) else { return nil }
+        let first = NameRef(entity: Int32(packed >> 1), role: NameRole(rawValue: UInt8(packed & 1))!)
+        guard let more = moreNames[key] else { return [first] }
+        return [first] + more
+    }
     func shortRefs(forKey key: UInt64) -> [Int32]? { shorts[key] }
     func hasShort(_ key: UInt64) -> Bool { shorts[key] != nil }
     func isExactSingle(_ lowerKey: UInt64) -> Bool { exactSingles.contains(lowerKey) }
+
+    private mutating func putName(_ k: UInt64, _ ref: NameRef) {
+        let packed = UInt32(ref.entity) << 1 | UInt32(ref.role.rawValue)
+        guard let first = names.get(k) else { names.set(k, packed); return }
+        if first == packed || moreNames[k]?.contains(ref) == true { return }
+        moreNames[k, default: []].append(ref)
+    }
 
     /// The country with this ISO alpha-3 code.
     public func country(_ alpha3: String) -> Entity? {
@@ -137,22 +150,66 @@ extension Gazetteer {
 
     public static func load(directory: URL) -> (Gazetteer, [Diagnostic]) { load(directories: [directory]) }
 
+    /// Appends an entity without indexing its names: the loader indexes them from the file's bytes.
+    /// Returns nil when the id exists already (the record is then merged by `add`).
+    private mutating func append(_ e: Entity) -> Int32? {
+        if byID[e.id] != nil { add(e); return nil }
+        let i = Int32(entities.count)
+        entities.append(e)
+        byID[e.id] = i
+        return i
+    }
+
+    /// Indexes the names in `b[r]` (a `|`-separated list) for entity `i`; `role` nil means short forms.
+    private mutating func indexCell(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ role: NameRole?, _ i: Int32) {
+        var a = r.lowerBound
+        while a < r.upperBound {
+            var c = a
+            var single = true
+            while c < r.upperBound && b[c] != 0x7C { if b[c] == 0x20 { single = false }; c += 1 }
+            if c > a {
+                if single { exactSingles.set(Fold.lowerHash(Fold.empty, bytes: b, from: a, to: c), 1) }
+                let k = Fold.hash(Fold.empty, bytes: b, from: a, to: c)
+                if k != Fold.empty {
+                    if let role {
+                        putName(k, NameRef(entity: i, role: role))
+                    } else if shorts[k]?.contains(i) != true {
+                        shorts[k, default: []].append(i)
+                    }
+                }
+            }
+            a = c + 1
+        }
+    }
+
+    private mutating func reserveFor(_ t: TSVFile) {
+        entities.reserveCapacity(entities.count + t.rows.count)
+        byID.reserveCapacity(byID.count + t.rows.count)
+        names.reserve(t.bytes.count / 16)
+        exactSingles.reserve(t.bytes.count / 24)
+    }
+
     mutating func loadCountries(_ path: String) -> [Diagnostic] {
         let t = TSVFile(path: path, columns: Self.countryColumns)
         var d = t.diagnostics
-        for row in t.rows {
-            let c = row.cells
-            let a3 = t.string(c[1])
-            guard a3.count == 3, a3.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
-                d.append(t.diagnostic(row, cell: 1, "alpha3 must be three capital letters, found '\(a3)'; line skipped"))
-                continue
+        reserveFor(t)
+        t.bytes.withUnsafeBufferPointer { b in
+            for row in t.rows {
+                let c = row.cells
+                let a3 = t.string(c[1])
+                guard a3.utf8.count == 3, a3.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+                    d.append(t.diagnostic(row, cell: 1, "alpha3 must be three capital letters, found '\(a3)'; line skipped"))
+                    continue
+                }
+                guard !c[3].isEmpty else { d.append(t.diagnostic(row, cell: 3, "empty name; line skipped")); continue }
+                let official = t.string(c[4]), aliases = t.string(c[5])
+                let e = Entity(id: a3, kind: .country, name: t.string(c[3]),
+                               aliasText: official.isEmpty ? aliases : aliases.isEmpty ? official : official + "|" + aliases,
+                               demonymText: t.string(c[6]), country: a3, alpha2: t.optionalString(c[0]), capital: t.optionalString(c[7]))
+                guard let i = append(e) else { continue }
+                for k in [1, 3, 4, 5] { indexCell(b, c[k], .name, i) }
+                indexCell(b, c[6], .demonym, i)
             }
-            let name = t.string(c[3])
-            guard !name.isEmpty else { d.append(t.diagnostic(row, cell: 3, "empty name; line skipped")); continue }
-            var aliases = t.list(c[5])
-            if let official = t.optionalString(c[4]) { aliases.insert(official, at: 0) }
-            add(Entity(id: a3, kind: .country, name: name, aliases: aliases, country: a3,
-                       alpha2: t.optionalString(c[0]), demonyms: t.list(c[6]), capital: t.optionalString(c[7])))
         }
         return d
     }
@@ -160,23 +217,26 @@ extension Gazetteer {
     mutating func loadCities(_ path: String) -> [Diagnostic] {
         let t = TSVFile(path: path, columns: Self.cityColumns)
         var d = t.diagnostics
-        for row in t.rows {
-            let c = row.cells
-            let id = t.string(c[0]), name = t.string(c[1]), country = t.string(c[2])
-            if id.isEmpty || name.isEmpty {
-                d.append(t.diagnostic(row, cell: id.isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
-            }
-            var population: Int?
-            if !c[3].isEmpty {
-                guard let p = Int(t.string(c[3])), p >= 0 else {
-                    d.append(t.diagnostic(row, cell: 3, .warning, "population is not a whole number; ignored"))
-                    add(Entity(id: id, kind: .city, name: name, aliases: t.list(c[4]), country: country))
-                    continue
+        reserveFor(t)
+        t.bytes.withUnsafeBufferPointer { b in
+            for row in t.rows {
+                let c = row.cells
+                if c[0].isEmpty || c[1].isEmpty {
+                    d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
                 }
-                population = p
+                var population: Int?
+                if !c[3].isEmpty {
+                    var p = 0
+                    var ok = c[3].count < 12
+                    for k in c[3] { if b[k] < 0x30 || b[k] > 0x39 { ok = false; break }; p = p * 10 + Int(b[k] - 0x30) }
+                    if ok { population = p } else { d.append(t.diagnostic(row, cell: 3, .warning, "population is not a whole number; ignored")) }
+                }
+                let e = Entity(id: t.string(c[0]), kind: .city, name: t.string(c[1]), aliasText: t.string(c[4]),
+                               country: t.optionalString(c[2]), population: population)
+                guard let i = append(e) else { continue }
+                indexCell(b, c[1], .name, i)
+                indexCell(b, c[4], .name, i)
             }
-            add(Entity(id: id, kind: .city, name: name, aliases: t.list(c[4]), country: country.isEmpty ? nil : country,
-                       population: population))
         }
         return d
     }
@@ -184,18 +244,23 @@ extension Gazetteer {
     mutating func loadOrganisations(_ path: String) -> [Diagnostic] {
         let t = TSVFile(path: path, columns: Self.organisationColumns)
         var d = t.diagnostics
-        for row in t.rows {
-            let c = row.cells
-            let id = t.string(c[0]), name = t.string(c[1]), kind = t.string(c[2])
-            if id.isEmpty || name.isEmpty {
-                d.append(t.diagnostic(row, cell: id.isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
+        reserveFor(t)
+        t.bytes.withUnsafeBufferPointer { b in
+            for row in t.rows {
+                let c = row.cells
+                if c[0].isEmpty || c[1].isEmpty {
+                    d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
+                }
+                let kind = t.string(c[2])
+                if !Self.organisationKinds.contains(kind) {
+                    d.append(t.diagnostic(row, cell: 2, .warning, "unknown organisation kind '\(kind)'; taken as 'other'"))
+                }
+                let e = Entity(id: t.string(c[0]), kind: .organisation, name: t.string(c[1]), aliasText: t.string(c[4]),
+                               country: t.optionalString(c[3]), organisationKind: Self.organisationKinds.contains(kind) ? kind : "other")
+                guard let i = append(e) else { continue }
+                indexCell(b, c[1], .name, i)
+                indexCell(b, c[4], .name, i)
             }
-            if !Self.organisationKinds.contains(kind) {
-                d.append(t.diagnostic(row, cell: 2, .warning, "unknown organisation kind '\(kind)'; taken as 'other'"))
-            }
-            add(Entity(id: id, kind: .organisation, name: name, aliases: t.list(c[4]),
-                       country: t.optionalString(c[3]),
-                       organisationKind: Self.organisationKinds.contains(kind) ? kind : "other"))
         }
         return d
     }
@@ -203,14 +268,20 @@ extension Gazetteer {
     mutating func loadPersons(_ path: String) -> [Diagnostic] {
         let t = TSVFile(path: path, columns: Self.personColumns)
         var d = t.diagnostics
-        for row in t.rows {
-            let c = row.cells
-            let id = t.string(c[0]), name = t.string(c[1])
-            if id.isEmpty || name.isEmpty {
-                d.append(t.diagnostic(row, cell: id.isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
+        reserveFor(t)
+        t.bytes.withUnsafeBufferPointer { b in
+            for row in t.rows {
+                let c = row.cells
+                if c[0].isEmpty || c[1].isEmpty {
+                    d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
+                }
+                let e = Entity(id: t.string(c[0]), kind: .person, name: t.string(c[1]), aliasText: t.string(c[3]),
+                               shortText: t.string(c[4]), country: t.optionalString(c[2]))
+                guard let i = append(e) else { continue }
+                indexCell(b, c[1], .name, i)
+                indexCell(b, c[3], .name, i)
+                indexCell(b, c[4], nil, i)
             }
-            add(Entity(id: id, kind: .person, name: name, aliases: t.list(c[3]), short: t.list(c[4]),
-                       country: t.optionalString(c[2])))
         }
         return d
     }

@@ -60,7 +60,7 @@ struct MentionFinder {
     let date: PartialDate?
     var discovered: [DiscoveredPerson] = []
     var discoveredByKey: [UInt64: Int] = [:]
-    /// Last sentence each person was named in, for short references.
+    /// Token index where each person was last named, for short references.
     var lastSeen: [Int: Int] = [:]
     /// Country mention counts, for the document's pair of countries.
     var countryCounts: [String: Int] = [:]
@@ -144,6 +144,7 @@ struct MentionFinder {
             case .person:
                 m.persons.append(PersonRef(entity: Int(ref.entity), phraseStart: i, nameStart: i, nameEnd: found.end,
                                            titleLevel: nil, titleCountry: nil, historical: false, role: .name))
+                lastSeen[Int(ref.entity)] = i
             case .country:
                 m.places.append(PlaceRef(country: entity.id, city: nil, tokens: i..<found.end, demonym: ref.role == .demonym))
                 noteCountry(entity.id)
@@ -207,7 +208,7 @@ struct MentionFinder {
                 break
             }
         }
-        for p in m.persons { lastSeen[p.entity] = si }
+        for p in m.persons { lastSeen[p.entity] = max(lastSeen[p.entity] ?? 0, p.nameStart) }
         return m
     }
 

@@ -45,14 +45,17 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// Parses "1957", "1961-06" or "2025-10-09".
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4,
-              parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              let y = Int(parts[0]) else { return nil }
-        let m = parts.count > 1 ? Int(parts[1]) : nil
-        let d = parts.count > 2 ? Int(parts[2]) : nil
-        if parts.count > 1 && m == nil || parts.count > 2 && d == nil { return nil }
-        self.init(year: y, month: m, day: d)
+        // YYYY, YYYY-MM or YYYY-MM-DD, digits only: parsed on the bytes.
+        var values: [Int] = []
+        var current = 0, digits = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 { current = current * 10 + Int(b - 0x30); digits += 1; continue }
+            guard b == 0x2D, digits == (values.isEmpty ? 4 : 2) else { return nil }
+            values.append(current); current = 0; digits = 0
+        }
+        guard digits == (values.isEmpty ? 4 : 2), values.count < 3 else { return nil }
+        values.append(current)
+        self.init(year: values[0], month: values.count > 1 ? values[1] : nil, day: values.count > 2 ? values[2] : nil)
     }
 
     public static func < (a: PartialDate, b: PartialDate) -> Bool { a.packed < b.packed }

@@ -205,9 +205,14 @@ enum TimeTagger {
                let a = anchor {
                 var y = a.year
                 var k2 = i + 1
-                if lw(i + 1) == kNam, i + 2 < end, let yy = year(b, tokens[i + 2]) { y = yy; k2 = i + 3 }
+                var explicitYear = false
+                if lw(i + 1) == kNam, i + 2 < end, let yy = year(b, tokens[i + 2]) { y = yy; k2 = i + 3; explicitYear = true }
+                else if lw(i + 1) == kNam, [kNay, kNgoai, kSau, kToiFuture].contains(lw(i + 2)) {
+                    y = a.year + (lw(i + 2) == kNay ? 0 : lw(i + 2) == kNgoai ? -1 : 1)
+                    k2 = i + 3
+                }
                 guard let s = PartialDate(year: y, month: p.values[0]) else { return nil }
-                return TaggedTime(tokens: (i - 1)..<k2, start: s, end: nil, relative: k2 == i + 1)
+                return TaggedTime(tokens: (i - 1)..<k2, start: s, end: nil, relative: !explicitYear)
             }
             if let y = year(b, t) {
                 // "1950–2025", "1950-2025": a span of years.
