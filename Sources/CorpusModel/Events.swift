@@ -52,8 +52,8 @@ struct EventFinder {
                kNgay = Fold.lowerKey("ngày"), kWith = Fold.lowerKey("with"), kVoi = Fold.lowerKey("với"),
                kAnd = Fold.lowerKey("and"), kVa = Fold.lowerKey("và"), kDuring = Fold.lowerKey("during"),
                kSummit = Fold.lowerKey("summit"), kOng = Fold.lowerKey("ông"), kBa = Fold.lowerKey("bà")
-    static let numberWords: [UInt64: Int] = {
-        var d: [UInt64: Int] = [:]
+    static let numberWords: LookupTable<Int> = {
+        var d = LookupTable<Int>()
         for (i, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].enumerated() {
             d[Fold.lowerKey(w + "-day")] = i + 1
         }
@@ -288,7 +288,7 @@ struct EventFinder {
 
     /// Adds sentence `si` as a mention of visit `lv`, refining its date and kind when this one is more precise.
     mutating func attach(_ si: Int, to lv: Int, kind: VisitKind, time: TaggedTime?) {
-        if !visits[lv].sentences.contains(si) { visits[lv].sentences.append(si) }
+        if visits[lv].sentences.last != si && !visits[lv].sentences.suffix(4).contains(si) { visits[lv].sentences.append(si) }
         if let t = time, let st = visits[lv].start, st.granularity < .day, t.start.granularity == .day, st.isCompatible(with: t.start) {
             visits[lv].start = t.start
             visits[lv].end = t.end
@@ -308,14 +308,14 @@ struct EventFinder {
         }
         return false
     }
-    static let labelStops: Set<UInt64> = Set(["as", "where", "along", "which", "that", "when", "while", "after", "before",
+    static let labelStops = KeyTableSet(["as", "where", "along", "which", "that", "when", "while", "after", "before",
                                               "during", "since", "to", "by", "for", "at", "with", "in", "on", "this", "is",
                                               "are", "was", "were", "will", "và", "tại", "với", "của"].map { Fold.lowerKey($0) })
-    static let kindFillers: Set<UInt64> = Set(["a", "an", "the", "his", "her", "their", "its", "this", "that", "two-day",
+    static let kindFillers = KeyTableSet(["a", "an", "the", "his", "her", "their", "its", "this", "that", "two-day",
                                                "three-day", "four-day", "five-day", "week-long", "landmark", "rare", "brief",
                                                "short", "long", "another", "friendship", "bilateral", "pay", "paid", "make",
                                                "made", "on", "for"].map { Fold.lowerKey($0) })
-    static let definiteFillers: Set<UInt64> = Set(["first", "second", "third", "last", "latest", "recent", "current",
+    static let definiteFillers = KeyTableSet(["first", "second", "third", "last", "latest", "recent", "current",
                                                    "historic", "high-level", "whole", "entire", "upcoming", "same"].map { Fold.lowerKey($0) })
 
     /// Whether two persons are joined as one subject: "A and B", "A, B", "A và Chủ tịch B" (titles between
@@ -344,7 +344,7 @@ struct EventFinder {
         }
         return false
     }
-    static let concludingVerbs: Set<UInt64> = Set(["concluded", "concludes", "concluding", "wrapped", "wraps", "ended",
+    static let concludingVerbs = KeyTableSet(["concluded", "concludes", "concluding", "wrapped", "wraps", "ended",
                                                    "ends", "completed", "kết", "thúc"].map { Fold.lowerKey($0) })
 
     /// The person directly after "invited" / "mời" ("Kim invited Putin to visit").

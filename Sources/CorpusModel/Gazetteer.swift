@@ -16,7 +16,7 @@ public struct Gazetteer: Sendable {
     private var names: KeyTable
     private var moreNames: [UInt64: [NameRef]]
     /// Folded key of a short form ("Lâm", "Kim") -> person indexes.
-    private var shorts: [UInt64: [Int32]]
+    private var shorts: LookupTable<[Int32]>
     private var byID: [String: Int32]
     /// Lower-case keys (diacritics kept) of the one-word names, aliases and short forms. A one-word match in
     /// Vietnamese text, or on a word with diacritics, must agree on diacritics too ("Bí" is not "Bỉ").
@@ -31,7 +31,7 @@ public struct Gazetteer: Sendable {
         self.entities = []
         names = KeyTable()
         moreNames = [:]
-        shorts = [:]
+        shorts = LookupTable()
         byID = [:]
         exactSingles = KeyTable()
         for e in entities { add(e) }
@@ -76,7 +76,7 @@ public struct Gazetteer: Sendable {
         for s in e.short {
             exactSingles.set(Fold.lowerKey(s), 1)
             let k = Fold.key(s)
-            if shorts[k]?.contains(i) != true { shorts[k, default: []].append(i) }
+            if shorts[k]?.contains(i) != true { shorts[k] = (shorts[k] ?? []) + [i] }
         }
     }
 
@@ -95,7 +95,7 @@ public struct Gazetteer: Sendable {
         return [first] + more
     }
     func shortRefs(forKey key: UInt64) -> [Int32]? { shorts[key] }
-    func hasShort(_ key: UInt64) -> Bool { shorts[key] != nil }
+    func hasShort(_ key: UInt64) -> Bool { shorts.contains(key) }
     func isExactSingle(_ lowerKey: UInt64) -> Bool { exactSingles.contains(lowerKey) }
 
     private mutating func putName(_ k: UInt64, _ ref: NameRef) {
@@ -174,7 +174,7 @@ extension Gazetteer {
                     if let role {
                         putName(k, NameRef(entity: i, role: role))
                     } else if shorts[k]?.contains(i) != true {
-                        shorts[k, default: []].append(i)
+                        shorts[k] = (shorts[k] ?? []) + [i]
                     }
                 }
             }

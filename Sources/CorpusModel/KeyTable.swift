@@ -58,3 +58,35 @@ struct KeyTable: Sendable {
         for (i, k) in oldKeys.enumerated() where k != 0 { set(k, oldValues[i]) }
     }
 }
+
+/// A `KeyTable` whose values index an array: a dictionary from folded keys to any value, without
+/// the per-lookup cost of `Hasher` (the hot loops look up every token several times).
+struct LookupTable<Value>: @unchecked Sendable {
+    private var table = KeyTable()
+    private(set) var values: [Value] = []
+
+    init() {}
+
+    init(_ pairs: [(UInt64, Value)]) {
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    subscript(key: UInt64) -> Value? {
+        get { table.get(key).map { values[Int($0)] } }
+        set {
+            guard let newValue else { return }
+            if let i = table.get(key) { values[Int(i)] = newValue; return }
+            table.set(key, UInt32(values.count))
+            values.append(newValue)
+        }
+    }
+
+    func contains(_ key: UInt64) -> Bool { table.contains(key) }
+}
+
+/// A set of folded keys on a `KeyTable`.
+struct KeyTableSet: Sendable {
+    private var table = KeyTable()
+    init(_ keys: [UInt64]) { for k in keys { table.set(k, 1) } }
+    func contains(_ key: UInt64) -> Bool { table.contains(key) }
+}

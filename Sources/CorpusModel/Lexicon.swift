@@ -61,20 +61,22 @@ enum Lexicon {
     ]
 
     /// First token key -> titles starting with it, longest first.
-    static let titles: [UInt64: [TitleEntry]] = {
-        var d: [UInt64: [TitleEntry]] = [:]
+    static let titles: LookupTable<[TitleEntry]> = {
+        var d = LookupTable<[TitleEntry]>()
         for (s, level, body) in titleList {
             // "Vice-President" folds like "Vice President"; split on spaces only.
             let k = keys(s)
-            d[k[0], default: []].append(TitleEntry(tokens: k, level: level, dependsOnBody: body))
+            var list = d[k[0]] ?? []
+            list.append(TitleEntry(tokens: k, level: level, dependsOnBody: body))
+            list.sort { $0.tokens.count > $1.tokens.count }
+            d[k[0]] = list
         }
-        for k in d.keys { d[k]!.sort { $0.tokens.count > $1.tokens.count } }
         return d
     }()
 
     /// Words naming a body after "President of" / "Chairman of": the level they imply.
-    static let bodyLevels: [UInt64: Level] = {
-        var d: [UInt64: Level] = [:]
+    static let bodyLevels: LookupTable<Level> = {
+        var d = LookupTable<Level>()
         for w in ["Assembly", "Parliament", "Congress", "Duma", "Senate", "Diet", "Majlis", "Knesset", "Bundestag",
                   "Council", "Legislature", "Sejm", "Rada", "Cortes", "Hural", "Khural", "Quốc hội", "Nghị viện"] {
             d[Fold.lowerKey(w)] = .legislatureHead
@@ -143,8 +145,8 @@ enum Lexicon {
     ])
     static let invitationWords = PhraseSet(["invitation", "lời", "mời", "invited"])
 
-    static let kindWords: [UInt64: String] = {
-        var d: [UInt64: String] = [:]
+    static let kindWords: LookupTable<String> = {
+        var d = LookupTable<String>()
         for w in ["state", "State"] { d[Fold.lowerKey(w)] = "state" }
         for w in ["official", "officially"] { d[Fold.lowerKey(w)] = "official" }
         for w in ["working"] { d[Fold.lowerKey(w)] = "working" }
@@ -181,19 +183,21 @@ enum Lexicon {
 
 /// A set of phrases of one or more tokens, matched on the tokens' lower-case keys.
 struct PhraseSet: Sendable {
-    private var byFirst: [UInt64: [[UInt64]]] = [:]
-    private(set) var singles: Set<UInt64> = []
+    private var byFirst = LookupTable<[[UInt64]]>()
+    private var singles = KeyTable()
 
     init(_ phrases: [String]) {
         for p in phrases {
             let k = Lexicon.keys(p)
-            if k.count == 1 { singles.insert(k[0]) }
-            byFirst[k[0], default: []].append(k)
+            if k.count == 1 { singles.set(k[0], 1) }
+            var list = byFirst[k[0]] ?? []
+            list.append(k)
+            list.sort { $0.count > $1.count }
+            byFirst[k[0]] = list
         }
-        for k in byFirst.keys { byFirst[k]!.sort { $0.count > $1.count } }
     }
 
-    func contains(_ key: UInt64) -> Bool { byFirst[key] != nil && singles.contains(key) }
+    func contains(_ key: UInt64) -> Bool { singles.contains(key) }
 
     /// Length in tokens of the longest phrase starting at `i` (0 if none).
     func match(_ tokens: [Token], at i: Int, end: Int) -> Int {

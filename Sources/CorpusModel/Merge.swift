@@ -97,10 +97,10 @@ enum Merger {
             if let w = when { level = visitor.office(at: w)?.level }
             if level == nil || visitor.discovered { level = c.members.compactMap(\.0.titleLevel).min() ?? level }
             var mentions: [Mention] = []
+            var seen = Set<Int>()
             for (v, doc) in c.members {
-                for s in v.sentences {
-                    let m = Mention(document: doc, sentence: s, text: documents[doc].sentenceText(s))
-                    if !mentions.contains(where: { $0.document == doc && $0.sentence == s }) { mentions.append(m) }
+                for s in v.sentences where seen.insert(doc << 24 | s).inserted {
+                    mentions.append(Mention(document: doc, sentence: s, text: documents[doc].sentenceText(s)))
                 }
             }
             mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
@@ -116,6 +116,7 @@ enum Merger {
                   city: v.city, start: v.start, end: v.end, status: v.status, visit: v.id, mentions: v.mentions)
         }
         var byKey: [String: Int] = [:]
+        var seen = Set<Int>() // event << 40 | document << 20 | sentence
         for (c, doc) in candidates {
             let mention = Mention(document: doc, sentence: c.sentence, text: documents[doc].sentenceText(c.sentence))
             var key = c.kind.rawValue + "|"
@@ -128,12 +129,13 @@ enum Merger {
             case .visit: continue
             }
             if let i = byKey[key] {
-                if !events[i].mentions.contains(where: { $0.document == doc && $0.sentence == c.sentence }) { events[i].mentions.append(mention) }
+                if seen.insert(i << 40 | doc << 20 | c.sentence).inserted { events[i].mentions.append(mention) }
                 if c.status == .occurred { events[i].status = .occurred }
                 if let s = c.start, events[i].start.map({ s.granularity > $0.granularity }) ?? true { events[i].start = s; events[i].end = c.end }
                 continue
             }
             byKey[key] = events.count
+            seen.insert(events.count << 40 | doc << 20 | c.sentence)
             events.append(Event(id: 0, kind: c.kind, participants: c.participants, countries: c.countries, city: c.city,
                                 start: c.start, end: c.end, status: c.status, ordinal: c.ordinal, label: c.label, mentions: [mention]))
         }

@@ -91,13 +91,42 @@ public enum Reader {
         }
         let isASCII = bytes.allSatisfy { $0 < 0x80 }
         var text = original
-        if !isASCII {
+        if !isASCII && !bytes.withUnsafeBufferPointer({ isNFCStable($0, from: start) }) {
             let nfc = original.precomposedStringWithCanonicalMapping
             if !nfc.utf8.elementsEqual(original.utf8) { text = nfc } // otherwise share one buffer (String == ignores normalisation)
         }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        if bytes.contains(0x0D) {
+            let lf = text.utf8.split(separator: 0x0D, omittingEmptySubsequences: false).enumerated().reduce(into: [UInt8]()) { out, part in
+                if part.offset > 0 && part.element.first != 0x0A { out.append(0x0A) }
+                out.append(contentsOf: part.element)
+            }
+            text = String(decoding: lf, as: UTF8.self)
+        }
         let hash = text.utf8.withContiguousStorageIfAvailable { Fold.rawHash($0) } ?? Fold.rawHash(Array(text.utf8))
         return (SourceText(path: path, original: original, text: text, byteCount: bytes.count, contentHash: hash), diagnostics)
+    }
+
+    /// True when every scalar is one that NFC leaves alone whatever follows it: ASCII, Latin-1 to IPA
+    /// (U+00A0-U+02FF), Cyrillic, the precomposed Vietnamese letters (U+1E00-U+1EFF), general punctuation
+    /// and currency signs. Text made only of these is already NFC, and normalising it (through UTF-16
+    /// in Foundation) would be the slowest step of reading.
+    static func isNFCStable(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var i = start
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            if c >= 0xC2 && c <= 0xCB { i += 2; continue }               // U+0080-U+02FF
+            if c == 0xD0 || c == 0xD1 { i += 2; continue }               // U+0400-U+047F
+            if c == 0xE1 && i + 1 < n && (b[i + 1] == 0xB8 || b[i + 1] == 0xB9 || b[i + 1] == 0xBA || b[i + 1] == 0xBB) {
+                i += 3; continue                                           // U+1E00-U+1EFF
+            }
+            if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] >= 0x82 { i += 3; continue } // U+2002-U+203F
+            if c == 0xE2 && i + 1 < n && b[i + 1] == 0x82 { i += 3; continue }                     // U+2080-U+20BF
+            if c == 0xEF && i + 2 < n && b[i + 1] == 0xBF && b[i + 2] == 0xBD { i += 3; continue } // U+FFFD
+            return false
+        }
+        return true
     }
 
     /// Offset of the first byte that makes this look like a binary file: a NUL anywhere in the first

@@ -166,7 +166,7 @@ enum Tokenizer {
 
 enum Segmenter {
     /// Words after which a full stop does not end a sentence.
-    static let abbreviations: Set<UInt64> = Set([
+    static let abbreviations = KeyTableSet([
         "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "sen", "rep", "gov", "prof", "no", "nos", "jan",
         "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jr", "sr", "inc", "co",
         "corp", "ltd", "vs", "etc", "mt", "ft", "pres", "amb", "adm", "maj", "sgt", "rev", "hon", "est", "approx",

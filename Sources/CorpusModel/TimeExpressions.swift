@@ -30,8 +30,8 @@ struct TaggedTime {
 }
 
 enum TimeTagger {
-    static let months: [UInt64: Int] = {
-        var d: [UInt64: Int] = [:]
+    static let months: LookupTable<Int> = {
+        var d = LookupTable<Int>()
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"]
         for (i, n) in names.enumerated() {
@@ -41,8 +41,8 @@ enum TimeTagger {
         d[Fold.lowerKey("sept")] = 9
         return d
     }()
-    static let weekdays: [UInt64: Int] = {
-        var d: [UInt64: Int] = [:]
+    static let weekdays: LookupTable<Int> = {
+        var d = LookupTable<Int>()
         for (i, n) in ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].enumerated() {
             d[Fold.lowerKey(n)] = i
         }
@@ -138,7 +138,7 @@ enum TimeTagger {
         }
     }
 
-    static let rangeWords: Set<UInt64> = Set(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
+    static let rangeWords = KeyTableSet(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
 
     private static func match(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
                               anchor: PartialDate?, future: Bool, lw: (Int) -> UInt64) -> TaggedTime? {
