@@ -270,7 +270,37 @@ struct Generator {
                  best.0 * 1000, entities, best.1 * 1000, documents, best.2 * 1000))
 }
 
+@MainActor func memory() {
+    guard let dir = arguments.first else { fail("memory needs a corpus directory") }
+    func rss() -> Int {
+        let s = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        for line in s.split(separator: "\n") where line.hasPrefix("VmRSS:") { return (line.split(separator: " ").compactMap { Int($0) }.first ?? 0) * 1024 }
+        return 0
+    }
+    let g = loadGazetteer()
+    let before = rss()
+    if arguments.contains("--texts-only") {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+        var texts: [SourceText] = []
+        for n in names { if let t = Reader.read(path: dir + "/" + n).0 { texts.append(t) } }
+        print("texts only: \(texts.count) texts, RSS \(mb(rss() - before)) over the start")
+        return
+    }
+    let (c, _) = CorpusBuilder(gazetteer: g, jobs: 2).build(directory: URL(fileURLWithPath: dir))
+    let after = rss()
+    let docs = c.documents
+    let count = { (f: (Document) -> Int) in docs.reduce(0) { $0 + f($1) } }
+    print("documents \(docs.count), text \(mb(count { $0.text.utf8.count })), sentences \(count { $0.sentences.count }), paragraphs \(count { $0.paragraphs.count }), mentions \(count { $0.mentions.count }), times \(count { $0.times.count })")
+    print("visits \(c.visits.count) with \(c.visits.reduce(0) { $0 + $1.mentions.count }) mentions; events \(c.events.count) with \(c.events.reduce(0) { $0 + $1.mentions.count }) mentions")
+    print("strides: Document \(MemoryLayout<Document>.stride), Sentence \(MemoryLayout<Sentence>.stride), Paragraph \(MemoryLayout<Paragraph>.stride), EntityMention \(MemoryLayout<EntityMention>.stride), TimeExpression \(MemoryLayout<TimeExpression>.stride), Visit \(MemoryLayout<Visit>.stride), Event \(MemoryLayout<Event>.stride), Mention \(MemoryLayout<Mention>.stride)")
+    typealias Trim = @convention(c) (Int) -> Int32
+    if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") { _ = unsafeBitCast(sym, to: Trim.self)(0) }
+    print("RSS before \(mb(before)), after \(mb(after)), after malloc_trim \(mb(rss())), peak \(mb(peakMemory()))")
+    withExtendedLifetime(c) {}
+}
+
 switch command {
+case "memory": memory()
 case "startup": startup()
 case "gazetteer-loop": for _ in 0..<200 { _ = Gazetteer.load(directory: URL(fileURLWithPath: gazetteerDir)) }
 case "generate": generate()

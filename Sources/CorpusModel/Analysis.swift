@@ -10,7 +10,6 @@ struct DocumentAnalysis {
     var source_: String?
     var url: String?
     var language: String
-    var paragraphs: [Paragraph] = []
     var sentences: [Sentence] = []
     /// Mentions with entity refs (>= 0 gazetteer, < 0 discovered -(k+1)).
     var mentions: [EntityMention] = []
@@ -51,7 +50,9 @@ enum Analyzer {
         }
         all = []
         var sentenceTokens: [Range<Int>] = []
-        Segmenter.split(b, tokens: tokens, paragraphs: &a.paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
+        var paragraphs: [Paragraph] = [] // derived again from the sentences when asked for
+        Segmenter.split(b, tokens: tokens, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
+        paragraphs = []
         // Pass 1: mentions and times.
         var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: a.date)
         var perSentence: [SentenceMentions] = []

@@ -7,7 +7,8 @@ public struct Corpus: Sendable {
     /// The gazetteer's entities, in order, then the persons discovered from titles in the text.
     public let entities: [Entity]
     public let visits: [Visit]
-    /// Every event, visits included (`Event.visit` points into `visits`), in chronological order.
+    /// The other events — meetings and talks, establishment of relations, anniversaries, exchanges of
+    /// messages — in chronological order. Visits are in `visits`; `timeline` has both.
     public let events: [Event]
     public let gazetteer: Gazetteer
     private let searchIndex: SearchIndex
@@ -29,6 +30,27 @@ public struct Corpus: Sendable {
 
     /// Names of entities not in the gazetteer (discovered persons, or all when built without one).
     private let extraNames: [UInt64: [Int]]
+
+    /// Every event, visits included (as `.visit` events whose `visit` points into `visits`), in chronological order.
+    /// Built on each call: keep the result if you need it more than once.
+    public var timeline: [Event] {
+        var all = events
+        all.reserveCapacity(events.count + visits.count)
+        for v in visits {
+            all.append(Event(id: 0, kind: .visit, participants: [v.visitor], countries: [v.visitorCountry, v.destination].compactMap { $0 },
+                             city: v.city, start: v.start, end: v.end, status: v.status, visit: v.id, mentions: v.mentions))
+        }
+        all.sort { a, b in
+            switch (a.start, b.start) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.kind == b.kind ? (a.visit ?? a.id) < (b.visit ?? b.id) : a.kind.rawValue < b.kind.rawValue
+            }
+        }
+        for i in all.indices { all[i].id = i }
+        return all
+    }
 
     /// Indexes of the entities named `name` (any alias; case, diacritics, hyphens and spaces ignored).
     public func entities(named name: some StringProtocol) -> [Int] {
@@ -175,15 +197,20 @@ public struct CorpusBuilder: Sendable {
         return assemble(results.take())
     }
 
-    private func assemble(_ results: [(DocumentAnalysis?, [Diagnostic])]) -> (Corpus, [Diagnostic]) {
+    /// Puts the analysed documents together, releasing each analysis as soon as it is used.
+    private func assemble(_ input: consuming [(DocumentAnalysis?, [Diagnostic])]) -> (Corpus, [Diagnostic]) {
+        var results = consume input
         var diagnostics: [Diagnostic] = []
         var entities = gazetteer.entities
         var discoveredIndex: [UInt64: Int] = [:]
         var documents: [Document] = []
         var seen: [UInt64: String] = [:]
         var visitCandidates: [(VisitCandidate, doc: Int)] = []
+        var directory = ""
         var eventCandidates: [(EventCandidate, doc: Int)] = []
-        for (analysis, d) in results {
+        for index in results.indices {
+            let (analysis, d) = results[index]
+            results[index] = (nil, [])
             diagnostics += d
             guard let a = analysis else { continue }
             if let first = seen[a.source.contentHash] {
@@ -214,21 +241,25 @@ public struct CorpusBuilder: Sendable {
             func global(_ ref: Int) -> Int { ref >= 0 ? ref : map[-ref - 1] }
             let docIndex = documents.count
             let name = (a.source.path as NSString).lastPathComponent
+            let dirPart = (a.source.path as NSString).deletingLastPathComponent
+            if dirPart != directory { directory = dirPart } // one shared string per folder
             var placeEntity: Int?
             if let place = a.place {
                 placeEntity = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
             }
             documents.append(Document(
-                id: docIndex, path: a.source.path, name: name, title: a.title, date: a.date, dateSource: a.dateSource,
+                id: docIndex, directory: directory, name: name, title: a.title, date: a.date, dateSource: a.dateSource,
                 place: a.place, placeEntity: placeEntity, source: a.source_, url: a.url, language: a.language,
                 text: a.source.text, original: a.source.original, byteCount: a.source.byteCount, contentHash: a.source.contentHash,
-                paragraphs: a.paragraphs, sentences: a.sentences,
+                sentences: a.sentences,
                 mentions: a.mentions.map { var m = $0; m.entity = global(m.entity); return m }, times: a.times))
             for var v in a.visits { v.visitor = global(v.visitor); visitCandidates.append((v, docIndex)) }
             for var e in a.events { e.participants = e.participants.map(global); eventCandidates.append((e, docIndex)) }
         }
         let visits = Merger.mergeVisits(visitCandidates, documents: documents, entities: entities)
+        visitCandidates = []
         let events = Merger.mergeEvents(eventCandidates, visits: visits, documents: documents)
+        eventCandidates = []
         return (Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: gazetteer), diagnostics)
     }
 }
@@ -240,7 +271,13 @@ final class ResultBox: @unchecked Sendable {
     func set(_ i: Int, _ a: DocumentAnalysis?, _ d: [Diagnostic]) {
         lock.lock(); items[i] = (a, d); lock.unlock()
     }
-    func take() -> [(DocumentAnalysis?, [Diagnostic])] { lock.lock(); defer { lock.unlock() }; return items }
+    /// Moves the results out (the box keeps nothing, so each can be freed as soon as it is used).
+    func take() -> [(DocumentAnalysis?, [Diagnostic])] {
+        lock.lock(); defer { lock.unlock() }
+        let out = items
+        items = []
+        return out
+    }
 }
 
 final class AtomicCounter: @unchecked Sendable {

@@ -14,7 +14,7 @@ public enum Exporter {
     public static func records(_ table: ExportTable, of corpus: Corpus) -> [[String: Any]] {
         switch table {
         case .visits: return corpus.visits.map { visitRecord($0, corpus) }
-        case .events: return corpus.events.map { eventRecord($0, corpus) }
+        case .events: return corpus.timeline.map { eventRecord($0, corpus) }
         case .documents: return corpus.documents.map { documentRecord($0) }
         case .entities: return entityRecords(corpus)
         }

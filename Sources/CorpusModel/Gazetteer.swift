@@ -204,7 +204,8 @@ extension Gazetteer {
                 guard !c[3].isEmpty else { d.append(t.diagnostic(row, cell: 3, "empty name; line skipped")); continue }
                 let official = t.string(c[4]), aliases = t.string(c[5])
                 let e = Entity(id: a3, kind: .country, name: t.string(c[3]),
-                               aliasText: official.isEmpty ? aliases : aliases.isEmpty ? official : official + "|" + aliases,
+                               aliasText: official.isEmpty || aliases.split(separator: "|").contains(Substring(official)) ? aliases
+                                   : aliases.isEmpty ? official : official + "|" + aliases,
                                demonymText: t.string(c[6]), country: a3, alpha2: t.optionalString(c[0]), capital: t.optionalString(c[7]))
                 guard let i = append(e) else { continue }
                 for k in [1, 3, 4, 5] { indexCell(b, c[k], .name, i) }

@@ -100,7 +100,7 @@ enum Merger {
             var seen = Set<Int>()
             for (v, doc) in c.members {
                 for s in v.sentences where seen.insert(doc << 24 | s).inserted {
-                    mentions.append(Mention(document: doc, sentence: s, text: documents[doc].sentenceText(s)))
+                    mentions.append(Mention(document: doc, sentence: s, textSlice: documents[doc].sentenceSlice(s)))
                 }
             }
             mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
@@ -111,14 +111,12 @@ enum Merger {
     }
 
     static func mergeEvents(_ candidates: [(EventCandidate, doc: Int)], visits: [Visit], documents: [Document]) -> [Event] {
-        var events: [Event] = visits.map { v in
-            Event(id: 0, kind: .visit, participants: [v.visitor], countries: [v.visitorCountry, v.destination].compactMap { $0 },
-                  city: v.city, start: v.start, end: v.end, status: v.status, visit: v.id, mentions: v.mentions)
-        }
+        // Visits stay in `Corpus.visits` (an `Event` per visit is made on demand by `Corpus.timeline`).
+        var events: [Event] = []
         var byKey: [String: Int] = [:]
         var seen = Set<Int>() // event << 40 | document << 20 | sentence
         for (c, doc) in candidates {
-            let mention = Mention(document: doc, sentence: c.sentence, text: documents[doc].sentenceText(c.sentence))
+            let mention = Mention(document: doc, sentence: c.sentence, textSlice: documents[doc].sentenceSlice(c.sentence))
             var key = c.kind.rawValue + "|"
             switch c.kind {
             case .relationsEstablished: key += c.countries.sorted().joined(separator: ",")

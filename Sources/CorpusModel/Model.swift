@@ -14,18 +14,26 @@ public enum VisitStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// Where an event was reported: a sentence of a document.
-public struct Mention: Sendable, Hashable, Codable {
+public struct Mention: Sendable, Hashable {
     /// Index into `Corpus.documents`.
     public var document: Int
     /// Index into that document's `sentences`.
     public var sentence: Int
+    /// The sentence's text, sharing the document's storage (no copy per mention).
+    public var textSlice: Substring
     /// The sentence's text.
-    public var text: String
+    public var text: String { String(textSlice) }
 
     public init(document: Int, sentence: Int, text: String) {
         self.document = document
         self.sentence = sentence
-        self.text = text
+        self.textSlice = Substring(text)
+    }
+
+    public init(document: Int, sentence: Int, textSlice: Substring) {
+        self.document = document
+        self.sentence = sentence
+        self.textSlice = textSlice
     }
 }
 
@@ -158,9 +166,11 @@ public enum MetadataSource: String, Sendable, Codable {
 /// One article.
 public struct Document: Sendable, Identifiable {
     public var id: Int
-    /// Path as read; `name` is the file name.
-    public var path: String
+    /// The folder it was read from (one string shared by all documents of a folder) and the file name.
+    public var directory: String
     public var name: String
+    /// Path as read.
+    public var path: String { directory.isEmpty ? name : directory + "/" + name }
     public var title: String?
     public var date: PartialDate?
     public var dateSource: MetadataSource
@@ -177,13 +187,31 @@ public struct Document: Sendable, Identifiable {
     public var original: String
     public var byteCount: Int
     public var contentHash: UInt64
-    public var paragraphs: [Paragraph]
     public var sentences: [Sentence]
+    /// Paragraphs, derived from the sentences (each sentence records its paragraph).
+    public var paragraphs: [Paragraph] {
+        var out: [Paragraph] = []
+        var i = 0
+        while i < sentences.count {
+            var j = i
+            while j + 1 < sentences.count && sentences[j + 1].paragraph == sentences[i].paragraph { j += 1 }
+            out.append(Paragraph(range: sentences[i].range.lowerBound..<sentences[j].range.upperBound, sentences: i..<(j + 1)))
+            i = j + 1
+        }
+        return out
+    }
     public var mentions: [EntityMention]
     public var times: [TimeExpression]
 
     /// The text of sentence `i`.
     public func sentenceText(_ i: Int) -> String { slice(sentences[i].range) }
+
+    /// The text of sentence `i` as a slice of `text` (no copy).
+    public func sentenceSlice(_ i: Int) -> Substring {
+        let r = sentences[i].range
+        let u = text.utf8
+        return text[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)]
+    }
 
     /// The text of a UTF-8 byte range.
     public func slice(_ r: Range<Int>) -> String {

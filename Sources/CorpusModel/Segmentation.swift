@@ -24,8 +24,18 @@ struct Token {
 
 /// A paragraph: a run of non-blank text between line breaks.
 public struct Paragraph: Sendable, Hashable {
-    public var range: Range<Int>
-    public var sentences: Range<Int>
+    private var start32, end32, firstSentence32, endSentence32: Int32
+    /// UTF-8 byte range in the document's NFC text.
+    public var range: Range<Int> { Int(start32)..<Int(end32) }
+    /// Indexes of its sentences.
+    public var sentences: Range<Int> { Int(firstSentence32)..<Int(endSentence32) }
+
+    public init(range: Range<Int>, sentences: Range<Int>) {
+        start32 = Int32(range.lowerBound)
+        end32 = Int32(range.upperBound)
+        firstSentence32 = Int32(sentences.lowerBound)
+        endSentence32 = Int32(sentences.upperBound)
+    }
 }
 
 /// A sentence with its place in the document.

@@ -21,9 +21,17 @@ struct CorpusOptions: ParsableArguments {
     var quiet = false
 
     /// Loads the gazetteer and builds the model, printing diagnostics to standard error.
-    func build() -> Corpus {
+    func build() throws -> Corpus {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("corpus directory not found: \(corpus) (give one with --corpus DIR)")
+        }
         let dirs = (gazetteer.isEmpty ? ["Data/gazetteer"] : gazetteer).map { URL(fileURLWithPath: $0) }
         let (g, gd) = Gazetteer.load(directories: dirs)
+        if g.entities.isEmpty {
+            for d in gd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+            throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
+        }
         var builder = CorpusBuilder(gazetteer: g)
         if let jobs { builder.jobs = max(1, jobs) }
         let (corpus, cd) = builder.build(directory: URL(fileURLWithPath: self.corpus))
@@ -48,7 +56,7 @@ struct Export: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
-        let corpus = options.build()
+        let corpus = try options.build()
         let out = try Exporter.render(table, of: corpus, format: format)
         FileHandle.standardOutput.write(Data(out.utf8))
     }
@@ -69,7 +77,7 @@ struct Evaluate: ParsableCommand {
         do { goldFile = try GoldFile.load(path: gold) } catch {
             throw ValidationError("cannot read gold file \(gold): \(error)")
         }
-        let corpus = options.build()
+        let corpus = try options.build()
         let report = Evaluator.evaluate(corpus, gold: goldFile)
         print(Evaluator.render(report, corpus: corpus), terminator: "")
     }

@@ -30,7 +30,8 @@ struct CorpusTests {
         // Counts count events: To Lam's DPRK visit is one event with many mentions from three articles.
         let dprk = try #require(c.visits.first { c.entities[$0.visitor].id == "to-lam" && $0.destination == "PRK" })
         #expect(Set(dprk.mentions.map(\.document)).count == 3)
-        #expect(c.events.filter { $0.kind == .visit }.count == c.visits.count)
+        #expect(c.timeline.filter { $0.kind == .visit }.count == c.visits.count)
+        #expect(c.timeline.count == c.visits.count + c.events.count && c.events.allSatisfy { $0.kind != .visit })
     }
 
     @Test("the thirteen test articles (Data/testcorpus): F1 >= 0.9 against their gold, every matched row right")

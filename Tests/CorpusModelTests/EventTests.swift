@@ -69,7 +69,7 @@ struct EventTests {
         let v = try #require(c.visits.first)
         #expect(v.status == .occurred && v.start?.iso == "2019-02" && v.kind == .official)
         #expect(v.mentions.map(\.document) == [0, 1])
-        #expect(c.events.filter { $0.kind == .visit }.count == 2)
+        #expect(c.timeline.filter { $0.kind == .visit }.count == 2)
     }
 
     @Test("merge within one article: a later 'the visit' is a mention of the same event")
