@@ -1,1 +1,315 @@
-print("corpus-bench: not yet written")
+// corpus-bench: a deterministic generator of synthetic corpora, and the throughput benchmark.
+//
+//   corpus-bench generate --articles 100000 --out DIR [--seed 1] [--gazetteer Data/gazetteer]
+//   corpus-bench run DIR [--jobs N] [--gazetteer Data/gazetteer]
+//   corpus-bench big [--sizes 10,50]          one huge article: time must grow linearly
+//   corpus-bench visits [--count 1000000]     a model of a million visits built directly, without text
+//   corpus-bench trace FILE [GAZETTEER...]    every stage's output for one article (development)
+import CorpusModel
+import Foundation
+
+// MARK: Arguments
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: "--" + name), i + 1 < arguments.count else { return nil }
+    let v = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
+    return v
+}
+@MainActor func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+let command = arguments.first ?? ""
+if !arguments.isEmpty { arguments.removeFirst() }
+let gazetteerDir = option("gazetteer") ?? "Data/gazetteer"
+
+@MainActor func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Peak resident memory of this process (VmHWM), in bytes.
+@MainActor func peakMemory() -> Int {
+    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+        return kb * 1024
+    }
+    return 0
+}
+
+@MainActor func loadGazetteer() -> Gazetteer {
+    let (g, d) = Gazetteer.load(directory: URL(fileURLWithPath: gazetteerDir))
+    if g.entities.isEmpty { fail("no gazetteer at \(gazetteerDir): \(d.first?.description ?? "")") }
+    return g
+}
+
+@MainActor func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+
+// MARK: Generator
+
+/// SplitMix64: small, fast and the same on every platform.
+struct Random {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
+}
+
+struct Generator {
+    struct Leader { var name: String; var title: String; var titleVi: String; var country: String; var start: Int; var end: Int }
+    var leaders: [Leader] = []
+    var countries: [String: (name: String, nameVi: String?, demonym: String?, capital: String?)] = [:]
+    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December"]
+    let titles: [String: (String, String)] = [
+        "head_of_party": ("General Secretary", "Tổng Bí thư"), "head_of_state": ("President", "Chủ tịch nước"),
+        "head_of_government": ("Prime Minister", "Thủ tướng"), "legislature_head": ("Speaker", "Chủ tịch Quốc hội"),
+        "deputy_head_of_government": ("Deputy Prime Minister", "Phó Thủ tướng"), "minister": ("Foreign Minister", "Bộ trưởng Ngoại giao"),
+    ]
+    let fillers = [
+        "The two sides agreed to step up cooperation in trade, investment, education and tourism.",
+        "Both leaders expressed satisfaction with the development of bilateral relations in recent years.",
+        "They also exchanged views on regional and international issues of mutual concern.",
+        "The talks took place in a friendly and sincere atmosphere.",
+        "Bilateral trade reached a record level last year, according to official figures.",
+        "The visit is expected to open a new chapter in relations between the two countries.",
+        "Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực kinh tế, thương mại, giáo dục và du lịch.",
+        "Cuộc hội đàm diễn ra trong bầu không khí hữu nghị, chân thành và tin cậy.",
+    ]
+
+    init(_ g: Gazetteer) {
+        for e in g.entities where e.kind == .country {
+            let capital = e.capital.flatMap { g.entity(id: $0)?.name }
+            let vi = e.aliases.first { $0.unicodeScalars.contains { $0.value > 0x1E00 || $0.value == 0x0111 } }
+            countries[e.id] = (e.name, vi, e.demonyms.first, capital)
+        }
+        for e in g.entities where e.kind == .person {
+            for o in e.offices {
+                guard let (t, tv) = titles[o.level.rawValue], let c = e.country ?? o.country, countries[c]?.capital != nil,
+                      let s = o.start?.year else { continue }
+                leaders.append(Leader(name: e.name, title: t, titleVi: tv, country: c, start: max(s, 1950),
+                                      end: min(o.end?.year ?? 2025, 2025)))
+            }
+        }
+        leaders.removeAll { $0.end < $0.start }
+        leaders.sort { ($0.name, $0.title) < ($1.name, $1.title) }
+    }
+
+    func article(_ r: inout Random) -> (name: String, text: String) {
+        let guest = r.pick(leaders)
+        let year = guest.start + r.below(max(1, guest.end - guest.start + 1))
+        // A host in office that year, from another country.
+        var host = r.pick(leaders)
+        for _ in 0..<200 {
+            let h = r.pick(leaders)
+            if h.country != guest.country && h.start <= year && year <= h.end { host = h; break }
+        }
+        let month = 1 + r.below(12), day = 1 + r.below(25), days = 2 + r.below(3)
+        let dest = countries[host.country]!, from = countries[guest.country]!
+        let city = dest.capital ?? dest.name
+        let kind = r.pick(["state", "official", "working"])
+        let vietnamese = r.below(5) == 0
+        var lines: [String] = []
+        if vietnamese {
+            let kindVi = ["state": "cấp Nhà nước", "official": "chính thức", "working": "làm việc"][kind]!
+            lines.append("\(guest.titleVi) \(guest.name) thăm \(kindVi) \(dest.nameVi ?? dest.name) ngày \(day)-\(day + days - 1)/\(month)/\(year) theo lời mời của \(host.titleVi) \(host.name).")
+            lines.append("\(guest.titleVi) \(guest.name) hội đàm với \(host.titleVi) \(host.name) tại \(city).")
+            for _ in 0..<(4 + r.below(6)) { lines.append(r.pick(fillers)) }
+        } else {
+            lines.append(" date \(year)-\(month < 10 ? "0" : "")\(month)-\(day + 1 < 10 ? "0" : "")\(day + 1) \(city.uppercased()) — \(from.demonym ?? from.name) \(guest.title) \(guest.name) arrived in \(city) on \(months[month - 1]) \(day) for a \(days)-day \(kind) visit to \(dest.name) at the invitation of \(host.title) \(host.name).")
+            lines.append("\(guest.title) \(guest.name) held talks with \(host.title) \(host.name) on \(months[month - 1]) \(day + 1).")
+            for _ in 0..<(4 + r.below(8)) { lines.append(r.pick(fillers)) }
+            let past = r.pick(leaders)
+            if past.country == guest.country, past.name != guest.name, let c = countries[host.country] {
+                lines.append("\(past.title) \(past.name) visited \(c.name) in \(months[r.below(12)]) \(past.start).")
+            }
+            lines.append("The visit will be followed by a business forum in \(city). — VNS")
+        }
+        let slug = guest.name.lowercased().unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == " ") }
+        return ("\(year)-\(String(String.UnicodeScalarView(slug)).replacingOccurrences(of: " ", with: "-"))", lines.joined(separator: "\n\n") + "\n")
+    }
+}
+
+@MainActor func generate() {
+    guard let out = option("out") else { fail("generate needs --out DIR") }
+    let count = Int(option("articles") ?? "1000") ?? 1000
+    var random = Random(state: UInt64(option("seed") ?? "1") ?? 1)
+    let gen = Generator(loadGazetteer())
+    try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    var bytes = 0
+    for i in 0..<count {
+        let (name, text) = gen.article(&random)
+        let path = "\(out)/\(String(format: "%06d", i))-\(name).txt"
+        let data = Data(text.utf8)
+        bytes += data.count
+        FileManager.default.createFile(atPath: path, contents: data)
+    }
+    print("wrote \(count) articles, \(mb(bytes)), to \(out)")
+}
+
+// MARK: Benchmarks
+
+@MainActor func run() {
+    guard let dir = arguments.first else { fail("run needs a corpus directory") }
+    let g = loadGazetteer()
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    if files.isEmpty { fail("no .txt files in \(dir)") }
+    let jobsList = option("jobs").map { [Int($0) ?? 1] } ?? [1, 2]
+    let half = Array(files.prefix(files.count / 2))
+    print("corpus \(dir): \(files.count) articles; gazetteer \(g.entities.count) entities")
+    for jobs in jobsList {
+        var results: [(Int, Double, Int, Int)] = []
+        for subset in [half, files] {
+            let inputs = subset.map { (path: dir + "/" + $0, entry: ManifestEntry?.none) }
+            let t0 = now()
+            let (corpus, _) = CorpusBuilder(gazetteer: g, jobs: jobs).build(files: inputs)
+            let t = now() - t0
+            let sentences = corpus.documents.reduce(0) { $0 + $1.sentences.count }
+            let bytes = corpus.documents.reduce(0) { $0 + $1.byteCount }
+            results.append((subset.count, t, sentences, bytes))
+            print(String(format: "  jobs %d: %6d articles %9d sentences %8.1f MB in %6.2f s: %9.0f sentences/s, %6.1f MB/s; %d visits, %d events",
+                         jobs, subset.count, sentences, Double(bytes) / 1e6, t, Double(sentences) / t, Double(bytes) / 1e6 / t,
+                         corpus.visits.count, corpus.events.count))
+        }
+        let (n1, t1, _, b1) = results[0], (n2, t2, _, b2) = results[1]
+        print(String(format: "  jobs %d: size ratio %.2f, time ratio %.2f (linear: equal)", jobs, Double(b2) / Double(b1), t2 / t1))
+        _ = (n1, n2)
+    }
+    let onDisk = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: dir + "/" + $1)[.size] as? Int) ?? 0) }
+    print("peak memory \(mb(peakMemory())) for \(mb(onDisk)) on disk: \(String(format: "%.2f", Double(peakMemory()) / Double(onDisk)))x")
+}
+
+@MainActor func big() {
+    let sizes = (option("sizes") ?? "10,50").split(separator: ",").compactMap { Int($0) }
+    let g = loadGazetteer()
+    var random = Random(state: 7)
+    let gen = Generator(g)
+    var times: [(Int, Double)] = []
+    for size in sizes {
+        var text = ""
+        text.reserveCapacity(size * 1_000_000 + 10_000)
+        while text.utf8.count < size * 1_000_000 { text += gen.article(&random).text }
+        let t0 = now()
+        let (corpus, _) = CorpusBuilder(gazetteer: g, jobs: 1).build(texts: [("big-\(size)MB.txt", text, nil)])
+        let t = now() - t0
+        let sentences = corpus.documents.first?.sentences.count ?? 0
+        print(String(format: "one %d MB article: %d sentences, %d visits in %.2f s (%.1f MB/s)", size, sentences, corpus.visits.count, t,
+                     Double(text.utf8.count) / 1e6 / t))
+        times.append((text.utf8.count, t))
+    }
+    if times.count >= 2 {
+        print(String(format: "size ratio %.2f, time ratio %.2f (linear: equal)", Double(times.last!.0) / Double(times[0].0),
+                     times.last!.1 / times[0].1))
+    }
+}
+
+@MainActor func visits() {
+    let count = Int(option("count") ?? "1000000") ?? 1_000_000
+    let t0 = now()
+    let people = (0..<1000).map { Entity(id: "p\($0)", kind: .person, name: "Person \($0)", country: "VNM") }
+    var list: [Visit] = []
+    list.reserveCapacity(count)
+    for i in 0..<count {
+        list.append(Visit(id: i, visitor: i % 1000, visitorCountry: "VNM", destination: i % 2 == 0 ? "PRK" : "RUS",
+                          start: PartialDate(year: 1950 + i % 75, month: 1 + i % 12), kind: .official, level: .headOfState))
+    }
+    let corpus = Corpus(entities: people, visits: list)
+    print(String(format: "%d visits built directly in %.2f s; peak memory %@", corpus.visits.count, now() - t0, mb(peakMemory())))
+}
+
+@MainActor func trace() {
+    guard let path = arguments.first else { fail("trace needs a file") }
+    let dirs = [URL(fileURLWithPath: gazetteerDir)] + arguments.dropFirst().map { URL(fileURLWithPath: $0) }
+    let (g, _) = Gazetteer.load(directories: dirs)
+    let (c, d) = CorpusBuilder(gazetteer: g, jobs: 1).build(files: [(path, nil)])
+    for x in d { print(x) }
+    for doc in c.documents {
+        print("title: \(doc.title ?? "-") date: \(doc.date?.iso ?? "-") place: \(doc.place ?? "-") source: \(doc.source ?? "-") lang: \(doc.language)")
+        for i in doc.sentences.indices {
+            print("[\(i)] \(doc.sentenceText(i))")
+            for m in doc.mentions where m.sentence == i { print("    \(m.role) \(c.entities[m.entity].id) '\(doc.slice(m.range))'") }
+            for t in doc.times where t.sentence == i { print("    time '\(doc.slice(t.range))' = \(t.start.iso)\(t.end.map { ".." + $0.iso } ?? "")") }
+        }
+    }
+    for v in c.visits {
+        print("VISIT \(c.entities[v.visitor].name) -> \(v.destination) \(v.start?.iso ?? "?")..\(v.end?.iso ?? "") \(v.kind) \(v.level) \(v.status) sentences \(v.mentions.map(\.sentence))")
+    }
+    for e in c.events where e.kind != .visit {
+        print("EVENT \(e.kind) \(e.participants.map { c.entities[$0].name }) \(e.countries) \(e.start?.iso ?? "?") \(e.status) \(e.label ?? "") \(e.mentions.map(\.sentence))")
+    }
+}
+
+/// Wall time of the steps `dossier export` takes on the bundled corpus.
+@MainActor func startup() {
+    let corpusDir = arguments.first ?? "Data/corpus"
+    var best = (Double.infinity, Double.infinity, Double.infinity)
+    var entities = 0, documents = 0
+    for _ in 0..<20 {
+        let t0 = now()
+        let (g, _) = Gazetteer.load(directory: URL(fileURLWithPath: gazetteerDir))
+        let t1 = now()
+        let (c, _) = CorpusBuilder(gazetteer: g).build(directory: URL(fileURLWithPath: corpusDir))
+        let t2 = now()
+        _ = try? Exporter.render(.visits, of: c, format: .json)
+        let t3 = now()
+        if entities == 0 {
+            print(String(format: "first (cold) run: gazetteer %.1f ms, build %.1f ms, export %.1f ms", (t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000))
+        }
+        best = (min(best.0, t1 - t0), min(best.1, t2 - t1), min(best.2, t3 - t2))
+        entities = g.entities.count
+        documents = c.documents.count
+    }
+    print(String(format: "best of 20: gazetteer %.1f ms (%d entities), build %.1f ms (%d documents), export %.1f ms",
+                 best.0 * 1000, entities, best.1 * 1000, documents, best.2 * 1000))
+}
+
+@MainActor func memory() {
+    guard let dir = arguments.first else { fail("memory needs a corpus directory") }
+    func rss() -> Int {
+        let s = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        for line in s.split(separator: "\n") where line.hasPrefix("VmRSS:") { return (line.split(separator: " ").compactMap { Int($0) }.first ?? 0) * 1024 }
+        return 0
+    }
+    let g = loadGazetteer()
+    let before = rss()
+    if arguments.contains("--texts-only") {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+        var texts: [SourceText] = []
+        for n in names { if let t = Reader.read(path: dir + "/" + n).0 { texts.append(t) } }
+        print("texts only: \(texts.count) texts, RSS \(mb(rss() - before)) over the start")
+        return
+    }
+    let (c, _) = CorpusBuilder(gazetteer: g, jobs: 2).build(directory: URL(fileURLWithPath: dir))
+    let after = rss()
+    let docs = c.documents
+    let count = { (f: (Document) -> Int) in docs.reduce(0) { $0 + f($1) } }
+    print("documents \(docs.count), text \(mb(count { $0.text.utf8.count })), sentences \(count { $0.sentences.count }), paragraphs \(count { $0.paragraphs.count }), mentions \(count { $0.mentions.count }), times \(count { $0.times.count })")
+    print("visits \(c.visits.count) with \(c.visits.reduce(0) { $0 + $1.mentions.count }) mentions; events \(c.events.count) with \(c.events.reduce(0) { $0 + $1.mentions.count }) mentions")
+    print("strides: Document \(MemoryLayout<Document>.stride), Sentence \(MemoryLayout<Sentence>.stride), Paragraph \(MemoryLayout<Paragraph>.stride), EntityMention \(MemoryLayout<EntityMention>.stride), TimeExpression \(MemoryLayout<TimeExpression>.stride), Visit \(MemoryLayout<Visit>.stride), Event \(MemoryLayout<Event>.stride), Mention \(MemoryLayout<Mention>.stride)")
+    typealias Trim = @convention(c) (Int) -> Int32
+    if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") { _ = unsafeBitCast(sym, to: Trim.self)(0) }
+    print("RSS before \(mb(before)), after \(mb(after)), after malloc_trim \(mb(rss())), peak \(mb(peakMemory()))")
+    withExtendedLifetime(c) {}
+}
+
+switch command {
+case "memory": memory()
+case "startup": startup()
+case "gazetteer-loop": for _ in 0..<200 { _ = Gazetteer.load(directory: URL(fileURLWithPath: gazetteerDir)) }
+case "generate": generate()
+case "run": run()
+case "big": big()
+case "visits": visits()
+case "trace": trace()
+default: fail("usage: corpus-bench generate|run|big|visits|trace (see the comment at the top of main.swift)")
+}

@@ -1,12 +1,84 @@
+// `dossier export` and `dossier evaluate`: the corpus model on the command line.
 import ArgumentParser
 import CorpusModel
+import Foundation
+
+extension ExportTable: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+/// Options shared by the corpus commands.
+struct CorpusOptions: ParsableArguments {
+    @Option(help: "A folder of .txt/.md articles, with an optional manifest.yaml.")
+    var corpus: String = "Data/corpus"
+
+    @Option(help: "A gazetteer folder (FORMAT.md); repeat to add folders, later ones adding persons, offices and aliases.")
+    var gazetteer: [String] = []
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "Do not print diagnostics.")
+    var quiet = false
+
+    /// Loads the gazetteer and builds the model, printing diagnostics to standard error.
+    func build() throws -> Corpus {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("corpus directory not found: \(corpus) (give one with --corpus DIR)")
+        }
+        let dirs = (gazetteer.isEmpty ? ["Data/gazetteer"] : gazetteer).map { URL(fileURLWithPath: $0) }
+        let (g, gd) = Gazetteer.load(directories: dirs)
+        if g.entities.isEmpty {
+            for d in gd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+            throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
+        }
+        var builder = CorpusBuilder(gazetteer: g)
+        if let jobs { builder.jobs = max(1, jobs) }
+        let (corpus, cd) = builder.build(directory: URL(fileURLWithPath: self.corpus))
+        if !quiet {
+            for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+        }
+        return corpus
+    }
+}
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Export the corpus model.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Export the corpus model.",
+        discussion: "Visits, events, documents or entities as JSON (an array), JSON Lines or CSV (RFC 4180).")
+
+    @Argument(help: "What to export: visits, events, documents or entities.")
+    var table: ExportTable
+
+    @Option(help: "json, jsonl or csv.")
+    var format: ExportFormat = .json
+
+    @OptionGroup var options: CorpusOptions
+
+    func run() throws {
+        let corpus = try options.build()
+        let out = try Exporter.render(table, of: corpus, format: format)
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
 }
 
 struct Evaluate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Evaluate extracted visits against a gold file.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate extracted visits against a gold file.",
+        discussion: "Precision, recall and F1 of visits, matched on visitor, destination and year (and month where both give it); misses, extras and wrong kind, level or status listed.")
+
+    @Option(help: "The gold file (JSON).")
+    var gold: String = "Data/annotations/visits.gold.json"
+
+    @OptionGroup var options: CorpusOptions
+
+    func run() throws {
+        let goldFile: GoldFile
+        do { goldFile = try GoldFile.load(path: gold) } catch {
+            throw ValidationError("cannot read gold file \(gold): \(error)")
+        }
+        let corpus = try options.build()
+        let report = Evaluator.evaluate(corpus, gold: goldFile)
+        print(Evaluator.render(report, corpus: corpus), terminator: "")
+    }
 }

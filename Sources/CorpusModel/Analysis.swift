@@ -1,0 +1,102 @@
+// One document through stages 2-6: metadata, sentences, mentions, times and event candidates.
+// A pure function of the text, the manifest entry and the gazetteer, so documents run in parallel.
+
+struct DocumentAnalysis {
+    var source: SourceText
+    var title: String?
+    var date: PartialDate?
+    var dateSource: MetadataSource
+    var place: String?
+    var source_: String?
+    var url: String?
+    var language: String
+    var sentences: [Sentence] = []
+    /// Mentions with entity refs (>= 0 gazetteer, < 0 discovered -(k+1)).
+    var mentions: [EntityMention] = []
+    var times: [TimeExpression] = []
+    var discovered: [DiscoveredPerson] = []
+    var visits: [VisitCandidate] = []
+    var events: [EventCandidate] = []
+}
+
+enum Analyzer {
+    static func analyze(_ source: SourceText, manifest: ManifestEntry?, gazetteer: Gazetteer) -> DocumentAnalysis {
+        var text = source.text
+        return text.withUTF8 { b in analyze(b, source: source, manifest: manifest, gazetteer: gazetteer) }
+    }
+
+    static func analyze(_ b: UnsafeBufferPointer<UInt8>, source: SourceText, manifest: ManifestEntry?,
+                        gazetteer: Gazetteer) -> DocumentAnalysis {
+        var all: [Token] = []
+        all.reserveCapacity(b.count / 5)
+        Tokenizer.tokenize(b, from: 0, to: b.count, into: &all)
+        let meta = MetadataReader.read(b, tokens: all, text: source.text)
+        var a = DocumentAnalysis(source: source, title: manifest?.title ?? meta.title,
+                                 date: manifest?.date ?? meta.date,
+                                 dateSource: manifest?.date != nil ? .manifest : meta.date != nil ? .text : .none,
+                                 place: manifest?.place ?? meta.place, source_: manifest?.source ?? meta.source,
+                                 url: manifest?.url, language: manifest?.language ?? meta.language)
+        // Drop header and trailer tokens (date lines, source tags).
+        var tokens: [Token]
+        if meta.skipped.isEmpty { tokens = all } else {
+            tokens = []
+            tokens.reserveCapacity(all.count)
+            var skip = meta.skipped.sorted { $0.lowerBound < $1.lowerBound }[...]
+            for (i, t) in all.enumerated() {
+                while let r = skip.first, r.upperBound <= i { skip = skip.dropFirst() }
+                if let r = skip.first, r.contains(i) { continue }
+                tokens.append(t)
+            }
+        }
+        all = []
+        var sentenceTokens: [Range<Int>] = []
+        var paragraphs: [Paragraph] = [] // derived again from the sentences when asked for
+        Segmenter.split(b, tokens: tokens, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
+        paragraphs = []
+        // Pass 1: mentions and times.
+        var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: a.date)
+        var perSentence: [SentenceMentions] = []
+        perSentence.reserveCapacity(sentenceTokens.count)
+        var timesPerSentence: [[TaggedTime]] = []
+        timesPerSentence.reserveCapacity(sentenceTokens.count)
+        for (si, r) in sentenceTokens.enumerated() {
+            var future = false
+            for k in r where Lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
+            var tt: [TaggedTime] = []
+            TimeTagger.tag(b, tokens, r, anchor: a.date, future: future, into: &tt)
+            let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
+            for t in tt {
+                a.times.append(TimeExpression(range: Int(tokens[t.tokens.lowerBound].start)..<Int(tokens[t.tokens.upperBound - 1].end),
+                                              sentence: si, start: t.start, end: t.end, relative: t.relative))
+            }
+            for p in m.persons {
+                a.mentions.append(EntityMention(entity: p.entity, sentence: si,
+                                                range: Int(tokens[p.nameStart].start)..<Int(tokens[max(p.nameStart, p.nameEnd - 1)].end), role: p.role))
+            }
+            for p in m.places {
+                a.mentions.append(EntityMention(entity: p.city ?? gazetteer.index(ofID: p.country) ?? 0, sentence: si,
+                                                range: Int(tokens[p.tokens.lowerBound].start)..<Int(tokens[p.tokens.upperBound - 1].end),
+                                                role: p.demonym ? .demonym : .name))
+            }
+            for o in m.organisations {
+                a.mentions.append(EntityMention(entity: o.entity, sentence: si,
+                                                range: Int(tokens[o.tokens.lowerBound].start)..<Int(tokens[o.tokens.upperBound - 1].end), role: .name))
+            }
+            perSentence.append(m)
+            timesPerSentence.append(tt)
+        }
+        // Pass 2: events, knowing the document's main pair of countries.
+        let pair = finder.mainPair()
+        var events = EventFinder(b: b, tokens: tokens, language: a.language, date: a.date)
+        let discovered = finder.discovered
+        let countryOf: (Int) -> String? = { ref in ref >= 0 ? gazetteer.entities[ref].country : discovered[-ref - 1].country }
+        for (si, r) in sentenceTokens.enumerated() {
+            events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
+                        countryOf: countryOf)
+        }
+        a.discovered = discovered
+        a.visits = events.visits
+        a.events = events.events
+        return a
+    }
+}

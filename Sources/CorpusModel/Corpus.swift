@@ -1,0 +1,287 @@
+import Foundation
+
+/// The model of a corpus: documents, entities, visits and other events, each event with its mentions.
+/// Immutable once built and `Sendable`: share it read-only across threads.
+public struct Corpus: Sendable {
+    public let documents: [Document]
+    /// The gazetteer's entities, in order, then the persons discovered from titles in the text.
+    public let entities: [Entity]
+    public let visits: [Visit]
+    /// The other events — meetings and talks, establishment of relations, anniversaries, exchanges of
+    /// messages — in chronological order. Visits are in `visits`; `timeline` has both.
+    public let events: [Event]
+    public let gazetteer: Gazetteer
+    private let searchIndex: SearchIndex
+
+    public init(documents: [Document] = [], entities: [Entity], visits: [Visit] = [], events: [Event] = [],
+                gazetteer: Gazetteer = Gazetteer()) {
+        self.documents = documents
+        self.entities = entities
+        self.visits = visits
+        self.events = events
+        self.gazetteer = gazetteer
+        self.searchIndex = SearchIndex()
+        var byKey: [UInt64: [Int]] = [:]
+        for (i, e) in entities.enumerated() where i >= gazetteer.entities.count || gazetteer.entities.isEmpty {
+            for name in [e.name] + e.aliases { byKey[Fold.key(name), default: []].append(i) }
+        }
+        extraNames = byKey
+    }
+
+    /// Names of entities not in the gazetteer (discovered persons, or all when built without one).
+    private let extraNames: [UInt64: [Int]]
+
+    /// Every event, visits included (as `.visit` events whose `visit` points into `visits`), in chronological order.
+    /// Built on each call: keep the result if you need it more than once.
+    public var timeline: [Event] {
+        var all = events
+        all.reserveCapacity(events.count + visits.count)
+        for v in visits {
+            all.append(Event(id: 0, kind: .visit, participants: [v.visitor], countries: [v.visitorCountry, v.destination].compactMap { $0 },
+                             city: v.city, start: v.start, end: v.end, status: v.status, visit: v.id, mentions: v.mentions))
+        }
+        all.sort { a, b in
+            switch (a.start, b.start) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.kind == b.kind ? (a.visit ?? a.id) < (b.visit ?? b.id) : a.kind.rawValue < b.kind.rawValue
+            }
+        }
+        for i in all.indices { all[i].id = i }
+        return all
+    }
+
+    /// Indexes of the entities named `name` (any alias; case, diacritics, hyphens and spaces ignored).
+    public func entities(named name: some StringProtocol) -> [Int] {
+        let key = Fold.key(name)
+        var out = (gazetteer.refs(forKey: key) ?? []).filter { $0.role == .name }.map { Int($0.entity) }
+        out += extraNames[key] ?? []
+        return out
+    }
+
+    /// The index of the entity with this id ("to-lam", "VNM", "geonames:1581130").
+    public func entityIndex(id: String) -> Int? {
+        if let i = gazetteer.index(ofID: id), i < entities.count, entities[i].id == id { return i }
+        return entities.firstIndex { $0.id == id }
+    }
+
+    /// Sentences containing `text` as a run of words, ignoring case, diacritics and hyphens
+    /// ("tô lâm" finds "Tô Lâm" and "To Lam"). The index is built on first use.
+    public func search(_ text: String) -> [SentenceRef] {
+        searchIndex.search(text, in: documents)
+    }
+}
+
+/// Inverted index from folded word keys to sentences, built lazily and thread-safely.
+final class SearchIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var postings: [UInt64: [UInt64]]?
+
+    func search(_ query: String, in documents: [Document]) -> [SentenceRef] {
+        var q = query
+        var keys: [UInt64] = []
+        q.withUTF8 { b in
+            var toks: [Token] = []
+            Tokenizer.tokenize(b, from: 0, to: b.count, into: &toks)
+            keys = toks.filter { $0.kind == .word || $0.kind == .number }.map(\.key)
+        }
+        guard let first = keys.first else { return [] }
+        let index = build(documents)
+        var candidates = Set(index[first] ?? [])
+        for k in keys.dropFirst() { candidates.formIntersection(index[k] ?? []) }
+        var out: [SentenceRef] = []
+        for packed in candidates.sorted() {
+            let d = Int(packed >> 32), s = Int(packed & 0xFFFF_FFFF)
+            if keys.count == 1 || containsRun(keys, documents[d], s) { out.append(SentenceRef(document: d, sentence: s)) }
+        }
+        return out
+    }
+
+    private func containsRun(_ keys: [UInt64], _ doc: Document, _ s: Int) -> Bool {
+        var text = doc.text
+        let r = doc.sentences[s].range
+        return text.withUTF8 { b in
+            var toks: [Token] = []
+            Tokenizer.tokenize(b, from: r.lowerBound, to: r.upperBound, into: &toks)
+            let words = toks.filter { $0.kind == .word || $0.kind == .number }.map(\.key)
+            guard words.count >= keys.count else { return false }
+            for i in 0...(words.count - keys.count) where Array(words[i..<(i + keys.count)]) == keys { return true }
+            return false
+        }
+    }
+
+    private func build(_ documents: [Document]) -> [UInt64: [UInt64]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let postings { return postings }
+        var p: [UInt64: [UInt64]] = [:]
+        for (d, doc) in documents.enumerated() {
+            var text = doc.text
+            text.withUTF8 { b in
+                var toks: [Token] = []
+                for (s, sentence) in doc.sentences.enumerated() {
+                    toks.removeAll(keepingCapacity: true)
+                    Tokenizer.tokenize(b, from: sentence.range.lowerBound, to: sentence.range.upperBound, into: &toks)
+                    let packed = UInt64(d) << 32 | UInt64(s)
+                    for t in toks where t.kind == .word || t.kind == .number {
+                        if p[t.key]?.last != packed { p[t.key, default: []].append(packed) }
+                    }
+                }
+            }
+        }
+        postings = p
+        return p
+    }
+}
+
+/// Builds a `Corpus` from a folder of `.txt`/`.md` articles (and an optional `manifest.yaml`).
+public struct CorpusBuilder: Sendable {
+    public let gazetteer: Gazetteer
+    /// Worker threads for the per-document stages (default: the active processor count).
+    public var jobs: Int
+
+    public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.gazetteer = gazetteer
+        self.jobs = max(1, jobs)
+    }
+
+    /// Reads every `.txt` and `.md` file directly in `directory` (sorted by name) and `manifest.yaml`.
+    /// Bad files are reported and skipped; one bad file never stops the others.
+    public func build(directory: URL) -> (Corpus, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else {
+            return (Corpus(entities: gazetteer.entities, gazetteer: gazetteer),
+                    [Diagnostic(file: directory.path, severity: .error, message: "cannot read corpus directory")])
+        }
+        var manifest: [String: ManifestEntry] = [:]
+        let manifestPath = directory.appendingPathComponent("manifest.yaml").path
+        if fm.fileExists(atPath: manifestPath) {
+            let (m, d) = Manifest.load(path: manifestPath)
+            manifest = m
+            diagnostics += d
+        }
+        let files = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        for name in manifest.keys.sorted() where !files.contains(name) {
+            diagnostics.append(Diagnostic(file: manifestPath, severity: .warning, message: "manifest names '\(name)', which is not in the corpus"))
+        }
+        let inputs = files.map { (path: directory.appendingPathComponent($0).path, entry: manifest[$0]) }
+        let (corpus, d) = build(files: inputs)
+        return (corpus, diagnostics + d)
+    }
+
+    /// Builds from texts already in memory (tests, generated corpora): (name, text, manifest entry).
+    public func build(texts: [(name: String, text: String, entry: ManifestEntry?)]) -> (Corpus, [Diagnostic]) {
+        build(inputs: texts.map { t in { Reader.decode(data: Data(t.text.utf8), path: t.name) } }, entries: texts.map(\.entry))
+    }
+
+    public func build(files: [(path: String, entry: ManifestEntry?)]) -> (Corpus, [Diagnostic]) {
+        build(inputs: files.map { f in { Reader.read(path: f.path) } }, entries: files.map(\.entry))
+    }
+
+    private func build(inputs: [@Sendable () -> (SourceText?, [Diagnostic])], entries: [ManifestEntry?]) -> (Corpus, [Diagnostic]) {
+        let results = ResultBox(count: inputs.count)
+        let g = gazetteer
+        let workers = min(jobs, max(1, inputs.count))
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let i = next.next()
+                if i >= inputs.count { break }
+                let (source, d) = inputs[i]()
+                let analysis = source.map { Analyzer.analyze($0, manifest: entries[i], gazetteer: g) }
+                results.set(i, analysis, d)
+            }
+        }
+        return assemble(results.take())
+    }
+
+    /// Puts the analysed documents together, releasing each analysis as soon as it is used.
+    private func assemble(_ input: consuming [(DocumentAnalysis?, [Diagnostic])]) -> (Corpus, [Diagnostic]) {
+        var results = consume input
+        var diagnostics: [Diagnostic] = []
+        var entities = gazetteer.entities
+        var discoveredIndex: [UInt64: Int] = [:]
+        var documents: [Document] = []
+        var seen: [UInt64: String] = [:]
+        var visitCandidates: [(VisitCandidate, doc: Int)] = []
+        var directory = ""
+        var eventCandidates: [(EventCandidate, doc: Int)] = []
+        for index in results.indices {
+            let (analysis, d) = results[index]
+            results[index] = (nil, [])
+            diagnostics += d
+            guard let a = analysis else { continue }
+            if let first = seen[a.source.contentHash] {
+                diagnostics.append(Diagnostic(file: a.source.path, severity: .note, message: "same text as \(first); counted once"))
+                continue
+            }
+            seen[a.source.contentHash] = a.source.path
+            // Discovered persons become corpus entities, one per folded name.
+            var map: [Int] = []
+            for p in a.discovered {
+                if let i = discoveredIndex[p.key] {
+                    if entities[i].country == nil { entities[i].country = p.country }
+                    map.append(i)
+                    continue
+                }
+                var slug = Fold.folded(p.name.replacingOccurrences(of: " ", with: "-"))
+                if slug.isEmpty { slug = "person" }
+                var id = slug
+                var n = 2
+                while gazetteer.index(ofID: id) != nil || entities.count > gazetteer.entities.count && entities[gazetteer.entities.count...].contains(where: { $0.id == id }) {
+                    id = "\(slug)-\(n)"; n += 1
+                }
+                entities.append(Entity(id: id, kind: .person, name: p.name, country: p.country,
+                                       offices: [Office(title: p.title, level: p.level, country: p.country)], discovered: true))
+                discoveredIndex[p.key] = entities.count - 1
+                map.append(entities.count - 1)
+            }
+            func global(_ ref: Int) -> Int { ref >= 0 ? ref : map[-ref - 1] }
+            let docIndex = documents.count
+            let name = (a.source.path as NSString).lastPathComponent
+            let dirPart = (a.source.path as NSString).deletingLastPathComponent
+            if dirPart != directory { directory = dirPart } // one shared string per folder
+            var placeEntity: Int?
+            if let place = a.place {
+                placeEntity = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
+            }
+            documents.append(Document(
+                id: docIndex, directory: directory, name: name, title: a.title, date: a.date, dateSource: a.dateSource,
+                place: a.place, placeEntity: placeEntity, source: a.source_, url: a.url, language: a.language,
+                text: a.source.text, original: a.source.original, byteCount: a.source.byteCount, contentHash: a.source.contentHash,
+                sentences: a.sentences,
+                mentions: a.mentions.map { var m = $0; m.entity = global(m.entity); return m }, times: a.times))
+            for var v in a.visits { v.visitor = global(v.visitor); visitCandidates.append((v, docIndex)) }
+            for var e in a.events { e.participants = e.participants.map(global); eventCandidates.append((e, docIndex)) }
+        }
+        let visits = Merger.mergeVisits(visitCandidates, documents: documents, entities: entities)
+        visitCandidates = []
+        let events = Merger.mergeEvents(eventCandidates, visits: visits, documents: documents)
+        eventCandidates = []
+        return (Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: gazetteer), diagnostics)
+    }
+}
+
+final class ResultBox: @unchecked Sendable {
+    private var items: [(DocumentAnalysis?, [Diagnostic])]
+    private let lock = NSLock()
+    init(count: Int) { items = Array(repeating: (nil, []), count: count) }
+    func set(_ i: Int, _ a: DocumentAnalysis?, _ d: [Diagnostic]) {
+        lock.lock(); items[i] = (a, d); lock.unlock()
+    }
+    /// Moves the results out (the box keeps nothing, so each can be freed as soon as it is used).
+    func take() -> [(DocumentAnalysis?, [Diagnostic])] {
+        lock.lock(); defer { lock.unlock() }
+        let out = items
+        items = []
+        return out
+    }
+}
+
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value - 1 }
+}

@@ -1,1 +1,0 @@
-// The corpus model: placeholder, filled by issue 3.

@@ -1,0 +1,134 @@
+// Entities: persons, countries, cities and organisations, and the offices persons hold over time.
+
+public enum EntityKind: String, Sendable, Codable, CaseIterable {
+    case person, country, city, organisation
+}
+
+/// The rank of an office. Order matters: `rank` 0 is the highest.
+public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
+    case headOfParty = "head_of_party"
+    case headOfState = "head_of_state"
+    case headOfGovernment = "head_of_government"
+    case legislatureHead = "legislature_head"
+    case deputyHeadOfState = "deputy_head_of_state"
+    case deputyHeadOfGovernment = "deputy_head_of_government"
+    case minister
+    case other
+
+    /// 0 for head_of_party ... 7 for other. A `min_level` filter keeps levels with `rank <= n`.
+    public var rank: Int { Level.allCases.firstIndex(of: self)! }
+    /// The four top levels the gold data calls "high".
+    public var isHigh: Bool { rank <= Level.legislatureHead.rank }
+    /// Higher levels sort first.
+    public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
+}
+
+/// An office held from `start` to `end` (nil end: still held; nil start: since an unknown date).
+public struct Office: Sendable, Hashable, Codable {
+    public var title: String
+    public var level: Level
+    public var country: String?
+    public var organisation: String?
+    public var start: PartialDate?
+    public var end: PartialDate?
+
+    public init(title: String, level: Level, country: String? = nil, organisation: String? = nil,
+                start: PartialDate? = nil, end: PartialDate? = nil) {
+        self.title = title
+        self.level = level
+        self.country = country
+        self.organisation = organisation
+        self.start = start
+        self.end = end
+    }
+
+    /// Whether the office was held at some time within `date` (at the date's granularity).
+    public func isHeld(at date: PartialDate) -> Bool {
+        let span = date.dayRange
+        if let start, start.dayRange.lowerBound > span.upperBound { return false }
+        if let end, end.dayRange.upperBound < span.lowerBound { return false }
+        return true
+    }
+}
+
+/// A person, country, city or organisation. Countries use their ISO alpha-3 code as `id`
+/// ("VNM"), cities their GeoNames id ("geonames:1581130"), persons and organisations a slug.
+public struct Entity: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var kind: EntityKind
+    public var name: String
+    // Lists are kept as one '|'-joined string (the gazetteer's own form): one allocation per entity
+    // instead of one per alias, which keeps loading the gazetteer fast.
+    private var aliasText: String
+    private var shortText: String
+    private var demonymText: String
+
+    /// Other names ("DPRK", "Triều Tiên", "Kim Jong-un").
+    public var aliases: [String] {
+        get { Entity.split(aliasText) }
+        set { aliasText = newValue.joined(separator: "|") }
+    }
+    /// Short reference forms ("Lâm", "Kim", "Putin"), persons only.
+    public var short: [String] {
+        get { Entity.split(shortText) }
+        set { shortText = newValue.joined(separator: "|") }
+    }
+    /// Countries: demonyms ("Vietnamese", "North Korean").
+    public var demonyms: [String] {
+        get { Entity.split(demonymText) }
+        set { demonymText = newValue.joined(separator: "|") }
+    }
+    /// ISO alpha-3 of the person's, city's or organisation's country (the country itself for countries).
+    public var country: String?
+    public var offices: [Office]
+    /// Countries: alpha-2 and capital city id. Cities: population. Organisations: kind.
+    public var alpha2: String?
+    public var capital: String?
+    public var population: Int?
+    public var organisationKind: String?
+    /// True for a person found in the text from a title but absent from the gazetteer.
+    public var discovered: Bool
+
+    public init(id: String, kind: EntityKind, name: String, aliases: [String] = [], short: [String] = [],
+                country: String? = nil, offices: [Office] = [], alpha2: String? = nil, demonyms: [String] = [],
+                capital: String? = nil, population: Int? = nil, organisationKind: String? = nil,
+                discovered: Bool = false) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.aliasText = aliases.joined(separator: "|")
+        self.shortText = short.joined(separator: "|")
+        self.demonymText = demonyms.joined(separator: "|")
+        self.country = country
+        self.offices = offices
+        self.alpha2 = alpha2
+        self.capital = capital
+        self.population = population
+        self.organisationKind = organisationKind
+        self.discovered = discovered
+    }
+
+    /// An entity whose lists are given in the gazetteer's '|'-joined form (the loader's fast path).
+    init(id: String, kind: EntityKind, name: String, aliasText: String, shortText: String = "", demonymText: String = "",
+         country: String?, alpha2: String? = nil, capital: String? = nil, population: Int? = nil, organisationKind: String? = nil) {
+        self.init(id: id, kind: kind, name: name, country: country, alpha2: alpha2, capital: capital, population: population,
+                  organisationKind: organisationKind)
+        self.aliasText = aliasText
+        self.shortText = shortText
+        self.demonymText = demonymText
+    }
+
+    static func split(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: "|", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    /// The highest-ranking office held at `date`, if any.
+    public func office(at date: PartialDate) -> Office? {
+        offices.filter { $0.isHeld(at: date) }.min { $0.level < $1.level }
+    }
+
+    /// Every office held at `date`, highest first.
+    public func offices(at date: PartialDate) -> [Office] {
+        offices.filter { $0.isHeld(at: date) }.sorted { $0.level < $1.level }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// What `dossier export` writes.
+public enum ExportTable: String, Sendable, CaseIterable {
+    case visits, events, documents, entities
+}
+
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case json, jsonl, csv
+}
+
+/// Records of the model as JSON-ready dictionaries, and their JSON, JSON Lines and CSV (RFC 4180) forms.
+public enum Exporter {
+    public static func records(_ table: ExportTable, of corpus: Corpus) -> [[String: Any]] {
+        switch table {
+        case .visits: return corpus.visits.map { visitRecord($0, corpus) }
+        case .events: return corpus.timeline.map { eventRecord($0, corpus) }
+        case .documents: return corpus.documents.map { documentRecord($0) }
+        case .entities: return entityRecords(corpus)
+        }
+    }
+
+    static func ref(_ i: Int, _ c: Corpus) -> [String: Any] { ["id": c.entities[i].id, "name": c.entities[i].name] }
+    static func opt(_ x: Any?) -> Any { x ?? NSNull() }
+    static func mentions(_ ms: [Mention], _ c: Corpus) -> [[String: Any]] {
+        ms.map { ["document": c.documents[$0.document].name, "sentence": $0.sentence, "text": $0.text] }
+    }
+
+    public static func visitRecord(_ v: Visit, _ c: Corpus) -> [String: Any] {
+        [
+            "id": v.id, "visitor": ref(v.visitor, c), "visitorCountry": opt(v.visitorCountry), "destination": v.destination,
+            "city": opt(v.city.map { c.entities[$0].name }), "start": opt(v.start?.iso), "end": opt(v.end?.iso),
+            "year": opt(v.year), "kind": v.kind.rawValue, "level": v.level.rawValue, "status": v.status.rawValue,
+            "mentions": mentions(v.mentions, c),
+        ]
+    }
+
+    public static func eventRecord(_ e: Event, _ c: Corpus) -> [String: Any] {
+        [
+            "id": e.id, "kind": e.kind.rawValue, "participants": e.participants.map { ref($0, c) }, "countries": e.countries,
+            "city": opt(e.city.map { c.entities[$0].name }), "start": opt(e.start?.iso), "end": opt(e.end?.iso),
+            "year": opt(e.start?.year), "status": e.status.rawValue, "visit": opt(e.visit), "ordinal": opt(e.ordinal),
+            "label": opt(e.label), "mentions": mentions(e.mentions, c),
+        ]
+    }
+
+    public static func documentRecord(_ d: Document) -> [String: Any] {
+        [
+            "id": d.id, "name": d.name, "path": d.path, "title": opt(d.title), "date": opt(d.date?.iso),
+            "dateSource": d.dateSource.rawValue, "place": opt(d.place), "source": opt(d.source), "url": opt(d.url),
+            "language": d.language, "bytes": d.byteCount, "paragraphs": d.paragraphs.count, "sentences": d.sentences.count,
+            "mentions": d.mentions.count, "times": d.times.count,
+        ]
+    }
+
+    /// Entities mentioned in the corpus, with their mention counts.
+    static func entityRecords(_ c: Corpus) -> [[String: Any]] {
+        var counts: [Int: Int] = [:]
+        for d in c.documents { for m in d.mentions { counts[m.entity, default: 0] += 1 } }
+        for v in c.visits { counts[v.visitor, default: 0] += 0 }
+        return counts.keys.sorted().map { i in
+            let e = c.entities[i]
+            return [
+                "id": e.id, "kind": e.kind.rawValue, "name": e.name, "country": opt(e.country), "aliases": e.aliases,
+                "discovered": e.discovered, "mentions": counts[i]!,
+                "offices": e.offices.map { o in
+                    ["title": o.title, "level": o.level.rawValue, "country": opt(o.country), "start": opt(o.start?.iso), "end": opt(o.end?.iso)] as [String: Any]
+                },
+            ]
+        }
+    }
+
+    public static func json(_ records: [[String: Any]]) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: records, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    public static func jsonLines(_ records: [[String: Any]]) throws -> String {
+        try records.map { r in
+            String(decoding: try JSONSerialization.data(withJSONObject: r, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        }.joined(separator: "\n") + (records.isEmpty ? "" : "\n")
+    }
+
+    /// CSV per RFC 4180: CRLF line ends; fields with a comma, quote or line break quoted, quotes doubled.
+    /// Nested values are flattened: a `{id, name}` becomes its name, lists of mentions their count.
+    public static func csv(_ records: [[String: Any]], columns: [String]) -> String {
+        var out = columns.map(field).joined(separator: ",") + "\r\n"
+        for r in records {
+            out += columns.map { field(flatten(r[$0])) }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    public static func columns(for table: ExportTable) -> [String] {
+        switch table {
+        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions"]
+        case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions"]
+        case .documents: return ["id", "name", "title", "date", "dateSource", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
+        case .entities: return ["id", "kind", "name", "country", "discovered", "mentions", "aliases"]
+        }
+    }
+
+    static func flatten(_ v: Any?) -> String {
+        switch v {
+        case nil, is NSNull: return ""
+        case let s as String: return s
+        case let b as Bool: return b ? "true" : "false"
+        case let n as Int: return String(n)
+        case let d as [String: Any]: return (d["name"] as? String) ?? ""
+        case let a as [[String: Any]]:
+            if a.first?["text"] != nil { return String(a.count) }
+            return a.map { ($0["name"] as? String) ?? "" }.joined(separator: "; ")
+        case let a as [String]: return a.joined(separator: "; ")
+        case let x?: return "\(x)"
+        }
+    }
+
+    static func field(_ s: String) -> String {
+        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    public static func render(_ table: ExportTable, of corpus: Corpus, format: ExportFormat) throws -> String {
+        let r = records(table, of: corpus)
+        switch format {
+        case .json: return try json(r) + "\n"
+        case .jsonl: return try jsonLines(r)
+        case .csv: return csv(r, columns: columns(for: table))
+        }
+    }
+}

@@ -1,0 +1,330 @@
+import Foundation
+
+/// How a name in the index refers to its entity.
+public enum NameRole: UInt8, Sendable {
+    /// The name or an alias ("Vietnam", "Việt Nam", "DPRK").
+    case name = 0
+    /// A demonym, standing for its country ("Vietnamese", "North Korean").
+    case demonym = 1
+}
+
+/// Every known entity, looked up by folded key. Immutable and `Sendable` once built.
+public struct Gazetteer: Sendable {
+    public private(set) var entities: [Entity]
+    /// Folded key of a name, alias or demonym -> its first (entity index, role) pair; keys naming
+    /// several entities keep the others in `moreNames` (one dictionary entry, no array, per key).
+    private var names: KeyTable
+    private var moreNames: [UInt64: [NameRef]]
+    /// Folded key of a short form ("Lâm", "Kim") -> person indexes.
+    private var shorts: LookupTable<[Int32]>
+    private var byID: [String: Int32]
+    /// Lower-case keys (diacritics kept) of the one-word names, aliases and short forms. A one-word match in
+    /// Vietnamese text, or on a word with diacritics, must agree on diacritics too ("Bí" is not "Bỉ").
+    private var exactSingles: KeyTable
+
+    struct NameRef: Sendable, Hashable {
+        var entity: Int32
+        var role: NameRole
+    }
+
+    public init(entities: [Entity] = []) {
+        self.entities = []
+        names = KeyTable()
+        moreNames = [:]
+        shorts = LookupTable()
+        byID = [:]
+        exactSingles = KeyTable()
+        for e in entities { add(e) }
+    }
+
+    /// Adds an entity and indexes its names. An entity with an existing id replaces its names' targets
+    /// only for the new names; its record is merged (aliases, offices appended).
+    @discardableResult
+    public mutating func add(_ entity: Entity) -> Int {
+        if let existing = byID[entity.id] {
+            var e = entities[Int(existing)]
+            e.aliases += entity.aliases.filter { !e.aliases.contains($0) }
+            e.short += entity.short.filter { !e.short.contains($0) }
+            e.offices += entity.offices
+            e.demonyms += entity.demonyms.filter { !e.demonyms.contains($0) }
+            entities[Int(existing)] = e
+            index(entity, at: existing)
+            return Int(existing)
+        }
+        let i = Int32(entities.count)
+        entities.append(entity)
+        byID[entity.id] = i
+        index(entity, at: i)
+        return Int(i)
+    }
+
+    mutating func addOffice(_ office: Office, toPerson index: Int) {
+        entities[index].offices.append(office)
+    }
+
+    private mutating func index(_ e: Entity, at i: Int32) {
+        func put(_ text: String, _ role: NameRole) {
+            if !text.utf8.contains(0x20) { exactSingles.set(Fold.lowerKey(text), 1) }
+            let k = Fold.key(text)
+            if k == Fold.empty { return }
+            putName(k, NameRef(entity: i, role: role))
+        }
+        put(e.name, .name)
+        if e.kind == .country { put(e.id, .name); if let a2 = e.alpha2, a2.count > 2 { put(a2, .name) } }
+        for a in e.aliases { put(a, .name) }
+        for d in e.demonyms { put(d, .demonym) }
+        for s in e.short {
+            exactSingles.set(Fold.lowerKey(s), 1)
+            let k = Fold.key(s)
+            if shorts[k]?.contains(i) != true { shorts[k] = (shorts[k] ?? []) + [i] }
+        }
+    }
+
+    public func entity(id: String) -> Entity? { byID[id].map { entities[Int($0)] } }
+    public func index(ofID id: String) -> Int? { byID[id].map(Int.init) }
+
+    /// Entities named `name` (any alias, any case, with or without diacritics or hyphens).
+    public func lookup(_ name: some StringProtocol) -> [Entity] {
+        (refs(forKey: Fold.key(name)) ?? []).map { entities[Int($0.entity)] }
+    }
+
+    func refs(forKey key: UInt64) -> [NameRef]? {
+        guard let packed = names.get(key) else { return nil }
+        let first = NameRef(entity: Int32(packed >> 1), role: NameRole(rawValue: UInt8(packed & 1))!)
+        guard let more = moreNames[key] else { return [first] }
+        return [first] + more
+    }
+    func shortRefs(forKey key: UInt64) -> [Int32]? { shorts[key] }
+    func hasShort(_ key: UInt64) -> Bool { shorts.contains(key) }
+    func isExactSingle(_ lowerKey: UInt64) -> Bool { exactSingles.contains(lowerKey) }
+
+    private mutating func putName(_ k: UInt64, _ ref: NameRef) {
+        let packed = UInt32(ref.entity) << 1 | UInt32(ref.role.rawValue)
+        guard let first = names.get(k) else { names.set(k, packed); return }
+        if first == packed || moreNames[k]?.contains(ref) == true { return }
+        moreNames[k, default: []].append(ref)
+    }
+
+    /// The country with this ISO alpha-3 code.
+    public func country(_ alpha3: String) -> Entity? {
+        guard let e = entity(id: alpha3), e.kind == .country else { return nil }
+        return e
+    }
+}
+
+// MARK: - Loading
+
+extension Gazetteer {
+    public static let countryColumns = ["alpha2", "alpha3", "numeric", "name", "official_name", "aliases", "demonyms", "capital"]
+    public static let cityColumns = ["id", "name", "country", "population", "aliases"]
+    public static let personColumns = ["id", "name", "country", "aliases", "short"]
+    public static let officeColumns = ["person", "title", "level", "country", "organisation", "start", "end"]
+    public static let organisationColumns = ["id", "name", "kind", "country", "aliases"]
+    static let organisationKinds: Set<String> = ["party", "ministry", "government", "legislature", "news_agency", "other"]
+
+    /// Loads the gazetteer files found in `directories`, in order (a later directory adds to an earlier
+    /// one: extra persons, offices, aliases). Missing files are skipped; malformed lines are reported
+    /// with file, line and column and skipped, and everything else still loads.
+    public static func load(directories: [URL]) -> (Gazetteer, [Diagnostic]) {
+        var g = Gazetteer()
+        var diagnostics: [Diagnostic] = []
+        let fm = FileManager.default
+        for dir in directories {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+                diagnostics.append(Diagnostic(file: dir.path, severity: .error, message: "gazetteer directory not found"))
+                continue
+            }
+            func file(_ name: String) -> String? {
+                let p = dir.appendingPathComponent(name).path
+                return fm.fileExists(atPath: p) ? p : nil
+            }
+            // Size every table once, from the files' sizes, rather than growing it file by file.
+            let bytes = ["countries.tsv", "cities.tsv", "organisations.tsv", "persons.tsv"].compactMap(file).reduce(0) {
+                $0 + ((try? fm.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+            }
+            g.reserve(bytes: bytes)
+            if let p = file("countries.tsv") { diagnostics += g.loadCountries(p) }
+            if let p = file("cities.tsv") { diagnostics += g.loadCities(p) }
+            if let p = file("organisations.tsv") { diagnostics += g.loadOrganisations(p) }
+            if let p = file("persons.tsv") { diagnostics += g.loadPersons(p) }
+            if let p = file("offices.tsv") { diagnostics += g.loadOffices(p) }
+        }
+        return (g, diagnostics)
+    }
+
+    public static func load(directory: URL) -> (Gazetteer, [Diagnostic]) { load(directories: [directory]) }
+
+    /// Appends an entity without indexing its names: the loader indexes them from the file's bytes.
+    /// Returns nil when the id exists already (the record is then merged by `add`).
+    private mutating func append(_ e: Entity) -> Int32? {
+        if byID[e.id] != nil { add(e); return nil }
+        let i = Int32(entities.count)
+        entities.append(e)
+        byID[e.id] = i
+        return i
+    }
+
+    /// Indexes the names in `b[r]` (a `|`-separated list) for entity `i`; `role` nil means short forms.
+    private mutating func indexCell(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ role: NameRole?, _ i: Int32) {
+        var a = r.lowerBound
+        while a < r.upperBound {
+            var c = a
+            var single = true
+            while c < r.upperBound && b[c] != 0x7C { if b[c] == 0x20 { single = false }; c += 1 }
+            if c > a {
+                if single { exactSingles.set(Fold.lowerHash(Fold.empty, bytes: b, from: a, to: c), 1) }
+                let k = Fold.hash(Fold.empty, bytes: b, from: a, to: c)
+                if k != Fold.empty {
+                    if let role {
+                        putName(k, NameRef(entity: i, role: role))
+                    } else if shorts[k]?.contains(i) != true {
+                        shorts[k] = (shorts[k] ?? []) + [i]
+                    }
+                }
+            }
+            a = c + 1
+        }
+    }
+
+    private mutating func reserveFor(_ t: TSVFile) {
+        if entities.capacity < entities.count + t.rows.count { entities.reserveCapacity(entities.count + t.rows.count) }
+    }
+
+    /// Room for the names in about `bytes` of gazetteer files.
+    mutating func reserve(bytes: Int) {
+        entities.reserveCapacity(entities.count + bytes / 50)
+        byID.reserveCapacity(byID.count + bytes / 50)
+        names.reserve(bytes / 14)
+        exactSingles.reserve(bytes / 20)
+    }
+
+    mutating func loadCountries(_ path: String) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: Self.countryColumns)
+        var d = t.diagnostics
+        reserveFor(t)
+        t.bytes.withUnsafeBufferPointer { b in
+            for row in t.rows {
+                let c = row.cells
+                let a3 = t.string(c[1])
+                guard a3.utf8.count == 3, a3.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+                    d.append(t.diagnostic(row, cell: 1, "alpha3 must be three capital letters, found '\(a3)'; line skipped"))
+                    continue
+                }
+                guard !c[3].isEmpty else { d.append(t.diagnostic(row, cell: 3, "empty name; line skipped")); continue }
+                let official = t.string(c[4]), aliases = t.string(c[5])
+                let e = Entity(id: a3, kind: .country, name: t.string(c[3]),
+                               aliasText: official.isEmpty || aliases.split(separator: "|").contains(Substring(official)) ? aliases
+                                   : aliases.isEmpty ? official : official + "|" + aliases,
+                               demonymText: t.string(c[6]), country: a3, alpha2: t.optionalString(c[0]), capital: t.optionalString(c[7]))
+                guard let i = append(e) else { continue }
+                for k in [1, 3, 4, 5] { indexCell(b, c[k], .name, i) }
+                indexCell(b, c[6], .demonym, i)
+            }
+        }
+        return d
+    }
+
+    mutating func loadCities(_ path: String) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: Self.cityColumns)
+        var d = t.diagnostics
+        reserveFor(t)
+        t.bytes.withUnsafeBufferPointer { b in
+            for row in t.rows {
+                let c = row.cells
+                if c[0].isEmpty || c[1].isEmpty {
+                    d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
+                }
+                var population: Int?
+                if !c[3].isEmpty {
+                    var p = 0
+                    var ok = c[3].count < 12
+                    for k in c[3] { if b[k] < 0x30 || b[k] > 0x39 { ok = false; break }; p = p * 10 + Int(b[k] - 0x30) }
+                    if ok { population = p } else { d.append(t.diagnostic(row, cell: 3, .warning, "population is not a whole number; ignored")) }
+                }
+                let e = Entity(id: t.string(c[0]), kind: .city, name: t.string(c[1]), aliasText: t.string(c[4]),
+                               country: t.optionalString(c[2]), population: population)
+                guard let i = append(e) else { continue }
+                indexCell(b, c[1], .name, i)
+                indexCell(b, c[4], .name, i)
+            }
+        }
+        return d
+    }
+
+    mutating func loadOrganisations(_ path: String) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: Self.organisationColumns)
+        var d = t.diagnostics
+        reserveFor(t)
+        t.bytes.withUnsafeBufferPointer { b in
+            for row in t.rows {
+                let c = row.cells
+                if c[0].isEmpty || c[1].isEmpty {
+                    d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
+                }
+                let kind = t.string(c[2])
+                if !Self.organisationKinds.contains(kind) {
+                    d.append(t.diagnostic(row, cell: 2, .warning, "unknown organisation kind '\(kind)'; taken as 'other'"))
+                }
+                let e = Entity(id: t.string(c[0]), kind: .organisation, name: t.string(c[1]), aliasText: t.string(c[4]),
+                               country: t.optionalString(c[3]), organisationKind: Self.organisationKinds.contains(kind) ? kind : "other")
+                guard let i = append(e) else { continue }
+                indexCell(b, c[1], .name, i)
+                indexCell(b, c[4], .name, i)
+            }
+        }
+        return d
+    }
+
+    mutating func loadPersons(_ path: String) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: Self.personColumns)
+        var d = t.diagnostics
+        reserveFor(t)
+        t.bytes.withUnsafeBufferPointer { b in
+            for row in t.rows {
+                let c = row.cells
+                if c[0].isEmpty || c[1].isEmpty {
+                    d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
+                }
+                let e = Entity(id: t.string(c[0]), kind: .person, name: t.string(c[1]), aliasText: t.string(c[3]),
+                               shortText: t.string(c[4]), country: t.optionalString(c[2]))
+                guard let i = append(e) else { continue }
+                indexCell(b, c[1], .name, i)
+                indexCell(b, c[3], .name, i)
+                indexCell(b, c[4], nil, i)
+            }
+        }
+        return d
+    }
+
+    mutating func loadOffices(_ path: String) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: Self.officeColumns)
+        var d = t.diagnostics
+        for row in t.rows {
+            let c = row.cells
+            let person = t.string(c[0])
+            guard let pi = index(ofID: person), entities[pi].kind == .person else {
+                d.append(t.diagnostic(row, cell: 0, "unknown person '\(person)'; line skipped")); continue
+            }
+            guard let level = Level(rawValue: t.string(c[2])) else {
+                d.append(t.diagnostic(row, cell: 2, "unknown level '\(t.string(c[2]))'; line skipped")); continue
+            }
+            var start: PartialDate?, end: PartialDate?
+            if !c[5].isEmpty {
+                guard let s = PartialDate(iso: t.string(c[5])) else {
+                    d.append(t.diagnostic(row, cell: 5, "start is not an ISO partial date; line skipped")); continue
+                }
+                start = s
+            }
+            if !c[6].isEmpty {
+                guard let e = PartialDate(iso: t.string(c[6])) else {
+                    d.append(t.diagnostic(row, cell: 6, "end is not an ISO partial date; line skipped")); continue
+                }
+                end = e
+            }
+            addOffice(Office(title: t.string(c[1]), level: level, country: t.optionalString(c[3]),
+                             organisation: t.optionalString(c[4]), start: start, end: end), toPerson: pi)
+        }
+        return d
+    }
+}

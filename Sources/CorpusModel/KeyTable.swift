@@ -1,0 +1,92 @@
+// An open-addressing hash table from 64-bit folded keys to 32-bit values. The keys are already
+// FNV hashes, so no second hash is needed: building the gazetteer's name index (tens of thousands
+// of names) takes a fraction of a millisecond, and lookups in the text scan stay cheap.
+
+struct KeyTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt32]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [UInt32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask }
+
+    /// The value for `key` (0 is never a key: it stands for an empty slot).
+    @inline(__always) func get(_ key: UInt64) -> UInt32? {
+        guard key != 0 else { return nil }
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    func contains(_ key: UInt64) -> Bool { get(key) != nil }
+
+    /// Sets the value, returning the previous one.
+    @discardableResult
+    mutating func set(_ key: UInt64, _ value: UInt32) -> UInt32? {
+        guard key != 0 else { return nil }
+        if (count + 1) * 2 > keys.count { grow() }
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { let old = values[i]; values[i] = value; return old }
+            if k == 0 { keys[i] = key; values[i] = value; count += 1; return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    mutating func reserve(_ n: Int) {
+        if (count + n) * 2 > keys.count { rehash(to: count + n) }
+    }
+
+    private mutating func grow() { rehash(to: keys.count) }
+
+    private mutating func rehash(to capacity: Int) {
+        let oldKeys = keys, oldValues = values
+        self = KeyTable(capacity: capacity)
+        for (i, k) in oldKeys.enumerated() where k != 0 { set(k, oldValues[i]) }
+    }
+}
+
+/// A `KeyTable` whose values index an array: a dictionary from folded keys to any value, without
+/// the per-lookup cost of `Hasher` (the hot loops look up every token several times).
+struct LookupTable<Value>: @unchecked Sendable {
+    private var table = KeyTable()
+    private(set) var values: [Value] = []
+
+    init() {}
+
+    init(_ pairs: [(UInt64, Value)]) {
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    subscript(key: UInt64) -> Value? {
+        get { table.get(key).map { values[Int($0)] } }
+        set {
+            guard let newValue else { return }
+            if let i = table.get(key) { values[Int(i)] = newValue; return }
+            table.set(key, UInt32(values.count))
+            values.append(newValue)
+        }
+    }
+
+    func contains(_ key: UInt64) -> Bool { table.contains(key) }
+}
+
+/// A set of folded keys on a `KeyTable`.
+struct KeyTableSet: Sendable {
+    private var table = KeyTable()
+    init(_ keys: [UInt64]) { for k in keys { table.set(k, 1) } }
+    func contains(_ key: UInt64) -> Bool { table.contains(key) }
+}

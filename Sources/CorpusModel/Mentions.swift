@@ -1,0 +1,410 @@
+// Stage 4: mentions of persons, countries, cities and organisations, resolved on folded keys.
+// Persons absent from the gazetteer are found from the title before their name; short references
+// ("Kim", "Party chief Lâm") are resolved against the persons of the same document and the date.
+
+/// A person absent from the gazetteer, found from a title in one document.
+struct DiscoveredPerson {
+    var name: String
+    var key: UInt64
+    var country: String?
+    var title: String
+    var level: Level
+    var shorts: [UInt64]
+}
+
+/// A person named in a sentence. `entity` >= 0 is a gazetteer index; < 0 is discovered person -(k+1).
+struct PersonRef {
+    var entity: Int
+    /// First token of the phrase including the title and modifiers ("the late North Korean Premier").
+    var phraseStart: Int
+    var nameStart: Int
+    /// One past the name's last token.
+    var nameEnd: Int
+    var titleLevel: Level?
+    var titleCountry: String?
+    var historical: Bool
+    var role: MentionRole
+    /// Preceded by a host cue ("at the invitation of", "talks with").
+    var hostContext: Bool = false
+}
+
+struct PlaceRef {
+    var country: String
+    var city: Int?
+    var tokens: Range<Int>
+    var demonym: Bool
+    /// Part of a person's title phrase or an organisation's name: never a destination.
+    var inPhrase: Bool = false
+}
+
+/// A title without a name ("the North Korean leader", "the General Secretary").
+struct TitleOnlyRef {
+    var tokens: Range<Int>
+    var level: Level
+    var country: String?
+}
+
+struct SentenceMentions {
+    var persons: [PersonRef] = []
+    var places: [PlaceRef] = []
+    var organisations: [(entity: Int, tokens: Range<Int>)] = []
+    var titleOnly: [TitleOnlyRef] = []
+    var titles: [Range<Int>] = []
+}
+
+struct MentionFinder {
+    let gazetteer: Gazetteer
+    let b: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+    let language: String
+    let date: PartialDate?
+    var discovered: [DiscoveredPerson] = []
+    var discoveredByKey: [UInt64: Int] = [:]
+    /// Token index where each person was last named, for short references.
+    var lastSeen: [Int: Int] = [:]
+    /// Country mention counts, for the document's pair of countries.
+    var countryCounts: [String: Int] = [:]
+    var countryOrder: [String] = []
+
+    init(gazetteer: Gazetteer, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], language: String, date: PartialDate?) {
+        self.gazetteer = gazetteer
+        self.b = bytes
+        self.tokens = tokens
+        self.language = language
+        self.date = date
+    }
+
+    /// A one-word name matches on the folded key in English text when the word has no diacritics
+    /// ("To Lam" for "Tô Lâm"); in Vietnamese text, or on a word with diacritics, it must match exactly.
+    func exactEnough(_ t: Token) -> Bool {
+        if language != "vi" {
+            var ascii = true
+            for i in t.range where b[i] >= 0x80 { ascii = false; break }
+            if ascii { return true }
+        }
+        return gazetteer.isExactSingle(t.lower)
+    }
+
+    func isApostrophe(_ t: Token) -> Bool {
+        t.kind == .punct && (t.first == 0x27 || (t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 2] == 0x99))
+    }
+
+    func country(of ref: Int) -> String? {
+        ref >= 0 ? gazetteer.entities[ref].country : discovered[-ref - 1].country
+    }
+
+    mutating func noteCountry(_ c: String) {
+        if countryCounts[c] == nil { countryOrder.append(c) }
+        countryCounts[c, default: 0] += 1
+    }
+
+    /// The document's two main countries so far (most mentioned; ties by first mention).
+    func mainPair() -> [String] {
+        Array(countryOrder.enumerated().sorted { a, b in
+            let ca = countryCounts[a.element]!, cb = countryCounts[b.element]!
+            return ca != cb ? ca > cb : a.offset < b.offset
+        }.prefix(2).map(\.element))
+    }
+
+    /// Mentions in the sentence `range`; tokens in `reserved` (time expressions) are never names.
+    mutating func find(sentence si: Int, range: Range<Int>, reserved: [Range<Int>] = []) -> SentenceMentions {
+        var m = SentenceMentions()
+        let s = range.lowerBound, e = range.upperBound
+        guard s < e else { return m }
+        var owner = [Bool](repeating: false, count: e - s)
+        for r in reserved { for k in r where k >= s && k < e && tokens[k].kind == .word { owner[k - s] = true } }
+        // 1. Gazetteer names, longest match first.
+        var i = s
+        while i < e {
+            let t = tokens[i]
+            guard t.kind == .word, t.capitalized, !owner[i - s] else { i += 1; continue }
+            var h = Fold.empty
+            var best: (end: Int, refs: [Gazetteer.NameRef])?
+            var j = i
+            while j < e && j - i < 9 {
+                let tj = tokens[j]
+                if tj.kind == .word || tj.kind == .possessive || tj.kind == .number {
+                    if tj.kind == .word && !tj.capitalized && language == "en" && !Lexicon.connectors.contains(tj.lower) { break }
+                    h = Fold.hash(h, bytes: b, from: Int(tj.start), to: Int(tj.end))
+                    if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == "vi"),
+                       j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
+                        let usable = refs.filter { usableName($0, tokenCount: j - i + 1) }
+                        if !usable.isEmpty { best = (j + 1, usable) }
+                    }
+                    j += 1
+                } else if isApostrophe(tj) || (tj.kind == .punct && tj.first == 0x2D && j > i) {
+                    j += 1
+                } else { break }
+            }
+            guard let found = best else { i += 1; continue }
+            let ref = choose(found.refs)
+            let entity = gazetteer.entities[Int(ref.entity)]
+            for k in i..<found.end { owner[k - s] = true }
+            switch entity.kind {
+            case .person:
+                m.persons.append(PersonRef(entity: Int(ref.entity), phraseStart: i, nameStart: i, nameEnd: found.end,
+                                           titleLevel: nil, titleCountry: nil, historical: false, role: .name))
+                lastSeen[Int(ref.entity)] = i
+            case .country:
+                m.places.append(PlaceRef(country: entity.id, city: nil, tokens: i..<found.end, demonym: ref.role == .demonym))
+                noteCountry(entity.id)
+            case .city:
+                if let c = entity.country {
+                    m.places.append(PlaceRef(country: c, city: Int(ref.entity), tokens: i..<found.end, demonym: false))
+                }
+            case .organisation:
+                m.organisations.append((Int(ref.entity), i..<found.end))
+            }
+            i = found.end
+        }
+        // 2. Titles, with the modifiers and nationality before them and the name after them.
+        i = s
+        var titleEnds: [Int] = []
+        while i < e {
+            if owner[i - s] { i += 1; continue }
+            guard let entries = Lexicon.titles[tokens[i].lower] else { i += 1; continue }
+            var matched: TitleEntry?
+            for entry in entries where i + entry.tokens.count <= e {
+                var ok = true
+                for k in 0..<entry.tokens.count where tokens[i + k].lower != entry.tokens[k] || owner[i + k - s] { ok = false; break }
+                if ok { matched = entry; break }
+            }
+            guard let title = matched else { i += 1; continue }
+            let te = i + title.tokens.count
+            for k in i..<te { owner[k - s] = true }
+            m.titles.append(i..<te)
+            titleEnds.append(te)
+            processTitle(title, at: i..<te, sentence: si, range: range, owner: &owner, m: &m)
+            i = te
+        }
+        // 3. Short references not after a title ("Kim expressed", "said Lâm").
+        i = s
+        while i < e {
+            let t = tokens[i]
+            if !owner[i - s], t.kind == .word, t.capitalized, gazetteer.hasShort(t.key) && exactEnough(t) || localShort(t.key) != nil,
+               let ref = resolveShort(t.key, level: nil, country: nil) {
+                owner[i - s] = true
+                m.persons.append(PersonRef(entity: ref, phraseStart: i, nameStart: i, nameEnd: i + 1, titleLevel: nil,
+                                           titleCountry: nil, historical: false, role: .short))
+            }
+            i += 1
+        }
+        m.persons.sort { $0.nameStart < $1.nameStart }
+        // Places inside a person's phrase or an organisation are not destinations.
+        for k in m.places.indices {
+            let r = m.places[k].tokens
+            if m.persons.contains(where: { $0.phraseStart <= r.lowerBound && r.lowerBound < $0.nameStart }) {
+                m.places[k].inPhrase = true
+            }
+        }
+        // Host context: a person right after "invitation of", "talks with", "met", "hosted by"...
+        for k in m.persons.indices {
+            let p = m.persons[k].phraseStart
+            var j = p - 1
+            var steps = 0
+            while j >= s && steps < 4 {
+                if Lexicon.hostCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].hostContext = true; break }
+                if tokens[j].lower == Fold.lowerKey("the") || tokens[j].kind == .punct && tokens[j].first != 0x2C { j -= 1; steps += 1; continue }
+                break
+            }
+        }
+        for p in m.persons { lastSeen[p.entity] = max(lastSeen[p.entity] ?? 0, p.nameStart) }
+        return m
+    }
+
+    /// Rejects single-word city names of small places (common words: "Victoria", "Mission").
+    func usableName(_ ref: Gazetteer.NameRef, tokenCount: Int) -> Bool {
+        let e = gazetteer.entities[Int(ref.entity)]
+        if e.kind == .city && tokenCount == 1 { return (e.population ?? 0) >= 100_000 }
+        return true
+    }
+
+    /// Prefers a country, then a person, an organisation, and the largest city.
+    func choose(_ refs: [Gazetteer.NameRef]) -> Gazetteer.NameRef {
+        func rank(_ r: Gazetteer.NameRef) -> (Int, Int) {
+            let e = gazetteer.entities[Int(r.entity)]
+            let k: Int
+            switch e.kind { case .country: k = 0; case .person: k = 1; case .organisation: k = 2; case .city: k = 3 }
+            let pairBonus = e.country.map { countryCounts[$0] != nil ? 0 : 1 } ?? 1
+            return (k * 2 + pairBonus, -(e.population ?? 0))
+        }
+        return refs.min { rank($0) < rank($1) }!
+    }
+
+    func localShort(_ key: UInt64) -> Int? {
+        discovered.firstIndex { $0.shorts.contains(key) }
+    }
+
+    /// A short form resolved by context: the person with this short form named most recently in the
+    /// document; failing that, the only one holding an office (of the title's level) on the document's date.
+    func resolveShort(_ key: UInt64, level: Level?, country: String?) -> Int? {
+        var candidates: [Int] = (gazetteer.shortRefs(forKey: key) ?? []).map(Int.init)
+        for (k, d) in discovered.enumerated() where d.shorts.contains(key) { candidates.append(-k - 1) }
+        if candidates.isEmpty { return nil }
+        if let seen = candidates.filter({ lastSeen[$0] != nil }).max(by: { lastSeen[$0]! < lastSeen[$1]! }) { return seen }
+        var pool = candidates.filter { $0 >= 0 }
+        // Without a title, a short form not yet introduced needs a person of the document's countries in office.
+        if level == nil && country == nil {
+            pool = pool.filter { p in gazetteer.entities[p].country.map { countryCounts[$0] != nil } ?? false }
+            if let date { pool = pool.filter { !gazetteer.entities[$0].offices(at: date).isEmpty } }
+            return pool.count == 1 ? pool[0] : nil
+        }
+        if let country { pool = pool.filter { gazetteer.entities[$0].country == country } }
+        if let date {
+            let holding = pool.filter { p in
+                let offices = gazetteer.entities[p].offices(at: date)
+                return level.map { l in offices.contains { $0.level == l } } ?? !offices.isEmpty
+            }
+            if holding.count == 1 { return holding[0] }
+            if !holding.isEmpty { pool = holding }
+        }
+        let inPair = pool.filter { gazetteer.entities[$0].country.map { countryCounts[$0] != nil } ?? false }
+        if inPair.count == 1 { return inPair[0] }
+        return pool.count == 1 ? pool[0] : nil
+    }
+
+    /// Finds who a title belongs to: a named person after it (known, short form or new), or nobody
+    /// (a title used alone, kept for coreference).
+    mutating func processTitle(_ title: TitleEntry, at tr: Range<Int>, sentence si: Int, range: Range<Int>,
+                               owner: inout [Bool], m: inout SentenceMentions) {
+        let s = range.lowerBound, e = range.upperBound
+        // Before the title: "former", "late", a nationality ("Russian", "U.S.", "DPRK's").
+        var phraseStart = tr.lowerBound
+        var country: String?
+        var historical = false
+        var j = tr.lowerBound - 1
+        while j >= s {
+            let t = tokens[j]
+            if Lexicon.titleModifiers.contains(t.lower) {
+                if Lexicon.historicalModifiers.contains(t.lower) { historical = true }
+                phraseStart = j; j -= 1; continue
+            }
+            if t.kind == .possessive { j -= 1; continue }
+            if let p = m.places.firstIndex(where: { $0.tokens.upperBound == j + 1 && $0.tokens.upperBound <= tr.lowerBound }) {
+                if country == nil { country = m.places[p].country }
+                phraseStart = m.places[p].tokens.lowerBound
+                j = phraseStart - 1
+                continue
+            }
+            break
+        }
+        // After the title: its complement ("of the Communist Party of Vietnam"), then the name.
+        var level = title.level
+        var bodySeen = false
+        var k = tr.upperBound
+        var runStart = -1
+        var steps = 0
+        var personAt: Int?
+        // A name starts right after the title or after a place, body or bracket of its complement.
+        var anchor = tr.upperBound
+        while k < e && steps < 16 {
+            steps += 1
+            let t = tokens[k]
+            if let pi = m.persons.firstIndex(where: { $0.nameStart == k }) { personAt = pi; runStart = -1; break }
+            if let p = m.places.first(where: { $0.tokens.lowerBound == k }) {
+                if country == nil && !p.demonym { country = p.country }
+                if country == nil { country = p.country }
+                runStart = -1; k = p.tokens.upperBound; anchor = k; continue
+            }
+            if let o = m.organisations.first(where: { $0.tokens.lowerBound == k }) {
+                if title.dependsOnBody && !bodySeen, let kind = gazetteer.entities[o.entity].organisationKind {
+                    bodySeen = true
+                    switch kind {
+                    case "party": level = .headOfParty
+                    case "legislature": level = .legislatureHead
+                    case "government": level = .headOfGovernment
+                    default: break
+                    }
+                }
+                if country == nil { country = gazetteer.entities[o.entity].country }
+                runStart = -1; k = o.tokens.upperBound; anchor = k; continue
+            }
+            if owner[k - s] || startsTitle(k, e) { break } // another title
+            if t.kind == .punct && (t.first == 0x28) { // "(PCC)"
+                var q = k + 1
+                while q < e && q - k < 6 && !(tokens[q].kind == .punct && tokens[q].first == 0x29) { q += 1 }
+                runStart = -1; k = q + 1; anchor = k; continue
+            }
+            if t.kind == .possessive || isApostrophe(t) { runStart = -1; k += 1; anchor = k; continue }
+            if t.kind == .word && t.capitalized {
+                if Lexicon.institutionWords.contains(t.lower) {
+                    if title.dependsOnBody && !bodySeen, let l = Lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
+                    runStart = -1; k += 1; anchor = k; continue
+                }
+                if title.dependsOnBody && !bodySeen, let l = Lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
+                if runStart < 0 {
+                    if k != anchor { break }
+                    runStart = k
+                }
+                k += 1; continue
+            }
+            if t.kind == .word && runStart >= 0 && Lexicon.nameParticles.contains(t.lower)
+                && k + 1 < e && tokens[k + 1].capitalized { k += 1; continue }
+            if t.kind == .word && runStart < 0 && (Lexicon.connectors.contains(t.lower) || language == "vi") {
+                if title.dependsOnBody && !bodySeen, let l = Lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
+                k += 1; continue
+            }
+            break
+        }
+        if title.dependsOnBody && !bodySeen && level == .other && title.tokens.count == 1
+            && tokens[tr.lowerBound].lower == Fold.lowerKey("president") { level = .headOfState }
+        if let pi = personAt {
+            m.persons[pi].phraseStart = min(m.persons[pi].phraseStart, phraseStart)
+            m.persons[pi].titleLevel = m.persons[pi].titleLevel ?? level
+            m.persons[pi].titleCountry = m.persons[pi].titleCountry ?? country
+            m.persons[pi].historical = m.persons[pi].historical || historical
+            return
+        }
+        if runStart >= 0 {
+            var runEnd = k
+            while runEnd > runStart && !tokens[runEnd - 1].capitalized { runEnd -= 1 }
+            if runEnd - runStart > 5 { runStart = runEnd - 5 }
+            let count = runEnd - runStart
+            var ref: Int?
+            var role = MentionRole.titled
+            if count == 1, exactEnough(tokens[runStart]), let r = resolveShort(tokens[runStart].key, level: level, country: country) {
+                ref = r; role = .short
+            } else if count >= 2 || (count == 1 && language != "vi" && tokens[runStart].length >= 3
+                                     && !Lexicon.institutionWords.contains(tokens[runStart].lower)) {
+                ref = discover(runStart..<runEnd, country: country, level: level, title: tr)
+            }
+            if let ref {
+                for q in runStart..<runEnd { owner[q - s] = true }
+                var p = PersonRef(entity: ref, phraseStart: phraseStart, nameStart: runStart, nameEnd: runEnd,
+                                  titleLevel: level, titleCountry: country, historical: historical, role: role)
+                p.hostContext = false
+                m.persons.append(p)
+                m.persons.sort { $0.nameStart < $1.nameStart }
+                return
+            }
+        }
+        m.titleOnly.append(TitleOnlyRef(tokens: phraseStart..<tr.upperBound, level: level, country: country))
+    }
+
+    func startsTitle(_ k: Int, _ e: Int) -> Bool {
+        guard let entries = Lexicon.titles[tokens[k].lower] else { return false }
+        return entries.contains { entry in
+            k + entry.tokens.count <= e && (0..<entry.tokens.count).allSatisfy { tokens[k + $0].lower == entry.tokens[$0] }
+        }
+    }
+
+    mutating func discover(_ r: Range<Int>, country: String?, level: Level, title: Range<Int>) -> Int {
+        var h = Fold.empty
+        for q in r { h = Fold.hash(h, bytes: b, from: Int(tokens[q].start), to: Int(tokens[q].end)) }
+        if let known = gazetteer.refs(forKey: h)?.first(where: { gazetteer.entities[Int($0.entity)].kind == .person }) {
+            return Int(known.entity)
+        }
+        if let k = discoveredByKey[h] {
+            if discovered[k].country == nil { discovered[k].country = country }
+            return -k - 1
+        }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)]), as: UTF8.self)
+        let titleText = String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[title.lowerBound].start)..<Int(tokens[title.upperBound - 1].end)]), as: UTF8.self)
+        var shorts = [tokens[r.upperBound - 1].key]
+        if ["PRK", "KOR", "CHN"].contains(country ?? "") { shorts.append(tokens[r.lowerBound].key) }
+        if r.count == 1 { shorts = [tokens[r.lowerBound].key] }
+        discovered.append(DiscoveredPerson(name: name, key: h, country: country, title: titleText, level: level, shorts: shorts))
+        discoveredByKey[h] = discovered.count - 1
+        return -discovered.count
+    }
+}

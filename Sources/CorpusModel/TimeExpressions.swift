@@ -1,0 +1,325 @@
+// Stage 5: time expressions, absolute and relative, resolved against the publication date.
+
+/// A time expression found in a sentence.
+public struct TimeExpression: Sendable, Hashable {
+    /// UTF-8 byte range in the document's NFC text.
+    public var range: Range<Int>
+    public var sentence: Int
+    public var start: PartialDate
+    /// The last day or month of a range ("May 8-11" -> 05-11); nil for a single date.
+    public var end: PartialDate?
+    /// True when the expression needed the publication date ("on Sunday", "last December", "31/1").
+    public var relative: Bool
+    public var granularity: Granularity { start.granularity }
+
+    public init(range: Range<Int>, sentence: Int, start: PartialDate, end: PartialDate? = nil, relative: Bool) {
+        self.range = range
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.relative = relative
+    }
+}
+
+/// A time expression with its token span, as the tagger finds it.
+struct TaggedTime {
+    var tokens: Range<Int>
+    var start: PartialDate
+    var end: PartialDate?
+    var relative: Bool
+}
+
+enum TimeTagger {
+    static let months: LookupTable<Int> = {
+        var d = LookupTable<Int>()
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"]
+        for (i, n) in names.enumerated() {
+            d[Fold.lowerKey(n)] = i + 1
+            d[Fold.lowerKey(String(n.prefix(3)))] = i + 1
+        }
+        d[Fold.lowerKey("sept")] = 9
+        return d
+    }()
+    static let weekdays: LookupTable<Int> = {
+        var d = LookupTable<Int>()
+        for (i, n) in ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].enumerated() {
+            d[Fold.lowerKey(n)] = i
+        }
+        return d
+    }()
+    static func k(_ s: String) -> UInt64 { Fold.lowerKey(s) }
+    static let kIn = k("in"), kOn = k("on"), kOf = k("of"), kThe = k("the"), kThis = k("this"), kLast = k("last"),
+               kNext = k("next"), kEarlier = k("earlier"), kLater = k("later"), kMonth = k("month"), kYear = k("year"),
+               kWeek = k("week"), kToday = k("today"), kYesterday = k("yesterday"), kTomorrow = k("tomorrow"),
+               kMorning = k("morning"), kAfternoon = k("afternoon"), kEvening = k("evening"), kTonight = k("tonight"),
+               kAnd = k("and"), kTo = k("to"), kComing = k("coming"), kDays = k("days"), kFew = k("few"),
+               kNgay = k("ngày"), kThang = k("tháng"), kNam = k("năm"), kHom = k("hôm"), kNay = k("nay"),
+               kQua = k("qua"), kSang = k("sáng"), kChieu = k("chiều"), kToi = k("tối"), kTruoc = k("trước"),
+               kNgoai = k("ngoái"), kMai = k("mai"), kSau = k("sau"), kTu = k("từ"), kDen = k("đến"), kThu = k("thứ"),
+               kChu = k("chủ"), kNhat = k("nhật"), kDash = k("-"), kEnDash = k("–"), kComma = k(","),
+               kTuan = k("tuần"), kToiFuture = k("tới")
+
+    /// Parses the digits of a number token: "31/1/1950" -> [31, 1, 1950] with separators.
+    static func numberParts(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (values: [Int], seps: [UInt8], suffix: Bool) {
+        var values: [Int] = []
+        var seps: [UInt8] = []
+        var cur = -1
+        var suffix = false
+        for i in t.range {
+            let c = b[i]
+            if c >= 0x30 && c <= 0x39 {
+                cur = (cur < 0 ? 0 : cur) &* 10 &+ Int(c - 0x30)
+                if cur > 1_000_000 { cur = 1_000_000 }
+            } else if c == 0x2D || c == 0x2F || c == 0x2E || c == 0x2C || c == 0x3A {
+                if cur >= 0 { values.append(cur); cur = -1 }
+                if suffix { break }
+                seps.append(c)
+            } else {
+                suffix = true
+            }
+        }
+        if cur >= 0 { values.append(cur) }
+        return (values, seps, suffix)
+    }
+
+    static func year(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int? {
+        guard t.kind == .number, t.length == 4 else { return nil }
+        let p = numberParts(b, t)
+        guard p.values.count == 1, !p.suffix, (1000...2100).contains(p.values[0]) else { return nil }
+        return p.values[0]
+    }
+
+    static func day(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (Int, Int?)? {
+        guard t.kind == .number else { return nil }
+        let p = numberParts(b, t)
+        if p.suffix {
+            // "9th", "1st": an ordinal day.
+            guard p.values.count == 1, t.length <= 4, (1...31).contains(p.values[0]) else { return nil }
+            let last = b[Int(t.end) - 1] | 0x20
+            return last == 0x68 || last == 0x74 || last == 0x64 ? (p.values[0], nil) : nil
+        }
+        if p.values.count == 1, (1...31).contains(p.values[0]) { return (p.values[0], nil) }
+        if p.values.count == 2, p.seps == [0x2D], (1...31).contains(p.values[0]), (1...31).contains(p.values[1]),
+           p.values[0] < p.values[1] { return (p.values[0], p.values[1]) }
+        return nil
+    }
+
+    /// Tags the time expressions in `tokens[range]`. `anchor` is the publication date.
+    static func tag(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, anchor: PartialDate?,
+                    future: Bool, into out: inout [TaggedTime]) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        func lw(_ j: Int) -> UInt64 { j < end && j >= range.lowerBound ? tokens[j].lower : 0 }
+        let first = out.count
+        while i < end {
+            if let found = match(b, tokens, i, end, anchor: anchor, future: future, lw: lw) {
+                // "from 30/10 to 1/11/2022", "February 28 to March 5, 2017": one range, the year from its end.
+                if out.count > first, let prev = out.last, prev.end == nil, found.start.granularity == prev.start.granularity,
+                   found.tokens.lowerBound - prev.tokens.upperBound <= 2, found.tokens.lowerBound > prev.tokens.upperBound,
+                   (prev.tokens.upperBound..<found.tokens.lowerBound).allSatisfy({ rangeWords.contains(tokens[$0].lower) }) {
+                    var start = prev.start
+                    if prev.relative, let m = start.month {
+                        let y = m > (found.start.month ?? 12) ? found.start.year - 1 : found.start.year
+                        start = PartialDate(year: y, month: m, day: start.day) ?? start
+                    }
+                    if start < found.start {
+                        out[out.count - 1] = TaggedTime(tokens: prev.tokens.lowerBound..<found.tokens.upperBound, start: start,
+                                                        end: found.end ?? found.start, relative: found.relative)
+                        i = found.tokens.upperBound
+                        continue
+                    }
+                }
+                out.append(found)
+                i = found.tokens.upperBound
+                continue
+            }
+            i += 1
+        }
+    }
+
+    static let rangeWords = KeyTableSet(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
+
+    private static func match(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
+                              anchor: PartialDate?, future: Bool, lw: (Int) -> UInt64) -> TaggedTime? {
+        let t = tokens[i]
+        // Month name first: "October 9", "October 9, 2025", "May 8-11", "February 27 and 28", "June 1961", "in March".
+        if t.kind == .word, let m = months[t.lower], t.capitalized || t.length > 3 {
+            var j = i + 1
+            if j < end && tokens[j].kind == .punct && tokens[j].first == 0x2E { j += 1 } // "Jan."
+            if j < end, let (d1, d2) = day(b, tokens[j]) {
+                var dEnd = d2
+                var k = j + 1
+                if dEnd == nil, k + 1 < end, lw(k) == kAnd || lw(k) == kTo || lw(k) == kDash || lw(k) == kEnDash,
+                   let (d3, _) = day(b, tokens[k + 1]), d3 > d1 {
+                    dEnd = d3
+                    k += 2
+                }
+                var y: Int?
+                var relative = true
+                var kk = k
+                if kk < end && lw(kk) == kComma { kk += 1 }
+                if kk < end, let yy = year(b, tokens[kk]) { y = yy; relative = false; k = kk + 1 }
+                let yearResolved = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future)
+                guard let yr = yearResolved, let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
+                let e = dEnd.flatMap { PartialDate(year: yr, month: m, day: $0) }
+                return TaggedTime(tokens: i..<k, start: s, end: e, relative: relative)
+            }
+            if j < end, let y = year(b, tokens[j]), let s = PartialDate(year: y, month: m) {
+                return TaggedTime(tokens: i..<(j + 1), start: s, end: nil, relative: false)
+            }
+            // "in March", "last December", "in March last year": month without a day.
+            let prev = i > 0 ? tokens[i - 1].lower : 0
+            if (prev == kIn || prev == kLast || prev == kNext || prev == kThis || prev == kEarlier || prev == kOf),
+               t.capitalized || t.lower != k("may"), let a = anchor {
+                var y: Int
+                var k2 = i + 1
+                if lw(i + 1) == kLast && lw(i + 2) == kYear { y = a.year - 1; k2 = i + 3 }
+                else if lw(i + 1) == kNext && lw(i + 2) == kYear { y = a.year + 1; k2 = i + 3 }
+                else if lw(i + 1) == kThis && lw(i + 2) == kYear { y = a.year; k2 = i + 3 }
+                else if prev == kLast { y = m < (a.month ?? 13) ? a.year : a.year - 1 }
+                else if prev == kNext { y = m > (a.month ?? 0) ? a.year : a.year + 1 }
+                else { y = resolveYear(month: m, day: nil, anchor: a, future: future) ?? a.year }
+                guard let s = PartialDate(year: y, month: m) else { return nil }
+                return TaggedTime(tokens: (prev == kLast || prev == kNext ? i - 1 : i)..<k2, start: s, end: nil, relative: true)
+            }
+            return nil
+        }
+        if t.kind == .number {
+            // "27-28 February 2019", "9 October 2025", "9 October".
+            if let (d1, d2) = day(b, t), i + 1 < end, let m = months[tokens[i + 1].lower], tokens[i + 1].capitalized {
+                var k2 = i + 2
+                var y: Int?
+                if k2 < end, let yy = year(b, tokens[k2]) { y = yy; k2 += 1 }
+                guard let yr = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future),
+                      let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
+                return TaggedTime(tokens: i..<k2, start: s, end: d2.flatMap { PartialDate(year: yr, month: m, day: $0) },
+                                  relative: y == nil)
+            }
+            let p = numberParts(b, t)
+            if !p.suffix && p.seps.contains(0x2F) {
+                return slashDate(p.values, p.seps, i, anchor: anchor, future: future, afterThang: i > 0 && tokens[i - 1].lower == kThang)
+            }
+            // "tháng 9" (a month) / "năm 2025" handled by the year rule below.
+            if i > 0 && tokens[i - 1].lower == kThang, p.values.count == 1, !p.suffix, (1...12).contains(p.values[0]),
+               let a = anchor {
+                var y = a.year
+                var k2 = i + 1
+                var explicitYear = false
+                if lw(i + 1) == kNam, i + 2 < end, let yy = year(b, tokens[i + 2]) { y = yy; k2 = i + 3; explicitYear = true }
+                else if lw(i + 1) == kNam, [kNay, kNgoai, kSau, kToiFuture].contains(lw(i + 2)) {
+                    y = a.year + (lw(i + 2) == kNay ? 0 : lw(i + 2) == kNgoai ? -1 : 1)
+                    k2 = i + 3
+                }
+                guard let s = PartialDate(year: y, month: p.values[0]) else { return nil }
+                return TaggedTime(tokens: (i - 1)..<k2, start: s, end: nil, relative: !explicitYear)
+            }
+            if let y = year(b, t) {
+                // "1950–2025", "1950-2025": a span of years.
+                if i + 2 < end, lw(i + 1) == kEnDash || lw(i + 1) == kDash, let y2 = year(b, tokens[i + 2]), y2 > y {
+                    return TaggedTime(tokens: i..<(i + 3), start: PartialDate(year: y)!, end: PartialDate(year: y2), relative: false)
+                }
+                return TaggedTime(tokens: i..<(i + 1), start: PartialDate(year: y)!, end: nil, relative: false)
+            }
+            return nil
+        }
+        guard t.kind == .word, let a = anchor else { return nil }
+        let w = t.lower
+        // Relative English expressions.
+        if w == kToday || w == kTonight {
+            return TaggedTime(tokens: i..<(i + 1), start: a, end: nil, relative: true)
+        }
+        if w == kYesterday || w == kTomorrow, let d = a.adding(days: w == kYesterday ? -1 : 1) {
+            return TaggedTime(tokens: i..<(i + 1), start: d, end: nil, relative: true)
+        }
+        if w == kThis, [kMorning, kAfternoon, kEvening, kWeek].contains(lw(i + 1)) {
+            return TaggedTime(tokens: i..<(i + 2), start: a, end: nil, relative: true)
+        }
+        if let wd = weekdays[w], t.capitalized, let ad = a.weekday {
+            var delta = wd - ad
+            if future { if delta < 0 { delta += 7 } } else { if delta > 0 { delta -= 7 } }
+            guard let d = a.adding(days: delta) else { return nil }
+            return TaggedTime(tokens: i..<(i + 1), start: d, end: nil, relative: true)
+        }
+        // earlier/later this month, this month, last month, next month, this/last/next year.
+        var j = i
+        if w == kEarlier || w == kLater { j += 1 }
+        let w1 = lw(j), w2 = lw(j + 1)
+        if (w1 == kThis || w1 == kLast || w1 == kNext) && (w2 == kMonth || w2 == kYear) {
+            let delta = w1 == kThis ? 0 : w1 == kLast ? -1 : 1
+            let s: PartialDate?
+            if w2 == kYear { s = PartialDate(year: a.year + delta) }
+            else {
+                let m = (a.month ?? 1) + delta
+                s = m < 1 ? PartialDate(year: a.year - 1, month: 12) : m > 12 ? PartialDate(year: a.year + 1, month: 1)
+                    : PartialDate(year: a.year, month: m)
+            }
+            guard let s else { return nil }
+            return TaggedTime(tokens: i..<(j + 2), start: s, end: nil, relative: true)
+        }
+        // "in the coming days", "in the next few days", "next week": the publication month.
+        if (w == kComing && lw(i + 1) == kDays) || (w == kNext && (lw(i + 1) == kWeek || (lw(i + 1) == kFew && lw(i + 2) == kDays))) {
+            let s = a.truncated(to: .month)
+            return TaggedTime(tokens: i..<(i + (lw(i + 1) == kFew ? 3 : 2)), start: s, end: nil, relative: true)
+        }
+        // Vietnamese: hôm nay, sáng nay, hôm qua, ngày mai, tháng trước, năm ngoái, năm nay, tuần tới.
+        if (w == kHom || w == kSang || w == kChieu || w == kToi) && lw(i + 1) == kNay {
+            return TaggedTime(tokens: i..<(i + 2), start: a, end: nil, relative: true)
+        }
+        if w == kHom && lw(i + 1) == kQua, let d = a.adding(days: -1) {
+            return TaggedTime(tokens: i..<(i + 2), start: d, end: nil, relative: true)
+        }
+        if w == kNgay && lw(i + 1) == kMai, let d = a.adding(days: 1) {
+            return TaggedTime(tokens: i..<(i + 2), start: d, end: nil, relative: true)
+        }
+        if w == kNam && (lw(i + 1) == kNay || lw(i + 1) == kNgoai || lw(i + 1) == kSau || lw(i + 1) == kToiFuture) {
+            let delta = lw(i + 1) == kNay ? 0 : lw(i + 1) == kNgoai ? -1 : 1
+            return TaggedTime(tokens: i..<(i + 2), start: PartialDate(year: a.year + delta)!, end: nil, relative: true)
+        }
+        if w == kThang && (lw(i + 1) == kNay || lw(i + 1) == kTruoc || lw(i + 1) == kSau || lw(i + 1) == kToiFuture) {
+            let m = (a.month ?? 1) + (lw(i + 1) == kNay ? 0 : lw(i + 1) == kTruoc ? -1 : 1)
+            let s = m < 1 ? PartialDate(year: a.year - 1, month: 12) : m > 12 ? PartialDate(year: a.year + 1, month: 1)
+                : PartialDate(year: a.year, month: m)
+            guard let s else { return nil }
+            return TaggedTime(tokens: i..<(i + 2), start: s, end: nil, relative: true)
+        }
+        return nil
+    }
+
+    /// "31/1/1950", "19-20/6/2024", "31/1", "9/2018" (after "tháng"): day before month.
+    static func slashDate(_ v: [Int], _ seps: [UInt8], _ i: Int, anchor: PartialDate?, future: Bool, afterThang: Bool) -> TaggedTime? {
+        let start = afterThang ? i - 1 : i
+        if afterThang && v.count == 2 && seps == [0x2F] {
+            guard let s = PartialDate(year: v[1], month: v[0]) else { return nil }
+            return TaggedTime(tokens: start..<(i + 1), start: s, end: nil, relative: false)
+        }
+        if seps == [0x2F, 0x2F] && v.count == 3 {
+            guard let s = PartialDate(year: v[2], month: v[1], day: v[0]) else { return nil }
+            return TaggedTime(tokens: start..<(i + 1), start: s, end: nil, relative: false)
+        }
+        if seps == [0x2D, 0x2F, 0x2F] && v.count == 4 {
+            guard let s = PartialDate(year: v[3], month: v[2], day: v[0]),
+                  let e = PartialDate(year: v[3], month: v[2], day: v[1]) else { return nil }
+            return TaggedTime(tokens: start..<(i + 1), start: s, end: e, relative: false)
+        }
+        if seps == [0x2F] && v.count == 2, let y = resolveYear(month: v[1], day: v[0], anchor: anchor, future: future) {
+            guard let s = PartialDate(year: y, month: v[1], day: v[0]) else { return nil }
+            return TaggedTime(tokens: start..<(i + 1), start: s, end: nil, relative: true)
+        }
+        if seps == [0x2D, 0x2F] && v.count == 3, let y = resolveYear(month: v[2], day: v[0], anchor: anchor, future: future) {
+            guard let s = PartialDate(year: y, month: v[2], day: v[0]),
+                  let e = PartialDate(year: y, month: v[2], day: v[1]) else { return nil }
+            return TaggedTime(tokens: start..<(i + 1), start: s, end: e, relative: true)
+        }
+        return nil
+    }
+
+    /// The year of a month (and day) given without one: the publication year, or the year before when the
+    /// date would fall more than a month after publication in a past-tense context (and the year after in a
+    /// future one when it would fall before).
+    static func resolveYear(month: Int, day: Int?, anchor: PartialDate?, future: Bool) -> Int? {
+        guard let a = anchor, let am = a.month else { return anchor?.year }
+        if future { return month < am || (month == am && (day ?? 31) < (a.day ?? 1)) ? a.year + 1 : a.year }
+        return month > am + 1 ? a.year - 1 : a.year
+    }
+}

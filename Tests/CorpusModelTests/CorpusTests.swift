@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+@Suite("Corpus, evaluation and export")
+struct CorpusTests {
+    static let bundled: (Corpus, [Diagnostic]) = CorpusBuilder(gazetteer: Fixtures.fullGazetteer)
+        .build(directory: Fixtures.root.appendingPathComponent("Data/corpus"))
+
+    @Test("the bundled corpus against Data/annotations/visits.gold.json: recall 1, precision >= 0.9, every row right")
+    func bundledGold() throws {
+        let (corpus, diagnostics) = Self.bundled
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        #expect(corpus.documents.count == 5)
+        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/visits.gold.json").path)
+        #expect(gold.visits.count == 13)
+        let r = Evaluator.evaluate(corpus, gold: gold)
+        #expect(r.recall == 1.0, "misses: \(r.misses.map(\.visitor))")
+        #expect(r.precision >= 0.9, "extras: \(r.extras.map { corpus.entities[$0.visitor].name })")
+        #expect(r.attributeErrors == 0, "\(r.matches.filter { !$0.problems.isEmpty }.map(\.problems))")
+    }
+
+    @Test("the seed articles' special cases: Kim's 2019 visit once and occurred, Trump's summit only planned, Belarus occurred")
+    func bundledSpecialCases() throws {
+        let c = Self.bundled.0
+        let kim = c.visits.filter { c.entities[$0.visitor].id == "kim-jong-un" && $0.destination == "VNM" }
+        #expect(kim.count == 1 && kim.first?.status == .occurred && (kim.first?.mentions.count ?? 0) >= 3)
+        #expect(c.visits.filter { c.entities[$0.visitor].name == "Donald Trump" }.allSatisfy { $0.status == .planned })
+        #expect(c.visits.first { $0.destination == "BLR" }?.status == .occurred)
+        // Counts count events: To Lam's DPRK visit is one event with many mentions from three articles.
+        let dprk = try #require(c.visits.first { c.entities[$0.visitor].id == "to-lam" && $0.destination == "PRK" })
+        #expect(Set(dprk.mentions.map(\.document)).count == 3)
+        #expect(c.timeline.filter { $0.kind == .visit }.count == c.visits.count)
+        #expect(c.timeline.count == c.visits.count + c.events.count && c.events.allSatisfy { $0.kind != .visit })
+    }
+
+    @Test("the thirteen test articles (Data/testcorpus): F1 >= 0.9 against their gold, every matched row right")
+    func testCorpusGold() throws {
+        let (corpus, diagnostics) = CorpusBuilder(gazetteer: Fixtures.fullGazetteer)
+            .build(directory: Fixtures.root.appendingPathComponent("Data/testcorpus"))
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(corpus.documents.count == 13)
+        #expect(Set(corpus.documents.map(\.language)) == ["en", "vi"])
+        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
+        let r = Evaluator.evaluate(corpus, gold: gold)
+        #expect(r.f1 >= 0.9, "\(Evaluator.render(r, corpus: corpus))")
+        #expect(r.attributeErrors == 0, "\(r.matches.filter { !$0.problems.isEmpty }.map(\.problems))")
+    }
+
+    @Test("the evaluator counts misses, extras and wrong attributes")
+    func evaluatorCanFail() throws {
+        let c = Fixtures.corpus("Vladimir Putin paid an official visit to China in May 2024. To Lam visited France in 2019.", date: "2024-06-01")
+        let gold = GoldFile(statuses: ["occurred"], visits: [
+            GoldVisit(visitor: "Vladimir Putin", destination: "CHN", when: "2024-05", kind: "state", level: "high"),
+            GoldVisit(visitor: "Kim Jong Un", destination: "VNM", when: "2019"),
+        ])
+        let r = Evaluator.evaluate(c, gold: gold)
+        #expect(r.truePositives == 1 && r.misses.count == 1 && r.extras.count == 1)
+        #expect(r.precision == 0.5 && r.recall == 0.5)
+        #expect(r.attributeErrors == 1 && r.matches[0].problems == ["kind: expected state, found official"])
+        // A month that disagrees is no match.
+        let r2 = Evaluator.evaluate(c, gold: GoldFile(visits: [GoldVisit(visitor: "Putin", destination: "CHN", when: "2024-06")]))
+        #expect(r2.truePositives == 0)
+    }
+
+    @Test("bad input: invalid UTF-8, empty, binary, duplicate and malformed manifest; one bad file never stops the others")
+    func badInput() throws {
+        let dir = Fixtures.tempDir()
+        func write(_ name: String, _ bytes: [UInt8]) throws { try Data(bytes).write(to: dir.appendingPathComponent(name)) }
+        let good = "President Vladimir Putin paid a state visit to Vietnam on June 19, 2024."
+        try write("a-good.txt", Array(good.utf8))
+        try write("b-duplicate.txt", Array(good.utf8))
+        try write("c-empty.txt", [])
+        try write("d-binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+        var bad = Array("Kim Jong Un visited ".utf8)
+        let offset = bad.count
+        bad += [0xC3, 0x28]
+        bad += Array(" Russia in September 2023.".utf8)
+        try write("e-invalid.txt", bad)
+        try write("f-notes.pdf", [0x25, 0x50, 0x44, 0x46])
+        try "documents:\n  - file: a-good.txt\n    date: 2024-06-20\n  - file e-invalid.txt\n".write(to: dir.appendingPathComponent("manifest.yaml"), atomically: true, encoding: .utf8)
+        let (c, d) = CorpusBuilder(gazetteer: Fixtures.gazetteer).build(directory: dir)
+        #expect(c.documents.map(\.name) == ["a-good.txt", "e-invalid.txt"])
+        #expect(d.contains { $0.file.hasSuffix("b-duplicate.txt") && $0.message.contains("counted once") })
+        #expect(d.contains { $0.file.hasSuffix("c-empty.txt") && $0.severity == .warning && $0.message.contains("empty") })
+        #expect(d.contains { $0.file.hasSuffix("d-binary.txt") && $0.message.contains("binary") })
+        #expect(d.contains { $0.file.hasSuffix("e-invalid.txt") && $0.byteOffset == offset })
+        #expect(d.contains { $0.file.hasSuffix("manifest.yaml") && $0.line != nil && $0.column != nil })
+        #expect(c.visits.count == 2)
+    }
+
+    @Test("a big article is processed whole (the 10 vs 50 MB timing is in corpus-bench big)")
+    func bigArticle() {
+        let paragraph = "President Vladimir Putin paid a state visit to Vietnam on June 19, 2024. The talks went well.\n"
+        let text = String(repeating: paragraph, count: 20_000) // ~1.9 MB
+        let c = Fixtures.corpus(text, date: "2024-06-20")
+        #expect(c.documents.first?.sentences.count == 40_000)
+        #expect(c.visits.count == 1 && c.visits.first?.mentions.count == 20_000)
+    }
+
+    @Test func search() {
+        let c = Self.bundled.0
+        let hits = c.search("to lam")
+        #expect(hits.count > 10)
+        for h in hits.prefix(5) {
+            let s = Fold.folded(c.documents[h.document].sentenceText(h.sentence))
+            #expect(s.contains("tolam"))
+        }
+        #expect(c.search("Tổng Bí thư Tô Lâm").count >= 2)
+        #expect(c.search("zebra crossing").isEmpty)
+    }
+
+    @Test func entityLookup() throws {
+        let c = Self.bundled.0
+        let i = try #require(c.entities(named: "to lam").first)
+        #expect(c.entities[i].id == "to-lam" && c.entityIndex(id: "to-lam") == i)
+        #expect(c.entities[i].office(at: try #require(PartialDate(iso: "2025-10-09")))?.level == .headOfParty)
+    }
+
+    @Test("JSON visits carry the issue's keys; CSV follows RFC 4180")
+    func export() throws {
+        let c = Self.bundled.0
+        let json = try Exporter.render(.visits, of: c, format: .json)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(array.count == c.visits.count)
+        let keys = Set(try #require(array.first).keys)
+        #expect(keys.isSuperset(of: ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions"]))
+        let dprk = try #require(array.first { ($0["visitor"] as? [String: Any])?["id"] as? String == "to-lam" && $0["destination"] as? String == "PRK" })
+        #expect(dprk["start"] as? String == "2025-10-09" && dprk["end"] as? String == "2025-10-11" && dprk["year"] as? Int == 2025)
+        #expect(dprk["kind"] as? String == "state" && dprk["level"] as? String == "head_of_party" && dprk["city"] as? String == "Pyongyang")
+        let m = try #require((dprk["mentions"] as? [[String: Any]])?.first)
+        #expect(m["document"] is String && m["sentence"] is Int && m["text"] is String)
+        let lines = try Exporter.render(.visits, of: c, format: .jsonl).split(separator: "\n")
+        #expect(lines.count == c.visits.count)
+        #expect(Exporter.field("a,b") == "\"a,b\"" && Exporter.field("say \"hi\"") == "\"say \"\"hi\"\"\"" && Exporter.field("x\ny") == "\"x\ny\"" && Exporter.field("plain") == "plain")
+        let csv = try Exporter.render(.events, of: c, format: .csv)
+        #expect(csv.hasPrefix("id,kind,participants") && csv.contains("\r\n"))
+        for table in ExportTable.allCases { #expect(!(try Exporter.render(table, of: c, format: .json)).isEmpty) }
+    }
+
+    @Test("a model can be built directly, without text (for benchmarks and the Lua API)")
+    func directConstruction() throws {
+        let people = [Entity(id: "a", kind: .person, name: "A", country: "VNM")]
+        let visits = (0..<1000).map { Visit(id: $0, visitor: 0, visitorCountry: "VNM", destination: "PRK", start: PartialDate(year: 1950 + $0 % 70)) }
+        let c = Corpus(entities: people, visits: visits)
+        #expect(c.visits.count == 1000 && c.documents.isEmpty && c.entities(named: "a") == [0])
+    }
+}

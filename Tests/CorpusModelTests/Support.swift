@@ -1,0 +1,39 @@
+import Foundation
+@testable import CorpusModel
+
+/// Paths and shared fixtures for the tests.
+enum Fixtures {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let root = here.deletingLastPathComponent().deletingLastPathComponent()
+    static let gazetteerDir = here.appendingPathComponent("Fixtures/gazetteer")
+    static let badGazetteerDir = here.appendingPathComponent("Fixtures/gazetteer-bad")
+
+    /// The small fixture gazetteer.
+    static let gazetteer: Gazetteer = Gazetteer.load(directory: gazetteerDir).0
+    /// The repository's gazetteer (Data/gazetteer).
+    static let fullGazetteer: Gazetteer = Gazetteer.load(directory: root.appendingPathComponent("Data/gazetteer")).0
+
+    /// Builds a corpus from texts with the fixture gazetteer; `date` goes into a manifest entry.
+    static func corpus(_ texts: [(String, String, String?)], gazetteer: Gazetteer = Fixtures.gazetteer) -> (Corpus, [Diagnostic]) {
+        CorpusBuilder(gazetteer: gazetteer, jobs: 2).build(texts: texts.map { name, text, date in
+            (name, text, date.map { ManifestEntry(file: name, date: PartialDate(iso: $0)) })
+        })
+    }
+
+    static func corpus(_ text: String, date: String? = nil, gazetteer: Gazetteer = Fixtures.gazetteer) -> Corpus {
+        corpus([("a.txt", text, date)], gazetteer: gazetteer).0
+    }
+
+    static func tempDir() -> URL {
+        let u = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        return u
+    }
+}
+
+extension Corpus {
+    /// "Name -> DEST start status" lines, for compact assertions.
+    func visitSummaries() -> [String] {
+        visits.map { "\(entities[$0.visitor].name) -> \($0.destination) \($0.start?.iso ?? "?") \($0.status.rawValue)" }
+    }
+}

