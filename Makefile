@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN_DEBUG = .build/debug/dossier
 BIN_RELEASE = .build/release/dossier
 
-.PHONY: deps build release report test test-swift bench clean
+.PHONY: deps build release report test generate bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -25,6 +25,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@if [ -f scripts/gazetteer/check.py ]; then python3 scripts/gazetteer/check.py; fi
+
+# Regenerates the files made from the Lua API's Swift declarations: the editor stubs, docs/lua-api.md,
+# .luacheckrc, .luarc.json and the globals snapshot. A test fails when they are out of date.
+generate: deps
+	$(SWIFT) build --build-tests
+	DOSSIER_UPDATE_GENERATED=1 $(SWIFT) test --skip-build --filter ScriptingAPITests
 
 # Benchmarks print their figures; docs/PERFORMANCE.md records them.
 bench: deps

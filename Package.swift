@@ -39,12 +39,24 @@ let package = Package(
             name: "Reports",
             dependencies: [.product(name: "CSV", package: "CSV.swift")]
         ),
+        // The Lua API over the corpus model, declared once: registration, editor stubs and docs come from it.
+        .target(
+            name: "ScriptingAPI",
+            dependencies: ["CLua", "LuaBridge", "CorpusModel", "Reports"]
+        ),
+        // Plugins: discovery on the search path, manifests, typed parameters, runs and plugin tests.
+        .target(
+            name: "PluginHost",
+            dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel", "Reports"]
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
                 "LuaBridge",
                 "CorpusModel",
                 "Reports",
+                "ScriptingAPI",
+                "PluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +73,8 @@ let package = Package(
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ScriptingAPITests", dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel"]),
+        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "ScriptingAPI", "LuaBridge", "CorpusModel"]),
         // Runs the built `dossier` as a user would: arguments in, output and exit status out.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ]

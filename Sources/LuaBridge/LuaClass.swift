@@ -84,6 +84,18 @@ public final class LuaClass<T: AnyObject>: AnyLuaClass {
         }))
     }
 
+    /// `a <= b` between two objects of this class.
+    public func lessOrEqual(_ lessOrEqual: @escaping (T, T) -> Bool) {
+        comparison("__le", lessOrEqual)
+    }
+
+    /// Any other metamethod (`__call`, `__concat`, ...): the object is argument 1.
+    public func metamethod(_ event: String, _ body: @escaping Method) {
+        metamethods.append((event, { [unowned self] arguments in
+            try body(try self.this(arguments), arguments)
+        }))
+    }
+
     private func comparison(_ event: String, _ compare: @escaping (T, T) -> Bool) {
         metamethods.append((event, { arguments in
             let state = LuaState.owner(of: arguments.L)

@@ -83,6 +83,8 @@ public final class LuaState {
     var classes: [ObjectIdentifier: Int32] = [:]
     var classNames: [ObjectIdentifier: String] = [:]
     private var runDepth = 0
+    /// Whatever the host attaches to the state (the API layer keeps its context here).
+    public var hostContext: AnyObject?
     /// Stops this state's running script from another thread.
     public let interruptHandle = LuaInterruptHandle()
     /// The source of the outermost function being run, to place errors that carry no position.
@@ -432,6 +434,16 @@ extension LuaState {
             let status = dossier_pconcat(L, Int32(values.count))
             if status != LUA_OK { throw error(status: status) }
             return stack.value(at: -1)
+        }
+    }
+}
+
+extension LuaState {
+    /// A new empty table.
+    public func makeTable() throws(LuaError) -> LuaTable {
+        try withStack { stack in
+            stack.newTable()
+            return LuaTable(reference: LuaReference(L, -1))
         }
     }
 }

@@ -347,3 +347,89 @@ extension LuaValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expres
     public init(floatLiteral value: Double) { self = .number(value) }
     public init(stringLiteral value: String) { self = .string(value) }
 }
+
+// MARK: - Building tables
+
+extension LuaStack {
+    /// Pushes a new empty table, sized for `arrayCount` items and `recordCount` fields.
+    @inlinable public func newTable(arrayCount: Int = 0, recordCount: Int = 0) {
+        lua_createtable(L, Int32(clamping: arrayCount), Int32(clamping: recordCount))
+    }
+
+    /// Pops the value on top into field `name` of the table just below it (raw: no metamethods).
+    public func setField(_ name: String) {
+        push(name)
+        lua_rotate(L, -2, 1)
+        lua_rawset(L, -3)
+    }
+
+    /// Pops the value on top into item `position` (1-based) of the table just below it (raw).
+    @inlinable public func setItem(_ position: Int) {
+        lua_rawseti(L, -2, lua_Integer(position))
+    }
+
+    /// Pops the key and value on top into the table just below them (raw). A nil or NaN key is
+    /// dropped rather than raising.
+    public func setPair() {
+        let keyType = lua_type(L, -2)
+        if keyType == LUA_TNIL || (keyType == LUA_TNUMBER && lua_isinteger(L, -2) == 0 && lua_tonumberx(L, -2, nil).isNaN) {
+            lua_settop(L, -3)
+            return
+        }
+        lua_rawset(L, -3)
+    }
+
+    @inlinable public func pop(_ count: Int32 = 1) { lua_settop(L, -count - 1) }
+
+    /// Pushes a copy of the value at `index`.
+    @inlinable public func pushCopy(of index: Int32) { lua_pushvalue(L, index) }
+
+    /// The Swift object of any registered class at `index`, or nil.
+    public func object(at index: Int32) -> AnyObject? {
+        guard let pointer = dossier_to_any_object(L, index) else { return nil }
+        return Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// `t[key]` read raw from the table at `index`; the value is pushed.
+    @discardableResult
+    public func rawField(_ name: String, of index: Int32) -> Int32 {
+        let table = lua_absindex(L, index)
+        push(name)
+        return lua_rawget(L, table)
+    }
+
+    /// `t[position]` read raw; the value is pushed.
+    @discardableResult
+    @inlinable public func rawItem(_ position: Int, of index: Int32) -> Int32 {
+        lua_rawgeti(L, index, lua_Integer(position))
+    }
+
+    /// The border of the table at `index` (`#t` without metamethods).
+    @inlinable public func rawLength(of index: Int32) -> Int { Int(lua_rawlen(L, index)) }
+
+    /// Iterates over the table at `index` raw, calling `body` with the stack positions of key and value.
+    public func forEachPair(of index: Int32, _ body: (Int32, Int32) throws -> Void) rethrows {
+        let table = lua_absindex(L, index)
+        lua_pushnil(L)
+        while lua_next(L, table) != 0 {
+            let top = lua_gettop(L)
+            try body(top - 1, top)
+            lua_settop(L, top - 1)
+        }
+    }
+
+    /// Calls the function at `index` with the values pushed after it, protected; returns its results.
+    public func call(function index: Int32, arguments: Int32, state: LuaState) throws(LuaError) -> [LuaValue] {
+        let base = lua_absindex(L, index) - 1
+        let status = dossier_pcall(L, arguments, CLUA_MULTRET)
+        if status != LUA_OK {
+            let error = state.error(status: status)
+            lua_settop(L, base)
+            throw error
+        }
+        let top = lua_gettop(L)
+        let results = top > base ? (base + 1...top).map { value(at: $0) } : []
+        lua_settop(L, base)
+        return results
+    }
+}

@@ -1,0 +1,86 @@
+import CorpusModel
+import Foundation
+import LuaBridge
+import Reports
+
+/// The corpus model, built once and shared read-only by every script and plugin run.
+public final class SharedCorpus: Sendable {
+    public let corpus: Corpus
+    /// A hash of the corpus content (documents' content hashes, in order), for reproducible reports.
+    public let hash: String
+
+    public init(_ corpus: Corpus) {
+        self.corpus = corpus
+        var hasher = FNV1a()
+        for document in corpus.documents { hasher.add(document.contentHash) }
+        hash = String(format: "%016llx", hasher.value)
+    }
+}
+
+/// 64-bit FNV-1a over a stream of 64-bit words: stable across runs and machines.
+struct FNV1a {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ word: UInt64) {
+        var word = word
+        for _ in 0..<8 {
+            value ^= word & 0xff
+            value = value &* 0x0000_0100_0000_01b3
+            word >>= 8
+        }
+    }
+}
+
+/// The Lua API of Dossier: the one place it is declared (see `APICatalog`), from which registration,
+/// the editor stubs, the API reference and the lint configuration are all generated.
+public enum DossierAPI {
+    /// The API version plugins can check (`dossier.api_version`).
+    public static let version = "1.0"
+    /// Dossier's own version (`dossier --version`, `dossier.version`).
+    public static let dossierVersion = "0.1.0"
+}
+
+/// Collects what a script puts in its report (`report.heading(...)`, `report.table{...}`, ...).
+public final class ReportCollector {
+    public var builder: ReportBuilder
+    public init(title: String, provenance: Provenance? = nil) {
+        builder = ReportBuilder(title: title, provenance: provenance)
+    }
+    /// The report as built so far.
+    public var report: Report { builder.build() }
+}
+
+extension DossierAPI {
+    /// Installs the API's globals (`corpus`, `report`, `dates`, `dossier`) into `environment`.
+    /// `params` is set by the caller (the plugin host), not here.
+    public static func install(into environment: LuaTable, state: LuaState, corpus: SharedCorpus,
+                               report: ReportCollector) throws(LuaError) {
+        try APIRegistry.install(into: environment, state: state, corpus: corpus, report: report)
+    }
+
+    /// The globals a script sees besides the sandbox's.
+    public static var globalNames: [String] { ["corpus", "dates", "dossier", "params", "report"] }
+
+    /// A partial date as a Lua `Date` object.
+    public static func value(date: PartialDate, in state: LuaState) throws(LuaError) -> LuaValue {
+        try APIRegistry.value(date: date, in: state)
+    }
+
+    /// An entity of the corpus as a Lua `Entity` object (the API must be installed in `state`).
+    public static func value(entity index: Int, in state: LuaState) throws(LuaError) -> LuaValue {
+        try APIRegistry.value(entity: index, in: state)
+    }
+
+    /// An entity of `corpus` as a Lua `Entity` object.
+    public static func value(entity index: Int, corpus: SharedCorpus, in state: LuaState) throws(LuaError) -> LuaValue {
+        try APIRegistry.value(entity: index, corpus: corpus, in: state)
+    }
+
+    /// The LuaLS `---@meta` file for editors.
+    public static func stubs() -> String { StubWriter.write() }
+    /// The API reference in Markdown (docs/lua-api.md).
+    public static func markdown() -> String { DocsWriter.write() }
+    /// `.luacheckrc` declaring the host's globals.
+    public static func luacheckrc() -> String { LintConfigWriter.luacheckrc() }
+    /// `.luarc.json` for the Lua language server.
+    public static func luarc() -> String { LintConfigWriter.luarc() }
+}

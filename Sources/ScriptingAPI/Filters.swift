@@ -1,0 +1,210 @@
+import CLua
+import CorpusModel
+import LuaBridge
+
+/// Did-you-mean hints for names a user mistyped.
+public enum Suggestions {
+    /// The closest of `candidates` to `name`, when it is close enough to be a likely typo.
+    public static func closest(to name: String, among candidates: [String]) -> String? {
+        let target = Array(name.lowercased())
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased()))
+            if distance <= max(2, target.count / 3), best == nil || distance < best!.1 { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    /// ` (did you mean 'x'?)`, or nothing.
+    public static func hint(for name: String, among candidates: [String]) -> String {
+        closest(to: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// Levenshtein distance, with a transposition counted as one edit.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}
+
+/// Reads a filter table: every key checked against the known ones, with a hint for a typo.
+struct FilterReader {
+    let arguments: LuaArguments
+    let index: Int32
+    let function: String
+    var values: [String: LuaValue] = [:]
+
+    init(_ arguments: LuaArguments, at index: Int32, function: String, keys: [String]) throws {
+        self.arguments = arguments
+        self.index = index
+        self.function = function
+        let stack = arguments.stack
+        let type = stack.type(at: index)
+        if type <= LUA_TNIL { return }
+        guard type == LUA_TTABLE else {
+            throw arguments.badArgument(index, "a filter table expected, got \(stack.typeName(at: index))")
+        }
+        var found: [String: LuaValue] = [:]
+        var unknown: String?
+        stack.forEachPair(of: index) { key, value in
+            guard let name = stack.string(at: key) else { unknown = unknown ?? "a non-string key"; return }
+            if keys.contains(name) { found[name] = stack.value(at: value) } else { unknown = unknown ?? name }
+        }
+        if let unknown {
+            throw LuaError(kind: .runtime, message: "\(function): unknown filter '\(unknown)'\(Suggestions.hint(for: unknown, among: keys)); filters: \(keys.joined(separator: ", "))")
+        }
+        values = found
+    }
+
+    func string(_ key: String) throws -> String? {
+        guard let value = values[key], !value.isNil else { return nil }
+        guard let text = value.stringValue else {
+            throw LuaError(kind: .runtime, message: "\(function): filter '\(key)' must be a string, got \(value.typeName)")
+        }
+        return text
+    }
+
+    func choice(_ key: String, among choices: [String]) throws -> String? {
+        guard let text = try string(key) else { return nil }
+        guard choices.contains(text) else {
+            throw LuaError(kind: .runtime, message: "\(function): filter '\(key)' must be one of \(choices.joined(separator: ", ")), got '\(text)'\(Suggestions.hint(for: text, among: choices))")
+        }
+        return text
+    }
+
+    func date(_ key: String, state: LuaState) throws -> PartialDate? {
+        guard let value = values[key], !value.isNil else { return nil }
+        return try partialDate(from: value, state: state, what: "\(function): filter '\(key)'")
+    }
+
+    /// A country given by ISO alpha-3 code, name or alias ("DPRK", "Triều Tiên"), as its alpha-3 code.
+    func country(_ key: String, corpus: Corpus) throws -> String? {
+        guard let text = try string(key) else { return nil }
+        guard let code = CountryNames.code(for: text, in: corpus) else {
+            throw LuaError(kind: .runtime, message: "\(function): filter '\(key)': unknown country '\(text)'")
+        }
+        return code
+    }
+
+    /// A level name or "high"; returns the rank bound.
+    func level(_ key: String) throws -> String? {
+        try choice(key, among: ["high"] + Level.allCases.map(\.rawValue))
+    }
+}
+
+enum CountryNames {
+    /// The alpha-3 code of a country given by code, name or alias.
+    static func code(for text: String, in corpus: Corpus) -> String? {
+        let upper = text.uppercased()
+        if upper.count == 3, corpus.gazetteer.country(upper) != nil { return upper }
+        for index in corpus.entities(named: text) where corpus.entities[index].kind == .country {
+            return corpus.entities[index].id
+        }
+        return nil
+    }
+}
+
+/// `corpus.visits{...}`.
+struct VisitFilter {
+    static let keys = ["from", "kind", "level", "min_level", "since", "status", "to", "until", "visitor"]
+    static let fieldDocs: [APIParameter] = [
+        APIParameter("visitor", .optional(.union([.string, .named("Entity")])), "The person, by any of their names, or an Entity."),
+        APIParameter("from", .optional(.string), "The visitor's country: ISO alpha-3 code or a name (\"VNM\", \"Vietnam\")."),
+        APIParameter("to", .optional(.string), "The host country: ISO alpha-3 code or a name (\"PRK\", \"DPRK\")."),
+        APIParameter("level", .optional(.string), "Exactly this level, or \"high\" for the four top levels."),
+        APIParameter("min_level", .optional(.string), "This level and above (\"high\", \"minister\", ...)."),
+        APIParameter("kind", .optional(.string), "\"state\", \"official\", \"working\" or \"unspecified\"."),
+        APIParameter("status", .optional(.string), "\"occurred\", \"planned\" or \"negated\"."),
+        APIParameter("since", .optional(.union([.named("Date"), .string])), "Visits that began on or after this date."),
+        APIParameter("until", .optional(.union([.named("Date"), .string])), "Visits that began on or before this date."),
+    ]
+
+    static func select(_ arguments: LuaArguments, context: APIContext) throws -> [Int] {
+        let corpus = context.shared.corpus
+        let filter = try FilterReader(arguments, at: 1, function: "corpus.visits", keys: keys)
+        var visitors: Set<Int>?
+        if let value = filter.values["visitor"], !value.isNil {
+            if let name = value.stringValue {
+                visitors = Set(corpus.entities(named: name))
+            } else {
+                value.push(onto: arguments.stack)
+                defer { arguments.stack.pop() }
+                guard let entity = arguments.stack.object(at: -1) as? EntityObject else {
+                    throw LuaError(kind: .runtime, message: "corpus.visits: filter 'visitor' must be a name or an Entity, got \(value.typeName)")
+                }
+                visitors = [entity.index]
+            }
+        }
+        let from = try filter.country("from", corpus: corpus)
+        let to = try filter.country("to", corpus: corpus)
+        let level = try filter.level("level")
+        let minLevel = try filter.level("min_level")
+        let kind = try filter.choice("kind", among: VisitKind.allCases.map(\.rawValue))
+        let status = try filter.choice("status", among: VisitStatus.allCases.map(\.rawValue))
+        let since = try filter.date("since", state: context.state)
+        let until = try filter.date("until", state: context.state)
+        let maxRank = minLevel.map { $0 == "high" ? Level.legislatureHead.rank : Level(rawValue: $0)!.rank }
+
+        var selected: [Int] = []
+        for (index, visit) in corpus.visits.enumerated() {
+            if let visitors, !visitors.contains(visit.visitor) { continue }
+            if let from, visit.visitorCountry != from { continue }
+            if let to, visit.destination != to { continue }
+            if let level, level == "high" ? !visit.level.isHigh : visit.level.rawValue != level { continue }
+            if let maxRank, visit.level.rank > maxRank { continue }
+            if let kind, visit.kind.rawValue != kind { continue }
+            if let status, visit.status.rawValue != status { continue }
+            if let since { guard let start = visit.start, start >= since else { continue } }
+            if let until { guard let start = visit.start, start <= until else { continue } }
+            selected.append(index)
+        }
+        return selected
+    }
+}
+
+/// `corpus.events{...}`.
+struct EventFilter {
+    static let keys = ["country", "kind", "since", "status", "until"]
+    static let fieldDocs: [APIParameter] = [
+        APIParameter("kind", .optional(.string), "\"visit\", \"meeting\", \"relations_established\", \"anniversary\" or \"message_exchange\"."),
+        APIParameter("status", .optional(.string), "\"occurred\", \"planned\" or \"negated\"."),
+        APIParameter("country", .optional(.string), "Events involving this country (code or name)."),
+        APIParameter("since", .optional(.union([.named("Date"), .string])), "Events that began on or after this date."),
+        APIParameter("until", .optional(.union([.named("Date"), .string])), "Events that began on or before this date."),
+    ]
+
+    static func select(_ arguments: LuaArguments, context: APIContext) throws -> [Int] {
+        let corpus = context.shared.corpus
+        let filter = try FilterReader(arguments, at: 1, function: "corpus.events", keys: keys)
+        let kind = try filter.choice("kind", among: EventKind.allCases.map(\.rawValue))
+        let status = try filter.choice("status", among: VisitStatus.allCases.map(\.rawValue))
+        let country = try filter.country("country", corpus: corpus)
+        let since = try filter.date("since", state: context.state)
+        let until = try filter.date("until", state: context.state)
+        var selected: [Int] = []
+        for (index, event) in corpus.events.enumerated() {
+            if let kind, event.kind.rawValue != kind { continue }
+            if let status, event.status.rawValue != status { continue }
+            if let country, !event.countries.contains(country) { continue }
+            if let since { guard let start = event.start, start >= since else { continue } }
+            if let until { guard let start = event.start, start <= until else { continue } }
+            selected.append(index)
+        }
+        return selected
+    }
+}

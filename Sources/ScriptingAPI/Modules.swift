@@ -1,0 +1,362 @@
+import CLua
+import CorpusModel
+import LuaBridge
+import Reports
+
+// The global modules of the Lua API, declared once.
+
+enum Modules {
+    static let dossier = APIModule(
+        name: "dossier",
+        doc: "About Dossier itself.",
+        fields: [
+            APIField("version", .string, doc: "Dossier's version.") { _ in .string(DossierAPI.dossierVersion) },
+            APIField("api_version", .string, doc: "The version of this API; plugins may check it.") { _ in .string(DossierAPI.version) },
+            APIField("levels", .array(.string), doc: "The levels of office, highest first: head_of_party, head_of_state, head_of_government, legislature_head (together \"high\"), deputy_head_of_state, deputy_head_of_government, minister, other.") { context in
+                context.state.value(Level.allCases.map(\.rawValue))
+            },
+        ],
+        functions: [])
+
+    static let dates = APIModule(
+        name: "dates",
+        doc: "Partial dates: a year, a month or a day.",
+        fields: [],
+        functions: [
+            APIFunction("parse", doc: "Reads an ISO partial date.",
+                        parameters: [APIParameter("text", .string, "\"1957\", \"1961-06\" or \"2025-10-09\".")],
+                        returns: [APIReturn(.optional(.named("Date")), "The date, or nil when the text is not one.")]) { _, arguments in
+                let text = try arguments.string(1)
+                try arguments.stack.push(date: PartialDate(iso: text))
+                return 1
+            },
+        ])
+
+    static let corpus = APIModule(
+        name: "corpus",
+        doc: "The corpus model: documents, entities, visits and other events, each with the sentences that report it.",
+        fields: [
+            APIField("hash", .string, doc: "A hash of the corpus content, recorded in reports so they can be reproduced.") { .string($0.shared.hash) },
+            APIField("document_count", .integer, doc: "How many documents.") { .integer(Int64($0.shared.corpus.documents.count)) },
+            APIField("entity_count", .integer, doc: "How many entities.") { .integer(Int64($0.shared.corpus.entities.count)) },
+            APIField("visit_count", .integer, doc: "How many visits (merged events, not mentions).") { .integer(Int64($0.shared.corpus.visits.count)) },
+            APIField("event_count", .integer, doc: "How many events of every kind.") { .integer(Int64($0.shared.corpus.events.count)) },
+        ],
+        functions: [
+            APIFunction("visits", doc: "The visits that match a filter, as a query.",
+                        parameters: [APIParameter("filter", .optional(.named("VisitFilter")), "What to keep; every field optional.")],
+                        returns: [APIReturn(.named("Query"), "The matching visits, in corpus order.")],
+                        details: "Example: `corpus.visits{to = \"PRK\", min_level = \"high\", status = \"occurred\"}:count_by(\"decade\")`.") { context, arguments in
+                try arguments.push(object: QueryObject(context.shared, .visits, VisitFilter.select(arguments, context: context)))
+                return 1
+            },
+            APIFunction("events", doc: "The events of every kind that match a filter, as a query.",
+                        parameters: [APIParameter("filter", .optional(.named("EventFilter")), "What to keep; every field optional.")],
+                        returns: [APIReturn(.named("Query"), "The matching events, in corpus order.")]) { context, arguments in
+                try arguments.push(object: QueryObject(context.shared, .events, EventFilter.select(arguments, context: context)))
+                return 1
+            },
+            APIFunction("documents", doc: "Every document, in corpus order.",
+                        returns: [APIReturn(.array(.named("Document")), "The documents.")]) { context, arguments in
+                let stack = arguments.stack
+                stack.newTable(arrayCount: context.shared.corpus.documents.count)
+                for index in context.shared.corpus.documents.indices {
+                    try stack.push(document: index, context.shared)
+                    stack.setItem(index + 1)
+                }
+                return 1
+            },
+            APIFunction("document", doc: "A document by its position.",
+                        parameters: [APIParameter("index", .integer, "1-based.")],
+                        returns: [APIReturn(.optional(.named("Document")), "The document, or nil.")]) { context, arguments in
+                let position = Int(try arguments.integer(1))
+                if position >= 1, position <= context.shared.corpus.documents.count {
+                    try arguments.stack.push(document: position - 1, context.shared)
+                } else {
+                    arguments.pushNil()
+                }
+                return 1
+            },
+            APIFunction("entities", doc: "Every entity, or those of one kind.",
+                        parameters: [APIParameter("filter", .optional(.table), "`{kind = \"person\"|\"country\"|\"city\"|\"organisation\"}`.")],
+                        returns: [APIReturn(.array(.named("Entity")), "The entities.")]) { context, arguments in
+                let filter = try FilterReader(arguments, at: 1, function: "corpus.entities", keys: ["kind"])
+                let kind = try filter.choice("kind", among: EntityKind.allCases.map(\.rawValue))
+                let stack = arguments.stack
+                let entities = context.shared.corpus.entities
+                let selected = entities.indices.filter { kind == nil || entities[$0].kind.rawValue == kind }
+                stack.newTable(arrayCount: selected.count)
+                for (position, index) in selected.enumerated() {
+                    try stack.push(entity: index, context.shared)
+                    stack.setItem(position + 1)
+                }
+                return 1
+            },
+            APIFunction("entity", doc: "The entity with this name, alias, id or code; case, diacritics and hyphens do not matter (\"to lam\", \"Kim Jong-un\", \"DPRK\").",
+                        parameters: [APIParameter("name", .string, "Any of its names.")],
+                        returns: [APIReturn(.optional(.named("Entity")), "The entity, or nil.")]) { context, arguments in
+                let name = try arguments.string(1)
+                let corpus = context.shared.corpus
+                let index = corpus.entityIndex(id: name) ?? corpus.entityIndex(id: name.uppercased()).flatMap {
+                    corpus.entities[$0].kind == .country ? $0 : nil
+                } ?? corpus.entities(named: name).first
+                try arguments.stack.push(entity: index, context.shared)
+                return 1
+            },
+            APIFunction("country", doc: "A country by ISO alpha-3 code or any name (\"PRK\", \"North Korea\", \"Triều Tiên\").",
+                        parameters: [APIParameter("name", .string, "A code or a name.")],
+                        returns: [APIReturn(.optional(.named("Entity")), "The country, or nil.")]) { context, arguments in
+                let corpus = context.shared.corpus
+                let code = CountryNames.code(for: try arguments.string(1), in: corpus)
+                try arguments.stack.push(entity: code.flatMap { corpus.entityIndex(id: $0) }, context.shared)
+                return 1
+            },
+            APIFunction("search", doc: "The sentences that contain some words, ignoring case, diacritics and hyphens.",
+                        parameters: [APIParameter("text", .string, "The words to find, in order.")],
+                        returns: [APIReturn(.array(.named("Hit")), "Where they occur.")]) { context, arguments in
+                let hits = context.shared.corpus.search(try arguments.string(1))
+                let stack = arguments.stack
+                try stack.reserve(6)
+                stack.newTable(arrayCount: hits.count)
+                for (position, hit) in hits.enumerated() {
+                    stack.newTable(recordCount: 3)
+                    try stack.push(document: hit.document, context.shared)
+                    stack.setField("document")
+                    stack.push(hit.sentence + 1)
+                    stack.setField("sentence")
+                    stack.push(context.shared.corpus.documents[hit.document].sentenceText(hit.sentence))
+                    stack.setField("text")
+                    stack.setItem(position + 1)
+                }
+                return 1
+            },
+        ])
+
+    static let report = APIModule(
+        name: "report",
+        doc: "What the script reports. Plugins produce data (headings, tables, charts); Dossier renders it as text, Markdown, CSV, JSON or HTML.",
+        fields: [],
+        functions: [
+            APIFunction("title", doc: "Sets the report's title (it defaults to the plugin's title).",
+                        parameters: [APIParameter("text", .string, "The title.")]) { context, arguments in
+                try context.report.builder.setTitle(try arguments.string(1))
+                return 0
+            },
+            APIFunction("heading", doc: "A heading.",
+                        parameters: [APIParameter("text", .string, "The heading."),
+                                     APIParameter("level", .optional(.integer), "1 to 3; 2 by default.")]) { context, arguments in
+                try context.report.builder.heading(try arguments.string(1), level: Int(try arguments.get(2, default: Int64(2))))
+                return 0
+            },
+            APIFunction("paragraph", doc: "A paragraph of text.",
+                        parameters: [APIParameter("text", .string, "The text.")]) { context, arguments in
+                try context.report.builder.paragraph(try arguments.string(1))
+                return 0
+            },
+            APIFunction("list", doc: "A bulleted or numbered list.",
+                        parameters: [APIParameter("items", .array(.any), "The items (converted with tostring)."),
+                                     APIParameter("options", .optional(.table), "`{ordered = true}` for a numbered list.")]) { context, arguments in
+                let items = try ReportReader.texts(arguments, at: 1, state: context.state, what: "report.list: items")
+                var ordered = false
+                if arguments.stack.type(at: 2) == LUA_TTABLE {
+                    arguments.stack.rawField("ordered", of: 2)
+                    ordered = lua_toboolean(arguments.L, -1) != 0
+                    arguments.stack.pop()
+                }
+                try context.report.builder.list(items, ordered: ordered)
+                return 0
+            },
+            APIFunction("table", doc: "A table.",
+                        parameters: [APIParameter("spec", .table, "`{title = ?, columns = {...}, rows = {...}}`.")],
+                        details: "Columns are names (`\"decade\"`) or tables `{key = \"decade\", title = \"Decade\", type = \"text\"|\"integer\"|\"number\"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`.") { context, arguments in
+                let (title, columns, rows) = try ReportReader.table(arguments, state: context.state)
+                try context.report.builder.table(title: title, columns: columns, rows: rows)
+                return 0
+            },
+            APIFunction("chart", doc: "A bar or line chart.",
+                        parameters: [APIParameter("spec", .table, "`{type = \"bar\"|\"line\", title = ?, x_label = ?, y_label = ?, categories = {...}, series = {{name =, values = {...}}}}`.")],
+                        details: "One value per category; a single series may be given as `values = {...}` directly. Missing values (nil) are gaps.") { context, arguments in
+                let chart = try ReportReader.chart(arguments, state: context.state)
+                try context.report.builder.chart(chart)
+                return 0
+            },
+            APIFunction("note", doc: "A note set apart from the text.",
+                        parameters: [APIParameter("text", .string, "The note."),
+                                     APIParameter("kind", .optional(.string), "\"info\" (default) or \"warning\".")]) { context, arguments in
+                try context.report.builder.note(try arguments.string(1), kind: try arguments.get(2, default: "info"))
+                return 0
+            },
+        ])
+}
+
+/// Reads the tables `report.table` and `report.chart` are given.
+enum ReportReader {
+    static func text(of value: LuaValue, state: LuaState) throws -> String {
+        switch value {
+        case .string(let text): return text
+        case .integer(let number): return String(number)
+        default: return try state.tostring(value)
+        }
+    }
+
+    static func cell(of value: LuaValue, state: LuaState) throws -> Cell {
+        switch value {
+        case .nil: return .null
+        case .integer(let number): return .integer(Int(number))
+        case .number(let number): return .number(number)
+        case .string(let text): return .text(text)
+        default: return .text(try state.tostring(value))
+        }
+    }
+
+    static func texts(_ arguments: LuaArguments, at index: Int32, state: LuaState, what: String) throws -> [String] {
+        let stack = arguments.stack
+        guard stack.type(at: index) == LUA_TTABLE else {
+            throw LuaError(kind: .runtime, message: "\(what) must be an array, got \(stack.typeName(at: index))")
+        }
+        let table = lua_absindex(arguments.L, index)
+        return try (0..<stack.rawLength(of: table)).map { position in
+            stack.rawItem(position + 1, of: table)
+            defer { stack.pop() }
+            return try text(of: stack.value(at: -1), state: state)
+        }
+    }
+
+    static func table(_ arguments: LuaArguments, state: LuaState) throws -> (String?, [Column], [[Cell]]) {
+        let stack = arguments.stack
+        guard stack.type(at: 1) == LUA_TTABLE else {
+            throw arguments.badArgument(1, "a table {columns = ..., rows = ...} expected, got \(stack.typeName(at: 1))")
+        }
+        stack.rawField("title", of: 1)
+        let title = stack.string(at: -1)
+        stack.pop()
+
+        guard stack.rawField("columns", of: 1) == LUA_TTABLE else {
+            stack.pop()
+            throw LuaError(kind: .runtime, message: "report.table: 'columns' must be an array of names or {key =, title =, type =} tables")
+        }
+        var columns: [Column] = []
+        var typed: [Bool] = []
+        for position in 0..<stack.rawLength(of: -1) {
+            stack.rawItem(position + 1, of: -1)
+            defer { stack.pop() }
+            if let name = stack.string(at: -1) {
+                columns.append(Column(key: name, title: name))
+                typed.append(false)
+            } else if stack.type(at: -1) == LUA_TTABLE {
+                stack.rawField("key", of: -1)
+                let key = stack.string(at: -1)
+                stack.pop()
+                stack.rawField("title", of: -1)
+                let columnTitle = stack.string(at: -1)
+                stack.pop()
+                stack.rawField("type", of: -1)
+                let declared = stack.string(at: -1)
+                let type = declared ?? "text"
+                stack.pop()
+                guard let key = key ?? columnTitle else {
+                    throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) has no key")
+                }
+                guard let kind = ColumnKind(rawValue: type) else {
+                    throw LuaError(kind: .runtime, message: "report.table: column '\(key)': type must be text, integer or number, got '\(type)'")
+                }
+                columns.append(Column(key: key, title: columnTitle ?? key, kind: kind))
+                typed.append(declared != nil)
+            } else {
+                throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) must be a name or a table")
+            }
+        }
+        stack.pop()
+
+        var rows: [[Cell]] = []
+        let rowsType = stack.rawField("rows", of: 1)
+        defer { stack.pop() }
+        guard rowsType == LUA_TTABLE || rowsType == LUA_TNIL else {
+            throw LuaError(kind: .runtime, message: "report.table: 'rows' must be an array of rows")
+        }
+        if rowsType == LUA_TTABLE {
+            for position in 0..<stack.rawLength(of: -1) {
+                stack.rawItem(position + 1, of: -1)
+                defer { stack.pop() }
+                guard stack.type(at: -1) == LUA_TTABLE else {
+                    throw LuaError(kind: .runtime, message: "report.table: row \(position + 1) must be a table, got \(stack.typeName(at: -1))")
+                }
+                let keyed = stack.rawLength(of: -1) == 0 && !columns.isEmpty
+                var row: [Cell] = []
+                for (column, spec) in columns.enumerated() {
+                    if keyed { stack.rawField(spec.key, of: -1) } else { stack.rawItem(column + 1, of: -1) }
+                    defer { stack.pop() }
+                    row.append(try cell(of: stack.value(at: -1), state: state))
+                }
+                rows.append(row)
+            }
+        }
+        // A column given without a type takes the type of its values: numbers align as numbers.
+        for (index, column) in columns.enumerated() where !typed[index] && column.kind == .text {
+            let cells = rows.map { $0[index] }.filter { $0 != .null }
+            guard !cells.isEmpty else { continue }
+            if cells.allSatisfy({ if case .integer = $0 { return true } else { return false } }) {
+                columns[index].kind = .integer
+            } else if cells.allSatisfy({ switch $0 { case .integer, .number: return true; default: return false } }) {
+                columns[index].kind = .number
+            }
+        }
+        return (title, columns, rows)
+    }
+
+    static func chart(_ arguments: LuaArguments, state: LuaState) throws -> Chart {
+        let stack = arguments.stack
+        guard stack.type(at: 1) == LUA_TTABLE else {
+            throw arguments.badArgument(1, "a table {type =, categories =, series =} expected, got \(stack.typeName(at: 1))")
+        }
+        func field(_ name: String) -> String? {
+            stack.rawField(name, of: 1)
+            defer { stack.pop() }
+            return stack.type(at: -1) == LUA_TSTRING ? stack.string(at: -1) : nil
+        }
+        let type = try ChartType(parsing: field("type") ?? "bar")
+        stack.rawField("categories", of: 1)
+        let categories = try texts(arguments, at: -1, state: state, what: "report.chart: 'categories'")
+        stack.pop()
+
+        func values(at index: Int32, name: String) throws -> [Double?] {
+            guard stack.type(at: index) == LUA_TTABLE else {
+                throw LuaError(kind: .runtime, message: "report.chart: the values of '\(name)' must be an array of numbers")
+            }
+            let table = lua_absindex(arguments.L, index)
+            return try (0..<categories.count).map { position in
+                stack.rawItem(position + 1, of: table)
+                defer { stack.pop() }
+                if stack.type(at: -1) <= LUA_TNIL { return nil }
+                guard let number = stack.number(at: -1) else {
+                    throw LuaError(kind: .runtime, message: "report.chart: value \(position + 1) of '\(name)' must be a number, got \(stack.typeName(at: -1))")
+                }
+                return number
+            }
+        }
+
+        var series: [Series] = []
+        if stack.rawField("series", of: 1) == LUA_TTABLE {
+            for position in 0..<stack.rawLength(of: -1) {
+                stack.rawItem(position + 1, of: -1)
+                defer { stack.pop() }
+                stack.rawField("name", of: -1)
+                let name = stack.string(at: -1) ?? "series \(position + 1)"
+                stack.pop()
+                stack.rawField("values", of: -1)
+                defer { stack.pop() }
+                series.append(Series(name: name, values: try values(at: -1, name: name)))
+            }
+        }
+        stack.pop()
+        if series.isEmpty, stack.rawField("values", of: 1) == LUA_TTABLE {
+            let name = field("y_label") ?? "value"
+            series.append(Series(name: name, values: try values(at: -1, name: name)))
+            stack.pop()
+        } else if series.isEmpty {
+            stack.pop()
+        }
+        return Chart(type: type, title: field("title") ?? "", xLabel: field("x_label"), yLabel: field("y_label"),
+                     categories: categories, series: series)
+    }
+}

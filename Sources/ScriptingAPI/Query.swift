@@ -1,0 +1,252 @@
+import CLua
+import CorpusModel
+import LuaBridge
+
+/// A query over visits or events: the matching items' indexes, in order. Every method returns a new
+/// query or a result; a query never changes.
+final class QueryObject {
+    enum Source: String { case visits = "Visit", events = "Event" }
+
+    let shared: SharedCorpus
+    let source: Source
+    let items: [Int]
+    /// Item index -> position in `items`, for the generic `for` loop (built on first use).
+    private var positions: [Int: Int]?
+
+    init(_ shared: SharedCorpus, _ source: Source, _ items: [Int]) {
+        self.shared = shared
+        self.source = source
+        self.items = items
+    }
+
+    func position(after item: Int) -> Int? {
+        if positions == nil {
+            var map: [Int: Int] = [:]
+            map.reserveCapacity(items.count)
+            for (position, index) in items.enumerated() { map[index] = position }
+            positions = map
+        }
+        return positions?[item].map { $0 + 1 }
+    }
+
+    func pushItem(_ index: Int, onto stack: LuaStack) throws {
+        switch source {
+        case .visits: try stack.push(object: VisitObject(shared, index))
+        case .events: try stack.push(object: EventObject(shared, index))
+        }
+    }
+
+    /// The item index behind a Visit or Event object of this query's kind.
+    func itemIndex(of object: AnyObject?) -> Int? {
+        switch source {
+        case .visits: return (object as? VisitObject)?.index
+        case .events: return (object as? EventObject)?.index
+        }
+    }
+
+    // MARK: Keys computed in Swift
+
+    static let visitKeys = ["city", "decade", "destination", "end_date", "id", "kind", "level", "start_date",
+                            "status", "visitor", "visitor_country", "year"]
+    static let eventKeys = ["city", "decade", "end_date", "id", "kind", "label", "ordinal", "start_date",
+                            "status", "year"]
+
+    var keyNames: [String] { source == .visits ? QueryObject.visitKeys : QueryObject.eventKeys }
+
+    /// A function from item index to key for the field `name`, or nil when the field is not a key.
+    func keyFunction(_ name: String) -> ((Int) -> ItemKey?)? {
+        let corpus = shared.corpus
+        let entityName: (Int?) -> ItemKey? = { index in index.map { .text(corpus.entities[$0].name) } }
+        switch source {
+        case .visits:
+            let visits = corpus.visits
+            switch name {
+            case "id": return { .integer($0 + 1) }
+            case "visitor": return { entityName(visits[$0].visitor) }
+            case "visitor_country": return { visits[$0].visitorCountry.map(ItemKey.text) }
+            case "destination": return { .text(visits[$0].destination) }
+            case "city": return { entityName(visits[$0].city) }
+            case "year": return { visits[$0].start.map { .integer($0.year) } }
+            case "decade": return { visits[$0].start.map { .integer($0.decade) } }
+            case "start_date": return { ItemKey(visits[$0].start) }
+            case "end_date": return { ItemKey(visits[$0].end) }
+            case "kind": return { .text(visits[$0].kind.rawValue) }
+            case "level": return { .text(visits[$0].level.rawValue) }
+            case "status": return { .text(visits[$0].status.rawValue) }
+            default: return nil
+            }
+        case .events:
+            let events = corpus.events
+            switch name {
+            case "id": return { .integer($0 + 1) }
+            case "kind": return { .text(events[$0].kind.rawValue) }
+            case "city": return { entityName(events[$0].city) }
+            case "year": return { events[$0].start.map { .integer($0.year) } }
+            case "decade": return { events[$0].start.map { .integer($0.decade) } }
+            case "start_date": return { ItemKey(events[$0].start) }
+            case "end_date": return { ItemKey(events[$0].end) }
+            case "status": return { .text(events[$0].status.rawValue) }
+            case "ordinal": return { events[$0].ordinal.map(ItemKey.integer) }
+            case "label": return { events[$0].label.map(ItemKey.text) }
+            default: return nil
+            }
+        }
+    }
+
+    /// The keys of every item, from a field name or from a Lua function at argument `index`.
+    func keys(_ arguments: LuaArguments, at index: Int32, context: APIContext) throws -> [ItemKey?] {
+        let stack = arguments.stack
+        if let name = stack.string(at: index) {
+            guard let key = keyFunction(name) else {
+                throw arguments.badArgument(index, "unknown key '\(name)'\(Suggestions.hint(for: name, among: keyNames)); keys: \(keyNames.joined(separator: ", "))")
+            }
+            return items.map(key)
+        }
+        guard stack.type(at: index) == LUA_TFUNCTION else {
+            throw arguments.badArgument(index, "a key name or a function expected, got \(stack.typeName(at: index))")
+        }
+        var keys: [ItemKey?] = []
+        keys.reserveCapacity(items.count)
+        for item in items {
+            stack.pushCopy(of: index)
+            try pushItem(item, onto: stack)
+            let result = try stack.call(function: -2, arguments: 1, state: context.state).first ?? .nil
+            keys.append(ItemKey(result))
+        }
+        return keys
+    }
+
+    // MARK: The class
+
+    static let declaration = APIClass<QueryObject>("Query", doc: "A lazy, immutable selection of visits or events. Methods that filter or sort return a new query.")
+        .property("kind", .string, "\"Visit\" or \"Event\": what the query selects.") { $1.push($0.source.rawValue) }
+        .method("where", doc: "The items for which `predicate(item)` is true.",
+                parameters: [APIParameter("predicate", .function, "Called with each item; keep it when it returns a true value.")],
+                returns: [APIReturn(.named("Query"), "A new query.")]) { context, query, arguments in
+            guard arguments.stack.type(at: 2) == LUA_TFUNCTION else {
+                throw arguments.badArgument(2, "function expected, got \(arguments.stack.typeName(at: 2))")
+            }
+            var kept: [Int] = []
+            for item in query.items {
+                arguments.stack.pushCopy(of: 2)
+                try query.pushItem(item, onto: arguments.stack)
+                let result = try arguments.stack.call(function: -2, arguments: 1, state: context.state).first ?? .nil
+                if result.isTruthy { kept.append(item) }
+            }
+            try arguments.push(object: QueryObject(query.shared, query.source, kept))
+            return 1
+        }
+        .method("sort_by", doc: "The items sorted by a key (a field name such as \"year\", or a function of the item). Items without a key go last; ties keep their order.",
+                parameters: [APIParameter("key", .union([.string, .function]), "A field name or a function returning the key."),
+                             APIParameter("descending", .optional(.boolean), "Largest first.")],
+                returns: [APIReturn(.named("Query"), "A new query.")]) { context, query, arguments in
+            let keys = try query.keys(arguments, at: 2, context: context)
+            let descending = arguments.stack.type(at: 3) == LUA_TBOOLEAN ? try arguments.get(3, as: Bool.self) : false
+            let order = query.items.indices.sorted { a, b in
+                switch (keys[a], keys[b]) {
+                case let (x?, y?): return x == y ? a < b : (descending ? y < x : x < y)
+                case (.some, .none): return true
+                case (.none, .some): return false
+                case (.none, .none): return a < b
+                }
+            }
+            try arguments.push(object: QueryObject(query.shared, query.source, order.map { query.items[$0] }))
+            return 1
+        }
+        .method("count", doc: "How many items the query selects.", returns: [APIReturn(.integer, "The count.")]) { _, query, arguments in
+            arguments.push(query.items.count)
+            return 1
+        }
+        .method("count_by", doc: "How many items fall under each key. With a field name the counting runs in Swift. Items without a key are left out.",
+                parameters: [APIParameter("key", .union([.string, .function]), "A field name (\"decade\", \"destination\", ...) or a function of the item.")],
+                returns: [APIReturn(.map(.any, .integer), "Key -> count.")]) { context, query, arguments in
+            let keys = try query.keys(arguments, at: 2, context: context)
+            var counts: [ItemKey: Int] = [:]
+            for key in keys { if let key { counts[key, default: 0] += 1 } }
+            let stack = arguments.stack
+            stack.newTable(recordCount: counts.count)
+            for (key, count) in counts {
+                key.push(onto: stack)
+                stack.push(count)
+                stack.setPair()
+            }
+            return 1
+        }
+        .method("group_by", doc: "The items under each key, in query order. Items without a key are left out.",
+                parameters: [APIParameter("key", .union([.string, .function]), "A field name or a function of the item.")],
+                returns: [APIReturn(.map(.any, .array(.any)), "Key -> array of items.")]) { context, query, arguments in
+            let keys = try query.keys(arguments, at: 2, context: context)
+            var groups: [ItemKey: [Int]] = [:]
+            var order: [ItemKey] = []
+            for (position, key) in keys.enumerated() {
+                guard let key else { continue }
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(query.items[position])
+            }
+            let stack = arguments.stack
+            try stack.reserve(6)
+            stack.newTable(recordCount: groups.count)
+            for key in order {
+                let members = groups[key] ?? []
+                key.push(onto: stack)
+                stack.newTable(arrayCount: members.count)
+                for (position, item) in members.enumerated() {
+                    try query.pushItem(item, onto: stack)
+                    stack.setItem(position + 1)
+                }
+                stack.setPair()
+            }
+            return 1
+        }
+        .method("list", doc: "The items as an array.", returns: [APIReturn(.array(.any), "Visits or events.")]) { _, query, arguments in
+            let stack = arguments.stack
+            try stack.reserve(4)
+            stack.newTable(arrayCount: query.items.count)
+            for (position, item) in query.items.enumerated() {
+                try query.pushItem(item, onto: stack)
+                stack.setItem(position + 1)
+            }
+            return 1
+        }
+        .method("first", doc: "The first item, or nil when the query is empty.", returns: [APIReturn(.any, "A visit or event, or nil.")]) { _, query, arguments in
+            if let item = query.items.first { try query.pushItem(item, onto: arguments.stack) } else { arguments.pushNil() }
+            return 1
+        }
+        .operation("`#q` is the count; `for v in q do ... end` goes through the items in order; `tostring(q)` describes it.") { cls, _ in
+            cls.length { $0.items.count }
+            cls.tostring { "Query(\($0.items.count) \($0.source.rawValue.lowercased())s)" }
+            // The generic for calls q(nil, previous): continue after the previous item.
+            cls.metamethod("__call") { query, arguments in
+                let previous = arguments.stack.type(at: 3) <= 0 ? nil : query.itemIndex(of: arguments.stack.object(at: 3))
+                let position = previous.flatMap { query.position(after: $0) } ?? (arguments.stack.type(at: 3) <= 0 ? 0 : nil)
+                guard let position, position < query.items.count else { arguments.pushNil(); return 1 }
+                try query.pushItem(query.items[position], onto: arguments.stack)
+                return 1
+            }
+        }
+}
+
+extension ItemKey {
+    /// A key from a Lua value returned by a key function: numbers, strings and booleans; anything else
+    /// (nil, tables) has no key.
+    init?(_ value: LuaValue) {
+        switch value {
+        case .integer(let number): self = .integer(Int(number))
+        case .number(let number):
+            if let exact = Int(exactly: number) { self = .integer(exact) } else { self = .number(number) }
+        case .string(let text): self = .text(text)
+        case .boolean(let flag): self = .text(flag ? "true" : "false")
+        default: return nil
+        }
+    }
+}
+
+extension LuaValue {
+    /// Lua's truth: everything but nil and false.
+    var isTruthy: Bool {
+        switch self {
+        case .nil, .boolean(false): return false
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import LuaBridge
+import Reports
+import ScriptingAPI
+import Testing
+
+@Suite("The Lua API over the bundled corpus")
+struct APITests {
+    @Test func visitsPerDecadeAggregatesInSwift() throws {
+        let run = try ScriptRun()
+        let result = try run.run("""
+            local counts = corpus.visits{min_level = "high", status = "occurred"}:count_by("decade")
+            local decades = {}
+            for decade in pairs(counts) do decades[#decades + 1] = decade end
+            table.sort(decades)
+            local parts = {}
+            for _, decade in ipairs(decades) do parts[#parts + 1] = decade .. "s " .. counts[decade] end
+            return table.concat(parts, ", ")
+            """)
+        #expect(result.first?.stringValue == "1950s 2, 1960s 2, 2000s 3, 2010s 1, 2020s 3")
+    }
+
+    @Test func aggregationByFunctionMatchesAggregationByKey() throws {
+        let run = try ScriptRun()
+        let result = try run.run("""
+            local q = corpus.visits{status = "occurred"}
+            local byKey = q:count_by("destination")
+            local byFunction = q:count_by(function(v) return v.destination end)
+            for k, n in pairs(byKey) do if byFunction[k] ~= n then return false end end
+            for k, n in pairs(byFunction) do if byKey[k] ~= n then return false end end
+            return true, q:count(), #q
+            """)
+        #expect(result[0] == .boolean(true))
+        #expect(result[1] == result[2])
+        #expect((result[1].integerValue ?? 0) >= 13)
+    }
+
+    @Test func queriesFilterSortIterateAndGroup() throws {
+        let run = try ScriptRun()
+        let result = try run.run("""
+            local q = corpus.visits{to = "North Korea", status = "occurred"}:sort_by("start_date")
+            local years = {}
+            for v in q do years[#years + 1] = v.year end
+            local first = q:first()
+            local grouped = q:group_by("visitor_country")
+            local kept = q:where(function(v) return v.year and v.year > 2000 end):count()
+            return table.concat(years, ","), first.visitor.name, #grouped.VNM, kept,
+                   corpus.visits{to = "PRK", status = "occurred"}:count() == q:count()
+            """)
+        let years = (result[0].stringValue ?? "").split(separator: ",").compactMap { Int($0) }
+        #expect(years == years.sorted())
+        #expect(years.contains(1957) && years.contains(2025))
+        #expect(result[1] == .string("Hồ Chí Minh"))
+        #expect(result[3].integerValue == Int64(years.filter { $0 > 2000 }.count))
+        #expect(result[4] == .boolean(true))
+    }
+
+    @Test func unknownFiltersAndKeysAreRefusedWithAHint() throws {
+        let run = try ScriptRun()
+        let filter = try #require(luaError { try run.run("return corpus.visits{min_levle = 'high'}") })
+        #expect(filter.message.contains("unknown filter 'min_levle' (did you mean 'min_level'?)"))
+        #expect(filter.chunk == "script.lua")
+        let key = try #require(luaError { try run.run("return corpus.visits():count_by('decad')") })
+        #expect(key.message.contains("unknown key 'decad' (did you mean 'decade'?)"))
+        let choice = try #require(luaError { try run.run("return corpus.visits{status = 'done'}") })
+        #expect(choice.message.contains("must be one of occurred, planned, negated"))
+        let country = try #require(luaError { try run.run("return corpus.visits{to = 'Atlantis'}") })
+        #expect(country.message.contains("unknown country 'Atlantis'"))
+    }
+
+    @Test func objectsExposeTheModelLazily() throws {
+        let run = try ScriptRun()
+        let result = try run.run("""
+            local lam = corpus.entity("to lam")
+            local office = lam:office_at("2025-10-09")
+            local earlier = lam:office_at(dates.parse("2020"))
+            local v = corpus.visits{visitor = lam, to = "PRK"}:first()
+            local doc = v.mentions[1].document
+            return lam.name, lam.kind, office.level, earlier.level, v.kind, v.level, v.start_date.iso,
+                   v.start_date < v.end_date, doc.language, type(doc.title), #doc.sentences > 0,
+                   corpus.country("DPRK").id, tostring(dates.parse("1961-06")), dates.parse("1957").decade
+            """)
+        #expect(result[0] == .string("Tô Lâm"))
+        #expect(result[1] == .string("person"))
+        #expect(result[2] == .string("head_of_party"))
+        #expect(result[3] == .string("minister"))
+        #expect(result[4] == .string("state"))
+        #expect(result[6] == .string("2025-10-09"))
+        #expect(result[7] == .boolean(true))
+        #expect(result[10] == .boolean(true))
+        #expect(result[11] == .string("PRK"))
+        #expect(result[12] == .string("1961-06"))
+        #expect(result[13] == .integer(1950))
+    }
+
+    @Test func objectsAreReadOnly() throws {
+        let run = try ScriptRun()
+        let error = try #require(luaError { try run.run("corpus.visits():first().year = 1") })
+        #expect(error.message.contains("read-only"))
+    }
+
+    @Test func searchFindsFoldedWords() throws {
+        let run = try ScriptRun()
+        let result = try run.run("local hits = corpus.search('kim jong un') return #hits, hits[1].sentence >= 1, type(hits[1].text)")
+        #expect((result[0].integerValue ?? 0) > 0)
+        #expect(result[1] == .boolean(true))
+        #expect(result[2] == .string("string"))
+    }
+
+    @Test func theReportCollectsBlocks() throws {
+        let run = try ScriptRun()
+        try run.run("""
+            report.title("Visits")
+            report.heading("By decade")
+            report.paragraph("Counted once per event.")
+            report.list({"a", 2, true})
+            report.table{title = "Decades", columns = {"decade", {key = "visits", title = "Visits", type = "integer"}},
+                         rows = {{1950, 2}, {decade = 1960, visits = 2}}}
+            report.chart{type = "bar", title = "Visits per decade", categories = {1950, 1960}, values = {2, 2}}
+            report.note("A note", "warning")
+            """)
+        let report = run.report.report
+        #expect(report.title == "Visits")
+        #expect(report.blocks.count == 6)
+        guard case .table(let table) = report.blocks[3] else { Issue.record("no table"); return }
+        #expect(table.rows == [[.integer(1950), .integer(2)], [.integer(1960), .integer(2)]])
+        guard case .chart(let chart) = report.blocks[4] else { Issue.record("no chart"); return }
+        #expect(chart.categories == ["1950", "1960"])
+        #expect(chart.series.first?.values == [2, 2])
+        let bad = try #require(luaError { try run.run("report.chart{type = 'pie', categories = {}, values = {}}") })
+        #expect(bad.message.contains("pie"))
+    }
+
+    @Test func theGlobalsAPluginSeesAreSnapshotted() throws {
+        let run = try ScriptRun()
+        let listing = try run.run("""
+            local names = {}
+            for _, module in ipairs({"corpus", "report", "dates", "dossier"}) do
+              for key, value in pairs(_ENV[module]) do names[#names + 1] = module .. "." .. key .. ": " .. type(value) end
+            end
+            for key, value in pairs(_ENV) do
+              if type(value) ~= "table" or key == "_G" then names[#names + 1] = key .. ": " .. type(value) end
+            end
+            table.sort(names)
+            return table.concat(names, "\\n")
+            """).first?.stringValue
+        let snapshot = repository.appendingPathComponent("Tests/ScriptingAPITests/globals.snapshot.txt")
+        if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GENERATED"] == "1", let listing {
+            try (listing + "\n").write(to: snapshot, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: snapshot, encoding: .utf8)
+        #expect(listing.map { $0 + "\n" } == expected)
+    }
+}
+
+@Suite("Generated files are current")
+struct GeneratedFilesTests {
+    @Test(arguments: [
+        ("Plugins/meta/dossier.lua", DossierAPI.stubs()),
+        ("docs/lua-api.md", DossierAPI.markdown()),
+        (".luacheckrc", DossierAPI.luacheckrc()),
+        (".luarc.json", DossierAPI.luarc()),
+    ])
+    func matchesTheDeclarations(path: String, generated: String) throws {
+        let url = repository.appendingPathComponent(path)
+        if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GENERATED"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try generated.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let committed = try String(contentsOf: repository.appendingPathComponent(path), encoding: .utf8)
+        #expect(committed == generated, "\(path) is out of date: run `make generate`")
+    }
+
+    @Test func stubsDeclareEveryFunctionAndClass() {
+        let stubs = DossierAPI.stubs()
+        #expect(stubs.hasPrefix("---@meta"))
+        #expect(stubs.contains("function corpus.visits(filter) end"))
+        #expect(stubs.contains("function Query:count_by(key) end"))
+        #expect(stubs.contains("---@field year integer? The year it began."))
+        #expect(stubs.contains("do not edit"))
+    }
+}
