@@ -42,7 +42,7 @@ let package = Package(
         // The Lua API over the corpus model, declared once: registration, editor stubs and docs come from it.
         .target(
             name: "ScriptingAPI",
-            dependencies: ["CLua", "LuaBridge", "CorpusModel", "Reports"]
+            dependencies: ["CLua", "CLuaSupport", "LuaBridge", "CorpusModel", "Reports"]
         ),
         // Plugins: discovery on the search path, manifests, typed parameters, runs and plugin tests.
         .target(
@@ -69,6 +69,11 @@ let package = Package(
             name: "corpus-bench",
             dependencies: ["CorpusModel"],
             path: "Benchmarks/CorpusBench"
+        ),
+        .executableTarget(
+            name: "api-bench",
+            dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel"],
+            path: "Benchmarks/APIBench"
         ),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),

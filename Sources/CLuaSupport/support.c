@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 struct dossier_context {
@@ -33,6 +34,15 @@ struct dossier_context {
     void *owner;
     /// Greater than zero while the message handler runs: the stop hook then stays quiet.
     int inHandler;
+
+    /// Integer columns of handle properties, by tag (see dossier_set_handle_column).
+    struct handle_columns *columns[256];
+};
+
+#define DOSSIER_MAX_COLUMNS 32
+struct handle_columns {
+    const long long *values[DOSSIER_MAX_COLUMNS];
+    size_t count[DOSSIER_MAX_COLUMNS];
 };
 
 static dossier_call_fn callSwift;
@@ -173,6 +183,7 @@ void dossier_close(lua_State *L) {
     ctx->hostDepth++;
     lua_close(L);
     pthread_mutex_destroy(&ctx->stopLock);
+    for (int tag = 0; tag < 256; tag++) free(ctx->columns[tag]);
     free(ctx);
 }
 
@@ -453,6 +464,12 @@ void *dossier_to_object(lua_State *L, int index, int metatableIndex) {
     return same ? slot->object : NULL;
 }
 
+void *dossier_to_self_object(lua_State *L) {
+    if (lua_type(L, 1) != LUA_TUSERDATA) return NULL;
+    object_slot *slot = lua_touserdata(L, 1);
+    return slot->object;
+}
+
 void *dossier_to_any_object(lua_State *L, int index) {
     if (lua_type(L, index) != LUA_TUSERDATA || !lua_getmetatable(L, index)) return NULL;
     lua_pushstring(L, objectMarkerKey);
@@ -461,6 +478,135 @@ void *dossier_to_any_object(lua_State *L, int index) {
     if (!marked) return NULL;
     object_slot *slot = lua_touserdata(L, index);
     return slot->object;
+}
+
+// MARK: - Handles
+
+static dossier_handle_get_fn getHandleProperty;
+
+void dossier_install_handle_callback(dossier_handle_get_fn get) { getHandleProperty = get; }
+
+void dossier_push_handle(lua_State *L, int tag, long long index) {
+    uintptr_t bits = ((uintptr_t)index << 8) | (uintptr_t)(tag & 0xff);
+    lua_pushlightuserdata(L, (void *)bits);
+}
+
+int dossier_to_handle(lua_State *L, int index, int *tag, long long *item) {
+    if (lua_type(L, index) != LUA_TLIGHTUSERDATA) return 0;
+    uintptr_t bits = (uintptr_t)lua_touserdata(L, index);
+    *tag = (int)(bits & 0xff);
+    *item = (long long)(bits >> 8);
+    return *tag != 0;
+}
+
+/// Upvalues: 1 members by tag (each a table from name to a method, or to a property id), 2 the
+/// provider's holder.
+static int handle_index(lua_State *L) {
+    uintptr_t bits = (uintptr_t)lua_touserdata(L, 1);
+    int tag = (int)(bits & 0xff);
+    if (lua_rawgeti(L, lua_upvalueindex(1), tag) != LUA_TTABLE) return 0;
+    lua_pushvalue(L, 2);
+    int type = lua_rawget(L, -2);
+    if (type != LUA_TNUMBER) return type == LUA_TNIL ? 0 : 1; /* a method, or nothing */
+    int property = (int)lua_tointegerx(L, -1, NULL);
+    dossier_context *ctx = context_of(L);
+    struct handle_columns *columns = ctx->columns[tag];
+    size_t item = (size_t)(bits >> 8);
+    if (columns != NULL && property >= 0 && property < DOSSIER_MAX_COLUMNS && columns->values[property] != NULL
+        && item < columns->count[property]) {
+        long long value = columns->values[property][item];
+        if (value == LLONG_MIN) lua_pushnil(L); else lua_pushinteger(L, (lua_Integer)value);
+        return 1;
+    }
+    lua_settop(L, 2);
+    void *provider = *(void **)lua_touserdata(L, lua_upvalueindex(2));
+    ctx->hostDepth++;
+    int results = getHandleProperty(L, provider, tag, (long long)(bits >> 8), property);
+    ctx->hostDepth--;
+    return finish_swift_call(L, ctx, results);
+}
+
+static int handle_newindex(lua_State *L) {
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        return luaL_error(L, "cannot set field '%s': the model's objects are read-only", lua_tostring(L, 2));
+    }
+    return luaL_error(L, "cannot set a field: the model's objects are read-only");
+}
+
+void dossier_new_handle_metatable(lua_State *L, int membersIndex, void *provider) {
+    membersIndex = lua_absindex(L, membersIndex);
+    lua_createtable(L, 0, 10);
+    lua_pushvalue(L, membersIndex);
+    push_box_holder(L, provider);
+    lua_pushcclosure(L, handle_index, 2);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, handle_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushliteral(L, "object");
+    lua_setfield(L, -2, "__metatable");
+    lua_pushlightuserdata(L, NULL);
+    lua_pushvalue(L, -2);
+    lua_setmetatable(L, -2);
+    lua_pop(L, 1);
+}
+
+void dossier_set_handle_column(lua_State *L, int tag, int property, const long long *values, size_t count) {
+    dossier_context *ctx = context_of(L);
+    if (tag < 0 || tag > 255 || property < 0 || property >= DOSSIER_MAX_COLUMNS) return;
+    if (ctx->columns[tag] == NULL) ctx->columns[tag] = calloc(1, sizeof(struct handle_columns));
+    if (ctx->columns[tag] == NULL) return;
+    ctx->columns[tag]->values[property] = values;
+    ctx->columns[tag]->count[property] = count;
+}
+
+typedef struct {
+    void *object; /* first, as in object_slot */
+    const long long *items;
+    size_t count;
+    size_t cursor;
+    int tag;
+} sequence_slot;
+
+void dossier_push_sequence(lua_State *L, void *object, int metatableIndex, const long long *items, size_t count, int tag) {
+    metatableIndex = lua_absindex(L, metatableIndex);
+    sequence_slot *slot = lua_newuserdatauv(L, sizeof(sequence_slot), 0);
+    slot->object = object;
+    slot->items = items;
+    slot->count = count;
+    slot->cursor = 0;
+    slot->tag = tag;
+    lua_pushvalue(L, metatableIndex);
+    lua_setmetatable(L, -2);
+}
+
+static inline uintptr_t handle_bits(int tag, long long index) { return ((uintptr_t)index << 8) | (uintptr_t)(tag & 0xff); }
+
+int dossier_sequence_call(lua_State *L) {
+    sequence_slot *slot = lua_touserdata(L, 1);
+    if (slot == NULL || slot->object == NULL) return 0;
+    size_t next;
+    if (lua_type(L, 3) <= LUA_TNIL) {
+        next = 0;
+    } else {
+        uintptr_t previous = (uintptr_t)lua_touserdata(L, 3);
+        if (slot->cursor > 0 && slot->cursor <= slot->count
+            && handle_bits(slot->tag, slot->items[slot->cursor - 1]) == previous) {
+            next = slot->cursor;
+        } else {
+            // Not the item this sequence handed out last (nested loops over one query): find it.
+            next = slot->count;
+            for (size_t i = 0; i < slot->count; i++) {
+                if (handle_bits(slot->tag, slot->items[i]) == previous) { next = i + 1; break; }
+            }
+        }
+    }
+    if (next >= slot->count) {
+        lua_pushnil(L);
+        return 1;
+    }
+    slot->cursor = next + 1;
+    lua_pushlightuserdata(L, (void *)handle_bits(slot->tag, slot->items[next]));
+    return 1;
 }
 
 // MARK: - Protected host-side operations

@@ -19,6 +19,13 @@ public final class LuaClass<T: AnyObject>: AnyLuaClass {
     private var getters: [Getter] = []
     private(set) var methods: [(String, LuaFunctionBody)] = []
     private(set) var metamethods: [(String, LuaFunctionBody)] = []
+    private(set) var nativeMetamethods: [(String, lua_CFunction)] = []
+
+    /// A metamethod written in C (such as `dossier_sequence_call`, the fast generic-for step of a
+    /// `LuaSequence`).
+    public func nativeMetamethod(_ event: String, _ function: lua_CFunction) {
+        nativeMetamethods.append((event, function))
+    }
 
     /// A property pushed by a closure that reads `T` (the fastest form).
     public func property(_ name: String, push: @escaping Getter) {
@@ -89,10 +96,14 @@ public final class LuaClass<T: AnyObject>: AnyLuaClass {
         comparison("__le", lessOrEqual)
     }
 
-    /// Any other metamethod (`__call`, `__concat`, ...): the object is argument 1.
+    /// Any other metamethod (`__call`, `__len`, ...) whose first operand is always the object itself:
+    /// Lua reaches it only through the object's (locked) metatable, so no type check is needed.
     public func metamethod(_ event: String, _ body: @escaping Method) {
-        metamethods.append((event, { [unowned self] arguments in
-            try body(try self.this(arguments), arguments)
+        metamethods.append((event, { arguments in
+            guard let object = dossier_to_self_object(arguments.L) else {
+                throw LuaError(kind: .runtime, message: "object already released")
+            }
+            return try body(Unmanaged<T>.fromOpaque(object).takeUnretainedValue(), arguments)
         }))
     }
 
@@ -149,6 +160,10 @@ extension LuaState {
             pushFunction(body)
             lua_setfield(L, -2, event)
         }
+        for (event, function) in description.nativeMetamethods {
+            lua_pushcclosure(L, function, 0)
+            lua_setfield(L, -2, event)
+        }
         if let old = classes[ObjectIdentifier(type)] { luaL_unref(L, CLUA_REGISTRYINDEX, old) }
         classes[ObjectIdentifier(type)] = luaL_ref(L, CLUA_REGISTRYINDEX)
         classNames[ObjectIdentifier(type)] = name
@@ -162,7 +177,12 @@ extension LuaState {
             throw LuaError(kind: .conversion, message: "no Lua class is registered for \(Swift.type(of: object))")
         }
         lua_rawgeti(L, CLUA_REGISTRYINDEX, lua_Integer(ref))
-        dossier_push_object(L, Unmanaged.passRetained(object).toOpaque(), -1)
+        if let sequence = object as? LuaSequence {
+            dossier_push_sequence(L, Unmanaged.passRetained(object).toOpaque(), -1, sequence.sequenceItems,
+                                  sequence.sequenceCount, Int32(sequence.sequenceTag))
+        } else {
+            dossier_push_object(L, Unmanaged.passRetained(object).toOpaque(), -1)
+        }
         lua_remove(L, -2)
     }
 
@@ -181,4 +201,13 @@ public struct LuaObject: LuaPushable {
     public func push(onto stack: LuaStack) {
         do { try LuaState.owner(of: stack.L).pushObject(object) } catch { stack.pushNil() }
     }
+}
+
+/// A Swift object that is also a sequence of handles: `for item in object do` steps through
+/// `sequenceItems` in C (with `dossier_sequence_call` as the class's `__call`). The items must stay
+/// valid as long as the object lives.
+public protocol LuaSequence: AnyObject {
+    var sequenceItems: UnsafePointer<Int64> { get }
+    var sequenceCount: Int { get }
+    var sequenceTag: Int { get }
 }

@@ -82,6 +82,8 @@ public final class LuaState {
     private var outputBox: Unmanaged<OutputBox>?
     var classes: [ObjectIdentifier: Int32] = [:]
     var classNames: [ObjectIdentifier: String] = [:]
+    /// Handle kinds by tag, for messages ("Visit expected, got Entity").
+    var handleNames: [Int: String] = [:]
     private var runDepth = 0
     /// Whatever the host attaches to the state (the API layer keeps its context here).
     public var hostContext: AnyObject?

@@ -102,6 +102,8 @@ public struct LuaStack {
     public func typeName(at index: Int32) -> String {
         let type = lua_type(L, index)
         if type == LUA_TUSERDATA, let object = objectClassName(at: index) { return object }
+        if type == LUA_TLIGHTUSERDATA, let handle = handle(at: index),
+           let name = LuaState.owner(of: L).handleNames[handle.tag] { return name }
         return String(cString: lua_typename(L, type))
     }
 

@@ -1,3 +1,4 @@
+import CorpusModel
 import LuaBridge
 
 /// A Lua type as the API reference and the editor stubs write it (LuaLS notation).
@@ -56,17 +57,106 @@ public struct APIReturn: Sendable {
     }
 }
 
-/// What an API body gets: the state it runs in, and the run's corpus and report.
-public final class APIContext {
+/// What an API body gets: the state it runs in, and the run's corpus and report. It also answers
+/// property reads on the model's handles.
+public final class APIContext: LuaHandleProvider {
     public unowned let state: LuaState
     public let shared: SharedCorpus
     public let report: ReportCollector
+    /// The visits, held directly: the hottest path of the API reads them.
+    let visits: [Visit]
+    private let kinds: [APIHandleClass?]
 
     init(state: LuaState, shared: SharedCorpus, report: ReportCollector) {
         self.state = state
         self.shared = shared
         self.report = report
+        visits = shared.corpus.visits
+        kinds = APIHandleClass.byTag
     }
+
+    public func pushProperty(_ property: Int, ofItem index: Int, tag: Int, onto stack: LuaStack) throws {
+        guard let kind = kinds[tag] else { stack.pushNil(); return }
+        try kind.properties[property].get(self, index, stack)
+    }
+}
+
+/// A class of the model's items (visits, entities, dates...) that Lua sees as handles: light userdata
+/// naming an item by kind and index. Properties are read through one C `__index`; nothing is allocated
+/// per item.
+public final class APIHandleClass: APIClassDescription, @unchecked Sendable {
+    public typealias Getter = (APIContext, Int, LuaStack) throws -> Void
+    public let tag: Int
+    public let name: String
+    public let doc: String
+    private(set) var properties: [(name: String, type: APIType, doc: String, get: Getter)] = []
+    private(set) var methods: [(function: APIFunction, body: (APIContext, Int, LuaArguments) throws -> Int32)] = []
+    private(set) var describe: ((APIContext, Int) -> String)?
+    private(set) var order: ((APIContext, Int, Int) -> Bool)?
+    private(set) var operators: [String] = []
+
+    public init(tag: Int, _ name: String, doc: String) {
+        self.tag = tag
+        self.name = name
+        self.doc = doc
+    }
+
+    @discardableResult
+    public func property(_ name: String, _ type: APIType, _ doc: String, push: @escaping Getter) -> Self {
+        properties.append((name, type, doc, push))
+        return self
+    }
+
+    @discardableResult
+    public func method(_ name: String, doc: String, parameters: [APIParameter] = [], returns: [APIReturn] = [],
+                       body: @escaping (APIContext, Int, LuaArguments) throws -> Int32) -> Self {
+        methods.append((APIFunction(name, doc: doc, parameters: parameters, returns: returns) { _, _ in 0 }, body))
+        return self
+    }
+
+    /// `tostring(item)`.
+    @discardableResult
+    public func tostring(_ doc: String, _ text: @escaping (APIContext, Int) -> String) -> Self {
+        describe = text
+        operators.append(doc)
+        return self
+    }
+
+    /// `a < b` and `a <= b` between two items of this class (`==` is identity).
+    @discardableResult
+    public func ordered(_ doc: String, _ less: @escaping (APIContext, Int, Int) -> Bool) -> Self {
+        order = less
+        operators.append(doc)
+        return self
+    }
+
+    public var propertyDocs: [APIParameter] { properties.map { APIParameter($0.name, $0.type, $0.doc) } }
+    public var methodDocs: [APIFunction] { methods.map(\.function) }
+    public var operatorDocs: [String] { operators }
+
+    /// Handles are installed all together (they share one metatable): see `APIRegistry`.
+    public func register(in context: APIContext) {}
+
+    func kind(in context: APIContext) -> LuaHandleKind {
+        LuaHandleKind(tag: tag, name: name, properties: properties.map(\.name), methods: methods.map { method in
+            let body = method.body
+            let tag = self.tag
+            let name = self.name
+            return (method.function.name, { arguments in
+                guard let handle = arguments.stack.handle(at: 1), handle.tag == tag else {
+                    throw arguments.badArgument(1, "\(name) expected, got \(arguments.stack.typeName(at: 1))")
+                }
+                return try body(context, handle.index, arguments)
+            })
+        })
+    }
+
+    /// Every handle class by tag.
+    static let byTag: [APIHandleClass?] = {
+        var table = [APIHandleClass?](repeating: nil, count: 256)
+        for kind in APICatalog.handleClasses { table[kind.tag] = kind }
+        return table
+    }()
 }
 
 /// A module function (`corpus.visits`) or a method (`query:count`): its documentation and its body.

@@ -4,16 +4,36 @@ import LuaBridge
 import Reports
 
 /// The corpus model, built once and shared read-only by every script and plugin run.
-public final class SharedCorpus: Sendable {
+public final class SharedCorpus: @unchecked Sendable {
     public let corpus: Corpus
     /// A hash of the corpus content (documents' content hashes, in order), for reproducible reports.
     public let hash: String
+    /// The visits' years and decades as integer columns (`Int64.min` for none), read by Lua without a
+    /// call into Swift. Written once here, read-only after.
+    let visitYears: UnsafeMutableBufferPointer<Int64>
+    let visitDecades: UnsafeMutableBufferPointer<Int64>
 
     public init(_ corpus: Corpus) {
         self.corpus = corpus
         var hasher = FNV1a()
         for document in corpus.documents { hasher.add(document.contentHash) }
         hash = String(format: "%016llx", hasher.value)
+        let count = max(corpus.visits.count, 1)
+        visitYears = .allocate(capacity: count)
+        visitDecades = .allocate(capacity: count)
+        visitYears.initialize(repeating: Int64.min)
+        visitDecades.initialize(repeating: Int64.min)
+        for index in corpus.visits.indices {
+            if let start = corpus.visits[index].start {
+                visitYears[index] = Int64(start.year)
+                visitDecades[index] = Int64(start.decade)
+            }
+        }
+    }
+
+    deinit {
+        visitYears.deallocate()
+        visitDecades.deallocate()
     }
 }
 

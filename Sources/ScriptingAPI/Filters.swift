@@ -144,10 +144,10 @@ struct VisitFilter {
             } else {
                 value.push(onto: arguments.stack)
                 defer { arguments.stack.pop() }
-                guard let entity = arguments.stack.object(at: -1) as? EntityObject else {
+                guard let handle = arguments.stack.handle(at: -1), handle.tag == Handle.entity else {
                     throw LuaError(kind: .runtime, message: "corpus.visits: filter 'visitor' must be a name or an Entity, got \(value.typeName)")
                 }
-                visitors = [entity.index]
+                visitors = [handle.index]
             }
         }
         let from = try filter.country("from", corpus: corpus)
@@ -160,9 +160,16 @@ struct VisitFilter {
         let until = try filter.date("until", state: context.state)
         let maxRank = minLevel.map { $0 == "high" ? Level.legislatureHead.rank : Level(rawValue: $0)!.rank }
 
+        let visits = corpus.visits
+        if visitors == nil, from == nil, to == nil, level == nil, maxRank == nil, kind == nil, status == nil,
+           since == nil, until == nil {
+            return Array(visits.indices)
+        }
         var selected: [Int] = []
-        for (index, visit) in corpus.visits.enumerated() {
-            if let visitors, !visitors.contains(visit.visitor) { continue }
+        // Read each visit in place: copying a Visit (and retaining its arrays) would cost more than the test.
+        for index in visits.indices {
+            if let visitors, !visitors.contains(visits[index].visitor) { continue }
+            let visit = VisitFields(visits, index)
             if let from, visit.visitorCountry != from { continue }
             if let to, visit.destination != to { continue }
             if let level, level == "high" ? !visit.level.isHigh : visit.level.rawValue != level { continue }
@@ -206,5 +213,25 @@ struct EventFilter {
             selected.append(index)
         }
         return selected
+    }
+}
+
+/// The fields of one visit the filter tests, read in place.
+private struct VisitFields {
+    let visitorCountry: String?
+    let destination: String
+    let level: Level
+    let kind: VisitKind
+    let status: VisitStatus
+    let start: PartialDate?
+
+    @inline(__always)
+    init(_ visits: [Visit], _ index: Int) {
+        visitorCountry = visits[index].visitorCountry
+        destination = visits[index].destination
+        level = visits[index].level
+        kind = visits[index].kind
+        status = visits[index].status
+        start = visits[index].start
     }
 }

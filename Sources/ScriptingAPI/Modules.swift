@@ -27,7 +27,7 @@ enum Modules {
                         parameters: [APIParameter("text", .string, "\"1957\", \"1961-06\" or \"2025-10-09\".")],
                         returns: [APIReturn(.optional(.named("Date")), "The date, or nil when the text is not one.")]) { _, arguments in
                 let text = try arguments.string(1)
-                try arguments.stack.push(date: PartialDate(iso: text))
+                arguments.stack.push(date: PartialDate(iso: text))
                 return 1
             },
         ])
@@ -61,7 +61,7 @@ enum Modules {
                 let stack = arguments.stack
                 stack.newTable(arrayCount: context.shared.corpus.documents.count)
                 for index in context.shared.corpus.documents.indices {
-                    try stack.push(document: index, context.shared)
+                    stack.push(document: index)
                     stack.setItem(index + 1)
                 }
                 return 1
@@ -71,7 +71,7 @@ enum Modules {
                         returns: [APIReturn(.optional(.named("Document")), "The document, or nil.")]) { context, arguments in
                 let position = Int(try arguments.integer(1))
                 if position >= 1, position <= context.shared.corpus.documents.count {
-                    try arguments.stack.push(document: position - 1, context.shared)
+                    arguments.stack.push(document: position - 1)
                 } else {
                     arguments.pushNil()
                 }
@@ -87,7 +87,7 @@ enum Modules {
                 let selected = entities.indices.filter { kind == nil || entities[$0].kind.rawValue == kind }
                 stack.newTable(arrayCount: selected.count)
                 for (position, index) in selected.enumerated() {
-                    try stack.push(entity: index, context.shared)
+                    stack.push(entity: index)
                     stack.setItem(position + 1)
                 }
                 return 1
@@ -100,7 +100,7 @@ enum Modules {
                 let index = corpus.entityIndex(id: name) ?? corpus.entityIndex(id: name.uppercased()).flatMap {
                     corpus.entities[$0].kind == .country ? $0 : nil
                 } ?? corpus.entities(named: name).first
-                try arguments.stack.push(entity: index, context.shared)
+                arguments.stack.push(entity: index)
                 return 1
             },
             APIFunction("country", doc: "A country by ISO alpha-3 code or any name (\"PRK\", \"North Korea\", \"Triều Tiên\").",
@@ -108,7 +108,7 @@ enum Modules {
                         returns: [APIReturn(.optional(.named("Entity")), "The country, or nil.")]) { context, arguments in
                 let corpus = context.shared.corpus
                 let code = CountryNames.code(for: try arguments.string(1), in: corpus)
-                try arguments.stack.push(entity: code.flatMap { corpus.entityIndex(id: $0) }, context.shared)
+                arguments.stack.push(entity: code.flatMap { corpus.entityIndex(id: $0) })
                 return 1
             },
             APIFunction("search", doc: "The sentences that contain some words, ignoring case, diacritics and hyphens.",
@@ -120,7 +120,7 @@ enum Modules {
                 stack.newTable(arrayCount: hits.count)
                 for (position, hit) in hits.enumerated() {
                     stack.newTable(recordCount: 3)
-                    try stack.push(document: hit.document, context.shared)
+                    stack.push(document: hit.document)
                     stack.setField("document")
                     stack.push(hit.sentence + 1)
                     stack.setField("sentence")

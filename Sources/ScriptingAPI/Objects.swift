@@ -4,62 +4,45 @@ import LuaBridge
 // The objects Lua sees: small handles into the shared corpus, exposed lazily as userdata (nothing is
 // copied into Lua tables until a script asks for a field).
 
-final class VisitObject {
-    let shared: SharedCorpus
-    let index: Int
-    init(_ shared: SharedCorpus, _ index: Int) { self.shared = shared; self.index = index }
-    var visit: Visit { shared.corpus.visits[index] }
-}
+/// The tags of the model's handles, and how a date fits in a handle's index.
+enum Handle {
+    static let visit = 1
+    static let event = 2
+    static let entity = 3
+    static let document = 4
+    static let date = 5
 
-final class EventObject {
-    let shared: SharedCorpus
-    let index: Int
-    init(_ shared: SharedCorpus, _ index: Int) { self.shared = shared; self.index = index }
-    var event: Event { shared.corpus.events[index] }
-}
+    /// A partial date packed into an index: year, month (0 for none) and day (0 for none).
+    static func index(of date: PartialDate) -> Int { (date.year << 9) | ((date.month ?? 0) << 5) | (date.day ?? 0) }
 
-final class EntityObject {
-    let shared: SharedCorpus
-    let index: Int
-    init(_ shared: SharedCorpus, _ index: Int) { self.shared = shared; self.index = index }
-    var entity: Entity { shared.corpus.entities[index] }
-}
-
-final class DocumentObject {
-    let shared: SharedCorpus
-    let index: Int
-    init(_ shared: SharedCorpus, _ index: Int) { self.shared = shared; self.index = index }
-    var document: Document { shared.corpus.documents[index] }
-}
-
-final class DateObject {
-    let date: PartialDate
-    init(_ date: PartialDate) { self.date = date }
+    static func date(_ index: Int) -> PartialDate {
+        let month = (index >> 5) & 0xF, day = index & 0x1F
+        return PartialDate(year: index >> 9, month: month == 0 ? nil : month, day: day == 0 ? nil : day)
+            ?? PartialDate(year: index >> 9)!
+    }
 }
 
 // MARK: - Pushing
 
 extension LuaStack {
-    func push(date: PartialDate?) throws {
+    func push(date: PartialDate?) {
         guard let date else { pushNil(); return }
-        try push(object: DateObject(date))
+        push(handle: Handle.date, Handle.index(of: date))
     }
 
-    func push(entity index: Int?, _ shared: SharedCorpus) throws {
-        guard let index, index >= 0, index < shared.corpus.entities.count else { pushNil(); return }
-        try push(object: EntityObject(shared, index))
+    func push(entity index: Int?) {
+        guard let index else { pushNil(); return }
+        push(handle: Handle.entity, index)
     }
 
-    func push(document index: Int, _ shared: SharedCorpus) throws {
-        try push(object: DocumentObject(shared, index))
-    }
+    func push(document index: Int) { push(handle: Handle.document, index) }
 
-    func push(mentions: [Mention], _ shared: SharedCorpus) throws {
+    func push(mentions: [Mention]) throws {
         try reserve(6)
         newTable(arrayCount: mentions.count)
         for (position, mention) in mentions.enumerated() {
             newTable(recordCount: 3)
-            try push(document: mention.document, shared)
+            push(document: mention.document)
             setField("document")
             push(mention.sentence + 1)
             setField("sentence")
@@ -85,7 +68,10 @@ extension LuaArguments {
             }
             return date
         }
-        return try object(index, as: DateObject.self).date
+        guard let handle = stack.handle(at: index), handle.tag == Handle.date else {
+            throw badArgument(index, "a Date or an ISO date expected, got \(stack.typeName(at: index))")
+        }
+        return Handle.date(handle.index)
     }
 }
 
@@ -96,7 +82,7 @@ func partialDate(from value: LuaValue, state: LuaState, what: String) throws -> 
         let stack = LuaStack(state.L)
         value.push(onto: stack)
         defer { stack.pop() }
-        if let object = stack.object(at: -1) as? DateObject { return object.date }
+        if let handle = stack.handle(at: -1), handle.tag == Handle.date { return Handle.date(handle.index) }
     }
     throw LuaError(kind: .runtime, message: "\(what): an ISO date such as \"1957\" or \"2025-10-09\" expected, got \(value.typeName) \(value)")
 }

@@ -1,47 +1,37 @@
 import CLua
+import CLuaSupport
 import CorpusModel
 import LuaBridge
 
 /// A query over visits or events: the matching items' indexes, in order. Every method returns a new
 /// query or a result; a query never changes.
-final class QueryObject {
+final class QueryObject: LuaSequence {
     enum Source: String { case visits = "Visit", events = "Event" }
 
     let shared: SharedCorpus
     let source: Source
     let items: [Int]
-    /// Item index -> position in `items`, for the generic `for` loop (built on first use).
-    private var positions: [Int: Int]?
+    /// The items as C sees them, for the generic `for` loop stepped in C.
+    private let buffer: UnsafeMutableBufferPointer<Int64>
 
     init(_ shared: SharedCorpus, _ source: Source, _ items: [Int]) {
         self.shared = shared
         self.source = source
         self.items = items
+        buffer = .allocate(capacity: max(items.count, 1))
+        for (position, item) in items.enumerated() { buffer[position] = Int64(item) }
     }
 
-    func position(after item: Int) -> Int? {
-        if positions == nil {
-            var map: [Int: Int] = [:]
-            map.reserveCapacity(items.count)
-            for (position, index) in items.enumerated() { map[index] = position }
-            positions = map
-        }
-        return positions?[item].map { $0 + 1 }
-    }
+    deinit { buffer.deallocate() }
 
-    func pushItem(_ index: Int, onto stack: LuaStack) throws {
-        switch source {
-        case .visits: try stack.push(object: VisitObject(shared, index))
-        case .events: try stack.push(object: EventObject(shared, index))
-        }
-    }
+    var sequenceItems: UnsafePointer<Int64> { UnsafePointer(buffer.baseAddress!) }
+    var sequenceCount: Int { items.count }
+    var sequenceTag: Int { tag }
 
-    /// The item index behind a Visit or Event object of this query's kind.
-    func itemIndex(of object: AnyObject?) -> Int? {
-        switch source {
-        case .visits: return (object as? VisitObject)?.index
-        case .events: return (object as? EventObject)?.index
-        }
+    var tag: Int { source == .visits ? Handle.visit : Handle.event }
+
+    func pushItem(_ index: Int, onto stack: LuaStack) {
+        stack.push(handle: tag, index)
     }
 
     // MARK: Keys computed in Swift
@@ -129,7 +119,7 @@ final class QueryObject {
             var kept: [Int] = []
             for item in query.items {
                 arguments.stack.pushCopy(of: 2)
-                try query.pushItem(item, onto: arguments.stack)
+                query.pushItem(item, onto: arguments.stack)
                 let result = try arguments.stack.call(function: -2, arguments: 1, state: context.state).first ?? .nil
                 if result.isTruthy { kept.append(item) }
             }
@@ -191,7 +181,7 @@ final class QueryObject {
                 key.push(onto: stack)
                 stack.newTable(arrayCount: members.count)
                 for (position, item) in members.enumerated() {
-                    try query.pushItem(item, onto: stack)
+                    query.pushItem(item, onto: stack)
                     stack.setItem(position + 1)
                 }
                 stack.setPair()
@@ -203,26 +193,20 @@ final class QueryObject {
             try stack.reserve(4)
             stack.newTable(arrayCount: query.items.count)
             for (position, item) in query.items.enumerated() {
-                try query.pushItem(item, onto: stack)
+                query.pushItem(item, onto: stack)
                 stack.setItem(position + 1)
             }
             return 1
         }
         .method("first", doc: "The first item, or nil when the query is empty.", returns: [APIReturn(.any, "A visit or event, or nil.")]) { _, query, arguments in
-            if let item = query.items.first { try query.pushItem(item, onto: arguments.stack) } else { arguments.pushNil() }
+            if let item = query.items.first { query.pushItem(item, onto: arguments.stack) } else { arguments.pushNil() }
             return 1
         }
         .operation("`#q` is the count; `for v in q do ... end` goes through the items in order; `tostring(q)` describes it.") { cls, _ in
             cls.length { $0.items.count }
             cls.tostring { "Query(\($0.items.count) \($0.source.rawValue.lowercased())s)" }
-            // The generic for calls q(nil, previous): continue after the previous item.
-            cls.metamethod("__call") { query, arguments in
-                let previous = arguments.stack.type(at: 3) <= 0 ? nil : query.itemIndex(of: arguments.stack.object(at: 3))
-                let position = previous.flatMap { query.position(after: $0) } ?? (arguments.stack.type(at: 3) <= 0 ? 0 : nil)
-                guard let position, position < query.items.count else { arguments.pushNil(); return 1 }
-                try query.pushItem(query.items[position], onto: arguments.stack)
-                return 1
-            }
+            // The generic for calls q(nil, previous): stepped in C over the query's items.
+            cls.nativeMetamethod("__call", dossier_sequence_call)
         }
 }
 

@@ -5,9 +5,9 @@ import LuaBridge
 /// the reference and the lint configuration are all made from these lists.
 public enum APICatalog {
     public static let modules: [APIModule] = [Modules.corpus, Modules.report, Modules.dates, Modules.dossier]
-    public static let classes: [any APIClassDescription] = [
-        QueryObject.declaration, Classes.visit, Classes.event, Classes.entity, Classes.document, Classes.date,
-    ]
+    public static let classes: [any APIClassDescription] = [QueryObject.declaration] + handleClasses
+    /// The model's items, seen as handles.
+    public static let handleClasses: [APIHandleClass] = [Classes.visit, Classes.event, Classes.entity, Classes.document, Classes.date]
     /// Table shapes (not userdata) documented alongside the classes.
     static var shapes: [(name: String, doc: String, fields: [APIParameter])] { Classes.shapes }
 }
@@ -18,6 +18,14 @@ enum APIRegistry {
         let context = APIContext(state: state, shared: corpus, report: report)
         state.hostContext = context
         for description in APICatalog.classes { description.register(in: context) }
+        state.installHandles(APICatalog.handleClasses.map { $0.kind(in: context) }, provider: context,
+                             metamethods: HandleOperators.metamethods(context))
+        // The hottest fields are read in C from columns the shared corpus keeps.
+        for (name, column) in [("year", corpus.visitYears), ("decade", corpus.visitDecades)] {
+            if let property = Classes.visit.propertyDocs.firstIndex(where: { $0.name == name }), let base = column.baseAddress {
+                state.setHandleColumn(tag: Handle.visit, property: property, values: base, count: corpus.corpus.visits.count)
+            }
+        }
         for module in APICatalog.modules {
             let table = try state.makeTable()
             for field in module.fields {
@@ -39,7 +47,7 @@ enum APIRegistry {
     }
 
     static func value(date: PartialDate, in state: LuaState) throws(LuaError) -> LuaValue {
-        try state.value(object: DateObject(date))
+        state.value(LuaHandleValue(tag: Handle.date, index: Handle.index(of: date)))
     }
 
     static func value(entity index: Int, in state: LuaState) throws(LuaError) -> LuaValue {
@@ -51,6 +59,40 @@ enum APIRegistry {
 
     static func value(entity index: Int, corpus: SharedCorpus, in state: LuaState) throws(LuaError) -> LuaValue {
         guard index >= 0, index < corpus.corpus.entities.count else { return .nil }
-        return try state.value(object: EntityObject(corpus, index))
+        return state.value(LuaHandleValue(tag: Handle.entity, index: index))
+    }
+}
+
+/// A handle as a value to push.
+struct LuaHandleValue: LuaPushable {
+    let tag: Int
+    let index: Int
+    func push(onto stack: LuaStack) { stack.push(handle: tag, index) }
+}
+
+/// The metamethods every handle shares: they find the class by the handle's tag.
+enum HandleOperators {
+    static func metamethods(_ context: APIContext) -> [(event: String, body: LuaFunctionBody)] {
+        func kind(_ arguments: LuaArguments, _ position: Int32) -> (APIHandleClass, Int)? {
+            guard let handle = arguments.stack.handle(at: position), let kind = APIHandleClass.byTag[handle.tag] else { return nil }
+            return (kind, handle.index)
+        }
+        func compare(_ arguments: LuaArguments, orEqual: Bool) throws -> Int32 {
+            guard let (left, a) = kind(arguments, 1), let (right, b) = kind(arguments, 2), left === right,
+                  let less = left.order else {
+                throw LuaError(kind: .runtime, message: "attempt to compare \(arguments.stack.typeName(at: 1)) with \(arguments.stack.typeName(at: 2))")
+            }
+            arguments.push(orEqual ? (a == b || less(context, a, b)) : less(context, a, b))
+            return 1
+        }
+        return [
+            ("__tostring", { arguments in
+                guard let (kind, index) = kind(arguments, 1) else { arguments.push("object"); return 1 }
+                arguments.push(kind.describe?(context, index) ?? "\(kind.name)(\(index + 1))")
+                return 1
+            }),
+            ("__lt", { try compare($0, orEqual: false) }),
+            ("__le", { try compare($0, orEqual: true) }),
+        ]
     }
 }

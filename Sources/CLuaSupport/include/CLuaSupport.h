@@ -93,8 +93,33 @@ void dossier_new_class_metatable(lua_State *L, int methodsIndex, int propertiesI
 void dossier_push_object(lua_State *L, void *object, int metatableIndex);
 /// The object of the userdata at `index` if its metatable is the one at `metatableIndex`, else NULL.
 void *dossier_to_object(lua_State *L, int index, int metatableIndex);
+/// The object of the userdata at index 1 of a metamethod reached through its own metatable (no check).
+void *dossier_to_self_object(lua_State *L);
 /// The object of a Dossier userdata at `index` whatever its class, or NULL.
 void *dossier_to_any_object(lua_State *L, int index);
+
+// Handles: light userdata that name an item by kind (a tag, 1-255) and index, with no allocation and no
+// finalizer. All handles share the light-userdata metatable, whose `__index` looks the key up in the
+// kind's members (a method, or a property id) and asks Swift for a property (or reads its column).
+typedef int (*dossier_handle_get_fn)(lua_State *L, void *provider, int tag, long long index, int property);
+void dossier_install_handle_callback(dossier_handle_get_fn get);
+/// Makes the metatable of every light userdata: `__index` as above, with `members` (at the given
+/// index) holding, per tag, a table from member name to a method or a property id. The other
+/// metamethods are set by the caller on the table left on the stack.
+void dossier_new_handle_metatable(lua_State *L, int membersIndex, void *provider);
+void dossier_push_handle(lua_State *L, int tag, long long index);
+/// The tag and index of the handle at `index`; returns 0 when the value is not a handle.
+int dossier_to_handle(lua_State *L, int index, int *tag, long long *item);
+
+/// Publishes a column of integer values (LLONG_MIN meaning nil) for property `property` of handle kind
+/// `tag`: `__index` then reads it in C, without calling Swift. The values must outlive the state.
+void dossier_set_handle_column(lua_State *L, int tag, int property, const long long *values, size_t count);
+
+/// Pushes a userdata for a Swift object that is also a sequence of handles of kind `tag` (a query):
+/// its metatable's `__call` may be `dossier_sequence_call`, which steps through `items` in C.
+void dossier_push_sequence(lua_State *L, void *object, int metatableIndex, const long long *items, size_t count, int tag);
+/// `for item in sequence do`: the generic-for step of a sequence userdata.
+int dossier_sequence_call(lua_State *L);
 
 // Protected host-side operations (each runs under lua_pcall; 0 means success).
 /// t[k] where the table is at `tableIndex` and the key on top: replaces the key by the value.
