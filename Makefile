@@ -24,7 +24,8 @@ report: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	@if [ -f scripts/gazetteer/check.py ]; then python3 scripts/gazetteer/check.py; fi
+	python3 scripts/gazetteer/check.py
+	luacheck --config .luacheckrc Plugins
 
 # Regenerates the files made from the Lua API's Swift declarations: the editor stubs, docs/lua-api.md,
 # .luacheckrc, .luarc.json and the globals snapshot. A test fails when they are out of date.

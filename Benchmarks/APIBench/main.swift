@@ -123,6 +123,32 @@ if only == "diag" {
     }
 }
 
+// 3. Start-up: `dossier run visits-per-decade` on the bundled corpus vs `dossier --version`, median wall
+//    time of whole runs (target: at most 2x). Needs `--dossier PATH` and the repository as working directory.
+if let dossier = option("dossier"), only == nil || only == "startup" {
+    func wall(_ arguments: [String]) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: dossier)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let start = now()
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+        return now() - start
+    }
+    let runs = quick ? 3 : 21
+    var version: [Double] = [], run: [Double] = []
+    _ = try wall(["--version"])
+    _ = try wall(["run", "visits-per-decade", "--format", "json"])
+    for _ in 0..<runs {
+        version.append(try wall(["--version"]))
+        run.append(try wall(["run", "visits-per-decade", "--format", "json"]))
+    }
+    rows.append(("dossier run visits-per-decade vs --version", version.sorted()[runs / 2], run.sorted()[runs / 2], 2))
+}
+
 print("")
 print("case                                              baseline       API    ratio  target")
 for (name, baseline, api, target) in rows {
