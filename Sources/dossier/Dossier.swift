@@ -9,7 +9,8 @@ struct Dossier: ParsableCommand {
         abstract: "Turn news articles about diplomatic relations into a structured model, and query it with Lua.",
         discussion: ExitStatus.help,
         version: DossierVersion.text,
-        subcommands: [Eval.self, Export.self, Evaluate.self]
+        subcommands: [Eval.self, Export.self, Evaluate.self, List.self, Info.self, Run.self, Check.self, New.self,
+                      Test.self, Repl.self, Stubs.self, Docs.self]
     )
 
     /// Runs the command, printing a script's error as Lua gives it (no "Error:" prefix).

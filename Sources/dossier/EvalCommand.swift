@@ -78,8 +78,10 @@ enum ExitStatus {
     static let help = """
     EXIT STATUS:
       0    success
-      1    a script or plugin failed, or hit its time or memory limit
-      64   the command line is wrong (unknown option, bad value)
+      1    a script or plugin failed or hit its time or memory limit; a plugin test
+           failed; 'check' found a problem
+      64   the command line is wrong (unknown option, bad value, unknown plugin,
+           unknown or mistyped --param)
       130  interrupted by Ctrl-C
     """
 }

@@ -1,0 +1,205 @@
+// Plugin tests: for plugin `P` in folder `D`, `D/tests/P.expected.md` holds the Markdown of running P with
+// its defaults on the fixture corpus `D/tests/corpus/` (the bundled corpus when `D/tests/` has none).
+// The runner compares and shows a unified diff; `update` rewrites the expected files.
+
+import CorpusModel
+import Foundation
+import Reports
+import ScriptingAPI
+
+/// The outcome of one plugin test.
+public struct PluginTestResult {
+    public enum Status: Equatable {
+        case passed
+        /// The expected file was written (`--update`).
+        case updated
+        /// The output differs; `diff` is a unified diff from expected to actual.
+        case failed(diff: String)
+        /// No expected file (run with `--update` to create it).
+        case missingExpected
+        /// The plugin failed to run (the error, with file, line and traceback).
+        case error(String)
+    }
+
+    public var file: PluginFile
+    public var expected: URL
+    public var status: Status
+
+    public var isSuccess: Bool { status == .passed || status == .updated }
+}
+
+/// Runs plugin tests.
+public final class PluginTestRunner {
+    public let host: PluginHost
+    public let defaultCorpus: URL
+    public let defaultGazetteer: [URL]
+    private var corpora: [String: Result<SharedCorpus, PluginError>] = [:]
+
+    /// `defaultCorpus` and `defaultGazetteer` serve plugin folders without `tests/corpus` and
+    /// `tests/gazetteer`.
+    public init(host: PluginHost, defaultCorpus: URL, defaultGazetteer: [URL]) {
+        self.host = host
+        self.defaultCorpus = defaultCorpus
+        self.defaultGazetteer = defaultGazetteer
+    }
+
+    /// `D/tests/P.expected.md` for plugin `D/P.lua`.
+    public static func expectedFile(for file: PluginFile) -> URL {
+        file.directory.appendingPathComponent("tests", isDirectory: true)
+            .appendingPathComponent("\(file.name).expected.md")
+    }
+
+    /// The fixture corpus and gazetteer for plugins of `directory`.
+    public func fixture(for directory: URL) -> (corpus: URL, gazetteer: [URL]) {
+        let tests = directory.appendingPathComponent("tests", isDirectory: true)
+        let corpus = tests.appendingPathComponent("corpus", isDirectory: true)
+        let gazetteer = tests.appendingPathComponent("gazetteer", isDirectory: true)
+        return (Self.isDirectory(corpus) ? corpus : defaultCorpus,
+                Self.isDirectory(gazetteer) ? [gazetteer] : defaultGazetteer)
+    }
+
+    /// The Markdown a test compares: the report rendered without its provenance (which holds the time
+    /// of the run).
+    public static func markdown(of report: Report) -> String {
+        var report = report
+        report.provenance = nil
+        return render(report, as: .md)
+    }
+
+    /// Runs the test of each plugin, calling `progress` after each.
+    public func run(_ files: [PluginFile], update: Bool,
+                    progress: (PluginTestResult) -> Void = { _ in }) -> [PluginTestResult] {
+        var results: [PluginTestResult] = []
+        for file in files {
+            let result = test(file, update: update)
+            progress(result)
+            results.append(result)
+        }
+        return results
+    }
+
+    /// Runs one plugin test.
+    public func test(_ file: PluginFile, update: Bool) -> PluginTestResult {
+        let expectedURL = Self.expectedFile(for: file)
+        var result = PluginTestResult(file: file, expected: expectedURL, status: .passed)
+        let actual: String
+        do {
+            let fixture = fixture(for: file.directory)
+            let corpus = try corpus(at: fixture.corpus, gazetteer: fixture.gazetteer)
+            actual = Self.markdown(of: try host.run(file, corpus: corpus).report)
+        } catch {
+            result.status = .error(error.description)
+            return result
+        }
+        if update {
+            do {
+                try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                try Data(actual.utf8).write(to: expectedURL, options: .atomic)
+                result.status = .updated
+            } catch {
+                result.status = .error("\(PluginFile.displayPath(expectedURL.path)): cannot write: \(error.localizedDescription)")
+            }
+            return result
+        }
+        guard let data = FileManager.default.contents(atPath: expectedURL.path) else {
+            result.status = .missingExpected
+            return result
+        }
+        let expected = String(decoding: data, as: UTF8.self)
+        if expected != actual {
+            var diff = UnifiedDiff.make(from: expected, to: actual, fromName: PluginFile.displayPath(expectedURL.path),
+                                        toName: "\(file.name) (actual)")
+            if diff.isEmpty { diff = "the output differs from the expected file only in its final newline\n" }
+            result.status = .failed(diff: diff)
+        }
+        return result
+    }
+
+    /// Builds (once per folder pair) the corpus of a fixture.
+    public func corpus(at directory: URL, gazetteer: [URL]) throws(PluginError) -> SharedCorpus {
+        let key = ([directory] + gazetteer).map(\.path).joined(separator: "\u{0}")
+        if let known = corpora[key] { return try known.get() }
+        let result: Result<SharedCorpus, PluginError>
+        let (g, _) = Gazetteer.load(directories: gazetteer)
+        if !Self.isDirectory(directory) {
+            result = .failure(PluginError(.io, "\(PluginFile.displayPath(directory.path)): no such corpus folder"))
+        } else if g.entities.isEmpty {
+            result = .failure(PluginError(.io, "no gazetteer entities in \(gazetteer.map { PluginFile.displayPath($0.path) }.joined(separator: ", "))"))
+        } else {
+            let (corpus, _) = CorpusBuilder(gazetteer: g).build(directory: directory)
+            result = .success(SharedCorpus(corpus))
+        }
+        corpora[key] = result
+        return try result.get()
+    }
+
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// A unified diff of two texts, line by line, with three lines of context.
+public enum UnifiedDiff {
+    public static func make(from old: String, to new: String, fromName: String = "expected",
+                            toName: String = "actual", context: Int = 3) -> String {
+        let a = lines(old), b = lines(new)
+        // The edit script from the standard library, walked into one aligned list of lines.
+        let difference = b.difference(from: a)
+        var removed = Set<Int>(), inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
+            }
+        }
+        enum Op { case same, remove, insert }
+        var ops: [(op: Op, line: String, a: Int, b: Int)] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if i < a.count, removed.contains(i) {
+                ops.append((.remove, a[i], i, j)); i += 1
+            } else if j < b.count, inserted.contains(j) {
+                ops.append((.insert, b[j], i, j)); j += 1
+            } else {
+                ops.append((.same, i < a.count ? a[i] : b[j], i, j)); i += 1; j += 1
+            }
+        }
+        let changes = ops.indices.filter { ops[$0].op != .same }
+        guard !changes.isEmpty else { return "" }
+        // Group changes whose contexts touch into hunks.
+        var hunks: [ClosedRange<Int>] = []
+        for index in changes {
+            let range = max(0, index - context)...min(ops.count - 1, index + context)
+            if let last = hunks.last, range.lowerBound <= last.upperBound + 1 {
+                hunks[hunks.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                hunks.append(range)
+            }
+        }
+        var out = "--- \(fromName)\n+++ \(toName)\n"
+        for hunk in hunks {
+            let slice = ops[hunk]
+            let oldCount = slice.filter { $0.op != .insert }.count
+            let newCount = slice.filter { $0.op != .remove }.count
+            let oldStart = (slice.first?.a ?? 0) + (oldCount == 0 ? 0 : 1)
+            let newStart = (slice.first?.b ?? 0) + (newCount == 0 ? 0 : 1)
+            out += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
+            for item in slice {
+                switch item.op {
+                case .same: out += " \(item.line)\n"
+                case .remove: out += "-\(item.line)\n"
+                case .insert: out += "+\(item.line)\n"
+                }
+            }
+        }
+        return out
+    }
+
+    private static func lines(_ text: String) -> [String] {
+        var lines = text.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}

@@ -1,0 +1,1 @@
+return { title = "Run", version = "1.0.0", run = "yes" }

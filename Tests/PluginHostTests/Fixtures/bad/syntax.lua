@@ -1,0 +1,4 @@
+return {
+  title = "Syntax", version = "1.0.0"
+  run = function(ctx) end,
+}

@@ -1,0 +1,1 @@
+return { title = "Shadowed hello", version = "9.9.9", run = function(ctx) end }
