@@ -76,10 +76,12 @@ let package = Package(
             path: "Benchmarks/APIBench"
         ),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
-        .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
+        .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "ScriptingAPITests", dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel"]),
-        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "ScriptingAPI", "LuaBridge", "CorpusModel"]),
+        .testTarget(name: "ScriptingAPITests", dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel", "Reports"],
+                    exclude: ["globals.snapshot.txt"]),
+        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "ScriptingAPI", "LuaBridge", "CorpusModel"],
+                    exclude: ["Fixtures"]),
         // Runs the built `dossier` as a user would: arguments in, output and exit status out.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ]
