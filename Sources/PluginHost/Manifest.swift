@@ -2,6 +2,7 @@
 // name the file and the field.
 
 import Foundation
+import ScriptingAPI
 import LuaBridge
 
 /// The type of a plugin parameter, as declared in `params = { NAME = { type = "..." } }`.

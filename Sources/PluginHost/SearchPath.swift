@@ -3,6 +3,7 @@
 // sub-folder, such as `tests/`) hold modules and fixtures, never plugins.
 
 import Foundation
+import ScriptingAPI
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -2,46 +2,6 @@ import CLua
 import CorpusModel
 import LuaBridge
 
-/// Did-you-mean hints for names a user mistyped.
-public enum Suggestions {
-    /// The closest of `candidates` to `name`, when it is close enough to be a likely typo.
-    public static func closest(to name: String, among candidates: [String]) -> String? {
-        let target = Array(name.lowercased())
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance <= max(2, target.count / 3), best == nil || distance < best!.1 { best = (candidate, distance) }
-        }
-        return best?.0
-    }
-
-    /// ` (did you mean 'x'?)`, or nothing.
-    public static func hint(for name: String, among candidates: [String]) -> String {
-        closest(to: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-    }
-
-    /// Levenshtein distance, with a transposition counted as one edit.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previous2[j - 2] + 1)
-                }
-            }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
-    }
-}
-
 /// Reads a filter table: every key checked against the known ones, with a hint for a typo.
 struct FilterReader {
     let arguments: LuaArguments
@@ -66,7 +26,7 @@ struct FilterReader {
             if keys.contains(name) { found[name] = stack.value(at: value) } else { unknown = unknown ?? name }
         }
         if let unknown {
-            throw LuaError(kind: .runtime, message: "\(function): unknown filter '\(unknown)'\(Suggestions.hint(for: unknown, among: keys)); filters: \(keys.joined(separator: ", "))")
+            throw LuaError(kind: .runtime, message: "\(function): unknown filter '\(unknown)'\(Suggestion.hint(for: unknown, among: keys)); filters: \(keys.joined(separator: ", "))")
         }
         values = found
     }
@@ -82,7 +42,7 @@ struct FilterReader {
     func choice(_ key: String, among choices: [String]) throws -> String? {
         guard let text = try string(key) else { return nil }
         guard choices.contains(text) else {
-            throw LuaError(kind: .runtime, message: "\(function): filter '\(key)' must be one of \(choices.joined(separator: ", ")), got '\(text)'\(Suggestions.hint(for: text, among: choices))")
+            throw LuaError(kind: .runtime, message: "\(function): filter '\(key)' must be one of \(choices.joined(separator: ", ")), got '\(text)'\(Suggestion.hint(for: text, among: choices))")
         }
         return text
     }

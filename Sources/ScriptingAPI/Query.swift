@@ -88,7 +88,7 @@ final class QueryObject: LuaSequence {
         let stack = arguments.stack
         if let name = stack.string(at: index) {
             guard let key = keyFunction(name) else {
-                throw arguments.badArgument(index, "unknown key '\(name)'\(Suggestions.hint(for: name, among: keyNames)); keys: \(keyNames.joined(separator: ", "))")
+                throw arguments.badArgument(index, "unknown key '\(name)'\(Suggestion.hint(for: name, among: keyNames)); keys: \(keyNames.joined(separator: ", "))")
             }
             return items.map(key)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import PluginHost
+import ScriptingAPI
 import Testing
 
 @Suite struct DiscoveryTests {

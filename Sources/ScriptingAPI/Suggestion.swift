@@ -1,4 +1,5 @@
-// "Did you mean ...?": the closest known word to a misspelt one, by edit distance.
+// "Did you mean ...?": the closest known word to a misspelt one, by edit distance. Shared by the Lua
+// API (filters, keys) and the plugin host (plugin names, parameters, manifest fields).
 
 import Foundation
 

@@ -1,0 +1,109 @@
+-- visits-per-decade: how many high-level visits took place in each decade.
+--
+-- The counting itself runs in Swift: `corpus.visits{...}` filters the visits and `:count_by("decade")`
+-- aggregates them, so this plugin stays fast on a corpus of a million visits.
+
+local util = require("dossier_util")
+
+return {
+  name = "visits-per-decade",
+  title = "High-level visits per decade",
+  description = "Counts the visits per decade, at or above a level, optionally from or to one country.",
+  version = "1.0.0",
+  author = "Dossier",
+  categories = { "visits", "charts" },
+  params = {
+    min_level = {
+      type = "string",
+      default = "high",
+      choices = util.level_choices(dossier.levels),
+      description = "Lowest level counted: \"high\" (the four top levels) or a level name.",
+    },
+    country = {
+      type = "country",
+      description = "Only visits from or to this country (ISO3 code or name); all countries when unset.",
+    },
+    status = {
+      type = "string",
+      default = "occurred",
+      choices = { "occurred", "planned", "negated", "any" },
+      description = "Visit status counted; \"any\" counts every status.",
+    },
+  },
+
+  run = function(ctx)
+    local corpus, p, report = ctx.corpus, ctx.params, ctx.report
+    local country_name = util.country_namer(corpus)
+    local status = util.status_filter(p.status)
+
+    -- The queries: every matching visit, or (with a country) the visits from it plus those to it.
+    -- A visit is never both (its destination is not the visitor's own country); the `where` only
+    -- guards against a corpus where it would be.
+    local queries
+    if p.country == nil then
+      queries = { corpus.visits{ min_level = p.min_level, status = status } }
+    else
+      queries = {
+        corpus.visits{ min_level = p.min_level, status = status, from = p.country },
+        corpus.visits{ min_level = p.min_level, status = status, to = p.country }
+          :where(function(v) return v.visitor_country ~= p.country end),
+      }
+    end
+
+    -- Count per decade (in Swift), and how many visits matched at all.
+    local counts, matched = {}, 0
+    for _, q in ipairs(queries) do
+      for decade, n in pairs(q:count_by("decade")) do util.bump(counts, decade, n) end
+      matched = matched + q:count()
+    end
+
+    -- Say what was counted.
+    local scope = p.country and ("from or to " .. country_name(p.country)) or "between any countries"
+    local status_text = p.status == "any" and "of any status" or ("with status " .. p.status)
+    local filters = ("%s, %s, %s"):format(util.level_scope(p.min_level), scope, status_text)
+    report.heading("Visits per decade", 1)
+    report.paragraph(("Visits %s, counted by the decade in which they started."):format(filters))
+
+    local decades = util.sorted_keys(counts)
+    if #decades == 0 then
+      if matched > 0 then
+        report.note(("No dated visits match: %s (%s without a date)."):format(filters, util.plural(matched, "visit")))
+      else
+        report.note("No visits match: " .. filters .. ".")
+      end
+      return
+    end
+
+    local rows, categories, values = {}, {}, {}
+    for _, decade in ipairs(decades) do
+      local label = util.decade_label(decade)
+      rows[#rows + 1] = { label, counts[decade] }
+      categories[#categories + 1] = label
+      values[#values + 1] = counts[decade]
+    end
+
+    report.table{
+      title = "Visits per decade",
+      columns = {
+        { key = "decade", title = "Decade", type = "text" },
+        { key = "visits", title = "Visits", type = "integer" },
+      },
+      rows = rows,
+    }
+    report.chart{
+      type = "bar",
+      title = "Visits per decade",
+      x_label = "Decade",
+      y_label = "Visits",
+      categories = categories,
+      series = { { name = "Visits", values = values } },
+    }
+
+    local total = util.total(counts)
+    report.paragraph(("%s in %s."):format(util.plural(total, "visit"), util.plural(#decades, "decade")))
+    if matched > total then
+      report.note(("%s without a known date %s not counted."):format(
+        util.plural(matched - total, "visit"), matched - total == 1 and "is" or "are"))
+    end
+  end,
+}
