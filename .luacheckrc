@@ -33,7 +33,7 @@ stds.dossier = {
     "xpcall",
     corpus = { fields = { "country", "document", "document_count", "documents", "entities", "entity", "entity_count", "event_count", "events", "hash", "search", "visit_count", "visits" } },
     dates = { fields = { "parse" } },
-    dossier = { fields = { "api_version", "levels", "version" } },
+    dossier = { fields = { "api_version", "levels", "today", "version" } },
     "params",
     report = { fields = { "chart", "heading", "list", "note", "paragraph", "table", "title" } },
   },

@@ -18,6 +18,13 @@ error("Cannot require a meta file")
 ---@field sentence integer The sentence's number in the article (1-based).
 ---@field text string The sentence's text.
 
+---Where a document names an entity (a plain table).
+---@class EntityMention
+---@field entity Entity What it names.
+---@field sentence integer The sentence's number in the document (1-based).
+---@field text string The words as written.
+---@field role string How the name was found (a gazetteer name, a title, a short reference...).
+
 ---A sentence found by `corpus.search` (a plain table).
 ---@class Hit
 ---@field document Document The article.
@@ -29,6 +36,7 @@ error("Cannot require a meta file")
 ---@field visitor (string|Entity)? The person, by any of their names, or an Entity.
 ---@field from string? The visitor's country: ISO alpha-3 code or a name ("VNM", "Vietnam").
 ---@field to string? The host country: ISO alpha-3 code or a name ("PRK", "DPRK").
+---@field country string? Visits from or to this country (code or name).
 ---@field level string? Exactly this level, or "high" for the four top levels.
 ---@field min_level string? This level and above ("high", "minister", ...).
 ---@field kind string? "state", "official", "working" or "unspecified".
@@ -126,6 +134,7 @@ local Event = {}
 ---@field kind string "person", "country", "city" or "organisation".
 ---@field names string[] The name and every alias.
 ---@field country string? The country it belongs to, ISO alpha-3.
+---@field mention_count integer How many times the articles mention it (0 for a gazetteer entry no article names).
 ---@field offices Office[] A person's offices over time.
 local Entity = {}
 
@@ -146,6 +155,7 @@ function Entity:office_at(date) end
 ---@field url string? Its address, from the manifest.
 ---@field text string The whole text (NFC).
 ---@field paragraphs string[] The paragraphs' text.
+---@field mentions EntityMention[] The persons, countries, cities and organisations it names, in text order.
 ---@field sentences string[] The sentences' text.
 local Document = {}
 
@@ -165,7 +175,7 @@ local Date = {}
 ---@field document_count integer How many documents.
 ---@field entity_count integer How many entities.
 ---@field visit_count integer How many visits (merged events, not mentions).
----@field event_count integer How many events of every kind.
+---@field event_count integer How many events of every kind, visits included.
 corpus = {}
 
 ---The visits that match a filter, as a query.
@@ -174,7 +184,7 @@ corpus = {}
 ---@return Query # The matching visits, in corpus order.
 function corpus.visits(filter) end
 
----The events of every kind that match a filter, as a query.
+---The events of every kind (visits included) that match a filter, as a query.
 ---@param filter EventFilter? What to keep; every field optional.
 ---@return Query # The matching events, in corpus order.
 function corpus.events(filter) end
@@ -189,7 +199,7 @@ function corpus.documents() end
 function corpus.document(index) end
 
 ---Every entity, or those of one kind.
----@param filter table? `{kind = "person"|"country"|"city"|"organisation"}`.
+---@param filter table? `{kind = "person"|"country"|"city"|"organisation", mentioned = true}`: `mentioned` keeps those the articles name (the gazetteer holds many more).
 ---@return Entity[] # The entities.
 function corpus.entities(filter) end
 
@@ -258,6 +268,7 @@ function dates.parse(text) end
 ---@class dossierlib
 ---@field version string Dossier's version.
 ---@field api_version string The version of this API; plugins may check it.
+---@field today Date Today's date, or the date in the DOSSIER_TODAY environment variable (ISO), so runs and tests can be reproduced.
 ---@field levels string[] The levels of office, highest first: head_of_party, head_of_state, head_of_government, legislature_head (together "high"), deputy_head_of_state, deputy_head_of_government, minister, other.
 dossier = {}
 

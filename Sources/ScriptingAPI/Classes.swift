@@ -69,10 +69,10 @@ enum Classes {
     static let event = APIHandleClass(tag: Handle.event, "Event", doc: "An event of any kind: a visit, a meeting or talks, the establishment of relations, an anniversary, an exchange of messages.")
         .property("id", .integer, "The event's number in the corpus (1-based).") { _, i, stack in stack.push(i + 1) }
         .property("kind", .string, "\"visit\", \"meeting\", \"relations_established\", \"anniversary\" or \"message_exchange\".") { c, i, stack in
-            stack.push(c.shared.corpus.events[i].kind.rawValue)
+            stack.push(c.shared.events[i].kind.rawValue)
         }
         .property("participants", .array(.named("Entity")), "The persons taking part.") { c, i, stack in
-            let participants = c.shared.corpus.events[i].participants
+            let participants = c.shared.events[i].participants
             stack.newTable(arrayCount: participants.count)
             for (position, entity) in participants.enumerated() {
                 stack.push(entity: entity)
@@ -80,32 +80,32 @@ enum Classes {
             }
         }
         .property("countries", .array(.string), "The countries involved, ISO 3166 alpha-3.") { c, i, stack in
-            stack.push(strings: c.shared.corpus.events[i].countries)
+            stack.push(strings: c.shared.events[i].countries)
         }
         .property("city", .optional(.named("Entity")), "Where it took place, when known.") { c, i, stack in
-            stack.push(entity: c.shared.corpus.events[i].city)
+            stack.push(entity: c.shared.events[i].city)
         }
-        .property("start_date", .optional(.named("Date")), "When it began.") { c, i, stack in stack.push(date: c.shared.corpus.events[i].start) }
-        .property("end_date", .optional(.named("Date")), "When it ended, when known.") { c, i, stack in stack.push(date: c.shared.corpus.events[i].end) }
-        .property("year", .optional(.integer), "The year it began.") { c, i, stack in stack.push(c.shared.corpus.events[i].start?.year) }
-        .property("decade", .optional(.integer), "The decade it began in.") { c, i, stack in stack.push(c.shared.corpus.events[i].start?.decade) }
+        .property("start_date", .optional(.named("Date")), "When it began.") { c, i, stack in stack.push(date: c.shared.events[i].start) }
+        .property("end_date", .optional(.named("Date")), "When it ended, when known.") { c, i, stack in stack.push(date: c.shared.events[i].end) }
+        .property("year", .optional(.integer), "The year it began.") { c, i, stack in stack.push(c.shared.events[i].start?.year) }
+        .property("decade", .optional(.integer), "The decade it began in.") { c, i, stack in stack.push(c.shared.events[i].start?.decade) }
         .property("status", .string, "\"occurred\", \"planned\" or \"negated\".") { c, i, stack in
-            stack.push(c.shared.corpus.events[i].status.rawValue)
+            stack.push(c.shared.events[i].status.rawValue)
         }
         .property("ordinal", .optional(.integer), "For an anniversary, which one (75 for a 75th).") { c, i, stack in
-            stack.push(c.shared.corpus.events[i].ordinal)
+            stack.push(c.shared.events[i].ordinal)
         }
         .property("label", .optional(.string), "What the anniversary or milestone is of, in the article's words.") { c, i, stack in
-            stack.push(c.shared.corpus.events[i].label)
+            stack.push(c.shared.events[i].label)
         }
         .property("visit", .optional(.named("Visit")), "For a visit, the visit itself.") { c, i, stack in
-            if let visit = c.shared.corpus.events[i].visit { stack.push(handle: Handle.visit, visit) } else { stack.pushNil() }
+            if let visit = c.shared.events[i].visit { stack.push(handle: Handle.visit, visit) } else { stack.pushNil() }
         }
         .property("mentions", .array(.named("Mention")), "Where the articles report it.") { c, i, stack in
-            try stack.push(mentions: c.shared.corpus.events[i].mentions)
+            try stack.push(mentions: c.shared.events[i].mentions)
         }
         .tostring("`tostring(e)` is a one-line summary.") { c, i in
-            let event = c.shared.corpus.events[i]
+            let event = c.shared.events[i]
             return "Event(\(event.kind.rawValue) \(event.countries.joined(separator: "-"))\(event.start.map { " \($0.iso)" } ?? ""))"
         }
 
@@ -123,6 +123,9 @@ enum Classes {
         }
         .property("country", .optional(.string), "The country it belongs to, ISO alpha-3.") { c, i, stack in
             stack.push(c.shared.corpus.entities[i].country)
+        }
+        .property("mention_count", .integer, "How many times the articles mention it (0 for a gazetteer entry no article names).") { c, i, stack in
+            stack.push(c.shared.entityMentionCounts[i])
         }
         .property("offices", .array(.named("Office")), "A person's offices over time.") { c, i, stack in
             let offices = c.shared.corpus.entities[i].offices
@@ -159,6 +162,23 @@ enum Classes {
             let document = c.shared.corpus.documents[i]
             stack.push(strings: document.paragraphs.map { document.slice($0.range) })
         }
+        .property("mentions", .array(.named("EntityMention")), "The persons, countries, cities and organisations it names, in text order.") { c, i, stack in
+            let document = c.shared.corpus.documents[i]
+            try stack.reserve(6)
+            stack.newTable(arrayCount: document.mentions.count)
+            for (position, mention) in document.mentions.enumerated() {
+                stack.newTable(recordCount: 4)
+                stack.push(entity: mention.entity)
+                stack.setField("entity")
+                stack.push(mention.sentence + 1)
+                stack.setField("sentence")
+                stack.push(document.slice(mention.range))
+                stack.setField("text")
+                stack.push(mention.role.rawValue)
+                stack.setField("role")
+                stack.setItem(position + 1)
+            }
+        }
         .property("sentences", .array(.string), "The sentences' text.") { c, i, stack in
             let document = c.shared.corpus.documents[i]
             stack.push(strings: document.sentences.indices.map { document.sentenceText($0) })
@@ -194,6 +214,12 @@ enum Classes {
             APIParameter("document", .named("Document"), "The article."),
             APIParameter("sentence", .integer, "The sentence's number in the article (1-based)."),
             APIParameter("text", .string, "The sentence's text."),
+        ]),
+        ("EntityMention", "Where a document names an entity (a plain table).", [
+            APIParameter("entity", .named("Entity"), "What it names."),
+            APIParameter("sentence", .integer, "The sentence's number in the document (1-based)."),
+            APIParameter("text", .string, "The words as written."),
+            APIParameter("role", .string, "How the name was found (a gazetteer name, a title, a short reference...)."),
         ]),
         ("Hit", "A sentence found by `corpus.search` (a plain table).", [
             APIParameter("document", .named("Document"), "The article."),

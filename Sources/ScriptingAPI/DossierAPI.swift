@@ -12,6 +12,10 @@ public final class SharedCorpus: @unchecked Sendable {
     /// call into Swift. Written once here, read-only after.
     let visitYears: UnsafeMutableBufferPointer<Int64>
     let visitDecades: UnsafeMutableBufferPointer<Int64>
+    /// Every event, visits included, in chronological order (`Corpus.timeline`, built once).
+    public let events: [Event]
+    /// How many times the articles mention each entity, as a column.
+    let entityMentionCounts: UnsafeMutableBufferPointer<Int64>
 
     public init(_ corpus: Corpus) {
         self.corpus = corpus
@@ -29,11 +33,20 @@ public final class SharedCorpus: @unchecked Sendable {
                 visitDecades[index] = Int64(start.decade)
             }
         }
+        events = corpus.timeline
+        entityMentionCounts = .allocate(capacity: max(corpus.entities.count, 1))
+        entityMentionCounts.initialize(repeating: 0)
+        for document in corpus.documents {
+            for mention in document.mentions where mention.entity >= 0 && mention.entity < corpus.entities.count {
+                entityMentionCounts[mention.entity] += 1
+            }
+        }
     }
 
     deinit {
         visitYears.deallocate()
         visitDecades.deallocate()
+        entityMentionCounts.deallocate()
     }
 }
 
@@ -55,6 +68,14 @@ struct FNV1a {
 public enum DossierAPI {
     /// The API version plugins can check (`dossier.api_version`).
     public static let version = "1.0"
+    /// Today, or `$DOSSIER_TODAY` (an ISO date) when set: plugins that look ahead from today stay
+    /// reproducible in tests and batch runs.
+    public static var today: PartialDate {
+        if let text = ProcessInfo.processInfo.environment["DOSSIER_TODAY"], let date = PartialDate(iso: text) { return date }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return PartialDate(year: parts.year!, month: parts.month, day: parts.day)!
+    }
+
     /// Dossier's own version (`dossier --version`, `dossier.version`).
     public static let dossierVersion = "0.1.0"
 }

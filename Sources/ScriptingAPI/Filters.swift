@@ -81,11 +81,12 @@ enum CountryNames {
 
 /// `corpus.visits{...}`.
 struct VisitFilter {
-    static let keys = ["from", "kind", "level", "min_level", "since", "status", "to", "until", "visitor"]
+    static let keys = ["country", "from", "kind", "level", "min_level", "since", "status", "to", "until", "visitor"]
     static let fieldDocs: [APIParameter] = [
         APIParameter("visitor", .optional(.union([.string, .named("Entity")])), "The person, by any of their names, or an Entity."),
         APIParameter("from", .optional(.string), "The visitor's country: ISO alpha-3 code or a name (\"VNM\", \"Vietnam\")."),
         APIParameter("to", .optional(.string), "The host country: ISO alpha-3 code or a name (\"PRK\", \"DPRK\")."),
+        APIParameter("country", .optional(.string), "Visits from or to this country (code or name)."),
         APIParameter("level", .optional(.string), "Exactly this level, or \"high\" for the four top levels."),
         APIParameter("min_level", .optional(.string), "This level and above (\"high\", \"minister\", ...)."),
         APIParameter("kind", .optional(.string), "\"state\", \"official\", \"working\" or \"unspecified\"."),
@@ -112,6 +113,7 @@ struct VisitFilter {
         }
         let from = try filter.country("from", corpus: corpus)
         let to = try filter.country("to", corpus: corpus)
+        let either = try filter.country("country", corpus: corpus)
         let level = try filter.level("level")
         let minLevel = try filter.level("min_level")
         let kind = try filter.choice("kind", among: VisitKind.allCases.map(\.rawValue))
@@ -121,7 +123,7 @@ struct VisitFilter {
         let maxRank = minLevel.map { $0 == "high" ? Level.legislatureHead.rank : Level(rawValue: $0)!.rank }
 
         let visits = corpus.visits
-        if visitors == nil, from == nil, to == nil, level == nil, maxRank == nil, kind == nil, status == nil,
+        if visitors == nil, from == nil, to == nil, either == nil, level == nil, maxRank == nil, kind == nil, status == nil,
            since == nil, until == nil {
             return Array(visits.indices)
         }
@@ -132,6 +134,7 @@ struct VisitFilter {
             let visit = VisitFields(visits, index)
             if let from, visit.visitorCountry != from { continue }
             if let to, visit.destination != to { continue }
+            if let either, visit.destination != either && visit.visitorCountry != either { continue }
             if let level, level == "high" ? !visit.level.isHigh : visit.level.rawValue != level { continue }
             if let maxRank, visit.level.rank > maxRank { continue }
             if let kind, visit.kind.rawValue != kind { continue }
@@ -164,7 +167,7 @@ struct EventFilter {
         let since = try filter.date("since", state: context.state)
         let until = try filter.date("until", state: context.state)
         var selected: [Int] = []
-        for (index, event) in corpus.events.enumerated() {
+        for (index, event) in context.shared.events.enumerated() {
             if let kind, event.kind.rawValue != kind { continue }
             if let status, event.status.rawValue != status { continue }
             if let country, !event.countries.contains(country) { continue }

@@ -12,6 +12,9 @@ enum Modules {
         fields: [
             APIField("version", .string, doc: "Dossier's version.") { _ in .string(DossierAPI.dossierVersion) },
             APIField("api_version", .string, doc: "The version of this API; plugins may check it.") { _ in .string(DossierAPI.version) },
+            APIField("today", .named("Date"), doc: "Today's date, or the date in the DOSSIER_TODAY environment variable (ISO), so runs and tests can be reproduced.") { context in
+                context.state.value(LuaHandleValue(tag: Handle.date, index: Handle.index(of: DossierAPI.today)))
+            },
             APIField("levels", .array(.string), doc: "The levels of office, highest first: head_of_party, head_of_state, head_of_government, legislature_head (together \"high\"), deputy_head_of_state, deputy_head_of_government, minister, other.") { context in
                 context.state.value(Level.allCases.map(\.rawValue))
             },
@@ -40,7 +43,7 @@ enum Modules {
             APIField("document_count", .integer, doc: "How many documents.") { .integer(Int64($0.shared.corpus.documents.count)) },
             APIField("entity_count", .integer, doc: "How many entities.") { .integer(Int64($0.shared.corpus.entities.count)) },
             APIField("visit_count", .integer, doc: "How many visits (merged events, not mentions).") { .integer(Int64($0.shared.corpus.visits.count)) },
-            APIField("event_count", .integer, doc: "How many events of every kind.") { .integer(Int64($0.shared.corpus.events.count)) },
+            APIField("event_count", .integer, doc: "How many events of every kind, visits included.") { .integer(Int64($0.shared.events.count)) },
         ],
         functions: [
             APIFunction("visits", doc: "The visits that match a filter, as a query.",
@@ -50,7 +53,7 @@ enum Modules {
                 try arguments.push(object: QueryObject(context.shared, .visits, VisitFilter.select(arguments, context: context)))
                 return 1
             },
-            APIFunction("events", doc: "The events of every kind that match a filter, as a query.",
+            APIFunction("events", doc: "The events of every kind (visits included) that match a filter, as a query.",
                         parameters: [APIParameter("filter", .optional(.named("EventFilter")), "What to keep; every field optional.")],
                         returns: [APIReturn(.named("Query"), "The matching events, in corpus order.")]) { context, arguments in
                 try arguments.push(object: QueryObject(context.shared, .events, EventFilter.select(arguments, context: context)))
@@ -78,13 +81,17 @@ enum Modules {
                 return 1
             },
             APIFunction("entities", doc: "Every entity, or those of one kind.",
-                        parameters: [APIParameter("filter", .optional(.table), "`{kind = \"person\"|\"country\"|\"city\"|\"organisation\"}`.")],
+                        parameters: [APIParameter("filter", .optional(.table), "`{kind = \"person\"|\"country\"|\"city\"|\"organisation\", mentioned = true}`: `mentioned` keeps those the articles name (the gazetteer holds many more).")],
                         returns: [APIReturn(.array(.named("Entity")), "The entities.")]) { context, arguments in
-                let filter = try FilterReader(arguments, at: 1, function: "corpus.entities", keys: ["kind"])
+                let filter = try FilterReader(arguments, at: 1, function: "corpus.entities", keys: ["kind", "mentioned"])
                 let kind = try filter.choice("kind", among: EntityKind.allCases.map(\.rawValue))
+                let mentioned = filter.values["mentioned"]?.isTruthy ?? false
                 let stack = arguments.stack
                 let entities = context.shared.corpus.entities
-                let selected = entities.indices.filter { kind == nil || entities[$0].kind.rawValue == kind }
+                let counts = context.shared.entityMentionCounts
+                let selected = entities.indices.filter {
+                    (kind == nil || entities[$0].kind.rawValue == kind) && (!mentioned || counts[$0] > 0)
+                }
                 stack.newTable(arrayCount: selected.count)
                 for (position, index) in selected.enumerated() {
                     stack.push(entity: index)

@@ -66,7 +66,7 @@ final class QueryObject: LuaSequence {
             default: return nil
             }
         case .events:
-            let events = corpus.events
+            let events = shared.events
             switch name {
             case "id": return { .integer($0 + 1) }
             case "kind": return { .text(events[$0].kind.rawValue) }

@@ -93,6 +93,37 @@ struct APITests {
         #expect(result[13] == .integer(1950))
     }
 
+    @Test func eventsIncludeVisitsAndMentionsAreCounted() throws {
+        let run = try ScriptRun()
+        let result = try run.run("""
+            local visits = corpus.events{kind = "visit"}:count()
+            local either = corpus.visits{country = "PRK"}:count()
+            local from = corpus.visits{from = "PRK"}:count()
+            local to = corpus.visits{to = "PRK"}:count()
+            local mentioned = corpus.entities{mentioned = true}
+            local all = corpus.entities()
+            local lam = corpus.entity("Tô Lâm")
+            local doc = corpus.document(1)
+            local first = doc.mentions[1]
+            return visits, corpus.visit_count, either, from + to, #mentioned < #all, lam.mention_count > 0,
+                   first.entity.kind ~= nil, first.sentence >= 1, type(first.text), corpus.event_count >= corpus.visit_count
+            """)
+        #expect(result[0] == result[1])
+        #expect(result[2] == result[3])
+        #expect(result[4] == .boolean(true))
+        #expect(result[5] == .boolean(true))
+        #expect(result[6] == .boolean(true))
+        #expect(result[7] == .boolean(true))
+        #expect(result[8] == .string("string"))
+        #expect(result[9] == .boolean(true))
+    }
+
+    @Test func todayIsADate() throws {
+        let run = try ScriptRun()
+        let result = try run.run("return dossier.today.granularity, dossier.today.year >= 2025")
+        #expect(result == [.string("day"), .boolean(true)])
+    }
+
     @Test func objectsAreReadOnly() throws {
         let run = try ScriptRun()
         let error = try #require(luaError { try run.run("corpus.visits():first().year = 1") })
