@@ -16,6 +16,10 @@ public final class LuaClass<T: AnyObject>: AnyLuaClass {
     public typealias Method = (T, LuaArguments) throws -> Int32
 
     private(set) var propertyNames: [String] = []
+    /// For classes whose properties never change: after this many reads of one object, its members
+    /// are cached in a table, and later reads cost what a table read costs. 0 (the default) never
+    /// caches.
+    public var cacheAfterReads = 0
     private var getters: [Getter] = []
     private(set) var methods: [(String, LuaFunctionBody)] = []
     private(set) var metamethods: [(String, LuaFunctionBody)] = []
@@ -144,18 +148,17 @@ extension LuaState {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         _ = lua_checkstack(L, 8)
-        lua_createtable(L, 0, Int32(description.methods.count))
-        for (methodName, body) in description.methods {
-            pushFunction(body)
-            lua_setfield(L, -2, methodName)
-        }
-        lua_createtable(L, 0, Int32(description.propertyNames.count))
+        lua_createtable(L, 0, Int32(description.methods.count + description.propertyNames.count))
         for (id, propertyName) in description.propertyNames.enumerated() {
             lua_pushinteger(L, lua_Integer(id))
             lua_setfield(L, -2, propertyName)
         }
+        for (methodName, body) in description.methods {
+            pushFunction(body)
+            lua_setfield(L, -2, methodName)
+        }
         let box = Unmanaged.passRetained(description as AnyLuaClass)
-        dossier_new_class_metatable(L, -2, -1, box.toOpaque(), name)
+        dossier_new_class_metatable(L, -1, box.toOpaque(), name, Int32(description.cacheAfterReads))
         for (event, body) in description.metamethods {
             pushFunction(body)
             lua_setfield(L, -2, event)

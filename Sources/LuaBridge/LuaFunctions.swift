@@ -105,20 +105,23 @@ extension LuaState {
         dossier_install_callbacks(
             { L, box in
                 guard let L, let box else { return Int32(DOSSIER_RAISE_VALUE) }
-                let function = Unmanaged<FunctionBox>.fromOpaque(box).takeUnretainedValue()
-                do {
-                    return try function.body(LuaArguments(L))
-                } catch {
-                    return LuaState.pushError(error, L)
+                // The Lua closure on the stack keeps the box alive for the call: no retain needed.
+                return Unmanaged<FunctionBox>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
+                    do {
+                        return try function.body(LuaArguments(L))
+                    } catch {
+                        return LuaState.pushError(error, L)
+                    }
                 }
             },
             { L, classBox, object, property in
                 guard let L, let classBox, let object else { return 0 }
-                let descriptor = Unmanaged<AnyLuaClass>.fromOpaque(classBox).takeUnretainedValue()
-                do {
-                    return try descriptor.get(LuaStack(L), object, property)
-                } catch {
-                    return LuaState.pushError(error, L)
+                return Unmanaged<AnyLuaClass>.fromOpaque(classBox)._withUnsafeGuaranteedRef { descriptor in
+                    do {
+                        return try descriptor.get(LuaStack(L), object, property)
+                    } catch {
+                        return LuaState.pushError(error, L)
+                    }
                 }
             },
             { box in

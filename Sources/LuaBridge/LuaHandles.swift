@@ -29,12 +29,13 @@ extension LuaState {
     static let handleCallbackInstalled: Bool = {
         dossier_install_handle_callback { L, provider, tag, index, property in
             guard let L, let provider else { return 0 }
-            let host = Unmanaged<HandleProviderBox>.fromOpaque(provider).takeUnretainedValue().provider
-            do {
-                try host.pushProperty(Int(property), ofItem: Int(index), tag: Int(tag), onto: LuaStack(L))
-                return 1
-            } catch {
-                return LuaState.pushError(error, L)
+            return Unmanaged<HandleProviderBox>.fromOpaque(provider)._withUnsafeGuaranteedRef { box in
+                do {
+                    try box.provider.pushProperty(Int(property), ofItem: Int(index), tag: Int(tag), onto: LuaStack(L))
+                    return 1
+                } catch {
+                    return LuaState.pushError(error, L)
+                }
             }
         }
         return true

@@ -117,3 +117,83 @@ struct ObjectTests {
         #expect(Tracked.released.load(ordering: .relaxed) - releasedBefore == 100)
     }
 }
+
+/// A class whose getter counts its calls, to show the cache at work.
+final class Counted {
+    let year: Int
+    nonisolated(unsafe) static var getterCalls = 0
+    init(year: Int) { self.year = year }
+}
+
+@Suite("Caching classes", .serialized)
+struct CachingTests {
+    @Test func repeatedReadsComeFromTheObjectsCache() throws {
+        let state = try LuaState()
+        state.register(Counted.self, name: "Counted") { cls in
+            cls.cacheAfterReads = 3
+            cls.property("year") { (object: Counted) -> Int in
+                Counted.getterCalls += 1
+                return object.year
+            }
+            cls.property("nothing") { (_: Counted) -> Int? in nil }
+            cls.method("twice") { object, arguments in
+                arguments.push(object.year * 2)
+                return 1
+            }
+            cls.tostring { "Counted(\($0.year))" }
+        }
+        Counted.getterCalls = 0
+        try state.setGlobal("c", LuaObject(Counted(year: 1957)))
+        let results = try state.run("""
+            local sum = 0
+            for _ = 1, 100 do sum = sum + c.year end
+            return sum, c:twice(), tostring(c), c.nothing, c.nothing, getmetatable(c)
+            """, environment: state.globals)
+        #expect(results == [.integer(195_700), .integer(3914), .string("Counted(1957)"), .nil, .nil, .string("Counted")])
+        // Three reads through Swift, then the cache: at most one more fetch of `year` after promotion.
+        #expect(Counted.getterCalls <= 4)
+        let write = try #require(luaError { try state.run("c.year = 1", environment: state.globals) })
+        #expect(write.message.contains("read-only"))
+    }
+
+    /// Its own class, so its counts do not mix with the other suites' (they run in parallel).
+    final class Cached {
+        static let released = Atomic<Int>(0)
+        let year: Int
+        let name: String
+        init(year: Int, name: String) { self.year = year; self.name = name }
+        deinit { Cached.released.add(1, ordering: .relaxed) }
+    }
+
+    @Test func promotedObjectsAreStillReleasedOnce() throws {
+        let releasedBefore = Cached.released.load(ordering: .relaxed)
+        do {
+            let state = try LuaState()
+            state.register(Cached.self, name: "Cached") { cls in
+                cls.cacheAfterReads = 1
+                cls.property("year") { $0.year }
+                cls.method("describe") { object, arguments in
+                    arguments.push("\(object.name) (\(object.year))")
+                    return 1
+                }
+            }
+            try state.register("make") { arguments in
+                try arguments.push(object: Cached(year: Int(try arguments.integer(1)), name: "n"))
+                return 1
+            }
+            let results = try state.run("""
+                local total = 0
+                for i = 1, 50 do
+                  local t = make(i)
+                  total = total + t.year + t.year
+                  assert(t:describe() == "n (" .. i .. ")")
+                end
+                collectgarbage() collectgarbage()
+                return total
+                """, environment: state.globals)
+            #expect(results == [.integer(2550)])
+            state.close()
+        }
+        #expect(Cached.released.load(ordering: .relaxed) - releasedBefore == 50)
+    }
+}

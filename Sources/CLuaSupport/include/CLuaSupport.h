@@ -84,11 +84,12 @@ const char *dossier_stop_location(lua_State *L);
 /// Pushes a Lua function that calls the Swift body `box` (retained by the caller, released by
 /// `__gc` of its upvalue exactly once).
 void dossier_push_swift_function(lua_State *L, void *box);
-/// Creates the metatable of a Swift class: `__index` looks in `methods` (at index `methodsIndex`),
-/// then the property ids in `properties` (at `propertiesIndex`), and asks Swift for the value.
-/// Leaves the metatable on the stack.
-void dossier_new_class_metatable(lua_State *L, int methodsIndex, int propertiesIndex, void *classBox,
-                                 const char *name);
+/// Creates the metatable of a Swift class: `__index` looks the key up in `members` (at `membersIndex`:
+/// a method, or a property id) and asks Swift for a property. With `cacheAfter` > 0, an object read that
+/// many times gets a metatable of its own whose `__index` is a table caching its members, so later
+/// reads are plain table reads (for classes whose properties do not change). Leaves the metatable on
+/// the stack.
+void dossier_new_class_metatable(lua_State *L, int membersIndex, void *classBox, const char *name, int cacheAfter);
 /// Pushes a userdata holding `object` (already retained) with the metatable at `metatableIndex`.
 void dossier_push_object(lua_State *L, void *object, int metatableIndex);
 /// The object of the userdata at `index` if its metatable is the one at `metatableIndex`, else NULL.
