@@ -29,8 +29,8 @@ return {
     years = { type = "integer", default = 10, description = "How many years ahead to look (from `from`)." },
     from = {
       type = "date",
-      default = os.date("%Y-%m-%d"),
-      description = "The first day of the period (default: today).",
+      default = dossier.today, -- DOSSIER_TODAY=YYYY-MM-DD fixes it (`dossier test` does)
+      description = "The first day of the period (default: today, or $DOSSIER_TODAY).",
     },
     country = {
       type = "country",
@@ -43,11 +43,7 @@ return {
     local country_name = util.country_namer(corpus)
 
     -- The period: from `from` to the same day `years` later, inclusive.
-    local fy, fm, fd = util.ymd(p.from)
-    if fy == nil then
-      local today = os.date("*t")
-      fy, fm, fd = today.year, today.month, today.day
-    end
+    local fy, fm, fd = util.ymd(p.from or dossier.today)
     local years = p.years or 10
     local period_start, period_end = first_day(fy, fm, fd), last_day(fy + years, fm, fd)
     local from_iso, until_iso = iso_of(fy, fm, fd), iso_of(fy + years, fm, fd)
@@ -68,14 +64,12 @@ return {
         what = "Diplomatic relations " .. (#names > 0 and util.join(names, " – ") or "(countries not named)"),
       }
     end
-    for v in corpus.visits{ status = "occurred" } do
-      if p.country == nil or v.visitor_country == p.country or v.destination == p.country then
-        sources[#sources + 1] = {
-          date = v.start_date,
-          kind = "Visit",
-          what = ("Visit of %s to %s"):format(v.visitor_name, country_name(v.destination)),
-        }
-      end
+    for v in corpus.visits{ status = "occurred", country = p.country } do
+      sources[#sources + 1] = {
+        date = v.start_date,
+        kind = "Visit",
+        what = ("Visit of %s to %s"):format(v.visitor_name, country_name(v.destination)),
+      }
     end
 
     -- Every round anniversary of every event that falls in the period.

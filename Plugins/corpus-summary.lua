@@ -21,7 +21,8 @@ return {
 
     local documents = corpus.documents()
     report.heading("Overview", 1)
-    report.paragraph(("The corpus %s: what was read and what was extracted from it."):format(corpus.hash))
+    -- (The corpus hash is in every report's provenance line, so it is not repeated here.)
+    report.paragraph("What was read, and what was extracted from it.")
 
     if #documents == 0 then
       report.note("No documents match: the corpus is empty.")
@@ -46,10 +47,9 @@ return {
       end
     end
 
-    -- Visits are events of kind "visit"; count them once whether or not corpus.events lists them.
+    -- corpus.event_count counts every event, visits (kind "visit") included.
     local visit_count = corpus.visit_count
-    local visits_listed = corpus.events{ kind = "visit" }:count()
-    local other_events = corpus.events{}:count() - visits_listed
+    local other_events = corpus.event_count - visit_count
     report.table{
       title = "The corpus in figures",
       columns = { { key = "what", title = "What" }, { key = "value", title = "Value" } },
@@ -63,6 +63,7 @@ return {
         { "Paragraphs", tostring(paragraphs) },
         { "Sentences", tostring(sentences) },
         { "Entities known (gazetteer and discovered)", tostring(corpus.entity_count) },
+        { "Entities named in the articles", tostring(#corpus.entities{ mentioned = true }) },
         { "Visits", tostring(visit_count) },
         { "Other events", tostring(other_events) },
       },
@@ -118,15 +119,22 @@ return {
     }
 
     -- Entities by kind: every entity the model knows (the gazetteer's and the persons discovered in
-    -- the articles), mentioned or not.
+    -- the articles), and those the articles name, with their mentions.
     report.heading("Entities", 2)
     local entity_rows = {}
     for _, kind in ipairs(ENTITY_KINDS) do
-      entity_rows[#entity_rows + 1] = { kind, #corpus.entities{ kind = kind } }
+      local named, mentions = corpus.entities{ kind = kind, mentioned = true }, 0
+      for _, e in ipairs(named) do mentions = mentions + e.mention_count end
+      entity_rows[#entity_rows + 1] = { kind, #corpus.entities{ kind = kind }, #named, mentions }
     end
     report.table{
-      title = "Entities known to the model, by kind",
-      columns = { { key = "kind", title = "Kind" }, { key = "entities", title = "Entities", type = "integer" } },
+      title = "Entities by kind",
+      columns = {
+        { key = "kind", title = "Kind" },
+        { key = "known", title = "Known to the model", type = "integer" },
+        { key = "named", title = "Named in the articles", type = "integer" },
+        { key = "mentions", title = "Mentions", type = "integer" },
+      },
       rows = entity_rows,
     }
 
@@ -145,12 +153,11 @@ return {
       rows = visit_rows,
     }
 
-    -- Events per kind and status (visits from corpus.visits when corpus.events leaves them out).
+    -- Events per kind and status, visits included.
     local by_kind = {}
     for _, kind in ipairs(util.sorted_keys(corpus.events{}:count_by("kind"))) do
       by_kind[kind] = corpus.events{ kind = kind }:count_by("status")
     end
-    if visits_listed == 0 and visit_count > 0 then by_kind.visit = visits_by_status end
     local kinds = util.sorted_keys(by_kind)
     local columns = { { key = "kind", title = "Event kind" } }
     for _, status in ipairs(STATUSES) do

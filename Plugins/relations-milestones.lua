@@ -38,7 +38,9 @@ local function document_set(event)
 end
 
 -- The establishments an anniversary of relations can refer to: those between its countries when it
--- names them; otherwise those reported in the same articles; otherwise the only one there is.
+-- names them; otherwise those reported in the same articles. Nothing else: an article about Russia
+-- that celebrates "75 years of diplomatic relations" says nothing about relations with the DPRK, even
+-- when those are the only ones the corpus records.
 local function establishments_for(anniversary, establishments)
   local found = {}
   local countries = country_set(anniversary)
@@ -59,7 +61,6 @@ local function establishments_for(anniversary, establishments)
       end
     end
   end
-  if #found == 0 and #establishments == 1 then found[1] = establishments[1] end
   return found
 end
 

@@ -36,12 +36,8 @@ return {
       p.kind and (" of kind " .. p.kind:gsub("_", " ")) or ""))
 
     local documents = corpus.documents()
+    -- Every event, visits included (kind "visit").
     local events = corpus.events{ kind = p.kind }:list()
-    -- Visits are events of kind "visit". A host that lists them only under corpus.visits still gets
-    -- them reported: each visit is wrapped as the event it stands for.
-    if (p.kind == nil or p.kind == "visit") and corpus.events{ kind = "visit" }:count() == 0 then
-      for v in corpus.visits{} do events[#events + 1] = util.visit_event(v) end
-    end
     table.sort(events, function(x, y)
       if util.date_before(x.start_date, y.start_date) then return true end
       if util.date_before(y.start_date, x.start_date) then return false end
@@ -77,6 +73,7 @@ return {
         end
       end
       entries[#entries + 1] = {
+        order = #entries + 1,
         event = e,
         date = util.date_span(e.start_date, e.end_date),
         what = util.describe_event(e, country_name),
@@ -165,8 +162,8 @@ return {
     for _, x in ipairs(entries) do
       if #x.sources >= min_sources then wide[#wide + 1] = x end
     end
-    util.sort_by(wide, { function(x) return #x.sources end, desc = true }, function(x) return x.event.kind end,
-      function(x) return x.event.id end)
+    -- Most sources first, then in date order (the order of `entries`).
+    util.sort_by(wide, { function(x) return #x.sources end, desc = true }, function(x) return x.order end)
     if #wide == 0 then
       report.note(("No events match: none is reported by %d or more sources."):format(min_sources))
     else
@@ -187,7 +184,7 @@ return {
     end
     local single = 0
     for _, x in ipairs(entries) do if #x.sources == 1 then single = single + 1 end end
-    report.paragraph(("%s of %s rest on a single source."):format(
-      util.plural(single, "event"), util.plural(#entries, "event")))
+    report.paragraph(("%d of %s %s on a single source."):format(
+      single, util.plural(#entries, "event"), single == 1 and "rests" or "rest"))
   end,
 }

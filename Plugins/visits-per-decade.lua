@@ -36,26 +36,10 @@ return {
     local country_name = util.country_namer(corpus)
     local status = util.status_filter(p.status)
 
-    -- The queries: every matching visit, or (with a country) the visits from it plus those to it.
-    -- A visit is never both (its destination is not the visitor's own country); the `where` only
-    -- guards against a corpus where it would be.
-    local queries
-    if p.country == nil then
-      queries = { corpus.visits{ min_level = p.min_level, status = status } }
-    else
-      queries = {
-        corpus.visits{ min_level = p.min_level, status = status, from = p.country },
-        corpus.visits{ min_level = p.min_level, status = status, to = p.country }
-          :where(function(v) return v.visitor_country ~= p.country end),
-      }
-    end
-
-    -- Count per decade (in Swift), and how many visits matched at all.
-    local counts, matched = {}, 0
-    for _, q in ipairs(queries) do
-      for decade, n in pairs(q:count_by("decade")) do util.bump(counts, decade, n) end
-      matched = matched + q:count()
-    end
+    -- One query: the `country` filter keeps the visits from or to that country. Counted per decade in
+    -- Swift; `matched` tells undated visits apart from no visits at all.
+    local query = corpus.visits{ min_level = p.min_level, status = status, country = p.country }
+    local counts, matched = query:count_by("decade"), query:count()
 
     -- Say what was counted.
     local scope = p.country and ("from or to " .. country_name(p.country)) or "between any countries"

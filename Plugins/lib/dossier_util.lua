@@ -246,27 +246,6 @@ function M.document_label(doc)
   return ("%s (%s)"):format(doc.title or doc.path, details)
 end
 
---- A visit as the event it stands for (kind "visit"), for hosts whose corpus.events leaves visits out:
---- the fields describe_event and the coverage plugins read.
-function M.visit_event(v)
-  local countries = { v.destination }
-  if v.visitor_country ~= nil then table.insert(countries, 1, v.visitor_country) end
-  return {
-    id = v.id,
-    kind = "visit",
-    visit = v,
-    participants = { v.visitor },
-    countries = countries,
-    city = v.city,
-    start_date = v.start_date,
-    end_date = v.end_date,
-    year = v.year,
-    decade = v.decade,
-    status = v.status,
-    mentions = v.mentions,
-  }
-end
-
 --- A short description of an event, for tables: "Visit: Tô Lâm to North Korea", "Relations
 --- established: Vietnam – North Korea", "75th anniversary: diplomatic relations".
 function M.describe_event(event, country_name)

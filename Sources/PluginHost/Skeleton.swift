@@ -17,7 +17,8 @@ public enum PluginSkeleton {
         --   dossier run \(name)                       run it on the bundled corpus
         --   dossier run \(name) --param country=VNM   only visits to Vietnam
         --   dossier test \(name) --update             record its output as the expected test result
-        -- The API: `dossier docs`; editor completion: `dossier stubs > dossier.d.lua`.
+        -- The API: `dossier docs`; editor completion: `dossier stubs > .dossier-meta.lua` in this folder,
+        -- with a .luarc.json that lists it (docs/first-plugin.md, "Set up your editor").
         return {
           name = \(luaString(name)),
           title = "High-level visits per year",
