@@ -24,6 +24,7 @@ report: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	.build/debug/dossier test
 	python3 scripts/gazetteer/check.py
 	luacheck --config .luacheckrc Plugins
 

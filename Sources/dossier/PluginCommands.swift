@@ -387,8 +387,10 @@ struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run plugin tests: each plugin's output compared with its expected Markdown.",
         discussion: """
-        For plugin DIR/NAME.lua, the test runs it with its defaults on the fixture corpus DIR/tests/corpus \
-        (with DIR/tests/gazetteer when present; the bundled corpus and gazetteer otherwise) and compares \
+        For plugin DIR/NAME.lua, the test runs it on the fixture corpus DIR/tests/corpus (with \
+        DIR/tests/gazetteer when present; the bundled corpus and gazetteer otherwise), with its defaults \
+        and the key=value lines of DIR/tests/NAME.params when that file exists, and with today fixed at \
+        2026-01-01 unless DOSSIER_TODAY is set, and compares \
         the Markdown of its report (without provenance) with DIR/tests/NAME.expected.md, showing a unified \
         diff. Without names, plugins that have no expected file are skipped. --update rewrites the \
         expected files instead. The last line is 'N passed, N failed'; the exit status is 1 when any \
