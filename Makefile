@@ -20,13 +20,13 @@ release: deps
 report: release
 	@scripts/report.sh $(BIN_RELEASE)
 
-# Every test: the Swift suites (bridge, corpus model, CLI), then the data checks.
+# Every test: the data checks, luacheck over the plugins, the plugin tests, then the Swift suites.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
-	.build/debug/dossier test
 	python3 scripts/gazetteer/check.py
 	luacheck --config .luacheckrc Plugins
+	.build/debug/dossier test
+	$(SWIFT) test --skip-build
 
 # Regenerates the files made from the Lua API's Swift declarations: the editor stubs, docs/lua-api.md,
 # .luacheckrc, .luarc.json and the globals snapshot. A test fails when they are out of date.
