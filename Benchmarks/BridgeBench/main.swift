@@ -95,7 +95,7 @@ do {
         comparisons.append(try objectCreationComparison(state))
         comparisons.append(try objectFirstReadComparison(state))
     }
-    if runs("limit") { comparisons.append(try timeLimitComparison()) }
+    if runs("limit") { comparisons += try timeLimitComparisons() }
     for comparison in comparisons {
         let result = try measure(comparison, settings: settings)
         results.append(result)
@@ -149,11 +149,13 @@ for result in results {
 }
 
 print("")
-print("details: CPU ns/op min-max over the rounds x iterations per run; wall-clock medians and ratio")
+print("details: CPU ns/op min-max over the rounds x iterations per run; ratio of the minimums (the")
+print("least disturbed runs); wall-clock medians and their ratio")
 for result in results {
     let base = result.baseline, bridge = result.bridge
     print("  \(result.comparison.bridge.label): baseline \(fixed(base.minimum, 1))-\(fixed(base.maximum, 1)) "
         + "x \(base.iterations), bridge \(fixed(bridge.minimum, 1))-\(fixed(bridge.maximum, 1)) x \(bridge.iterations); "
+        + "min \(fixed(bridge.minimum / base.minimum, 2))x; "
         + "wall \(fixed(base.wallMedian, 1)) / \(fixed(bridge.wallMedian, 1)) = \(fixed(result.wallRatio, 2))x")
 }
 
