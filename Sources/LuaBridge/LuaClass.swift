@@ -1,11 +1,10 @@
 import CLua
 import CLuaSupport
 
-/// The type-erased side of a class description, called by the C `__index` for properties.
+/// The type-erased side of a class description.
 public class AnyLuaClass {
     let name: String
     init(name: String) { self.name = name }
-    func get(_ stack: LuaStack, _ object: UnsafeMutableRawPointer, _ property: Int32) throws -> Int32 { 0 }
 }
 
 /// Describes how Lua sees instances of a Swift class: read-only properties through a fast getter,
@@ -133,10 +132,25 @@ public final class LuaClass<T: AnyObject>: AnyLuaClass {
         try arguments.object(1, as: T.self)
     }
 
-    override func get(_ stack: LuaStack, _ object: UnsafeMutableRawPointer, _ property: Int32) throws -> Int32 {
-        let instance = Unmanaged<T>.fromOpaque(object).takeUnretainedValue()
-        try getters[Int(property)](instance, stack)
-        return 1
+    /// The getters erased to raw object pointers, for the non-generic table the C `__index` calls.
+    func erasedGetters() -> [LuaPropertyTable.Getter] {
+        getters.map { getter in
+            { object, stack in
+                try Unmanaged<T>.fromOpaque(object)._withUnsafeGuaranteedRef { try getter($0, stack) }
+            }
+        }
+    }
+
+}
+
+/// What the C `__index` calls for a property: a class's getters, non-generic and immutable.
+final class LuaPropertyTable {
+    typealias Getter = (UnsafeMutableRawPointer, LuaStack) throws -> Void
+    let getters: [Getter]
+    let description: AnyLuaClass
+    init(_ getters: [Getter], description: AnyLuaClass) {
+        self.getters = getters
+        self.description = description
     }
 }
 
@@ -157,7 +171,7 @@ extension LuaState {
             pushFunction(body)
             lua_setfield(L, -2, methodName)
         }
-        let box = Unmanaged.passRetained(description as AnyLuaClass)
+        let box = Unmanaged.passRetained(LuaPropertyTable(description.erasedGetters(), description: description))
         dossier_new_class_metatable(L, -1, box.toOpaque(), name, Int32(description.cacheAfterReads))
         for (event, body) in description.metamethods {
             pushFunction(body)

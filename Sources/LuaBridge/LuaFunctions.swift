@@ -116,9 +116,10 @@ extension LuaState {
             },
             { L, classBox, object, property in
                 guard let L, let classBox, let object else { return 0 }
-                return Unmanaged<AnyLuaClass>.fromOpaque(classBox)._withUnsafeGuaranteedRef { descriptor in
+                return Unmanaged<LuaPropertyTable>.fromOpaque(classBox)._withUnsafeGuaranteedRef { table in
                     do {
-                        return try descriptor.get(LuaStack(L), object, property)
+                        try table.getters[Int(property)](object, LuaStack(L))
+                        return 1
                     } catch {
                         return LuaState.pushError(error, L)
                     }
