@@ -678,6 +678,11 @@ void dossier_push_sequence(lua_State *L, void *object, int metatableIndex, const
 
 static inline uintptr_t handle_bits(int tag, long long index) { return ((uintptr_t)index << 8) | (uintptr_t)(tag & 0xff); }
 
+/// Item `position` of a sequence: its list, or the position itself when it has none (every item).
+static inline long long sequence_item(const sequence_slot *slot, size_t position) {
+    return slot->items != NULL ? slot->items[position] : (long long)position;
+}
+
 int dossier_sequence_call(lua_State *L) {
     sequence_slot *slot = lua_touserdata(L, 1);
     if (slot == NULL || slot->object == NULL) return 0;
@@ -687,13 +692,13 @@ int dossier_sequence_call(lua_State *L) {
     } else {
         uintptr_t previous = (uintptr_t)lua_touserdata(L, 3);
         if (slot->cursor > 0 && slot->cursor <= slot->count
-            && handle_bits(slot->tag, slot->items[slot->cursor - 1]) == previous) {
+            && handle_bits(slot->tag, sequence_item(slot, slot->cursor - 1)) == previous) {
             next = slot->cursor;
         } else {
             // Not the item this sequence handed out last (nested loops over one query): find it.
             next = slot->count;
             for (size_t i = 0; i < slot->count; i++) {
-                if (handle_bits(slot->tag, slot->items[i]) == previous) { next = i + 1; break; }
+                if (handle_bits(slot->tag, sequence_item(slot, i)) == previous) { next = i + 1; break; }
             }
         }
     }
@@ -702,7 +707,7 @@ int dossier_sequence_call(lua_State *L) {
         return 1;
     }
     slot->cursor = next + 1;
-    lua_pushlightuserdata(L, (void *)handle_bits(slot->tag, slot->items[next]));
+    lua_pushlightuserdata(L, (void *)handle_bits(slot->tag, sequence_item(slot, next)));
     return 1;
 }
 

@@ -221,10 +221,10 @@ public struct LuaObject: LuaPushable {
 }
 
 /// A Swift object that is also a sequence of handles: `for item in object do` steps through
-/// `sequenceItems` in C (with `dossier_sequence_call` as the class's `__call`). The items must stay
-/// valid as long as the object lives.
+/// `sequenceItems` in C (with `dossier_sequence_call` as the class's `__call`); nil items mean the
+/// indexes 0..<count in order. The items must stay valid as long as the object lives.
 public protocol LuaSequence: AnyObject {
-    var sequenceItems: UnsafePointer<Int64> { get }
+    var sequenceItems: UnsafePointer<Int64>? { get }
     var sequenceCount: Int { get }
     var sequenceTag: Int { get }
 }

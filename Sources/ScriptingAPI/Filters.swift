@@ -95,7 +95,8 @@ struct VisitFilter {
         APIParameter("until", .optional(.union([.named("Date"), .string])), "Visits that began on or before this date."),
     ]
 
-    static func select(_ arguments: LuaArguments, context: APIContext) throws -> [Int] {
+    /// The selected visits' indexes, or nil for every visit (no filter).
+    static func select(_ arguments: LuaArguments, context: APIContext) throws -> [Int]? {
         let corpus = context.shared.corpus
         let filter = try FilterReader(arguments, at: 1, function: "corpus.visits", keys: keys)
         var visitors: Set<Int>?
@@ -125,7 +126,7 @@ struct VisitFilter {
         let visits = corpus.visits
         if visitors == nil, from == nil, to == nil, either == nil, level == nil, maxRank == nil, kind == nil, status == nil,
            since == nil, until == nil {
-            return Array(visits.indices)
+            return nil
         }
         var selected: [Int] = []
         // Read each visit in place: copying a Visit (and retaining its arrays) would cost more than the test.
@@ -158,7 +159,8 @@ struct EventFilter {
         APIParameter("until", .optional(.union([.named("Date"), .string])), "Events that began on or before this date."),
     ]
 
-    static func select(_ arguments: LuaArguments, context: APIContext) throws -> [Int] {
+    /// The selected events' indexes, or nil for every event (no filter).
+    static func select(_ arguments: LuaArguments, context: APIContext) throws -> [Int]? {
         let corpus = context.shared.corpus
         let filter = try FilterReader(arguments, at: 1, function: "corpus.events", keys: keys)
         let kind = try filter.choice("kind", among: EventKind.allCases.map(\.rawValue))
@@ -166,6 +168,7 @@ struct EventFilter {
         let country = try filter.country("country", corpus: corpus)
         let since = try filter.date("since", state: context.state)
         let until = try filter.date("until", state: context.state)
+        if kind == nil, status == nil, country == nil, since == nil, until == nil { return nil }
         var selected: [Int] = []
         for (index, event) in context.shared.events.enumerated() {
             if let kind, event.kind.rawValue != kind { continue }

@@ -10,22 +10,35 @@ final class QueryObject: LuaSequence {
 
     let shared: SharedCorpus
     let source: Source
-    let items: [Int]
-    /// The items as C sees them, for the generic `for` loop stepped in C.
-    private let buffer: UnsafeMutableBufferPointer<Int64>
+    /// The selected items' indexes; nil while the query selects every item of its source in order
+    /// (then nothing is allocated until a Swift-side method needs the list).
+    private let selected: [Int]?
+    /// How many items the query selects.
+    let count: Int
+    /// The items as C sees them for the generic `for` loop (nil: every item, in order).
+    private let buffer: UnsafeMutableBufferPointer<Int64>?
 
-    init(_ shared: SharedCorpus, _ source: Source, _ items: [Int]) {
+    init(_ shared: SharedCorpus, _ source: Source, _ selected: [Int]?) {
         self.shared = shared
         self.source = source
-        self.items = items
-        buffer = .allocate(capacity: max(items.count, 1))
-        for (position, item) in items.enumerated() { buffer[position] = Int64(item) }
+        self.selected = selected
+        count = selected?.count ?? (source == .visits ? shared.corpus.visits.count : shared.events.count)
+        if let selected {
+            let buffer = UnsafeMutableBufferPointer<Int64>.allocate(capacity: max(selected.count, 1))
+            for (position, item) in selected.enumerated() { buffer[position] = Int64(item) }
+            self.buffer = buffer
+        } else {
+            buffer = nil
+        }
     }
 
-    deinit { buffer.deallocate() }
+    deinit { buffer?.deallocate() }
 
-    var sequenceItems: UnsafePointer<Int64> { UnsafePointer(buffer.baseAddress!) }
-    var sequenceCount: Int { items.count }
+    /// The items' indexes, in order.
+    var items: [Int] { selected ?? Array(0..<count) }
+
+    var sequenceItems: UnsafePointer<Int64>? { buffer.map { UnsafePointer($0.baseAddress!) } }
+    var sequenceCount: Int { count }
     var sequenceTag: Int { tag }
 
     var tag: Int { source == .visits ? Handle.visit : Handle.event }
@@ -144,7 +157,7 @@ final class QueryObject: LuaSequence {
             return 1
         }
         .method("count", doc: "How many items the query selects.", returns: [APIReturn(.integer, "The count.")]) { _, query, arguments in
-            arguments.push(query.items.count)
+            arguments.push(query.count)
             return 1
         }
         .method("count_by", doc: "How many items fall under each key. With a field name the counting runs in Swift. Items without a key are left out.",
@@ -199,12 +212,12 @@ final class QueryObject: LuaSequence {
             return 1
         }
         .method("first", doc: "The first item, or nil when the query is empty.", returns: [APIReturn(.any, "A visit or event, or nil.")]) { _, query, arguments in
-            if let item = query.items.first { query.pushItem(item, onto: arguments.stack) } else { arguments.pushNil() }
+            if query.count > 0 { query.pushItem(query.items[0], onto: arguments.stack) } else { arguments.pushNil() }
             return 1
         }
         .operation("`#q` is the count; `for v in q do ... end` goes through the items in order; `tostring(q)` describes it.") { cls, _ in
-            cls.length { $0.items.count }
-            cls.tostring { "Query(\($0.items.count) \($0.source.rawValue.lowercased())s)" }
+            cls.length { $0.count }
+            cls.tostring { "Query(\($0.count) \($0.source.rawValue.lowercased())s)" }
             // The generic for calls q(nil, previous): stepped in C over the query's items.
             cls.nativeMetamethod("__call", dossier_sequence_call)
         }

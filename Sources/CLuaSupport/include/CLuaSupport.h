@@ -117,7 +117,8 @@ int dossier_to_handle(lua_State *L, int index, int *tag, long long *item);
 void dossier_set_handle_column(lua_State *L, int tag, int property, const long long *values, size_t count);
 
 /// Pushes a userdata for a Swift object that is also a sequence of handles of kind `tag` (a query):
-/// its metatable's `__call` may be `dossier_sequence_call`, which steps through `items` in C.
+/// its metatable's `__call` may be `dossier_sequence_call`, which steps through `items` in C (NULL
+/// items: the indexes 0..<count).
 void dossier_push_sequence(lua_State *L, void *object, int metatableIndex, const long long *items, size_t count, int tag);
 /// `for item in sequence do`: the generic-for step of a sequence userdata.
 int dossier_sequence_call(lua_State *L);
