@@ -11,18 +11,8 @@ return {
   author = "Dossier",
   categories = { "visits", "countries" },
   params = {
-    min_level = {
-      type = "string",
-      default = "high",
-      choices = util.level_choices(dossier.levels),
-      description = "Lowest level counted: \"high\" (the four top levels) or a level name.",
-    },
-    status = {
-      type = "string",
-      default = "occurred",
-      choices = { "occurred", "planned", "negated", "any" },
-      description = "Visit status counted; \"any\" counts every status.",
-    },
+    min_level = util.min_level_param(dossier.levels),
+    status = util.status_param(),
   },
 
   run = function(ctx)

@@ -17,18 +17,8 @@ return {
       type = "country",
       description = "Only visitors from this country (ISO3 code or name); all countries when unset.",
     },
-    min_level = {
-      type = "string",
-      default = "high",
-      choices = util.level_choices(LEVELS),
-      description = "Lowest level counted: \"high\" (the four top levels) or a level name.",
-    },
-    status = {
-      type = "string",
-      default = "occurred",
-      choices = { "occurred", "planned", "negated", "any" },
-      description = "Visit status counted; \"any\" counts every status.",
-    },
+    min_level = util.min_level_param(LEVELS),
+    status = util.status_param(),
   },
 
   run = function(ctx)

@@ -13,22 +13,12 @@ return {
   author = "Dossier",
   categories = { "visits", "charts" },
   params = {
-    min_level = {
-      type = "string",
-      default = "high",
-      choices = util.level_choices(dossier.levels),
-      description = "Lowest level counted: \"high\" (the four top levels) or a level name.",
-    },
+    min_level = util.min_level_param(dossier.levels),
     country = {
       type = "country",
       description = "Only visits from or to this country (ISO3 code or name); all countries when unset.",
     },
-    status = {
-      type = "string",
-      default = "occurred",
-      choices = { "occurred", "planned", "negated", "any" },
-      description = "Visit status counted; \"any\" counts every status.",
-    },
+    status = util.status_param(),
   },
 
   run = function(ctx)

@@ -75,6 +75,26 @@ function M.level_choices(levels)
   return choices
 end
 
+--- The `min_level` parameter several plugins declare: "high" by default, or any level name.
+function M.min_level_param(levels)
+  return {
+    type = "string",
+    default = "high",
+    choices = M.level_choices(levels),
+    description = "Lowest level counted: \"high\" (the four top levels) or a level name.",
+  }
+end
+
+--- The `status` parameter of the visit plugins: one status, or "any"; `default` is "occurred" unless given.
+function M.status_param(default)
+  return {
+    type = "string",
+    default = default or "occurred",
+    choices = { "occurred", "planned", "negated", "any" },
+    description = "Visit status counted; \"any\" counts every status.",
+  }
+end
+
 --- A function giving each level its rank in `levels` (1 = highest; unknown levels rank last).
 function M.level_ranker(levels)
   local rank = {}
