@@ -72,6 +72,7 @@ struct EventFinder {
 
     /// Planned or negated from the words just before a trigger (and after a noun trigger).
     func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?) -> VisitStatus {
+        if Lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return .negated }
         var j = trigger.lowerBound - 1
         var n = 0
         while j >= s && n < 6 {
@@ -124,10 +125,16 @@ struct EventFinder {
     mutating func findVisits(_ si: Int, _ s: Int, _ e: Int, _ m: SentenceMentions, _ times: [TaggedTime],
                              _ mainPair: [String], _ countryOf: (Int) -> String?) {
         var triggers: [(Range<Int>, noun: Bool, plural: Bool)] = []
+        var forced: [Int: Int] = [:] // trigger -> person
         var k = s
         while k < e {
             if m.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) { k += 1; continue }
             if let t = isVisitTrigger(k, s, e) {
+                // "talks with visiting President X": the adjective names its visitor, after it.
+                if Self.visitingWords.contains(tokens[k].lower),
+                   let pi = m.persons.firstIndex(where: { $0.phraseStart > k && $0.phraseStart <= k + 2 }) {
+                    forced[triggers.count] = pi
+                }
                 // Vietnamese "chuyến thăm" is one trigger; skip "thăm" after "chuyến".
                 triggers.append((k..<(k + t.length), t.noun, t.plural))
                 k += t.length
@@ -139,6 +146,14 @@ struct EventFinder {
                 // Only when no visit word follows in the same clause (that one is the trigger).
                 let nextVisit = (k + 1..<min(e, k + 8)).contains { isVisitTrigger($0, s, e) != nil }
                 if !nextVisit { triggers.append((k..<(k + 1), false, false)) }
+            }
+            // Attending (or skipping) a gathering in a named place: "attended the G20 summit in New Delhi",
+            // "skipped the BRICS summit in South Africa".
+            else if Lexicon.attendVerbs.match(tokens, at: k, end: e) > 0,
+                    let place = m.places.first(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 7 }),
+                    (k + 1..<place.tokens.lowerBound).contains(where: { Lexicon.gatheringWords.contains(tokens[$0].lower) }),
+                    !(k + 1..<min(e, k + 8)).contains(where: { isVisitTrigger($0, s, e) != nil }) {
+                triggers.append((k..<(k + 1), false, false))
             }
             k += 1
         }
@@ -184,15 +199,24 @@ struct EventFinder {
                 if triggers.prefix(ti).contains(where: { $0.0.lowerBound >= p.nameEnd }) { continue }
                 if countryOf(p.entity) != nil || p.titleCountry != nil { eligible.append(pi) }
             }
-            // "X invited Y to visit Z": the invited person first.
+            // "X invited Y to visit Z", "talks with visiting Y": that person first; "Y, who is on a visit":
+            // the person the relative clause is about.
             eligible.sort { a, b in
-                let ia = isInvited(persons[a], s), ib = isInvited(persons[b], s)
+                let ia = isInvited(persons[a], s) || isVisiting(persons[a], s), ib = isInvited(persons[b], s) || isVisiting(persons[b], s)
                 return ia != ib ? ia : a < b
+            }
+            if let last = eligible.max(), (persons[last].nameEnd..<tr.lowerBound).contains(where: { Self.relativePronouns.contains(tokens[$0].lower) }) {
+                eligible.removeAll { $0 == last }
+                eligible.insert(last, at: 0)
             }
             // The subject must be able to visit the place named after the trigger (not his own country).
             let firstPlace = m.places.first { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound >= tr.upperBound && $0.tokens.lowerBound < min(e, tr.upperBound + 6) }
             visitorIndex = eligible.first { pi in firstPlace.map { countryOf(persons[pi].entity) ?? persons[pi].titleCountry != $0.country } ?? true }
                 ?? eligible.first
+            if let pi = forced[ti] {
+                // A visitor named by "visiting", and the place (if any) is after him: skip to him.
+                visitorIndex = pi
+            }
             if visitorIndex == nil, tr.upperBound + 1 < e,
                [Self.kBy, Self.kOf, Self.kCua].contains(tokens[tr.upperBound].lower) || tokens[tr.upperBound].kind == .possessive {
                 visitorIndex = persons.firstIndex { $0.phraseStart >= tr.upperBound + 1 && $0.phraseStart <= tr.upperBound + 2 && !$0.hostContext }
@@ -353,6 +377,19 @@ struct EventFinder {
         return j >= s && (tokens[j].lower == Self.kInvited || tokens[j].lower == Self.kMoi)
     }
     static let kInvited = Fold.lowerKey("invited"), kMoi = Fold.lowerKey("mời")
+    static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
+    static let visitingWords = KeyTableSet(["visiting", "đang thăm", "touring"].map { Fold.lowerKey($0) })
+
+    /// "visiting Vietnamese Party chief To Lam": the visiting person (the adjective before his title).
+    func isVisiting(_ p: PersonRef, _ s: Int) -> Bool {
+        var j = p.phraseStart - 1
+        var n = 0
+        while j >= s && n < 2 {
+            if Self.visitingWords.contains(tokens[j].lower) { return true }
+            j -= 1; n += 1
+        }
+        return false
+    }
 
     mutating func add(_ v: VisitCandidate) {
         visits.append(v)
@@ -541,7 +578,9 @@ struct EventFinder {
                 people = unique(people)
                 if people.count >= 2 {
                     let t = times.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
-                    let city = m.places.first { $0.city != nil && !$0.inPhrase }?.city
+                    // The city nearest the word: "left Pyongyang for Vladivostok, where he held a summit".
+                    let city = m.places.filter { $0.city != nil && !$0.inPhrase }
+                        .min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }?.city
                     var countries: [String] = []
                     for p in people { if let c = countryOf(p), !countries.contains(c) { countries.append(c) } }
                     let st = status(trigger: k..<(k + mt), from: s, to: e, start: t?.start)

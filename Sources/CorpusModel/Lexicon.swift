@@ -132,6 +132,13 @@ enum Lexicon {
     static let arrivalVerbs = PhraseSet(["arrived", "arrives", "arrive", "arriving", "landed", "lands",
                                                 "travelled", "traveled", "travels", "travel", "flew", "heading",
                                                 "headed", "went", "came", "comes", "tới", "đến", "sang"])
+    /// Attending a gathering abroad is a visit; skipping one is a visit that did not happen.
+    static let attendVerbs = PhraseSet(["attend", "attends", "attended", "attending", "skipped", "skips", "skip",
+                                        "missed", "misses", "dự", "tham dự"])
+    static let skipVerbs = PhraseSet(["skipped", "skips", "skip", "missed", "misses"])
+    static let gatheringWords = PhraseSet(["summit", "conference", "forum", "meeting", "meetings", "session", "congress",
+                                           "celebration", "celebrations", "parade", "ceremony", "games", "olympics",
+                                           "hội nghị", "diễn đàn", "lễ", "thượng đỉnh"])
     /// Words that make a plural or generic visit word introduce a list of visits ("visits, including that of").
     static let listIntroducers = PhraseSet(["including", "includes", "such", "as", "that", "those", "of", "by",
                                                    "with", "like", "namely"])

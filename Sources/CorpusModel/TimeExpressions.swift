@@ -232,8 +232,15 @@ enum TimeTagger {
         if w == kYesterday || w == kTomorrow, let d = a.adding(days: w == kYesterday ? -1 : 1) {
             return TaggedTime(tokens: i..<(i + 1), start: d, end: nil, relative: true)
         }
-        if w == kThis, [kMorning, kAfternoon, kEvening, kWeek].contains(lw(i + 1)) {
+        if w == kThis, [kMorning, kAfternoon, kEvening].contains(lw(i + 1)) {
             return TaggedTime(tokens: i..<(i + 2), start: a, end: nil, relative: true)
+        }
+        // "this week", "last week", "next week": Monday to Sunday.
+        if (w == kThis || w == kLast || w == kNext) && lw(i + 1) == kWeek, let wd = a.weekday {
+            let shift = w == kThis ? 0 : w == kLast ? -7 : 7
+            if let monday = a.adding(days: -((wd + 6) % 7) + shift), let sunday = monday.adding(days: 6) {
+                return TaggedTime(tokens: i..<(i + 2), start: monday, end: sunday, relative: true)
+            }
         }
         if let wd = weekdays[w], t.capitalized, let ad = a.weekday {
             var delta = wd - ad
@@ -258,7 +265,7 @@ enum TimeTagger {
             return TaggedTime(tokens: i..<(j + 2), start: s, end: nil, relative: true)
         }
         // "in the coming days", "in the next few days", "next week": the publication month.
-        if (w == kComing && lw(i + 1) == kDays) || (w == kNext && (lw(i + 1) == kWeek || (lw(i + 1) == kFew && lw(i + 2) == kDays))) {
+        if (w == kComing && lw(i + 1) == kDays) || (w == kNext && lw(i + 1) == kFew && lw(i + 2) == kDays) {
             let s = a.truncated(to: .month)
             return TaggedTime(tokens: i..<(i + (lw(i + 1) == kFew ? 3 : 2)), start: s, end: nil, relative: true)
         }
