@@ -75,7 +75,7 @@ struct EventFinder {
         if Lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return .negated }
         var j = trigger.lowerBound - 1
         var n = 0
-        while j >= s && n < 6 {
+        while j >= s && n < 12 {
             let w = tokens[j].lower
             if tokens[j].kind == .punct && tokens[j].first != 0x2D { break }
             if Lexicon.negationCues.contains(w) { return .negated }
@@ -157,6 +157,18 @@ struct EventFinder {
             }
             k += 1
         }
+        // "Prime Minister X welcomed President Y in Hanoi", "Chủ tịch nước X đón Tổng thống Y": the guest's visit.
+        for (pi, p) in m.persons.enumerated() where p.guest && !forced.values.contains(pi) {
+            let cue = max(s, p.phraseStart - 1)
+            if triggers.contains(where: { $0.0.lowerBound > p.nameEnd && $0.0.lowerBound <= p.nameEnd + 3 }) { continue }
+            var at = triggers.count
+            for (ti, t) in triggers.enumerated() where t.0.lowerBound > cue { at = ti; break }
+            var shifted: [Int: Int] = [:]
+            for (t, q) in forced { shifted[t >= at ? t + 1 : t] = q }
+            forced = shifted
+            forced[at] = pi
+            triggers.insert((cue..<(cue + 1), false, false), at: at)
+        }
         guard !triggers.isEmpty else { return }
         let persons = m.persons
         var usedPersons = Set<Int>()
@@ -201,10 +213,12 @@ struct EventFinder {
             }
             // "X invited Y to visit Z", "talks with visiting Y": that person first; "Y, who is on a visit":
             // the person the relative clause is about.
-            eligible.sort { a, b in
-                let ia = isInvited(persons[a], s) || isVisiting(persons[a], s), ib = isInvited(persons[b], s) || isVisiting(persons[b], s)
-                return ia != ib ? ia : a < b
+            func priority(_ i: Int) -> Int {
+                let p = persons[i]
+                if isInvited(p, s) || isVisiting(p, s) || p.guest { return 0 }
+                return p.otherParty ? 2 : 1
             }
+            eligible.sort { a, b in priority(a) != priority(b) ? priority(a) < priority(b) : a < b }
             if let last = eligible.max(), (persons[last].nameEnd..<tr.lowerBound).contains(where: { Self.relativePronouns.contains(tokens[$0].lower) }) {
                 eligible.removeAll { $0 == last }
                 eligible.insert(last, at: 0)
@@ -273,7 +287,7 @@ struct EventFinder {
                     let p = persons[member]
                     for d in dates {
                         for v in makeVisit(person: p, trigger: tr, si: si, range: persons[vi].nameEnd..<max(segEnd, persons[vi].nameEnd), sentence: s..<e, m: m,
-                                           time: d, notBefore: notBefore, kind: kind, mainPair: mainPair, countryOf: countryOf) {
+                                           time: d, notBefore: notBefore, kind: kind, sentenceTimes: dates.count > 1 ? [] : times, mainPair: mainPair, countryOf: countryOf) {
                             add(v)
                             madeAny = true
                         }
@@ -428,7 +442,7 @@ struct EventFinder {
     }
 
     func makeVisit(person p: PersonRef, trigger: Range<Int>?, si: Int, range: Range<Int>, sentence: Range<Int>,
-                   m: SentenceMentions, time: TaggedTime?, notBefore: PartialDate?, kind: VisitKind,
+                   m: SentenceMentions, time: TaggedTime?, notBefore: PartialDate?, kind: VisitKind, sentenceTimes: [TaggedTime] = [],
                    mainPair: [String], countryOf: (Int) -> String?) -> [VisitCandidate] {
         guard let visitorCountry = countryOf(p.entity) ?? p.titleCountry else { return [] }
         let s = sentence.lowerBound, e = sentence.upperBound
@@ -443,6 +457,10 @@ struct EventFinder {
         if let first = afterTrigger.first { destination = first.country }
         else if let first = candidates.first(where: { $0.tokens.lowerBound < hostLimit }) { destination = first.country }
         if destination == nil, let h = hostIndex, let c = countryOf(m.persons[h].entity) ?? m.persons[h].titleCountry, c != visitorCountry {
+            destination = c
+        }
+        if destination == nil, p.guest, let host = m.persons.first(where: { $0.nameEnd <= p.phraseStart && !$0.guest }),
+           let c = countryOf(host.entity) ?? host.titleCountry, c != visitorCountry {
             destination = c
         }
         if destination == nil, mainPair.count == 2, mainPair.contains(visitorCountry) {
@@ -467,6 +485,12 @@ struct EventFinder {
         }
         city = m.places.first { $0.city != nil && $0.country == dest && !$0.inPhrase
             && $0.tokens.lowerBound >= range.lowerBound - 6 && $0.tokens.lowerBound < max(range.upperBound, trigger?.upperBound ?? 0) }?.city
+        // A date right after the place goes with it: "took him to Indonesia earlier in the week".
+        var time = time
+        if let place = afterTrigger.first(where: { $0.country == dest }),
+           let t = sentenceTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
+            time = t
+        }
         var start = time?.start
         var end = time?.end
         // "a three-day visit", "chuyến thăm ba ngày": the end from the length (the start, when the
@@ -574,7 +598,18 @@ struct EventFinder {
                 var people: [Int] = beforeAll.map(\.entity)
                 if before == nil, m.titleOnly.contains(where: { $0.tokens.upperBound <= k }) || (s..<k).contains(where: { tokens[$0].lower == Self.kHe }),
                    let who = protagonist { people.append(who) }
-                for p in m.persons where p.nameStart > k { people.append(p.entity) }
+                // The other parties: everyone after "with" ("talks with A", "meetings with A; B; C"), or the
+                // persons right after a verb ("met A and B"), not the subject of a later clause.
+                let withAt = (k..<min(e, k + mt + 3)).first { tokens[$0].lower == Self.kWith || tokens[$0].lower == Self.kVoi }
+                var last: PersonRef?
+                for p in m.persons where p.nameStart > k {
+                    if withAt != nil && p.phraseStart > withAt! {
+                        people.append(p.entity)
+                    } else if withAt == nil, p.phraseStart <= k + mt + 2 || (last.map { coordinated($0.nameEnd, p.nameStart, times) } ?? false) {
+                        people.append(p.entity)
+                        last = p
+                    }
+                }
                 people = unique(people)
                 if people.count >= 2 {
                     let t = times.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }

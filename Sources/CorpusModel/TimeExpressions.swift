@@ -113,7 +113,16 @@ enum TimeTagger {
         func lw(_ j: Int) -> UInt64 { j < end && j >= range.lowerBound ? tokens[j].lower : 0 }
         let first = out.count
         while i < end {
-            if let found = match(b, tokens, i, end, anchor: anchor, future: future, lw: lw) {
+            // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it.
+            var ahead = false
+            if future {
+                var j = i - 1
+                while j >= range.lowerBound && j >= i - 10 && !(tokens[j].kind == .punct && tokens[j].first != 0x2D) {
+                    if Lexicon.plannedCues.contains(tokens[j].lower) { ahead = true; break }
+                    j -= 1
+                }
+            }
+            if let found = match(b, tokens, i, end, anchor: anchor, future: ahead, lw: lw) {
                 // "from 30/10 to 1/11/2022", "February 28 to March 5, 2017": one range, the year from its end.
                 if out.count > first, let prev = out.last, prev.end == nil, found.start.granularity == prev.start.granularity,
                    found.tokens.lowerBound - prev.tokens.upperBound <= 2, found.tokens.lowerBound > prev.tokens.upperBound,
@@ -235,11 +244,15 @@ enum TimeTagger {
         if w == kThis, [kMorning, kAfternoon, kEvening].contains(lw(i + 1)) {
             return TaggedTime(tokens: i..<(i + 2), start: a, end: nil, relative: true)
         }
-        // "this week", "last week", "next week": Monday to Sunday.
-        if (w == kThis || w == kLast || w == kNext) && lw(i + 1) == kWeek, let wd = a.weekday {
-            let shift = w == kThis ? 0 : w == kLast ? -7 : 7
+        // "this week", "last week", "next week", "earlier in the week": Monday to Sunday.
+        var weekWord = w
+        var weekEnd = i + 2
+        if (w == kEarlier || w == kLater) && lw(i + 1) == kIn && lw(i + 2) == kThe && lw(i + 3) == kWeek { weekWord = kThis; weekEnd = i + 4 }
+        if (w == kEarlier || w == kLater) && lw(i + 1) == kThis && lw(i + 2) == kWeek { weekWord = kThis; weekEnd = i + 3 }
+        if (weekWord == kThis || weekWord == kLast || weekWord == kNext) && (lw(i + 1) == kWeek || weekEnd > i + 2), let wd = a.weekday {
+            let shift = weekWord == kThis ? 0 : weekWord == kLast ? -7 : 7
             if let monday = a.adding(days: -((wd + 6) % 7) + shift), let sunday = monday.adding(days: 6) {
-                return TaggedTime(tokens: i..<(i + 2), start: monday, end: sunday, relative: true)
+                return TaggedTime(tokens: i..<weekEnd, start: monday, end: sunday, relative: true)
             }
         }
         if let wd = weekdays[w], t.capitalized, let ad = a.weekday {
