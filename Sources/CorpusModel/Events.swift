@@ -42,6 +42,8 @@ struct EventFinder {
     var lastVisit: Int?
     /// The person most recently the subject of a visit or named first, for "he", "the leader".
     var protagonist: Int?
+    /// Starts of "attended/skipped the summit in X" triggers in the current sentence (their place may come late).
+    var attendTriggers = Set<Int>()
     /// The sentence and person index of the last visitor found, for a second visit word in the same sentence.
     var previousVisitor: (sentence: Int, index: Int)?
 
@@ -102,7 +104,10 @@ struct EventFinder {
         for k in s..<e where Lexicon.anniversaryWords.contains(tokens[k].lower) {
             anniversaryTokens.append(max(s, k - 3)..<min(e, k + 14))
         }
-        let eventTimes = times.filter { t in !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) } }
+        let eventTimes = times.filter { t in
+            !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) }
+                && !(t.tokens.lowerBound > s && Self.sinceWords.contains(tokens[t.tokens.lowerBound - 1].lower))
+        }
         findVisits(si, s, e, m, eventTimes, mainPair, countryOf)
         findOtherEvents(si, s, e, m, times, eventTimes, mainPair, countryOf)
     }
@@ -126,6 +131,7 @@ struct EventFinder {
                              _ mainPair: [String], _ countryOf: (Int) -> String?) {
         var triggers: [(Range<Int>, noun: Bool, plural: Bool)] = []
         var forced: [Int: Int] = [:] // trigger -> person
+        attendTriggers = []
         var k = s
         while k < e {
             if m.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) { k += 1; continue }
@@ -140,19 +146,25 @@ struct EventFinder {
                 k += t.length
                 continue
             }
-            // Arrival verbs followed closely by a place: "arrived in Hanoi", "tới Hà Nội".
-            if Lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0,
-               m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 5 }) {
+            // Arrival verbs followed closely by a place: "arrived in Hanoi", "tới Hà Nội", "lên đường sang Jakarta".
+            let arrival = Lexicon.arrivalVerbs.match(tokens, at: k, end: e)
+            if arrival > 0,
+               m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound >= k + arrival && $0.tokens.lowerBound <= k + arrival + 4 }) {
                 // Only when no visit word follows in the same clause (that one is the trigger).
                 let nextVisit = (k + 1..<min(e, k + 8)).contains { isVisitTrigger($0, s, e) != nil }
-                if !nextVisit { triggers.append((k..<(k + 1), false, false)) }
+                if !nextVisit {
+                    triggers.append((k..<(k + arrival), false, false))
+                    k += arrival
+                    continue
+                }
             }
             // Attending (or skipping) a gathering in a named place: "attended the G20 summit in New Delhi",
             // "skipped the BRICS summit in South Africa".
             else if Lexicon.attendVerbs.match(tokens, at: k, end: e) > 0,
-                    let place = m.places.first(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 7 }),
-                    (k + 1..<place.tokens.lowerBound).contains(where: { Lexicon.gatheringWords.contains(tokens[$0].lower) }),
+                    let g = (k + 1..<min(e, k + 8)).first(where: { Lexicon.gatheringWords.match(tokens, at: $0, end: e) > 0 }),
+                    m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound > g && $0.tokens.lowerBound <= k + 16 }),
                     !(k + 1..<min(e, k + 8)).contains(where: { isVisitTrigger($0, s, e) != nil }) {
+                attendTriggers.insert(k)
                 triggers.append((k..<(k + 1), false, false))
             }
             k += 1
@@ -197,8 +209,10 @@ struct EventFinder {
                 }
                 if listed { continue }
             }
-            // A definite "the visit", "this trip" refers back to the visit being reported.
-            if trig.noun, let lv = lastVisit, isDefinite(tr, s) {
+            // A definite "the visit", "this trip" (or "their first trip" with no place) refers back to the
+            // visit being reported.
+            let placeSoon = m.places.contains { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound >= tr.upperBound && $0.tokens.lowerBound <= tr.upperBound + 4 }
+            if trig.noun, let lv = lastVisit, isDefinite(tr, s) || (!placeSoon && hasPossessivePronoun(tr, s)) {
                 attach(si, to: lv, kind: visitKind(tr, s, e), time: nil)
                 continue
             }
@@ -372,6 +386,19 @@ struct EventFinder {
         return true
     }
 
+    /// "his visit", "their first overseas trip".
+    func hasPossessivePronoun(_ tr: Range<Int>, _ s: Int) -> Bool {
+        var j = tr.lowerBound - 1
+        var n = 0
+        while j >= s && n < 4 {
+            if Self.possessivePronouns.contains(tokens[j].lower) { return true }
+            if tokens[j].kind != .word { return false }
+            j -= 1; n += 1
+        }
+        return false
+    }
+    static let possessivePronouns = KeyTableSet(["his", "her", "their", "its"].map { Fold.lowerKey($0) })
+
     /// "concluded", "wrapped up", "ended", "kết thúc" just before the visit word.
     func concludes(_ tr: Range<Int>, _ s: Int) -> Bool {
         var j = tr.lowerBound - 1
@@ -391,6 +418,7 @@ struct EventFinder {
         return j >= s && (tokens[j].lower == Self.kInvited || tokens[j].lower == Self.kMoi)
     }
     static let kInvited = Fold.lowerKey("invited"), kMoi = Fold.lowerKey("mời")
+    static let sinceWords = KeyTableSet(["since", "từ", "kể"].map { Fold.lowerKey($0) })
     static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
     static let visitingWords = KeyTableSet(["visiting", "đang thăm", "touring"].map { Fold.lowerKey($0) })
 
@@ -458,6 +486,10 @@ struct EventFinder {
         else if let first = candidates.first(where: { $0.tokens.lowerBound < hostLimit }) { destination = first.country }
         if destination == nil, let h = hostIndex, let c = countryOf(m.persons[h].entity) ?? m.persons[h].titleCountry, c != visitorCountry {
             destination = c
+        }
+        if destination == nil, let tr = trigger, attendTriggers.contains(tr.lowerBound),
+           let place = m.places.first(where: { !$0.demonym && !$0.inPhrase && $0.country != visitorCountry && $0.tokens.lowerBound > tr.upperBound && $0.tokens.lowerBound <= tr.lowerBound + 16 }) {
+            destination = place.country
         }
         if destination == nil, p.guest, let host = m.persons.first(where: { $0.nameEnd <= p.phraseStart && !$0.guest }),
            let c = countryOf(host.entity) ?? host.titleCountry, c != visitorCountry {
@@ -663,5 +695,3 @@ struct EventFinder {
     }
 }
 
-import Foundation
-enum FileHandleDebug { static func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) } }

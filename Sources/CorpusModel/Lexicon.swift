@@ -136,11 +136,13 @@ enum Lexicon {
                                                 "heading for", "headed for", "bound for", "lên đường sang", "lên đường tới"])
     /// Attending a gathering abroad is a visit; skipping one is a visit that did not happen.
     static let attendVerbs = PhraseSet(["attend", "attends", "attended", "attending", "skipped", "skips", "skip",
-                                        "missed", "misses", "dự", "tham dự"])
+                                        "missed", "misses", "represented", "represents", "representing", "dự", "tham dự",
+                                        "dự lễ", "đại diện"])
     static let skipVerbs = PhraseSet(["skipped", "skips", "skip", "missed", "misses"])
     static let gatheringWords = PhraseSet(["summit", "conference", "forum", "meeting", "meetings", "session", "congress",
                                            "celebration", "celebrations", "parade", "ceremony", "games", "olympics",
-                                           "hội nghị", "diễn đàn", "lễ", "thượng đỉnh"])
+                                           "coronation", "funeral", "inauguration", "swearing-in", "wedding", "expo",
+                                           "hội nghị", "diễn đàn", "lễ", "thượng đỉnh", "quốc tang", "đăng quang"])
     /// Words that make a plural or generic visit word introduce a list of visits ("visits, including that of").
     static let listIntroducers = PhraseSet(["including", "includes", "such", "as", "that", "those", "of", "by",
                                                    "with", "like", "namely"])

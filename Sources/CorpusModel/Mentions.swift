@@ -155,6 +155,7 @@ struct MentionFinder {
             case .city:
                 if let c = entity.country {
                     m.places.append(PlaceRef(country: c, city: Int(ref.entity), tokens: i..<found.end, demonym: false))
+                    noteCountry(c) // a city speaks for its country in the document's main pair
                 }
             case .organisation:
                 m.organisations.append((Int(ref.entity), i..<found.end))
