@@ -152,7 +152,7 @@ struct Generator {
         let path = "\(out)/\(String(format: "%06d", i))-\(name).txt"
         let data = Data(text.utf8)
         bytes += data.count
-        FileManager.default.createFile(atPath: path, contents: data)
+        _ = FileManager.default.createFile(atPath: path, contents: data)
     }
     print("wrote \(count) articles, \(mb(bytes)), to \(out)")
 }
