@@ -84,12 +84,13 @@ struct EventFinder {
             if Lexicon.plannedCues.contains(w) { return .planned }
             j -= 1; n += 1
         }
+        // After the word, only a cancellation negates it ("the visit was postponed"): a "not" there is
+        // about something else ("ended the summit without signing anything").
         var k = trigger.upperBound
         n = 0
         while k < e && n < 5 {
-            let w = tokens[k].lower
             if tokens[k].kind == .punct { break }
-            if Lexicon.negationCues.contains(w) && n > 0 { return .negated }
+            if Lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return .negated }
             k += 1; n += 1
         }
         return isFuture(start) ? .planned : .occurred
@@ -224,6 +225,19 @@ struct EventFinder {
             for (pi, p) in persons.enumerated() where p.nameEnd <= tr.lowerBound && !p.hostContext {
                 if triggers.prefix(ti).contains(where: { $0.0.lowerBound >= p.nameEnd }) { continue }
                 if countryOf(p.entity) != nil || p.titleCountry != nil { eligible.append(pi) }
+            }
+            // In a sentence of several clauses ("A left Hanoi; B stayed on for a visit", "…, còn B …"), the
+            // subject is looked for in the trigger's own clause first.
+            var clauseStart = s
+            for j in stride(from: tr.lowerBound - 1, to: s, by: -1) {
+                let t = tokens[j]
+                if t.kind == .punct && t.first == 0x3B { clauseStart = j + 1; break }
+                if t.kind == .punct && t.first == 0x2C && j + 1 < tr.lowerBound && Self.clauseOpeners.contains(tokens[j + 1].lower) {
+                    clauseStart = j + 1; break
+                }
+            }
+            if clauseStart > s, eligible.contains(where: { persons[$0].phraseStart >= clauseStart }) {
+                eligible.removeAll { persons[$0].phraseStart < clauseStart }
             }
             // "X invited Y to visit Z", "talks with visiting Y": that person first; "Y, who is on a visit":
             // the person the relative clause is about.
@@ -418,6 +432,9 @@ struct EventFinder {
         return j >= s && (tokens[j].lower == Self.kInvited || tokens[j].lower == Self.kMoi)
     }
     static let kInvited = Fold.lowerKey("invited"), kMoi = Fold.lowerKey("mời")
+    static let summitWords = PhraseSet(["summit", "hội nghị thượng đỉnh", "thượng đỉnh"])
+    /// Words that open a new clause after a comma: its subject is a new one ("…, còn Chủ tịch Kim …").
+    static let clauseOpeners = KeyTableSet(["while", "whereas", "but", "còn", "nhưng", "trong", "meanwhile"].map { Fold.lowerKey($0) })
     static let sinceWords = KeyTableSet(["since", "từ", "kể"].map { Fold.lowerKey($0) })
     static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
     static let visitingWords = KeyTableSet(["visiting", "đang thăm", "touring"].map { Fold.lowerKey($0) })
@@ -656,7 +673,7 @@ struct EventFinder {
                                                  city: city ?? lv?.city, start: t?.start ?? lv?.start ?? date, end: t?.end,
                                                  status: st, ordinal: nil, label: text(k..<(k + mt)), sentence: si))
                     // A summit abroad is a visit for the participants from elsewhere.
-                    if tokens[k].lower == Self.kSummit, let cityIndex = city,
+                    if Self.summitWords.match(tokens, at: k, end: e) > 0, let cityIndex = city,
                        let place = m.places.first(where: { $0.city == cityIndex }) {
                         for p in people {
                             guard let c = countryOf(p), c != place.country else { continue }

@@ -130,7 +130,7 @@ enum Lexicon {
                                               "thăm", "công du", "thăm viếng"])
     /// Verbs of arriving and travelling that make a visit when their place is abroad.
     static let arrivalVerbs = PhraseSet(["arrived", "arrives", "arrive", "arriving", "landed", "lands",
-                                                "travelled", "traveled", "travels", "travel", "flew", "heading",
+                                                "travelled", "traveled", "travels", "travel", "travelling", "traveling", "flew", "flying", "heading",
                                                 "headed", "went", "came", "comes", "tới", "đến", "sang", "leaving for",
                                                 "left for", "leave for", "leaves for", "departed for", "departs for",
                                                 "heading for", "headed for", "bound for", "lên đường sang", "lên đường tới"])
@@ -139,7 +139,8 @@ enum Lexicon {
                                         "missed", "misses", "represented", "represents", "representing", "dự", "tham dự",
                                         "dự lễ", "đại diện"])
     static let skipVerbs = PhraseSet(["skipped", "skips", "skip", "missed", "misses"])
-    static let gatheringWords = PhraseSet(["summit", "conference", "forum", "meeting", "meetings", "session", "congress",
+    static let gatheringWords = PhraseSet(["summit", "summits", "conference", "conferences", "forum", "forums", "meeting",
+                                           "meetings", "session", "sessions", "congress", "talks", "debate", "assembly",
                                            "celebration", "celebrations", "parade", "ceremony", "games", "olympics",
                                            "coronation", "funeral", "inauguration", "swearing-in", "wedding", "expo",
                                            "hội nghị", "diễn đàn", "lễ", "thượng đỉnh", "quốc tang", "đăng quang"])
@@ -181,8 +182,10 @@ enum Lexicon {
                                                 "scrapped", "declined", "refused", "without", "no", "n't", "không",
                                                 "chưa", "hoãn", "hủy", "huỷ"])
 
+    static let cancelCues = PhraseSet(["cancelled", "canceled", "postponed", "called off", "scrapped", "shelved",
+                                       "hoãn", "hủy", "huỷ", "bị hoãn", "bị hủy"])
     static let meetingWords = PhraseSet(["talks", "met", "meet", "meets", "meeting", "meetings", "summit",
-                                                "received", "receives", "hội đàm", "hội kiến", "tiếp đón",
+                                                "received", "receives", "hội đàm", "hội kiến", "tiếp đón", "hội nghị thượng đỉnh", "thượng đỉnh",
                                                 "tiếp kiến", "gặp", "điện đàm"])
     static let messageWords = PhraseSet(["exchanged messages", "exchanged congratulatory", "exchange messages",
                                            "sent a message", "sent messages", "sent a letter", "sent a congratulatory",

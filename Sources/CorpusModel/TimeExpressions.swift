@@ -58,7 +58,7 @@ enum TimeTagger {
                kQua = k("qua"), kSang = k("sáng"), kChieu = k("chiều"), kToi = k("tối"), kTruoc = k("trước"),
                kNgoai = k("ngoái"), kMai = k("mai"), kSau = k("sau"), kTu = k("từ"), kDen = k("đến"), kThu = k("thứ"),
                kChu = k("chủ"), kNhat = k("nhật"), kDash = k("-"), kEnDash = k("–"), kComma = k(","),
-               kTuan = k("tuần"), kToiFuture = k("tới")
+               kTuan = k("tuần"), kToiFuture = k("tới"), kA = k("a"), kAn = k("an")
 
     /// Parses the digits of a number token: "31/1/1950" -> [31, 1, 1950] with separators.
     static func numberParts(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (values: [Int], seps: [UInt8], suffix: Bool) {
@@ -222,6 +222,11 @@ enum TimeTagger {
                 }
                 guard let s = PartialDate(year: y, month: p.values[0]) else { return nil }
                 return TaggedTime(tokens: (i - 1)..<k2, start: s, end: nil, relative: !explicitYear)
+            }
+            // "the 2030 World Expo", "the 1982 Convention": a year used as a name, not a date.
+            if year(b, t) != nil, i > 0, [kThe, kA, kAn].contains(tokens[i - 1].lower),
+               i + 1 < end, tokens[i + 1].capitalized, months[tokens[i + 1].lower] == nil {
+                return nil
             }
             if let y = year(b, t) {
                 // "1950–2025", "1950-2025": a span of years.
