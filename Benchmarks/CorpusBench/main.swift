@@ -178,15 +178,15 @@ struct Generator {
         var results: [(Int, Double, Int, Int)] = []
         for subset in [half, files] {
             let inputs = subset.map { (path: dir + "/" + $0, entry: ManifestEntry?.none) }
-            let t0 = now()
+            let t0 = now(), c0 = cpuTime()
             let (corpus, _) = CorpusBuilder(gazetteer: g, jobs: jobs).build(files: inputs)
-            let t = now() - t0
+            let t = now() - t0, cpu = cpuTime() - c0
             let sentences = corpus.documents.reduce(0) { $0 + $1.sentences.count }
             let bytes = corpus.documents.reduce(0) { $0 + $1.byteCount }
             results.append((subset.count, t, sentences, bytes))
-            print(String(format: "  jobs %d: %6d articles %9d sentences %8.1f MB in %6.2f s: %9.0f sentences/s, %6.1f MB/s; %d visits, %d events",
+            print(String(format: "  jobs %d: %6d articles %9d sentences %8.1f MB in %6.2f s: %9.0f sentences/s, %6.1f MB/s; CPU %6.2f s: %9.0f sentences per CPU-second; %d visits, %d events",
                          jobs, subset.count, sentences, Double(bytes) / 1e6, t, Double(sentences) / t, Double(bytes) / 1e6 / t,
-                         corpus.visits.count, corpus.events.count))
+                         cpu, Double(sentences) / cpu, corpus.visits.count, corpus.events.count))
         }
         let (n1, t1, _, b1) = results[0], (n2, t2, _, b2) = results[1]
         print(String(format: "  jobs %d: size ratio %.2f, time ratio %.2f (linear: equal)", jobs, Double(b2) / Double(b1), t2 / t1))

@@ -149,9 +149,23 @@ enum TimeTagger {
 
     static let rangeWords = KeyTableSet(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
 
+    /// Every word that can start a time expression: one lookup lets all other words pass at once.
+    static let startWords: KeyTableSet = {
+        var keys: [UInt64] = months.values.isEmpty ? [] : []
+        let words = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                     "nov", "dec", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                     "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later", "coming",
+                     "hôm", "sáng", "chiều", "tối", "ngày", "năm", "tháng"]
+        keys = words.map { Fold.lowerKey($0) }
+        return KeyTableSet(keys)
+    }()
+
     private static func match(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
                               anchor: PartialDate?, future: Bool, lw: (Int) -> UInt64) -> TaggedTime? {
         let t = tokens[i]
+        if t.kind == .word && !startWords.contains(t.lower) { return nil }
+        if t.kind == .punct || t.kind == .possessive { return nil }
         // Month name first: "October 9", "October 9, 2025", "May 8-11", "February 27 and 28", "June 1961", "in March".
         if t.kind == .word, let m = months[t.lower], t.capitalized || t.length > 3 {
             var j = i + 1
