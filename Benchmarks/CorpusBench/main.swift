@@ -4,6 +4,9 @@
 //   corpus-bench run DIR [--jobs N] [--gazetteer Data/gazetteer]
 //   corpus-bench big [--sizes 10,50]          one huge article: time must grow linearly
 //   corpus-bench visits [--count 1000000]     a model of a million visits built directly, without text
+//   corpus-bench startup [CORPUS]             gazetteer load, model build and export times (cold and warm)
+//   corpus-bench memory DIR [--texts-only]    where the memory of a built model goes
+//   corpus-bench gazetteer-loop               200 gazetteer loads (for a profiler)
 //   corpus-bench trace FILE [GAZETTEER...]    every stage's output for one article (development)
 import CorpusModel
 import Foundation
@@ -318,5 +321,5 @@ case "run": run()
 case "big": big()
 case "visits": visits()
 case "trace": trace()
-default: fail("usage: corpus-bench generate|run|big|visits|trace (see the comment at the top of main.swift)")
+default: fail("usage: corpus-bench generate|run|big|visits|startup|memory|gazetteer-loop|trace (see the comment at the top of main.swift)")
 }
