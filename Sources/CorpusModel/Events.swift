@@ -105,6 +105,7 @@ struct EventFinder {
         for k in s..<e where Lexicon.anniversaryWords.contains(tokens[k].lower) {
             anniversaryTokens.append(max(s, k - 3)..<min(e, k + 14))
         }
+        // Nor is a date right after "since" ("the first trip since 2019").
         let eventTimes = times.filter { t in
             !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) }
                 && !(t.tokens.lowerBound > s && Self.sinceWords.contains(tokens[t.tokens.lowerBound - 1].lower))
@@ -435,7 +436,8 @@ struct EventFinder {
     static let summitWords = PhraseSet(["summit", "hội nghị thượng đỉnh", "thượng đỉnh"])
     /// Words that open a new clause after a comma: its subject is a new one ("…, còn Chủ tịch Kim …").
     static let clauseOpeners = KeyTableSet(["while", "whereas", "but", "còn", "nhưng", "trong", "meanwhile"].map { Fold.lowerKey($0) })
-    static let sinceWords = KeyTableSet(["since", "từ", "kể"].map { Fold.lowerKey($0) })
+    static let outsideWords = KeyTableSet(["outside", "beyond", "except", "ngoài"].map { Fold.lowerKey($0) })
+    static let sinceWords = KeyTableSet(["since"].map { Fold.lowerKey($0) })
     static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
     static let visitingWords = KeyTableSet(["visiting", "đang thăm", "touring"].map { Fold.lowerKey($0) })
 
@@ -494,7 +496,18 @@ struct EventFinder {
         // The invitation's host, whose country is the destination when no place is named.
         let hostIndex = m.persons.firstIndex { $0.hostContext && $0.phraseStart >= range.lowerBound && $0.phraseStart < e }
         let hostLimit = hostIndex.map { m.persons[$0].phraseStart } ?? e
-        let candidates = m.places.filter { !$0.demonym && !$0.inPhrase && $0.country != visitorCountry
+        // "outside the former Soviet Union", "beyond Europe": not where the visit went.
+        let excluded: (PlaceRef) -> Bool = { place in
+            var j = place.tokens.lowerBound - 1
+            var n = 0
+            while j >= s && n < 3 {
+                if Self.outsideWords.contains(self.tokens[j].lower) { return true }
+                if self.tokens[j].kind != .word { return false }
+                j -= 1; n += 1
+            }
+            return false
+        }
+        let candidates = m.places.filter { !$0.demonym && !$0.inPhrase && !excluded($0) && $0.country != visitorCountry
             && $0.tokens.lowerBound >= range.lowerBound && $0.tokens.lowerBound < max(range.upperBound, trigger?.upperBound ?? 0) }
         var destination: String?
         var city: Int?
