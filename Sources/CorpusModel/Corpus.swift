@@ -183,9 +183,10 @@ public struct CorpusBuilder: Sendable {
     private func build(inputs: [@Sendable () -> (SourceText?, [Diagnostic])], entries: [ManifestEntry?]) -> (Corpus, [Diagnostic]) {
         let results = ResultBox(count: inputs.count)
         let g = gazetteer
-        let workers = min(jobs, max(1, inputs.count))
+        // A handful of articles is done before worker threads would have started.
+        let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
         let next = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        let work: @Sendable (Int) -> Void = { _ in
             while true {
                 let i = next.next()
                 if i >= inputs.count { break }
@@ -194,6 +195,7 @@ public struct CorpusBuilder: Sendable {
                 results.set(i, analysis, d)
             }
         }
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
         return assemble(results.take())
     }
 

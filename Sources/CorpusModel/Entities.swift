@@ -59,9 +59,9 @@ public struct Entity: Sendable, Hashable, Identifiable {
     public var name: String
     // Lists are kept as one '|'-joined string (the gazetteer's own form): one allocation per entity
     // instead of one per alias, which keeps loading the gazetteer fast.
-    private var aliasText: String
-    private var shortText: String
-    private var demonymText: String
+    var aliasText: String
+    var shortText: String
+    var demonymText: String
 
     /// Other names ("DPRK", "Triều Tiên", "Kim Jong-un").
     public var aliases: [String] {

@@ -42,6 +42,8 @@ struct EventFinder {
     var lastVisit: Int?
     /// The person most recently the subject of a visit or named first, for "he", "the leader".
     var protagonist: Int?
+    /// Starts of "attended/skipped the summit in X" triggers in the current sentence (their place may come late).
+    var attendTriggers = Set<Int>()
     /// The sentence and person index of the last visitor found, for a second visit word in the same sentence.
     var previousVisitor: (sentence: Int, index: Int)?
 
@@ -72,21 +74,23 @@ struct EventFinder {
 
     /// Planned or negated from the words just before a trigger (and after a noun trigger).
     func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?) -> VisitStatus {
+        if Lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return .negated }
         var j = trigger.lowerBound - 1
         var n = 0
-        while j >= s && n < 6 {
+        while j >= s && n < 12 {
             let w = tokens[j].lower
             if tokens[j].kind == .punct && tokens[j].first != 0x2D { break }
             if Lexicon.negationCues.contains(w) { return .negated }
             if Lexicon.plannedCues.contains(w) { return .planned }
             j -= 1; n += 1
         }
+        // After the word, only a cancellation negates it ("the visit was postponed"): a "not" there is
+        // about something else ("ended the summit without signing anything").
         var k = trigger.upperBound
         n = 0
         while k < e && n < 5 {
-            let w = tokens[k].lower
             if tokens[k].kind == .punct { break }
-            if Lexicon.negationCues.contains(w) && n > 0 { return .negated }
+            if Lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return .negated }
             k += 1; n += 1
         }
         return isFuture(start) ? .planned : .occurred
@@ -101,7 +105,11 @@ struct EventFinder {
         for k in s..<e where Lexicon.anniversaryWords.contains(tokens[k].lower) {
             anniversaryTokens.append(max(s, k - 3)..<min(e, k + 14))
         }
-        let eventTimes = times.filter { t in !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) } }
+        // Nor is a date right after "since" ("the first trip since 2019").
+        let eventTimes = times.filter { t in
+            !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) }
+                && !(t.tokens.lowerBound > s && Self.sinceWords.contains(tokens[t.tokens.lowerBound - 1].lower))
+        }
         findVisits(si, s, e, m, eventTimes, mainPair, countryOf)
         findOtherEvents(si, s, e, m, times, eventTimes, mainPair, countryOf)
     }
@@ -124,23 +132,56 @@ struct EventFinder {
     mutating func findVisits(_ si: Int, _ s: Int, _ e: Int, _ m: SentenceMentions, _ times: [TaggedTime],
                              _ mainPair: [String], _ countryOf: (Int) -> String?) {
         var triggers: [(Range<Int>, noun: Bool, plural: Bool)] = []
+        var forced: [Int: Int] = [:] // trigger -> person
+        attendTriggers = []
         var k = s
         while k < e {
             if m.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) { k += 1; continue }
             if let t = isVisitTrigger(k, s, e) {
+                // "talks with visiting President X": the adjective names its visitor, after it.
+                if Self.visitingWords.contains(tokens[k].lower),
+                   let pi = m.persons.firstIndex(where: { $0.phraseStart > k && $0.phraseStart <= k + 2 }) {
+                    forced[triggers.count] = pi
+                }
                 // Vietnamese "chuyến thăm" is one trigger; skip "thăm" after "chuyến".
                 triggers.append((k..<(k + t.length), t.noun, t.plural))
                 k += t.length
                 continue
             }
-            // Arrival verbs followed closely by a place: "arrived in Hanoi", "tới Hà Nội".
-            if Lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0,
-               m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 5 }) {
+            // Arrival verbs followed closely by a place: "arrived in Hanoi", "tới Hà Nội", "lên đường sang Jakarta".
+            let arrival = Lexicon.arrivalVerbs.match(tokens, at: k, end: e)
+            if arrival > 0,
+               m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound >= k + arrival && $0.tokens.lowerBound <= k + arrival + 4 }) {
                 // Only when no visit word follows in the same clause (that one is the trigger).
                 let nextVisit = (k + 1..<min(e, k + 8)).contains { isVisitTrigger($0, s, e) != nil }
-                if !nextVisit { triggers.append((k..<(k + 1), false, false)) }
+                if !nextVisit {
+                    triggers.append((k..<(k + arrival), false, false))
+                    k += arrival
+                    continue
+                }
+            }
+            // Attending (or skipping) a gathering in a named place: "attended the G20 summit in New Delhi",
+            // "skipped the BRICS summit in South Africa".
+            else if Lexicon.attendVerbs.match(tokens, at: k, end: e) > 0,
+                    let g = (k + 1..<min(e, k + 8)).first(where: { Lexicon.gatheringWords.match(tokens, at: $0, end: e) > 0 }),
+                    m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound > g && $0.tokens.lowerBound <= k + 16 }),
+                    !(k + 1..<min(e, k + 8)).contains(where: { isVisitTrigger($0, s, e) != nil }) {
+                attendTriggers.insert(k)
+                triggers.append((k..<(k + 1), false, false))
             }
             k += 1
+        }
+        // "Prime Minister X welcomed President Y in Hanoi", "Chủ tịch nước X đón Tổng thống Y": the guest's visit.
+        for (pi, p) in m.persons.enumerated() where p.guest && !forced.values.contains(pi) {
+            let cue = max(s, p.phraseStart - 1)
+            if triggers.contains(where: { $0.0.lowerBound > p.nameEnd && $0.0.lowerBound <= p.nameEnd + 3 }) { continue }
+            var at = triggers.count
+            for (ti, t) in triggers.enumerated() where t.0.lowerBound > cue { at = ti; break }
+            var shifted: [Int: Int] = [:]
+            for (t, q) in forced { shifted[t >= at ? t + 1 : t] = q }
+            forced = shifted
+            forced[at] = pi
+            triggers.insert((cue..<(cue + 1), false, false), at: at)
         }
         guard !triggers.isEmpty else { return }
         let persons = m.persons
@@ -170,8 +211,10 @@ struct EventFinder {
                 }
                 if listed { continue }
             }
-            // A definite "the visit", "this trip" refers back to the visit being reported.
-            if trig.noun, let lv = lastVisit, isDefinite(tr, s) {
+            // A definite "the visit", "this trip" (or "their first trip" with no place) refers back to the
+            // visit being reported.
+            let placeSoon = m.places.contains { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound >= tr.upperBound && $0.tokens.lowerBound <= tr.upperBound + 4 }
+            if trig.noun, let lv = lastVisit, isDefinite(tr, s) || (!placeSoon && hasPossessivePronoun(tr, s)) {
                 attach(si, to: lv, kind: visitKind(tr, s, e), time: nil)
                 continue
             }
@@ -184,15 +227,39 @@ struct EventFinder {
                 if triggers.prefix(ti).contains(where: { $0.0.lowerBound >= p.nameEnd }) { continue }
                 if countryOf(p.entity) != nil || p.titleCountry != nil { eligible.append(pi) }
             }
-            // "X invited Y to visit Z": the invited person first.
-            eligible.sort { a, b in
-                let ia = isInvited(persons[a], s), ib = isInvited(persons[b], s)
-                return ia != ib ? ia : a < b
+            // In a sentence of several clauses ("A left Hanoi; B stayed on for a visit", "…, còn B …"), the
+            // subject is looked for in the trigger's own clause first.
+            var clauseStart = s
+            for j in stride(from: tr.lowerBound - 1, to: s, by: -1) {
+                let t = tokens[j]
+                if t.kind == .punct && t.first == 0x3B { clauseStart = j + 1; break }
+                if t.kind == .punct && t.first == 0x2C && j + 1 < tr.lowerBound && Self.clauseOpeners.contains(tokens[j + 1].lower) {
+                    clauseStart = j + 1; break
+                }
+            }
+            if clauseStart > s, eligible.contains(where: { persons[$0].phraseStart >= clauseStart }) {
+                eligible.removeAll { persons[$0].phraseStart < clauseStart }
+            }
+            // "X invited Y to visit Z", "talks with visiting Y": that person first; "Y, who is on a visit":
+            // the person the relative clause is about.
+            func priority(_ i: Int) -> Int {
+                let p = persons[i]
+                if isInvited(p, s) || isVisiting(p, s) || p.guest { return 0 }
+                return p.otherParty ? 2 : 1
+            }
+            eligible.sort { a, b in priority(a) != priority(b) ? priority(a) < priority(b) : a < b }
+            if let last = eligible.max(), (persons[last].nameEnd..<tr.lowerBound).contains(where: { Self.relativePronouns.contains(tokens[$0].lower) }) {
+                eligible.removeAll { $0 == last }
+                eligible.insert(last, at: 0)
             }
             // The subject must be able to visit the place named after the trigger (not his own country).
             let firstPlace = m.places.first { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound >= tr.upperBound && $0.tokens.lowerBound < min(e, tr.upperBound + 6) }
             visitorIndex = eligible.first { pi in firstPlace.map { countryOf(persons[pi].entity) ?? persons[pi].titleCountry != $0.country } ?? true }
                 ?? eligible.first
+            if let pi = forced[ti] {
+                // A visitor named by "visiting", and the place (if any) is after him: skip to him.
+                visitorIndex = pi
+            }
             if visitorIndex == nil, tr.upperBound + 1 < e,
                [Self.kBy, Self.kOf, Self.kCua].contains(tokens[tr.upperBound].lower) || tokens[tr.upperBound].kind == .possessive {
                 visitorIndex = persons.firstIndex { $0.phraseStart >= tr.upperBound + 1 && $0.phraseStart <= tr.upperBound + 2 && !$0.hostContext }
@@ -249,7 +316,7 @@ struct EventFinder {
                     let p = persons[member]
                     for d in dates {
                         for v in makeVisit(person: p, trigger: tr, si: si, range: persons[vi].nameEnd..<max(segEnd, persons[vi].nameEnd), sentence: s..<e, m: m,
-                                           time: d, notBefore: notBefore, kind: kind, mainPair: mainPair, countryOf: countryOf) {
+                                           time: d, notBefore: notBefore, kind: kind, sentenceTimes: dates.count > 1 ? [] : times, mainPair: mainPair, countryOf: countryOf) {
                             add(v)
                             madeAny = true
                         }
@@ -334,6 +401,19 @@ struct EventFinder {
         return true
     }
 
+    /// "his visit", "their first overseas trip".
+    func hasPossessivePronoun(_ tr: Range<Int>, _ s: Int) -> Bool {
+        var j = tr.lowerBound - 1
+        var n = 0
+        while j >= s && n < 4 {
+            if Self.possessivePronouns.contains(tokens[j].lower) { return true }
+            if tokens[j].kind != .word { return false }
+            j -= 1; n += 1
+        }
+        return false
+    }
+    static let possessivePronouns = KeyTableSet(["his", "her", "their", "its"].map { Fold.lowerKey($0) })
+
     /// "concluded", "wrapped up", "ended", "kết thúc" just before the visit word.
     func concludes(_ tr: Range<Int>, _ s: Int) -> Bool {
         var j = tr.lowerBound - 1
@@ -353,6 +433,24 @@ struct EventFinder {
         return j >= s && (tokens[j].lower == Self.kInvited || tokens[j].lower == Self.kMoi)
     }
     static let kInvited = Fold.lowerKey("invited"), kMoi = Fold.lowerKey("mời")
+    static let summitWords = PhraseSet(["summit", "hội nghị thượng đỉnh", "thượng đỉnh"])
+    /// Words that open a new clause after a comma: its subject is a new one ("…, còn Chủ tịch Kim …").
+    static let clauseOpeners = KeyTableSet(["while", "whereas", "but", "còn", "nhưng", "trong", "meanwhile"].map { Fold.lowerKey($0) })
+    static let outsideWords = KeyTableSet(["outside", "beyond", "except", "ngoài"].map { Fold.lowerKey($0) })
+    static let sinceWords = KeyTableSet(["since"].map { Fold.lowerKey($0) })
+    static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
+    static let visitingWords = KeyTableSet(["visiting", "đang thăm", "touring"].map { Fold.lowerKey($0) })
+
+    /// "visiting Vietnamese Party chief To Lam": the visiting person (the adjective before his title).
+    func isVisiting(_ p: PersonRef, _ s: Int) -> Bool {
+        var j = p.phraseStart - 1
+        var n = 0
+        while j >= s && n < 2 {
+            if Self.visitingWords.contains(tokens[j].lower) { return true }
+            j -= 1; n += 1
+        }
+        return false
+    }
 
     mutating func add(_ v: VisitCandidate) {
         visits.append(v)
@@ -391,14 +489,25 @@ struct EventFinder {
     }
 
     func makeVisit(person p: PersonRef, trigger: Range<Int>?, si: Int, range: Range<Int>, sentence: Range<Int>,
-                   m: SentenceMentions, time: TaggedTime?, notBefore: PartialDate?, kind: VisitKind,
+                   m: SentenceMentions, time: TaggedTime?, notBefore: PartialDate?, kind: VisitKind, sentenceTimes: [TaggedTime] = [],
                    mainPair: [String], countryOf: (Int) -> String?) -> [VisitCandidate] {
         guard let visitorCountry = countryOf(p.entity) ?? p.titleCountry else { return [] }
         let s = sentence.lowerBound, e = sentence.upperBound
         // The invitation's host, whose country is the destination when no place is named.
         let hostIndex = m.persons.firstIndex { $0.hostContext && $0.phraseStart >= range.lowerBound && $0.phraseStart < e }
         let hostLimit = hostIndex.map { m.persons[$0].phraseStart } ?? e
-        let candidates = m.places.filter { !$0.demonym && !$0.inPhrase && $0.country != visitorCountry
+        // "outside the former Soviet Union", "beyond Europe": not where the visit went.
+        let excluded: (PlaceRef) -> Bool = { place in
+            var j = place.tokens.lowerBound - 1
+            var n = 0
+            while j >= s && n < 3 {
+                if Self.outsideWords.contains(self.tokens[j].lower) { return true }
+                if self.tokens[j].kind != .word { return false }
+                j -= 1; n += 1
+            }
+            return false
+        }
+        let candidates = m.places.filter { !$0.demonym && !$0.inPhrase && !excluded($0) && $0.country != visitorCountry
             && $0.tokens.lowerBound >= range.lowerBound && $0.tokens.lowerBound < max(range.upperBound, trigger?.upperBound ?? 0) }
         var destination: String?
         var city: Int?
@@ -406,6 +515,14 @@ struct EventFinder {
         if let first = afterTrigger.first { destination = first.country }
         else if let first = candidates.first(where: { $0.tokens.lowerBound < hostLimit }) { destination = first.country }
         if destination == nil, let h = hostIndex, let c = countryOf(m.persons[h].entity) ?? m.persons[h].titleCountry, c != visitorCountry {
+            destination = c
+        }
+        if destination == nil, let tr = trigger, attendTriggers.contains(tr.lowerBound),
+           let place = m.places.first(where: { !$0.demonym && !$0.inPhrase && $0.country != visitorCountry && $0.tokens.lowerBound > tr.upperBound && $0.tokens.lowerBound <= tr.lowerBound + 16 }) {
+            destination = place.country
+        }
+        if destination == nil, p.guest, let host = m.persons.first(where: { $0.nameEnd <= p.phraseStart && !$0.guest }),
+           let c = countryOf(host.entity) ?? host.titleCountry, c != visitorCountry {
             destination = c
         }
         if destination == nil, mainPair.count == 2, mainPair.contains(visitorCountry) {
@@ -430,6 +547,12 @@ struct EventFinder {
         }
         city = m.places.first { $0.city != nil && $0.country == dest && !$0.inPhrase
             && $0.tokens.lowerBound >= range.lowerBound - 6 && $0.tokens.lowerBound < max(range.upperBound, trigger?.upperBound ?? 0) }?.city
+        // A date right after the place goes with it: "took him to Indonesia earlier in the week".
+        var time = time
+        if let place = afterTrigger.first(where: { $0.country == dest }),
+           let t = sentenceTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
+            time = t
+        }
         var start = time?.start
         var end = time?.end
         // "a three-day visit", "chuyến thăm ba ngày": the end from the length (the start, when the
@@ -537,11 +660,24 @@ struct EventFinder {
                 var people: [Int] = beforeAll.map(\.entity)
                 if before == nil, m.titleOnly.contains(where: { $0.tokens.upperBound <= k }) || (s..<k).contains(where: { tokens[$0].lower == Self.kHe }),
                    let who = protagonist { people.append(who) }
-                for p in m.persons where p.nameStart > k { people.append(p.entity) }
+                // The other parties: everyone after "with" ("talks with A", "meetings with A; B; C"), or the
+                // persons right after a verb ("met A and B"), not the subject of a later clause.
+                let withAt = (k..<min(e, k + mt + 3)).first { tokens[$0].lower == Self.kWith || tokens[$0].lower == Self.kVoi }
+                var last: PersonRef?
+                for p in m.persons where p.nameStart > k {
+                    if withAt != nil && p.phraseStart > withAt! {
+                        people.append(p.entity)
+                    } else if withAt == nil, p.phraseStart <= k + mt + 2 || (last.map { coordinated($0.nameEnd, p.nameStart, times) } ?? false) {
+                        people.append(p.entity)
+                        last = p
+                    }
+                }
                 people = unique(people)
                 if people.count >= 2 {
                     let t = times.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
-                    let city = m.places.first { $0.city != nil && !$0.inPhrase }?.city
+                    // The city nearest the word: "left Pyongyang for Vladivostok, where he held a summit".
+                    let city = m.places.filter { $0.city != nil && !$0.inPhrase }
+                        .min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }?.city
                     var countries: [String] = []
                     for p in people { if let c = countryOf(p), !countries.contains(c) { countries.append(c) } }
                     let st = status(trigger: k..<(k + mt), from: s, to: e, start: t?.start)
@@ -550,7 +686,7 @@ struct EventFinder {
                                                  city: city ?? lv?.city, start: t?.start ?? lv?.start ?? date, end: t?.end,
                                                  status: st, ordinal: nil, label: text(k..<(k + mt)), sentence: si))
                     // A summit abroad is a visit for the participants from elsewhere.
-                    if tokens[k].lower == Self.kSummit, let cityIndex = city,
+                    if Self.summitWords.match(tokens, at: k, end: e) > 0, let cityIndex = city,
                        let place = m.places.first(where: { $0.city == cityIndex }) {
                         for p in people {
                             guard let c = countryOf(p), c != place.country else { continue }
@@ -589,5 +725,3 @@ struct EventFinder {
     }
 }
 
-import Foundation
-enum FileHandleDebug { static func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) } }

@@ -13,14 +13,14 @@ public struct Gazetteer: Sendable {
     public private(set) var entities: [Entity]
     /// Folded key of a name, alias or demonym -> its first (entity index, role) pair; keys naming
     /// several entities keep the others in `moreNames` (one dictionary entry, no array, per key).
-    private var names: KeyTable
-    private var moreNames: [UInt64: [NameRef]]
+    private(set) var names: KeyTable
+    private(set) var moreNames: [UInt64: [NameRef]]
     /// Folded key of a short form ("Lâm", "Kim") -> person indexes.
-    private var shorts: LookupTable<[Int32]>
+    private(set) var shorts: LookupTable<[Int32]>
     private var byID: [String: Int32]
     /// Lower-case keys (diacritics kept) of the one-word names, aliases and short forms. A one-word match in
     /// Vietnamese text, or on a word with diacritics, must agree on diacritics too ("Bí" is not "Bỉ").
-    private var exactSingles: KeyTable
+    private(set) var exactSingles: KeyTable
 
     struct NameRef: Sendable, Hashable {
         var entity: Int32
@@ -125,7 +125,30 @@ extension Gazetteer {
     /// Loads the gazetteer files found in `directories`, in order (a later directory adds to an earlier
     /// one: extra persons, offices, aliases). Missing files are skipped; malformed lines are reported
     /// with file, line and column and skipped, and everything else still loads.
+    /// Restores a gazetteer from its parts (the cache's path).
+    init(entities: [Entity], names: KeyTable, moreNames: [UInt64: [NameRef]], shorts: LookupTable<[Int32]>, exactSingles: KeyTable) {
+        self.entities = entities
+        self.names = names
+        self.moreNames = moreNames
+        self.shorts = shorts
+        self.exactSingles = exactSingles
+        byID = Dictionary(minimumCapacity: entities.count)
+        for (i, e) in entities.enumerated() where byID[e.id] == nil { byID[e.id] = Int32(i) }
+    }
+
+    /// Loads the gazetteer files found in `directories` (see `load(directories:)`), from a binary snapshot
+    /// when one made from files of the same sizes and dates exists (in `$DOSSIER_CACHE_DIR`, else the
+    /// temporary directory; `DOSSIER_NO_CACHE=1` turns it off). The snapshot is written after a full load.
     public static func load(directories: [URL]) -> (Gazetteer, [Diagnostic]) {
+        let key = GazetteerCache.key(for: directories)
+        if let key, let cached = GazetteerCache.read(key: key) { return cached }
+        let loaded = loadFromFiles(directories: directories)
+        if let key { GazetteerCache.write(loaded.0, loaded.1, key: key) }
+        return loaded
+    }
+
+    /// Loads the TSV files, without the cache.
+    public static func loadFromFiles(directories: [URL]) -> (Gazetteer, [Diagnostic]) {
         var g = Gazetteer()
         var diagnostics: [Diagnostic] = []
         let fm = FileManager.default

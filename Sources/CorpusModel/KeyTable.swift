@@ -3,10 +3,19 @@
 // of names) takes a fraction of a millisecond, and lookups in the text scan stay cheap.
 
 struct KeyTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [UInt32]
+    private(set) var keys: [UInt64]
+    private(set) var values: [UInt32]
     private var mask: Int
     private(set) var count = 0
+
+    /// A table from its raw arrays (as `keys` and `values` gave them; the size a power of two).
+    init?(keys: [UInt64], values: [UInt32]) {
+        guard keys.count == values.count, keys.count >= 16, keys.count & (keys.count - 1) == 0 else { return nil }
+        self.keys = keys
+        self.values = values
+        mask = keys.count - 1
+        count = keys.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+    }
 
     init(capacity: Int = 16) {
         var size = 16
@@ -46,6 +55,18 @@ struct KeyTable: Sendable {
         }
     }
 
+    /// Calls `body` with every key and value.
+    func forEach(_ body: (UInt64, UInt32) -> Void) {
+        for (i, k) in keys.enumerated() where k != 0 { body(k, values[i]) }
+    }
+
+    /// The same entries in the smallest table that holds them.
+    func compacted() -> KeyTable {
+        var t = KeyTable(capacity: count)
+        forEach { t.set($0, $1) }
+        return t
+    }
+
     mutating func reserve(_ n: Int) {
         if (count + n) * 2 > keys.count { rehash(to: count + n) }
     }
@@ -82,6 +103,11 @@ struct LookupTable<Value>: @unchecked Sendable {
     }
 
     func contains(_ key: UInt64) -> Bool { table.contains(key) }
+
+    /// Calls `body` with every key and its value.
+    func forEach(_ body: (UInt64, Value) -> Void) {
+        for (i, k) in table.keys.enumerated() where k != 0 { body(k, values[Int(table.values[i])]) }
+    }
 }
 
 /// A set of folded keys on a `KeyTable`.

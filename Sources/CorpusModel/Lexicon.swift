@@ -130,18 +130,37 @@ enum Lexicon {
                                               "thăm", "công du", "thăm viếng"])
     /// Verbs of arriving and travelling that make a visit when their place is abroad.
     static let arrivalVerbs = PhraseSet(["arrived", "arrives", "arrive", "arriving", "landed", "lands",
-                                                "travelled", "traveled", "travels", "travel", "flew", "heading",
-                                                "headed", "went", "came", "comes", "tới", "đến", "sang"])
+                                                "travelled", "traveled", "travels", "travel", "travelling", "traveling", "flew", "flying", "heading",
+                                                "headed", "went", "came", "comes", "tới", "đến", "sang", "leaving for",
+                                                "left for", "leave for", "leaves for", "departed for", "departs for",
+                                                "heading for", "headed for", "bound for", "lên đường sang", "lên đường tới"])
+    /// Attending a gathering abroad is a visit; skipping one is a visit that did not happen.
+    static let attendVerbs = PhraseSet(["attend", "attends", "attended", "attending", "skipped", "skips", "skip",
+                                        "missed", "misses", "represented", "represents", "representing", "dự", "tham dự",
+                                        "dự lễ", "đại diện"])
+    static let skipVerbs = PhraseSet(["skipped", "skips", "skip", "missed", "misses"])
+    static let gatheringWords = PhraseSet(["summit", "summits", "conference", "conferences", "forum", "forums", "meeting",
+                                           "meetings", "session", "sessions", "congress", "talks", "debate", "assembly",
+                                           "celebration", "celebrations", "parade", "ceremony", "games", "olympics",
+                                           "coronation", "funeral", "inauguration", "swearing-in", "wedding", "expo",
+                                           "hội nghị", "diễn đàn", "lễ", "thượng đỉnh", "quốc tang", "đăng quang"])
     /// Words that make a plural or generic visit word introduce a list of visits ("visits, including that of").
     static let listIntroducers = PhraseSet(["including", "includes", "such", "as", "that", "those", "of", "by",
                                                    "with", "like", "namely"])
     /// Words after which a person is the host or the other party, not the visitor.
+    /// Words after which a person is the host: never the visitor.
     static let hostCues = PhraseSet([
         "invitation of", "invitation from", "invited by", "hosted by", "guest of", "guests of", "welcomed by",
-        "received by", "talks with", "met with", "meeting with", "meetings with", "met", "received", "welcomed",
-        "hosted", "summit with", "call with", "lời mời của", "mời của", "tiếp", "hội đàm với", "hội kiến", "gặp", "đón",
-        "điện đàm với", "hội kiến với", "gặp gỡ",
-        "greeted", "greeted by", "accompanied by",
+        "received by", "greeted by", "accompanied by", "lời mời của", "mời của",
+    ])
+    /// Words after which a person is the other party of talks: the visitor only if no one else can be.
+    static let otherPartyCues = PhraseSet([
+        "talks with", "met with", "meeting with", "meetings with", "met", "summit with", "call with", "hội đàm với",
+        "hội kiến", "hội kiến với", "gặp", "gặp gỡ", "điện đàm với",
+    ])
+    /// Words after which a person is the guest: the visitor first ("Tô Lâm welcomed President X").
+    static let guestCues = PhraseSet([
+        "received", "welcomed", "hosted", "greeted", "đón", "tiếp", "tiếp đón", "đón tiếp", "lễ đón",
     ])
     static let invitationWords = PhraseSet(["invitation", "lời", "mời", "invited"])
 
@@ -163,8 +182,10 @@ enum Lexicon {
                                                 "scrapped", "declined", "refused", "without", "no", "n't", "không",
                                                 "chưa", "hoãn", "hủy", "huỷ"])
 
+    static let cancelCues = PhraseSet(["cancelled", "canceled", "postponed", "called off", "scrapped", "shelved",
+                                       "hoãn", "hủy", "huỷ", "bị hoãn", "bị hủy"])
     static let meetingWords = PhraseSet(["talks", "met", "meet", "meets", "meeting", "meetings", "summit",
-                                                "received", "receives", "hội đàm", "hội kiến", "tiếp đón",
+                                                "received", "receives", "hội đàm", "hội kiến", "tiếp đón", "hội nghị thượng đỉnh", "thượng đỉnh",
                                                 "tiếp kiến", "gặp", "điện đàm"])
     static let messageWords = PhraseSet(["exchanged messages", "exchanged congratulatory", "exchange messages",
                                            "sent a message", "sent messages", "sent a letter", "sent a congratulatory",

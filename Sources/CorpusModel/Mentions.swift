@@ -24,8 +24,12 @@ struct PersonRef {
     var titleCountry: String?
     var historical: Bool
     var role: MentionRole
-    /// Preceded by a host cue ("at the invitation of", "talks with").
+    /// Preceded by a host cue ("at the invitation of", "hosted by"): never the visitor.
     var hostContext: Bool = false
+    /// Preceded by "talks with", "met": the other party, a visitor only when no one else can be.
+    var otherParty: Bool = false
+    /// Preceded by "welcomed", "received", "đón": the guest, the visitor first.
+    var guest: Bool = false
 }
 
 struct PlaceRef {
@@ -151,6 +155,7 @@ struct MentionFinder {
             case .city:
                 if let c = entity.country {
                     m.places.append(PlaceRef(country: c, city: Int(ref.entity), tokens: i..<found.end, demonym: false))
+                    noteCountry(c) // a city speaks for its country in the document's main pair
                 }
             case .organisation:
                 m.organisations.append((Int(ref.entity), i..<found.end))
@@ -204,6 +209,8 @@ struct MentionFinder {
             var steps = 0
             while j >= s && steps < 4 {
                 if Lexicon.hostCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].hostContext = true; break }
+                if Lexicon.otherPartyCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].otherParty = true; break }
+                if Lexicon.guestCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].guest = true; break }
                 if tokens[j].lower == Fold.lowerKey("the") || tokens[j].kind == .punct && tokens[j].first != 0x2C { j -= 1; steps += 1; continue }
                 break
             }

@@ -13,7 +13,13 @@ public enum Granularity: String, Sendable, Codable, Comparable, CaseIterable {
 /// ("1961" < "1961-01" < "1961-01-01").
 public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// year << 9 | month << 5 | day (0 = not given): four bytes, so millions of dates stay small.
-    private let packed: UInt32
+    let packed: UInt32
+
+    /// The four-byte form (for the gazetteer cache).
+    init?(packed: UInt32) {
+        let y = Int(packed >> 9), m = Int((packed >> 5) & 0xF), d = Int(packed & 0x1F)
+        self.init(year: y, month: m == 0 ? nil : m, day: d == 0 ? nil : d)
+    }
 
     public var year: Int { Int(packed >> 9) }
     public var month: Int? { let m = Int((packed >> 5) & 0xF); return m == 0 ? nil : m }

@@ -58,7 +58,7 @@ enum TimeTagger {
                kQua = k("qua"), kSang = k("sáng"), kChieu = k("chiều"), kToi = k("tối"), kTruoc = k("trước"),
                kNgoai = k("ngoái"), kMai = k("mai"), kSau = k("sau"), kTu = k("từ"), kDen = k("đến"), kThu = k("thứ"),
                kChu = k("chủ"), kNhat = k("nhật"), kDash = k("-"), kEnDash = k("–"), kComma = k(","),
-               kTuan = k("tuần"), kToiFuture = k("tới")
+               kTuan = k("tuần"), kToiFuture = k("tới"), kA = k("a"), kAn = k("an")
 
     /// Parses the digits of a number token: "31/1/1950" -> [31, 1, 1950] with separators.
     static func numberParts(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (values: [Int], seps: [UInt8], suffix: Bool) {
@@ -113,7 +113,16 @@ enum TimeTagger {
         func lw(_ j: Int) -> UInt64 { j < end && j >= range.lowerBound ? tokens[j].lower : 0 }
         let first = out.count
         while i < end {
-            if let found = match(b, tokens, i, end, anchor: anchor, future: future, lw: lw) {
+            // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it.
+            var ahead = false
+            if future {
+                var j = i - 1
+                while j >= range.lowerBound && j >= i - 10 && !(tokens[j].kind == .punct && tokens[j].first != 0x2D) {
+                    if Lexicon.plannedCues.contains(tokens[j].lower) { ahead = true; break }
+                    j -= 1
+                }
+            }
+            if let found = match(b, tokens, i, end, anchor: anchor, future: ahead, lw: lw) {
                 // "from 30/10 to 1/11/2022", "February 28 to March 5, 2017": one range, the year from its end.
                 if out.count > first, let prev = out.last, prev.end == nil, found.start.granularity == prev.start.granularity,
                    found.tokens.lowerBound - prev.tokens.upperBound <= 2, found.tokens.lowerBound > prev.tokens.upperBound,
@@ -140,9 +149,23 @@ enum TimeTagger {
 
     static let rangeWords = KeyTableSet(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
 
+    /// Every word that can start a time expression: one lookup lets all other words pass at once.
+    static let startWords: KeyTableSet = {
+        var keys: [UInt64] = months.values.isEmpty ? [] : []
+        let words = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                     "nov", "dec", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                     "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later", "coming",
+                     "hôm", "sáng", "chiều", "tối", "ngày", "năm", "tháng"]
+        keys = words.map { Fold.lowerKey($0) }
+        return KeyTableSet(keys)
+    }()
+
     private static func match(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
                               anchor: PartialDate?, future: Bool, lw: (Int) -> UInt64) -> TaggedTime? {
         let t = tokens[i]
+        if t.kind == .word && !startWords.contains(t.lower) { return nil }
+        if t.kind == .punct || t.kind == .possessive { return nil }
         // Month name first: "October 9", "October 9, 2025", "May 8-11", "February 27 and 28", "June 1961", "in March".
         if t.kind == .word, let m = months[t.lower], t.capitalized || t.length > 3 {
             var j = i + 1
@@ -214,6 +237,11 @@ enum TimeTagger {
                 guard let s = PartialDate(year: y, month: p.values[0]) else { return nil }
                 return TaggedTime(tokens: (i - 1)..<k2, start: s, end: nil, relative: !explicitYear)
             }
+            // "the 2030 World Expo", "the 1982 Convention": a year used as a name, not a date.
+            if year(b, t) != nil, i > 0, [kThe, kA, kAn].contains(tokens[i - 1].lower),
+               i + 1 < end, tokens[i + 1].capitalized, months[tokens[i + 1].lower] == nil {
+                return nil
+            }
             if let y = year(b, t) {
                 // "1950–2025", "1950-2025": a span of years.
                 if i + 2 < end, lw(i + 1) == kEnDash || lw(i + 1) == kDash, let y2 = year(b, tokens[i + 2]), y2 > y {
@@ -232,8 +260,19 @@ enum TimeTagger {
         if w == kYesterday || w == kTomorrow, let d = a.adding(days: w == kYesterday ? -1 : 1) {
             return TaggedTime(tokens: i..<(i + 1), start: d, end: nil, relative: true)
         }
-        if w == kThis, [kMorning, kAfternoon, kEvening, kWeek].contains(lw(i + 1)) {
+        if w == kThis, [kMorning, kAfternoon, kEvening].contains(lw(i + 1)) {
             return TaggedTime(tokens: i..<(i + 2), start: a, end: nil, relative: true)
+        }
+        // "this week", "last week", "next week", "earlier in the week": Monday to Sunday.
+        var weekWord = w
+        var weekEnd = i + 2
+        if (w == kEarlier || w == kLater) && lw(i + 1) == kIn && lw(i + 2) == kThe && lw(i + 3) == kWeek { weekWord = kThis; weekEnd = i + 4 }
+        if (w == kEarlier || w == kLater) && lw(i + 1) == kThis && lw(i + 2) == kWeek { weekWord = kThis; weekEnd = i + 3 }
+        if (weekWord == kThis || weekWord == kLast || weekWord == kNext) && (lw(i + 1) == kWeek || weekEnd > i + 2), let wd = a.weekday {
+            let shift = weekWord == kThis ? 0 : weekWord == kLast ? -7 : 7
+            if let monday = a.adding(days: -((wd + 6) % 7) + shift), let sunday = monday.adding(days: 6) {
+                return TaggedTime(tokens: i..<weekEnd, start: monday, end: sunday, relative: true)
+            }
         }
         if let wd = weekdays[w], t.capitalized, let ad = a.weekday {
             var delta = wd - ad
@@ -258,7 +297,7 @@ enum TimeTagger {
             return TaggedTime(tokens: i..<(j + 2), start: s, end: nil, relative: true)
         }
         // "in the coming days", "in the next few days", "next week": the publication month.
-        if (w == kComing && lw(i + 1) == kDays) || (w == kNext && (lw(i + 1) == kWeek || (lw(i + 1) == kFew && lw(i + 2) == kDays))) {
+        if (w == kComing && lw(i + 1) == kDays) || (w == kNext && lw(i + 1) == kFew && lw(i + 2) == kDays) {
             let s = a.truncated(to: .month)
             return TaggedTime(tokens: i..<(i + (lw(i + 1) == kFew ? 3 : 2)), start: s, end: nil, relative: true)
         }

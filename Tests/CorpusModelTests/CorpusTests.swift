@@ -34,12 +34,12 @@ struct CorpusTests {
         #expect(c.timeline.count == c.visits.count + c.events.count && c.events.allSatisfy { $0.kind != .visit })
     }
 
-    @Test("the thirteen test articles (Data/testcorpus): F1 >= 0.9 against their gold, every matched row right")
+    @Test("the thirty test articles (Data/testcorpus): F1 >= 0.9 against their gold, every matched row right")
     func testCorpusGold() throws {
         let (corpus, diagnostics) = CorpusBuilder(gazetteer: Fixtures.fullGazetteer)
             .build(directory: Fixtures.root.appendingPathComponent("Data/testcorpus"))
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
-        #expect(corpus.documents.count == 13)
+        #expect(corpus.documents.count == 30)
         #expect(Set(corpus.documents.map(\.language)) == ["en", "vi"])
         let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
         let r = Evaluator.evaluate(corpus, gold: gold)

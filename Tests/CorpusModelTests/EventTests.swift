@@ -112,6 +112,24 @@ struct EventTests {
         #expect(c.visits.isEmpty)
     }
 
+    @Test("constructions without a visit word: a guest welcomed, a gathering attended or skipped, a departure")
+    func otherConstructions() {
+        let c = Fixtures.corpus("""
+        Party General Secretary To Lam welcomed President Vladimir Putin in Hanoi on Sunday.
+        Kim Jong Un skipped the summit in Beijing this week.
+        Nguyen Phu Trong attended the peace conference in Paris on Monday.
+        Tô Lâm rời Hà Nội, lên đường sang Mát-xcơ-va.
+        """, date: "2024-06-20")
+        #expect(Set(c.visitSummaries()) == ["Vladimir Putin -> VNM 2024-06-16 occurred", "Kim Jong Un -> CHN 2024-06-17 negated",
+                                            "Nguyễn Phú Trọng -> FRA 2024-06-17 occurred", "Tô Lâm -> RUS 2024-06 occurred"])
+    }
+
+    @Test("the subject of the trigger's own clause: '…, còn Chủ tịch Kim Jong Un ở lại thăm Việt Nam'")
+    func clauses() {
+        let c = Fixtures.corpus("Tổng thống Vladimir Putin rời Hà Nội, còn Chủ tịch Kim Jong Un ở lại thăm chính thức Việt Nam.", date: "2019-03-01")
+        #expect(c.visitSummaries() == ["Kim Jong Un -> VNM 2019-03 occurred"])
+    }
+
     @Test("Vietnamese: visitor, kind, range and destination")
     func vietnamese() throws {
         let c = Fixtures.corpus("Tổng thống Liên bang Nga Vladimir Putin thăm cấp Nhà nước Việt Nam ngày 19-20/6/2024 theo lời mời của Tổng Bí thư Nguyễn Phú Trọng.", date: "2024-06-20")

@@ -83,6 +83,32 @@ struct GazetteerTests {
         #expect(g.entity(id: "to-lam")?.offices.count == 4)
     }
 
+    @Test("the binary snapshot gives back the same gazetteer and diagnostics, and changes with the files")
+    func cache() throws {
+        let dir = Fixtures.tempDir()
+        for name in ["countries.tsv", "cities.tsv", "persons.tsv", "offices.tsv", "organisations.tsv"] {
+            try FileManager.default.copyItem(at: Fixtures.gazetteerDir.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        try "# bad line follows\nperson\ttitle\tlevel\tcountry\torganisation\tstart\tend\nnobody\tX\tother\t\t\t\t\n"
+            .write(to: dir.appendingPathComponent("offices.tsv"), atomically: true, encoding: .utf8)
+        let (fresh, d1) = Gazetteer.loadFromFiles(directories: [dir])
+        let key = try #require(GazetteerCache.key(for: [dir]))
+        GazetteerCache.write(fresh, d1, key: key)
+        let (cached, d2) = try #require(GazetteerCache.read(key: key))
+        #expect(cached.entities == fresh.entities)
+        #expect(d2 == d1 && d1.count == 1)
+        for name in ["DPRK", "Bình Nhưỡng", "kim jong-un", "Vietnamese", "Bỉ"] {
+            #expect(cached.lookup(name).map(\.id) == fresh.lookup(name).map(\.id))
+        }
+        #expect(cached.shortRefs(forKey: Fold.key("Kim")) == fresh.shortRefs(forKey: Fold.key("Kim")))
+        #expect(cached.isExactSingle(Fold.lowerKey("Bỉ")) && !cached.isExactSingle(Fold.lowerKey("Bí")))
+        // Another file size is another key; a damaged snapshot is ignored.
+        try "alpha2\talpha3\tnumeric\tname\tofficial_name\taliases\tdemonyms\tcapital\n".write(to: dir.appendingPathComponent("countries.tsv"), atomically: true, encoding: .utf8)
+        #expect(GazetteerCache.key(for: [dir]) != key)
+        try Data([1, 2, 3]).write(to: GazetteerCache.url(for: key))
+        #expect(GazetteerCache.read(key: key) == nil)
+    }
+
     @Test("the repository's gazetteer loads without errors and knows the seed articles' people")
     func repositoryGazetteer() {
         let (g, d) = Gazetteer.load(directory: Fixtures.root.appendingPathComponent("Data/gazetteer"))

@@ -43,6 +43,8 @@ struct TimeTests {
         ("Ông đã thăm Pháp vào tháng 12 năm ngoái.", "2025-04-01", ["tháng 12 năm ngoái=2024-12"]),
         ("Hôm qua, Thủ tướng tới Hà Nội.", "2025-04-01", ["Hôm qua=2025-03-31"]),
         ("He will visit in the coming days.", "2019-02-23", ["coming days=2019-02"]),
+        ("He skipped the summit this week.", "2023-08-25", ["this week=2023-08-21..2023-08-27"]),
+        ("He will go next week.", "2013-10-04", ["next week=2013-10-07..2013-10-13"]),
     ])
     func relative(_ sentence: String, _ date: String, _ expected: [String]) {
         #expect(times(sentence, date: date) == expected)

@@ -1,0 +1,242 @@
+import Foundation
+
+// A binary snapshot of a loaded gazetteer: entities, the name tables as they are in memory, and the
+// diagnostics of the load. Reading it skips parsing and hashing the TSV files, which is most of start-up.
+// A snapshot is only used for files of exactly the same paths, sizes and modification times.
+
+enum GazetteerCache {
+    static let magic: UInt64 = 0x3147_415A_5353_4F44 // "DOSSGAZ1", bumped whenever the layout changes
+    static let files = ["countries.tsv", "cities.tsv", "organisations.tsv", "persons.tsv", "offices.tsv"]
+
+    static var disabled: Bool { ProcessInfo.processInfo.environment["DOSSIER_NO_CACHE"] != nil }
+
+    /// A key for the files' identity (paths, sizes, modification times), or nil when caching is off
+    /// or a directory is missing (the normal load then reports it).
+    static func key(for directories: [URL]) -> UInt64? {
+        if disabled { return nil }
+        var h = Fold.rawHash(Array("\(magic)".utf8))
+        for dir in directories {
+            var st = stat()
+            guard stat(dir.path, &st) == 0 else { return nil }
+            h = mix(h, Array(dir.standardizedFileURL.path.utf8))
+            for name in files {
+                let path = dir.appendingPathComponent(name).path
+                if stat(path, &st) == 0 {
+                    h = mix(h, Array(name.utf8))
+                    h = mix(h, withUnsafeBytes(of: Int64(st.st_size)) { Array($0) })
+                    h = mix(h, withUnsafeBytes(of: Int64(st.st_mtim.tv_sec)) { Array($0) })
+                    h = mix(h, withUnsafeBytes(of: Int64(st.st_mtim.tv_nsec)) { Array($0) })
+                }
+            }
+        }
+        return h
+    }
+
+    static func mix(_ h: UInt64, _ bytes: [UInt8]) -> UInt64 {
+        var h = h
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return (h ^ 0xFF) &* 0x0000_0100_0000_01B3
+    }
+
+    static func url(for key: UInt64) -> URL {
+        let dir = ProcessInfo.processInfo.environment["DOSSIER_CACHE_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory
+        return dir.appendingPathComponent("dossier-gazetteer-\(String(key, radix: 16)).bin")
+    }
+
+    // MARK: Writing
+
+    struct Writer {
+        var bytes: [UInt8] = []
+        mutating func u8(_ v: UInt8) { bytes.append(v) }
+        mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
+        mutating func string(_ s: String) { u32(UInt32(s.utf8.count)); bytes.append(contentsOf: s.utf8) }
+        mutating func optional(_ s: String?) { if let s { u8(1); string(s) } else { u8(0) } }
+        mutating func optionalInt(_ v: Int?) { if let v { u8(1); int(v) } else { u8(0) } }
+        mutating func date(_ d: PartialDate?) { u32(d?.packed ?? 0) }
+    }
+
+    static func write(_ g: Gazetteer, _ diagnostics: [Diagnostic], key: UInt64) {
+        var w = Writer()
+        w.u64(magic)
+        w.u64(key)
+        w.u32(UInt32(g.entities.count))
+        for e in g.entities {
+            w.string(e.id)
+            w.u8(UInt8(EntityKind.allCases.firstIndex(of: e.kind)!))
+            w.string(e.name)
+            w.string(e.aliasText)
+            w.string(e.shortText)
+            w.string(e.demonymText)
+            w.optional(e.country)
+            w.optional(e.alpha2)
+            w.optional(e.capital)
+            w.optionalInt(e.population)
+            w.optional(e.organisationKind)
+            w.u32(UInt32(e.offices.count))
+            for o in e.offices {
+                w.string(o.title)
+                w.u8(UInt8(o.level.rank))
+                w.optional(o.country)
+                w.optional(o.organisation)
+                w.date(o.start)
+                w.date(o.end)
+            }
+        }
+        func table(_ t: KeyTable) {
+            w.u32(UInt32(t.keys.count))
+            for k in t.keys { w.u64(k) }
+            for v in t.values { w.u32(v) }
+        }
+        table(g.names.compacted())
+        table(g.exactSingles.compacted())
+        w.u32(UInt32(g.moreNames.count))
+        for (k, refs) in g.moreNames {
+            w.u64(k)
+            w.u32(UInt32(refs.count))
+            for r in refs { w.u32(UInt32(r.entity)); w.u8(r.role.rawValue) }
+        }
+        var shorts: [(UInt64, [Int32])] = []
+        g.shorts.forEach { shorts.append(($0, $1)) }
+        w.u32(UInt32(shorts.count))
+        for (k, list) in shorts {
+            w.u64(k)
+            w.u32(UInt32(list.count))
+            for i in list { w.u32(UInt32(i)) }
+        }
+        w.u32(UInt32(diagnostics.count))
+        for d in diagnostics {
+            w.string(d.file)
+            w.optionalInt(d.line)
+            w.optionalInt(d.column)
+            w.optionalInt(d.byteOffset)
+            w.u8(d.severity == .note ? 0 : d.severity == .warning ? 1 : 2)
+            w.string(d.message)
+        }
+        // Write beside, then rename: a reader never sees half a file.
+        let url = url(for: key)
+        let temp = url.appendingPathExtension("\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).tmp")
+        do {
+            try Data(w.bytes).write(to: temp)
+            if rename(temp.path, url.path) != 0 { try? FileManager.default.removeItem(at: temp) }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+        }
+    }
+
+    // MARK: Reading
+
+    struct Reader {
+        let b: UnsafeRawBufferPointer
+        var i = 0
+        var failed = false
+        mutating func need(_ n: Int) -> Bool {
+            if failed || i + n > b.count { failed = true; return false }
+            return true
+        }
+        mutating func u8() -> UInt8 { guard need(1) else { return 0 }; defer { i += 1 }; return b[i] }
+        mutating func u32() -> UInt32 {
+            guard need(4) else { return 0 }
+            defer { i += 4 }
+            return UInt32(littleEndian: b.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+        }
+        mutating func u64() -> UInt64 {
+            guard need(8) else { return 0 }
+            defer { i += 8 }
+            return UInt64(littleEndian: b.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        }
+        mutating func int() -> Int { Int(Int64(bitPattern: u64())) }
+        mutating func string() -> String {
+            let n = Int(u32())
+            guard need(n) else { return "" }
+            defer { i += n }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: b[i..<(i + n)]), as: UTF8.self)
+        }
+        mutating func optional() -> String? { u8() == 1 ? string() : nil }
+        mutating func optionalInt() -> Int? { u8() == 1 ? int() : nil }
+        mutating func date() -> PartialDate? { let p = u32(); return p == 0 ? nil : PartialDate(packed: p) }
+        /// A count that the rest of the file could hold (a damaged file ends the read, never a long loop).
+        mutating func count(_ minBytesEach: Int) -> Int {
+            let n = Int(u32())
+            if n * max(1, minBytesEach) > b.count - i { failed = true; return 0 }
+            return n
+        }
+    }
+
+    static func read(key: UInt64) -> (Gazetteer, [Diagnostic])? {
+        guard let data = FileManager.default.contents(atPath: url(for: key).path) else { return nil }
+        return data.withUnsafeBytes { raw -> (Gazetteer, [Diagnostic])? in
+            var r = Reader(b: raw)
+            guard r.u64() == magic, r.u64() == key else { return nil }
+            let count = r.count(30)
+            if r.failed { return nil }
+            var entities: [Entity] = []
+            entities.reserveCapacity(count)
+            for _ in 0..<count {
+                let id = r.string()
+                let kindIndex = Int(r.u8())
+                let name = r.string(), aliases = r.string(), shorts = r.string(), demonyms = r.string()
+                let country = r.optional(), alpha2 = r.optional(), capital = r.optional()
+                let population = r.optionalInt(), orgKind = r.optional()
+                guard kindIndex < EntityKind.allCases.count else { return nil }
+                var e = Entity(id: id, kind: EntityKind.allCases[kindIndex], name: name, aliasText: aliases, shortText: shorts,
+                               demonymText: demonyms, country: country, alpha2: alpha2, capital: capital, population: population,
+                               organisationKind: orgKind)
+                let offices = r.count(10)
+                for _ in 0..<offices {
+                    let title = r.string()
+                    let rank = Int(r.u8())
+                    let oc = r.optional(), org = r.optional()
+                    let start = r.date(), end = r.date()
+                    guard rank < Level.allCases.count else { return nil }
+                    e.offices.append(Office(title: title, level: Level.allCases[rank], country: oc, organisation: org, start: start, end: end))
+                }
+                entities.append(e)
+                if r.failed { return nil }
+            }
+            func table() -> KeyTable? {
+                let n = Int(r.u32())
+                guard n < 1 << 26, r.need(n * 12) else { return nil }
+                var keys = [UInt64](repeating: 0, count: n), values = [UInt32](repeating: 0, count: n)
+                for j in 0..<n { keys[j] = r.u64() }
+                for j in 0..<n { values[j] = r.u32() }
+                return KeyTable(keys: keys, values: values)
+            }
+            guard let names = table(), let exact = table() else { return nil }
+            var more: [UInt64: [Gazetteer.NameRef]] = [:]
+            for _ in 0..<r.count(12) {
+                let k = r.u64()
+                var refs: [Gazetteer.NameRef] = []
+                for _ in 0..<r.count(5) {
+                    let entity = Int32(r.u32())
+                    guard let role = NameRole(rawValue: r.u8()), Int(entity) < entities.count else { return nil }
+                    refs.append(.init(entity: entity, role: role))
+                }
+                more[k] = refs
+                if r.failed { return nil }
+            }
+            var shorts = LookupTable<[Int32]>()
+            for _ in 0..<r.count(12) {
+                let k = r.u64()
+                var list: [Int32] = []
+                for _ in 0..<r.count(4) { list.append(Int32(r.u32())) }
+                shorts[k] = list
+                if r.failed { return nil }
+            }
+            var diagnostics: [Diagnostic] = []
+            for _ in 0..<r.count(12) {
+                let file = r.string()
+                let line = r.optionalInt(), column = r.optionalInt(), offset = r.optionalInt()
+                let sev = r.u8()
+                let message = r.string()
+                diagnostics.append(Diagnostic(file: file, line: line, column: column, byteOffset: offset,
+                                              severity: sev == 0 ? .note : sev == 1 ? .warning : .error, message: message))
+                if r.failed { return nil }
+            }
+            guard !r.failed, r.i == raw.count else { return nil }
+            return (Gazetteer(entities: entities, names: names, moreNames: more, shorts: shorts, exactSingles: exact), diagnostics)
+        }
+    }
+}
