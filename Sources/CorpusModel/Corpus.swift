@@ -180,36 +180,59 @@ public struct CorpusBuilder: Sendable {
         build(inputs: files.map { f in { Reader.read(path: f.path) } }, entries: files.map(\.entry))
     }
 
+    /// Documents are analysed in parallel a chunk at a time, and each chunk is assembled (in order) before the
+    /// next is read: only one chunk's texts and intermediate results are held besides the model being built.
+    static let chunkSize = 1024
+
     private func build(inputs: [@Sendable () -> (SourceText?, [Diagnostic])], entries: [ManifestEntry?]) -> (Corpus, [Diagnostic]) {
-        let results = ResultBox(count: inputs.count)
         let g = gazetteer
         // A handful of articles is done before worker threads would have started.
         let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
-        let next = AtomicCounter()
-        let work: @Sendable (Int) -> Void = { _ in
-            while true {
-                let i = next.next()
-                if i >= inputs.count { break }
-                let (source, d) = inputs[i]()
-                let analysis = source.map { Analyzer.analyze($0, manifest: entries[i], gazetteer: g) }
-                results.set(i, analysis, d)
+        var assembly = Assembly(gazetteer: g)
+        var chunkStart = 0
+        while chunkStart < inputs.count {
+            let chunk = chunkStart..<min(inputs.count, chunkStart + Self.chunkSize)
+            let results = ResultBox(count: chunk.count)
+            let next = AtomicCounter()
+            let work: @Sendable (Int) -> Void = { _ in
+                while true {
+                    let k = next.next()
+                    if k >= chunk.count { break }
+                    let i = chunk.lowerBound + k
+                    let (source, d) = inputs[i]()
+                    let analysis = source.map { Analyzer.analyze($0, manifest: entries[i], gazetteer: g) }
+                    results.set(k, analysis, d)
+                }
             }
+            if workers == 1 || chunk.count < 16 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+            assembly.add(results.take())
+            chunkStart = chunk.upperBound
         }
-        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
-        return assemble(results.take())
+        MemoryTrace.note("analysed and assembled")
+        return assembly.finish()
+    }
+}
+
+/// Puts the analysed documents together in order, releasing each analysis as soon as it is used.
+struct Assembly {
+    let gazetteer: Gazetteer
+    var diagnostics: [Diagnostic] = []
+    var entities: [Entity]
+    var discoveredIndex: [UInt64: Int] = [:]
+    var documents: [Document] = []
+    var seen: [UInt64: String] = [:]
+    var visitCandidates: [(VisitCandidate, doc: Int)] = []
+    var directory = ""
+    var eventCandidates: [(EventCandidate, doc: Int)] = []
+    let tables = DocumentTables()
+
+    init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        entities = gazetteer.entities
     }
 
-    /// Puts the analysed documents together, releasing each analysis as soon as it is used.
-    private func assemble(_ input: consuming [(DocumentAnalysis?, [Diagnostic])]) -> (Corpus, [Diagnostic]) {
+    mutating func add(_ input: consuming [(DocumentAnalysis?, [Diagnostic])]) {
         var results = consume input
-        var diagnostics: [Diagnostic] = []
-        var entities = gazetteer.entities
-        var discoveredIndex: [UInt64: Int] = [:]
-        var documents: [Document] = []
-        var seen: [UInt64: String] = [:]
-        var visitCandidates: [(VisitCandidate, doc: Int)] = []
-        var directory = ""
-        var eventCandidates: [(EventCandidate, doc: Int)] = []
         for index in results.indices {
             let (analysis, d) = results[index]
             results[index] = (nil, [])
@@ -249,19 +272,40 @@ public struct CorpusBuilder: Sendable {
             if let place = a.place {
                 placeEntity = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
             }
+            // The text is copied here, on the assembling thread: the model's long-lived strings then sit together
+            // instead of between the freed intermediate buffers of the workers (which the workers reuse).
+            var text = a.source.text
+            text = text.withUTF8 { String(decoding: $0, as: UTF8.self) }
+            var original = a.source.original
+            if !Document.sameBytes(original, a.source.text) { original = original.withUTF8 { String(decoding: $0, as: UTF8.self) } }
+            else { original = text }
+            let sentences = tables.sentences.count..<(tables.sentences.count + a.sentences.count)
+            tables.sentences.append(contentsOf: a.sentences)
+            let mentionStart = tables.mentions.count
+            for var m in a.mentions { m.entity = global(m.entity); tables.mentions.append(m) }
+            let times = tables.times.count..<(tables.times.count + a.times.count)
+            tables.times.append(contentsOf: a.times)
             documents.append(Document(
                 id: docIndex, directory: directory, name: name, title: a.title, date: a.date, dateSource: a.dateSource,
                 place: a.place, placeEntity: placeEntity, source: a.source_, url: a.url, language: a.language,
-                text: a.source.text, original: a.source.original, byteCount: a.source.byteCount, contentHash: a.source.contentHash,
-                sentences: a.sentences,
-                mentions: a.mentions.map { var m = $0; m.entity = global(m.entity); return m }, times: a.times))
+                text: text, original: original, byteCount: a.source.byteCount, contentHash: a.source.contentHash,
+                tables: tables, sentences: sentences, mentions: mentionStart..<tables.mentions.count, times: times))
             for var v in a.visits { v.visitor = global(v.visitor); visitCandidates.append((v, docIndex)) }
             for var e in a.events { e.participants = e.participants.map(global); eventCandidates.append((e, docIndex)) }
         }
+    }
+
+    consuming func finish() -> (Corpus, [Diagnostic]) {
+        seen = [:] // a path per document: not needed any more
+        discoveredIndex = [:]
+        MemoryTrace.note("\(visitCandidates.count) visit and \(eventCandidates.count) event candidates")
+        // Events first (they do not depend on the visits): their candidates are freed before the visits are made.
+        let events = Merger.mergeEvents(eventCandidates, documents: documents)
+        eventCandidates = []
+        MemoryTrace.note("events merged")
         let visits = Merger.mergeVisits(visitCandidates, documents: documents, entities: entities)
         visitCandidates = []
-        let events = Merger.mergeEvents(eventCandidates, visits: visits, documents: documents)
-        eventCandidates = []
+        MemoryTrace.note("visits merged")
         return (Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: gazetteer), diagnostics)
     }
 }
@@ -286,4 +330,21 @@ final class AtomicCounter: @unchecked Sendable {
     private var value = 0
     private let lock = NSLock()
     func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value - 1 }
+}
+
+/// `DOSSIER_MEMORY_TRACE=1`: resident and peak memory after each stage of a build, on standard error.
+enum MemoryTrace {
+    static let enabled = ProcessInfo.processInfo.environment["DOSSIER_MEMORY_TRACE"] != nil
+    static func note(_ stage: String) {
+        guard enabled, let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return }
+        let fields = s.split(separator: "\n").filter { $0.hasPrefix("VmRSS:") || $0.hasPrefix("VmHWM:") }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        // RSS after giving free pages back (tracing only): close to the memory actually in use.
+        typealias Trim = @convention(c) (Int) -> Int32
+        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") { _ = unsafeBitCast(sym, to: Trim.self)(0) }
+        let trimmed = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8))?.split(separator: "\n")
+            .first { $0.hasPrefix("VmRSS:") }.map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") } ?? ""
+        let live = "after malloc_trim \(trimmed)"
+        FileHandle.standardError.write(Data("memory: \(stage): \(fields.joined(separator: ", ")), \(live)\n".utf8))
+    }
 }

@@ -5,7 +5,8 @@ enum Merger {
     struct Cluster {
         var visitor: Int
         var destination: String
-        var members: [(VisitCandidate, Int)] = []
+        /// Indexes of its candidates (not copies: a corpus has hundreds of thousands).
+        var members: [Int32] = []
         var start: PartialDate?
         var end: PartialDate?
 
@@ -18,8 +19,8 @@ enum Merger {
             return a.lowerBound <= b.upperBound + slack && b.lowerBound <= a.upperBound + slack
         }
 
-        mutating func add(_ v: VisitCandidate, _ doc: Int) {
-            members.append((v, doc))
+        mutating func add(_ v: VisitCandidate, _ index: Int) {
+            members.append(Int32(index))
             guard let d = v.start else { return }
             if let s = start {
                 if d.granularity > s.granularity { start = d; end = v.end }
@@ -42,41 +43,44 @@ enum Merger {
         }
         var clusters: [Cluster] = []
         for key in order {
-            let members = groups[key]!.map { candidates[$0] }
             // Most precise dates first; undated last.
-            let sorted = members.enumerated().sorted { a, b in
-                let ga = a.element.0.start?.granularity.rank ?? -1, gb = b.element.0.start?.granularity.rank ?? -1
+            let sorted = groups[key]!.enumerated().sorted { a, b in
+                let ga = candidates[a.element].0.start?.granularity.rank ?? -1, gb = candidates[b.element].0.start?.granularity.rank ?? -1
                 return ga != gb ? ga > gb : a.offset < b.offset
             }.map(\.element)
+            groups[key] = nil
             var local: [Cluster] = []
-            for (v, doc) in sorted {
+            for index in sorted {
+                let (v, doc) = candidates[index]
                 if let d = v.start {
                     let fits = local.indices.filter { local[$0].compatible(d, v.end) }
                     if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
-                        local[best].add(v, doc)
+                        local[best].add(v, index)
                     } else {
                         var c = Cluster(visitor: v.visitor, destination: v.destination)
-                        c.add(v, doc)
+                        c.add(v, index)
                         local.append(c)
                     }
                 } else if let after = v.notBefore {
                     // "visited Vietnam later": the first known visit after that date.
                     let later = local.indices.filter { local[$0].start.map { $0 > after && !$0.isCompatible(with: after) } ?? false }
-                    if let first = later.min(by: { local[$0].start! < local[$1].start! }) { local[first].add(v, doc) }
-                    else { var c = Cluster(visitor: v.visitor, destination: v.destination); c.add(v, doc); local.append(c) }
+                    if let first = later.min(by: { local[$0].start! < local[$1].start! }) { local[first].add(v, index) }
+                    else { var c = Cluster(visitor: v.visitor, destination: v.destination); c.add(v, index); local.append(c) }
                 } else {
                     // Undated: the only known visit, else the latest one before the article.
                     let pub = documents[doc].date
                     let dated = local.indices.filter { local[$0].start != nil }
                     let before = dated.filter { pub == nil || local[$0].start! <= pub! }
-                    if dated.count == 1 { local[dated[0]].add(v, doc) }
-                    else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(v, doc) }
-                    else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(v, doc) }
-                    else { var c = Cluster(visitor: v.visitor, destination: v.destination); c.add(v, doc); local.append(c) }
+                    if dated.count == 1 { local[dated[0]].add(v, index) }
+                    else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(v, index) }
+                    else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(v, index) }
+                    else { var c = Cluster(visitor: v.visitor, destination: v.destination); c.add(v, index); local.append(c) }
                 }
             }
             clusters += local
         }
+        order = []
+        groups = [:]
         clusters.sort { a, b in
             switch (a.start, b.start) {
             case let (x?, y?): return x != y ? x < y : a.visitor < b.visitor
@@ -86,33 +90,35 @@ enum Merger {
             }
         }
         return clusters.enumerated().map { id, c in
+            let members = c.members.map { candidates[Int($0)] }
             var kindVotes: [VisitKind: Int] = [:]
-            for (v, _) in c.members where v.kind != .unspecified { kindVotes[v.kind, default: 0] += 1 }
+            for (v, _) in members where v.kind != .unspecified { kindVotes[v.kind, default: 0] += 1 }
             let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
-            let statuses = Set(c.members.map(\.0.status))
+            let statuses = Set(members.map(\.0.status))
             let status: VisitStatus = statuses.contains(.occurred) ? .occurred : statuses.contains(.negated) ? .negated : .planned
             let visitor = entities[c.visitor]
             var level: Level?
-            let when = c.start ?? c.members.compactMap { documents[$0.1].date }.first
+            let when = c.start ?? members.compactMap { documents[$0.1].date }.first
             if let w = when { level = visitor.office(at: w)?.level }
-            if level == nil || visitor.discovered { level = c.members.compactMap(\.0.titleLevel).min() ?? level }
+            if level == nil || visitor.discovered { level = members.compactMap(\.0.titleLevel).min() ?? level }
             var mentions: [Mention] = []
             var seen = Set<Int>()
-            for (v, doc) in c.members {
+            for (v, doc) in members {
                 for s in v.sentences where seen.insert(doc << 24 | s).inserted {
                     mentions.append(Mention(document: doc, sentence: s, textSlice: documents[doc].sentenceSlice(s)))
                 }
             }
             mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
-            return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? c.members.first?.0.visitorCountry,
-                         destination: c.destination, city: c.members.compactMap(\.0.city).first,
+            return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first?.0.visitorCountry,
+                         destination: c.destination, city: members.compactMap(\.0.city).first,
                          start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: mentions)
         }
     }
 
-    static func mergeEvents(_ candidates: [(EventCandidate, doc: Int)], visits: [Visit], documents: [Document]) -> [Event] {
+    static func mergeEvents(_ candidates: [(EventCandidate, doc: Int)], documents: [Document]) -> [Event] {
         // Visits stay in `Corpus.visits` (an `Event` per visit is made on demand by `Corpus.timeline`).
         var events: [Event] = []
+        events.reserveCapacity(candidates.count) // at most one event per candidate: no copy while growing
         var byKey: [String: Int] = [:]
         var seen = Set<Int>() // event << 40 | document << 20 | sentence
         for (c, doc) in candidates {
@@ -137,6 +143,8 @@ enum Merger {
             events.append(Event(id: 0, kind: c.kind, participants: c.participants, countries: c.countries, city: c.city,
                                 start: c.start, end: c.end, status: c.status, ordinal: c.ordinal, label: c.label, mentions: [mention]))
         }
+        byKey = [:] // freed before sorting, when the events are all there
+        seen = []
         events.sort { a, b in
             switch (a.start, b.start) {
             case let (x?, y?) where x != y: return x < y

@@ -1,4 +1,5 @@
 // The model's public value types: documents, mentions, visits and other events.
+import Foundation
 
 public enum VisitKind: String, Sendable, Codable, CaseIterable {
     case state, official, working, unspecified
@@ -163,6 +164,23 @@ public enum MetadataSource: String, Sendable, Codable {
     case text, manifest, none
 }
 
+/// The sentences, mentions and times of every document of a corpus, in three flat arrays (instead of three
+/// small arrays per document). Filled while the corpus is assembled, never changed after.
+final class DocumentTables: @unchecked Sendable {
+    var sentences: [Sentence] = []
+    var mentions: [EntityMention] = []
+    var times: [TimeExpression] = []
+}
+
+/// A document's sentences, mentions or times: a view of the corpus-wide array, indexed from 0.
+public struct DocumentList<Element: Sendable>: RandomAccessCollection, Sendable {
+    let base: ArraySlice<Element>
+    init(_ base: ArraySlice<Element>) { self.base = base }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { base.count }
+    public subscript(position: Int) -> Element { base[base.startIndex + position] }
+}
+
 /// One article.
 public struct Document: Sendable, Identifiable {
     public var id: Int
@@ -183,13 +201,56 @@ public struct Document: Sendable, Identifiable {
     public var language: String
     /// NFC text; every range in the model is a UTF-8 byte range of it.
     public var text: String
+    /// The text as decoded, before normalisation (kept only when it differs from `text`).
+    private var originalIfDifferent: String?
     /// The text as decoded, before normalisation.
-    public var original: String
-    public var byteCount: Int
+    public var original: String { originalIfDifferent ?? text }
+    private var byteCount32: UInt32
+    public var byteCount: Int { Int(byteCount32) }
     public var contentHash: UInt64
-    public var sentences: [Sentence]
+    private let tables: DocumentTables
+    private let sentenceStart, sentenceEnd, mentionStart, mentionEnd, timeStart, timeEnd: Int32
+
+    init(id: Int, directory: String, name: String, title: String?, date: PartialDate?, dateSource: MetadataSource,
+         place: String?, placeEntity: Int?, source: String?, url: String?, language: String, text: String, original: String,
+         byteCount: Int, contentHash: UInt64, tables: DocumentTables, sentences: Range<Int>, mentions: Range<Int>, times: Range<Int>) {
+        self.id = id
+        self.directory = directory
+        self.name = name
+        self.title = title
+        self.date = date
+        self.dateSource = dateSource
+        self.place = place
+        self.placeEntity = placeEntity
+        self.source = source
+        self.url = url
+        self.language = language
+        self.text = text
+        // Equal bytes: keep one string (String == would ignore normalisation).
+        originalIfDifferent = Document.sameBytes(original, text) ? nil : original
+        byteCount32 = UInt32(clamping: byteCount)
+        self.contentHash = contentHash
+        self.tables = tables
+        sentenceStart = Int32(sentences.lowerBound); sentenceEnd = Int32(sentences.upperBound)
+        mentionStart = Int32(mentions.lowerBound); mentionEnd = Int32(mentions.upperBound)
+        timeStart = Int32(times.lowerBound); timeEnd = Int32(times.upperBound)
+    }
+
+    /// True when two strings hold the same UTF-8 bytes (the same buffer, or equal contents).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == y.count && (x.baseAddress == y.baseAddress || x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+    }
+
+    /// Sentences, with UTF-8 byte ranges in `text`.
+    public var sentences: DocumentList<Sentence> { DocumentList(tables.sentences[Int(sentenceStart)..<Int(sentenceEnd)]) }
     /// Paragraphs, derived from the sentences (each sentence records its paragraph).
     public var paragraphs: [Paragraph] {
+        let sentences = self.sentences
         var out: [Paragraph] = []
         var i = 0
         while i < sentences.count {
@@ -200,15 +261,21 @@ public struct Document: Sendable, Identifiable {
         }
         return out
     }
-    public var mentions: [EntityMention]
-    public var times: [TimeExpression]
+    public var mentions: DocumentList<EntityMention> { DocumentList(tables.mentions[Int(mentionStart)..<Int(mentionEnd)]) }
+    public var times: DocumentList<TimeExpression> { DocumentList(tables.times[Int(timeStart)..<Int(timeEnd)]) }
+
+    /// The UTF-8 byte range of sentence `i`.
+    func sentenceRange(_ i: Int) -> Range<Int> {
+        precondition(i >= 0 && i < Int(sentenceEnd - sentenceStart), "sentence index out of range")
+        return tables.sentences[Int(sentenceStart) + i].range
+    }
 
     /// The text of sentence `i`.
-    public func sentenceText(_ i: Int) -> String { slice(sentences[i].range) }
+    public func sentenceText(_ i: Int) -> String { slice(sentenceRange(i)) }
 
     /// The text of sentence `i` as a slice of `text` (no copy).
     public func sentenceSlice(_ i: Int) -> Substring {
-        let r = sentences[i].range
+        let r = sentenceRange(i)
         let u = text.utf8
         return text[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)]
     }
