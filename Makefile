@@ -26,6 +26,7 @@ test: deps
 	python3 scripts/gazetteer/check.py
 	luacheck --config .luacheckrc Plugins
 	.build/debug/dossier test
+	@if command -v chromium >/dev/null 2>&1; then scripts/check-html-report.sh .build/batch-html-check $(BIN_DEBUG); else echo "chromium not found: HTML report check skipped"; fi
 	$(SWIFT) test --skip-build
 
 # Regenerates the files made from the Lua API's Swift declarations: the editor stubs, docs/lua-api.md,

@@ -49,6 +49,11 @@ let package = Package(
             name: "PluginHost",
             dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel", "Reports"]
         ),
+        // Batch report generation: plans, parallel runs, atomic writes, the index and the manifest.
+        .target(
+            name: "Batch",
+            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
@@ -57,6 +62,7 @@ let package = Package(
                 "Reports",
                 "ScriptingAPI",
                 "PluginHost",
+                "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +88,7 @@ let package = Package(
                     exclude: ["globals.snapshot.txt"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "ScriptingAPI", "LuaBridge", "CorpusModel"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge"]),
         // Runs the built `dossier` as a user would: arguments in, output and exit status out.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ]

@@ -1,0 +1,409 @@
+// Running a batch: up to `jobs` reports at once, each on its own thread in its own Lua state (a fresh
+// `PluginHost` per report, so nothing but the read-only corpus is shared), with the time and memory
+// limits. A report's files are rendered in memory and written atomically; a failure is recorded (plugin
+// file and line) and the others go on, unless `failFast`. Reports whose corpus, plugin and parameters
+// are unchanged since the last run are not run again, unless `force`.
+
+import CorpusModel
+import Foundation
+import LuaBridge
+import PluginHost
+import Reports
+import ScriptingAPI
+
+/// How a batch runs.
+public struct BatchSettings: Sendable {
+    /// The output folder.
+    public var output: URL
+    /// Reports run at once.
+    public var jobs: Int
+    /// Stop starting reports after the first failure.
+    public var failFast: Bool
+    /// Run every selected report, even one that is up to date.
+    public var force: Bool
+    public var limits: LuaLimits
+    public var profile: LuaProfile
+    public var dossierVersion: String
+    /// The corpus folder, as given (for the manifest and the reproduce commands).
+    public var corpusPath: String
+    /// The plan file, if any.
+    public var planFile: String?
+    /// Options every reproduce command needs besides the plugin's (`--plugins DIR`, `--gazetteer DIR`).
+    public var runArguments: [String]
+
+    public init(output: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, failFast: Bool = false,
+                force: Bool = false, limits: LuaLimits = LuaLimits(), profile: LuaProfile = .sandbox,
+                dossierVersion: String = "0.1.0", corpusPath: String = "Data/corpus", planFile: String? = nil,
+                runArguments: [String] = []) {
+        self.output = output
+        self.jobs = max(1, jobs)
+        self.failFast = failFast
+        self.force = force
+        self.limits = limits
+        self.profile = profile
+        self.dossierVersion = dossierVersion
+        self.corpusPath = corpusPath
+        self.planFile = planFile
+        self.runArguments = runArguments
+    }
+}
+
+/// Where a batch stands.
+public struct BatchProgress: Sendable, Equatable {
+    /// Reports run and written now.
+    public var done = 0
+    public var failed = 0
+    /// Up to date: not run again.
+    public var upToDate = 0
+    /// Reports still to run or running.
+    public var left = 0
+    /// The reports running now.
+    public var running: [String] = []
+    /// Reports this run had to consider (selected ones).
+    public var total = 0
+}
+
+/// What a batch reports while it runs; delivered one at a time, from the worker threads.
+public enum BatchEvent: Sendable {
+    case started(name: String, progress: BatchProgress)
+    /// A report finished (`ok` or `failed`), or was found up to date.
+    case finished(BatchRecord, progress: BatchProgress)
+}
+
+/// What a batch did.
+public struct BatchOutcome: Sendable {
+    public var manifest: BatchManifest
+    public var manifestURL: URL
+    public var indexURL: URL
+    /// Ctrl-C stopped a report, so the batch stopped.
+    public var interrupted: Bool
+    /// The failed reports' full errors (with tracebacks), in plan order.
+    public var failures: [BatchRecord] { manifest.reports.filter { $0.status == .failed } }
+    public var succeeded: Bool { manifest.counts.failed == 0 && manifest.counts.notRun == 0 && !interrupted }
+}
+
+public final class BatchRunner: @unchecked Sendable {
+    public let searchPath: PluginSearchPath
+    public let settings: BatchSettings
+
+    public init(searchPath: PluginSearchPath, settings: BatchSettings) {
+        self.searchPath = searchPath
+        self.settings = settings
+    }
+
+    /// Checks that the output folder can be written, without running anything.
+    public func prepareOutput() throws(OutputError) {
+        try OutputDirectory.prepare(settings.output)
+    }
+
+    /// Runs `jobs` over `corpus`. Throws only when the output folder cannot be used (before anything
+    /// runs) or the manifest and index cannot be written; a report's failure is in its record.
+    public func run(_ jobs: [BatchJob], corpus: SharedCorpus, corpusSeconds: Double = 0,
+                    events: @escaping @Sendable (BatchEvent) -> Void = { _ in }) throws(OutputError) -> BatchOutcome {
+        let started = Date()
+        try OutputDirectory.prepare(settings.output)
+        OutputDirectory.removeLeftovers(in: settings.output)
+        let previous = BatchManifest.previous(in: settings.output)
+        var previousByName: [String: BatchRecord] = [:]
+        for record in previous?.reports ?? [] { previousByName[record.name] = record }
+
+        let state = RunState(count: jobs.count)
+        var queue: [Int] = []
+        var libraryHashes: [String: String] = [:]
+        for (index, job) in jobs.enumerated() {
+            let library = libraryHashes[job.file.directory.path] ?? libraryHash(for: job.file)
+            libraryHashes[job.file.directory.path] = library
+            let prepared = PreparedJob(job: job, pluginHash: ContentHash.of(file: job.file.url), libraryHash: library,
+                                       previous: previousByName[job.name])
+            state.prepared[index] = prepared
+            if !job.selected {
+                state.records[index] = carriedOver(prepared, corpus: corpus)
+            } else if !settings.force, let upToDate = upToDate(prepared, corpus: corpus) {
+                state.records[index] = upToDate
+                state.progress.upToDate += 1
+            } else {
+                queue.append(index)
+            }
+        }
+        state.progress.total = jobs.filter(\.selected).count
+        state.progress.left = queue.count
+        // The longest reports of the last run first, so that no long one starts last.
+        queue.sort { a, b in
+            let ta = state.prepared[a]?.previous?.seconds ?? 0, tb = state.prepared[b]?.previous?.seconds ?? 0
+            return ta != tb ? ta > tb : a < b
+        }
+        for index in jobs.indices where state.records[index]?.status == .upToDate {
+            events(.finished(state.records[index]!, progress: state.progress))
+        }
+        state.queue = queue
+
+        let reportStart = Date()
+        let workers = min(settings.jobs, queue.count)
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread { [self] in
+                work(state: state, corpus: corpus, events: events)
+                group.leave()
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        group.wait()
+        let reportSeconds = Date().timeIntervalSince(reportStart)
+
+        // Reports the batch stopped before.
+        for index in jobs.indices where state.records[index] == nil {
+            state.records[index] = record(for: state.prepared[index]!, corpus: corpus, status: .notRun, seconds: 0)
+        }
+        let records = state.records.map { $0! }
+        var counts = BatchManifest.Counts()
+        for record in records { counts.add(record.status) }
+        let manifest = BatchManifest(
+            dossierVersion: settings.dossierVersion, generatedAt: Timestamp.now(started), plan: settings.planFile,
+            jobs: settings.jobs,
+            corpus: .init(path: settings.corpusPath, hash: corpus.hash, documents: corpus.corpus.documents.count,
+                          visits: corpus.corpus.visits.count),
+            seconds: corpusSeconds + Date().timeIntervalSince(started), reportSeconds: reportSeconds,
+            reportCPUSeconds: records.filter { $0.status == .ok || $0.status == .failed }.compactMap(\.cpuSeconds).reduce(0, +),
+            counts: counts, reports: records)
+        let manifestData: Data
+        do { manifestData = try manifest.encoded() } catch {
+            throw OutputError("cannot encode \(BatchManifest.fileName): \(error)")
+        }
+        let index = BatchIndex.render(manifest)
+        try OutputDirectory.writeAtomically([(BatchManifest.fileName, manifestData), (BatchIndex.fileName, Data(index.utf8))],
+                                            in: settings.output)
+        return BatchOutcome(manifest: manifest,
+                            manifestURL: settings.output.appendingPathComponent(BatchManifest.fileName),
+                            indexURL: settings.output.appendingPathComponent(BatchIndex.fileName),
+                            interrupted: state.interrupted)
+    }
+
+    // MARK: Workers
+
+    struct PreparedJob: Sendable {
+        var job: BatchJob
+        var pluginHash: String?
+        var libraryHash: String
+        var previous: BatchRecord?
+    }
+
+    /// What the workers share, behind one lock.
+    final class RunState: @unchecked Sendable {
+        let lock = NSLock()
+        var prepared: [PreparedJob?]
+        var records: [BatchRecord?]
+        var queue: [Int] = []
+        var next = 0
+        var stopping = false
+        var interrupted = false
+        var progress = BatchProgress()
+
+        init(count: Int) {
+            prepared = Array(repeating: nil, count: count)
+            records = Array(repeating: nil, count: count)
+        }
+    }
+
+    private func work(state: RunState, corpus: SharedCorpus, events: @Sendable (BatchEvent) -> Void) {
+        while true {
+            state.lock.lock()
+            guard !state.stopping, state.next < state.queue.count else {
+                state.lock.unlock()
+                return
+            }
+            let index = state.queue[state.next]
+            state.next += 1
+            let prepared = state.prepared[index]!
+            state.progress.running.append(prepared.job.name)
+            events(.started(name: prepared.job.name, progress: state.progress))
+            state.lock.unlock()
+
+            let (record, interrupted) = execute(prepared, corpus: corpus)
+
+            state.lock.lock()
+            state.records[index] = record
+            state.progress.running.removeAll { $0 == prepared.job.name }
+            state.progress.left -= 1
+            if record.status == .ok { state.progress.done += 1 } else { state.progress.failed += 1 }
+            if interrupted {
+                state.interrupted = true
+                state.stopping = true
+            }
+            if record.status == .failed && settings.failFast { state.stopping = true }
+            events(.finished(record, progress: state.progress))
+            state.lock.unlock()
+        }
+    }
+
+    /// Runs one report in a fresh host and state, renders it and writes its files.
+    private func execute(_ prepared: PreparedJob, corpus: SharedCorpus) -> (BatchRecord, interrupted: Bool) {
+        let job = prepared.job
+        let start = Date()
+        let cpuStart = Self.threadCPUTime()
+        let host = PluginHost(searchPath: searchPath,
+                              options: PluginHostOptions(profile: settings.profile, limits: settings.limits,
+                                                         output: { _ in }, dossierVersion: settings.dossierVersion))
+        let run: PluginRun
+        do {
+            run = try host.run(job.file, corpus: corpus, params: job.params, generatedAt: start)
+        } catch {
+            removeFiles(of: prepared, keeping: [])
+            var record = record(for: prepared, corpus: corpus, status: .failed, seconds: Date().timeIntervalSince(start))
+            record.cpuSeconds = Self.threadCPUTime() - cpuStart
+            record.error = failure(error, job: job)
+            return (record, error.luaError?.kind == .interrupted)
+        }
+        var files: [(name: String, data: Data)] = []
+        var written: [BatchFileRecord] = []
+        for format in job.formats {
+            let name = "\(job.name).\(BatchFormats.fileExtension(format))"
+            let data = Data(render(run.report, as: format).utf8)
+            files.append((name, data))
+            written.append(BatchFileRecord(format: format.rawValue, path: name, bytes: data.count, hash: ContentHash.of(data)))
+        }
+        do {
+            try OutputDirectory.writeAtomically(files, in: settings.output)
+        } catch {
+            removeFiles(of: prepared, keeping: [])
+            for file in files { unlink(settings.output.appendingPathComponent(file.name).path) }
+            var record = record(for: prepared, corpus: corpus, status: .failed, seconds: Date().timeIntervalSince(start))
+            record.cpuSeconds = Self.threadCPUTime() - cpuStart
+            record.error = BatchFailure(kind: "io", message: error.message, file: nil, line: nil, traceback: nil)
+            return (record, false)
+        }
+        removeFiles(of: prepared, keeping: Set(written.map(\.path)))
+        var record = record(for: prepared, corpus: corpus, status: .ok, seconds: Date().timeIntervalSince(start))
+        record.cpuSeconds = Self.threadCPUTime() - cpuStart
+        record.title = run.report.title
+        record.pluginVersion = run.manifest?.version ?? record.pluginVersion
+        record.params = run.params.isEmpty && run.manifest == nil ? job.params : run.params.mapValues(\.description)
+        record.generatedAt = run.report.provenance?.generatedAt ?? Timestamp.now(start)
+        record.files = written
+        return (record, false)
+    }
+
+    /// Removes the files an earlier run wrote for this report, except `keeping`: a report that fails now
+    /// must not leave an old result that looks current.
+    private func removeFiles(of prepared: PreparedJob, keeping: Set<String>) {
+        for file in prepared.previous?.files ?? [] where !keeping.contains(file.path) && !file.path.contains("/") {
+            unlink(settings.output.appendingPathComponent(file.path).path)
+        }
+    }
+
+    /// The calling thread's CPU time, in seconds.
+    static func threadCPUTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    // MARK: Records
+
+    private func record(for prepared: PreparedJob, corpus: SharedCorpus, status: BatchStatus, seconds: Double) -> BatchRecord {
+        let job = prepared.job
+        return BatchRecord(name: job.name, title: job.title, plugin: job.manifest?.name ?? job.file.name,
+                           pluginFile: job.file.displayPath, pluginVersion: job.manifest?.version,
+                           pluginHash: prepared.pluginHash, libraryHash: prepared.libraryHash,
+                           params: job.resolvedParams ?? job.params, corpusHash: corpus.hash, status: status,
+                           seconds: seconds, cpuSeconds: nil, generatedAt: nil, formats: job.formats.map(\.rawValue), files: [],
+                           error: nil, command: reproduceCommand(job))
+    }
+
+    private func failure(_ error: PluginError, job: BatchJob) -> BatchFailure {
+        let kind: String
+        if let lua = error.luaError { kind = lua.kind.rawValue } else {
+            switch error.kind {
+            case .notFound: kind = "notFound"
+            case .manifest: kind = "manifest"
+            case .params: kind = "params"
+            case .lua: kind = "lua"
+            case .io: kind = "io"
+            }
+        }
+        return BatchFailure(kind: kind, message: error.message, file: error.luaError?.chunk ?? job.file.displayPath,
+                            line: error.luaError?.line, traceback: error.luaError?.traceback)
+    }
+
+    /// The last run's record, when corpus, plugin file, modules, parameters and formats are the same and
+    /// its files are all there, unchanged.
+    private func upToDate(_ prepared: PreparedJob, corpus: SharedCorpus) -> BatchRecord? {
+        guard var old = prepared.previous, old.status.hasFiles || old.status == .notSelected,
+              !old.files.isEmpty, let params = prepared.job.resolvedParams,
+              old.corpusHash == corpus.hash, old.pluginHash != nil, old.pluginHash == prepared.pluginHash,
+              old.libraryHash == prepared.libraryHash, old.params == params,
+              old.formats == prepared.job.formats.map(\.rawValue), filesIntact(old.files) else { return nil }
+        old.status = .upToDate
+        old.command = reproduceCommand(prepared.job)
+        old.pluginFile = prepared.job.file.displayPath
+        old.error = nil
+        return old
+    }
+
+    /// A report `--select` left out: its last record, with the files that are still there.
+    private func carriedOver(_ prepared: PreparedJob, corpus: SharedCorpus) -> BatchRecord {
+        guard var old = prepared.previous else {
+            return record(for: prepared, corpus: corpus, status: .notSelected, seconds: 0)
+        }
+        old.status = .notSelected
+        old.files = filesIntact(old.files) ? old.files : []
+        return old
+    }
+
+    private func filesIntact(_ files: [BatchFileRecord]) -> Bool {
+        files.allSatisfy { file in
+            !file.path.contains("/") && ContentHash.of(file: settings.output.appendingPathComponent(file.path)) == file.hash
+        }
+    }
+
+    /// One hash over every Lua module a plugin may `require` (the `lib/` folders of the search path and
+    /// of the plugin's own folder): a change to a shared module makes every report out of date.
+    private func libraryHash(for file: PluginFile) -> String {
+        var folders = searchPath.directories.map(\.library)
+        folders.append(file.directory.appendingPathComponent("lib", isDirectory: true))
+        var seen = Set<String>()
+        var hash = ContentHash()
+        for folder in folders where seen.insert(folder.standardizedFileURL.path).inserted {
+            guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { continue }
+            var paths: [String] = []
+            while let path = enumerator.nextObject() as? String { if path.hasSuffix(".lua") { paths.append(path) } }
+            for path in paths.sorted() {
+                hash.add(folder.path + "/" + path + "\n")
+                if let data = try? Data(contentsOf: folder.appendingPathComponent(path)) { hash.add(data) }
+            }
+        }
+        return hash.hex
+    }
+
+    /// `dossier run ... --format F --out DIR/NAME.F` for the report's first format.
+    func reproduceCommand(_ job: BatchJob) -> String {
+        var words = ["dossier", "run", job.file.origin == .bundled || job.file.origin == .option || job.file.origin == .environment
+                        ? job.file.name : job.file.displayPath]
+        let params = job.resolvedParams ?? job.params
+        for key in params.keys.sorted() { words += ["--param", "\(key)=\(params[key]!)"] }
+        if settings.corpusPath != "Data/corpus" { words += ["--corpus", settings.corpusPath] }
+        words += settings.runArguments
+        if settings.limits.timeSeconds != LuaLimits.defaultTimeSeconds, let seconds = settings.limits.timeSeconds {
+            words += ["--timeout", LuaValue.number(seconds).description]
+        }
+        if settings.limits.memoryBytes != LuaLimits().memoryBytes {
+            words += ["--memory", String(settings.limits.memoryBytes / (1024 * 1024))]
+        }
+        if let format = job.formats.first {
+            let name = "\(job.name).\(BatchFormats.fileExtension(format))"
+            words += ["--format", format.rawValue, "--out", PluginFile(url: settings.output.appendingPathComponent(name), origin: .path).displayPath]
+        }
+        return words.map(Shell.quote).joined(separator: " ")
+    }
+}
+
+enum Shell {
+    /// A word as a POSIX shell reads it back.
+    static func quote(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./=:,@%+".unicodeScalars.contains($0))
+        }
+        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
