@@ -24,6 +24,22 @@ public enum Fold {
     @inlinable @inline(__always)
     static func mix(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* prime }
 
+    /// The scalar whose UTF-8 encoding starts at `i` (a byte of 0x80 or more) and its length in bytes:
+    /// length 0 for a byte that starts no sequence (it is skipped), nil when the sequence runs past `end`.
+    @inline(__always) @usableFromInline
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (UInt32, Int)? {
+        let b = bytes[i]
+        var scalar: UInt32
+        let len: Int
+        if b & 0xE0 == 0xC0 { scalar = UInt32(b & 0x1F); len = 2 }
+        else if b & 0xF0 == 0xE0 { scalar = UInt32(b & 0x0F); len = 3 }
+        else if b & 0xF8 == 0xF0 { scalar = UInt32(b & 0x07); len = 4 }
+        else { return (0, 0) }
+        if i + len > end { return nil }
+        for k in 1..<len { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (scalar, len)
+    }
+
     /// Continues hash `h` over the folded form of the UTF-8 bytes `bytes[range]`.
     @inlinable
     public static func hash(_ h: UInt64, bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
@@ -37,15 +53,8 @@ public enum Fold {
                 i += 1
                 continue
             }
-            // Decode one scalar.
-            var scalar: UInt32
-            var len: Int
-            if b & 0xE0 == 0xC0 { scalar = UInt32(b & 0x1F); len = 2 }
-            else if b & 0xF0 == 0xE0 { scalar = UInt32(b & 0x0F); len = 3 }
-            else if b & 0xF8 == 0xF0 { scalar = UInt32(b & 0x07); len = 4 }
-            else { i += 1; continue }
-            if i + len > end { break }
-            for k in 1..<len { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+            guard let (scalar, len) = decodeScalar(bytes, at: i, end: end) else { break }
+            if len == 0 { i += 1; continue }
             h = mixScalar(h, scalar, bytes: bytes, at: i, length: len)
             i += len
         }
@@ -128,14 +137,8 @@ extension Fold {
                 i += 1
                 continue
             }
-            var scalar: UInt32
-            var len: Int
-            if b & 0xE0 == 0xC0 { scalar = UInt32(b & 0x1F); len = 2 }
-            else if b & 0xF0 == 0xE0 { scalar = UInt32(b & 0x0F); len = 3 }
-            else if b & 0xF8 == 0xF0 { scalar = UInt32(b & 0x07); len = 4 }
-            else { i += 1; continue }
-            if i + len > end { break }
-            for k in 1..<len { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
+            guard let (scalar, len) = decodeScalar(bytes, at: i, end: end) else { break }
+            if len == 0 { i += 1; continue }
             if scalar == 0x2019 || scalar == 0x2018 { h = mix(h, 0x27); i += len; continue } // ’ -> '
             if scalar == 0x2010 || scalar == 0x2011 { h = mix(h, 0x2D); i += len; continue } // hyphens
             let lower = lowerScalar(scalar)

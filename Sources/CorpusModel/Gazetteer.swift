@@ -248,8 +248,14 @@ extension Gazetteer {
         return d
     }
 
-    mutating func loadCities(_ path: String) -> [Diagnostic] {
-        let t = TSVFile(path: path, columns: Self.cityColumns)
+    /// Reads an entity file whose rows start with an id and a name: a row missing either is skipped
+    /// with a diagnostic; `make` builds the row's entity (reporting what it finds odd in the row), and
+    /// the cells of `names` are indexed under their roles.
+    private mutating func loadNamedEntities(
+        _ path: String, columns: [String], names: [(cell: Int, role: NameRole?)],
+        make: (TSVFile, TSVRow, UnsafeBufferPointer<UInt8>, inout [Diagnostic]) -> Entity
+    ) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: columns)
         var d = t.diagnostics
         reserveFor(t)
         t.bytes.withUnsafeBufferPointer { b in
@@ -258,66 +264,47 @@ extension Gazetteer {
                 if c[0].isEmpty || c[1].isEmpty {
                     d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
                 }
-                var population: Int?
-                if !c[3].isEmpty {
-                    var p = 0
-                    var ok = c[3].count < 12
-                    for k in c[3] { if b[k] < 0x30 || b[k] > 0x39 { ok = false; break }; p = p * 10 + Int(b[k] - 0x30) }
-                    if ok { population = p } else { d.append(t.diagnostic(row, cell: 3, .warning, "population is not a whole number; ignored")) }
-                }
-                let e = Entity(id: t.string(c[0]), kind: .city, name: t.string(c[1]), aliasText: t.string(c[4]),
-                               country: t.optionalString(c[2]), population: population)
-                guard let i = append(e) else { continue }
-                indexCell(b, c[1], .name, i)
-                indexCell(b, c[4], .name, i)
+                guard let i = append(make(t, row, b, &d)) else { continue }
+                for name in names { indexCell(b, c[name.cell], name.role, i) }
             }
         }
         return d
+    }
+
+    mutating func loadCities(_ path: String) -> [Diagnostic] {
+        loadNamedEntities(path, columns: Self.cityColumns, names: [(1, .name), (4, .name)]) { t, row, b, d in
+            let c = row.cells
+            var population: Int?
+            if !c[3].isEmpty {
+                var p = 0
+                var ok = c[3].count < 12
+                for k in c[3] { if b[k] < 0x30 || b[k] > 0x39 { ok = false; break }; p = p * 10 + Int(b[k] - 0x30) }
+                if ok { population = p } else { d.append(t.diagnostic(row, cell: 3, .warning, "population is not a whole number; ignored")) }
+            }
+            return Entity(id: t.string(c[0]), kind: .city, name: t.string(c[1]), aliasText: t.string(c[4]),
+                          country: t.optionalString(c[2]), population: population)
+        }
     }
 
     mutating func loadOrganisations(_ path: String) -> [Diagnostic] {
-        let t = TSVFile(path: path, columns: Self.organisationColumns)
-        var d = t.diagnostics
-        reserveFor(t)
-        t.bytes.withUnsafeBufferPointer { b in
-            for row in t.rows {
-                let c = row.cells
-                if c[0].isEmpty || c[1].isEmpty {
-                    d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
-                }
-                let kind = t.string(c[2])
-                if !Self.organisationKinds.contains(kind) {
-                    d.append(t.diagnostic(row, cell: 2, .warning, "unknown organisation kind '\(kind)'; taken as 'other'"))
-                }
-                let e = Entity(id: t.string(c[0]), kind: .organisation, name: t.string(c[1]), aliasText: t.string(c[4]),
-                               country: t.optionalString(c[3]), organisationKind: Self.organisationKinds.contains(kind) ? kind : "other")
-                guard let i = append(e) else { continue }
-                indexCell(b, c[1], .name, i)
-                indexCell(b, c[4], .name, i)
+        loadNamedEntities(path, columns: Self.organisationColumns, names: [(1, .name), (4, .name)]) { t, row, _, d in
+            let c = row.cells
+            let kind = t.string(c[2])
+            let known = Self.organisationKinds.contains(kind)
+            if !known {
+                d.append(t.diagnostic(row, cell: 2, .warning, "unknown organisation kind '\(kind)'; taken as 'other'"))
             }
+            return Entity(id: t.string(c[0]), kind: .organisation, name: t.string(c[1]), aliasText: t.string(c[4]),
+                          country: t.optionalString(c[3]), organisationKind: known ? kind : "other")
         }
-        return d
     }
 
     mutating func loadPersons(_ path: String) -> [Diagnostic] {
-        let t = TSVFile(path: path, columns: Self.personColumns)
-        var d = t.diagnostics
-        reserveFor(t)
-        t.bytes.withUnsafeBufferPointer { b in
-            for row in t.rows {
-                let c = row.cells
-                if c[0].isEmpty || c[1].isEmpty {
-                    d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
-                }
-                let e = Entity(id: t.string(c[0]), kind: .person, name: t.string(c[1]), aliasText: t.string(c[3]),
-                               shortText: t.string(c[4]), country: t.optionalString(c[2]))
-                guard let i = append(e) else { continue }
-                indexCell(b, c[1], .name, i)
-                indexCell(b, c[3], .name, i)
-                indexCell(b, c[4], nil, i)
-            }
+        loadNamedEntities(path, columns: Self.personColumns, names: [(1, .name), (3, .name), (4, nil)]) { t, row, _, _ in
+            let c = row.cells
+            return Entity(id: t.string(c[0]), kind: .person, name: t.string(c[1]), aliasText: t.string(c[3]),
+                          shortText: t.string(c[4]), country: t.optionalString(c[2]))
         }
-        return d
     }
 
     mutating func loadOffices(_ path: String) -> [Diagnostic] {
