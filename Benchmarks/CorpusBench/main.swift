@@ -299,11 +299,12 @@ struct Generator {
         print("texts only: \(texts.count) texts, RSS \(mb(rss() - before)) over the start")
         return
     }
-    let (c, _) = CorpusBuilder(gazetteer: g, jobs: 2).build(directory: URL(fileURLWithPath: dir))
+    let jobs = option("--jobs").flatMap(Int.init) ?? 2
+    let (c, _) = CorpusBuilder(gazetteer: g, jobs: jobs).build(directory: URL(fileURLWithPath: dir))
     let after = rss()
     let docs = c.documents
     let count = { (f: (Document) -> Int) in docs.reduce(0) { $0 + f($1) } }
-    print("documents \(docs.count), text \(mb(count { $0.text.utf8.count })), sentences \(count { $0.sentences.count }), paragraphs \(count { $0.paragraphs.count }), mentions \(count { $0.mentions.count }), times \(count { $0.times.count })")
+    print("documents \(docs.count), files \(mb(count { $0.byteCount })), sentences \(count { $0.sentences.count }), paragraphs \(count { $0.paragraphs.count }), mentions \(count { $0.mentions.count }), times \(count { $0.times.count })")
     print("visits \(c.visits.count) with \(c.visits.reduce(0) { $0 + $1.mentions.count }) mentions; events \(c.events.count) with \(c.events.reduce(0) { $0 + $1.mentions.count }) mentions")
     print("strides: Document \(MemoryLayout<Document>.stride), Sentence \(MemoryLayout<Sentence>.stride), Paragraph \(MemoryLayout<Paragraph>.stride), EntityMention \(MemoryLayout<EntityMention>.stride), TimeExpression \(MemoryLayout<TimeExpression>.stride), Visit \(MemoryLayout<Visit>.stride), Event \(MemoryLayout<Event>.stride), Mention \(MemoryLayout<Mention>.stride)")
     typealias Trim = @convention(c) (Int) -> Int32

@@ -52,6 +52,11 @@ public struct Corpus: Sendable {
         return all
     }
 
+    /// The text of the sentence a mention points to.
+    public func text(of mention: Mention) -> String {
+        documents[mention.document].sentenceText(mention.sentence)
+    }
+
     /// Indexes of the entities named `name` (any alias; case, diacritics, hyphens and spaces ignored).
     public func entities(named name: some StringProtocol) -> [Int] {
         let key = Fold.key(name)
@@ -163,28 +168,28 @@ public struct CorpusBuilder: Sendable {
             diagnostics += d
         }
         let files = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
-        for name in manifest.keys.sorted() where !files.contains(name) {
+        let fileSet = Set(files)
+        for name in manifest.keys.sorted() where !fileSet.contains(name) {
             diagnostics.append(Diagnostic(file: manifestPath, severity: .warning, message: "manifest names '\(name)', which is not in the corpus"))
         }
-        let inputs = files.map { (path: directory.appendingPathComponent($0).path, entry: manifest[$0]) }
-        let (corpus, d) = build(files: inputs)
+        let (corpus, d) = build(inputs: BuildInputs(source: .directory(directory.path, files), manifest: manifest))
         return (corpus, diagnostics + d)
     }
 
     /// Builds from texts already in memory (tests, generated corpora): (name, text, manifest entry).
     public func build(texts: [(name: String, text: String, entry: ManifestEntry?)]) -> (Corpus, [Diagnostic]) {
-        build(inputs: texts.map { t in { Reader.decode(data: Data(t.text.utf8), path: t.name) } }, entries: texts.map(\.entry))
+        build(inputs: BuildInputs(source: .texts(texts.map { ($0.name, $0.text) }), entries: texts.map(\.entry)))
     }
 
     public func build(files: [(path: String, entry: ManifestEntry?)]) -> (Corpus, [Diagnostic]) {
-        build(inputs: files.map { f in { Reader.read(path: f.path) } }, entries: files.map(\.entry))
+        build(inputs: BuildInputs(source: .paths(files.map(\.path)), entries: files.map(\.entry)))
     }
 
     /// Documents are analysed in parallel a chunk at a time, and each chunk is assembled (in order) before the
     /// next is read: only one chunk's texts and intermediate results are held besides the model being built.
     static let chunkSize = 1024
 
-    private func build(inputs: [@Sendable () -> (SourceText?, [Diagnostic])], entries: [ManifestEntry?]) -> (Corpus, [Diagnostic]) {
+    private func build(inputs: BuildInputs) -> (Corpus, [Diagnostic]) {
         let g = gazetteer
         // A handful of articles is done before worker threads would have started.
         let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
@@ -199,13 +204,15 @@ public struct CorpusBuilder: Sendable {
                     let k = next.next()
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
-                    let (source, d) = inputs[i]()
-                    let analysis = source.map { Analyzer.analyze($0, manifest: entries[i], gazetteer: g) }
+                    let (source, d) = inputs.read(i)
+                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g) }
                     results.set(k, analysis, d)
                 }
             }
             if workers == 1 || chunk.count < 16 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
-            assembly.add(results.take())
+            let chunkResults = results.take()
+            assembly.reserve(for: chunkResults, done: chunk.upperBound, total: inputs.count)
+            assembly.add(chunkResults, names: chunk.map { inputs.location($0) })
             chunkStart = chunk.upperBound
         }
         MemoryTrace.note("analysed and assembled")
@@ -220,10 +227,10 @@ struct Assembly {
     var entities: [Entity]
     var discoveredIndex: [UInt64: Int] = [:]
     var documents: [Document] = []
-    var seen: [UInt64: String] = [:]
-    var visitCandidates: [(VisitCandidate, doc: Int)] = []
-    var directory = ""
-    var eventCandidates: [(EventCandidate, doc: Int)] = []
+    /// Content hash -> the document with that text.
+    var seen: [UInt64: Int] = [:]
+    var visitCandidates = VisitCandidates()
+    var events = EventMerger()
     let tables = DocumentTables()
 
     init(gazetteer: Gazetteer) {
@@ -231,7 +238,33 @@ struct Assembly {
         entities = gazetteer.entities
     }
 
-    mutating func add(_ input: consuming [(DocumentAnalysis?, [Diagnostic])]) {
+    /// Grows the corpus-wide arrays once per chunk to what the whole corpus will need, projected from the
+    /// documents so far: arrays that grow by doubling would hold up to twice what they use.
+    mutating func reserve(for results: [(DocumentAnalysis?, [Diagnostic])], done: Int, total: Int) {
+        var sentences = 0, mentions = 0, times = 0, visits = 0, events = 0
+        for case let (a?, _) in results {
+            sentences += a.sentences.count; mentions += a.mentions.count; times += a.times.count
+            visits += a.visits.count; events += a.events.count
+        }
+        let scale = Double(total) / Double(max(done, 1)) * 1.02
+        func grow<T>(_ array: inout [T], _ adding: Int) {
+            let needed = array.count + adding
+            guard needed > array.capacity else { return }
+            array.reserveCapacity(done >= total ? needed : max(needed, Int(Double(needed) * scale)))
+        }
+        grow(&documents, results.count)
+        grow(&tables.records, results.count)
+        grow(&tables.sentences, sentences)
+        grow(&tables.mentions, mentions)
+        grow(&tables.times, times)
+        if visitCandidates.count + visits > visitCandidates.capacity {
+            visitCandidates.reserveCapacity(Int(Double(visitCandidates.count + visits) * (done >= total ? 1 : scale)))
+        }
+        self.events.reserve(adding: events, scale: done >= total ? 1 : scale)
+    }
+
+    /// Adds a chunk's analyses; `names` are their folders and file names (strings shared with the inputs).
+    mutating func add(_ input: consuming [(DocumentAnalysis?, [Diagnostic])], names: [(directory: String, name: String)]) {
         var results = consume input
         for index in results.indices {
             let (analysis, d) = results[index]
@@ -239,10 +272,10 @@ struct Assembly {
             diagnostics += d
             guard let a = analysis else { continue }
             if let first = seen[a.source.contentHash] {
-                diagnostics.append(Diagnostic(file: a.source.path, severity: .note, message: "same text as \(first); counted once"))
+                diagnostics.append(Diagnostic(file: a.source.path, severity: .note, message: "same text as \(documents[first].path); counted once"))
                 continue
             }
-            seen[a.source.contentHash] = a.source.path
+            seen[a.source.contentHash] = documents.count
             // Discovered persons become corpus entities, one per folded name.
             var map: [Int] = []
             for p in a.discovered {
@@ -265,48 +298,102 @@ struct Assembly {
             }
             func global(_ ref: Int) -> Int { ref >= 0 ? ref : map[-ref - 1] }
             let docIndex = documents.count
-            let name = (a.source.path as NSString).lastPathComponent
-            let dirPart = (a.source.path as NSString).deletingLastPathComponent
-            if dirPart != directory { directory = dirPart } // one shared string per folder
+            let (dirPart, name) = names[index]
+            if dirPart != tables.directories.last { tables.directories.append(dirPart) } // one string per folder
             var placeEntity: Int?
             if let place = a.place {
                 placeEntity = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
             }
-            // The text is copied here, on the assembling thread: the model's long-lived strings then sit together
-            // instead of between the freed intermediate buffers of the workers (which the workers reuse).
-            var text = a.source.text
-            text = text.withUTF8 { String(decoding: $0, as: UTF8.self) }
-            var original = a.source.original
-            if !Document.sameBytes(original, a.source.text) { original = original.withUTF8 { String(decoding: $0, as: UTF8.self) } }
-            else { original = text }
+            // The texts go to the store (memory, then a temporary file): the model keeps byte ranges only.
+            let text = tables.texts.append(a.source.text)
+            let original = Document.sameBytes(a.source.original, a.source.text) ? nil : tables.texts.append(a.source.original)
             let sentences = tables.sentences.count..<(tables.sentences.count + a.sentences.count)
             tables.sentences.append(contentsOf: a.sentences)
             let mentionStart = tables.mentions.count
             for var m in a.mentions { m.entity = global(m.entity); tables.mentions.append(m) }
             let times = tables.times.count..<(tables.times.count + a.times.count)
             tables.times.append(contentsOf: a.times)
-            documents.append(Document(
-                id: docIndex, directory: directory, name: name, title: a.title, date: a.date, dateSource: a.dateSource,
-                place: a.place, placeEntity: placeEntity, source: a.source_, url: a.url, language: a.language,
-                text: text, original: original, byteCount: a.source.byteCount, contentHash: a.source.contentHash,
-                tables: tables, sentences: sentences, mentions: mentionStart..<tables.mentions.count, times: times))
-            for var v in a.visits { v.visitor = global(v.visitor); visitCandidates.append((v, docIndex)) }
-            for var e in a.events { e.participants = e.participants.map(global); eventCandidates.append((e, docIndex)) }
+            tables.records.append(DocumentRecord(
+                name: name, title: tables.pool(a.title), place: tables.pool(a.place), source: tables.pool(a.source_),
+                url: tables.pool(a.url), language: tables.pool(a.language), text: text,
+                original: original ?? TextRef(offset: -1, count: 0), contentHash: a.source.contentHash,
+                directory: Int32(tables.directories.count - 1), date: a.date?.packed ?? 0, placeEntity: placeEntity.map(Int32.init) ?? -1,
+                byteCount: UInt32(clamping: a.source.byteCount),
+                sentenceStart: Int32(sentences.lowerBound), sentenceEnd: Int32(sentences.upperBound),
+                mentionStart: Int32(mentionStart), mentionEnd: Int32(tables.mentions.count),
+                timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource))
+            documents.append(Document(tables: tables, index: docIndex))
+            for var v in a.visits { v.visitor = global(v.visitor); visitCandidates.append(v, document: docIndex) }
+            for var e in a.events { e.participants = e.participants.map(global); events.add(e, document: docIndex) }
         }
     }
 
-    consuming func finish() -> (Corpus, [Diagnostic]) {
-        seen = [:] // a path per document: not needed any more
+    mutating func finish() -> (Corpus, [Diagnostic]) {
+        seen = [:]
         discoveredIndex = [:]
-        MemoryTrace.note("\(visitCandidates.count) visit and \(eventCandidates.count) event candidates")
-        // Events first (they do not depend on the visits): their candidates are freed before the visits are made.
-        let events = Merger.mergeEvents(eventCandidates, documents: documents)
-        eventCandidates = []
-        MemoryTrace.note("events merged")
+        tables.texts.seal()
+        MemoryTrace.note("\(visitCandidates.count) visit candidates, \(events.events.count) other events")
+        let events = self.events.finish()
+        MemoryTrace.note("events sorted")
         let visits = Merger.mergeVisits(visitCandidates, documents: documents, entities: entities)
-        visitCandidates = []
+        visitCandidates = VisitCandidates()
         MemoryTrace.note("visits merged")
         return (Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: gazetteer), diagnostics)
+    }
+}
+
+/// What a build reads: the files of a folder (names only, so a large corpus costs one string per file), a list
+/// of paths, or texts in memory; and the manifest entries, by file name or by position.
+struct BuildInputs: Sendable {
+    enum Source: Sendable {
+        case directory(String, [String])
+        case paths([String])
+        case texts([(name: String, text: String)])
+    }
+    let source: Source
+    private var manifest: [String: ManifestEntry] = [:]
+    private var entries: [ManifestEntry?] = []
+
+    init(source: Source, manifest: [String: ManifestEntry]) { self.source = source; self.manifest = manifest }
+    init(source: Source, entries: [ManifestEntry?]) {
+        self.source = source
+        // Positions that have an entry only: a long list of nils costs as much as the entries would.
+        if entries.contains(where: { $0 != nil }) { self.entries = entries }
+    }
+
+    var count: Int {
+        switch source {
+        case .directory(_, let names): names.count
+        case .paths(let paths): paths.count
+        case .texts(let texts): texts.count
+        }
+    }
+
+    func entry(_ i: Int) -> ManifestEntry? {
+        if i < entries.count { return entries[i] }
+        if case .directory(_, let names) = source { return manifest[names[i]] }
+        return nil
+    }
+
+    /// The document's folder and file name.
+    func location(_ i: Int) -> (directory: String, name: String) {
+        switch source {
+        case .directory(let dir, let names): return (dir, names[i])
+        case .paths(let paths):
+            let path = paths[i] as NSString
+            return (path.deletingLastPathComponent, path.lastPathComponent)
+        case .texts(let texts):
+            let path = texts[i].name as NSString
+            return (path.deletingLastPathComponent, path.lastPathComponent)
+        }
+    }
+
+    func read(_ i: Int) -> (SourceText?, [Diagnostic]) {
+        switch source {
+        case .directory(let dir, let names): Reader.read(path: dir.hasSuffix("/") ? dir + names[i] : dir + "/" + names[i])
+        case .paths(let paths): Reader.read(path: paths[i])
+        case .texts(let texts): Reader.decode(data: Data(texts[i].text.utf8), path: texts[i].name)
+        }
     }
 }
 
@@ -346,5 +433,8 @@ enum MemoryTrace {
             .first { $0.hasPrefix("VmRSS:") }.map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") } ?? ""
         let live = "after malloc_trim \(trimmed)"
         FileHandle.standardError.write(Data("memory: \(stage): \(fields.joined(separator: ", ")), \(live)\n".utf8))
+        // glibc's own account (system bytes and bytes in use, per arena and in total), also on standard error.
+        typealias Stats = @convention(c) () -> Void
+        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_stats") { unsafeBitCast(sym, to: Stats.self)() }
     }
 }

@@ -23,7 +23,7 @@ public enum Exporter {
     static func ref(_ i: Int, _ c: Corpus) -> [String: Any] { ["id": c.entities[i].id, "name": c.entities[i].name] }
     static func opt(_ x: Any?) -> Any { x ?? NSNull() }
     static func mentions(_ ms: [Mention], _ c: Corpus) -> [[String: Any]] {
-        ms.map { ["document": c.documents[$0.document].name, "sentence": $0.sentence, "text": $0.text] }
+        ms.map { ["document": c.documents[$0.document].name, "sentence": $0.sentence, "text": c.text(of: $0)] }
     }
 
     public static func visitRecord(_ v: Visit, _ c: Corpus) -> [String: Any] {

@@ -1,6 +1,76 @@
 // Stage 7: the merge. The same visit reported by several articles, or twice in one, becomes one
 // event listing its mentions. Counts count events, never mentions.
 
+/// The visit candidates of a corpus, kept from the assembly to the merge: 44 bytes each and no storage of
+/// their own (a corpus has hundreds of thousands). Country codes are numbered; a candidate's first sentence
+/// is in the record, any further ones in a shared array.
+struct VisitCandidates {
+    private struct Record {
+        var visitor: Int32
+        var document: Int32
+        var city: Int32          // -1: none
+        var start: UInt32        // PartialDate.packed, 0: none
+        var end: UInt32
+        var notBefore: UInt32
+        var sentence: Int32
+        var moreSentences: Int32 // index into `extraSentences`
+        var destination: UInt16  // index into `countryCodes`
+        var visitorCountry: UInt16 // index + 1 into `countryCodes`, 0: none
+        var moreCount: UInt8
+        var kind: UInt8
+        var status: UInt8
+        var titleLevel: UInt8    // Level rank + 1, 0: none
+    }
+    private var records: [Record] = []
+    private var extraSentences: [Int32] = []
+    private var countryCodes: [String] = []
+    private var countryIndex: [String: UInt16] = [:]
+
+    var count: Int { records.count }
+    var capacity: Int { records.capacity }
+    mutating func reserveCapacity(_ n: Int) { records.reserveCapacity(n) }
+
+    private mutating func code(_ country: String) -> UInt16 {
+        if let i = countryIndex[country] { return i }
+        countryIndex[country] = UInt16(countryCodes.count)
+        countryCodes.append(country)
+        return UInt16(countryCodes.count - 1)
+    }
+
+    mutating func append(_ v: VisitCandidate, document: Int) {
+        let sentences = v.sentences
+        let more = sentences.count > 1 ? Int32(extraSentences.count) : 0
+        if sentences.count > 1 { extraSentences += sentences.dropFirst().prefix(255).map { Int32($0) } }
+        records.append(Record(
+            visitor: Int32(v.visitor), document: Int32(document), city: v.city.map(Int32.init) ?? -1,
+            start: v.start?.packed ?? 0, end: v.end?.packed ?? 0, notBefore: v.notBefore?.packed ?? 0,
+            sentence: Int32(sentences.first ?? 0), moreSentences: more,
+            destination: code(v.destination), visitorCountry: v.visitorCountry.map { code($0) + 1 } ?? 0,
+            moreCount: UInt8(min(255, max(0, sentences.count - 1))),
+            kind: UInt8(VisitKind.allCases.firstIndex(of: v.kind)!), status: UInt8(VisitStatus.allCases.firstIndex(of: v.status)!),
+            titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0))
+    }
+
+    /// Visitor and destination in one number, to group the candidates.
+    func groupKey(_ i: Int) -> Int64 { Int64(records[i].visitor) << 16 | Int64(records[i].destination) }
+    func visitor(_ i: Int) -> Int { Int(records[i].visitor) }
+    func document(_ i: Int) -> Int { Int(records[i].document) }
+    func destination(_ i: Int) -> String { countryCodes[Int(records[i].destination)] }
+    func visitorCountry(_ i: Int) -> String? { records[i].visitorCountry == 0 ? nil : countryCodes[Int(records[i].visitorCountry) - 1] }
+    func city(_ i: Int) -> Int? { records[i].city < 0 ? nil : Int(records[i].city) }
+    func start(_ i: Int) -> PartialDate? { records[i].start == 0 ? nil : PartialDate(packed: records[i].start) }
+    func end(_ i: Int) -> PartialDate? { records[i].end == 0 ? nil : PartialDate(packed: records[i].end) }
+    func notBefore(_ i: Int) -> PartialDate? { records[i].notBefore == 0 ? nil : PartialDate(packed: records[i].notBefore) }
+    func kind(_ i: Int) -> VisitKind { VisitKind.allCases[Int(records[i].kind)] }
+    func status(_ i: Int) -> VisitStatus { VisitStatus.allCases[Int(records[i].status)] }
+    func titleLevel(_ i: Int) -> Level? { records[i].titleLevel == 0 ? nil : Level.allCases[Int(records[i].titleLevel) - 1] }
+    func forEachSentence(_ i: Int, _ body: (Int) -> Void) {
+        let r = records[i]
+        body(Int(r.sentence))
+        for k in 0..<Int(r.moreCount) { body(Int(extraSentences[Int(r.moreSentences) + k])) }
+    }
+}
+
 enum Merger {
     struct Cluster {
         var visitor: Int
@@ -19,68 +89,72 @@ enum Merger {
             return a.lowerBound <= b.upperBound + slack && b.lowerBound <= a.upperBound + slack
         }
 
-        mutating func add(_ v: VisitCandidate, _ index: Int) {
+        mutating func add(start d: PartialDate?, end e: PartialDate?, _ index: Int) {
             members.append(Int32(index))
-            guard let d = v.start else { return }
+            guard let d else { return }
             if let s = start {
-                if d.granularity > s.granularity { start = d; end = v.end }
+                if d.granularity > s.granularity { start = d; end = e }
                 else if d.granularity == s.granularity && d.granularity == .day {
-                    let newEnd = max(end ?? s, v.end ?? d)
+                    let newEnd = max(end ?? s, e ?? d)
                     start = min(s, d)
                     end = newEnd == start ? nil : newEnd
                 }
-            } else { start = d; end = v.end }
+            } else { start = d; end = e }
         }
     }
 
-    static func mergeVisits(_ candidates: [(VisitCandidate, doc: Int)], documents: [Document], entities: [Entity]) -> [Visit] {
-        var groups: [String: [Int]] = [:]
-        var order: [String] = []
-        for (i, c) in candidates.enumerated() {
-            let key = "\(c.0.visitor)|\(c.0.destination)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(i)
+    static func mergeVisits(_ candidates: VisitCandidates, documents: [Document], entities: [Entity]) -> [Visit] {
+        // Candidates grouped by visitor and destination: one sort of their indexes (no table of groups).
+        var order = Array(0..<Int32(candidates.count))
+        order.sort { a, b in
+            let x = candidates.groupKey(Int(a)), y = candidates.groupKey(Int(b))
+            return x != y ? x < y : a < b
         }
         var clusters: [Cluster] = []
-        for key in order {
-            // Most precise dates first; undated last.
-            let sorted = groups[key]!.enumerated().sorted { a, b in
-                let ga = candidates[a.element].0.start?.granularity.rank ?? -1, gb = candidates[b.element].0.start?.granularity.rank ?? -1
-                return ga != gb ? ga > gb : a.offset < b.offset
-            }.map(\.element)
-            groups[key] = nil
+        var groupStart = 0
+        while groupStart < order.count {
+            var groupEnd = groupStart + 1
+            let key = candidates.groupKey(Int(order[groupStart]))
+            while groupEnd < order.count && candidates.groupKey(Int(order[groupEnd])) == key { groupEnd += 1 }
+            // Most precise dates first; undated last; otherwise in the order found.
+            let sorted = order[groupStart..<groupEnd].sorted { a, b in
+                let ga = candidates.start(Int(a))?.granularity.rank ?? -1, gb = candidates.start(Int(b))?.granularity.rank ?? -1
+                return ga != gb ? ga > gb : a < b
+            }
+            groupStart = groupEnd
             var local: [Cluster] = []
-            for index in sorted {
-                let (v, doc) = candidates[index]
-                if let d = v.start {
-                    let fits = local.indices.filter { local[$0].compatible(d, v.end) }
+            func newCluster(_ index: Int) {
+                var c = Cluster(visitor: candidates.visitor(index), destination: candidates.destination(index))
+                c.add(start: candidates.start(index), end: candidates.end(index), index)
+                local.append(c)
+            }
+            for i32 in sorted {
+                let index = Int(i32)
+                if let d = candidates.start(index) {
+                    let e = candidates.end(index)
+                    let fits = local.indices.filter { local[$0].compatible(d, e) }
                     if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
-                        local[best].add(v, index)
-                    } else {
-                        var c = Cluster(visitor: v.visitor, destination: v.destination)
-                        c.add(v, index)
-                        local.append(c)
-                    }
-                } else if let after = v.notBefore {
+                        local[best].add(start: d, end: e, index)
+                    } else { newCluster(index) }
+                } else if let after = candidates.notBefore(index) {
                     // "visited Vietnam later": the first known visit after that date.
                     let later = local.indices.filter { local[$0].start.map { $0 > after && !$0.isCompatible(with: after) } ?? false }
-                    if let first = later.min(by: { local[$0].start! < local[$1].start! }) { local[first].add(v, index) }
-                    else { var c = Cluster(visitor: v.visitor, destination: v.destination); c.add(v, index); local.append(c) }
+                    if let first = later.min(by: { local[$0].start! < local[$1].start! }) { local[first].add(start: nil, end: nil, index) }
+                    else { newCluster(index) }
                 } else {
                     // Undated: the only known visit, else the latest one before the article.
-                    let pub = documents[doc].date
+                    let pub = documents[candidates.document(index)].date
                     let dated = local.indices.filter { local[$0].start != nil }
                     let before = dated.filter { pub == nil || local[$0].start! <= pub! }
-                    if dated.count == 1 { local[dated[0]].add(v, index) }
-                    else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(v, index) }
-                    else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(v, index) }
-                    else { var c = Cluster(visitor: v.visitor, destination: v.destination); c.add(v, index); local.append(c) }
+                    if dated.count == 1 { local[dated[0]].add(start: nil, end: nil, index) }
+                    else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(start: nil, end: nil, index) }
+                    else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(start: nil, end: nil, index) }
+                    else { newCluster(index) }
                 }
             }
             clusters += local
         }
         order = []
-        groups = [:]
         clusters.sort { a, b in
             switch (a.start, b.start) {
             case let (x?, y?): return x != y ? x < y : a.visitor < b.visitor
@@ -89,71 +163,134 @@ enum Merger {
             default: return a.visitor < b.visitor
             }
         }
-        return clusters.enumerated().map { id, c in
-            let members = c.members.map { candidates[Int($0)] }
+        var visits: [Visit] = []
+        visits.reserveCapacity(clusters.count)
+        for id in clusters.indices {
+            let c = clusters[id]
+            clusters[id].members = [] // freed as the visits are made
+            // Members in the order they joined: most precise dates first.
+            let members = c.members.map(Int.init)
             var kindVotes: [VisitKind: Int] = [:]
-            for (v, _) in members where v.kind != .unspecified { kindVotes[v.kind, default: 0] += 1 }
+            for m in members where candidates.kind(m) != .unspecified { kindVotes[candidates.kind(m), default: 0] += 1 }
             let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
-            let statuses = Set(members.map(\.0.status))
+            var statuses = Set<VisitStatus>()
+            for m in members { statuses.insert(candidates.status(m)) }
             let status: VisitStatus = statuses.contains(.occurred) ? .occurred : statuses.contains(.negated) ? .negated : .planned
             let visitor = entities[c.visitor]
             var level: Level?
-            let when = c.start ?? members.compactMap { documents[$0.1].date }.first
+            let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
             if let w = when { level = visitor.office(at: w)?.level }
-            if level == nil || visitor.discovered { level = members.compactMap(\.0.titleLevel).min() ?? level }
+            if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
             var mentions: [Mention] = []
-            var seen = Set<Int>()
-            for (v, doc) in members {
-                for s in v.sentences where seen.insert(doc << 24 | s).inserted {
-                    mentions.append(Mention(document: doc, sentence: s, textSlice: documents[doc].sentenceSlice(s)))
-                }
+            for m in members {
+                let doc = candidates.document(m)
+                candidates.forEachSentence(m) { mentions.append(Mention(document: doc, sentence: $0)) }
             }
             mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
-            return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first?.0.visitorCountry,
-                         destination: c.destination, city: members.compactMap(\.0.city).first,
-                         start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: mentions)
+            var unique: [Mention] = []
+            unique.reserveCapacity(mentions.count)
+            for m in mentions where unique.last != m { unique.append(m) }
+            visits.append(Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
+                                destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
+                                start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique))
         }
+        return visits
+    }
+}
+
+/// Merges the events other than visits as the documents are assembled, so their candidates are never all held:
+/// the same kind of event with the same key (the countries of an establishment of relations; the ordinal, label
+/// and date of an anniversary; the participants and month of a meeting or an exchange of messages) is one event.
+struct EventMerger {
+    private(set) var events: [Event] = []
+    /// 64-bit hash of an event's key -> its index. (Two different keys with one hash would merge two events:
+    /// about one chance in 10^9 for a million events.)
+    private var byKey: [UInt64: Int32] = [:]
+
+    /// Room for `adding` more events (at most), times `scale` for the documents still to come.
+    mutating func reserve(adding: Int, scale: Double) {
+        let needed = events.count + adding
+        if needed > events.capacity { events.reserveCapacity(max(needed, Int(Double(needed) * scale))) }
     }
 
-    static func mergeEvents(_ candidates: [(EventCandidate, doc: Int)], documents: [Document]) -> [Event] {
-        // Visits stay in `Corpus.visits` (an `Event` per visit is made on demand by `Corpus.timeline`).
-        var events: [Event] = []
-        events.reserveCapacity(candidates.count) // at most one event per candidate: no copy while growing
-        var byKey: [String: Int] = [:]
-        var seen = Set<Int>() // event << 40 | document << 20 | sentence
-        for (c, doc) in candidates {
-            let mention = Mention(document: doc, sentence: c.sentence, textSlice: documents[doc].sentenceSlice(c.sentence))
-            var key = c.kind.rawValue + "|"
-            switch c.kind {
-            case .relationsEstablished: key += c.countries.sorted().joined(separator: ",")
-            case .anniversary:
-                key += "\(c.ordinal ?? 0)|" + Fold.folded(c.label?.split(separator: " ").prefix(4).joined() ?? "") + "|" + (c.start?.iso ?? "?")
-            case .meeting, .messageExchange:
-                key += c.participants.sorted().map(String.init).joined(separator: ",") + "|" + (c.start?.truncated(to: .month).iso ?? "?")
-            case .visit: continue
-            }
-            if let i = byKey[key] {
-                if seen.insert(i << 40 | doc << 20 | c.sentence).inserted { events[i].mentions.append(mention) }
-                if c.status == .occurred { events[i].status = .occurred }
-                if let s = c.start, events[i].start.map({ s.granularity > $0.granularity }) ?? true { events[i].start = s; events[i].end = c.end }
-                continue
-            }
-            byKey[key] = events.count
-            seen.insert(events.count << 40 | doc << 20 | c.sentence)
-            events.append(Event(id: 0, kind: c.kind, participants: c.participants, countries: c.countries, city: c.city,
-                                start: c.start, end: c.end, status: c.status, ordinal: c.ordinal, label: c.label, mentions: [mention]))
+    mutating func add(_ c: EventCandidate, document doc: Int) {
+        let mention = Mention(document: doc, sentence: c.sentence)
+        var key = c.kind.rawValue + "|"
+        switch c.kind {
+        case .relationsEstablished: key += c.countries.sorted().joined(separator: ",")
+        case .anniversary:
+            key += "\(c.ordinal ?? 0)|" + Fold.folded(c.label?.split(separator: " ").prefix(4).joined() ?? "") + "|" + (c.start?.iso ?? "?")
+        case .meeting, .messageExchange:
+            key += c.participants.sorted().map(String.init).joined(separator: ",") + "|" + (c.start?.truncated(to: .month).iso ?? "?")
+        case .visit: return // visits stay in `Corpus.visits` (`Corpus.timeline` makes an event of each on demand)
         }
-        byKey = [:] // freed before sorting, when the events are all there
-        seen = []
-        events.sort { a, b in
+        let hash = Fold.rawHash(key.utf8)
+        if let found = byKey[hash] {
+            let i = Int(found)
+            // One mention per sentence (documents come in order: only this document's mentions can repeat it).
+            if !events[i].mentions.reversed().prefix(while: { $0.document == doc }).contains(mention) {
+                events[i].mentions.append(mention)
+            }
+            if c.status == .occurred { events[i].status = .occurred }
+            if let s = c.start, events[i].start.map({ s.granularity > $0.granularity }) ?? true { events[i].start = s; events[i].end = c.end }
+            return
+        }
+        byKey[hash] = Int32(events.count)
+        events.append(Event(id: 0, kind: c.kind, participants: Self.shared(c.participants, &participantLists),
+                            countries: Self.shared(c.countries, &countryLists), city: c.city, start: c.start, end: c.end,
+                            status: c.status, ordinal: c.ordinal, label: c.label.map { Self.shared($0, &labels) }, mentions: [mention]))
+    }
+
+    /// Equal lists and labels share one storage: the same pairs of countries and leaders, and the same
+    /// labels, come back in article after article.
+    private var participantLists: [[Int]: [Int]] = [:]
+    private var countryLists: [[String]: [String]] = [:]
+    private var labels: [String: String] = [:]
+    private static func shared<T: Hashable>(_ value: T, _ table: inout [T: T]) -> T {
+        if let found = table[value] { return found }
+        table[value] = value
+        return value
+    }
+
+    /// The events in chronological order, numbered.
+    mutating func finish() -> [Event] {
+        byKey = [:] // freed before sorting
+        participantLists = [:]; countryLists = [:]; labels = [:]
+        var events: [Event] = []
+        swap(&events, &self.events) // sorted in place, not copied
+        // By date (undated last), then kind (by name), then first document; compared on small keys.
+        let kindRank = Dictionary(uniqueKeysWithValues: EventKind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
+        let keys = events.map { (start: $0.start, kind: kindRank[$0.kind]!, document: $0.mentions.first?.document ?? 0) }
+        let order = Array(0..<Int32(events.count)).sorted { i, j in
+            let a = keys[Int(i)], b = keys[Int(j)]
             switch (a.start, b.start) {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
-            default: return (a.kind.rawValue, a.mentions.first?.document ?? 0) < (b.kind.rawValue, b.mentions.first?.document ?? 0)
+            default: return (a.kind, a.document, i) < (b.kind, b.document, j)
             }
         }
+        events.permute(to: order)
         for i in events.indices { events[i].id = i }
         return events
+    }
+}
+
+extension Array {
+    /// Puts the elements in `order` (element `order[k]` goes to position `k`) in place, following the
+    /// permutation's cycles: no second array of elements (sorting the elements themselves would need one).
+    mutating func permute(to order: [Int32]) {
+        precondition(order.count == count)
+        var done = [Bool](repeating: false, count: count)
+        for start in indices where !done[start] {
+            var k = start
+            while true {
+                done[k] = true
+                let from = Int(order[k])
+                if from == start { break }
+                swapAt(k, from)
+                k = from
+            }
+        }
     }
 }

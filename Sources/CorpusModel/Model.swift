@@ -14,27 +14,19 @@ public enum VisitStatus: String, Sendable, Codable, CaseIterable {
     case negated
 }
 
-/// Where an event was reported: a sentence of a document.
+/// Where an event was reported: a sentence of a document. Its text is `Corpus.text(of:)`.
 public struct Mention: Sendable, Hashable {
+    // Two 32-bit numbers: a corpus holds hundreds of thousands of event mentions.
+    private var document32: Int32
+    private var sentence32: Int32
     /// Index into `Corpus.documents`.
-    public var document: Int
+    public var document: Int { Int(document32) }
     /// Index into that document's `sentences`.
-    public var sentence: Int
-    /// The sentence's text, sharing the document's storage (no copy per mention).
-    public var textSlice: Substring
-    /// The sentence's text.
-    public var text: String { String(textSlice) }
+    public var sentence: Int { Int(sentence32) }
 
-    public init(document: Int, sentence: Int, text: String) {
-        self.document = document
-        self.sentence = sentence
-        self.textSlice = Substring(text)
-    }
-
-    public init(document: Int, sentence: Int, textSlice: Substring) {
-        self.document = document
-        self.sentence = sentence
-        self.textSlice = textSlice
+    public init(document: Int, sentence: Int) {
+        document32 = Int32(document)
+        sentence32 = Int32(sentence)
     }
 }
 
@@ -52,25 +44,25 @@ public enum MentionRole: String, Sendable, Codable {
 
 /// An entity named in a sentence.
 public struct EntityMention: Sendable, Hashable {
-    // Stored as 32-bit numbers: a corpus holds millions of mentions.
+    // Sixteen bytes, as 32-bit numbers: a corpus holds millions of mentions.
     private var entity32: Int32
-    private var sentence32: Int32
+    private var sentenceAndRole: UInt32 // sentence << 2 | role
     private var start32: Int32
     private var end32: Int32
-    public var role: MentionRole
+    private static let roles: [MentionRole] = [.name, .demonym, .short, .titled]
 
     /// Index into `Corpus.entities`.
     public var entity: Int { get { Int(entity32) } set { entity32 = Int32(newValue) } }
-    public var sentence: Int { Int(sentence32) }
+    public var sentence: Int { Int(sentenceAndRole >> 2) }
+    public var role: MentionRole { Self.roles[Int(sentenceAndRole & 3)] }
     /// UTF-8 byte range in the document text.
     public var range: Range<Int> { Int(start32)..<Int(end32) }
 
     public init(entity: Int, sentence: Int, range: Range<Int>, role: MentionRole) {
         entity32 = Int32(entity)
-        sentence32 = Int32(sentence)
+        sentenceAndRole = UInt32(sentence) << 2 | UInt32(Self.roles.firstIndex(of: role)!)
         start32 = Int32(range.lowerBound)
         end32 = Int32(range.upperBound)
-        self.role = role
     }
 }
 
@@ -164,15 +156,58 @@ public enum MetadataSource: String, Sendable, Codable {
     case text, manifest, none
 }
 
-/// The sentences, mentions and times of every document of a corpus, in three flat arrays (instead of three
-/// small arrays per document). Filled while the corpus is assembled, never changed after.
+/// Everything a corpus keeps of its documents: their texts (a store), one fixed-size record per document with
+/// its strings in one pool, and their sentences, mentions and times in three flat arrays (instead of a few
+/// small arrays and strings per document). Filled while the corpus is assembled, never changed after.
 final class DocumentTables: @unchecked Sendable {
+    let texts: TextStore
+    var records: [DocumentRecord] = []
+    var directories: [String] = []
+    var strings: [UInt8] = []
     var sentences: [Sentence] = []
     var mentions: [EntityMention] = []
     var times: [TimeExpression] = []
+    init(texts: TextStore = TextStore()) { self.texts = texts }
+
+    func pool(_ s: String?) -> PooledString {
+        guard var s else { return .none }
+        let offset = strings.count
+        s.withUTF8 { strings.append(contentsOf: $0) }
+        return PooledString(offset: UInt32(offset), count: UInt32(strings.count - offset))
+    }
+
+    func string(_ p: PooledString) -> String? {
+        if p.count == UInt32.max { return nil }
+        return strings.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(p.offset)..<Int(p.offset + p.count)]), as: UTF8.self)
+        }
+    }
 }
 
-/// A document's sentences, mentions or times: a view of the corpus-wide array, indexed from 0.
+/// A string of `DocumentTables.strings`.
+struct PooledString {
+    var offset: UInt32
+    var count: UInt32
+    static let none = PooledString(offset: 0, count: .max)
+}
+
+/// One document's fields: numbers, pooled strings and ranges of the corpus-wide tables.
+struct DocumentRecord {
+    var name: String
+    var title, place, source, url, language: PooledString
+    var text: TextRef
+    /// The text before normalisation, when it differs (`count == 0` and `offset == -1`: the same).
+    var original: TextRef
+    var contentHash: UInt64
+    var directory: Int32
+    var date: UInt32 // PartialDate.packed, 0: none
+    var placeEntity: Int32 // -1: none
+    var byteCount: UInt32
+    var sentenceStart, sentenceEnd, mentionStart, mentionEnd, timeStart, timeEnd: Int32
+    var dateSource: MetadataSource
+}
+
+/// A sentence's, mention's or time's list of one document: a view of the corpus-wide array, indexed from 0.
 public struct DocumentList<Element: Sendable>: RandomAccessCollection, Sendable {
     let base: ArraySlice<Element>
     init(_ base: ArraySlice<Element>) { self.base = base }
@@ -181,60 +216,43 @@ public struct DocumentList<Element: Sendable>: RandomAccessCollection, Sendable 
     public subscript(position: Int) -> Element { base[base.startIndex + position] }
 }
 
-/// One article.
+/// One article: a view of the corpus's document tables (the value itself is two words).
 public struct Document: Sendable, Identifiable {
-    public var id: Int
-    /// The folder it was read from (one string shared by all documents of a folder) and the file name.
-    public var directory: String
-    public var name: String
+    private let tables: DocumentTables
+    private let index: Int32
+    private var record: DocumentRecord { tables.records[Int(index)] }
+
+    init(tables: DocumentTables, index: Int) {
+        self.tables = tables
+        self.index = Int32(index)
+    }
+
+    /// Index into `Corpus.documents`.
+    public var id: Int { Int(index) }
+    /// The folder it was read from and the file name.
+    public var directory: String { tables.directories[Int(record.directory)] }
+    public var name: String { record.name }
     /// Path as read.
     public var path: String { directory.isEmpty ? name : directory + "/" + name }
-    public var title: String?
-    public var date: PartialDate?
-    public var dateSource: MetadataSource
+    public var title: String? { tables.string(record.title) }
+    public var date: PartialDate? { record.date == 0 ? nil : PartialDate(packed: record.date) }
+    public var dateSource: MetadataSource { record.dateSource }
     /// The dateline's place as written ("PYONGYANG") and the city it names, if known.
-    public var place: String?
-    public var placeEntity: Int?
-    public var source: String?
-    public var url: String?
+    public var place: String? { tables.string(record.place) }
+    public var placeEntity: Int? { record.placeEntity < 0 ? nil : Int(record.placeEntity) }
+    public var source: String? { tables.string(record.source) }
+    public var url: String? { tables.string(record.url) }
     /// "en" or "vi".
-    public var language: String
-    /// NFC text; every range in the model is a UTF-8 byte range of it.
-    public var text: String
-    /// The text as decoded, before normalisation (kept only when it differs from `text`).
-    private var originalIfDifferent: String?
+    public var language: String { tables.string(record.language) ?? "" }
+    /// NFC text; every range in the model is a UTF-8 byte range of it. Read from the corpus's text store
+    /// on each use (recent texts are cached there): keep it in a variable to use it more than once.
+    public var text: String { tables.texts.string(record.text) }
     /// The text as decoded, before normalisation.
-    public var original: String { originalIfDifferent ?? text }
-    private var byteCount32: UInt32
-    public var byteCount: Int { Int(byteCount32) }
-    public var contentHash: UInt64
-    private let tables: DocumentTables
-    private let sentenceStart, sentenceEnd, mentionStart, mentionEnd, timeStart, timeEnd: Int32
-
-    init(id: Int, directory: String, name: String, title: String?, date: PartialDate?, dateSource: MetadataSource,
-         place: String?, placeEntity: Int?, source: String?, url: String?, language: String, text: String, original: String,
-         byteCount: Int, contentHash: UInt64, tables: DocumentTables, sentences: Range<Int>, mentions: Range<Int>, times: Range<Int>) {
-        self.id = id
-        self.directory = directory
-        self.name = name
-        self.title = title
-        self.date = date
-        self.dateSource = dateSource
-        self.place = place
-        self.placeEntity = placeEntity
-        self.source = source
-        self.url = url
-        self.language = language
-        self.text = text
-        // Equal bytes: keep one string (String == would ignore normalisation).
-        originalIfDifferent = Document.sameBytes(original, text) ? nil : original
-        byteCount32 = UInt32(clamping: byteCount)
-        self.contentHash = contentHash
-        self.tables = tables
-        sentenceStart = Int32(sentences.lowerBound); sentenceEnd = Int32(sentences.upperBound)
-        mentionStart = Int32(mentions.lowerBound); mentionEnd = Int32(mentions.upperBound)
-        timeStart = Int32(times.lowerBound); timeEnd = Int32(times.upperBound)
-    }
+    public var original: String { record.original.offset < 0 ? text : tables.texts.string(record.original) }
+    /// Size of the file in bytes.
+    public var byteCount: Int { Int(record.byteCount) }
+    /// FNV-1a 64 of the NFC text.
+    public var contentHash: UInt64 { record.contentHash }
 
     /// True when two strings hold the same UTF-8 bytes (the same buffer, or equal contents).
     static func sameBytes(_ a: String, _ b: String) -> Bool {
@@ -247,7 +265,7 @@ public struct Document: Sendable, Identifiable {
     }
 
     /// Sentences, with UTF-8 byte ranges in `text`.
-    public var sentences: DocumentList<Sentence> { DocumentList(tables.sentences[Int(sentenceStart)..<Int(sentenceEnd)]) }
+    public var sentences: DocumentList<Sentence> { let r = record; return DocumentList(tables.sentences[Int(r.sentenceStart)..<Int(r.sentenceEnd)]) }
     /// Paragraphs, derived from the sentences (each sentence records its paragraph).
     public var paragraphs: [Paragraph] {
         let sentences = self.sentences
@@ -261,30 +279,26 @@ public struct Document: Sendable, Identifiable {
         }
         return out
     }
-    public var mentions: DocumentList<EntityMention> { DocumentList(tables.mentions[Int(mentionStart)..<Int(mentionEnd)]) }
-    public var times: DocumentList<TimeExpression> { DocumentList(tables.times[Int(timeStart)..<Int(timeEnd)]) }
+    public var mentions: DocumentList<EntityMention> { let r = record; return DocumentList(tables.mentions[Int(r.mentionStart)..<Int(r.mentionEnd)]) }
+    public var times: DocumentList<TimeExpression> { let r = record; return DocumentList(tables.times[Int(r.timeStart)..<Int(r.timeEnd)]) }
 
     /// The UTF-8 byte range of sentence `i`.
     func sentenceRange(_ i: Int) -> Range<Int> {
-        precondition(i >= 0 && i < Int(sentenceEnd - sentenceStart), "sentence index out of range")
-        return tables.sentences[Int(sentenceStart) + i].range
+        let r = record
+        precondition(i >= 0 && i < Int(r.sentenceEnd - r.sentenceStart), "sentence index out of range")
+        return tables.sentences[Int(r.sentenceStart) + i].range
     }
 
     /// The text of sentence `i`.
     public func sentenceText(_ i: Int) -> String { slice(sentenceRange(i)) }
 
-    /// The text of sentence `i` as a slice of `text` (no copy).
-    public func sentenceSlice(_ i: Int) -> Substring {
-        let r = sentenceRange(i)
-        let u = text.utf8
-        return text[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)]
-    }
-
     /// The text of a UTF-8 byte range.
     public func slice(_ r: Range<Int>) -> String {
-        let u = text.utf8
-        let a = u.index(u.startIndex, offsetBy: r.lowerBound), b = u.index(u.startIndex, offsetBy: r.upperBound)
-        return String(text[a..<b])
+        var text = self.text
+        return text.withUTF8 { b in
+            precondition(r.lowerBound >= 0 && r.upperBound <= b.count, "range out of the text")
+            return String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+        }
     }
 }
 

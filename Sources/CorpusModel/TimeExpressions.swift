@@ -2,22 +2,44 @@
 
 /// A time expression found in a sentence.
 public struct TimeExpression: Sendable, Hashable {
+    // Twenty bytes: a corpus holds hundreds of thousands of them.
+    private var start32: Int32
+    private var end32: Int32
+    private var sentenceAndFlag: UInt32 // sentence << 1 | relative
+    private var startDate: UInt32       // PartialDate.packed
+    private var endDate: UInt32         // PartialDate.packed, 0: none
+
     /// UTF-8 byte range in the document's NFC text.
-    public var range: Range<Int>
-    public var sentence: Int
-    public var start: PartialDate
+    public var range: Range<Int> {
+        get { Int(start32)..<Int(end32) }
+        set { start32 = Int32(newValue.lowerBound); end32 = Int32(newValue.upperBound) }
+    }
+    public var sentence: Int {
+        get { Int(sentenceAndFlag >> 1) }
+        set { sentenceAndFlag = UInt32(newValue) << 1 | (sentenceAndFlag & 1) }
+    }
+    public var start: PartialDate {
+        get { PartialDate(packed: startDate)! }
+        set { startDate = newValue.packed }
+    }
     /// The last day or month of a range ("May 8-11" -> 05-11); nil for a single date.
-    public var end: PartialDate?
+    public var end: PartialDate? {
+        get { endDate == 0 ? nil : PartialDate(packed: endDate) }
+        set { endDate = newValue?.packed ?? 0 }
+    }
     /// True when the expression needed the publication date ("on Sunday", "last December", "31/1").
-    public var relative: Bool
+    public var relative: Bool {
+        get { sentenceAndFlag & 1 == 1 }
+        set { sentenceAndFlag = sentenceAndFlag & ~1 | (newValue ? 1 : 0) }
+    }
     public var granularity: Granularity { start.granularity }
 
     public init(range: Range<Int>, sentence: Int, start: PartialDate, end: PartialDate? = nil, relative: Bool) {
-        self.range = range
-        self.sentence = sentence
-        self.start = start
-        self.end = end
-        self.relative = relative
+        start32 = Int32(range.lowerBound)
+        end32 = Int32(range.upperBound)
+        sentenceAndFlag = UInt32(sentence) << 1 | (relative ? 1 : 0)
+        startDate = start.packed
+        endDate = end?.packed ?? 0
     }
 }
 

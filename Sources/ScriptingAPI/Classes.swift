@@ -57,7 +57,7 @@ enum Classes {
             stack.push(c.shared.corpus.visits[i].status.rawValue)
         }
         .property("mentions", .array(.named("Mention")), "Where the articles report it.") { c, i, stack in
-            try stack.push(mentions: c.shared.corpus.visits[i].mentions)
+            try stack.push(mentions: c.shared.corpus.visits[i].mentions, of: c.shared.corpus)
         }
         .tostring("`tostring(v)` is a one-line summary; two visits are `==` when they are the same event.") { c, i in
             let visit = c.shared.corpus.visits[i]
@@ -102,7 +102,7 @@ enum Classes {
             if let visit = c.shared.events[i].visit { stack.push(handle: Handle.visit, visit) } else { stack.pushNil() }
         }
         .property("mentions", .array(.named("Mention")), "Where the articles report it.") { c, i, stack in
-            try stack.push(mentions: c.shared.events[i].mentions)
+            try stack.push(mentions: c.shared.events[i].mentions, of: c.shared.corpus)
         }
         .tostring("`tostring(e)` is a one-line summary.") { c, i in
             let event = c.shared.events[i]

@@ -37,7 +37,7 @@ extension LuaStack {
 
     func push(document index: Int) { push(handle: Handle.document, index) }
 
-    func push(mentions: [Mention]) throws {
+    func push(mentions: [Mention], of corpus: Corpus) throws {
         try reserve(6)
         newTable(arrayCount: mentions.count)
         for (position, mention) in mentions.enumerated() {
@@ -46,7 +46,7 @@ extension LuaStack {
             setField("document")
             push(mention.sentence + 1)
             setField("sentence")
-            push(mention.text)
+            push(corpus.text(of: mention))
             setField("text")
             setItem(position + 1)
         }

@@ -112,7 +112,7 @@ final class QueryObject: LuaSequence {
         keys.reserveCapacity(items.count)
         for item in items {
             stack.pushCopy(of: index)
-            try pushItem(item, onto: stack)
+            pushItem(item, onto: stack)
             let result = try stack.call(function: -2, arguments: 1, state: context.state).first ?? .nil
             keys.append(ItemKey(result))
         }

@@ -1,0 +1,178 @@
+import Foundation
+
+/// Where a text sits in a `TextStore`: a byte range of the store.
+struct TextRef: Sendable, Hashable {
+    var offset: Int64
+    var count: UInt32
+    static let empty = TextRef(offset: 0, count: 0)
+}
+
+/// The texts of a corpus's documents, written once while the corpus is built and read on demand after.
+///
+/// The model itself keeps only byte ranges (sentences, mentions, times); the texts are what a plugin
+/// reads now and then (a sentence, a mention's words). The first `memoryLimit` bytes stay in memory; past
+/// that, texts go to an unnamed temporary file (deleted as soon as it is created, so nothing is left behind
+/// even after a crash) and are read back with `pread`. Memory then stays near the size of the model, not of
+/// the corpus: see docs/PERFORMANCE.md. Reads are thread-safe; recently read texts are cached.
+final class TextStore: @unchecked Sendable {
+    /// Bytes kept in memory before texts go to the file (`DOSSIER_TEXT_MEMORY` in MB overrides it).
+    static let defaultMemoryLimit: Int = {
+        if let mb = ProcessInfo.processInfo.environment["DOSSIER_TEXT_MEMORY"].flatMap(Int.init), mb >= 0 { return mb << 20 }
+        return 16 << 20
+    }()
+
+    private let memoryLimit: Int
+    /// Texts in memory: the store's first bytes, in blocks (never one array that grows by copying).
+    private var blocks: [[UInt8]] = []
+    private var inMemory = 0
+    /// The spill file, once opened, and what has been written to it (its bytes start at `inMemory`).
+    private var file: Int32 = -1
+    private var spilled = 0
+    private var pending: [UInt8] = []
+    private var blockStarts: [Int] = []
+    private let lock = NSLock()
+    private var cache: [Int64: String] = [:]
+    private var cacheOrder: [Int64] = []
+    private static let cacheSize = 64
+    private static let blockSize = 1 << 20
+
+    init(memoryLimit: Int = TextStore.defaultMemoryLimit) {
+        self.memoryLimit = memoryLimit
+    }
+
+    deinit {
+        if file >= 0 { close(file) }
+    }
+
+    /// Appends a text (only while the corpus is built, from one thread).
+    func append(_ text: String) -> TextRef {
+        var text = text
+        return text.withUTF8 { append(bytes: $0) }
+    }
+
+    func append(bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
+        let offset = inMemory + spilled + failedBytes.count + pending.count
+        if bytes.isEmpty { return TextRef(offset: Int64(offset), count: 0) }
+        if file < 0 && inMemory + bytes.count <= memoryLimit {
+            // In memory: into the last block when it fits, else a new block of its own size or more.
+            if let last = blocks.indices.last, blocks[last].capacity - blocks[last].count >= bytes.count {
+                blocks[last].append(contentsOf: bytes)
+            } else {
+                var block: [UInt8] = []
+                block.reserveCapacity(max(bytes.count, Self.blockSize))
+                block.append(contentsOf: bytes)
+                blockStarts.append(inMemory)
+                blocks.append(block)
+            }
+            inMemory += bytes.count
+            return TextRef(offset: Int64(offset), count: UInt32(bytes.count))
+        }
+        if file < 0 && !openFile() {
+            // No temporary file: keep the text in memory after all.
+            var block = [UInt8](bytes)
+            block.reserveCapacity(bytes.count)
+            blockStarts.append(inMemory)
+            blocks.append(block)
+            inMemory += bytes.count
+            return TextRef(offset: Int64(offset), count: UInt32(bytes.count))
+        }
+        pending.append(contentsOf: bytes)
+        if pending.count >= Self.blockSize { flush() }
+        return TextRef(offset: Int64(offset), count: UInt32(bytes.count))
+    }
+
+    /// Writes what is pending; called when the corpus is complete.
+    func seal() {
+        flush()
+        pending = []
+    }
+
+    private func openFile() -> Bool {
+        let dir = ProcessInfo.processInfo.environment["DOSSIER_CACHE_DIR"] ?? NSTemporaryDirectory()
+        var template = Array((dir.hasSuffix("/") ? dir : dir + "/").utf8CString.dropLast()) + Array("dossier-texts-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return false }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        file = fd
+        return true
+    }
+
+    private func flush() {
+        guard file >= 0, !pending.isEmpty else { return }
+        if failedStart == nil {
+            var written = 0
+            pending.withUnsafeBytes { raw in
+                while written < raw.count {
+                    let n = pwrite(file, raw.baseAddress! + written, raw.count - written, off_t(spilled + written))
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break }
+                    written += n
+                }
+            }
+            if written == pending.count {
+                spilled += pending.count
+                pending.removeAll(keepingCapacity: true)
+                return
+            }
+            // The disk is full or gone: from these texts on, everything stays in memory, where reads find it.
+            failedStart = inMemory + spilled
+        }
+        failedBytes.append(contentsOf: pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+    private var failedBytes: [UInt8] = []
+    private var failedStart: Int?
+
+    /// The text at `ref`, as a String (cached: reading sentence after sentence of a document reads it once).
+    func string(_ ref: TextRef) -> String {
+        if ref.count == 0 { return "" }
+        lock.lock()
+        if let s = cache[ref.offset] { lock.unlock(); return s }
+        lock.unlock()
+        let s = read(ref)
+        lock.lock()
+        if cache[ref.offset] == nil {
+            if cacheOrder.count >= Self.cacheSize { cache[cacheOrder.removeFirst()] = nil }
+            cache[ref.offset] = s
+            cacheOrder.append(ref.offset)
+        }
+        lock.unlock()
+        return s
+    }
+
+    private func read(_ ref: TextRef) -> String {
+        let start = Int(ref.offset), count = Int(ref.count)
+        if start + count <= inMemory {
+            // Blocks are whole texts: find the block holding `start`.
+            var lo = 0, hi = blockStarts.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if blockStarts[mid] <= start { lo = mid } else { hi = mid - 1 }
+            }
+            let from = start - blockStarts[lo]
+            return blocks[lo].withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[from..<(from + count)]), as: UTF8.self) }
+        }
+        if let f = failedStart, start >= f, start - f < failedBytes.count {
+            let from = start - f
+            return String(decoding: failedBytes[from..<(from + count)], as: UTF8.self)
+        }
+        let fileOffset = start - inMemory
+        if fileOffset >= spilled {
+            // Still pending (read before `seal`).
+            let from = start - (failedStart.map { $0 + failedBytes.count } ?? inMemory + spilled)
+            return String(decoding: pending[from..<(from + count)], as: UTF8.self)
+        }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var got = 0
+            while got < count {
+                let n = pread(file, buffer.baseAddress! + got, count - got, off_t(fileOffset + got))
+                if n <= 0 { if n < 0 && errno == EINTR { continue }; break }
+                got += n
+            }
+            return got
+        }
+    }
+
+    /// Bytes held in memory (for the benchmarks).
+    var memoryBytes: Int { inMemory + failedBytes.count + pending.count }
+}
