@@ -1,11 +1,12 @@
 // corpus-bench: a deterministic generator of synthetic corpora, and the throughput benchmark.
 //
 //   corpus-bench generate --articles 100000 --out DIR [--seed 1] [--gazetteer Data/gazetteer]
-//   corpus-bench run DIR [--jobs N] [--gazetteer Data/gazetteer]
+//   corpus-bench run DIR [--jobs N] [--gazetteer Data/gazetteer]   each build in a process of its own
+//   corpus-bench build-once DIR [--jobs N] [--limit FILES]          one build (what `run` starts)
 //   corpus-bench big [--sizes 10,50]          one huge article: time must grow linearly
 //   corpus-bench visits [--count 1000000]     a model of a million visits built directly, without text
 //   corpus-bench startup [CORPUS]             gazetteer load, model build and export times (cold and warm)
-//   corpus-bench memory DIR [--texts-only]    where the memory of a built model goes
+//   corpus-bench memory DIR [--jobs N] [--texts-only]   where the memory of a built model goes
 //   corpus-bench gazetteer-loop               200 gazetteer loads (for a profiler)
 //   corpus-bench trace FILE [GAZETTEER...]    every stage's output for one article (development)
 import CorpusModel
@@ -35,9 +36,12 @@ let gazetteerDir = option("gazetteer") ?? "Data/gazetteer"
 }
 
 /// Peak resident memory of this process (VmHWM), in bytes.
-@MainActor func peakMemory() -> Int {
+@MainActor func peakMemory() -> Int { statusField("VmHWM:") }
+/// Resident memory of this process now (VmRSS), in bytes.
+@MainActor func residentMemory() -> Int { statusField("VmRSS:") }
+@MainActor func statusField(_ name: String) -> Int {
     guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    for line in s.split(separator: "\n") where line.hasPrefix(name) {
         let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
         return kb * 1024
     }
@@ -169,34 +173,70 @@ struct Generator {
 
 // MARK: Benchmarks
 
+/// One build in this process, for `run`: prints "articles sentences bytes wall cpu visits events peak onDisk start",
+/// where start is the resident memory before the build (runtime and gazetteer).
+/// The first `--limit` files of the folder (all of them through `build(directory:)`, as `dossier` reads a corpus).
+@MainActor func buildOnce() {
+    guard let dir = arguments.first else { fail("build-once needs a corpus directory") }
+    let jobs = option("jobs").flatMap(Int.init) ?? 1
+    let limit = option("limit").flatMap(Int.init)
+    let g = loadGazetteer()
+    let start = residentMemory()
+    var files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+    let all = limit == nil || limit! >= files.count
+    if !all { files = Array(files.prefix(limit!)) }
+    let onDisk = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: dir + "/" + $1)[.size] as? Int) ?? 0) }
+    if all { files = [] } // the builder lists the folder itself
+    let t0 = now(), c0 = cpuTime()
+    let corpus = all ? CorpusBuilder(gazetteer: g, jobs: jobs).build(directory: URL(fileURLWithPath: dir)).0
+                     : CorpusBuilder(gazetteer: g, jobs: jobs).build(files: files.map { (path: dir + "/" + $0, entry: ManifestEntry?.none) }).0
+    let t = now() - t0, cpu = cpuTime() - c0
+    let sentences = corpus.documents.reduce(0) { $0 + $1.sentences.count }
+    let bytes = corpus.documents.reduce(0) { $0 + $1.byteCount }
+    print(corpus.documents.count, sentences, bytes, t, cpu, corpus.visits.count, corpus.events.count, peakMemory(), onDisk, start)
+}
+
+/// Throughput, linearity and peak memory: each build runs in a process of its own (so each peak is that of
+/// one build, as `dossier` makes one), on half of the corpus and then all of it, with one job and then two.
 @MainActor func run() {
     guard let dir = arguments.first else { fail("run needs a corpus directory") }
-    let g = loadGazetteer()
-    let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".txt") }
     if files.isEmpty { fail("no .txt files in \(dir)") }
     let jobsList = option("jobs").map { [Int($0) ?? 1] } ?? [1, 2]
-    let half = Array(files.prefix(files.count / 2))
-    print("corpus \(dir): \(files.count) articles; gazetteer \(g.entities.count) entities")
+    print("corpus \(dir): \(files.count) articles; each build in a process of its own")
+    var worstRate = Double.infinity, worstRatio = 0.0, worstLinear = 0.0, worstMarginal = 0.0, startMB = 0.0
     for jobs in jobsList {
-        var results: [(Int, Double, Int, Int)] = []
-        for subset in [half, files] {
-            let inputs = subset.map { (path: dir + "/" + $0, entry: ManifestEntry?.none) }
-            let t0 = now(), c0 = cpuTime()
-            let (corpus, _) = CorpusBuilder(gazetteer: g, jobs: jobs).build(files: inputs)
-            let t = now() - t0, cpu = cpuTime() - c0
-            let sentences = corpus.documents.reduce(0) { $0 + $1.sentences.count }
-            let bytes = corpus.documents.reduce(0) { $0 + $1.byteCount }
-            results.append((subset.count, t, sentences, bytes))
-            print(String(format: "  jobs %d: %6d articles %9d sentences %8.1f MB in %6.2f s: %9.0f sentences/s, %6.1f MB/s; CPU %6.2f s: %9.0f sentences per CPU-second; %d visits, %d events",
-                         jobs, subset.count, sentences, Double(bytes) / 1e6, t, Double(sentences) / t, Double(bytes) / 1e6 / t,
-                         cpu, Double(sentences) / cpu, corpus.visits.count, corpus.events.count))
+        var results: [(bytes: Int, cpu: Double, peak: Double)] = []
+        for limit in [files.count / 2, files.count] {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            child.arguments = ["build-once", dir, "--jobs", String(jobs), "--limit", String(limit), "--gazetteer", gazetteerDir]
+            let pipe = Pipe()
+            child.standardOutput = pipe
+            do { try child.run() } catch { fail("cannot start \(CommandLine.arguments[0]): \(error)") }
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            child.waitUntilExit()
+            let f = out.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+            guard child.terminationStatus == 0, f.count == 10 else { fail("build-once failed: \(out)") }
+            let (articles, sentences, bytes, t, cpu, visits, events, peak, onDisk) = (Int(f[0]), f[1], f[2], f[3], f[4], Int(f[5]), Int(f[6]), f[7], f[8])
+            results.append((Int(bytes), cpu, peak))
+            startMB = max(startMB, f[9] / 1e6)
+            let perCore = sentences / cpu // CPU-seconds count the time of every core: this is the rate per core
+            worstRate = min(worstRate, perCore)
+            if limit == files.count { worstRatio = max(worstRatio, peak / onDisk) } // the target is for the whole corpus
+            print(String(format: "  jobs %d: %6d articles %9.0f sentences %6.1f MB in %5.2f s: %7.0f sentences/s, %5.1f MB/s; CPU %5.2f s: %7.0f sentences per CPU-second; %d visits, %d events; peak memory %.1f MB, %.2fx the %.1f MB on disk",
+                         jobs, articles, sentences, bytes / 1e6, t, sentences / t, bytes / 1e6 / t, cpu, perCore, visits, events,
+                         peak / 1e6, peak / onDisk, onDisk / 1e6))
         }
-        let (n1, t1, _, b1) = results[0], (n2, t2, _, b2) = results[1]
-        print(String(format: "  jobs %d: size ratio %.2f, time ratio %.2f (linear: equal)", jobs, Double(b2) / Double(b1), t2 / t1))
-        _ = (n1, n2)
+        let sizeRatio = Double(results[1].bytes) / Double(results[0].bytes), cpuRatio = results[1].cpu / results[0].cpu
+        worstLinear = max(worstLinear, cpuRatio / sizeRatio)
+        worstMarginal = max(worstMarginal, (results[1].peak - results[0].peak) / Double(results[1].bytes - results[0].bytes))
+        print(String(format: "  jobs %d: size ratio %.2f, CPU time ratio %.2f (linear: equal)", jobs, sizeRatio, cpuRatio))
     }
-    let onDisk = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: dir + "/" + $1)[.size] as? Int) ?? 0) }
-    print("peak memory \(mb(peakMemory())) for \(mb(onDisk)) on disk: \(String(format: "%.2f", Double(peakMemory()) / Double(onDisk)))x")
+    print(String(format: "throughput: %.0f sentences per CPU-second at worst (target 100,000 per core): %@", worstRate, worstRate >= 100_000 ? "PASS" : "FAIL"))
+    print(String(format: "linear: CPU time grows %.2fx as fast as the corpus at worst (1.00 is linear; up to 1.15 allowed for noise): %@", worstLinear, worstLinear <= 1.15 ? "PASS" : "FAIL"))
+    print(String(format: "peak memory: %.2fx the whole corpus on disk at worst (target 2x): %@", worstRatio, worstRatio <= 2 ? "PASS" : "FAIL"))
+    print(String(format: "  of which fixed: %.1f MB before the build (runtime, gazetteer); each further MB of corpus adds %.2f MB at worst", startMB, worstMarginal))
 }
 
 @MainActor func big() {
@@ -299,7 +339,7 @@ struct Generator {
         print("texts only: \(texts.count) texts, RSS \(mb(rss() - before)) over the start")
         return
     }
-    let jobs = option("--jobs").flatMap(Int.init) ?? 2
+    let jobs = option("jobs").flatMap(Int.init) ?? 2
     let (c, _) = CorpusBuilder(gazetteer: g, jobs: jobs).build(directory: URL(fileURLWithPath: dir))
     let after = rss()
     let docs = c.documents
@@ -319,6 +359,7 @@ case "startup": startup()
 case "gazetteer-loop": for _ in 0..<200 { _ = Gazetteer.load(directory: URL(fileURLWithPath: gazetteerDir)) }
 case "generate": generate()
 case "run": run()
+case "build-once": buildOnce()
 case "big": big()
 case "visits": visits()
 case "trace": trace()

@@ -145,10 +145,15 @@ public struct CorpusBuilder: Sendable {
     public let gazetteer: Gazetteer
     /// Worker threads for the per-document stages (default: the active processor count).
     public var jobs: Int
+    /// Bytes of document text kept in memory; past them, texts go to an unnamed temporary file and are read back
+    /// when asked for (default 16 MB, or `DOSSIER_TEXT_MEMORY` in MB).
+    public var textMemoryLimit: Int
 
-    public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                textMemoryLimit: Int = TextStore.defaultMemoryLimit) {
         self.gazetteer = gazetteer
         self.jobs = max(1, jobs)
+        self.textMemoryLimit = max(0, textMemoryLimit)
     }
 
     /// Reads every `.txt` and `.md` file directly in `directory` (sorted by name) and `manifest.yaml`.
@@ -193,7 +198,7 @@ public struct CorpusBuilder: Sendable {
         let g = gazetteer
         // A handful of articles is done before worker threads would have started.
         let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
-        var assembly = Assembly(gazetteer: g)
+        var assembly = Assembly(gazetteer: g, tables: DocumentTables(texts: TextStore(memoryLimit: textMemoryLimit)))
         var chunkStart = 0
         while chunkStart < inputs.count {
             let chunk = chunkStart..<min(inputs.count, chunkStart + Self.chunkSize)
@@ -231,10 +236,11 @@ struct Assembly {
     var seen: [UInt64: Int] = [:]
     var visitCandidates = VisitCandidates()
     var events = EventMerger()
-    let tables = DocumentTables()
+    let tables: DocumentTables
 
-    init(gazetteer: Gazetteer) {
+    init(gazetteer: Gazetteer, tables: DocumentTables) {
         self.gazetteer = gazetteer
+        self.tables = tables
         entities = gazetteer.entities
     }
 

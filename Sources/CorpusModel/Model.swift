@@ -49,18 +49,30 @@ public struct EntityMention: Sendable, Hashable {
     private var sentenceAndRole: UInt32 // sentence << 2 | role
     private var start32: Int32
     private var end32: Int32
-    private static let roles: [MentionRole] = [.name, .demonym, .short, .titled]
 
     /// Index into `Corpus.entities`.
     public var entity: Int { get { Int(entity32) } set { entity32 = Int32(newValue) } }
     public var sentence: Int { Int(sentenceAndRole >> 2) }
-    public var role: MentionRole { Self.roles[Int(sentenceAndRole & 3)] }
+    public var role: MentionRole {
+        switch sentenceAndRole & 3 {
+        case 0: .name
+        case 1: .demonym
+        case 2: .short
+        default: .titled
+        }
+    }
     /// UTF-8 byte range in the document text.
     public var range: Range<Int> { Int(start32)..<Int(end32) }
 
     public init(entity: Int, sentence: Int, range: Range<Int>, role: MentionRole) {
         entity32 = Int32(entity)
-        sentenceAndRole = UInt32(sentence) << 2 | UInt32(Self.roles.firstIndex(of: role)!)
+        let code: UInt32 = switch role {
+        case .name: 0
+        case .demonym: 1
+        case .short: 2
+        case .titled: 3
+        }
+        sentenceAndRole = UInt32(sentence) << 2 | code
         start32 = Int32(range.lowerBound)
         end32 = Int32(range.upperBound)
     }

@@ -14,9 +14,9 @@ struct TextRef: Sendable, Hashable {
 /// that, texts go to an unnamed temporary file (deleted as soon as it is created, so nothing is left behind
 /// even after a crash) and are read back with `pread`. Memory then stays near the size of the model, not of
 /// the corpus: see docs/PERFORMANCE.md. Reads are thread-safe; recently read texts are cached.
-final class TextStore: @unchecked Sendable {
+public final class TextStore: @unchecked Sendable {
     /// Bytes kept in memory before texts go to the file (`DOSSIER_TEXT_MEMORY` in MB overrides it).
-    static let defaultMemoryLimit: Int = {
+    public static let defaultMemoryLimit: Int = {
         if let mb = ProcessInfo.processInfo.environment["DOSSIER_TEXT_MEMORY"].flatMap(Int.init), mb >= 0 { return mb << 20 }
         return 16 << 20
     }()
