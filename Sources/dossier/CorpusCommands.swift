@@ -58,7 +58,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let corpus = try options.build()
         let out = try Exporter.render(table, of: corpus, format: format)
-        FileHandle.standardOutput.write(Data(out.utf8))
+        StandardOutput.write(out)
     }
 }
 

@@ -38,3 +38,24 @@ enum DossierVersion {
     static let number = "0.1.0"
     static var text: String { "dossier \(number) (\(LuaState.luaRelease))" }
 }
+
+/// Standard output for whole documents (exports, reports, stubs). A reader that stops early (`| head`) ends
+/// the output quietly with status 0; FileHandle's `write` would stop the process with a crash report instead.
+enum StandardOutput {
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(1, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    if errno == EPIPE { Foundation.exit(0) }
+                    FileHandle.standardError.write(Data("dossier: cannot write to standard output: \(String(cString: strerror(errno)))\n".utf8))
+                    Foundation.exit(1)
+                }
+                done += n
+            }
+        }
+    }
+}

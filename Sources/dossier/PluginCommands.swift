@@ -298,7 +298,7 @@ struct Run: ParsableCommand {
             }
         } else {
             fflush(nil)  // what the plugin printed comes first
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardOutput.write(text)
         }
     }
 }
@@ -457,12 +457,12 @@ struct Stubs: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the LuaLS '---@meta' stub file of the Dossier Lua API, for editors.")
 
-    func run() throws { FileHandle.standardOutput.write(Data(DossierAPI.stubs().utf8)) }
+    func run() throws { StandardOutput.write(DossierAPI.stubs()) }
 }
 
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the Lua API reference in Markdown (docs/lua-api.md).")
 
-    func run() throws { FileHandle.standardOutput.write(Data(DossierAPI.markdown().utf8)) }
+    func run() throws { StandardOutput.write(DossierAPI.markdown()) }
 }

@@ -41,7 +41,7 @@ struct Repl: ParsableCommand {
         LuaState.installInterruptHandler {
             editor.close()
             if var saved { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            StandardOutput.write("\n")
             Foundation.exit(ExitStatus.interrupted)
         }
         if interactive {
@@ -147,7 +147,7 @@ final class LineEditor: @unchecked Sendable {
             return String(cString: line)
         }
         if interactive {
-            FileHandle.standardOutput.write(Data(prompt.utf8))
+            StandardOutput.write(prompt)
         }
         return Swift.readLine(strippingNewline: true)
     }

@@ -84,4 +84,20 @@ struct EvalCommandTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
     }
+
+    @Test func anExportIntoAClosedPipeEndsQuietly() throws {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.currentDirectoryURL = CommandRunner.repository
+        process.arguments = ["export", "visits", "--format", "jsonl"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        try out.fileHandleForReading.close()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        #expect(!message.contains("Fatal error"), "\(message)")
+    }
 }
