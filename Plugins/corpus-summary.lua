@@ -37,8 +37,8 @@ return {
       util.bump(sources, util.source_name(doc))
       if doc.source == nil or doc.source == "" then unsourced = unsourced + 1 end
       util.bump(languages, doc.language or "unknown")
-      sentences = sentences + #doc.sentences
-      paragraphs = paragraphs + #doc.paragraphs
+      sentences = sentences + doc.sentence_count
+      paragraphs = paragraphs + doc.paragraph_count
       if doc.date == nil then
         undated = undated + 1
       else

@@ -155,8 +155,10 @@ function Entity:office_at(date) end
 ---@field url string? Its address, from the manifest.
 ---@field text string The whole text (NFC).
 ---@field paragraphs string[] The paragraphs' text.
+---@field paragraph_count integer How many paragraphs it has (`#d.paragraphs` without making their strings).
 ---@field mentions EntityMention[] The persons, countries, cities and organisations it names, in text order.
 ---@field sentences string[] The sentences' text.
+---@field sentence_count integer How many sentences it has (`#d.sentences` without making their strings).
 local Document = {}
 
 ---A calendar date that may be partial: a year, a month or a day.

@@ -304,6 +304,17 @@ public struct Document: Sendable, Identifiable {
     /// The text of sentence `i`.
     public func sentenceText(_ i: Int) -> String { slice(sentenceRange(i)) }
 
+    /// The texts of several UTF-8 byte ranges (the text is read once).
+    public func slices(_ ranges: some Sequence<Range<Int>>) -> [String] {
+        var text = self.text
+        return text.withUTF8 { b in
+            ranges.map { r in
+                precondition(r.lowerBound >= 0 && r.upperBound <= b.count, "range out of the text")
+                return String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+            }
+        }
+    }
+
     /// The text of a UTF-8 byte range.
     public func slice(_ r: Range<Int>) -> String {
         var text = self.text

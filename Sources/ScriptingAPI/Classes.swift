@@ -160,19 +160,23 @@ enum Classes {
         .property("text", .string, "The whole text (NFC).") { c, i, stack in stack.push(c.shared.corpus.documents[i].text) }
         .property("paragraphs", .array(.string), "The paragraphs' text.") { c, i, stack in
             let document = c.shared.corpus.documents[i]
-            stack.push(strings: document.paragraphs.map { document.slice($0.range) })
+            stack.push(strings: document.slices(document.paragraphs.map(\.range)))
+        }
+        .property("paragraph_count", .integer, "How many paragraphs it has (`#d.paragraphs` without making their strings).") { c, i, stack in
+            stack.push(c.shared.corpus.documents[i].paragraphs.count)
         }
         .property("mentions", .array(.named("EntityMention")), "The persons, countries, cities and organisations it names, in text order.") { c, i, stack in
             let document = c.shared.corpus.documents[i]
             try stack.reserve(6)
             stack.newTable(arrayCount: document.mentions.count)
+            let texts = document.slices(document.mentions.map(\.range))
             for (position, mention) in document.mentions.enumerated() {
                 stack.newTable(recordCount: 4)
                 stack.push(entity: mention.entity)
                 stack.setField("entity")
                 stack.push(mention.sentence + 1)
                 stack.setField("sentence")
-                stack.push(document.slice(mention.range))
+                stack.push(texts[position])
                 stack.setField("text")
                 stack.push(mention.role.rawValue)
                 stack.setField("role")
@@ -181,7 +185,10 @@ enum Classes {
         }
         .property("sentences", .array(.string), "The sentences' text.") { c, i, stack in
             let document = c.shared.corpus.documents[i]
-            stack.push(strings: document.sentences.indices.map { document.sentenceText($0) })
+            stack.push(strings: document.slices(document.sentences.map(\.range)))
+        }
+        .property("sentence_count", .integer, "How many sentences it has (`#d.sentences` without making their strings).") { c, i, stack in
+            stack.push(c.shared.corpus.documents[i].sentences.count)
         }
         .tostring("`tostring(d)` is its title or path.") { c, i in
             c.shared.corpus.documents[i].title ?? c.shared.corpus.documents[i].name

@@ -93,6 +93,23 @@ struct APITests {
         #expect(result[13] == .integer(1950))
     }
 
+    @Test func documentCountsAgreeWithTheirLists() throws {
+        let run = try ScriptRun()
+        let result = try run.run("""
+            local ok, checked = true, 0
+            for _, doc in ipairs(corpus.documents()) do
+              local sentences, paragraphs = doc.sentences, doc.paragraphs
+              ok = ok and doc.sentence_count == #sentences and doc.paragraph_count == #paragraphs
+                      and #sentences >= #paragraphs and doc.text:find(sentences[#sentences], 1, true) ~= nil
+              for _, m in ipairs(doc.mentions) do ok = ok and doc.text:find(m.text, 1, true) ~= nil end
+              checked = checked + 1
+            end
+            return ok, checked
+            """)
+        #expect(result[0] == .boolean(true))
+        #expect(result[1] == .integer(5))
+    }
+
     @Test func eventsIncludeVisitsAndMentionsAreCounted() throws {
         let run = try ScriptRun()
         let result = try run.run("""
