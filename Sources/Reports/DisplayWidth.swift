@@ -8,7 +8,9 @@
 enum DisplayWidth {
     /// The number of columns `text` takes on a terminal.
     static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII (most cells): one column a byte, no grapheme breaking or property look-ups.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The width of one grapheme cluster: that of its first scalar with a width, 2 if it asks for emoji
@@ -25,7 +27,7 @@ enum DisplayWidth {
     /// The width of one scalar on its own.
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v == 0 { return 0 }
+        if v >= 0x20 && v < 0x7F { return 1 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format:
