@@ -32,7 +32,7 @@ let package = Package(
         // The corpus model: reading articles, the gazetteer, dates, mentions, events and their merge.
         .target(
             name: "CorpusModel",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")]
         ),
         // Reports as data (headings, tables, charts) and their renderers: text, Markdown, CSV, JSON, HTML.
         .target(

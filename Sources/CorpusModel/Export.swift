@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// What `dossier export` writes.
@@ -81,14 +82,22 @@ public enum Exporter {
         }.joined(separator: "\n") + (records.isEmpty ? "" : "\n")
     }
 
-    /// CSV per RFC 4180: CRLF line ends; fields with a comma, quote or line break quoted, quotes doubled.
-    /// Nested values are flattened: a `{id, name}` becomes its name, lists of mentions their count.
+    /// CSV per RFC 4180, written with yaslab/CSV.swift's `CSVWriter`: CRLF line ends (the last record too);
+    /// fields with a comma, quote or line break quoted, quotes doubled. Nested values are flattened: a
+    /// `{id, name}` becomes its name, lists of mentions their count.
     public static func csv(_ records: [[String: Any]], columns: [String]) -> String {
-        var out = columns.map(field).joined(separator: ",") + "\r\n"
-        for r in records {
-            out += columns.map { field(flatten(r[$0])) }.joined(separator: ",") + "\r\n"
+        let stream = OutputStream(toMemory: ())
+        do {
+            let writer = try CSVWriter(stream: stream, newline: .crlf)
+            try writer.write(row: columns)
+            for r in records { try writer.write(row: columns.map { flatten(r[$0]) }) }
+            writer.stream.close()
+        } catch {
+            // Writing to memory does not fail; should it, say so rather than return a partial file.
+            preconditionFailure("CSV writing to memory failed: \(error)")
         }
-        return out
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
     public static func columns(for table: ExportTable) -> [String] {
@@ -113,13 +122,6 @@ public enum Exporter {
         case let a as [String]: return a.joined(separator: "; ")
         case let x?: return "\(x)"
         }
-    }
-
-    static func field(_ s: String) -> String {
-        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
     }
 
     public static func render(_ table: ExportTable, of corpus: Corpus, format: ExportFormat) throws -> String {

@@ -132,7 +132,8 @@ struct CorpusTests {
         #expect(m["document"] is String && m["sentence"] is Int && m["text"] is String)
         let lines = try Exporter.render(.visits, of: c, format: .jsonl).split(separator: "\n")
         #expect(lines.count == c.visits.count)
-        #expect(Exporter.field("a,b") == "\"a,b\"" && Exporter.field("say \"hi\"") == "\"say \"\"hi\"\"\"" && Exporter.field("x\ny") == "\"x\ny\"" && Exporter.field("plain") == "plain")
+        let quoted = Exporter.csv([["a": "a,b", "b": "say \"hi\"", "c": "x\ny", "d": "plain", "e": NSNull()]], columns: ["a", "b", "c", "d", "e"])
+        #expect(quoted == "a,b,c,d,e\r\n\"a,b\",\"say \"\"hi\"\"\",\"x\ny\",plain,\r\n")
         let csv = try Exporter.render(.events, of: c, format: .csv)
         #expect(csv.hasPrefix("id,kind,participants") && csv.contains("\r\n"))
         for table in ExportTable.allCases { #expect(!(try Exporter.render(table, of: c, format: .json)).isEmpty) }
