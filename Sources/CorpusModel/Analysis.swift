@@ -59,11 +59,13 @@ enum Analyzer {
         perSentence.reserveCapacity(sentenceTokens.count)
         var timesPerSentence: [[TaggedTime]] = []
         timesPerSentence.reserveCapacity(sentenceTokens.count)
+        var lastYear: Int? // the year last written out, for "tháng 9 cùng năm", "in May that year"
         for (si, r) in sentenceTokens.enumerated() {
             var future = false
             for k in r where Lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
             var tt: [TaggedTime] = []
-            TimeTagger.tag(b, tokens, r, anchor: a.date, future: future, into: &tt)
+            TimeTagger.tag(b, tokens, r, anchor: a.date, future: future, previousYear: lastYear, into: &tt)
+            if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             for t in tt {
                 a.times.append(TimeExpression(range: Int(tokens[t.tokens.lowerBound].start)..<Int(tokens[t.tokens.upperBound - 1].end),

@@ -89,6 +89,24 @@ struct MentionFinder {
         return gazetteer.isExactSingle(t.lower)
     }
 
+    func isAllCapitals(_ t: Token) -> Bool {
+        for i in t.range where b[i] >= 0x61 && b[i] <= 0x7A || b[i] >= 0x80 { return false }
+        return true
+    }
+
+    /// True when the entity has this key only through a code or acronym written in capitals ("BEN" for Benin,
+    /// "DPRK"): such a name matches only a word in capitals ("Ben Gurion" is not Benin).
+    func onlyAsAcronym(_ ref: Gazetteer.NameRef, key: UInt64) -> Bool {
+        let e = gazetteer.entities[Int(ref.entity)]
+        var sawAcronym = false
+        var names = [e.name] + e.aliases + e.demonyms
+        if e.kind == .country { names.append(e.id); if let a2 = e.alpha2 { names.append(a2) } }
+        for n in names where Fold.key(n) == key {
+            if n.utf8.count <= 5 && n.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { sawAcronym = true } else { return false }
+        }
+        return sawAcronym
+    }
+
     func isApostrophe(_ t: Token) -> Bool {
         t.kind == .punct && (t.first == 0x27 || (t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 2] == 0x99))
     }
@@ -132,7 +150,8 @@ struct MentionFinder {
                     h = Fold.hash(h, bytes: b, from: Int(tj.start), to: Int(tj.end))
                     if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == "vi"),
                        j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
-                        let usable = refs.filter { usableName($0, tokenCount: j - i + 1) }
+                        var usable = refs.filter { usableName($0, tokenCount: j - i + 1) }
+                        if j == i && tj.length <= 5 && !isAllCapitals(tj) { usable.removeAll { onlyAsAcronym($0, key: h) } }
                         if !usable.isEmpty { best = (j + 1, usable) }
                     }
                     j += 1

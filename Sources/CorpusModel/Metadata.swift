@@ -15,7 +15,8 @@ struct TextMetadata {
 }
 
 enum MetadataReader {
-    static let kDate = Fold.lowerKey("date"), kSource = Fold.lowerKey("source"), kNguon = Fold.lowerKey("nguồn")
+    static let kDate = Fold.lowerKey("date"), kSource = Fold.lowerKey("source"), kNguon = Fold.lowerKey("nguồn"),
+               kNgay = Fold.lowerKey("ngày")
 
     static func isDash(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         guard t.kind == .punct else { return false }
@@ -55,10 +56,11 @@ enum MetadataReader {
                 while k < le && !isDash(b, tokens[k]) && k - lineStart < 8 { placeTokens.append(tokens[k]); k += 1 }
                 if let f = placeTokens.first, let l = placeTokens.last { m.place = str(Int(f.start)..<Int(l.end)) }
                 if k < le && isDash(b, tokens[k]) { m.skipped.append(lineStart..<(k + 1)) }
-            } else if let (end, place, date) = dateline(b, tokens, lineStart, le) {
+            } else if let (end, place, date, agency) = dateline(b, tokens, lineStart, le) {
                 // "BEIJING, August 18, 2024 —"
                 if m.date == nil { m.date = date }
                 m.place = place
+                if m.source == nil, let agency { m.source = agency }
                 m.skipped.append(lineStart..<end)
             } else {
                 // "THE HANOI TIMES — " (capitals, then a dash): a source tag.
@@ -114,19 +116,32 @@ enum MetadataReader {
         return i
     }
 
-    /// "BEIJING, August 18, 2024 —" or "HANOI, 9 October 2025 -": returns the token after the dash.
-    static func dateline(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int) -> (Int, String, PartialDate)? {
+    /// "BEIJING, August 18, 2024 —", "HANOI, 9 October 2025 -", "La Habana, 27/9/2009 (TTXVN) —" or
+    /// "Vienna, ngày 8/9/2021 (TTXVN) —": the token after the dash, the place, the date and the agency in
+    /// brackets, if any.
+    static func dateline(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int)
+        -> (end: Int, place: String, date: PartialDate, agency: String?)? {
         var k = s
-        while k < e && isAllCaps(b, tokens[k]) && k - s < 5 { k += 1 }
+        // The place: up to five words in capitals or with capital initials.
+        while k < e && tokens[k].kind == .word && tokens[k].capitalized && k - s < 5 { k += 1 }
         guard k > s, k < e, tokens[k].first == 0x2C else { return nil }
-        let place = String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[s].start)..<Int(tokens[k - 1].end)]), as: UTF8.self)
+        let placeBytes = Int(tokens[s].start)..<Int(tokens[k - 1].end)
+        let place = String(decoding: UnsafeBufferPointer(rebasing: b[placeBytes]), as: UTF8.self)
+        let allCaps = (s..<k).allSatisfy { isAllCaps(b, tokens[$0]) }
+        var dateStart = k + 1
+        if dateStart < e && tokens[dateStart].lower == kNgay { dateStart += 1 } // "ngày 8/9/2021"
         var found: [TaggedTime] = []
-        TimeTagger.tag(b, tokens, (k + 1)..<min(e, k + 6), anchor: nil, future: false, into: &found)
-        guard let t = found.first, t.tokens.lowerBound == k + 1, t.start.granularity == .day else { return nil }
+        TimeTagger.tag(b, tokens, dateStart..<min(e, dateStart + 6), anchor: nil, future: false, into: &found)
+        guard let t = found.first, t.tokens.lowerBound == dateStart, t.start.granularity == .day else { return nil }
         var d = t.tokens.upperBound
+        var agency: String?
+        if d < e && tokens[d].first == 0x28, let close = (d + 1..<min(e, d + 8)).first(where: { tokens[$0].first == 0x29 }), close > d + 1 {
+            // "(TTXVN)", "(AFP)": the agency.
+            agency = String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[d + 1].start)..<Int(tokens[close - 1].end)]), as: UTF8.self)
+            d = close + 1
+        }
         guard d < e, isDash(b, tokens[d]) else { return nil }
-        d += 1
-        return (d, titleCase(place), t.start)
+        return (d + 1, allCaps ? titleCase(place) : place, t.start, agency)
     }
 
     static func titleCase(_ s: String) -> String {

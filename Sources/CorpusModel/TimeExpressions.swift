@@ -49,6 +49,9 @@ struct TaggedTime {
     var start: PartialDate
     var end: PartialDate?
     var relative: Bool
+    /// A month or a day and month written without a year ("in October", "tháng 10", "12/9"): its year was
+    /// guessed from the publication date, and a year written in the same sentence takes precedence.
+    var yearless = false
 }
 
 enum TimeTagger {
@@ -80,7 +83,8 @@ enum TimeTagger {
                kQua = k("qua"), kSang = k("sáng"), kChieu = k("chiều"), kToi = k("tối"), kTruoc = k("trước"),
                kNgoai = k("ngoái"), kMai = k("mai"), kSau = k("sau"), kTu = k("từ"), kDen = k("đến"), kThu = k("thứ"),
                kChu = k("chủ"), kNhat = k("nhật"), kDash = k("-"), kEnDash = k("–"), kComma = k(","),
-               kTuan = k("tuần"), kToiFuture = k("tới"), kA = k("a"), kAn = k("an")
+               kTuan = k("tuần"), kToiFuture = k("tới"), kA = k("a"), kAn = k("an"), kFrom = k("from"),
+               kCung = k("cùng"), kDo = k("đó"), kAy = k("ấy"), kThat = k("that"), kSame = k("same")
 
     /// Parses the digits of a number token: "31/1/1950" -> [31, 1, 1950] with separators.
     static func numberParts(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (values: [Int], seps: [UInt8], suffix: Bool) {
@@ -129,7 +133,7 @@ enum TimeTagger {
 
     /// Tags the time expressions in `tokens[range]`. `anchor` is the publication date.
     static func tag(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, anchor: PartialDate?,
-                    future: Bool, into out: inout [TaggedTime]) {
+                    future: Bool, previousYear: Int? = nil, into out: inout [TaggedTime]) {
         var i = range.lowerBound
         let end = range.upperBound
         func lw(_ j: Int) -> UInt64 { j < end && j >= range.lowerBound ? tokens[j].lower : 0 }
@@ -161,11 +165,57 @@ enum TimeTagger {
                         continue
                     }
                 }
+                var found = found
+                // "từ ngày 12 đến 17/9/1973", "from 3 to 5 March": a bare day before a range word starts the range.
+                if found.end == nil, found.start.granularity == .day, let day = found.start.day {
+                    var j = found.tokens.lowerBound - 1
+                    var words = 0
+                    while j > range.lowerBound && words < 2 && rangeWords.contains(tokens[j].lower) && tokens[j].lower != kNgay { j -= 1; words += 1 }
+                    if words > 0, j >= range.lowerBound, tokens[j].kind == .number, let (d, dEnd) = self.day(b, tokens[j]), dEnd == nil, d < day,
+                       out.last.map({ $0.tokens.upperBound <= j }) ?? true,
+                       let start = PartialDate(year: found.start.year, month: found.start.month, day: d) {
+                        var from = j
+                        if from > range.lowerBound && tokens[from - 1].lower == kNgay { from -= 1 }
+                        if from > range.lowerBound && (tokens[from - 1].lower == kTu || tokens[from - 1].lower == kFrom) { from -= 1 }
+                        found = TaggedTime(tokens: from..<found.tokens.upperBound, start: start, end: found.start,
+                                           relative: found.relative, yearless: found.yearless)
+                    }
+                }
                 out.append(found)
                 i = found.tokens.upperBound
                 continue
             }
             i += 1
+        }
+        applySentenceYear(b, tokens, range, first: first, previousYear: previousYear, into: &out)
+    }
+
+    /// A month or day written without its year ("vào tháng 10", "in October", "12/9") takes the year written in
+    /// the same sentence ("Năm 1995, ... vào tháng 10"); followed by "cùng năm", "năm đó", "that year" or "the same
+    /// year", the year written last before it (in this sentence or an earlier one). Otherwise it keeps the year
+    /// guessed from the publication date.
+    static func applySentenceYear(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, first: Int,
+                                  previousYear: Int?, into out: inout [TaggedTime]) {
+        guard out.count > first, out[first...].contains(where: \.yearless) else { return }
+        func lw(_ j: Int) -> UInt64 { j < range.upperBound && j >= range.lowerBound ? tokens[j].lower : 0 }
+        for x in first..<out.count where out[x].yearless {
+            let after = out[x].tokens.upperBound
+            let sameYear = (lw(after) == kCung && lw(after + 1) == kNam) || (lw(after) == kNam && (lw(after + 1) == kDo || lw(after + 1) == kAy))
+                || ((lw(after) == kThat || lw(after) == kThe && lw(after + 1) == kSame) && (lw(after + 1) == kYear || lw(after + 2) == kYear))
+                || (lw(after) == kOf && (lw(after + 1) == kThat || lw(after + 1) == kThe && lw(after + 2) == kSame))
+            var year: Int?
+            if sameYear {
+                year = out[first..<x].last(where: { !$0.relative })?.start.year ?? previousYear
+            } else {
+                // The explicit years of the sentence: the nearest one before, else the nearest after; only when
+                // all of them agree (two different years leave the guess alone).
+                let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))
+                if years.count == 1 { year = years.first }
+            }
+            guard let y = year, y != out[x].start.year,
+                  let s = PartialDate(year: y, month: out[x].start.month, day: out[x].start.day) else { continue }
+            out[x].start = s
+            if let e = out[x].end { out[x].end = PartialDate(year: y, month: e.month, day: e.day) }
         }
     }
 
@@ -208,7 +258,7 @@ enum TimeTagger {
                 let yearResolved = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future)
                 guard let yr = yearResolved, let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
                 let e = dEnd.flatMap { PartialDate(year: yr, month: m, day: $0) }
-                return TaggedTime(tokens: i..<k, start: s, end: e, relative: relative)
+                return TaggedTime(tokens: i..<k, start: s, end: e, relative: relative, yearless: y == nil)
             }
             if j < end, let y = year(b, tokens[j]), let s = PartialDate(year: y, month: m) {
                 return TaggedTime(tokens: i..<(j + 1), start: s, end: nil, relative: false)
@@ -226,7 +276,8 @@ enum TimeTagger {
                 else if prev == kNext { y = m > (a.month ?? 0) ? a.year : a.year + 1 }
                 else { y = resolveYear(month: m, day: nil, anchor: a, future: future) ?? a.year }
                 guard let s = PartialDate(year: y, month: m) else { return nil }
-                return TaggedTime(tokens: (prev == kLast || prev == kNext ? i - 1 : i)..<k2, start: s, end: nil, relative: true)
+                return TaggedTime(tokens: (prev == kLast || prev == kNext ? i - 1 : i)..<k2, start: s, end: nil, relative: true,
+                                  yearless: k2 == i + 1 && (prev == kIn || prev == kOf))
             }
             return nil
         }
@@ -239,7 +290,7 @@ enum TimeTagger {
                 guard let yr = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future),
                       let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
                 return TaggedTime(tokens: i..<k2, start: s, end: d2.flatMap { PartialDate(year: yr, month: m, day: $0) },
-                                  relative: y == nil)
+                                  relative: y == nil, yearless: y == nil)
             }
             let p = numberParts(b, t)
             if !p.suffix && p.seps.contains(0x2F) {
@@ -257,7 +308,7 @@ enum TimeTagger {
                     k2 = i + 3
                 }
                 guard let s = PartialDate(year: y, month: p.values[0]) else { return nil }
-                return TaggedTime(tokens: (i - 1)..<k2, start: s, end: nil, relative: !explicitYear)
+                return TaggedTime(tokens: (i - 1)..<k2, start: s, end: nil, relative: !explicitYear, yearless: k2 == i + 1)
             }
             // "the 2030 World Expo", "the 1982 Convention": a year used as a name, not a date.
             if year(b, t) != nil, i > 0, [kThe, kA, kAn].contains(tokens[i - 1].lower),
@@ -365,12 +416,12 @@ enum TimeTagger {
         }
         if seps == [0x2F] && v.count == 2, let y = resolveYear(month: v[1], day: v[0], anchor: anchor, future: future) {
             guard let s = PartialDate(year: y, month: v[1], day: v[0]) else { return nil }
-            return TaggedTime(tokens: start..<(i + 1), start: s, end: nil, relative: true)
+            return TaggedTime(tokens: start..<(i + 1), start: s, end: nil, relative: true, yearless: true)
         }
         if seps == [0x2D, 0x2F] && v.count == 3, let y = resolveYear(month: v[2], day: v[0], anchor: anchor, future: future) {
             guard let s = PartialDate(year: y, month: v[2], day: v[0]),
                   let e = PartialDate(year: y, month: v[2], day: v[1]) else { return nil }
-            return TaggedTime(tokens: start..<(i + 1), start: s, end: e, relative: true)
+            return TaggedTime(tokens: start..<(i + 1), start: s, end: e, relative: true, yearless: true)
         }
         return nil
     }
