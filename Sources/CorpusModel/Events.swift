@@ -54,6 +54,8 @@ struct EventFinder {
                kNgay = Fold.lowerKey("ngày"), kWith = Fold.lowerKey("with"), kVoi = Fold.lowerKey("với"),
                kAnd = Fold.lowerKey("and"), kVa = Fold.lowerKey("và"), kDuring = Fold.lowerKey("during"),
                kSummit = Fold.lowerKey("summit"), kOng = Fold.lowerKey("ông"), kBa = Fold.lowerKey("bà")
+    static let expectedWords = KeyTableSet(["expected", "due"].map { Fold.lowerKey($0) })
+    static let sequenceWords = KeyTableSet(["then", "before", "after", "afterwards", "later", "sau", "rồi", "tiếp", "trước"].map { Fold.lowerKey($0) })
     static let numberWords: LookupTable<Int> = {
         var d = LookupTable<Int>()
         for (i, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].enumerated() {
@@ -75,10 +77,15 @@ struct EventFinder {
     /// Planned or negated from the words just before a trigger (and after a noun trigger).
     func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?) -> VisitStatus {
         if Lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return .negated }
+        if Self.expectedWords.contains(tokens[trigger.lowerBound].lower) { return .planned } // "expected in Islamabad"
         var j = trigger.lowerBound - 1
         var n = 0
         while j >= s && n < 12 {
             let w = tokens[j].lower
+            // A clause chained by "then", "sau đó", "before" continues the plan of the one before it
+            // ("will visit Belgium, then pay an official visit to Finland").
+            if tokens[j].kind == .punct && tokens[j].first == 0x2C && j + 1 < trigger.lowerBound
+                && Self.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; continue }
             if tokens[j].kind == .punct && tokens[j].first != 0x2D { break }
             if Lexicon.negationCues.contains(w) { return .negated }
             if Lexicon.plannedCues.contains(w) { return .planned }

@@ -134,7 +134,9 @@ enum Lexicon {
                                                 "travelled", "traveled", "travels", "travel", "travelling", "traveling", "flew", "flying", "heading",
                                                 "headed", "went", "came", "comes", "tới", "đến", "sang", "leaving for",
                                                 "left for", "leave for", "leaves for", "departed for", "departs for",
-                                                "heading for", "headed for", "bound for", "lên đường sang", "lên đường tới"])
+                                                "heading for", "headed for", "bound for", "lên đường sang", "lên đường tới",
+                                                "returned to", "returns to", "return to", "returning to", "trở lại", "quay lại",
+                                                "expected in", "due in"])
     /// Attending a gathering abroad is a visit; skipping one is a visit that did not happen.
     static let attendVerbs = PhraseSet(["attend", "attends", "attended", "attending", "skipped", "skips", "skip",
                                         "missed", "misses", "represented", "represents", "representing", "dự", "tham dự",

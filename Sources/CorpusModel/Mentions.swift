@@ -89,6 +89,14 @@ struct MentionFinder {
         return gazetteer.isExactSingle(t.lower)
     }
 
+    /// Vietnamese nouns written with a capital in formal text that are also syllables of names: "Đoàn" (the
+    /// delegation: "Đoàn đại biểu", "đón Đoàn"), "Đồng chí" (comrade), "Hội nghị", "Đảng". On their own they
+    /// are the noun, never a short name (the full name is still found).
+    static let capitalisedNouns = KeyTableSet(["đoàn", "đồng", "hội", "đảng", "nhà", "lễ"].map { Fold.lowerKey($0) })
+    func isCapitalisedNoun(_ i: Int, _ e: Int) -> Bool {
+        language == "vi" && Self.capitalisedNouns.contains(tokens[i].lower)
+    }
+
     func isAllCapitals(_ t: Token) -> Bool {
         for i in t.range where b[i] >= 0x61 && b[i] <= 0x7A || b[i] >= 0x80 { return false }
         return true
@@ -205,7 +213,8 @@ struct MentionFinder {
         i = s
         while i < e {
             let t = tokens[i]
-            if !owner[i - s], t.kind == .word, t.capitalized, gazetteer.hasShort(t.key) && exactEnough(t) || localShort(t.key) != nil,
+            if !owner[i - s], t.kind == .word, t.capitalized, !isCapitalisedNoun(i, e),
+               gazetteer.hasShort(t.key) && exactEnough(t) || localShort(t.key) != nil,
                let ref = resolveShort(t.key, level: nil, country: nil) {
                 owner[i - s] = true
                 m.persons.append(PersonRef(entity: ref, phraseStart: i, nameStart: i, nameEnd: i + 1, titleLevel: nil,
