@@ -54,6 +54,8 @@ struct EventFinder {
                kNgay = Fold.lowerKey("ngày"), kWith = Fold.lowerKey("with"), kVoi = Fold.lowerKey("với"),
                kAnd = Fold.lowerKey("and"), kVa = Fold.lowerKey("và"), kDuring = Fold.lowerKey("during"),
                kSummit = Fold.lowerKey("summit"), kOng = Fold.lowerKey("ông"), kBa = Fold.lowerKey("bà")
+    static let honorifics = KeyTableSet(["ông", "bà", "mr", "mrs", "ms"].map { Fold.lowerKey($0) })
+    static let possessorWords = KeyTableSet(["of", "của"].map { Fold.lowerKey($0) })
     static let expectedWords = KeyTableSet(["expected", "due"].map { Fold.lowerKey($0) })
     static let sequenceWords = KeyTableSet(["then", "before", "after", "afterwards", "later", "sau", "rồi", "tiếp", "trước"].map { Fold.lowerKey($0) })
     static let numberWords: LookupTable<Int> = {
@@ -252,6 +254,10 @@ struct EventFinder {
             func priority(_ i: Int) -> Int {
                 let p = persons[i]
                 if isInvited(p, s) || isVisiting(p, s) || p.guest { return 0 }
+                // "the predecessor of Merkel, Chancellor Schröder, visited": a person after "of"/"của" is not the subject.
+                var before = p.phraseStart - 1
+                if before > s && Self.honorifics.contains(tokens[before].lower) { before -= 1 } // "của bà Merkel"
+                if before >= s && Self.possessorWords.contains(tokens[before].lower) { return 3 }
                 return p.otherParty ? 2 : 1
             }
             eligible.sort { a, b in priority(a) != priority(b) ? priority(a) < priority(b) : a < b }

@@ -135,7 +135,7 @@ enum Lexicon {
                                                 "headed", "went", "came", "comes", "tới", "đến", "sang", "leaving for",
                                                 "left for", "leave for", "leaves for", "departed for", "departs for",
                                                 "heading for", "headed for", "bound for", "lên đường sang", "lên đường tới",
-                                                "returned to", "returns to", "return to", "returning to", "trở lại", "quay lại",
+                                                "returned to", "returns to", "returning to", "trở lại", "quay lại",
                                                 "expected in", "due in"])
     /// Attending a gathering abroad is a visit; skipping one is a visit that did not happen.
     static let attendVerbs = PhraseSet(["attend", "attends", "attended", "attending", "skipped", "skips", "skip",

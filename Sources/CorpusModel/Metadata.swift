@@ -56,6 +56,10 @@ enum MetadataReader {
                 while k < le && !isDash(b, tokens[k]) && k - lineStart < 8 { placeTokens.append(tokens[k]); k += 1 }
                 if let f = placeTokens.first, let l = placeTokens.last { m.place = str(Int(f.start)..<Int(l.end)) }
                 if k < le && isDash(b, tokens[k]) { m.skipped.append(lineStart..<(k + 1)) }
+            } else if let date = dateOnlyLine(b, tokens, lineStart, le) {
+                // "Thứ Hai, 11/12/2023, 11:45 (GMT+7)", "Monday, June 3, 2019": a line that is only a date.
+                if m.date == nil { m.date = date }
+                m.skipped.append(lineStart..<le)
             } else if let (end, place, date, agency) = dateline(b, tokens, lineStart, le) {
                 // "BEIJING, August 18, 2024 —"
                 if m.date == nil { m.date = date }
@@ -142,6 +146,23 @@ enum MetadataReader {
         }
         guard d < e, isDash(b, tokens[d]) else { return nil }
         return (d + 1, allCaps ? titleCase(place) : place, t.start, agency)
+    }
+
+    static let weekdayWords = KeyTableSet(["thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "monday", "tuesday",
+                                           "wednesday", "thursday", "friday", "saturday", "sunday", "gmt", "ict", "utc",
+                                           "cập", "nhật", "ngày", "lúc", "updated", "published", "at"].map { Fold.lowerKey($0) })
+
+    /// A short line holding a full date and otherwise only weekday words, times and punctuation.
+    static func dateOnlyLine(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int) -> PartialDate? {
+        guard e - s <= 16 else { return nil }
+        var found: [TaggedTime] = []
+        TimeTagger.tag(b, tokens, s..<e, anchor: nil, future: false, into: &found)
+        guard let date = found.first(where: { !$0.relative && $0.start.granularity == .day }) else { return nil }
+        for k in s..<e where !found.contains(where: { $0.tokens.contains(k) }) {
+            let t = tokens[k]
+            if t.kind == .word && !weekdayWords.contains(t.lower) && !(t.length <= 5 && isAllCaps(b, t)) { return nil }
+        }
+        return date.start
     }
 
     static func titleCase(_ s: String) -> String {
