@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// Rules added after reading articles the model had never seen (docs/corpus-model.md, "Unseen articles"):
+/// each is a general form of the press, tested here on sentences of its own.
+@Suite("General rules: datelines, dates, names and visitors")
+struct GeneralRulesTests {
+    func corpus(_ text: String, date: String? = nil) -> Corpus {
+        Fixtures.corpus(text, date: date, gazetteer: Fixtures.fullGazetteer)
+    }
+
+    func times(_ sentence: String, date: String) -> [String] {
+        let d = corpus(sentence, date: date).documents[0]
+        return d.times.map { t in "\(d.slice(t.range))=\(t.start.iso)\(t.end.map { ".." + $0.iso } ?? "")" }
+    }
+
+    @Test("datelines with a place in capital initials, a numeric date and an agency; lines that are only a date",
+          arguments: [
+            ("Hà Nội, 5/3/2024 (TTXVN) — Thủ tướng tiếp Đại sứ.", "2024-03-05", "Hà Nội", "TTXVN"),
+            ("Vientiane, ngày 12/1/2019 (TTXVN) — Hai bên ký kết thỏa thuận.", "2019-01-12", "Vientiane", "TTXVN"),
+            ("Tin thế giới\n\nThứ Ba, 5/3/2024, 09:10 (GMT+7)\n\nHai bên hội đàm.", "2024-03-05", nil, nil),
+            ("World news\n\nMonday, June 3, 2019\n\nThe two sides held talks.", "2019-06-03", nil, nil),
+          ] as [(String, String, String?, String?)])
+    func datelines(_ text: String, _ date: String, _ place: String?, _ source: String?) throws {
+        let d = try #require(corpus(text).documents.first)
+        #expect(d.date?.iso == date && d.dateSource == .text)
+        #expect(d.place == place && d.source == source)
+        // The header line is not read as a sentence of the article.
+        #expect(!d.sentences.indices.contains { i in ["(TTXVN)", "(GMT", "June 3, 2019"].contains { d.sentenceText(i).contains($0) } })
+    }
+
+    @Test("ranges from a bare day, a month's year from its sentence or from 'the same year'", arguments: [
+        ("Ông ở thăm từ ngày 12 đến 17/9/1973.", "2009-09-27", ["từ ngày 12 đến 17/9/1973=1973-09-12..1973-09-17"]),
+        ("He stayed from 3 to 5 March 2019.", "2019-04-01", ["from 3 to 5 March 2019=2019-03-03..2019-03-05"]),
+        ("Năm 1995, ông thăm Cuba vào tháng 10.", "2009-09-27", ["1995=1995", "tháng 10=1995-10"]),
+        ("In 1988, he flew to India in November.", "2001-05-01", ["1988=1988", "November=1988-11"]),
+        ("It opened in 1990 and in 1991 it closed in May.", "2001-05-01", ["1990=1990", "1991=1991", "May=2001-05"]),
+    ])
+    func sentenceYears(_ sentence: String, _ date: String, _ expected: [String]) {
+        #expect(times(sentence, date: date) == expected)
+    }
+
+    @Test("'tháng 9 cùng năm' and 'in May that year' take the year last written")
+    func sameYear() {
+        let c = corpus("Ông thăm Lào vào tháng 3/2014. Tháng 9 cùng năm, ông thăm Campuchia. He came back in May that year.", date: "2020-01-01")
+        let d = c.documents[0]
+        #expect(d.times.map(\.start.iso) == ["2014-03", "2014-09", "2014-05"])
+    }
+
+    @Test("a code such as BEN matches only capitals; 'Đoàn' (the delegation) is not a short name")
+    func namesThatAreWords() {
+        let c = corpus("Sadat's plane landed at Ben Gurion airport. Cán bộ Đại sứ quán ra sân bay đón Đoàn. The BEN delegation left.", date: "2020-01-01")
+        let ids = c.documents[0].mentions.map { c.entities[$0.entity].id }
+        #expect(!ids.contains("bui-bang-doan") && !ids.contains("nguyen-thi-doan"))
+        #expect(ids.filter { $0 == "BEN" }.count == 1)
+    }
+
+    @Test("a person after 'of'/'của' is not the visitor")
+    func possessorIsNotTheVisitor() {
+        let c = corpus("Người tiền nhiệm của bà Angela Merkel là Thủ tướng Gerhard Schröder từng thăm Việt Nam năm 2004.", date: "2014-10-15")
+        #expect(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.start?.iso ?? "?")" } == ["gerhard-schroeder VNM 2004"])
+    }
+
+    @Test("a clause chained by 'sau đó' or 'then' keeps the plan; 'expected in' is a plan; 'returned to' a visit")
+    func plansAndReturns() {
+        let c = corpus("Chủ tịch nước Võ Văn Thưởng sẽ thăm Lào, sau đó thăm chính thức Campuchia. Indian Prime Minister Manmohan Singh is expected in Hanoi. Prime Minister Manmohan Singh returned to Laos in 2009.", date: "2023-09-01")
+        let found = Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.status.rawValue)" })
+        #expect(found == ["vo-van-thuong LAO planned", "vo-van-thuong KHM planned", "manmohan-singh VNM planned", "manmohan-singh LAO occurred"])
+    }
+}
