@@ -337,7 +337,13 @@ struct EventFinder {
                     usedPersons.insert(member)
                 }
                 if madeAny {
-                    protagonist = persons[vi].entity
+                    // A visit recalled from more than a year before the article does not make its visitor the
+                    // one "he" and "ông" refer to next: the article's own subject stays so.
+                    let recalled = dates.allSatisfy { d in
+                        guard let d, let date else { return false }
+                        return d.start.dayRange.upperBound < date.dayRange.lowerBound - 366
+                    }
+                    if !recalled || protagonist == nil { protagonist = persons[vi].entity }
                     previousVisitor = (si, vi)
                 }
                 continue
@@ -450,7 +456,7 @@ struct EventFinder {
     /// Words that open a new clause after a comma: its subject is a new one ("…, còn Chủ tịch Kim …").
     static let clauseOpeners = KeyTableSet(["while", "whereas", "but", "còn", "nhưng", "trong", "meanwhile"].map { Fold.lowerKey($0) })
     static let outsideWords = KeyTableSet(["outside", "beyond", "except", "ngoài"].map { Fold.lowerKey($0) })
-    static let sinceWords = KeyTableSet(["since"].map { Fold.lowerKey($0) })
+    static let sinceWords = KeyTableSet(["since", "after", "sau"].map { Fold.lowerKey($0) })
     static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
     static let visitingWords = KeyTableSet(["visiting", "đang thăm", "touring"].map { Fold.lowerKey($0) })
 

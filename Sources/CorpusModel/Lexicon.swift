@@ -44,7 +44,7 @@ enum Lexicon {
         ("Crown Prince", .other, false), ("Prince", .other, false), ("Princess", .other, false),
         ("Chief of Staff", .other, false),
         ("leader", .other, true), ("top leader", .headOfParty, false), ("lãnh đạo", .other, true),
-        ("Comrade", .other, true), ("Đồng chí", .other, true), ("lãnh tụ", .other, true),
+        ("Comrade", .other, true), ("Đồng chí", .other, true), ("lãnh tụ", .other, true), ("Samdech", .other, true),
         ("Foreign Ministry spokesperson", .other, false),
         // Vietnamese
         ("Tổng Bí thư", .headOfParty, false), ("Bí thư thứ nhất", .headOfParty, false),

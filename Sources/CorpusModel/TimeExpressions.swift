@@ -190,10 +190,10 @@ enum TimeTagger {
         applySentenceYear(b, tokens, range, first: first, previousYear: previousYear, into: &out)
     }
 
-    /// A month or day written without its year ("vào tháng 10", "in October", "12/9") takes the year written in
-    /// the same sentence ("Năm 1995, ... vào tháng 10"); followed by "cùng năm", "năm đó", "that year" or "the same
-    /// year", the year written last before it (in this sentence or an earlier one). Otherwise it keeps the year
-    /// guessed from the publication date.
+    /// A month or day written without its year ("vào tháng 10", "in October", "12/9") takes the year written last
+    /// before it in the same sentence ("Năm 1995, ... vào tháng 10"), or the only one after it; followed by
+    /// "cùng năm", "năm đó", "that year" or "the same year", the year written last before it (in this sentence or
+    /// an earlier one). Otherwise it keeps the year guessed from the publication date.
     static func applySentenceYear(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, first: Int,
                                   previousYear: Int?, into out: inout [TaggedTime]) {
         guard out.count > first, out[first...].contains(where: \.yearless) else { return }
@@ -207,10 +207,13 @@ enum TimeTagger {
             if sameYear {
                 year = out[first..<x].last(where: { !$0.relative })?.start.year ?? previousYear
             } else {
-                // The explicit years of the sentence: the nearest one before, else the nearest after; only when
-                // all of them agree (two different years leave the guess alone).
-                let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))
-                if years.count == 1 { year = years.first }
+                // The explicit year written last before it in the sentence ("Năm 1993, ... từ ngày 9-11/2");
+                // with none before, the one after it when the sentence has only one.
+                year = out[first..<x].last(where: { !$0.relative && !$0.yearless })?.start.year
+                if year == nil {
+                    let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))
+                    if years.count == 1 { year = years.first }
+                }
             }
             guard let y = year, y != out[x].start.year,
                   let s = PartialDate(year: y, month: out[x].start.month, day: out[x].start.day) else { continue }

@@ -35,7 +35,8 @@ struct GeneralRulesTests {
         ("He stayed from 3 to 5 March 2019.", "2019-04-01", ["from 3 to 5 March 2019=2019-03-03..2019-03-05"]),
         ("Năm 1995, ông thăm Cuba vào tháng 10.", "2009-09-27", ["1995=1995", "tháng 10=1995-10"]),
         ("In 1988, he flew to India in November.", "2001-05-01", ["1988=1988", "November=1988-11"]),
-        ("It opened in 1990 and in 1991 it closed in May.", "2001-05-01", ["1990=1990", "1991=1991", "May=2001-05"]),
+        ("It opened in 1990 and in 1991 it closed in May.", "2001-05-01", ["1990=1990", "1991=1991", "May=1991-05"]),
+        ("In May, the plant built in 1990 and enlarged in 1991 closed.", "2001-06-01", ["May=2001-05", "1990=1990", "1991=1991"]),
     ])
     func sentenceYears(_ sentence: String, _ date: String, _ expected: [String]) {
         #expect(times(sentence, date: date) == expected)
