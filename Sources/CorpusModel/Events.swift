@@ -55,6 +55,7 @@ struct EventFinder {
                kAnd = Fold.lowerKey("and"), kVa = Fold.lowerKey("và"), kDuring = Fold.lowerKey("during"),
                kSummit = Fold.lowerKey("summit"), kOng = Fold.lowerKey("ông"), kBa = Fold.lowerKey("bà")
     static let honorifics = KeyTableSet(["ông", "bà", "mr", "mrs", "ms"].map { Fold.lowerKey($0) })
+    static let placePrepositions = KeyTableSet(["in", "at", "tại", "ở"].map { Fold.lowerKey($0) })
     static let possessorWords = KeyTableSet(["of", "của"].map { Fold.lowerKey($0) })
     static let expectedWords = KeyTableSet(["expected", "due"].map { Fold.lowerKey($0) })
     static let sequenceWords = KeyTableSet(["then", "before", "after", "afterwards", "later", "sau", "rồi", "tiếp", "trước"].map { Fold.lowerKey($0) })
@@ -704,8 +705,14 @@ struct EventFinder {
                     events.append(EventCandidate(kind: .meeting, participants: people, countries: countries,
                                                  city: city ?? lv?.city, start: t?.start ?? lv?.start ?? date, end: t?.end,
                                                  status: st, ordinal: nil, label: text(k..<(k + mt)), sentence: si))
-                    // A summit abroad is a visit for the participants from elsewhere.
-                    if Self.summitWords.match(tokens, at: k, end: e) > 0, let cityIndex = city,
+                    // A summit abroad, or talks held in a city named with them ("met in Geneva", "hội đàm tại
+                    // Viêng Chăn"), is a visit for the participants from elsewhere.
+                    let namedHere = m.places.first { p in
+                        p.city != nil && !p.inPhrase && p.tokens.lowerBound > k && p.tokens.lowerBound <= k + mt + 10
+                            && Self.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
+                    }
+                    if Self.summitWords.match(tokens, at: k, end: e) > 0 || namedHere != nil,
+                       let cityIndex = namedHere?.city ?? city,
                        let place = m.places.first(where: { $0.city == cityIndex }) {
                         for p in people {
                             guard let c = countryOf(p), c != place.country else { continue }
