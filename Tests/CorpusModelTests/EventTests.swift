@@ -109,7 +109,8 @@ struct EventTests {
         let meeting = try #require(c.events.first { $0.kind == .meeting })
         #expect(meeting.participants.map { c.entities[$0].id } == ["to-lam", "vladimir-putin"])
         #expect(meeting.city.map { c.entities[$0].name } == "Moscow" && meeting.start?.iso == "2025-05-10")
-        #expect(c.visits.isEmpty)
+        // Talks held in Moscow put To Lam in Russia: a visit (Putin is at home). Nothing else is a visit.
+        #expect(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.start?.iso ?? "?")" } == ["to-lam RUS 2025-05-10"])
     }
 
     @Test("constructions without a visit word: a guest welcomed, a gathering attended or skipped, a departure")
