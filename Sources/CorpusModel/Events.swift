@@ -118,7 +118,7 @@ struct EventFinder {
         // Nor is a date right after "since" ("the first trip since 2019").
         let eventTimes = times.filter { t in
             !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) }
-                && !(t.tokens.lowerBound > s && Self.sinceWords.contains(tokens[t.tokens.lowerBound - 1].lower))
+                && !isSince(t, s)
         }
         findVisits(si, s, e, m, eventTimes, mainPair, countryOf)
         findOtherEvents(si, s, e, m, times, eventTimes, mainPair, countryOf)
@@ -458,6 +458,17 @@ struct EventFinder {
     static let clauseOpeners = KeyTableSet(["while", "whereas", "but", "còn", "nhưng", "trong", "meanwhile"].map { Fold.lowerKey($0) })
     static let outsideWords = KeyTableSet(["outside", "beyond", "except", "ngoài"].map { Fold.lowerKey($0) })
     static let sinceWords = KeyTableSet(["since", "after", "sau"].map { Fold.lowerKey($0) })
+    static let kNam = Fold.lowerKey("năm"), kYear = Fold.lowerKey("year"), kTu = Fold.lowerKey("từ"), kKe = Fold.lowerKey("kể")
+
+    /// A date that only bounds a period: "since 2019", "after 1975", "sau năm 1975", "(kể) từ năm 2017".
+    func isSince(_ t: TaggedTime, _ s: Int) -> Bool {
+        var j = t.tokens.lowerBound - 1
+        if j >= s && (tokens[j].lower == Self.kNam || tokens[j].lower == Self.kYear) { j -= 1 } // "sau năm 1975"
+        guard j >= s else { return false }
+        if Self.sinceWords.contains(tokens[j].lower) { return true }
+        // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
+        return tokens[j].lower == Self.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
+    }
     static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
     static let visitingWords = KeyTableSet(["visiting", "đang thăm", "touring"].map { Fold.lowerKey($0) })
 

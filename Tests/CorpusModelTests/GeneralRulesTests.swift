@@ -77,4 +77,12 @@ struct GeneralRulesTests {
         #expect(found.contains("jimmy-carter CHE 1977-05-09") && found.contains("hafez-al-assad CHE 1977-05-09"))
         #expect(found.contains { $0.hasPrefix("thongloun-sisoulith VNM") } && !found.contains { $0.hasPrefix("vo-van-thuong") })
     }
+
+    @Test("a date after 'since', 'after', 'sau năm' or 'kể từ' bounds a period; 'từ ngày' starts a range")
+    func sinceAndFrom() {
+        let c = corpus("Tổng thống François Mitterrand là nguyên thủ phương Tây đầu tiên sang thăm Việt Nam sau năm 1975. Thủ tướng Pháp Édouard Philippe thăm chính thức Việt Nam từ ngày 2-4/11/2018.", date: "2025-05-26")
+        let found = c.visits.map { "\(c.entities[$0.visitor].id) \($0.start?.iso ?? "?")" }
+        #expect(!found.contains { $0.hasSuffix("1975") })
+        #expect(found.contains { $0.hasSuffix("2018-11-02") })
+    }
 }
