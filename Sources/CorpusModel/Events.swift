@@ -44,6 +44,11 @@ struct EventFinder {
     var protagonist: Int?
     /// Starts of "attended/skipped the summit in X" triggers in the current sentence (their place may come late).
     var attendTriggers = Set<Int>()
+    /// The level of the title each person was named with ("Thủ tướng Nguyễn Tấn Dũng"), and the titled persons in
+    /// the order named: "Thủ tướng" alone later means the protagonist if he bears that title, else the one named
+    /// with it last.
+    var titledLevels: [Int: Level] = [:]
+    var titledOrder: [Int] = []
     /// The sentence and person index of the last visitor found, for a second visit word in the same sentence.
     var previousVisitor: (sentence: Int, index: Int)?
 
@@ -110,6 +115,7 @@ struct EventFinder {
                        mainPair: [String], countryOf: (Int) -> String?) {
         let s = range.lowerBound, e = range.upperBound
         if protagonist == nil, let first = m.persons.first { protagonist = first.entity }
+        for p in m.persons { if let level = p.titleLevel { titledLevels[p.entity] = level; titledOrder.append(p.entity) } }
         // Times that belong to an anniversary ("80th anniversary ... (October 10, 1945–2025)") are not event dates.
         var anniversaryTokens: [Range<Int>] = []
         for k in s..<e where Lexicon.anniversaryWords.contains(tokens[k].lower) {
@@ -360,7 +366,12 @@ struct EventFinder {
                 }
                 continue
             }
-            if let who = protagonist, subject != nil || pronoun {
+            var referent = protagonist
+            if let subject, let who = protagonist, let level = titledLevels[who], level != subject.level,
+               let titled = titledOrder.last(where: { titledLevels[$0] == subject.level && (subject.country == nil || countryOf($0) == subject.country) }) {
+                referent = titled
+            }
+            if let who = referent, subject != nil || pronoun {
                 let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                                   titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
                 if subject?.country == nil || subject?.country == countryOf(who) {

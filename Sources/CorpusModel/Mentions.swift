@@ -92,6 +92,7 @@ struct MentionFinder {
     /// Vietnamese nouns written with a capital in formal text that are also syllables of names: "Đoàn" (the
     /// delegation: "Đoàn đại biểu", "đón Đoàn"), "Đồng chí" (comrade), "Hội nghị", "Đảng". On their own they
     /// are the noun, never a short name (the full name is still found).
+    static let clauseVerbs = KeyTableSet(["đã", "đang", "được", "bị", "vừa", "từng", "tiếp", "gặp", "hội", "dự", "nói", "cho"].map { Fold.lowerKey($0) })
     static let capitalisedNouns = KeyTableSet(["đoàn", "đồng", "hội", "đảng", "nhà", "lễ"].map { Fold.lowerKey($0) })
     func isCapitalisedNoun(_ i: Int, _ e: Int) -> Bool {
         language == "vi" && Self.capitalisedNouns.contains(tokens[i].lower)
@@ -375,6 +376,9 @@ struct MentionFinder {
             }
             if t.kind == .word && runStart >= 0 && Lexicon.nameParticles.contains(t.lower)
                 && k + 1 < e && tokens[k + 1].capitalized { k += 1; continue }
+            // A verb or tense word ends the complement: in "Thủ tướng sẽ thăm Campuchia" the place is not his country.
+            if t.kind == .word && language == "vi" && (Self.clauseVerbs.contains(t.lower) || Lexicon.plannedCues.contains(t.lower)
+                || Lexicon.visitVerbs.match(tokens, at: k, end: e) > 0 || Lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0) { break }
             if t.kind == .word && runStart < 0 && (Lexicon.connectors.contains(t.lower) || language == "vi") {
                 if title.dependsOnBody && !bodySeen, let l = Lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
                 k += 1; continue

@@ -85,4 +85,11 @@ struct GeneralRulesTests {
         #expect(!found.contains { $0.hasSuffix("1975") })
         #expect(found.contains { $0.hasSuffix("2018-11-02") })
     }
+
+    @Test("a title alone ('Thủ tướng') is the person named with that title, when the protagonist bears another; a place after its verb is not its country")
+    func titleAlone() {
+        let c = corpus("Bộ trưởng Ngoại giao Phạm Bình Minh thăm chính thức Lào ngày 3/4/2014. Ông được Thủ tướng Nguyễn Tấn Dũng tiễn tại sân bay. Ngày 10/4, Thủ tướng sẽ thăm Campuchia.", date: "2014-04-05")
+        let found = Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.status.rawValue)" })
+        #expect(found == ["pham-binh-minh LAO occurred", "nguyen-tan-dung KHM planned"])
+    }
 }
