@@ -91,6 +91,11 @@ enum Analyzer {
         let pair = finder.mainPair()
         var events = EventFinder(b: b, tokens: tokens, language: a.language, date: a.date)
         let discovered = finder.discovered
+        let date = a.date
+        events.levelOf = { ref in
+            if ref < 0 { return discovered[-ref - 1].level }
+            return date.flatMap { gazetteer.entities[ref].office(at: $0)?.level }
+        }
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? gazetteer.entities[ref].country : discovered[-ref - 1].country }
         for (si, r) in sentenceTokens.enumerated() {
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,

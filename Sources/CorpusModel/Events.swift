@@ -44,10 +44,12 @@ struct EventFinder {
     var protagonist: Int?
     /// Starts of "attended/skipped the summit in X" triggers in the current sentence (their place may come late).
     var attendTriggers = Set<Int>()
-    /// The level of the title each person was named with ("Thủ tướng Nguyễn Tấn Dũng"), and the titled persons in
-    /// the order named: "Thủ tướng" alone later means the protagonist if he bears that title, else the one named
-    /// with it last.
+    /// The level of the title each person was named with ("Thủ tướng Nguyễn Tấn Dũng"), and the persons in the
+    /// order named: "Thủ tướng" alone later means the protagonist if he bears that title (or holds that office),
+    /// else the one named last who does.
     var titledLevels: [Int: Level] = [:]
+    /// A person's level at the article's date (his office then, or the title he was found with).
+    var levelOf: (Int) -> Level? = { _ in nil }
     var titledOrder: [Int] = []
     /// The sentence and person index of the last visitor found, for a second visit word in the same sentence.
     var previousVisitor: (sentence: Int, index: Int)?
@@ -115,7 +117,10 @@ struct EventFinder {
                        mainPair: [String], countryOf: (Int) -> String?) {
         let s = range.lowerBound, e = range.upperBound
         if protagonist == nil, let first = m.persons.first { protagonist = first.entity }
-        for p in m.persons { if let level = p.titleLevel { titledLevels[p.entity] = level; titledOrder.append(p.entity) } }
+        for p in m.persons {
+            if let level = p.titleLevel { titledLevels[p.entity] = level }
+            titledOrder.append(p.entity)
+        }
         // Times that belong to an anniversary ("80th anniversary ... (October 10, 1945–2025)") are not event dates.
         var anniversaryTokens: [Range<Int>] = []
         for k in s..<e where Lexicon.anniversaryWords.contains(tokens[k].lower) {
@@ -367,8 +372,9 @@ struct EventFinder {
                 continue
             }
             var referent = protagonist
-            if let subject, let who = protagonist, let level = titledLevels[who], level != subject.level,
-               let titled = titledOrder.last(where: { titledLevels[$0] == subject.level && (subject.country == nil || countryOf($0) == subject.country) }) {
+            if let subject, let who = protagonist, let level = titledLevels[who] ?? levelOf(who), level != subject.level,
+               let titled = titledOrder.last(where: { ($0 == who ? nil : titledLevels[$0] ?? levelOf($0)) == subject.level
+                                                      && (subject.country == nil || countryOf($0) == subject.country) }) {
                 referent = titled
             }
             if let who = referent, subject != nil || pronoun {
@@ -565,6 +571,8 @@ struct EventFinder {
         }
         if destination == nil, p.guest, let host = m.persons.first(where: { $0.nameEnd <= p.phraseStart && !$0.guest }),
            let c = countryOf(host.entity) ?? host.titleCountry, c != visitorCountry {
+            // A host on a visit to the guest's country receives him there: no visit for the guest.
+            if visits.contains(where: { $0.visitor == host.entity && $0.destination == visitorCountry && $0.status == .occurred }) { return [] }
             destination = c
         }
         if destination == nil, mainPair.count == 2, mainPair.contains(visitorCountry) {

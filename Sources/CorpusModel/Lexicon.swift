@@ -136,7 +136,7 @@ enum Lexicon {
                                                 "left for", "leave for", "leaves for", "departed for", "departs for",
                                                 "heading for", "headed for", "bound for", "lên đường sang", "lên đường tới",
                                                 "returned to", "returns to", "returning to", "trở lại", "quay lại",
-                                                "expected in", "due in"])
+                                                "expected in", "due in", "đi"])
     /// Attending a gathering abroad is a visit; skipping one is a visit that did not happen.
     static let attendVerbs = PhraseSet(["attend", "attends", "attended", "attending", "skipped", "skips", "skip",
                                         "missed", "misses", "represented", "represents", "representing", "dự", "tham dự",

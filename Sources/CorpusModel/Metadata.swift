@@ -128,10 +128,13 @@ enum MetadataReader {
         var k = s
         // The place: up to five words in capitals or with capital initials.
         while k < e && tokens[k].kind == .word && tokens[k].capitalized && k - s < 5 { k += 1 }
+        let placeEnd = k
+        // "Burabay (Kazakhstan), ngày 29/5/2015": the country in brackets after the place.
+        if k > s, k < e, tokens[k].first == 0x28, let close = (k + 1..<min(e, k + 6)).first(where: { tokens[$0].first == 0x29 }) { k = close + 1 }
         guard k > s, k < e, tokens[k].first == 0x2C else { return nil }
-        let placeBytes = Int(tokens[s].start)..<Int(tokens[k - 1].end)
+        let placeBytes = Int(tokens[s].start)..<Int(tokens[placeEnd - 1].end)
         let place = String(decoding: UnsafeBufferPointer(rebasing: b[placeBytes]), as: UTF8.self)
-        let allCaps = (s..<k).allSatisfy { isAllCaps(b, tokens[$0]) }
+        let allCaps = (s..<placeEnd).allSatisfy { isAllCaps(b, tokens[$0]) }
         var dateStart = k + 1
         if dateStart < e && tokens[dateStart].lower == kNgay { dateStart += 1 } // "ngày 8/9/2021"
         var found: [TaggedTime] = []

@@ -19,6 +19,7 @@ struct GeneralRulesTests {
           arguments: [
             ("Hà Nội, 5/3/2024 (TTXVN) — Thủ tướng tiếp Đại sứ.", "2024-03-05", "Hà Nội", "TTXVN"),
             ("Vientiane, ngày 12/1/2019 (TTXVN) — Hai bên ký kết thỏa thuận.", "2019-01-12", "Vientiane", "TTXVN"),
+            ("Burabay (Kazakhstan), ngày 29/5/2015 (TTXVN) — Hai bên ký hiệp định.", "2015-05-29", "Burabay", "TTXVN"),
             ("Tin thế giới\n\nThứ Ba, 5/3/2024, 09:10 (GMT+7)\n\nHai bên hội đàm.", "2024-03-05", nil, nil),
             ("World news\n\nMonday, June 3, 2019\n\nThe two sides held talks.", "2019-06-03", nil, nil),
           ] as [(String, String, String?, String?)])
@@ -91,5 +92,12 @@ struct GeneralRulesTests {
         let c = corpus("Bộ trưởng Ngoại giao Phạm Bình Minh thăm chính thức Lào ngày 3/4/2014. Ông được Thủ tướng Nguyễn Tấn Dũng tiễn tại sân bay. Ngày 10/4, Thủ tướng sẽ thăm Campuchia.", date: "2014-04-05")
         let found = Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.status.rawValue)" })
         #expect(found == ["pham-binh-minh LAO occurred", "nguyen-tan-dung KHM planned"])
+    }
+
+    @Test("a host on a visit abroad receives his guest there: no visit for the guest; 'đi Milan' is travel")
+    func hostAbroad() {
+        let c = corpus("Thủ tướng Nguyễn Tấn Dũng thăm chính thức Đức. Cùng ngày, Thủ tướng Nguyễn Tấn Dũng tiếp Bộ trưởng Ngoại giao Frank-Walter Steinmeier. Ngày mai, Thủ tướng sẽ rời Berlin đi Milan.", date: "2014-10-15")
+        let found = Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.status.rawValue)" })
+        #expect(found == ["nguyen-tan-dung DEU occurred", "nguyen-tan-dung ITA planned"])
     }
 }
