@@ -372,7 +372,7 @@ struct EventFinder {
                 continue
             }
             var referent = protagonist
-            if let subject, let who = protagonist, let level = titledLevels[who] ?? levelOf(who), level != subject.level,
+            if let subject, let who = protagonist, (titledLevels[who] ?? levelOf(who)) != subject.level,
                let titled = titledOrder.last(where: { ($0 == who ? nil : titledLevels[$0] ?? levelOf($0)) == subject.level
                                                       && (subject.country == nil || countryOf($0) == subject.country) }) {
                 referent = titled
