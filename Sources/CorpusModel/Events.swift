@@ -48,6 +48,8 @@ struct EventFinder {
     /// order named: "Thủ tướng" alone later means the protagonist if he bears that title (or holds that office),
     /// else the one named last who does.
     var titledLevels: [Int: Level] = [:]
+    /// The visitor of the last visit told from more than a year before the article.
+    var recalledVisitor: Int?
     /// A person's level at the article's date (his office then, or the title he was found with).
     var levelOf: (Int) -> Level? = { _ in nil }
     var titledOrder: [Int] = []
@@ -77,6 +79,12 @@ struct EventFinder {
 
     func text(_ r: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)]), as: UTF8.self)
+    }
+
+    /// More than a year before the article.
+    func isRecalled(_ d: PartialDate) -> Bool {
+        guard let date else { return false }
+        return d.dayRange.upperBound < date.dayRange.lowerBound - 366
     }
 
     func isFuture(_ d: PartialDate?) -> Bool {
@@ -351,11 +359,9 @@ struct EventFinder {
                 if madeAny {
                     // A visit recalled from more than a year before the article does not make its visitor the
                     // one "he" and "ông" refer to next: the article's own subject stays so.
-                    let recalled = dates.allSatisfy { d in
-                        guard let d, let date else { return false }
-                        return d.start.dayRange.upperBound < date.dayRange.lowerBound - 366
-                    }
+                    let recalled = dates.allSatisfy { d in d.map { isRecalled($0.start) } ?? false }
                     if !recalled || protagonist == nil { protagonist = persons[vi].entity }
+                    if recalled { recalledVisitor = persons[vi].entity }
                     previousVisitor = (si, vi)
                 }
                 continue
@@ -372,7 +378,10 @@ struct EventFinder {
                 continue
             }
             var referent = protagonist
-            if let subject, let who = protagonist, (titledLevels[who] ?? levelOf(who)) != subject.level,
+            // "ông" in a sentence about years before ("Cuối tháng 6/2019, ông sang Osaka") is the subject of the
+            // recalled visit just told, not the article's protagonist.
+            if pronoun, subject == nil, let t = time, isRecalled(t.start), let recalled = recalledVisitor { referent = recalled }
+            if let subject, subject.level != .other, let who = protagonist, (titledLevels[who] ?? levelOf(who)) != subject.level,
                let titled = titledOrder.last(where: { ($0 == who ? nil : titledLevels[$0] ?? levelOf($0)) == subject.level
                                                       && (subject.country == nil || countryOf($0) == subject.country) }) {
                 referent = titled

@@ -194,12 +194,16 @@ enum TimeTagger {
     /// before it in the same sentence ("Năm 1995, ... vào tháng 10"), or the only one after it; followed by
     /// "cùng năm", "năm đó", "that year" or "the same year", the year written last before it (in this sentence or
     /// an earlier one). Otherwise it keeps the year guessed from the publication date.
+    static let nowWords = KeyTableSet(["vừa", "tới", "này", "qua", "nay", "sau", "trước"].map { Fold.lowerKey($0) })
+
     static func applySentenceYear(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, first: Int,
                                   previousYear: Int?, into out: inout [TaggedTime]) {
         guard out.count > first, out[first...].contains(where: \.yearless) else { return }
         func lw(_ j: Int) -> UInt64 { j < range.upperBound && j >= range.lowerBound ? tokens[j].lower : 0 }
         for x in first..<out.count where out[x].yearless {
             let after = out[x].tokens.upperBound
+            // "tháng 1 vừa qua", "tháng 3 tới", "tháng này": said from the publication date.
+            if Self.nowWords.contains(lw(after)) { continue }
             let sameYear = (lw(after) == kCung && lw(after + 1) == kNam) || (lw(after) == kNam && (lw(after + 1) == kDo || lw(after + 1) == kAy))
                 || ((lw(after) == kThat || lw(after) == kThe && lw(after + 1) == kSame) && (lw(after + 1) == kYear || lw(after + 2) == kYear))
                 || (lw(after) == kOf && (lw(after + 1) == kThat || lw(after + 1) == kThe && lw(after + 2) == kSame))

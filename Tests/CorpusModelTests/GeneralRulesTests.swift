@@ -38,6 +38,7 @@ struct GeneralRulesTests {
         ("In 1988, he flew to India in November.", "2001-05-01", ["1988=1988", "November=1988-11"]),
         ("It opened in 1990 and in 1991 it closed in May.", "2001-05-01", ["1990=1990", "1991=1991", "May=1991-05"]),
         ("In May, the plant built in 1990 and enlarged in 1991 closed.", "2001-06-01", ["May=2001-05", "1990=1990", "1991=1991"]),
+        ("Tháng 12/2017 ông sang Abu Dhabi, và hồi tháng 1 vừa qua ông tới Seoul.", "2018-03-23", ["Tháng 12/2017=2017-12", "tháng 1=2018-01"]),
     ])
     func sentenceYears(_ sentence: String, _ date: String, _ expected: [String]) {
         #expect(times(sentence, date: date) == expected)
@@ -99,5 +100,13 @@ struct GeneralRulesTests {
         let c = corpus("Thủ tướng Nguyễn Tấn Dũng thăm chính thức Đức. Cùng ngày, Thủ tướng Nguyễn Tấn Dũng tiếp Bộ trưởng Ngoại giao Frank-Walter Steinmeier. Ngày mai, Thủ tướng sẽ rời Berlin đi Milan.", date: "2014-10-15")
         let found = Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.status.rawValue)" })
         #expect(found == ["nguyen-tan-dung DEU occurred", "nguyen-tan-dung ITA planned"])
+    }
+
+    @Test("'ông' in a sentence about years before is the subject of the visit just recalled")
+    func pronounInTheRecalledPast() {
+        let c = corpus("Thủ tướng Yoshihide Suga đến Hà Nội chiều hôm qua. Thủ tướng Nguyễn Xuân Phúc thăm Nhật Bản vào tháng 5/2018. Cuối tháng 6/2019, ông sang Osaka dự Hội nghị thượng đỉnh G20. Rời Hà Nội, ông sẽ tới Indonesia.", date: "2020-10-19")
+        let found = Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.start.map { String($0.year) } ?? "?")" })
+        #expect(found.contains("nguyen-xuan-phuc JPN 2019") && !found.contains { $0.hasPrefix("yoshihide-suga JPN") })
+        #expect(found.contains("yoshihide-suga IDN 2020"))
     }
 }
