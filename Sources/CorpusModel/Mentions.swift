@@ -161,6 +161,11 @@ struct MentionFinder {
                        j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
                         var usable = refs.filter { usableName($0, tokenCount: j - i + 1) }
                         if j == i && tj.length <= 5 && !isAllCapitals(tj) { usable.removeAll { onlyAsAcronym($0, key: h) } }
+                        // One word that is also another person's short form ("Clinton": Bill's alias "Clin-tơn",
+                        // Hillary's surname) is resolved as a short form, by who was named last.
+                        if j == i, let shortOwners = gazetteer.shortRefs(forKey: h) {
+                            usable.removeAll { ref in gazetteer.entities[Int(ref.entity)].kind == .person && shortOwners.contains { $0 != ref.entity } }
+                        }
                         if !usable.isEmpty { best = (j + 1, usable) }
                     }
                     j += 1

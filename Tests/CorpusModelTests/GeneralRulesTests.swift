@@ -109,4 +109,11 @@ struct GeneralRulesTests {
         #expect(found.contains("nguyen-xuan-phuc JPN 2019") && !found.contains { $0.hasPrefix("yoshihide-suga JPN") })
         #expect(found.contains("yoshihide-suga IDN 2020"))
     }
+
+    @Test("one word that is also someone's short form is read as a short form: 'Clinton' is the Clinton named last")
+    func sharedSurname() {
+        let c = corpus("Secretary of State Hillary Clinton visited Laos on July 11, 2012. Clinton then flew to Cambodia.", date: "2012-07-11")
+        #expect(Set(c.visits.map { c.entities[$0.visitor].id }) == ["hillary-clinton"])
+        #expect(Set(c.visits.map(\.destination)) == ["LAO", "KHM"])
+    }
 }
