@@ -92,6 +92,7 @@ struct MentionFinder {
     /// Vietnamese nouns written with a capital in formal text that are also syllables of names: "Đoàn" (the
     /// delegation: "Đoàn đại biểu", "đón Đoàn"), "Đồng chí" (comrade), "Hội nghị", "Đảng". On their own they
     /// are the noun, never a short name (the full name is still found).
+    static let ofWords = KeyTableSet(["of", "của"].map { Fold.lowerKey($0) })
     static let clauseVerbs = KeyTableSet(["đã", "đang", "được", "bị", "vừa", "từng", "tiếp", "gặp", "hội", "dự", "nói", "cho"].map { Fold.lowerKey($0) })
     static let capitalisedNouns = KeyTableSet(["đoàn", "đồng", "hội", "đảng", "nhà", "lễ"].map { Fold.lowerKey($0) })
     func isCapitalisedNoun(_ i: Int, _ e: Int) -> Bool {
@@ -404,6 +405,11 @@ struct MentionFinder {
             while runEnd > runStart && !tokens[runEnd - 1].capitalized { runEnd -= 1 }
             if runEnd - runStart > 5 { runStart = runEnd - 5 }
             let count = runEnd - runStart
+            // "President Filipe Nyusi of Mozambique": the country after the name.
+            if country == nil, runEnd + 1 < e, Self.ofWords.contains(tokens[runEnd].lower),
+               let place = m.places.first(where: { $0.tokens.lowerBound == runEnd + 1 && !$0.demonym && $0.city == nil }) {
+                country = place.country
+            }
             var ref: Int?
             var role = MentionRole.titled
             if count == 1, exactEnough(tokens[runStart]), let r = resolveShort(tokens[runStart].key, level: level, country: country) {
@@ -437,6 +443,16 @@ struct MentionFinder {
         for q in r { h = Fold.hash(h, bytes: b, from: Int(tokens[q].start), to: Int(tokens[q].end)) }
         if let known = gazetteer.refs(forKey: h)?.first(where: { gazetteer.entities[Int($0.entity)].kind == .person }) {
             return Int(known.entity)
+        }
+        // "President Filipe Jacinto Nyusi": a known person named with a middle name, from his first and last
+        // names, when the title's country (if any) is his.
+        if r.count >= 3 {
+            var firstLast = Fold.hash(Fold.empty, bytes: b, from: Int(tokens[r.lowerBound].start), to: Int(tokens[r.lowerBound].end))
+            firstLast = Fold.hash(firstLast, bytes: b, from: Int(tokens[r.upperBound - 1].start), to: Int(tokens[r.upperBound - 1].end))
+            if let known = gazetteer.refs(forKey: firstLast)?.first(where: { ref in
+                let e = gazetteer.entities[Int(ref.entity)]
+                return e.kind == .person && (country == nil || e.country == country)
+            }) { return Int(known.entity) }
         }
         if let k = discoveredByKey[h] {
             if discovered[k].country == nil { discovered[k].country = country }

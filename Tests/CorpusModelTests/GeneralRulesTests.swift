@@ -116,4 +116,10 @@ struct GeneralRulesTests {
         #expect(Set(c.visits.map { c.entities[$0.visitor].id }) == ["hillary-clinton"])
         #expect(Set(c.visits.map(\.destination)) == ["LAO", "KHM"])
     }
+
+    @Test("a known person named with a middle name ('President Filipe Jacinto Nyusi of Mozambique') is that person")
+    func middleName() {
+        let c = corpus("President Filipe Jacinto Nyusi of Mozambique paid an official visit to Vietnam in September 2024.", date: "2024-09-10")
+        #expect(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination)" } == ["filipe-nyusi VNM"])
+    }
 }
