@@ -20,13 +20,13 @@ struct DocumentAnalysis {
 }
 
 enum Analyzer {
-    static func analyze(_ source: SourceText, manifest: ManifestEntry?, gazetteer: Gazetteer) -> DocumentAnalysis {
+    static func analyze(_ source: SourceText, manifest: ManifestEntry?, gazetteer: Gazetteer, acronyms: KeyTableSet) -> DocumentAnalysis {
         var text = source.text
-        return text.withUTF8 { b in analyze(b, source: source, manifest: manifest, gazetteer: gazetteer) }
+        return text.withUTF8 { b in analyze(b, source: source, manifest: manifest, gazetteer: gazetteer, acronyms: acronyms) }
     }
 
     static func analyze(_ b: UnsafeBufferPointer<UInt8>, source: SourceText, manifest: ManifestEntry?,
-                        gazetteer: Gazetteer) -> DocumentAnalysis {
+                        gazetteer: Gazetteer, acronyms: KeyTableSet) -> DocumentAnalysis {
         var all: [Token] = []
         all.reserveCapacity(b.count / 5)
         Tokenizer.tokenize(b, from: 0, to: b.count, into: &all)
@@ -54,7 +54,7 @@ enum Analyzer {
         Segmenter.split(b, tokens: tokens, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
         paragraphs = []
         // Pass 1: mentions and times.
-        var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: a.date)
+        var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: a.date, acronyms: acronyms)
         var perSentence: [SentenceMentions] = []
         perSentence.reserveCapacity(sentenceTokens.count)
         var timesPerSentence: [[TaggedTime]] = []
@@ -92,11 +92,14 @@ enum Analyzer {
         var events = EventFinder(b: b, tokens: tokens, language: a.language, date: a.date)
         let discovered = finder.discovered
         let date = a.date
+        // The closures hold the entity array, not the whole gazetteer (copying that struct on every call
+        // would retain all its tables, and two threads doing so contend on the same counters).
+        let entities = gazetteer.entities
         events.levelOf = { ref in
             if ref < 0 { return discovered[-ref - 1].level }
-            return date.flatMap { gazetteer.entities[ref].office(at: $0)?.level }
+            return date.flatMap { entities[ref].office(at: $0)?.level }
         }
-        let countryOf: (Int) -> String? = { ref in ref >= 0 ? gazetteer.entities[ref].country : discovered[-ref - 1].country }
+        let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
         for (si, r) in sentenceTokens.enumerated() {
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf)

@@ -196,6 +196,7 @@ public struct CorpusBuilder: Sendable {
 
     private func build(inputs: BuildInputs) -> (Corpus, [Diagnostic]) {
         let g = gazetteer
+        let acronyms = g.acronymOnlyKeys()
         // A handful of articles is done before worker threads would have started.
         let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
         var assembly = Assembly(gazetteer: g, tables: DocumentTables(texts: TextStore(memoryLimit: textMemoryLimit)))
@@ -210,7 +211,7 @@ public struct CorpusBuilder: Sendable {
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
                     let (source, d) = inputs.read(i)
-                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g) }
+                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms) }
                     results.set(k, analysis, d)
                 }
             }

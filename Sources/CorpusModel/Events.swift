@@ -127,7 +127,10 @@ struct EventFinder {
         if protagonist == nil, let first = m.persons.first { protagonist = first.entity }
         for p in m.persons {
             if let level = p.titleLevel { titledLevels[p.entity] = level }
-            titledOrder.append(p.entity)
+            if titledOrder.last != p.entity {
+                titledOrder.removeAll { $0 == p.entity }
+                titledOrder.append(p.entity)
+            }
         }
         // Times that belong to an anniversary ("80th anniversary ... (October 10, 1945–2025)") are not event dates.
         var anniversaryTokens: [Range<Int>] = []

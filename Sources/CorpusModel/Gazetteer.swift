@@ -80,6 +80,21 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// Keys that only codes and acronyms have ("BEN" for Benin, "DPRK"): no name, alias or demonym written
+    /// otherwise folds to them. Such a key matches only a word written in capitals ("Ben Gurion" is not Benin).
+    func acronymOnlyKeys() -> KeyTableSet {
+        func isAcronym(_ s: String) -> Bool { (2...5).contains(s.utf8.count) && s.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } }
+        var acronyms = Set<UInt64>(), plain = Set<UInt64>()
+        for e in entities {
+            var names = [e.name] + e.aliases + e.demonyms + e.short
+            if e.kind == .country { names.append(e.id); if let a2 = e.alpha2 { names.append(a2) } }
+            for n in names {
+                if isAcronym(n) { acronyms.insert(Fold.key(n)) } else { plain.insert(Fold.key(n)) }
+            }
+        }
+        return KeyTableSet(Array(acronyms.subtracting(plain)))
+    }
+
     public func entity(id: String) -> Entity? { byID[id].map { entities[Int($0)] } }
     public func index(ofID id: String) -> Int? { byID[id].map(Int.init) }
 

@@ -58,6 +58,8 @@ struct SentenceMentions {
 
 struct MentionFinder {
     let gazetteer: Gazetteer
+    /// Keys named only by codes and acronyms ("BEN", "DPRK"): they match only words in capitals.
+    let acronyms: KeyTableSet
     let b: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     let language: String
@@ -70,8 +72,10 @@ struct MentionFinder {
     var countryCounts: [String: Int] = [:]
     var countryOrder: [String] = []
 
-    init(gazetteer: Gazetteer, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], language: String, date: PartialDate?) {
+    init(gazetteer: Gazetteer, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], language: String, date: PartialDate?,
+         acronyms: KeyTableSet = KeyTableSet([])) {
         self.gazetteer = gazetteer
+        self.acronyms = acronyms
         self.b = bytes
         self.tokens = tokens
         self.language = language
@@ -104,18 +108,7 @@ struct MentionFinder {
         return true
     }
 
-    /// True when the entity has this key only through a code or acronym written in capitals ("BEN" for Benin,
-    /// "DPRK"): such a name matches only a word in capitals ("Ben Gurion" is not Benin).
-    func onlyAsAcronym(_ ref: Gazetteer.NameRef, key: UInt64) -> Bool {
-        let e = gazetteer.entities[Int(ref.entity)]
-        var sawAcronym = false
-        var names = [e.name] + e.aliases + e.demonyms
-        if e.kind == .country { names.append(e.id); if let a2 = e.alpha2 { names.append(a2) } }
-        for n in names where Fold.key(n) == key {
-            if n.utf8.count <= 5 && n.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) { sawAcronym = true } else { return false }
-        }
-        return sawAcronym
-    }
+    func isPerson(_ ref: Gazetteer.NameRef) -> Bool { gazetteer.entities[Int(ref.entity)].kind == .person }
 
     func isApostrophe(_ t: Token) -> Bool {
         t.kind == .punct && (t.first == 0x27 || (t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 2] == 0x99))
@@ -161,11 +154,13 @@ struct MentionFinder {
                     if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == "vi"),
                        j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
                         var usable = refs.filter { usableName($0, tokenCount: j - i + 1) }
-                        if j == i && tj.length <= 5 && !isAllCapitals(tj) { usable.removeAll { onlyAsAcronym($0, key: h) } }
+                        if j == i && tj.length <= 5 && acronyms.contains(h) && !isAllCapitals(tj) { usable = [] }
                         // One word that is also another person's short form ("Clinton": Bill's alias "Clin-tơn",
                         // Hillary's surname) is resolved as a short form, by who was named last.
-                        if j == i, let shortOwners = gazetteer.shortRefs(forKey: h) {
-                            usable.removeAll { ref in gazetteer.entities[Int(ref.entity)].kind == .person && shortOwners.contains { $0 != ref.entity } }
+                        if j == i, !usable.isEmpty, gazetteer.hasShort(h), let shortOwners = gazetteer.shortRefs(forKey: h) {
+                            var kept: [Gazetteer.NameRef] = []
+                            for ref in usable where !(shortOwners.contains { $0 != ref.entity } && isPerson(ref)) { kept.append(ref) }
+                            usable = kept
                         }
                         if !usable.isEmpty { best = (j + 1, usable) }
                     }
