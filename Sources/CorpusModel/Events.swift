@@ -44,15 +44,24 @@ struct EventFinder {
     var protagonist: Int?
     /// Starts of "attended/skipped the summit in X" triggers in the current sentence (their place may come late).
     var attendTriggers = Set<Int>()
-    /// The level of the title each person was named with ("Thủ tướng Nguyễn Tấn Dũng"), and the persons in the
-    /// order named: "Thủ tướng" alone later means the protagonist if he bears that title (or holds that office),
-    /// else the one named last who does.
+    /// The level of the title each person was named with ("Thủ tướng Nguyễn Tấn Dũng"): "Thủ tướng" alone later
+    /// means the protagonist if he bears that title (or holds that office), else the one named last who does.
     var titledLevels: [Int: Level] = [:]
+    /// The person named last with each level (his title's, or his office's).
+    var lastNamedWithLevel: [Level: Int] = [:]
+    var officeLevels: [Int: Level?] = [:]
+    /// A person's level: the title he was named with, else his office on the article's date (looked up once).
+    mutating func level(of entity: Int) -> Level? {
+        if let l = titledLevels[entity] { return l }
+        if let cached = officeLevels[entity] { return cached }
+        let l = levelOf(entity)
+        officeLevels[entity] = l
+        return l
+    }
     /// The visitor of the last visit told from more than a year before the article.
     var recalledVisitor: Int?
     /// A person's level at the article's date (his office then, or the title he was found with).
     var levelOf: (Int) -> Level? = { _ in nil }
-    var titledOrder: [Int] = []
     /// The sentence and person index of the last visitor found, for a second visit word in the same sentence.
     var previousVisitor: (sentence: Int, index: Int)?
 
@@ -127,10 +136,7 @@ struct EventFinder {
         if protagonist == nil, let first = m.persons.first { protagonist = first.entity }
         for p in m.persons {
             if let level = p.titleLevel { titledLevels[p.entity] = level }
-            if titledOrder.last != p.entity {
-                titledOrder.removeAll { $0 == p.entity }
-                titledOrder.append(p.entity)
-            }
+            if let level = level(of: p.entity) { lastNamedWithLevel[level] = p.entity }
         }
         // Times that belong to an anniversary ("80th anniversary ... (October 10, 1945–2025)") are not event dates.
         var anniversaryTokens: [Range<Int>] = []
@@ -384,9 +390,9 @@ struct EventFinder {
             // "ông" in a sentence about years before ("Cuối tháng 6/2019, ông sang Osaka") is the subject of the
             // recalled visit just told, not the article's protagonist.
             if pronoun, subject == nil, let t = time, isRecalled(t.start), let recalled = recalledVisitor { referent = recalled }
-            if let subject, subject.level != .other, let who = protagonist, (titledLevels[who] ?? levelOf(who)) != subject.level,
-               let titled = titledOrder.last(where: { ($0 == who ? nil : titledLevels[$0] ?? levelOf($0)) == subject.level
-                                                      && (subject.country == nil || countryOf($0) == subject.country) }) {
+            if let subject, subject.level != .other, let who = protagonist, level(of: who) != subject.level,
+               let titled = lastNamedWithLevel[subject.level], titled != who,
+               subject.country == nil || countryOf(titled) == subject.country {
                 referent = titled
             }
             if let who = referent, subject != nil || pronoun {
@@ -515,7 +521,12 @@ struct EventFinder {
     mutating func add(_ v: VisitCandidate) {
         visits.append(v)
         lastVisit = visits.count - 1
+        if v.status == .occurred { occurredTrips.insert(Trip(visitor: v.visitor, destination: v.destination)) }
     }
+
+    struct Trip: Hashable { var visitor: Int; var destination: String }
+    /// Who has been found travelling where in this document (occurred visits), for a host received abroad.
+    var occurredTrips = Set<Trip>()
 
     func visitKind(_ tr: Range<Int>, _ s: Int, _ e: Int) -> VisitKind {
         var j = tr.lowerBound - 1
@@ -584,7 +595,7 @@ struct EventFinder {
         if destination == nil, p.guest, let host = m.persons.first(where: { $0.nameEnd <= p.phraseStart && !$0.guest }),
            let c = countryOf(host.entity) ?? host.titleCountry, c != visitorCountry {
             // A host on a visit to the guest's country receives him there: no visit for the guest.
-            if visits.contains(where: { $0.visitor == host.entity && $0.destination == visitorCountry && $0.status == .occurred }) { return [] }
+            if occurredTrips.contains(Trip(visitor: host.entity, destination: visitorCountry)) { return [] }
             destination = c
         }
         if destination == nil, mainPair.count == 2, mainPair.contains(visitorCountry) {

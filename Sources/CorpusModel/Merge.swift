@@ -206,6 +206,8 @@ struct EventMerger {
     /// 64-bit hash of an event's key -> its index. (Two different keys with one hash would merge two events:
     /// about one chance in 10^9 for a million events.)
     private var byKey: [UInt64: Int32] = [:]
+    /// event << 40 | document << 20 | sentence of every mention so far.
+    private var seen = Set<UInt64>()
 
     /// Room for `adding` more events (at most), times `scale` for the documents still to come.
     mutating func reserve(adding: Int, scale: Double) {
@@ -227,15 +229,14 @@ struct EventMerger {
         let hash = Fold.rawHash(key.utf8)
         if let found = byKey[hash] {
             let i = Int(found)
-            // One mention per sentence (documents come in order: only this document's mentions can repeat it).
-            if !events[i].mentions.reversed().prefix(while: { $0.document == doc }).contains(mention) {
-                events[i].mentions.append(mention)
-            }
+            // One mention per sentence.
+            if seen.insert(UInt64(i) << 40 | UInt64(doc) << 20 | UInt64(c.sentence)).inserted { events[i].mentions.append(mention) }
             if c.status == .occurred { events[i].status = .occurred }
             if let s = c.start, events[i].start.map({ s.granularity > $0.granularity }) ?? true { events[i].start = s; events[i].end = c.end }
             return
         }
         byKey[hash] = Int32(events.count)
+        seen.insert(UInt64(events.count) << 40 | UInt64(doc) << 20 | UInt64(c.sentence))
         events.append(Event(id: 0, kind: c.kind, participants: Self.shared(c.participants, &participantLists),
                             countries: Self.shared(c.countries, &countryLists), city: c.city, start: c.start, end: c.end,
                             status: c.status, ordinal: c.ordinal, label: c.label.map { Self.shared($0, &labels) }, mentions: [mention]))
@@ -255,6 +256,7 @@ struct EventMerger {
     /// The events in chronological order, numbered.
     mutating func finish() -> [Event] {
         byKey = [:] // freed before sorting
+        seen = []
         participantLists = [:]; countryLists = [:]; labels = [:]
         var events: [Event] = []
         swap(&events, &self.events) // sorted in place, not copied
