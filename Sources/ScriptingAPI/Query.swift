@@ -56,6 +56,16 @@ final class QueryObject: LuaSequence {
 
     var keyNames: [String] { source == .visits ? QueryObject.visitKeys : QueryObject.eventKeys }
 
+    /// The visits' years or decades as a column (`Int64.min` for none), for keys that are integers.
+    func integerColumn(_ name: String) -> UnsafeMutableBufferPointer<Int64>? {
+        guard source == .visits else { return nil }
+        switch name {
+        case "year": return shared.visitYears
+        case "decade": return shared.visitDecades
+        default: return nil
+        }
+    }
+
     /// A function from item index to key for the field `name`, or nil when the field is not a key.
     func keyFunction(_ name: String) -> ((Int) -> ItemKey?)? {
         let corpus = shared.corpus
@@ -163,10 +173,22 @@ final class QueryObject: LuaSequence {
         .method("count_by", doc: "How many items fall under each key. With a field name the counting runs in Swift. Items without a key are left out.",
                 parameters: [APIParameter("key", .union([.string, .function]), "A field name (\"decade\", \"destination\", ...) or a function of the item.")],
                 returns: [APIReturn(.map(.any, .integer), "Key -> count.")]) { context, query, arguments in
+            let stack = arguments.stack
+            // "year" and "decade" of visits: counted from the integer columns, without a key per item.
+            if let name = stack.string(at: 2), let column = query.integerColumn(name) {
+                var counts: [Int64: Int] = [:]
+                for item in query.items where column[item] != Int64.min { counts[column[item], default: 0] += 1 }
+                stack.newTable(recordCount: counts.count)
+                for (key, count) in counts {
+                    stack.push(key)
+                    stack.push(count)
+                    stack.setPair()
+                }
+                return 1
+            }
             let keys = try query.keys(arguments, at: 2, context: context)
             var counts: [ItemKey: Int] = [:]
             for key in keys { if let key { counts[key, default: 0] += 1 } }
-            let stack = arguments.stack
             stack.newTable(recordCount: counts.count)
             for (key, count) in counts {
                 key.push(onto: stack)
