@@ -188,6 +188,13 @@ struct EventFinder {
             }
             // Arrival verbs followed closely by a place: "arrived in Hanoi", "tới Hà Nội", "lên đường sang Jakarta".
             let arrival = Lexicon.arrivalVerbs.match(tokens, at: k, end: e)
+            // Being somewhere: "was in Mongolia on Monday", "đang ở Pháp": the place right after the words.
+            let presence = arrival > 0 ? 0 : Lexicon.presenceWords.match(tokens, at: k, end: e)
+            if presence > 0, m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound == k + presence }) {
+                triggers.append((k..<(k + presence), false, false))
+                k += presence
+                continue
+            }
             if arrival > 0,
                m.places.contains(where: { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound >= k + arrival && $0.tokens.lowerBound <= k + arrival + 4 }) {
                 // Only when no visit word follows in the same clause (that one is the trigger).

@@ -136,7 +136,10 @@ enum Lexicon {
                                                 "left for", "leave for", "leaves for", "departed for", "departs for",
                                                 "heading for", "headed for", "bound for", "lên đường sang", "lên đường tới",
                                                 "returned to", "returns to", "returning to", "trở lại", "quay lại",
-                                                "expected in", "due in", "đi"])
+                                                "expected in", "due in", "đi", "flown", "fly", "flies", "spent", "spends",
+                                                "stopped in", "stops in", "stopover in"])
+    /// Words of being somewhere, a visit when a foreign place follows at once ("was in Mongolia on Monday").
+    static let presenceWords = PhraseSet(["was in", "is in", "were in", "will be in", "đang ở", "có mặt tại"])
     /// Attending a gathering abroad is a visit; skipping one is a visit that did not happen.
     static let attendVerbs = PhraseSet(["attend", "attends", "attended", "attending", "skipped", "skips", "skip",
                                         "missed", "misses", "represented", "represents", "representing", "dự", "tham dự",

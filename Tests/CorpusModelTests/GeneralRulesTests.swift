@@ -122,4 +122,13 @@ struct GeneralRulesTests {
         let c = corpus("President Filipe Jacinto Nyusi of Mozambique paid an official visit to Vietnam in September 2024.", date: "2024-09-10")
         #expect(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination)" } == ["filipe-nyusi VNM"])
     }
+
+    @Test("being and staying somewhere abroad is a visit: 'was in Mongolia', 'spent ten days in Britain', 'had flown to Manila'")
+    func presence() {
+        let c = corpus("Secretary of State John Kerry was in Mongolia on Monday. Premier Nikolai Bulganin spent ten days in Britain in April 1956. President Dwight D. Eisenhower had flown to Manila on June 14. Secretary of State John Kerry was in power talks with Vietnam.", date: "1960-06-18")
+        let found = Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination)" })
+        #expect(found.isSuperset(of: ["john-kerry MNG", "nikolai-bulganin GBR"]))
+        #expect(found.contains { $0.hasSuffix(" PHL") })
+        #expect(!found.contains("john-kerry VNM"))
+    }
 }
