@@ -59,6 +59,9 @@ enum Lexicon {
         ("Bộ trưởng", .minister, false), ("Ngoại trưởng", .minister, false), ("Bộ trưởng Ngoại giao", .minister, false),
         ("Bộ trưởng Quốc phòng", .minister, false), ("Bộ trưởng Công an", .minister, false),
         ("Thứ trưởng", .other, false), ("Đại sứ", .other, false), ("Chủ tịch", .other, true),
+        // Socialist states' councils: "Chairman of the Council of Ministers" heads the government.
+        ("Chủ tịch Hội đồng Bộ trưởng", .headOfGovernment, false), ("Chủ tịch Hội đồng Nhà nước", .headOfState, false),
+        ("Chairman of the Council of Ministers", .headOfGovernment, false), ("Chairman of the Council of State", .headOfState, false),
     ]
 
     /// First token key -> titles starting with it, longest first.

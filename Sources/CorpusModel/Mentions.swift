@@ -46,6 +46,8 @@ struct TitleOnlyRef {
     var tokens: Range<Int>
     var level: Level
     var country: String?
+    /// Where the title's complement ends (the token after it).
+    var complementEnd: Int = -1
 }
 
 struct SentenceMentions {
@@ -325,6 +327,10 @@ struct MentionFinder {
             }
             break
         }
+        // Titles in apposition ("Bí thư thứ nhất Đảng ... Mông Cổ, Chủ tịch Hội đồng Bộ trưởng Tsedenbal"): the
+        // country of the title just before, when only a comma separates them.
+        let appositionCountry = phraseStart > s && tokens[phraseStart - 1].first == 0x2C
+            ? m.titleOnly.last(where: { $0.complementEnd == phraseStart - 1 })?.country : nil
         // After the title: its complement ("of the Communist Party of Vietnam"), then the name.
         var level = title.level
         var bodySeen = false
@@ -388,6 +394,7 @@ struct MentionFinder {
         }
         if title.dependsOnBody && !bodySeen && level == .other && title.tokens.count == 1
             && tokens[tr.lowerBound].lower == Fold.lowerKey("president") { level = .headOfState }
+        if country == nil { country = appositionCountry }
         if let pi = personAt {
             m.persons[pi].phraseStart = min(m.persons[pi].phraseStart, phraseStart)
             m.persons[pi].titleLevel = m.persons[pi].titleLevel ?? level
@@ -423,7 +430,7 @@ struct MentionFinder {
                 return
             }
         }
-        m.titleOnly.append(TitleOnlyRef(tokens: phraseStart..<tr.upperBound, level: level, country: country))
+        m.titleOnly.append(TitleOnlyRef(tokens: phraseStart..<tr.upperBound, level: level, country: country, complementEnd: k))
     }
 
     func startsTitle(_ k: Int, _ e: Int) -> Bool {

@@ -131,4 +131,10 @@ struct GeneralRulesTests {
         #expect(found.contains { $0.hasSuffix(" PHL") })
         #expect(!found.contains("john-kerry VNM"))
     }
+
+    @Test("titles in apposition share their country; the Chairman of the Council of Ministers heads a government")
+    func apposition() {
+        let c = corpus("Tháng 9/1959, Bí thư thứ nhất Đảng Nhân dân Cách mạng Mông Cổ, Chủ tịch Hội đồng Bộ trưởng Yumjaagiin Tsedenbal dẫn đầu đoàn đại biểu sang thăm Việt Nam.", date: "2013-11-22")
+        #expect(c.visits.map { "\(c.entities[$0.visitor].name) \($0.destination) \($0.start?.iso ?? "?") \($0.level.rawValue)" } == ["Yumjaagiin Tsedenbal VNM 1959-09 head_of_government"])
+    }
 }
