@@ -52,7 +52,7 @@ struct CorpusTests {
         let (corpus, diagnostics) = CorpusBuilder(gazetteer: Fixtures.fullGazetteer)
             .build(directory: Fixtures.root.appendingPathComponent("Data/unseen"))
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
-        #expect(corpus.documents.count == 36)
+        #expect(corpus.documents.count == 46)
         #expect(corpus.documents.allSatisfy { $0.date != nil }, "every article's date is read from its text")
         let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/unseen.gold.json").path)
         let r = Evaluator.evaluate(corpus, gold: gold)
