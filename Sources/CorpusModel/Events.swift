@@ -74,6 +74,8 @@ struct EventFinder {
                kSummit = Fold.lowerKey("summit"), kOng = Fold.lowerKey("ông"), kBa = Fold.lowerKey("bà")
     static let honorifics = KeyTableSet(["ông", "bà", "mr", "mrs", "ms"].map { Fold.lowerKey($0) })
     static let placePrepositions = KeyTableSet(["in", "at", "tại", "ở"].map { Fold.lowerKey($0) })
+    static let kVisits = Fold.lowerKey("visits"), kTrips = Fold.lowerKey("trips")
+    static let pluralMarkers = KeyTableSet(["các", "những"].map { Fold.lowerKey($0) })
     static let possessorWords = KeyTableSet(["of", "của"].map { Fold.lowerKey($0) })
     static let expectedWords = KeyTableSet(["expected", "due"].map { Fold.lowerKey($0) })
     static let sequenceWords = KeyTableSet(["then", "before", "after", "afterwards", "later", "sau", "rồi", "tiếp", "trước"].map { Fold.lowerKey($0) })
@@ -158,7 +160,8 @@ struct EventFinder {
         let n = Lexicon.visitNouns.match(tokens, at: k, end: e)
         if n > 0 {
             let w = tokens[k].lower
-            let plural = w == Fold.lowerKey("visits") || w == Fold.lowerKey("trips")
+            // "visits", "trips"; Vietnamese marks the plural before the noun: "các chuyến thăm", "những chuyến thăm".
+            let plural = w == Self.kVisits || w == Self.kTrips || (k > s && Self.pluralMarkers.contains(tokens[k - 1].lower))
             // "visit" after "to", "will", "did": a verb.
             return (n, true, plural)
         }

@@ -421,6 +421,11 @@ enum TimeTagger {
                   let e = PartialDate(year: v[3], month: v[2], day: v[1]) else { return nil }
             return TaggedTime(tokens: start..<(i + 1), start: s, end: e, relative: false)
         }
+        if seps == [0x2F] && v.count == 2 && (1...12).contains(v[0]) && (1000...2100).contains(v[1]) {
+            // "(5/1994)": a month and a year.
+            guard let s = PartialDate(year: v[1], month: v[0]) else { return nil }
+            return TaggedTime(tokens: start..<(i + 1), start: s, end: nil, relative: false)
+        }
         if seps == [0x2F] && v.count == 2, let y = resolveYear(month: v[1], day: v[0], anchor: anchor, future: future) {
             guard let s = PartialDate(year: y, month: v[1], day: v[0]) else { return nil }
             return TaggedTime(tokens: start..<(i + 1), start: s, end: nil, relative: true, yearless: true)

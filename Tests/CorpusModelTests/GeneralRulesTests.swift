@@ -39,6 +39,7 @@ struct GeneralRulesTests {
         ("It opened in 1990 and in 1991 it closed in May.", "2001-05-01", ["1990=1990", "1991=1991", "May=1991-05"]),
         ("In May, the plant built in 1990 and enlarged in 1991 closed.", "2001-06-01", ["May=2001-05", "1990=1990", "1991=1991"]),
         ("Tháng 12/2017 ông sang Abu Dhabi, và hồi tháng 1 vừa qua ông tới Seoul.", "2018-03-23", ["Tháng 12/2017=2017-12", "tháng 1=2018-01"]),
+        ("Chuyến thăm của ông (5/1994) và (6/2000).", "2023-08-08", ["5/1994=1994-05", "6/2000=2000-06"]),
     ])
     func sentenceYears(_ sentence: String, _ date: String, _ expected: [String]) {
         #expect(times(sentence, date: date) == expected)
@@ -136,5 +137,12 @@ struct GeneralRulesTests {
     func apposition() {
         let c = corpus("Tháng 9/1959, Bí thư thứ nhất Đảng Nhân dân Cách mạng Mông Cổ, Chủ tịch Hội đồng Bộ trưởng Yumjaagiin Tsedenbal dẫn đầu đoàn đại biểu sang thăm Việt Nam.", date: "2013-11-22")
         #expect(c.visits.map { "\(c.entities[$0.visitor].name) \($0.destination) \($0.start?.iso ?? "?") \($0.level.rawValue)" } == ["Yumjaagiin Tsedenbal VNM 1959-09 head_of_government"])
+    }
+
+    @Test("'các chuyến thăm Iran của A (5/1994), B (6/2000)': a list of visits, each with its date")
+    func listOfVisits() {
+        let c = corpus("Về phía Việt Nam có các chuyến thăm Iran của Chủ tịch nước Lê Đức Anh (5/1994) và Chủ tịch nước Trương Tấn Sang (3/2016).", date: "2023-08-08")
+        let found = Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.start?.iso ?? "?")" })
+        #expect(found == ["le-duc-anh IRN 1994-05", "truong-tan-sang IRN 2016-03"])
     }
 }
