@@ -770,10 +770,12 @@ struct EventFinder {
                                                  status: st, ordinal: nil, label: text(k..<(k + mt)), sentence: si))
                     // A summit abroad, or talks held in a city named with them ("met in Geneva", "hội đàm tại
                     // Viêng Chăn"), is a visit for the participants from elsewhere.
-                    let namedHere = m.places.first { p in
-                        p.city != nil && !p.inPhrase && p.tokens.lowerBound > k && p.tokens.lowerBound <= k + mt + 10
+                    // The city named with "in/at/tại/ở" nearest the meeting word, after it or before it in the sentence
+                    // ("The idea took shape in New York, when A and B met on the sidelines").
+                    let namedHere = m.places.filter { p in
+                        p.city != nil && !p.inPhrase && p.tokens.lowerBound > s && (p.tokens.lowerBound > k ? p.tokens.lowerBound <= k + mt + 10 : true)
                             && Self.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
-                    }
+                    }.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
                     if Self.summitWords.match(tokens, at: k, end: e) > 0 || namedHere != nil,
                        let cityIndex = namedHere?.city ?? city,
                        let place = m.places.first(where: { $0.city == cityIndex }) {
