@@ -254,20 +254,22 @@ struct Assembly {
             visits += a.visits.count; events += a.events.count
         }
         let scale = Double(total) / Double(max(done, 1)) * 1.02
+        /// The capacity to reserve for `adding` more, or nil when there is room.
+        func target(_ count: Int, _ capacity: Int, _ adding: Int) -> Int? {
+            let needed = count + adding
+            guard needed > capacity else { return nil }
+            return done >= total ? needed : max(needed, Int(Double(needed) * scale))
+        }
         func grow<T>(_ array: inout [T], _ adding: Int) {
-            let needed = array.count + adding
-            guard needed > array.capacity else { return }
-            array.reserveCapacity(done >= total ? needed : max(needed, Int(Double(needed) * scale)))
+            if let n = target(array.count, array.capacity, adding) { array.reserveCapacity(n) }
         }
         grow(&documents, results.count)
         grow(&tables.records, results.count)
         grow(&tables.sentences, sentences)
         grow(&tables.mentions, mentions)
         grow(&tables.times, times)
-        if visitCandidates.count + visits > visitCandidates.capacity {
-            visitCandidates.reserveCapacity(Int(Double(visitCandidates.count + visits) * (done >= total ? 1 : scale)))
-        }
-        self.events.reserve(adding: events, scale: done >= total ? 1 : scale)
+        if let n = target(visitCandidates.count, visitCandidates.capacity, visits) { visitCandidates.reserveCapacity(n) }
+        if let n = target(self.events.events.count, self.events.capacity, events) { self.events.reserveCapacity(n) }
     }
 
     /// Adds a chunk's analyses; `names` are their folders and file names (strings shared with the inputs).

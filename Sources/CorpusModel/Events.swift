@@ -76,7 +76,6 @@ struct EventFinder {
     static let placePrepositions = KeyTableSet(["in", "at", "tại", "ở"].map { Fold.lowerKey($0) })
     static let kVisits = Fold.lowerKey("visits"), kTrips = Fold.lowerKey("trips")
     static let pluralMarkers = KeyTableSet(["các", "những"].map { Fold.lowerKey($0) })
-    static let possessorWords = KeyTableSet(["of", "của"].map { Fold.lowerKey($0) })
     static let expectedWords = KeyTableSet(["expected", "due"].map { Fold.lowerKey($0) })
     static let sequenceWords = KeyTableSet(["then", "before", "after", "afterwards", "later", "sau", "rồi", "tiếp", "trước"].map { Fold.lowerKey($0) })
     static let numberWords: LookupTable<Int> = {
@@ -296,7 +295,7 @@ struct EventFinder {
                 // "the predecessor of Merkel, Chancellor Schröder, visited": a person after "of"/"của" is not the subject.
                 var before = p.phraseStart - 1
                 if before > s && Self.honorifics.contains(tokens[before].lower) { before -= 1 } // "của bà Merkel"
-                if before >= s && Self.possessorWords.contains(tokens[before].lower) { return 3 }
+                if before >= s && Lexicon.ofWords.contains(tokens[before].lower) { return 3 }
                 return p.otherParty ? 2 : 1
             }
             eligible.sort { a, b in priority(a) != priority(b) ? priority(a) < priority(b) : a < b }

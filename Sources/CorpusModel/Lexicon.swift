@@ -172,6 +172,8 @@ enum Lexicon {
         "received", "welcomed", "hosted", "greeted", "đón", "tiếp", "tiếp đón", "đón tiếp", "lễ đón",
     ])
     static let invitationWords = PhraseSet(["invitation", "lời", "mời", "invited"])
+    /// "of", "của": what follows belongs to what comes before ("President X of Mozambique", "the predecessor of Y").
+    static let ofWords = KeyTableSet(["of", "của"].map { Fold.lowerKey($0) })
 
     static let kindWords: LookupTable<String> = {
         var d = LookupTable<String>()

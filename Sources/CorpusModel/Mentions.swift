@@ -98,16 +98,10 @@ struct MentionFinder {
     /// Vietnamese nouns written with a capital in formal text that are also syllables of names: "Đoàn" (the
     /// delegation: "Đoàn đại biểu", "đón Đoàn"), "Đồng chí" (comrade), "Hội nghị", "Đảng". On their own they
     /// are the noun, never a short name (the full name is still found).
-    static let ofWords = KeyTableSet(["of", "của"].map { Fold.lowerKey($0) })
     static let clauseVerbs = KeyTableSet(["đã", "đang", "được", "bị", "vừa", "từng", "tiếp", "gặp", "hội", "dự", "nói", "cho"].map { Fold.lowerKey($0) })
     static let capitalisedNouns = KeyTableSet(["đoàn", "đồng", "hội", "đảng", "nhà", "lễ"].map { Fold.lowerKey($0) })
-    func isCapitalisedNoun(_ i: Int, _ e: Int) -> Bool {
+    func isCapitalisedNoun(_ i: Int) -> Bool {
         language == "vi" && Self.capitalisedNouns.contains(tokens[i].lower)
-    }
-
-    func isAllCapitals(_ t: Token) -> Bool {
-        for i in t.range where b[i] >= 0x61 && b[i] <= 0x7A || b[i] >= 0x80 { return false }
-        return true
     }
 
     func isPerson(_ ref: Gazetteer.NameRef) -> Bool { gazetteer.entities[Int(ref.entity)].kind == .person }
@@ -156,7 +150,7 @@ struct MentionFinder {
                     if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == "vi"),
                        j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
                         var usable = refs.filter { usableName($0, tokenCount: j - i + 1) }
-                        if j == i && tj.length <= 5 && acronyms.contains(h) && !isAllCapitals(tj) { usable = [] }
+                        if j == i && tj.length <= 5 && acronyms.contains(h) && !MetadataReader.isAllCaps(b, tj) { usable = [] }
                         // One word that is also another person's short form ("Clinton": Bill's alias "Clin-tơn",
                         // Hillary's surname) is resolved as a short form, by who was named last.
                         if j == i, !usable.isEmpty, gazetteer.hasShort(h), let shortOwners = gazetteer.shortRefs(forKey: h) {
@@ -217,7 +211,7 @@ struct MentionFinder {
         i = s
         while i < e {
             let t = tokens[i]
-            if !owner[i - s], t.kind == .word, t.capitalized, !isCapitalisedNoun(i, e),
+            if !owner[i - s], t.kind == .word, t.capitalized, !isCapitalisedNoun(i),
                gazetteer.hasShort(t.key) && exactEnough(t) || localShort(t.key) != nil,
                let ref = resolveShort(t.key, level: nil, country: nil) {
                 owner[i - s] = true
@@ -408,7 +402,7 @@ struct MentionFinder {
             if runEnd - runStart > 5 { runStart = runEnd - 5 }
             let count = runEnd - runStart
             // "President Filipe Nyusi of Mozambique": the country after the name.
-            if country == nil, runEnd + 1 < e, Self.ofWords.contains(tokens[runEnd].lower),
+            if country == nil, runEnd + 1 < e, Lexicon.ofWords.contains(tokens[runEnd].lower),
                let place = m.places.first(where: { $0.tokens.lowerBound == runEnd + 1 && !$0.demonym && $0.city == nil }) {
                 country = place.country
             }

@@ -209,11 +209,8 @@ struct EventMerger {
     /// event << 40 | document << 20 | sentence of every mention so far.
     private var seen = Set<UInt64>()
 
-    /// Room for `adding` more events (at most), times `scale` for the documents still to come.
-    mutating func reserve(adding: Int, scale: Double) {
-        let needed = events.count + adding
-        if needed > events.capacity { events.reserveCapacity(max(needed, Int(Double(needed) * scale))) }
-    }
+    var capacity: Int { events.capacity }
+    mutating func reserveCapacity(_ n: Int) { events.reserveCapacity(n) }
 
     mutating func add(_ c: EventCandidate, document doc: Int) {
         let mention = Mention(document: doc, sentence: c.sentence)

@@ -187,7 +187,7 @@ enum TimeTagger {
             }
             i += 1
         }
-        applySentenceYear(b, tokens, range, first: first, previousYear: previousYear, into: &out)
+        applySentenceYear(tokens, range, first: first, previousYear: previousYear, into: &out)
     }
 
     /// A month or day written without its year ("vào tháng 10", "in October", "12/9") takes the year written last
@@ -196,7 +196,7 @@ enum TimeTagger {
     /// an earlier one). Otherwise it keeps the year guessed from the publication date.
     static let nowWords = KeyTableSet(["vừa", "tới", "này", "qua", "nay", "sau", "trước"].map { Fold.lowerKey($0) })
 
-    static func applySentenceYear(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, first: Int,
+    static func applySentenceYear(_ tokens: [Token], _ range: Range<Int>, first: Int,
                                   previousYear: Int?, into out: inout [TaggedTime]) {
         guard out.count > first, out[first...].contains(where: \.yearless) else { return }
         func lw(_ j: Int) -> UInt64 { j < range.upperBound && j >= range.lowerBound ? tokens[j].lower : 0 }

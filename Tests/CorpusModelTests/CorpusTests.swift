@@ -34,28 +34,28 @@ struct CorpusTests {
         #expect(c.timeline.count == c.visits.count + c.events.count && c.events.allSatisfy { $0.kind != .visit })
     }
 
+    /// A folder of the repository built with the full gazetteer (no error) and scored against its gold file.
+    static func scored(_ folder: String, gold: String) throws -> (Corpus, EvaluationReport) {
+        let (corpus, diagnostics) = CorpusBuilder(gazetteer: Fixtures.fullGazetteer).build(directory: Fixtures.root.appendingPathComponent(folder))
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+        let goldFile = try GoldFile.load(path: Fixtures.root.appendingPathComponent(gold).path)
+        return (corpus, Evaluator.evaluate(corpus, gold: goldFile))
+    }
+
     @Test("the thirty test articles (Data/testcorpus): F1 >= 0.9 against their gold, every matched row right")
     func testCorpusGold() throws {
-        let (corpus, diagnostics) = CorpusBuilder(gazetteer: Fixtures.fullGazetteer)
-            .build(directory: Fixtures.root.appendingPathComponent("Data/testcorpus"))
-        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+        let (corpus, r) = try Self.scored("Data/testcorpus", gold: "Data/annotations/testcorpus.gold.json")
         #expect(corpus.documents.count == 30)
         #expect(Set(corpus.documents.map(\.language)) == ["en", "vi"])
-        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
-        let r = Evaluator.evaluate(corpus, gold: gold)
         #expect(r.f1 >= 0.9, "\(Evaluator.render(r, corpus: corpus))")
         #expect(r.attributeErrors == 0, "\(r.matches.filter { !$0.problems.isEmpty }.map(\.problems))")
     }
 
     @Test("the unseen articles (Data/unseen): F1 >= 0.6, a floor against regressions, not a target (see docs/corpus-model.md)")
     func unseenGold() throws {
-        let (corpus, diagnostics) = CorpusBuilder(gazetteer: Fixtures.fullGazetteer)
-            .build(directory: Fixtures.root.appendingPathComponent("Data/unseen"))
-        #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
+        let (corpus, r) = try Self.scored("Data/unseen", gold: "Data/annotations/unseen.gold.json")
         #expect(corpus.documents.count == 46)
         #expect(corpus.documents.allSatisfy { $0.date != nil }, "every article's date is read from its text")
-        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/unseen.gold.json").path)
-        let r = Evaluator.evaluate(corpus, gold: gold)
         #expect(r.f1 >= 0.6 && r.precision >= 0.68, "\(Evaluator.render(r, corpus: corpus))")
     }
 
