@@ -60,7 +60,8 @@ struct EventFinder {
     }
     /// The visitor of the last visit told from more than a year before the article.
     var recalledVisitor: Int?
-    /// A person's level at the article's date (his office then, or the title he was found with).
+    /// A person's level on the article's date as the model knows it (a gazetteer person's office then; a
+    /// discovered person's title), set by the analyser.
     var levelOf: (Int) -> Level? = { _ in nil }
     /// The sentence and person index of the last visitor found, for a second visit word in the same sentence.
     var previousVisitor: (sentence: Int, index: Int)?
@@ -502,16 +503,16 @@ struct EventFinder {
     static let clauseOpeners = KeyTableSet(["while", "whereas", "but", "còn", "nhưng", "trong", "meanwhile"].map { Fold.lowerKey($0) })
     static let outsideWords = KeyTableSet(["outside", "beyond", "except", "ngoài"].map { Fold.lowerKey($0) })
     static let sinceWords = KeyTableSet(["since", "after", "sau"].map { Fold.lowerKey($0) })
-    static let kNam = Fold.lowerKey("năm"), kYear = Fold.lowerKey("year"), kTu = Fold.lowerKey("từ"), kKe = Fold.lowerKey("kể")
+    static let kKe = Fold.lowerKey("kể")
 
     /// A date that only bounds a period: "since 2019", "after 1975", "sau năm 1975", "(kể) từ năm 2017".
     func isSince(_ t: TaggedTime, _ s: Int) -> Bool {
         var j = t.tokens.lowerBound - 1
-        if j >= s && (tokens[j].lower == Self.kNam || tokens[j].lower == Self.kYear) { j -= 1 } // "sau năm 1975"
+        if j >= s && (tokens[j].lower == TimeTagger.kNam || tokens[j].lower == TimeTagger.kYear) { j -= 1 } // "sau năm 1975"
         guard j >= s else { return false }
         if Self.sinceWords.contains(tokens[j].lower) { return true }
         // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
-        return tokens[j].lower == Self.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
+        return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
     }
     static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
     static let visitingWords = KeyTableSet(["visiting", "đang thăm", "touring"].map { Fold.lowerKey($0) })
@@ -767,12 +768,11 @@ struct EventFinder {
                     events.append(EventCandidate(kind: .meeting, participants: people, countries: countries,
                                                  city: city ?? lv?.city, start: t?.start ?? lv?.start ?? date, end: t?.end,
                                                  status: st, ordinal: nil, label: text(k..<(k + mt)), sentence: si))
-                    // A summit abroad, or talks held in a city named with them ("met in Geneva", "hội đàm tại
-                    // Viêng Chăn"), is a visit for the participants from elsewhere.
-                    // The city named with "in/at/tại/ở" nearest the meeting word, after it or before it in the sentence
-                    // ("The idea took shape in New York, when A and B met on the sidelines").
+                    // A summit abroad, or talks held in a city named with them, is a visit for the participants from
+                    // elsewhere: the city after "in/at/tại/ở" nearest the word, before it in the sentence or shortly
+                    // after ("met in Geneva", "hội đàm tại Viêng Chăn", "in New York, when A and B met").
                     let namedHere = m.places.filter { p in
-                        p.city != nil && !p.inPhrase && p.tokens.lowerBound > s && (p.tokens.lowerBound > k ? p.tokens.lowerBound <= k + mt + 10 : true)
+                        p.city != nil && !p.inPhrase && p.tokens.lowerBound > s && p.tokens.lowerBound <= k + mt + 10
                             && Self.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
                     }.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
                     if Self.summitWords.match(tokens, at: k, end: e) > 0 || namedHere != nil,
