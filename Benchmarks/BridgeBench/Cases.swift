@@ -24,12 +24,20 @@ private let callLoop = """
     return total
     """
 
-/// A C closure over a counter upvalue: `dossier_bench_c_function` adds its argument to the counter and
-/// returns the new total.
+/// A C function over a counter upvalue: adds its integer argument to the counter and returns the new
+/// total. A `@convention(c)` function that only calls Lua's C API, as a C file would.
+private let counterFunction: lua_CFunction = { L in
+    let total = lua_tointegerx(L, clua_upvalueindex(1), nil) + lua_tointegerx(L, 1, nil)
+    lua_pushinteger(L, total)
+    lua_copy(L, -1, clua_upvalueindex(1))
+    return 1
+}
+
+/// A C closure over a counter upvalue (see `counterFunction`).
 private func cCounter(_ state: LuaState) -> LuaValue {
     let L = state.L
     lua_pushinteger(L, 0)
-    lua_pushcclosure(L, dossier_bench_c_function, 1)
+    lua_pushcclosure(L, counterFunction, 1)
     defer { lua_pop(L, 1) }
     return LuaStack(L).value(at: -1)
 }

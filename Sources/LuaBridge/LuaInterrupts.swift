@@ -22,6 +22,16 @@ final class StopToken: @unchecked Sendable {
         if let context { _ = dossier_stop(context, generation, reason) }
     }
 
+    /// Ends the process if the run is still going (see `LuaBackstop`).
+    func backstop(reason: Int32) {
+        lock.wait()
+        defer { lock.signal() }
+        if let context { _ = dossier_backstop(context, generation, reason) }
+    }
+
+    /// Set by the first Ctrl-C that reaches the run.
+    var interrupted = false
+
     func invalidate() {
         lock.wait()
         context = nil
@@ -29,7 +39,9 @@ final class StopToken: @unchecked Sendable {
     }
 }
 
-/// Ctrl-C: stops every running script the way the deadline does; with none running, `onIdle` runs.
+/// Ctrl-C: stops every running script the way the deadline does; with none running, `onIdle` runs. A
+/// second Ctrl-C while a stopped script is still running ends the process at once, and with the
+/// backstop enabled, a script still running half a second after Ctrl-C ends it too.
 enum LuaInterrupts {
     /// The watchdog's own serial queue. Queues made this way get a thread even when every core is busy
     /// running scripts (the global concurrent queue would wait for one).
@@ -68,7 +80,20 @@ enum LuaInterrupts {
         signal(SIGINT, SIG_IGN)
         let signalSource = DispatchSource.makeSignalSource(signal: SIGINT, queue: watchdog)
         signalSource.setEventHandler {
-            if stopAll() == 0 { onIdle() }
+            lock.wait()
+            let tokens = Array(running.values)
+            lock.signal()
+            if tokens.isEmpty { return onIdle() }
+            if tokens.contains(where: \.interrupted) { dossier_end_process("interrupted\n", 130) }
+            for token in tokens {
+                token.interrupted = true
+                token.stop(reason: Int32(DOSSIER_STOP_INTERRUPT))
+                if LuaBackstop.isEnabled {
+                    watchdog.asyncAfter(deadline: .now() + LuaBackstop.interruptGrace) {
+                        token.backstop(reason: Int32(DOSSIER_STOP_INTERRUPT))
+                    }
+                }
+            }
         }
         signalSource.resume()
         source = signalSource

@@ -50,8 +50,7 @@ public struct LuaTable: Hashable {
         return try state.withStack { stack throws(LuaError) in
             reference.push(onto: stack)
             key.push(onto: stack)
-            let status = dossier_pgettable(stack.L, -2)
-            if status != LUA_OK { throw state.error(status: status) }
+            try state.protected { dossier_pgettable(stack.L, -2) }
             return stack.value(at: -1)
         }
     }
@@ -63,8 +62,7 @@ public struct LuaTable: Hashable {
             reference.push(onto: stack)
             key.push(onto: stack)
             value.push(onto: stack)
-            let status = dossier_psettable(stack.L, -3)
-            if status != LUA_OK { throw state.error(status: status) }
+            try state.protected { dossier_psettable(stack.L, -3) }
         }
     }
 

@@ -1,8 +1,8 @@
 /// The sandbox, written in Lua and run once per sandboxed state with the full standard library.
 ///
 /// It returns a function that builds a fresh environment for each chunk from an allow-list. Library
-/// tables are read-only proxies (their metatables locked), the shared string metatable is hidden
-/// behind a read-only proxy, `string.dump` is removed from the state, `load` takes text only,
+/// tables are read-only views (see `freeze`: every path through them gives read-only views, nested
+/// tables included), the shared string metatable is hidden behind a read-only view, `string.dump` is removed from the state, `load` takes text only,
 /// `collectgarbage` cannot stop the collector, and `require` finds pure-Lua modules on the plugin
 /// search path only.
 enum LuaSandbox {
@@ -20,15 +20,31 @@ local function refuse(name, key)
   error(format("attempt to modify read-only table '%s' (field '%s')", name, tostring(key)), 3)
 end
 
+-- A read-only view of `source`: an empty proxy whose locked metatable reads a private copy of it, in
+-- which every nested table is itself a view. No path hands out the copy or the source: `pairs` goes
+-- through an iterator that reads the copy, `next`/`rawget` see the empty proxy, `rawset` and
+-- `__newindex` refuse, `getmetatable` gives false.
+local views = setmetatable({}, { __mode = "k" })
+
 local function freeze(name, source)
-  local proxy = setmetatable({}, {
-    __index = source,
+  if readonly[source] then return source end
+  if views[source] then return views[source] end
+  local copy = {}
+  local function step(_, key) return next(copy, key) end
+  local proxy = {}
+  setmetatable(proxy, {
+    __index = copy,
     __newindex = function(_, key) refuse(name, key) end,
-    __pairs = function() return next, source, nil end,
-    __len = function() return #source end,
+    __pairs = function() return step, proxy, nil end,
+    __len = function() return #copy end,
     __metatable = false,
   })
   readonly[proxy] = name
+  views[source] = proxy
+  for key, value in next, source do
+    if type(value) == "table" then value = freeze(name .. "." .. tostring(key), value) end
+    copy[key] = value
+  end
   return proxy
 end
 

@@ -15,27 +15,6 @@ public enum LuaProfile: Sendable {
     case trusted
 }
 
-/// Limits that keep a script from hurting the host.
-public struct LuaLimits: Sendable, Equatable {
-    /// The cap on the memory the state may hold, in bytes.
-    public var memoryBytes: Int
-    /// The wall-clock time a call from the host may take, in seconds; `nil` for none.
-    public var timeSeconds: Double?
-
-    public static let defaultMemoryMiB = 256
-    public static let defaultTimeSeconds = 10.0
-
-    public init(memoryBytes: Int = LuaLimits.defaultMemoryMiB * 1024 * 1024,
-                timeSeconds: Double? = LuaLimits.defaultTimeSeconds) {
-        self.memoryBytes = memoryBytes
-        self.timeSeconds = timeSeconds
-    }
-
-    public init(memoryMiB: Int, timeSeconds: Double?) {
-        self.init(memoryBytes: memoryMiB * 1024 * 1024, timeSeconds: timeSeconds)
-    }
-}
-
 public struct LuaOptions {
     public var profile: LuaProfile
     public var limits: LuaLimits
@@ -84,13 +63,15 @@ public final class LuaState {
     var classNames: [ObjectIdentifier: String] = [:]
     /// Handle kinds by tag, for messages ("Visit expected, got Entity").
     var handleNames: [Int: String] = [:]
-    private var runDepth = 0
+    var runDepth = 0
+    /// The deadline every call shares, once `limitWholeSession()` has set it.
+    var sharedDeadline: DispatchTime?
     /// Whatever the host attaches to the state (the API layer keeps its context here).
     public var hostContext: AnyObject?
     /// Stops this state's running script from another thread.
     public let interruptHandle = LuaInterruptHandle()
     /// The source of the outermost function being run, to place errors that carry no position.
-    private var topChunk: String?
+    var topChunk: String?
     private var closed = false
     private var makeEnvironmentRef: Int32 = 0
 
@@ -121,6 +102,7 @@ public final class LuaState {
             dossier_install_base_overrides(L, nil, nil)
         }
         if options.profile == .sandbox {
+            dossier_install_sandbox_overrides(L)
             do {
                 try installSandbox()
             } catch {
@@ -227,46 +209,24 @@ public final class LuaState {
             function.push(onto: stack)
             if runDepth == 0 { topChunk = LuaState.sourceName(of: L) }
             for argument in arguments { argument.push(onto: stack) }
-            let status = withLimits { dossier_pcall(L, Int32(arguments.count), CLUA_MULTRET) }
-            if status != LUA_OK {
-                let failure = error(status: status)
+            do throws(LuaError) {
+                try protected { dossier_pcall(L, Int32(arguments.count), CLUA_MULTRET) }
+            } catch {
                 // What the script held is garbage now: collect it from the host (where allocations may
                 // overshoot), so the state is usable again at once.
-                if failure.kind == .memoryLimit && runDepth == 0 { _ = clua_gc_collect(L) }
-                throw failure
+                if error.kind == .memoryLimit && runDepth == 0 { _ = clua_gc_collect(L) }
+                throw error
             }
             let top = lua_gettop(L)
             return top > base ? (base + 1...top).map { stack.value(at: $0) } : []
         }
     }
 
-    /// Brackets the outermost call into Lua with the deadline: the watchdog arms the stop hook only when
-    /// the deadline passes, so nothing runs before then.
-    private func withLimits(_ body: () -> Int32) -> Int32 {
-        runDepth += 1
-        defer { runDepth -= 1 }
-        guard runDepth == 1 else { return body() }
-        let generation = dossier_run_begin(L, options.limits.timeSeconds ?? 0)
-        let token = StopToken(context: dossier_context_of(L), generation: generation)
-        LuaInterrupts.register(token)
-        interruptHandle.set(token)
-        if let seconds = options.limits.timeSeconds {
-            LuaInterrupts.watchdog.asyncAfter(deadline: .now() + seconds) {
-                token.stop(reason: Int32(DOSSIER_STOP_TIMEOUT))
-            }
-        }
-        let status = body()
-        token.invalidate()
-        interruptHandle.set(nil)
-        LuaInterrupts.unregister(token)
-        dossier_run_end(L)
-        return status
-    }
-
     /// Builds the Swift error for a failed protected call whose error value is on top of the stack.
     func error(status: Int32) -> LuaError {
         let stack = LuaStack(L)
-        var message = stack.string(at: -1) ?? "(error object is a \(stack.typeName(at: -1)) value)"
+        _ = dossier_error_to_text(L)
+        var message = LuaState.boundedText(stack, at: -1)
         dossier_push_last_traceback(L)
         let traceback = stack.string(at: -1)
         lua_pop(L, 1)
@@ -292,7 +252,6 @@ public final class LuaState {
         return LuaError(kind: kind, message: message, traceback: traceback)
     }
 
-    private var memoryMiB: Int { Int(dossier_memory_limit(L)) / (1024 * 1024) }
     private var secondsText: String { String(format14g: options.limits.timeSeconds ?? 0) }
 
     /// The message for a stop: at the line reached, else at the chunk that was running.
@@ -325,8 +284,7 @@ public final class LuaState {
 
     private func pushNewEnvironment() throws(LuaError) {
         lua_rawgeti(L, CLUA_REGISTRYINDEX, lua_Integer(makeEnvironmentRef))
-        let status = dossier_pcall(L, 0, 1)
-        if status != LUA_OK { throw error(status: status) }
+        try protected { dossier_pcall(L, 0, 1) }
     }
 
     private func installSandbox() throws(LuaError) {
@@ -421,9 +379,10 @@ extension LuaState {
     public func tostring(_ value: some LuaPushable) throws(LuaError) -> String {
         try withStack { stack throws(LuaError) in
             value.push(onto: stack)
-            let status = dossier_ptostring(L, -1)
-            if status != LUA_OK { throw error(status: status) }
-            return stack.string(at: -1) ?? ""
+            try protected { dossier_ptostring(L, -1) }
+            let text = stack.string(at: -1) ?? ""
+            try chargeHostMemory(text.utf8.count)
+            return text
         }
     }
 
@@ -433,8 +392,7 @@ extension LuaState {
         return try withStack { stack throws(LuaError) in
             try stack.reserve(Int32(values.count + 2))
             for value in values { value.push(onto: stack) }
-            let status = dossier_pconcat(L, Int32(values.count))
-            if status != LUA_OK { throw error(status: status) }
+            try protected { dossier_pconcat(L, Int32(values.count)) }
             return stack.value(at: -1)
         }
     }

@@ -423,9 +423,9 @@ extension LuaStack {
     /// Calls the function at `index` with the values pushed after it, protected; returns its results.
     public func call(function index: Int32, arguments: Int32, state: LuaState) throws(LuaError) -> [LuaValue] {
         let base = lua_absindex(L, index) - 1
-        let status = dossier_pcall(L, arguments, CLUA_MULTRET)
-        if status != LUA_OK {
-            let error = state.error(status: status)
+        do throws(LuaError) {
+            try state.protected { dossier_pcall(L, arguments, CLUA_MULTRET) }
+        } catch {
             lua_settop(L, base)
             throw error
         }

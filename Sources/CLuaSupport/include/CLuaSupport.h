@@ -3,7 +3,20 @@
 // Everything that can raise a Lua error (and so longjmp) lives here, so that no longjmp ever crosses a
 // Swift frame: Swift bodies return a status, and these trampolines raise the error once Swift has
 // returned. The capped allocator, the deadline hook and the coroutine wrappers that keep the hook
-// reaching every running coroutine are here too.
+// reaching every running coroutine are here too, one concern a file: state.c (a state's life),
+// allocator.c (the cap), calls.c (protected calls, the message handler), limits.c (deadlines, stops and
+// the backstop), functions.c and objects.c (Swift functions and classes), handles.c (handles and
+// sequences), protected.c (host-side operations that may run metamethods), baselib.c and bounded.c
+// (replaced standard functions).
+//
+// The backstop. Some code cannot be reached by the stop hook: a C function's inner loop (a pattern
+// that backtracks, say), or Lua code run while hooks are off. A process that runs scripts for a user
+// (the `dossier` command, a batch worker) calls `dossier_backstop_enable()` once; from then on,
+// `dossier_backstop(context, generation, reason)`, called by the watchdog a grace period after it
+// stopped run `generation`, ends the whole process if that run is still going: it prints one line on
+// standard error ("chunk:line: time limit of N s exceeded in the C function 'find' (ended from outside
+// the script)") and exits with status 1 (130 for an interruption), writing nothing else. In Swift,
+// `LuaBackstop.enable(grace:)` does both: every run of the process is then covered.
 #ifndef DOSSIER_CLUASUPPORT_H
 #define DOSSIER_CLUASUPPORT_H
 
@@ -62,6 +75,10 @@ size_t dossier_memory_limit(lua_State *L);
 void dossier_set_memory_limit(lua_State *L, size_t limit);
 /// True when an allocation was refused because of the cap since the last `dossier_pcall`.
 int dossier_memory_limit_hit(lua_State *L);
+/// Counts `bytes` the host holds on the script's behalf (report data, converted text) against the cap.
+/// Returns 1, and stops the running script as the cap does, when the total is past the cap.
+int dossier_charge_host_memory(lua_State *L, size_t bytes);
+void dossier_release_host_memory(lua_State *L, size_t bytes);
 
 // Calls from the host. `dossier_pcall` runs the function below `nargs` arguments with the message
 // handler that turns any error object into text and records a traceback. While Lua runs, the memory
@@ -69,6 +86,10 @@ int dossier_memory_limit_hit(lua_State *L);
 int dossier_pcall(lua_State *L, int nargs, int nresults);
 /// The traceback recorded by the message handler for the last error (pushed as a string, or nil).
 void dossier_push_last_traceback(lua_State *L);
+/// Replaces the error object on top by its text: `__tostring` runs as script code (under the cap and
+/// the hook); a value that has none, or whose conversion fails, gives "(error object is a T value)".
+/// Returns 0 when the value itself gave the text.
+int dossier_error_to_text(lua_State *L);
 
 // Deadlines and interruption. A run is bracketed by begin/end; the watchdog calls `dossier_stop`
 // with the generation it was armed for, and the hook is armed only then.
@@ -79,6 +100,15 @@ int dossier_stop(dossier_context *context, unsigned long generation, int reason)
 /// Why the current or last run was stopped (DOSSIER_STOP_*), and where ("chunk:line").
 int dossier_stop_reason(lua_State *L);
 const char *dossier_stop_location(lua_State *L);
+
+/// Lets `dossier_backstop` end the process (see the backstop above). Call once, before any run.
+void dossier_backstop_enable(void);
+int dossier_backstop_enabled(void);
+/// If run `generation` still runs, ends the process with the message for `reason`; returns 0 when the
+/// run has ended (or the backstop is not enabled). Called by the watchdog, from any thread.
+int dossier_backstop(dossier_context *context, unsigned long generation, int reason);
+/// Writes `line` to standard error and ends the process with `status` at once (a second Ctrl-C).
+void dossier_end_process(const char *line, int status);
 
 // Swift functions and objects.
 /// Pushes a Lua function that calls the Swift body `box` (retained by the caller, released by
@@ -135,13 +165,14 @@ int dossier_pconcat(lua_State *L, int n);
 
 // Standard library pieces.
 /// Replaces `print` with one that sends its line to `sink` (or to stdout when `output` is NULL),
-/// and `coroutine.resume`/`coroutine.wrap` with versions that keep the stop hook reaching coroutines.
+/// `coroutine.resume`/`wrap`/`close` with versions that keep the stop hook reaching coroutines, and
+/// `string.rep`/`table.move` with versions whose loops a stop reaches. All are C functions without
+/// upvalues, like the standard ones.
 void dossier_install_base_overrides(lua_State *L, dossier_output_fn output, void *sink);
+/// The sandbox's `xpcall`: the script's message handler does not run once a stop is under way.
+void dossier_install_sandbox_overrides(lua_State *L);
 
 /// Lua's own version text ("Lua 5.4.4").
 const char *dossier_lua_release(void);
-
-/// For benchmarks: a C function that adds its integer argument to a counter and returns it.
-int dossier_bench_c_function(lua_State *L);
 
 #endif
