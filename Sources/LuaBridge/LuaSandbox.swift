@@ -16,8 +16,13 @@ local format = string.format
 -- Tables handed out read-only: proxy -> its name.
 local readonly = setmetatable({}, { __mode = "k" })
 
+local getinfo = debug.getinfo
+
+-- Blames the nearest Lua code: the assignment, or the script that called `table.insert` on a library.
 local function refuse(name, key)
-  error(format("attempt to modify read-only table '%s' (field '%s')", name, tostring(key)), 3)
+  local level = 3
+  while getinfo(level + 1, "S") and getinfo(level, "S").what == "C" do level = level + 1 end
+  error(format("attempt to modify read-only table '%s' (field '%s')", name, tostring(key)), level)
 end
 
 -- A read-only view of `source`: an empty proxy whose locked metatable reads a private copy of it, in

@@ -294,6 +294,9 @@ public final class PluginHost {
                                     modulePath: searchPath.modulePath(adding: extra), output: output)
         do {
             let state = try LuaState(options: luaOptions)
+            // One deadline for everything the plugin's code does: its chunk, the manifest reads (an
+            // `__index` may run), `run`, and the conversions of its report data.
+            state.limitWholeSession()
             let environment = try state.makeEnvironment()
             let collector = ReportCollector(title: file.name)
             try DossierAPI.install(into: environment, state: state, corpus: corpus, report: collector)

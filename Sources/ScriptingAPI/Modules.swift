@@ -146,18 +146,18 @@ enum Modules {
         functions: [
             APIFunction("title", doc: "Sets the report's title (it defaults to the plugin's title).",
                         parameters: [APIParameter("text", .string, "The title.")]) { context, arguments in
-                try context.report.builder.setTitle(try arguments.string(1))
+                try context.report.builder.setTitle(try ReportReader.kept(arguments.string(1), state: context.state))
                 return 0
             },
             APIFunction("heading", doc: "A heading.",
                         parameters: [APIParameter("text", .string, "The heading."),
                                      APIParameter("level", .optional(.integer), "1 to 3; 2 by default.")]) { context, arguments in
-                try context.report.builder.heading(try arguments.string(1), level: Int(try arguments.get(2, default: Int64(2))))
+                try context.report.builder.heading(try ReportReader.kept(arguments.string(1), state: context.state), level: Int(try arguments.get(2, default: Int64(2))))
                 return 0
             },
             APIFunction("paragraph", doc: "A paragraph of text.",
                         parameters: [APIParameter("text", .string, "The text.")]) { context, arguments in
-                try context.report.builder.paragraph(try arguments.string(1))
+                try context.report.builder.paragraph(try ReportReader.kept(arguments.string(1), state: context.state))
                 return 0
             },
             APIFunction("list", doc: "A bulleted or numbered list.",
@@ -190,7 +190,7 @@ enum Modules {
             APIFunction("note", doc: "A note set apart from the text.",
                         parameters: [APIParameter("text", .string, "The note."),
                                      APIParameter("kind", .optional(.string), "\"info\" (default) or \"warning\".")]) { context, arguments in
-                try context.report.builder.note(try arguments.string(1), kind: try arguments.get(2, default: "info"))
+                try context.report.builder.note(try ReportReader.kept(arguments.string(1), state: context.state), kind: try arguments.get(2, default: "info"))
                 return 0
             },
         ])
@@ -198,20 +198,27 @@ enum Modules {
 
 /// Reads the tables `report.table` and `report.chart` are given.
 enum ReportReader {
+    /// What the report keeps counts against the script's memory cap, as it is added.
+    static func kept(_ text: String, state: LuaState) throws(LuaError) -> String {
+        try state.chargeHostMemory(MemoryLayout<String>.stride + text.utf8.count)
+        return text
+    }
+
     static func text(of value: LuaValue, state: LuaState) throws -> String {
         switch value {
-        case .string(let text): return text
+        case .string(let text): return try kept(text, state: state)
         case .integer(let number): return String(number)
         default: return try state.tostring(value)
         }
     }
 
     static func cell(of value: LuaValue, state: LuaState) throws -> Cell {
+        try state.chargeHostMemory(MemoryLayout<Cell>.stride)
         switch value {
         case .nil: return .null
         case .integer(let number): return .integer(Int(number))
         case .number(let number): return .number(number)
-        case .string(let text): return .text(text)
+        case .string(let text): return .text(try kept(text, state: state))
         default: return .text(try state.tostring(value))
         }
     }

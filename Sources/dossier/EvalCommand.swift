@@ -39,6 +39,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
+        LuaBackstop.enable()
         let state = try LuaState(options: LuaOptions(profile: lua.profile, limits: lua.limits,
                                                      modulePath: DossierPaths.moduleSearchPath()))
         do {

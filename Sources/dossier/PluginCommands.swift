@@ -275,6 +275,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
+        LuaBackstop.enable()
         let host = pluginPath.host(lua: lua)
         let file: PluginFile
         do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
