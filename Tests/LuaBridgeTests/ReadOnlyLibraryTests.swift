@@ -41,7 +41,7 @@ struct ReadOnlyLibraryTests {
         ("table.remove", "table.remove(coroutine)", "attempt to modify read-only table 'coroutine'"),
         ("table.move", "table.move({print}, 1, 1, 1, math)", "attempt to modify read-only table 'math' (field '1')"),
         ("assignment", "coroutine.status = nil", "attempt to modify read-only table 'coroutine' (field 'status')"),
-        ("load", "load('math.floor = nil')()", "attempt to modify read-only table 'math' (field 'floor')"),
+        ("load", "load('math.floor = nil', '=attack.lua')()", "attempt to modify read-only table 'math' (field 'floor')"),
         ("os copy", "local _, state = pairs(os) rawset(state, 'time', nil)", "attempt to modify read-only table 'os'"),
     ])
     func attacksFailAndChangeNothing(path: String, code: String, expected: String) throws {
