@@ -78,12 +78,16 @@ void dossier_stop_for_memory(dossier_context *ctx) {
     pthread_mutex_unlock(&ctx->stopLock);
 }
 
+static atomic_int backstopEnabled;
+static void unblock_backstop_signal(void);
+
 unsigned long dossier_run_begin(lua_State *L, double timeLimitSeconds) {
     dossier_context *ctx = context_of(L);
     pthread_mutex_lock(&ctx->stopLock);
     ctx->generation++;
     ctx->running = 1;
     ctx->runner = pthread_self();
+    if (atomic_load(&backstopEnabled)) unblock_backstop_signal();
     ctx->timeLimit = timeLimitSeconds;
     ctx->stopLocation[0] = 0;
     atomic_store(&ctx->stopReason, DOSSIER_STOP_NONE);
@@ -140,7 +144,6 @@ void dossier_leave_thread(dossier_context *ctx, lua_State *L, lua_State *previou
 
 // MARK: - The backstop
 
-static atomic_int backstopEnabled;
 static atomic_int processEnding;
 static _Atomic(dossier_context *) backstopTarget;
 static atomic_int backstopReason;
@@ -204,6 +207,14 @@ static void backstop_signal(int signal) {
     int reason = atomic_load(&backstopReason);
     size_t length = backstop_line(line, sizeof line, ctx, atomic_load(&ctx->currentThread), reason);
     end_process(line, length, exit_status_for(reason));
+}
+
+/// The thread that runs a script must receive the backstop's signal, whatever mask it inherited.
+static void unblock_backstop_signal(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR2);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 void dossier_backstop_enable(void) {

@@ -1,0 +1,229 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Hostile scripts and plugins run by the built `dossier`, as a user would run them: every case ends with
+/// a clear message and the promised exit status, within the time limit and the backstop's grace, with
+/// its peak resident memory under the cap plus the corpus model plus 32 MiB.
+@Suite("Hostile cases: the dossier process ends them", .serialized)
+struct HostileProcessTests {
+    /// Startup (debug build, loaded machine) on top of the limit and the grace.
+    static let slack = 3.0
+    static let limit = 1.0
+    static let grace = 1.0
+    static let folder: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-hostile-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try? """
+            Vietnam and Laos sign agreement
+             date 2024-03-05 HANOI — President Vo Van Thuong met Lao President Thongloun Sisoulith in Hanoi.
+            """.write(to: folder.appendingPathComponent("corpus/2024-03-05-a.txt"), atomically: true, encoding: .utf8)
+        return folder
+    }()
+
+    func write(_ name: String, _ code: String) throws -> String {
+        let url = HostileProcessTests.folder.appendingPathComponent(name)
+        try code.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func eval(_ name: String, _ code: String, unsafe: Bool = false, timeout: Double = limit) throws -> ProcessRun {
+        let path = try write(name + ".lua", code)
+        return try ProcessRun.dossier(["eval", "--timeout", "\(timeout)", "--memory", "64"] + (unsafe ? ["--unsafe"] : []) + [path])
+    }
+
+    func run(_ name: String, _ code: String, timeout: Double = limit, out: String? = nil) throws -> ProcessRun {
+        let path = try write(name + ".lua", code)
+        let corpus = HostileProcessTests.folder.appendingPathComponent("corpus").path
+        return try ProcessRun.dossier(["run", path, "--timeout", "\(timeout)", "--memory", "64", "--corpus", corpus,
+                                       "--gazetteer", ProcessRun.repository + "/Data/gazetteer"]
+                                      + (out.map { ["--out", $0] } ?? []))
+    }
+
+    /// The peak resident memory a hostile case may reach: the cap, the corpus model (a harmless plugin's
+    /// peak over the same corpus), and 32 MiB.
+    static let memoryTarget: Int = {
+        let harmless = try? HostileProcessTests().run("harmless", "report.paragraph('fine')", timeout: 30)
+        return (harmless?.peakKiB ?? 0) + 64 * 1024 + 32 * 1024
+    }()
+
+    func expectTimeLimit(_ result: ProcessRun, _ detail: String = "") {
+        #expect(result.status == 1, "status \(result.status): \(result.stderr.prefix(300))")
+        #expect(result.stderr.contains("time limit of 1 s exceeded\(detail)"), "\(result.stderr.prefix(300))")
+        #expect(result.seconds < HostileProcessTests.limit + HostileProcessTests.grace + HostileProcessTests.slack, "took \(result.seconds) s")
+    }
+
+    func expectMemoryLimit(_ result: ProcessRun) {
+        #expect(result.status == 1, "status \(result.status): \(result.stderr.prefix(300))")
+        #expect(result.stderr.contains("memory limit of 64 MiB exceeded"), "\(result.stderr.prefix(300))")
+        #expect(result.peakKiB < HostileProcessTests.memoryTarget, "peak \(result.peakKiB) KiB, target \(HostileProcessTests.memoryTarget) KiB")
+    }
+
+    // MARK: Code only the backstop can end
+
+    @Test func aPatternThatBacktracksForMinutes() throws {
+        let result = try eval("find", "return string.find(('a'):rep(5000), ('a-'):rep(40) .. 'b')")
+        expectTimeLimit(result, " in the C function 'find' (ended from outside the script)")
+        #expect(result.stderr.hasPrefix(HostileProcessTests.folder.appendingPathComponent("find.lua").path + ":1: "))
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+    }
+
+    @Test func aMessageHandlerLoopingWithHooksOffInTheTrustedProfile() throws {
+        let result = try eval("handler", "xpcall(function() while true do end end, function() while true do end end)", unsafe: true)
+        expectTimeLimit(result, " (ended from outside the script)")
+    }
+
+    @Test func aStuckRunLeavesNoOutputFile() throws {
+        let out = HostileProcessTests.folder.appendingPathComponent("stuck.md").path
+        let result = try run("stuck", """
+            return { name = "stuck", title = "Stuck", version = "1.0.0", run = function(ctx)
+              ctx.report.paragraph("partial")
+              string.find(("a"):rep(5000), ("a-"):rep(40) .. "b")
+            end }
+            """, out: out)
+        expectTimeLimit(result, " in the C function 'find'")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    // MARK: Code the hook reaches now
+
+    @Test(arguments: [
+        ("error-tostring", "error(setmetatable({}, {__tostring = function() while true do end end}))"),
+        ("xpcall-loop", "xpcall(function() while true do end end, function() while true do end end)"),
+        ("xpcall-error", "xpcall(function() error('x') end, function() while true do end end)"),
+        ("close", "local co = coroutine.create(function() local x <close> = setmetatable({}, {__close = function() while true do end end}) coroutine.yield() end)\ncoroutine.resume(co) coroutine.close(co)"),
+        ("wrap", "coroutine.wrap(function() local x <close> = setmetatable({}, {__close = function() while true do end end}) error('fail') end)()"),
+        ("move", "table.move({}, 1, 2^40, 2)"),
+    ])
+    func scriptsStopAtTheDeadline(name: String, code: String) throws {
+        expectTimeLimit(try eval(name, code))
+    }
+
+    @Test func anEmptyRepeatEndsAtOnce() throws {
+        let result = try eval("rep", "print(#string.rep('', math.maxinteger))")
+        #expect(result.status == 0 && result.stdout == "0\n", "\(result.stderr.prefix(300))")
+        #expect(result.seconds < HostileProcessTests.limit + HostileProcessTests.slack)
+    }
+
+    @Test(arguments: [
+        ("manifest-run", "return setmetatable({}, {__index = function() while true do end end})"),
+        ("cell", """
+            return { name = "cell", title = "Cell", version = "1.0.0", run = function(ctx)
+              ctx.report.table{columns = {"a"}, rows = {{setmetatable({}, {__tostring = function() while true do end end})}}}
+            end }
+            """),
+    ])
+    func pluginCodeTheHostRunsStopsAtTheDeadline(name: String, code: String) throws {
+        expectTimeLimit(try run(name, code))
+    }
+
+    // MARK: Memory the host holds
+
+    @Test(arguments: [
+        ("report-rows", """
+            local s = ("r"):rep(65536)
+            local i = 0
+            while true do i = i + 1 report.table{columns = {"a", "b"}, rows = {{s .. i, i}, {s, i}, {s, i}, {s, i}}} end
+            """),
+        ("huge-cell", "report.table{columns = {'a'}, rows = {{setmetatable({}, {__tostring = function() local s = 'x' while true do s = s .. s end end})}}}"),
+        ("manifest-alloc", """
+            local kept = {}
+            return setmetatable({}, {__index = function() while true do kept[#kept + 1] = ("z"):rep(64) .. #kept end end})
+            """),
+        ("error-alloc", "error(setmetatable({}, {__tostring = function() local t = {} for i = 1, 1e9 do t[i] = i end end}))"),
+    ])
+    func whatTheHostHoldsCountsAgainstTheCap(name: String, code: String) throws {
+        expectMemoryLimit(try run(name, code, timeout: 60))
+    }
+
+    @Test func aHugeMemoryOptionDoesNotCrash() throws {
+        let result = try ProcessRun.dossier(["eval", "--memory", "9000000000000", "print(1 + 1)"])
+        #expect(!result.signaled)
+        #expect(result.status == 0 || result.status == 64, "status \(result.status): \(result.stderr.prefix(300))")
+    }
+
+    // MARK: Ctrl-C
+
+    @Test func ctrlCEndsAStuckRunWithinASecond() throws {
+        let result = try ProcessRun.dossier(["eval", "--timeout", "60", "return string.find(('a'):rep(5000), ('a-'):rep(40) .. 'b')"],
+                                            interruptsAt: [1.0])
+        #expect(result.status == 130, "status \(result.status): \(result.stderr.prefix(300))")
+        #expect(result.stderr.contains("interrupted"))
+        #expect(result.seconds < 1.0 + 1.0, "took \(result.seconds) s")
+    }
+
+    @Test func aSecondCtrlCEndsItAtOnce() throws {
+        let result = try ProcessRun.dossier(["eval", "--unsafe", "--timeout", "60",
+                                             "xpcall(function() while true do end end, function() while true do end end)"],
+                                            interruptsAt: [1.0, 1.1])
+        #expect(result.status == 130, "status \(result.status): \(result.stderr.prefix(300))")
+        #expect(result.seconds < 1.1 + 1.0, "took \(result.seconds) s")
+    }
+}
+
+/// One run of the built `dossier`, with its peak resident memory (from `wait4`).
+struct ProcessRun {
+    var status: Int32
+    var signaled: Bool
+    var seconds: Double
+    var peakKiB: Int
+    var stdout: String
+    var stderr: String
+
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("dossier").path
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Runs `dossier` with `arguments`, sending SIGINT at the given seconds; a run
+    /// still going after `limit` seconds is killed (and the test fails on its status).
+    static func dossier(_ arguments: [String], interruptsAt interrupts: [Double] = [], limit: Double = 120) throws -> ProcessRun {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outPath = folder.appendingPathComponent("out").path, errPath = folder.appendingPathComponent("err").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // The child starts with no signal blocked and the default dispositions, as from a shell.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), defaults = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGUSR2, SIGTERM] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let started = Date()
+        guard posix_spawn(&pid, executable, &actions, &attributes, argv, environ) == 0 else {
+            throw CocoaError(.executableLoad)
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        var pending = interrupts.sorted()
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            let elapsed = Date().timeIntervalSince(started)
+            if let next = pending.first, elapsed >= next {
+                kill(pid, SIGINT)
+                pending.removeFirst()
+            }
+            if elapsed > limit { kill(pid, SIGKILL) }
+            usleep(5_000)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let signal = status & 0x7f
+        return ProcessRun(status: signal == 0 ? (status >> 8) & 0xff : -1, signaled: signal != 0, seconds: seconds,
+                          peakKiB: usage.ru_maxrss, stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                          stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+}
