@@ -1,4 +1,3 @@
-import CLua
 import CorpusModel
 import LuaBridge
 
@@ -15,8 +14,8 @@ struct FilterReader {
         self.function = function
         let stack = arguments.stack
         let type = stack.type(at: index)
-        if type <= LUA_TNIL { return }
-        guard type == LUA_TTABLE else {
+        if type <= LuaType.nil { return }
+        guard type == LuaType.table else {
             throw arguments.badArgument(index, "a filter table expected, got \(stack.typeName(at: index))")
         }
         var found: [String: LuaValue] = [:]

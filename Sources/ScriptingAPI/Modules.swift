@@ -1,4 +1,3 @@
-import CLua
 import CorpusModel
 import LuaBridge
 import Reports
@@ -165,9 +164,9 @@ enum Modules {
                                      APIParameter("options", .optional(.table), "`{ordered = true}` for a numbered list.")]) { context, arguments in
                 let items = try ReportReader.texts(arguments, at: 1, state: context.state, what: "report.list: items")
                 var ordered = false
-                if arguments.stack.type(at: 2) == LUA_TTABLE {
+                if arguments.stack.type(at: 2) == LuaType.table {
                     arguments.stack.rawField("ordered", of: 2)
-                    ordered = lua_toboolean(arguments.L, -1) != 0
+                    ordered = arguments.stack.isTruthy(at: -1)
                     arguments.stack.pop()
                 }
                 try context.report.builder.list(items, ordered: ordered)
@@ -225,10 +224,10 @@ enum ReportReader {
 
     static func texts(_ arguments: LuaArguments, at index: Int32, state: LuaState, what: String) throws -> [String] {
         let stack = arguments.stack
-        guard stack.type(at: index) == LUA_TTABLE else {
+        guard stack.type(at: index) == LuaType.table else {
             throw LuaError(kind: .runtime, message: "\(what) must be an array, got \(stack.typeName(at: index))")
         }
-        let table = lua_absindex(arguments.L, index)
+        let table = stack.absoluteIndex(index)
         return try (0..<stack.rawLength(of: table)).map { position in
             stack.rawItem(position + 1, of: table)
             defer { stack.pop() }
@@ -238,14 +237,14 @@ enum ReportReader {
 
     static func table(_ arguments: LuaArguments, state: LuaState) throws -> (String?, [Column], [[Cell]]) {
         let stack = arguments.stack
-        guard stack.type(at: 1) == LUA_TTABLE else {
+        guard stack.type(at: 1) == LuaType.table else {
             throw arguments.badArgument(1, "a table {columns = ..., rows = ...} expected, got \(stack.typeName(at: 1))")
         }
         stack.rawField("title", of: 1)
         let title = stack.string(at: -1)
         stack.pop()
 
-        guard stack.rawField("columns", of: 1) == LUA_TTABLE else {
+        guard stack.rawField("columns", of: 1) == LuaType.table else {
             stack.pop()
             throw LuaError(kind: .runtime, message: "report.table: 'columns' must be an array of names or {key =, title =, type =} tables")
         }
@@ -257,7 +256,7 @@ enum ReportReader {
             if let name = stack.string(at: -1) {
                 columns.append(Column(key: name, title: name))
                 typed.append(false)
-            } else if stack.type(at: -1) == LUA_TTABLE {
+            } else if stack.type(at: -1) == LuaType.table {
                 stack.rawField("key", of: -1)
                 let key = stack.string(at: -1)
                 stack.pop()
@@ -285,14 +284,14 @@ enum ReportReader {
         var rows: [[Cell]] = []
         let rowsType = stack.rawField("rows", of: 1)
         defer { stack.pop() }
-        guard rowsType == LUA_TTABLE || rowsType == LUA_TNIL else {
+        guard rowsType == LuaType.table || rowsType == LuaType.nil else {
             throw LuaError(kind: .runtime, message: "report.table: 'rows' must be an array of rows")
         }
-        if rowsType == LUA_TTABLE {
+        if rowsType == LuaType.table {
             for position in 0..<stack.rawLength(of: -1) {
                 stack.rawItem(position + 1, of: -1)
                 defer { stack.pop() }
-                guard stack.type(at: -1) == LUA_TTABLE else {
+                guard stack.type(at: -1) == LuaType.table else {
                     throw LuaError(kind: .runtime, message: "report.table: row \(position + 1) must be a table, got \(stack.typeName(at: -1))")
                 }
                 let keyed = stack.rawLength(of: -1) == 0 && !columns.isEmpty
@@ -320,13 +319,13 @@ enum ReportReader {
 
     static func chart(_ arguments: LuaArguments, state: LuaState) throws -> Chart {
         let stack = arguments.stack
-        guard stack.type(at: 1) == LUA_TTABLE else {
+        guard stack.type(at: 1) == LuaType.table else {
             throw arguments.badArgument(1, "a table {type =, categories =, series =} expected, got \(stack.typeName(at: 1))")
         }
         func field(_ name: String) -> String? {
             stack.rawField(name, of: 1)
             defer { stack.pop() }
-            return stack.type(at: -1) == LUA_TSTRING ? stack.string(at: -1) : nil
+            return stack.type(at: -1) == LuaType.string ? stack.string(at: -1) : nil
         }
         let type = try ChartType(parsing: field("type") ?? "bar")
         stack.rawField("categories", of: 1)
@@ -334,14 +333,14 @@ enum ReportReader {
         stack.pop()
 
         func values(at index: Int32, name: String) throws -> [Double?] {
-            guard stack.type(at: index) == LUA_TTABLE else {
+            guard stack.type(at: index) == LuaType.table else {
                 throw LuaError(kind: .runtime, message: "report.chart: the values of '\(name)' must be an array of numbers")
             }
-            let table = lua_absindex(arguments.L, index)
+            let table = stack.absoluteIndex(index)
             return try (0..<categories.count).map { position in
                 stack.rawItem(position + 1, of: table)
                 defer { stack.pop() }
-                if stack.type(at: -1) <= LUA_TNIL { return nil }
+                if stack.type(at: -1) <= LuaType.nil { return nil }
                 guard let number = stack.number(at: -1) else {
                     throw LuaError(kind: .runtime, message: "report.chart: value \(position + 1) of '\(name)' must be a number, got \(stack.typeName(at: -1))")
                 }
@@ -350,7 +349,7 @@ enum ReportReader {
         }
 
         var series: [Series] = []
-        if stack.rawField("series", of: 1) == LUA_TTABLE {
+        if stack.rawField("series", of: 1) == LuaType.table {
             for position in 0..<stack.rawLength(of: -1) {
                 stack.rawItem(position + 1, of: -1)
                 defer { stack.pop() }
@@ -363,7 +362,7 @@ enum ReportReader {
             }
         }
         stack.pop()
-        if series.isEmpty, stack.rawField("values", of: 1) == LUA_TTABLE {
+        if series.isEmpty, stack.rawField("values", of: 1) == LuaType.table {
             let name = field("y_label") ?? "value"
             series.append(Series(name: name, values: try values(at: -1, name: name)))
             stack.pop()

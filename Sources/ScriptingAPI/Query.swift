@@ -1,5 +1,3 @@
-import CLua
-import CLuaSupport
 import CorpusModel
 import LuaBridge
 
@@ -115,7 +113,7 @@ final class QueryObject: LuaSequence {
             }
             return items.map(key)
         }
-        guard stack.type(at: index) == LUA_TFUNCTION else {
+        guard stack.type(at: index) == LuaType.function else {
             throw arguments.badArgument(index, "a key name or a function expected, got \(stack.typeName(at: index))")
         }
         var keys: [ItemKey?] = []
@@ -136,7 +134,7 @@ final class QueryObject: LuaSequence {
         .method("where", doc: "The items for which `predicate(item)` is true.",
                 parameters: [APIParameter("predicate", .function, "Called with each item; keep it when it returns a true value.")],
                 returns: [APIReturn(.named("Query"), "A new query.")]) { context, query, arguments in
-            guard arguments.stack.type(at: 2) == LUA_TFUNCTION else {
+            guard arguments.stack.type(at: 2) == LuaType.function else {
                 throw arguments.badArgument(2, "function expected, got \(arguments.stack.typeName(at: 2))")
             }
             var kept: [Int] = []
@@ -154,7 +152,7 @@ final class QueryObject: LuaSequence {
                              APIParameter("descending", .optional(.boolean), "Largest first.")],
                 returns: [APIReturn(.named("Query"), "A new query.")]) { context, query, arguments in
             let keys = try query.keys(arguments, at: 2, context: context)
-            let descending = arguments.stack.type(at: 3) == LUA_TBOOLEAN ? try arguments.get(3, as: Bool.self) : false
+            let descending = arguments.stack.type(at: 3) == LuaType.boolean ? try arguments.get(3, as: Bool.self) : false
             let order = query.items.indices.sorted { a, b in
                 switch (keys[a], keys[b]) {
                 case let (x?, y?): return x == y ? a < b : (descending ? y < x : x < y)
@@ -241,7 +239,7 @@ final class QueryObject: LuaSequence {
             cls.length { $0.count }
             cls.tostring { "Query(\($0.count) \($0.source.rawValue.lowercased())s)" }
             // The generic for calls q(nil, previous): stepped in C over the query's items.
-            cls.nativeMetamethod("__call", dossier_sequence_call)
+            cls.stepsAsSequence()
         }
 }
 
