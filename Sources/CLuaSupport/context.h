@@ -41,6 +41,8 @@ struct dossier_context {
     _Atomic(lua_State *) currentThread;
     /// The thread that runs the current run (for the backstop).
     pthread_t runner;
+    /// Set while the state closes (its finalizers run).
+    int closing;
 
     /// The Swift object that owns the state (not retained).
     void *owner;

@@ -191,7 +191,9 @@ static size_t backstop_line(char *line, size_t size, dossier_context *ctx, lua_S
         snprintf(what, sizeof what, "time limit of %g s exceeded", ctx->timeLimit);
     }
     int length;
-    if (function != NULL) {
+    if (ctx->closing) {
+        length = snprintf(line, size, "%s in a finalizer (__gc) as the state closed (ended from outside the script)\n", what);
+    } else if (function != NULL) {
         length = snprintf(line, size, "%s%s in the C function '%s' (ended from outside the script)\n", where, what, function);
     } else {
         length = snprintf(line, size, "%s%s (ended from outside the script)\n", where, what);

@@ -64,12 +64,24 @@ lua_State *dossier_newstate(size_t memoryLimit, char *error, size_t errorSize) {
     return L;
 }
 
-void dossier_close(lua_State *L) {
+void dossier_close(lua_State *L) { dossier_free_context(dossier_close_keeping_context(L)); }
+
+dossier_context *dossier_close_keeping_context(lua_State *L) {
     dossier_context *ctx = context_of(L);
     ctx->hostDepth++;
+    // Finalizers run now, with hooks off; only the backstop can end one that loops, and it must not
+    // read a state being closed.
+    pthread_mutex_lock(&ctx->stopLock);
+    atomic_store(&ctx->currentThread, NULL);
+    ctx->closing = 1;
+    pthread_mutex_unlock(&ctx->stopLock);
     lua_close(L);
+    ctx->mainThread = NULL;
+    return ctx;
+}
+
+void dossier_free_context(dossier_context *ctx) {
     pthread_mutex_destroy(&ctx->stopLock);
     for (int tag = 0; tag < 256; tag++) free(ctx->columns[tag]);
     free(ctx);
 }
-

@@ -108,6 +108,20 @@ extension LuaState {
         dossier_run_end(L)
     }
 
+    /// Closes the state; its finalizers run with hooks off, so with the backstop enabled, one that loops
+    /// past the time limit and the grace ends the process.
+    func closeUnderBackstop() {
+        guard LuaBackstop.isEnabled, let seconds = options.limits.timeSeconds else { return dossier_close(L) }
+        let generation = dossier_run_begin(L, seconds)
+        let token = StopToken(context: dossier_context_of(L), generation: generation)
+        LuaInterrupts.watchdog.asyncAfter(deadline: .now() + LuaState.boundedSeconds(seconds) + LuaBackstop.grace) {
+            token.backstop(reason: Int32(DOSSIER_STOP_TIMEOUT))
+        }
+        let context = dossier_close_keeping_context(L)
+        token.invalidate()
+        dossier_free_context(context)
+    }
+
     /// A time limit the clock can add: at most a year.
     static func boundedSeconds(_ seconds: Double) -> Double { min(max(seconds, 0), 365 * 24 * 3600) }
 

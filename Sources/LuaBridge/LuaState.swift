@@ -119,7 +119,7 @@ public final class LuaState {
         guard !closed else { return }
         closed = true
         handle.L = nil
-        dossier_close(L)
+        closeUnderBackstop()
         outputBox?.release()
         outputBox = nil
     }

@@ -75,6 +75,12 @@ struct HostileProcessTests {
         expectTimeLimit(result, " (ended from outside the script)")
     }
 
+    @Test func aFinalizerLoopingAsTheStateClosesInTheTrustedProfile() throws {
+        let result = try eval("finalizer", "setmetatable({}, {__gc = function() while true do end end}) print('done')", unsafe: true)
+        #expect(result.stdout == "done\n")
+        expectTimeLimit(result, " in a finalizer (__gc) as the state closed (ended from outside the script)")
+    }
+
     @Test func aStuckRunLeavesNoOutputFile() throws {
         let out = HostileProcessTests.folder.appendingPathComponent("stuck.md").path
         let result = try run("stuck", """

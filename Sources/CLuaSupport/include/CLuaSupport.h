@@ -63,6 +63,10 @@ void dossier_install_callbacks(dossier_call_fn call, dossier_get_fn get, dossier
 lua_State *dossier_newstate(size_t memoryLimit, char *error, size_t errorSize);
 /// Closes the state and frees its context.
 void dossier_close(lua_State *L);
+/// Closes the state (its finalizers run) but keeps its context, so that a watchdog holding it can still
+/// end a finalizer that loops (see dossier_backstop); free it with dossier_free_context afterwards.
+dossier_context *dossier_close_keeping_context(lua_State *L);
+void dossier_free_context(dossier_context *context);
 dossier_context *dossier_context_of(lua_State *L);
 /// The Swift object that owns the state (not retained), for callbacks that start from a `lua_State`.
 void dossier_set_owner(lua_State *L, void *owner);
