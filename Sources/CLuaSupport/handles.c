@@ -29,7 +29,8 @@ static int handle_index(lua_State *L) {
     int tag = handle_tag(bits);
     if (lua_rawgeti(L, lua_upvalueindex(1), tag) != LUA_TTABLE) return 0;
     lua_pushvalue(L, 2);
-    int type = lua_rawget(L, -2);
+    /* Not raw: a members table may have an `__index` that refuses unknown members (strict kinds). */
+    int type = lua_gettable(L, -2);
     if (type != LUA_TNUMBER) return type == LUA_TNIL ? 0 : 1; /* a method, or nothing */
     int property = (int)lua_tointegerx(L, -1, NULL);
     dossier_context *ctx = context_of(L);

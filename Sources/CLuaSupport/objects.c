@@ -30,7 +30,8 @@ static const char cacheOwnerKey = 0;
 static int read_member(lua_State *L, int object, int key, int *isProperty) {
     *isProperty = 0;
     lua_pushvalue(L, key);
-    int type = lua_rawget(L, lua_upvalueindex(1));
+    /* Not raw: a members table may have an `__index` that refuses unknown members (strict classes). */
+    int type = lua_gettable(L, lua_upvalueindex(1));
     if (type == LUA_TNIL) { lua_pop(L, 1); return 0; }
     if (type != LUA_TNUMBER) return 1; /* a method */
     int property = (int)lua_tointegerx(L, -1, NULL);

@@ -409,6 +409,7 @@ struct Test: ParsableCommand {
 
     func run() throws {
         LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
+        LuaBackstop.enable()
         let host = pluginPath.host(lua: lua)
         host.options.output = { _ in }
         var files: [PluginFile]
