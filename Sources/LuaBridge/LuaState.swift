@@ -374,15 +374,13 @@ extension LuaState {
 }
 
 extension LuaState {
-    /// `tostring(value)`, metamethods included, run protected: a failing `__tostring` is an error here,
-    /// never a crash.
+    /// `tostring(value)`, metamethods included, run protected and within the limits: a failing `__tostring`
+    /// is an error here, never a crash, and one that loops or allocates without end meets the limits.
     public func tostring(_ value: some LuaPushable) throws(LuaError) -> String {
         try withStack { stack throws(LuaError) in
             value.push(onto: stack)
             try protected { dossier_ptostring(L, -1) }
-            let text = stack.string(at: -1) ?? ""
-            try chargeHostMemory(text.utf8.count)
-            return text
+            return stack.string(at: -1) ?? ""
         }
     }
 

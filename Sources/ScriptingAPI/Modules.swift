@@ -207,7 +207,7 @@ enum ReportReader {
         switch value {
         case .string(let text): return try kept(text, state: state)
         case .integer(let number): return String(number)
-        default: return try state.tostring(value)
+        default: return try kept(state.tostring(value), state: state)
         }
     }
 
@@ -218,7 +218,7 @@ enum ReportReader {
         case .integer(let number): return .integer(Int(number))
         case .number(let number): return .number(number)
         case .string(let text): return .text(try kept(text, state: state))
-        default: return .text(try state.tostring(value))
+        default: return .text(try kept(state.tostring(value), state: state))
         }
     }
 
