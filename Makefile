@@ -20,18 +20,18 @@ release: deps
 report: release
 	@scripts/report.sh $(BIN_RELEASE)
 
-# Every test: the data checks, luacheck over the plugins, the plugin tests, Lua 5.4.4's own test suite through
-# `dossier eval --unsafe` (when ../shared/conformance holds it), then the Swift suites.
+# Every test: the data checks, luacheck over the plugins, the plugin tests, the Swift suites, then Lua 5.4.4's
+# own test suite through `dossier eval --unsafe` (when ../shared/conformance holds it).
 test: deps
 	$(SWIFT) build --build-tests
 	python3 scripts/gazetteer/check.py
 	luacheck --config .luacheckrc Plugins
 	.build/debug/dossier test
+	@if command -v chromium >/dev/null 2>&1; then scripts/check-html-report.sh .build/batch-html-check $(BIN_DEBUG); else echo "chromium not found: HTML report check skipped"; fi
+	$(SWIFT) test --skip-build
 	@if [ -d ../shared/conformance/lua-5.4.4-testes ]; then scripts/lua-conformance.sh $(BIN_DEBUG) ../shared/conformance/lua-5.4.4-testes; \
 	elif [ -n "$${CI:-}" ]; then echo "../shared/conformance/lua-5.4.4-testes not found: the Lua conformance check cannot run in CI" >&2; exit 1; \
 	else echo "../shared/conformance/lua-5.4.4-testes not found: Lua conformance check skipped"; fi
-	@if command -v chromium >/dev/null 2>&1; then scripts/check-html-report.sh .build/batch-html-check $(BIN_DEBUG); else echo "chromium not found: HTML report check skipped"; fi
-	$(SWIFT) test --skip-build
 
 # Regenerates the files made from the Lua API's Swift declarations: the editor stubs, docs/lua-api.md,
 # .luacheckrc, .luarc.json and the globals snapshot. A test fails when they are out of date.
