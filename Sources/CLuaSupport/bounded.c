@@ -52,17 +52,22 @@ static int bounded_rep(lua_State *L) {
     return 1;
 }
 
+/// True when the metatable on top has field `name` (read raw, as the standard library reads it).
+static int has_metafield(lua_State *L, const char *name) {
+    lua_pushstring(L, name);
+    int present = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 1);
+    return present;
+}
+
 /// A table, or a value whose metatable gives the operations `move` needs (as the standard library
 /// accepts).
 static void check_movable(lua_State *L, int argument, int needsRead, int needsWrite) {
     if (lua_type(L, argument) == LUA_TTABLE) return;
     int fits = 0;
     if (lua_getmetatable(L, argument)) {
-        int top = lua_gettop(L);
-        fits = (!needsRead || lua_getfield(L, top, "__index") != LUA_TNIL);
-        lua_settop(L, top);
-        fits = fits && (!needsWrite || lua_getfield(L, top, "__newindex") != LUA_TNIL);
-        lua_settop(L, top - 1);
+        fits = (!needsRead || has_metafield(L, "__index")) && (!needsWrite || has_metafield(L, "__newindex"));
+        lua_pop(L, 1);
     }
     if (!fits) luaL_checktype(L, argument, LUA_TTABLE);
 }

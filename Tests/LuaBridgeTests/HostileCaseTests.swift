@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -141,6 +142,23 @@ struct HostileCaseTests {
 /// `--unsafe` behaves like `lua5.4`: the replaced standard functions look like the standard ones.
 @Suite("Replaced standard functions")
 struct ReplacedFunctionTests {
+    /// The bounded `table.move` and `string.rep` give what the standard ones give, errors included.
+    @Test(arguments: [
+        "print(table.concat(table.move({1, 2, 3}, 1, 3, 2), ','), table.concat(table.move({1, 2, 3}, 2, 3, 1), ','))",
+        "local p = setmetatable({}, {__index = function(_, k) return k * 10 end, __newindex = function(t, k, v) rawset(t, k, v + 1) end}) local d = table.move(p, 1, 3, 1, {}) local e = table.move({5, 6}, 1, 2, 1, p) print(d[1], d[3], rawget(e, 1), rawget(e, 2))",
+        "print(pcall(table.move, 1, 1, 2, 3)) print(pcall(table.move, {}, -1, math.maxinteger, 1)) print(pcall(table.move, {}, 1, math.maxinteger, 2))",
+        "print(pcall(table.move, setmetatable({}, {__index = print}), 1, 2, 1, 5)) print(#table.move({}, 1, 0, 1))",
+        "print(string.rep('ab', 3, '-'), string.rep('x', 0, 'y'), #string.rep('', 1e9, ''), pcall(string.rep, 'x', -1)) print(pcall(string.rep, 'xx', math.maxinteger)) print(pcall(string.rep))",
+    ])
+    func boundedFunctionsGiveWhatTheStandardOnesGive(program: String) throws {
+        let interpreter = ["/usr/bin/lua5.4", "/usr/local/bin/lua5.4"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        try #require(interpreter != nil, "lua5.4 is not installed (make test installs it)")
+        let expected = try TrustedProfileTests.runInterpreter(interpreter!, program)
+        let captured = try CapturedState(profile: .trusted)
+        #expect(luaError { try captured.state.run(program, name: "=stdin") } == nil)
+        #expect(captured.output == expected)
+    }
+
     @Test(arguments: ["print", "coroutine.resume", "coroutine.wrap", "coroutine.close", "string.rep", "table.move"])
     func areCFunctionsWithoutUpvalues(name: String) throws {
         let state = try LuaState(options: LuaOptions(profile: .trusted))
