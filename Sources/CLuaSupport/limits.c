@@ -148,10 +148,15 @@ static atomic_int processEnding;
 static _Atomic(dossier_context *) backstopTarget;
 static atomic_int backstopReason;
 
-/// Writes `line` to standard error and ends the process; a second caller waits for the first.
-static void end_process(const char *line, size_t length, int status) {
+/// Writes `line` to standard error and ends the process. A second caller waits for the first; the
+/// watchdog (`mayWait` false) does not wait long: if the first caller is stuck (a signal handler that
+/// interrupted a lock holder), it ends the process itself.
+static void end_process(const char *line, size_t length, int status, int mayWait) {
     if (atomic_exchange(&processEnding, 1)) {
-        for (;;) pause();
+        if (mayWait) for (;;) pause();
+        struct timespec moment = {0, 200 * 1000 * 1000};
+        nanosleep(&moment, NULL);
+        _exit(status);
     }
     while (length > 0) {
         ssize_t written = write(2, line, length);
@@ -208,7 +213,7 @@ static void backstop_signal(int signal) {
     char line[600];
     int reason = atomic_load(&backstopReason);
     size_t length = backstop_line(line, sizeof line, ctx, atomic_load(&ctx->currentThread), reason);
-    end_process(line, length, exit_status_for(reason));
+    end_process(line, length, exit_status_for(reason), 1);
 }
 
 /// The thread that runs a script must receive the backstop's signal, whatever mask it inherited.
@@ -244,14 +249,14 @@ int dossier_backstop(dossier_context *ctx, unsigned long generation, int reason)
     // The thread that runs the script names the function it is in (its own stack is stable there);
     // if it does not answer at once, end the process from here.
     pthread_kill(runner, SIGUSR2);
-    struct timespec pause = {0, 300 * 1000 * 1000};
-    nanosleep(&pause, NULL);
+    struct timespec moment = {0, 300 * 1000 * 1000};
+    nanosleep(&moment, NULL);
     char line[600];
     size_t length = backstop_line(line, sizeof line, ctx, NULL, reason);
-    end_process(line, length, exit_status_for(reason));
+    end_process(line, length, exit_status_for(reason), 0);
     return 1;
 }
 
 void dossier_end_process(const char *line, int status) {
-    end_process(line, strlen(line), status);
+    end_process(line, strlen(line), status, 0);
 }
