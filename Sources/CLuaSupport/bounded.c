@@ -39,14 +39,19 @@ static int bounded_rep(lua_State *L) {
     size_t total = (size_t)count * length + (size_t)(count - 1) * separatorLength;
     luaL_Buffer buffer;
     char *out = luaL_buffinitsize(L, &buffer, total);
-    for (lua_Integer i = 0; i < count; i++) {
-        memcpy(out, text, length);
-        out += length;
-        if (separatorLength > 0 && i + 1 < count) {
-            memcpy(out, separator, separatorLength);
-            out += separatorLength;
-        }
-        if ((i & (checkEvery - 1)) == 0 && stop_pending(L)) return raise_stop(L);
+    // One copy (and its separator), then the filled part doubled until the whole is filled: the text
+    // repeats with the period of a copy and its separator, and the last copy has none after it.
+    memcpy(out, text, length);
+    size_t filled = length;
+    if (count > 1) {
+        memcpy(out + filled, separator, separatorLength);
+        filled += separatorLength;
+    }
+    while (filled < total) {
+        size_t chunk = filled < total - filled ? filled : total - filled;
+        memcpy(out + filled, out, chunk);
+        filled += chunk;
+        if (stop_pending(L)) return raise_stop(L);
     }
     luaL_pushresultsize(&buffer, total);
     return 1;
