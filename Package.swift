@@ -29,10 +29,12 @@ let package = Package(
             name: "LuaBridge",
             dependencies: ["CLua", "CLuaSupport"]
         ),
+        // Text from outside made safe to print (control characters escaped), for every diagnostic printer.
+        .target(name: "TerminalText"),
         // The corpus model: reading articles, the gazetteer, dates, mentions, events and their merge.
         .target(
             name: "CorpusModel",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["TerminalText", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")]
         ),
         // Reports as data (headings, tables, charts) and their renderers: text, Markdown, CSV, JSON, HTML.
         .target(
@@ -52,7 +54,8 @@ let package = Package(
         // Batch report generation: plans, parallel runs, atomic writes, the index and the manifest.
         .target(
             name: "Batch",
-            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", "TerminalText",
+                           .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "dossier",
@@ -63,6 +66,7 @@ let package = Package(
                 "ScriptingAPI",
                 "PluginHost",
                 "Batch",
+                "TerminalText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

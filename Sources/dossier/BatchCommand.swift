@@ -70,7 +70,6 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
         let host = pluginPath.host(lua: lua)
 
         // The plan, checked against the plugins before anything is built or run.
@@ -99,11 +98,16 @@ struct Batch: ParsableCommand {
         var runArguments: [String] = []
         for directory in pluginPath.directories { runArguments += ["--plugins", directory] }
         for directory in corpusOptions.gazetteer { runArguments += ["--gazetteer", directory] }
-        let settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
+        var settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
                                      failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
                                      dossierVersion: DossierVersion.number, corpusPath: corpusOptions.corpus,
                                      planFile: plan, runArguments: runArguments)
+        settings.gazetteerPaths = corpusOptions.gazetteer
+        settings.workers = .thisExecutable
         let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
+        // Ctrl-C: the running workers are killed and the manifest records what was done; before the
+        // reports start (or after), the command just ends.
+        LuaState.installInterruptHandler { if !runner.interrupt() { Foundation.exit(ExitStatus.interrupted) } }
         do { try runner.prepareOutput() } catch {
             standardError("dossier batch: \(error.message)")
             throw ExitCode(ExitStatus.failure)
