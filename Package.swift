@@ -31,10 +31,13 @@ let package = Package(
         ),
         // Text from outside made safe to print (control characters escaped), for every diagnostic printer.
         .target(name: "TerminalText"),
+        // YAML through Yams with a guard against alias bombs, for every YAML file Dossier reads.
+        .target(name: "GuardedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The corpus model: reading articles, the gazetteer, dates, mentions, events and their merge.
         .target(
             name: "CorpusModel",
-            dependencies: ["TerminalText", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["TerminalText", "GuardedYAML", .product(name: "Yams", package: "Yams"),
+                           .product(name: "CSV", package: "CSV.swift")]
         ),
         // Reports as data (headings, tables, charts) and their renderers: text, Markdown, CSV, JSON, HTML.
         .target(
@@ -54,7 +57,7 @@ let package = Package(
         // Batch report generation: plans, parallel runs, atomic writes, the index and the manifest.
         .target(
             name: "Batch",
-            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", "TerminalText",
+            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", "TerminalText", "GuardedYAML",
                            .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(

@@ -64,10 +64,6 @@ struct Batch: ParsableCommand {
     @OptionGroup var pluginPath: PluginPathOptions
     @OptionGroup var lua: LuaRunOptions
 
-    func validate() throws {
-        if let jobs = corpusOptions.jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-    }
-
     func run() throws {
         let started = Date()
         let host = pluginPath.host(lua: lua)

@@ -20,6 +20,7 @@ struct Dossier: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            StandardOutput.finish()
         } catch let failure as ScriptFailure {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             Foundation.exit(failure.exitStatus)
@@ -42,6 +43,16 @@ enum DossierVersion {
 /// Standard output for whole documents (exports, reports, stubs). A reader that stops early (`| head`) ends
 /// the output quietly with status 0; FileHandle's `write` would stop the process with a crash report instead.
 enum StandardOutput {
+    /// Flushes what `print` buffered: a write error there (a full disk) is an error too, with status 1.
+    static func finish() {
+        if fflush(nil) != 0 {
+            let problem = errno
+            if problem == EPIPE { return }
+            FileHandle.standardError.write(Data("dossier: cannot write to standard output: \(String(cString: strerror(problem)))\n".utf8))
+            Foundation.exit(1)
+        }
+    }
+
     static func write(_ text: String) {
         var text = text
         text.withUTF8 { bytes in

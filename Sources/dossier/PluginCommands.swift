@@ -6,6 +6,7 @@ import LuaBridge
 import PluginHost
 import Reports
 import ScriptingAPI
+import TerminalText
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -45,6 +46,17 @@ struct ParamAssignment: ExpressibleByArgument {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else { return nil }
         key = String(argument[..<equals]).trimmingCharacters(in: .whitespaces)
         value = String(argument[argument.index(after: equals)...])
+    }
+
+    /// The longest `--param` value taken: longer ones are refused before any check compares them with
+    /// names and choices (which would take seconds for 100,000 characters).
+    static let maximumLength = 10_000
+
+    static func checkLengths(_ params: [ParamAssignment]) throws {
+        for param in params where param.key.utf8.count + param.value.utf8.count > maximumLength {
+            let key = TerminalText.escaped(String(param.key.prefix(40)))
+            throw ValidationError("--param \(key): the value is \(param.value.count) characters long; at most \(maximumLength) are taken")
+        }
     }
 
     /// For `@Option(transform:)`: the same, with a message that says what is wrong.
@@ -258,6 +270,7 @@ struct Run: ParsableCommand {
         for param in params where !seen.insert(param.key).inserted {
             throw ValidationError("--param \(param.key) is given twice")
         }
+        try ParamAssignment.checkLengths(params)
     }
 
     /// The format: --format, else from the --out extension, else text.
@@ -290,10 +303,8 @@ struct Run: ParsableCommand {
         let options = RenderOptions(width: toTerminal ? Terminal.width : 80, color: toTerminal && Terminal.color)
         let text = render(result.report, as: effectiveFormat, options: options)
         if let out {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                standardError("cannot write \(out): \(error.localizedDescription)")
+            do { try OutputFile.write(Data(text.utf8), to: out) } catch {
+                standardError(error.description)
                 throw ExitCode(ExitStatus.failure)
             }
         } else {
