@@ -88,6 +88,12 @@ let package = Package(
             dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel"],
             path: "Benchmarks/APIBench"
         ),
+        // Fuzz targets (Fuzz/README.md): libFuzzer binaries under `make fuzz`, seed replayers in `make test`.
+        .target(name: "FuzzReplay", path: "Fuzz/Replay"),
+        .executableTarget(name: "fuzz-article", dependencies: ["CorpusModel", "FuzzReplay"], path: "Fuzz/Article"),
+        .executableTarget(name: "fuzz-manifest", dependencies: ["CorpusModel", "FuzzReplay"], path: "Fuzz/Manifest"),
+        .executableTarget(name: "fuzz-plan", dependencies: ["Batch", "FuzzReplay"], path: "Fuzz/Plan"),
+        .executableTarget(name: "fuzz-lua-values", dependencies: ["LuaBridge", "FuzzReplay"], path: "Fuzz/LuaValues"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),

@@ -92,9 +92,16 @@ public enum BatchWorker {
     /// The OS's own cap on the worker's data (heap and private mappings): past it allocation fails and
     /// the worker dies, which the batch records. The Lua cap normally stops a script long before.
     private static func limitMemory(to bytes: Int) {
-        guard bytes > 0 else { return }
+        guard bytes > 0, !underSanitizer else { return }
         var limit = rlimit(rlim_cur: rlim_t(bytes), rlim_max: rlim_t(bytes))
         setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit)
+    }
+
+    /// AddressSanitizer and ThreadSanitizer map terabytes of shadow memory, which the OS limit would
+    /// count: under them (`make sanitize`) the backstop is left off.
+    private static var underSanitizer: Bool {
+        let everything = UnsafeMutableRawPointer(bitPattern: 0)
+        return dlsym(everything, "__asan_init") != nil || dlsym(everything, "__tsan_init") != nil
     }
 
     /// Ends the worker when the batch that started it is gone (its parent changes), so that a `kill -9`

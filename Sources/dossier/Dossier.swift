@@ -22,12 +22,12 @@ struct Dossier: ParsableCommand {
             try command.run()
             StandardOutput.finish()
         } catch let failure as ScriptFailure {
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            standardError(failure.description)
             Foundation.exit(failure.exitStatus)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                standardError(fullMessage(for: error))
                 Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)

@@ -79,8 +79,11 @@ func pluginFailure(_ error: PluginError) -> Never {
     }
 }
 
+/// Prints a message on standard error, its control characters escaped (file names, plugin messages and
+/// article text may hold terminal escapes); line breaks and tabs stay.
 func standardError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let safe = TerminalText.escaped(text, keepingNewlines: true)
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }
 
 /// The terminal standard output is, if it is one.
