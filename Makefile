@@ -44,11 +44,13 @@ bench: deps
 	.build/release/bridge-bench
 
 # libFuzzer targets (Fuzz/), each run for FUZZ_SECONDS from its seeds; docs/RELIABILITY.md has the figures.
+# Linked with lld: gold fails on the sanitizer runtime's debug information.
 FUZZ_SECONDS ?= 20
 FUZZ_TARGETS = fuzz-article fuzz-manifest fuzz-plan fuzz-lua-values
 fuzz: deps
 	for target in $(FUZZ_TARGETS); do \
 	  $(SWIFT) build -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
+	    -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld \
 	    --product $$target || exit 1; done
 	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 

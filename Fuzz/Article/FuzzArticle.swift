@@ -20,14 +20,6 @@ enum ArticleTarget {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzArticle(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    ArticleTarget.run(Data(bytes: bytes, count: count))
-    return 0
-}
-#else
 @main struct ArticleReplay {
     static func main() { FuzzReplay.main("fuzz-article", ArticleTarget.run) }
 }
-#endif

@@ -73,14 +73,6 @@ struct ByteReader {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzLuaValues(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    LuaValuesTarget.run(Data(bytes: bytes, count: count))
-    return 0
-}
-#else
 @main struct LuaValuesReplay {
     static func main() { FuzzReplay.main("fuzz-lua-values", LuaValuesTarget.run) }
 }
-#endif

@@ -9,14 +9,6 @@ enum ManifestTarget {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzManifest(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    ManifestTarget.run(Data(bytes: bytes, count: count))
-    return 0
-}
-#else
 @main struct ManifestReplay {
     static func main() { FuzzReplay.main("fuzz-manifest", ManifestTarget.run) }
 }
-#endif

@@ -9,14 +9,6 @@ enum PlanTarget {
     }
 }
 
-#if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzPlan(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    PlanTarget.run(Data(bytes: bytes, count: count))
-    return 0
-}
-#else
 @main struct PlanReplay {
     static func main() { FuzzReplay.main("fuzz-plan", PlanTarget.run) }
 }
-#endif

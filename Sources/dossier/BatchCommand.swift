@@ -25,11 +25,12 @@ struct Batch: ParsableCommand {
               params: { status: any }        # shared by every set
               param_sets: [ { country: VNM }, { country: PRK } ]
 
-        The corpus is built once and shared; each report runs in its own Lua state with the --timeout \
-        and --memory limits, up to --jobs at once (default: the number of cores; --jobs also sets the \
-        threads that build the corpus). Files are written whole or not at all; a report that fails \
-        leaves no file, its error (plugin file and line) is recorded and the others go on, unless \
-        --fail-fast. DIR/index.html links every report; DIR/manifest.json records, for each, the plugin \
+        Each report runs in a worker process of its own (which builds the corpus for itself), with the \
+        --timeout and --memory limits, up to --jobs at once (default: the number of cores; --jobs also \
+        sets the threads that build the corpus). A report that outlives its time limit by 2 s is \
+        killed; a worker also has an OS memory limit; a crash ends only its report. Files are written \
+        whole or not at all; a report that fails leaves no file, its error (plugin file and line) is \
+        recorded and the others go on, unless --fail-fast, which also stops the running reports. DIR/index.html links every report; DIR/manifest.json records, for each, the plugin \
         and its version, the parameters, the corpus hash, the time, the status, the files and a \
         'dossier run' command that makes it again. A report whose corpus, plugin file, modules and \
         parameters are unchanged since the last run into DIR is not run again, unless --force.

@@ -245,9 +245,10 @@ struct Run: ParsableCommand {
         discussion: """
         Parameters are checked against the plugin's declarations before it runs: an unknown name or a \
         value of the wrong type is refused (exit status 64), with a hint. The report records the plugin, \
-        its version, the parameters, the corpus hash and the Dossier version. With --out, the file is \
-        written whole or not at all, and the format defaults from its extension (.txt, .md, .csv, .json, \
-        .html).
+        its version, the parameters, the corpus hash and the Dossier version. With --out, a new or regular \
+        file is written whole or not at all (a temporary file renamed over it); a device, a FIFO or a \
+        symlink's target is written in place; a folder is refused. The format defaults from the --out \
+        extension (.txt, .md, .csv, .json, .html).
         """)
 
     @Argument(help: ArgumentHelp("A plugin name (see 'dossier list') or a path to a .lua file.", valueName: "name-or-file"))
