@@ -60,7 +60,8 @@ struct WorkerProcess {
         let (status, usage) = child.wait()
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         let output = URL(fileURLWithPath: request.task.output, isDirectory: true)
-        if let line = watch.lines.dropFirst().first, watch.killed == nil,
+        // An outcome sent whole counts even when the worker was killed afterwards (it lingered).
+        if let line = watch.lines.dropFirst().first, watch.killed != .stop,
            let outcome = try? JSONDecoder().decode(ReportOutcome.self, from: Data(line.utf8)) {
             return (.outcome(outcome), cpu)
         }

@@ -67,6 +67,10 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        // Ctrl-C: once the reports run, the workers are killed and the manifest records what was done;
+        // before (planning, building the corpus), the command just ends.
+        let running = RunningBatch()
+        LuaState.installInterruptHandler { if !running.interrupt() { Foundation.exit(ExitStatus.interrupted) } }
         let host = pluginPath.host(lua: lua)
 
         // The plan, checked against the plugins before anything is built or run.
@@ -102,9 +106,7 @@ struct Batch: ParsableCommand {
         settings.gazetteerPaths = corpusOptions.gazetteer
         settings.workers = .thisExecutable
         let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
-        // Ctrl-C: the running workers are killed and the manifest records what was done; before the
-        // reports start (or after), the command just ends.
-        LuaState.installInterruptHandler { if !runner.interrupt() { Foundation.exit(ExitStatus.interrupted) } }
+        running.set(runner)
         do { try runner.prepareOutput() } catch {
             standardError("dossier batch: \(error.message)")
             throw ExitCode(ExitStatus.failure)
@@ -154,6 +156,17 @@ struct Batch: ParsableCommand {
         standardError("dossier batch: \(what) (\(n) problem\(n == 1 ? "" : "s")); nothing was run")
         Foundation.exit(ExitStatus.usage)
     }
+}
+
+/// The batch runner, once there is one, for the Ctrl-C handler (installed before it exists).
+final class RunningBatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runner: BatchRunner?
+
+    func set(_ runner: BatchRunner) { lock.withLock { self.runner = runner } }
+
+    /// Stops the batch; false when none is running (the handler then ends the command).
+    func interrupt() -> Bool { lock.withLock { runner }?.interrupt() ?? false }
 }
 
 /// The progress display: a bar redrawn in place on a terminal, one line per report otherwise.

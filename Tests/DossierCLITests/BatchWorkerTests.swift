@@ -91,7 +91,7 @@ struct BatchWorkerTests {
         let result = try CommandRunner.run(["batch", "--plan", folder.appendingPathComponent("plan.yaml").path,
                                             "--plugins", folder.appendingPathComponent("plugins").path,
                                             "--out", folder.appendingPathComponent("out").path,
-                                            "--timeout", "3", "--memory", "64", "--unsafe", "--jobs", "2", "--quiet"])
+                                            "--timeout", "5", "--memory", "64", "--unsafe", "--jobs", "2", "--quiet"])
         let seconds = Self.now() - start
         #expect(result.status == 1, "\(result.stderr)")
         #expect(seconds < 40, "the batch took \(seconds) s")
@@ -113,7 +113,7 @@ struct BatchWorkerTests {
             #expect((error["message"] as? String)?.contains("\(name).lua") == true, "\(name): \(error)")
         }
         #expect((records["stuck"]?["error"] as? [String: Any])?["message"] as? String
-                == "\(folder.path)/plugins/stuck.lua: time limit of 3 s exceeded: the report did not stop within the 2 s grace period, so its worker process was killed")
+                == "\(folder.path)/plugins/stuck.lua: time limit of 5 s exceeded: the report did not stop within the 2 s grace period, so its worker process was killed")
         #expect(((records["crasher"]?["error"] as? [String: Any])?["message"] as? String)?.contains("SIGSEGV") == true)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
         #expect(Set(names) == ["good.md", "good.json", "also-good.md", "also-good.json", "index.html", "manifest.json"])
