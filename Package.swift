@@ -29,10 +29,15 @@ let package = Package(
             name: "LuaBridge",
             dependencies: ["CLua", "CLuaSupport"]
         ),
+        // Text from outside made safe to print (control characters escaped), for every diagnostic printer.
+        .target(name: "TerminalText"),
+        // YAML through Yams with a guard against alias bombs, for every YAML file Dossier reads.
+        .target(name: "GuardedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The corpus model: reading articles, the gazetteer, dates, mentions, events and their merge.
         .target(
             name: "CorpusModel",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["TerminalText", "GuardedYAML", .product(name: "Yams", package: "Yams"),
+                           .product(name: "CSV", package: "CSV.swift")]
         ),
         // Reports as data (headings, tables, charts) and their renderers: text, Markdown, CSV, JSON, HTML.
         .target(
@@ -52,7 +57,8 @@ let package = Package(
         // Batch report generation: plans, parallel runs, atomic writes, the index and the manifest.
         .target(
             name: "Batch",
-            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", "TerminalText", "GuardedYAML",
+                           .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "dossier",
@@ -63,6 +69,7 @@ let package = Package(
                 "ScriptingAPI",
                 "PluginHost",
                 "Batch",
+                "TerminalText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,6 +88,12 @@ let package = Package(
             dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel"],
             path: "Benchmarks/APIBench"
         ),
+        // Fuzz targets (Fuzz/README.md): libFuzzer binaries under `make fuzz`, seed replayers in `make test`.
+        .target(name: "FuzzReplay", path: "Fuzz/Replay"),
+        .executableTarget(name: "fuzz-article", dependencies: ["CorpusModel", "FuzzReplay"], path: "Fuzz/Article"),
+        .executableTarget(name: "fuzz-manifest", dependencies: ["CorpusModel", "FuzzReplay"], path: "Fuzz/Manifest"),
+        .executableTarget(name: "fuzz-plan", dependencies: ["Batch", "FuzzReplay"], path: "Fuzz/Plan"),
+        .executableTarget(name: "fuzz-lua-values", dependencies: ["LuaBridge", "FuzzReplay"], path: "Fuzz/LuaValues"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),

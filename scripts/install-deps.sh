@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what building and testing Dossier needs on Debian, only when it is missing:
 # Lua 5.4 (headers and library, found through pkg-config), the lua5.4 interpreter (the tests compare
-# the trusted profile with it) and luacheck (lints the bundled plugins). Run as root or with sudo.
+# the trusted profile with it), luacheck (lints the bundled plugins), python3 (the gazetteer check) and
+# Chromium (the HTML report check opens reports in it, headless). Run as root or with sudo.
 set -eu
 
 missing=""
@@ -10,6 +11,8 @@ if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4; then
 fi
 command -v lua5.4 >/dev/null 2>&1 || missing="$missing lua5.4"
 command -v luacheck >/dev/null 2>&1 || missing="$missing lua-check"
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 
 if [ -z "$missing" ]; then
     exit 0

@@ -4,6 +4,7 @@
 //   corpus-bench run DIR [--jobs N] [--gazetteer Data/gazetteer]   each build in a process of its own
 //   corpus-bench build-once DIR [--jobs N] [--limit FILES]          one build (what `run` starts)
 //   corpus-bench big [--sizes 10,50]          one huge article: time must grow linearly
+//   corpus-bench single-line [--size 50]      one article as ordinary text, then as one line: the ratio (target 3x)
 //   corpus-bench visits [--count 1000000]     a model of a million visits built directly, without text
 //   corpus-bench startup [CORPUS]             gazetteer load, model build and export times (cold and warm)
 //   corpus-bench memory DIR [--jobs N] [--texts-only]   where the memory of a built model goes
@@ -266,6 +267,37 @@ struct Generator {
     }
 }
 
+/// One article of `--size` MB read and built from a file twice: as ordinary text (lines and paragraphs),
+/// then with every line break made a space (one line). Reading must be linear whatever the line
+/// structure: the one-line article may take at most 3x the time of the ordinary one.
+@MainActor func singleLine() {
+    let size = Int(option("size") ?? "50") ?? 50
+    let g = loadGazetteer()
+    var random = Random(state: 11)
+    let gen = Generator(g)
+    var text = ""
+    text.reserveCapacity(size * 1_000_000 + 10_000)
+    while text.utf8.count < size * 1_000_000 { text += gen.article(&random).text + "\n\n" }
+    let oneLine = String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-bench-single-line-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var results: [(String, Double, Double)] = []
+    for (label, body) in [("ordinary", text), ("one line", oneLine)] {
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? body.write(to: folder.appendingPathComponent("article.txt"), atomically: false, encoding: .utf8)
+        let t0 = now(), c0 = cpuTime()
+        let (corpus, _) = CorpusBuilder(gazetteer: g, jobs: 1).build(directory: folder)
+        let t = now() - t0, cpu = cpuTime() - c0
+        let document = corpus.documents.first
+        print(String(format: "%@: %d MB, %d sentences, %d mentions, %d visits in %.2f s wall, %.2f s CPU", label, size,
+                     document?.sentences.count ?? 0, document?.mentions.count ?? 0, corpus.visits.count, t, cpu))
+        results.append((label, t, cpu))
+    }
+    let ratio = results[1].2 / max(results[0].2, 1e-9)
+    print(String(format: "one line / ordinary CPU time: %.2fx (target at most 3x): %@", ratio, ratio <= 3 ? "PASS" : "FAIL"))
+}
+
 @MainActor func visits() {
     let count = Int(option("count") ?? "1000000") ?? 1_000_000
     let t0 = now()
@@ -364,6 +396,7 @@ case "generate": generate()
 case "run": run()
 case "build-once": buildOnce()
 case "big": big()
+case "single-line": singleLine()
 case "visits": visits()
 case "trace": trace()
 default: fail("usage: corpus-bench generate|run|big|visits|startup|memory|gazetteer-loop|trace (see the comment at the top of main.swift)")

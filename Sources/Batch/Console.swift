@@ -2,6 +2,7 @@
 // CI one line per report; at the end a summary table.
 
 import Foundation
+import TerminalText
 
 public enum BatchConsole {
     /// `[########------------]  5/12  done 4  failed 1  up to date 0  left 7  running: a, b`, cut to `width`.
@@ -26,7 +27,7 @@ public enum BatchConsole {
         switch record.status {
         case .failed:
             let first = record.error?.message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? "failed"
-            return "\(count) FAILED \(record.name)  \(BatchIndex.seconds(record.seconds))  \(first)"
+            return "\(count) FAILED \(record.name)  \(BatchIndex.seconds(record.seconds))  \(TerminalText.escaped(first))"
         case .upToDate:
             return "\(count) up to date \(record.name)"
         default:
@@ -48,7 +49,7 @@ public enum BatchConsole {
             } else {
                 detail = record.files.map(\.format).joined(separator: ",")
             }
-            rows.append([status, record.name, record.plugin, time, detail])
+            rows.append([status, record.name, record.plugin, time, TerminalText.escaped(detail)])
         }
         return rows
     }

@@ -75,18 +75,29 @@ enum OutputDirectory {
     /// Writes `files` (name and content) into `directory`: every temporary file first, then the renames.
     /// On any failure every temporary file is removed and nothing is renamed.
     static func writeAtomically(_ files: [(name: String, data: Data)], in directory: URL) throws(OutputError) {
-        var temporaries: [(temporary: String, final: String)] = []
-        func cleanUp() { for entry in temporaries { unlink(entry.temporary) } }
+        try commit(try writeTemporaries(files, in: directory))
+    }
+
+    /// A file written under its temporary name, waiting to be renamed to its final path.
+    struct Pending: Sendable, Codable {
+        var temporary: String
+        var final: String
+    }
+
+    /// Writes each file whole under a hidden temporary name beside its final path. On any failure the
+    /// temporaries already written are removed.
+    static func writeTemporaries(_ files: [(name: String, data: Data)], in directory: URL) throws(OutputError) -> [Pending] {
+        var temporaries: [Pending] = []
         for file in files {
             let final = directory.appendingPathComponent(file.name).path
             let temporary = directory.appendingPathComponent(temporaryName(for: file.name)).path
             let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
                 let message = String(cString: strerror(errno))
-                cleanUp()
+                discard(temporaries)
                 throw OutputError("cannot write \(final): \(message)")
             }
-            temporaries.append((temporary, final))
+            temporaries.append(Pending(temporary: temporary, final: final))
             let ok = file.data.withUnsafeBytes { raw -> Bool in
                 var offset = 0
                 while offset < raw.count {
@@ -101,14 +112,35 @@ enum OutputDirectory {
             }
             let writeError = errno
             if close(fd) != 0 || !ok {
-                cleanUp()
-                throw OutputError("cannot write \(final): \(String(cString: strerror(ok ? errno : writeError)))")
+                let message = String(cString: strerror(ok ? errno : writeError))
+                discard(temporaries)
+                throw OutputError("cannot write \(final): \(message)")
             }
         }
+        return temporaries
+    }
+
+    /// Renames every pending file into place, in order. On a failure the rest are removed.
+    static func commit(_ temporaries: [Pending]) throws(OutputError) {
         for (index, entry) in temporaries.enumerated() where rename(entry.temporary, entry.final) != 0 {
             let message = String(cString: strerror(errno))
-            for rest in temporaries[index...] { unlink(rest.temporary) }
+            discard(Array(temporaries[index...]))
             throw OutputError("cannot write \(entry.final): \(message)")
+        }
+    }
+
+    /// Removes temporaries that will not be renamed.
+    static func discard(_ temporaries: [Pending]) {
+        for entry in temporaries { unlink(entry.temporary) }
+    }
+
+    /// Removes the temporaries a worker process left when it was killed or crashed (their names carry
+    /// its process id).
+    static func removeTemporaries(ofProcess pid: Int32, in url: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+        let marker = "\(temporaryMarker)\(pid)-"
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(marker) {
+            unlink(url.appendingPathComponent(name).path)
         }
     }
 }

@@ -16,6 +16,8 @@
 
 import Foundation
 import Reports
+import GuardedYAML
+import TerminalText
 import Yams
 
 /// A place in a plan file: `plan.yaml:12:5`.
@@ -34,7 +36,9 @@ public struct PlanLocation: Sendable, Equatable, CustomStringConvertible {
         self.init(file: file, line: mark?.line, column: mark?.column)
     }
 
+    /// `file:line:column`, the file name's control characters escaped.
     public var description: String {
+        let file = TerminalText.escaped(self.file)
         guard let line else { return file }
         guard let column else { return "\(file):\(line)" }
         return "\(file):\(line):\(column)"
@@ -52,7 +56,10 @@ public struct PlanProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { location.map { "\($0): \(message)" } ?? message }
+    public var description: String {
+        let message = TerminalText.escaped(self.message, keepingNewlines: true)
+        return location.map { "\($0): \(message)" } ?? message
+    }
 }
 
 /// A plan refused: every problem found, not only the first.
@@ -187,7 +194,11 @@ struct PlanReader {
     mutating func read(_ text: String) -> BatchPlan? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try GuardedYAML.compose(yaml: text)
+        } catch let error as YAMLAliasError {
+            problems.append(PlanProblem(PlanLocation(file: file, line: error.line, column: error.column), error.message))
+            fatal = true
+            return nil
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):

@@ -1,8 +1,11 @@
-// Running a batch: up to `jobs` reports at once, each on its own thread in its own Lua state (a fresh
+// Running a batch: up to `jobs` reports at once, each in a worker process of its own (`workers`; the
+// `dossier` command always uses them) or else on its own thread in its own Lua state (a fresh
 // `PluginHost` per report, so nothing but the read-only corpus is shared), with the time and memory
-// limits. A report's files are rendered in memory and written atomically; a failure is recorded (plugin
-// file and line) and the others go on, unless `failFast`. Reports whose corpus, plugin and parameters
-// are unchanged since the last run are not run again, unless `force`.
+// limits. A worker that outlives its limits, eats memory or crashes is killed and recorded as failed
+// while the others finish. A report's files are rendered and written under temporary names, then renamed
+// into place; a failure is recorded (plugin file and line) and the others go on, unless `failFast`,
+// which stops the running workers too. Reports whose corpus, plugin and parameters are unchanged since
+// the last run are not run again, unless `force`.
 
 import CorpusModel
 import Foundation
@@ -30,6 +33,10 @@ public struct BatchSettings: Sendable {
     public var planFile: String?
     /// Options every reproduce command needs besides the plugin's (`--plugins DIR`, `--gazetteer DIR`).
     public var runArguments: [String]
+    /// The gazetteer folders, as given (a worker builds the corpus from them; empty: the default).
+    public var gazetteerPaths: [String] = []
+    /// Run each report in a worker process of its own; nil runs them on threads of this process.
+    public var workers: WorkerSettings?
 
     public init(output: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, failFast: Bool = false,
                 force: Bool = false, limits: LuaLimits = LuaLimits(), profile: LuaProfile = .sandbox,
@@ -85,6 +92,9 @@ public struct BatchOutcome: Sendable {
 public final class BatchRunner: @unchecked Sendable {
     public let searchPath: PluginSearchPath
     public let settings: BatchSettings
+    /// The batch running now, for `interrupt()`.
+    private var current: RunState?
+    private let currentLock = NSLock()
 
     public init(searchPath: PluginSearchPath, settings: BatchSettings) {
         self.searchPath = searchPath
@@ -136,6 +146,8 @@ public final class BatchRunner: @unchecked Sendable {
             events(.finished(state.records[index]!, progress: state.progress))
         }
         state.queue = queue
+        currentLock.withLock { current = state }
+        defer { currentLock.withLock { current = nil } }
 
         let reportStart = Date()
         let workers = min(settings.jobs, queue.count)
@@ -180,6 +192,18 @@ public final class BatchRunner: @unchecked Sendable {
                             interrupted: state.interrupted)
     }
 
+    /// Ctrl-C: stops the batch (running workers are killed, nothing more starts). Returns false when no
+    /// batch is running.
+    @discardableResult
+    public func interrupt() -> Bool {
+        guard let state = currentLock.withLock({ current }) else { return false }
+        state.lock.withLock {
+            state.interrupted = true
+            state.stopping = true
+        }
+        return true
+    }
+
     // MARK: Workers
 
     struct PreparedJob: Sendable {
@@ -220,68 +244,107 @@ public final class BatchRunner: @unchecked Sendable {
             events(.started(name: prepared.job.name, progress: state.progress))
             state.lock.unlock()
 
-            let (record, interrupted) = execute(prepared, corpus: corpus)
+            let (record, interrupted) = execute(prepared, state: state, corpus: corpus)
 
             state.lock.lock()
-            state.records[index] = record
             state.progress.running.removeAll { $0 == prepared.job.name }
-            state.progress.left -= 1
-            if record.status == .ok { state.progress.done += 1 } else { state.progress.failed += 1 }
             if interrupted {
                 state.interrupted = true
                 state.stopping = true
             }
-            if record.status == .failed && settings.failFast { state.stopping = true }
-            events(.finished(record, progress: state.progress))
+            // A report the batch stopped (a killed worker) stays unrecorded: "not run".
+            if let record {
+                state.records[index] = record
+                state.progress.left -= 1
+                if record.status == .ok { state.progress.done += 1 } else { state.progress.failed += 1 }
+                if record.status == .failed && settings.failFast { state.stopping = true }
+                events(.finished(record, progress: state.progress))
+            }
             state.lock.unlock()
         }
     }
 
-    /// Runs one report in a fresh host and state, renders it and writes its files.
-    private func execute(_ prepared: PreparedJob, corpus: SharedCorpus) -> (BatchRecord, interrupted: Bool) {
-        let job = prepared.job
+    /// Runs one report (in a worker process or in this one) and renames its files into place.
+    private func execute(_ prepared: PreparedJob, state: RunState, corpus: SharedCorpus) -> (BatchRecord?, interrupted: Bool) {
         let start = Date()
-        let cpuStart = Self.threadCPUTime()
-        let host = PluginHost(searchPath: searchPath,
-                              options: PluginHostOptions(profile: settings.profile, limits: settings.limits,
-                                                         output: { _ in }, dossierVersion: settings.dossierVersion))
-        let run: PluginRun
-        do {
-            run = try host.run(job.file, corpus: corpus, params: job.params, generatedAt: start)
-        } catch {
+        let task = ReportTask(job: prepared.job, output: settings.output)
+        let outcome: ReportOutcome
+        var cpuSeconds: Double
+        if let workers = settings.workers {
+            let (end, cpu) = WorkerProcess(settings: workers, request: workerRequest(task), pluginDisplayPath: prepared.job.file.displayPath)
+                .run(started: { _ in }, shouldStop: { state.lock.withLock { state.stopping } })
+            cpuSeconds = cpu
+            switch end {
+            case .outcome(let sent): outcome = sent
+            case .failed(let failure): outcome = .failed(failure)
+            case .stopped:
+                removeFiles(of: prepared, keeping: [])
+                return (nil, false)
+            }
+        } else {
+            let cpuStart = Self.threadCPUTime()
+            let host = PluginHost(searchPath: searchPath,
+                                  options: PluginHostOptions(profile: settings.profile, limits: settings.limits,
+                                                             output: { _ in }, dossierVersion: settings.dossierVersion))
+            outcome = ReportExecution.run(task, host: host, corpus: corpus, started: start)
+            cpuSeconds = Self.threadCPUTime() - cpuStart
+        }
+        return (finish(prepared, outcome, corpus: corpus, start: start, cpuSeconds: cpuSeconds), outcome.interrupted)
+    }
+
+    /// Renames a report's files into place and makes its record; on a failure removes every file of it.
+    private func finish(_ prepared: PreparedJob, _ outcome: ReportOutcome, corpus: SharedCorpus, start: Date,
+                        cpuSeconds: Double) -> BatchRecord {
+        var failure = outcome.failure
+        if failure == nil {
+            do { try OutputDirectory.commit(outcome.files.map(\.pending)) } catch {
+                for file in outcome.files { unlink(file.pending.final) }
+                failure = BatchFailure(kind: "io", message: error.message, file: nil, line: nil, traceback: nil)
+            }
+        }
+        if let failure {
+            OutputDirectory.discard(outcome.files.map(\.pending))
             removeFiles(of: prepared, keeping: [])
             var record = record(for: prepared, corpus: corpus, status: .failed, seconds: Date().timeIntervalSince(start))
-            record.cpuSeconds = Self.threadCPUTime() - cpuStart
-            record.error = failure(error, job: job)
-            return (record, error.luaError?.kind == .interrupted)
+            record.cpuSeconds = cpuSeconds
+            record.error = failure
+            return record
         }
-        var files: [(name: String, data: Data)] = []
-        var written: [BatchFileRecord] = []
-        for format in job.formats {
-            let name = "\(job.name).\(BatchFormats.fileExtension(format))"
-            let data = Data(render(run.report, as: format).utf8)
-            files.append((name, data))
-            written.append(BatchFileRecord(format: format.rawValue, path: name, bytes: data.count, hash: ContentHash.of(data)))
-        }
-        do {
-            try OutputDirectory.writeAtomically(files, in: settings.output)
-        } catch {
-            removeFiles(of: prepared, keeping: [])
-            for file in files { unlink(settings.output.appendingPathComponent(file.name).path) }
-            var record = record(for: prepared, corpus: corpus, status: .failed, seconds: Date().timeIntervalSince(start))
-            record.cpuSeconds = Self.threadCPUTime() - cpuStart
-            record.error = BatchFailure(kind: "io", message: error.message, file: nil, line: nil, traceback: nil)
-            return (record, false)
-        }
+        let written = outcome.files.map(\.record)
         removeFiles(of: prepared, keeping: Set(written.map(\.path)))
         var record = record(for: prepared, corpus: corpus, status: .ok, seconds: Date().timeIntervalSince(start))
-        record.cpuSeconds = Self.threadCPUTime() - cpuStart
-        record.title = run.report.title
-        record.pluginVersion = run.manifest?.version ?? record.pluginVersion
-        record.params = run.params.isEmpty && run.manifest == nil ? job.params : run.params.mapValues(\.description)
-        record.generatedAt = run.report.provenance?.generatedAt ?? Timestamp.now(start)
+        record.cpuSeconds = cpuSeconds
+        record.title = outcome.title ?? record.title
+        record.pluginVersion = outcome.pluginVersion ?? record.pluginVersion
+        record.params = outcome.params ?? prepared.job.params
+        record.generatedAt = outcome.generatedAt ?? Timestamp.now(start)
         record.files = written
-        return (record, false)
+        return record
+    }
+
+    /// What a worker needs to run `task` as this batch would.
+    private func workerRequest(_ task: ReportTask) -> WorkerRequest {
+        WorkerRequest(task: task,
+                      searchPath: searchPath.directories.map { .init(path: $0.url.path, origin: $0.origin.rawValue) },
+                      memoryBytes: settings.limits.memoryBytes, timeSeconds: settings.limits.timeSeconds,
+                      trusted: settings.profile == .trusted, dossierVersion: settings.dossierVersion,
+                      corpusPath: settings.corpusPath, gazetteer: settings.gazetteerPaths,
+                      memoryBackstopBytes: settings.limits.memoryBytes + 2 * Self.residentBytes() + (256 << 20))
+    }
+
+    /// This process's resident memory now (the corpus model, mostly), in bytes.
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 256 << 20 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 256 << 20 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// This process's CPU time (user and system), in seconds.
+    static func processCPUTime() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Removes the files an earlier run wrote for this report, except `keeping`: a report that fails now
@@ -309,21 +372,6 @@ public final class BatchRunner: @unchecked Sendable {
                            params: job.resolvedParams ?? job.params, corpusHash: corpus.hash, status: status,
                            seconds: seconds, cpuSeconds: nil, generatedAt: nil, formats: job.formats.map(\.rawValue), files: [],
                            error: nil, command: reproduceCommand(job))
-    }
-
-    private func failure(_ error: PluginError, job: BatchJob) -> BatchFailure {
-        let kind: String
-        if let lua = error.luaError { kind = lua.kind.rawValue } else {
-            switch error.kind {
-            case .notFound: kind = "notFound"
-            case .manifest: kind = "manifest"
-            case .params: kind = "params"
-            case .lua: kind = "lua"
-            case .io: kind = "io"
-            }
-        }
-        return BatchFailure(kind: kind, message: error.message, file: error.luaError?.chunk ?? job.file.displayPath,
-                            line: error.luaError?.line, traceback: error.luaError?.traceback)
     }
 
     /// The last run's record, when corpus, plugin file, modules, parameters and formats are the same and

@@ -1,5 +1,7 @@
 // Diagnostics: problems found while reading input, returned as values alongside the model.
 
+import TerminalText
+
 /// How serious a diagnostic is. A `warning` means the input was used (perhaps partly); an `error`
 /// means the file, line or record named was skipped.
 public enum Severity: String, Sendable, Codable, Comparable {
@@ -29,11 +31,12 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line:column: severity: message`, the form compilers use, so editors can jump to it.
+    /// `file:line:column: severity: message`, the form compilers use, so editors can jump to it. Control
+    /// characters of the file name and the message are escaped.
     public var description: String {
-        var place = file
+        var place = TerminalText.escaped(file)
         if let line { place += ":\(line)" ; if let column { place += ":\(column)" } }
         if let byteOffset { place += " (byte \(byteOffset))" }
-        return "\(place): \(severity.rawValue): \(message)"
+        return "\(place): \(severity.rawValue): \(TerminalText.escaped(message, keepingNewlines: true))"
     }
 }

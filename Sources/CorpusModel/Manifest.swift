@@ -1,4 +1,5 @@
 import Foundation
+import GuardedYAML
 import Yams
 
 /// Metadata a manifest adds to or overrides for one file of a corpus.
@@ -42,7 +43,11 @@ public enum Manifest {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try GuardedYAML.compose(yaml: text)
+        } catch let error as YAMLAliasError {
+            diagnostics.append(Diagnostic(file: path, line: error.line, column: error.column, severity: .error,
+                                          message: error.message + "; manifest ignored"))
+            return ([:], diagnostics)
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):

@@ -87,9 +87,13 @@ enum MetadataReader {
             line += 1
         }
         // The last line: "— VNS" at its end, or "Source: Dtinews".
+        // (Found from the last line break backwards: asking each token for its line's end would take
+        // time quadratic in the length of a long last line.)
         var lastLine = tokens.count - 1
         let lastEndByte = Int(tokens[lastLine].end)
-        while lastLine > 0 && lineEndByte(b, Int(tokens[lastLine - 1].start)) >= lastEndByte { lastLine -= 1 }
+        var lastLineStartByte = lastEndByte
+        while lastLineStartByte > 0 && b[lastLineStartByte - 1] != 0x0A { lastLineStartByte -= 1 }
+        while lastLine > 0 && Int(tokens[lastLine - 1].start) >= lastLineStartByte { lastLine -= 1 }
         let n = tokens.count
         if (tokens[lastLine].lower == kSource || tokens[lastLine].lower == kNguon), lastLine + 2 < n || lastLine + 1 < n,
            tokens[lastLine + 1].first == 0x3A, lastLine + 2 < n {

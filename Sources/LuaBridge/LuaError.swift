@@ -34,7 +34,24 @@ public struct LuaError: Error, CustomStringConvertible, Sendable, Equatable {
         if let (chunk, line) = LuaError.position(in: message) {
             self.chunk = chunk
             self.line = line
+        } else if let (chunk, line) = LuaError.innermostLuaFrame(in: traceback) {
+            // Raised inside a C function ("C stack overflow" in string.gsub): the place is the
+            // innermost Lua frame of the traceback.
+            self.message = "\(chunk):\(line): \(message)"
+            self.chunk = chunk
+            self.line = line
         }
+    }
+
+    /// The `chunk:line:` of the first traceback frame that is Lua code (not `[C]`).
+    static func innermostLuaFrame(in traceback: String?) -> (String, Int)? {
+        guard let traceback else { return nil }
+        for frame in traceback.split(separator: "\n").dropFirst() {
+            let text = String(frame.drop { $0 == "\t" || $0 == " " })
+            if text.hasPrefix("[C]") || text.hasPrefix("(...") { continue }
+            if let position = position(in: text) { return position }
+        }
+        return nil
     }
 
     /// The message without its `chunk:line: ` prefix.

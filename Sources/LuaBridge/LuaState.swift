@@ -165,7 +165,11 @@ public final class LuaState {
     public func load(file path: String, environment: LuaTable? = nil) throws(LuaError) -> LuaFunction {
         try withStack { stack throws(LuaError) in
             let status = luaL_loadfilex(L, LuaState.displayPath(path), chunkMode)
-            return try finishLoad(status: status, environment: environment, stack: stack)
+            do throws(LuaError) { return try finishLoad(status: status, environment: environment, stack: stack) } catch {
+                // "attempt to load a binary chunk" names no file: say which.
+                guard error.chunk == nil, !error.message.contains(LuaState.displayPath(path)) else { throw error }
+                throw LuaError(kind: error.kind, message: "\(LuaState.displayPath(path)): \(error.message)")
+            }
         }
     }
 

@@ -25,11 +25,12 @@ struct Batch: ParsableCommand {
               params: { status: any }        # shared by every set
               param_sets: [ { country: VNM }, { country: PRK } ]
 
-        The corpus is built once and shared; each report runs in its own Lua state with the --timeout \
-        and --memory limits, up to --jobs at once (default: the number of cores; --jobs also sets the \
-        threads that build the corpus). Files are written whole or not at all; a report that fails \
-        leaves no file, its error (plugin file and line) is recorded and the others go on, unless \
-        --fail-fast. DIR/index.html links every report; DIR/manifest.json records, for each, the plugin \
+        Each report runs in a worker process of its own (which builds the corpus for itself), with the \
+        --timeout and --memory limits, up to --jobs at once (default: the number of cores; --jobs also \
+        sets the threads that build the corpus). A report that outlives its time limit by 2 s is \
+        killed; a worker also has an OS memory limit; a crash ends only its report. Files are written \
+        whole or not at all; a report that fails leaves no file, its error (plugin file and line) is \
+        recorded and the others go on, unless --fail-fast, which also stops the running reports. DIR/index.html links every report; DIR/manifest.json records, for each, the plugin \
         and its version, the parameters, the corpus hash, the time, the status, the files and a \
         'dossier run' command that makes it again. A report whose corpus, plugin file, modules and \
         parameters are unchanged since the last run into DIR is not run again, unless --force.
@@ -64,13 +65,12 @@ struct Batch: ParsableCommand {
     @OptionGroup var pluginPath: PluginPathOptions
     @OptionGroup var lua: LuaRunOptions
 
-    func validate() throws {
-        if let jobs = corpusOptions.jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-    }
-
     func run() throws {
         let started = Date()
-        LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
+        // Ctrl-C: once the reports run, the workers are killed and the manifest records what was done;
+        // before (planning, building the corpus), the command just ends.
+        let running = RunningBatch()
+        LuaState.installInterruptHandler { if !running.interrupt() { Foundation.exit(ExitStatus.interrupted) } }
         let host = pluginPath.host(lua: lua)
 
         // The plan, checked against the plugins before anything is built or run.
@@ -99,11 +99,14 @@ struct Batch: ParsableCommand {
         var runArguments: [String] = []
         for directory in pluginPath.directories { runArguments += ["--plugins", directory] }
         for directory in corpusOptions.gazetteer { runArguments += ["--gazetteer", directory] }
-        let settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
+        var settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
                                      failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
                                      dossierVersion: DossierVersion.number, corpusPath: corpusOptions.corpus,
                                      planFile: plan, runArguments: runArguments)
+        settings.gazetteerPaths = corpusOptions.gazetteer
+        settings.workers = .thisExecutable
         let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
+        running.set(runner)
         do { try runner.prepareOutput() } catch {
             standardError("dossier batch: \(error.message)")
             throw ExitCode(ExitStatus.failure)
@@ -153,6 +156,17 @@ struct Batch: ParsableCommand {
         standardError("dossier batch: \(what) (\(n) problem\(n == 1 ? "" : "s")); nothing was run")
         Foundation.exit(ExitStatus.usage)
     }
+}
+
+/// The batch runner, once there is one, for the Ctrl-C handler (installed before it exists).
+final class RunningBatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var runner: BatchRunner?
+
+    func set(_ runner: BatchRunner) { lock.withLock { self.runner = runner } }
+
+    /// Stops the batch; false when none is running (the handler then ends the command).
+    func interrupt() -> Bool { lock.withLock { runner }?.interrupt() ?? false }
 }
 
 /// The progress display: a bar redrawn in place on a terminal, one line per report otherwise.

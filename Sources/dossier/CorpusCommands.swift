@@ -20,6 +20,14 @@ struct CorpusOptions: ParsableArguments {
     @Flag(help: "Do not print diagnostics.")
     var quiet = false
 
+    static let maximumJobs = 1024
+
+    func validate() throws {
+        if let jobs, !(1...Self.maximumJobs).contains(jobs) {
+            throw ValidationError("--jobs \(jobs): expected a number of threads from 1 to \(Self.maximumJobs).")
+        }
+    }
+
     /// Loads the gazetteer and builds the model, printing diagnostics to standard error.
     func build() throws -> Corpus {
         var isDirectory: ObjCBool = false

@@ -10,7 +10,7 @@ struct Dossier: ParsableCommand {
         discussion: ExitStatus.help,
         version: DossierVersion.text,
         subcommands: [Eval.self, Export.self, Evaluate.self, List.self, Info.self, Run.self, Check.self, New.self,
-                      Test.self, Repl.self, Stubs.self, Docs.self, Batch.self]
+                      Test.self, Repl.self, Stubs.self, Docs.self, Batch.self, BatchWorkerCommand.self]
     )
 
     /// Runs the command, printing a script's error as Lua gives it (no "Error:" prefix).
@@ -20,13 +20,14 @@ struct Dossier: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            StandardOutput.finish()
         } catch let failure as ScriptFailure {
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            standardError(failure.description)
             Foundation.exit(failure.exitStatus)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                standardError(fullMessage(for: error))
                 Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)
@@ -42,6 +43,16 @@ enum DossierVersion {
 /// Standard output for whole documents (exports, reports, stubs). A reader that stops early (`| head`) ends
 /// the output quietly with status 0; FileHandle's `write` would stop the process with a crash report instead.
 enum StandardOutput {
+    /// Flushes what `print` buffered: a write error there (a full disk) is an error too, with status 1.
+    static func finish() {
+        if fflush(nil) != 0 {
+            let problem = errno
+            if problem == EPIPE { return }
+            FileHandle.standardError.write(Data("dossier: cannot write to standard output: \(String(cString: strerror(problem)))\n".utf8))
+            Foundation.exit(1)
+        }
+    }
+
     static func write(_ text: String) {
         var text = text
         text.withUTF8 { bytes in

@@ -13,9 +13,17 @@ struct LuaRunOptions: ParsableArguments {
     @Flag(help: "Run with the full standard library (io, os, debug, bytecode): for your own scripts only.")
     var unsafe = false
 
+    /// The largest limits taken: a year, and 1 TiB (larger values would overflow on the way to bytes).
+    static let maximumTimeout = 365.0 * 24 * 3600
+    static let maximumMemoryMiB = 1 << 20
+
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds.") }
-        guard memory > 0 else { throw ValidationError("--memory must be at least 1 MiB.") }
+        guard timeout.isFinite, timeout > 0, timeout <= Self.maximumTimeout else {
+            throw ValidationError("--timeout \(timeout): expected a number of seconds more than 0 and at most \(Int(Self.maximumTimeout)) (a year).")
+        }
+        guard (1...Self.maximumMemoryMiB).contains(memory) else {
+            throw ValidationError("--memory \(memory): expected a number of MiB from 1 to \(Self.maximumMemoryMiB) (1 TiB).")
+        }
     }
 
     var limits: LuaLimits { LuaLimits(memoryMiB: memory, timeSeconds: timeout) }

@@ -6,6 +6,7 @@ import LuaBridge
 import PluginHost
 import Reports
 import ScriptingAPI
+import TerminalText
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -47,6 +48,17 @@ struct ParamAssignment: ExpressibleByArgument {
         value = String(argument[argument.index(after: equals)...])
     }
 
+    /// The longest `--param` value taken: longer ones are refused before any check compares them with
+    /// names and choices (which would take seconds for 100,000 characters).
+    static let maximumLength = 10_000
+
+    static func checkLengths(_ params: [ParamAssignment]) throws {
+        for param in params where param.key.utf8.count + param.value.utf8.count > maximumLength {
+            let key = TerminalText.escaped(String(param.key.prefix(40)))
+            throw ValidationError("--param \(key): the value is \(param.value.count) characters long; at most \(maximumLength) are taken")
+        }
+    }
+
     /// For `@Option(transform:)`: the same, with a message that says what is wrong.
     static func parse(_ argument: String) throws -> ParamAssignment {
         guard let assignment = ParamAssignment(argument: argument), !assignment.key.isEmpty else {
@@ -67,8 +79,11 @@ func pluginFailure(_ error: PluginError) -> Never {
     }
 }
 
+/// Prints a message on standard error, its control characters escaped (file names, plugin messages and
+/// article text may hold terminal escapes); line breaks and tabs stay.
 func standardError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let safe = TerminalText.escaped(text, keepingNewlines: true)
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }
 
 /// The terminal standard output is, if it is one.
@@ -230,9 +245,10 @@ struct Run: ParsableCommand {
         discussion: """
         Parameters are checked against the plugin's declarations before it runs: an unknown name or a \
         value of the wrong type is refused (exit status 64), with a hint. The report records the plugin, \
-        its version, the parameters, the corpus hash and the Dossier version. With --out, the file is \
-        written whole or not at all, and the format defaults from its extension (.txt, .md, .csv, .json, \
-        .html).
+        its version, the parameters, the corpus hash and the Dossier version. With --out, a new or regular \
+        file is written whole or not at all (a temporary file renamed over it); a device, a FIFO or a \
+        symlink's target is written in place; a folder is refused. The format defaults from the --out \
+        extension (.txt, .md, .csv, .json, .html).
         """)
 
     @Argument(help: ArgumentHelp("A plugin name (see 'dossier list') or a path to a .lua file.", valueName: "name-or-file"))
@@ -258,6 +274,7 @@ struct Run: ParsableCommand {
         for param in params where !seen.insert(param.key).inserted {
             throw ValidationError("--param \(param.key) is given twice")
         }
+        try ParamAssignment.checkLengths(params)
     }
 
     /// The format: --format, else from the --out extension, else text.
@@ -291,10 +308,8 @@ struct Run: ParsableCommand {
         let options = RenderOptions(width: toTerminal ? Terminal.width : 80, color: toTerminal && Terminal.color)
         let text = render(result.report, as: effectiveFormat, options: options)
         if let out {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                standardError("cannot write \(out): \(error.localizedDescription)")
+            do { try OutputFile.write(Data(text.utf8), to: out) } catch {
+                standardError(error.description)
                 throw ExitCode(ExitStatus.failure)
             }
         } else {

@@ -101,12 +101,12 @@ import Testing
           - plugin: good
             name: b
             params: { bars: 6 }
-        """, limits: LuaLimits(memoryMiB: 32, timeSeconds: 1))
+        """, limits: LuaLimits(memoryMiB: 32, timeSeconds: 3))
         #expect(Date().timeIntervalSince(started) < 20)
         let byName = Dictionary(uniqueKeysWithValues: outcome.manifest.reports.map { ($0.name, $0) })
         #expect(byName["loop"]?.status == .failed)
         #expect(byName["loop"]?.error?.kind == "timeLimit")
-        #expect(byName["loop"]?.error?.message.contains("time limit of 1 s exceeded") == true)
+        #expect(byName["loop"]?.error?.message.contains("time limit of 3 s exceeded") == true)
         #expect(byName["loop"]?.error?.file?.hasSuffix("loop.lua") == true)
         #expect(byName["hog"]?.status == .failed)
         #expect(byName["hog"]?.error?.kind == "memoryLimit")
