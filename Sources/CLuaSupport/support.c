@@ -409,7 +409,8 @@ static const char cacheOwnerKey = 0;
 static int read_member(lua_State *L, int object, int key, int *isProperty) {
     *isProperty = 0;
     lua_pushvalue(L, key);
-    int type = lua_rawget(L, lua_upvalueindex(1));
+    /* Not raw: a strict class's members table raises on a miss (LuaStrictMembers.swift). */
+    int type = lua_gettable(L, lua_upvalueindex(1));
     if (type == LUA_TNIL) { lua_pop(L, 1); return 0; }
     if (type != LUA_TNUMBER) return 1; /* a method */
     int property = (int)lua_tointegerx(L, -1, NULL);
@@ -601,7 +602,8 @@ static int handle_index(lua_State *L) {
     int tag = (int)(bits & 0xff);
     if (lua_rawgeti(L, lua_upvalueindex(1), tag) != LUA_TTABLE) return 0;
     lua_pushvalue(L, 2);
-    int type = lua_rawget(L, -2);
+    /* Not raw: a strict kind's members table raises on a miss (LuaStrictMembers.swift). */
+    int type = lua_gettable(L, -2);
     if (type != LUA_TNUMBER) return type == LUA_TNIL ? 0 : 1; /* a method, or nothing */
     int property = (int)lua_tointegerx(L, -1, NULL);
     dossier_context *ctx = context_of(L);

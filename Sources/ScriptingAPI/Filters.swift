@@ -19,14 +19,10 @@ struct FilterReader {
         guard type == LUA_TTABLE else {
             throw arguments.badArgument(index, "a filter table expected, got \(stack.typeName(at: index))")
         }
+        try Strictness.checkKeys(of: stack, at: index, known: keys, what: function, noun: "filter")
         var found: [String: LuaValue] = [:]
-        var unknown: String?
         stack.forEachPair(of: index) { key, value in
-            guard let name = stack.string(at: key) else { unknown = unknown ?? "a non-string key"; return }
-            if keys.contains(name) { found[name] = stack.value(at: value) } else { unknown = unknown ?? name }
-        }
-        if let unknown {
-            throw LuaError(kind: .runtime, message: "\(function): unknown filter '\(unknown)'\(Suggestion.hint(for: unknown, among: keys)); filters: \(keys.joined(separator: ", "))")
+            if let name = stack.string(at: key) { found[name] = stack.value(at: value) }
         }
         values = found
     }

@@ -190,7 +190,7 @@ struct Info: ParsableCommand {
             lines.append("\(manifest.name) \(manifest.version): \(manifest.title)")
             if let description = manifest.description { lines.append(""); lines.append(description) }
             lines.append("")
-            var fields = [["file:", "\(file.displayPath) (\(origin))"]]
+            var fields = [["kind:", "plugin (its file returns a manifest with run)"], ["file:", "\(file.displayPath) (\(origin))"]]
             if let author = manifest.author { fields.append(["author:", author]) }
             fields.append(["categories:", manifest.categories.isEmpty ? "none" : manifest.categories.joined(separator: ", ")])
             for hidden in host.catalog.filesShadowed(by: file) { fields.append(["shadows:", hidden.displayPath]) }

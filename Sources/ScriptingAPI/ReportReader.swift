@@ -1,0 +1,188 @@
+import CLua
+import LuaBridge
+import Reports
+
+/// Reads the tables `report.table` and `report.chart` are given; every key they do not know is refused.
+enum ReportReader {
+    static let tableKeys = ["title", "columns", "rows"]
+    static let columnKeys = ["key", "title", "type"]
+    static let chartKeys = ["type", "title", "x_label", "y_label", "categories", "series", "values"]
+    static let seriesKeys = ["name", "values"]
+    static let listKeys = ["ordered"]
+
+    static func text(of value: LuaValue, state: LuaState) throws -> String {
+        switch value {
+        case .string(let text): return text
+        case .integer(let number): return String(number)
+        default: return try state.tostring(value)
+        }
+    }
+
+    static func cell(of value: LuaValue, state: LuaState) throws -> Cell {
+        switch value {
+        case .nil: return .null
+        case .integer(let number): return .integer(Int(number))
+        case .number(let number): return .number(number)
+        case .string(let text): return .text(text)
+        default: return .text(try state.tostring(value))
+        }
+    }
+
+    static func texts(_ arguments: LuaArguments, at index: Int32, state: LuaState, what: String) throws -> [String] {
+        let stack = arguments.stack
+        guard stack.type(at: index) == LUA_TTABLE else {
+            throw LuaError(kind: .runtime, message: "\(what) must be an array, got \(stack.typeName(at: index))")
+        }
+        let table = lua_absindex(arguments.L, index)
+        return try (0..<stack.rawLength(of: table)).map { position in
+            stack.rawItem(position + 1, of: table)
+            defer { stack.pop() }
+            return try text(of: stack.value(at: -1), state: state)
+        }
+    }
+
+    static func table(_ arguments: LuaArguments, state: LuaState) throws -> (String?, [Column], [[Cell]]) {
+        let stack = arguments.stack
+        guard stack.type(at: 1) == LUA_TTABLE else {
+            throw arguments.badArgument(1, "a table {columns = ..., rows = ...} expected, got \(stack.typeName(at: 1))")
+        }
+        try Strictness.checkKeys(of: stack, at: 1, known: tableKeys, what: "report.table", noun: "field")
+        stack.rawField("title", of: 1)
+        let title = stack.string(at: -1)
+        stack.pop()
+
+        guard stack.rawField("columns", of: 1) == LUA_TTABLE else {
+            stack.pop()
+            throw LuaError(kind: .runtime, message: "report.table: 'columns' must be an array of names or {key =, title =, type =} tables")
+        }
+        var columns: [Column] = []
+        var typed: [Bool] = []
+        for position in 0..<stack.rawLength(of: -1) {
+            stack.rawItem(position + 1, of: -1)
+            defer { stack.pop() }
+            if let name = stack.string(at: -1) {
+                columns.append(Column(key: name, title: name))
+                typed.append(false)
+            } else if stack.type(at: -1) == LUA_TTABLE {
+                try Strictness.checkKeys(of: stack, at: -1, known: columnKeys, what: "report.table: column \(position + 1)", noun: "field")
+                stack.rawField("key", of: -1)
+                let key = stack.string(at: -1)
+                stack.pop()
+                stack.rawField("title", of: -1)
+                let columnTitle = stack.string(at: -1)
+                stack.pop()
+                stack.rawField("type", of: -1)
+                let declared = stack.string(at: -1)
+                let type = declared ?? "text"
+                stack.pop()
+                guard let key = key ?? columnTitle else {
+                    throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) has no key")
+                }
+                guard let kind = ColumnKind(rawValue: type) else {
+                    throw LuaError(kind: .runtime, message: "report.table: column '\(key)': type must be text, integer or number, got '\(type)'")
+                }
+                columns.append(Column(key: key, title: columnTitle ?? key, kind: kind))
+                typed.append(declared != nil)
+            } else {
+                throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) must be a name or a table")
+            }
+        }
+        stack.pop()
+
+        var rows: [[Cell]] = []
+        let rowsType = stack.rawField("rows", of: 1)
+        defer { stack.pop() }
+        guard rowsType == LUA_TTABLE || rowsType == LUA_TNIL else {
+            throw LuaError(kind: .runtime, message: "report.table: 'rows' must be an array of rows")
+        }
+        if rowsType == LUA_TTABLE {
+            for position in 0..<stack.rawLength(of: -1) {
+                stack.rawItem(position + 1, of: -1)
+                defer { stack.pop() }
+                guard stack.type(at: -1) == LUA_TTABLE else {
+                    throw LuaError(kind: .runtime, message: "report.table: row \(position + 1) must be a table, got \(stack.typeName(at: -1))")
+                }
+                let keyed = stack.rawLength(of: -1) == 0 && !columns.isEmpty
+                if keyed {
+                    try Strictness.checkKeys(of: stack, at: -1, known: columns.map(\.key), what: "report.table: row \(position + 1)", noun: "column")
+                }
+                var row: [Cell] = []
+                for (column, spec) in columns.enumerated() {
+                    if keyed { stack.rawField(spec.key, of: -1) } else { stack.rawItem(column + 1, of: -1) }
+                    defer { stack.pop() }
+                    row.append(try cell(of: stack.value(at: -1), state: state))
+                }
+                rows.append(row)
+            }
+        }
+        // A column given without a type takes the type of its values: numbers align as numbers.
+        for (index, column) in columns.enumerated() where !typed[index] && column.kind == .text {
+            let cells = rows.map { $0[index] }.filter { $0 != .null }
+            guard !cells.isEmpty else { continue }
+            if cells.allSatisfy({ if case .integer = $0 { return true } else { return false } }) {
+                columns[index].kind = .integer
+            } else if cells.allSatisfy({ switch $0 { case .integer, .number: return true; default: return false } }) {
+                columns[index].kind = .number
+            }
+        }
+        return (title, columns, rows)
+    }
+
+    static func chart(_ arguments: LuaArguments, state: LuaState) throws -> Chart {
+        let stack = arguments.stack
+        guard stack.type(at: 1) == LUA_TTABLE else {
+            throw arguments.badArgument(1, "a table {type =, categories =, series =} expected, got \(stack.typeName(at: 1))")
+        }
+        try Strictness.checkKeys(of: stack, at: 1, known: chartKeys, what: "report.chart")
+        func field(_ name: String) -> String? {
+            stack.rawField(name, of: 1)
+            defer { stack.pop() }
+            return stack.type(at: -1) == LUA_TSTRING ? stack.string(at: -1) : nil
+        }
+        let type = try ChartType(parsing: field("type") ?? "bar")
+        stack.rawField("categories", of: 1)
+        let categories = try texts(arguments, at: -1, state: state, what: "report.chart: 'categories'")
+        stack.pop()
+
+        func values(at index: Int32, name: String) throws -> [Double?] {
+            guard stack.type(at: index) == LUA_TTABLE else {
+                throw LuaError(kind: .runtime, message: "report.chart: the values of '\(name)' must be an array of numbers")
+            }
+            let table = lua_absindex(arguments.L, index)
+            return try (0..<categories.count).map { position in
+                stack.rawItem(position + 1, of: table)
+                defer { stack.pop() }
+                if stack.type(at: -1) <= LUA_TNIL { return nil }
+                guard let number = stack.number(at: -1) else {
+                    throw LuaError(kind: .runtime, message: "report.chart: value \(position + 1) of '\(name)' must be a number, got \(stack.typeName(at: -1))")
+                }
+                return number
+            }
+        }
+
+        var series: [Series] = []
+        if stack.rawField("series", of: 1) == LUA_TTABLE {
+            for position in 0..<stack.rawLength(of: -1) {
+                stack.rawItem(position + 1, of: -1)
+                defer { stack.pop() }
+                try Strictness.checkKeys(of: stack, at: -1, known: seriesKeys, what: "report.chart: series \(position + 1)", noun: "field")
+                stack.rawField("name", of: -1)
+                let name = stack.string(at: -1) ?? "series \(position + 1)"
+                stack.pop()
+                stack.rawField("values", of: -1)
+                defer { stack.pop() }
+                series.append(Series(name: name, values: try values(at: -1, name: name)))
+            }
+        }
+        stack.pop()
+        if series.isEmpty, stack.rawField("values", of: 1) == LUA_TTABLE {
+            let name = field("y_label") ?? "value"
+            series.append(Series(name: name, values: try values(at: -1, name: name)))
+            stack.pop()
+        } else if series.isEmpty {
+            stack.pop()
+        }
+        return Chart(type: type, title: field("title") ?? "", xLabel: field("x_label"), yLabel: field("y_label"),
+                     categories: categories, series: series)
+    }
+}
