@@ -41,16 +41,18 @@ error("Cannot require a meta file")
 ---@field min_level string? This level and above ("high", "minister", ...).
 ---@field kind string? "state", "official", "working" or "unspecified".
 ---@field status string? "occurred", "planned" or "negated".
----@field since (Date|string)? Visits that began on or after this date.
----@field until (Date|string)? Visits that began on or before this date.
+---@field since (Date|string|integer)? Visits that began on or after this date: a year (1990), "YYYY", "YYYY-MM", "YYYY-MM-DD" or a Date.
+---@field until (Date|string|integer)? Visits that began on or before this date, compared at its precision (`until = 1990` keeps all of 1990). Written `["until"]` in a table constructor; `through` is the same without the brackets.
+---@field through (Date|string|integer)? The same as `until`, without a Lua keyword: `{since = 1990, through = 1999}`.
 
 ---The filter of `corpus.events` (every field optional).
 ---@class EventFilter
 ---@field kind string? "visit", "meeting", "relations_established", "anniversary" or "message_exchange".
 ---@field status string? "occurred", "planned" or "negated".
 ---@field country string? Events involving this country (code or name).
----@field since (Date|string)? Events that began on or after this date.
----@field until (Date|string)? Events that began on or before this date.
+---@field since (Date|string|integer)? Events that began on or after this date (a year, an ISO text or a Date).
+---@field until (Date|string|integer)? Events that began on or before this date, at its precision.
+---@field through (Date|string|integer)? The same as `until`, without a Lua keyword.
 
 ---A lazy, immutable selection of visits or events. Methods that filter or sort return a new query.
 ---@class Query
@@ -139,7 +141,7 @@ local Event = {}
 local Entity = {}
 
 ---The highest-ranked office the person held on a date, or nil.
----@param date Date|string A Date or an ISO date.
+---@param date Date|string|integer A Date, an ISO date or a year.
 ---@return Office? # The office, or nil.
 function Entity:office_at(date) end
 

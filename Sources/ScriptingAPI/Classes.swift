@@ -136,7 +136,7 @@ enum Classes {
             }
         }
         .method("office_at", doc: "The highest-ranked office the person held on a date, or nil.",
-                parameters: [APIParameter("date", .union([.named("Date"), .string]), "A Date or an ISO date.")],
+                parameters: [APIParameter("date", .union([.named("Date"), .string, .integer]), "A Date, an ISO date or a year.")],
                 returns: [APIReturn(.optional(.named("Office")), "The office, or nil.")]) { c, i, arguments in
             guard let date = try arguments.date(2) else {
                 throw arguments.badArgument(2, "a Date or an ISO date expected, got nil")

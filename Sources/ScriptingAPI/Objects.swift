@@ -1,3 +1,4 @@
+import CLua
 import CorpusModel
 import LuaBridge
 
@@ -59,9 +60,15 @@ extension LuaStack {
 // MARK: - Reading arguments
 
 extension LuaArguments {
-    /// A date given as a `Date` object or an ISO string.
+    /// A date given as a `Date` object, an ISO string or an integer year.
     func date(_ index: Int32) throws -> PartialDate? {
         if stack.type(at: index) <= 0 { return nil }
+        if stack.type(at: index) == LUA_TNUMBER {
+            guard let year = stack.integer(at: index), let date = PartialDate(year: Int(year)) else {
+                throw badArgument(index, "a year such as 1990 expected, got \(stack.value(at: index))")
+            }
+            return date
+        }
         if let text = stack.string(at: index) {
             guard let date = PartialDate(iso: text) else {
                 throw badArgument(index, "an ISO date such as \"1957\", \"1961-06\" or \"2025-10-09\" expected, got \"\(text)\"")
@@ -69,22 +76,23 @@ extension LuaArguments {
             return date
         }
         guard let handle = stack.handle(at: index), handle.tag == Handle.date else {
-            throw badArgument(index, "a Date or an ISO date expected, got \(stack.typeName(at: index))")
+            throw badArgument(index, "a Date, a year or an ISO date expected, got \(stack.typeName(at: index))")
         }
         return Handle.date(handle.index)
     }
 }
 
-/// Turns a date argument or filter value (a `Date` or an ISO string) into a partial date.
+/// Turns a date argument or filter value (a `Date`, an ISO string or an integer year) into a partial date.
 func partialDate(from value: LuaValue, state: LuaState, what: String) throws -> PartialDate {
     if case .string(let text) = value, let date = PartialDate(iso: text) { return date }
+    if let year = value.integerValue, let date = PartialDate(year: Int(year)) { return date }
     if case .other = value {
         let stack = LuaStack(state.L)
         value.push(onto: stack)
         defer { stack.pop() }
         if let handle = stack.handle(at: -1), handle.tag == Handle.date { return Handle.date(handle.index) }
     }
-    throw LuaError(kind: .runtime, message: "\(what): an ISO date such as \"1957\" or \"2025-10-09\" expected, got \(value.typeName) \(value)")
+    throw LuaError(kind: .runtime, message: "\(what): a year (1990), \"YYYY\", \"YYYY-MM\", \"YYYY-MM-DD\" or a Date expected, got \(value.typeName) \(value)")
 }
 
 
