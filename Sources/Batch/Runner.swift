@@ -258,10 +258,14 @@ public final class BatchRunner: @unchecked Sendable {
         var files: [(name: String, data: Data)] = []
         var written: [BatchFileRecord] = []
         for format in job.formats {
-            let name = "\(job.name).\(BatchFormats.fileExtension(format))"
-            let data = Data(render(run.report, as: format).utf8)
-            files.append((name, data))
-            written.append(BatchFileRecord(format: format.rawValue, path: name, bytes: data.count, hash: ContentHash.of(data)))
+            // CSV: one file per table (name.csv, name-2.csv, ...).
+            let rendered = format == .csv ? CSVRenderer.files(of: run.report, base: job.name)
+                : [("\(job.name).\(BatchFormats.fileExtension(format))", render(run.report, as: format))]
+            for (name, text) in rendered {
+                let data = Data(text.utf8)
+                files.append((name, data))
+                written.append(BatchFileRecord(format: format.rawValue, path: name, bytes: data.count, hash: ContentHash.of(data)))
+            }
         }
         do {
             try OutputDirectory.writeAtomically(files, in: settings.output)

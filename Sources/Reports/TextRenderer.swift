@@ -1,5 +1,6 @@
 // The text format, for a terminal: headings underlined, paragraphs wrapped to the width, tables with
-// aligned columns (by display width, so Vietnamese and CJK line up; numbers to the right), bar charts
+// aligned columns (by display width, so Vietnamese and CJK line up; numbers to the right) whose cells
+// wrap onto more lines when the table is wider than the width, bar charts
 // drawn with block characters beside their values, line charts as their data and a sparkline.
 // ANSI styling only when `RenderOptions.color` is set, and applied after alignment.
 
@@ -75,28 +76,44 @@ struct TextRenderer {
         let cells: [[String]] = table.rectangularRows.map { row in
             row.map { cellText($0) }
         }
-        // Natural widths, then shrink text columns (widest first) until the table fits the width.
+        // Natural widths, then shrink text columns (widest first) until the table fits the width: down to
+        // their longest word when the words fit, else further (long words then break).
         var widths = columns.indices.map { c in
             ([clean(columns[c].title)] + cells.map { $0[c] }).map(DisplayWidth.of).max() ?? 1
         }
         let gap = 2
         func total() -> Int { widths.reduce(0, +) + gap * (widths.count - 1) }
+        var floors = columns.indices.map { c in
+            columns[c].kind != .text ? widths[c]
+                : min(widths[c], 16, ([clean(columns[c].title)] + cells.map { $0[c] }).flatMap { $0.split(separator: " ") }
+                    .map { DisplayWidth.of(String($0)) }.max() ?? 1)
+        }
+        // Words that do not all fit: the longest give way first, down to 4 columns.
+        while floors.reduce(0, +) + gap * (widths.count - 1) > width,
+              let longest = columns.indices.filter({ columns[$0].kind == .text && floors[$0] > 4 }).max(by: { floors[$0] < floors[$1] }) {
+            floors[longest] -= 1
+        }
         while total() > width {
-            let candidates = columns.indices.filter { columns[$0].kind == .text && widths[$0] > 6 }
+            let candidates = columns.indices.filter { widths[$0] > floors[$0] }
             guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
         }
-        func line(_ values: [String], bold: Bool = false) -> String {
-            let padded = columns.indices.map { c in
-                let text = DisplayWidth.pad(DisplayWidth.truncate(values[c], to: widths[c]), to: widths[c],
-                                            alignment: columns[c].alignment)
-                return bold ? style(text, .bold) : text
+        // A cell wider than its column wraps onto more lines of its row; nothing is cut.
+        func lines(_ values: [String], bold: Bool = false) -> [String] {
+            let wrapped = columns.indices.map { c in DisplayWidth.wrap(values[c], width: widths[c]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<max(height, 1)).map { i in
+                let padded = columns.indices.map { c in
+                    let part = i < wrapped[c].count ? DisplayWidth.truncate(wrapped[c][i], to: widths[c]) : ""
+                    let text = DisplayWidth.pad(part, to: widths[c], alignment: columns[c].alignment)
+                    return bold ? style(text, .bold) : text
+                }
+                return trimTrailing(padded.joined(separator: String(repeating: " ", count: gap)))
             }
-            return trimTrailing(padded.joined(separator: String(repeating: " ", count: gap)))
         }
-        out.append(line(columns.map { clean($0.title) }, bold: true))
+        out.append(contentsOf: lines(columns.map { clean($0.title) }, bold: true))
         out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
-        for row in cells { out.append(line(row)) }
+        for row in cells { out.append(contentsOf: lines(row)) }
         if cells.isEmpty { out.append("(no rows)") }
         return out.joined(separator: "\n")
     }

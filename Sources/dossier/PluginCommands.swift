@@ -77,6 +77,12 @@ enum Terminal {
     static var isStandardInput: Bool { isatty(STDIN_FILENO) != 0 }
 
     /// The width of the terminal (80 when unknown).
+    /// The width of text reports: `COLUMNS` when set, else the terminal's, else 100 (a file or a pipe).
+    static func reportWidth(toTerminal: Bool) -> Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return toTerminal ? width : 100
+    }
+
     static var width: Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
@@ -249,6 +255,8 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var out: String?
 
+    @OptionGroup var csv: CSVOptions
+
     @OptionGroup var corpusOptions: CorpusOptions
     @OptionGroup var pluginPath: PluginPathOptions
     @OptionGroup var lua: LuaRunOptions
@@ -257,6 +265,9 @@ struct Run: ParsableCommand {
         var seen = Set<String>()
         for param in params where !seen.insert(param.key).inserted {
             throw ValidationError("--param \(param.key) is given twice")
+        }
+        if effectiveFormat != .csv, csv.table != nil || csv.excel || csv.separator != "," {
+            throw ValidationError("--table, --excel and --separator apply to CSV (--format csv or --out FILE.csv)")
         }
     }
 
@@ -287,7 +298,8 @@ struct Run: ParsableCommand {
             pluginFailure(error)
         }
         let toTerminal = out == nil && Terminal.isStandardOutput
-        let options = RenderOptions(width: toTerminal ? Terminal.width : 80, color: toTerminal && Terminal.color)
+        var options = RenderOptions(width: Terminal.reportWidth(toTerminal: toTerminal), color: toTerminal && Terminal.color)
+        if effectiveFormat == .csv, try csv.write(result.report, out: out, options: &options) { return }
         let text = render(result.report, as: effectiveFormat, options: options)
         if let out {
             do {
