@@ -2,6 +2,7 @@
 -- destination), then every pair of countries with the visits each way and whether they reciprocate.
 
 local util = require("dossier_util")
+local data = require("dossier_data")
 
 return {
   name = "country-pairs",
@@ -27,26 +28,19 @@ return {
     report.heading("Visits between countries", 1)
     report.paragraph(("Visits %s: rows are the visitors' countries, columns the destinations."):format(filters))
 
-    -- counts[from][to] = visits, from one count_by over a "FROM>TO" key.
+    -- counts[from][to] = visits, and the visits behind each count.
     local query = corpus.visits{ min_level = p.min_level, status = util.status_filter(p.status) }
-    local by_pair = query:count_by(function(v) return (v.visitor_country or UNKNOWN) .. ">" .. v.destination end)
-
-    local counts, visitors, destinations = {}, {}, {}
-    for pair, n in pairs(by_pair) do
-      local from, to = pair:match("^(.-)>(.*)$")
-      counts[from] = counts[from] or {}
-      counts[from][to] = n
-      visitors[from] = true
-      destinations[to] = true
-    end
+    local matrix = data.crosstab(query, function(v) return v.visitor_country or UNKNOWN end, "destination")
+    local counts = matrix.counts
 
     local function by_name(x, y)
       local nx, ny = country_name(x ~= UNKNOWN and x or nil), country_name(y ~= UNKNOWN and y or nil)
       if nx ~= ny then return nx < ny end
       return x < y
     end
-    local row_codes = util.sorted_keys(visitors, by_name)
-    local column_codes = util.sorted_keys(destinations, by_name)
+    local row_codes, column_codes = matrix.rows, matrix.columns
+    table.sort(row_codes, by_name)
+    table.sort(column_codes, by_name)
 
     if #row_codes == 0 then
       report.note("No visits match: " .. filters .. ".")

@@ -4,6 +4,7 @@
 -- aggregates them, so this plugin stays fast on a corpus of a million visits.
 
 local util = require("dossier_util")
+local data = require("dossier_data")
 
 return {
   name = "visits-per-decade",
@@ -48,12 +49,15 @@ return {
       return
     end
 
+    -- Every decade from the first to the last, those without a visit at 0, so the chart shows the gaps.
+    local all_decades = data.range(decades[1], decades[#decades], 10)
+    local filled = data.complete(counts, all_decades, 0)
     local rows, categories, values = {}, {}, {}
-    for _, decade in ipairs(decades) do
+    for _, decade in ipairs(all_decades) do
       local label = util.decade_label(decade)
-      rows[#rows + 1] = { label, counts[decade] }
+      rows[#rows + 1] = { label, filled[decade] }
       categories[#categories + 1] = label
-      values[#values + 1] = counts[decade]
+      values[#values + 1] = filled[decade]
     end
 
     report.table{

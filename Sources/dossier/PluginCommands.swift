@@ -476,5 +476,8 @@ struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the Lua API reference in Markdown (docs/lua-api.md).")
 
-    func run() throws { StandardOutput.write(DossierAPI.markdown()) }
+    func run() throws {
+        let toolkit = try? String(contentsOf: DossierPaths.bundledPlugins.appendingPathComponent("lib/dossier_data.lua"), encoding: .utf8)
+        StandardOutput.write(DossierAPI.markdown(toolkit: toolkit))
+    }
 }
