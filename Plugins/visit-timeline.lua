@@ -120,6 +120,7 @@ return {
         title = "Visits per decade, by direction",
         x_label = "Decade",
         y_label = "Visits",
+        stacked = true,
         categories = categories,
         series = {
           { name = ("%s → %s"):format(a_name, b_name), values = from_a },

@@ -114,7 +114,7 @@ struct HTMLRenderer {
         if chart.xLabel == nil { frame.bottom -= 16 }
 
         let n = chart.categories.count
-        let kind = chart.type == .bar ? "Bar chart" : "Line chart"
+        let kind = chart.type == .line ? "Line chart" : chart.isStacked ? "Stacked bar chart" : chart.series.count > 1 ? "Grouped bar chart" : "Bar chart"
         var label = "\(kind): \(chart.title)."
         if let x = chart.xLabel { label += " x: \(x)." }
         if let y = chart.yLabel { label += " y: \(y)." }
@@ -127,7 +127,14 @@ struct HTMLRenderer {
         let scale = Scale(lo: min(0, range?.min ?? 0), hi: max(0, range?.max ?? 0), whole: whole)
         func y(_ v: Double) -> Double { frame.plotBottom - (v - scale.lo) / (scale.hi - scale.lo) * frame.plotHeight }
         let band = frame.plotWidth / Double(max(n, 1))
-        func center(_ i: Int) -> Double { frame.left + band * (Double(i) + 0.5) }
+        // A line over years places each year by its value; other charts space categories evenly.
+        let years = chart.numericCategories
+        func center(_ i: Int) -> Double {
+            guard let years, let first = years.first, let last = years.last, last > first else {
+                return frame.left + band * (Double(i) + 0.5)
+            }
+            return frame.left + band / 2 + (frame.plotWidth - band) * Double(years[i] - first) / Double(last - first)
+        }
 
         var svg = "<figure class=\"chart\" id=\"\(id)\">\n"
         svg += "<svg class=\"chart-\(chart.type.rawValue)\" viewBox=\"0 0 \(num(frame.width)) \(num(frame.height))\" role=\"img\" aria-label=\"\(attr(label))\">\n"
@@ -179,10 +186,25 @@ struct HTMLRenderer {
             svg += "<text class=\"empty\" x=\"\(num(frame.left + frame.plotWidth / 2))\" y=\"\(num(frame.top + frame.plotHeight / 2))\" text-anchor=\"middle\">No data</text>\n"
         }
 
-        // The data, one group per series.
+        // The data, one group per series. Stacked bars start where the series below them ended.
+        var stackedBelow = [(positive: Double, negative: Double)](repeating: (0, 0), count: n)
         for (s, series) in chart.series.enumerated() {
             svg += "<g class=\"series s\(s % 6)\" data-series=\"\(attr(series.name))\">\n"
             switch chart.type {
+            case .bar where chart.isStacked:
+                let barWidth = band * 0.6
+                for i in chart.categories.indices {
+                    guard let v = chart.value(s, i), v != 0 else { continue }
+                    let x = frame.left + band * Double(i) + band * 0.2
+                    let base = v < 0 ? stackedBelow[i].negative : stackedBelow[i].positive
+                    if v < 0 { stackedBelow[i].negative += v } else { stackedBelow[i].positive += v }
+                    let top = min(y(base), y(base + v)), height = abs(y(base + v) - y(base))
+                    let data = "data-category=\"\(attr(chart.categories[i]))\" data-series=\"\(attr(series.name))\""
+                    svg += "<rect class=\"bar stacked\" \(data) data-value=\"\(NumberFormat.shortest(v))\" x=\"\(num(x))\" y=\"\(num(top))\" width=\"\(num(max(barWidth - 1, 0.5)))\" height=\"\(num(height))\"><title>\(text(tooltip(chart, s, i, v)))</title></rect>\n"
+                    if height >= 12 {
+                        svg += "<text class=\"value inside\" x=\"\(num(x + barWidth / 2))\" y=\"\(num(top + height / 2 + 4))\" text-anchor=\"middle\">\(text(format(v)))</text>\n"
+                    }
+                }
             case .bar:
                 let groupWidth = band * 0.8
                 let barWidth = groupWidth / Double(chart.series.count)
@@ -219,6 +241,12 @@ struct HTMLRenderer {
                 }
             }
             svg += "</g>\n"
+        }
+        if chart.isStacked {
+            for i in chart.categories.indices where stackedBelow[i].positive != 0 || stackedBelow[i].negative != 0 {
+                let total = stackedBelow[i].positive + stackedBelow[i].negative
+                svg += "<text class=\"value total\" x=\"\(num(center(i)))\" y=\"\(num(y(stackedBelow[i].positive) - 4))\" text-anchor=\"middle\">\(text(format(total)))</text>\n"
+            }
         }
         svg += "</svg>\n</figure>\n"
         return svg
@@ -361,6 +389,7 @@ struct HTMLRenderer {
     svg .chart-title { font-size: 15px; font-weight: 600; }
     svg .axis-label { font-size: 13px; font-weight: 600; }
     svg .tick, svg .value.missing, svg .empty { fill: var(--muted); }
+    svg .value.inside { fill: #fff; font-size: 10px; }
     svg .value { font-size: 11px; }
     svg .axis { stroke: var(--muted); stroke-width: 1; }
     svg .grid { stroke: var(--border); stroke-width: 1; }

@@ -137,6 +137,7 @@ struct TextRenderer {
             return out.joined(separator: "\n")
         }
         switch chart.type {
+        case .bar where chart.isStacked: out.append(contentsOf: stackedBars(chart))
         case .bar: out.append(contentsOf: bars(chart))
         case .line: out.append(contentsOf: line(chart))
         }
@@ -173,6 +174,38 @@ struct TextRenderer {
         return out
     }
 
+    /// One line per category: the series' segments one after the other, each drawn with its own shade
+    /// (a legend says which), then the total. Negative values are left out of the bar and named after it.
+    private func stackedBars(_ chart: Chart) -> [String] {
+        let shades: [Character] = ["█", "▓", "▒", "░", "▚", "▞"]
+        let labels = chart.categories.map { DisplayWidth.truncate(clean($0), to: 20) }
+        let labelWidth = labels.map(DisplayWidth.of).max() ?? 0
+        let totals = chart.categories.indices.map { i in chart.series.indices.compactMap { chart.value($0, i) }.filter { $0 > 0 }.reduce(0, +) }
+        let totalTexts = totals.map { NumberFormat.format($0, decimals: options.decimals) }
+        let valueWidth = totalTexts.map(DisplayWidth.of).max() ?? 1
+        let barWidth = max(10, width - labelWidth - 2 - 1 - valueWidth - 1)
+        let maxTotal = totals.max() ?? 0
+        var out = [chart.series.enumerated().map { s, series in "\(shades[s % shades.count]) \(clean(series.name))" }.joined(separator: "   ")]
+        for i in chart.categories.indices {
+            var bar = ""
+            var filled = 0.0
+            for s in chart.series.indices {
+                guard let v = chart.value(s, i), v > 0, maxTotal > 0 else { continue }
+                // Round the running end, not each segment, so the bar's length matches the total.
+                let end = Int(((filled + v) / maxTotal * Double(barWidth)).rounded())
+                let start = Int((filled / maxTotal * Double(barWidth)).rounded())
+                bar += String(repeating: shades[s % shades.count], count: max(end - start, 1))
+                filled += v
+            }
+            let negatives = chart.series.indices.compactMap { s in chart.value(s, i).flatMap { $0 < 0 ? "\(clean(chart.series[s].name)) \(NumberFormat.format($0, decimals: options.decimals))" : nil } }
+            var line = DisplayWidth.pad(labels[i], to: labelWidth, alignment: .left) + "  " + style(bar, .cyan)
+            line += (bar.isEmpty ? "" : " ") + totalTexts[i]
+            if !negatives.isEmpty { line += " (" + negatives.joined(separator: ", ") + ")" }
+            out.append(trimTrailing(line))
+        }
+        return out
+    }
+
     /// A bar of `value`'s length on a scale where `maxAbs` fills `width` columns, to an eighth of a
     /// column; an empty string for zero (or when every value is zero).
     private func drawBar(_ value: Double, maxAbs: Double, width: Int) -> String {
@@ -195,6 +228,21 @@ struct TextRenderer {
         let nameWidth = names.map(DisplayWidth.of).max() ?? 0
         let levels = Array("▁▂▃▄▅▆▇█")
         let range = chart.valueRange
+        // Over years that fit the width, one character per year, so the gaps show.
+        if let years = chart.numericCategories, let first = years.first, let last = years.last,
+           last - first < width - nameWidth - 2 {
+            for s in chart.series.indices {
+                var marks = [Character](repeating: " ", count: last - first + 1)
+                for (i, year) in years.enumerated() {
+                    guard let v = chart.value(s, i), let range else { continue }
+                    let level = range.max > range.min ? Int(((v - range.min) / (range.max - range.min) * 7).rounded()) : 3
+                    marks[year - first] = levels[min(max(level, 0), 7)]
+                }
+                out.append(DisplayWidth.pad(names[s], to: nameWidth, alignment: .left) + "  " + style(String(marks), .cyan))
+            }
+            out.append(DisplayWidth.pad("", to: nameWidth, alignment: .left) + "  " + "\(first)" + String(repeating: " ", count: max(1, last - first + 1 - 8)) + "\(last)")
+            return out
+        }
         for s in chart.series.indices {
             let spark = chart.categories.indices.map { i -> String in
                 guard let v = chart.value(s, i), let range else { return " " }

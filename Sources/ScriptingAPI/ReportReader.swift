@@ -6,7 +6,7 @@ import Reports
 enum ReportReader {
     static let tableKeys = ["title", "columns", "rows"]
     static let columnKeys = ["key", "title", "type"]
-    static let chartKeys = ["type", "title", "x_label", "y_label", "categories", "series", "values"]
+    static let chartKeys = ["type", "title", "x_label", "y_label", "categories", "series", "values", "stacked"]
     static let seriesKeys = ["name", "values"]
     static let listKeys = ["ordered"]
 
@@ -182,7 +182,15 @@ enum ReportReader {
         } else if series.isEmpty {
             stack.pop()
         }
+        var stacked: Bool?
+        let stackedType = stack.rawField("stacked", of: 1)
+        defer { stack.pop() }
+        if stackedType == LUA_TBOOLEAN {
+            stacked = lua_toboolean(arguments.L, -1) != 0
+        } else if stackedType != LUA_TNIL {
+            throw LuaError(kind: .runtime, message: "report.chart: 'stacked' must be true or false, got \(stack.typeName(at: -1))")
+        }
         return Chart(type: type, title: field("title") ?? "", xLabel: field("x_label"), yLabel: field("y_label"),
-                     categories: categories, series: series)
+                     categories: categories, series: series, stacked: stacked)
     }
 }

@@ -94,3 +94,22 @@ struct StrictnessTests {
         #expect(try state.run("return type(io.open)", environment: environment) == [.string("function")])
     }
 }
+
+@Suite("Chart options from Lua")
+struct ChartOptionTests {
+    @Test func stackedIsReadAndCheckedLikeEveryOption() throws {
+        let run = try ScriptRun()
+        try run.run("report.chart{title = 't', categories = {'a', 'b'}, stacked = true, series = {{name = 'x', values = {1, 2}}, {name = 'y', values = {3, 4}}}}")
+        guard case .chart(let chart)? = run.report.report.blocks.last else {
+            Issue.record("no chart")
+            return
+        }
+        #expect(chart.isStacked)
+        #expect(luaError { try run.run("report.chart{title = 't', categories = {'a'}, values = {1}, stacked = 'yes'}") }?
+            .message.contains("'stacked' must be true or false, got string") == true)
+        #expect(luaError { try run.run("report.chart{type = 'line', title = 't', categories = {'a'}, values = {1}, stacked = true}") }?
+            .message.contains("'stacked' applies to bar charts") == true)
+        #expect(luaError { try run.run("report.chart{title = 't', categories = {'a'}, values = {1}, stakced = true}") }?
+            .message.contains("unknown option 'stakced' (did you mean 'stacked'?)") == true)
+    }
+}
