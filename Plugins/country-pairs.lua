@@ -55,11 +55,12 @@ return {
     columns[#columns + 1] = { key = "total", title = "Total", type = "integer" }
     local rows = {}
     for _, from in ipairs(row_codes) do
-      local row = { from = country_name(from ~= UNKNOWN and from or nil), total = 0 }
+      local row = { from = country_name(from ~= UNKNOWN and from or nil), total = 0, evidence = {} }
       for _, to in ipairs(column_codes) do
         if to ~= from then
           row[to] = counts[from][to] or 0
           row.total = row.total + row[to]
+          for _, v in ipairs(matrix.items[from][to] or {}) do table.insert(row.evidence, v) end
         end
       end
       rows[#rows + 1] = row
@@ -90,7 +91,11 @@ return {
     for _, pair in ipairs(pairs_list) do
       local both = pair.forth > 0 and pair.back > 0 and pair.a ~= UNKNOWN and pair.b ~= UNKNOWN
       if both then reciprocal = reciprocal + 1 end
+      local behind = {}
+      for _, v in ipairs((matrix.items[pair.a] or {})[pair.b] or {}) do behind[#behind + 1] = v end
+      for _, v in ipairs((matrix.items[pair.b] or {})[pair.a] or {}) do behind[#behind + 1] = v end
       pair_rows[#pair_rows + 1] = {
+        evidence = behind,
         a = country_name(pair.a ~= UNKNOWN and pair.a or nil),
         b = country_name(pair.b ~= UNKNOWN and pair.b or nil),
         forth = pair.forth,

@@ -245,13 +245,13 @@ function report.paragraph(text) end
 function report.list(items, options) end
 
 ---A table.
----Columns are names (`"decade"`) or tables `{key = "decade", title = "Decade", type = "text"|"integer"|"number"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`.
----@param spec table `{title = ?, columns = {...}, rows = {...}}`.
+---Columns are names (`"decade"`) or tables `{key = "decade", title = "Decade", type = "text"|"integer"|"number"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`. Evidence, the visits or events behind a row, is given per row as a row field (`{decade = "1950s", visits = 2, evidence = visits}`) or as `evidence = {...}` with one entry per row; an entry is a Visit or Event, an array of them or a query. HTML shows it as an expandable list of the sentences that report each item (names highlighted), Markdown as footnotes, JSON as ids (the items are in the report's `evidence`).
+---@param spec table `{title = ?, columns = {...}, rows = {...}, evidence = ?}`.
 function report.table(spec) end
 
 ---A bar or line chart.
----One value per category; a single series may be given as `values = {...}` directly. Missing values (nil) are gaps.
----@param spec table `{type = "bar"|"line", title = ?, x_label = ?, y_label = ?, categories = {...}, series = {{name =, values = {...}}}}`.
+---One value per category; a single series may be given as `values = {...}` directly. Missing values (nil) are gaps. Several series are grouped side by side, or stacked on one bar per category with `stacked = true`. A line over categories that are all years places them by year. A series' `evidence` gives, per category, the visits or events behind the value (as for `report.table`).
+---@param spec table `{type = "bar"|"line", title = ?, x_label = ?, y_label = ?, categories = {...}, series = {{name =, values = {...}, evidence = ?}}, stacked = ?}`.
 function report.chart(spec) end
 
 ---A note set apart from the text.

@@ -175,16 +175,16 @@ enum Modules {
                 return 0
             },
             APIFunction("table", doc: "A table.",
-                        parameters: [APIParameter("spec", .table, "`{title = ?, columns = {...}, rows = {...}}`.")],
-                        details: "Columns are names (`\"decade\"`) or tables `{key = \"decade\", title = \"Decade\", type = \"text\"|\"integer\"|\"number\"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`.") { context, arguments in
-                let (title, columns, rows) = try ReportReader.table(arguments, state: context.state)
-                try context.report.builder.table(title: title, columns: columns, rows: rows)
+                        parameters: [APIParameter("spec", .table, "`{title = ?, columns = {...}, rows = {...}, evidence = ?}`.")],
+                        details: "Columns are names (`\"decade\"`) or tables `{key = \"decade\", title = \"Decade\", type = \"text\"|\"integer\"|\"number\"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`. Evidence, the visits or events behind a row, is given per row as a row field (`{decade = \"1950s\", visits = 2, evidence = visits}`) or as `evidence = {...}` with one entry per row; an entry is a Visit or Event, an array of them or a query. HTML shows it as an expandable list of the sentences that report each item (names highlighted), Markdown as footnotes, JSON as ids (the items are in the report's `evidence`).") { context, arguments in
+                let (title, columns, rows, evidence) = try ReportReader.table(arguments, context: context)
+                try context.report.builder.table(title: title, columns: columns, rows: rows, evidence: evidence)
                 return 0
             },
             APIFunction("chart", doc: "A bar or line chart.",
-                        parameters: [APIParameter("spec", .table, "`{type = \"bar\"|\"line\", title = ?, x_label = ?, y_label = ?, categories = {...}, series = {{name =, values = {...}}}}`.")],
-                        details: "One value per category; a single series may be given as `values = {...}` directly. Missing values (nil) are gaps.") { context, arguments in
-                let chart = try ReportReader.chart(arguments, state: context.state)
+                        parameters: [APIParameter("spec", .table, "`{type = \"bar\"|\"line\", title = ?, x_label = ?, y_label = ?, categories = {...}, series = {{name =, values = {...}, evidence = ?}}, stacked = ?}`.")],
+                        details: "One value per category; a single series may be given as `values = {...}` directly. Missing values (nil) are gaps. Several series are grouped side by side, or stacked on one bar per category with `stacked = true`. A line over categories that are all years places them by year. A series' `evidence` gives, per category, the visits or events behind the value (as for `report.table`).") { context, arguments in
+                let chart = try ReportReader.chart(arguments, context: context)
                 try context.report.builder.chart(chart)
                 return 0
             },

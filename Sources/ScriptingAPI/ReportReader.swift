@@ -4,10 +4,10 @@ import Reports
 
 /// Reads the tables `report.table` and `report.chart` are given; every key they do not know is refused.
 enum ReportReader {
-    static let tableKeys = ["title", "columns", "rows"]
+    static let tableKeys = ["title", "columns", "rows", "evidence"]
     static let columnKeys = ["key", "title", "type"]
     static let chartKeys = ["type", "title", "x_label", "y_label", "categories", "series", "values", "stacked"]
-    static let seriesKeys = ["name", "values"]
+    static let seriesKeys = ["name", "values", "evidence"]
     static let listKeys = ["ordered"]
 
     static func text(of value: LuaValue, state: LuaState) throws -> String {
@@ -41,7 +41,11 @@ enum ReportReader {
         }
     }
 
-    static func table(_ arguments: LuaArguments, state: LuaState) throws -> (String?, [Column], [[Cell]]) {
+    /// The table's title, columns, rows and, per row, the ids of its evidence (nil when none is given).
+    static func table(_ arguments: LuaArguments, context: APIContext) throws -> (String?, [Column], [[Cell]], [[String]]?) {
+        let state = context.state
+        let evidence = EvidenceReader(context: context, arguments: arguments)
+        var rowEvidence: [[String]?] = []
         let stack = arguments.stack
         guard stack.type(at: 1) == LUA_TTABLE else {
             throw arguments.badArgument(1, "a table {columns = ..., rows = ...} expected, got \(stack.typeName(at: 1))")
@@ -103,8 +107,15 @@ enum ReportReader {
                     throw LuaError(kind: .runtime, message: "report.table: row \(position + 1) must be a table, got \(stack.typeName(at: -1))")
                 }
                 let keyed = stack.rawLength(of: -1) == 0 && !columns.isEmpty
+                let evidenceField = !columns.contains { $0.key == "evidence" }
                 if keyed {
-                    try Strictness.checkKeys(of: stack, at: -1, known: columns.map(\.key), what: "report.table: row \(position + 1)", noun: "column")
+                    try Strictness.checkKeys(of: stack, at: -1, known: columns.map(\.key) + (evidenceField ? ["evidence"] : []),
+                                             what: "report.table: row \(position + 1)", noun: "column")
+                }
+                if evidenceField {
+                    stack.rawField("evidence", of: -1)
+                    defer { stack.pop() }
+                    rowEvidence.append(try evidence.ids(at: -1, what: "report.table: row \(position + 1): evidence"))
                 }
                 var row: [Cell] = []
                 for (column, spec) in columns.enumerated() {
@@ -125,10 +136,36 @@ enum ReportReader {
                 columns[index].kind = .number
             }
         }
-        return (title, columns, rows)
+        return (title, columns, rows, try tableEvidence(arguments, rows: rows.count, rowFields: rowEvidence, reader: evidence))
     }
 
-    static func chart(_ arguments: LuaArguments, state: LuaState) throws -> Chart {
+    /// `evidence = {...}` of a table (one entry per row) merged with the rows' own `evidence` fields.
+    private static func tableEvidence(_ arguments: LuaArguments, rows: Int, rowFields: [[String]?],
+                                      reader: EvidenceReader) throws -> [[String]]? {
+        let stack = arguments.stack
+        var perRow = rowFields + [[String]?](repeating: nil, count: max(0, rows - rowFields.count))
+        let type = stack.rawField("evidence", of: 1)
+        defer { stack.pop() }
+        if type == LUA_TTABLE {
+            let given = stack.rawLength(of: -1)
+            guard given <= rows else {
+                throw LuaError(kind: .runtime, message: "report.table: 'evidence' has \(given) entries for \(rows) rows; give one per row")
+            }
+            for row in 0..<given {
+                stack.rawItem(row + 1, of: -1)
+                defer { stack.pop() }
+                if let ids = try reader.ids(at: -1, what: "report.table: evidence of row \(row + 1)") { perRow[row] = ids }
+            }
+        } else if type != LUA_TNIL {
+            throw LuaError(kind: .runtime, message: "report.table: 'evidence' must be an array with one entry per row, got \(stack.typeName(at: -1))")
+        }
+        return perRow.contains { $0 != nil } ? perRow.map { $0 ?? [] } : nil
+    }
+
+    static func chart(_ arguments: LuaArguments, context: APIContext) throws -> Chart {
+        let state = context.state
+        let evidence = EvidenceReader(context: context, arguments: arguments)
+        var seriesEvidence: [[[String]]?] = []
         let stack = arguments.stack
         guard stack.type(at: 1) == LUA_TTABLE else {
             throw arguments.badArgument(1, "a table {type =, categories =, series =} expected, got \(stack.typeName(at: 1))")
@@ -169,6 +206,9 @@ enum ReportReader {
                 stack.rawField("name", of: -1)
                 let name = stack.string(at: -1) ?? "series \(position + 1)"
                 stack.pop()
+                stack.rawField("evidence", of: -1)
+                seriesEvidence.append(try barEvidence(at: -1, categories: categories.count, name: name, reader: evidence))
+                stack.pop()
                 stack.rawField("values", of: -1)
                 defer { stack.pop() }
                 series.append(Series(name: name, values: try values(at: -1, name: name)))
@@ -190,7 +230,24 @@ enum ReportReader {
         } else if stackedType != LUA_TNIL {
             throw LuaError(kind: .runtime, message: "report.chart: 'stacked' must be true or false, got \(stack.typeName(at: -1))")
         }
+        let bars = seriesEvidence.contains { $0 != nil } && seriesEvidence.count == series.count
+            ? seriesEvidence.map { $0 ?? Array(repeating: [], count: categories.count) } : nil
         return Chart(type: type, title: field("title") ?? "", xLabel: field("x_label"), yLabel: field("y_label"),
-                     categories: categories, series: series, stacked: stacked)
+                     categories: categories, series: series, stacked: stacked, evidence: bars)
+    }
+
+    /// A series' `evidence`: one entry per category (a visit, an array of them or a query).
+    private static func barEvidence(at index: Int32, categories: Int, name: String, reader: EvidenceReader) throws -> [[String]]? {
+        let stack = reader.stack
+        let table = lua_absindex(stack.L, index)
+        guard stack.type(at: table) == LUA_TTABLE else {
+            if stack.type(at: table) <= LUA_TNIL { return nil }
+            throw LuaError(kind: .runtime, message: "report.chart: the evidence of '\(name)' must be an array with one entry per category")
+        }
+        return try (0..<categories).map { position in
+            stack.rawItem(position + 1, of: table)
+            defer { stack.pop() }
+            return try reader.ids(at: -1, what: "report.chart: evidence of '\(name)', category \(position + 1)") ?? []
+        }
     }
 }
