@@ -18,12 +18,19 @@ error("Cannot require a meta file")
 ---@field sentence integer The sentence's number in the article (1-based).
 ---@field text string The sentence's text.
 
----Where a document names an entity (a plain table).
+---Where a document names an entity (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(m.byte_start, m.byte_end) == m.text`; character offsets count UTF-8 characters (`utf8.offset`).
 ---@class EntityMention
 ---@field entity Entity What it names.
+---@field document Document The article.
 ---@field sentence integer The sentence's number in the document (1-based).
 ---@field text string The words as written.
 ---@field role string How the name was found (a gazetteer name, a title, a short reference...).
+---@field byte_start integer First byte of the name in the document's text.
+---@field byte_end integer Last byte of the name in the document's text.
+---@field char_start integer First character of the name in the document's text.
+---@field char_end integer Last character of the name in the document's text.
+---@field sentence_byte_start integer First byte of the name in its sentence's text.
+---@field sentence_byte_end integer Last byte of the name in its sentence's text.
 
 ---A sentence found by `corpus.search` (a plain table).
 ---@class Hit
@@ -74,12 +81,12 @@ function Query:sort_by(key, descending) end
 ---@return integer # The count.
 function Query:count() end
 
----How many items fall under each key. With a field name the counting runs in Swift. Items without a key are left out.
+---How many items fall under each key. With a field name the counting runs in Swift. Items without a key are left out. Persons and cities (`"visitor"`, `"city"`, or a function returning an Entity) are keyed by the Entity itself, so two persons of one name stay apart; `tostring(key)` is the display name.
 ---@param key string|function A field name ("decade", "destination", ...) or a function of the item.
 ---@return table<any, integer> # Key -> count.
 function Query:count_by(key) end
 
----The items under each key, in query order. Items without a key are left out.
+---The items under each key, in query order. Items without a key are left out. Persons and cities are keyed by the Entity (see `count_by`).
 ---@param key string|function A field name or a function of the item.
 ---@return table<any, any[]> # Key -> array of items.
 function Query:group_by(key) end
@@ -137,6 +144,7 @@ local Event = {}
 ---@field names string[] The name and every alias.
 ---@field country string? The country it belongs to, ISO alpha-3.
 ---@field mention_count integer How many times the articles mention it (0 for a gazetteer entry no article names).
+---@field mentions EntityMention[] Where the articles name it, document by document, with offsets (computed when read: it scans every document).
 ---@field offices Office[] A person's offices over time.
 local Entity = {}
 
@@ -158,7 +166,7 @@ function Entity:office_at(date) end
 ---@field text string The whole text (NFC).
 ---@field paragraphs string[] The paragraphs' text.
 ---@field paragraph_count integer How many paragraphs it has (`#d.paragraphs` without making their strings).
----@field mentions EntityMention[] The persons, countries, cities and organisations it names, in text order.
+---@field mentions EntityMention[] The persons, countries, cities and organisations it names, in text order, with their offsets.
 ---@field sentences string[] The sentences' text.
 ---@field sentence_count integer How many sentences it has (`#d.sentences` without making their strings).
 local Document = {}

@@ -98,17 +98,40 @@ func partialDate(from value: LuaValue, state: LuaState, what: String) throws -> 
 
 // MARK: - Keys shared by queries, `count_by`, `group_by` and `sort_by`
 
-/// A grouping or sorting key computed in Swift.
+/// A grouping or sorting key computed in Swift. An entity (a visitor, a city) is a key by identity, so
+/// two persons of one name stay apart; it reaches Lua as the Entity, whose `tostring` is its name.
 enum ItemKey: Hashable, Comparable {
     case integer(Int)
     case number(Double)
     case text(String)
+    /// An entity: its index, and its display name for sorting.
+    case entity(Int, name: String)
 
     func push(onto stack: LuaStack) {
         switch self {
         case .integer(let value): stack.push(value)
         case .number(let value): stack.push(value)
         case .text(let value): stack.push(value)
+        case .entity(let index, _): stack.push(entity: index)
+        }
+    }
+
+    static func == (a: ItemKey, b: ItemKey) -> Bool {
+        switch (a, b) {
+        case let (.integer(x), .integer(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.text(x), .text(y)): return x == y
+        case let (.entity(x, _), .entity(y, _)): return x == y
+        default: return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .integer(let value): hasher.combine(0); hasher.combine(value)
+        case .number(let value): hasher.combine(1); hasher.combine(value)
+        case .text(let value): hasher.combine(2); hasher.combine(value)
+        case .entity(let index, _): hasher.combine(3); hasher.combine(index)
         }
     }
 
@@ -116,18 +139,28 @@ enum ItemKey: Hashable, Comparable {
         switch self {
         case .integer(let value): return Double(value)
         case .number(let value): return value
-        case .text: return nil
+        case .text, .entity: return nil
         }
     }
 
-    /// Numbers before text; numbers by value, text by its characters.
+    private var sortText: String {
+        switch self {
+        case .text(let value): return value
+        case .entity(_, let name): return name
+        default: return ""
+        }
+    }
+
+    /// Numbers before text; numbers by value, text and entities by their (display) name, entities of one
+    /// name by index.
     static func < (a: ItemKey, b: ItemKey) -> Bool {
         switch (a.numeric, b.numeric) {
         case let (x?, y?): return x < y
         case (.some, .none): return true
         case (.none, .some): return false
         case (.none, .none):
-            if case .text(let x) = a, case .text(let y) = b { return x < y }
+            if a.sortText != b.sortText { return a.sortText < b.sortText }
+            if case .entity(let x, _) = a, case .entity(let y, _) = b { return x < y }
             return false
         }
     }
