@@ -108,10 +108,8 @@ enum ReportReader {
                 }
                 let keyed = stack.rawLength(of: -1) == 0 && !columns.isEmpty
                 let evidenceField = !columns.contains { $0.key == "evidence" }
-                if keyed {
-                    try Strictness.checkKeys(of: stack, at: -1, known: columns.map(\.key) + (evidenceField ? ["evidence"] : []),
-                                             what: "report.table: row \(position + 1)", noun: "column")
-                }
+                try Strictness.checkKeys(of: stack, at: -1, known: (keyed ? columns.map(\.key) : []) + (evidenceField ? ["evidence"] : []),
+                                         what: "report.table: row \(position + 1)", noun: keyed ? "column" : "field", allowArray: !keyed)
                 if evidenceField {
                     stack.rawField("evidence", of: -1)
                     defer { stack.pop() }

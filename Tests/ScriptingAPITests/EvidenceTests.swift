@@ -75,3 +75,14 @@ struct EvidenceTests {
         #expect(try Report.decode(json: json) == report)
     }
 }
+
+@Suite("Array rows")
+struct ArrayRowTests {
+    @Test func anArrayRowTakesOnlyEvidenceBesideItsCells() throws {
+        let run = try ScriptRun()
+        try run.run("report.table{columns = {'a', 'b'}, rows = {{1, 2, evidence = corpus.visits{}:first()}}}")
+        #expect(run.report.report.tables.first?.evidence?.first?.count == 1)
+        #expect(luaError { try run.run("report.table{columns = {'a'}, rows = {{1, evidense = {}}}}") }?.message
+            .contains("report.table: row 1: unknown field 'evidense' (did you mean 'evidence'?)") == true)
+    }
+}
