@@ -2,6 +2,7 @@
 -- destination), then every pair of countries with the visits each way and whether they reciprocate.
 
 local util = require("dossier_util")
+local data = require("dossier_data")
 
 return {
   name = "country-pairs",
@@ -27,26 +28,19 @@ return {
     report.heading("Visits between countries", 1)
     report.paragraph(("Visits %s: rows are the visitors' countries, columns the destinations."):format(filters))
 
-    -- counts[from][to] = visits, from one count_by over a "FROM>TO" key.
+    -- counts[from][to] = visits, and the visits behind each count.
     local query = corpus.visits{ min_level = p.min_level, status = util.status_filter(p.status) }
-    local by_pair = query:count_by(function(v) return (v.visitor_country or UNKNOWN) .. ">" .. v.destination end)
-
-    local counts, visitors, destinations = {}, {}, {}
-    for pair, n in pairs(by_pair) do
-      local from, to = pair:match("^(.-)>(.*)$")
-      counts[from] = counts[from] or {}
-      counts[from][to] = n
-      visitors[from] = true
-      destinations[to] = true
-    end
+    local matrix = data.crosstab(query, function(v) return v.visitor_country or UNKNOWN end, "destination")
+    local counts = matrix.counts
 
     local function by_name(x, y)
       local nx, ny = country_name(x ~= UNKNOWN and x or nil), country_name(y ~= UNKNOWN and y or nil)
       if nx ~= ny then return nx < ny end
       return x < y
     end
-    local row_codes = util.sorted_keys(visitors, by_name)
-    local column_codes = util.sorted_keys(destinations, by_name)
+    local row_codes, column_codes = matrix.rows, matrix.columns
+    table.sort(row_codes, by_name)
+    table.sort(column_codes, by_name)
 
     if #row_codes == 0 then
       report.note("No visits match: " .. filters .. ".")
@@ -61,11 +55,12 @@ return {
     columns[#columns + 1] = { key = "total", title = "Total", type = "integer" }
     local rows = {}
     for _, from in ipairs(row_codes) do
-      local row = { from = country_name(from ~= UNKNOWN and from or nil), total = 0 }
+      local row = { from = country_name(from ~= UNKNOWN and from or nil), total = 0, evidence = {} }
       for _, to in ipairs(column_codes) do
         if to ~= from then
           row[to] = counts[from][to] or 0
           row.total = row.total + row[to]
+          for _, v in ipairs(matrix.items[from][to] or {}) do table.insert(row.evidence, v) end
         end
       end
       rows[#rows + 1] = row
@@ -96,7 +91,11 @@ return {
     for _, pair in ipairs(pairs_list) do
       local both = pair.forth > 0 and pair.back > 0 and pair.a ~= UNKNOWN and pair.b ~= UNKNOWN
       if both then reciprocal = reciprocal + 1 end
+      local behind = {}
+      for _, v in ipairs((matrix.items[pair.a] or {})[pair.b] or {}) do behind[#behind + 1] = v end
+      for _, v in ipairs((matrix.items[pair.b] or {})[pair.a] or {}) do behind[#behind + 1] = v end
       pair_rows[#pair_rows + 1] = {
+        evidence = behind,
         a = country_name(pair.a ~= UNKNOWN and pair.a or nil),
         b = country_name(pair.b ~= UNKNOWN and pair.b or nil),
         forth = pair.forth,

@@ -5,6 +5,7 @@
 -- fits on one row.
 
 local util = require("dossier_util")
+local data = require("dossier_data")
 
 return {
   name = "visit-timeline",
@@ -78,6 +79,7 @@ return {
         city = v.city and v.city.name or nil,
         status = v.status,
         sources = util.join(refs, " "),
+        evidence = v,
       }
     end
 
@@ -100,30 +102,27 @@ return {
       util.plural(#visits, "visit"), per_direction[p.a], a_name, b_name, per_direction[p.b], b_name, a_name))
 
     -- Visits per decade in each direction, when the visits span more than one decade.
-    local by_decade = {}
-    for _, v in ipairs(visits) do
-      if v.decade ~= nil then
-        by_decade[v.decade] = by_decade[v.decade] or { [p.a] = 0, [p.b] = 0 }
-        util.bump(by_decade[v.decade], v.visitor_country)
-      end
-    end
-    local decades = util.sorted_keys(by_decade)
+    local by_decade = data.crosstab(visits, "decade", "visitor_country")
+    local decades = by_decade.rows
     if #decades > 1 then
-      local categories, from_a, from_b = {}, {}, {}
-      for _, decade in ipairs(decades) do
-        categories[#categories + 1] = util.decade_label(decade)
-        from_a[#from_a + 1] = by_decade[decade][p.a]
-        from_b[#from_b + 1] = by_decade[decade][p.b]
+      local categories, from_a, from_b, behind_a, behind_b = {}, {}, {}, {}, {}
+      for i, decade in ipairs(decades) do
+        categories[i] = util.decade_label(decade)
+        from_a[i] = by_decade.counts[decade][p.a] or 0
+        from_b[i] = by_decade.counts[decade][p.b] or 0
+        behind_a[i] = by_decade.items[decade][p.a] or {}
+        behind_b[i] = by_decade.items[decade][p.b] or {}
       end
       report.chart{
         type = "bar",
         title = "Visits per decade, by direction",
         x_label = "Decade",
         y_label = "Visits",
+        stacked = true,
         categories = categories,
         series = {
-          { name = ("%s → %s"):format(a_name, b_name), values = from_a },
-          { name = ("%s → %s"):format(b_name, a_name), values = from_b },
+          { name = ("%s → %s"):format(a_name, b_name), values = from_a, evidence = behind_a },
+          { name = ("%s → %s"):format(b_name, a_name), values = from_b, evidence = behind_b },
         },
       }
     end

@@ -4,6 +4,7 @@
 -- aggregates them, so this plugin stays fast on a corpus of a million visits.
 
 local util = require("dossier_util")
+local data = require("dossier_data")
 
 return {
   name = "visits-per-decade",
@@ -48,12 +49,18 @@ return {
       return
     end
 
-    local rows, categories, values = {}, {}, {}
-    for _, decade in ipairs(decades) do
+    -- Every decade from the first to the last, those without a visit at 0, so the chart shows the gaps.
+    local all_decades = data.range(decades[1], decades[#decades], 10)
+    local filled = data.complete(counts, all_decades, 0)
+    -- The visits behind each count, as the report's evidence.
+    local behind = query:group_by("decade")
+    local rows, categories, values, evidence = {}, {}, {}, {}
+    for i, decade in ipairs(all_decades) do
       local label = util.decade_label(decade)
-      rows[#rows + 1] = { label, counts[decade] }
-      categories[#categories + 1] = label
-      values[#values + 1] = counts[decade]
+      rows[i] = { label, filled[decade], evidence = behind[decade] }
+      categories[i] = label
+      values[i] = filled[decade]
+      evidence[i] = behind[decade] or {}
     end
 
     report.table{
@@ -70,7 +77,7 @@ return {
       x_label = "Decade",
       y_label = "Visits",
       categories = categories,
-      series = { { name = "Visits", values = values } },
+      series = { { name = "Visits", values = values, evidence = evidence } },
     }
 
     local total = util.total(counts)

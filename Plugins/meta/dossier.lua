@@ -18,12 +18,19 @@ error("Cannot require a meta file")
 ---@field sentence integer The sentence's number in the article (1-based).
 ---@field text string The sentence's text.
 
----Where a document names an entity (a plain table).
+---Where a document names an entity (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(m.byte_start, m.byte_end) == m.text`; character offsets count UTF-8 characters (`utf8.offset`).
 ---@class EntityMention
 ---@field entity Entity What it names.
+---@field document Document The article.
 ---@field sentence integer The sentence's number in the document (1-based).
 ---@field text string The words as written.
 ---@field role string How the name was found (a gazetteer name, a title, a short reference...).
+---@field byte_start integer First byte of the name in the document's text.
+---@field byte_end integer Last byte of the name in the document's text.
+---@field char_start integer First character of the name in the document's text.
+---@field char_end integer Last character of the name in the document's text.
+---@field sentence_byte_start integer First byte of the name in its sentence's text.
+---@field sentence_byte_end integer Last byte of the name in its sentence's text.
 
 ---A sentence found by `corpus.search` (a plain table).
 ---@class Hit
@@ -41,16 +48,18 @@ error("Cannot require a meta file")
 ---@field min_level string? This level and above ("high", "minister", ...).
 ---@field kind string? "state", "official", "working" or "unspecified".
 ---@field status string? "occurred", "planned" or "negated".
----@field since (Date|string)? Visits that began on or after this date.
----@field until (Date|string)? Visits that began on or before this date.
+---@field since (Date|string|integer)? Visits that began on or after this date: a year (1990), "YYYY", "YYYY-MM", "YYYY-MM-DD" or a Date.
+---@field until (Date|string|integer)? Visits that began on or before this date, compared at its precision (`until = 1990` keeps all of 1990). Written `["until"]` in a table constructor; `through` is the same without the brackets.
+---@field through (Date|string|integer)? The same as `until`, without a Lua keyword: `{since = 1990, through = 1999}`.
 
 ---The filter of `corpus.events` (every field optional).
 ---@class EventFilter
 ---@field kind string? "visit", "meeting", "relations_established", "anniversary" or "message_exchange".
 ---@field status string? "occurred", "planned" or "negated".
 ---@field country string? Events involving this country (code or name).
----@field since (Date|string)? Events that began on or after this date.
----@field until (Date|string)? Events that began on or before this date.
+---@field since (Date|string|integer)? Events that began on or after this date (a year, an ISO text or a Date).
+---@field until (Date|string|integer)? Events that began on or before this date, at its precision.
+---@field through (Date|string|integer)? The same as `until`, without a Lua keyword.
 
 ---A lazy, immutable selection of visits or events. Methods that filter or sort return a new query.
 ---@class Query
@@ -72,12 +81,12 @@ function Query:sort_by(key, descending) end
 ---@return integer # The count.
 function Query:count() end
 
----How many items fall under each key. With a field name the counting runs in Swift. Items without a key are left out.
+---How many items fall under each key. With a field name the counting runs in Swift. Items without a key are left out. Persons and cities (`"visitor"`, `"city"`, or a function returning an Entity) are keyed by the Entity itself, so two persons of one name stay apart; `tostring(key)` is the display name.
 ---@param key string|function A field name ("decade", "destination", ...) or a function of the item.
 ---@return table<any, integer> # Key -> count.
 function Query:count_by(key) end
 
----The items under each key, in query order. Items without a key are left out.
+---The items under each key, in query order. Items without a key are left out. Persons and cities are keyed by the Entity (see `count_by`).
 ---@param key string|function A field name or a function of the item.
 ---@return table<any, any[]> # Key -> array of items.
 function Query:group_by(key) end
@@ -135,11 +144,12 @@ local Event = {}
 ---@field names string[] The name and every alias.
 ---@field country string? The country it belongs to, ISO alpha-3.
 ---@field mention_count integer How many times the articles mention it (0 for a gazetteer entry no article names).
+---@field mentions EntityMention[] Where the articles name it, document by document, with offsets (computed when read: it scans every document).
 ---@field offices Office[] A person's offices over time.
 local Entity = {}
 
 ---The highest-ranked office the person held on a date, or nil.
----@param date Date|string A Date or an ISO date.
+---@param date Date|string|integer A Date, an ISO date or a year.
 ---@return Office? # The office, or nil.
 function Entity:office_at(date) end
 
@@ -156,7 +166,7 @@ function Entity:office_at(date) end
 ---@field text string The whole text (NFC).
 ---@field paragraphs string[] The paragraphs' text.
 ---@field paragraph_count integer How many paragraphs it has (`#d.paragraphs` without making their strings).
----@field mentions EntityMention[] The persons, countries, cities and organisations it names, in text order.
+---@field mentions EntityMention[] The persons, countries, cities and organisations it names, in text order, with their offsets.
 ---@field sentences string[] The sentences' text.
 ---@field sentence_count integer How many sentences it has (`#d.sentences` without making their strings).
 local Document = {}
@@ -243,13 +253,13 @@ function report.paragraph(text) end
 function report.list(items, options) end
 
 ---A table.
----Columns are names (`"decade"`) or tables `{key = "decade", title = "Decade", type = "text"|"integer"|"number"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`.
----@param spec table `{title = ?, columns = {...}, rows = {...}}`.
+---Columns are names (`"decade"`) or tables `{key = "decade", title = "Decade", type = "text"|"integer"|"number"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`. Evidence, the visits or events behind a row, is given per row as a row field (`{decade = "1950s", visits = 2, evidence = visits}`) or as `evidence = {...}` with one entry per row; an entry is a Visit or Event, an array of them or a query. HTML shows it as an expandable list of the sentences that report each item (names highlighted), Markdown as footnotes, JSON as ids (the items are in the report's `evidence`).
+---@param spec table `{title = ?, columns = {...}, rows = {...}, evidence = ?}`.
 function report.table(spec) end
 
 ---A bar or line chart.
----One value per category; a single series may be given as `values = {...}` directly. Missing values (nil) are gaps.
----@param spec table `{type = "bar"|"line", title = ?, x_label = ?, y_label = ?, categories = {...}, series = {{name =, values = {...}}}}`.
+---One value per category; a single series may be given as `values = {...}` directly. Missing values (nil) are gaps. Several series are grouped side by side, or stacked on one bar per category with `stacked = true`. A line over categories that are all years places them by year. A series' `evidence` gives, per category, the visits or events behind the value (as for `report.table`).
+---@param spec table `{type = "bar"|"line", title = ?, x_label = ?, y_label = ?, categories = {...}, series = {{name =, values = {...}, evidence = ?}}, stacked = ?}`.
 function report.chart(spec) end
 
 ---A note set apart from the text.

@@ -71,10 +71,14 @@ enum ReportExecution {
         var records: [BatchFileRecord] = []
         for raw in task.formats {
             guard let format = ReportFormat(rawValue: raw) else { continue }
-            let name = "\(task.name).\(BatchFormats.fileExtension(format))"
-            let data = Data(render(run.report, as: format).utf8)
-            rendered.append((name, data))
-            records.append(BatchFileRecord(format: format.rawValue, path: name, bytes: data.count, hash: ContentHash.of(data)))
+            // CSV: one file per table (name.csv, name-2.csv, ...).
+            let texts = format == .csv ? CSVRenderer.files(of: run.report, base: task.name)
+                : [("\(task.name).\(BatchFormats.fileExtension(format))", render(run.report, as: format))]
+            for (name, text) in texts {
+                let data = Data(text.utf8)
+                rendered.append((name, data))
+                records.append(BatchFileRecord(format: format.rawValue, path: name, bytes: data.count, hash: ContentHash.of(data)))
+            }
         }
         let pending: [OutputDirectory.Pending]
         do {

@@ -33,7 +33,14 @@ public enum Exporter {
             "city": opt(v.city.map { c.entities[$0].name }), "start": opt(v.start?.iso), "end": opt(v.end?.iso),
             "year": opt(v.year), "kind": v.kind.rawValue, "level": v.level.rawValue, "status": v.status.rawValue,
             "mentions": mentions(v.mentions, c),
-        ]
+        ].merging(firstSource(v.mentions, c)) { a, _ in a }
+    }
+
+    /// Where a reader checks a visit: the first sentence that reports it, and its article's title and URL.
+    static func firstSource(_ ms: [Mention], _ c: Corpus) -> [String: Any] {
+        guard let first = ms.first else { return ["firstSentence": NSNull(), "documentTitle": NSNull(), "documentUrl": NSNull()] }
+        let document = c.documents[first.document]
+        return ["firstSentence": c.text(of: first), "documentTitle": opt(document.title), "documentUrl": opt(document.url)]
     }
 
     public static func eventRecord(_ e: Event, _ c: Corpus) -> [String: Any] {
@@ -102,7 +109,7 @@ public enum Exporter {
 
     public static func columns(for table: ExportTable) -> [String] {
         switch table {
-        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions"]
+        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions", "firstSentence", "documentTitle", "documentUrl"]
         case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions"]
         case .documents: return ["id", "name", "title", "date", "dateSource", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
         case .entities: return ["id", "kind", "name", "country", "discovered", "mentions", "aliases"]

@@ -19,6 +19,8 @@ public final class LuaClass<T: AnyObject>: AnyLuaClass {
     /// are cached in a table, and later reads cost what a table read costs. 0 (the default) never
     /// caches.
     public var cacheAfterReads = 0
+    /// When set, reading a member the class lacks is an error with this message (see `makeMembersStrict`).
+    public var unknownMember: LuaUnknownMemberMessage?
     private var getters: [Getter] = []
     private(set) var methods: [(String, LuaFunctionBody)] = []
     private(set) var metamethods: [(String, LuaFunctionBody)] = []
@@ -44,7 +46,11 @@ public final class LuaClass<T: AnyObject>: AnyLuaClass {
     /// A method, called as `object:name(...)`: the arguments start at 2.
     public func method(_ name: String, _ body: @escaping Method) {
         methods.append((name, { [unowned self] arguments in
-            try body(try self.this(arguments), arguments)
+            let object: T
+            do { object = try self.this(arguments) } catch {
+                throw arguments.stack.methodCalledWithDot(self.name, name, arguments: arguments)
+            }
+            return try body(object, arguments)
         }))
     }
 
@@ -171,6 +177,7 @@ extension LuaState {
             pushFunction(body)
             lua_setfield(L, -2, methodName)
         }
+        if let unknownMember = description.unknownMember { makeMembersStrict(unknownMember) }
         let box = Unmanaged.passRetained(LuaPropertyTable(description.erasedGetters(), description: description))
         dossier_new_class_metatable(L, -1, box.toOpaque(), name, Int32(description.cacheAfterReads))
         for (event, body) in description.metamethods {

@@ -15,13 +15,17 @@ public struct LuaHandleKind {
     public let name: String
     public let properties: [String]
     public let methods: [(name: String, body: LuaFunctionBody)]
+    /// When set, reading a member the kind lacks is an error with this message (see `makeMembersStrict`).
+    public let unknownMember: LuaUnknownMemberMessage?
 
-    public init(tag: Int, name: String, properties: [String], methods: [(name: String, body: LuaFunctionBody)]) {
+    public init(tag: Int, name: String, properties: [String], methods: [(name: String, body: LuaFunctionBody)],
+                unknownMember: LuaUnknownMemberMessage? = nil) {
         precondition((1...255).contains(tag), "handle tags are 1...255")
         self.tag = tag
         self.name = name
         self.properties = properties
         self.methods = methods
+        self.unknownMember = unknownMember
     }
 }
 
@@ -62,6 +66,7 @@ extension LuaState {
                 pushFunction(method.body)
                 stack.setField(method.name)
             }
+            if let unknownMember = kind.unknownMember { makeMembersStrict(unknownMember) }
             lua_rawseti(L, -2, lua_Integer(kind.tag))
         }
         let box = Unmanaged.passRetained(HandleProviderBox(provider))

@@ -42,6 +42,9 @@ public struct LuaTable: Hashable {
 
     init(reference: LuaReference) { self.reference = reference }
 
+    /// The table's address, to recognise it among arguments (`lua_topointer`).
+    public var identity: UnsafeRawPointer? { reference.identity }
+
     var state: LuaState { get throws(LuaError) { try reference.handle.state() } }
 
     /// `t[key]`, metamethods included.

@@ -82,6 +82,23 @@ public struct ManifestProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(file): \(message)" }
 }
 
+extension ManifestProblem {
+    /// Source text that only a plugin has: a `run` function, or a manifest's `title` and `version`.
+    private static let pluginShapes = [#"\brun\s*=\s*function\b"#, #"\bfunction\s+[\w.:]*\brun\s*\("#,
+                                       #"(?s)\btitle\s*=\s*["'].*\bversion\s*=\s*["']"#]
+
+    /// For a file that returned no table: the problem when its text looks like a plugin that lost its
+    /// `return` (a plain script is a file that never returns a table), or nil.
+    static func missingReturn(in file: PluginFile) -> ManifestProblem? {
+        guard let text = try? String(contentsOf: file.url, encoding: .utf8) else { return nil }
+        let code = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.range(of: "--").map { String(line[..<$0.lowerBound]) } ?? String(line) }
+            .joined(separator: "\n")
+        guard pluginShapes.contains(where: { code.range(of: $0, options: .regularExpression) != nil }) else { return nil }
+        return ManifestProblem(file: file.displayPath, message: "the file defines a plugin but returns no manifest: end it with `return { name = ..., title = ..., version = ..., run = function(ctx) ... end }` (a plain script defines no run and returns nothing)")
+    }
+}
+
 /// Reads a manifest from the table a plugin returned, collecting every problem rather than stopping at
 /// the first, so `dossier check` can list them all.
 struct ManifestReader {
@@ -109,14 +126,14 @@ struct ManifestReader {
         for (key, value) in entries {
             guard case .string(let name) = key else { continue }
             fields[name] = value
-            if !PluginManifest.fields.contains(name),
-               let close = Suggestion.closest(to: name, among: PluginManifest.fields, maxDistance: name.count <= 5 ? 1 : 2) {
-                // A plugin may keep its own data in the table; a near miss of a known field is a typo.
-                problem("unknown field '\(name)' (did you mean '\(close)'?)")
+            if !PluginManifest.fields.contains(name) {
+                problem("unknown field '\(name)'\(Suggestion.hint(for: name, among: PluginManifest.fields)); a manifest has \(PluginManifest.fields.joined(separator: ", "))")
             }
         }
-        if let run = fields["run"], run.functionValue == nil {
-            problem("field 'run' must be a function, got \(run.typeName)")
+        if let run = fields["run"] {
+            if run.functionValue == nil { problem("field 'run' must be a function, got \(run.typeName)") }
+        } else {
+            problem("field 'run' is missing: a plugin returns { ..., run = function(ctx) ... end } (a plain script returns nothing)")
         }
 
         var name = file.name

@@ -302,7 +302,9 @@ public final class PluginHost {
             try DossierAPI.install(into: environment, state: state, corpus: corpus, report: collector)
             try environment.set("params", state.value(rawParams))
             let results = try state.load(file: file.url.path, environment: environment).call()
-            guard case .table(let table)? = results.first, try !table.get("run").isNil else {
+            // A plain script never returns a table; one that looks like a plugin without its `return` is refused.
+            guard case .table(let table)? = results.first else {
+                if let problem = ManifestProblem.missingReturn(in: file) { throw PluginError(.manifest, problem.description, problems: [problem]) }
                 return Loaded(state: state, environment: environment, collector: collector, outcome: .script)
             }
             var reader = ManifestReader(state: state, file: file)

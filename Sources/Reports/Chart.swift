@@ -36,15 +36,33 @@ public struct Chart: Sendable, Equatable, Codable {
     public var yLabel: String?
     public var categories: [String]
     public var series: [Series]
+    /// Bars only: the series stacked on one bar per category (true) or side by side (false, nil).
+    public var stacked: Bool?
+    /// The ids of the report's evidence items behind each value, per series and category (see
+    /// `Report.evidence`); nil when the chart carries none.
+    public var evidence: [[[String]]]?
 
     public init(type: ChartType, title: String, xLabel: String? = nil, yLabel: String? = nil,
-                categories: [String], series: [Series]) {
+                categories: [String], series: [Series], stacked: Bool? = nil, evidence: [[[String]]]? = nil) {
         self.type = type
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.categories = categories
         self.series = series
+        self.stacked = stacked
+        self.evidence = evidence
+    }
+
+    /// True for bars stacked on one another.
+    public var isStacked: Bool { type == .bar && stacked == true }
+
+    /// The categories as numbers when every one is an integer (years): a line chart then places them by
+    /// value, so a gap of ten years looks like one.
+    var numericCategories: [Int]? {
+        guard type == .line, !categories.isEmpty else { return nil }
+        let numbers = categories.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return numbers.count == categories.count && numbers == numbers.sorted() && Set(numbers).count == numbers.count ? numbers : nil
     }
 
     /// Checks the chart: a title, at least one series, and in every series exactly one finite value (or
@@ -52,6 +70,9 @@ public struct Chart: Sendable, Equatable, Codable {
     public func validate() throws(ReportError) {
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ReportError("a chart needs a title")
+        }
+        if stacked == true, type != .bar {
+            throw ReportError("chart \"\(title)\": 'stacked' applies to bar charts, not \(type.rawValue) charts")
         }
         guard !series.isEmpty else {
             throw ReportError("chart \"\(title)\" has no series; give at least one {name=..., values={...}}")
@@ -69,8 +90,16 @@ public struct Chart: Sendable, Equatable, Codable {
         }
     }
 
-    /// The largest and smallest non-nil values over all series, or nil when there are none.
+    /// The largest and smallest non-nil values over all series (for stacked bars, the largest sums of
+    /// positive and of negative values of a category), or nil when there are none.
     var valueRange: (min: Double, max: Double)? {
+        if isStacked {
+            let sums = categories.indices.map { i in
+                series.indices.compactMap { value($0, i) }.reduce((0.0, 0.0)) { sum, v in v < 0 ? (sum.0 + v, sum.1) : (sum.0, sum.1 + v) }
+            }
+            guard series.contains(where: { $0.values.contains { $0 != nil } }) else { return nil }
+            return (sums.map(\.0).min() ?? 0, sums.map(\.1).max() ?? 0)
+        }
         let all = series.flatMap { $0.values.compactMap { $0 } }
         guard let lo = all.min(), let hi = all.max() else { return nil }
         return (lo, hi)

@@ -5,6 +5,8 @@
 // axes with labels, and a value label on every bar and point. Every bar is a
 // `<rect class="bar" data-category=".." data-series=".." data-value="..">` and every line point a
 // `<circle class="point" ...>` with the same data attributes, so a browser test can count them.
+// Evidence (the visits or events behind a row or a bar) is a `<details class="evidence">` that opens,
+// without script, on the sentences that report each item, names in `<mark>`.
 
 import Foundation
 
@@ -30,8 +32,9 @@ struct HTMLRenderer {
         """
         if let subtitle = report.subtitle { html += "<p class=\"subtitle\">\(text(subtitle))</p>\n" }
         html += "</header>\n"
+        let evidence = report.evidenceByID
         for (index, block) in report.blocks.enumerated() {
-            html += render(block, index: index)
+            html += render(block, index: index, evidence: evidence)
         }
         html += "</main>\n"
         if let p = report.provenance { html += render(p) }
@@ -41,7 +44,7 @@ struct HTMLRenderer {
 
     // MARK: Blocks
 
-    private func render(_ block: Block, index: Int) -> String {
+    private func render(_ block: Block, index: Int, evidence: [String: EvidenceItem]) -> String {
         switch block {
         case .heading(let level, let t):
             let h = "h\(min(max(level, 1), 3) + 1)"
@@ -53,24 +56,25 @@ struct HTMLRenderer {
             let tag = ordered ? "ol" : "ul"
             return "<\(tag)>\n" + items.map { "<li>\(text($0))</li>\n" }.joined() + "</\(tag)>\n"
         case .table(let table):
-            return render(table)
+            return render(table, evidence: evidence)
         case .chart(let chart):
-            return render(chart, id: "chart-\(index + 1)")
+            return render(chart, id: "chart-\(index + 1)", evidence: evidence)
         case .note(let t, let kind):
             let label = kind == .warning ? "Warning:" : "Note:"
             return "<aside class=\"note \(kind.rawValue)\" role=\"note\"><strong>\(label)</strong> \(multiline(t))</aside>\n"
         }
     }
 
-    private func render(_ table: Table) -> String {
+    private func render(_ table: Table, evidence: [String: EvidenceItem]) -> String {
         var out = "<div class=\"table-wrap\">\n<table>\n"
         if let title = table.title { out += "<caption>\(text(title))</caption>\n" }
         out += "<thead>\n<tr>"
         for column in table.columns {
             out += "<th scope=\"col\"\(numClass(column))>\(text(column.title))</th>"
         }
+        if table.evidence != nil { out += "<th scope=\"col\">Evidence</th>" }
         out += "</tr>\n</thead>\n<tbody>\n"
-        for row in table.rectangularRows {
+        for (r, row) in table.rectangularRows.enumerated() {
             out += "<tr>"
             for (c, cell) in row.enumerated() {
                 let value: String = switch cell {
@@ -80,6 +84,9 @@ struct HTMLRenderer {
                 }
                 out += "<td\(numClass(table.columns[c]))>\(value)</td>"
             }
+            if let ids = table.evidence {
+                out += "<td class=\"evidence\">" + details(r < ids.count ? ids[r] : [], summary: nil, evidence: evidence) + "</td>"
+            }
             out += "</tr>\n"
         }
         if table.rows.isEmpty {
@@ -87,6 +94,24 @@ struct HTMLRenderer {
         }
         out += "</tbody>\n</table>\n</div>\n"
         return out
+    }
+
+    /// The evidence items `ids` as a `<details>` list: each item's label, then its sentences with the
+    /// names marked and the article named. Empty for no items.
+    private func details(_ ids: [String], summary: String?, evidence: [String: EvidenceItem]) -> String {
+        let items = ids.compactMap { evidence[$0] }
+        guard !items.isEmpty else { return "" }
+        let count = items.count == 1 ? "1 source item" : "\(items.count) source items"
+        var out = "<details class=\"evidence\"><summary>\(text(summary.map { "\($0) (\(count))" } ?? count))</summary>\n<ol>\n"
+        for item in items {
+            out += "<li id=\"\(attr(item.id))\"><span class=\"evidence-label\">\(text(item.label))</span>\n<ul>\n"
+            for sentence in item.sentences {
+                let body = sentence.runs.map { $0.highlighted ? "<mark>\(text($0.text))</mark>" : text($0.text) }.joined()
+                out += "<li><q class=\"sentence\">\(body)</q> <cite>\(text(sentence.source))</cite></li>\n"
+            }
+            out += "</ul></li>\n"
+        }
+        return out + "</ol>\n</details>"
     }
 
     private func numClass(_ column: Column) -> String {
@@ -104,7 +129,7 @@ struct HTMLRenderer {
         var plotBottom: Double { height - bottom }
     }
 
-    private func render(_ chart: Chart, id: String) -> String {
+    private func render(_ chart: Chart, id: String, evidence: [String: EvidenceItem]) -> String {
         var frame = Frame()
         let multi = chart.series.count > 1
         if chart.yLabel != nil { frame.left += 18 }
@@ -114,7 +139,7 @@ struct HTMLRenderer {
         if chart.xLabel == nil { frame.bottom -= 16 }
 
         let n = chart.categories.count
-        let kind = chart.type == .bar ? "Bar chart" : "Line chart"
+        let kind = chart.type == .line ? "Line chart" : chart.isStacked ? "Stacked bar chart" : chart.series.count > 1 ? "Grouped bar chart" : "Bar chart"
         var label = "\(kind): \(chart.title)."
         if let x = chart.xLabel { label += " x: \(x)." }
         if let y = chart.yLabel { label += " y: \(y)." }
@@ -127,7 +152,14 @@ struct HTMLRenderer {
         let scale = Scale(lo: min(0, range?.min ?? 0), hi: max(0, range?.max ?? 0), whole: whole)
         func y(_ v: Double) -> Double { frame.plotBottom - (v - scale.lo) / (scale.hi - scale.lo) * frame.plotHeight }
         let band = frame.plotWidth / Double(max(n, 1))
-        func center(_ i: Int) -> Double { frame.left + band * (Double(i) + 0.5) }
+        // A line over years places each year by its value; other charts space categories evenly.
+        let years = chart.numericCategories
+        func center(_ i: Int) -> Double {
+            guard let years, let first = years.first, let last = years.last, last > first else {
+                return frame.left + band * (Double(i) + 0.5)
+            }
+            return frame.left + band / 2 + (frame.plotWidth - band) * Double(years[i] - first) / Double(last - first)
+        }
 
         var svg = "<figure class=\"chart\" id=\"\(id)\">\n"
         svg += "<svg class=\"chart-\(chart.type.rawValue)\" viewBox=\"0 0 \(num(frame.width)) \(num(frame.height))\" role=\"img\" aria-label=\"\(attr(label))\">\n"
@@ -179,10 +211,25 @@ struct HTMLRenderer {
             svg += "<text class=\"empty\" x=\"\(num(frame.left + frame.plotWidth / 2))\" y=\"\(num(frame.top + frame.plotHeight / 2))\" text-anchor=\"middle\">No data</text>\n"
         }
 
-        // The data, one group per series.
+        // The data, one group per series. Stacked bars start where the series below them ended.
+        var stackedBelow = [(positive: Double, negative: Double)](repeating: (0, 0), count: n)
         for (s, series) in chart.series.enumerated() {
             svg += "<g class=\"series s\(s % 6)\" data-series=\"\(attr(series.name))\">\n"
             switch chart.type {
+            case .bar where chart.isStacked:
+                let barWidth = band * 0.6
+                for i in chart.categories.indices {
+                    guard let v = chart.value(s, i), v != 0 else { continue }
+                    let x = frame.left + band * Double(i) + band * 0.2
+                    let base = v < 0 ? stackedBelow[i].negative : stackedBelow[i].positive
+                    if v < 0 { stackedBelow[i].negative += v } else { stackedBelow[i].positive += v }
+                    let top = min(y(base), y(base + v)), height = abs(y(base + v) - y(base))
+                    let data = "data-category=\"\(attr(chart.categories[i]))\" data-series=\"\(attr(series.name))\""
+                    svg += "<rect class=\"bar stacked\" \(data) data-value=\"\(NumberFormat.shortest(v))\" x=\"\(num(x))\" y=\"\(num(top))\" width=\"\(num(max(barWidth - 1, 0.5)))\" height=\"\(num(height))\"><title>\(text(tooltip(chart, s, i, v)))</title></rect>\n"
+                    if height >= 12 {
+                        svg += "<text class=\"value inside\" x=\"\(num(x + barWidth / 2))\" y=\"\(num(top + height / 2 + 4))\" text-anchor=\"middle\">\(text(format(v)))</text>\n"
+                    }
+                }
             case .bar:
                 let groupWidth = band * 0.8
                 let barWidth = groupWidth / Double(chart.series.count)
@@ -220,8 +267,31 @@ struct HTMLRenderer {
             }
             svg += "</g>\n"
         }
-        svg += "</svg>\n</figure>\n"
+        if chart.isStacked {
+            for i in chart.categories.indices where stackedBelow[i].positive != 0 || stackedBelow[i].negative != 0 {
+                let total = stackedBelow[i].positive + stackedBelow[i].negative
+                svg += "<text class=\"value total\" x=\"\(num(center(i)))\" y=\"\(num(y(stackedBelow[i].positive) - 4))\" text-anchor=\"middle\">\(text(format(total)))</text>\n"
+            }
+        }
+        svg += "</svg>\n"
+        if let ids = chart.evidence {
+            // The evidence of each bar or point, in category order.
+            var parts = ""
+            for i in chart.categories.indices {
+                for s in chart.series.indices where s < ids.count && i < ids[s].count && !ids[s][i].isEmpty {
+                    let value = chart.value(s, i).map(format) ?? "no value"
+                    parts += "<div>" + details(ids[s][i], summary: tooltipLabel(chart, s, i) + ": " + value, evidence: evidence) + "</div>\n"
+                }
+            }
+            if !parts.isEmpty { svg += "<div class=\"chart-evidence\">\n\(parts)</div>\n" }
+        }
+        svg += "</figure>\n"
         return svg
+    }
+
+    /// "1950s" or, with several series, "Vietnam, 1950s".
+    private func tooltipLabel(_ chart: Chart, _ s: Int, _ i: Int) -> String {
+        (chart.series.count > 1 ? chart.series[s].name + ", " : "") + chart.categories[i]
     }
 
     /// "1950s: 2" or, with several series, "Vietnam, 1950s: 2".
@@ -361,6 +431,12 @@ struct HTMLRenderer {
     svg .chart-title { font-size: 15px; font-weight: 600; }
     svg .axis-label { font-size: 13px; font-weight: 600; }
     svg .tick, svg .value.missing, svg .empty { fill: var(--muted); }
+    svg .value.inside { fill: #fff; font-size: 10px; }
+    details.evidence summary { cursor: pointer; color: var(--muted); }
+    details.evidence ol { margin: .3em 0 .3em 1.2em; padding: 0; }
+    details.evidence q.sentence { font-style: italic; }
+    details.evidence mark { font-style: normal; font-weight: 600; }
+    .chart-evidence { font-size: .9em; }
     svg .value { font-size: 11px; }
     svg .axis { stroke: var(--muted); stroke-width: 1; }
     svg .grid { stroke: var(--border); stroke-width: 1; }

@@ -2,7 +2,8 @@
 // is backslash-escaped, a `|` in a table cell becomes `\|` and a line break in a cell `<br>`. The
 // report title is the only `#` heading; block headings start at `##`. Charts become a table of their
 // data followed by a blockquote saying what the chart shows (the HTML format draws it). Notes are
-// blockquotes starting with "**Note:**" or "**Warning:**".
+// blockquotes starting with "**Note:**" or "**Warning:**". A row (or a chart's category) with evidence
+// gets a footnote listing the visits or events behind it and their sentences, names in bold.
 
 struct MarkdownRenderer {
     let options: RenderOptions
@@ -10,8 +11,20 @@ struct MarkdownRenderer {
     func render(_ report: Report) -> String {
         var sections = ["# " + inline(report.title)]
         if let subtitle = report.subtitle { sections.append("*" + inline(subtitle) + "*") }
-        for block in report.blocks {
-            let text = render(block)
+        let evidence = report.evidenceByID
+        for (index, block) in report.blocks.enumerated() {
+            var text = render(block)
+            switch block {
+            case .table(let table) where table.evidence != nil:
+                text = render(table, evidence: table.evidence ?? [], items: evidence, label: "e\(index + 1)")
+            case .chart(let chart) where chart.evidence != nil && !chart.categories.isEmpty:
+                var data = chart.dataTable
+                data.title = chart.title
+                let perCategory = chart.categories.indices.map { i in chart.evidence!.flatMap { $0[i] } }
+                text = render(data, evidence: perCategory, items: evidence, label: "e\(index + 1)")
+                    + "\n\n" + render(block).components(separatedBy: "\n\n").last!
+            default: break
+            }
             if !text.isEmpty { sections.append(text) }
         }
         if let p = report.provenance { sections.append(render(p)) }
@@ -40,23 +53,49 @@ struct MarkdownRenderer {
         }
     }
 
-    func render(_ table: Table) -> String {
+    /// A table; with `marks`, a last "Evidence" column holding each row's footnote mark (Markdown as is).
+    func render(_ table: Table, marks: [String?]? = nil) -> String {
         var out: [String] = []
         if let title = table.title { out.append("**" + inline(title) + "**\n") }
         guard !table.columns.isEmpty else { return (out + ["*(empty table)*"]).joined(separator: "\n") }
-        out.append("| " + table.columns.map { cell($0.title) }.joined(separator: " | ") + " |")
-        out.append("| " + table.columns.map { $0.alignment == .right ? "---:" : ":---" }.joined(separator: " | ") + " |")
-        for row in table.rectangularRows {
+        let extraTitle = marks == nil ? "" : " | Evidence", extraRule = marks == nil ? "" : " | :---"
+        out.append("| " + table.columns.map { cell($0.title) }.joined(separator: " | ") + extraTitle + " |")
+        out.append("| " + table.columns.map { $0.alignment == .right ? "---:" : ":---" }.joined(separator: " | ") + extraRule + " |")
+        for (r, row) in table.rectangularRows.enumerated() {
+            let extra = marks.map { marks in " | " + ((r < marks.count ? marks[r] : nil) ?? "—") } ?? ""
             out.append("| " + row.map { value in
                 switch value {
                 case .null: "—"
                 case .text(let s): cell(s)
                 default: NumberFormat.plain(value, decimals: options.decimals) ?? ""
                 }
-            }.joined(separator: " | ") + " |")
+            }.joined(separator: " | ") + extra + " |")
         }
         if table.rows.isEmpty { out.append("\n*(no rows)*") }
         return out.joined(separator: "\n")
+    }
+
+    /// A table with a last column of footnote marks, and the footnotes: per row, its evidence items
+    /// with their sentences.
+    private func render(_ table: Table, evidence: [[String]], items: [String: EvidenceItem], label: String) -> String {
+        var marks: [String?] = []
+        var notes: [String] = []
+        for r in table.rows.indices {
+            let ids = r < evidence.count ? evidence[r] : []
+            guard !ids.isEmpty else { marks.append(nil); continue }
+            let mark = "[^\(label)-\(r + 1)]"
+            marks.append(mark)
+            // Two sentences an item at most: the HTML report lists them all.
+            let entries = ids.compactMap { items[$0] }.map { item in
+                let more = item.sentences.count > 2 ? "; and \(item.sentences.count - 2) more" : ""
+                return inline(item.label) + ": " + item.sentences.prefix(2).map { sentence in
+                    "“" + sentence.runs.map { $0.highlighted ? "**" + inline($0.text) + "**" : escape(oneLine($0.text)) }.joined()
+                        + "” (" + inline(sentence.source) + ")"
+                }.joined(separator: "; ") + more
+            }
+            notes.append(mark + ": " + entries.joined(separator: " · "))
+        }
+        return render(table, marks: marks) + "\n\n" + notes.joined(separator: "\n")
     }
 
     func render(_ chart: Chart) -> String {

@@ -8,7 +8,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case text
     /// GitHub-flavoured Markdown.
     case md
-    /// RFC 4180 CSV of the report's tables and charts' data (see `CSVRenderer` for several tables).
+    /// RFC 4180 CSV of one of the report's tables or charts' data (see `CSVRenderer` for several).
     case csv
     /// The `Report` itself, pretty-printed with sorted keys.
     case json
@@ -27,12 +27,23 @@ public struct RenderOptions: Sendable, Equatable {
     public var decimals: Int?
     /// HTML: the document's `lang` attribute.
     public var language: String
+    /// CSV: which table (1-based, tables and charts counted together) `render` writes; `CSVRenderer.files`
+    /// writes them all.
+    public var csvTable: Int
+    /// CSV: the field separator, "," (RFC 4180) or ";" (spreadsheets where the decimal mark is a comma).
+    public var csvSeparator: String
+    /// CSV: start with a UTF-8 byte-order mark, so spreadsheet programs read the names right.
+    public var byteOrderMark: Bool
 
-    public init(width: Int = 80, color: Bool = false, decimals: Int? = nil, language: String = "en") {
+    public init(width: Int = 80, color: Bool = false, decimals: Int? = nil, language: String = "en",
+                csvTable: Int = 1, csvSeparator: String = ",", byteOrderMark: Bool = false) {
         self.width = width
         self.color = color
         self.decimals = decimals
         self.language = language
+        self.csvTable = csvTable
+        self.csvSeparator = csvSeparator
+        self.byteOrderMark = byteOrderMark
     }
 
     public static let `default` = RenderOptions()
@@ -44,7 +55,7 @@ public func render(_ report: Report, as format: ReportFormat, options: RenderOpt
     switch format {
     case .text: TextRenderer(options: options).render(report)
     case .md: MarkdownRenderer(options: options).render(report)
-    case .csv: CSVRenderer.render(report)
+    case .csv: CSVRenderer.render(report, options: options)
     case .json: JSONRenderer.render(report)
     case .html: HTMLRenderer(options: options).render(report)
     }

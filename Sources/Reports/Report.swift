@@ -14,12 +14,16 @@ public struct Report: Sendable, Equatable, Codable {
     public var blocks: [Block]
     /// How the report was made, so that it can be reproduced; `nil` for ad-hoc reports.
     public var provenance: Provenance?
+    /// The visits and events behind the report's rows and bars, each once (see `Table.evidence`).
+    public var evidence: [EvidenceItem]?
 
-    public init(title: String, subtitle: String? = nil, blocks: [Block] = [], provenance: Provenance? = nil) {
+    public init(title: String, subtitle: String? = nil, blocks: [Block] = [], provenance: Provenance? = nil,
+                evidence: [EvidenceItem]? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.blocks = blocks
         self.provenance = provenance
+        self.evidence = evidence
     }
 
     /// Checks every block (see `Block.validate()`); useful for a report that did not come from a

@@ -51,6 +51,33 @@ public struct ReportBuilder: Sendable {
         report.blocks.append(.list(items: items, ordered: ordered))
     }
 
+    /// Adds evidence items (an item already there, by id, is kept once).
+    public mutating func addEvidence(_ items: [EvidenceItem]) {
+        var known = Set((report.evidence ?? []).map(\.id))
+        for item in items where known.insert(item.id).inserted {
+            report.evidence = (report.evidence ?? []) + [item]
+        }
+    }
+
+    /// Adds a table given row by row, one cell per column in column order; `evidence` names, per row, the
+    /// evidence items behind it (added with `addEvidence`).
+    public mutating func table(title: String? = nil, columns: [Column], rows: [[Cell]], evidence: [[String]]?) throws(ReportError) {
+        if let evidence {
+            guard evidence.count == rows.count else {
+                throw ReportError("the table has \(rows.count) rows but evidence for \(evidence.count); give one entry per row")
+            }
+            let known = Set((report.evidence ?? []).map(\.id))
+            if let unknown = evidence.joined().first(where: { !known.contains($0) }) {
+                throw ReportError("evidence item \"\(unknown)\" was not added")
+            }
+        }
+        try table(title: title, columns: columns, rows: rows)
+        if let evidence, evidence.contains(where: { !$0.isEmpty }), case .table(var table)? = report.blocks.last {
+            table.evidence = evidence
+            report.blocks[report.blocks.count - 1] = .table(table)
+        }
+    }
+
     /// Adds a table given row by row, one cell per column in column order.
     public mutating func table(title: String? = nil, columns: [Column], rows: [[Cell]]) throws(ReportError) {
         if let title { try Self.checkText(title, "table title") }
@@ -97,6 +124,15 @@ public struct ReportBuilder: Sendable {
         for (i, c) in chart.categories.enumerated() { try Self.checkText(c, "chart category \(i + 1)") }
         for (i, s) in chart.series.enumerated() { try Self.checkText(s.name, "chart series \(i + 1) name") }
         try chart.validate()
+        if let evidence = chart.evidence {
+            guard evidence.count == chart.series.count, evidence.allSatisfy({ $0.count == chart.categories.count }) else {
+                throw ReportError("chart \"\(chart.title)\": evidence must give, for every series, one list per category")
+            }
+            let known = Set((report.evidence ?? []).map(\.id))
+            if let unknown = evidence.joined().joined().first(where: { !known.contains($0) }) {
+                throw ReportError("chart \"\(chart.title)\": evidence item \"\(unknown)\" was not added")
+            }
+        }
         report.blocks.append(.chart(chart))
     }
 

@@ -100,14 +100,18 @@ public struct Table: Sendable, Equatable, Codable {
     public var title: String?
     public var columns: [Column]
     public var rows: [[Cell]]
+    /// Per row, the ids of the report's evidence items behind it (see `Report.evidence`); nil when the
+    /// table carries none.
+    public var evidence: [[String]]?
 
-    public init(title: String? = nil, columns: [Column], rows: [[Cell]] = []) {
+    public init(title: String? = nil, columns: [Column], rows: [[Cell]] = [], evidence: [[String]]? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.evidence = evidence
     }
 
-    private enum CodingKeys: String, CodingKey { case title, columns, rows }
+    private enum CodingKeys: String, CodingKey { case title, columns, rows, evidence }
 
     /// Decodes, then re-types numeric cells by column: JSON does not distinguish `3` from `3.0`, so an
     /// integer read in a `number` column becomes a number again (that keeps the JSON round trip exact).
@@ -116,6 +120,7 @@ public struct Table: Sendable, Equatable, Codable {
         title = try c.decodeIfPresent(String.self, forKey: .title)
         let columns = try c.decode([Column].self, forKey: .columns)
         self.columns = columns
+        evidence = try c.decodeIfPresent([[String]].self, forKey: .evidence)
         let raw = try c.decode([[Cell]].self, forKey: .rows)
         rows = raw.map { row in
             row.enumerated().map { index, cell in

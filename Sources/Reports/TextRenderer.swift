@@ -1,5 +1,6 @@
 // The text format, for a terminal: headings underlined, paragraphs wrapped to the width, tables with
-// aligned columns (by display width, so Vietnamese and CJK line up; numbers to the right), bar charts
+// aligned columns (by display width, so Vietnamese and CJK line up; numbers to the right) whose cells
+// wrap onto more lines when the table is wider than the width, bar charts
 // drawn with block characters beside their values, line charts as their data and a sparkline.
 // ANSI styling only when `RenderOptions.color` is set, and applied after alignment.
 
@@ -75,28 +76,44 @@ struct TextRenderer {
         let cells: [[String]] = table.rectangularRows.map { row in
             row.map { cellText($0) }
         }
-        // Natural widths, then shrink text columns (widest first) until the table fits the width.
+        // Natural widths, then shrink text columns (widest first) until the table fits the width: down to
+        // their longest word when the words fit, else further (long words then break).
         var widths = columns.indices.map { c in
             ([clean(columns[c].title)] + cells.map { $0[c] }).map(DisplayWidth.of).max() ?? 1
         }
         let gap = 2
         func total() -> Int { widths.reduce(0, +) + gap * (widths.count - 1) }
+        var floors = columns.indices.map { c in
+            columns[c].kind != .text ? widths[c]
+                : min(widths[c], 16, ([clean(columns[c].title)] + cells.map { $0[c] }).flatMap { $0.split(separator: " ") }
+                    .map { DisplayWidth.of(String($0)) }.max() ?? 1)
+        }
+        // Words that do not all fit: the longest give way first, down to 4 columns.
+        while floors.reduce(0, +) + gap * (widths.count - 1) > width,
+              let longest = columns.indices.filter({ columns[$0].kind == .text && floors[$0] > 4 }).max(by: { floors[$0] < floors[$1] }) {
+            floors[longest] -= 1
+        }
         while total() > width {
-            let candidates = columns.indices.filter { columns[$0].kind == .text && widths[$0] > 6 }
+            let candidates = columns.indices.filter { widths[$0] > floors[$0] }
             guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
         }
-        func line(_ values: [String], bold: Bool = false) -> String {
-            let padded = columns.indices.map { c in
-                let text = DisplayWidth.pad(DisplayWidth.truncate(values[c], to: widths[c]), to: widths[c],
-                                            alignment: columns[c].alignment)
-                return bold ? style(text, .bold) : text
+        // A cell wider than its column wraps onto more lines of its row; nothing is cut.
+        func lines(_ values: [String], bold: Bool = false) -> [String] {
+            let wrapped = columns.indices.map { c in DisplayWidth.wrap(values[c], width: widths[c]) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<max(height, 1)).map { i in
+                let padded = columns.indices.map { c in
+                    let part = i < wrapped[c].count ? DisplayWidth.truncate(wrapped[c][i], to: widths[c]) : ""
+                    let text = DisplayWidth.pad(part, to: widths[c], alignment: columns[c].alignment)
+                    return bold ? style(text, .bold) : text
+                }
+                return trimTrailing(padded.joined(separator: String(repeating: " ", count: gap)))
             }
-            return trimTrailing(padded.joined(separator: String(repeating: " ", count: gap)))
         }
-        out.append(line(columns.map { clean($0.title) }, bold: true))
+        out.append(contentsOf: lines(columns.map { clean($0.title) }, bold: true))
         out.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: gap)))
-        for row in cells { out.append(line(row)) }
+        for row in cells { out.append(contentsOf: lines(row)) }
         if cells.isEmpty { out.append("(no rows)") }
         return out.joined(separator: "\n")
     }
@@ -120,6 +137,7 @@ struct TextRenderer {
             return out.joined(separator: "\n")
         }
         switch chart.type {
+        case .bar where chart.isStacked: out.append(contentsOf: stackedBars(chart))
         case .bar: out.append(contentsOf: bars(chart))
         case .line: out.append(contentsOf: line(chart))
         }
@@ -156,6 +174,38 @@ struct TextRenderer {
         return out
     }
 
+    /// One line per category: the series' segments one after the other, each drawn with its own shade
+    /// (a legend says which), then the total. Negative values are left out of the bar and named after it.
+    private func stackedBars(_ chart: Chart) -> [String] {
+        let shades: [Character] = ["█", "▓", "▒", "░", "▚", "▞"]
+        let labels = chart.categories.map { DisplayWidth.truncate(clean($0), to: 20) }
+        let labelWidth = labels.map(DisplayWidth.of).max() ?? 0
+        let totals = chart.categories.indices.map { i in chart.series.indices.compactMap { chart.value($0, i) }.filter { $0 > 0 }.reduce(0, +) }
+        let totalTexts = totals.map { NumberFormat.format($0, decimals: options.decimals) }
+        let valueWidth = totalTexts.map(DisplayWidth.of).max() ?? 1
+        let barWidth = max(10, width - labelWidth - 2 - 1 - valueWidth - 1)
+        let maxTotal = totals.max() ?? 0
+        var out = [chart.series.enumerated().map { s, series in "\(shades[s % shades.count]) \(clean(series.name))" }.joined(separator: "   ")]
+        for i in chart.categories.indices {
+            var bar = ""
+            var filled = 0.0
+            for s in chart.series.indices {
+                guard let v = chart.value(s, i), v > 0, maxTotal > 0 else { continue }
+                // Round the running end, not each segment, so the bar's length matches the total.
+                let end = Int(((filled + v) / maxTotal * Double(barWidth)).rounded())
+                let start = Int((filled / maxTotal * Double(barWidth)).rounded())
+                bar += String(repeating: shades[s % shades.count], count: max(end - start, 1))
+                filled += v
+            }
+            let negatives = chart.series.indices.compactMap { s in chart.value(s, i).flatMap { $0 < 0 ? "\(clean(chart.series[s].name)) \(NumberFormat.format($0, decimals: options.decimals))" : nil } }
+            var line = DisplayWidth.pad(labels[i], to: labelWidth, alignment: .left) + "  " + style(bar, .cyan)
+            line += (bar.isEmpty ? "" : " ") + totalTexts[i]
+            if !negatives.isEmpty { line += " (" + negatives.joined(separator: ", ") + ")" }
+            out.append(trimTrailing(line))
+        }
+        return out
+    }
+
     /// A bar of `value`'s length on a scale where `maxAbs` fills `width` columns, to an eighth of a
     /// column; an empty string for zero (or when every value is zero).
     private func drawBar(_ value: Double, maxAbs: Double, width: Int) -> String {
@@ -178,6 +228,21 @@ struct TextRenderer {
         let nameWidth = names.map(DisplayWidth.of).max() ?? 0
         let levels = Array("▁▂▃▄▅▆▇█")
         let range = chart.valueRange
+        // Over years that fit the width, one character per year, so the gaps show.
+        if let years = chart.numericCategories, let first = years.first, let last = years.last,
+           last - first < width - nameWidth - 2 {
+            for s in chart.series.indices {
+                var marks = [Character](repeating: " ", count: last - first + 1)
+                for (i, year) in years.enumerated() {
+                    guard let v = chart.value(s, i), let range else { continue }
+                    let level = range.max > range.min ? Int(((v - range.min) / (range.max - range.min) * 7).rounded()) : 3
+                    marks[year - first] = levels[min(max(level, 0), 7)]
+                }
+                out.append(DisplayWidth.pad(names[s], to: nameWidth, alignment: .left) + "  " + style(String(marks), .cyan))
+            }
+            out.append(DisplayWidth.pad("", to: nameWidth, alignment: .left) + "  " + "\(first)" + String(repeating: " ", count: max(1, last - first + 1 - 8)) + "\(last)")
+            return out
+        }
         for s in chart.series.indices {
             let spark = chart.categories.indices.map { i -> String in
                 guard let v = chart.value(s, i), let range else { return " " }

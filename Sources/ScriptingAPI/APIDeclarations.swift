@@ -138,17 +138,19 @@ public final class APIHandleClass: APIClassDescription, @unchecked Sendable {
     public func register(in context: APIContext) {}
 
     func kind(in context: APIContext) -> LuaHandleKind {
-        LuaHandleKind(tag: tag, name: name, properties: properties.map(\.name), methods: methods.map { method in
+        let members = properties.map(\.name) + methods.map(\.function.name)
+        return LuaHandleKind(tag: tag, name: name, properties: properties.map(\.name), methods: methods.map { method in
             let body = method.body
             let tag = self.tag
             let name = self.name
-            return (method.function.name, { arguments in
+            let methodName = method.function.name
+            return (methodName, { arguments in
                 guard let handle = arguments.stack.handle(at: 1), handle.tag == tag else {
-                    throw arguments.badArgument(1, "\(name) expected, got \(arguments.stack.typeName(at: 1))")
+                    throw arguments.stack.methodCalledWithDot(name, methodName, arguments: arguments)
                 }
                 return try body(context, handle.index, arguments)
             })
-        })
+        }, unknownMember: Strictness.unknownMember(of: name, members: members))
     }
 
     /// Every handle class by tag.
@@ -270,6 +272,7 @@ public final class APIClass<T: AnyObject>: APIClassDescription, @unchecked Senda
 
     public func register(in context: APIContext) {
         context.state.register(T.self, name: name) { cls in
+            cls.unknownMember = Strictness.unknownMember(of: name, members: properties.map(\.name) + methods.map(\.function.name))
             for property in properties { cls.property(property.name, push: property.get) }
             for method in methods {
                 let body = method.body

@@ -127,6 +127,9 @@ enum Classes {
         .property("mention_count", .integer, "How many times the articles mention it (0 for a gazetteer entry no article names).") { c, i, stack in
             stack.push(c.shared.entityMentionCounts[i])
         }
+        .property("mentions", .array(.named("EntityMention")), "Where the articles name it, document by document, with offsets (computed when read: it scans every document).") { c, i, stack in
+            try EntityMentions.push(entity: i, corpus: c.shared.corpus, onto: stack)
+        }
         .property("offices", .array(.named("Office")), "A person's offices over time.") { c, i, stack in
             let offices = c.shared.corpus.entities[i].offices
             stack.newTable(arrayCount: offices.count)
@@ -136,7 +139,7 @@ enum Classes {
             }
         }
         .method("office_at", doc: "The highest-ranked office the person held on a date, or nil.",
-                parameters: [APIParameter("date", .union([.named("Date"), .string]), "A Date or an ISO date.")],
+                parameters: [APIParameter("date", .union([.named("Date"), .string, .integer]), "A Date, an ISO date or a year.")],
                 returns: [APIReturn(.optional(.named("Office")), "The office, or nil.")]) { c, i, arguments in
             guard let date = try arguments.date(2) else {
                 throw arguments.badArgument(2, "a Date or an ISO date expected, got nil")
@@ -165,23 +168,8 @@ enum Classes {
         .property("paragraph_count", .integer, "How many paragraphs it has (`#d.paragraphs` without making their strings).") { c, i, stack in
             stack.push(c.shared.corpus.documents[i].paragraphs.count)
         }
-        .property("mentions", .array(.named("EntityMention")), "The persons, countries, cities and organisations it names, in text order.") { c, i, stack in
-            let document = c.shared.corpus.documents[i]
-            try stack.reserve(6)
-            stack.newTable(arrayCount: document.mentions.count)
-            let texts = document.slices(document.mentions.map(\.range))
-            for (position, mention) in document.mentions.enumerated() {
-                stack.newTable(recordCount: 4)
-                stack.push(entity: mention.entity)
-                stack.setField("entity")
-                stack.push(mention.sentence + 1)
-                stack.setField("sentence")
-                stack.push(texts[position])
-                stack.setField("text")
-                stack.push(mention.role.rawValue)
-                stack.setField("role")
-                stack.setItem(position + 1)
-            }
+        .property("mentions", .array(.named("EntityMention")), "The persons, countries, cities and organisations it names, in text order, with their offsets.") { c, i, stack in
+            try EntityMentions.push(document: i, corpus: c.shared.corpus, onto: stack)
         }
         .property("sentences", .array(.string), "The sentences' text.") { c, i, stack in
             let document = c.shared.corpus.documents[i]
@@ -222,11 +210,18 @@ enum Classes {
             APIParameter("sentence", .integer, "The sentence's number in the article (1-based)."),
             APIParameter("text", .string, "The sentence's text."),
         ]),
-        ("EntityMention", "Where a document names an entity (a plain table).", [
+        ("EntityMention", "Where a document names an entity (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(m.byte_start, m.byte_end) == m.text`; character offsets count UTF-8 characters (`utf8.offset`).", [
             APIParameter("entity", .named("Entity"), "What it names."),
+            APIParameter("document", .named("Document"), "The article."),
             APIParameter("sentence", .integer, "The sentence's number in the document (1-based)."),
             APIParameter("text", .string, "The words as written."),
             APIParameter("role", .string, "How the name was found (a gazetteer name, a title, a short reference...)."),
+            APIParameter("byte_start", .integer, "First byte of the name in the document's text."),
+            APIParameter("byte_end", .integer, "Last byte of the name in the document's text."),
+            APIParameter("char_start", .integer, "First character of the name in the document's text."),
+            APIParameter("char_end", .integer, "Last character of the name in the document's text."),
+            APIParameter("sentence_byte_start", .integer, "First byte of the name in its sentence's text."),
+            APIParameter("sentence_byte_end", .integer, "Last byte of the name in its sentence's text."),
         ]),
         ("Hit", "A sentence found by `corpus.search` (a plain table).", [
             APIParameter("document", .named("Document"), "The article."),

@@ -119,7 +119,11 @@ extension DossierAPI {
     /// The LuaLS `---@meta` file for editors.
     public static func stubs() -> String { StubWriter.write() }
     /// The API reference in Markdown (docs/lua-api.md).
-    public static func markdown() -> String { DocsWriter.write() }
+    /// With `toolkit` (the text of `Plugins/lib/dossier_data.lua`), the reference ends with the data
+    /// toolkit's functions, made from their doc comments.
+    public static func markdown(toolkit: String? = nil) -> String {
+        DocsWriter.write() + (toolkit.map(ToolkitDocs.markdown(source:)) ?? "")
+    }
     /// `.luacheckrc` declaring the host's globals.
     public static func luacheckrc() -> String { LintConfigWriter.luacheckrc() }
     /// `.luarc.json` for the Lua language server.

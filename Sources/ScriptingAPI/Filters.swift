@@ -18,14 +18,10 @@ struct FilterReader {
         guard type == LuaType.table else {
             throw arguments.badArgument(index, "a filter table expected, got \(stack.typeName(at: index))")
         }
+        try Strictness.checkKeys(of: stack, at: index, known: keys, what: function, noun: "filter")
         var found: [String: LuaValue] = [:]
-        var unknown: String?
         stack.forEachPair(of: index) { key, value in
-            guard let name = stack.string(at: key) else { unknown = unknown ?? "a non-string key"; return }
-            if keys.contains(name) { found[name] = stack.value(at: value) } else { unknown = unknown ?? name }
-        }
-        if let unknown {
-            throw LuaError(kind: .runtime, message: "\(function): unknown filter '\(unknown)'\(Suggestion.hint(for: unknown, among: keys)); filters: \(keys.joined(separator: ", "))")
+            if let name = stack.string(at: key) { found[name] = stack.value(at: value) }
         }
         values = found
     }
@@ -49,6 +45,17 @@ struct FilterReader {
     func date(_ key: String, state: LuaState) throws -> PartialDate? {
         guard let value = values[key], !value.isNil else { return nil }
         return try partialDate(from: value, state: state, what: "\(function): filter '\(key)'")
+    }
+
+    /// `since` and `until` (or `through`, the same bound without a Lua keyword).
+    func dateBounds(state: LuaState) throws -> DateBounds? {
+        let until = try date("until", state: state)
+        let through = try date("through", state: state)
+        if until != nil, through != nil {
+            throw LuaError(kind: .runtime, message: "\(function): give 'until' or 'through', not both (they mean the same)")
+        }
+        let bounds = DateBounds(since: try date("since", state: state), until: until ?? through)
+        return bounds.since == nil && bounds.until == nil ? nil : bounds
     }
 
     /// A country given by ISO alpha-3 code, name or alias ("DPRK", "Triều Tiên"), as its alpha-3 code.
@@ -78,9 +85,23 @@ enum CountryNames {
     }
 }
 
+/// The dates a filter keeps, both ends included, each compared at its own precision: `until = 1990`
+/// keeps a visit of May 1990, `since = "1990-06"` one of June 1990 on.
+struct DateBounds {
+    let since: PartialDate?
+    let until: PartialDate?
+
+    func contains(_ start: PartialDate?) -> Bool {
+        guard let start else { return false }
+        if let since, start.truncated(to: since.granularity) < since { return false }
+        if let until, start.truncated(to: until.granularity) > until { return false }
+        return true
+    }
+}
+
 /// `corpus.visits{...}`.
 struct VisitFilter {
-    static let keys = ["country", "from", "kind", "level", "min_level", "since", "status", "to", "until", "visitor"]
+    static let keys = ["country", "from", "kind", "level", "min_level", "since", "status", "through", "to", "until", "visitor"]
     static let fieldDocs: [APIParameter] = [
         APIParameter("visitor", .optional(.union([.string, .named("Entity")])), "The person, by any of their names, or an Entity."),
         APIParameter("from", .optional(.string), "The visitor's country: ISO alpha-3 code or a name (\"VNM\", \"Vietnam\")."),
@@ -90,8 +111,9 @@ struct VisitFilter {
         APIParameter("min_level", .optional(.string), "This level and above (\"high\", \"minister\", ...)."),
         APIParameter("kind", .optional(.string), "\"state\", \"official\", \"working\" or \"unspecified\"."),
         APIParameter("status", .optional(.string), "\"occurred\", \"planned\" or \"negated\"."),
-        APIParameter("since", .optional(.union([.named("Date"), .string])), "Visits that began on or after this date."),
-        APIParameter("until", .optional(.union([.named("Date"), .string])), "Visits that began on or before this date."),
+        APIParameter("since", .optional(.union([.named("Date"), .string, .integer])), "Visits that began on or after this date: a year (1990), \"YYYY\", \"YYYY-MM\", \"YYYY-MM-DD\" or a Date."),
+        APIParameter("until", .optional(.union([.named("Date"), .string, .integer])), "Visits that began on or before this date, compared at its precision (`until = 1990` keeps all of 1990). Written `[\"until\"]` in a table constructor; `through` is the same without the brackets."),
+        APIParameter("through", .optional(.union([.named("Date"), .string, .integer])), "The same as `until`, without a Lua keyword: `{since = 1990, through = 1999}`."),
     ]
 
     /// The selected visits' indexes, or nil for every visit (no filter).
@@ -118,13 +140,12 @@ struct VisitFilter {
         let minLevel = try filter.level("min_level")
         let kind = try filter.choice("kind", among: VisitKind.allCases.map(\.rawValue))
         let status = try filter.choice("status", among: VisitStatus.allCases.map(\.rawValue))
-        let since = try filter.date("since", state: context.state)
-        let until = try filter.date("until", state: context.state)
+        let dates = try filter.dateBounds(state: context.state)
         let maxRank = minLevel.map { $0 == "high" ? Level.legislatureHead.rank : Level(rawValue: $0)!.rank }
 
         let visits = corpus.visits
         if visitors == nil, from == nil, to == nil, either == nil, level == nil, maxRank == nil, kind == nil, status == nil,
-           since == nil, until == nil {
+           dates == nil {
             return nil
         }
         var selected: [Int] = []
@@ -139,8 +160,7 @@ struct VisitFilter {
             if let maxRank, visit.level.rank > maxRank { continue }
             if let kind, visit.kind.rawValue != kind { continue }
             if let status, visit.status.rawValue != status { continue }
-            if let since { guard let start = visit.start, start >= since else { continue } }
-            if let until { guard let start = visit.start, start <= until else { continue } }
+            if let dates, !dates.contains(visit.start) { continue }
             selected.append(index)
         }
         return selected
@@ -149,13 +169,14 @@ struct VisitFilter {
 
 /// `corpus.events{...}`.
 struct EventFilter {
-    static let keys = ["country", "kind", "since", "status", "until"]
+    static let keys = ["country", "kind", "since", "status", "through", "until"]
     static let fieldDocs: [APIParameter] = [
         APIParameter("kind", .optional(.string), "\"visit\", \"meeting\", \"relations_established\", \"anniversary\" or \"message_exchange\"."),
         APIParameter("status", .optional(.string), "\"occurred\", \"planned\" or \"negated\"."),
         APIParameter("country", .optional(.string), "Events involving this country (code or name)."),
-        APIParameter("since", .optional(.union([.named("Date"), .string])), "Events that began on or after this date."),
-        APIParameter("until", .optional(.union([.named("Date"), .string])), "Events that began on or before this date."),
+        APIParameter("since", .optional(.union([.named("Date"), .string, .integer])), "Events that began on or after this date (a year, an ISO text or a Date)."),
+        APIParameter("until", .optional(.union([.named("Date"), .string, .integer])), "Events that began on or before this date, at its precision."),
+        APIParameter("through", .optional(.union([.named("Date"), .string, .integer])), "The same as `until`, without a Lua keyword."),
     ]
 
     /// The selected events' indexes, or nil for every event (no filter).
@@ -165,16 +186,14 @@ struct EventFilter {
         let kind = try filter.choice("kind", among: EventKind.allCases.map(\.rawValue))
         let status = try filter.choice("status", among: VisitStatus.allCases.map(\.rawValue))
         let country = try filter.country("country", corpus: corpus)
-        let since = try filter.date("since", state: context.state)
-        let until = try filter.date("until", state: context.state)
-        if kind == nil, status == nil, country == nil, since == nil, until == nil { return nil }
+        let dates = try filter.dateBounds(state: context.state)
+        if kind == nil, status == nil, country == nil, dates == nil { return nil }
         var selected: [Int] = []
         for (index, event) in context.shared.events.enumerated() {
             if let kind, event.kind.rawValue != kind { continue }
             if let status, event.status.rawValue != status { continue }
             if let country, !event.countries.contains(country) { continue }
-            if let since { guard let start = event.start, start >= since else { continue } }
-            if let until { guard let start = event.start, start <= until else { continue } }
+            if let dates, !dates.contains(event.start) { continue }
             selected.append(index)
         }
         return selected

@@ -81,6 +81,12 @@ enum DocsWriter {
         `ctx.params`. Objects (visits, entities, documents, dates, queries) are read-only views of the
         model: their fields are computed when read.
 
+        Mistakes are errors, not silent nils: reading a field an object does not have (`v.destinaton`), an
+        unknown key in a filter or an option table (`report.table`, `report.chart`), a method called with
+        `.` instead of `:` or a module function called with `:` stops the script at that line, with a "did
+        you mean" hint. In the sandbox, `io`, `os.execute`, `debug.getinfo` and C modules are refused with
+        a message naming the sandbox and `--unsafe`.
+
         """
         for module in APICatalog.modules {
             out += "\n## `\(module.name)`\n\n\(module.doc)\n"

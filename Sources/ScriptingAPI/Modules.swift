@@ -165,6 +165,7 @@ enum Modules {
                 let items = try ReportReader.texts(arguments, at: 1, state: context.state, what: "report.list: items")
                 var ordered = false
                 if arguments.stack.type(at: 2) == LuaType.table {
+                    try Strictness.checkKeys(of: arguments.stack, at: 2, known: ReportReader.listKeys, what: "report.list")
                     arguments.stack.rawField("ordered", of: 2)
                     ordered = arguments.stack.isTruthy(at: -1)
                     arguments.stack.pop()
@@ -173,16 +174,16 @@ enum Modules {
                 return 0
             },
             APIFunction("table", doc: "A table.",
-                        parameters: [APIParameter("spec", .table, "`{title = ?, columns = {...}, rows = {...}}`.")],
-                        details: "Columns are names (`\"decade\"`) or tables `{key = \"decade\", title = \"Decade\", type = \"text\"|\"integer\"|\"number\"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`.") { context, arguments in
-                let (title, columns, rows) = try ReportReader.table(arguments, state: context.state)
-                try context.report.builder.table(title: title, columns: columns, rows: rows)
+                        parameters: [APIParameter("spec", .table, "`{title = ?, columns = {...}, rows = {...}, evidence = ?}`.")],
+                        details: "Columns are names (`\"decade\"`) or tables `{key = \"decade\", title = \"Decade\", type = \"text\"|\"integer\"|\"number\"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`. Evidence, the visits or events behind a row, is given per row as a row field (`{decade = \"1950s\", visits = 2, evidence = visits}`) or as `evidence = {...}` with one entry per row; an entry is a Visit or Event, an array of them or a query. HTML shows it as an expandable list of the sentences that report each item (names highlighted), Markdown as footnotes, JSON as ids (the items are in the report's `evidence`).") { context, arguments in
+                let (title, columns, rows, evidence) = try ReportReader.table(arguments, context: context)
+                try context.report.builder.table(title: title, columns: columns, rows: rows, evidence: evidence)
                 return 0
             },
             APIFunction("chart", doc: "A bar or line chart.",
-                        parameters: [APIParameter("spec", .table, "`{type = \"bar\"|\"line\", title = ?, x_label = ?, y_label = ?, categories = {...}, series = {{name =, values = {...}}}}`.")],
-                        details: "One value per category; a single series may be given as `values = {...}` directly. Missing values (nil) are gaps.") { context, arguments in
-                let chart = try ReportReader.chart(arguments, state: context.state)
+                        parameters: [APIParameter("spec", .table, "`{type = \"bar\"|\"line\", title = ?, x_label = ?, y_label = ?, categories = {...}, series = {{name =, values = {...}, evidence = ?}}, stacked = ?}`.")],
+                        details: "One value per category; a single series may be given as `values = {...}` directly. Missing values (nil) are gaps. Several series are grouped side by side, or stacked on one bar per category with `stacked = true`. A line over categories that are all years places them by year. A series' `evidence` gives, per category, the visits or events behind the value (as for `report.table`).") { context, arguments in
+                let chart = try ReportReader.chart(arguments, context: context)
                 try context.report.builder.chart(chart)
                 return 0
             },
@@ -193,183 +194,4 @@ enum Modules {
                 return 0
             },
         ])
-}
-
-/// Reads the tables `report.table` and `report.chart` are given.
-enum ReportReader {
-    /// What the report keeps counts against the script's memory cap, as it is added.
-    static func kept(_ text: String, state: LuaState) throws(LuaError) -> String {
-        try state.chargeHostMemory(MemoryLayout<String>.stride + text.utf8.count)
-        return text
-    }
-
-    static func text(of value: LuaValue, state: LuaState) throws -> String {
-        switch value {
-        case .string(let text): return try kept(text, state: state)
-        case .integer(let number): return String(number)
-        default: return try kept(state.tostring(value), state: state)
-        }
-    }
-
-    static func cell(of value: LuaValue, state: LuaState) throws -> Cell {
-        try state.chargeHostMemory(MemoryLayout<Cell>.stride)
-        switch value {
-        case .nil: return .null
-        case .integer(let number): return .integer(Int(number))
-        case .number(let number): return .number(number)
-        case .string(let text): return .text(try kept(text, state: state))
-        default: return .text(try kept(state.tostring(value), state: state))
-        }
-    }
-
-    static func texts(_ arguments: LuaArguments, at index: Int32, state: LuaState, what: String) throws -> [String] {
-        let stack = arguments.stack
-        guard stack.type(at: index) == LuaType.table else {
-            throw LuaError(kind: .runtime, message: "\(what) must be an array, got \(stack.typeName(at: index))")
-        }
-        let table = stack.absoluteIndex(index)
-        return try (0..<stack.rawLength(of: table)).map { position in
-            stack.rawItem(position + 1, of: table)
-            defer { stack.pop() }
-            return try text(of: stack.value(at: -1), state: state)
-        }
-    }
-
-    static func table(_ arguments: LuaArguments, state: LuaState) throws -> (String?, [Column], [[Cell]]) {
-        let stack = arguments.stack
-        guard stack.type(at: 1) == LuaType.table else {
-            throw arguments.badArgument(1, "a table {columns = ..., rows = ...} expected, got \(stack.typeName(at: 1))")
-        }
-        stack.rawField("title", of: 1)
-        let title = stack.string(at: -1)
-        stack.pop()
-
-        guard stack.rawField("columns", of: 1) == LuaType.table else {
-            stack.pop()
-            throw LuaError(kind: .runtime, message: "report.table: 'columns' must be an array of names or {key =, title =, type =} tables")
-        }
-        var columns: [Column] = []
-        var typed: [Bool] = []
-        for position in 0..<stack.rawLength(of: -1) {
-            stack.rawItem(position + 1, of: -1)
-            defer { stack.pop() }
-            if let name = stack.string(at: -1) {
-                columns.append(Column(key: name, title: name))
-                typed.append(false)
-            } else if stack.type(at: -1) == LuaType.table {
-                stack.rawField("key", of: -1)
-                let key = stack.string(at: -1)
-                stack.pop()
-                stack.rawField("title", of: -1)
-                let columnTitle = stack.string(at: -1)
-                stack.pop()
-                stack.rawField("type", of: -1)
-                let declared = stack.string(at: -1)
-                let type = declared ?? "text"
-                stack.pop()
-                guard let key = key ?? columnTitle else {
-                    throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) has no key")
-                }
-                guard let kind = ColumnKind(rawValue: type) else {
-                    throw LuaError(kind: .runtime, message: "report.table: column '\(key)': type must be text, integer or number, got '\(type)'")
-                }
-                columns.append(Column(key: key, title: columnTitle ?? key, kind: kind))
-                typed.append(declared != nil)
-            } else {
-                throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) must be a name or a table")
-            }
-        }
-        stack.pop()
-
-        var rows: [[Cell]] = []
-        let rowsType = stack.rawField("rows", of: 1)
-        defer { stack.pop() }
-        guard rowsType == LuaType.table || rowsType == LuaType.nil else {
-            throw LuaError(kind: .runtime, message: "report.table: 'rows' must be an array of rows")
-        }
-        if rowsType == LuaType.table {
-            for position in 0..<stack.rawLength(of: -1) {
-                stack.rawItem(position + 1, of: -1)
-                defer { stack.pop() }
-                guard stack.type(at: -1) == LuaType.table else {
-                    throw LuaError(kind: .runtime, message: "report.table: row \(position + 1) must be a table, got \(stack.typeName(at: -1))")
-                }
-                let keyed = stack.rawLength(of: -1) == 0 && !columns.isEmpty
-                var row: [Cell] = []
-                for (column, spec) in columns.enumerated() {
-                    if keyed { stack.rawField(spec.key, of: -1) } else { stack.rawItem(column + 1, of: -1) }
-                    defer { stack.pop() }
-                    row.append(try cell(of: stack.value(at: -1), state: state))
-                }
-                rows.append(row)
-            }
-        }
-        // A column given without a type takes the type of its values: numbers align as numbers.
-        for (index, column) in columns.enumerated() where !typed[index] && column.kind == .text {
-            let cells = rows.map { $0[index] }.filter { $0 != .null }
-            guard !cells.isEmpty else { continue }
-            if cells.allSatisfy({ if case .integer = $0 { return true } else { return false } }) {
-                columns[index].kind = .integer
-            } else if cells.allSatisfy({ switch $0 { case .integer, .number: return true; default: return false } }) {
-                columns[index].kind = .number
-            }
-        }
-        return (title, columns, rows)
-    }
-
-    static func chart(_ arguments: LuaArguments, state: LuaState) throws -> Chart {
-        let stack = arguments.stack
-        guard stack.type(at: 1) == LuaType.table else {
-            throw arguments.badArgument(1, "a table {type =, categories =, series =} expected, got \(stack.typeName(at: 1))")
-        }
-        func field(_ name: String) -> String? {
-            stack.rawField(name, of: 1)
-            defer { stack.pop() }
-            return stack.type(at: -1) == LuaType.string ? stack.string(at: -1) : nil
-        }
-        let type = try ChartType(parsing: field("type") ?? "bar")
-        stack.rawField("categories", of: 1)
-        let categories = try texts(arguments, at: -1, state: state, what: "report.chart: 'categories'")
-        stack.pop()
-
-        func values(at index: Int32, name: String) throws -> [Double?] {
-            guard stack.type(at: index) == LuaType.table else {
-                throw LuaError(kind: .runtime, message: "report.chart: the values of '\(name)' must be an array of numbers")
-            }
-            let table = stack.absoluteIndex(index)
-            return try (0..<categories.count).map { position in
-                stack.rawItem(position + 1, of: table)
-                defer { stack.pop() }
-                if stack.type(at: -1) <= LuaType.nil { return nil }
-                guard let number = stack.number(at: -1) else {
-                    throw LuaError(kind: .runtime, message: "report.chart: value \(position + 1) of '\(name)' must be a number, got \(stack.typeName(at: -1))")
-                }
-                return number
-            }
-        }
-
-        var series: [Series] = []
-        if stack.rawField("series", of: 1) == LuaType.table {
-            for position in 0..<stack.rawLength(of: -1) {
-                stack.rawItem(position + 1, of: -1)
-                defer { stack.pop() }
-                stack.rawField("name", of: -1)
-                let name = stack.string(at: -1) ?? "series \(position + 1)"
-                stack.pop()
-                stack.rawField("values", of: -1)
-                defer { stack.pop() }
-                series.append(Series(name: name, values: try values(at: -1, name: name)))
-            }
-        }
-        stack.pop()
-        if series.isEmpty, stack.rawField("values", of: 1) == LuaType.table {
-            let name = field("y_label") ?? "value"
-            series.append(Series(name: name, values: try values(at: -1, name: name)))
-            stack.pop()
-        } else if series.isEmpty {
-            stack.pop()
-        }
-        return Chart(type: type, title: field("title") ?? "", xLabel: field("x_label"), yLabel: field("y_label"),
-                     categories: categories, series: series)
-    }
 }

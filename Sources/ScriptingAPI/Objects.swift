@@ -1,3 +1,4 @@
+import CLua
 import CorpusModel
 import LuaBridge
 
@@ -59,9 +60,15 @@ extension LuaStack {
 // MARK: - Reading arguments
 
 extension LuaArguments {
-    /// A date given as a `Date` object or an ISO string.
+    /// A date given as a `Date` object, an ISO string or an integer year.
     func date(_ index: Int32) throws -> PartialDate? {
         if stack.type(at: index) <= 0 { return nil }
+        if stack.type(at: index) == LUA_TNUMBER {
+            guard let year = stack.integer(at: index), let date = PartialDate(year: Int(year)) else {
+                throw badArgument(index, "a year such as 1990 expected, got \(stack.value(at: index))")
+            }
+            return date
+        }
         if let text = stack.string(at: index) {
             guard let date = PartialDate(iso: text) else {
                 throw badArgument(index, "an ISO date such as \"1957\", \"1961-06\" or \"2025-10-09\" expected, got \"\(text)\"")
@@ -69,38 +76,62 @@ extension LuaArguments {
             return date
         }
         guard let handle = stack.handle(at: index), handle.tag == Handle.date else {
-            throw badArgument(index, "a Date or an ISO date expected, got \(stack.typeName(at: index))")
+            throw badArgument(index, "a Date, a year or an ISO date expected, got \(stack.typeName(at: index))")
         }
         return Handle.date(handle.index)
     }
 }
 
-/// Turns a date argument or filter value (a `Date` or an ISO string) into a partial date.
+/// Turns a date argument or filter value (a `Date`, an ISO string or an integer year) into a partial date.
 func partialDate(from value: LuaValue, state: LuaState, what: String) throws -> PartialDate {
     if case .string(let text) = value, let date = PartialDate(iso: text) { return date }
+    if let year = value.integerValue, let date = PartialDate(year: Int(year)) { return date }
     if case .other = value {
         let stack = LuaStack(state.L)
         value.push(onto: stack)
         defer { stack.pop() }
         if let handle = stack.handle(at: -1), handle.tag == Handle.date { return Handle.date(handle.index) }
     }
-    throw LuaError(kind: .runtime, message: "\(what): an ISO date such as \"1957\" or \"2025-10-09\" expected, got \(value.typeName) \(value)")
+    throw LuaError(kind: .runtime, message: "\(what): a year (1990), \"YYYY\", \"YYYY-MM\", \"YYYY-MM-DD\" or a Date expected, got \(value.typeName) \(value)")
 }
 
 
 // MARK: - Keys shared by queries, `count_by`, `group_by` and `sort_by`
 
-/// A grouping or sorting key computed in Swift.
+/// A grouping or sorting key computed in Swift. An entity (a visitor, a city) is a key by identity, so
+/// two persons of one name stay apart; it reaches Lua as the Entity, whose `tostring` is its name.
 enum ItemKey: Hashable, Comparable {
     case integer(Int)
     case number(Double)
     case text(String)
+    /// An entity: its index, and its display name for sorting.
+    case entity(Int, name: String)
 
     func push(onto stack: LuaStack) {
         switch self {
         case .integer(let value): stack.push(value)
         case .number(let value): stack.push(value)
         case .text(let value): stack.push(value)
+        case .entity(let index, _): stack.push(entity: index)
+        }
+    }
+
+    static func == (a: ItemKey, b: ItemKey) -> Bool {
+        switch (a, b) {
+        case let (.integer(x), .integer(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.text(x), .text(y)): return x == y
+        case let (.entity(x, _), .entity(y, _)): return x == y
+        default: return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .integer(let value): hasher.combine(0); hasher.combine(value)
+        case .number(let value): hasher.combine(1); hasher.combine(value)
+        case .text(let value): hasher.combine(2); hasher.combine(value)
+        case .entity(let index, _): hasher.combine(3); hasher.combine(index)
         }
     }
 
@@ -108,18 +139,28 @@ enum ItemKey: Hashable, Comparable {
         switch self {
         case .integer(let value): return Double(value)
         case .number(let value): return value
-        case .text: return nil
+        case .text, .entity: return nil
         }
     }
 
-    /// Numbers before text; numbers by value, text by its characters.
+    private var sortText: String {
+        switch self {
+        case .text(let value): return value
+        case .entity(_, let name): return name
+        default: return ""
+        }
+    }
+
+    /// Numbers before text; numbers by value, text and entities by their (display) name, entities of one
+    /// name by index.
     static func < (a: ItemKey, b: ItemKey) -> Bool {
         switch (a.numeric, b.numeric) {
         case let (x?, y?): return x < y
         case (.some, .none): return true
         case (.none, .some): return false
         case (.none, .none):
-            if case .text(let x) = a, case .text(let y) = b { return x < y }
+            if a.sortText != b.sortText { return a.sortText < b.sortText }
+            if case .entity(let x, _) = a, case .entity(let y, _) = b { return x < y }
             return false
         }
     }

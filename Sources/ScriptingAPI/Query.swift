@@ -67,7 +67,7 @@ final class QueryObject: LuaSequence {
     /// A function from item index to key for the field `name`, or nil when the field is not a key.
     func keyFunction(_ name: String) -> ((Int) -> ItemKey?)? {
         let corpus = shared.corpus
-        let entityName: (Int?) -> ItemKey? = { index in index.map { .text(corpus.entities[$0].name) } }
+        let entityName: (Int?) -> ItemKey? = { index in index.map { .entity($0, name: corpus.entities[$0].name) } }
         switch source {
         case .visits:
             let visits = corpus.visits
@@ -122,9 +122,18 @@ final class QueryObject: LuaSequence {
             stack.pushCopy(of: index)
             pushItem(item, onto: stack)
             let result = try stack.call(function: -2, arguments: 1, state: context.state).first ?? .nil
-            keys.append(ItemKey(result))
+            keys.append(ItemKey(result) ?? entityKey(result, stack: stack))
         }
         return keys
+    }
+
+    /// An Entity returned by a key function, as a key by identity.
+    private func entityKey(_ value: LuaValue, stack: LuaStack) -> ItemKey? {
+        guard case .other = value else { return nil }
+        value.push(onto: stack)
+        defer { stack.pop() }
+        guard let handle = stack.handle(at: -1), handle.tag == Handle.entity else { return nil }
+        return .entity(handle.index, name: shared.corpus.entities[handle.index].name)
     }
 
     // MARK: The class
@@ -168,7 +177,7 @@ final class QueryObject: LuaSequence {
             arguments.push(query.count)
             return 1
         }
-        .method("count_by", doc: "How many items fall under each key. With a field name the counting runs in Swift. Items without a key are left out.",
+        .method("count_by", doc: "How many items fall under each key. With a field name the counting runs in Swift. Items without a key are left out. Persons and cities (`\"visitor\"`, `\"city\"`, or a function returning an Entity) are keyed by the Entity itself, so two persons of one name stay apart; `tostring(key)` is the display name.",
                 parameters: [APIParameter("key", .union([.string, .function]), "A field name (\"decade\", \"destination\", ...) or a function of the item.")],
                 returns: [APIReturn(.map(.any, .integer), "Key -> count.")]) { context, query, arguments in
             let stack = arguments.stack
@@ -195,7 +204,7 @@ final class QueryObject: LuaSequence {
             }
             return 1
         }
-        .method("group_by", doc: "The items under each key, in query order. Items without a key are left out.",
+        .method("group_by", doc: "The items under each key, in query order. Items without a key are left out. Persons and cities are keyed by the Entity (see `count_by`).",
                 parameters: [APIParameter("key", .union([.string, .function]), "A field name or a function of the item.")],
                 returns: [APIReturn(.map(.any, .array(.any)), "Key -> array of items.")]) { context, query, arguments in
             let keys = try query.keys(arguments, at: 2, context: context)

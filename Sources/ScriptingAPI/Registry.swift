@@ -1,3 +1,4 @@
+import CLua
 import CorpusModel
 import LuaBridge
 
@@ -35,15 +36,21 @@ enum APIRegistry {
                     throw LuaError(kind: .runtime, message: "cannot set \(module.name).\(field.name): \(error)")
                 }
             }
+            let identity = table.identity
             for function in module.functions {
                 let body = function.body
+                let name = "\(module.name).\(function.name)"
                 // The functions hold the context; the context does not hold the state.
                 try table.set(function.name, state.function { arguments in
-                    try body(context, arguments)
+                    if arguments.count >= 1, lua_topointer(arguments.L, 1) == identity {
+                        throw LuaError(kind: .runtime, message: "\(name) is a function, not a method: call it with '.' (\(name){...} or \(name)(...)), not ':'")
+                    }
+                    return try body(context, arguments)
                 })
             }
             try environment.set(module.name, LuaValue.table(table))
         }
+        try SandboxGuide.install(into: environment, state: state)
     }
 
     static func value(date: PartialDate, in state: LuaState) throws(LuaError) -> LuaValue {

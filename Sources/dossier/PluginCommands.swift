@@ -92,6 +92,12 @@ enum Terminal {
     static var isStandardInput: Bool { isatty(STDIN_FILENO) != 0 }
 
     /// The width of the terminal (80 when unknown).
+    /// The width of text reports: `COLUMNS` when set, else the terminal's, else 100 (a file or a pipe).
+    static func reportWidth(toTerminal: Bool) -> Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return toTerminal ? width : 100
+    }
+
     static var width: Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
@@ -205,7 +211,7 @@ struct Info: ParsableCommand {
             lines.append("\(manifest.name) \(manifest.version): \(manifest.title)")
             if let description = manifest.description { lines.append(""); lines.append(description) }
             lines.append("")
-            var fields = [["file:", "\(file.displayPath) (\(origin))"]]
+            var fields = [["kind:", "plugin (its file returns a manifest with run)"], ["file:", "\(file.displayPath) (\(origin))"]]
             if let author = manifest.author { fields.append(["author:", author]) }
             fields.append(["categories:", manifest.categories.isEmpty ? "none" : manifest.categories.joined(separator: ", ")])
             for hidden in host.catalog.filesShadowed(by: file) { fields.append(["shadows:", hidden.displayPath]) }
@@ -265,6 +271,8 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var out: String?
 
+    @OptionGroup var csv: CSVOptions
+
     @OptionGroup var corpusOptions: CorpusOptions
     @OptionGroup var pluginPath: PluginPathOptions
     @OptionGroup var lua: LuaRunOptions
@@ -275,6 +283,9 @@ struct Run: ParsableCommand {
             throw ValidationError("--param \(param.key) is given twice")
         }
         try ParamAssignment.checkLengths(params)
+        if effectiveFormat != .csv, csv.table != nil || csv.excel || csv.separator != "," {
+            throw ValidationError("--table, --excel and --separator apply to CSV (--format csv or --out FILE.csv)")
+        }
     }
 
     /// The format: --format, else from the --out extension, else text.
@@ -305,7 +316,8 @@ struct Run: ParsableCommand {
             pluginFailure(error)
         }
         let toTerminal = out == nil && Terminal.isStandardOutput
-        let options = RenderOptions(width: toTerminal ? Terminal.width : 80, color: toTerminal && Terminal.color)
+        var options = RenderOptions(width: Terminal.reportWidth(toTerminal: toTerminal), color: toTerminal && Terminal.color)
+        if effectiveFormat == .csv, try csv.write(result.report, out: out, options: &options) { return }
         let text = render(result.report, as: effectiveFormat, options: options)
         if let out {
             do { try OutputFile.write(Data(text.utf8), to: out) } catch {
@@ -481,5 +493,8 @@ struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the Lua API reference in Markdown (docs/lua-api.md).")
 
-    func run() throws { StandardOutput.write(DossierAPI.markdown()) }
+    func run() throws {
+        let toolkit = try? String(contentsOf: DossierPaths.bundledPlugins.appendingPathComponent("lib/dossier_data.lua"), encoding: .utf8)
+        StandardOutput.write(DossierAPI.markdown(toolkit: toolkit))
+    }
 }

@@ -12,8 +12,9 @@ struct Repl: ParsableCommand {
         discussion: """
         The API's globals (corpus, report, dates, dossier, params) are set; the state is sandboxed unless \
         --unsafe is given. As in lua5.4, an expression's values are printed ('=expr' works too) and an \
-        unfinished statement continues on the next line; ':report [FORMAT]' shows what the inputs have \
-        put in 'report' (text by default). Each input is limited by --timeout and --memory; \
+        unfinished statement continues on the next line; tables are pretty-printed. ':help' lists the \
+        commands: ':report [FORMAT]' shows what the inputs have put in 'report' (text by default), \
+        ':load PLUGIN', ':reload' and ':run' load, reload and run a plugin being edited. Each input is limited by --timeout and --memory; \
         Ctrl-C stops a running input. Line editing uses Debian's libedit (or readline) when the \
         terminal allows it; history is kept in ~/.dossier_history ($DOSSIER_HISTORY to change it). \
         Ctrl-D quits.
@@ -29,7 +30,8 @@ struct Repl: ParsableCommand {
         do {
             repl = try LuaRepl(options: LuaOptions(profile: lua.profile, limits: lua.limits,
                                                    modulePath: pluginPath.searchPath.modulePath()),
-                               corpus: corpus)
+                               corpus: corpus, searchPath: pluginPath.searchPath,
+                               width: Terminal.reportWidth(toTerminal: Terminal.isStandardOutput))
         } catch {
             throw ScriptFailure(error)
         }
@@ -47,7 +49,7 @@ struct Repl: ParsableCommand {
         if interactive {
             let model = corpus.corpus
             print("\(DossierVersion.text), \(lua.unsafe ? "unsafe" : "sandboxed"): \(model.documents.count) documents, \(model.visits.count) visits, \(model.entities.count) entities")
-            print("Globals: corpus, report, dates, dossier, params. '=expr' prints a value; ':report' shows the report; Ctrl-D quits.")
+            print("Globals: corpus, report, dates, dossier, params. '=expr' prints a value; ':help' lists the commands; Ctrl-D quits.")
         }
         var buffer = ""
         while let line = editor.readLine(prompt: buffer.isEmpty ? "> " : ">> ") {
@@ -57,20 +59,9 @@ struct Repl: ParsableCommand {
                 buffer = ""
                 continue
             }
-            // `:report [format]` shows what the inputs have put in `report`.
-            if trimmed == ":report" || trimmed.hasPrefix(":report ") {
-                let name = trimmed.dropFirst(":report".count).trimmingCharacters(in: .whitespaces)
-                if let format = name.isEmpty ? .text : ReportFormat(rawValue: name) {
-                    let options = RenderOptions(width: Terminal.width, color: format == .text && Terminal.color)
-                    print(render(repl.report, as: format, options: options), terminator: "")
-                } else {
-                    standardError(":report takes one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                editor.remember(buffer)
-                buffer = ""
-                continue
-            }
-            switch repl.evaluate(buffer) {
+            // `:help`, `:report`, `:load`, `:reload`, `:run`: the REPL's own commands.
+            let options = RenderOptions(width: Terminal.reportWidth(toTerminal: interactive), color: Terminal.color)
+            switch repl.command(buffer, render: options) ?? repl.evaluate(buffer) {
             case .incomplete:
                 continue
             case .values(let text):

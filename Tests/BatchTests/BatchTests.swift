@@ -233,7 +233,7 @@ import Testing
         let outcome = try scratch.batch(plan: plan, force: true, select: ["good_bars-2"])
         #expect(outcome.manifest.reports.map(\.status) == [.notSelected, .ok, .notSelected])
         #expect(outcome.succeeded == false || outcome.manifest.counts.failed == 0)
-        #expect(outcome.manifest.reports[0].files.count == 4)
+        #expect(outcome.manifest.reports[0].files.count == 5)  // md, json, html and a CSV for the table and one for the chart
         #expect(scratch.text("index.html")?.contains("href=\"good_bars-1.html\"") == true)
     }
 }

@@ -57,15 +57,21 @@ struct TextTests {
         }
     }
 
-    @Test("a wide table is fitted to the width by shortening text, never numbers")
+    @Test("a wide table is fitted to the width by wrapping text cells onto more lines, never cutting them")
     func fitsWidth() throws {
         var b = ReportBuilder(title: "T")
         let long = String(repeating: "Hà Nội ", count: 12)
         try b.table(columns: [Column(key: "a"), Column(key: "b"), Column(key: "n", kind: .integer)],
-                    rows: [[.text(long), .text(long), 123456789]])
+                    rows: [[.text(long), .text("Tô Lâm"), 123456789], [.text("short"), .text(long), 7]])
         let text = render(b.build(), as: .text, options: RenderOptions(width: 50))
-        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 50, "\(line)") }
-        #expect(text.contains("…") && text.contains("123456789"))
+        let lines = text.split(separator: "\n").map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= 50, "\(line)") }
+        #expect(!text.contains("…") && text.contains("123456789"))
+        // Every word of both long cells is there, twelve times each.
+        #expect(text.components(separatedBy: "Nội").count - 1 == 24)
+        // The first row's number sits on the row's first line, beside the start of its text.
+        let first = try #require(lines.first { $0.contains("123456789") })
+        #expect(first.hasPrefix("Hà Nội") && first.contains("Tô Lâm"))
     }
 
     @Test("bar charts: zero, negative and nil values, and every value shown")

@@ -212,7 +212,7 @@ struct APITests {
 struct GeneratedFilesTests {
     @Test(arguments: [
         ("Plugins/meta/dossier.lua", DossierAPI.stubs()),
-        ("docs/lua-api.md", DossierAPI.markdown()),
+        ("docs/lua-api.md", DossierAPI.markdown(toolkit: try! String(contentsOf: repository.appendingPathComponent("Plugins/lib/dossier_data.lua"), encoding: .utf8))),
         (".luacheckrc", DossierAPI.luacheckrc()),
         (".luarc.json", DossierAPI.luarc()),
     ])

@@ -1,0 +1,75 @@
+import CLua
+import CorpusModel
+import LuaBridge
+import Reports
+
+/// Turns what a plugin gives as evidence (a Visit or Event, an array of them, or a query) into the
+/// report's evidence items: each visit or event with the sentences that report it and the names in them.
+struct EvidenceReader {
+    let context: APIContext
+    /// The running call's arguments (its stack may be a coroutine's).
+    let arguments: LuaArguments
+    var stack: LuaStack { arguments.stack }
+
+    /// The ids of the items given at `index` (adding the items to the report), or nil for nil.
+    func ids(at index: Int32, what: String) throws -> [String]? {
+        let index = lua_absindex(stack.L, index)
+        switch stack.type(at: index) {
+        case LUA_TNIL, LUA_TNONE: return nil
+        case LUA_TLIGHTUSERDATA: return [try id(ofHandleAt: index, what: what)]
+        case LUA_TTABLE:
+            return try (0..<stack.rawLength(of: index)).map { position in
+                stack.rawItem(position + 1, of: index)
+                defer { stack.pop() }
+                return try id(ofHandleAt: -1, what: "\(what), item \(position + 1)")
+            }
+        default:
+            if let query = try? arguments.object(index, as: QueryObject.self) {
+                return query.items.map { add(query.source == .visits ? visit($0) : event($0)) }
+            }
+            throw LuaError(kind: .runtime, message: "\(what) must be a Visit or Event, an array of them or a query, got \(stack.typeName(at: index))")
+        }
+    }
+
+    private func id(ofHandleAt index: Int32, what: String) throws -> String {
+        guard let handle = stack.handle(at: index), handle.tag == Handle.visit || handle.tag == Handle.event else {
+            throw LuaError(kind: .runtime, message: "\(what) must be a Visit or Event, got \(stack.typeName(at: index))")
+        }
+        return add(handle.tag == Handle.visit ? visit(handle.index) : event(handle.index))
+    }
+
+    private func add(_ item: EvidenceItem) -> String {
+        context.report.builder.addEvidence([item])
+        return item.id
+    }
+
+    func visit(_ index: Int) -> EvidenceItem {
+        let corpus = context.shared.corpus
+        let visit = corpus.visits[index]
+        let destination = corpus.gazetteer.country(visit.destination)?.name ?? visit.destination
+        let when = visit.start.map { ", \($0.iso)" } ?? ""
+        let label = "\(corpus.entities[visit.visitor].name) → \(destination)\(when) (\(visit.kind.rawValue), \(visit.status.rawValue))"
+        return EvidenceItem(id: "visit-\(index + 1)", label: label, sentences: sentences(visit.mentions))
+    }
+
+    func event(_ index: Int) -> EvidenceItem {
+        let event = context.shared.events[index]
+        let when = event.start.map { ", \($0.iso)" } ?? ""
+        let label = "\(event.kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(event.countries.joined(separator: "–"))\(when) (\(event.status.rawValue))"
+        return EvidenceItem(id: "event-\(index + 1)", label: label, sentences: sentences(event.mentions))
+    }
+
+    /// The sentences of `mentions`, each with the names the model found in it as spans of its text.
+    private func sentences(_ mentions: [Mention]) -> [EvidenceSentence] {
+        let corpus = context.shared.corpus
+        return mentions.map { mention in
+            let document = corpus.documents[mention.document]
+            let range = document.sentences[mention.sentence].range
+            let spans = document.mentions.filter { $0.sentence == mention.sentence }.map {
+                TextSpan(start: $0.range.lowerBound - range.lowerBound, end: $0.range.upperBound - range.lowerBound)
+            }
+            return EvidenceSentence(text: document.sentenceText(mention.sentence), source: document.title ?? document.name,
+                                    url: document.url, highlights: spans)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The README's examples run as written: every `dossier` command of its shell blocks, in order, in one
+/// scratch folder on the bundled corpus, exits with status 0. The README is read when the test runs, so
+/// a section added later is checked too. `export` lines of those blocks are kept (later commands need
+/// them); other lines (`make`, `$EDITOR`) are not run; a block whose info string names a file
+/// (```` ```yaml file=my-plan.yaml ````) is written to that file first.
+@Suite("The README's commands")
+struct ReadmeTests {
+    struct Block {
+        var info: String
+        var lines: [String]
+    }
+
+    static func blocks(of text: String) -> [Block] {
+        var blocks: [Block] = []
+        var current: Block?
+        for line in text.components(separatedBy: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") {
+                if let block = current {
+                    blocks.append(block)
+                    current = nil
+                } else {
+                    current = Block(info: String(trimmed.dropFirst(3)), lines: [])
+                }
+            } else if current != nil {
+                current?.lines.append(line)
+            }
+        }
+        return blocks
+    }
+
+    /// A shell line without its trailing `# comment` (a `#` outside quotes, after a space).
+    static func withoutComment(_ line: String) -> String {
+        var quote: Character?
+        var previous: Character = " "
+        for (offset, character) in line.enumerated() {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "#", previous == " " {
+                return String(line.prefix(offset)).trimmingCharacters(in: .whitespaces)
+            }
+            previous = character
+        }
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+
+    @Test func everyDossierCommandOfTheReadmeSucceeds() throws {
+        let readme = try String(contentsOf: CommandRunner.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = Self.blocks(of: readme)
+        let folder = try PluginCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The scratch folder sees the repository's data as the working directory would (the commands'
+        // defaults such as Data/corpus), and keeps what the commands write (v.html, reports/, my-plugins/).
+        for name in ["Data", "Plugins"] {
+            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(name),
+                                                       withDestinationURL: CommandRunner.repository.appendingPathComponent(name))
+        }
+        for block in blocks {
+            guard let name = block.info.split(separator: " ").first(where: { $0.hasPrefix("file=") })?.dropFirst(5) else { continue }
+            try block.lines.joined(separator: "\n").write(to: folder.appendingPathComponent(String(name)), atomically: true, encoding: .utf8)
+        }
+        var script = "export DOSSIER_HOME='\(CommandRunner.repository.path)'\n"
+        script += "export PATH='\(CommandRunner.executable.deletingLastPathComponent().path)':\"$PATH\"\n"
+        var commands: [String] = []
+        for block in blocks where ["sh", "bash", "shell", "console"].contains(block.info.split(separator: " ").first.map(String.init) ?? "") {
+            for line in block.lines.map(Self.withoutComment) {
+                if line.hasPrefix("export ") { script += line + "\n" }
+                guard line.hasPrefix("dossier ") else { continue }
+                script += "\(line) </dev/null >out.\(commands.count) 2>err.\(commands.count); echo $? >status.\(commands.count)\n"
+                commands.append(line)
+            }
+        }
+        #expect(commands.count >= 15, "the README's commands were not found")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        for (index, command) in commands.enumerated() {
+            let status = (try? String(contentsOf: folder.appendingPathComponent("status.\(index)"), encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let errors = (try? String(contentsOf: folder.appendingPathComponent("err.\(index)"), encoding: .utf8)) ?? ""
+            #expect(status == "0", "README: `\(command)` exited with \(status ?? "nothing"):\n\(errors.prefix(600))")
+        }
+    }
+}
