@@ -42,10 +42,8 @@ struct CSVOptions: ParsableArguments {
         }
         let base = out.lowercased().hasSuffix(".csv") ? String(out.dropLast(4)) : out
         for file in CSVRenderer.files(of: report, base: base, options: options) {
-            do {
-                try Data(file.text.utf8).write(to: URL(fileURLWithPath: file.name), options: .atomic)
-            } catch {
-                standardError("cannot write \(file.name): \(error.localizedDescription)")
+            do { try OutputFile.write(Data(file.text.utf8), to: file.name) } catch {
+                standardError(error.description)
                 throw ExitCode(ExitStatus.failure)
             }
         }
