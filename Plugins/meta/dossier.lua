@@ -43,6 +43,7 @@ error("Cannot require a meta file")
 ---@field status string? "occurred", "planned" or "negated".
 ---@field since (Date|string)? Visits that began on or after this date.
 ---@field until (Date|string)? Visits that began on or before this date.
+---@field min_confidence number? Visits whose confidence is at least this (0 to 1).
 
 ---The filter of `corpus.events` (every field optional).
 ---@class EventFilter
@@ -51,6 +52,7 @@ error("Cannot require a meta file")
 ---@field country string? Events involving this country (code or name).
 ---@field since (Date|string)? Events that began on or after this date.
 ---@field until (Date|string)? Events that began on or before this date.
+---@field min_confidence number? Events whose confidence is at least this (0 to 1).
 
 ---A lazy, immutable selection of visits or events. Methods that filter or sort return a new query.
 ---@class Query
@@ -106,6 +108,7 @@ function Query:first() end
 ---@field kind string "state", "official", "working" or "unspecified".
 ---@field level string The visitor's level from the office held on the visit's date (see `dossier.levels`).
 ---@field status string "occurred", "planned" or "negated".
+---@field confidence number How sure the model is that the visit is right, 0 to 1 (docs/corpus-model.md, 'The visit scorer').
 ---@field mentions Mention[] Where the articles report it.
 local Visit = {}
 
@@ -121,6 +124,7 @@ local Visit = {}
 ---@field year integer? The year it began.
 ---@field decade integer? The decade it began in.
 ---@field status string "occurred", "planned" or "negated".
+---@field confidence number How sure the model is, 0 to 1: a visit's is the visit's; other events 0.5 a reporting sentence, combined.
 ---@field ordinal integer? For an anniversary, which one (75 for a 75th).
 ---@field label string? What the anniversary or milestone is of, in the article's words.
 ---@field visit Visit? For a visit, the visit itself.

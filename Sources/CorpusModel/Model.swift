@@ -97,10 +97,13 @@ public struct Visit: Sendable, Hashable, Identifiable {
     public var level: Level
     public var status: VisitStatus
     public var mentions: [Mention]
+    /// How sure the model is that the visit is right, 0...1: its reports' probabilities from the visit scorer
+    /// (Data/model/visit-scorer.tsv), combined; 0.5 a report when no scorer is loaded.
+    public var confidence: Double
 
     public init(id: Int, visitor: Int, visitorCountry: String?, destination: String, city: Int? = nil,
                 start: PartialDate?, end: PartialDate? = nil, kind: VisitKind = .unspecified, level: Level = .other,
-                status: VisitStatus = .occurred, mentions: [Mention] = []) {
+                status: VisitStatus = .occurred, mentions: [Mention] = [], confidence: Double = 0.5) {
         self.id = id
         self.visitor = visitor
         self.visitorCountry = visitorCountry
@@ -112,6 +115,7 @@ public struct Visit: Sendable, Hashable, Identifiable {
         self.level = level
         self.status = status
         self.mentions = mentions
+        self.confidence = confidence
     }
 
     public var year: Int? { start?.year }
@@ -144,10 +148,13 @@ public struct Event: Sendable, Hashable, Identifiable {
     public var ordinal: Int?
     public var label: String?
     public var mentions: [Mention]
+    /// 0...1. A visit's is the visit's; other events have no scorer yet: each reporting sentence counts 0.5,
+    /// combined as independent reports (one sentence 0.5, two 0.75, three 0.875).
+    public var confidence: Double
 
     public init(id: Int, kind: EventKind, participants: [Int] = [], countries: [String] = [], city: Int? = nil,
                 start: PartialDate? = nil, end: PartialDate? = nil, status: VisitStatus = .occurred, visit: Int? = nil,
-                ordinal: Int? = nil, label: String? = nil, mentions: [Mention] = []) {
+                ordinal: Int? = nil, label: String? = nil, mentions: [Mention] = [], confidence: Double = 0.5) {
         self.id = id
         self.kind = kind
         self.participants = participants
@@ -160,6 +167,7 @@ public struct Event: Sendable, Hashable, Identifiable {
         self.ordinal = ordinal
         self.label = label
         self.mentions = mentions
+        self.confidence = confidence
     }
 }
 

@@ -61,6 +61,15 @@ struct FilterReader {
         return code
     }
 
+    /// A confidence bound between 0 and 1.
+    func confidence(_ key: String) throws -> Double? {
+        guard let value = values[key], !value.isNil else { return nil }
+        guard let x = value.numberValue, (0...1).contains(x) else {
+            throw LuaError(kind: .runtime, message: "\(function): filter '\(key)' must be a number from 0 to 1, got \(value.numberValue.map { "\($0)" } ?? value.typeName)")
+        }
+        return x
+    }
+
     /// A level name or "high"; returns the rank bound.
     func level(_ key: String) throws -> String? {
         try choice(key, among: ["high"] + Level.allCases.map(\.rawValue))
@@ -81,7 +90,7 @@ enum CountryNames {
 
 /// `corpus.visits{...}`.
 struct VisitFilter {
-    static let keys = ["country", "from", "kind", "level", "min_level", "since", "status", "to", "until", "visitor"]
+    static let keys = ["country", "from", "kind", "level", "min_confidence", "min_level", "since", "status", "to", "until", "visitor"]
     static let fieldDocs: [APIParameter] = [
         APIParameter("visitor", .optional(.union([.string, .named("Entity")])), "The person, by any of their names, or an Entity."),
         APIParameter("from", .optional(.string), "The visitor's country: ISO alpha-3 code or a name (\"VNM\", \"Vietnam\")."),
@@ -93,6 +102,7 @@ struct VisitFilter {
         APIParameter("status", .optional(.string), "\"occurred\", \"planned\" or \"negated\"."),
         APIParameter("since", .optional(.union([.named("Date"), .string])), "Visits that began on or after this date."),
         APIParameter("until", .optional(.union([.named("Date"), .string])), "Visits that began on or before this date."),
+        APIParameter("min_confidence", .optional(.number), "Visits whose confidence is at least this (0 to 1)."),
     ]
 
     /// The selected visits' indexes, or nil for every visit (no filter).
@@ -121,11 +131,12 @@ struct VisitFilter {
         let status = try filter.choice("status", among: VisitStatus.allCases.map(\.rawValue))
         let since = try filter.date("since", state: context.state)
         let until = try filter.date("until", state: context.state)
+        let minConfidence = try filter.confidence("min_confidence")
         let maxRank = minLevel.map { $0 == "high" ? Level.legislatureHead.rank : Level(rawValue: $0)!.rank }
 
         let visits = corpus.visits
         if visitors == nil, from == nil, to == nil, either == nil, level == nil, maxRank == nil, kind == nil, status == nil,
-           since == nil, until == nil {
+           since == nil, until == nil, minConfidence == nil {
             return nil
         }
         var selected: [Int] = []
@@ -142,6 +153,7 @@ struct VisitFilter {
             if let status, visit.status.rawValue != status { continue }
             if let since { guard let start = visit.start, start >= since else { continue } }
             if let until { guard let start = visit.start, start <= until else { continue } }
+            if let minConfidence, visits[index].confidence < minConfidence { continue }
             selected.append(index)
         }
         return selected
@@ -150,13 +162,14 @@ struct VisitFilter {
 
 /// `corpus.events{...}`.
 struct EventFilter {
-    static let keys = ["country", "kind", "since", "status", "until"]
+    static let keys = ["country", "kind", "min_confidence", "since", "status", "until"]
     static let fieldDocs: [APIParameter] = [
         APIParameter("kind", .optional(.string), "\"visit\", \"meeting\", \"relations_established\", \"anniversary\" or \"message_exchange\"."),
         APIParameter("status", .optional(.string), "\"occurred\", \"planned\" or \"negated\"."),
         APIParameter("country", .optional(.string), "Events involving this country (code or name)."),
         APIParameter("since", .optional(.union([.named("Date"), .string])), "Events that began on or after this date."),
         APIParameter("until", .optional(.union([.named("Date"), .string])), "Events that began on or before this date."),
+        APIParameter("min_confidence", .optional(.number), "Events whose confidence is at least this (0 to 1)."),
     ]
 
     /// The selected events' indexes, or nil for every event (no filter).
@@ -168,7 +181,8 @@ struct EventFilter {
         let country = try filter.country("country", corpus: corpus)
         let since = try filter.date("since", state: context.state)
         let until = try filter.date("until", state: context.state)
-        if kind == nil, status == nil, country == nil, since == nil, until == nil { return nil }
+        let minConfidence = try filter.confidence("min_confidence")
+        if kind == nil, status == nil, country == nil, since == nil, until == nil, minConfidence == nil { return nil }
         var selected: [Int] = []
         for (index, event) in context.shared.events.enumerated() {
             if let kind, event.kind.rawValue != kind { continue }
@@ -176,6 +190,7 @@ struct EventFilter {
             if let country, !event.countries.contains(country) { continue }
             if let since { guard let start = event.start, start >= since else { continue } }
             if let until { guard let start = event.start, start <= until else { continue } }
+            if let minConfidence, event.confidence < minConfidence { continue }
             selected.append(index)
         }
         return selected

@@ -2,6 +2,7 @@
 import ArgumentParser
 import CorpusModel
 import Foundation
+import ScriptingAPI
 
 extension ExportTable: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
@@ -20,6 +21,9 @@ struct CorpusOptions: ParsableArguments {
     @Flag(help: "Do not print diagnostics.")
     var quiet = false
 
+    @Option(help: "The visit scorer's weights (default: Data/model/visit-scorer.tsv when it exists; 'none': no scorer).")
+    var scorer: String?
+
     /// Loads the gazetteer and builds the model, printing diagnostics to standard error.
     func build() throws -> Corpus {
         var isDirectory: ObjCBool = false
@@ -34,11 +38,19 @@ struct CorpusOptions: ParsableArguments {
         }
         var builder = CorpusBuilder(gazetteer: g)
         if let jobs { builder.jobs = max(1, jobs) }
+        builder.scorer = try loadScorer()
         let (corpus, cd) = builder.build(directory: URL(fileURLWithPath: self.corpus))
         if !quiet {
             for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
         }
         return corpus
+    }
+
+    /// The scorer named by --scorer, or the default one when its file exists.
+    func loadScorer() throws -> VisitScorer? {
+        let path = scorer ?? "Data/model/visit-scorer.tsv"
+        if scorer == "none" || (scorer == nil && !FileManager.default.fileExists(atPath: path)) { return nil }
+        do { return try VisitScorer.load(path: path, hint: Suggestion.hint) } catch { throw ValidationError(error.description) }
     }
 }
 
