@@ -23,6 +23,7 @@ struct Train: ParsableCommand {
     @Option(help: "The gold of --testcorpus.") var testcorpusGold = "Data/annotations/testcorpus.gold.json"
     @Option(help: "Where the weights go.") var out = "Data/model/visit-scorer.tsv"
     @Option(help: "A gazetteer folder; repeat to add folders.") var gazetteer: [String] = []
+    @Option(help: "The L2 penalty on the weights.") var l2 = Trainer.settings.l2
     @Flag(help: "Print the cross-validation by batch instead of writing weights.") var crossValidate = false
 
     func run() throws {
@@ -31,26 +32,32 @@ struct Train: ParsableCommand {
         guard !g.entities.isEmpty else { throw ValidationError("no gazetteer entities loaded (give one with --gazetteer DIR)") }
         let builder = CorpusBuilder(gazetteer: g)
         let all = try loadBatches(builder)
-        let cv = CrossValidation.run(all, builder: builder)
+        var settings = Trainer.settings
+        settings.l2 = l2
+        let cv = CrossValidation.run(all, builder: builder, settings: settings)
         if crossValidate {
             print("cross-validation by batch (each batch scored by a scorer trained on the others):")
             print(cv.render(), terminator: "")
             return
         }
         let pooled = cv.pooled
-        var (scorer, losses) = Trainer.train(all, builder: builder)
-        scorer.filters = pooled.scorer.f1 > pooled.rules.f1
+        // The combination whose visits of confidence >= 0.8 were right most often in cross-validation.
+        let shares = cv.confidentShare
+        let combination: VisitScorer.Combination = (shares[.max] ?? 0) > (shares[.noisyOr] ?? 0) ? .max : .noisyOr
+        var (scorer, losses) = Trainer.train(all, builder: builder, settings: settings, combination: combination)
+        scorer.filters = pooled.scorer.f1 >= pooled.rules.f1 + CrossValidation.filterMargin
         let comment = """
-            Visit scorer: logistic regression (L2 \(Trainer.settings.l2)) over the features of visit candidates \
+            Visit scorer: logistic regression (L2 \(l2)) over the features of visit candidates \
             (docs/corpus-model.md, 'The visit scorer').
             Made by `dossier train` on batches \(all.map(\.name).joined(separator: ", ")); loss \(String(format: "%.4f", losses.first ?? 0)) -> \(String(format: "%.4f", losses.last ?? 0)).
-            Cross-validated pooled F1: rules \(String(format: "%.3f", pooled.rules.f1)), rules + scorer \(String(format: "%.3f", pooled.scorer.f1)); filter: \(scorer.filters ? "yes" : "no").
+            Cross-validated pooled F1: rules \(String(format: "%.3f", pooled.rules.f1)), rules + scorer \(String(format: "%.3f", pooled.scorer.f1)); filter: \(scorer.filters ? "yes" : "no") (only with a gain of \(CrossValidation.filterMargin) or more).
+            Visits of confidence >= 0.8 right in cross-validation: noisy-or \(String(format: "%.3f", shares[.noisyOr] ?? 0)), max \(String(format: "%.3f", shares[.max] ?? 0)); combine: \(combination.rawValue).
             Weights: a positive weight makes a candidate with the feature likelier right.
             """
         do { try scorer.text(comment: comment).write(toFile: out, atomically: true, encoding: .utf8) } catch {
             throw ValidationError("cannot write \(out): \(error.localizedDescription)")
         }
-        print("wrote \(out): \(VisitFeature.allCases.count) features, threshold \(scorer.threshold), filter \(scorer.filters ? "yes" : "no")")
+        print("wrote \(out): \(VisitFeature.allCases.count) features, threshold \(String(format: "%.2f", scorer.threshold)), filter \(scorer.filters ? "yes" : "no")")
         print(cv.render(), terminator: "")
     }
 

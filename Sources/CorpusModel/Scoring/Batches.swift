@@ -58,23 +58,26 @@ public enum Batches {
             TrainingBatch(name: name, directory: directory, files: list.filter { $0.batch == name }.map(\.file),
                           gold: GoldFile(description: gold.description, statuses: gold.statuses, visits: []))
         }
+        let corpora = batches.map { $0.build(builder).0 }
         var unassigned: [GoldVisit] = []
-        for (k, batch) in batches.enumerated() {
-            let (corpus, _) = batch.build(builder)
-            for row in gold.visits where reports(corpus, row) { batches[k].gold.visits.append(row) }
+        for row in gold.visits {
+            // By the visitor's full name first; a row no batch names so, by his surname.
+            var found = corpora.indices.filter { reports(corpora[$0], row, surname: false) }
+            if found.isEmpty { found = corpora.indices.filter { reports(corpora[$0], row, surname: true) } }
+            for k in found { batches[k].gold.visits.append(row) }
+            if found.isEmpty { unassigned.append(row) }
         }
-        for row in gold.visits where !batches.contains(where: { $0.gold.visits.contains(row) }) { unassigned.append(row) }
         return (batches, unassigned)
     }
 
     /// Whether some article of the corpus names the row's visitor and its destination.
-    static func reports(_ corpus: Corpus, _ row: GoldVisit) -> Bool {
+    static func reports(_ corpus: Corpus, _ row: GoldVisit, surname: Bool) -> Bool {
         var people = Set(corpus.entities(named: row.visitor))
         if let i = corpus.entityIndex(id: row.visitor) { people.insert(i) }
         // By the whole name, or by the surname alone ("Kozlov" for "Frol Kozlov").
         var byName = Set(corpus.search(row.visitor).map(\.document))
-        if let surname = row.visitor.split(separator: " ").last, surname.count > 2 {
-            byName.formUnion(corpus.search(String(surname)).map(\.document))
+        if surname, let last = row.visitor.split(separator: " ").last, last.count > 2 {
+            byName.formUnion(corpus.search(String(last)).map(\.document))
         }
         return corpus.documents.contains { d in
             let mentions = d.mentions

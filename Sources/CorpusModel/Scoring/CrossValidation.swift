@@ -21,14 +21,15 @@ public struct CrossValidation: Sendable {
         names.map { held in (held, names.filter { $0 != held }) }
     }
 
-    public static func run(_ batches: [TrainingBatch], builder: CorpusBuilder) -> CrossValidation {
+    public static func run(_ batches: [TrainingBatch], builder: CorpusBuilder,
+                           settings: LogisticRegression.Settings = Trainer.settings) -> CrossValidation {
         var rulesOnly = builder
         rulesOnly.scorer = nil
         var done: [Fold] = []
         for (held, training) in Self.folds(batches.map(\.name)) {
             let test = batches.first { $0.name == held }!
             let train = batches.filter { training.contains($0.name) }
-            let (scorer, _) = Trainer.train(train, builder: builder)
+            let (scorer, _) = Trainer.train(train, builder: builder, settings: settings)
             let rules = Trainer.evaluate(test.build(rulesOnly).0, test.gold, threshold: 0)
             var scored = builder
             scored.scorer = scorer
@@ -77,6 +78,20 @@ public struct CrossValidation: Sendable {
         out += " | \(share(confident[.noisyOr])) | \(share(confident[.max]))\n"
         return out
     }
+
+    /// Of the visits of confidence >= 0.8 in the held-out batches, the share that are right, per combination.
+    public var confidentShare: [VisitScorer.Combination: Double] {
+        var out: [VisitScorer.Combination: Double] = [:]
+        for c in VisitScorer.Combination.allCases {
+            let right = folds.reduce(0) { $0 + ($1.confident[c]?.right ?? 0) }, total = folds.reduce(0) { $0 + ($1.confident[c]?.total ?? 0) }
+            out[c] = total == 0 ? 0 : Double(right) / Double(total)
+        }
+        return out
+    }
+
+    /// The scorer filters visits only when it beats the rules alone by this much pooled F1 (less is noise on a
+    /// few hundred visits).
+    public static let filterMargin = 0.02
 
     /// Pooled counts over the folds: rules alone, and rules + scorer.
     public var pooled: (rules: Trainer.Counts, scorer: Trainer.Counts) {

@@ -35,8 +35,7 @@ public struct VisitScorer: Sendable, Equatable {
 
     /// The weights file's text: settings, then one feature a line with its weight, most positive first.
     public func text(comment: String = "") -> String {
-        var out = comment.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n")
-        if !comment.isEmpty { out += "\n" }
+        var out = comment.isEmpty ? "" : comment.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n") + "\n"
         out += "name\tvalue\n"
         out += "combine\t\(combination.rawValue)\nthreshold\t\(format(threshold))\nfilter\t\(filters ? "yes" : "no")\n"
         out += "bias\t\(format(model.bias))\n"
