@@ -82,9 +82,13 @@ struct Evaluate: ParsableCommand {
     @Option(help: "The gold file (JSON).")
     var gold: String = "Data/annotations/visits.gold.json"
 
+    @Option(help: "Score --corpus batch by batch, as this file<TAB>batch list gives them (Data/unseen/batches.tsv).")
+    var batches: String?
+
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
+        if let batches { return try BatchEvaluation.run(list: batches, gold: gold, options: options) }
         let goldFile: GoldFile
         do { goldFile = try GoldFile.load(path: gold) } catch {
             throw ValidationError("cannot read gold file \(gold): \(error)")

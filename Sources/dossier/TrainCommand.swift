@@ -81,3 +81,21 @@ struct Train: ParsableCommand {
         do { return try GoldFile.load(path: path) } catch { throw ValidationError("cannot read gold file \(path): \(error)") }
     }
 }
+
+/// `dossier evaluate --batches FILE`: each batch against the gold rows its articles name, then pooled.
+enum BatchEvaluation {
+    static func run(list path: String, gold: String, options: CorpusOptions) throws {
+        let list: [(file: String, batch: String)]
+        do { list = try Batches.load(path: path) } catch { throw ValidationError(error.description) }
+        let goldFile: GoldFile
+        do { goldFile = try GoldFile.load(path: gold) } catch { throw ValidationError("cannot read gold file \(gold): \(error)") }
+        let dirs = (options.gazetteer.isEmpty ? ["Data/gazetteer"] : options.gazetteer).map { URL(fileURLWithPath: $0) }
+        var builder = CorpusBuilder(gazetteer: Gazetteer.load(directories: dirs).0)
+        let (split, unassigned) = Batches.split(directory: options.corpus, list: list, gold: goldFile, builder: builder)
+        builder.scorer = try options.loadScorer()
+        for row in unassigned {
+            FileHandle.standardError.write(Data("\(gold): note: no batch names \(row.visitor) -> \(row.destination) \(row.when); row left out\n".utf8))
+        }
+        print(Batches.render(split, builder: builder), terminator: "")
+    }
+}

@@ -70,6 +70,19 @@ public enum Batches {
         return (batches, unassigned)
     }
 
+    /// Precision, recall and F1 of each batch's visits against its own rows, then pooled, as text.
+    public static func render(_ batches: [TrainingBatch], builder: CorpusBuilder) -> String {
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        var out = "batch | articles | gold rows | precision recall F1\n"
+        var pooled = Trainer.Counts()
+        for batch in batches {
+            let c = Trainer.evaluate(batch.build(builder).0, batch.gold, threshold: 0)
+            pooled = pooled + c
+            out += "\(batch.name) | \(batch.files.count) | \(batch.gold.visits.count) | \(f(c.precision)) \(f(c.recall)) \(f(c.f1))\n"
+        }
+        return out + "pooled | \(batches.reduce(0) { $0 + $1.files.count }) | | \(f(pooled.precision)) \(f(pooled.recall)) \(f(pooled.f1))\n"
+    }
+
     /// Whether some article of the corpus names the row's visitor and its destination.
     static func reports(_ corpus: Corpus, _ row: GoldVisit, surname: Bool) -> Bool {
         var people = Set(corpus.entities(named: row.visitor))
