@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN_DEBUG = .build/debug/dossier
 BIN_RELEASE = .build/release/dossier
 
-.PHONY: deps build release report test generate bench fuzz sanitize clean
+.PHONY: deps build release report test generate bench train fuzz sanitize clean
 
 deps:
 	@scripts/install-deps.sh
@@ -41,6 +41,10 @@ test: deps
 generate: deps
 	$(SWIFT) build --build-tests
 	DOSSIER_UPDATE_GENERATED=1 $(SWIFT) test --skip-build --filter ScriptingAPITests
+
+# The visit scorer's weights (Data/model/visit-scorer.tsv) from the annotated batches, and its cross-validation.
+train: release
+	$(BIN_RELEASE) train
 
 # Benchmarks print their figures; docs/PERFORMANCE.md records them.
 bench: deps

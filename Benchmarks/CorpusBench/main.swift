@@ -1,7 +1,7 @@
 // corpus-bench: a deterministic generator of synthetic corpora, and the throughput benchmark.
 //
 //   corpus-bench generate --articles 100000 --out DIR [--seed 1] [--gazetteer Data/gazetteer]
-//   corpus-bench run DIR [--jobs N] [--gazetteer Data/gazetteer]   each build in a process of its own
+//   corpus-bench run DIR [--jobs N] [--gazetteer Data/gazetteer] [--scorer FILE|none]   each build in a process of its own
 //   corpus-bench build-once DIR [--jobs N] [--limit FILES]          one build (what `run` starts)
 //   corpus-bench big [--sizes 10,50]          one huge article: time must grow linearly
 //   corpus-bench single-line [--size 50]      one article as ordinary text, then as one line: the ratio (target 3x)
@@ -29,6 +29,12 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let command = arguments.first ?? ""
 if !arguments.isEmpty { arguments.removeFirst() }
 let gazetteerDir = option("gazetteer") ?? "Data/gazetteer"
+/// The visit scorer, as `dossier` loads it: the bundled weights when they exist; `--scorer none` turns it off.
+let scorerPath = option("scorer") ?? "Data/model/visit-scorer.tsv"
+@MainActor func loadScorer() -> VisitScorer? {
+    if scorerPath == "none" || !FileManager.default.fileExists(atPath: scorerPath) { return nil }
+    do { return try VisitScorer.load(path: scorerPath) } catch { fail(error.description) }
+}
 
 @MainActor func now() -> Double {
     var t = timespec()
@@ -188,9 +194,11 @@ struct Generator {
     if !all { files = Array(files.prefix(limit!)) }
     let onDisk = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: dir + "/" + $1)[.size] as? Int) ?? 0) }
     if all { files = [] } // the builder lists the folder itself
+    var builder = CorpusBuilder(gazetteer: g, jobs: jobs)
+    builder.scorer = loadScorer()
     let t0 = now(), c0 = cpuTime()
-    let corpus = all ? CorpusBuilder(gazetteer: g, jobs: jobs).build(directory: URL(fileURLWithPath: dir)).0
-                     : CorpusBuilder(gazetteer: g, jobs: jobs).build(files: files.map { (path: dir + "/" + $0, entry: ManifestEntry?.none) }).0
+    let corpus = all ? builder.build(directory: URL(fileURLWithPath: dir)).0
+                     : builder.build(files: files.map { (path: dir + "/" + $0, entry: ManifestEntry?.none) }).0
     let t = now() - t0, cpu = cpuTime() - c0
     let sentences = corpus.documents.reduce(0) { $0 + $1.sentences.count }
     let bytes = corpus.documents.reduce(0) { $0 + $1.byteCount }
@@ -204,14 +212,15 @@ struct Generator {
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".txt") }
     if files.isEmpty { fail("no .txt files in \(dir)") }
     let jobsList = option("jobs").map { [Int($0) ?? 1] } ?? [1, 2]
-    print("corpus \(dir): \(files.count) articles; each build in a process of its own")
+    print("corpus \(dir): \(files.count) articles; each build in a process of its own; visit scorer: \(loadScorer() == nil ? "none" : scorerPath)")
     var worstRate = Double.infinity, worstRatio = 0.0, worstLinear = 0.0, worstMarginal = 0.0, startMB = 0.0
     for jobs in jobsList {
         var results: [(bytes: Int, cpu: Double, peak: Double)] = []
         for limit in [files.count / 2, files.count] {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-            child.arguments = ["build-once", dir, "--jobs", String(jobs), "--limit", String(limit), "--gazetteer", gazetteerDir]
+            child.arguments = ["build-once", dir, "--jobs", String(jobs), "--limit", String(limit), "--gazetteer", gazetteerDir,
+                               "--scorer", scorerPath]
             let pipe = Pipe()
             child.standardOutput = pipe
             do { try child.run() } catch { fail("cannot start \(CommandLine.arguments[0]): \(error)") }

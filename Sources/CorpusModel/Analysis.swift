@@ -17,16 +17,19 @@ struct DocumentAnalysis {
     var discovered: [DiscoveredPerson] = []
     var visits: [VisitCandidate] = []
     var events: [EventCandidate] = []
+    /// The visit candidates' features, when a build keeps them for training (Scoring/).
+    var features: [[Float]] = []
 }
 
 enum Analyzer {
-    static func analyze(_ source: SourceText, manifest: ManifestEntry?, gazetteer: Gazetteer, acronyms: KeyTableSet) -> DocumentAnalysis {
+    static func analyze(_ source: SourceText, manifest: ManifestEntry?, gazetteer: Gazetteer, acronyms: KeyTableSet,
+                        scoring: ScoringOptions = ScoringOptions()) -> DocumentAnalysis {
         var text = source.text
-        return text.withUTF8 { b in analyze(b, source: source, manifest: manifest, gazetteer: gazetteer, acronyms: acronyms) }
+        return text.withUTF8 { b in analyze(b, source: source, manifest: manifest, gazetteer: gazetteer, acronyms: acronyms, scoring: scoring) }
     }
 
     static func analyze(_ b: UnsafeBufferPointer<UInt8>, source: SourceText, manifest: ManifestEntry?,
-                        gazetteer: Gazetteer, acronyms: KeyTableSet) -> DocumentAnalysis {
+                        gazetteer: Gazetteer, acronyms: KeyTableSet, scoring: ScoringOptions = ScoringOptions()) -> DocumentAnalysis {
         var all: [Token] = []
         all.reserveCapacity(b.count / 5)
         Tokenizer.tokenize(b, from: 0, to: b.count, into: &all)
@@ -107,6 +110,11 @@ enum Analyzer {
         a.discovered = discovered
         a.visits = events.visits
         a.events = events.events
+        if scoring.scorer != nil || scoring.keepFeatures {
+            let context = FeatureContext(tokens: tokens, sentences: sentenceTokens, mentions: perSentence, date: a.date,
+                                         language: a.language, levelOf: events.levelOf)
+            scoring.score(&a, context)
+        }
         return a
     }
 }

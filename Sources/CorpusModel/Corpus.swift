@@ -38,7 +38,8 @@ public struct Corpus: Sendable {
         all.reserveCapacity(events.count + visits.count)
         for v in visits {
             all.append(Event(id: 0, kind: .visit, participants: [v.visitor], countries: [v.visitorCountry, v.destination].compactMap { $0 },
-                             city: v.city, start: v.start, end: v.end, status: v.status, visit: v.id, mentions: v.mentions))
+                             city: v.city, start: v.start, end: v.end, status: v.status, visit: v.id, mentions: v.mentions,
+                             confidence: v.confidence))
         }
         all.sort { a, b in
             switch (a.start, b.start) {
@@ -148,6 +149,10 @@ public struct CorpusBuilder: Sendable {
     /// Bytes of document text kept in memory; past them, texts go to an unnamed temporary file and are read back
     /// when asked for (default 16 MB, or `DOSSIER_TEXT_MEMORY` in MB).
     public var textMemoryLimit: Int
+    /// Scores each visit candidate (Scoring/); without one, every candidate counts 0.5.
+    public var scorer: VisitScorer?
+    /// Keeps every visit candidate's features and key for training (`buildForTraining`).
+    var keepFeatures = false
 
     public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 textMemoryLimit: Int = TextStore.defaultMemoryLimit) {
@@ -195,11 +200,18 @@ public struct CorpusBuilder: Sendable {
     static let chunkSize = 1024
 
     private func build(inputs: BuildInputs) -> (Corpus, [Diagnostic]) {
+        let (corpus, diagnostics, _) = buildKeepingSamples(inputs: inputs)
+        return (corpus, diagnostics)
+    }
+
+    func buildKeepingSamples(inputs: BuildInputs) -> (Corpus, [Diagnostic], [CandidateSample]) {
         let g = gazetteer
+        let scoring = ScoringOptions(scorer: scorer, keepFeatures: keepFeatures)
         let acronyms = g.acronymOnlyKeys()
         // A handful of articles is done before worker threads would have started.
         let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
         var assembly = Assembly(gazetteer: g, tables: DocumentTables(texts: TextStore(memoryLimit: textMemoryLimit)))
+        assembly.scorer = scorer
         var chunkStart = 0
         while chunkStart < inputs.count {
             let chunk = chunkStart..<min(inputs.count, chunkStart + Self.chunkSize)
@@ -211,7 +223,7 @@ public struct CorpusBuilder: Sendable {
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
                     let (source, d) = inputs.read(i)
-                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms) }
+                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms, scoring: scoring) }
                     results.set(k, analysis, d)
                 }
             }
@@ -238,6 +250,9 @@ struct Assembly {
     var visitCandidates = VisitCandidates()
     var events = EventMerger()
     let tables: DocumentTables
+    var scorer: VisitScorer?
+    /// Every visit candidate's features, for training (only when the analyses kept them).
+    var samples: [CandidateSample] = []
 
     init(gazetteer: Gazetteer, tables: DocumentTables) {
         self.gazetteer = gazetteer
@@ -332,22 +347,28 @@ struct Assembly {
                 mentionStart: Int32(mentionStart), mentionEnd: Int32(tables.mentions.count),
                 timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource))
             documents.append(Document(tables: tables, index: docIndex))
-            for var v in a.visits { v.visitor = global(v.visitor); visitCandidates.append(v, document: docIndex) }
+            for (k, var v) in a.visits.enumerated() {
+                v.visitor = global(v.visitor)
+                if k < a.features.count { samples.append(CandidateSample(v, document: docIndex, features: a.features[k])) }
+                visitCandidates.append(v, document: docIndex)
+            }
             for var e in a.events { e.participants = e.participants.map(global); events.add(e, document: docIndex) }
         }
     }
 
-    mutating func finish() -> (Corpus, [Diagnostic]) {
+    mutating func finish() -> (Corpus, [Diagnostic], [CandidateSample]) {
         seen = [:]
         discoveredIndex = [:]
         tables.texts.seal()
         MemoryTrace.note("\(visitCandidates.count) visit candidates, \(events.events.count) other events")
         let events = self.events.finish()
         MemoryTrace.note("events sorted")
-        let visits = Merger.mergeVisits(visitCandidates, documents: documents, entities: entities)
+        var visits = Merger.mergeVisits(visitCandidates, documents: documents, entities: entities,
+                                        combination: scorer?.combination ?? .noisyOr)
         visitCandidates = VisitCandidates()
+        if let scorer, scorer.filters { visits = Merger.keep(visits, minimumConfidence: scorer.threshold) }
         MemoryTrace.note("visits merged")
-        return (Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: gazetteer), diagnostics)
+        return (Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: gazetteer), diagnostics, samples)
     }
 }
 

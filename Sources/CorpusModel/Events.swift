@@ -16,6 +16,10 @@ struct VisitCandidate {
     var status: VisitStatus
     var titleLevel: Level?
     var sentences: [Int]
+    /// What the scorer reads (Scoring/): where the rules found the trigger, the visitor and the time.
+    var evidence = CandidateEvidence()
+    /// The scorer's probability that this candidate is a right visit (Scoring/VisitScorer.swift).
+    var confidence: Float = CandidateEvidence.defaultConfidence
 }
 
 struct EventCandidate {
@@ -670,7 +674,8 @@ struct EventFinder {
         return destinations.map { d in
             VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d, city: d == dest ? city : nil,
                            start: start, end: end, notBefore: notBefore, kind: kind, status: statusValue,
-                           titleLevel: p.titleLevel, sentences: [si])
+                           titleLevel: p.titleLevel, sentences: [si],
+                           evidence: CandidateEvidence(trigger: trigger, time: time, person: p, listed: trigger == nil))
         }
     }
 
@@ -782,7 +787,8 @@ struct EventFinder {
                             guard let c = countryOf(p), c != place.country else { continue }
                             add(VisitCandidate(visitor: p, visitorCountry: c, destination: place.country, city: cityIndex,
                                                start: t?.start, end: t?.end, notBefore: nil, kind: .unspecified, status: st,
-                                               titleLevel: nil, sentences: [si]))
+                                               titleLevel: nil, sentences: [si],
+                                               evidence: CandidateEvidence(meeting: k..<(k + mt), time: t)))
                         }
                     }
                     k += mt

@@ -1,7 +1,7 @@
 // Stage 7: the merge. The same visit reported by several articles, or twice in one, becomes one
 // event listing its mentions. Counts count events, never mentions.
 
-/// The visit candidates of a corpus, kept from the assembly to the merge: 44 bytes each and no storage of
+/// The visit candidates of a corpus, kept from the assembly to the merge: 48 bytes each and no storage of
 /// their own (a corpus has hundreds of thousands). Country codes are numbered; a candidate's first sentence
 /// is in the record, any further ones in a shared array.
 struct VisitCandidates {
@@ -20,6 +20,7 @@ struct VisitCandidates {
         var kind: UInt8
         var status: UInt8
         var titleLevel: UInt8    // Level rank + 1, 0: none
+        var confidence: Float    // the scorer's probability
     }
     private var records: [Record] = []
     private var extraSentences: [Int32] = []
@@ -48,7 +49,7 @@ struct VisitCandidates {
             destination: code(v.destination), visitorCountry: v.visitorCountry.map { code($0) + 1 } ?? 0,
             moreCount: UInt8(min(255, max(0, sentences.count - 1))),
             kind: UInt8(VisitKind.allCases.firstIndex(of: v.kind)!), status: UInt8(VisitStatus.allCases.firstIndex(of: v.status)!),
-            titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0))
+            titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0, confidence: v.confidence))
     }
 
     /// Visitor and destination in one number, to group the candidates.
@@ -63,6 +64,7 @@ struct VisitCandidates {
     func notBefore(_ i: Int) -> PartialDate? { records[i].notBefore == 0 ? nil : PartialDate(packed: records[i].notBefore) }
     func kind(_ i: Int) -> VisitKind { VisitKind.allCases[Int(records[i].kind)] }
     func status(_ i: Int) -> VisitStatus { VisitStatus.allCases[Int(records[i].status)] }
+    func confidence(_ i: Int) -> Float { records[i].confidence }
     func titleLevel(_ i: Int) -> Level? { records[i].titleLevel == 0 ? nil : Level.allCases[Int(records[i].titleLevel) - 1] }
     func forEachSentence(_ i: Int, _ body: (Int) -> Void) {
         let r = records[i]
@@ -103,7 +105,8 @@ enum Merger {
         }
     }
 
-    static func mergeVisits(_ candidates: VisitCandidates, documents: [Document], entities: [Entity]) -> [Visit] {
+    static func mergeVisits(_ candidates: VisitCandidates, documents: [Document], entities: [Entity],
+                            combination: VisitScorer.Combination = .noisyOr) -> [Visit] {
         // Candidates grouped by visitor and destination: one sort of their indexes (no table of groups).
         var order = Array(0..<Int32(candidates.count))
         order.sort { a, b in
@@ -192,9 +195,19 @@ enum Merger {
             for m in mentions where unique.last != m { unique.append(m) }
             visits.append(Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
                                 destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
-                                start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique))
+                                start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
+                                confidence: VisitScorer.combine(members.lazy.map { candidates.confidence($0) }, combination)))
         }
         return visits
+    }
+}
+
+extension Merger {
+    /// The visits whose confidence reaches `minimumConfidence`, numbered again.
+    static func keep(_ visits: [Visit], minimumConfidence: Double) -> [Visit] {
+        var kept = visits.filter { $0.confidence >= minimumConfidence }
+        for i in kept.indices { kept[i].id = i }
+        return kept
     }
 }
 
@@ -270,7 +283,10 @@ struct EventMerger {
             }
         }
         events.permute(to: order)
-        for i in events.indices { events[i].id = i }
+        for i in events.indices {
+            events[i].id = i
+            events[i].confidence = VisitScorer.combine(repeatElement(CandidateEvidence.defaultConfidence, count: min(events[i].mentions.count, 8)), .noisyOr)
+        }
         return events
     }
 }

@@ -96,11 +96,16 @@ public struct Visit: Sendable, Hashable, Identifiable {
     /// The visitor's level from the office held on the visit's date.
     public var level: Level
     public var status: VisitStatus
+    /// How sure the model is that the visit is right, 0...1: its reports' probabilities from the visit scorer
+    /// (Data/model/visit-scorer.tsv), combined; 0.5 a report when no scorer is loaded.
+    public var confidence: Double { get { Double(confidence32) } set { confidence32 = Float(newValue) } }
+    // Stored in four bytes, which fit in the struct's padding: a corpus holds hundreds of thousands of visits.
+    private var confidence32: Float
     public var mentions: [Mention]
 
     public init(id: Int, visitor: Int, visitorCountry: String?, destination: String, city: Int? = nil,
                 start: PartialDate?, end: PartialDate? = nil, kind: VisitKind = .unspecified, level: Level = .other,
-                status: VisitStatus = .occurred, mentions: [Mention] = []) {
+                status: VisitStatus = .occurred, mentions: [Mention] = [], confidence: Double = 0.5) {
         self.id = id
         self.visitor = visitor
         self.visitorCountry = visitorCountry
@@ -112,6 +117,7 @@ public struct Visit: Sendable, Hashable, Identifiable {
         self.level = level
         self.status = status
         self.mentions = mentions
+        confidence32 = Float(confidence)
     }
 
     public var year: Int? { start?.year }
@@ -138,6 +144,10 @@ public struct Event: Sendable, Hashable, Identifiable {
     public var start: PartialDate?
     public var end: PartialDate?
     public var status: VisitStatus
+    /// 0...1. A visit's is the visit's; other events have no scorer yet: each reporting sentence counts 0.5,
+    /// combined as independent reports (one sentence 0.5, two 0.75, three 0.875).
+    public var confidence: Double { get { Double(confidence32) } set { confidence32 = Float(newValue) } }
+    private var confidence32: Float
     /// For `.visit`: the index into `Corpus.visits`.
     public var visit: Int?
     /// For `.anniversary`: which one (75 for "75th") and of what ("diplomatic relations").
@@ -147,7 +157,7 @@ public struct Event: Sendable, Hashable, Identifiable {
 
     public init(id: Int, kind: EventKind, participants: [Int] = [], countries: [String] = [], city: Int? = nil,
                 start: PartialDate? = nil, end: PartialDate? = nil, status: VisitStatus = .occurred, visit: Int? = nil,
-                ordinal: Int? = nil, label: String? = nil, mentions: [Mention] = []) {
+                ordinal: Int? = nil, label: String? = nil, mentions: [Mention] = [], confidence: Double = 0.5) {
         self.id = id
         self.kind = kind
         self.participants = participants
@@ -160,6 +170,7 @@ public struct Event: Sendable, Hashable, Identifiable {
         self.ordinal = ordinal
         self.label = label
         self.mentions = mentions
+        confidence32 = Float(confidence)
     }
 }
 

@@ -56,6 +56,9 @@ enum Classes {
         .property("status", .string, "\"occurred\", \"planned\" or \"negated\".") { c, i, stack in
             stack.push(c.shared.corpus.visits[i].status.rawValue)
         }
+        .property("confidence", .number, "How sure the model is that the visit is right, 0 to 1 (docs/corpus-model.md, 'The visit scorer').") { c, i, stack in
+            stack.push(c.shared.corpus.visits[i].confidence)
+        }
         .property("mentions", .array(.named("Mention")), "Where the articles report it.") { c, i, stack in
             try stack.push(mentions: c.shared.corpus.visits[i].mentions, of: c.shared.corpus)
         }
@@ -91,6 +94,9 @@ enum Classes {
         .property("decade", .optional(.integer), "The decade it began in.") { c, i, stack in stack.push(c.shared.events[i].start?.decade) }
         .property("status", .string, "\"occurred\", \"planned\" or \"negated\".") { c, i, stack in
             stack.push(c.shared.events[i].status.rawValue)
+        }
+        .property("confidence", .number, "How sure the model is, 0 to 1: a visit's is the visit's; other events 0.5 a reporting sentence, combined.") { c, i, stack in
+            stack.push(c.shared.events[i].confidence)
         }
         .property("ordinal", .optional(.integer), "For an anniversary, which one (75 for a 75th).") { c, i, stack in
             stack.push(c.shared.events[i].ordinal)

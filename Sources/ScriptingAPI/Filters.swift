@@ -67,6 +67,15 @@ struct FilterReader {
         return code
     }
 
+    /// A confidence bound between 0 and 1.
+    func confidence(_ key: String) throws -> Double? {
+        guard let value = values[key], !value.isNil else { return nil }
+        guard let x = value.numberValue, (0...1).contains(x) else {
+            throw LuaError(kind: .runtime, message: "\(function): filter '\(key)' must be a number from 0 to 1, got \(value.numberValue.map { "\($0)" } ?? value.typeName)")
+        }
+        return x
+    }
+
     /// A level name or "high"; returns the rank bound.
     func level(_ key: String) throws -> String? {
         try choice(key, among: ["high"] + Level.allCases.map(\.rawValue))
@@ -101,7 +110,7 @@ struct DateBounds {
 
 /// `corpus.visits{...}`.
 struct VisitFilter {
-    static let keys = ["country", "from", "kind", "level", "min_level", "since", "status", "through", "to", "until", "visitor"]
+    static let keys = ["country", "from", "kind", "level", "min_confidence", "min_level", "since", "status", "through", "to", "until", "visitor"]
     static let fieldDocs: [APIParameter] = [
         APIParameter("visitor", .optional(.union([.string, .named("Entity")])), "The person, by any of their names, or an Entity."),
         APIParameter("from", .optional(.string), "The visitor's country: ISO alpha-3 code or a name (\"VNM\", \"Vietnam\")."),
@@ -114,6 +123,7 @@ struct VisitFilter {
         APIParameter("since", .optional(.union([.named("Date"), .string, .integer])), "Visits that began on or after this date: a year (1990), \"YYYY\", \"YYYY-MM\", \"YYYY-MM-DD\" or a Date."),
         APIParameter("until", .optional(.union([.named("Date"), .string, .integer])), "Visits that began on or before this date, compared at its precision (`until = 1990` keeps all of 1990). Written `[\"until\"]` in a table constructor; `through` is the same without the brackets."),
         APIParameter("through", .optional(.union([.named("Date"), .string, .integer])), "The same as `until`, without a Lua keyword: `{since = 1990, through = 1999}`."),
+        APIParameter("min_confidence", .optional(.number), "Visits whose confidence is at least this (0 to 1)."),
     ]
 
     /// The selected visits' indexes, or nil for every visit (no filter).
@@ -141,11 +151,12 @@ struct VisitFilter {
         let kind = try filter.choice("kind", among: VisitKind.allCases.map(\.rawValue))
         let status = try filter.choice("status", among: VisitStatus.allCases.map(\.rawValue))
         let dates = try filter.dateBounds(state: context.state)
+        let minConfidence = try filter.confidence("min_confidence")
         let maxRank = minLevel.map { $0 == "high" ? Level.legislatureHead.rank : Level(rawValue: $0)!.rank }
 
         let visits = corpus.visits
         if visitors == nil, from == nil, to == nil, either == nil, level == nil, maxRank == nil, kind == nil, status == nil,
-           dates == nil {
+           dates == nil, minConfidence == nil {
             return nil
         }
         var selected: [Int] = []
@@ -161,6 +172,7 @@ struct VisitFilter {
             if let kind, visit.kind.rawValue != kind { continue }
             if let status, visit.status.rawValue != status { continue }
             if let dates, !dates.contains(visit.start) { continue }
+            if let minConfidence, visits[index].confidence < minConfidence { continue }
             selected.append(index)
         }
         return selected
@@ -169,7 +181,7 @@ struct VisitFilter {
 
 /// `corpus.events{...}`.
 struct EventFilter {
-    static let keys = ["country", "kind", "since", "status", "through", "until"]
+    static let keys = ["country", "kind", "min_confidence", "since", "status", "through", "until"]
     static let fieldDocs: [APIParameter] = [
         APIParameter("kind", .optional(.string), "\"visit\", \"meeting\", \"relations_established\", \"anniversary\" or \"message_exchange\"."),
         APIParameter("status", .optional(.string), "\"occurred\", \"planned\" or \"negated\"."),
@@ -177,6 +189,7 @@ struct EventFilter {
         APIParameter("since", .optional(.union([.named("Date"), .string, .integer])), "Events that began on or after this date (a year, an ISO text or a Date)."),
         APIParameter("until", .optional(.union([.named("Date"), .string, .integer])), "Events that began on or before this date, at its precision."),
         APIParameter("through", .optional(.union([.named("Date"), .string, .integer])), "The same as `until`, without a Lua keyword."),
+        APIParameter("min_confidence", .optional(.number), "Events whose confidence is at least this (0 to 1)."),
     ]
 
     /// The selected events' indexes, or nil for every event (no filter).
@@ -187,13 +200,15 @@ struct EventFilter {
         let status = try filter.choice("status", among: VisitStatus.allCases.map(\.rawValue))
         let country = try filter.country("country", corpus: corpus)
         let dates = try filter.dateBounds(state: context.state)
-        if kind == nil, status == nil, country == nil, dates == nil { return nil }
+        let minConfidence = try filter.confidence("min_confidence")
+        if kind == nil, status == nil, country == nil, dates == nil, minConfidence == nil { return nil }
         var selected: [Int] = []
         for (index, event) in context.shared.events.enumerated() {
             if let kind, event.kind.rawValue != kind { continue }
             if let status, event.status.rawValue != status { continue }
             if let country, !event.countries.contains(country) { continue }
             if let dates, !dates.contains(event.start) { continue }
+            if let minConfidence, event.confidence < minConfidence { continue }
             selected.append(index)
         }
         return selected

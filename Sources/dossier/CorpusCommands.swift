@@ -2,6 +2,7 @@
 import ArgumentParser
 import CorpusModel
 import Foundation
+import ScriptingAPI
 
 extension ExportTable: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
@@ -19,6 +20,9 @@ struct CorpusOptions: ParsableArguments {
 
     @Flag(help: "Do not print diagnostics.")
     var quiet = false
+
+    @Option(help: "The visit scorer's weights (default: Data/model/visit-scorer.tsv when it exists; 'none': no scorer).")
+    var scorer: String?
 
     static let maximumJobs = 1024
 
@@ -42,11 +46,19 @@ struct CorpusOptions: ParsableArguments {
         }
         var builder = CorpusBuilder(gazetteer: g)
         if let jobs { builder.jobs = max(1, jobs) }
+        builder.scorer = try loadScorer()
         let (corpus, cd) = builder.build(directory: URL(fileURLWithPath: self.corpus))
         if !quiet {
             for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
         }
         return corpus
+    }
+
+    /// The scorer named by --scorer, or the default one when its file exists.
+    func loadScorer() throws -> VisitScorer? {
+        let path = scorer ?? "Data/model/visit-scorer.tsv"
+        if scorer == "none" || (scorer == nil && !FileManager.default.fileExists(atPath: path)) { return nil }
+        do { return try VisitScorer.load(path: path, hint: Suggestion.hint) } catch { throw ValidationError(error.description) }
     }
 }
 
@@ -78,9 +90,13 @@ struct Evaluate: ParsableCommand {
     @Option(help: "The gold file (JSON).")
     var gold: String = "Data/annotations/visits.gold.json"
 
+    @Option(help: "Score --corpus batch by batch, as this file<TAB>batch list gives them (Data/unseen/batches.tsv).")
+    var batches: String?
+
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
+        if let batches { return try BatchEvaluation.run(list: batches, gold: gold, options: options) }
         let goldFile: GoldFile
         do { goldFile = try GoldFile.load(path: gold) } catch {
             throw ValidationError("cannot read gold file \(gold): \(error)")

@@ -1,0 +1,113 @@
+// Training the visit scorer: candidates labelled against the gold as the evaluator matches visits, a model
+// fitted on them, a threshold chosen on the same batches; and cross-validation by batch, which never scores a
+// batch with a model that saw it.
+import Foundation
+
+/// What the per-document analysis does with the scorer: features for every visit candidate, a probability
+/// when a scorer is loaded, the features kept when a build is for training.
+struct ScoringOptions: Sendable {
+    var scorer: VisitScorer?
+    var keepFeatures = false
+
+    func score(_ a: inout DocumentAnalysis, _ context: FeatureContext) {
+        let features = VisitFeatures.compute(a.visits, context)
+        if let scorer {
+            for (i, p) in scorer.probabilities(features).enumerated() { a.visits[i].confidence = p }
+        }
+        if keepFeatures { a.features = features }
+    }
+}
+
+/// A visit candidate as training sees it: its key (to label it) and its features.
+public struct CandidateSample: Sendable {
+    public var document: Int
+    public var visitor: Int
+    public var destination: String
+    public var start: PartialDate?
+    public var features: [Float]
+
+    init(_ v: VisitCandidate, document: Int, features: [Float]) {
+        self.document = document
+        visitor = v.visitor
+        destination = v.destination
+        start = v.start
+        self.features = features
+    }
+}
+
+public enum Trainer {
+    /// L2 0.1: of 0.001, 0.01, 0.03, 0.1, 0.3 and 1, the best pooled F1 in cross-validation (docs/corpus-model.md).
+    public static let settings = LogisticRegression.Settings(l2: 0.1)
+
+    /// True when a gold row has the candidate's visitor and destination, the same year and, where both give
+    /// one, the same month (an undated candidate: any row of that visitor and destination).
+    static func label(_ s: CandidateSample, _ rows: [(people: Set<Int>, row: GoldVisit, when: PartialDate?)]) -> Bool {
+        rows.contains { r in
+            guard r.people.contains(s.visitor), r.row.destination == s.destination else { return false }
+            guard let start = s.start else { return true }
+            guard let w = r.when, w.year == start.year else { return false }
+            if let gm = w.month, let m = start.month, gm != m { return false }
+            return true
+        }
+    }
+
+    /// The labelled samples of a batch.
+    static func samples(_ batch: TrainingBatch, _ builder: CorpusBuilder) -> (x: [[Float]], y: [Bool]) {
+        var b = builder
+        b.keepFeatures = true
+        b.scorer = nil
+        let (corpus, samples) = batch.build(b)
+        let rows = batch.gold.visits.map { row in
+            var people = Set(corpus.entities(named: row.visitor))
+            if let i = corpus.entityIndex(id: row.visitor) { people.insert(i) }
+            return (people, row, PartialDate(iso: row.when))
+        }
+        return (samples.map(\.features), samples.map { label($0, rows) })
+    }
+
+    /// A scorer trained on `batches`, its threshold the one that gives the best pooled F1 on them.
+    public static func train(_ batches: [TrainingBatch], builder: CorpusBuilder, settings: LogisticRegression.Settings = settings,
+                             combination: VisitScorer.Combination = .noisyOr) -> (scorer: VisitScorer, losses: [Double]) {
+        var x: [[Float]] = [], y: [Bool] = []
+        for batch in batches {
+            let s = samples(batch, builder)
+            x += s.x; y += s.y
+        }
+        let (model, losses) = LogisticRegression.train(x, y, dimension: VisitFeature.allCases.count, settings: settings)
+        var scorer = VisitScorer(model: model, combination: combination)
+        scorer.threshold = bestThreshold(scorer, batches, builder)
+        return (scorer, losses)
+    }
+
+    /// Counts of a scored batch at one threshold.
+    public struct Counts: Sendable {
+        public var right = 0, extra = 0, missed = 0
+        public var precision: Double { right + extra == 0 ? 1 : Double(right) / Double(right + extra) }
+        public var recall: Double { right + missed == 0 ? 1 : Double(right) / Double(right + missed) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        static func + (a: Counts, b: Counts) -> Counts { Counts(right: a.right + b.right, extra: a.extra + b.extra, missed: a.missed + b.missed) }
+    }
+
+    static let thresholds = stride(from: 0.0, through: 0.95, by: 0.05).map { $0 }
+
+    /// The batch's model scored against its gold, keeping visits of at least `threshold`.
+    static func evaluate(_ corpus: Corpus, _ gold: GoldFile, threshold: Double) -> Counts {
+        let kept = Merger.keep(corpus.visits, minimumConfidence: threshold)
+        let filtered = Corpus(documents: corpus.documents, entities: corpus.entities, visits: kept, events: [], gazetteer: corpus.gazetteer)
+        let r = Evaluator.evaluate(filtered, gold: gold)
+        return Counts(right: r.matches.count, extra: r.extras.count, missed: r.misses.count)
+    }
+
+    static func bestThreshold(_ scorer: VisitScorer, _ batches: [TrainingBatch], _ builder: CorpusBuilder) -> Double {
+        var b = builder
+        b.scorer = scorer
+        b.scorer?.filters = false
+        let corpora = batches.map { ($0.build(b).0, $0.gold) }
+        var best = (threshold: 0.0, f1: -1.0)
+        for t in thresholds {
+            let pooled = corpora.reduce(Counts()) { $0 + evaluate($1.0, $1.1, threshold: t) }
+            if pooled.f1 > best.f1 + 1e-9 { best = (t, pooled.f1) }
+        }
+        return best.threshold
+    }
+}
