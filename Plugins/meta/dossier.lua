@@ -51,6 +51,7 @@ error("Cannot require a meta file")
 ---@field since (Date|string|integer)? Visits that began on or after this date: a year (1990), "YYYY", "YYYY-MM", "YYYY-MM-DD" or a Date.
 ---@field until (Date|string|integer)? Visits that began on or before this date, compared at its precision (`until = 1990` keeps all of 1990). Written `["until"]` in a table constructor; `through` is the same without the brackets.
 ---@field through (Date|string|integer)? The same as `until`, without a Lua keyword: `{since = 1990, through = 1999}`.
+---@field min_confidence number? Visits whose confidence is at least this (0 to 1).
 
 ---The filter of `corpus.events` (every field optional).
 ---@class EventFilter
@@ -60,6 +61,7 @@ error("Cannot require a meta file")
 ---@field since (Date|string|integer)? Events that began on or after this date (a year, an ISO text or a Date).
 ---@field until (Date|string|integer)? Events that began on or before this date, at its precision.
 ---@field through (Date|string|integer)? The same as `until`, without a Lua keyword.
+---@field min_confidence number? Events whose confidence is at least this (0 to 1).
 
 ---A lazy, immutable selection of visits or events. Methods that filter or sort return a new query.
 ---@class Query
@@ -115,6 +117,7 @@ function Query:first() end
 ---@field kind string "state", "official", "working" or "unspecified".
 ---@field level string The visitor's level from the office held on the visit's date (see `dossier.levels`).
 ---@field status string "occurred", "planned" or "negated".
+---@field confidence number How sure the model is that the visit is right, 0 to 1 (docs/corpus-model.md, 'The visit scorer').
 ---@field mentions Mention[] Where the articles report it.
 local Visit = {}
 
@@ -130,6 +133,7 @@ local Visit = {}
 ---@field year integer? The year it began.
 ---@field decade integer? The decade it began in.
 ---@field status string "occurred", "planned" or "negated".
+---@field confidence number How sure the model is, 0 to 1: a visit's is the visit's; other events 0.5 a reporting sentence, combined.
 ---@field ordinal integer? For an anniversary, which one (75 for a 75th).
 ---@field label string? What the anniversary or milestone is of, in the article's words.
 ---@field visit Visit? For a visit, the visit itself.
