@@ -148,10 +148,15 @@ public struct CorpusBuilder: Sendable {
     /// Bytes of document text kept in memory; past them, texts go to an unnamed temporary file and are read back
     /// when asked for (default 16 MB, or `DOSSIER_TEXT_MEMORY` in MB).
     public var textMemoryLimit: Int
+    /// The language profiles (Data/lexicon/language-id); `LanguageProfiles.standard` by default.
+    public var languages: LanguageProfiles
+    /// Problems found loading `languages`, reported with each build.
+    var languageDiagnostics: [Diagnostic]
 
     public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 textMemoryLimit: Int = TextStore.defaultMemoryLimit) {
         self.gazetteer = gazetteer
+        (languages, languageDiagnostics) = LanguageProfiles.standard
         self.jobs = max(1, jobs)
         self.textMemoryLimit = max(0, textMemoryLimit)
     }
@@ -182,6 +187,12 @@ public struct CorpusBuilder: Sendable {
     }
 
     /// Builds from texts already in memory (tests, generated corpora): (name, text, manifest entry).
+    /// Uses the language profiles of `directory` (Data/lexicon/language-id/FORMAT.md) instead of the standard ones.
+    public mutating func useLanguages(directory: URL) -> [Diagnostic] {
+        (languages, languageDiagnostics) = LanguageProfiles.load(directory: directory)
+        return languageDiagnostics
+    }
+
     public func build(texts: [(name: String, text: String, entry: ManifestEntry?)]) -> (Corpus, [Diagnostic]) {
         build(inputs: BuildInputs(source: .texts(texts.map { ($0.name, $0.text) }), entries: texts.map(\.entry)))
     }
@@ -197,6 +208,7 @@ public struct CorpusBuilder: Sendable {
     private func build(inputs: BuildInputs) -> (Corpus, [Diagnostic]) {
         let g = gazetteer
         let acronyms = g.acronymOnlyKeys()
+        let languages = self.languages
         // A handful of articles is done before worker threads would have started.
         let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
         var assembly = Assembly(gazetteer: g, tables: DocumentTables(texts: TextStore(memoryLimit: textMemoryLimit)))
@@ -211,7 +223,7 @@ public struct CorpusBuilder: Sendable {
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
                     let (source, d) = inputs.read(i)
-                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms) }
+                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms, languages: languages) }
                     results.set(k, analysis, d)
                 }
             }
@@ -222,7 +234,8 @@ public struct CorpusBuilder: Sendable {
             chunkStart = chunk.upperBound
         }
         MemoryTrace.note("analysed and assembled")
-        return assembly.finish()
+        let (corpus, diagnostics) = assembly.finish()
+        return (corpus, languageDiagnostics + diagnostics)
     }
 }
 
@@ -285,6 +298,7 @@ struct Assembly {
                 continue
             }
             seen[a.source.contentHash] = documents.count
+            diagnostics += a.diagnostics
             // Discovered persons become corpus entities, one per folded name.
             var map: [Int] = []
             for p in a.discovered {
@@ -330,7 +344,8 @@ struct Assembly {
                 byteCount: UInt32(clamping: a.source.byteCount),
                 sentenceStart: Int32(sentences.lowerBound), sentenceEnd: Int32(sentences.upperBound),
                 mentionStart: Int32(mentionStart), mentionEnd: Int32(tables.mentions.count),
-                timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource))
+                timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource,
+                anchor: a.anchor?.packed ?? 0, anchorSource: a.anchorSource))
             documents.append(Document(tables: tables, index: docIndex))
             for var v in a.visits { v.visitor = global(v.visitor); visitCandidates.append(v, document: docIndex) }
             for var e in a.events { e.participants = e.participants.map(global); events.add(e, document: docIndex) }
