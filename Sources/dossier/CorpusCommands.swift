@@ -74,7 +74,9 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let goldFile: GoldFile
-        do { goldFile = try GoldFile.load(path: gold) } catch {
+        do { goldFile = try GoldFile.load(path: gold) } catch let error as GoldFileError {
+            throw ValidationError(error.description)
+        } catch {
             throw ValidationError("cannot read gold file \(gold): \(error)")
         }
         let corpus = try options.build()
