@@ -23,8 +23,8 @@ enum DocumentFacts {
         return a
     }
 
-    /// At most one note for the document: what was missing (a date, a headline), a language the rules do
-    /// not read, mixed languages, a text that is only a table.
+    /// At most one note for the document: what was missing (a date, a title), a language the rules do not
+    /// read, mixed languages, a text that is only a table.
     static func notes(_ a: DocumentAnalysis, meta: TextMetadata, manifest: ManifestEntry?, languages: LanguageProfiles,
                       bytes: UnsafeBufferPointer<UInt8>) -> [Diagnostic] {
         var parts: [String] = []
@@ -45,9 +45,8 @@ enum DocumentFacts {
             parts.append("no publication date found (no header date, dateline, date in the URL or manifest date): "
                          + "relative and yearless dates are not resolved")
         }
-        if manifest?.title == nil && (meta.title == nil || meta.titleFromBody) {
-            parts.append(meta.title == nil ? "no title" : "no headline: the title is the opening words")
-        }
+        // A text without a headline takes its opening words as title (wire copy often has none): no note.
+        if manifest?.title == nil && meta.title == nil { parts.append("no title (no headline, no opening words)") }
         guard !parts.isEmpty else { return [] }
         return [Diagnostic(file: a.source.path, severity: .note, message: parts.joined(separator: "; "))]
     }

@@ -272,17 +272,23 @@ public struct LanguageProfiles: Sendable {
     func decide(_ e: Evidence) -> Int? {
         let total = e.total
         guard total > 0, !languages.isEmpty else { return nil }
-        let share = languages.map { l in Double(l.scripts.reduce(0) { $0 + e.letters[$1] }) / Double(total) }
-        let best = share.max()!
+        // Allocation-free: it runs once per line of every article.
+        func share(_ l: Int) -> Double { Double(languages[l].scripts.reduce(0) { $0 + e.letters[$1] }) / Double(total) }
+        var best = 0.0
+        for l in languages.indices { best = max(best, share(l)) }
         guard best > 0 else { return nil }
-        let candidates = languages.indices.filter { share[$0] >= best - 0.05 }
-        if candidates.count == 1 { return candidates[0] }
-        let topHits = candidates.map { e.hits[$0] }.max()!
-        let byHits = candidates.filter { e.hits[$0] == topHits }
-        if byHits.count == 1 && topHits > 0 { return byHits[0] }
-        let fewest = byHits.map { languages[$0].scripts.count }.min()!
-        let simplest = byHits.filter { languages[$0].scripts.count == fewest }
-        return simplest.count == 1 ? simplest[0] : nil
+        var winner: Int?
+        var winnerHits = -1, winnerScripts = Int.max
+        var tied = false
+        for l in languages.indices where share(l) >= best - 0.05 {
+            let hits = e.hits[l], scripts = languages[l].scripts.count
+            if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
+                winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
+            } else if hits == winnerHits && scripts == winnerScripts {
+                tied = true
+            }
+        }
+        return tied ? nil : winner
     }
 
     /// Identifies the language of `tokens` (the first 4,000 words are enough): each line that tells its
@@ -297,9 +303,12 @@ public struct LanguageProfiles: Sendable {
         var words = 0
         var opening = true
         func close() {
-            if let l = decide(line) { weight[l] += line.total }
+            let total = line.total
+            guard total > 0 || line.hits.contains(where: { $0 > 0 }) else { return }
+            if let l = decide(line) { weight[l] += total }
             whole += line
-            line = Evidence(scripts: scripts.count, languages: languages.count)
+            for i in line.letters.indices { line.letters[i] = 0 }
+            for i in line.hits.indices { line.hits[i] = 0 }
         }
         for t in tokens {
             if Int(t.start) >= lineEnd {
