@@ -103,6 +103,8 @@ struct MetadataHeaderTests {
         #expect(doc.date?.iso == "2013-03-04")
         #expect(doc.anchorDate?.iso == anchor)
         #expect(doc.anchorSource == source)
+        let exported = Exporter.documentRecord(doc)
+        #expect(exported["anchorDate"] as? String == anchor && exported["anchorSource"] as? String == source.rawValue)
     }
 
     @Test("relative and yearless dates of an archive text are read from its anchor")
