@@ -124,3 +124,38 @@ struct MetadataHeaderTests {
         #expect(doc.anchorDate == nil)
     }
 }
+
+/// Whole made-up pages: the header date is what the body's relative dates are read from.
+@Suite("Metadata headers: relative dates of the body")
+struct HeaderDatesInTheBodyTests {
+    static func visits(_ text: String, entry: ManifestEntry? = nil) -> [String] {
+        let (c, _) = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: [("page.txt", text, entry)])
+        return c.visitSummaries()
+    }
+
+    @Test("a 'Published:' line dates 'on Friday'")
+    func published() {
+        let page = "Hu arrives for talks\nPublished: 16 July 2005 | Updated: 18 July 2005\nBy Anna Smith\n"
+            + "President Hu Jintao arrived in Moscow on Friday for a three-day state visit."
+        #expect(Self.visits(page) == ["Hu Jintao -> RUS 2005-07-15 occurred"])
+    }
+
+    @Test("a byline with an ordinal date dates 'yesterday'")
+    func ordinalByline() {
+        let page = "Chirac in Hanoi\nBy Jane Doe, 26th September 2021\nPresident Jacques Chirac arrived in Hanoi yesterday for an official visit."
+        #expect(Self.visits(page).first?.hasPrefix("Jacques Chirac -> VNM 2021-09-25") == true, "\(Self.visits(page))")
+    }
+
+    @Test("a dateline with an ordinal date")
+    func ordinalDateline() {
+        let page = "HANOI, September 26th, 2021 — President Jacques Chirac arrived on Saturday for an official visit to Vietnam."
+        #expect(Self.visits(page) == ["Jacques Chirac -> VNM 2021-09-25 occurred"])
+    }
+
+    @Test("without a date in the text, the URL's date is used")
+    func urlDate() {
+        let page = "Hu arrives for talks\nPresident Hu Jintao arrived in Moscow on Friday for a three-day state visit."
+        let entry = ManifestEntry(file: "page.txt", url: "https://example.com/world/2005/07/16/hu-moscow")
+        #expect(Self.visits(page, entry: entry) == ["Hu Jintao -> RUS 2005-07-15 occurred"])
+    }
+}
