@@ -43,7 +43,8 @@ enum DocumentFacts {
         if TableCheck.isTableOnly(bytes) { parts.append("nothing but a table: no sentences to read") }
         if a.date == nil {
             parts.append("no publication date found (no header date, dateline, date in the URL or manifest date): "
-                         + "relative and yearless dates are not resolved")
+                         + (a.anchor.map { "relative and yearless dates are read from the archive date \($0.iso)" }
+                            ?? "relative and yearless dates are not resolved"))
         }
         // A text without a headline takes its opening words as title (wire copy often has none): no note.
         if manifest?.title == nil && meta.title == nil { parts.append("no title (no headline, no opening words)") }

@@ -177,7 +177,7 @@ public enum Evaluator {
         out += "kind/level/status right on \(r.matches.count - r.attributeErrors) of \(r.matches.count) matched rows\n"
         if !r.misses.isEmpty {
             out += "\nmisses (in the gold, not found):\n"
-            for m in r.misses { out += "  - \(m.visitor) -> \(m.destination) \(m.when)\n" }
+            for m in r.misses { out += "  - \(m.visitor) -> \(m.destination) \(m.when)\(m.document.map { " (\($0))" } ?? "")\n" }
         }
         if !r.extras.isEmpty {
             out += "\nextras (found, not in the gold):\n"

@@ -96,6 +96,8 @@ struct LanguageIDTests {
         ("no-title.txt", ". . .\nThe two leaders met at the harbour to discuss trade and energy.", "2024-03-12", "no title"),
         ("table.txt", "| year | visits |\n|---|---|\n| 2019 | 3 |\n| 2020 | 1 |\n", "2024-03-12", "nothing but a table"),
         ("numbers.txt", "2019 3\n2020 1\n", "2024-03-12", "no words to tell the language"),
+        ("archive.txt", "Harbour talks\nFrom the archive: 27 June 1963\nThe minister arrived on Tuesday.", nil,
+         "read from the archive date 1963-06-27"),
     ] as [(String, String, String?, String)])
     func badInput(_ name: String, _ text: String, _ date: String?, _ expected: String) {
         let (c, d) = Self.build([(name, text)], date: date)
