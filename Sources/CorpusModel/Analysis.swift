@@ -14,9 +14,9 @@ struct DocumentAnalysis {
     /// read from it instead of the publication date.
     var anchor: PartialDate?
     var anchorSource: AnchorSource?
-    /// One note for the document when something was missing or odd (no date, no headline, mixed languages,
-    /// a language the rules do not read, only a table).
-    var diagnostics: [Diagnostic] = []
+    /// What was missing or odd (no date, no title, mixed languages, a language the rules do not read, only a
+    /// table): one note for the document (`NoteCollector`).
+    var notes: [DocumentNote] = []
     var sentences: [Sentence] = []
     /// Mentions with entity refs (>= 0 gazetteer, < 0 discovered -(k+1)).
     var mentions: [EntityMention] = []
@@ -43,7 +43,7 @@ enum Analyzer {
         Tokenizer.tokenize(b, from: 0, to: b.count, into: &all)
         let meta = MetadataReader.read(b, tokens: all, text: source.text, languages: languages)
         var a = DocumentFacts.document(source: source, meta: meta, manifest: manifest)
-        a.diagnostics = DocumentFacts.notes(a, meta: meta, manifest: manifest, languages: languages, bytes: b)
+        a.notes = DocumentFacts.notes(a, meta: meta, manifest: manifest, languages: languages, bytes: b)
         // Drop header and trailer tokens (date lines, source tags).
         var tokens: [Token]
         if meta.skipped.isEmpty { tokens = all } else {

@@ -243,6 +243,7 @@ public struct CorpusBuilder: Sendable {
 struct Assembly {
     let gazetteer: Gazetteer
     var diagnostics: [Diagnostic] = []
+    var notes = NoteCollector()
     var entities: [Entity]
     var discoveredIndex: [UInt64: Int] = [:]
     var documents: [Document] = []
@@ -298,7 +299,7 @@ struct Assembly {
                 continue
             }
             seen[a.source.contentHash] = documents.count
-            diagnostics += a.diagnostics
+            if let note = notes.add(a.notes, file: a.source.path) { diagnostics.append(note) }
             // Discovered persons become corpus entities, one per folded name.
             var map: [Int] = []
             for p in a.discovered {
@@ -362,6 +363,7 @@ struct Assembly {
         let visits = Merger.mergeVisits(visitCandidates, documents: documents, entities: entities)
         visitCandidates = VisitCandidates()
         MemoryTrace.note("visits merged")
+        if let summary = notes.summary(corpus: documents.first.map(\.directory).flatMap { $0.isEmpty ? nil : $0 } ?? "corpus") { diagnostics.append(summary) }
         return (Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: gazetteer), diagnostics)
     }
 }

@@ -23,33 +23,75 @@ enum DocumentFacts {
         return a
     }
 
-    /// At most one note for the document: what was missing (a date, a title), a language the rules do not
-    /// read, mixed languages, a text that is only a table.
+    /// What was missing or odd in the document: a date, a title, a language the rules do not read, mixed
+    /// languages, a text that is only a table. `NoteCollector` makes them one note per document.
     static func notes(_ a: DocumentAnalysis, meta: TextMetadata, manifest: ManifestEntry?, languages: LanguageProfiles,
-                      bytes: UnsafeBufferPointer<UInt8>) -> [Diagnostic] {
-        var parts: [String] = []
+                      bytes: UnsafeBufferPointer<UInt8>) -> [DocumentNote] {
+        var parts: [DocumentNote] = []
         let name = languages.language(code: a.language)?.name ?? a.language
         if let profile = languages.language(code: a.language), !profile.read {
-            parts.append((manifest?.language != nil ? "the manifest says \(name)" : "looks like \(name)")
-                         + ": kept as a document, no events read")
+            parts.append(DocumentNote(.unreadLanguage, (manifest?.language != nil ? "the manifest says \(name)" : "looks like \(name)")
+                                      + ": kept as a document, no events read"))
         }
         if manifest?.language == nil, let g = meta.languageGuess, g.shares.count > 1, g.shares[1].share >= 0.2 {
             let shares = g.shares.prefix(3).map { "\(Int(($0.share * 100).rounded()))% \(languages.languages[$0.language].name)" }
-            parts.append("mixed languages (\(shares.joined(separator: ", ")) of the text): taken as \(name), the majority")
+            parts.append(DocumentNote(.mixedLanguages, "mixed languages (\(shares.joined(separator: ", ")) of the text): taken as \(name), the majority"))
         }
         if meta.languageGuess == nil && manifest?.language == nil {
-            parts.append("no words to tell the language by: taken as \(name)")
+            parts.append(DocumentNote(.noLanguage, "no words to tell the language by: taken as \(name)"))
         }
-        if TableCheck.isTableOnly(bytes) { parts.append("nothing but a table: no sentences to read") }
+        if TableCheck.isTableOnly(bytes) { parts.append(DocumentNote(.tableOnly, "nothing but a table: no sentences to read")) }
         if a.date == nil {
-            parts.append("no publication date found (no header date, dateline, date in the URL or manifest date): "
-                         + (a.anchor.map { "relative and yearless dates are read from the archive date \($0.iso)" }
-                            ?? "relative and yearless dates are not resolved"))
+            parts.append(DocumentNote(.noDate, "no publication date found (no header date, dateline, date in the URL or manifest date): "
+                                      + (a.anchor.map { "relative and yearless dates are read from the archive date \($0.iso)" }
+                                         ?? "relative and yearless dates are not resolved")))
         }
         // A text without a headline takes its opening words as title (wire copy often has none): no note.
-        if manifest?.title == nil && meta.title == nil { parts.append("no title (no headline, no opening words)") }
-        guard !parts.isEmpty else { return [] }
-        return [Diagnostic(file: a.source.path, severity: .note, message: parts.joined(separator: "; "))]
+        if manifest?.title == nil && meta.title == nil { parts.append(DocumentNote(.noTitle, "no title (no headline, no opening words)")) }
+        return parts
+    }
+}
+
+/// One thing missing or odd in a document.
+struct DocumentNote {
+    enum Kind: String, CaseIterable {
+        case unreadLanguage = "in a language the rules do not read"
+        case mixedLanguages = "in mixed languages"
+        case noLanguage = "without words to tell the language by"
+        case tableOnly = "with nothing but a table"
+        case noDate = "without a publication date"
+        case noTitle = "without a title"
+    }
+    var kind: Kind
+    var text: String
+    init(_ kind: Kind, _ text: String) { self.kind = kind; self.text = text }
+}
+
+/// Makes each document's notes one `note` diagnostic naming its file, for the first `verbatim` documents with
+/// notes; past them, only counts by kind, given as one summary note at the end (a corpus of 100,000 generated
+/// articles would otherwise print, and hold, 100,000 notes).
+struct NoteCollector {
+    static let verbatim = 200
+    private var documents = 0
+    private var counts: [DocumentNote.Kind: Int] = [:]
+
+    mutating func add(_ notes: [DocumentNote], file: String) -> Diagnostic? {
+        guard !notes.isEmpty else { return nil }
+        documents += 1
+        if documents <= Self.verbatim {
+            return Diagnostic(file: file, severity: .note, message: notes.map(\.text).joined(separator: "; "))
+        }
+        for n in notes { counts[n.kind, default: 0] += 1 }
+        return nil
+    }
+
+    /// "1,234 more documents have notes: 800 in mixed languages, 600 without a publication date", or nil.
+    func summary(corpus: String) -> Diagnostic? {
+        let more = documents - Self.verbatim
+        guard more > 0 else { return nil }
+        let kinds = DocumentNote.Kind.allCases.compactMap { k in counts[k].map { "\($0) \(k.rawValue)" } }
+        return Diagnostic(file: corpus, severity: .note,
+                          message: "\(more) more documents have notes (only the first \(Self.verbatim) are listed): \(kinds.joined(separator: ", "))")
     }
 }
 

@@ -106,6 +106,16 @@ struct LanguageIDTests {
         #expect(notes.count == 1 && notes[0].severity == .note && notes[0].message.contains(expected), "\(notes)")
     }
 
+    @Test("past the first documents with notes, the rest are counted in one summary note")
+    func manyNotes() {
+        let texts = (0..<(NoteCollector.verbatim + 5)).map { ("n\($0).txt", "Harbour talks \($0)\nThe two leaders met at the harbour.") }
+        let (c, d) = Self.build(texts, date: nil)
+        #expect(c.documents.count == NoteCollector.verbatim + 5)
+        #expect(d.filter { $0.file.hasPrefix("n") }.count == NoteCollector.verbatim)
+        #expect(d.last?.message.hasPrefix("5 more documents have notes") == true && d.last?.message.contains("5 without a publication date") == true,
+                "\(d.last?.description ?? "")")
+    }
+
     @Test("a well-formed article gets no note, nor one whose title is its opening words")
     func noNote() {
         let (c, d) = Self.build([("ok.txt", "Harbour talks\nThe two leaders met at the harbour to discuss trade and energy."),
