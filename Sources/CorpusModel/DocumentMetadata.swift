@@ -96,12 +96,14 @@ struct NoteCollector {
 }
 
 enum TableCheck {
-    /// True when at least four lines in five (of two or more) are table rows: cells separated by `|` or tabs
-    /// (two separators or more), or rules made of `-`, `=`, `+`, `|` and `:`.
+    /// True when the text holds a `|` or a tab and at least four lines in five (of two or more) are table rows:
+    /// cells separated by `|` or tabs (two separators or more), or rules made of `-`, `=`, `+`, `|` and `:`.
     static func isTableOnly(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = min(b.count, 1 << 20)
+        // Most texts hold no cell separator at all: they are done in one quick pass.
+        guard UnsafeBufferPointer(rebasing: b[0..<n]).contains(where: { $0 == 0x7C || $0 == 0x09 }) else { return false }
         var lines = 0, rows = 0
         var i = 0
-        let n = min(b.count, 1 << 20)
         while i < n {
             var j = i
             var separators = 0, ruleBytes = 0, other = 0

@@ -53,6 +53,7 @@ public struct LanguageProfiles: Sendable {
         var p = LanguageProfiles()
         p.scripts = ["latin"]
         p.ranges = [(0x41...0x5A, 0), (0x61...0x7A, 0), (0xC0...0x24F, 0), (0x1E00...0x1EFF, 0)]
+        p.asciiScript = 0
         p.languages = [LanguageProfile(code: "en", name: "English", read: true, scripts: [0]),
                        LanguageProfile(code: "vi", name: "Vietnamese", read: true, scripts: [0])]
         for letter in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".unicodeScalars { p.letters[letter.value] = 2 }
@@ -130,6 +131,7 @@ public struct LanguageProfiles: Sendable {
             for r in parsed { ranges.append((r, scripts.count - 1)) }
         }
         ranges.sort { $0.range.lowerBound < $1.range.lowerBound }
+        asciiScript = lookupScript(0x61)
         return d
     }
 
@@ -203,8 +205,19 @@ public struct LanguageProfiles: Sendable {
 
     // MARK: - Identification
 
+    /// The script of ASCII letters (looked up once: most words start with one).
+    private var asciiScript: Int?
+
     /// The script of a code point, if any of the profiles' ranges holds it.
     func script(of scalar: UInt32) -> Int? {
+        if scalar < 0x80 {
+            let lower = scalar | 0x20
+            return lower >= 0x61 && lower <= 0x7A ? asciiScript : lookupScript(scalar)
+        }
+        return lookupScript(scalar)
+    }
+
+    private func lookupScript(_ scalar: UInt32) -> Int? {
         var lo = 0, hi = ranges.count
         while lo < hi {
             let mid = (lo + hi) / 2
