@@ -243,12 +243,15 @@ public struct LanguageProfiles: Sendable {
 
     /// Adds a word token: one letter for the script of its first letter (a word of a script written without
     /// spaces, such as Chinese or Japanese, counts each of its letters), and one hit for each language whose
-    /// stop word it is or whose letters it holds. A capitalised word counts as a stop word only where a
+    /// stop word it is or whose letters it holds. A capitalised word counts for a language only where a
     /// sentence may start (`opening`): elsewhere it is a name ("Kim Il Sung" holds no Italian article).
     func count(_ b: UnsafeBufferPointer<UInt8>, _ t: Token, opening: Bool, into e: inout Evidence) {
         guard t.kind == .word else { return }
-        var bits = t.capitalized && !opening ? 0 : stopwords[t.lower] ?? 0
-        if !letters.isEmpty {
+        // A capitalised word inside a sentence is a name: its stop words and letters are its own language's,
+        // not the text's ("Nguyễn Phú Trọng" in an English report).
+        let name = t.capitalized && !opening
+        var bits = name ? 0 : stopwords[t.lower] ?? 0
+        if !letters.isEmpty && !name {
             var i = Int(t.start)
             while i < Int(t.end) {
                 if b[i] < 0x80 { i += 1; continue }

@@ -151,3 +151,14 @@ struct LanguageIDTests {
         #expect(d.count == 1 && d[0].line == 3 && d[0].message.contains("did you mean 'es'"))
     }
 }
+
+@Suite("Language identification: names")
+struct LanguageIDNameTests {
+    @Test("an English report full of Vietnamese names is English, not mixed")
+    func vietnameseNamesInEnglish() {
+        let text = "Talks in Hà Nội\nThe president will hold talks with President Thưởng on Friday and meet Nguyễn Phú Trọng, Phạm Minh Chính and Vương Đình Huệ."
+        let (c, d) = LanguageIDTests.build([("names.txt", text)])
+        #expect(c.documents[0].language == "en")
+        #expect(d.isEmpty, "\(d)")
+    }
+}
