@@ -4,7 +4,7 @@
 local util = require("dossier_util")
 
 -- The entity kinds the API knows, in the order they are shown.
-local ENTITY_KINDS = { "person", "country", "city", "organisation" }
+local ENTITY_KINDS = { "person", "country", "city", "region", "organisation" }
 local STATUSES = { "occurred", "planned", "negated" }
 
 return {

@@ -144,7 +144,7 @@ local Event = {}
 ---@class Entity
 ---@field id string A stable id: a slug for persons ("to-lam"), ISO alpha-3 for countries.
 ---@field name string The display name, with diacritics ("Tô Lâm").
----@field kind string "person", "country", "city" or "organisation".
+---@field kind string "person", "country", "city", "region" or "organisation".
 ---@field names string[] The name and every alias.
 ---@field country string? The country it belongs to, ISO alpha-3.
 ---@field mention_count integer How many times the articles mention it (0 for a gazetteer entry no article names).
@@ -163,8 +163,9 @@ function Entity:office_at(date) end
 ---@field path string Its file, relative to the corpus folder.
 ---@field title string? The headline.
 ---@field date Date? The publication date.
+---@field anchor_date Date? An archive text's event date ("From the archive: 27 June 1963"), from which its relative dates are read; nil for other texts.
 ---@field source string? The publisher ("VNS", "Dtinews").
----@field language string "en" or "vi".
+---@field language string ISO 639-1 code: "en", "vi" (the languages the rules read) or another one identified ("es", "zh").
 ---@field place string? The dateline place.
 ---@field url string? Its address, from the manifest.
 ---@field text string The whole text (NFC).
@@ -215,7 +216,7 @@ function corpus.documents() end
 function corpus.document(index) end
 
 ---Every entity, or those of one kind.
----@param filter table? `{kind = "person"|"country"|"city"|"organisation", mentioned = true}`: `mentioned` keeps those the articles name (the gazetteer holds many more).
+---@param filter table? `{kind = "person"|"country"|"city"|"region"|"organisation", mentioned = true}`: `mentioned` keeps those the articles name (the gazetteer holds many more).
 ---@return Entity[] # The entities.
 function corpus.entities(filter) end
 

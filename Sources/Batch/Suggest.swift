@@ -1,5 +1,6 @@
 // "Did you mean" hints, from the plugin host's `Suggestion` (one place for the edit distance rules).
 
+import CorpusModel
 import PluginHost
 import ScriptingAPI
 

@@ -10,6 +10,13 @@ struct DocumentAnalysis {
     var source_: String?
     var url: String?
     var language: String
+    /// The date of the event an archive text tells, when it gives one; relative and yearless dates are
+    /// read from it instead of the publication date.
+    var anchor: PartialDate?
+    var anchorSource: AnchorSource?
+    /// What was missing or odd (no date, no title, mixed languages, a language the rules do not read, only a
+    /// table): one note for the document (`NoteCollector`).
+    var notes: [DocumentNote] = []
     var sentences: [Sentence] = []
     /// Mentions with entity refs (>= 0 gazetteer, < 0 discovered -(k+1)).
     var mentions: [EntityMention] = []
@@ -23,22 +30,23 @@ struct DocumentAnalysis {
 
 enum Analyzer {
     static func analyze(_ source: SourceText, manifest: ManifestEntry?, gazetteer: Gazetteer, acronyms: KeyTableSet,
-                        scoring: ScoringOptions = ScoringOptions()) -> DocumentAnalysis {
+                        scoring: ScoringOptions = ScoringOptions(),
+                        languages: LanguageProfiles = LanguageProfiles.standard.profiles) -> DocumentAnalysis {
         var text = source.text
-        return text.withUTF8 { b in analyze(b, source: source, manifest: manifest, gazetteer: gazetteer, acronyms: acronyms, scoring: scoring) }
+        return text.withUTF8 { b in
+            analyze(b, source: source, manifest: manifest, gazetteer: gazetteer, acronyms: acronyms, scoring: scoring, languages: languages)
+        }
     }
 
     static func analyze(_ b: UnsafeBufferPointer<UInt8>, source: SourceText, manifest: ManifestEntry?,
-                        gazetteer: Gazetteer, acronyms: KeyTableSet, scoring: ScoringOptions = ScoringOptions()) -> DocumentAnalysis {
+                        gazetteer: Gazetteer, acronyms: KeyTableSet, scoring: ScoringOptions = ScoringOptions(),
+                        languages: LanguageProfiles = LanguageProfiles.standard.profiles) -> DocumentAnalysis {
         var all: [Token] = []
         all.reserveCapacity(b.count / 5)
         Tokenizer.tokenize(b, from: 0, to: b.count, into: &all)
-        let meta = MetadataReader.read(b, tokens: all, text: source.text)
-        var a = DocumentAnalysis(source: source, title: manifest?.title ?? meta.title,
-                                 date: manifest?.date ?? meta.date,
-                                 dateSource: manifest?.date != nil ? .manifest : meta.date != nil ? .text : .none,
-                                 place: manifest?.place ?? meta.place, source_: manifest?.source ?? meta.source,
-                                 url: manifest?.url, language: manifest?.language ?? meta.language)
+        let meta = MetadataReader.read(b, tokens: all, text: source.text, languages: languages)
+        var a = DocumentFacts.document(source: source, meta: meta, manifest: manifest)
+        a.notes = DocumentFacts.notes(a, meta: meta, manifest: manifest, languages: languages, bytes: b)
         // Drop header and trailer tokens (date lines, source tags).
         var tokens: [Token]
         if meta.skipped.isEmpty { tokens = all } else {
@@ -57,7 +65,9 @@ enum Analyzer {
         Segmenter.split(b, tokens: tokens, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
         paragraphs = []
         // Pass 1: mentions and times.
-        var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: a.date, acronyms: acronyms)
+        // The date relative and yearless dates are read from: an archive text's anchor, else the publication date.
+        let referenceDate = a.anchor ?? a.date
+        var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: referenceDate, acronyms: acronyms)
         var perSentence: [SentenceMentions] = []
         perSentence.reserveCapacity(sentenceTokens.count)
         var timesPerSentence: [[TaggedTime]] = []
@@ -67,7 +77,7 @@ enum Analyzer {
             var future = false
             for k in r where Lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
             var tt: [TaggedTime] = []
-            TimeTagger.tag(b, tokens, r, anchor: a.date, future: future, previousYear: lastYear, into: &tt)
+            TimeTagger.tag(b, tokens, r, anchor: referenceDate, future: future, previousYear: lastYear, into: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             for t in tt {
@@ -90,11 +100,13 @@ enum Analyzer {
             perSentence.append(m)
             timesPerSentence.append(tt)
         }
-        // Pass 2: events, knowing the document's main pair of countries.
+        a.discovered = finder.discovered
+        // Pass 2: events, knowing the document's main pair of countries; none for a language the rules do not read.
+        guard languages.language(code: a.language)?.read ?? true else { return a }
         let pair = finder.mainPair()
-        var events = EventFinder(b: b, tokens: tokens, language: a.language, date: a.date)
+        var events = EventFinder(b: b, tokens: tokens, language: a.language, date: referenceDate)
         let discovered = finder.discovered
-        let date = a.date
+        let date = referenceDate
         // The closures hold the entity array, not the whole gazetteer (copying that struct on every call
         // would retain all its tables, and two threads doing so contend on the same counters).
         let entities = gazetteer.entities
@@ -107,7 +119,6 @@ enum Analyzer {
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf)
         }
-        a.discovered = discovered
         a.visits = events.visits
         a.events = events.events
         if scoring.scorer != nil || scoring.keepFeatures {

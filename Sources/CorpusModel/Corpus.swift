@@ -153,10 +153,15 @@ public struct CorpusBuilder: Sendable {
     public var scorer: VisitScorer?
     /// Keeps every visit candidate's features and key for training (`buildForTraining`).
     var keepFeatures = false
+    /// The language profiles (Data/lexicon/language-id); `LanguageProfiles.standard` by default.
+    public var languages: LanguageProfiles
+    /// Problems found loading `languages`, reported with each build.
+    var languageDiagnostics: [Diagnostic]
 
     public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 textMemoryLimit: Int = TextStore.defaultMemoryLimit) {
         self.gazetteer = gazetteer
+        (languages, languageDiagnostics) = LanguageProfiles.standard
         self.jobs = max(1, jobs)
         self.textMemoryLimit = max(0, textMemoryLimit)
     }
@@ -187,6 +192,12 @@ public struct CorpusBuilder: Sendable {
     }
 
     /// Builds from texts already in memory (tests, generated corpora): (name, text, manifest entry).
+    /// Uses the language profiles of `directory` (Data/lexicon/language-id/FORMAT.md) instead of the standard ones.
+    public mutating func useLanguages(directory: URL) -> [Diagnostic] {
+        (languages, languageDiagnostics) = LanguageProfiles.load(directory: directory)
+        return languageDiagnostics
+    }
+
     public func build(texts: [(name: String, text: String, entry: ManifestEntry?)]) -> (Corpus, [Diagnostic]) {
         build(inputs: BuildInputs(source: .texts(texts.map { ($0.name, $0.text) }), entries: texts.map(\.entry)))
     }
@@ -208,6 +219,7 @@ public struct CorpusBuilder: Sendable {
         let g = gazetteer
         let scoring = ScoringOptions(scorer: scorer, keepFeatures: keepFeatures)
         let acronyms = g.acronymOnlyKeys()
+        let languages = self.languages
         // A handful of articles is done before worker threads would have started.
         let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
         var assembly = Assembly(gazetteer: g, tables: DocumentTables(texts: TextStore(memoryLimit: textMemoryLimit)))
@@ -223,7 +235,7 @@ public struct CorpusBuilder: Sendable {
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
                     let (source, d) = inputs.read(i)
-                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms, scoring: scoring) }
+                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms, scoring: scoring, languages: languages) }
                     results.set(k, analysis, d)
                 }
             }
@@ -234,7 +246,8 @@ public struct CorpusBuilder: Sendable {
             chunkStart = chunk.upperBound
         }
         MemoryTrace.note("analysed and assembled")
-        return assembly.finish()
+        let (corpus, diagnostics) = assembly.finish()
+        return (corpus, languageDiagnostics + diagnostics)
     }
 }
 
@@ -242,6 +255,7 @@ public struct CorpusBuilder: Sendable {
 struct Assembly {
     let gazetteer: Gazetteer
     var diagnostics: [Diagnostic] = []
+    var notes = NoteCollector()
     var entities: [Entity]
     var discoveredIndex: [UInt64: Int] = [:]
     var documents: [Document] = []
@@ -300,6 +314,7 @@ struct Assembly {
                 continue
             }
             seen[a.source.contentHash] = documents.count
+            if let note = notes.add(a.notes, file: a.source.path) { diagnostics.append(note) }
             // Discovered persons become corpus entities, one per folded name.
             var map: [Int] = []
             for p in a.discovered {
@@ -345,7 +360,8 @@ struct Assembly {
                 byteCount: UInt32(clamping: a.source.byteCount),
                 sentenceStart: Int32(sentences.lowerBound), sentenceEnd: Int32(sentences.upperBound),
                 mentionStart: Int32(mentionStart), mentionEnd: Int32(tables.mentions.count),
-                timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource))
+                timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource,
+                anchor: a.anchor?.packed ?? 0, anchorSource: a.anchorSource))
             documents.append(Document(tables: tables, index: docIndex))
             for (k, var v) in a.visits.enumerated() {
                 v.visitor = global(v.visitor)
@@ -368,6 +384,7 @@ struct Assembly {
         visitCandidates = VisitCandidates()
         if let scorer, scorer.filters { visits = Merger.keep(visits, minimumConfidence: scorer.threshold) }
         MemoryTrace.note("visits merged")
+        if let summary = notes.summary(corpus: documents.first.map(\.directory).flatMap { $0.isEmpty ? nil : $0 } ?? "corpus") { diagnostics.append(summary) }
         return (Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: gazetteer), diagnostics, samples)
     }
 }

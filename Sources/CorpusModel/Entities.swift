@@ -2,6 +2,29 @@
 
 public enum EntityKind: String, Sendable, Codable, CaseIterable {
     case person, country, city, organisation
+    /// A subdivision of a country (ISO 3166-2: a province, state, region or island): named in a text, it
+    /// stands for its country ("Bali" is Indonesia).
+    case region
+}
+
+/// A state that no longer exists, or an earlier form of one that does ("West Germany" under `DEU`),
+/// with the years it existed and the states that took its place.
+public struct FormerState: Sendable, Hashable {
+    /// ISO alpha-3: its own ISO 3166-3 code ("SUN"), or the current code of the state it became ("DEU").
+    public var code: String
+    public var name: String
+    public var from: PartialDate
+    public var to: PartialDate
+    /// Successor states, the main continuing one first.
+    public var successors: [String]
+
+    public init(code: String, name: String, from: PartialDate, to: PartialDate, successors: [String]) {
+        self.code = code
+        self.name = name
+        self.from = from
+        self.to = to
+        self.successors = successors
+    }
 }
 
 /// The rank of an office. Order matters: `rank` 0 is the highest.
@@ -51,8 +74,9 @@ public struct Office: Sendable, Hashable, Codable {
     }
 }
 
-/// A person, country, city or organisation. Countries use their ISO alpha-3 code as `id`
-/// ("VNM"), cities their GeoNames id ("geonames:1581130"), persons and organisations a slug.
+/// A person, country, city, region or organisation. Countries use their ISO alpha-3 code as `id`
+/// ("VNM"), cities their GeoNames id ("geonames:1581130"), regions their ISO 3166-2 code ("ID-BA"),
+/// persons and organisations a slug.
 public struct Entity: Sendable, Hashable, Identifiable {
     public var id: String
     public var kind: EntityKind

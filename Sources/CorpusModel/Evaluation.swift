@@ -4,7 +4,8 @@ import Foundation
 public struct GoldVisit: Sendable, Hashable, Codable {
     /// A name or alias of the visitor (matched on the folded key), or an entity id.
     public var visitor: String
-    /// ISO alpha-3.
+    /// ISO alpha-3. A former state and its successor match each other (SUN and RUS, DDR and DEU), so the gold
+    /// may name either.
     public var destination: String
     /// ISO partial date: the year, or year and month ("2019-02").
     public var when: String
@@ -14,18 +15,30 @@ public struct GoldVisit: Sendable, Hashable, Codable {
     public var level: String?
     /// "occurred" (default), "planned" or "negated".
     public var status: String?
+    /// The file the visit is read from (its name in the corpus folder): when given, only a visit reported in
+    /// that document matches.
+    public var document: String?
+    /// The annotator's remark; not checked.
     public var note: String?
 
     public init(visitor: String, destination: String, when: String, kind: String? = nil, level: String? = nil,
-                status: String? = nil, note: String? = nil) {
+                status: String? = nil, document: String? = nil, note: String? = nil) {
         self.visitor = visitor
         self.destination = destination
         self.when = when
         self.kind = kind
         self.level = level
         self.status = status
+        self.document = document
         self.note = note
     }
+
+    static let keys = ["visitor", "destination", "when", "kind", "level", "status", "document", "note"]
+}
+
+/// A gold file that does not have the expected form: the file, the row and what is wrong.
+public struct GoldFileError: Error, CustomStringConvertible {
+    public var description: String
 }
 
 public struct GoldFile: Sendable, Codable {
@@ -41,9 +54,34 @@ public struct GoldFile: Sendable, Codable {
         self.visits = visits
     }
 
+    static let keys = ["description", "statuses", "visits"]
+
+    /// Reads a gold file. An unknown key, at the top or in a row, is refused with the file, the row and a
+    /// "did you mean" (a misspelt `destinaton` would otherwise be silently ignored).
     public static func load(path: String) throws -> GoldFile {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        try checkKeys(data, path: path)
         return try JSONDecoder().decode(GoldFile.self, from: data)
+    }
+
+    static func checkKeys(_ data: Data, path: String) throws {
+        guard let top = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw GoldFileError(description: "\(path): the gold file must be a JSON object with a 'visits' list")
+        }
+        func refuse(_ key: String, among known: [String], _ place: String) -> GoldFileError {
+            GoldFileError(description: "\(path): \(place): unknown key '\(key)'\(Suggestion.hint(for: key, among: known)); "
+                          + "known keys: \(known.joined(separator: ", "))")
+        }
+        if let key = top.keys.sorted().first(where: { !keys.contains($0) }) { throw refuse(key, among: keys, "top level") }
+        for (i, row) in ((top["visits"] as? [Any]) ?? []).enumerated() {
+            guard let row = row as? [String: Any] else {
+                throw GoldFileError(description: "\(path): visits row \(i + 1): a row must be an object")
+            }
+            let label = (row["visitor"] as? String).map { " (\($0) -> \(row["destination"] as? String ?? "?"))" } ?? ""
+            if let key = row.keys.sorted().first(where: { !GoldVisit.keys.contains($0) }) {
+                throw refuse(key, among: GoldVisit.keys, "visits row \(i + 1)\(label)")
+            }
+        }
     }
 }
 
@@ -68,20 +106,25 @@ public struct EvaluationReport: Sendable {
 }
 
 /// Scores the model's visits against a gold file: a gold row matches a visit with the same visitor,
-/// destination and year, and the same month where both give one.
+/// destination (or a former state and its successor: SUN and RUS) and year, the same month where both give
+/// one, and a mention in the row's `document` when it names one.
 public enum Evaluator {
     public static func evaluate(_ corpus: Corpus, gold: GoldFile) -> EvaluationReport {
         var used = Set<Int>()
+        let documentIndex = Dictionary(corpus.documents.map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
         var matches: [EvaluationReport.Match] = []
         var misses: [GoldVisit] = []
         for row in gold.visits {
             var people = Set(corpus.entities(named: row.visitor))
             if let i = corpus.entityIndex(id: row.visitor) { people.insert(i) }
             let when = PartialDate(iso: row.when)
+            let document = row.document.map { documentIndex[$0] ?? -1 }
             let candidates = corpus.visits.filter { v in
-                guard !used.contains(v.id), people.contains(v.visitor), v.destination == row.destination,
+                guard !used.contains(v.id), people.contains(v.visitor),
+                      corpus.gazetteer.sameOrSuccessor(v.destination, row.destination),
                       let w = when, let s = v.start, s.year == w.year else { return false }
                 if let gm = w.month, let vm = s.month, gm != vm { return false }
+                if let document, !v.mentions.contains(where: { $0.document == document }) { return false }
                 return true
             }
             // Prefer the visit agreeing on the month, then on the status.
@@ -98,6 +141,7 @@ public enum Evaluator {
 
     static func score(_ v: Visit, _ row: GoldVisit, _ when: PartialDate?) -> Int {
         var s = 0
+        if v.destination == row.destination { s += 4 }
         if let gm = when?.month, v.start?.month == gm { s += 2 }
         if v.status.rawValue == (row.status ?? "occurred") { s += 1 }
         return s
@@ -133,7 +177,7 @@ public enum Evaluator {
         out += "kind/level/status right on \(r.matches.count - r.attributeErrors) of \(r.matches.count) matched rows\n"
         if !r.misses.isEmpty {
             out += "\nmisses (in the gold, not found):\n"
-            for m in r.misses { out += "  - \(m.visitor) -> \(m.destination) \(m.when)\n" }
+            for m in r.misses { out += "  - \(m.visitor) -> \(m.destination) \(m.when)\(m.document.map { " (\($0))" } ?? "")\n" }
         }
         if !r.extras.isEmpty {
             out += "\nextras (found, not in the gold):\n"

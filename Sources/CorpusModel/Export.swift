@@ -58,7 +58,8 @@ public enum Exporter {
     public static func documentRecord(_ d: Document) -> [String: Any] {
         [
             "id": d.id, "name": d.name, "path": d.path, "title": opt(d.title), "date": opt(d.date?.iso),
-            "dateSource": d.dateSource.rawValue, "place": opt(d.place), "source": opt(d.source), "url": opt(d.url),
+            "dateSource": d.dateSource.rawValue, "anchorDate": opt(d.anchorDate?.iso), "anchorSource": opt(d.anchorSource?.rawValue),
+            "place": opt(d.place), "source": opt(d.source), "url": opt(d.url),
             "language": d.language, "bytes": d.byteCount, "paragraphs": d.paragraphs.count, "sentences": d.sentences.count,
             "mentions": d.mentions.count, "times": d.times.count,
         ]
@@ -114,7 +115,7 @@ public enum Exporter {
         switch table {
         case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions", "confidence", "firstSentence", "documentTitle", "documentUrl"]
         case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions", "confidence"]
-        case .documents: return ["id", "name", "title", "date", "dateSource", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
+        case .documents: return ["id", "name", "title", "date", "dateSource", "anchorDate", "anchorSource", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
         case .entities: return ["id", "kind", "name", "country", "discovered", "mentions", "aliases"]
         }
     }

@@ -21,6 +21,8 @@ public struct Gazetteer: Sendable {
     /// Lower-case keys (diacritics kept) of the one-word names, aliases and short forms. A one-word match in
     /// Vietnamese text, or on a word with diacritics, must agree on diacritics too ("Bí" is not "Bỉ").
     private(set) var exactSingles: KeyTable
+    /// Former states (`former-states.tsv`), in file order.
+    public internal(set) var formerStates: [FormerState] = []
 
     struct NameRef: Sendable, Hashable {
         var entity: Int32
@@ -125,6 +127,18 @@ public struct Gazetteer: Sendable {
         guard let e = entity(id: alpha3), e.kind == .country else { return nil }
         return e
     }
+
+    /// The states that took the place of the former state `code` ("SUN" -> RUS, UKR, ...), or [] when
+    /// `code` is no former state of its own.
+    public func successors(of code: String) -> [String] {
+        formerStates.first { $0.code == code && !$0.successors.contains(code) }?.successors ?? []
+    }
+
+    /// True when `a` and `b` are the same state, or one is a former state whose successor is the other
+    /// (SUN and RUS, DDR and DEU, YUG and SRB, CSK and CZE).
+    public func sameOrSuccessor(_ a: String, _ b: String) -> Bool {
+        a == b || successors(of: a).contains(b) || successors(of: b).contains(a)
+    }
 }
 
 // MARK: - Loading
@@ -135,6 +149,8 @@ extension Gazetteer {
     public static let personColumns = ["id", "name", "country", "aliases", "short"]
     public static let officeColumns = ["person", "title", "level", "country", "organisation", "start", "end"]
     public static let organisationColumns = ["id", "name", "kind", "country", "aliases"]
+    public static let subdivisionColumns = ["code", "name", "country", "type", "aliases"]
+    public static let formerStateColumns = ["alpha3", "name", "from", "to", "successors"]
     static let organisationKinds: Set<String> = ["party", "ministry", "government", "legislature", "news_agency", "other"]
 
     /// Loads the gazetteer files found in `directories`, in order (a later directory adds to an earlier
@@ -178,12 +194,14 @@ extension Gazetteer {
                 return fm.fileExists(atPath: p) ? p : nil
             }
             // Size every table once, from the files' sizes, rather than growing it file by file.
-            let bytes = ["countries.tsv", "cities.tsv", "organisations.tsv", "persons.tsv"].compactMap(file).reduce(0) {
+            let bytes = ["countries.tsv", "cities.tsv", "subdivisions.tsv", "organisations.tsv", "persons.tsv"].compactMap(file).reduce(0) {
                 $0 + ((try? fm.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
             }
             g.reserve(bytes: bytes)
             if let p = file("countries.tsv") { diagnostics += g.loadCountries(p) }
             if let p = file("cities.tsv") { diagnostics += g.loadCities(p) }
+            if let p = file("subdivisions.tsv") { diagnostics += g.loadSubdivisions(p) }
+            if let p = file("former-states.tsv") { diagnostics += g.loadFormerStates(p) }
             if let p = file("organisations.tsv") { diagnostics += g.loadOrganisations(p) }
             if let p = file("persons.tsv") { diagnostics += g.loadPersons(p) }
             if let p = file("offices.tsv") { diagnostics += g.loadOffices(p) }
@@ -299,6 +317,40 @@ extension Gazetteer {
             return Entity(id: t.string(c[0]), kind: .city, name: t.string(c[1]), aliasText: t.string(c[4]),
                           country: t.optionalString(c[2]), population: population)
         }
+    }
+
+    mutating func loadSubdivisions(_ path: String) -> [Diagnostic] {
+        let countries = Set(entities.lazy.filter { $0.kind == .country }.map(\.id))
+        return loadNamedEntities(path, columns: Self.subdivisionColumns, names: [(1, .name), (4, .name)]) { t, row, _, d in
+            let c = row.cells
+            let country = t.string(c[2])
+            if !countries.contains(country) {
+                d.append(t.diagnostic(row, cell: 2, .warning, "unknown country '\(country)'"))
+            }
+            return Entity(id: t.string(c[0]), kind: .region, name: t.string(c[1]), aliasText: t.string(c[4]), country: country)
+        }
+    }
+
+    mutating func loadFormerStates(_ path: String) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: Self.formerStateColumns)
+        var d = t.diagnostics
+        for row in t.rows {
+            let c = row.cells
+            let code = t.string(c[0])
+            guard country(code) != nil else { d.append(t.diagnostic(row, cell: 0, "unknown country '\(code)'; line skipped")); continue }
+            guard let from = PartialDate(iso: t.string(c[2])) else {
+                d.append(t.diagnostic(row, cell: 2, "from is not an ISO partial date; line skipped")); continue
+            }
+            guard let to = PartialDate(iso: t.string(c[3])), to >= from else {
+                d.append(t.diagnostic(row, cell: 3, "to is not an ISO partial date after from; line skipped")); continue
+            }
+            let successors = t.list(c[4])
+            if let unknown = successors.first(where: { country($0) == nil }) {
+                d.append(t.diagnostic(row, cell: 4, "unknown successor '\(unknown)'; line skipped")); continue
+            }
+            formerStates.append(FormerState(code: code, name: t.string(c[1]), from: from, to: to, successors: successors))
+        }
+        return d
     }
 
     mutating func loadOrganisations(_ path: String) -> [Diagnostic] {

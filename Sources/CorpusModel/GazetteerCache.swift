@@ -5,8 +5,9 @@ import Foundation
 // A snapshot is only used for files of exactly the same paths, sizes and modification times.
 
 enum GazetteerCache {
-    static let magic: UInt64 = 0x3147_415A_5353_4F44 // "DOSSGAZ1", bumped whenever the layout changes
-    static let files = ["countries.tsv", "cities.tsv", "organisations.tsv", "persons.tsv", "offices.tsv"]
+    static let magic: UInt64 = 0x3247_415A_5353_4F44 // "DOSSGAZ2", bumped whenever the layout changes
+    static let files = ["countries.tsv", "cities.tsv", "subdivisions.tsv", "former-states.tsv", "organisations.tsv", "persons.tsv",
+                        "offices.tsv"]
 
     static var disabled: Bool { ProcessInfo.processInfo.environment["DOSSIER_NO_CACHE"] != nil }
 
@@ -105,6 +106,14 @@ enum GazetteerCache {
             w.u64(k)
             w.u32(UInt32(list.count))
             for i in list { w.u32(UInt32(i)) }
+        }
+        w.u32(UInt32(g.formerStates.count))
+        for f in g.formerStates {
+            w.string(f.code)
+            w.string(f.name)
+            w.date(f.from)
+            w.date(f.to)
+            w.string(f.successors.joined(separator: "|"))
         }
         w.u32(UInt32(diagnostics.count))
         for d in diagnostics {
@@ -225,6 +234,15 @@ enum GazetteerCache {
                 shorts[k] = list
                 if r.failed { return nil }
             }
+            var formerStates: [FormerState] = []
+            for _ in 0..<r.count(20) {
+                let code = r.string(), name = r.string()
+                let from = r.date(), to = r.date()
+                let successors = r.string()
+                guard let from, let to else { return nil }
+                formerStates.append(FormerState(code: code, name: name, from: from, to: to, successors: Entity.split(successors)))
+                if r.failed { return nil }
+            }
             var diagnostics: [Diagnostic] = []
             for _ in 0..<r.count(12) {
                 let file = r.string()
@@ -236,7 +254,9 @@ enum GazetteerCache {
                 if r.failed { return nil }
             }
             guard !r.failed, r.i == raw.count else { return nil }
-            return (Gazetteer(entities: entities, names: names, moreNames: more, shorts: shorts, exactSingles: exact), diagnostics)
+            var g = Gazetteer(entities: entities, names: names, moreNames: more, shorts: shorts, exactSingles: exact)
+            g.formerStates = formerStates
+            return (g, diagnostics)
         }
     }
 }

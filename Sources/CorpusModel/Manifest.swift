@@ -22,6 +22,38 @@ public struct ManifestEntry: Sendable, Hashable {
         self.language = language
         self.place = place
     }
+
+    /// A date in the page's address (`url`), used when neither the manifest nor the text gives one:
+    /// ".../2019/06/12/...", ".../2019-06-12-slug", "...-20190612-...", ".../20190612/...", or a month,
+    /// ".../2019/06/slug".
+    public var urlDate: PartialDate? { url.flatMap(Self.date(inURL:)) }
+
+    nonisolated(unsafe) static let urlDatePatterns: [(NSRegularExpression, Granularity)] = ([
+        (#"(?<![0-9])((?:1[89]|20)[0-9]{2})([/_.-])([01]?[0-9])\2([0-3]?[0-9])(?![0-9])"#, .day),
+        (#"(?<![0-9])((?:1[89]|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![0-9])"#, .day),
+        (#"/((?:1[89]|20)[0-9]{2})/(0?[1-9]|1[0-2])/"#, .month),
+    ] as [(String, Granularity)]).map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+
+    /// The first date of the most precise form found in `url`'s path (the host is not read).
+    static func date(inURL url: String) -> PartialDate? {
+        var path = Substring(url)
+        if let scheme = path.range(of: "://") {
+            path = path[scheme.upperBound...]
+            path = path.firstIndex(of: "/").map { path[$0...] } ?? ""
+        }
+        let text = String(path)
+        let whole = NSRange(text.startIndex..., in: text)
+        for (pattern, granularity) in urlDatePatterns {
+            for match in pattern.matches(in: text, range: whole) {
+                func group(_ i: Int) -> Int? { Range(match.range(at: i), in: text).flatMap { Int(text[$0]) } }
+                let numbers = granularity == .day && match.numberOfRanges == 5 ? [group(1), group(3), group(4)]
+                    : granularity == .day ? [group(1), group(2), group(3)] : [group(1), group(2)]
+                guard let year = numbers[0], let month = numbers[1] else { continue }
+                if let d = PartialDate(year: year, month: month, day: numbers.count > 2 ? numbers[2] : nil) { return d }
+            }
+        }
+        return nil
+    }
 }
 
 /// `manifest.yaml` in a corpus folder:
@@ -84,7 +116,7 @@ public enum Manifest {
             var ok = true
             for (k, v) in map {
                 guard let key = k.string else { continue }
-                guard fields.contains(key) else { report(k.mark, .warning, "unknown field '\(key)' ignored"); continue }
+                guard fields.contains(key) else { report(k.mark, .warning, "unknown field '\(key)'\(Suggestion.hint(for: key, among: fields)) ignored"); continue }
                 guard let value = v.string, v.scalar != nil else {
                     report(v.mark, .error, "field '\(key)' must be a single value"); ok = false; continue
                 }
@@ -95,8 +127,12 @@ public enum Manifest {
                 case "url": entry.url = value
                 case "place": entry.place = value
                 case "language":
-                    if value == "en" || value == "vi" { entry.language = value }
-                    else { report(v.mark, .warning, "language must be 'en' or 'vi'; ignored") }
+                    let codes = LanguageProfiles.standard.profiles.languages.map(\.code)
+                    if codes.contains(value) { entry.language = value }
+                    else {
+                        report(v.mark, .warning, "unknown language '\(value)'\(Suggestion.hint(for: value, among: codes)); "
+                               + "one of \(codes.joined(separator: ", ")) (Data/lexicon/language-id/languages.tsv); ignored")
+                    }
                 case "date":
                     if let d = PartialDate(iso: value) { entry.date = d }
                     else { report(v.mark, .error, "date must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '\(value)'"); ok = false }

@@ -182,6 +182,12 @@ struct MentionFinder {
                     m.places.append(PlaceRef(country: c, city: Int(ref.entity), tokens: i..<found.end, demonym: false))
                     noteCountry(c) // a city speaks for its country in the document's main pair
                 }
+            case .region:
+                // A province, state or island stands for its country ("Bali": Indonesia).
+                if let c = entity.country {
+                    m.places.append(PlaceRef(country: c, city: nil, tokens: i..<found.end, demonym: false))
+                    noteCountry(c)
+                }
             case .organisation:
                 m.organisations.append((Int(ref.entity), i..<found.end))
             }
@@ -257,7 +263,7 @@ struct MentionFinder {
         func rank(_ r: Gazetteer.NameRef) -> (Int, Int) {
             let e = gazetteer.entities[Int(r.entity)]
             let k: Int
-            switch e.kind { case .country: k = 0; case .person: k = 1; case .organisation: k = 2; case .city: k = 3 }
+            switch e.kind { case .country: k = 0; case .person: k = 1; case .organisation: k = 2; case .city: k = 3; case .region: k = 4 }
             let pairBonus = e.country.map { countryCounts[$0] != nil ? 0 : 1 } ?? 1
             return (k * 2 + pairBonus, -(e.population ?? 0))
         }

@@ -174,9 +174,10 @@ public struct Event: Sendable, Hashable, Identifiable {
     }
 }
 
-/// Where a document's date came from.
+/// Where a document's date came from: a header line or dateline of the text, the manifest's `date`, a date
+/// in the manifest's `url` (used only when the text gives none), or nowhere.
 public enum MetadataSource: String, Sendable, Codable {
-    case text, manifest, none
+    case text, manifest, url, none
 }
 
 /// Everything a corpus keeps of its documents: their texts (a store), one fixed-size record per document with
@@ -228,6 +229,8 @@ struct DocumentRecord {
     var byteCount: UInt32
     var sentenceStart, sentenceEnd, mentionStart, mentionEnd, timeStart, timeEnd: Int32
     var dateSource: MetadataSource
+    var anchor: UInt32 // PartialDate.packed, 0: none
+    var anchorSource: AnchorSource?
 }
 
 /// A sentence's, mention's or time's list of one document: a view of the corpus-wide array, indexed from 0.
@@ -260,12 +263,19 @@ public struct Document: Sendable, Identifiable {
     public var title: String? { tables.string(record.title) }
     public var date: PartialDate? { record.date == 0 ? nil : PartialDate(packed: record.date) }
     public var dateSource: MetadataSource { record.dateSource }
+    /// An archive text's anchor: the date of the event it tells ("From the archive: 27 June 1963", "22 February
+    /// 1972: the President begins ...", "On this day in 1959"), when it differs in kind from the publication
+    /// `date`. Relative and yearless dates of the text are read from it. Nil for other texts.
+    public var anchorDate: PartialDate? { record.anchor == 0 ? nil : PartialDate(packed: record.anchor) }
+    /// How `anchorDate` was found.
+    public var anchorSource: AnchorSource? { record.anchorSource }
     /// The dateline's place as written ("PYONGYANG") and the city it names, if known.
     public var place: String? { tables.string(record.place) }
     public var placeEntity: Int? { record.placeEntity < 0 ? nil : Int(record.placeEntity) }
     public var source: String? { tables.string(record.source) }
     public var url: String? { tables.string(record.url) }
-    /// "en" or "vi".
+    /// ISO 639-1 code of the language identified ("en", "vi", "es"; Data/lexicon/language-id) or given by the
+    /// manifest. Only the languages the rules read ("en", "vi") yield events.
     public var language: String { tables.string(record.language) ?? "" }
     /// NFC text; every range in the model is a UTF-8 byte range of it. Read from the corpus's text store
     /// on each use (recent texts are cached there): keep it in a variable to use it more than once.

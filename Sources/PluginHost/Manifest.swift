@@ -1,6 +1,7 @@
 // A plugin's manifest: the fields of the table its file returns, read and checked with messages that
 // name the file and the field.
 
+import CorpusModel
 import Foundation
 import ScriptingAPI
 import LuaBridge

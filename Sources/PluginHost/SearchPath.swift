@@ -2,6 +2,7 @@
 // name stands for. A plugin is `NAME.lua` directly in a plugin folder; `lib/` folders (and any other
 // sub-folder, such as `tests/`) hold modules and fixtures, never plugins.
 
+import CorpusModel
 import Foundation
 import ScriptingAPI
 #if canImport(Glibc)

@@ -120,7 +120,7 @@ enum Classes {
             stack.push(c.shared.corpus.entities[i].id)
         }
         .property("name", .string, "The display name, with diacritics (\"Tô Lâm\").") { c, i, stack in stack.push(c.shared.corpus.entities[i].name) }
-        .property("kind", .string, "\"person\", \"country\", \"city\" or \"organisation\".") { c, i, stack in
+        .property("kind", .string, "\"person\", \"country\", \"city\", \"region\" or \"organisation\".") { c, i, stack in
             stack.push(c.shared.corpus.entities[i].kind.rawValue)
         }
         .property("names", .array(.string), "The name and every alias.") { c, i, stack in
@@ -160,10 +160,13 @@ enum Classes {
         .property("path", .string, "Its file, relative to the corpus folder.") { c, i, stack in stack.push(c.shared.corpus.documents[i].name) }
         .property("title", .optional(.string), "The headline.") { c, i, stack in stack.push(c.shared.corpus.documents[i].title) }
         .property("date", .optional(.named("Date")), "The publication date.") { c, i, stack in stack.push(date: c.shared.corpus.documents[i].date) }
+        .property("anchor_date", .optional(.named("Date")), "An archive text's event date (\"From the archive: 27 June 1963\"), from which its relative dates are read; nil for other texts.") { c, i, stack in
+            stack.push(date: c.shared.corpus.documents[i].anchorDate)
+        }
         .property("source", .optional(.string), "The publisher (\"VNS\", \"Dtinews\").") { c, i, stack in
             stack.push(c.shared.corpus.documents[i].source)
         }
-        .property("language", .string, "\"en\" or \"vi\".") { c, i, stack in stack.push(c.shared.corpus.documents[i].language) }
+        .property("language", .string, "ISO 639-1 code: \"en\", \"vi\" (the languages the rules read) or another one identified (\"es\", \"zh\").") { c, i, stack in stack.push(c.shared.corpus.documents[i].language) }
         .property("place", .optional(.string), "The dateline place.") { c, i, stack in stack.push(c.shared.corpus.documents[i].place) }
         .property("url", .optional(.string), "Its address, from the manifest.") { c, i, stack in stack.push(c.shared.corpus.documents[i].url) }
         .property("text", .string, "The whole text (NFC).") { c, i, stack in stack.push(c.shared.corpus.documents[i].text) }

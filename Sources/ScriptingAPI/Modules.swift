@@ -80,7 +80,7 @@ enum Modules {
                 return 1
             },
             APIFunction("entities", doc: "Every entity, or those of one kind.",
-                        parameters: [APIParameter("filter", .optional(.table), "`{kind = \"person\"|\"country\"|\"city\"|\"organisation\", mentioned = true}`: `mentioned` keeps those the articles name (the gazetteer holds many more).")],
+                        parameters: [APIParameter("filter", .optional(.table), "`{kind = \"person\"|\"country\"|\"city\"|\"region\"|\"organisation\", mentioned = true}`: `mentioned` keeps those the articles name (the gazetteer holds many more).")],
                         returns: [APIReturn(.array(.named("Entity")), "The entities.")]) { context, arguments in
                 let filter = try FilterReader(arguments, at: 1, function: "corpus.entities", keys: ["kind", "mentioned"])
                 let kind = try filter.choice("kind", among: EntityKind.allCases.map(\.rawValue))

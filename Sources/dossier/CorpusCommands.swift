@@ -98,7 +98,9 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         if let batches { return try BatchEvaluation.run(list: batches, gold: gold, options: options) }
         let goldFile: GoldFile
-        do { goldFile = try GoldFile.load(path: gold) } catch {
+        do { goldFile = try GoldFile.load(path: gold) } catch let error as GoldFileError {
+            throw ValidationError(error.description)
+        } catch {
             throw ValidationError("cannot read gold file \(gold): \(error)")
         }
         let corpus = try options.build()

@@ -21,12 +21,16 @@ SCHEMAS = {
     "persons.tsv": ["id", "name", "country", "aliases", "short"],
     "offices.tsv": ["person", "title", "level", "country", "organisation", "start", "end"],
     "organisations.tsv": ["id", "name", "kind", "country", "aliases"],
+    "subdivisions.tsv": ["code", "name", "country", "type", "aliases"],
+    "former-states.tsv": ["alpha3", "name", "from", "to", "successors"],
+    "curated/subdivision-aliases.tsv": ["subdivision", "alias", "lang"],
+    "curated/former-states.tsv": ["alpha3", "name", "official_name", "kind", "from", "to", "successors", "capital_today"],
 }
 LEVELS = {"head_of_party", "head_of_state", "head_of_government", "legislature_head",
           "deputy_head_of_state", "deputy_head_of_government", "minister", "other"}
 ORG_KINDS = {"party", "ministry", "government", "legislature", "news_agency", "other"}
 ALIAS_KINDS = {"name", "press", "abbreviation", "demonym"}
-LIST_COLUMNS = {"aliases", "demonyms", "short"}
+LIST_COLUMNS = {"aliases", "demonyms", "short", "successors"}
 REQUIRED = {
     "countries.tsv": {"alpha2", "alpha3", "name"},
     "cities.tsv": {"id", "name", "country"},
@@ -35,6 +39,10 @@ REQUIRED = {
     "persons.tsv": {"id", "name", "country"},
     "offices.tsv": {"person", "title", "level", "country"},
     "organisations.tsv": {"id", "name", "kind"},
+    "subdivisions.tsv": {"code", "name", "country"},
+    "former-states.tsv": {"alpha3", "name", "from", "to", "successors"},
+    "curated/subdivision-aliases.tsv": {"subdivision", "alias", "lang"},
+    "curated/former-states.tsv": {"alpha3", "name", "kind", "from", "to", "successors"},
 }
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -278,6 +286,47 @@ def main():
         if key in seen:
             report(f, n, 1, f"same office and start as line {seen[key]}")
         seen.setdefault(key, n)
+
+    # subdivisions
+    f, rows = data["subdivisions.tsv"]
+    rel = "subdivisions.tsv"
+    codes = set()
+    for n, r in rows:
+        if not re.match(r"^[A-Z]{2}-[A-Z0-9]{1,3}$", r["code"]):
+            report(f, n, 1, f"code {r['code']!r} is not an ISO 3166-2 code")
+        if r["code"] in codes:
+            report(f, n, 1, f"duplicate code {r['code']}")
+        codes.add(r["code"])
+        if r["country"] not in countries:
+            report(f, n, col(rel, "country"), f"unknown country {r['country']}")
+        for c in ("name", "aliases"):
+            for x in (r[c].split("|") if r[c] else []):
+                k = fold(x)
+                if k in owner:
+                    report(f, n, col(rel, c), f"{x!r} also names the country {owner[k][0]}")
+    f, rows = data["curated/subdivision-aliases.tsv"]
+    for n, r in rows:
+        if r["subdivision"] not in codes:
+            report(f, n, 1, f"subdivision {r['subdivision']} not in subdivisions.tsv")
+
+    # former states: codes, dates in order, successors
+    for rel in ("former-states.tsv", "curated/former-states.tsv"):
+        f, rows = data[rel]
+        for n, r in rows:
+            if r["alpha3"] not in countries:
+                report(f, n, 1, f"unknown country {r['alpha3']}")
+            start, end = parse_date(r["from"]), parse_date(r["to"])
+            if start is None:
+                report(f, n, col(rel, "from"), f"from {r['from']!r} is not an ISO partial date")
+            if end is None:
+                report(f, n, col(rel, "to"), f"to {r['to']!r} is not an ISO partial date")
+            if start and end and end < start:
+                report(f, n, col(rel, "to"), f"to {r['to']} before from {r['from']}")
+            for x in r["successors"].split("|") if r["successors"] else []:
+                if x not in countries:
+                    report(f, n, col(rel, "successors"), f"unknown successor {x}")
+            if rel.startswith("curated") and r["kind"] not in ("own", "same"):
+                report(f, n, col(rel, "kind"), f"kind {r['kind']!r} not one of ['own', 'same']")
 
     for p in problems:
         print(p)

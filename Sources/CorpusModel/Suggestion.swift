@@ -1,5 +1,6 @@
-// "Did you mean ...?": the closest known word to a misspelt one, by edit distance. Shared by the Lua
-// API (filters, keys) and the plugin host (plugin names, parameters, manifest fields).
+// "Did you mean ...?": the closest known word to a misspelt one, by edit distance. Shared by the corpus
+// model (gold files, data files), the Lua API (filters, keys) and the plugin host (plugin names,
+// parameters, manifest fields).
 
 import Foundation
 

@@ -1,0 +1,125 @@
+// A document's metadata from its three sources, in order of precedence: the manifest, the text
+// (Metadata.swift), the page's address (`ManifestEntry.urlDate`); and the one note that says what was
+// missing or odd in it.
+
+enum DocumentFacts {
+    /// The analysis's starting record: title, dates with their sources, place, source, address and language.
+    static func document(source: SourceText, meta: TextMetadata, manifest: ManifestEntry?) -> DocumentAnalysis {
+        let urlDate = manifest?.urlDate
+        let date = manifest?.date ?? meta.date ?? urlDate
+        let dateSource: MetadataSource = manifest?.date != nil ? .manifest : meta.date != nil ? .text : urlDate != nil ? .url : .none
+        var a = DocumentAnalysis(source: source, title: manifest?.title ?? meta.title, date: date, dateSource: dateSource,
+                                 place: manifest?.place ?? meta.place, source_: manifest?.source ?? meta.source,
+                                 url: manifest?.url, language: manifest?.language ?? meta.language)
+        if let (anchor, how) = meta.anchor {
+            // "On this day in 1959": the publication's day and month, in that year.
+            if how == .onThisDay, let m = date?.month {
+                a.anchor = PartialDate(year: anchor.year, month: m, day: date?.day) ?? PartialDate(year: anchor.year, month: m)
+            } else {
+                a.anchor = anchor
+            }
+            a.anchorSource = how
+        }
+        return a
+    }
+
+    /// What was missing or odd in the document: a date, a title, a language the rules do not read, mixed
+    /// languages, a text that is only a table. `NoteCollector` makes them one note per document.
+    static func notes(_ a: DocumentAnalysis, meta: TextMetadata, manifest: ManifestEntry?, languages: LanguageProfiles,
+                      bytes: UnsafeBufferPointer<UInt8>) -> [DocumentNote] {
+        var parts: [DocumentNote] = []
+        let name = languages.language(code: a.language)?.name ?? a.language
+        if let profile = languages.language(code: a.language), !profile.read {
+            parts.append(DocumentNote(.unreadLanguage, (manifest?.language != nil ? "the manifest says \(name)" : "looks like \(name)")
+                                      + ": kept as a document, no events read"))
+        }
+        if manifest?.language == nil, let g = meta.languageGuess, g.shares.count > 1, g.shares[1].share >= 0.2 {
+            let shares = g.shares.prefix(3).map { "\(Int(($0.share * 100).rounded()))% \(languages.languages[$0.language].name)" }
+            parts.append(DocumentNote(.mixedLanguages, "mixed languages (\(shares.joined(separator: ", ")) of the text): taken as \(name), the majority"))
+        }
+        if meta.languageGuess == nil && manifest?.language == nil {
+            parts.append(DocumentNote(.noLanguage, "no words to tell the language by: taken as \(name)"))
+        }
+        if TableCheck.isTableOnly(bytes) { parts.append(DocumentNote(.tableOnly, "nothing but a table: no sentences to read")) }
+        if a.date == nil {
+            parts.append(DocumentNote(.noDate, "no publication date found (no header date, dateline, date in the URL or manifest date): "
+                                      + (a.anchor.map { "relative and yearless dates are read from the archive date \($0.iso)" }
+                                         ?? "relative and yearless dates are not resolved")))
+        }
+        // A text without a headline takes its opening words as title (wire copy often has none): no note.
+        if manifest?.title == nil && meta.title == nil { parts.append(DocumentNote(.noTitle, "no title (no headline, no opening words)")) }
+        return parts
+    }
+}
+
+/// One thing missing or odd in a document.
+struct DocumentNote {
+    enum Kind: String, CaseIterable {
+        case unreadLanguage = "in a language the rules do not read"
+        case mixedLanguages = "in mixed languages"
+        case noLanguage = "without words to tell the language by"
+        case tableOnly = "with nothing but a table"
+        case noDate = "without a publication date"
+        case noTitle = "without a title"
+    }
+    var kind: Kind
+    var text: String
+    init(_ kind: Kind, _ text: String) { self.kind = kind; self.text = text }
+}
+
+/// Makes each document's notes one `note` diagnostic naming its file, for the first `verbatim` documents with
+/// notes; past them, only counts by kind, given as one summary note at the end (a corpus of 100,000 generated
+/// articles would otherwise print, and hold, 100,000 notes).
+struct NoteCollector {
+    static let verbatim = 200
+    private var documents = 0
+    private var counts: [DocumentNote.Kind: Int] = [:]
+
+    mutating func add(_ notes: [DocumentNote], file: String) -> Diagnostic? {
+        guard !notes.isEmpty else { return nil }
+        documents += 1
+        if documents <= Self.verbatim {
+            return Diagnostic(file: file, severity: .note, message: notes.map(\.text).joined(separator: "; "))
+        }
+        for n in notes { counts[n.kind, default: 0] += 1 }
+        return nil
+    }
+
+    /// "1,234 more documents have notes: 800 in mixed languages, 600 without a publication date", or nil.
+    func summary(corpus: String) -> Diagnostic? {
+        let more = documents - Self.verbatim
+        guard more > 0 else { return nil }
+        let kinds = DocumentNote.Kind.allCases.compactMap { k in counts[k].map { "\($0) \(k.rawValue)" } }
+        return Diagnostic(file: corpus, severity: .note,
+                          message: "\(more) more documents have notes (only the first \(Self.verbatim) are listed): \(kinds.joined(separator: ", "))")
+    }
+}
+
+enum TableCheck {
+    /// True when the text holds a `|` or a tab and at least four lines in five (of two or more) are table rows:
+    /// cells separated by `|` or tabs (two separators or more), or rules made of `-`, `=`, `+`, `|` and `:`.
+    static func isTableOnly(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = min(b.count, 1 << 20)
+        // Most texts hold no cell separator at all: they are done in one quick pass.
+        guard UnsafeBufferPointer(rebasing: b[0..<n]).contains(where: { $0 == 0x7C || $0 == 0x09 }) else { return false }
+        var lines = 0, rows = 0
+        var i = 0
+        while i < n {
+            var j = i
+            var separators = 0, ruleBytes = 0, other = 0
+            while j < n && b[j] != 0x0A {
+                let c = b[j]
+                if c == 0x7C || c == 0x09 { separators += 1 }
+                if c == 0x2D || c == 0x3D || c == 0x2B || c == 0x7C || c == 0x3A { ruleBytes += 1 }
+                else if c != 0x20 && c != 0x0D { other += 1 }
+                j += 1
+            }
+            if ruleBytes + other > 0 {
+                lines += 1
+                if separators >= 2 || (other == 0 && ruleBytes >= 3) { rows += 1 }
+            }
+            i = j + 1
+        }
+        return lines >= 2 && rows * 5 >= lines * 4
+    }
+}

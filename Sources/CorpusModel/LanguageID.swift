@@ -1,0 +1,352 @@
+import Foundation
+
+// Language identification: which language an article is written in, from the writing systems of its
+// letters and the stop words of its lines. The profiles are data (Data/lexicon/language-id/, FORMAT.md
+// there); the rules read English and Vietnamese only, and an article in another language is kept as a
+// document and yields no events.
+
+/// A language the identifier can name.
+public struct LanguageProfile: Sendable, Hashable {
+    /// ISO 639-1 code ("en", "vi", "es").
+    public var code: String
+    /// English name ("Spanish").
+    public var name: String
+    /// True when the event rules read this language.
+    public var read: Bool
+    /// Indexes into `LanguageProfiles.scripts`.
+    var scripts: [Int]
+}
+
+/// What the identifier decided for a text.
+struct LanguageGuess: Equatable {
+    /// Index into `LanguageProfiles.languages`.
+    var language: Int
+    /// Every language with a share of the decided text, largest first (shares add up to 1).
+    var shares: [(language: Int, share: Double)]
+
+    static func == (a: LanguageGuess, b: LanguageGuess) -> Bool { a.language == b.language }
+}
+
+/// The languages, scripts and stop words of `Data/lexicon/language-id/`.
+public struct LanguageProfiles: Sendable {
+    public private(set) var languages: [LanguageProfile] = []
+    /// Script names, in file order.
+    public private(set) var scripts: [String] = []
+    /// Sorted, non-overlapping code point ranges with the script each belongs to.
+    private var ranges: [(range: ClosedRange<UInt32>, script: Int)] = []
+    /// Lower-case key of a stop word -> bit set of the languages it belongs to.
+    private var stopwords = LookupTable<UInt64>()
+    /// A letter few languages use ("ư", "ñ", "ї") -> bit set of the languages that list it.
+    private var letters: [UInt32: UInt64] = [:]
+
+    public static let languageColumns = ["code", "name", "read", "scripts", "letters"]
+    public static let scriptColumns = ["script", "ranges"]
+    public static let stopwordColumns = ["language", "word"]
+
+    /// The profile with this code.
+    public func language(code: String) -> LanguageProfile? { languages.first { $0.code == code } }
+    func index(of code: String) -> Int? { languages.firstIndex { $0.code == code } }
+
+    /// English and Vietnamese only, told apart by Vietnamese letters: what identification falls back to when
+    /// the data files cannot be found.
+    public static let minimal: LanguageProfiles = {
+        var p = LanguageProfiles()
+        p.scripts = ["latin"]
+        p.ranges = [(0x41...0x5A, 0), (0x61...0x7A, 0), (0xC0...0x24F, 0), (0x1E00...0x1EFF, 0)]
+        p.asciiScript = 0
+        p.languages = [LanguageProfile(code: "en", name: "English", read: true, scripts: [0]),
+                       LanguageProfile(code: "vi", name: "Vietnamese", read: true, scripts: [0])]
+        for letter in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".unicodeScalars { p.letters[letter.value] = 2 }
+        for w in ["the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "with", "said"] { p.addStopword(w, language: 0) }
+        for w in ["của", "và", "các", "là", "có", "được", "trong", "những", "với", "cho", "đã", "này", "một", "không"] {
+            p.addStopword(w, language: 1)
+        }
+        return p
+    }()
+
+    /// The profiles in the repository's `Data/lexicon/language-id` (found from `$DOSSIER_HOME`, the
+    /// executable's folder upwards, or the working directory), loaded once; `minimal` with a warning when
+    /// the folder is not found.
+    public static let standard: (profiles: LanguageProfiles, diagnostics: [Diagnostic]) = {
+        guard let dir = standardDirectory() else {
+            return (minimal, [Diagnostic(file: "Data/lexicon/language-id", severity: .warning,
+                                         message: "language profiles not found; only English and Vietnamese are told apart")])
+        }
+        return load(directory: dir)
+    }()
+
+    static func standardDirectory() -> URL? {
+        let fm = FileManager.default
+        let relative = "Data/lexicon/language-id"
+        var roots: [URL] = []
+        if let home = ProcessInfo.processInfo.environment["DOSSIER_HOME"], !home.isEmpty { roots.append(URL(fileURLWithPath: home)) }
+        var up = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 { roots.append(up); up.deleteLastPathComponent() }
+        roots.append(URL(fileURLWithPath: fm.currentDirectoryPath))
+        return roots.map { $0.appendingPathComponent(relative) }
+            .first { fm.fileExists(atPath: $0.appendingPathComponent("languages.tsv").path) }
+    }
+
+    // MARK: - Loading
+
+    /// Loads `scripts.tsv`, `languages.tsv` and `stopwords.tsv` from `directory`. A bad line is reported with
+    /// file, line and column and skipped; the rest loads.
+    public static func load(directory: URL) -> (LanguageProfiles, [Diagnostic]) {
+        var p = LanguageProfiles()
+        var d: [Diagnostic] = []
+        d += p.loadScripts(directory.appendingPathComponent("scripts.tsv").path)
+        d += p.loadLanguages(directory.appendingPathComponent("languages.tsv").path)
+        d += p.loadStopwords(directory.appendingPathComponent("stopwords.tsv").path)
+        if p.languages.isEmpty { return (minimal, d) }
+        return (p, d)
+    }
+
+    private mutating func loadScripts(_ path: String) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: Self.scriptColumns)
+        var d = t.diagnostics
+        for row in t.rows {
+            let name = t.string(row.cells[0])
+            guard !name.isEmpty else { d.append(t.diagnostic(row, cell: 0, "empty script name; line skipped")); continue }
+            guard !scripts.contains(name) else { d.append(t.diagnostic(row, cell: 0, "script '\(name)' is defined twice; line skipped")); continue }
+            var parsed: [ClosedRange<UInt32>] = []
+            for item in t.list(row.cells[1]) {
+                let ends = item.split(separator: "-", omittingEmptySubsequences: false).map { UInt32($0, radix: 16) }
+                guard (1...2).contains(ends.count), let lo = ends.first!, let hi = ends.last!, lo <= hi, hi <= 0x10FFFF else {
+                    d.append(t.diagnostic(row, cell: 1, "'\(item)' is not a hexadecimal code point range such as 0400-04FF; line skipped"))
+                    parsed = []
+                    break
+                }
+                if let clash = ranges.first(where: { $0.range.overlaps(lo...hi) }) {
+                    d.append(t.diagnostic(row, cell: 1, "\(item) overlaps a range of '\(scripts[clash.script])'; line skipped"))
+                    parsed = []
+                    break
+                }
+                parsed.append(lo...hi)
+            }
+            guard !parsed.isEmpty else {
+                if t.list(row.cells[1]).isEmpty { d.append(t.diagnostic(row, cell: 1, "no ranges; line skipped")) }
+                continue
+            }
+            scripts.append(name)
+            for r in parsed { ranges.append((r, scripts.count - 1)) }
+        }
+        ranges.sort { $0.range.lowerBound < $1.range.lowerBound }
+        asciiScript = lookupScript(0x61)
+        return d
+    }
+
+    private mutating func loadLanguages(_ path: String) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: Self.languageColumns)
+        var d = t.diagnostics
+        for row in t.rows {
+            let c = row.cells
+            let code = t.string(c[0]), name = t.string(c[1]), read = t.string(c[2])
+            guard code.count >= 2, code.count <= 3, code.allSatisfy({ $0 >= "a" && $0 <= "z" }) else {
+                d.append(t.diagnostic(row, cell: 0, "'\(code)' is not a language code (two or three lower-case letters); line skipped")); continue
+            }
+            guard index(of: code) == nil else { d.append(t.diagnostic(row, cell: 0, "language '\(code)' is listed twice; line skipped")); continue }
+            guard !name.isEmpty else { d.append(t.diagnostic(row, cell: 1, "empty name; line skipped")); continue }
+            guard read == "yes" || read == "no" else {
+                d.append(t.diagnostic(row, cell: 2, "read must be 'yes' or 'no', found '\(read)'; line skipped")); continue
+            }
+            guard languages.count < 64 else { d.append(t.diagnostic(row, cell: 0, "more than 64 languages; line skipped")); continue }
+            var own: [Int] = []
+            var ok = true
+            for s in t.list(c[3]) {
+                guard let i = scripts.firstIndex(of: s) else {
+                    let hint = Suggestion.hint(for: s, among: scripts)
+                    d.append(t.diagnostic(row, cell: 3, "unknown script '\(s)'\(hint) (scripts.tsv); line skipped")); ok = false; break
+                }
+                own.append(i)
+            }
+            if ok && own.isEmpty { d.append(t.diagnostic(row, cell: 3, "no scripts; line skipped")); ok = false }
+            guard ok else { continue }
+            languages.append(LanguageProfile(code: code, name: name, read: read == "yes", scripts: own))
+            for letter in t.string(c[4]).unicodeScalars {
+                let lower = Fold.lowerScalar(letter.value)
+                guard lower == letter.value, letter.properties.isAlphabetic else {
+                    d.append(t.diagnostic(row, cell: 4, .warning, "'\(letter)' is not a lower-case letter; ignored")); continue
+                }
+                letters[lower, default: 0] |= 1 << UInt64(languages.count - 1)
+            }
+        }
+        return d
+    }
+
+    private mutating func loadStopwords(_ path: String) -> [Diagnostic] {
+        let t = TSVFile(path: path, columns: Self.stopwordColumns)
+        var d = t.diagnostics
+        var firstLine: [String: Int] = [:]
+        for row in t.rows {
+            let code = t.string(row.cells[0]), word = t.string(row.cells[1])
+            guard let i = index(of: code) else {
+                let hint = Suggestion.hint(for: code, among: languages.map(\.code))
+                d.append(t.diagnostic(row, cell: 0, "unknown language '\(code)'\(hint) (languages.tsv); line skipped")); continue
+            }
+            guard !word.isEmpty, !word.contains(" ") else {
+                d.append(t.diagnostic(row, cell: 1, "a stop word is one word, found '\(word)'; line skipped")); continue
+            }
+            guard word == word.lowercased() else {
+                d.append(t.diagnostic(row, cell: 1, "stop words are written in lower case, found '\(word)'; line skipped")); continue
+            }
+            if let first = firstLine[code + "\t" + word] {
+                d.append(t.diagnostic(row, cell: 1, .warning, "'\(word)' is listed for '\(code)' already (line \(first))")); continue
+            }
+            firstLine[code + "\t" + word] = row.line
+            addStopword(word, language: i)
+        }
+        return d
+    }
+
+    private mutating func addStopword(_ word: String, language: Int) {
+        let k = Fold.lowerKey(word)
+        stopwords[k] = (stopwords[k] ?? 0) | 1 << UInt64(language)
+    }
+
+    // MARK: - Identification
+
+    /// The script of ASCII letters (looked up once: most words start with one).
+    private var asciiScript: Int?
+
+    /// The script of a code point, if any of the profiles' ranges holds it.
+    func script(of scalar: UInt32) -> Int? {
+        if scalar < 0x80 {
+            let lower = scalar | 0x20
+            return lower >= 0x61 && lower <= 0x7A ? asciiScript : lookupScript(scalar)
+        }
+        return lookupScript(scalar)
+    }
+
+    private func lookupScript(_ scalar: UInt32) -> Int? {
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].range.upperBound < scalar { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ranges.count && ranges[lo].range.contains(scalar) ? ranges[lo].script : nil
+    }
+
+    /// Letters per script and stop-word hits per language, over some tokens.
+    struct Evidence {
+        var letters: [Int]
+        var hits: [Int]
+        var total: Int { letters.reduce(0, +) }
+        init(scripts: Int, languages: Int) {
+            letters = Array(repeating: 0, count: scripts)
+            hits = Array(repeating: 0, count: languages)
+        }
+        static func += (a: inout Evidence, b: Evidence) {
+            for i in a.letters.indices { a.letters[i] += b.letters[i] }
+            for i in a.hits.indices { a.hits[i] += b.hits[i] }
+        }
+    }
+
+    /// Adds a word token: one letter for the script of its first letter (a word of a script written without
+    /// spaces, such as Chinese or Japanese, counts each of its letters), and one hit for each language whose
+    /// stop word it is or whose letters it holds. A capitalised word counts for a language only where a
+    /// sentence may start (`opening`): elsewhere it is a name ("Kim Il Sung" holds no Italian article).
+    func count(_ b: UnsafeBufferPointer<UInt8>, _ t: Token, opening: Bool, into e: inout Evidence) {
+        guard t.kind == .word else { return }
+        // A capitalised word inside a sentence is a name: its stop words and letters are its own language's,
+        // not the text's ("Nguyễn Phú Trọng" in an English report).
+        let name = t.capitalized && !opening
+        var bits = name ? 0 : stopwords[t.lower] ?? 0
+        if !letters.isEmpty && !name {
+            var i = Int(t.start)
+            while i < Int(t.end) {
+                if b[i] < 0x80 { i += 1; continue }
+                guard let (scalar, len) = Fold.decodeScalar(b, at: i, end: Int(t.end)), len > 0 else { i += 1; continue }
+                bits |= letters[Fold.lowerScalar(scalar)] ?? 0
+                i += len
+            }
+        }
+        if bits != 0 {
+            for i in languages.indices where bits & (1 << UInt64(i)) != 0 { e.hits[i] += 1 }
+        }
+        var i = Int(t.start)
+        let end = Int(t.end)
+        func scalar(at i: Int) -> (UInt32, Int) {
+            if b[i] < 0x80 { return (UInt32(b[i]), 1) }
+            guard let (s, len) = Fold.decodeScalar(b, at: i, end: end), len > 0 else { return (0xFFFD, 1) }
+            return (s, len)
+        }
+        let first = scalar(at: i).0
+        guard first >= 0x2E80 else {
+            if let s = script(of: first) { e.letters[s] += 1 }
+            return
+        }
+        while i < end {
+            let (s, len) = scalar(at: i)
+            if let k = script(of: s) { e.letters[k] += 1 }
+            i += len
+        }
+    }
+
+    /// The language that evidence points to, or nil when it cannot tell (no letters, or languages of one
+    /// script that no stop word separates). The language whose scripts hold the largest share of the
+    /// letters wins; among equals, the one with the most stop words, then the one with fewer scripts.
+    func decide(_ e: Evidence) -> Int? {
+        let total = e.total
+        guard total > 0, !languages.isEmpty else { return nil }
+        // Allocation-free: it runs once per line of every article.
+        func share(_ l: Int) -> Double { Double(languages[l].scripts.reduce(0) { $0 + e.letters[$1] }) / Double(total) }
+        var best = 0.0
+        for l in languages.indices { best = max(best, share(l)) }
+        guard best > 0 else { return nil }
+        var winner: Int?
+        var winnerHits = -1, winnerScripts = Int.max
+        var tied = false
+        for l in languages.indices where share(l) >= best - 0.05 {
+            let hits = e.hits[l], scripts = languages[l].scripts.count
+            if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
+                winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
+            } else if hits == winnerHits && scripts == winnerScripts {
+                tied = true
+            }
+        }
+        return tied ? nil : winner
+    }
+
+    /// Identifies the language of `tokens` (the first 4,000 words are enough): each line that tells its
+    /// language counts with its number of letters; the language with most wins. Lines that do not tell
+    /// (a name, a number) count for nobody. Nil when no line tells.
+    func identify(_ b: UnsafeBufferPointer<UInt8>, tokens: some Collection<Token>) -> LanguageGuess? {
+        guard !languages.isEmpty else { return nil }
+        var weight = Array(repeating: 0, count: languages.count)
+        var whole = Evidence(scripts: scripts.count, languages: languages.count)
+        var line = Evidence(scripts: scripts.count, languages: languages.count)
+        var lineEnd = -1
+        var words = 0
+        var opening = true
+        func close() {
+            let total = line.total
+            guard total > 0 || line.hits.contains(where: { $0 > 0 }) else { return }
+            if let l = decide(line) { weight[l] += total }
+            whole += line
+            for i in line.letters.indices { line.letters[i] = 0 }
+            for i in line.hits.indices { line.hits[i] = 0 }
+        }
+        for t in tokens {
+            if Int(t.start) >= lineEnd {
+                close()
+                lineEnd = MetadataReader.lineEndByte(b, Int(t.start))
+                opening = true
+            }
+            count(b, t, opening: opening, into: &line)
+            // A sentence may start after a full stop, a question or exclamation mark, a colon or an opening quote.
+            opening = t.kind == .punct && (t.first == 0x2E || t.first == 0x21 || t.first == 0x3F || t.first == 0x3A
+                                           || t.first == 0x22 || t.first == 0xE2)
+            if t.kind == .word { words += 1; if words >= 4000 { break } }
+        }
+        close()
+        let decided = weight.reduce(0, +)
+        if decided == 0 {
+            guard let l = decide(whole) else { return nil }
+            return LanguageGuess(language: l, shares: [(l, 1)])
+        }
+        let shares = weight.indices.filter { weight[$0] > 0 }
+            .map { (language: $0, share: Double(weight[$0]) / Double(decided)) }
+            .sorted { $0.share > $1.share || $0.share == $1.share && $0.language < $1.language }
+        return LanguageGuess(language: shares[0].language, shares: shares)
+    }
+}

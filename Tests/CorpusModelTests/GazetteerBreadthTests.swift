@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// Subdivisions (ISO 3166-2) and former states in the repository's gazetteer, their loader and checks. The
+/// sentences are written for these tests.
+@Suite("Gazetteer breadth: subdivisions and former states")
+struct GazetteerBreadthTests {
+    static let g = Fixtures.fullGazetteer
+
+    @Test("a province, state or island resolves to its country", arguments: [
+        ("Bali", "IDN"), ("Jeju Island", "KOR"), ("Hainan", "CHN"), ("Hải Nam", "CHN"), ("Texas", "USA"), ("Scotland", "GBR"),
+        ("Bavaria", "DEU"), ("Quảng Ninh", "VNM"), ("Okinawa", "JPN"), ("Crimea", "UKR"),
+    ])
+    func subdivision(_ name: String, _ country: String) throws {
+        let e = try #require(Self.g.lookup(name).first { $0.kind == .region }, "\(name)")
+        #expect(e.country == country)
+    }
+
+    @Test("names that are common words, parts of common phrases, given names or other places' names are not regions",
+          arguments: ["Centre", "Capital", "Nelson", "Isabel", "Thái Bình", "Bình Dương", "Hòa Bình", "Hồ Chí Minh", "Georgia", "Washington"])
+    func excluded(_ name: String) {
+        #expect(!Self.g.lookup(name).contains { $0.kind == .region }, "\(name)")
+    }
+
+    @Test("former states and their press names", arguments: [
+        ("the USSR", "SUN"), ("Soviet Union", "SUN"), ("Liên Xô", "SUN"), ("Nam Tư", "YUG"), ("Yugoslavia", "YUG"),
+        ("Tiệp Khắc", "CSK"), ("Czechoslovakia", "CSK"), ("Đông Đức", "DDR"), ("East Germany", "DDR"), ("Tây Đức", "DEU"),
+        ("West Germany", "DEU"), ("Federal Republic of Germany", "DEU"), ("Republic of Vietnam", "VNM"),
+        ("Democratic Republic of Vietnam", "VNM"),
+    ])
+    func formerStateNames(_ name: String, _ code: String) {
+        let plain = name.hasPrefix("the ") ? String(name.dropFirst(4)) : name
+        #expect(Self.g.lookup(plain).contains { $0.kind == .country && $0.id == code }, "\(name)")
+    }
+
+    @Test("former states have the years they existed and their successors")
+    func formerStates() throws {
+        let sun = try #require(Self.g.formerStates.first { $0.code == "SUN" })
+        #expect(sun.from.year == 1922 && sun.to.year == 1991 && sun.successors.first == "RUS" && sun.successors.count == 15)
+        let west = try #require(Self.g.formerStates.first { $0.name == "West Germany" })
+        #expect(west.code == "DEU" && west.from.year == 1949 && west.to.iso == "1990-10-03")
+        #expect(Self.g.formerStates.filter { $0.code == "VNM" }.map(\.name).sorted() == ["North Vietnam", "South Vietnam"])
+        for (old, new) in [("SUN", "RUS"), ("DDR", "DEU"), ("YUG", "SRB"), ("CSK", "CZE"), ("CSK", "SVK"), ("SUN", "UKR")] {
+            #expect(Self.g.sameOrSuccessor(old, new) && Self.g.sameOrSuccessor(new, old), "\(old) \(new)")
+        }
+        #expect(!Self.g.sameOrSuccessor("RUS", "UKR") && !Self.g.sameOrSuccessor("DDR", "POL") && !Self.g.sameOrSuccessor("DEU", "VNM"))
+        #expect(Self.g.successors(of: "DEU").isEmpty, "West Germany continues as Germany: no successor relation")
+    }
+
+    @Test("a visit to a province or a former state gets its country", arguments: [
+        ("President Barack Obama arrived in Bali on Thursday for the East Asia Summit.", "2011-11-17", "IDN"),
+        ("President Ho Chi Minh visited the Soviet Union in July 1955.", "1955-08-01", "SUN"),
+        ("Chủ tịch Hồ Chí Minh sang thăm Liên Xô tháng 7/1955.", "1955-08-01", "SUN"),
+        ("Nikita Khrushchev visited Yugoslavia in May 1955.", "1955-06-01", "YUG"),
+    ])
+    func visitDestination(_ text: String, _ date: String, _ destination: String) {
+        let c = Fixtures.corpus(text, date: date, gazetteer: Self.g)
+        #expect(c.visits.map(\.destination) == [destination], "\(c.visitSummaries())")
+    }
+
+    @Test("bad subdivision and former-state lines are reported with file, line and column; the rest loads")
+    func badLines() throws {
+        let dir = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: Fixtures.gazetteerDir.appendingPathComponent("countries.tsv"), to: dir.appendingPathComponent("countries.tsv"))
+        try "code\tname\tcountry\ttype\taliases\nVN-13\tQuảng Ninh\tVNM\tProvince\t\nXX-01\tNowhere\tXXX\tProvince\t\nVN-14\t\tVNM\tProvince\t\n"
+            .write(to: dir.appendingPathComponent("subdivisions.tsv"), atomically: true, encoding: .utf8)
+        try "alpha3\tname\tfrom\tto\tsuccessors\nPRK\tOld Korea\t1948\t1900\tPRK\nVNM\tNorth Vietnam\t1945-09-02\t1976-07-02\tVNM|ZZZ\nVNM\tSouth Vietnam\t1955-10-26\t1975-04-30\tVNM\n"
+            .write(to: dir.appendingPathComponent("former-states.tsv"), atomically: true, encoding: .utf8)
+        let (g, d) = Gazetteer.loadFromFiles(directories: [dir])
+        func at(_ file: String, _ line: Int) -> Diagnostic? { d.first { $0.file.hasSuffix(file) && $0.line == line } }
+        #expect(at("subdivisions.tsv", 3)?.message.contains("unknown country 'XXX'") == true && at("subdivisions.tsv", 3)?.column == 15)
+        #expect(at("subdivisions.tsv", 4)?.message.contains("empty id or name") == true)
+        #expect(at("former-states.tsv", 2)?.message.contains("after from") == true)
+        #expect(at("former-states.tsv", 3)?.message.contains("unknown successor 'ZZZ'") == true)
+        #expect(g.lookup("Quảng Ninh").first?.kind == .region)
+        #expect(g.formerStates.map(\.name) == ["South Vietnam"])
+    }
+
+    @Test("the binary snapshot keeps the regions and the former states")
+    func cache() throws {
+        let dir = Self.g
+        let key = UInt64.random(in: 1...UInt64.max)
+        GazetteerCache.write(dir, [], key: key)
+        defer { try? FileManager.default.removeItem(at: GazetteerCache.url(for: key)) }
+        let (cached, _) = try #require(GazetteerCache.read(key: key))
+        #expect(cached.formerStates == Self.g.formerStates)
+        #expect(cached.lookup("Bali").first?.kind == .region)
+    }
+}
