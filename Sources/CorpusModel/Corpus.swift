@@ -246,8 +246,8 @@ public struct CorpusBuilder: Sendable {
             chunkStart = chunk.upperBound
         }
         MemoryTrace.note("analysed and assembled")
-        let (corpus, diagnostics) = assembly.finish()
-        return (corpus, languageDiagnostics + diagnostics)
+        let (corpus, diagnostics, samples) = assembly.finish()
+        return (corpus, languageDiagnostics + diagnostics, samples)
     }
 }
 

@@ -4,6 +4,7 @@
 // `:help`, `:report [FORMAT]`, `:load PLUGIN`, `:reload` and `:run` for a plugin being edited. The
 // terminal side (prompt, line editing, history) is the CLI's.
 
+import CorpusModel
 import Foundation
 import LuaBridge
 import Reports

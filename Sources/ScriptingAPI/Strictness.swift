@@ -1,4 +1,5 @@
 import CLua
+import CorpusModel
 import LuaBridge
 
 // The one place where the API refuses what it does not know: members of its objects and keys of its
