@@ -70,6 +70,23 @@ struct HostileProcessTests {
         #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
     }
 
+    /// `list`, `info` and `check` load a plugin to read its manifest (under the inspection's 5 s limit):
+    /// one stuck in C at the top of its file is ended by the backstop too.
+    @Test(arguments: ["list", "info", "check"])
+    func inspectingAPluginStuckInCAtTheTopOfItsFileEnds(command: String) throws {
+        let folder = HostileProcessTests.folder.appendingPathComponent("stuck-at-top")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("stuck-top.lua").path
+        try """
+            string.find(("a"):rep(5000), ("a-"):rep(40) .. "b")
+            return { name = "stuck-top", title = "Stuck", version = "1.0.0", run = function(ctx) end }
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try ProcessRun.dossier(command == "list" ? ["list", "--plugins", folder.path, "stuck-top"] : [command, path])
+        #expect(result.status == 1, "status \(result.status): \(result.stderr.prefix(300))")
+        #expect(result.stderr.contains("stuck-top.lua:1: time limit of 5 s exceeded in the C function 'find'"), "\(result.stderr.prefix(300))")
+        #expect(result.seconds < 5 + HostileProcessTests.grace + HostileProcessTests.slack, "took \(result.seconds) s")
+    }
+
     @Test func aMessageHandlerLoopingWithHooksOffInTheTrustedProfile() throws {
         let result = try eval("handler", "xpcall(function() while true do end end, function() while true do end end)", unsafe: true)
         expectTimeLimit(result, " (ended from outside the script)")
