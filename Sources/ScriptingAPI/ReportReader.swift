@@ -1,4 +1,3 @@
-import CLua
 import LuaBridge
 import Reports
 
@@ -111,7 +110,7 @@ enum ReportReader {
     /// `columns` of a table spec: names, or `{key =, title =, type =}` tables; `typed` says which were
     /// given a type.
     private static func readColumns(_ stack: LuaStack) throws -> (columns: [Column], typed: [Bool]) {
-        guard stack.rawField("columns", of: 1) == LUA_TTABLE else {
+        guard stack.rawField("columns", of: 1) == LuaType.table else {
             stack.pop()
             throw LuaError(kind: .runtime, message: "report.table: 'columns' must be an array of names or {key =, title =, type =} tables")
         }
@@ -123,7 +122,7 @@ enum ReportReader {
             if let name = stack.string(at: -1) {
                 columns.append(Column(key: name, title: name))
                 typed.append(false)
-            } else if stack.type(at: -1) == LUA_TTABLE {
+            } else if stack.type(at: -1) == LuaType.table {
                 try Strictness.checkKeys(of: stack, at: -1, known: columnKeys, what: "report.table: column \(position + 1)", noun: "field")
                 stack.rawField("key", of: -1)
                 let key = stack.string(at: -1)
@@ -237,8 +236,8 @@ enum ReportReader {
         var stacked: Bool?
         let stackedType = stack.rawField("stacked", of: 1)
         defer { stack.pop() }
-        if stackedType == LUA_TBOOLEAN {
-            stacked = lua_toboolean(arguments.L, -1) != 0
+        if stackedType == LuaType.boolean {
+            stacked = stack.isTruthy(at: -1)
         } else if stackedType != LuaType.nil {
             throw LuaError(kind: .runtime, message: "report.chart: 'stacked' must be true or false, got \(stack.typeName(at: -1))")
         }
@@ -251,7 +250,7 @@ enum ReportReader {
     /// A series' `evidence`: one entry per category (a visit, an array of them or a query).
     private static func barEvidence(at index: Int32, categories: Int, name: String, reader: EvidenceReader) throws -> [[String]]? {
         let stack = reader.stack
-        let table = lua_absindex(stack.L, index)
+        let table = stack.absoluteIndex(index)
         guard stack.type(at: table) == LuaType.table else {
             if stack.type(at: table) <= LuaType.nil { return nil }
             throw LuaError(kind: .runtime, message: "report.chart: the evidence of '\(name)' must be an array with one entry per category")
