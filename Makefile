@@ -65,11 +65,17 @@ fuzz: deps
 # The Swift suites under AddressSanitizer and UndefinedBehaviorSanitizer, then the batch and limit tests
 # under ThreadSanitizer (slow: not part of `make test`). Suppressions, each explained, in scripts/sanitizers/.
 SANITIZE_TSAN_FILTER = BatchTests|BatchWorkerTests|LimitTests
+# Swift takes -sanitize=address and thread; UndefinedBehaviorSanitizer is for the C code (CLuaSupport, the
+# YAML parser), compiled and linked with clang's -fsanitize=undefined. Linked with lld, as for fuzzing.
+SANITIZE_LINK = -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+SANITIZE_ASAN_FLAGS = -Xswiftc -sanitize=address -Xcc -fsanitize=address,undefined \
+	-Xswiftc -Xclang-linker -Xswiftc -fsanitize=undefined $(SANITIZE_LINK)
+SANITIZE_TSAN_FLAGS = -Xswiftc -sanitize=thread -Xcc -fsanitize=thread $(SANITIZE_LINK)
 sanitize: deps
-	$(SWIFT) build --build-tests --scratch-path .build-sanitize/asan -Xswiftc -sanitize=address,undefined
+	$(SWIFT) build --build-tests --scratch-path .build-sanitize/asan $(SANITIZE_ASAN_FLAGS)
 	ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  $(SWIFT) test --skip-build --scratch-path .build-sanitize/asan
-	$(SWIFT) build --build-tests --scratch-path .build-sanitize/tsan -Xswiftc -sanitize=thread
+	$(SWIFT) build --build-tests --scratch-path .build-sanitize/tsan $(SANITIZE_TSAN_FLAGS)
 	TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/scripts/sanitizers/tsan.supp" \
 	  $(SWIFT) test --skip-build --scratch-path .build-sanitize/tsan --filter '$(SANITIZE_TSAN_FILTER)'
 

@@ -47,7 +47,7 @@ let package = Package(
         // The Lua API over the corpus model, declared once: registration, editor stubs and docs come from it.
         .target(
             name: "ScriptingAPI",
-            dependencies: ["CLua", "CLuaSupport", "LuaBridge", "CorpusModel", "Reports"]
+            dependencies: ["LuaBridge", "CorpusModel", "Reports"]
         ),
         // Plugins: discovery on the search path, manifests, typed parameters, runs and plugin tests.
         .target(

@@ -46,6 +46,13 @@ local function items_of(items, what)
   error(("%s: expected an array or a query, got %s"):format(what, type(items)), 3)
 end
 
+-- A shallow copy of a record, so results never share rows with the arguments.
+local function copy(record)
+  local out = {}
+  for field, value in pairs(record) do out[field] = value end
+  return out
+end
+
 -- Keys in a stable order: numbers first by value, then the rest by their text.
 local function key_less(a, b)
   local ta, tb = type(a) == "number", type(b) == "number"
@@ -142,8 +149,7 @@ function M.complete(values, categories, options)
   options = check_options(options, { key = true, fill = true }, "complete")
   if options.key == nil then
     local fill = options.fill == nil and 0 or options.fill
-    local out = {}
-    for k, v in pairs(values) do out[k] = v end
+    local out = copy(values)
     for _, category in ipairs(categories) do
       if out[category] == nil then out[category] = fill end
     end
@@ -159,8 +165,7 @@ function M.complete(values, categories, options)
   for _, category in ipairs(categories) do
     local record = by_key[category]
     if record == nil then
-      record = {}
-      for field, value in pairs(options.fill or {}) do record[field] = value end
+      record = copy(options.fill or {})
       if type(options.key) == "string" then record[options.key] = category end
     end
     out[#out + 1] = record
@@ -179,10 +184,8 @@ function M.lag(rows, key, options)
   local list = items_of(rows, "lag")
   local out = {}
   for i, record in ipairs(list) do
-    local copy = {}
-    for field, value in pairs(record) do copy[field] = value end
-    copy[into] = i > n and key_of(list[i - n]) or nil
-    out[i] = copy
+    out[i] = copy(record)
+    out[i][into] = i > n and key_of(list[i - n]) or nil
   end
   return out
 end
@@ -197,12 +200,10 @@ function M.differences(rows, key, options)
   local list = items_of(rows, "differences")
   local out = {}
   for i, record in ipairs(list) do
-    local copy = {}
-    for field, value in pairs(record) do copy[field] = value end
     local previous = i > 1 and key_of(list[i - 1]) or nil
     local current = key_of(record)
-    copy[into] = (type(previous) == "number" and type(current) == "number") and current - previous or nil
-    out[i] = copy
+    out[i] = copy(record)
+    out[i][into] = (type(previous) == "number" and type(current) == "number") and current - previous or nil
   end
   return out
 end
@@ -232,15 +233,12 @@ function M.join(left, right, key, options)
     local matches = index[left_of(record)]
     if matches then
       for _, match in ipairs(matches) do
-        local merged = {}
-        for field, value in pairs(match) do merged[field] = value end
+        local merged = copy(match)
         for field, value in pairs(record) do merged[field] = value end
         out[#out + 1] = merged
       end
     elseif kind == "left" then
-      local copy = {}
-      for field, value in pairs(record) do copy[field] = value end
-      out[#out + 1] = copy
+      out[#out + 1] = copy(record)
     end
   end
   return out

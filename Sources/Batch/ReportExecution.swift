@@ -26,7 +26,6 @@ struct ReportOutcome: Sendable, Codable {
     var pluginVersion: String?
     var params: [String: String]?
     var generatedAt: String?
-    var cpuSeconds: Double?
 
     static func failed(_ failure: BatchFailure, interrupted: Bool = false) -> ReportOutcome {
         ReportOutcome(failure: failure, interrupted: interrupted)

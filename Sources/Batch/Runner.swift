@@ -269,7 +269,7 @@ public final class BatchRunner: @unchecked Sendable {
         let start = Date()
         let task = ReportTask(job: prepared.job, output: settings.output)
         let outcome: ReportOutcome
-        var cpuSeconds: Double
+        let cpuSeconds: Double
         if let workers = settings.workers {
             let (end, cpu) = WorkerProcess(settings: workers, request: workerRequest(task), pluginDisplayPath: prepared.job.file.displayPath)
                 .run(started: { _ in }, shouldStop: { state.lock.withLock { state.stopping } })
@@ -338,13 +338,6 @@ public final class BatchRunner: @unchecked Sendable {
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int(fields[1]) else { return 256 << 20 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
-
-    /// This process's CPU time (user and system), in seconds.
-    static func processCPUTime() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Removes the files an earlier run wrote for this report, except `keeping`: a report that fails now

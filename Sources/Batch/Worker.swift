@@ -59,8 +59,7 @@ public enum BatchWorker {
         let host = PluginHost(searchPath: request.pluginSearchPath,
                               options: PluginHostOptions(profile: request.trusted ? .trusted : .sandbox, limits: request.limits,
                                                          output: { _ in }, dossierVersion: request.dossierVersion))
-        var outcome = ReportExecution.run(request.task, host: host, corpus: corpus)
-        outcome.cpuSeconds = BatchRunner.processCPUTime()
+        let outcome = ReportExecution.run(request.task, host: host, corpus: corpus)
         guard let data = try? JSONEncoder().encode(outcome) else { return 1 }
         send(String(decoding: data, as: UTF8.self))
         return 0

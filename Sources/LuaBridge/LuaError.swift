@@ -34,14 +34,18 @@ public struct LuaError: Error, CustomStringConvertible, Sendable, Equatable {
         if let (chunk, line) = LuaError.position(in: message) {
             self.chunk = chunk
             self.line = line
-        } else if let (chunk, line) = LuaError.innermostLuaFrame(in: traceback) {
-            // Raised inside a C function ("C stack overflow" in string.gsub): the place is the
-            // innermost Lua frame of the traceback.
+        } else if LuaError.placelessRuntimeMessages.contains(where: message.hasPrefix),
+                  let (chunk, line) = LuaError.innermostLuaFrame(in: traceback) {
+            // Lua's own "C stack overflow" raised inside a C function (string.gsub) names no place:
+            // the place is the innermost Lua frame of the traceback.
             self.message = "\(chunk):\(line): \(message)"
             self.chunk = chunk
             self.line = line
         }
     }
+
+    /// Messages the Lua runtime raises without a place when a C function is running.
+    static let placelessRuntimeMessages = ["C stack overflow", "stack overflow", "error in error handling"]
 
     /// The `chunk:line:` of the first traceback frame that is Lua code (not `[C]`).
     static func innermostLuaFrame(in traceback: String?) -> (String, Int)? {

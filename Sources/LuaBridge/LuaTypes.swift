@@ -22,6 +22,10 @@ extension LuaStack {
 
     /// The value's truth as Lua sees it: everything but `nil` and `false` is true.
     @inlinable public func isTruthy(at index: Int32) -> Bool { lua_toboolean(L, index) != 0 }
+
+    /// The address of the table, function, thread or userdata at `index` (nil for other values): equal
+    /// to `LuaTable.identity` when it is the same table.
+    @inlinable public func identity(at index: Int32) -> UnsafeRawPointer? { lua_topointer(L, index) }
 }
 
 extension LuaClass {

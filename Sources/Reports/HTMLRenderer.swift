@@ -150,16 +150,9 @@ struct HTMLRenderer {
         let range = chart.valueRange
         let whole = chart.series.allSatisfy { $0.values.allSatisfy { $0.map { $0 == $0.rounded() } ?? true } }
         let scale = Scale(lo: min(0, range?.min ?? 0), hi: max(0, range?.max ?? 0), whole: whole)
-        func y(_ v: Double) -> Double { frame.plotBottom - (v - scale.lo) / (scale.hi - scale.lo) * frame.plotHeight }
-        let band = frame.plotWidth / Double(max(n, 1))
-        // A line over years places each year by its value; other charts space categories evenly.
-        let years = chart.numericCategories
-        func center(_ i: Int) -> Double {
-            guard let years, let first = years.first, let last = years.last, last > first else {
-                return frame.left + band * (Double(i) + 0.5)
-            }
-            return frame.left + band / 2 + (frame.plotWidth - band) * Double(years[i] - first) / Double(last - first)
-        }
+        let plot = Plot(frame: frame, scale: scale, band: frame.plotWidth / Double(max(n, 1)), years: chart.numericCategories)
+        func y(_ v: Double) -> Double { plot.y(v) }
+        func center(_ i: Int) -> Double { plot.center(i) }
 
         var svg = "<figure class=\"chart\" id=\"\(id)\">\n"
         svg += "<svg class=\"chart-\(chart.type.rawValue)\" viewBox=\"0 0 \(num(frame.width)) \(num(frame.height))\" role=\"img\" aria-label=\"\(attr(label))\">\n"
@@ -211,19 +204,49 @@ struct HTMLRenderer {
             svg += "<text class=\"empty\" x=\"\(num(frame.left + frame.plotWidth / 2))\" y=\"\(num(frame.top + frame.plotHeight / 2))\" text-anchor=\"middle\">No data</text>\n"
         }
 
+        svg += marks(chart, plot)
+        svg += "</svg>\n" + chartEvidence(chart, evidence: evidence)
+        svg += "</figure>\n"
+        return svg
+    }
+
+    /// Where values and categories go in the plot area.
+    private struct Plot {
+        let frame: Frame
+        let scale: Scale
+        /// The width given to each category.
+        let band: Double
+        /// For a line over years: the years, placed by value.
+        let years: [Int]?
+
+        func y(_ v: Double) -> Double { frame.plotBottom - (v - scale.lo) / (scale.hi - scale.lo) * frame.plotHeight }
+
+        /// The middle of category `i`: evenly spaced, or by year for a line over years.
+        func center(_ i: Int) -> Double {
+            guard let years, let first = years.first, let last = years.last, last > first else {
+                return frame.left + band * (Double(i) + 0.5)
+            }
+            return frame.left + band / 2 + (frame.plotWidth - band) * Double(years[i] - first) / Double(last - first)
+        }
+    }
+
+    /// The bars, segments or points of every series, with their value labels.
+    private func marks(_ chart: Chart, _ plot: Plot) -> String {
+        var svg = ""
+        let n = chart.categories.count
         // The data, one group per series. Stacked bars start where the series below them ended.
         var stackedBelow = [(positive: Double, negative: Double)](repeating: (0, 0), count: n)
         for (s, series) in chart.series.enumerated() {
             svg += "<g class=\"series s\(s % 6)\" data-series=\"\(attr(series.name))\">\n"
             switch chart.type {
             case .bar where chart.isStacked:
-                let barWidth = band * 0.6
+                let barWidth = plot.band * 0.6
                 for i in chart.categories.indices {
                     guard let v = chart.value(s, i), v != 0 else { continue }
-                    let x = frame.left + band * Double(i) + band * 0.2
+                    let x = plot.frame.left + plot.band * Double(i) + plot.band * 0.2
                     let base = v < 0 ? stackedBelow[i].negative : stackedBelow[i].positive
                     if v < 0 { stackedBelow[i].negative += v } else { stackedBelow[i].positive += v }
-                    let top = min(y(base), y(base + v)), height = abs(y(base + v) - y(base))
+                    let top = min(plot.y(base), plot.y(base + v)), height = abs(plot.y(base + v) - plot.y(base))
                     let data = "data-category=\"\(attr(chart.categories[i]))\" data-series=\"\(attr(series.name))\""
                     svg += "<rect class=\"bar stacked\" \(data) data-value=\"\(NumberFormat.shortest(v))\" x=\"\(num(x))\" y=\"\(num(top))\" width=\"\(num(max(barWidth - 1, 0.5)))\" height=\"\(num(height))\"><title>\(text(tooltip(chart, s, i, v)))</title></rect>\n"
                     if height >= 12 {
@@ -231,18 +254,18 @@ struct HTMLRenderer {
                     }
                 }
             case .bar:
-                let groupWidth = band * 0.8
+                let groupWidth = plot.band * 0.8
                 let barWidth = groupWidth / Double(chart.series.count)
                 for i in chart.categories.indices {
-                    let x = frame.left + band * Double(i) + band * 0.1 + barWidth * Double(s)
+                    let x = plot.frame.left + plot.band * Double(i) + plot.band * 0.1 + barWidth * Double(s)
                     let data = "data-category=\"\(attr(chart.categories[i]))\" data-series=\"\(attr(series.name))\""
                     guard let v = chart.value(s, i) else {
-                        svg += "<text class=\"value missing\" x=\"\(num(x + barWidth / 2))\" y=\"\(num(y(0) - 4))\" text-anchor=\"middle\">n/a</text>\n"
+                        svg += "<text class=\"value missing\" x=\"\(num(x + barWidth / 2))\" y=\"\(num(plot.y(0) - 4))\" text-anchor=\"middle\">n/a</text>\n"
                         continue
                     }
-                    let top = min(y(0), y(v)), height = abs(y(v) - y(0))
+                    let top = min(plot.y(0), plot.y(v)), height = abs(plot.y(v) - plot.y(0))
                     svg += "<rect class=\"bar\" \(data) data-value=\"\(NumberFormat.shortest(v))\" x=\"\(num(x))\" y=\"\(num(top))\" width=\"\(num(max(barWidth - 1, 0.5)))\" height=\"\(num(height))\"><title>\(text(tooltip(chart, s, i, v)))</title></rect>\n"
-                    let ly = v < 0 ? y(v) + 13 : y(v) - 4
+                    let ly = v < 0 ? plot.y(v) + 13 : plot.y(v) - 4
                     svg += "<text class=\"value\" x=\"\(num(x + barWidth / 2))\" y=\"\(num(ly))\" text-anchor=\"middle\">\(text(format(v)))</text>\n"
                 }
             case .line:
@@ -250,7 +273,7 @@ struct HTMLRenderer {
                 var runs: [[String]] = [[]]
                 for i in chart.categories.indices {
                     if let v = chart.value(s, i) {
-                        runs[runs.count - 1].append("\(num(center(i))),\(num(y(v)))")
+                        runs[runs.count - 1].append("\(num(plot.center(i))),\(num(plot.y(v)))")
                     } else if !runs[runs.count - 1].isEmpty {
                         runs.append([])
                     }
@@ -261,8 +284,8 @@ struct HTMLRenderer {
                 for i in chart.categories.indices {
                     guard let v = chart.value(s, i) else { continue }
                     let data = "data-category=\"\(attr(chart.categories[i]))\" data-series=\"\(attr(series.name))\""
-                    svg += "<circle class=\"point\" \(data) data-value=\"\(NumberFormat.shortest(v))\" cx=\"\(num(center(i)))\" cy=\"\(num(y(v)))\" r=\"3.5\"><title>\(text(tooltip(chart, s, i, v)))</title></circle>\n"
-                    svg += "<text class=\"value\" x=\"\(num(center(i)))\" y=\"\(num(y(v) - 8))\" text-anchor=\"middle\">\(text(format(v)))</text>\n"
+                    svg += "<circle class=\"point\" \(data) data-value=\"\(NumberFormat.shortest(v))\" cx=\"\(num(plot.center(i)))\" cy=\"\(num(plot.y(v)))\" r=\"3.5\"><title>\(text(tooltip(chart, s, i, v)))</title></circle>\n"
+                    svg += "<text class=\"value\" x=\"\(num(plot.center(i)))\" y=\"\(num(plot.y(v) - 8))\" text-anchor=\"middle\">\(text(format(v)))</text>\n"
                 }
             }
             svg += "</g>\n"
@@ -270,23 +293,23 @@ struct HTMLRenderer {
         if chart.isStacked {
             for i in chart.categories.indices where stackedBelow[i].positive != 0 || stackedBelow[i].negative != 0 {
                 let total = stackedBelow[i].positive + stackedBelow[i].negative
-                svg += "<text class=\"value total\" x=\"\(num(center(i)))\" y=\"\(num(y(stackedBelow[i].positive) - 4))\" text-anchor=\"middle\">\(text(format(total)))</text>\n"
+                svg += "<text class=\"value total\" x=\"\(num(plot.center(i)))\" y=\"\(num(plot.y(stackedBelow[i].positive) - 4))\" text-anchor=\"middle\">\(text(format(total)))</text>\n"
             }
         }
-        svg += "</svg>\n"
-        if let ids = chart.evidence {
-            // The evidence of each bar or point, in category order.
-            var parts = ""
-            for i in chart.categories.indices {
-                for s in chart.series.indices where s < ids.count && i < ids[s].count && !ids[s][i].isEmpty {
-                    let value = chart.value(s, i).map(format) ?? "no value"
-                    parts += "<div>" + details(ids[s][i], summary: tooltipLabel(chart, s, i) + ": " + value, evidence: evidence) + "</div>\n"
-                }
-            }
-            if !parts.isEmpty { svg += "<div class=\"chart-evidence\">\n\(parts)</div>\n" }
-        }
-        svg += "</figure>\n"
         return svg
+    }
+
+    /// The evidence behind each bar or point, under the chart.
+    private func chartEvidence(_ chart: Chart, evidence: [String: EvidenceItem]) -> String {
+        guard let ids = chart.evidence else { return "" }
+        var parts = ""
+        for i in chart.categories.indices {
+            for s in chart.series.indices where s < ids.count && i < ids[s].count && !ids[s][i].isEmpty {
+                let value = chart.value(s, i).map(format) ?? "no value"
+                parts += "<div>" + details(ids[s][i], summary: tooltipLabel(chart, s, i) + ": " + value, evidence: evidence) + "</div>\n"
+            }
+        }
+        return parts.isEmpty ? "" : "<div class=\"chart-evidence\">\n\(parts)</div>\n"
     }
 
     /// "1950s" or, with several series, "Vietnam, 1950s".

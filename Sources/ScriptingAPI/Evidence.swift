@@ -1,4 +1,3 @@
-import CLua
 import CorpusModel
 import LuaBridge
 import Reports
@@ -13,11 +12,11 @@ struct EvidenceReader {
 
     /// The ids of the items given at `index` (adding the items to the report), or nil for nil.
     func ids(at index: Int32, what: String) throws -> [String]? {
-        let index = lua_absindex(stack.L, index)
+        let index = stack.absoluteIndex(index)
         switch stack.type(at: index) {
-        case LUA_TNIL, LUA_TNONE: return nil
-        case LUA_TLIGHTUSERDATA: return [try id(ofHandleAt: index, what: what)]
-        case LUA_TTABLE:
+        case LuaType.nil, LuaType.none: return nil
+        case LuaType.lightUserdata: return [try id(ofHandleAt: index, what: what)]
+        case LuaType.table:
             return try (0..<stack.rawLength(of: index)).map { position in
                 stack.rawItem(position + 1, of: index)
                 defer { stack.pop() }

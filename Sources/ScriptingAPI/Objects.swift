@@ -1,4 +1,3 @@
-import CLua
 import CorpusModel
 import LuaBridge
 
@@ -63,7 +62,7 @@ extension LuaArguments {
     /// A date given as a `Date` object, an ISO string or an integer year.
     func date(_ index: Int32) throws -> PartialDate? {
         if stack.type(at: index) <= 0 { return nil }
-        if stack.type(at: index) == LUA_TNUMBER {
+        if stack.type(at: index) == LuaType.number {
             guard let year = stack.integer(at: index), let date = PartialDate(year: Int(year)) else {
                 throw badArgument(index, "a year such as 1990 expected, got \(stack.value(at: index))")
             }

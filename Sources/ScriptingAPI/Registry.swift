@@ -1,4 +1,3 @@
-import CLua
 import CorpusModel
 import LuaBridge
 
@@ -42,7 +41,7 @@ enum APIRegistry {
                 let name = "\(module.name).\(function.name)"
                 // The functions hold the context; the context does not hold the state.
                 try table.set(function.name, state.function { arguments in
-                    if arguments.count >= 1, lua_topointer(arguments.L, 1) == identity {
+                    if arguments.count >= 1, arguments.stack.identity(at: 1) == identity {
                         throw LuaError(kind: .runtime, message: "\(name) is a function, not a method: call it with '.' (\(name){...} or \(name)(...)), not ':'")
                     }
                     return try body(context, arguments)

@@ -1,4 +1,3 @@
-import CLua
 import LuaBridge
 import Reports
 
@@ -62,43 +61,7 @@ enum ReportReader {
         let title = stack.string(at: -1)
         stack.pop()
 
-        guard stack.rawField("columns", of: 1) == LuaType.table else {
-            stack.pop()
-            throw LuaError(kind: .runtime, message: "report.table: 'columns' must be an array of names or {key =, title =, type =} tables")
-        }
-        var columns: [Column] = []
-        var typed: [Bool] = []
-        for position in 0..<stack.rawLength(of: -1) {
-            stack.rawItem(position + 1, of: -1)
-            defer { stack.pop() }
-            if let name = stack.string(at: -1) {
-                columns.append(Column(key: name, title: name))
-                typed.append(false)
-            } else if stack.type(at: -1) == LuaType.table {
-                try Strictness.checkKeys(of: stack, at: -1, known: columnKeys, what: "report.table: column \(position + 1)", noun: "field")
-                stack.rawField("key", of: -1)
-                let key = stack.string(at: -1)
-                stack.pop()
-                stack.rawField("title", of: -1)
-                let columnTitle = stack.string(at: -1)
-                stack.pop()
-                stack.rawField("type", of: -1)
-                let declared = stack.string(at: -1)
-                let type = declared ?? "text"
-                stack.pop()
-                guard let key = key ?? columnTitle else {
-                    throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) has no key")
-                }
-                guard let kind = ColumnKind(rawValue: type) else {
-                    throw LuaError(kind: .runtime, message: "report.table: column '\(key)': type must be text, integer or number, got '\(type)'")
-                }
-                columns.append(Column(key: key, title: columnTitle ?? key, kind: kind))
-                typed.append(declared != nil)
-            } else {
-                throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) must be a name or a table")
-            }
-        }
-        stack.pop()
+        var (columns, typed) = try readColumns(stack)
 
         var rows: [[Cell]] = []
         let rowsType = stack.rawField("rows", of: 1)
@@ -142,6 +105,49 @@ enum ReportReader {
             }
         }
         return (title, columns, rows, try tableEvidence(arguments, rows: rows.count, rowFields: rowEvidence, reader: evidence))
+    }
+
+    /// `columns` of a table spec: names, or `{key =, title =, type =}` tables; `typed` says which were
+    /// given a type.
+    private static func readColumns(_ stack: LuaStack) throws -> (columns: [Column], typed: [Bool]) {
+        guard stack.rawField("columns", of: 1) == LuaType.table else {
+            stack.pop()
+            throw LuaError(kind: .runtime, message: "report.table: 'columns' must be an array of names or {key =, title =, type =} tables")
+        }
+        var columns: [Column] = []
+        var typed: [Bool] = []
+        for position in 0..<stack.rawLength(of: -1) {
+            stack.rawItem(position + 1, of: -1)
+            defer { stack.pop() }
+            if let name = stack.string(at: -1) {
+                columns.append(Column(key: name, title: name))
+                typed.append(false)
+            } else if stack.type(at: -1) == LuaType.table {
+                try Strictness.checkKeys(of: stack, at: -1, known: columnKeys, what: "report.table: column \(position + 1)", noun: "field")
+                stack.rawField("key", of: -1)
+                let key = stack.string(at: -1)
+                stack.pop()
+                stack.rawField("title", of: -1)
+                let columnTitle = stack.string(at: -1)
+                stack.pop()
+                stack.rawField("type", of: -1)
+                let declared = stack.string(at: -1)
+                let type = declared ?? "text"
+                stack.pop()
+                guard let key = key ?? columnTitle else {
+                    throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) has no key")
+                }
+                guard let kind = ColumnKind(rawValue: type) else {
+                    throw LuaError(kind: .runtime, message: "report.table: column '\(key)': type must be text, integer or number, got '\(type)'")
+                }
+                columns.append(Column(key: key, title: columnTitle ?? key, kind: kind))
+                typed.append(declared != nil)
+            } else {
+                throw LuaError(kind: .runtime, message: "report.table: column \(position + 1) must be a name or a table")
+            }
+        }
+        stack.pop()
+        return (columns, typed)
     }
 
     /// `evidence = {...}` of a table (one entry per row) merged with the rows' own `evidence` fields.
@@ -230,8 +236,8 @@ enum ReportReader {
         var stacked: Bool?
         let stackedType = stack.rawField("stacked", of: 1)
         defer { stack.pop() }
-        if stackedType == LUA_TBOOLEAN {
-            stacked = lua_toboolean(arguments.L, -1) != 0
+        if stackedType == LuaType.boolean {
+            stacked = stack.isTruthy(at: -1)
         } else if stackedType != LuaType.nil {
             throw LuaError(kind: .runtime, message: "report.chart: 'stacked' must be true or false, got \(stack.typeName(at: -1))")
         }
@@ -244,7 +250,7 @@ enum ReportReader {
     /// A series' `evidence`: one entry per category (a visit, an array of them or a query).
     private static func barEvidence(at index: Int32, categories: Int, name: String, reader: EvidenceReader) throws -> [[String]]? {
         let stack = reader.stack
-        let table = lua_absindex(stack.L, index)
+        let table = stack.absoluteIndex(index)
         guard stack.type(at: table) == LuaType.table else {
             if stack.type(at: table) <= LuaType.nil { return nil }
             throw LuaError(kind: .runtime, message: "report.chart: the evidence of '\(name)' must be an array with one entry per category")

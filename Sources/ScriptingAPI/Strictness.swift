@@ -1,4 +1,3 @@
-import CLua
 import CorpusModel
 import LuaBridge
 
@@ -17,7 +16,7 @@ enum Strictness {
     /// `allowArray` (a table that is also a list, such as a keyed row).
     static func checkKeys(of stack: LuaStack, at index: Int32, known: [String], what: String,
                           noun: String = "option", allowArray: Bool = false) throws {
-        guard stack.type(at: index) == LUA_TTABLE else { return }
+        guard stack.type(at: index) == LuaType.table else { return }
         var unknown: String?
         stack.forEachPair(of: index) { key, _ in
             guard unknown == nil else { return }

@@ -160,6 +160,7 @@ struct List: ParsableCommand {
     @OptionGroup var pluginPath: PluginPathOptions
 
     func run() throws {
+        LuaBackstop.enable()
         let host = pluginPath.host()
         let files: [PluginFile]
         do { files = try host.select(selectors) } catch { pluginFailure(error) }
@@ -199,6 +200,7 @@ struct Info: ParsableCommand {
     @OptionGroup var pluginPath: PluginPathOptions
 
     func run() throws {
+        LuaBackstop.enable()
         let host = pluginPath.host()
         let file: PluginFile
         do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
@@ -347,6 +349,7 @@ struct Check: ParsableCommand {
     @OptionGroup var pluginPath: PluginPathOptions
 
     func run() throws {
+        LuaBackstop.enable()
         let host = pluginPath.host()
         let files: [PluginFile]
         do { files = try host.select(selectors) } catch { pluginFailure(error) }

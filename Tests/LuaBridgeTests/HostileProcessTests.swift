@@ -70,6 +70,23 @@ struct HostileProcessTests {
         #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
     }
 
+    /// `list`, `info` and `check` load a plugin to read its manifest (under the inspection's 5 s limit):
+    /// one stuck in C at the top of its file is ended by the backstop too.
+    @Test(arguments: ["list", "info", "check"])
+    func inspectingAPluginStuckInCAtTheTopOfItsFileEnds(command: String) throws {
+        let folder = HostileProcessTests.folder.appendingPathComponent("stuck-at-top")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("stuck-top.lua").path
+        try """
+            string.find(("a"):rep(5000), ("a-"):rep(40) .. "b")
+            return { name = "stuck-top", title = "Stuck", version = "1.0.0", run = function(ctx) end }
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try ProcessRun.dossier(command == "list" ? ["list", "--plugins", folder.path, "stuck-top"] : [command, path])
+        #expect(result.status == 1, "status \(result.status): \(result.stderr.prefix(300))")
+        #expect(result.stderr.contains("stuck-top.lua:1: time limit of 5 s exceeded in the C function 'find'"), "\(result.stderr.prefix(300))")
+        #expect(result.seconds < 5 + HostileProcessTests.grace + HostileProcessTests.slack, "took \(result.seconds) s")
+    }
+
     @Test func aMessageHandlerLoopingWithHooksOffInTheTrustedProfile() throws {
         let result = try eval("handler", "xpcall(function() while true do end end, function() while true do end end)", unsafe: true)
         expectTimeLimit(result, " (ended from outside the script)")
@@ -114,7 +131,6 @@ struct HostileProcessTests {
     }
 
     @Test(arguments: [
-        ("manifest-run", "return setmetatable({}, {__index = function() while true do end end})"),
         ("cell", """
             return { name = "cell", title = "Cell", version = "1.0.0", run = function(ctx)
               ctx.report.table{columns = {"a"}, rows = {{setmetatable({}, {__tostring = function() while true do end end})}}}
@@ -123,6 +139,33 @@ struct HostileProcessTests {
     ])
     func pluginCodeTheHostRunsStopsAtTheDeadline(name: String, code: String) throws {
         expectTimeLimit(try run(name, code))
+    }
+
+    // MARK: A manifest is read raw
+
+    /// The host reads the table a plugin returns without its metamethods: an `__index` that loops or
+    /// allocates (or a `__pairs` that loops) never runs, and the table is refused at once for the fields
+    /// it lacks. The limits are generous so that a metamethod that did run would show in the time or
+    /// the memory.
+    @Test(arguments: [
+        ("manifest-loop", "return setmetatable({}, {__index = function() while true do end end})"),
+        ("manifest-alloc", """
+            local kept = {}
+            return setmetatable({}, {__index = function() while true do kept[#kept + 1] = ("z"):rep(64) .. #kept end end})
+            """),
+        ("manifest-pairs", """
+            return setmetatable({ title = "T", version = "1" },
+              {__pairs = function() while true do end end, __index = function() return function() end end})
+            """),
+    ])
+    func aManifestsMetamethodsNeverRun(name: String, code: String) throws {
+        let result = try run(name, code, timeout: 30)
+        let file = HostileProcessTests.folder.appendingPathComponent(name + ".lua").path
+        #expect(result.status == 1, "status \(result.status): \(result.stderr.prefix(300))")
+        #expect(result.stderr.hasPrefix("\(file): field 'run' is missing: a plugin returns { ..., run = function(ctx) ... end }"),
+                "\(result.stderr.prefix(300))")
+        #expect(result.seconds < HostileProcessTests.slack, "took \(result.seconds) s")
+        #expect(result.peakKiB < HostileProcessTests.memoryTarget, "peak \(result.peakKiB) KiB, target \(HostileProcessTests.memoryTarget) KiB")
     }
 
     // MARK: Memory the host holds
@@ -134,10 +177,6 @@ struct HostileProcessTests {
             while true do i = i + 1 report.table{columns = {"a", "b"}, rows = {{s .. i, i}, {s, i}, {s, i}, {s, i}}} end
             """),
         ("huge-cell", "report.table{columns = {'a'}, rows = {{setmetatable({}, {__tostring = function() local s = 'x' while true do s = s .. s end end})}}}"),
-        ("manifest-alloc", """
-            local kept = {}
-            return setmetatable({}, {__index = function() while true do kept[#kept + 1] = ("z"):rep(64) .. #kept end end})
-            """),
         ("error-alloc", "error(setmetatable({}, {__tostring = function() local t = {} for i = 1, 1e9 do t[i] = i end end}))"),
     ])
     func whatTheHostHoldsCountsAgainstTheCap(name: String, code: String) throws {
