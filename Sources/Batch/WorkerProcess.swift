@@ -159,9 +159,11 @@ struct WorkerProcess {
             }
         }
         watch.lines = String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
+        // The line that says what went wrong ("Fatal error: ...", a sanitizer's "ERROR: ..."), else the first two.
         let errorLines = String(decoding: err.prefix(4096), as: UTF8.self).split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.prefix(2)
-        watch.errorTail = TerminalText.escaped(String(errorLines.joined(separator: " / ").prefix(300)))
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.allSatisfy { $0 == "=" } }
+        let telling = errorLines.first { $0.localizedCaseInsensitiveContains("error") }.map { [$0] } ?? Array(errorLines.prefix(2))
+        watch.errorTail = TerminalText.escaped(String(telling.joined(separator: " / ").prefix(300)))
         return watch
     }
 

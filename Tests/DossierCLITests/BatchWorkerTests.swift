@@ -37,6 +37,8 @@ struct BatchWorkerTests {
           run = function(ctx)
             local pid = io.open("/proc/self/stat"):read("n")
             os.execute("kill -SEGV " .. pid)
+            -- The signal is delivered at once; a sanitizer's handler takes a moment to report it.
+            os.execute("sleep 3")
             ctx.report.heading("not reached", 1)
           end }
         """,
