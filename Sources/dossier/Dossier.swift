@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LuaBridge
+import Workspace
 
 @main
 struct Dossier: ParsableCommand {
@@ -10,7 +11,7 @@ struct Dossier: ParsableCommand {
         discussion: ExitStatus.help,
         version: DossierVersion.text,
         subcommands: [Eval.self, Export.self, Evaluate.self, List.self, Info.self, Run.self, Check.self, New.self,
-                      Test.self, Repl.self, Stubs.self, Docs.self, Batch.self]
+                      Test.self, Repl.self, Stubs.self, Docs.self, Batch.self, Init.self, Status.self]
     )
 
     /// Runs the command, printing a script's error as Lua gives it (no "Error:" prefix).
@@ -20,6 +21,12 @@ struct Dossier: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as ResourceError {
+            FileHandle.standardError.write(Data(("dossier: " + error.message + "\n").utf8))
+            Foundation.exit(ExitStatus.failure)
+        } catch let error as WorkspaceError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(ExitStatus.usage)
         } catch let failure as ScriptFailure {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             Foundation.exit(failure.exitStatus)

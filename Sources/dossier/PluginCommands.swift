@@ -25,12 +25,14 @@ struct PluginPathOptions: ParsableArguments {
         }
     }
 
-    var searchPath: PluginSearchPath {
-        PluginSearchPath(bundled: DossierPaths.bundledPlugins, extra: directories)
+    /// The bundled plugins, then --plugins (else the workspace's plugin folders), then $DOSSIER_PLUGINS.
+    func searchPath() throws -> PluginSearchPath {
+        let extra = try DossierPaths.folders(option: directories, workspace: \.plugins) { [] }.map(\.path)
+        return PluginSearchPath(bundled: try DossierPaths.bundledPlugins(), extra: extra)
     }
 
-    func host(lua: LuaRunOptions? = nil) -> PluginHost {
-        PluginHost(searchPath: searchPath,
+    func host(lua: LuaRunOptions? = nil) throws -> PluginHost {
+        PluginHost(searchPath: try searchPath(),
                    options: PluginHostOptions(profile: lua?.profile ?? .sandbox, limits: lua?.limits ?? LuaLimits(),
                                               dossierVersion: DossierVersion.number))
     }
@@ -139,7 +141,7 @@ struct List: ParsableCommand {
     @OptionGroup var pluginPath: PluginPathOptions
 
     func run() throws {
-        let host = pluginPath.host()
+        let host = try pluginPath.host()
         let files: [PluginFile]
         do { files = try host.select(selectors) } catch { pluginFailure(error) }
         var rows: [[String]] = []
@@ -154,11 +156,11 @@ struct List: ParsableCommand {
                 rows.append([file.name, "?", "(invalid: see 'dossier check \(file.name)')", ""])
             }
         }
+        guard !rows.isEmpty else {
+            standardError("no plugins found: looked in \(host.searchPath.directories.map { $0.url.path }.joined(separator: ", "))")
+            throw ExitCode(ExitStatus.failure)
+        }
         if Terminal.isStandardOutput {
-            guard !rows.isEmpty else {
-                print("No plugins found in \(host.searchPath.directories.map { $0.url.path }.joined(separator: ", ")).")
-                return
-            }
             print(Terminal.align([["NAME", "VERSION", "TITLE", "CATEGORIES"]] + rows))
         } else {
             for row in rows { print(row.joined(separator: "\t")) }
@@ -170,15 +172,18 @@ struct List: ParsableCommand {
 
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show a plugin's manifest, parameters and file.")
+        abstract: "Show a plugin's manifest, parameters and file (with no name: what the workspace resolves to, as 'dossier status').")
 
     @Argument(help: ArgumentHelp("A plugin name or a path to a .lua file.", valueName: "name"))
-    var plugin: String
+    var plugin: String?
 
     @OptionGroup var pluginPath: PluginPathOptions
 
     func run() throws {
-        let host = pluginPath.host()
+        guard let plugin else {
+            return try Status.parse(pluginPath.directories.flatMap { ["--plugins", $0] }).run()
+        }
+        let host = try pluginPath.host()
         let file: PluginFile
         do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
         let inspection = host.inspect(file)
@@ -275,7 +280,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
-        let host = pluginPath.host(lua: lua)
+        let host = try pluginPath.host(lua: lua)
         let file: PluginFile
         do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
         let corpus = SharedCorpus(try corpusOptions.build())
@@ -319,7 +324,7 @@ struct Check: ParsableCommand {
     @OptionGroup var pluginPath: PluginPathOptions
 
     func run() throws {
-        let host = pluginPath.host()
+        let host = try pluginPath.host()
         let files: [PluginFile]
         do { files = try host.select(selectors) } catch { pluginFailure(error) }
         var problems = 0
@@ -364,7 +369,7 @@ struct New: ParsableCommand {
         } catch {
             pluginFailure(error)
         }
-        let standard = PluginSearchPath(bundled: DossierPaths.bundledPlugins)
+        let standard = PluginSearchPath(bundled: try DossierPaths.bundledPlugins())
         let pluginsOption = standard.directories
             .contains { $0.url.path == directory.standardizedFileURL.path } ? "" : " --plugins \(dir)"
         if let existing = PluginCatalog(searchPath: standard).plugin(named: name), existing.url != written.plugin.standardizedFileURL {
@@ -408,7 +413,7 @@ struct Test: ParsableCommand {
 
     func run() throws {
         LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
-        let host = pluginPath.host(lua: lua)
+        let host = try pluginPath.host(lua: lua)
         host.options.output = { _ in }
         var files: [PluginFile]
         do { files = try host.select(selectors) } catch { pluginFailure(error) }
@@ -418,9 +423,10 @@ struct Test: ParsableCommand {
             files = files.filter { FileManager.default.fileExists(atPath: PluginTestRunner.expectedFile(for: $0).path) }
             skipped = all - files.count
         }
+        let home = try DossierPaths.home()
         let runner = PluginTestRunner(host: host,
-                                      defaultCorpus: DossierPaths.home.appendingPathComponent("Data/corpus", isDirectory: true),
-                                      defaultGazetteer: [DossierPaths.home.appendingPathComponent("Data/gazetteer", isDirectory: true)])
+                                      defaultCorpus: try home.require(home.sampleCorpus, "the sample corpus"),
+                                      defaultGazetteer: [try home.require(home.gazetteer, "the gazetteer")])
         var passed = 0, failed = 0
         _ = runner.run(files, update: update) { result in
             let expected = PluginFile(url: result.expected, origin: .path).displayPath

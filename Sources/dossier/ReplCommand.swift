@@ -25,10 +25,10 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let corpus = SharedCorpus(try corpusOptions.build())
+        let modulePath = try pluginPath.searchPath().modulePath()
         let repl: LuaRepl
         do {
-            repl = try LuaRepl(options: LuaOptions(profile: lua.profile, limits: lua.limits,
-                                                   modulePath: pluginPath.searchPath.modulePath()),
+            repl = try LuaRepl(options: LuaOptions(profile: lua.profile, limits: lua.limits, modulePath: modulePath),
                                corpus: corpus)
         } catch {
             throw ScriptFailure(error)
