@@ -10,6 +10,8 @@ if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4; then
 fi
 command -v lua5.4 >/dev/null 2>&1 || missing="$missing lua5.4"
 command -v luacheck >/dev/null 2>&1 || missing="$missing lua-check"
+# SQLite: the library GRDB builds against (export --format sqlite) and the shell the tests query with.
+{ pkg-config --exists sqlite3 2>/dev/null && command -v sqlite3 >/dev/null 2>&1; } || missing="$missing libsqlite3-dev sqlite3"
 
 if [ -z "$missing" ]; then
     exit 0

@@ -23,7 +23,9 @@ public enum SQLiteExporter {
                 try SQLiteRows(db: db, corpus: corpus).insertAll()
             }
             try queue.close()
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
