@@ -194,7 +194,7 @@ public struct CorpusBuilder: Sendable {
     /// next is read: only one chunk's texts and intermediate results are held besides the model being built.
     static let chunkSize = 1024
 
-    private func build(inputs: BuildInputs) -> (Corpus, [Diagnostic]) {
+    func build(inputs: BuildInputs, store: AnalysisStore? = nil) -> (Corpus, [Diagnostic]) {
         let g = gazetteer
         let acronyms = g.acronymOnlyKeys()
         // A handful of articles is done before worker threads would have started.
@@ -210,8 +210,7 @@ public struct CorpusBuilder: Sendable {
                     let k = next.next()
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
-                    let (source, d) = inputs.read(i)
-                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms) }
+                    let (analysis, d) = Analyzer.analyze(input: i, of: inputs, store: store, gazetteer: g, acronyms: acronyms)
                     results.set(k, analysis, d)
                 }
             }

@@ -2,6 +2,7 @@
 import ArgumentParser
 import CorpusModel
 import Foundation
+import ModelCache
 import SQLiteExport
 
 extension ExportTable: ExpressibleByArgument {}
@@ -76,11 +77,31 @@ struct CorpusOptions: ParsableArguments {
         }
         var builder = CorpusBuilder(gazetteer: g)
         if let jobs { builder.jobs = max(1, jobs) }
-        let (corpus, cd) = builder.build(directories: folders)
+        let corpus: Corpus, cd: [Diagnostic]
+        if let cache = try modelCache() {
+            let result = try cache.corpus(directories: folders, inputs: try cacheInputs(gazetteer: dirs), builder: builder)
+            (corpus, cd) = (result.corpus, result.diagnostics)
+        } else {
+            (corpus, cd) = builder.build(directories: folders)
+        }
         if !quiet {
             for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
         }
         return corpus
+    }
+
+    /// The model cache, or nil when it is off.
+    func modelCache() throws -> ModelCache? {
+        try cacheFolder().map { ModelCache(folder: $0, note: { standardError("dossier: " + $0) }) }
+    }
+
+    /// What the cache is keyed by besides the articles: the gazetteer, the lexicon, the model weights, the
+    /// corrections, Dossier's version.
+    func cacheInputs(gazetteer: [URL]) throws -> CacheInputs {
+        let home = try DossierPaths.home()
+        let corrections = try DossierPaths.workspace().map { $0.corrections.map($0.resolve) } ?? []
+        return CacheInputs(gazetteer: gazetteer, lexicon: [home.lexicon], model: [home.model], corrections: corrections,
+                           version: DossierVersion.text)
     }
 }
 

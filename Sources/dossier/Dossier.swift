@@ -11,7 +11,7 @@ struct Dossier: ParsableCommand {
         discussion: ExitStatus.help,
         version: DossierVersion.text,
         subcommands: [Eval.self, Export.self, Evaluate.self, List.self, Info.self, Run.self, Check.self, New.self,
-                      Test.self, Repl.self, Stubs.self, Docs.self, Batch.self, Init.self, Status.self]
+                      Test.self, Repl.self, Stubs.self, Docs.self, Batch.self, Init.self, Status.self, Index.self, Merge.self]
     )
 
     /// Runs the command, printing a script's error as Lua gives it (no "Error:" prefix).
