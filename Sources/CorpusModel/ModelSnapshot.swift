@@ -1,8 +1,8 @@
 import Foundation
 
-/// A whole model in one file, for the model cache (docs/model-cache.md): a 64-byte header, the tables (documents,
-/// sentences, mentions, times, discovered entities, visits, events), then the article texts, which are not read
-/// into memory but read back from the file when a plugin asks for them. Both parts are checksummed; the size is
+/// A whole model in one file, for the model cache (docs/model-cache.md): a 64-byte header, the article texts
+/// (not read into memory but read back from the file when a plugin asks for them), then the tables (documents,
+/// sentences, mentions, times, discovered entities, visits, events). Both parts are checksummed; the size is
 /// checked against the header, so a truncated or damaged file is refused, never half-read.
 extension Corpus {
     /// The document tables (nil for a corpus without documents).
@@ -55,15 +55,16 @@ public enum ModelSnapshot {
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.write(contentsOf: [UInt8](repeating: 0, count: headerSize))
-        // The texts first (into a side buffer flushed as it fills), so the records can point at their new places.
+        // The texts first, streamed to the file a block at a time, so the records can point at their new places.
         var header = Header(key: key)
         var records = corpus.tables?.records ?? []
-        var texts = TextWriter()
+        var texts = TextWriter(handle: handle)
         let store = corpus.tables?.texts
         for i in records.indices {
-            records[i].text = texts.add(store?.string(records[i].text) ?? "")
-            if records[i].original.offset >= 0 { records[i].original = texts.add(store?.string(records[i].original) ?? "") }
+            records[i].text = try texts.add(store?.string(records[i].text) ?? "")
+            if records[i].original.offset >= 0 { records[i].original = try texts.add(store?.string(records[i].original) ?? "") }
         }
+        try texts.flush()
         var tables = encodeTables(corpus, records: records)
         var w = ByteWriter()
         w.values(diagnostics)
@@ -73,7 +74,6 @@ public enum ModelSnapshot {
         header.textsLength = UInt64(texts.length)
         header.textsChecksum = texts.checksum.value
         try handle.write(contentsOf: tables)
-        try texts.copy(to: handle)
         try handle.seek(toOffset: 0)
         try handle.write(contentsOf: header.bytes)
         try handle.synchronize()
@@ -109,9 +109,9 @@ public enum ModelSnapshot {
         guard fstat(fd, &st) == 0, UInt64(st.st_size) == UInt64(headerSize) + header.tablesLength + header.textsLength else {
             throw CacheFormatError("truncated: \(st.st_size) bytes, the header says \(UInt64(headerSize) + header.tablesLength + header.textsLength)")
         }
-        let tables = try readBytes(fd, at: headerSize, count: Int(header.tablesLength))
+        let textsBase = headerSize
+        let tables = try readBytes(fd, at: headerSize + Int(header.textsLength), count: Int(header.tablesLength))
         guard Checksum.of(tables.withUnsafeBytes { $0 }) == header.tablesChecksum else { throw CacheFormatError("tables checksum mismatch") }
-        let textsBase = headerSize + Int(header.tablesLength)
         guard try checksum(fd, from: textsBase, count: Int(header.textsLength)) == header.textsChecksum else {
             throw CacheFormatError("texts checksum mismatch")
         }
@@ -186,28 +186,33 @@ public enum ModelSnapshot {
     }
 }
 
-/// The texts part of a model file: appended in order, checksummed as they come, copied to the file at the end.
+/// The texts part of a model file: appended in order, checksummed as they come, written a block at a time.
 struct TextWriter {
-    var blocks: [[UInt8]] = []
+    let handle: FileHandle
+    var block: [UInt8] = []
     var length = 0
     var checksum = Checksum()
+    static let blockSize = 1 << 22
 
-    mutating func add(_ text: String) -> TextRef {
+    init(handle: FileHandle) {
+        self.handle = handle
+        block.reserveCapacity(Self.blockSize)
+    }
+
+    mutating func add(_ text: String) throws -> TextRef {
         var text = text
         let ref = TextRef(offset: Int64(length), count: UInt32(text.utf8.count))
         text.withUTF8 { bytes in
-            if blocks.isEmpty || blocks[blocks.count - 1].count + bytes.count > 1 << 22 {
-                blocks.append([])
-                blocks[blocks.count - 1].reserveCapacity(max(bytes.count, 1 << 22))
-            }
-            blocks[blocks.count - 1].append(contentsOf: bytes)
+            block.append(contentsOf: bytes)
             checksum.add(UnsafeRawBufferPointer(bytes))
         }
-        length += ref.count == 0 ? 0 : Int(ref.count)
+        length += Int(ref.count)
+        if block.count >= Self.blockSize { try flush() }
         return ref
     }
 
-    func copy(to handle: FileHandle) throws {
-        for block in blocks { try handle.write(contentsOf: block) }
+    mutating func flush() throws {
+        try handle.write(contentsOf: block)
+        block.removeAll(keepingCapacity: true)
     }
 }

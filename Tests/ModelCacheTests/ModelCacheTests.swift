@@ -149,8 +149,8 @@ struct ModelCacheTests {
             let url = try modelFile()
             var bytes = try Data(contentsOf: url)
             switch damage {
-            case "tables": bytes[100] ^= 0x40
-            case "texts": bytes[bytes.count - 10] ^= 0x01
+            case "texts": bytes[100] ^= 0x40
+            case "tables": bytes[bytes.count - 10] ^= 0x01
             default: bytes = bytes.prefix(bytes.count / 2)
             }
             try bytes.write(to: url)
