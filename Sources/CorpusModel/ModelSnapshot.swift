@@ -76,7 +76,6 @@ public enum ModelSnapshot {
         try handle.write(contentsOf: tables)
         try handle.seek(toOffset: 0)
         try handle.write(contentsOf: header.bytes)
-        try handle.synchronize()
     }
 
     static func encodeTables(_ corpus: Corpus, records: [DocumentRecord]) -> [UInt8] {

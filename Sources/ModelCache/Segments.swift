@@ -127,7 +127,6 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
         u64(checksum.value)
         u64(Self.magic)
         try writer.write(contentsOf: tail)
-        try writer.synchronize()
         try writer.close()
         self.writer = nil
         try AtomicFile.rename(writerURL, to: folder.appendingPathComponent(name + ".seg"))

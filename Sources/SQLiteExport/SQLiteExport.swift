@@ -58,6 +58,11 @@ public enum SQLiteExporter {
             t.column("text", .text).notNull()
             t.uniqueKey(["document_id", "number"])
         }
+        try createEntityTables(db)
+        try createEventTables(db)
+    }
+
+    static func createEntityTables(_ db: Database) throws {
         try db.create(table: "entities") { t in
             t.primaryKey("id", .integer)
             t.column("key", .text).notNull().unique()
@@ -85,6 +90,9 @@ public enum SQLiteExporter {
             t.column("end", .integer).notNull()
             t.column("role", .text).notNull()
         }
+    }
+
+    static func createEventTables(_ db: Database) throws {
         try db.create(table: "visits") { t in
             t.primaryKey("id", .integer)
             t.column("visitor_id", .integer).notNull().indexed().references("entities")

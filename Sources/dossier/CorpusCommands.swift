@@ -78,8 +78,7 @@ struct CorpusOptions: ParsableArguments {
         var builder = CorpusBuilder(gazetteer: g)
         if let jobs { builder.jobs = max(1, jobs) }
         let corpus: Corpus, cd: [Diagnostic]
-        if let cache = try modelCache() {
-            let result = try cache.corpus(directories: folders, inputs: try cacheInputs(gazetteer: dirs), builder: builder)
+        if let cache = try modelCache(), let result = cached(cache, folders: folders, gazetteer: dirs, builder: builder) {
             (corpus, cd) = (result.corpus, result.diagnostics)
         } else {
             (corpus, cd) = builder.build(directories: folders)
@@ -88,6 +87,16 @@ struct CorpusOptions: ParsableArguments {
             for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
         }
         return corpus
+    }
+
+    /// The model through the cache; nil (after a one-line note) when the cache folder cannot be used.
+    private func cached(_ cache: ModelCache, folders: [URL], gazetteer: [URL], builder: CorpusBuilder) -> ModelCache.Result? {
+        do {
+            return try cache.corpus(directories: folders, inputs: try cacheInputs(gazetteer: gazetteer), builder: builder)
+        } catch {
+            standardError("dossier: model cache \(cache.folder.path) cannot be used (\(error)); building without it")
+            return nil
+        }
     }
 
     /// The model cache, or nil when it is off.

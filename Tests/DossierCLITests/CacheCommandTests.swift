@@ -31,4 +31,13 @@ struct CacheCommandTests {
         let bad = try CommandRunner.run(["index", "--shard", "5/4", "--cache", cache.path], environment: env)
         #expect(bad.status == 64)
     }
+
+    @Test func anUnusableCacheFolderIsOneLineAndTheBuildGoesOn() throws {
+        let result = try CommandRunner.run(["export", "documents", "--format", "csv", "--cache", "/dev/null/cache"],
+                                           environment: ["DOSSIER_NO_CACHE": "", "DOSSIER_WORKSPACE": ""])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 6)
+        let notes = result.stderr.split(separator: "\n").filter { $0.contains("model cache") }
+        #expect(notes.count == 1 && notes[0].contains("/dev/null/cache") && notes[0].contains("building without it"), "\(result.stderr)")
+    }
 }
