@@ -2,7 +2,7 @@
 // load it instead of reading the articles again. A changed or added article is analysed again alone, and the
 // cross-document merge redone over the stored analyses of the others.
 //
-//   FOLDER/files.idx                          content hashes of the articles, by path, size and time stamp
+//   FOLDER/files-CORPUS.idx                   content hashes of the articles, by path, size and time stamp
 //   FOLDER/models/CORPUS-MODEL.model          the merged model (ModelSnapshot) of one corpus state
 //   FOLDER/models/CORPUS.lock                 held while a model of that corpus is built
 //   FOLDER/analyses/CONTEXT/NAME.seg          per-document analyses (Segments.swift)
@@ -79,15 +79,16 @@ struct BuildPlan {
         try FileManager.default.createDirectory(at: cache.folder.appendingPathComponent("models"), withIntermediateDirectories: true)
         listing = CorpusListing(directories: directories)
         context = inputs.contextKey()
-        let indexURL = cache.folder.appendingPathComponent("files.idx")
+        var id = Checksum(), names = Checksum(), model = Checksum()
+        for directory in directories { Self.add(directory.standardizedFileURL.path, to: &id) }
+        // One index per corpus: a small corpus does not read the hashes of a large one sharing the cache folder.
+        let indexURL = cache.folder.appendingPathComponent("files-\(String(id.value, radix: 16)).idx")
         var index = FileIndex(url: indexURL)
         let context = self.context
         keys = listing.files.map { file in
             index.hash(of: file.path).map { DocumentKey.of(rawHash: $0, entry: file.entry, context: context) } ?? 0
         }
         if index.changed { try? index.write(to: indexURL) }
-        var id = Checksum(), names = Checksum(), model = Checksum()
-        for directory in directories { Self.add(directory.standardizedFileURL.path, to: &id) }
         for file in listing.files { Self.add(file.path, to: &names) }
         Self.add(String(context), to: &model)
         for (file, key) in zip(listing.files, keys) {
