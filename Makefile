@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN_DEBUG = .build/debug/dossier
 BIN_RELEASE = .build/release/dossier
 
-.PHONY: deps build release report test generate bench train fuzz sanitize clean
+.PHONY: deps build release report test generate bench train fuzz sanitize clean install install-files uninstall
 
 deps:
 	@scripts/install-deps.sh
@@ -78,6 +78,30 @@ sanitize: deps
 	$(SWIFT) build --build-tests --scratch-path .build-sanitize/tsan $(SANITIZE_TSAN_FLAGS)
 	TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/scripts/sanitizers/tsan.supp" \
 	  $(SWIFT) test --skip-build --scratch-path .build-sanitize/tsan --filter '$(SANITIZE_TSAN_FILTER)'
+
+# `make install [PREFIX=/usr/local]`: the release binary into PREFIX/bin and its resources into
+# PREFIX/share/dossier (the plugins with their lib, tests and editor stubs, the gazetteer, the lexicon and the
+# model when present, the sample corpus), where the binary finds them. DESTDIR stages a package.
+PREFIX ?= /usr/local
+INSTALL_BIN ?= $(BIN_RELEASE)
+SHARE_DIR = $(DESTDIR)$(PREFIX)/share/dossier
+
+install: release install-files
+
+# The copy alone (INSTALL_BIN=.build/debug/dossier installs a debug build; the tests do).
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE_DIR)/Data
+	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/dossier
+	rm -rf $(SHARE_DIR)/Plugins && cp -R Plugins $(SHARE_DIR)/Plugins
+	for d in gazetteer lexicon model corpus; do \
+		rm -rf $(SHARE_DIR)/Data/$$d; \
+		if [ -d Data/$$d ]; then cp -R Data/$$d $(SHARE_DIR)/Data/$$d; fi; \
+	done
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/dossier and $(SHARE_DIR)"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/dossier
+	rm -rf $(SHARE_DIR)
 
 clean:
 	rm -rf .build .build-fuzz .build-sanitize reports

@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Debian's Lua 5.4 as a system library, with the C macros re-exposed as inline functions.
@@ -60,6 +61,21 @@ let package = Package(
             dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", "TerminalText", "GuardedYAML",
                            .product(name: "Yams", package: "Yams")]
         ),
+        // Where the bundled resources are (beside the binary, DOSSIER_HOME, a checkout) and the dossier.yaml workspace.
+        .target(
+            name: "Workspace",
+            dependencies: ["ScriptingAPI", .product(name: "Yams", package: "Yams")]
+        ),
+        // The persistent model cache: per-document results and the merged model, keyed by content, in shards.
+        .target(
+            name: "ModelCache",
+            dependencies: ["CorpusModel"]
+        ),
+        // The model as an SQLite database (GRDB).
+        .target(
+            name: "SQLiteExport",
+            dependencies: ["CorpusModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
@@ -70,6 +86,9 @@ let package = Package(
                 "PluginHost",
                 "Batch",
                 "TerminalText",
+                "Workspace",
+                "ModelCache",
+                "SQLiteExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,6 +121,8 @@ let package = Package(
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "ScriptingAPI", "LuaBridge", "CorpusModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
+        .testTarget(name: "ModelCacheTests", dependencies: ["ModelCache", "CorpusModel"]),
         // Runs the built `dossier` as a user would: arguments in, output and exit status out.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ]

@@ -13,6 +13,8 @@ command -v lua5.4 >/dev/null 2>&1 || missing="$missing lua5.4"
 command -v luacheck >/dev/null 2>&1 || missing="$missing lua-check"
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+# SQLite: the library GRDB builds against (export --format sqlite) and the shell the tests query with.
+{ pkg-config --exists sqlite3 2>/dev/null && command -v sqlite3 >/dev/null 2>&1; } || missing="$missing libsqlite3-dev sqlite3"
 
 if [ -z "$missing" ]; then
     exit 0

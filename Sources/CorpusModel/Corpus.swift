@@ -210,12 +210,14 @@ public struct CorpusBuilder: Sendable {
     /// next is read: only one chunk's texts and intermediate results are held besides the model being built.
     static let chunkSize = 1024
 
-    private func build(inputs: BuildInputs) -> (Corpus, [Diagnostic]) {
-        let (corpus, diagnostics, _) = buildKeepingSamples(inputs: inputs)
+    func build(inputs: BuildInputs, store: AnalysisStore? = nil) -> (Corpus, [Diagnostic]) {
+        let (corpus, diagnostics, _) = buildKeepingSamples(inputs: inputs, store: store)
         return (corpus, diagnostics)
     }
 
-    func buildKeepingSamples(inputs: BuildInputs) -> (Corpus, [Diagnostic], [CandidateSample]) {
+    func buildKeepingSamples(inputs: BuildInputs, store: AnalysisStore? = nil) -> (Corpus, [Diagnostic], [CandidateSample]) {
+        // Training needs every candidate's features, which the cache does not keep.
+        let store = keepFeatures ? nil : store
         let g = gazetteer
         let scoring = ScoringOptions(scorer: scorer, keepFeatures: keepFeatures)
         let acronyms = g.acronymOnlyKeys()
@@ -234,8 +236,8 @@ public struct CorpusBuilder: Sendable {
                     let k = next.next()
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
-                    let (source, d) = inputs.read(i)
-                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms, scoring: scoring, languages: languages) }
+                    let (analysis, d) = Analyzer.analyze(input: i, of: inputs, store: store, gazetteer: g, acronyms: acronyms,
+                                                         scoring: scoring, languages: languages)
                     results.set(k, analysis, d)
                 }
             }

@@ -88,6 +88,11 @@ public enum Exporter {
     }
 
     public static func jsonLines(_ records: [[String: Any]]) throws -> String {
+        JSONLines.render(records)
+    }
+
+    /// JSON Lines through Foundation's JSONSerialization (what `JSONLines` must equal).
+    static func foundationJSONLines(_ records: [[String: Any]]) throws -> String {
         try records.map { r in
             String(decoding: try JSONSerialization.data(withJSONObject: r, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
         }.joined(separator: "\n") + (records.isEmpty ? "" : "\n")

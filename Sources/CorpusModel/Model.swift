@@ -244,7 +244,7 @@ public struct DocumentList<Element: Sendable>: RandomAccessCollection, Sendable 
 
 /// One article: a view of the corpus's document tables (the value itself is two words).
 public struct Document: Sendable, Identifiable {
-    private let tables: DocumentTables
+    let tables: DocumentTables
     private let index: Int32
     private var record: DocumentRecord { tables.records[Int(index)] }
 

@@ -40,6 +40,17 @@ public final class TextStore: @unchecked Sendable {
         self.memoryLimit = memoryLimit
     }
 
+    /// A store over texts already written to a file (the model cache): `length` bytes from `base` of the open
+    /// `file`, read on demand; the store closes the file.
+    init(file: Int32, base: Int, length: Int) {
+        memoryLimit = 0
+        self.file = file
+        fileBase = base
+        spilled = length
+    }
+    /// Where the store's bytes start in `file` (0 for its own temporary file).
+    private var fileBase = 0
+
     deinit {
         if file >= 0 { close(file) }
     }
@@ -165,7 +176,7 @@ public final class TextStore: @unchecked Sendable {
         return String(unsafeUninitializedCapacity: count) { buffer in
             var got = 0
             while got < count {
-                let n = pread(file, buffer.baseAddress! + got, count - got, off_t(fileOffset + got))
+                let n = pread(file, buffer.baseAddress! + got, count - got, off_t(fileBase + fileOffset + got))
                 if n <= 0 { if n < 0 && errno == EINTR { continue }; break }
                 got += n
             }

@@ -71,7 +71,7 @@ struct Batch: ParsableCommand {
         // before (planning, building the corpus), the command just ends.
         let running = RunningBatch()
         LuaState.installInterruptHandler { if !running.interrupt() { Foundation.exit(ExitStatus.interrupted) } }
-        let host = pluginPath.host(lua: lua)
+        let host = try pluginPath.host(lua: lua)
 
         // The plan, checked against the plugins before anything is built or run.
         var formatOverride: [ReportFormat]?
@@ -90,18 +90,25 @@ struct Batch: ParsableCommand {
                 }
                 batchPlan = BatchPlan.every(names)
             }
+            if formatOverride == nil, batchPlan.formats == nil, let workspace = try DossierPaths.workspace(), !workspace.formats.isEmpty {
+                formatOverride = try BatchFormats.parseList(workspace.formats.joined(separator: ","))
+            }
             jobs = try planner.jobs(for: batchPlan, formats: formatOverride, select: select)
         } catch let error as PlanError {
             refuse(error)
         }
 
         let jobCount = corpusOptions.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // The reproduce commands carry every folder, absolute, so they work from anywhere.
+        let corpusFolders = try corpusOptions.corpusFolders()
         var runArguments: [String] = []
-        for directory in pluginPath.directories { runArguments += ["--plugins", directory] }
-        for directory in corpusOptions.gazetteer { runArguments += ["--gazetteer", directory] }
+        for folder in corpusFolders.dropFirst() { runArguments += ["--corpus", folder.path] }
+        for directory in host.searchPath.directories where directory.origin == .option { runArguments += ["--plugins", directory.url.path] }
+        for directory in try corpusOptions.gazetteerFolders() { runArguments += ["--gazetteer", directory.path] }
+        if lua.unsafe { runArguments.append("--unsafe") }
         var settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
                                      failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
-                                     dossierVersion: DossierVersion.number, corpusPath: corpusOptions.corpus,
+                                     dossierVersion: DossierVersion.number, corpusPath: corpusFolders[0].path,
                                      planFile: plan, runArguments: runArguments)
         settings.gazetteerPaths = corpusOptions.gazetteer
         settings.workers = .thisExecutable

@@ -3,14 +3,16 @@ import ArgumentParser
 import CorpusModel
 import Foundation
 import ScriptingAPI
+import ModelCache
+import SQLiteExport
 
 extension ExportTable: ExpressibleByArgument {}
-extension ExportFormat: ExpressibleByArgument {}
 
-/// Options shared by the corpus commands.
+/// Options shared by the corpus commands. Each defaults to the workspace's dossier.yaml, else to the bundled data.
 struct CorpusOptions: ParsableArguments {
-    @Option(help: "A folder of .txt/.md articles, with an optional manifest.yaml.")
-    var corpus: String = "Data/corpus"
+    @Option(help: ArgumentHelp("A folder of .txt/.md articles, with an optional manifest.yaml; repeat for several (default: the workspace's, else the sample corpus).",
+                               valueName: "dir"))
+    var corpus: [String] = []
 
     @Option(help: "A gazetteer folder (FORMAT.md); repeat to add folders, later ones adding persons, offices and aliases.")
     var gazetteer: [String] = []
@@ -32,13 +34,54 @@ struct CorpusOptions: ParsableArguments {
         }
     }
 
+    @Option(help: ArgumentHelp("The model cache folder (default: the workspace's, else $XDG_CACHE_HOME/dossier or ~/.cache/dossier).",
+                               valueName: "dir"))
+    var cache: String?
+
+    @Flag(help: "Build the model without reading or writing the cache ($DOSSIER_NO_CACHE does the same).")
+    var noCache = false
+
+    /// The model cache folder, or nil when the cache is off.
+    func cacheFolder() throws -> URL? {
+        let environment = ProcessInfo.processInfo.environment
+        if noCache || environment["DOSSIER_NO_CACHE"] != nil { return nil }
+        if let cache { return URL(fileURLWithPath: cache, isDirectory: true).standardizedFileURL }
+        if let workspace = try DossierPaths.workspace() { return workspace.cacheFolder }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("dossier", isDirectory: true)
+        }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/dossier", isDirectory: true)
+    }
+
+    /// The corpus folders: --corpus, else the workspace's, else the bundled sample corpus.
+    func corpusFolders() throws -> [URL] {
+        try DossierPaths.folders(option: corpus, workspace: \.corpus) {
+            let home = try DossierPaths.home()
+            return [try home.require(home.sampleCorpus, "the sample corpus")]
+        }
+    }
+
+    /// The gazetteer folders: --gazetteer, else the workspace's gazetteer (or the bundled one) and its overlays.
+    func gazetteerFolders() throws -> [URL] {
+        if !gazetteer.isEmpty { return try DossierPaths.folders(option: gazetteer, workspace: \.gazetteer) { [] } }
+        let base = try DossierPaths.folders(option: [], workspace: \.gazetteer) {
+            let home = try DossierPaths.home()
+            return [try home.require(home.gazetteer, "the gazetteer")]
+        }
+        let overlays = try DossierPaths.workspace().map { $0.overlays.map($0.resolve) } ?? []
+        return base + overlays
+    }
+
     /// Loads the gazetteer and builds the model, printing diagnostics to standard error.
     func build() throws -> Corpus {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("corpus directory not found: \(corpus) (give one with --corpus DIR)")
+        let folders = try corpusFolders()
+        for folder in folders {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("corpus directory not found: \(folder.path) (give one with --corpus DIR)")
+            }
         }
-        let dirs = (gazetteer.isEmpty ? ["Data/gazetteer"] : gazetteer).map { URL(fileURLWithPath: $0) }
+        let dirs = try gazetteerFolders()
         let (g, gd) = Gazetteer.load(directories: dirs)
         if g.entities.isEmpty {
             for d in gd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
@@ -47,7 +90,12 @@ struct CorpusOptions: ParsableArguments {
         var builder = CorpusBuilder(gazetteer: g)
         if let jobs { builder.jobs = max(1, jobs) }
         builder.scorer = try loadScorer()
-        let (corpus, cd) = builder.build(directory: URL(fileURLWithPath: self.corpus))
+        let corpus: Corpus, cd: [Diagnostic]
+        if let cache = try modelCache(), let result = cached(cache, folders: folders, gazetteer: dirs, builder: builder) {
+            (corpus, cd) = (result.corpus, result.diagnostics)
+        } else {
+            (corpus, cd) = builder.build(directories: folders)
+        }
         if !quiet {
             for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
         }
@@ -56,29 +104,91 @@ struct CorpusOptions: ParsableArguments {
 
     /// The scorer named by --scorer, or the default one when its file exists.
     func loadScorer() throws -> VisitScorer? {
-        let path = scorer ?? "Data/model/visit-scorer.tsv"
+        let path = try scorer ?? DossierPaths.home().model.appendingPathComponent("visit-scorer.tsv").path
         if scorer == "none" || (scorer == nil && !FileManager.default.fileExists(atPath: path)) { return nil }
         do { return try VisitScorer.load(path: path, hint: Suggestion.hint) } catch { throw ValidationError(error.description) }
+    }
+
+    /// The model through the cache; nil (after a one-line note) when the cache folder cannot be used.
+    private func cached(_ cache: ModelCache, folders: [URL], gazetteer: [URL], builder: CorpusBuilder) -> ModelCache.Result? {
+        do {
+            return try cache.corpus(directories: folders, inputs: try cacheInputs(gazetteer: gazetteer), builder: builder)
+        } catch {
+            standardError("dossier: model cache \(cache.folder.path) cannot be used (\(error)); building without it")
+            return nil
+        }
+    }
+
+    /// The model cache, or nil when it is off.
+    func modelCache() throws -> ModelCache? {
+        // A scorer given on the command line is not part of the cache's key: build without the cache.
+        if scorer != nil { return nil }
+        return try cacheFolder().map { ModelCache(folder: $0, note: { standardError("dossier: " + $0) }) }
+    }
+
+    /// What the cache is keyed by besides the articles: the gazetteer, the lexicon, the model weights, the
+    /// corrections, Dossier's version.
+    func cacheInputs(gazetteer: [URL]) throws -> CacheInputs {
+        let home = try DossierPaths.home()
+        let corrections = try DossierPaths.workspace().map { $0.corrections.map($0.resolve) } ?? []
+        return CacheInputs(gazetteer: gazetteer, lexicon: [home.lexicon], model: [home.model], corrections: corrections,
+                           version: DossierVersion.text)
     }
 }
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the corpus model.",
-        discussion: "Visits, events, documents or entities as JSON (an array), JSON Lines or CSV (RFC 4180).")
+        discussion: """
+        Visits, events, documents or entities as JSON (an array), JSON Lines or CSV (RFC 4180), on standard \
+        output or into --out. --format sqlite writes the whole model (documents, sentences, entities, offices, \
+        visits, events and their mentions) as an SQLite database into --out; docs/sqlite-export.md has the schema.
+        """)
 
-    @Argument(help: "What to export: visits, events, documents or entities.")
-    var table: ExportTable
+    /// The formats: the table formats of `Exporter`, and the whole model as SQLite.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, jsonl, csv, sqlite
+    }
 
-    @Option(help: "json, jsonl or csv.")
-    var format: ExportFormat = .json
+    @Argument(help: "What to export: visits, events, documents or entities (not with --format sqlite).")
+    var table: ExportTable?
+
+    @Option(help: "json, jsonl, csv or sqlite.")
+    var format: Format = .json
+
+    @Option(help: ArgumentHelp("Write to this file (written whole or not at all); required for sqlite.", valueName: "file"))
+    var out: String?
 
     @OptionGroup var options: CorpusOptions
 
+    func validate() throws {
+        if format == .sqlite {
+            guard out != nil else { throw ValidationError("--format sqlite writes a database file: give it with --out FILE") }
+            if let table { throw ValidationError("--format sqlite exports the whole model; drop '\(table.rawValue)'") }
+        } else if table == nil {
+            throw ValidationError("say what to export: visits, events, documents or entities (or --format sqlite --out FILE)")
+        }
+    }
+
     func run() throws {
         let corpus = try options.build()
-        let out = try Exporter.render(table, of: corpus, format: format)
-        StandardOutput.write(out)
+        if format == .sqlite, let out {
+            do { try SQLiteExporter.write(corpus, to: URL(fileURLWithPath: out)) } catch {
+                standardError("cannot write \(out): \(error)")
+                throw ExitCode(ExitStatus.failure)
+            }
+            return
+        }
+        guard let table, let tableFormat = ExportFormat(rawValue: format.rawValue) else { return }
+        let text = try Exporter.render(table, of: corpus, format: tableFormat)
+        if let out {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+                standardError("cannot write \(out): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.failure)
+            }
+        } else {
+            StandardOutput.write(text)
+        }
     }
 }
 
@@ -87,8 +197,8 @@ struct Evaluate: ParsableCommand {
         abstract: "Evaluate extracted visits against a gold file.",
         discussion: "Precision, recall and F1 of visits, matched on visitor, destination and year (and month where both give it); misses, extras and wrong kind, level or status listed.")
 
-    @Option(help: "The gold file (JSON).")
-    var gold: String = "Data/annotations/visits.gold.json"
+    @Option(help: "The gold file (JSON; default: the checkout's Data/annotations/visits.gold.json).")
+    var gold: String?
 
     @Option(help: "Score --corpus batch by batch, as this file<TAB>batch list gives them (Data/unseen/batches.tsv).")
     var batches: String?
@@ -96,6 +206,7 @@ struct Evaluate: ParsableCommand {
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
+        let gold = try self.gold ?? DossierPaths.home().url.appendingPathComponent("Data/annotations/visits.gold.json").path
         if let batches { return try BatchEvaluation.run(list: batches, gold: gold, options: options) }
         let goldFile: GoldFile
         do { goldFile = try GoldFile.load(path: gold) } catch let error as GoldFileError {

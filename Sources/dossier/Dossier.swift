@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LuaBridge
+import Workspace
 
 @main
 struct Dossier: ParsableCommand {
@@ -10,7 +11,8 @@ struct Dossier: ParsableCommand {
         discussion: ExitStatus.help,
         version: DossierVersion.text,
         subcommands: [Eval.self, Export.self, Evaluate.self, List.self, Info.self, Run.self, Check.self, New.self,
-                      Test.self, Repl.self, Stubs.self, Docs.self, Batch.self, BatchWorkerCommand.self, Train.self]
+                      Test.self, Repl.self, Stubs.self, Docs.self, Batch.self, BatchWorkerCommand.self, Train.self,
+                      Init.self, Status.self, Index.self, Merge.self]
     )
 
     /// Runs the command, printing a script's error as Lua gives it (no "Error:" prefix).
@@ -21,6 +23,12 @@ struct Dossier: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
             StandardOutput.finish()
+        } catch let error as ResourceError {
+            FileHandle.standardError.write(Data(("dossier: " + error.message + "\n").utf8))
+            Foundation.exit(ExitStatus.failure)
+        } catch let error as WorkspaceError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(ExitStatus.usage)
         } catch let failure as ScriptFailure {
             standardError(failure.description)
             Foundation.exit(failure.exitStatus)

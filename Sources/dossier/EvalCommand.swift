@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LuaBridge
+import Reports
+import ScriptingAPI
 
 /// Options shared by every command that runs Lua.
 struct LuaRunOptions: ParsableArguments {
@@ -32,10 +34,13 @@ struct LuaRunOptions: ParsableArguments {
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run Lua code, a Lua file, or standard input.",
+        abstract: "Run Lua code, a Lua file, or standard input, with the corpus loaded.",
         discussion: """
         The argument is a file when it names one (or ends in .lua), standard input when it is '-', and \
-        Lua code otherwise. Scripts run in the sandbox unless --unsafe is given. Errors are printed as \
+        Lua code otherwise. The code sees the globals a plain script sees (corpus, report, dates, dossier, \
+        params) over the corpus of --corpus, the workspace or the sample corpus; what it puts in 'report' is \
+        printed as text after it ends. Scripts run in the sandbox unless --unsafe is given; --unsafe \
+        without --corpus is a plain Lua 5.4 interpreter (no corpus is read). Errors are printed as \
         'file:line: message' with a traceback, and the exit status is 1.
         """
     )
@@ -44,24 +49,51 @@ struct Eval: ParsableCommand {
     var source: String
 
     @OptionGroup var lua: LuaRunOptions
+    @OptionGroup var corpusOptions: CorpusOptions
+
+    /// `--unsafe` alone: the lua5.4 interpreter's behaviour, nothing of Dossier's loaded.
+    var plainLua: Bool { lua.unsafe && corpusOptions.corpus.isEmpty }
 
     func run() throws {
-        LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
+        // Ctrl-C while the corpus is read (a script's own interruption is reported by Lua, with its line).
+        LuaState.installInterruptHandler {
+            standardError("dossier eval: interrupted")
+            Foundation.exit(ExitStatus.interrupted)
+        }
+        let modulePath = plainLua ? ((try? DossierPaths.moduleSearchPath()) ?? []) : try DossierPaths.moduleSearchPath()
+        let corpus = plainLua ? nil : SharedCorpus(try corpusOptions.build())
         LuaBackstop.enable()
-        let state = try LuaState(options: LuaOptions(profile: lua.profile, limits: lua.limits,
-                                                     modulePath: DossierPaths.moduleSearchPath()))
+        let state = try LuaState(options: LuaOptions(profile: lua.profile, limits: lua.limits, modulePath: modulePath))
+        let collector = ReportCollector(title: "eval")
         do {
-            if source == "-" {
-                let input = FileHandle.standardInput.readDataToEndOfFile()
-                try state.run(String(decoding: input, as: UTF8.self), name: "=stdin")
-            } else if source.hasSuffix(".lua") || FileManager.default.fileExists(atPath: source) {
-                try state.run(file: source)
-            } else {
-                try state.run(source, name: "=(command line)")
+            var environment: LuaTable?
+            if let corpus {
+                let globals = try state.makeEnvironment()
+                try DossierAPI.install(into: globals, state: state, corpus: corpus, report: collector)
+                try globals.set("params", state.value([String: String]()))
+                environment = globals
             }
+            try load(into: state, environment: environment).call()
         } catch {
             throw ScriptFailure(error)
         }
+        let report = collector.report
+        if !report.blocks.isEmpty {
+            fflush(nil)
+            StandardOutput.write(render(report, as: .text, options: RenderOptions(width: Terminal.width, color: Terminal.color)))
+        }
+    }
+
+    /// The chunk: standard input, a file, or the argument itself.
+    private func load(into state: LuaState, environment: LuaTable?) throws(LuaError) -> LuaFunction {
+        if source == "-" {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            return try state.load(string: String(decoding: input, as: UTF8.self), name: "=stdin", environment: environment)
+        }
+        if source.hasSuffix(".lua") || FileManager.default.fileExists(atPath: source) {
+            return try state.load(file: source, environment: environment)
+        }
+        return try state.load(string: source, name: "=(command line)", environment: environment)
     }
 }
 
@@ -93,35 +125,4 @@ enum ExitStatus {
            unknown or mistyped --param)
       130  interrupted by Ctrl-C
     """
-}
-
-/// Where Dossier finds its bundled files.
-enum DossierPaths {
-    /// The repository or installation root: `$DOSSIER_HOME`, or the folder above the executable's build
-    /// folder that holds `Plugins/`, or the working directory.
-    static let home: URL = {
-        let fileManager = FileManager.default
-        if let home = ProcessInfo.processInfo.environment["DOSSIER_HOME"], !home.isEmpty {
-            return URL(fileURLWithPath: home, isDirectory: true)
-        }
-        var candidate = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for _ in 0..<5 {
-            if fileManager.fileExists(atPath: candidate.appendingPathComponent("Plugins").path) { return candidate }
-            candidate.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: fileManager.currentDirectoryPath, isDirectory: true)
-    }()
-
-    static var bundledPlugins: URL { home.appendingPathComponent("Plugins", isDirectory: true) }
-
-    /// `require`'s search path: the bundled Plugins/lib, then each folder of `$DOSSIER_PLUGINS`.
-    static func moduleSearchPath(extra: [String] = []) -> [String] {
-        var folders = [bundledPlugins.appendingPathComponent("lib").path]
-        folders += extra
-        if let list = ProcessInfo.processInfo.environment["DOSSIER_PLUGINS"] {
-            folders += list.split(separator: ":").map(String.init)
-        }
-        return folders.flatMap { ["\($0)/?.lua", "\($0)/?/init.lua"] }
-    }
 }

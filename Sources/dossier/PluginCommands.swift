@@ -26,12 +26,14 @@ struct PluginPathOptions: ParsableArguments {
         }
     }
 
-    var searchPath: PluginSearchPath {
-        PluginSearchPath(bundled: DossierPaths.bundledPlugins, extra: directories)
+    /// The bundled plugins, then --plugins (else the workspace's plugin folders), then $DOSSIER_PLUGINS.
+    func searchPath() throws -> PluginSearchPath {
+        let extra = try DossierPaths.folders(option: directories, workspace: \.plugins) { [] }.map(\.path)
+        return PluginSearchPath(bundled: try DossierPaths.bundledPlugins(), extra: extra)
     }
 
-    func host(lua: LuaRunOptions? = nil) -> PluginHost {
-        PluginHost(searchPath: searchPath,
+    func host(lua: LuaRunOptions? = nil) throws -> PluginHost {
+        PluginHost(searchPath: try searchPath(),
                    options: PluginHostOptions(profile: lua?.profile ?? .sandbox, limits: lua?.limits ?? LuaLimits(),
                                               dossierVersion: DossierVersion.number))
     }
@@ -161,7 +163,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         LuaBackstop.enable()
-        let host = pluginPath.host()
+        let host = try pluginPath.host()
         let files: [PluginFile]
         do { files = try host.select(selectors) } catch { pluginFailure(error) }
         var rows: [[String]] = []
@@ -176,11 +178,11 @@ struct List: ParsableCommand {
                 rows.append([file.name, "?", "(invalid: see 'dossier check \(file.name)')", ""])
             }
         }
+        guard !rows.isEmpty else {
+            standardError("no plugins found: looked in \(host.searchPath.directories.map { $0.url.path }.joined(separator: ", "))")
+            throw ExitCode(ExitStatus.failure)
+        }
         if Terminal.isStandardOutput {
-            guard !rows.isEmpty else {
-                print("No plugins found in \(host.searchPath.directories.map { $0.url.path }.joined(separator: ", ")).")
-                return
-            }
             print(Terminal.align([["NAME", "VERSION", "TITLE", "CATEGORIES"]] + rows))
         } else {
             for row in rows { print(row.joined(separator: "\t")) }
@@ -192,16 +194,19 @@ struct List: ParsableCommand {
 
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show a plugin's manifest, parameters and file.")
+        abstract: "Show a plugin's manifest, parameters and file (with no name: what the workspace resolves to, as 'dossier status').")
 
     @Argument(help: ArgumentHelp("A plugin name or a path to a .lua file.", valueName: "name"))
-    var plugin: String
+    var plugin: String?
 
     @OptionGroup var pluginPath: PluginPathOptions
 
     func run() throws {
         LuaBackstop.enable()
-        let host = pluginPath.host()
+        guard let plugin else {
+            return try Status.parse(pluginPath.directories.flatMap { ["--plugins", $0] }).run()
+        }
+        let host = try pluginPath.host()
         let file: PluginFile
         do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
         let inspection = host.inspect(file)
@@ -306,7 +311,7 @@ struct Run: ParsableCommand {
     func run() throws {
         LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
         LuaBackstop.enable()
-        let host = pluginPath.host(lua: lua)
+        let host = try pluginPath.host(lua: lua)
         let file: PluginFile
         do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
         let corpus = SharedCorpus(try corpusOptions.build())
@@ -350,7 +355,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         LuaBackstop.enable()
-        let host = pluginPath.host()
+        let host = try pluginPath.host()
         let files: [PluginFile]
         do { files = try host.select(selectors) } catch { pluginFailure(error) }
         var problems = 0
@@ -395,7 +400,7 @@ struct New: ParsableCommand {
         } catch {
             pluginFailure(error)
         }
-        let standard = PluginSearchPath(bundled: DossierPaths.bundledPlugins)
+        let standard = PluginSearchPath(bundled: try DossierPaths.bundledPlugins())
         let pluginsOption = standard.directories
             .contains { $0.url.path == directory.standardizedFileURL.path } ? "" : " --plugins \(dir)"
         if let existing = PluginCatalog(searchPath: standard).plugin(named: name), existing.url != written.plugin.standardizedFileURL {
@@ -440,7 +445,7 @@ struct Test: ParsableCommand {
     func run() throws {
         LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
         LuaBackstop.enable()
-        let host = pluginPath.host(lua: lua)
+        let host = try pluginPath.host(lua: lua)
         host.options.output = { _ in }
         var files: [PluginFile]
         do { files = try host.select(selectors) } catch { pluginFailure(error) }
@@ -450,9 +455,10 @@ struct Test: ParsableCommand {
             files = files.filter { FileManager.default.fileExists(atPath: PluginTestRunner.expectedFile(for: $0).path) }
             skipped = all - files.count
         }
+        let home = try DossierPaths.home()
         let runner = PluginTestRunner(host: host,
-                                      defaultCorpus: DossierPaths.home.appendingPathComponent("Data/corpus", isDirectory: true),
-                                      defaultGazetteer: [DossierPaths.home.appendingPathComponent("Data/gazetteer", isDirectory: true)])
+                                      defaultCorpus: try home.require(home.sampleCorpus, "the sample corpus"),
+                                      defaultGazetteer: [try home.require(home.gazetteer, "the gazetteer")])
         var passed = 0, failed = 0
         _ = runner.run(files, update: update) { result in
             let expected = PluginFile(url: result.expected, origin: .path).displayPath

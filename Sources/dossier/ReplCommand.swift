@@ -26,11 +26,12 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let corpus = SharedCorpus(try corpusOptions.build())
+        let searchPath = try pluginPath.searchPath()
+        let modulePath = searchPath.modulePath()
         let repl: LuaRepl
         do {
-            repl = try LuaRepl(options: LuaOptions(profile: lua.profile, limits: lua.limits,
-                                                   modulePath: pluginPath.searchPath.modulePath()),
-                               corpus: corpus, searchPath: pluginPath.searchPath,
+            repl = try LuaRepl(options: LuaOptions(profile: lua.profile, limits: lua.limits, modulePath: modulePath),
+                               corpus: corpus, searchPath: searchPath,
                                width: Terminal.reportWidth(toTerminal: Terminal.isStandardOutput))
         } catch {
             throw ScriptFailure(error)

@@ -20,14 +20,17 @@ struct CommandRunner {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Runs `executable` (the built dossier by default) in `directory` (the repository by default); an
+    /// `environment` value of "" removes that variable.
     static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-                    interruptAfter seconds: Double? = nil) throws -> Result {
+                    interruptAfter seconds: Double? = nil, executable: URL = executable,
+                    directory: URL = repository) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = repository
+        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
+        for (key, value) in environment { env[key] = value.isEmpty ? nil : value }
         process.environment = env
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout

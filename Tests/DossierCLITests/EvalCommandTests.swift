@@ -101,3 +101,33 @@ struct EvalCommandTests {
         #expect(!message.contains("Fatal error"), "\(message)")
     }
 }
+
+@Suite("dossier eval sees the corpus")
+struct EvalCorpusTests {
+    @Test func evalHasTheGlobalsOfAPlainScript() throws {
+        let result = try CommandRunner.run(["eval", "print(#corpus.documents(), type(report), type(dates), type(dossier), type(params))"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "5\ttable\ttable\ttable\ttable\n", "\(result.stdout)")
+    }
+
+    @Test func evalTakesCorpusAndPrintsTheReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-eval-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let article = "2025-10-09-hanoitimes-to-lam-state-visit-dprk.txt"
+        try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("Data/corpus/\(article)"),
+                                         to: folder.appendingPathComponent(article))
+        let result = try CommandRunner.run(["eval", "--corpus", folder.path, "report.heading('Count'); print(#corpus.documents())"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("1\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("Count"), "\(result.stdout)")
+    }
+
+    @Test func unsafeWithoutACorpusIsPlainLua() throws {
+        let result = try CommandRunner.run(["eval", "--unsafe", "print(corpus, report, type(io.write))"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "nil\tnil\tfunction\n")
+        let withCorpus = try CommandRunner.run(["eval", "--unsafe", "--corpus", "Data/corpus", "print(#corpus.documents(), type(io.write))"])
+        #expect(withCorpus.stdout == "5\tfunction\n", "\(withCorpus.stdout)\(withCorpus.stderr)")
+    }
+}

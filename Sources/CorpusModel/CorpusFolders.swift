@@ -1,0 +1,44 @@
+import Foundation
+
+/// The articles of one or more corpus folders: every `.txt`/`.md` file directly in each (sorted by name within a
+/// folder, folders in the order given) with its `manifest.yaml` entry, and what was wrong with the listing.
+public struct CorpusListing: Sendable {
+    public var files: [(path: String, entry: ManifestEntry?)] = []
+    public var diagnostics: [Diagnostic] = []
+
+    public init(directories: [URL]) {
+        for directory in directories { add(directory) }
+    }
+
+    private mutating func add(_ directory: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else {
+            diagnostics.append(Diagnostic(file: directory.path, severity: .error, message: "cannot read corpus directory"))
+            return
+        }
+        var manifest: [String: ManifestEntry] = [:]
+        let manifestPath = directory.appendingPathComponent("manifest.yaml").path
+        if fm.fileExists(atPath: manifestPath) {
+            let (m, d) = Manifest.load(path: manifestPath)
+            manifest = m
+            diagnostics += d
+        }
+        let files = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        let fileSet = Set(files)
+        for name in manifest.keys.sorted() where !fileSet.contains(name) {
+            diagnostics.append(Diagnostic(file: manifestPath, severity: .warning, message: "manifest names '\(name)', which is not in the corpus"))
+        }
+        let folder = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
+        for name in files { self.files.append((folder + name, manifest[name])) }
+    }
+}
+
+extension CorpusBuilder {
+    /// Reads several folders as one corpus (one folder reads as `build(directory:)` does).
+    public func build(directories: [URL]) -> (Corpus, [Diagnostic]) {
+        if directories.count == 1 { return build(directory: directories[0]) }
+        let listing = CorpusListing(directories: directories)
+        let (corpus, diagnostics) = build(files: listing.files)
+        return (corpus, listing.diagnostics + diagnostics)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+
+// Each model type's fields for the model cache, one extension per type (see ModelCodec.swift). A field added to
+// a type is added here, in both directions, with `ModelCodec.formatVersion` bumped.
+
+extension Mention: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.u32(UInt32(document))
+        w.u32(UInt32(sentence))
+    }
+    init(from r: inout ByteReader) throws {
+        self.init(document: Int(try r.u32()), sentence: Int(try r.u32()))
+    }
+}
+
+extension Office: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.string(title); w.raw(level); w.optional(country); w.optional(organisation); w.date(start); w.date(end)
+    }
+    init(from r: inout ByteReader) throws {
+        self.init(title: try r.string(), level: try r.raw(Level.self), country: try r.optionalString(),
+                  organisation: try r.optionalString(), start: try r.date(), end: try r.date())
+    }
+}
+
+extension Entity: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.string(id); w.raw(kind); w.string(name); w.string(aliasText); w.string(shortText); w.string(demonymText)
+        w.optional(country); w.values(offices); w.optional(alpha2); w.optional(capital); w.optional(population)
+        w.optional(organisationKind); w.bool(discovered)
+    }
+    init(from r: inout ByteReader) throws {
+        self.init(id: try r.string(), kind: try r.raw(EntityKind.self), name: try r.string(), aliasText: try r.string(),
+                  shortText: try r.string(), demonymText: try r.string(), country: try r.optionalString())
+        offices = try r.values()
+        alpha2 = try r.optionalString()
+        capital = try r.optionalString()
+        population = try r.optionalInt()
+        organisationKind = try r.optionalString()
+        discovered = try r.bool()
+    }
+}
+
+extension Visit: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.int(id); w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city)
+        w.date(start); w.date(end); w.raw(kind); w.raw(level); w.raw(status); w.values(mentions)
+    }
+    init(from r: inout ByteReader) throws {
+        self.init(id: try r.int(), visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(),
+                  city: try r.optionalInt(), start: try r.date(), end: try r.date(), kind: try r.raw(VisitKind.self),
+                  level: try r.raw(Level.self), status: try r.raw(VisitStatus.self), mentions: try r.values())
+    }
+}
+
+extension Event: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.int(id); w.raw(kind); w.list(participants) { $0.int($1) }; w.list(countries) { $0.string($1) }; w.optional(city)
+        w.date(start); w.date(end); w.raw(status); w.optional(visit); w.optional(ordinal); w.optional(label); w.values(mentions)
+    }
+    init(from r: inout ByteReader) throws {
+        self.init(id: try r.int(), kind: try r.raw(EventKind.self), participants: try r.list { try $0.int() },
+                  countries: try r.list { try $0.string() }, city: try r.optionalInt(), start: try r.date(), end: try r.date(),
+                  status: try r.raw(VisitStatus.self), visit: try r.optionalInt(), ordinal: try r.optionalInt(),
+                  label: try r.optionalString(), mentions: try r.values())
+    }
+}
+
+extension TextRef: CacheCodable {
+    func encode(to w: inout ByteWriter) { w.u64(UInt64(bitPattern: offset)); w.u32(count) }
+    init(from r: inout ByteReader) throws { self.init(offset: Int64(bitPattern: try r.u64()), count: try r.u32()) }
+}
+
+extension PooledString: CacheCodable {
+    func encode(to w: inout ByteWriter) { w.u32(offset); w.u32(count) }
+    init(from r: inout ByteReader) throws { self.init(offset: try r.u32(), count: try r.u32()) }
+}
+
+extension DocumentRecord: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.string(name)
+        for s in [title, place, source, url, language] { w.value(s) }
+        w.value(text); w.value(original); w.u64(contentHash); w.u32(UInt32(bitPattern: directory)); w.u32(date)
+        w.u32(UInt32(bitPattern: placeEntity)); w.u32(byteCount)
+        for n in [sentenceStart, sentenceEnd, mentionStart, mentionEnd, timeStart, timeEnd] { w.u32(UInt32(bitPattern: n)) }
+        w.raw(dateSource)
+    }
+    init(from r: inout ByteReader) throws {
+        let name = try r.string()
+        let title: PooledString = try r.value(), place: PooledString = try r.value(), source: PooledString = try r.value()
+        let url: PooledString = try r.value(), language: PooledString = try r.value()
+        let text: TextRef = try r.value(), original: TextRef = try r.value()
+        let contentHash = try r.u64()
+        let directory = Int32(bitPattern: try r.u32()), date = try r.u32(), placeEntity = Int32(bitPattern: try r.u32())
+        let byteCount = try r.u32()
+        var ranges: [Int32] = []
+        for _ in 0..<6 { ranges.append(Int32(bitPattern: try r.u32())) }
+        self.init(name: name, title: title, place: place, source: source, url: url, language: language, text: text,
+                  original: original, contentHash: contentHash, directory: directory, date: date, placeEntity: placeEntity,
+                  byteCount: byteCount, sentenceStart: ranges[0], sentenceEnd: ranges[1], mentionStart: ranges[2],
+                  mentionEnd: ranges[3], timeStart: ranges[4], timeEnd: ranges[5], dateSource: try r.raw(MetadataSource.self))
+    }
+}
+
+extension Diagnostic: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.string(file); w.optional(line); w.optional(column); w.optional(byteOffset); w.raw(severity); w.string(message)
+    }
+    init(from r: inout ByteReader) throws {
+        self.init(file: try r.string(), line: try r.optionalInt(), column: try r.optionalInt(), byteOffset: try r.optionalInt(),
+                  severity: try r.raw(Severity.self), message: try r.string())
+    }
+}
+
+// MARK: Per-document results (the input of the cross-document merge)
+
+extension DiscoveredPerson: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.string(name); w.u64(key); w.optional(country); w.string(title); w.raw(level); w.list(shorts) { $0.u64($1) }
+    }
+    init(from r: inout ByteReader) throws {
+        self.init(name: try r.string(), key: try r.u64(), country: try r.optionalString(), title: try r.string(),
+                  level: try r.raw(Level.self), shorts: try r.list { try $0.u64() })
+    }
+}
+
+extension VisitCandidate: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city); w.date(start); w.date(end)
+        w.date(notBefore); w.raw(kind); w.raw(status); w.optional(titleLevel?.rawValue); w.list(sentences) { $0.int($1) }
+    }
+    init(from r: inout ByteReader) throws {
+        self.init(visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(), city: try r.optionalInt(),
+                  start: try r.date(), end: try r.date(), notBefore: try r.date(), kind: try r.raw(VisitKind.self),
+                  status: try r.raw(VisitStatus.self), titleLevel: try r.optionalString().flatMap(Level.init(rawValue:)),
+                  sentences: try r.list { try $0.int() })
+    }
+}
+
+extension EventCandidate: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.raw(kind); w.list(participants) { $0.int($1) }; w.list(countries) { $0.string($1) }; w.optional(city)
+        w.date(start); w.date(end); w.raw(status); w.optional(ordinal); w.optional(label); w.int(sentence)
+    }
+    init(from r: inout ByteReader) throws {
+        self.init(kind: try r.raw(EventKind.self), participants: try r.list { try $0.int() }, countries: try r.list { try $0.string() },
+                  city: try r.optionalInt(), start: try r.date(), end: try r.date(), status: try r.raw(VisitStatus.self),
+                  ordinal: try r.optionalInt(), label: try r.optionalString(), sentence: try r.int())
+    }
+}
+
+/// One document's analysis with the diagnostics of reading it; `path` is left out (a moved file keeps its record)
+/// and put back when read.
+struct StoredAnalysis {
+    var analysis: DocumentAnalysis?
+    var diagnostics: [Diagnostic]
+
+    func encode(to w: inout ByteWriter, path: String) {
+        w.list(diagnostics) { w, d in
+            var d = d
+            if d.file == path { d.file = "" }
+            w.value(d)
+        }
+        guard let a = analysis else { w.u8(0); return }
+        w.u8(1)
+        w.string(a.source.text)
+        w.bool(Document.sameBytes(a.source.original, a.source.text))
+        if !Document.sameBytes(a.source.original, a.source.text) { w.string(a.source.original) }
+        w.int(a.source.byteCount); w.u64(a.source.contentHash)
+        w.optional(a.title); w.date(a.date); w.raw(a.dateSource); w.optional(a.place); w.optional(a.source_); w.optional(a.url)
+        w.string(a.language)
+        w.memory(a.sentences); w.memory(a.mentions); w.memory(a.times)
+        w.values(a.discovered); w.values(a.visits); w.values(a.events)
+    }
+
+    init(analysis: DocumentAnalysis?, diagnostics: [Diagnostic]) {
+        self.analysis = analysis
+        self.diagnostics = diagnostics
+    }
+
+    init(from r: inout ByteReader, path: String) throws {
+        diagnostics = try r.list { r in
+            var d: Diagnostic = try r.value()
+            if d.file.isEmpty { d.file = path }
+            return d
+        }
+        guard try r.u8() == 1 else { analysis = nil; return }
+        let text = try r.string()
+        let original = try r.bool() ? text : try r.string()
+        let source = SourceText(path: path, original: original, text: text, byteCount: try r.int(), contentHash: try r.u64())
+        var a = DocumentAnalysis(source: source, title: try r.optionalString(), date: try r.date(), dateSource: try r.raw(MetadataSource.self),
+                                 place: try r.optionalString(), source_: try r.optionalString(), url: try r.optionalString(),
+                                 language: try r.string())
+        a.sentences = try r.memory(Sentence.self)
+        a.mentions = try r.memory(EntityMention.self)
+        a.times = try r.memory(TimeExpression.self)
+        a.discovered = try r.values()
+        a.visits = try r.values()
+        a.events = try r.values()
+        analysis = a
+    }
+}

@@ -1,0 +1,174 @@
+// The persistent model cache (docs/model-cache.md): the first build of a corpus stores the model; later commands
+// load it instead of reading the articles again. A changed or added article is analysed again alone, and the
+// cross-document merge redone over the stored analyses of the others.
+//
+//   FOLDER/files-CORPUS.idx                   content hashes of the articles, by path, size and time stamp
+//   FOLDER/models/CORPUS-MODEL.model          the merged model (ModelSnapshot) of one corpus state
+//   FOLDER/models/CORPUS.lock                 held while a model of that corpus is built
+//   FOLDER/analyses/CONTEXT/NAME.seg          per-document analyses (Segments.swift)
+
+import CorpusModel
+import Foundation
+
+public struct ModelCache: Sendable {
+    public let folder: URL
+    /// Where one-line notes go (a damaged file, a rebuild); standard error in the tool.
+    public var note: @Sendable (String) -> Void
+
+    public init(folder: URL, note: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.folder = folder.standardizedFileURL
+        self.note = note
+    }
+
+    /// How a model was obtained, for tests and `--verbose` notes.
+    public enum Source: Equatable, Sendable {
+        /// Loaded whole from a model file.
+        case loaded
+        /// Built: `analysed` documents read and analysed, `reused` taken from stored analyses, then merged.
+        case built(analysed: Int, reused: Int)
+    }
+
+    public struct Result {
+        public var corpus: Corpus
+        public var diagnostics: [Diagnostic]
+        public var source: Source
+    }
+
+    /// The corpus of `directories`: loaded when the cache has it, else built (reusing every stored analysis) and stored.
+    public func corpus(directories: [URL], inputs: CacheInputs, builder: CorpusBuilder) throws -> Result {
+        let plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
+        if let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
+        // One builder at a time per corpus: the others wait, then find the model it wrote.
+        let lock = try FileLock(url: plan.lockURL)
+        defer { lock.release() }
+        if let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
+        let store = plan.segments()
+        let (corpus, diagnostics) = builder.build(files: plan.listing.files, store: store)
+        try? store.finish(name: "build-\(String(plan.modelKey, radix: 16))-\(getpid())")
+        plan.save(corpus, diagnostics: diagnostics + plan.listing.diagnostics)
+        return Result(corpus: corpus, diagnostics: plan.listing.diagnostics + diagnostics,
+                      source: .built(analysed: store.made, reused: store.reused))
+    }
+
+    /// Analyses shard `shard` (1-based) of `count` of the corpus into a segment of its own, without building a
+    /// model: documents whose position in the listing is `shard - 1` modulo `count`. Returns the diagnostics and
+    /// the number of documents analysed.
+    public func index(directories: [URL], inputs: CacheInputs, builder: CorpusBuilder, shard: Int, of count: Int) throws
+        -> (diagnostics: [Diagnostic], analysed: Int) {
+        let plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
+        let store = plan.segments()
+        let selected = plan.listing.files.indices.filter { $0 % count == shard - 1 && !store.has($0) }
+        let diagnostics = builder.analyze(files: plan.listing.files, selected: selected, store: store)
+        try store.finish(name: "shard-\(shard)-of-\(count)-\(String(plan.listingKey, radix: 16))")
+        return (diagnostics, store.made)
+    }
+}
+
+/// One corpus state: its listing, keys and file names.
+struct BuildPlan {
+    let cache: ModelCache
+    let listing: CorpusListing
+    let context: UInt64
+    let keys: [UInt64]
+    let corpusID: UInt64
+    let listingKey: UInt64
+    let modelKey: UInt64
+
+    init(cache: ModelCache, directories: [URL], inputs: CacheInputs) throws {
+        self.cache = cache
+        try FileManager.default.createDirectory(at: cache.folder.appendingPathComponent("models"), withIntermediateDirectories: true)
+        listing = CorpusListing(directories: directories)
+        context = inputs.contextKey()
+        var id = Checksum(), names = Checksum(), model = Checksum()
+        for directory in directories { Self.add(directory.standardizedFileURL.path, to: &id) }
+        // One index per corpus: a small corpus does not read the hashes of a large one sharing the cache folder.
+        let indexURL = cache.folder.appendingPathComponent("files-\(String(id.value, radix: 16)).idx")
+        var index = FileIndex(url: indexURL)
+        let context = self.context
+        keys = listing.files.map { file in
+            index.hash(of: file.path).map { DocumentKey.of(rawHash: $0, entry: file.entry, context: context) } ?? 0
+        }
+        if index.changed { try? index.write(to: indexURL) }
+        for file in listing.files { Self.add(file.path, to: &names) }
+        Self.add(String(context), to: &model)
+        for (file, key) in zip(listing.files, keys) {
+            Self.add(file.path, to: &model)
+            // An unreadable file has no key: the model of a corpus holding one is never stored.
+            Self.add(String(key == 0 ? UInt64.random(in: 1...UInt64.max) : key), to: &model)
+        }
+        corpusID = id.value
+        listingKey = names.value
+        modelKey = model.value
+    }
+
+    static func add(_ text: String, to sum: inout Checksum) {
+        var t = text + "\u{0}"
+        t.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) }
+    }
+
+    var hex: (String, String) { (String(corpusID, radix: 16), String(modelKey, radix: 16)) }
+    var modelURL: URL { cache.folder.appendingPathComponent("models/\(hex.0)-\(hex.1).model") }
+    var lockURL: URL { cache.folder.appendingPathComponent("models/\(hex.0).lock") }
+
+    func segments() -> SegmentStore {
+        let store = SegmentStore(folder: cache.folder.appendingPathComponent("analyses/\(String(context, radix: 16))"),
+                                 context: context, keys: keys)
+        for (url, why) in store.damaged { cache.note("model cache: \(url.path) is damaged (\(why)); removed, its documents are analysed again") }
+        return store
+    }
+
+    /// The stored model, or nil; a damaged one is reported in one line and removed.
+    func load(gazetteer: Gazetteer) -> ModelCache.Result? {
+        guard FileManager.default.fileExists(atPath: modelURL.path) else { return nil }
+        do {
+            let (corpus, diagnostics) = try ModelSnapshot.read(modelURL, key: modelKey, gazetteer: gazetteer)
+            return ModelCache.Result(corpus: corpus, diagnostics: diagnostics, source: .loaded)
+        } catch {
+            cache.note("model cache: \(modelURL.path) is damaged (\(error)); rebuilding")
+            try? FileManager.default.removeItem(at: modelURL)
+            return nil
+        }
+    }
+
+    /// Writes the model (whole or not at all) and removes the older models of the same corpus.
+    func save(_ corpus: Corpus, diagnostics: [Diagnostic]) {
+        guard !keys.contains(0) else { return } // an unreadable article: its next read may differ
+        let temporary = AtomicFile.temporary(beside: modelURL)
+        do {
+            try ModelSnapshot.write(corpus, diagnostics: diagnostics, key: modelKey, to: temporary)
+            try AtomicFile.rename(temporary, to: modelURL)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            cache.note("model cache: cannot write \(modelURL.path) (\(error)); the model is not cached")
+            return
+        }
+        let folder = modelURL.deletingLastPathComponent()
+        let prefix = hex.0 + "-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".model") && name != modelURL.lastPathComponent {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+}
+
+/// An exclusive lock on a file (flock): held by one process (or thread) at a time, released when it ends.
+final class FileLock {
+    private var fd: Int32
+
+    init(url: URL) throws {
+        fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CacheFormatError("cannot open \(url.path): \(String(cString: strerror(errno)))") }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { close(fd); throw CacheFormatError("cannot lock \(url.path)") }
+        }
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
+}

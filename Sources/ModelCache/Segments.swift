@@ -1,0 +1,138 @@
+// Analysis segments: files of per-document results, each found by its document key. A build writes the analyses it
+// made into one new segment; `dossier index --shard K/N` writes shard K's. Any set of segments (from several
+// machines) serves a build: `dossier merge` is a build that finds every analysis in them.
+//
+// A segment is its records, then an index (key, offset, length per record), then a 40-byte trailer: the index's
+// offset, the record count, the context key, a checksum of everything before it, and the magic number.
+
+import CorpusModel
+import Foundation
+
+/// The segments of one context key, read for lookups, and the new segment being written.
+final class SegmentStore: AnalysisStore, @unchecked Sendable {
+    static let magic: UInt64 = 0x3147_4553_5353_4F44 // "DOSSSEG1"
+    static let trailerSize = 40
+
+    let folder: URL
+    let context: UInt64
+    /// The key of each input of the build (0: none, never stored).
+    let keys: [UInt64]
+    private var known: [UInt64: (segment: Int, range: Range<Int>)] = [:]
+    private var segments: [Data] = []
+    /// Segments that could not be used, with why: reported once, then removed.
+    private(set) var damaged: [(URL, String)] = []
+
+    private let lock = NSLock()
+    private var writer: FileHandle?
+    private var writerURL: URL?
+    private var written = 0
+    private var index: [(key: UInt64, offset: Int, length: Int)] = []
+    private var checksum = Checksum()
+    private(set) var reused = 0
+    private(set) var made = 0
+
+    init(folder: URL, context: UInt64, keys: [UInt64], read: Bool = true) {
+        self.folder = folder
+        self.context = context
+        self.keys = keys
+        if read { load() }
+    }
+
+    private func load() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(".seg") {
+            let url = folder.appendingPathComponent(name)
+            do {
+                let data = try Data(contentsOf: url, options: .alwaysMapped)
+                let entries = try Self.readIndex(data, context: context)
+                segments.append(data)
+                for e in entries { known[e.key] = (segments.count - 1, e.offset..<(e.offset + e.length)) }
+            } catch {
+                damaged.append((url, "\(error)"))
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
+    }
+
+    static func readIndex(_ data: Data, context: UInt64) throws -> [(key: UInt64, offset: Int, length: Int)] {
+        try data.withUnsafeBytes { raw in
+            guard raw.count >= trailerSize else { throw CacheFormatError("truncated segment") }
+            let t = raw.count - trailerSize
+            func u64(_ at: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
+            guard u64(t + 32) == magic else { throw CacheFormatError("truncated segment (no trailer)") }
+            guard u64(t + 16) == context else { throw CacheFormatError("segment of another context") }
+            guard u64(t + 24) == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<(t + 24)])) else {
+                throw CacheFormatError("segment checksum mismatch")
+            }
+            let indexOffset = Int(u64(t)), count = Int(u64(t + 8))
+            guard indexOffset >= 0, indexOffset + count * 24 == t else { throw CacheFormatError("segment index out of place") }
+            return try (0..<count).map { i in
+                let at = indexOffset + i * 24
+                let offset = Int(u64(at + 8)), length = Int(u64(at + 16))
+                guard offset >= 0, length >= 0, offset + length <= indexOffset else { throw CacheFormatError("segment record out of place") }
+                return (u64(at), offset, length)
+            }
+        }
+    }
+
+    /// True when every input with a key has a stored analysis.
+    var hasEveryInput: Bool { keys.allSatisfy { $0 == 0 || known[$0] != nil } }
+    func has(_ input: Int) -> Bool { keys[input] != 0 && known[keys[input]] != nil }
+
+    // MARK: AnalysisStore
+
+    func stored(_ input: Int) -> Data? {
+        guard keys[input] != 0, let place = known[keys[input]] else { return nil }
+        lock.lock(); reused += 1; lock.unlock()
+        return segments[place.segment].subdata(in: place.range)
+    }
+
+    func keep(_ input: Int, _ encoded: [UInt8]) {
+        let key = keys[input]
+        guard key != 0 else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        made += 1
+        if writer == nil { openWriter() }
+        guard let writer else { return }
+        do {
+            try writer.write(contentsOf: encoded)
+            checksum.add(encoded)
+            index.append((key, written, encoded.count))
+            written += encoded.count
+        } catch {
+            self.writer = nil // a full disk: the build goes on without keeping the rest
+        }
+    }
+
+    private func openWriter() {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else { return }
+        writer = handle
+        writerURL = url
+    }
+
+    /// Completes the new segment (index and trailer) and renames it into place as `name`.seg; nothing when no
+    /// analysis was kept.
+    func finish(name: String) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let writer, let writerURL else { return }
+        var tail: [UInt8] = []
+        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { tail.append(contentsOf: $0) } }
+        for e in index { u64(e.key); u64(UInt64(e.offset)); u64(UInt64(e.length)) }
+        u64(UInt64(written)); u64(UInt64(index.count)); u64(context)
+        checksum.add(tail)
+        u64(checksum.value)
+        u64(Self.magic)
+        try writer.write(contentsOf: tail)
+        try writer.close()
+        self.writer = nil
+        try AtomicFile.rename(writerURL, to: folder.appendingPathComponent(name + ".seg"))
+    }
+
+    deinit {
+        if let writerURL, writer != nil { try? FileManager.default.removeItem(at: writerURL) }
+    }
+}

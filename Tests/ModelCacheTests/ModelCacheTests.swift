@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+@testable import ModelCache
+
+/// The model cache: a model loaded from it is the model built, field for field; every part of the key invalidates
+/// it; damage is reported and rebuilt; concurrent builders and shards give the same model.
+@Suite("model cache", .serialized)
+struct ModelCacheTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let gazetteerFolder = repository.appendingPathComponent("Data/gazetteer")
+    static let gazetteer = Gazetteer.load(directories: [gazetteerFolder]).0
+
+    /// A scratch folder with a copy of the sample and test corpora (35 articles) and an empty cache folder.
+    final class Scratch: @unchecked Sendable {
+        let root: URL
+        var corpus: URL { root.appendingPathComponent("corpus") }
+        var cache: URL { root.appendingPathComponent("cache") }
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("model-cache-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+            for folder in ["Data/corpus", "Data/testcorpus"] {
+                let from = ModelCacheTests.repository.appendingPathComponent(folder)
+                for name in try FileManager.default.contentsOfDirectory(atPath: from.path) where name.hasSuffix(".txt") {
+                    try FileManager.default.copyItem(at: from.appendingPathComponent(name), to: corpus.appendingPathComponent(name))
+                }
+            }
+        }
+        deinit { try? FileManager.default.removeItem(at: root) }
+        var articles: [URL] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted().map { corpus.appendingPathComponent($0) }
+        }
+    }
+
+    static func inputs(_ gazetteer: [URL] = [gazetteerFolder], lexicon: [URL] = [], corrections: [URL] = [], extractors: [URL] = [],
+                       version: String = "test 1") -> CacheInputs {
+        CacheInputs(gazetteer: gazetteer, lexicon: lexicon, corrections: corrections, extractors: extractors, version: version)
+    }
+
+    static func cached(_ scratch: Scratch, _ inputs: CacheInputs = inputs(), notes: NoteLog = NoteLog(),
+                       gazetteer: Gazetteer = gazetteer) throws -> ModelCache.Result {
+        let cache = ModelCache(folder: scratch.cache, note: { notes.add($0) })
+        return try cache.corpus(directories: [scratch.corpus], inputs: inputs, builder: CorpusBuilder(gazetteer: gazetteer, jobs: 2))
+    }
+
+    static func uncached(_ scratch: Scratch) -> Corpus {
+        CorpusBuilder(gazetteer: gazetteer, jobs: 2).build(directory: scratch.corpus).0
+    }
+
+    /// Every stored field of the model, by reflection (a field the cache forgets shows here), then every export.
+    static func everything(_ corpus: Corpus) throws -> String {
+        var out = ""
+        dump(corpus.entities, to: &out)
+        dump(corpus.visits, to: &out)
+        dump(corpus.events, to: &out)
+        if let tables = corpus.tables {
+            for child in Mirror(reflecting: tables).children where child.label != "texts" { dump(child.value, to: &out) }
+        }
+        for document in corpus.documents { out += document.path + "\n" + document.text + "\n" + document.original + "\n" }
+        for table in ExportTable.allCases { out += try Exporter.render(table, of: corpus, format: .json) }
+        return out
+    }
+
+    final class NoteLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var notes: [String] = []
+        func add(_ note: String) { lock.lock(); notes.append(note); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return notes }
+    }
+
+    @Test func aLoadedModelIsTheBuiltModelFieldForField() throws {
+        let scratch = try Scratch()
+        let reference = try Self.everything(Self.uncached(scratch))
+        let first = try Self.cached(scratch)
+        #expect(first.source == .built(analysed: 35, reused: 0))
+        let second = try Self.cached(scratch)
+        #expect(second.source == .loaded)
+        #expect(try Self.everything(first.corpus) == reference)
+        let loaded = try Self.everything(second.corpus)
+        #expect(loaded == reference)
+        #expect(second.diagnostics == first.diagnostics)
+    }
+
+    @Test func changingOrAddingArticlesAnalysesThoseAlone() throws {
+        let scratch = try Scratch()
+        _ = try Self.cached(scratch)
+        let article = scratch.articles[3]
+        try (String(contentsOf: article, encoding: .utf8) + "\nThe visit was described as a success.\n")
+            .write(to: article, atomically: true, encoding: .utf8)
+        try "BEIJING, August 18, 2024 — President Xi Jinping met Prime Minister Pham Minh Chinh.\n"
+            .write(to: scratch.corpus.appendingPathComponent("zz-new.txt"), atomically: true, encoding: .utf8)
+        let changed = try Self.cached(scratch)
+        #expect(changed.source == .built(analysed: 2, reused: 34))
+        #expect(try Self.everything(changed.corpus) == Self.everything(Self.uncached(scratch)))
+        #expect(try Self.cached(scratch).source == .loaded)
+    }
+
+    @Test func everyPartOfTheKeyInvalidates() throws {
+        let scratch = try Scratch()
+        let extra = scratch.root.appendingPathComponent("extra", isDirectory: true)
+        try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+        let gazetteerCopy = scratch.root.appendingPathComponent("gazetteer", isDirectory: true)
+        try FileManager.default.copyItem(at: Self.gazetteerFolder, to: gazetteerCopy)
+        let lexicon = extra.appendingPathComponent("lexicon", isDirectory: true)
+        let corrections = extra.appendingPathComponent("corrections.yaml")
+        let extractors = extra.appendingPathComponent("extractors", isDirectory: true)
+        func inputs(version: String = "test 1") -> CacheInputs {
+            Self.inputs([gazetteerCopy], lexicon: [lexicon], corrections: [corrections], extractors: [extractors], version: version)
+        }
+        #expect(try Self.cached(scratch, inputs()).source == .built(analysed: 35, reused: 0))
+        #expect(try Self.cached(scratch, inputs()).source == .loaded)
+        let changes: [(String, () throws -> Void)] = [
+            ("gazetteer", { try (String(contentsOf: gazetteerCopy.appendingPathComponent("FORMAT.md"), encoding: .utf8) + "\n")
+                .write(to: gazetteerCopy.appendingPathComponent("FORMAT.md"), atomically: true, encoding: .utf8) }),
+            ("lexicon", {
+                try FileManager.default.createDirectory(at: lexicon.appendingPathComponent("en"), withIntermediateDirectories: true)
+                try "visit\n".write(to: lexicon.appendingPathComponent("en/cues.txt"), atomically: true, encoding: .utf8)
+            }),
+            ("lexicon file", { try "visit\ntrip\n".write(to: lexicon.appendingPathComponent("en/cues.txt"), atomically: true, encoding: .utf8) }),
+            ("corrections", { try "corrections: []\n".write(to: corrections, atomically: true, encoding: .utf8) }),
+            ("extractors", {
+                try FileManager.default.createDirectory(at: extractors, withIntermediateDirectories: true)
+                try "return {}\n".write(to: extractors.appendingPathComponent("x.lua"), atomically: true, encoding: .utf8)
+            }),
+        ]
+        for (part, change) in changes {
+            try change()
+            let gazetteer = Gazetteer.load(directories: [gazetteerCopy]).0
+            let rebuilt = try Self.cached(scratch, inputs(), gazetteer: gazetteer)
+            #expect(rebuilt.source == .built(analysed: 35, reused: 0), "after changing the \(part)")
+            #expect(try Self.cached(scratch, inputs(), gazetteer: gazetteer).source == .loaded, "after changing the \(part)")
+        }
+        let gazetteer = Gazetteer.load(directories: [gazetteerCopy]).0
+        #expect(try Self.cached(scratch, inputs(version: "test 2"), gazetteer: gazetteer).source == .built(analysed: 35, reused: 0))
+        // A different build of the same version is a different key too.
+        #expect(inputs().contextKey(buildIdentity: "a") != inputs().contextKey(buildIdentity: "b"))
+    }
+
+    @Test func aDamagedModelIsReportedInOneLineAndRebuilt() throws {
+        let scratch = try Scratch()
+        let reference = try Self.everything(Self.cached(scratch).corpus)
+        let models = scratch.cache.appendingPathComponent("models")
+        func modelFile() throws -> URL {
+            let name = try #require(FileManager.default.contentsOfDirectory(atPath: models.path).first { $0.hasSuffix(".model") })
+            return models.appendingPathComponent(name)
+        }
+        // One byte flipped in the tables, then in the texts, then the file cut short.
+        for damage in ["tables", "texts", "truncated"] {
+            let url = try modelFile()
+            var bytes = try Data(contentsOf: url)
+            switch damage {
+            case "texts": bytes[100] ^= 0x40
+            case "tables": bytes[bytes.count - 10] ^= 0x01
+            default: bytes = bytes.prefix(bytes.count / 2)
+            }
+            try bytes.write(to: url)
+            let notes = NoteLog()
+            let rebuilt = try Self.cached(scratch, notes: notes)
+            #expect(rebuilt.source == .built(analysed: 0, reused: 35), "\(damage)")
+            #expect(notes.all.count == 1 && notes.all[0].contains("is damaged") && !notes.all[0].contains("\n"), "\(notes.all)")
+            #expect(try Self.everything(rebuilt.corpus) == reference)
+        }
+        // A damaged analysis segment: reported, removed, its documents analysed again.
+        let segments = try #require(FileManager.default.enumerator(atPath: scratch.cache.appendingPathComponent("analyses").path)?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".seg") })
+        for segment in segments {
+            let url = scratch.cache.appendingPathComponent("analyses").appendingPathComponent(segment)
+            var bytes = try Data(contentsOf: url)
+            bytes[bytes.count / 2] ^= 0x01
+            try bytes.write(to: url)
+        }
+        try FileManager.default.removeItem(at: try modelFile())
+        let notes = NoteLog()
+        let rebuilt = try Self.cached(scratch, notes: notes)
+        #expect(rebuilt.source == .built(analysed: 35, reused: 0))
+        #expect(notes.all.count == segments.count && notes.all.allSatisfy { $0.contains("is damaged") })
+        #expect(try Self.everything(rebuilt.corpus) == reference)
+    }
+
+    @Test func concurrentBuildersAgreeAndLeaveOneGoodModel() throws {
+        let scratch = try Scratch()
+        let reference = try Self.everything(Self.uncached(scratch))
+        let results = NoteLog()
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            do {
+                let result = try Self.cached(scratch)
+                results.add((try Self.everything(result.corpus) == reference ? "same " : "different ") + "\(result.source)")
+            } catch {
+                results.add("error \(error)")
+            }
+        }
+        #expect(results.all.allSatisfy { $0.hasPrefix("same") }, "\(results.all)")
+        // One built it; the others waited and loaded what it wrote.
+        #expect(results.all.filter { $0.contains("loaded") }.count == 2, "\(results.all)")
+        #expect(try Self.cached(scratch).source == .loaded)
+    }
+
+    @Test func fourShardsMergeToTheModelOfOneBuild() throws {
+        let scratch = try Scratch()
+        let reference = try Self.everything(Self.uncached(scratch))
+        let cache = ModelCache(folder: scratch.cache)
+        var analysed = 0
+        for shard in 1...4 {
+            analysed += try cache.index(directories: [scratch.corpus], inputs: Self.inputs(), builder: CorpusBuilder(gazetteer: Self.gazetteer),
+                                        shard: shard, of: 4).analysed
+        }
+        #expect(analysed == 35)
+        let segments = try FileManager.default.subpathsOfDirectory(atPath: scratch.cache.appendingPathComponent("analyses").path)
+        #expect(segments.filter { $0.hasSuffix(".seg") && $0.contains("shard-") }.count == 4)
+        let merged = try Self.cached(scratch)
+        #expect(merged.source == .built(analysed: 0, reused: 35))
+        #expect(try Self.everything(merged.corpus) == reference)
+    }
+}
