@@ -64,7 +64,7 @@ let package = Package(
         // Where the bundled resources are (beside the binary, DOSSIER_HOME, a checkout) and the dossier.yaml workspace.
         .target(
             name: "Workspace",
-            dependencies: ["ScriptingAPI", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CorpusModel", "ScriptingAPI", .product(name: "Yams", package: "Yams")]
         ),
         // The persistent model cache: per-document results and the merged model, keyed by content, in shards.
         .target(

@@ -48,13 +48,16 @@ extension CorpusBuilder {
         let inputs = BuildInputs(source: .paths(files.map(\.path)), entries: files.map(\.entry))
         let g = gazetteer
         let acronyms = g.acronymOnlyKeys()
+        // Analysed as a build analyses them (the same scorer and languages), so the merge gives the same model.
+        let scoring = ScoringOptions(scorer: scorer), languages = self.languages
         let next = AtomicCounter()
         let diagnostics = ResultBox(count: selected.count)
         let work: @Sendable (Int) -> Void = { _ in
             while true {
                 let k = next.next()
                 if k >= selected.count { break }
-                let (_, d) = Analyzer.analyze(input: selected[k], of: inputs, store: store, gazetteer: g, acronyms: acronyms)
+                let (_, d) = Analyzer.analyze(input: selected[k], of: inputs, store: store, gazetteer: g, acronyms: acronyms,
+                                                   scoring: scoring, languages: languages)
                 diagnostics.set(k, nil, d)
             }
         }

@@ -7,7 +7,7 @@ import Foundation
 
 public enum ModelCodec {
     /// The version of the encoding: bump it with any change to an `encode`/`init(from:)` pair.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
 
     /// The format version and the sizes of the types written as raw memory: a change to either makes a new key.
     public static var fingerprint: String {
@@ -39,6 +39,9 @@ struct ByteWriter {
     mutating func optional(_ s: String?) { if let s { u8(1); string(s) } else { u8(0) } }
     mutating func optional(_ v: Int?) { if let v { u8(1); int(v) } else { u8(0) } }
     mutating func date(_ d: PartialDate?) { u32(d?.packed ?? 0) }
+    mutating func float(_ v: Float) { u32(v.bitPattern) }
+    mutating func optional(_ r: Range<Int>?) { if let r { u8(1); int(r.lowerBound); int(r.upperBound) } else { u8(0) } }
+    mutating func optionalRaw<E: RawRepresentable>(_ e: E?) where E.RawValue == String { optional(e?.rawValue) }
     mutating func raw<E: RawRepresentable>(_ e: E) where E.RawValue == String { string(e.rawValue) }
     mutating func list<T>(_ items: some Collection<T>, _ each: (inout ByteWriter, T) -> Void) {
         u32(UInt32(items.count))
@@ -80,6 +83,16 @@ struct ByteReader {
     mutating func date() throws -> PartialDate? {
         let packed = try u32()
         return packed == 0 ? nil : PartialDate(packed: packed)
+    }
+    mutating func float() throws -> Float { Float(bitPattern: try u32()) }
+    mutating func optionalRange() throws -> Range<Int>? {
+        guard try u8() != 0 else { return nil }
+        let lower = try int(), upper = try int()
+        guard lower <= upper else { throw CacheFormatError("range \(lower)..<\(upper)") }
+        return lower..<upper
+    }
+    mutating func optionalRaw<E: RawRepresentable>(_: E.Type) throws -> E? where E.RawValue == String {
+        try u8() == 0 ? nil : try raw(E.self)
     }
     mutating func raw<E: RawRepresentable>(_: E.Type) throws -> E where E.RawValue == String {
         let text = try string()

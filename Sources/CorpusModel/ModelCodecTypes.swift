@@ -44,12 +44,13 @@ extension Entity: CacheCodable {
 extension Visit: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.int(id); w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city)
-        w.date(start); w.date(end); w.raw(kind); w.raw(level); w.raw(status); w.values(mentions)
+        w.date(start); w.date(end); w.raw(kind); w.raw(level); w.raw(status); w.values(mentions); w.float(Float(confidence))
     }
     init(from r: inout ByteReader) throws {
         self.init(id: try r.int(), visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(),
                   city: try r.optionalInt(), start: try r.date(), end: try r.date(), kind: try r.raw(VisitKind.self),
-                  level: try r.raw(Level.self), status: try r.raw(VisitStatus.self), mentions: try r.values())
+                  level: try r.raw(Level.self), status: try r.raw(VisitStatus.self), mentions: try r.values(),
+                  confidence: Double(try r.float()))
     }
 }
 
@@ -57,12 +58,13 @@ extension Event: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.int(id); w.raw(kind); w.list(participants) { $0.int($1) }; w.list(countries) { $0.string($1) }; w.optional(city)
         w.date(start); w.date(end); w.raw(status); w.optional(visit); w.optional(ordinal); w.optional(label); w.values(mentions)
+        w.float(Float(confidence))
     }
     init(from r: inout ByteReader) throws {
         self.init(id: try r.int(), kind: try r.raw(EventKind.self), participants: try r.list { try $0.int() },
                   countries: try r.list { try $0.string() }, city: try r.optionalInt(), start: try r.date(), end: try r.date(),
                   status: try r.raw(VisitStatus.self), visit: try r.optionalInt(), ordinal: try r.optionalInt(),
-                  label: try r.optionalString(), mentions: try r.values())
+                  label: try r.optionalString(), mentions: try r.values(), confidence: Double(try r.float()))
     }
 }
 
@@ -83,7 +85,7 @@ extension DocumentRecord: CacheCodable {
         w.value(text); w.value(original); w.u64(contentHash); w.u32(UInt32(bitPattern: directory)); w.u32(date)
         w.u32(UInt32(bitPattern: placeEntity)); w.u32(byteCount)
         for n in [sentenceStart, sentenceEnd, mentionStart, mentionEnd, timeStart, timeEnd] { w.u32(UInt32(bitPattern: n)) }
-        w.raw(dateSource)
+        w.raw(dateSource); w.u32(anchor); w.optionalRaw(anchorSource)
     }
     init(from r: inout ByteReader) throws {
         let name = try r.string()
@@ -98,7 +100,8 @@ extension DocumentRecord: CacheCodable {
         self.init(name: name, title: title, place: place, source: source, url: url, language: language, text: text,
                   original: original, contentHash: contentHash, directory: directory, date: date, placeEntity: placeEntity,
                   byteCount: byteCount, sentenceStart: ranges[0], sentenceEnd: ranges[1], mentionStart: ranges[2],
-                  mentionEnd: ranges[3], timeStart: ranges[4], timeEnd: ranges[5], dateSource: try r.raw(MetadataSource.self))
+                  mentionEnd: ranges[3], timeStart: ranges[4], timeEnd: ranges[5], dateSource: try r.raw(MetadataSource.self),
+                  anchor: try r.u32(), anchorSource: try r.optionalRaw(AnchorSource.self))
     }
 }
 
@@ -128,13 +131,37 @@ extension VisitCandidate: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city); w.date(start); w.date(end)
         w.date(notBefore); w.raw(kind); w.raw(status); w.optional(titleLevel?.rawValue); w.list(sentences) { $0.int($1) }
+        w.value(evidence); w.float(confidence)
     }
     init(from r: inout ByteReader) throws {
         self.init(visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(), city: try r.optionalInt(),
                   start: try r.date(), end: try r.date(), notBefore: try r.date(), kind: try r.raw(VisitKind.self),
                   status: try r.raw(VisitStatus.self), titleLevel: try r.optionalString().flatMap(Level.init(rawValue:)),
-                  sentences: try r.list { try $0.int() })
+                  sentences: try r.list { try $0.int() }, evidence: try r.value(), confidence: try r.float())
     }
+}
+
+extension CandidateEvidence: CacheCodable {
+    func encode(to w: inout ByteWriter) {
+        w.u8(origin.rawValue); w.optional(trigger); w.optional(time); w.bool(timeRelative); w.optional(visitorPhrase)
+        w.optionalRaw(visitorRole)
+    }
+    init(from r: inout ByteReader) throws {
+        self.init()
+        let code = try r.u8()
+        guard let origin = Origin(rawValue: code) else { throw CacheFormatError("unknown evidence origin \(code)") }
+        self.origin = origin
+        trigger = try r.optionalRange()
+        time = try r.optionalRange()
+        timeRelative = try r.bool()
+        visitorPhrase = try r.optionalRange()
+        visitorRole = try r.optionalRaw(MentionRole.self)
+    }
+}
+
+extension DocumentNote: CacheCodable {
+    func encode(to w: inout ByteWriter) { w.raw(kind); w.string(text) }
+    init(from r: inout ByteReader) throws { self.init(try r.raw(Kind.self), try r.string()) }
 }
 
 extension EventCandidate: CacheCodable {
@@ -168,9 +195,10 @@ struct StoredAnalysis {
         if !Document.sameBytes(a.source.original, a.source.text) { w.string(a.source.original) }
         w.int(a.source.byteCount); w.u64(a.source.contentHash)
         w.optional(a.title); w.date(a.date); w.raw(a.dateSource); w.optional(a.place); w.optional(a.source_); w.optional(a.url)
-        w.string(a.language)
+        w.string(a.language); w.date(a.anchor); w.optionalRaw(a.anchorSource); w.values(a.notes)
         w.memory(a.sentences); w.memory(a.mentions); w.memory(a.times)
         w.values(a.discovered); w.values(a.visits); w.values(a.events)
+        w.list(a.features) { w, row in w.list(row) { $0.float($1) } }
     }
 
     init(analysis: DocumentAnalysis?, diagnostics: [Diagnostic]) {
@@ -190,13 +218,15 @@ struct StoredAnalysis {
         let source = SourceText(path: path, original: original, text: text, byteCount: try r.int(), contentHash: try r.u64())
         var a = DocumentAnalysis(source: source, title: try r.optionalString(), date: try r.date(), dateSource: try r.raw(MetadataSource.self),
                                  place: try r.optionalString(), source_: try r.optionalString(), url: try r.optionalString(),
-                                 language: try r.string())
+                                 language: try r.string(), anchor: try r.date(), anchorSource: try r.optionalRaw(AnchorSource.self))
+        a.notes = try r.values()
         a.sentences = try r.memory(Sentence.self)
         a.mentions = try r.memory(EntityMention.self)
         a.times = try r.memory(TimeExpression.self)
         a.discovered = try r.values()
         a.visits = try r.values()
         a.events = try r.values()
+        a.features = try r.list { try $0.list { try $0.float() } }
         analysis = a
     }
 }

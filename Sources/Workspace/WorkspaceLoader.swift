@@ -1,6 +1,7 @@
 // Reading `dossier.yaml` with Yams, keeping each node's line so every mistake is reported as
 // `dossier.yaml:LINE:COLUMN: message`, with a "did you mean" for a mistyped key or format.
 
+import CorpusModel
 import Foundation
 import ScriptingAPI
 import Yams

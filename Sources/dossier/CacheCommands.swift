@@ -20,6 +20,9 @@ struct ShardSpec: ExpressibleByArgument {
 extension CorpusOptions {
     /// The cache, which these commands cannot do without.
     func requiredCache() throws -> ModelCache {
+        if scorer != nil {
+            throw ValidationError("--scorer is not part of the model cache's key: index and merge use the bundled scorer")
+        }
         guard let cache = try modelCache() else {
             throw ValidationError("the model cache is off (--no-cache or DOSSIER_NO_CACHE): nothing to index or merge into")
         }
@@ -35,6 +38,8 @@ extension CorpusOptions {
         }
         var builder = CorpusBuilder(gazetteer: g)
         if let jobs { builder.jobs = max(1, jobs) }
+        // Scored as `build()` scores, so the model merged from the cache is the model built without it.
+        builder.scorer = try loadScorer()
         return (builder, dirs, gd)
     }
 

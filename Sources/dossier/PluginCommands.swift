@@ -503,7 +503,7 @@ struct Docs: ParsableCommand {
         abstract: "Print the Lua API reference in Markdown (docs/lua-api.md).")
 
     func run() throws {
-        let toolkit = try? String(contentsOf: DossierPaths.bundledPlugins.appendingPathComponent("lib/dossier_data.lua"), encoding: .utf8)
+        let toolkit = try? String(contentsOf: DossierPaths.bundledPlugins().appendingPathComponent("lib/dossier_data.lua"), encoding: .utf8)
         StandardOutput.write(DossierAPI.markdown(toolkit: toolkit))
     }
 }

@@ -89,9 +89,10 @@ enum BatchEvaluation {
         do { list = try Batches.load(path: path) } catch { throw ValidationError(error.description) }
         let goldFile: GoldFile
         do { goldFile = try GoldFile.load(path: gold) } catch { throw ValidationError("cannot read gold file \(gold): \(error)") }
-        let dirs = (options.gazetteer.isEmpty ? ["Data/gazetteer"] : options.gazetteer).map { URL(fileURLWithPath: $0) }
-        var builder = CorpusBuilder(gazetteer: Gazetteer.load(directories: dirs).0)
-        let (split, unassigned) = Batches.split(directory: options.corpus, list: list, gold: goldFile, builder: builder)
+        let folders = try options.corpusFolders()
+        guard folders.count == 1 else { throw ValidationError("--batches reads one corpus folder, got \(folders.count)") }
+        var builder = CorpusBuilder(gazetteer: Gazetteer.load(directories: try options.gazetteerFolders()).0)
+        let (split, unassigned) = Batches.split(directory: folders[0].path, list: list, gold: goldFile, builder: builder)
         builder.scorer = try options.loadScorer()
         for row in unassigned {
             FileHandle.standardError.write(Data("\(gold): note: no batch names \(row.visitor) -> \(row.destination) \(row.when); row left out\n".utf8))

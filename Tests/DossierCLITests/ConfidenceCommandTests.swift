@@ -7,8 +7,12 @@ struct ConfidenceCommandTests {
         let csv = try CommandRunner.run(["export", "visits", "--format", "csv", "--quiet"])
         #expect(csv.status == 0)
         let lines = csv.stdout.split(separator: "\r\n")
-        #expect(lines.first?.hasSuffix(",confidence") == true)
-        let values = lines.dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+        // The column stands beside the first-source columns; the columns before it hold no commas.
+        let column = try #require(lines.first?.split(separator: ",").firstIndex(of: "confidence"))
+        #expect(lines.first?.contains(",confidence,firstSentence,") == true)
+        let values = lines.dropFirst().compactMap { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).dropFirst(column).first.flatMap { Double($0) }
+        }
         #expect(values.count == lines.count - 1 && values.allSatisfy { (0...1).contains($0) })
         // With the scorer the visits differ in confidence; without it a visit's depends on its reports only.
         #expect(Set(values).count > 2)
