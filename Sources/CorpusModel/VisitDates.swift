@@ -1,0 +1,103 @@
+// The dates of a visit: the time nearest the trigger in the visitor's segment, a date right after the place,
+// lists of dates, "later", the length of the visit ("a three-day visit") and the publication month for an
+// undated report in the present.
+
+extension EventFinder {
+    static let sinceWords = KeyTableSet(["since", "after", "sau"].map { Fold.lowerKey($0) })
+    static let kKe = Fold.lowerKey("kể")
+    static let concludingVerbs = KeyTableSet(["concluded", "concludes", "concluding", "wrapped", "wraps", "ended",
+                                              "ends", "completed", "kết", "thúc"].map { Fold.lowerKey($0) })
+    static let numberWords: LookupTable<Int> = {
+        var d = LookupTable<Int>()
+        for (i, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].enumerated() {
+            d[Fold.lowerKey(w + "-day")] = i + 1
+        }
+        for (i, w) in ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy"].enumerated() { d[Fold.lowerKey(w)] = i + 1 }
+        return d
+    }()
+
+    /// The time of a trigger: the nearest in the visitor's segment; else, after "later", not before the time
+    /// told before; else a time at the head of the sentence ("In June 1961, ...") for its first visitor.
+    func timeOfVisit(_ visitor: Int?, _ trigger: Trigger, _ segment: VisitorSegment, _ c: SentenceContext) -> (TaggedTime?, PartialDate?) {
+        let tr = trigger.tokens
+        var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
+        // Nearest time to the trigger.
+        segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
+        if let time = segTimes.first { return (time, nil) }
+        if (tr.upperBound..<min(c.end, tr.upperBound + 6)).contains(where: { Lexicon.laterWords.contains(tokens[$0].lower) }) {
+            if let notBefore = c.times.last(where: { $0.tokens.upperBound <= segment.start })?.start { return (nil, notBefore) }
+        }
+        if let vi = visitor, c.persons[vi].phraseStart == segment.start || segment.start == c.start {
+            return (c.times.first { $0.tokens.upperBound <= c.persons[vi].phraseStart }, nil)
+        }
+        return (nil, nil)
+    }
+
+    /// "in November 2015 and November 2017": the time and the times listed right after it.
+    func listedDates(from time: TaggedTime?, _ c: SentenceContext) -> [TaggedTime?] {
+        var dates: [TaggedTime?] = [time]
+        guard var last = time else { return dates }
+        while let next = c.times.first(where: { $0.tokens.lowerBound > last.tokens.upperBound && $0.tokens.lowerBound <= last.tokens.upperBound + 2 }),
+              (last.tokens.upperBound..<next.tokens.lowerBound).allSatisfy({ [Self.kAnd, Self.kVa].contains(tokens[$0].lower) || tokens[$0].first == 0x2C || tokens[$0].lower == Self.kIn }) {
+            dates.append(next); last = next
+        }
+        return dates
+    }
+
+    /// The start and end of a visit: a date right after the place goes with it ("took him to Indonesia earlier
+    /// in the week"); "a three-day visit" gives the end (the start after "concluded").
+    func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext) -> (start: PartialDate?, end: PartialDate?) {
+        var time = r.time
+        if let place, let t = r.placeTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
+            time = t
+        }
+        var start = time?.start
+        var end = time?.end
+        if let tr = r.trigger?.tokens, let st = start, st.granularity == .day, end == nil {
+            let days = lengthInDays(around: tr, c)
+            if days > 1 {
+                if concludes(tr, c.start) { start = st.adding(days: -(days - 1)); end = st } else { end = st.adding(days: days - 1) }
+            }
+        }
+        return (start, end)
+    }
+
+    /// "a three-day visit", "a 3-day visit", "chuyến thăm ba ngày": the length written near the trigger, 0 if none.
+    func lengthInDays(around tr: Range<Int>, _ c: SentenceContext) -> Int {
+        let s = c.start, e = c.end
+        for k in max(s, tr.lowerBound - 3)..<min(e, tr.upperBound + 3) {
+            if let n = Self.numberWords[tokens[k].lower], tokens[k].kind == .word, k + 1 >= e || tokens[k].lower != Fold.lowerKey("năm") || tokens[k + 1].lower == Self.kNgay {
+                if tokens[k].lower == Fold.lowerKey("ba") || tokens[k].lower == Fold.lowerKey("hai") || tokens[k].lower == Fold.lowerKey("năm") {
+                    guard k + 1 < e, tokens[k + 1].lower == Self.kNgay else { continue }
+                }
+                return n
+            }
+            if tokens[k].kind == .number, let dash = text(k..<(k + 1)).firstIndex(of: "-"),
+               let n = Int(text(k..<(k + 1))[..<dash]), text(k..<(k + 1)).hasSuffix("-day"), n > 1, n < 30 {
+                return n
+            }
+        }
+        return 0
+    }
+
+    /// "concluded", "wrapped up", "ended", "kết thúc" just before the visit word.
+    func concludes(_ tr: Range<Int>, _ s: Int) -> Bool {
+        var j = tr.lowerBound - 1
+        var n = 0
+        while j >= s && n < 5 {
+            if Self.concludingVerbs.contains(tokens[j].lower) { return true }
+            j -= 1; n += 1
+        }
+        return false
+    }
+
+    /// A date that only bounds a period: "since 2019", "after 1975", "sau năm 1975", "(kể) từ năm 2017".
+    func isSince(_ t: TaggedTime, _ s: Int) -> Bool {
+        var j = t.tokens.lowerBound - 1
+        if j >= s && (tokens[j].lower == TimeTagger.kNam || tokens[j].lower == TimeTagger.kYear) { j -= 1 } // "sau năm 1975"
+        guard j >= s else { return false }
+        if Self.sinceWords.contains(tokens[j].lower) { return true }
+        // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
+        return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
+    }
+}

@@ -1,0 +1,71 @@
+// The status of a visit (occurred, planned, negated) from the words around its trigger and its date, and
+// its kind (state, official, working) from the words just before it (after it in Vietnamese).
+
+extension EventFinder {
+    static let expectedWords = KeyTableSet(["expected", "due"].map { Fold.lowerKey($0) })
+    static let sequenceWords = KeyTableSet(["then", "before", "after", "afterwards", "later", "sau", "rồi", "tiếp", "trước"].map { Fold.lowerKey($0) })
+    static let kindFillers = KeyTableSet(["a", "an", "the", "his", "her", "their", "its", "this", "that", "two-day",
+                                          "three-day", "four-day", "five-day", "week-long", "landmark", "rare", "brief",
+                                          "short", "long", "another", "friendship", "bilateral", "pay", "paid", "make",
+                                          "made", "on", "for"].map { Fold.lowerKey($0) })
+
+    /// Planned or negated from the words just before a trigger (and after a noun trigger).
+    func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?) -> VisitStatus {
+        if Lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return .negated }
+        if Self.expectedWords.contains(tokens[trigger.lowerBound].lower) { return .planned } // "expected in Islamabad"
+        var j = trigger.lowerBound - 1
+        var n = 0
+        while j >= s && n < 12 {
+            let w = tokens[j].lower
+            // A clause chained by "then", "sau đó", "before" continues the plan of the one before it
+            // ("will visit Belgium, then pay an official visit to Finland").
+            if tokens[j].kind == .punct && tokens[j].first == 0x2C && j + 1 < trigger.lowerBound
+                && Self.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; continue }
+            if tokens[j].kind == .punct && tokens[j].first != 0x2D { break }
+            if Lexicon.negationCues.contains(w) { return .negated }
+            if Lexicon.plannedCues.contains(w) { return .planned }
+            j -= 1; n += 1
+        }
+        // After the word, only a cancellation negates it ("the visit was postponed"): a "not" there is
+        // about something else ("ended the summit without signing anything").
+        var k = trigger.upperBound
+        n = 0
+        while k < e && n < 5 {
+            if tokens[k].kind == .punct { break }
+            if Lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return .negated }
+            k += 1; n += 1
+        }
+        return isFuture(start) ? .planned : .occurred
+    }
+
+    /// "state visit", "official visit", "officially visited" (not the "State" of "Secretary of State"), with
+    /// fillers between ("a three-day state visit"); Vietnamese "thăm cấp Nhà nước", "chuyến thăm chính thức".
+    func visitKind(_ tr: Range<Int>, _ s: Int, _ e: Int) -> VisitKind {
+        var j = tr.lowerBound - 1
+        var n = 0
+        while j >= s && n < 4 {
+            if let k = Lexicon.kindWords[tokens[j].lower] {
+                if !(tokens[j].capitalized && j > s && tokens[j - 1].lower == Self.kOf) { return VisitKind(rawValue: k)! }
+                break
+            }
+            let w = tokens[j].lower
+            let filler = tokens[j].kind == .number || Self.definiteFillers.contains(w) || Self.kindFillers.contains(w)
+                || Self.numberWords[w] != nil || tokens[j].kind == .possessive
+            if !filler { break }
+            j -= 1; n += 1
+        }
+        var k = tr.upperBound
+        n = 0
+        while k < e && n < 3 {
+            let len = Lexicon.vietnameseKinds.match(tokens, at: k, end: e)
+            if len > 0 {
+                let w = tokens[k + len - 1].lower
+                if w == Fold.lowerKey("nước") { return .state }
+                if w == Fold.lowerKey("thức") { return .official }
+                return .working
+            }
+            k += 1; n += 1
+        }
+        return .unspecified
+    }
+}
