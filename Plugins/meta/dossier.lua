@@ -107,6 +107,7 @@ function Query:first() end
 ---@field level string The visitor's level from the office held on the visit's date (see `dossier.levels`).
 ---@field status string "occurred", "planned" or "negated".
 ---@field mentions Mention[] Where the articles report it.
+---@field rules string[] The ids of the rules that produced it ("visit.travel-to", "date.after-place"; see docs/corpus-model.md).
 local Visit = {}
 
 ---An event of any kind: a visit, a meeting or talks, the establishment of relations, an anniversary, an exchange of messages.
@@ -125,6 +126,7 @@ local Visit = {}
 ---@field label string? What the anniversary or milestone is of, in the article's words.
 ---@field visit Visit? For a visit, the visit itself.
 ---@field mentions Mention[] Where the articles report it.
+---@field rules string[] The ids of the rules that produced it (see docs/corpus-model.md).
 local Event = {}
 
 ---A person, country, city or organisation, with every name it goes by.

@@ -38,7 +38,8 @@ public struct Corpus: Sendable {
         all.reserveCapacity(events.count + visits.count)
         for v in visits {
             all.append(Event(id: 0, kind: .visit, participants: [v.visitor], countries: [v.visitorCountry, v.destination].compactMap { $0 },
-                             city: v.city, start: v.start, end: v.end, status: v.status, visit: v.id, mentions: v.mentions))
+                             city: v.city, start: v.start, end: v.end, status: v.status, visit: v.id, mentions: v.mentions,
+                             ruleSet: v.ruleSet))
         }
         all.sort { a, b in
             switch (a.start, b.start) {

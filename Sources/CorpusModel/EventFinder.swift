@@ -18,6 +18,8 @@ struct VisitCandidate {
     var status: VisitStatus
     var titleLevel: Level?
     var sentences: [Int]
+    /// The rules that made it.
+    var rules = RuleSet()
 }
 
 struct EventCandidate {
@@ -31,6 +33,8 @@ struct EventCandidate {
     var ordinal: Int?
     var label: String?
     var sentence: Int
+    /// The rules that made it.
+    var rules = RuleSet()
 }
 
 /// One sentence as the event rules see it: its tokens, mentions and times, and the document's context.

@@ -33,6 +33,7 @@ public enum Exporter {
             "city": opt(v.city.map { c.entities[$0].name }), "start": opt(v.start?.iso), "end": opt(v.end?.iso),
             "year": opt(v.year), "kind": v.kind.rawValue, "level": v.level.rawValue, "status": v.status.rawValue,
             "mentions": mentions(v.mentions, c),
+            "rules": v.rules,
         ]
     }
 
@@ -42,6 +43,7 @@ public enum Exporter {
             "city": opt(e.city.map { c.entities[$0].name }), "start": opt(e.start?.iso), "end": opt(e.end?.iso),
             "year": opt(e.start?.year), "status": e.status.rawValue, "visit": opt(e.visit), "ordinal": opt(e.ordinal),
             "label": opt(e.label), "mentions": mentions(e.mentions, c),
+            "rules": e.rules,
         ]
     }
 
@@ -102,8 +104,8 @@ public enum Exporter {
 
     public static func columns(for table: ExportTable) -> [String] {
         switch table {
-        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions"]
-        case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions"]
+        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions", "rules"]
+        case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions", "rules"]
         case .documents: return ["id", "name", "title", "date", "dateSource", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
         case .entities: return ["id", "kind", "name", "country", "discovered", "mentions", "aliases"]
         }

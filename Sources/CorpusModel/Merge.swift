@@ -20,11 +20,23 @@ struct VisitCandidates {
         var kind: UInt8
         var status: UInt8
         var titleLevel: UInt8    // Level rank + 1, 0: none
+        var rules: UInt16        // index into `ruleSets`
     }
     private var records: [Record] = []
     private var extraSentences: [Int32] = []
     private var countryCodes: [String] = []
     private var countryIndex: [String: UInt16] = [:]
+    /// The distinct sets of rules of the candidates (a few hundred at most).
+    private var ruleSets: [RuleSet] = []
+    private var ruleSetIndex: [RuleSet: UInt16] = [:]
+
+    private mutating func code(_ rules: RuleSet) -> UInt16 {
+        if let i = ruleSetIndex[rules] { return i }
+        precondition(ruleSets.count < Int(UInt16.max), "too many distinct rule sets")
+        ruleSetIndex[rules] = UInt16(ruleSets.count)
+        ruleSets.append(rules)
+        return UInt16(ruleSets.count - 1)
+    }
 
     var count: Int { records.count }
     var capacity: Int { records.capacity }
@@ -48,7 +60,7 @@ struct VisitCandidates {
             destination: code(v.destination), visitorCountry: v.visitorCountry.map { code($0) + 1 } ?? 0,
             moreCount: UInt8(min(255, max(0, sentences.count - 1))),
             kind: UInt8(VisitKind.allCases.firstIndex(of: v.kind)!), status: UInt8(VisitStatus.allCases.firstIndex(of: v.status)!),
-            titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0))
+            titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0, rules: code(v.rules)))
     }
 
     /// Visitor and destination in one number, to group the candidates.
@@ -63,6 +75,7 @@ struct VisitCandidates {
     func notBefore(_ i: Int) -> PartialDate? { records[i].notBefore == 0 ? nil : PartialDate(packed: records[i].notBefore) }
     func kind(_ i: Int) -> VisitKind { VisitKind.allCases[Int(records[i].kind)] }
     func status(_ i: Int) -> VisitStatus { VisitStatus.allCases[Int(records[i].status)] }
+    func rules(_ i: Int) -> RuleSet { ruleSets[Int(records[i].rules)] }
     func titleLevel(_ i: Int) -> Level? { records[i].titleLevel == 0 ? nil : Level.allCases[Int(records[i].titleLevel) - 1] }
     func forEachSentence(_ i: Int, _ body: (Int) -> Void) {
         let r = records[i]
@@ -181,6 +194,8 @@ enum Merger {
             let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
             if let w = when { level = visitor.office(at: w)?.level }
             if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
+            var rules = RuleSet()
+            for m in members { rules.formUnion(candidates.rules(m)) }
             var mentions: [Mention] = []
             for m in members {
                 let doc = candidates.document(m)
@@ -192,7 +207,8 @@ enum Merger {
             for m in mentions where unique.last != m { unique.append(m) }
             visits.append(Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
                                 destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
-                                start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique))
+                                start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
+                                ruleSet: rules))
         }
         return visits
     }
@@ -229,6 +245,7 @@ struct EventMerger {
             // One mention per sentence.
             if seen.insert(UInt64(i) << 40 | UInt64(doc) << 20 | UInt64(c.sentence)).inserted { events[i].mentions.append(mention) }
             if c.status == .occurred { events[i].status = .occurred }
+            events[i].ruleSet.formUnion(c.rules)
             if let s = c.start, events[i].start.map({ s.granularity > $0.granularity }) ?? true { events[i].start = s; events[i].end = c.end }
             return
         }
@@ -236,7 +253,8 @@ struct EventMerger {
         seen.insert(UInt64(events.count) << 40 | UInt64(doc) << 20 | UInt64(c.sentence))
         events.append(Event(id: 0, kind: c.kind, participants: Self.shared(c.participants, &participantLists),
                             countries: Self.shared(c.countries, &countryLists), city: c.city, start: c.start, end: c.end,
-                            status: c.status, ordinal: c.ordinal, label: c.label.map { Self.shared($0, &labels) }, mentions: [mention]))
+                            status: c.status, ordinal: c.ordinal, label: c.label.map { Self.shared($0, &labels) }, mentions: [mention],
+                            ruleSet: c.rules))
     }
 
     /// Equal lists and labels share one storage: the same pairs of countries and leaders, and the same

@@ -97,10 +97,12 @@ public struct Visit: Sendable, Hashable, Identifiable {
     public var level: Level
     public var status: VisitStatus
     public var mentions: [Mention]
+    /// The rules that produced it, over all its reports (see `Rule`).
+    public var ruleSet: RuleSet
 
     public init(id: Int, visitor: Int, visitorCountry: String?, destination: String, city: Int? = nil,
                 start: PartialDate?, end: PartialDate? = nil, kind: VisitKind = .unspecified, level: Level = .other,
-                status: VisitStatus = .occurred, mentions: [Mention] = []) {
+                status: VisitStatus = .occurred, mentions: [Mention] = [], ruleSet: RuleSet = RuleSet()) {
         self.id = id
         self.visitor = visitor
         self.visitorCountry = visitorCountry
@@ -112,9 +114,12 @@ public struct Visit: Sendable, Hashable, Identifiable {
         self.level = level
         self.status = status
         self.mentions = mentions
+        self.ruleSet = ruleSet
     }
 
     public var year: Int? { start?.year }
+    /// The ids of the rules that produced it ("visit.travel-to", "date.after-place").
+    public var rules: [String] { ruleSet.ids }
 }
 
 public enum EventKind: String, Sendable, Codable, CaseIterable {
@@ -144,10 +149,12 @@ public struct Event: Sendable, Hashable, Identifiable {
     public var ordinal: Int?
     public var label: String?
     public var mentions: [Mention]
+    /// The rules that produced it, over all its reports (see `Rule`).
+    public var ruleSet: RuleSet
 
     public init(id: Int, kind: EventKind, participants: [Int] = [], countries: [String] = [], city: Int? = nil,
                 start: PartialDate? = nil, end: PartialDate? = nil, status: VisitStatus = .occurred, visit: Int? = nil,
-                ordinal: Int? = nil, label: String? = nil, mentions: [Mention] = []) {
+                ordinal: Int? = nil, label: String? = nil, mentions: [Mention] = [], ruleSet: RuleSet = RuleSet()) {
         self.id = id
         self.kind = kind
         self.participants = participants
@@ -160,7 +167,11 @@ public struct Event: Sendable, Hashable, Identifiable {
         self.ordinal = ordinal
         self.label = label
         self.mentions = mentions
+        self.ruleSet = ruleSet
     }
+
+    /// The ids of the rules that produced it.
+    public var rules: [String] { ruleSet.ids }
 }
 
 /// Where a document's date came from.

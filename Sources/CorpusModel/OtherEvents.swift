@@ -37,7 +37,8 @@ extension EventFinder {
         guard window.contains(where: { Lexicon.relationsWords.match(tokens, at: $0, end: e) > 0 }) else { return nil }
         let t = nearestTime(c.allTimes.filter { $0.end == nil || $0.start.granularity == .year }, to: k)
         events.append(EventCandidate(kind: .relationsEstablished, participants: [], countries: countryPair(c), city: nil,
-                                     start: t?.start, end: nil, status: .occurred, ordinal: nil, label: nil, sentence: c.index))
+                                     start: t?.start, end: nil, status: .occurred, ordinal: nil, label: nil, sentence: c.index,
+                                     rules: RuleSet([.eventRelationsEstablished])))
         return window.upperBound - k
     }
 
@@ -57,7 +58,8 @@ extension EventFinder {
         let countries = c.mentions.places.filter { $0.tokens.lowerBound >= labelStart && $0.tokens.lowerBound < q }.map(\.country)
         let y = date.map { PartialDate(year: $0.year)! }
         events.append(EventCandidate(kind: .anniversary, participants: [], countries: countries,
-                                     city: nil, start: y, end: nil, status: .occurred, ordinal: n, label: label, sentence: c.index))
+                                     city: nil, start: y, end: nil, status: .occurred, ordinal: n, label: label, sentence: c.index,
+                                     rules: RuleSet([.eventAnniversary])))
     }
 
     /// "exchanged messages", "gửi điện": between two persons or two countries; the date of the previous
@@ -70,7 +72,8 @@ extension EventFinder {
         if people.count < 2 && countries.count < 2 { return ml }
         let t = nearestTime(c.times, to: k)
         events.append(EventCandidate(kind: .messageExchange, participants: people, countries: countries, city: nil,
-                                     start: t?.start ?? date, end: t?.end, status: .occurred, ordinal: nil, label: nil, sentence: c.index))
+                                     start: t?.start ?? date, end: t?.end, status: .occurred, ordinal: nil, label: nil, sentence: c.index,
+                                     rules: RuleSet([.eventMessageExchange])))
         return ml
     }
 
@@ -88,7 +91,8 @@ extension EventFinder {
         let lv = lastVisit.map { visits[$0] }
         events.append(EventCandidate(kind: .meeting, participants: people, countries: countries(of: people, c),
                                      city: city ?? lv?.city, start: t?.start ?? lv?.start ?? date, end: t?.end,
-                                     status: st, ordinal: nil, label: text(k..<(k + mt)), sentence: c.index))
+                                     status: st.status, ordinal: nil, label: text(k..<(k + mt)), sentence: c.index,
+                                     rules: RuleSet([.eventMeeting, st.rule])))
         addMeetingVisits(at: k, length: mt, people: people, city: city, time: t, status: st, c)
         return mt
     }
@@ -130,19 +134,23 @@ extension EventFinder {
     /// elsewhere: the city after "in/at/tại/ở" nearest the word, before it in the sentence or shortly after
     /// ("met in Geneva", "hội đàm tại Viêng Chăn", "in New York, when A and B met").
     mutating func addMeetingVisits(at k: Int, length mt: Int, people: [Int], city: Int?, time t: TaggedTime?,
-                                   status st: VisitStatus, _ c: SentenceContext) {
+                                   status st: StatusReading, _ c: SentenceContext) {
         let namedHere = c.mentions.places.filter { p in
             p.city != nil && !p.inPhrase && p.tokens.lowerBound > c.start && p.tokens.lowerBound <= k + mt + 10
                 && Self.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
         }.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
-        guard Self.summitWords.match(tokens, at: k, end: c.end) > 0 || namedHere != nil,
+        let summit = Self.summitWords.match(tokens, at: k, end: c.end) > 0
+        guard summit || namedHere != nil,
               let cityIndex = namedHere?.city ?? city,
               let place = c.mentions.places.first(where: { $0.city == cityIndex }) else { return }
+        var rules = RuleSet([namedHere != nil ? .visitTalksInCity : .visitSummitAbroad, st.rule])
+        if t != nil { rules.insert(.dateNearest) }
         for p in people {
             guard let country = c.countryOf(p), country != place.country else { continue }
             add(VisitCandidate(visitor: p, visitorCountry: country, destination: place.country, city: cityIndex,
-                               start: t?.start, end: t?.end, notBefore: nil, kind: .unspecified, status: st,
-                               titleLevel: nil, sentences: [c.index]))
+                               start: t?.start, end: t?.end, notBefore: nil, kind: .unspecified, status: st.status,
+                               titleLevel: nil, sentences: [c.index],
+                               rules: rules))
         }
     }
 

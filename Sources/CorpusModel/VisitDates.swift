@@ -2,6 +2,13 @@
 // lists of dates, "later", the length of the visit ("a three-day visit") and the publication month for an
 // undated report in the present.
 
+/// The time a trigger takes, or the date it is after ("later"), and the rule that chose it.
+struct TimeReading {
+    var time: TaggedTime?
+    var notBefore: PartialDate?
+    var rule: Rule?
+}
+
 extension EventFinder {
     static let sinceWords = KeyTableSet(["since", "after", "sau"].map { Fold.lowerKey($0) })
     static let kKe = Fold.lowerKey("kể")
@@ -18,19 +25,22 @@ extension EventFinder {
 
     /// The time of a trigger: the nearest in the visitor's segment; else, after "later", not before the time
     /// told before; else a time at the head of the sentence ("In June 1961, ...") for its first visitor.
-    func timeOfVisit(_ visitor: Int?, _ trigger: Trigger, _ segment: VisitorSegment, _ c: SentenceContext) -> (TaggedTime?, PartialDate?) {
+    func timeOfVisit(_ visitor: Int?, _ trigger: Trigger, _ segment: VisitorSegment, _ c: SentenceContext) -> TimeReading {
         let tr = trigger.tokens
         var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
         // Nearest time to the trigger.
         segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
-        if let time = segTimes.first { return (time, nil) }
+        if let time = segTimes.first { return TimeReading(time: time, rule: .dateNearest) }
         if (tr.upperBound..<min(c.end, tr.upperBound + 6)).contains(where: { Lexicon.laterWords.contains(tokens[$0].lower) }) {
-            if let notBefore = c.times.last(where: { $0.tokens.upperBound <= segment.start })?.start { return (nil, notBefore) }
+            if let notBefore = c.times.last(where: { $0.tokens.upperBound <= segment.start })?.start {
+                return TimeReading(notBefore: notBefore, rule: .dateLater)
+            }
         }
-        if let vi = visitor, c.persons[vi].phraseStart == segment.start || segment.start == c.start {
-            return (c.times.first { $0.tokens.upperBound <= c.persons[vi].phraseStart }, nil)
+        if let vi = visitor, c.persons[vi].phraseStart == segment.start || segment.start == c.start,
+           let head = c.times.first(where: { $0.tokens.upperBound <= c.persons[vi].phraseStart }) {
+            return TimeReading(time: head, rule: .dateSentenceHead)
         }
-        return (nil, nil)
+        return TimeReading()
     }
 
     /// "in November 2015 and November 2017": the time and the times listed right after it.
@@ -46,16 +56,18 @@ extension EventFinder {
 
     /// The start and end of a visit: a date right after the place goes with it ("took him to Indonesia earlier
     /// in the week"); "a three-day visit" gives the end (the start after "concluded").
-    func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext) -> (start: PartialDate?, end: PartialDate?) {
+    func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext, _ rules: inout RuleSet) -> (start: PartialDate?, end: PartialDate?) {
         var time = r.time
         if let place, let t = r.placeTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
             time = t
+            rules.insert(.dateAfterPlace)
         }
         var start = time?.start
         var end = time?.end
         if let tr = r.trigger?.tokens, let st = start, st.granularity == .day, end == nil {
             let days = lengthInDays(around: tr, c)
             if days > 1 {
+                rules.insert(.dateLength)
                 if concludes(tr, c.start) { start = st.adding(days: -(days - 1)); end = st } else { end = st.adding(days: days - 1) }
             }
         }

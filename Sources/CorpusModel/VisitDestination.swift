@@ -11,6 +11,8 @@ struct Destination {
     var city: Int?
     /// The place after the trigger naming `main`, for a date right after it.
     var place: PlaceRef?
+    /// The rules that chose it.
+    var rules: RuleSet
 }
 
 extension EventFinder {
@@ -27,29 +29,40 @@ extension EventFinder {
             .filter { !isExcluded($0, c) && $0.country != visitorCountry }
         let afterTrigger = candidates.filter { $0.tokens.lowerBound >= (triggerEnd ?? r.range.lowerBound) && $0.tokens.lowerBound < hostLimit }
         var destination: String?
+        var rule = Rule.destinationAfterTrigger
         if let first = afterTrigger.first { destination = first.country }
-        else if let first = candidates.first(where: { $0.tokens.lowerBound < hostLimit }) { destination = first.country }
+        else if let first = candidates.first(where: { $0.tokens.lowerBound < hostLimit }) {
+            destination = first.country
+            rule = .destinationBeforeTrigger
+        }
         if destination == nil, let h = hostIndex, let x = c.country(of: m.persons[h]), x != visitorCountry {
             destination = x
+            rule = .destinationHostCountry
         }
         if destination == nil, let trigger = r.trigger, trigger.form == .attendance {
             let tr = trigger.tokens
             destination = c.destinationPlaces(from: tr.upperBound + 1, to: tr.lowerBound + 17).first { $0.country != visitorCountry }?.country
+            rule = .destinationGatheringPlace
         }
         if destination == nil, p.guest, let host = m.persons.first(where: { $0.nameEnd <= p.phraseStart && !$0.guest }),
            let x = c.country(of: host), x != visitorCountry {
             // A host on a visit to the guest's country receives him there: no visit for the guest.
             if occurredTrips.contains(Trip(visitor: host.entity, destination: visitorCountry)) { return nil }
             destination = x
+            rule = .destinationWelcomerCountry
         }
         if destination == nil, c.mainPair.count == 2, c.mainPair.contains(visitorCountry) {
             destination = c.mainPair.first { $0 != visitorCountry }
+            rule = .destinationMainPair
         }
         guard let dest = destination, dest != visitorCountry else { return nil }
+        let countries = listedCountries(dest, afterTrigger)
+        var rules = RuleSet([rule])
+        if countries.count > 1 { rules.insert(.destinationList) }
         let city = m.places.first { $0.city != nil && $0.country == dest && !$0.inPhrase
             && $0.tokens.lowerBound >= r.range.lowerBound - 6 && $0.tokens.lowerBound < max(r.range.upperBound, triggerEnd ?? 0) }?.city
-        return Destination(countries: listedCountries(dest, afterTrigger), main: dest, city: city,
-                           place: afterTrigger.first { $0.country == dest })
+        return Destination(countries: countries, main: dest, city: city, place: afterTrigger.first { $0.country == dest },
+                           rules: rules)
     }
 
     /// "visits to Malaysia and the Philippines": every country of the list; "Bali, Indonesia" is one place.

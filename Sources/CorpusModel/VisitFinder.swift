@@ -13,6 +13,17 @@ struct VisitReading {
     var kind: VisitKind
     /// The sentence's times, for a date right after the place; empty when the dates were listed.
     var placeTimes: [TaggedTime] = []
+    /// The rules read so far (trigger, visitor, time, kind).
+    var rules = RuleSet()
+}
+
+/// What a trigger says before its visitors are taken one by one: its time, kind, and the rules read so far.
+struct TriggerClues {
+    var trigger: Trigger
+    var time: TaggedTime?
+    var notBefore: PartialDate?
+    var kind: KindReading
+    var rules: RuleSet
 }
 
 /// The part of a sentence that belongs to one visitor: from him (or the sentence start) to the next person
@@ -39,17 +50,22 @@ extension EventFinder {
             let scopeEnd = ti + 1 < triggers.count ? triggers[ti + 1].tokens.lowerBound : c.end
             if trigger.plural, readVisitList(trigger, c, &usedPersons) { continue }
             if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c) {
-                attach(c.index, to: lv, kind: visitKind(trigger.tokens, c.start, c.end), time: nil)
+                attach(c.index, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
                 continue
             }
             let visitor = chooseVisitor(ti, in: triggers, c)
-            let kind = visitKind(trigger.tokens, c.start, c.end)
-            let segment = visitorSegment(visitor, trigger, scopeEnd: scopeEnd, c)
-            let (time, notBefore) = timeOfVisit(visitor, trigger, segment, c)
-            if let vi = visitor {
-                makeNamedVisits(vi, trigger, segment: segment, time: time, notBefore: notBefore, kind: kind, c, &usedPersons)
+            let kind = visitKindReading(trigger.tokens, c.start, c.end)
+            let segment = visitorSegment(visitor?.index, trigger, scopeEnd: scopeEnd, c)
+            let time = timeOfVisit(visitor?.index, trigger, segment, c)
+            var clues = TriggerClues(trigger: trigger, time: time.time, notBefore: time.notBefore, kind: kind,
+                                     rules: RuleSet([trigger.rule]))
+            if let r = kind.rule { clues.rules.insert(r) }
+            if let r = time.rule { clues.rules.insert(r) }
+            if let visitor {
+                clues.rules.insert(visitor.rule)
+                makeNamedVisits(visitor.index, clues, segment: segment, c, &usedPersons)
             } else {
-                makeUnnamedVisit(trigger, segment: segment, time: time, kind: kind, c)
+                makeUnnamedVisit(clues, segment: segment, c)
             }
         }
     }
@@ -67,7 +83,8 @@ extension EventFinder {
                 || f.lower == Self.kTo || c.times.contains { $0.tokens.lowerBound == after }
             guard opens else { continue }
             guard let t = c.times.first(where: { $0.tokens.lowerBound >= after && $0.tokens.lowerBound < segEnd }) else { continue }
-            let reading = VisitReading(person: p, trigger: nil, range: after..<segEnd, time: t, notBefore: nil, kind: .unspecified)
+            let reading = VisitReading(person: p, trigger: nil, range: after..<segEnd, time: t, notBefore: nil, kind: .unspecified,
+                                       rules: RuleSet([.visitListOfVisitors, .dateNearest]))
             for v in makeVisits(reading, c) {
                 add(v)
                 usedPersons.insert(pi)
@@ -102,16 +119,20 @@ extension EventFinder {
 
     /// The visits of a named visitor and his co-visitors ("A and B paid a visit", each with a title of his
     /// own), one per listed date ("in November 2015 and November 2017").
-    mutating func makeNamedVisits(_ vi: Int, _ trigger: Trigger, segment: VisitorSegment, time: TaggedTime?,
-                                  notBefore: PartialDate?, kind: VisitKind, _ c: SentenceContext, _ usedPersons: inout Set<Int>) {
+    mutating func makeNamedVisits(_ vi: Int, _ clues: TriggerClues, segment: VisitorSegment, _ c: SentenceContext,
+                                  _ usedPersons: inout Set<Int>) {
         let persons = c.persons
-        let dates = listedDates(from: time, c)
+        let dates = listedDates(from: clues.time, c)
         var madeAny = false
-        for member in coVisitors(of: vi, before: trigger, c) {
+        for member in coVisitors(of: vi, before: clues.trigger, c) {
+            var rules = clues.rules
+            if member != vi { rules.insert(.visitorCoVisitor) }
+            if dates.count > 1 { rules.insert(.dateListed) }
             for d in dates {
-                let reading = VisitReading(person: persons[member], trigger: trigger,
+                let reading = VisitReading(person: persons[member], trigger: clues.trigger,
                                            range: persons[vi].nameEnd..<max(segment.end, persons[vi].nameEnd),
-                                           time: d, notBefore: notBefore, kind: kind, placeTimes: dates.count > 1 ? [] : c.times)
+                                           time: d, notBefore: clues.notBefore, kind: clues.kind.kind,
+                                           placeTimes: dates.count > 1 ? [] : c.times, rules: rules)
                 for v in makeVisits(reading, c) {
                     add(v)
                     madeAny = true
@@ -130,15 +151,14 @@ extension EventFinder {
 
     /// No named visitor: "the visit", "during the visit" with no new place refer to the last visit; a title or
     /// pronoun subject ("The Vietnamese Party leader ... paid an official visit") is the protagonist.
-    mutating func makeUnnamedVisit(_ trigger: Trigger, segment: VisitorSegment, time: TaggedTime?, kind: VisitKind,
-                                   _ c: SentenceContext) {
-        let tr = trigger.tokens
+    mutating func makeUnnamedVisit(_ clues: TriggerClues, segment: VisitorSegment, _ c: SentenceContext) {
+        let tr = clues.trigger.tokens, time = clues.time
         let placeAfter = c.destinationPlaces(from: tr.upperBound, to: segment.end).first
         let subject = c.mentions.titleOnly.first { $0.tokens.upperBound <= tr.lowerBound }
         let pronoun = (c.start..<tr.lowerBound).contains { tokens[$0].lower == Self.kHe || tokens[$0].lower == Self.kShe || tokens[$0].lower == Self.kOng }
         if placeAfter == nil || (subject == nil && !pronoun) {
             if let lv = lastVisit, placeAfter == nil || placeAfter!.country == visits[lv].destination {
-                attach(c.index, to: lv, kind: kind, time: time)
+                attach(c.index, to: lv, kind: clues.kind, time: time)
             }
             return
         }
@@ -146,18 +166,26 @@ extension EventFinder {
         let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                           titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
         guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }
-        let reading = VisitReading(person: p, trigger: trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil, kind: kind)
+        var rules = clues.rules
+        rules.insert(.visitorTitleOrPronoun)
+        let reading = VisitReading(person: p, trigger: clues.trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil,
+                                   kind: clues.kind.kind, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
     }
 
     /// Adds sentence `si` as a mention of visit `lv`, refining its date and kind when this one is more precise.
-    mutating func attach(_ si: Int, to lv: Int, kind: VisitKind, time: TaggedTime?) {
+    mutating func attach(_ si: Int, to lv: Int, kind reading: KindReading, time: TaggedTime?) {
+        let kind = reading.kind
+        visits[lv].rules.insert(.visitRefersBack)
         if visits[lv].sentences.last != si && !visits[lv].sentences.suffix(4).contains(si) { visits[lv].sentences.append(si) }
         if let t = time, let st = visits[lv].start, st.granularity < .day, t.start.granularity == .day, st.isCompatible(with: t.start) {
             visits[lv].start = t.start
             visits[lv].end = t.end
         }
-        if kind != .unspecified && visits[lv].kind == .unspecified { visits[lv].kind = kind }
+        if kind != .unspecified && visits[lv].kind == .unspecified {
+            visits[lv].kind = kind
+            if let r = reading.rule { visits[lv].rules.insert(r) }
+        }
     }
 
     mutating func add(_ v: VisitCandidate) {
@@ -203,18 +231,23 @@ extension EventFinder {
         let p = r.person
         guard let visitorCountry = c.country(of: p),
               let destination = destination(of: r, visitorCountry: visitorCountry, c) else { return [] }
-        var (start, end) = datesOfVisit(r, place: destination.place, c)
-        let statusValue = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start) }
-            ?? (isFuture(start) ? .planned : .occurred)
+        var rules = r.rules
+        rules.formUnion(destination.rules)
+        var (start, end) = datesOfVisit(r, place: destination.place, c, &rules)
+        let reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start) }
+            ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
+        let statusValue = reading.status
+        rules.insert(reading.rule)
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
             start = d.truncated(to: .month)
             end = nil
+            rules.insert(.datePublicationMonth)
         }
         return destination.countries.map { d in
             VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
                            city: d == destination.main ? destination.city : nil,
                            start: start, end: end, notBefore: r.notBefore, kind: r.kind, status: statusValue,
-                           titleLevel: p.titleLevel, sentences: [c.index])
+                           titleLevel: p.titleLevel, sentences: [c.index], rules: rules)
         }
     }
 }

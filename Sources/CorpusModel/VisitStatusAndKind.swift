@@ -1,6 +1,22 @@
 // The status of a visit (occurred, planned, negated) from the words around its trigger and its date, and
 // its kind (state, official, working) from the words just before it (after it in Vietnamese).
 
+/// A status and the rule that read it.
+struct StatusReading {
+    var status: VisitStatus
+    var rule: Rule
+    init(_ status: VisitStatus, _ rule: Rule) {
+        self.status = status
+        self.rule = rule
+    }
+}
+
+/// A kind and the rule that read it (none for `.unspecified`).
+struct KindReading {
+    var kind: VisitKind
+    var rule: Rule?
+}
+
 extension EventFinder {
     static let expectedWords = KeyTableSet(["expected", "due"].map { Fold.lowerKey($0) })
     static let sequenceWords = KeyTableSet(["then", "before", "after", "afterwards", "later", "sau", "rồi", "tiếp", "trước"].map { Fold.lowerKey($0) })
@@ -10,9 +26,9 @@ extension EventFinder {
                                           "made", "on", "for"].map { Fold.lowerKey($0) })
 
     /// Planned or negated from the words just before a trigger (and after a noun trigger).
-    func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?) -> VisitStatus {
-        if Lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return .negated }
-        if Self.expectedWords.contains(tokens[trigger.lowerBound].lower) { return .planned } // "expected in Islamabad"
+    func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?) -> StatusReading {
+        if Lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.negated, .statusNegatedSkipVerb) }
+        if Self.expectedWords.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.planned, .statusPlannedExpected) } // "expected in Islamabad"
         var j = trigger.lowerBound - 1
         var n = 0
         while j >= s && n < 12 {
@@ -22,8 +38,8 @@ extension EventFinder {
             if tokens[j].kind == .punct && tokens[j].first == 0x2C && j + 1 < trigger.lowerBound
                 && Self.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; continue }
             if tokens[j].kind == .punct && tokens[j].first != 0x2D { break }
-            if Lexicon.negationCues.contains(w) { return .negated }
-            if Lexicon.plannedCues.contains(w) { return .planned }
+            if Lexicon.negationCues.contains(w) { return StatusReading(.negated, .statusNegatedCue) }
+            if Lexicon.plannedCues.contains(w) { return StatusReading(.planned, .statusPlannedFutureModal) }
             j -= 1; n += 1
         }
         // After the word, only a cancellation negates it ("the visit was postponed"): a "not" there is
@@ -32,20 +48,20 @@ extension EventFinder {
         n = 0
         while k < e && n < 5 {
             if tokens[k].kind == .punct { break }
-            if Lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return .negated }
+            if Lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return StatusReading(.negated, .statusNegatedCancelAfter) }
             k += 1; n += 1
         }
-        return isFuture(start) ? .planned : .occurred
+        return isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault)
     }
 
     /// "state visit", "official visit", "officially visited" (not the "State" of "Secretary of State"), with
     /// fillers between ("a three-day state visit"); Vietnamese "thăm cấp Nhà nước", "chuyến thăm chính thức".
-    func visitKind(_ tr: Range<Int>, _ s: Int, _ e: Int) -> VisitKind {
+    func visitKindReading(_ tr: Range<Int>, _ s: Int, _ e: Int) -> KindReading {
         var j = tr.lowerBound - 1
         var n = 0
         while j >= s && n < 4 {
             if let k = Lexicon.kindWords[tokens[j].lower] {
-                if !(tokens[j].capitalized && j > s && tokens[j - 1].lower == Self.kOf) { return VisitKind(rawValue: k)! }
+                if !(tokens[j].capitalized && j > s && tokens[j - 1].lower == Self.kOf) { return KindReading(kind: VisitKind(rawValue: k)!, rule: .kindWordBefore) }
                 break
             }
             let w = tokens[j].lower
@@ -60,12 +76,11 @@ extension EventFinder {
             let len = Lexicon.vietnameseKinds.match(tokens, at: k, end: e)
             if len > 0 {
                 let w = tokens[k + len - 1].lower
-                if w == Fold.lowerKey("nước") { return .state }
-                if w == Fold.lowerKey("thức") { return .official }
-                return .working
+                let kind: VisitKind = w == Fold.lowerKey("nước") ? .state : w == Fold.lowerKey("thức") ? .official : .working
+                return KindReading(kind: kind, rule: .kindVietnameseAfter)
             }
             k += 1; n += 1
         }
-        return .unspecified
+        return KindReading(kind: .unspecified, rule: nil)
     }
 }

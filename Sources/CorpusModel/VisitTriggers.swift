@@ -26,6 +26,18 @@ struct Trigger {
     var visitor: Int?
 
     var isNoun: Bool { form == .visitNoun }
+
+    /// The rule that found it.
+    var rule: Rule {
+        switch form {
+        case .visitNoun: .visitNoun
+        case .visitVerb: .visitVerb
+        case .arrival: .visitTravelTo
+        case .presence: .visitPresence
+        case .attendance: .visitAttendGathering
+        case .guest: .visitHostWelcomes
+        }
+    }
 }
 
 extension EventFinder {

@@ -10,13 +10,13 @@ extension EventFinder {
     static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
     static let kInvited = Fold.lowerKey("invited"), kMoi = Fold.lowerKey("mời")
 
-    /// The person index of the trigger's visitor, if any.
-    func chooseVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> Int? {
+    /// The person index of the trigger's visitor, if any, and the rule that chose him.
+    func chooseVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
         // A visitor named by "visiting", or a welcomed guest: that person.
-        if let named = triggers[ti].visitor { return named }
-        if let subject = subjectBefore(ti, in: triggers, c) { return subject }
-        if let after = visitorAfter(triggers[ti], c) { return after }
-        if let prev = previousVisitor, prev.sentence == c.index { return prev.index }
+        if let named = triggers[ti].visitor { return (named, .visitorNamedByTrigger) }
+        if let subject = subjectBefore(ti, in: triggers, c) { return (subject, .visitorSubject) }
+        if let after = visitorAfter(triggers[ti], c) { return (after, .visitorAfterTrigger) }
+        if let prev = previousVisitor, prev.sentence == c.index { return (prev.index, .visitorPreviousInSentence) }
         return nil
     }
 

@@ -70,6 +70,9 @@ struct Evaluate: ParsableCommand {
     @Option(help: "The gold file (JSON).")
     var gold: String = "Data/annotations/visits.gold.json"
 
+    @Flag(help: "Precision and recall per rule id instead of the visit lists.")
+    var byRule = false
+
     @OptionGroup var options: CorpusOptions
 
     func run() throws {
@@ -79,6 +82,10 @@ struct Evaluate: ParsableCommand {
         }
         let corpus = try options.build()
         let report = Evaluator.evaluate(corpus, gold: goldFile)
-        print(Evaluator.render(report, corpus: corpus), terminator: "")
+        if byRule {
+            print(Evaluator.renderByRule(report), terminator: "")
+        } else {
+            print(Evaluator.render(report, corpus: corpus), terminator: "")
+        }
     }
 }
