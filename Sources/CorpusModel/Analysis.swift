@@ -20,13 +20,14 @@ struct DocumentAnalysis {
 }
 
 enum Analyzer {
-    static func analyze(_ source: SourceText, manifest: ManifestEntry?, gazetteer: Gazetteer, acronyms: KeyTableSet) -> DocumentAnalysis {
+    static func analyze(_ source: SourceText, manifest: ManifestEntry?, gazetteer: Gazetteer, acronyms: KeyTableSet,
+                        lexicon: Lexicon = .bundled) -> DocumentAnalysis {
         var text = source.text
-        return text.withUTF8 { b in analyze(b, source: source, manifest: manifest, gazetteer: gazetteer, acronyms: acronyms) }
+        return text.withUTF8 { b in analyze(b, source: source, manifest: manifest, gazetteer: gazetteer, acronyms: acronyms, lexicon: lexicon) }
     }
 
     static func analyze(_ b: UnsafeBufferPointer<UInt8>, source: SourceText, manifest: ManifestEntry?,
-                        gazetteer: Gazetteer, acronyms: KeyTableSet) -> DocumentAnalysis {
+                        gazetteer: Gazetteer, acronyms: KeyTableSet, lexicon: Lexicon = .bundled) -> DocumentAnalysis {
         var all: [Token] = []
         all.reserveCapacity(b.count / 5)
         Tokenizer.tokenize(b, from: 0, to: b.count, into: &all)
@@ -54,7 +55,7 @@ enum Analyzer {
         Segmenter.split(b, tokens: tokens, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
         paragraphs = []
         // Pass 1: mentions and times.
-        var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: a.date, acronyms: acronyms)
+        var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: a.date, acronyms: acronyms, lexicon: lexicon)
         var perSentence: [SentenceMentions] = []
         perSentence.reserveCapacity(sentenceTokens.count)
         var timesPerSentence: [[TaggedTime]] = []
@@ -62,9 +63,9 @@ enum Analyzer {
         var lastYear: Int? // the year last written out, for "tháng 9 cùng năm", "in May that year"
         for (si, r) in sentenceTokens.enumerated() {
             var future = false
-            for k in r where Lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
+            for k in r where lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
             var tt: [TaggedTime] = []
-            TimeTagger.tag(b, tokens, r, anchor: a.date, future: future, previousYear: lastYear, into: &tt)
+            TimeTagger.tag(b, tokens, r, anchor: a.date, future: future, previousYear: lastYear, lexicon: lexicon, into: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             for t in tt {
@@ -89,7 +90,7 @@ enum Analyzer {
         }
         // Pass 2: events, knowing the document's main pair of countries.
         let pair = finder.mainPair()
-        var events = EventFinder(b: b, tokens: tokens, language: a.language, date: a.date)
+        var events = EventFinder(b: b, tokens: tokens, language: a.language, date: a.date, lexicon: lexicon)
         let discovered = finder.discovered
         let date = a.date
         // The closures hold the entity array, not the whole gazetteer (copying that struct on every call

@@ -149,10 +149,13 @@ public struct CorpusBuilder: Sendable {
     /// Bytes of document text kept in memory; past them, texts go to an unnamed temporary file and are read back
     /// when asked for (default 16 MB, or `DOSSIER_TEXT_MEMORY` in MB).
     public var textMemoryLimit: Int
+    /// The word sets the rules use (default: the bundled `Data/lexicon`).
+    public var lexicon: Lexicon
 
     public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                textMemoryLimit: Int = TextStore.defaultMemoryLimit) {
+                textMemoryLimit: Int = TextStore.defaultMemoryLimit, lexicon: Lexicon = .bundled) {
         self.gazetteer = gazetteer
+        self.lexicon = lexicon
         self.jobs = max(1, jobs)
         self.textMemoryLimit = max(0, textMemoryLimit)
     }
@@ -212,7 +215,7 @@ public struct CorpusBuilder: Sendable {
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
                     let (source, d) = inputs.read(i)
-                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms) }
+                    let analysis = source.map { Analyzer.analyze($0, manifest: inputs.entry(i), gazetteer: g, acronyms: acronyms, lexicon: lexicon) }
                     results.set(k, analysis, d)
                 }
             }

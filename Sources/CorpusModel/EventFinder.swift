@@ -70,6 +70,8 @@ struct EventFinder {
     let tokens: [Token]
     let language: String
     let date: PartialDate?
+    /// The word sets the rules use.
+    let lexicon: Lexicon
     var visits: [VisitCandidate] = []
     var events: [EventCandidate] = []
     /// The visit most recently reported, for "the visit", "during the visit".
@@ -94,7 +96,8 @@ struct EventFinder {
 
     struct Trip: Hashable { var visitor: Int; var destination: String }
 
-    init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], language: String, date: PartialDate?) {
+    init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], language: String, date: PartialDate?, lexicon: Lexicon) {
+        self.lexicon = lexicon
         self.b = b
         self.tokens = tokens
         self.language = language
@@ -143,7 +146,7 @@ struct EventFinder {
     func eventTimes(_ times: [TaggedTime], in range: Range<Int>) -> [TaggedTime] {
         let s = range.lowerBound, e = range.upperBound
         var anniversaryTokens: [Range<Int>] = []
-        for k in s..<e where Lexicon.anniversaryWords.contains(tokens[k].lower) {
+        for k in s..<e where lexicon.anniversaryWords.contains(tokens[k].lower) {
             anniversaryTokens.append(max(s, k - 3)..<min(e, k + 14))
         }
         return times.filter { t in

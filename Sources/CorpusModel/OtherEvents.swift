@@ -3,11 +3,6 @@
 // participants from elsewhere).
 
 extension EventFinder {
-    static let labelStops = KeyTableSet(["as", "where", "along", "which", "that", "when", "while", "after", "before",
-                                         "during", "since", "to", "by", "for", "at", "with", "in", "on", "this", "is",
-                                         "are", "was", "were", "will", "và", "tại", "với", "của"].map { Fold.lowerKey($0) })
-    static let placePrepositions = KeyTableSet(["in", "at", "tại", "ở"].map { Fold.lowerKey($0) })
-    static let summitWords = PhraseSet(["summit", "hội nghị thượng đỉnh", "thượng đỉnh"])
 
     /// The events of a sentence, left to right; each finder says how many tokens it used (nil: none here).
     mutating func findOtherEvents(_ c: SentenceContext) {
@@ -32,9 +27,9 @@ extension EventFinder {
     /// "established diplomatic relations", "thiết lập quan hệ ngoại giao": dated by the nearest year or single date.
     mutating func findRelationsEstablished(at k: Int, _ c: SentenceContext) -> Int? {
         let s = c.start, e = c.end
-        guard Lexicon.establishWords.match(tokens, at: k, end: e) > 0 else { return nil }
+        guard lexicon.establishWords.match(tokens, at: k, end: e) > 0 else { return nil }
         let window = max(s, k - 8)..<min(e, k + 8)
-        guard window.contains(where: { Lexicon.relationsWords.match(tokens, at: $0, end: e) > 0 }) else { return nil }
+        guard window.contains(where: { lexicon.relationsWords.match(tokens, at: $0, end: e) > 0 }) else { return nil }
         let t = nearestTime(c.allTimes.filter { $0.end == nil || $0.start.granularity == .year }, to: k)
         events.append(EventCandidate(kind: .relationsEstablished, participants: [], countries: countryPair(c), city: nil,
                                      start: t?.start, end: nil, status: .occurred, ordinal: nil, label: nil, sentence: c.index,
@@ -45,7 +40,7 @@ extension EventFinder {
     /// "the 75th anniversary of diplomatic relations", "kỷ niệm 75 năm": its ordinal and label, in the article's year.
     mutating func findAnniversary(at k: Int, _ c: SentenceContext) {
         let s = c.start, e = c.end
-        guard Lexicon.anniversaryWords.contains(tokens[k].lower), k > s, tokens[k - 1].kind == .number else { return }
+        guard lexicon.anniversaryWords.contains(tokens[k].lower), k > s, tokens[k - 1].kind == .number else { return }
         let digits = text((k - 1)..<k).prefix { $0.isNumber }
         guard let n = Int(digits), n > 0, n < 1000 else { return }
         var q = k + 1
@@ -65,7 +60,7 @@ extension EventFinder {
     /// "exchanged messages", "gửi điện": between two persons or two countries; the date of the previous
     /// exchange is not guessed.
     mutating func findMessageExchange(at k: Int, _ c: SentenceContext) -> Int? {
-        let ml = Lexicon.messageWords.match(tokens, at: k, end: c.end)
+        let ml = lexicon.messageWords.match(tokens, at: k, end: c.end)
         guard ml > 0 else { return nil }
         let people = unique(c.persons.filter { !($0.nameStart >= k && $0.nameStart < k + ml) }.map(\.entity))
         let countries = countries(of: people, c)
@@ -80,7 +75,7 @@ extension EventFinder {
     /// A meeting or talks with at least two participants: the coordinated subjects before the word ("A and B
     /// held talks") and the other parties after it.
     mutating func findMeeting(at k: Int, _ c: SentenceContext) -> Int? {
-        let mt = Lexicon.meetingWords.match(tokens, at: k, end: c.end)
+        let mt = lexicon.meetingWords.match(tokens, at: k, end: c.end)
         guard mt > 0, !c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) else { return nil }
         let people = meetingParticipants(at: k, length: mt, c)
         guard people.count >= 2 else { return nil }
@@ -137,9 +132,9 @@ extension EventFinder {
                                    status st: StatusReading, _ c: SentenceContext) {
         let namedHere = c.mentions.places.filter { p in
             p.city != nil && !p.inPhrase && p.tokens.lowerBound > c.start && p.tokens.lowerBound <= k + mt + 10
-                && Self.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
+                && lexicon.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
         }.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
-        let summit = Self.summitWords.match(tokens, at: k, end: c.end) > 0
+        let summit = lexicon.summitWords.match(tokens, at: k, end: c.end) > 0
         guard summit || namedHere != nil,
               let cityIndex = namedHere?.city ?? city,
               let place = c.mentions.places.first(where: { $0.city == cityIndex }) else { return }
@@ -156,7 +151,7 @@ extension EventFinder {
 
     /// A word ending an anniversary's label; "in" only when no proper name follows ("Victory in the Great War").
     func isLabelStop(_ q: Int, _ e: Int) -> Bool {
-        guard Self.labelStops.contains(tokens[q].lower) else { return false }
+        guard lexicon.labelStops.contains(tokens[q].lower) else { return false }
         if tokens[q].lower == Self.kIn {
             let n = q + 1 < e && tokens[q + 1].lower == Self.kThe ? q + 2 : q + 1
             return !(n < e && tokens[n].capitalized)

@@ -10,18 +10,7 @@ struct TimeReading {
 }
 
 extension EventFinder {
-    static let sinceWords = KeyTableSet(["since", "after", "sau"].map { Fold.lowerKey($0) })
     static let kKe = Fold.lowerKey("kể")
-    static let concludingVerbs = KeyTableSet(["concluded", "concludes", "concluding", "wrapped", "wraps", "ended",
-                                              "ends", "completed", "kết", "thúc"].map { Fold.lowerKey($0) })
-    static let numberWords: LookupTable<Int> = {
-        var d = LookupTable<Int>()
-        for (i, w) in ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].enumerated() {
-            d[Fold.lowerKey(w + "-day")] = i + 1
-        }
-        for (i, w) in ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy"].enumerated() { d[Fold.lowerKey(w)] = i + 1 }
-        return d
-    }()
 
     /// The time of a trigger: the nearest in the visitor's segment; else, after "later", not before the time
     /// told before; else a time at the head of the sentence ("In June 1961, ...") for its first visitor.
@@ -31,7 +20,7 @@ extension EventFinder {
         // Nearest time to the trigger.
         segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
         if let time = segTimes.first { return TimeReading(time: time, rule: .dateNearest) }
-        if (tr.upperBound..<min(c.end, tr.upperBound + 6)).contains(where: { Lexicon.laterWords.contains(tokens[$0].lower) }) {
+        if (tr.upperBound..<min(c.end, tr.upperBound + 6)).contains(where: { lexicon.laterWords.contains(tokens[$0].lower) }) {
             if let notBefore = c.times.last(where: { $0.tokens.upperBound <= segment.start })?.start {
                 return TimeReading(notBefore: notBefore, rule: .dateLater)
             }
@@ -78,7 +67,7 @@ extension EventFinder {
     func lengthInDays(around tr: Range<Int>, _ c: SentenceContext) -> Int {
         let s = c.start, e = c.end
         for k in max(s, tr.lowerBound - 3)..<min(e, tr.upperBound + 3) {
-            if let n = Self.numberWords[tokens[k].lower], tokens[k].kind == .word, k + 1 >= e || tokens[k].lower != Fold.lowerKey("năm") || tokens[k + 1].lower == Self.kNgay {
+            if let n = lexicon.numberWords[tokens[k].lower], tokens[k].kind == .word, k + 1 >= e || tokens[k].lower != Fold.lowerKey("năm") || tokens[k + 1].lower == Self.kNgay {
                 if tokens[k].lower == Fold.lowerKey("ba") || tokens[k].lower == Fold.lowerKey("hai") || tokens[k].lower == Fold.lowerKey("năm") {
                     guard k + 1 < e, tokens[k + 1].lower == Self.kNgay else { continue }
                 }
@@ -97,7 +86,7 @@ extension EventFinder {
         var j = tr.lowerBound - 1
         var n = 0
         while j >= s && n < 5 {
-            if Self.concludingVerbs.contains(tokens[j].lower) { return true }
+            if lexicon.concludingVerbs.contains(tokens[j].lower) { return true }
             j -= 1; n += 1
         }
         return false
@@ -108,7 +97,7 @@ extension EventFinder {
         var j = t.tokens.lowerBound - 1
         if j >= s && (tokens[j].lower == TimeTagger.kNam || tokens[j].lower == TimeTagger.kYear) { j -= 1 } // "sau năm 1975"
         guard j >= s else { return false }
-        if Self.sinceWords.contains(tokens[j].lower) { return true }
+        if lexicon.sinceWords.contains(tokens[j].lower) { return true }
         // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
         return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
     }

@@ -16,7 +16,6 @@ struct Destination {
 }
 
 extension EventFinder {
-    static let outsideWords = KeyTableSet(["outside", "beyond", "except", "ngoài"].map { Fold.lowerKey($0) })
 
     /// The destination of a reading, or nil when there is none (or the visit is the host's, received abroad).
     func destination(of r: VisitReading, visitorCountry: String, _ c: SentenceContext) -> Destination? {
@@ -89,7 +88,7 @@ extension EventFinder {
         var j = place.tokens.lowerBound - 1
         var n = 0
         while j >= c.start && n < 3 {
-            if Self.outsideWords.contains(tokens[j].lower) { return true }
+            if lexicon.outsideWords.contains(tokens[j].lower) { return true }
             if tokens[j].kind != .word { return false }
             j -= 1; n += 1
         }

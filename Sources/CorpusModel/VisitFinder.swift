@@ -194,9 +194,6 @@ extension EventFinder {
         if v.status == .occurred { occurredTrips.insert(Trip(visitor: v.visitor, destination: v.destination)) }
     }
 
-    static let definiteFillers = KeyTableSet(["first", "second", "third", "last", "latest", "recent", "current",
-                                              "historic", "high-level", "whole", "entire", "upcoming", "same"].map { Fold.lowerKey($0) })
-    static let possessivePronouns = KeyTableSet(["his", "her", "their", "its"].map { Fold.lowerKey($0) })
 
     /// "the visit", "this official visit", "the first state visit": a visit word with a definite determiner.
     func isDefinite(_ tr: Range<Int>, _ s: Int) -> Bool {
@@ -205,7 +202,7 @@ extension EventFinder {
         while j >= s && n < 3 {
             let w = tokens[j].lower
             if w == Self.kThe || w == Self.kThis || w == Self.kThat { return true }
-            if tokens[j].kind != .word || !(Lexicon.kindWords[w] != nil || Self.definiteFillers.contains(w)) { return false }
+            if tokens[j].kind != .word || !(lexicon.kindWords[w] != nil || lexicon.definiteFillers.contains(w)) { return false }
             j -= 1; n += 1
         }
         return false
@@ -216,7 +213,7 @@ extension EventFinder {
         var j = tr.lowerBound - 1
         var n = 0
         while j >= s && n < 4 {
-            if Self.possessivePronouns.contains(tokens[j].lower) { return true }
+            if lexicon.possessivePronouns.contains(tokens[j].lower) { return true }
             if tokens[j].kind != .word { return false }
             j -= 1; n += 1
         }

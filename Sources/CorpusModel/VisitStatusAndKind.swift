@@ -18,17 +18,11 @@ struct KindReading {
 }
 
 extension EventFinder {
-    static let expectedWords = KeyTableSet(["expected", "due"].map { Fold.lowerKey($0) })
-    static let sequenceWords = KeyTableSet(["then", "before", "after", "afterwards", "later", "sau", "rồi", "tiếp", "trước"].map { Fold.lowerKey($0) })
-    static let kindFillers = KeyTableSet(["a", "an", "the", "his", "her", "their", "its", "this", "that", "two-day",
-                                          "three-day", "four-day", "five-day", "week-long", "landmark", "rare", "brief",
-                                          "short", "long", "another", "friendship", "bilateral", "pay", "paid", "make",
-                                          "made", "on", "for"].map { Fold.lowerKey($0) })
 
     /// Planned or negated from the words just before a trigger (and after a noun trigger).
     func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?) -> StatusReading {
-        if Lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.negated, .statusNegatedSkipVerb) }
-        if Self.expectedWords.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.planned, .statusPlannedExpected) } // "expected in Islamabad"
+        if lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.negated, .statusNegatedSkipVerb) }
+        if lexicon.expectedWords.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.planned, .statusPlannedExpected) } // "expected in Islamabad"
         var j = trigger.lowerBound - 1
         var n = 0
         while j >= s && n < 12 {
@@ -36,10 +30,10 @@ extension EventFinder {
             // A clause chained by "then", "sau đó", "before" continues the plan of the one before it
             // ("will visit Belgium, then pay an official visit to Finland").
             if tokens[j].kind == .punct && tokens[j].first == 0x2C && j + 1 < trigger.lowerBound
-                && Self.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; continue }
+                && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; continue }
             if tokens[j].kind == .punct && tokens[j].first != 0x2D { break }
-            if Lexicon.negationCues.contains(w) { return StatusReading(.negated, .statusNegatedCue) }
-            if Lexicon.plannedCues.contains(w) { return StatusReading(.planned, .statusPlannedFutureModal) }
+            if lexicon.negationCues.contains(w) { return StatusReading(.negated, .statusNegatedCue) }
+            if lexicon.plannedCues.contains(w) { return StatusReading(.planned, .statusPlannedFutureModal) }
             j -= 1; n += 1
         }
         // After the word, only a cancellation negates it ("the visit was postponed"): a "not" there is
@@ -48,7 +42,7 @@ extension EventFinder {
         n = 0
         while k < e && n < 5 {
             if tokens[k].kind == .punct { break }
-            if Lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return StatusReading(.negated, .statusNegatedCancelAfter) }
+            if lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return StatusReading(.negated, .statusNegatedCancelAfter) }
             k += 1; n += 1
         }
         return isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault)
@@ -60,24 +54,21 @@ extension EventFinder {
         var j = tr.lowerBound - 1
         var n = 0
         while j >= s && n < 4 {
-            if let k = Lexicon.kindWords[tokens[j].lower] {
-                if !(tokens[j].capitalized && j > s && tokens[j - 1].lower == Self.kOf) { return KindReading(kind: VisitKind(rawValue: k)!, rule: .kindWordBefore) }
+            if let kind = lexicon.kindWords[tokens[j].lower] {
+                if !(tokens[j].capitalized && j > s && tokens[j - 1].lower == Self.kOf) { return KindReading(kind: kind, rule: .kindWordBefore) }
                 break
             }
             let w = tokens[j].lower
-            let filler = tokens[j].kind == .number || Self.definiteFillers.contains(w) || Self.kindFillers.contains(w)
-                || Self.numberWords[w] != nil || tokens[j].kind == .possessive
+            let filler = tokens[j].kind == .number || lexicon.definiteFillers.contains(w) || lexicon.kindFillers.contains(w)
+                || lexicon.numberWords[w] != nil || tokens[j].kind == .possessive
             if !filler { break }
             j -= 1; n += 1
         }
         var k = tr.upperBound
         n = 0
         while k < e && n < 3 {
-            let len = Lexicon.vietnameseKinds.match(tokens, at: k, end: e)
-            if len > 0 {
-                let w = tokens[k + len - 1].lower
-                let kind: VisitKind = w == Fold.lowerKey("nước") ? .state : w == Fold.lowerKey("thức") ? .official : .working
-                return KindReading(kind: kind, rule: .kindVietnameseAfter)
+            if let found = lexicon.kindPhrasesAfter.match(tokens, at: k, end: e) {
+                return KindReading(kind: found.value, rule: .kindVietnameseAfter)
             }
             k += 1; n += 1
         }

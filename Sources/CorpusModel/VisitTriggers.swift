@@ -42,19 +42,17 @@ struct Trigger {
 
 extension EventFinder {
     static let kVisits = Fold.lowerKey("visits"), kTrips = Fold.lowerKey("trips")
-    static let pluralMarkers = KeyTableSet(["các", "những"].map { Fold.lowerKey($0) })
-    static let visitingWords = KeyTableSet(["visiting", "đang thăm", "touring"].map { Fold.lowerKey($0) })
 
     /// A visit noun or verb at token `k`: its length, and whether it is a noun and plural.
     func isVisitTrigger(_ k: Int, _ s: Int, _ e: Int) -> (length: Int, noun: Bool, plural: Bool)? {
-        let n = Lexicon.visitNouns.match(tokens, at: k, end: e)
+        let n = lexicon.visitNouns.match(tokens, at: k, end: e)
         if n > 0 {
             let w = tokens[k].lower
             // "visits", "trips"; Vietnamese marks the plural before the noun: "các chuyến thăm", "những chuyến thăm".
-            let plural = w == Self.kVisits || w == Self.kTrips || (k > s && Self.pluralMarkers.contains(tokens[k - 1].lower))
+            let plural = w == Self.kVisits || w == Self.kTrips || (k > s && lexicon.pluralMarkers.contains(tokens[k - 1].lower))
             return (n, true, plural)
         }
-        let v = Lexicon.visitVerbs.match(tokens, at: k, end: e)
+        let v = lexicon.visitVerbs.match(tokens, at: k, end: e)
         if v > 0 { return (v, false, false) }
         return nil
     }
@@ -81,7 +79,7 @@ extension EventFinder {
             if let t = isVisitTrigger(k, s, e) {
                 var trigger = Trigger(tokens: k..<(k + t.length), form: t.noun ? .visitNoun : .visitVerb, plural: t.plural)
                 // "talks with visiting President X": the adjective names its visitor, after it.
-                if Self.visitingWords.contains(tokens[k].lower) {
+                if lexicon.visitingWords.contains(tokens[k].lower) {
                     trigger.visitor = c.persons.firstIndex { $0.phraseStart > k && $0.phraseStart <= k + 2 }
                 }
                 // Vietnamese "chuyến thăm" is one trigger; skip "thăm" after "chuyến".
@@ -103,9 +101,9 @@ extension EventFinder {
     func placeTrigger(at k: Int, _ c: SentenceContext) -> (Trigger, Int)? {
         let e = c.end
         // Arrival verbs followed closely by a place: "arrived in Hanoi", "tới Hà Nội", "lên đường sang Jakarta".
-        let arrival = Lexicon.arrivalVerbs.match(tokens, at: k, end: e)
+        let arrival = lexicon.arrivalVerbs.match(tokens, at: k, end: e)
         // Being somewhere: "was in Mongolia on Monday", "đang ở Pháp": the place right after the words.
-        let presence = arrival > 0 ? 0 : Lexicon.presenceWords.match(tokens, at: k, end: e)
+        let presence = arrival > 0 ? 0 : lexicon.presenceWords.match(tokens, at: k, end: e)
         if presence > 0, !c.destinationPlaces(from: k + presence, to: k + presence + 1).isEmpty {
             return (Trigger(tokens: k..<(k + presence), form: .presence), presence)
         }
@@ -116,8 +114,8 @@ extension EventFinder {
         }
         // Attending (or skipping) a gathering in a named place: "attended the G20 summit in New Delhi",
         // "skipped the BRICS summit in South Africa".
-        if Lexicon.attendVerbs.match(tokens, at: k, end: e) > 0,
-           let g = (k + 1..<min(e, k + 8)).first(where: { Lexicon.gatheringWords.match(tokens, at: $0, end: e) > 0 }),
+        if lexicon.attendVerbs.match(tokens, at: k, end: e) > 0,
+           let g = (k + 1..<min(e, k + 8)).first(where: { lexicon.gatheringWords.match(tokens, at: $0, end: e) > 0 }),
            !c.destinationPlaces(from: g + 1, to: k + 17).isEmpty,
            !hasVisitWord(in: k + 1..<min(e, k + 8), c) {
             return (Trigger(tokens: k..<(k + 1), form: .attendance), 1)

@@ -4,11 +4,7 @@
 // visit. Co-visitors and the referent of a title or pronoun subject are here too.
 
 extension EventFinder {
-    static let honorifics = KeyTableSet(["ông", "bà", "mr", "mrs", "ms"].map { Fold.lowerKey($0) })
     /// Words that open a new clause after a comma: its subject is a new one ("…, còn Chủ tịch Kim …").
-    static let clauseOpeners = KeyTableSet(["while", "whereas", "but", "còn", "nhưng", "trong", "meanwhile"].map { Fold.lowerKey($0) })
-    static let relativePronouns = KeyTableSet(["who", "whose", "which", "người"].map { Fold.lowerKey($0) })
-    static let kInvited = Fold.lowerKey("invited"), kMoi = Fold.lowerKey("mời")
 
     /// The person index of the trigger's visitor, if any, and the rule that chose him.
     func chooseVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
@@ -42,7 +38,7 @@ extension EventFinder {
             let pa = subjectPriority(persons[a], c), pb = subjectPriority(persons[b], c)
             return pa != pb ? pa < pb : a < b
         }
-        if let last = eligible.max(), (persons[last].nameEnd..<tr.lowerBound).contains(where: { Self.relativePronouns.contains(tokens[$0].lower) }) {
+        if let last = eligible.max(), (persons[last].nameEnd..<tr.lowerBound).contains(where: { lexicon.relativePronouns.contains(tokens[$0].lower) }) {
             eligible.removeAll { $0 == last }
             eligible.insert(last, at: 0)
         }
@@ -57,7 +53,7 @@ extension EventFinder {
         for j in stride(from: tr.lowerBound - 1, to: c.start, by: -1) {
             let t = tokens[j]
             if t.kind == .punct && t.first == 0x3B { return j + 1 }
-            if t.kind == .punct && t.first == 0x2C && j + 1 < tr.lowerBound && Self.clauseOpeners.contains(tokens[j + 1].lower) {
+            if t.kind == .punct && t.first == 0x2C && j + 1 < tr.lowerBound && lexicon.clauseOpeners.contains(tokens[j + 1].lower) {
                 return j + 1
             }
         }
@@ -70,8 +66,8 @@ extension EventFinder {
         if isInvited(p, s) || isVisiting(p, s) || p.guest { return 0 }
         // "the predecessor of Merkel, Chancellor Schröder, visited": a person after "of"/"của" is not the subject.
         var before = p.phraseStart - 1
-        if before > s && Self.honorifics.contains(tokens[before].lower) { before -= 1 } // "của bà Merkel"
-        if before >= s && Lexicon.ofWords.contains(tokens[before].lower) { return 3 }
+        if before > s && lexicon.honorifics.contains(tokens[before].lower) { before -= 1 } // "của bà Merkel"
+        if before >= s && lexicon.ofWords.contains(tokens[before].lower) { return 3 }
         return p.otherParty ? 2 : 1
     }
 
@@ -123,11 +119,11 @@ extension EventFinder {
         let first = tokens[from]
         guard first.lower == Self.kAnd || first.lower == Self.kVa || first.first == 0x2C else { return false }
         for k in from..<to {
-            if isVisitTrigger(k, from, to) != nil || Lexicon.meetingWords.match(tokens, at: k, end: to) > 0 { return false }
+            if isVisitTrigger(k, from, to) != nil || lexicon.meetingWords.match(tokens, at: k, end: to) > 0 { return false }
             if times.contains(where: { $0.tokens.contains(k) }) { return false }
             let t = tokens[k]
-            if t.kind == .word && !t.capitalized && language == "en" && !Lexicon.connectors.contains(t.lower)
-                && Lexicon.titles[t.lower] == nil && !Lexicon.titleModifiers.contains(t.lower) { return false }
+            if t.kind == .word && !t.capitalized && language == "en" && !lexicon.connectors.contains(t.lower)
+                && lexicon.titles[t.lower] == nil && !lexicon.titleModifiers.contains(t.lower) { return false }
         }
         return true
     }
@@ -135,7 +131,7 @@ extension EventFinder {
     /// The person directly after "invited" / "mời" ("Kim invited Putin to visit").
     func isInvited(_ p: PersonRef, _ s: Int) -> Bool {
         let j = p.phraseStart - 1
-        return j >= s && (tokens[j].lower == Self.kInvited || tokens[j].lower == Self.kMoi)
+        return j >= s && lexicon.invitationVerbs.contains(tokens[j].lower)
     }
 
     /// "visiting Vietnamese Party chief To Lam": the visiting person (the adjective before his title).
@@ -143,7 +139,7 @@ extension EventFinder {
         var j = p.phraseStart - 1
         var n = 0
         while j >= s && n < 2 {
-            if Self.visitingWords.contains(tokens[j].lower) { return true }
+            if lexicon.visitingWords.contains(tokens[j].lower) { return true }
             j -= 1; n += 1
         }
         return false

@@ -1,6 +1,7 @@
 // `dossier export` and `dossier evaluate`: the corpus model on the command line.
 import ArgumentParser
 import CorpusModel
+import ScriptingAPI
 import Foundation
 
 extension ExportTable: ExpressibleByArgument {}
@@ -13,6 +14,9 @@ struct CorpusOptions: ParsableArguments {
 
     @Option(help: "A gazetteer folder (FORMAT.md); repeat to add folders, later ones adding persons, offices and aliases.")
     var gazetteer: [String] = []
+
+    @Option(help: "A lexicon folder (Data/lexicon/FORMAT.md): the word sets the rules use (default: the bundled Data/lexicon).")
+    var lexicon: String?
 
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int?
@@ -32,13 +36,25 @@ struct CorpusOptions: ParsableArguments {
             for d in gd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
         }
-        var builder = CorpusBuilder(gazetteer: g)
+        var builder = CorpusBuilder(gazetteer: g, lexicon: try loadLexicon())
         if let jobs { builder.jobs = max(1, jobs) }
         let (corpus, cd) = builder.build(directory: URL(fileURLWithPath: self.corpus))
         if !quiet {
             for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
         }
         return corpus
+    }
+
+    /// The lexicon of `--lexicon`, or the bundled one; a lexicon with a mistake is refused, its problems listed.
+    func loadLexicon() throws -> Lexicon {
+        let directory = lexicon.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Lexicon.bundledDirectory
+        let (loaded, problems) = lexicon == nil ? Lexicon.bundledWithDiagnostics
+            : Lexicon.load(directory: directory) { Suggestion.closest(to: $0, among: $1) }
+        for d in problems { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+        if problems.contains(where: { $0.severity == .error }) {
+            throw ValidationError("the lexicon in \(directory.path) has mistakes (listed above); fix them or give another with --lexicon DIR")
+        }
+        return loaded
     }
 }
 
