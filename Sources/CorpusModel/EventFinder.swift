@@ -51,6 +51,8 @@ struct SentenceContext {
     /// The two countries the document is most about.
     let mainPair: [String]
     let countryOf: (Int) -> String?
+    /// The places that can be a destination (named, not a demonym, not inside a title or a name).
+    let destinations: [PlaceRef]
 
     var start: Int { range.lowerBound }
     var end: Int { range.upperBound }
@@ -58,7 +60,7 @@ struct SentenceContext {
 
     /// Places that can be a destination: named (not a demonym) and not inside a title or a name.
     func destinationPlaces(from lower: Int, to upper: Int) -> [PlaceRef] {
-        mentions.places.filter { !$0.demonym && !$0.inPhrase && $0.tokens.lowerBound >= lower && $0.tokens.lowerBound < upper }
+        destinations.filter { $0.tokens.lowerBound >= lower && $0.tokens.lowerBound < upper }
     }
 
     /// The country of a person: his own, else the one his title names.
@@ -127,7 +129,8 @@ struct EventFinder {
                        mainPair: [String], countryOf: @escaping (Int) -> String?) {
         rememberTitles(m)
         let context = SentenceContext(index: si, range: range, mentions: m, allTimes: times,
-                                      times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf)
+                                      times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
+                                      destinations: m.places.filter { !$0.demonym && !$0.inPhrase })
         findVisits(context)
         findOtherEvents(context)
     }

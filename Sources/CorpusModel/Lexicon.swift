@@ -40,11 +40,39 @@ public final class Lexicon: Sendable {
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
+    /// The trigger rules of `rules.yaml`, with their examples; the compiled patterns, in the file's order.
+    let ruleSpecs: [RuleSpec]
+    let triggerPatterns: [TriggerPattern]
+    /// The patterns of `visit.noun` and `visit.verb` (nil: the lexicon has none).
+    let visitNounPattern, visitVerbPattern: TriggerPattern?
+
     /// The folder it was read from.
     public let directory: URL
 
-    init(_ sets: LexiconSets, directory: URL) {
+    init(_ sets: LexiconSets, rules: [RuleSpec], directory: URL) {
         self.directory = directory
+        ruleSpecs = rules
+        var matchers: [String: WordSetMatcher] = [:]
+        for (name, shape) in Lexicon.schema {
+            if case .words = shape { matchers[name] = .words(sets.words(name)) }
+            if case .phrases = shape { matchers[name] = .phrases(sets.phrases(name)) }
+        }
+        let patterns = rules.compactMap { spec -> TriggerPattern? in
+            guard let tokens = spec.pattern else { return nil }
+            let elements: [TriggerPattern.Element] = tokens.map { t in
+                switch t {
+                case .set(let name): .set(matchers[name]!)
+                case .place: .place
+                case .gap(let lo, let hi): .gap(min: lo, max: hi)
+                }
+            }
+            return TriggerPattern(rule: spec.rule, elements: elements, within: spec.within,
+                                  unlessSets: spec.unlessSets.map { matchers[$0]! }, unlessWithin: spec.unlessWithin,
+                                  spanFirstToken: spec.spanFirstToken)
+        }
+        visitNounPattern = patterns.first { $0.rule == .visitNoun }
+        visitVerbPattern = patterns.first { $0.rule == .visitVerb }
+        triggerPatterns = patterns.filter { $0.rule != .visitNoun && $0.rule != .visitVerb }
         titles = sets.titles()
         bodyLevels = sets.levels("body-levels")
         institutionWords = sets.words("institution-words"); connectors = sets.words("name-connectors")

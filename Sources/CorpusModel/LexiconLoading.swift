@@ -153,7 +153,17 @@ extension Lexicon {
                                               message: "word set '\(name)' missing: no \(name).tsv in any language folder"))
             }
         }
-        return (Lexicon(sets, directory: directory), diagnostics)
+        let rulesPath = directory.appendingPathComponent("rules.yaml").path
+        var rules: [RuleSpec] = []
+        if fileManager.fileExists(atPath: rulesPath) {
+            let patternSets = Set(schema.filter { if case .words = $0.shape { true } else if case .phrases = $0.shape { true } else { false } }.map(\.name))
+            let read = readRules(path: rulesPath, patternSets: patternSets, suggest: suggest)
+            rules = read.0
+            diagnostics += read.1
+        } else {
+            diagnostics.append(Diagnostic(file: rulesPath, severity: .error, message: "no rules file (rules.yaml) in the lexicon"))
+        }
+        return (Lexicon(sets, rules: rules, directory: directory), diagnostics)
     }
 
     /// One word set file: its entries and the problems of its lines.

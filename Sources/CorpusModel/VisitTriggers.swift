@@ -16,6 +16,18 @@ struct Trigger {
         case attendance
         /// "X welcomed Y", "X đón Y": the word before the guest.
         case guest
+
+        /// The form of a pattern rule's trigger.
+        init?(rule: Rule) {
+            switch rule {
+            case .visitNoun: self = .visitNoun
+            case .visitVerb: self = .visitVerb
+            case .visitTravelTo: self = .arrival
+            case .visitPresence: self = .presence
+            case .visitAttendGathering: self = .attendance
+            default: return nil
+            }
+        }
     }
 
     var tokens: Range<Int>
@@ -45,15 +57,16 @@ extension EventFinder {
 
     /// A visit noun or verb at token `k`: its length, and whether it is a noun and plural.
     func isVisitTrigger(_ k: Int, _ s: Int, _ e: Int) -> (length: Int, noun: Bool, plural: Bool)? {
-        let n = lexicon.visitNouns.match(tokens, at: k, end: e)
-        if n > 0 {
+        if case .trigger(let r) = lexicon.visitNounPattern?.match(tokens, at: k, end: e, places: []) ?? .none {
+            let n = r.count
             let w = tokens[k].lower
             // "visits", "trips"; Vietnamese marks the plural before the noun: "các chuyến thăm", "những chuyến thăm".
             let plural = w == Self.kVisits || w == Self.kTrips || (k > s && lexicon.pluralMarkers.contains(tokens[k - 1].lower))
             return (n, true, plural)
         }
-        let v = lexicon.visitVerbs.match(tokens, at: k, end: e)
-        if v > 0 { return (v, false, false) }
+        if case .trigger(let r) = lexicon.visitVerbPattern?.match(tokens, at: k, end: e, places: []) ?? .none {
+            return (r.count, false, false)
+        }
         return nil
     }
 
@@ -97,28 +110,17 @@ extension EventFinder {
         return triggers
     }
 
-    /// An arrival, presence or attendance trigger at token `k`, and how many tokens to skip after it.
+    /// An arrival, presence or attendance trigger at token `k` (the patterns of `rules.yaml` other than visit
+    /// words, in order: the first that matches decides), and how many tokens to skip after it.
     func placeTrigger(at k: Int, _ c: SentenceContext) -> (Trigger, Int)? {
-        let e = c.end
-        // Arrival verbs followed closely by a place: "arrived in Hanoi", "tới Hà Nội", "lên đường sang Jakarta".
-        let arrival = lexicon.arrivalVerbs.match(tokens, at: k, end: e)
-        // Being somewhere: "was in Mongolia on Monday", "đang ở Pháp": the place right after the words.
-        let presence = arrival > 0 ? 0 : lexicon.presenceWords.match(tokens, at: k, end: e)
-        if presence > 0, !c.destinationPlaces(from: k + presence, to: k + presence + 1).isEmpty {
-            return (Trigger(tokens: k..<(k + presence), form: .presence), presence)
-        }
-        if arrival > 0, !c.destinationPlaces(from: k + arrival, to: k + arrival + 5).isEmpty {
-            // Only when no visit word follows in the same clause (that one is the trigger).
-            if hasVisitWord(in: k + 1..<min(e, k + 8), c) { return nil }
-            return (Trigger(tokens: k..<(k + arrival), form: .arrival), arrival)
-        }
-        // Attending (or skipping) a gathering in a named place: "attended the G20 summit in New Delhi",
-        // "skipped the BRICS summit in South Africa".
-        if lexicon.attendVerbs.match(tokens, at: k, end: e) > 0,
-           let g = (k + 1..<min(e, k + 8)).first(where: { lexicon.gatheringWords.match(tokens, at: $0, end: e) > 0 }),
-           !c.destinationPlaces(from: g + 1, to: k + 17).isEmpty,
-           !hasVisitWord(in: k + 1..<min(e, k + 8), c) {
-            return (Trigger(tokens: k..<(k + 1), form: .attendance), 1)
+        for pattern in lexicon.triggerPatterns {
+            switch pattern.match(tokens, at: k, end: c.end, places: c.destinations) {
+            case .none: continue
+            case .blocked: return nil // a visit word follows: that one is the trigger
+            case .trigger(let r):
+                guard let form = Trigger.Form(rule: pattern.rule) else { continue }
+                return (Trigger(tokens: r, form: form), r.count)
+            }
         }
         return nil
     }
