@@ -53,6 +53,14 @@ struct SentenceContext {
     let countryOf: (Int) -> String?
     /// The places that can be a destination (named, not a demonym, not inside a title or a name).
     let destinations: [PlaceRef]
+    /// Where each clause starts (the sentence start first), in order (see `Clauses.swift`).
+    let clauseStarts: [Int]
+
+    /// The tokens of the clause holding token `k`.
+    func clause(of k: Int) -> Range<Int> {
+        let i = clauseStarts.lastIndex { $0 <= k } ?? 0
+        return clauseStarts[i]..<(i + 1 < clauseStarts.count ? clauseStarts[i + 1] : end)
+    }
 
     var start: Int { range.lowerBound }
     var end: Int { range.upperBound }
@@ -130,7 +138,7 @@ struct EventFinder {
         rememberTitles(m)
         let context = SentenceContext(index: si, range: range, mentions: m, allTimes: times,
                                       times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
-                                      destinations: m.places.filter { !$0.demonym && !$0.inPhrase })
+                                      destinations: destinations(m), clauseStarts: clauseStarts(range, times))
         findVisits(context)
         findOtherEvents(context)
     }

@@ -25,6 +25,9 @@ public final class Lexicon: Sendable {
     let skipVerbs, pluralMarkers, visitingWords, invitationVerbs: KeyTableSet
     // Visitor, destination and dates.
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, laterWords, concludingVerbs: KeyTableSet
+    let notDestinationBefore, notDestinationAfter: PhraseSet
+    let destinationPrepositions: KeyTableSet
+    let clauseStarters, subordinators, invitationNouns: PhraseSet
     let definiteFillers, possessivePronouns: KeyTableSet
     let numberWords: LookupTable<Int>
     // Status and kind.
@@ -88,6 +91,10 @@ public final class Lexicon: Sendable {
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); laterWords = sets.words("later-words")
+        destinationPrepositions = sets.words("destination-prepositions")
+        invitationNouns = sets.phrases("invitation-nouns")
+        clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
+        notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")
         concludingVerbs = sets.words("concluding-verbs"); definiteFillers = sets.words("definite-fillers")
         possessivePronouns = sets.words("possessive-pronouns"); numberWords = sets.numbers("number-words")
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")

@@ -111,6 +111,8 @@ extension Lexicon {
         ("meeting-words", .phrases), ("summit-words", .phrases), ("message-words", .phrases),
         ("relations-words", .phrases), ("establish-words", .phrases), ("anniversary-words", .words),
         ("label-stops", .words), ("months", .numbers(1...12)), ("weekdays", .numbers(0...6)),
+        ("not-destination-before", .phrases), ("not-destination-after", .phrases), ("destination-prepositions", .words),
+        ("clause-starters", .phrases), ("subordinators", .phrases), ("invitation-nouns", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

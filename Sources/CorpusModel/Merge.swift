@@ -155,9 +155,15 @@ enum Merger {
                     if let first = later.min(by: { local[$0].start! < local[$1].start! }) { local[first].add(start: nil, end: nil, index) }
                     else { newCluster(index) }
                 } else {
-                    // Undated: the only known visit, else the latest one before the article.
-                    let pub = documents[candidates.document(index)].date
-                    let dated = local.indices.filter { local[$0].start != nil }
+                    // Undated: the only known visit, else the latest one before the article; never another
+                    // article's visit dated years from this article (rule merge.undated-years-apart).
+                    let document = candidates.document(index)
+                    let pub = documents[document].date
+                    let dated = local.indices.filter { c in
+                        guard let start = local[c].start else { return false }
+                        guard let pub, abs(pub.year - start.year) >= 2 else { return true }
+                        return local[c].members.contains { candidates.document(Int($0)) == document }
+                    }
                     let before = dated.filter { pub == nil || local[$0].start! <= pub! }
                     if dated.count == 1 { local[dated[0]].add(start: nil, end: nil, index) }
                     else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(start: nil, end: nil, index) }

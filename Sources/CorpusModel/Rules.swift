@@ -22,6 +22,9 @@ public enum Rule: Int, CaseIterable, Sendable {
     case kindWordBefore, kindVietnameseAfter
     // Other events.
     case eventRelationsEstablished, eventAnniversary, eventMessageExchange, eventMeeting
+    // Clause structure and status (appended: raw values are bits).
+    case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
+    case statusPlannedInfinitive, statusPlannedInvitation
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -78,6 +81,12 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .eventAnniversary: "event.anniversary"
         case .eventMessageExchange: "event.message-exchange"
         case .eventMeeting: "event.meeting"
+        case .destinationExcludedPhrase: "destination.excluded-phrase"
+        case .visitTripList: "visit.trip-list"
+        case .dateOwnClause: "date.own-clause"
+        case .mergeUndatedYearsApart: "merge.undated-years-apart"
+        case .statusPlannedInfinitive: "status.planned.infinitive"
+        case .statusPlannedInvitation: "status.planned.invitation"
         }
     }
 }

@@ -19,14 +19,31 @@ extension EventFinder {
         var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
         // Nearest time to the trigger.
         segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
+        // A time in the trigger's own clause first (rule date.own-clause): "The summit in February ended without a
+        // deal, and the leader visited Hanoi in April".
+        // A trigger in a later clause takes no time from the clauses before it, but for a time heading the
+        // sentence ("In July 2008, ..."), which dates all of it.
+        let own = c.clause(of: tr.lowerBound)
+        if let time = segTimes.first, !own.contains(time.tokens.lowerBound) {
+            if let inClause = segTimes.first(where: { own.contains($0.tokens.lowerBound) }) {
+                return TimeReading(time: inClause, rule: .dateOwnClause)
+            }
+            if own.lowerBound > c.start {
+                segTimes.removeAll { $0.tokens.lowerBound < own.lowerBound && $0.tokens.lowerBound > c.start + 1 }
+            }
+        }
         if let time = segTimes.first { return TimeReading(time: time, rule: .dateNearest) }
         if (tr.upperBound..<min(c.end, tr.upperBound + 6)).contains(where: { lexicon.laterWords.contains(tokens[$0].lower) }) {
             if let notBefore = c.times.last(where: { $0.tokens.upperBound <= segment.start })?.start {
                 return TimeReading(notBefore: notBefore, rule: .dateLater)
             }
         }
+        // Not from a clause coordinated before the visitor's ("The summit in February ended, and X began a visit").
+        let coordinated = visitor.map { isCoordinatedClause(c.clause(of: c.persons[$0].phraseStart), c) } ?? false
+        let visitorClause = visitor.map { c.clause(of: c.persons[$0].phraseStart) }
         if let vi = visitor, c.persons[vi].phraseStart == segment.start || segment.start == c.start,
-           let head = c.times.first(where: { $0.tokens.upperBound <= c.persons[vi].phraseStart }) {
+           let head = c.times.first(where: { $0.tokens.upperBound <= c.persons[vi].phraseStart
+               && (!coordinated || visitorClause?.contains($0.tokens.lowerBound) == true) }) {
             return TimeReading(time: head, rule: .dateSentenceHead)
         }
         return TimeReading()
@@ -100,5 +117,34 @@ extension EventFinder {
         if lexicon.sinceWords.contains(tokens[j].lower) { return true }
         // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
         return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
+    }
+}
+
+/// One stop of a trip list: the place and its time.
+struct TripStop {
+    var place: PlaceRef
+    var time: TaggedTime
+}
+
+extension EventFinder {
+    /// "travelled to Beijing in March, to the port city of Dalian in May and to Beijing again in June": a list
+    /// of places after the trigger, each with its own time right after it, joined by a comma or "and" and a
+    /// preposition of destination (rule visit.trip-list). Two stops or more, else none.
+    func tripList(after trigger: Trigger, segment: VisitorSegment, _ c: SentenceContext) -> [TripStop] {
+        let tr = trigger.tokens, e = c.end
+        let places = c.destinationPlaces(from: tr.upperBound, to: max(segment.end, tr.upperBound))
+        guard var place = places.first, place.tokens.lowerBound <= tr.upperBound + 4 else { return [] }
+        var stops: [TripStop] = []
+        while let time = c.times.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
+            stops.append(TripStop(place: place, time: time))
+            var k = time.tokens.upperBound
+            guard k < e, tokens[k].first == 0x2C || tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa else { break }
+            k += 1
+            if k < e, tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa { k += 1 } // ", and to"
+            guard k < e, lexicon.destinationPrepositions.contains(tokens[k].lower),
+                  let next = places.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }) else { break }
+            place = next
+        }
+        return stops.count >= 2 ? stops : []
     }
 }

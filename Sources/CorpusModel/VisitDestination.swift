@@ -95,3 +95,29 @@ extension EventFinder {
         return false
     }
 }
+
+extension EventFinder {
+    /// The places of a sentence that can be a destination: named (not a demonym), not inside a title or a name,
+    /// and not in a phrase that names a place without going there (rule destination.excluded-phrase): "talks
+    /// between Pyongyang and Washington", "relations with China", "Vietnam's position", "the Washington Post",
+    /// "Queen Victoria".
+    func destinations(_ m: SentenceMentions) -> [PlaceRef] {
+        var excluded = Set<Int>()
+        for (i, place) in m.places.enumerated() where !place.demonym && !place.inPhrase {
+            let before = place.tokens.lowerBound - 1
+            var j = before
+            if j >= 0 && tokens[j].lower == Self.kThe { j -= 1 }
+            let afterPhrase = lexicon.notDestinationAfter.match(tokens, at: place.tokens.upperBound, end: tokens.count) > 0
+            let beforePhrase = j >= 0 && lexicon.notDestinationBefore.matchEnding(tokens, at: j, start: max(0, j - 5)) > 0
+            // A one-word title right before it: a person's name ("Queen Victoria", "King Abdullah").
+            let titled = before >= 0 && tokens[before].capitalized
+                && (lexicon.titles[tokens[before].lower]?.contains { $0.tokens.count == 1 } ?? false)
+            // The second of a pair: "between Pyongyang and Washington".
+            let pairedWith = i > 0 && excluded.contains(i - 1) && before >= 0
+                && (tokens[before].lower == Self.kAnd || tokens[before].lower == Self.kVa)
+                && m.places[i - 1].tokens.upperBound == before
+            if afterPhrase || beforePhrase || titled || pairedWith { excluded.insert(i) }
+        }
+        return m.places.indices.filter { !excluded.contains($0) && !m.places[$0].demonym && !m.places[$0].inPhrase }.map { m.places[$0] }
+    }
+}

@@ -122,13 +122,24 @@ extension EventFinder {
     mutating func makeNamedVisits(_ vi: Int, _ clues: TriggerClues, segment: VisitorSegment, _ c: SentenceContext,
                                   _ usedPersons: inout Set<Int>) {
         let persons = c.persons
-        let dates = listedDates(from: clues.time, c)
+        let trip = tripList(after: clues.trigger, segment: segment, c)
+        let dates = trip.isEmpty ? listedDates(from: clues.time, c) : trip.map(\.time)
         var madeAny = false
         for member in coVisitors(of: vi, before: clues.trigger, c) {
             var rules = clues.rules
             if member != vi { rules.insert(.visitorCoVisitor) }
-            if dates.count > 1 { rules.insert(.dateListed) }
-            for d in dates {
+            if dates.count > 1 && trip.isEmpty { rules.insert(.dateListed) }
+            for item in trip {
+                var itemRules = rules
+                itemRules.insert(.visitTripList)
+                let reading = VisitReading(person: persons[member], trigger: clues.trigger, range: item.place.tokens,
+                                           time: item.time, notBefore: nil, kind: clues.kind.kind, rules: itemRules)
+                for v in makeVisits(reading, c) {
+                    add(v)
+                    madeAny = true
+                }
+            }
+            for d in dates where trip.isEmpty {
                 let reading = VisitReading(person: persons[member], trigger: clues.trigger,
                                            range: persons[vi].nameEnd..<max(segment.end, persons[vi].nameEnd),
                                            time: d, notBefore: clues.notBefore, kind: clues.kind.kind,
@@ -231,8 +242,9 @@ extension EventFinder {
         var rules = r.rules
         rules.formUnion(destination.rules)
         var (start, end) = datesOfVisit(r, place: destination.place, c, &rules)
-        let reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start) }
+        var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
+        if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
         let statusValue = reading.status
         rules.insert(reading.rule)
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {

@@ -74,4 +74,29 @@ extension EventFinder {
         }
         return KindReading(kind: .unspecified, rule: nil)
     }
+
+    /// An announced or offered visit, never an occurred one: "X to visit Y", "X to pay a state visit to Y"
+    /// (an infinitive right after its subject, the headline form; rule status.planned.infinitive), and "an
+    /// invitation to visit", "lời mời thăm" (rule status.planned.invitation).
+    func announcement(_ tr: Range<Int>, _ c: SentenceContext) -> StatusReading? {
+        var j = tr.lowerBound - 1
+        var n = 0
+        while j > c.start && n < 4, lexicon.kindFillers.contains(tokens[j].lower) || lexicon.kindWords[tokens[j].lower] != nil
+                || lexicon.definiteFillers.contains(tokens[j].lower) {
+            j -= 1; n += 1
+        }
+        guard j >= c.start else { return nil }
+        if lexicon.invitationNouns.matchEnding(tokens, at: j, start: max(c.start, j - 3)) > 0 {
+            return StatusReading(.planned, .statusPlannedInvitation)
+        }
+        guard tokens[j].lower == EventFinder.kTo else { return nil }
+        if j > c.start, lexicon.invitationNouns.matchEnding(tokens, at: j - 1, start: max(c.start, j - 4)) > 0 {
+            return StatusReading(.planned, .statusPlannedInvitation)
+        }
+        // A named subject only: "the first prime minister to visit China" is a superlative, not an announcement.
+        if c.persons.contains(where: { $0.nameEnd == j }) {
+            return StatusReading(.planned, .statusPlannedInfinitive)
+        }
+        return nil
+    }
 }
