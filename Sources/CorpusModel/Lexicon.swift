@@ -13,8 +13,9 @@ struct TitleEntry {
     var dependsOnBody: Bool
 }
 
-/// The word sets of the rules, loaded from a lexicon folder. Immutable and shared by every thread.
-public final class Lexicon: Sendable {
+/// The word sets of the rules, loaded from a lexicon folder. Immutable; a value, so that the finders hold it
+/// inline and the per-token lookups copy nothing.
+public struct Lexicon: Sendable {
     // Titles and names (Mentions).
     let titles: LookupTable<[TitleEntry]>
     let bodyLevels: LookupTable<Level>
@@ -48,6 +49,8 @@ public final class Lexicon: Sendable {
     let triggerPatterns: [TriggerPattern]
     /// The patterns of `visit.noun` and `visit.verb` (nil: the lexicon has none).
     let visitNounPattern, visitVerbPattern: TriggerPattern?
+    /// The first words of every trigger pattern, and of the visit nouns and verbs: one lookup lets other words pass.
+    let triggerStartKeys, visitStartKeys: KeyTableSet
 
     /// The folder it was read from.
     public let directory: URL
@@ -73,6 +76,12 @@ public final class Lexicon: Sendable {
                                   unlessSets: spec.unlessSets.map { matchers[$0]! }, unlessWithin: spec.unlessWithin,
                                   spanFirstToken: spec.spanFirstToken)
         }
+        func firstKeys(_ spec: RuleSpec) -> [UInt64] {
+            guard case .set(let name)? = spec.pattern?.first else { return [] }
+            return sets.list(name).map { $0.keys[0] }
+        }
+        triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
+        visitStartKeys = KeyTableSet(rules.filter { $0.rule == .visitNoun || $0.rule == .visitVerb }.flatMap(firstKeys))
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }
         triggerPatterns = patterns.filter { $0.rule != .visitNoun && $0.rule != .visitVerb }

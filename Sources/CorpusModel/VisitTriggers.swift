@@ -57,6 +57,7 @@ extension EventFinder {
 
     /// A visit noun or verb at token `k`: its length, and whether it is a noun and plural.
     func isVisitTrigger(_ k: Int, _ s: Int, _ e: Int) -> (length: Int, noun: Bool, plural: Bool)? {
+        guard lexicon.visitStartKeys.contains(tokens[k].lower) else { return nil }
         if case .trigger(let r) = lexicon.visitNounPattern?.match(tokens, at: k, end: e, places: []) ?? .none {
             let n = r.count
             let w = tokens[k].lower
@@ -88,7 +89,9 @@ extension EventFinder {
         var triggers: [Trigger] = []
         var k = s
         while k < e {
-            if c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) { k += 1; continue }
+            if !lexicon.triggerStartKeys.contains(tokens[k].lower) || c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) {
+                k += 1; continue
+            }
             if let t = isVisitTrigger(k, s, e) {
                 var trigger = Trigger(tokens: k..<(k + t.length), form: t.noun ? .visitNoun : .visitVerb, plural: t.plural)
                 // "talks with visiting President X": the adjective names its visitor, after it.
