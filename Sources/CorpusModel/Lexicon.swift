@@ -13,9 +13,9 @@ struct TitleEntry {
     var dependsOnBody: Bool
 }
 
-/// The word sets of the rules, loaded from a lexicon folder. Immutable; a value, so that the finders hold it
-/// inline and the per-token lookups copy nothing.
-public struct Lexicon: Sendable {
+/// The word sets of the rules, loaded from a lexicon folder. Immutable and shared by every thread: a reference,
+/// so that copying a finder (closures capture it) copies one pointer, not fifty sets.
+public final class Lexicon: Sendable {
     // Titles and names (Mentions).
     let titles: LookupTable<[TitleEntry]>
     let bodyLevels: LookupTable<Level>
@@ -51,6 +51,8 @@ public struct Lexicon: Sendable {
     let visitNounPattern, visitVerbPattern: TriggerPattern?
     /// The first words of every trigger pattern, and of the visit nouns and verbs: one lookup lets other words pass.
     let triggerStartKeys, visitStartKeys: KeyTableSet
+    /// The first words of the establishment, anniversary, message and meeting words.
+    let otherEventStartKeys: KeyTableSet
 
     /// The folder it was read from.
     public let directory: URL
@@ -72,7 +74,8 @@ public struct Lexicon: Sendable {
                 case .gap(let lo, let hi): .gap(min: lo, max: hi)
                 }
             }
-            return TriggerPattern(rule: spec.rule, elements: elements, within: spec.within,
+            guard case .set(let first)? = elements.first else { return nil }
+            return TriggerPattern(rule: spec.rule, elements: elements, first: first, within: spec.within,
                                   unlessSets: spec.unlessSets.map { matchers[$0]! }, unlessWithin: spec.unlessWithin,
                                   spanFirstToken: spec.spanFirstToken)
         }
@@ -81,6 +84,8 @@ public struct Lexicon: Sendable {
             return sets.list(name).map { $0.keys[0] }
         }
         triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
+        otherEventStartKeys = KeyTableSet(["establish-words", "anniversary-words", "message-words", "meeting-words"]
+            .flatMap { sets.list($0).map { $0.keys[0] } })
         visitStartKeys = KeyTableSet(rules.filter { $0.rule == .visitNoun || $0.rule == .visitVerb }.flatMap(firstKeys))
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }

@@ -116,8 +116,31 @@ enum Merger {
         }
     }
 
+    /// The visits of a corpus from its candidates, in three steps: candidates grouped by visitor and destination
+    /// and clustered by date (`clusters`), clusters in chronological order, one visit per cluster (`visit(of:)`).
     static func mergeVisits(_ candidates: VisitCandidates, documents: [Document], entities: [Entity]) -> [Visit] {
-        // Candidates grouped by visitor and destination: one sort of their indexes (no table of groups).
+        var clusters = Self.clusters(candidates, documents: documents)
+        clusters.sort { a, b in
+            switch (a.start, b.start) {
+            case let (x?, y?): return x != y ? x < y : a.visitor < b.visitor
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.visitor < b.visitor
+            }
+        }
+        var visits: [Visit] = []
+        visits.reserveCapacity(clusters.count)
+        for id in clusters.indices {
+            let c = clusters[id]
+            clusters[id].members = [] // freed as the visits are made
+            visits.append(visit(of: c, id: id, candidates, documents: documents, entities: entities))
+        }
+        return visits
+    }
+
+    /// Candidates grouped by visitor and destination (one sort of their indexes, no table of groups), each group
+    /// clustered by date: most precise dates first, undated last.
+    static func clusters(_ candidates: VisitCandidates, documents: [Document]) -> [Cluster] {
         var order = Array(0..<Int32(candidates.count))
         order.sort { a, b in
             let x = candidates.groupKey(Int(a)), y = candidates.groupKey(Int(b))
@@ -136,87 +159,80 @@ enum Merger {
             }
             groupStart = groupEnd
             var local: [Cluster] = []
-            func newCluster(_ index: Int) {
-                var c = Cluster(visitor: candidates.visitor(index), destination: candidates.destination(index))
-                c.add(start: candidates.start(index), end: candidates.end(index), index)
-                local.append(c)
-            }
-            for i32 in sorted {
-                let index = Int(i32)
-                if let d = candidates.start(index) {
-                    let e = candidates.end(index)
-                    let fits = local.indices.filter { local[$0].compatible(d, e) }
-                    if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
-                        local[best].add(start: d, end: e, index)
-                    } else { newCluster(index) }
-                } else if let after = candidates.notBefore(index) {
-                    // "visited Vietnam later": the first known visit after that date.
-                    let later = local.indices.filter { local[$0].start.map { $0 > after && !$0.isCompatible(with: after) } ?? false }
-                    if let first = later.min(by: { local[$0].start! < local[$1].start! }) { local[first].add(start: nil, end: nil, index) }
-                    else { newCluster(index) }
-                } else {
-                    // Undated: the only known visit, else the latest one before the article; never another
-                    // article's visit dated years from this article (rule merge.undated-years-apart).
-                    let document = candidates.document(index)
-                    let pub = documents[document].date
-                    let dated = local.indices.filter { c in
-                        guard let start = local[c].start else { return false }
-                        guard let pub, abs(pub.year - start.year) >= 2 else { return true }
-                        return local[c].members.contains { candidates.document(Int($0)) == document }
-                    }
-                    let before = dated.filter { pub == nil || local[$0].start! <= pub! }
-                    if dated.count == 1 { local[dated[0]].add(start: nil, end: nil, index) }
-                    else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(start: nil, end: nil, index) }
-                    else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(start: nil, end: nil, index) }
-                    else { newCluster(index) }
-                }
-            }
+            for i32 in sorted { place(Int(i32), into: &local, candidates, documents: documents) }
             clusters += local
         }
-        order = []
-        clusters.sort { a, b in
-            switch (a.start, b.start) {
-            case let (x?, y?): return x != y ? x < y : a.visitor < b.visitor
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return a.visitor < b.visitor
-            }
+        return clusters
+    }
+
+    /// Puts one candidate into the clusters of its group, or a new one: a dated candidate into the nearest
+    /// compatible cluster; "later" into the first visit after that date; an undated one into the only dated
+    /// visit, else the latest one before its article, but never another article's visit dated years from its
+    /// article (rule merge.undated-years-apart).
+    static func place(_ index: Int, into local: inout [Cluster], _ candidates: VisitCandidates, documents: [Document]) {
+        func newCluster() {
+            var c = Cluster(visitor: candidates.visitor(index), destination: candidates.destination(index))
+            c.add(start: candidates.start(index), end: candidates.end(index), index)
+            local.append(c)
         }
-        var visits: [Visit] = []
-        visits.reserveCapacity(clusters.count)
-        for id in clusters.indices {
-            let c = clusters[id]
-            clusters[id].members = [] // freed as the visits are made
-            // Members in the order they joined: most precise dates first.
-            let members = c.members.map(Int.init)
-            var kindVotes: [VisitKind: Int] = [:]
-            for m in members where candidates.kind(m) != .unspecified { kindVotes[candidates.kind(m), default: 0] += 1 }
-            let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
-            var statuses = Set<VisitStatus>()
-            for m in members { statuses.insert(candidates.status(m)) }
-            let status: VisitStatus = statuses.contains(.occurred) ? .occurred : statuses.contains(.negated) ? .negated : .planned
-            let visitor = entities[c.visitor]
-            var level: Level?
-            let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
-            if let w = when { level = visitor.office(at: w)?.level }
-            if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
-            var rules = RuleSet()
-            for m in members { rules.formUnion(candidates.rules(m)) }
-            var mentions: [Mention] = []
-            for m in members {
-                let doc = candidates.document(m)
-                candidates.forEachSentence(m) { mentions.append(Mention(document: doc, sentence: $0)) }
+        if let d = candidates.start(index) {
+            let e = candidates.end(index)
+            let fits = local.indices.filter { local[$0].compatible(d, e) }
+            if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
+                local[best].add(start: d, end: e, index)
+            } else { newCluster() }
+        } else if let after = candidates.notBefore(index) {
+            // "visited Vietnam later": the first known visit after that date.
+            let later = local.indices.filter { local[$0].start.map { $0 > after && !$0.isCompatible(with: after) } ?? false }
+            if let first = later.min(by: { local[$0].start! < local[$1].start! }) { local[first].add(start: nil, end: nil, index) }
+            else { newCluster() }
+        } else {
+            let document = candidates.document(index)
+            let pub = documents[document].date
+            let dated = local.indices.filter { c in
+                guard let start = local[c].start else { return false }
+                guard let pub, abs(pub.year - start.year) >= 2 else { return true }
+                return local[c].members.contains { candidates.document(Int($0)) == document }
             }
-            mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
-            var unique: [Mention] = []
-            unique.reserveCapacity(mentions.count)
-            for m in mentions where unique.last != m { unique.append(m) }
-            visits.append(Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
-                                destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
-                                start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
-                                ruleSet: rules))
+            let before = dated.filter { pub == nil || local[$0].start! <= pub! }
+            if dated.count == 1 { local[dated[0]].add(start: nil, end: nil, index) }
+            else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(start: nil, end: nil, index) }
+            else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(start: nil, end: nil, index) }
+            else { newCluster() }
         }
-        return visits
+    }
+
+    /// The visit of a cluster: its most precise date, the kind most often reported, occurred if any report says
+    /// so, the visitor's level on its date, the union of its reports' rules and every reporting sentence.
+    static func visit(of c: Cluster, id: Int, _ candidates: VisitCandidates, documents: [Document], entities: [Entity]) -> Visit {
+        // Members in the order they joined: most precise dates first.
+        let members = c.members.map(Int.init)
+        var kindVotes: [VisitKind: Int] = [:]
+        for m in members where candidates.kind(m) != .unspecified { kindVotes[candidates.kind(m), default: 0] += 1 }
+        let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
+        var statuses = Set<VisitStatus>()
+        for m in members { statuses.insert(candidates.status(m)) }
+        let status: VisitStatus = statuses.contains(.occurred) ? .occurred : statuses.contains(.negated) ? .negated : .planned
+        let visitor = entities[c.visitor]
+        var level: Level?
+        let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
+        if let w = when { level = visitor.office(at: w)?.level }
+        if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
+        var rules = RuleSet()
+        for m in members { rules.formUnion(candidates.rules(m)) }
+        var mentions: [Mention] = []
+        for m in members {
+            let doc = candidates.document(m)
+            candidates.forEachSentence(m) { mentions.append(Mention(document: doc, sentence: $0)) }
+        }
+        mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
+        var unique: [Mention] = []
+        unique.reserveCapacity(mentions.count)
+        for m in mentions where unique.last != m { unique.append(m) }
+        return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
+                     destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
+                     start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
+                     ruleSet: rules)
     }
 }
 

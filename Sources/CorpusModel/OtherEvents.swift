@@ -8,6 +8,7 @@ extension EventFinder {
     mutating func findOtherEvents(_ c: SentenceContext) {
         var k = c.start
         while k < c.end {
+            if !startsOtherEvent(k) { k += 1; continue }
             if let used = findRelationsEstablished(at: k, c) { k += used; continue }
             findAnniversary(at: k, c)
             if let used = findMessageExchange(at: k, c) { k += used; continue }
@@ -15,6 +16,10 @@ extension EventFinder {
             k += 1
         }
     }
+
+    /// Whether an establishment, anniversary, message or meeting word starts at token `k` (one lookup lets
+    /// the other tokens pass).
+    func startsOtherEvent(_ k: Int) -> Bool { lexicon.otherEventStartKeys.contains(tokens[k].lower) }
 
     /// The sentence's countries, completed with the document's main pair, at most two.
     func countryPair(_ c: SentenceContext) -> [String] {

@@ -29,6 +29,8 @@ struct TriggerPattern: Sendable {
 
     var rule: Rule
     var elements: [Element]
+    /// The first element's word set, kept apart: it is tried on many tokens (no enum payload to copy out).
+    let first: WordSetMatcher
     /// The last element starts at most this many tokens after the first (nil: no bound).
     var within: Int?
     /// The pattern does not fire when a phrase of one of these sets starts in the `unlessWithin` tokens after its
@@ -41,7 +43,6 @@ struct TriggerPattern: Sendable {
 
     /// The trigger's tokens when the pattern matches at `k`; `blocked` when it matches but an `unless` word follows.
     func match(_ tokens: [Token], at k: Int, end: Int, places: [PlaceRef]) -> PatternMatch {
-        guard case .set(let first) = elements.first else { return .none }
         let n = first.match(tokens, at: k, end: end)
         guard n > 0, matchRest(1, tokens, from: k + (spanFirstToken ? 1 : n), start: k, end: end, places: places) else { return .none }
         let blocked = (k + 1..<min(end, k + 1 + unlessWithin)).contains { j in unlessSets.contains { $0.match(tokens, at: j, end: end) > 0 } }

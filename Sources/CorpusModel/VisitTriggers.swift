@@ -71,11 +71,6 @@ extension EventFinder {
         return nil
     }
 
-    /// Whether a visit noun or verb starts in `range`.
-    func hasVisitWord(in range: Range<Int>, _ c: SentenceContext) -> Bool {
-        range.contains { isVisitTrigger($0, c.start, c.end) != nil }
-    }
-
     /// The triggers of a sentence in order: words first, then a trigger before each welcomed guest.
     func findTriggers(_ c: SentenceContext) -> [Trigger] {
         var triggers = findWordTriggers(c)

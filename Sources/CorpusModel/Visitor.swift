@@ -34,10 +34,9 @@ extension EventFinder {
         if clauseStart > c.start, eligible.contains(where: { persons[$0].phraseStart >= clauseStart }) {
             eligible.removeAll { persons[$0].phraseStart < clauseStart }
         }
-        eligible.sort { a, b in
-            let pa = subjectPriority(persons[a], c), pb = subjectPriority(persons[b], c)
-            return pa != pb ? pa < pb : a < b
-        }
+        var priority: [Int: Int] = [:]
+        for i in eligible { priority[i] = subjectPriority(persons[i], c) }
+        eligible.sort { a, b in priority[a]! != priority[b]! ? priority[a]! < priority[b]! : a < b }
         if let last = eligible.max(), (persons[last].nameEnd..<tr.lowerBound).contains(where: { lexicon.relativePronouns.contains(tokens[$0].lower) }) {
             eligible.removeAll { $0 == last }
             eligible.insert(last, at: 0)
