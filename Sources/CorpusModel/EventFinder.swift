@@ -138,7 +138,7 @@ struct EventFinder {
         rememberTitles(m)
         let context = SentenceContext(index: si, range: range, mentions: m, allTimes: times,
                                       times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
-                                      destinations: destinations(m), clauseStarts: clauseStarts(range, times))
+                                      destinations: destinations(m, in: range), clauseStarts: clauseStarts(range, times))
         findVisits(context)
         findOtherEvents(context)
     }

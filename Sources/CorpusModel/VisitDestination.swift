@@ -101,19 +101,20 @@ extension EventFinder {
     /// and not in a phrase that names a place without going there (rule destination.excluded-phrase): "talks
     /// between Pyongyang and Washington", "relations with China", "Vietnam's position", "the Washington Post",
     /// "Queen Victoria".
-    func destinations(_ m: SentenceMentions) -> [PlaceRef] {
+    func destinations(_ m: SentenceMentions, in range: Range<Int>) -> [PlaceRef] {
         var excluded = Set<Int>()
         for (i, place) in m.places.enumerated() where !place.demonym && !place.inPhrase {
             let before = place.tokens.lowerBound - 1
             var j = before
-            if j >= 0 && tokens[j].lower == Self.kThe { j -= 1 }
-            let afterPhrase = lexicon.notDestinationAfter.match(tokens, at: place.tokens.upperBound, end: tokens.count) > 0
-            let beforePhrase = j >= 0 && lexicon.notDestinationBefore.matchEnding(tokens, at: j, start: max(0, j - 5)) > 0
+            if j >= range.lowerBound && tokens[j].lower == Self.kThe { j -= 1 }
+            let afterPhrase = lexicon.notDestinationAfter.match(tokens, at: place.tokens.upperBound, end: range.upperBound) > 0
+            let beforePhrase = j >= range.lowerBound
+                && lexicon.notDestinationBefore.matchEnding(tokens, at: j, start: max(range.lowerBound, j - 5)) > 0
             // A one-word title right before it: a person's name ("Queen Victoria", "King Abdullah").
-            let titled = before >= 0 && tokens[before].capitalized
+            let titled = before >= range.lowerBound && tokens[before].capitalized
                 && (lexicon.titles[tokens[before].lower]?.contains { $0.tokens.count == 1 } ?? false)
             // The second of a pair: "between Pyongyang and Washington".
-            let pairedWith = i > 0 && excluded.contains(i - 1) && before >= 0
+            let pairedWith = i > 0 && excluded.contains(i - 1) && before >= range.lowerBound
                 && (tokens[before].lower == Self.kAnd || tokens[before].lower == Self.kVa)
                 && m.places[i - 1].tokens.upperBound == before
             if afterPhrase || beforePhrase || titled || pairedWith { excluded.insert(i) }
