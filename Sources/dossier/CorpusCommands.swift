@@ -1,6 +1,7 @@
 // `dossier export` and `dossier evaluate`: the corpus model on the command line.
 import ArgumentParser
 import CorpusModel
+import ScriptingAPI
 import Foundation
 import ScriptingAPI
 
@@ -14,6 +15,9 @@ struct CorpusOptions: ParsableArguments {
 
     @Option(help: "A gazetteer folder (FORMAT.md); repeat to add folders, later ones adding persons, offices and aliases.")
     var gazetteer: [String] = []
+
+    @Option(help: "A lexicon folder (Data/lexicon/FORMAT.md): the word sets the rules use (default: the bundled Data/lexicon).")
+    var lexicon: String?
 
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int?
@@ -44,7 +48,7 @@ struct CorpusOptions: ParsableArguments {
             for d in gd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
         }
-        var builder = CorpusBuilder(gazetteer: g)
+        var builder = CorpusBuilder(gazetteer: g, lexicon: try loadLexicon())
         if let jobs { builder.jobs = max(1, jobs) }
         builder.scorer = try loadScorer()
         let (corpus, cd) = builder.build(directory: URL(fileURLWithPath: self.corpus))
@@ -59,6 +63,18 @@ struct CorpusOptions: ParsableArguments {
         let path = scorer ?? "Data/model/visit-scorer.tsv"
         if scorer == "none" || (scorer == nil && !FileManager.default.fileExists(atPath: path)) { return nil }
         do { return try VisitScorer.load(path: path, hint: Suggestion.hint) } catch { throw ValidationError(error.description) }
+    }
+
+    /// The lexicon of `--lexicon`, or the bundled one; a lexicon with a mistake is refused, its problems listed.
+    func loadLexicon() throws -> Lexicon {
+        let directory = lexicon.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Lexicon.bundledDirectory
+        let (loaded, problems) = lexicon == nil ? Lexicon.bundledWithDiagnostics
+            : Lexicon.load(directory: directory) { Suggestion.closest(to: $0, among: $1) }
+        for d in problems { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+        if problems.contains(where: { $0.severity == .error }) {
+            throw ValidationError("the lexicon in \(directory.path) has mistakes (listed above); fix them or give another with --lexicon DIR")
+        }
+        return loaded
     }
 }
 
@@ -92,6 +108,8 @@ struct Evaluate: ParsableCommand {
 
     @Option(help: "Score --corpus batch by batch, as this file<TAB>batch list gives them (Data/unseen/batches.tsv).")
     var batches: String?
+    @Flag(help: "Precision and recall per rule id instead of the visit lists.")
+    var byRule = false
 
     @OptionGroup var options: CorpusOptions
 
@@ -105,6 +123,10 @@ struct Evaluate: ParsableCommand {
         }
         let corpus = try options.build()
         let report = Evaluator.evaluate(corpus, gold: goldFile)
-        print(Evaluator.render(report, corpus: corpus), terminator: "")
+        if byRule {
+            print(Evaluator.renderByRule(report), terminator: "")
+        } else {
+            print(Evaluator.render(report, corpus: corpus), terminator: "")
+        }
     }
 }
