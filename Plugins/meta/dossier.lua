@@ -119,6 +119,7 @@ function Query:first() end
 ---@field status string "occurred", "planned" or "negated".
 ---@field confidence number How sure the model is that the visit is right, 0 to 1 (docs/corpus-model.md, 'The visit scorer').
 ---@field mentions Mention[] Where the articles report it.
+---@field rules string[] The ids of the rules that produced it ("visit.travel-to", "date.after-place"; see docs/corpus-model.md).
 local Visit = {}
 
 ---An event of any kind: a visit, a meeting or talks, the establishment of relations, an anniversary, an exchange of messages.
@@ -138,6 +139,7 @@ local Visit = {}
 ---@field label string? What the anniversary or milestone is of, in the article's words.
 ---@field visit Visit? For a visit, the visit itself.
 ---@field mentions Mention[] Where the articles report it.
+---@field rules string[] The ids of the rules that produced it (see docs/corpus-model.md).
 local Event = {}
 
 ---A person, country, city or organisation, with every name it goes by.

@@ -31,20 +31,23 @@ struct DocumentAnalysis {
 enum Analyzer {
     static func analyze(_ source: SourceText, manifest: ManifestEntry?, gazetteer: Gazetteer, acronyms: KeyTableSet,
                         scoring: ScoringOptions = ScoringOptions(),
-                        languages: LanguageProfiles = LanguageProfiles.standard.profiles) -> DocumentAnalysis {
+                        languages: LanguageProfiles = LanguageProfiles.standard.profiles,
+                        lexicon: Lexicon = .bundled) -> DocumentAnalysis {
         var text = source.text
         return text.withUTF8 { b in
-            analyze(b, source: source, manifest: manifest, gazetteer: gazetteer, acronyms: acronyms, scoring: scoring, languages: languages)
+            analyze(b, source: source, manifest: manifest, gazetteer: gazetteer, acronyms: acronyms, scoring: scoring, languages: languages,
+                    lexicon: lexicon)
         }
     }
 
     static func analyze(_ b: UnsafeBufferPointer<UInt8>, source: SourceText, manifest: ManifestEntry?,
                         gazetteer: Gazetteer, acronyms: KeyTableSet, scoring: ScoringOptions = ScoringOptions(),
-                        languages: LanguageProfiles = LanguageProfiles.standard.profiles) -> DocumentAnalysis {
+                        languages: LanguageProfiles = LanguageProfiles.standard.profiles,
+                        lexicon: Lexicon = .bundled) -> DocumentAnalysis {
         var all: [Token] = []
         all.reserveCapacity(b.count / 5)
         Tokenizer.tokenize(b, from: 0, to: b.count, into: &all)
-        let meta = MetadataReader.read(b, tokens: all, text: source.text, languages: languages)
+        let meta = MetadataReader.read(b, tokens: all, text: source.text, languages: languages, lexicon: lexicon)
         var a = DocumentFacts.document(source: source, meta: meta, manifest: manifest)
         a.notes = DocumentFacts.notes(a, meta: meta, manifest: manifest, languages: languages, bytes: b)
         // Drop header and trailer tokens (date lines, source tags).
@@ -67,7 +70,8 @@ enum Analyzer {
         // Pass 1: mentions and times.
         // The date relative and yearless dates are read from: an archive text's anchor, else the publication date.
         let referenceDate = a.anchor ?? a.date
-        var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: referenceDate, acronyms: acronyms)
+        var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: referenceDate, acronyms: acronyms,
+                                   lexicon: lexicon)
         var perSentence: [SentenceMentions] = []
         perSentence.reserveCapacity(sentenceTokens.count)
         var timesPerSentence: [[TaggedTime]] = []
@@ -75,9 +79,9 @@ enum Analyzer {
         var lastYear: Int? // the year last written out, for "tháng 9 cùng năm", "in May that year"
         for (si, r) in sentenceTokens.enumerated() {
             var future = false
-            for k in r where Lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
+            for k in r where lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
             var tt: [TaggedTime] = []
-            TimeTagger.tag(b, tokens, r, anchor: referenceDate, future: future, previousYear: lastYear, into: &tt)
+            TimeTagger.tag(b, tokens, r, anchor: referenceDate, future: future, previousYear: lastYear, lexicon: lexicon, into: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             for t in tt {
@@ -104,7 +108,7 @@ enum Analyzer {
         // Pass 2: events, knowing the document's main pair of countries; none for a language the rules do not read.
         guard languages.language(code: a.language)?.read ?? true else { return a }
         let pair = finder.mainPair()
-        var events = EventFinder(b: b, tokens: tokens, language: a.language, date: referenceDate)
+        var events = EventFinder(b: b, tokens: tokens, language: a.language, date: referenceDate, lexicon: lexicon)
         let discovered = finder.discovered
         let date = referenceDate
         // The closures hold the entity array, not the whole gazetteer (copying that struct on every call
@@ -123,7 +127,7 @@ enum Analyzer {
         a.events = events.events
         if scoring.scorer != nil || scoring.keepFeatures {
             let context = FeatureContext(tokens: tokens, sentences: sentenceTokens, mentions: perSentence, date: a.date,
-                                         language: a.language, levelOf: events.levelOf)
+                                         language: a.language, levelOf: events.levelOf, lexicon: lexicon)
             scoring.score(&a, context)
         }
         return a

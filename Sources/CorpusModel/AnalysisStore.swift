@@ -13,7 +13,8 @@ extension Analyzer {
     /// One input's analysis: from the store when it has it (and it decodes), else read and analysed, and kept.
     static func analyze(input i: Int, of inputs: BuildInputs, store: AnalysisStore?, gazetteer: Gazetteer,
                         acronyms: KeyTableSet, scoring: ScoringOptions = ScoringOptions(),
-                        languages: LanguageProfiles = LanguageProfiles.standard.profiles) -> (DocumentAnalysis?, [Diagnostic]) {
+                        languages: LanguageProfiles = LanguageProfiles.standard.profiles,
+                        lexicon: Lexicon = .bundled) -> (DocumentAnalysis?, [Diagnostic]) {
         let location = inputs.location(i)
         let path = location.directory.isEmpty ? location.name : location.directory + "/" + location.name
         if let store, let data = store.stored(i) {
@@ -25,7 +26,8 @@ extension Analyzer {
         }
         let (source, d) = inputs.read(i)
         let analysis = source.map {
-            analyze($0, manifest: inputs.entry(i), gazetteer: gazetteer, acronyms: acronyms, scoring: scoring, languages: languages)
+            analyze($0, manifest: inputs.entry(i), gazetteer: gazetteer, acronyms: acronyms, scoring: scoring, languages: languages,
+                    lexicon: lexicon)
         }
         if let store {
             var w = ByteWriter()
@@ -48,8 +50,8 @@ extension CorpusBuilder {
         let inputs = BuildInputs(source: .paths(files.map(\.path)), entries: files.map(\.entry))
         let g = gazetteer
         let acronyms = g.acronymOnlyKeys()
-        // Analysed as a build analyses them (the same scorer and languages), so the merge gives the same model.
-        let scoring = ScoringOptions(scorer: scorer), languages = self.languages
+        // Analysed as a build analyses them (the same scorer, languages and lexicon), so the merge gives the same model.
+        let scoring = ScoringOptions(scorer: scorer), languages = self.languages, lexicon = self.lexicon
         let next = AtomicCounter()
         let diagnostics = ResultBox(count: selected.count)
         let work: @Sendable (Int) -> Void = { _ in
@@ -57,7 +59,7 @@ extension CorpusBuilder {
                 let k = next.next()
                 if k >= selected.count { break }
                 let (_, d) = Analyzer.analyze(input: selected[k], of: inputs, store: store, gazetteer: g, acronyms: acronyms,
-                                                   scoring: scoring, languages: languages)
+                                                   scoring: scoring, languages: languages, lexicon: lexicon)
                 diagnostics.set(k, nil, d)
             }
         }

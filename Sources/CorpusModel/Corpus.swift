@@ -39,7 +39,7 @@ public struct Corpus: Sendable {
         for v in visits {
             all.append(Event(id: 0, kind: .visit, participants: [v.visitor], countries: [v.visitorCountry, v.destination].compactMap { $0 },
                              city: v.city, start: v.start, end: v.end, status: v.status, visit: v.id, mentions: v.mentions,
-                             confidence: v.confidence))
+                             ruleSet: v.ruleSet, confidence: v.confidence))
         }
         all.sort { a, b in
             switch (a.start, b.start) {
@@ -157,11 +157,14 @@ public struct CorpusBuilder: Sendable {
     public var languages: LanguageProfiles
     /// Problems found loading `languages`, reported with each build.
     var languageDiagnostics: [Diagnostic]
+    /// The word sets the rules use (default: the bundled `Data/lexicon`).
+    public var lexicon: Lexicon
 
     public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                textMemoryLimit: Int = TextStore.defaultMemoryLimit) {
+                textMemoryLimit: Int = TextStore.defaultMemoryLimit, lexicon: Lexicon = .bundled) {
         self.gazetteer = gazetteer
         (languages, languageDiagnostics) = LanguageProfiles.standard
+        self.lexicon = lexicon
         self.jobs = max(1, jobs)
         self.textMemoryLimit = max(0, textMemoryLimit)
     }
@@ -237,7 +240,7 @@ public struct CorpusBuilder: Sendable {
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
                     let (analysis, d) = Analyzer.analyze(input: i, of: inputs, store: store, gazetteer: g, acronyms: acronyms,
-                                                         scoring: scoring, languages: languages)
+                                                         scoring: scoring, languages: languages, lexicon: lexicon)
                     results.set(k, analysis, d)
                 }
             }

@@ -32,7 +32,7 @@ public enum Exporter {
             "id": v.id, "visitor": ref(v.visitor, c), "visitorCountry": opt(v.visitorCountry), "destination": v.destination,
             "city": opt(v.city.map { c.entities[$0].name }), "start": opt(v.start?.iso), "end": opt(v.end?.iso),
             "year": opt(v.year), "kind": v.kind.rawValue, "level": v.level.rawValue, "status": v.status.rawValue,
-            "mentions": mentions(v.mentions, c), "confidence": confidence(v.confidence),
+            "mentions": mentions(v.mentions, c), "rules": v.rules, "confidence": confidence(v.confidence),
         ].merging(firstSource(v.mentions, c)) { a, _ in a }
     }
 
@@ -51,7 +51,7 @@ public enum Exporter {
             "id": e.id, "kind": e.kind.rawValue, "participants": e.participants.map { ref($0, c) }, "countries": e.countries,
             "city": opt(e.city.map { c.entities[$0].name }), "start": opt(e.start?.iso), "end": opt(e.end?.iso),
             "year": opt(e.start?.year), "status": e.status.rawValue, "visit": opt(e.visit), "ordinal": opt(e.ordinal),
-            "label": opt(e.label), "mentions": mentions(e.mentions, c), "confidence": confidence(e.confidence),
+            "label": opt(e.label), "mentions": mentions(e.mentions, c), "rules": e.rules, "confidence": confidence(e.confidence),
         ]
     }
 
@@ -118,8 +118,8 @@ public enum Exporter {
 
     public static func columns(for table: ExportTable) -> [String] {
         switch table {
-        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions", "confidence", "firstSentence", "documentTitle", "documentUrl"]
-        case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions", "confidence"]
+        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions", "rules", "confidence", "firstSentence", "documentTitle", "documentUrl"]
+        case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions", "rules", "confidence"]
         case .documents: return ["id", "name", "title", "date", "dateSource", "anchorDate", "anchorSource", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
         case .entities: return ["id", "kind", "name", "country", "discovered", "mentions", "aliases"]
         }

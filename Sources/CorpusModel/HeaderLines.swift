@@ -91,10 +91,11 @@ enum HeaderReader {
     /// Reads `tokens[s..<e]` as a header line, or returns nil when it holds anything else (a headline, a
     /// sentence). A header line has a full date or a byline, and otherwise only markers, weekdays, times,
     /// time zones, short capitals (agencies) and punctuation.
-    static func read(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int) -> HeaderLine? {
+    static func read(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int,
+                     lexicon: Lexicon = .bundled) -> HeaderLine? {
         guard e > s, e - s <= 30 else { return nil }
         var times: [TaggedTime] = []
-        TimeTagger.tag(b, tokens, s..<e, anchor: nil, future: false, into: &times)
+        TimeTagger.tag(b, tokens, s..<e, anchor: nil, future: false, lexicon: lexicon, into: &times)
         var line = HeaderLine()
         var k = s
         var nextTime = 0
@@ -117,7 +118,7 @@ enum HeaderReader {
             n = match(updatedMarkers, tokens, k, e)
             if n > 0 { if line.marker == .plain { line.marker = .updated }; k += n; continue }
             n = match(bylineMarkers, tokens, k, e)
-            if n > 0, t.capitalized || k > s, let end = bylineEnd(b, tokens, k + n, e) {
+            if n > 0, t.capitalized || k > s, let end = bylineEnd(b, tokens, k + n, e, months: lexicon.months) {
                 line.byline = true
                 k = end
                 continue
@@ -130,12 +131,12 @@ enum HeaderReader {
 
     /// The end of a byline's names from `k`: capitalised words and name particles, through commas, up to a
     /// date, a separator or the line's end. Nil when no capitalised word follows.
-    static func bylineEnd(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int) -> Int? {
+    static func bylineEnd(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int, months: LookupTable<Int>) -> Int? {
         var j = k
         var names = 0
         while j < e && names < 12 {
             let t = tokens[j]
-            if t.kind == .word && t.capitalized && TimeTagger.months[t.lower] == nil && !filler.contains(t.lower) {
+            if t.kind == .word && t.capitalized && months[t.lower] == nil && !filler.contains(t.lower) {
                 names += 1; j += 1; continue
             }
             if t.kind == .word && nameParticles.contains(t.lower) && names > 0 { j += 1; continue }

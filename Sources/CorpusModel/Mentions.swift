@@ -74,8 +74,12 @@ struct MentionFinder {
     var countryCounts: [String: Int] = [:]
     var countryOrder: [String] = []
 
+    /// The word sets the rules use.
+    let lexicon: Lexicon
+
     init(gazetteer: Gazetteer, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], language: String, date: PartialDate?,
-         acronyms: KeyTableSet = KeyTableSet([])) {
+         acronyms: KeyTableSet = KeyTableSet([]), lexicon: Lexicon = .bundled) {
+        self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.acronyms = acronyms
         self.b = bytes
@@ -145,7 +149,7 @@ struct MentionFinder {
             while j < e && j - i < 9 {
                 let tj = tokens[j]
                 if tj.kind == .word || tj.kind == .possessive || tj.kind == .number {
-                    if tj.kind == .word && !tj.capitalized && language == "en" && !Lexicon.connectors.contains(tj.lower) { break }
+                    if tj.kind == .word && !tj.capitalized && language == "en" && !lexicon.connectors.contains(tj.lower) { break }
                     h = Fold.hash(h, bytes: b, from: Int(tj.start), to: Int(tj.end))
                     if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == "vi"),
                        j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
@@ -198,7 +202,7 @@ struct MentionFinder {
         var titleEnds: [Int] = []
         while i < e {
             if owner[i - s] { i += 1; continue }
-            guard let entries = Lexicon.titles[tokens[i].lower] else { i += 1; continue }
+            guard let entries = lexicon.titles[tokens[i].lower] else { i += 1; continue }
             var matched: TitleEntry?
             for entry in entries where i + entry.tokens.count <= e {
                 var ok = true
@@ -240,9 +244,9 @@ struct MentionFinder {
             var j = p - 1
             var steps = 0
             while j >= s && steps < 4 {
-                if Lexicon.hostCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].hostContext = true; break }
-                if Lexicon.otherPartyCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].otherParty = true; break }
-                if Lexicon.guestCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].guest = true; break }
+                if lexicon.hostCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].hostContext = true; break }
+                if lexicon.otherPartyCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].otherParty = true; break }
+                if lexicon.guestCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].guest = true; break }
                 if tokens[j].lower == Fold.lowerKey("the") || tokens[j].kind == .punct && tokens[j].first != 0x2C { j -= 1; steps += 1; continue }
                 break
             }
@@ -314,8 +318,8 @@ struct MentionFinder {
         var j = tr.lowerBound - 1
         while j >= s {
             let t = tokens[j]
-            if Lexicon.titleModifiers.contains(t.lower) {
-                if Lexicon.historicalModifiers.contains(t.lower) { historical = true }
+            if lexicon.titleModifiers.contains(t.lower) {
+                if lexicon.historicalModifiers.contains(t.lower) { historical = true }
                 phraseStart = j; j -= 1; continue
             }
             if t.kind == .possessive { j -= 1; continue }
@@ -370,24 +374,24 @@ struct MentionFinder {
             }
             if t.kind == .possessive || isApostrophe(t) { runStart = -1; k += 1; anchor = k; continue }
             if t.kind == .word && t.capitalized {
-                if Lexicon.institutionWords.contains(t.lower) {
-                    if title.dependsOnBody && !bodySeen, let l = Lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
+                if lexicon.institutionWords.contains(t.lower) {
+                    if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
                     runStart = -1; k += 1; anchor = k; continue
                 }
-                if title.dependsOnBody && !bodySeen, let l = Lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
+                if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
                 if runStart < 0 {
                     if k != anchor { break }
                     runStart = k
                 }
                 k += 1; continue
             }
-            if t.kind == .word && runStart >= 0 && Lexicon.nameParticles.contains(t.lower)
+            if t.kind == .word && runStart >= 0 && lexicon.nameParticles.contains(t.lower)
                 && k + 1 < e && tokens[k + 1].capitalized { k += 1; continue }
             // A verb or tense word ends the complement: in "Thủ tướng sẽ thăm Campuchia" the place is not his country.
-            if t.kind == .word && language == "vi" && (Self.clauseVerbs.contains(t.lower) || Lexicon.plannedCues.contains(t.lower)
-                || Lexicon.visitVerbs.match(tokens, at: k, end: e) > 0 || Lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0) { break }
-            if t.kind == .word && runStart < 0 && (Lexicon.connectors.contains(t.lower) || language == "vi") {
-                if title.dependsOnBody && !bodySeen, let l = Lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
+            if t.kind == .word && language == "vi" && (Self.clauseVerbs.contains(t.lower) || lexicon.plannedCues.contains(t.lower)
+                || lexicon.visitVerbs.match(tokens, at: k, end: e) > 0 || lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0) { break }
+            if t.kind == .word && runStart < 0 && (lexicon.connectors.contains(t.lower) || language == "vi") {
+                if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
                 k += 1; continue
             }
             break
@@ -408,7 +412,7 @@ struct MentionFinder {
             if runEnd - runStart > 5 { runStart = runEnd - 5 }
             let count = runEnd - runStart
             // "President Filipe Nyusi of Mozambique": the country after the name.
-            if country == nil, runEnd + 1 < e, Lexicon.ofWords.contains(tokens[runEnd].lower),
+            if country == nil, runEnd + 1 < e, lexicon.ofWords.contains(tokens[runEnd].lower),
                let place = m.places.first(where: { $0.tokens.lowerBound == runEnd + 1 && !$0.demonym && $0.city == nil }) {
                 country = place.country
             }
@@ -417,7 +421,7 @@ struct MentionFinder {
             if count == 1, exactEnough(tokens[runStart]), let r = resolveShort(tokens[runStart].key, level: level, country: country) {
                 ref = r; role = .short
             } else if count >= 2 || (count == 1 && language != "vi" && tokens[runStart].length >= 3
-                                     && !Lexicon.institutionWords.contains(tokens[runStart].lower)) {
+                                     && !lexicon.institutionWords.contains(tokens[runStart].lower)) {
                 ref = discover(runStart..<runEnd, country: country, level: level, title: tr)
             }
             if let ref {
@@ -434,7 +438,7 @@ struct MentionFinder {
     }
 
     func startsTitle(_ k: Int, _ e: Int) -> Bool {
-        guard let entries = Lexicon.titles[tokens[k].lower] else { return false }
+        guard let entries = lexicon.titles[tokens[k].lower] else { return false }
         return entries.contains { entry in
             k + entry.tokens.count <= e && (0..<entry.tokens.count).allSatisfy { tokens[k + $0].lower == entry.tokens[$0] }
         }

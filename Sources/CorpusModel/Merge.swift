@@ -20,12 +20,24 @@ struct VisitCandidates {
         var kind: UInt8
         var status: UInt8
         var titleLevel: UInt8    // Level rank + 1, 0: none
+        var rules: UInt16        // index into `ruleSets`
         var confidence: Float    // the scorer's probability
     }
     private var records: [Record] = []
     private var extraSentences: [Int32] = []
     private var countryCodes: [String] = []
     private var countryIndex: [String: UInt16] = [:]
+    /// The distinct sets of rules of the candidates (a few hundred at most).
+    private var ruleSets: [RuleSet] = []
+    private var ruleSetIndex: [RuleSet: UInt16] = [:]
+
+    private mutating func code(_ rules: RuleSet) -> UInt16 {
+        if let i = ruleSetIndex[rules] { return i }
+        precondition(ruleSets.count < Int(UInt16.max), "too many distinct rule sets")
+        ruleSetIndex[rules] = UInt16(ruleSets.count)
+        ruleSets.append(rules)
+        return UInt16(ruleSets.count - 1)
+    }
 
     var count: Int { records.count }
     var capacity: Int { records.capacity }
@@ -49,7 +61,8 @@ struct VisitCandidates {
             destination: code(v.destination), visitorCountry: v.visitorCountry.map { code($0) + 1 } ?? 0,
             moreCount: UInt8(min(255, max(0, sentences.count - 1))),
             kind: UInt8(VisitKind.allCases.firstIndex(of: v.kind)!), status: UInt8(VisitStatus.allCases.firstIndex(of: v.status)!),
-            titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0, confidence: v.confidence))
+            titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0, rules: code(v.rules),
+            confidence: v.confidence))
     }
 
     /// Visitor and destination in one number, to group the candidates.
@@ -64,6 +77,7 @@ struct VisitCandidates {
     func notBefore(_ i: Int) -> PartialDate? { records[i].notBefore == 0 ? nil : PartialDate(packed: records[i].notBefore) }
     func kind(_ i: Int) -> VisitKind { VisitKind.allCases[Int(records[i].kind)] }
     func status(_ i: Int) -> VisitStatus { VisitStatus.allCases[Int(records[i].status)] }
+    func rules(_ i: Int) -> RuleSet { ruleSets[Int(records[i].rules)] }
     func confidence(_ i: Int) -> Float { records[i].confidence }
     func titleLevel(_ i: Int) -> Level? { records[i].titleLevel == 0 ? nil : Level.allCases[Int(records[i].titleLevel) - 1] }
     func forEachSentence(_ i: Int, _ body: (Int) -> Void) {
@@ -105,9 +119,32 @@ enum Merger {
         }
     }
 
+    /// The visits of a corpus from its candidates, in three steps: candidates grouped by visitor and destination
+    /// and clustered by date (`clusters`), clusters in chronological order, one visit per cluster (`visit(of:)`).
     static func mergeVisits(_ candidates: VisitCandidates, documents: [Document], entities: [Entity],
                             combination: VisitScorer.Combination = .noisyOr) -> [Visit] {
-        // Candidates grouped by visitor and destination: one sort of their indexes (no table of groups).
+        var clusters = Self.clusters(candidates, documents: documents)
+        clusters.sort { a, b in
+            switch (a.start, b.start) {
+            case let (x?, y?): return x != y ? x < y : a.visitor < b.visitor
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.visitor < b.visitor
+            }
+        }
+        var visits: [Visit] = []
+        visits.reserveCapacity(clusters.count)
+        for id in clusters.indices {
+            let c = clusters[id]
+            clusters[id].members = [] // freed as the visits are made
+            visits.append(visit(of: c, id: id, candidates, documents: documents, entities: entities, combination: combination))
+        }
+        return visits
+    }
+
+    /// Candidates grouped by visitor and destination (one sort of their indexes, no table of groups), each group
+    /// clustered by date: most precise dates first, undated last.
+    static func clusters(_ candidates: VisitCandidates, documents: [Document]) -> [Cluster] {
         var order = Array(0..<Int32(candidates.count))
         order.sort { a, b in
             let x = candidates.groupKey(Int(a)), y = candidates.groupKey(Int(b))
@@ -126,79 +163,83 @@ enum Merger {
             }
             groupStart = groupEnd
             var local: [Cluster] = []
-            func newCluster(_ index: Int) {
-                var c = Cluster(visitor: candidates.visitor(index), destination: candidates.destination(index))
-                c.add(start: candidates.start(index), end: candidates.end(index), index)
-                local.append(c)
-            }
-            for i32 in sorted {
-                let index = Int(i32)
-                if let d = candidates.start(index) {
-                    let e = candidates.end(index)
-                    let fits = local.indices.filter { local[$0].compatible(d, e) }
-                    if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
-                        local[best].add(start: d, end: e, index)
-                    } else { newCluster(index) }
-                } else if let after = candidates.notBefore(index) {
-                    // "visited Vietnam later": the first known visit after that date.
-                    let later = local.indices.filter { local[$0].start.map { $0 > after && !$0.isCompatible(with: after) } ?? false }
-                    if let first = later.min(by: { local[$0].start! < local[$1].start! }) { local[first].add(start: nil, end: nil, index) }
-                    else { newCluster(index) }
-                } else {
-                    // Undated: the only known visit, else the latest one before the article.
-                    let pub = documents[candidates.document(index)].date
-                    let dated = local.indices.filter { local[$0].start != nil }
-                    let before = dated.filter { pub == nil || local[$0].start! <= pub! }
-                    if dated.count == 1 { local[dated[0]].add(start: nil, end: nil, index) }
-                    else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(start: nil, end: nil, index) }
-                    else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(start: nil, end: nil, index) }
-                    else { newCluster(index) }
-                }
-            }
+            for i32 in sorted { place(Int(i32), into: &local, candidates, documents: documents) }
             clusters += local
         }
-        order = []
-        clusters.sort { a, b in
-            switch (a.start, b.start) {
-            case let (x?, y?): return x != y ? x < y : a.visitor < b.visitor
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return a.visitor < b.visitor
-            }
+        return clusters
+    }
+
+    /// Puts one candidate into the clusters of its group, or a new one: a dated candidate into the nearest
+    /// compatible cluster; "later" into the first visit after that date; an undated one into the only dated
+    /// visit, else the latest one before its article, but never another article's visit dated years from its
+    /// article (rule merge.undated-years-apart).
+    static func place(_ index: Int, into local: inout [Cluster], _ candidates: VisitCandidates, documents: [Document]) {
+        func newCluster() {
+            var c = Cluster(visitor: candidates.visitor(index), destination: candidates.destination(index))
+            c.add(start: candidates.start(index), end: candidates.end(index), index)
+            local.append(c)
         }
-        var visits: [Visit] = []
-        visits.reserveCapacity(clusters.count)
-        for id in clusters.indices {
-            let c = clusters[id]
-            clusters[id].members = [] // freed as the visits are made
-            // Members in the order they joined: most precise dates first.
-            let members = c.members.map(Int.init)
-            var kindVotes: [VisitKind: Int] = [:]
-            for m in members where candidates.kind(m) != .unspecified { kindVotes[candidates.kind(m), default: 0] += 1 }
-            let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
-            var statuses = Set<VisitStatus>()
-            for m in members { statuses.insert(candidates.status(m)) }
-            let status: VisitStatus = statuses.contains(.occurred) ? .occurred : statuses.contains(.negated) ? .negated : .planned
-            let visitor = entities[c.visitor]
-            var level: Level?
-            let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
-            if let w = when { level = visitor.office(at: w)?.level }
-            if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
-            var mentions: [Mention] = []
-            for m in members {
-                let doc = candidates.document(m)
-                candidates.forEachSentence(m) { mentions.append(Mention(document: doc, sentence: $0)) }
+        if let d = candidates.start(index) {
+            let e = candidates.end(index)
+            let fits = local.indices.filter { local[$0].compatible(d, e) }
+            if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
+                local[best].add(start: d, end: e, index)
+            } else { newCluster() }
+        } else if let after = candidates.notBefore(index) {
+            // "visited Vietnam later": the first known visit after that date.
+            let later = local.indices.filter { local[$0].start.map { $0 > after && !$0.isCompatible(with: after) } ?? false }
+            if let first = later.min(by: { local[$0].start! < local[$1].start! }) { local[first].add(start: nil, end: nil, index) }
+            else { newCluster() }
+        } else {
+            let document = candidates.document(index)
+            let pub = documents[document].date
+            let dated = local.indices.filter { c in
+                guard let start = local[c].start else { return false }
+                guard let pub, abs(pub.year - start.year) >= 2 else { return true }
+                return local[c].members.contains { candidates.document(Int($0)) == document }
             }
-            mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
-            var unique: [Mention] = []
-            unique.reserveCapacity(mentions.count)
-            for m in mentions where unique.last != m { unique.append(m) }
-            visits.append(Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
-                                destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
-                                start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
-                                confidence: VisitScorer.combine(members.lazy.map { candidates.confidence($0) }, combination)))
+            let before = dated.filter { pub == nil || local[$0].start! <= pub! }
+            if dated.count == 1 { local[dated[0]].add(start: nil, end: nil, index) }
+            else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(start: nil, end: nil, index) }
+            else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(start: nil, end: nil, index) }
+            else { newCluster() }
         }
-        return visits
+    }
+
+    /// The visit of a cluster: its most precise date, the kind most often reported, occurred if any report says
+    /// so, the visitor's level on its date, the union of its reports' rules, every reporting sentence, and the
+    /// reports' confidences combined by `combination`.
+    static func visit(of c: Cluster, id: Int, _ candidates: VisitCandidates, documents: [Document], entities: [Entity],
+                      combination: VisitScorer.Combination) -> Visit {
+        // Members in the order they joined: most precise dates first.
+        let members = c.members.map(Int.init)
+        var kindVotes: [VisitKind: Int] = [:]
+        for m in members where candidates.kind(m) != .unspecified { kindVotes[candidates.kind(m), default: 0] += 1 }
+        let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
+        var statuses = Set<VisitStatus>()
+        for m in members { statuses.insert(candidates.status(m)) }
+        let status: VisitStatus = statuses.contains(.occurred) ? .occurred : statuses.contains(.negated) ? .negated : .planned
+        let visitor = entities[c.visitor]
+        var level: Level?
+        let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
+        if let w = when { level = visitor.office(at: w)?.level }
+        if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
+        var rules = RuleSet()
+        for m in members { rules.formUnion(candidates.rules(m)) }
+        var mentions: [Mention] = []
+        for m in members {
+            let doc = candidates.document(m)
+            candidates.forEachSentence(m) { mentions.append(Mention(document: doc, sentence: $0)) }
+        }
+        mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
+        var unique: [Mention] = []
+        unique.reserveCapacity(mentions.count)
+        for m in mentions where unique.last != m { unique.append(m) }
+        return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
+                     destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
+                     start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
+                     ruleSet: rules,
+                     confidence: VisitScorer.combine(members.lazy.map { candidates.confidence($0) }, combination))
     }
 }
 
@@ -242,6 +283,7 @@ struct EventMerger {
             // One mention per sentence.
             if seen.insert(UInt64(i) << 40 | UInt64(doc) << 20 | UInt64(c.sentence)).inserted { events[i].mentions.append(mention) }
             if c.status == .occurred { events[i].status = .occurred }
+            events[i].ruleSet.formUnion(c.rules)
             if let s = c.start, events[i].start.map({ s.granularity > $0.granularity }) ?? true { events[i].start = s; events[i].end = c.end }
             return
         }
@@ -249,7 +291,8 @@ struct EventMerger {
         seen.insert(UInt64(events.count) << 40 | UInt64(doc) << 20 | UInt64(c.sentence))
         events.append(Event(id: 0, kind: c.kind, participants: Self.shared(c.participants, &participantLists),
                             countries: Self.shared(c.countries, &countryLists), city: c.city, start: c.start, end: c.end,
-                            status: c.status, ordinal: c.ordinal, label: c.label.map { Self.shared($0, &labels) }, mentions: [mention]))
+                            status: c.status, ordinal: c.ordinal, label: c.label.map { Self.shared($0, &labels) }, mentions: [mention],
+                            ruleSet: c.rules))
     }
 
     /// Equal lists and labels share one storage: the same pairs of countries and leaders, and the same

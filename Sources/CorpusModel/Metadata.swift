@@ -39,12 +39,12 @@ enum MetadataReader {
     }
 
     static func read(_ b: UnsafeBufferPointer<UInt8>, tokens: [Token], text: String,
-                     languages: LanguageProfiles = LanguageProfiles.standard.profiles) -> TextMetadata {
+                     languages: LanguageProfiles = LanguageProfiles.standard.profiles, lexicon: Lexicon = .bundled) -> TextMetadata {
         var m = TextMetadata()
         guard !tokens.isEmpty else { return m }
         m.languageGuess = languages.identify(b, tokens: tokens)
         if let g = m.languageGuess { m.language = languages.languages[g.language].code }
-        readHeader(b, tokens, into: &m)
+        readHeader(b, tokens, lexicon: lexicon, into: &m)
         readTrailer(b, tokens, into: &m)
         let body = tokens.indices.first { i in !m.skipped.contains { $0.contains(i) } && !(m.titleTokens?.contains(i) ?? false) }
         if let first = body {
@@ -79,7 +79,7 @@ enum MetadataReader {
     /// The first lines: a headline, date lines ("date 2025-10-09 PYONGYANG —"), header lines (`HeaderReader`),
     /// a dateline ("BEIJING, August 18, 2024 —") or a source tag ("THE HANOI TIMES —"). Of several dates, a
     /// published one wins over a plain one, and a plain one over an updated one; an archive date is the anchor.
-    static func readHeader(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], into m: inout TextMetadata) {
+    static func readHeader(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], lexicon: Lexicon, into m: inout TextMetadata) {
         var rank: HeaderLine.Marker?
         func offer(_ d: PartialDate, _ r: HeaderLine.Marker) {
             if let rank, rank >= r { return }
@@ -107,7 +107,7 @@ enum MetadataReader {
                 bodySeen = true
                 continue
             }
-            if let h = HeaderReader.read(b, tokens, lineStart, le) {
+            if let h = HeaderReader.read(b, tokens, lineStart, le, lexicon: lexicon) {
                 if let d = h.date {
                     if h.marker == .archive { m.anchor = m.anchor ?? (d, .archiveHeader) } else { offer(d, h.marker) }
                 }
@@ -138,7 +138,7 @@ enum MetadataReader {
                 let titleEnd = cut ?? le
                 m.title = string(b, Int(t0.start)..<Int(tokens[titleEnd - 1].end))
                 m.titleTokens = lineStart..<titleEnd
-                if let cut, let h = HeaderReader.read(b, tokens, cut + 1, le) {
+                if let cut, let h = HeaderReader.read(b, tokens, cut + 1, le, lexicon: lexicon) {
                     if let d = h.date { if h.marker == .archive { m.anchor = m.anchor ?? (d, .archiveHeader) } else { offer(d, h.marker) } }
                     m.skipped.append(cut..<le)
                 }

@@ -102,10 +102,13 @@ public struct Visit: Sendable, Hashable, Identifiable {
     // Stored in four bytes, which fit in the struct's padding: a corpus holds hundreds of thousands of visits.
     private var confidence32: Float
     public var mentions: [Mention]
+    /// The rules that produced it, over all its reports (see `Rule`).
+    public var ruleSet: RuleSet
 
     public init(id: Int, visitor: Int, visitorCountry: String?, destination: String, city: Int? = nil,
                 start: PartialDate?, end: PartialDate? = nil, kind: VisitKind = .unspecified, level: Level = .other,
-                status: VisitStatus = .occurred, mentions: [Mention] = [], confidence: Double = 0.5) {
+                status: VisitStatus = .occurred, mentions: [Mention] = [], ruleSet: RuleSet = RuleSet(),
+                confidence: Double = 0.5) {
         self.id = id
         self.visitor = visitor
         self.visitorCountry = visitorCountry
@@ -117,10 +120,13 @@ public struct Visit: Sendable, Hashable, Identifiable {
         self.level = level
         self.status = status
         self.mentions = mentions
+        self.ruleSet = ruleSet
         confidence32 = Float(confidence)
     }
 
     public var year: Int? { start?.year }
+    /// The ids of the rules that produced it ("visit.travel-to", "date.after-place").
+    public var rules: [String] { ruleSet.ids }
 }
 
 public enum EventKind: String, Sendable, Codable, CaseIterable {
@@ -154,10 +160,13 @@ public struct Event: Sendable, Hashable, Identifiable {
     public var ordinal: Int?
     public var label: String?
     public var mentions: [Mention]
+    /// The rules that produced it, over all its reports (see `Rule`).
+    public var ruleSet: RuleSet
 
     public init(id: Int, kind: EventKind, participants: [Int] = [], countries: [String] = [], city: Int? = nil,
                 start: PartialDate? = nil, end: PartialDate? = nil, status: VisitStatus = .occurred, visit: Int? = nil,
-                ordinal: Int? = nil, label: String? = nil, mentions: [Mention] = [], confidence: Double = 0.5) {
+                ordinal: Int? = nil, label: String? = nil, mentions: [Mention] = [], ruleSet: RuleSet = RuleSet(),
+                confidence: Double = 0.5) {
         self.id = id
         self.kind = kind
         self.participants = participants
@@ -170,8 +179,12 @@ public struct Event: Sendable, Hashable, Identifiable {
         self.ordinal = ordinal
         self.label = label
         self.mentions = mentions
+        self.ruleSet = ruleSet
         confidence32 = Float(confidence)
     }
+
+    /// The ids of the rules that produced it.
+    public var rules: [String] { ruleSet.ids }
 }
 
 /// Where a document's date came from: a header line or dateline of the text, the manifest's `date`, a date

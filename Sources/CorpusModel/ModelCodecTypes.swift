@@ -44,13 +44,14 @@ extension Entity: CacheCodable {
 extension Visit: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.int(id); w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city)
-        w.date(start); w.date(end); w.raw(kind); w.raw(level); w.raw(status); w.values(mentions); w.float(Float(confidence))
+        w.date(start); w.date(end); w.raw(kind); w.raw(level); w.raw(status); w.values(mentions); w.value(ruleSet)
+        w.float(Float(confidence))
     }
     init(from r: inout ByteReader) throws {
         self.init(id: try r.int(), visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(),
                   city: try r.optionalInt(), start: try r.date(), end: try r.date(), kind: try r.raw(VisitKind.self),
                   level: try r.raw(Level.self), status: try r.raw(VisitStatus.self), mentions: try r.values(),
-                  confidence: Double(try r.float()))
+                  ruleSet: try r.value(), confidence: Double(try r.float()))
     }
 }
 
@@ -58,13 +59,14 @@ extension Event: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.int(id); w.raw(kind); w.list(participants) { $0.int($1) }; w.list(countries) { $0.string($1) }; w.optional(city)
         w.date(start); w.date(end); w.raw(status); w.optional(visit); w.optional(ordinal); w.optional(label); w.values(mentions)
-        w.float(Float(confidence))
+        w.value(ruleSet); w.float(Float(confidence))
     }
     init(from r: inout ByteReader) throws {
         self.init(id: try r.int(), kind: try r.raw(EventKind.self), participants: try r.list { try $0.int() },
                   countries: try r.list { try $0.string() }, city: try r.optionalInt(), start: try r.date(), end: try r.date(),
                   status: try r.raw(VisitStatus.self), visit: try r.optionalInt(), ordinal: try r.optionalInt(),
-                  label: try r.optionalString(), mentions: try r.values(), confidence: Double(try r.float()))
+                  label: try r.optionalString(), mentions: try r.values(), ruleSet: try r.value(),
+                  confidence: Double(try r.float()))
     }
 }
 
@@ -131,13 +133,13 @@ extension VisitCandidate: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city); w.date(start); w.date(end)
         w.date(notBefore); w.raw(kind); w.raw(status); w.optional(titleLevel?.rawValue); w.list(sentences) { $0.int($1) }
-        w.value(evidence); w.float(confidence)
+        w.value(rules); w.value(evidence); w.float(confidence)
     }
     init(from r: inout ByteReader) throws {
         self.init(visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(), city: try r.optionalInt(),
                   start: try r.date(), end: try r.date(), notBefore: try r.date(), kind: try r.raw(VisitKind.self),
                   status: try r.raw(VisitStatus.self), titleLevel: try r.optionalString().flatMap(Level.init(rawValue:)),
-                  sentences: try r.list { try $0.int() }, evidence: try r.value(), confidence: try r.float())
+                  sentences: try r.list { try $0.int() }, rules: try r.value(), evidence: try r.value(), confidence: try r.float())
     }
 }
 
@@ -167,12 +169,22 @@ extension DocumentNote: CacheCodable {
 extension EventCandidate: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.raw(kind); w.list(participants) { $0.int($1) }; w.list(countries) { $0.string($1) }; w.optional(city)
-        w.date(start); w.date(end); w.raw(status); w.optional(ordinal); w.optional(label); w.int(sentence)
+        w.date(start); w.date(end); w.raw(status); w.optional(ordinal); w.optional(label); w.int(sentence); w.value(rules)
     }
     init(from r: inout ByteReader) throws {
         self.init(kind: try r.raw(EventKind.self), participants: try r.list { try $0.int() }, countries: try r.list { try $0.string() },
                   city: try r.optionalInt(), start: try r.date(), end: try r.date(), status: try r.raw(VisitStatus.self),
-                  ordinal: try r.optionalInt(), label: try r.optionalString(), sentence: try r.int())
+                  ordinal: try r.optionalInt(), label: try r.optionalString(), sentence: try r.int(), rules: try r.value())
+    }
+}
+
+extension RuleSet: CacheCodable {
+    // The bits follow `Rule.allCases`: a changed rule list is a changed build, which the cache's key covers.
+    func encode(to w: inout ByteWriter) { w.u64(low); w.u64(high) }
+    init(from r: inout ByteReader) throws {
+        self.init()
+        low = try r.u64()
+        high = try r.u64()
     }
 }
 

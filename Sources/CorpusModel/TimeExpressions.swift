@@ -55,24 +55,6 @@ struct TaggedTime {
 }
 
 enum TimeTagger {
-    static let months: LookupTable<Int> = {
-        var d = LookupTable<Int>()
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"]
-        for (i, n) in names.enumerated() {
-            d[Fold.lowerKey(n)] = i + 1
-            d[Fold.lowerKey(String(n.prefix(3)))] = i + 1
-        }
-        d[Fold.lowerKey("sept")] = 9
-        return d
-    }()
-    static let weekdays: LookupTable<Int> = {
-        var d = LookupTable<Int>()
-        for (i, n) in ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].enumerated() {
-            d[Fold.lowerKey(n)] = i
-        }
-        return d
-    }()
     static func k(_ s: String) -> UInt64 { Fold.lowerKey(s) }
     static let kIn = k("in"), kOn = k("on"), kOf = k("of"), kThe = k("the"), kThis = k("this"), kLast = k("last"),
                kNext = k("next"), kEarlier = k("earlier"), kLater = k("later"), kMonth = k("month"), kYear = k("year"),
@@ -133,7 +115,7 @@ enum TimeTagger {
 
     /// Tags the time expressions in `tokens[range]`. `anchor` is the publication date.
     static func tag(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, anchor: PartialDate?,
-                    future: Bool, previousYear: Int? = nil, into out: inout [TaggedTime]) {
+                    future: Bool, previousYear: Int? = nil, lexicon: Lexicon = .bundled, into out: inout [TaggedTime]) {
         var i = range.lowerBound
         let end = range.upperBound
         func lw(_ j: Int) -> UInt64 { j < end && j >= range.lowerBound ? tokens[j].lower : 0 }
@@ -144,11 +126,11 @@ enum TimeTagger {
             if future {
                 var j = i - 1
                 while j >= range.lowerBound && j >= i - 10 && !(tokens[j].kind == .punct && tokens[j].first != 0x2D) {
-                    if Lexicon.plannedCues.contains(tokens[j].lower) { ahead = true; break }
+                    if lexicon.plannedCues.contains(tokens[j].lower) { ahead = true; break }
                     j -= 1
                 }
             }
-            if let found = match(b, tokens, i, end, anchor: anchor, future: ahead, lw: lw) {
+            if let found = match(b, tokens, i, end, anchor: anchor, future: ahead, lexicon: lexicon, lw: lw) {
                 // "from 30/10 to 1/11/2022", "February 28 to March 5, 2017": one range, the year from its end.
                 if out.count > first, let prev = out.last, prev.end == nil, found.start.granularity == prev.start.granularity,
                    found.tokens.lowerBound - prev.tokens.upperBound <= 2, found.tokens.lowerBound > prev.tokens.upperBound,
@@ -228,25 +210,14 @@ enum TimeTagger {
 
     static let rangeWords = KeyTableSet(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
 
-    /// Every word that can start a time expression: one lookup lets all other words pass at once.
-    static let startWords: KeyTableSet = {
-        var keys: [UInt64] = months.values.isEmpty ? [] : []
-        let words = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                     "nov", "dec", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                     "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later", "coming",
-                     "hôm", "sáng", "chiều", "tối", "ngày", "năm", "tháng"]
-        keys = words.map { Fold.lowerKey($0) }
-        return KeyTableSet(keys)
-    }()
 
     private static func match(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
-                              anchor: PartialDate?, future: Bool, lw: (Int) -> UInt64) -> TaggedTime? {
+                              anchor: PartialDate?, future: Bool, lexicon: Lexicon, lw: (Int) -> UInt64) -> TaggedTime? {
         let t = tokens[i]
-        if t.kind == .word && !startWords.contains(t.lower) { return nil }
+        if t.kind == .word && !lexicon.timeStartWords.contains(t.lower) { return nil }
         if t.kind == .punct || t.kind == .possessive { return nil }
         // Month name first: "October 9", "October 9, 2025", "May 8-11", "February 27 and 28", "June 1961", "in March".
-        if t.kind == .word, let m = months[t.lower], t.capitalized || t.length > 3 {
+        if t.kind == .word, let m = lexicon.months[t.lower], t.capitalized || t.length > 3 {
             var j = i + 1
             if j < end && tokens[j].kind == .punct && tokens[j].first == 0x2E { j += 1 } // "Jan."
             if j < end, let (d1, d2) = day(b, tokens[j]) {
@@ -290,7 +261,7 @@ enum TimeTagger {
         }
         if t.kind == .number {
             // "27-28 February 2019", "9 October 2025", "9 October".
-            if let (d1, d2) = day(b, t), i + 1 < end, let m = months[tokens[i + 1].lower], tokens[i + 1].capitalized {
+            if let (d1, d2) = day(b, t), i + 1 < end, let m = lexicon.months[tokens[i + 1].lower], tokens[i + 1].capitalized {
                 var k2 = i + 2
                 var y: Int?
                 if k2 < end, let yy = year(b, tokens[k2]) { y = yy; k2 += 1 }
@@ -319,7 +290,7 @@ enum TimeTagger {
             }
             // "the 2030 World Expo", "the 1982 Convention": a year used as a name, not a date.
             if year(b, t) != nil, i > 0, [kThe, kA, kAn].contains(tokens[i - 1].lower),
-               i + 1 < end, tokens[i + 1].capitalized, months[tokens[i + 1].lower] == nil {
+               i + 1 < end, tokens[i + 1].capitalized, lexicon.months[tokens[i + 1].lower] == nil {
                 return nil
             }
             if let y = year(b, t) {
@@ -354,7 +325,7 @@ enum TimeTagger {
                 return TaggedTime(tokens: i..<weekEnd, start: monday, end: sunday, relative: true)
             }
         }
-        if let wd = weekdays[w], t.capitalized, let ad = a.weekday {
+        if let wd = lexicon.weekdays[w], t.capitalized, let ad = a.weekday {
             var delta = wd - ad
             if future { if delta < 0 { delta += 7 } } else { if delta > 0 { delta -= 7 } }
             guard let d = a.adding(days: delta) else { return nil }

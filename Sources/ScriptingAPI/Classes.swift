@@ -62,6 +62,9 @@ enum Classes {
         .property("mentions", .array(.named("Mention")), "Where the articles report it.") { c, i, stack in
             try stack.push(mentions: c.shared.corpus.visits[i].mentions, of: c.shared.corpus)
         }
+        .property("rules", .array(.string), "The ids of the rules that produced it (\"visit.travel-to\", \"date.after-place\"; see docs/corpus-model.md).") { c, i, stack in
+            stack.push(strings: c.shared.corpus.visits[i].rules)
+        }
         .tostring("`tostring(v)` is a one-line summary; two visits are `==` when they are the same event.") { c, i in
             let visit = c.shared.corpus.visits[i]
             let name = c.shared.corpus.entities[visit.visitor].name
@@ -109,6 +112,9 @@ enum Classes {
         }
         .property("mentions", .array(.named("Mention")), "Where the articles report it.") { c, i, stack in
             try stack.push(mentions: c.shared.events[i].mentions, of: c.shared.corpus)
+        }
+        .property("rules", .array(.string), "The ids of the rules that produced it (see docs/corpus-model.md).") { c, i, stack in
+            stack.push(strings: c.shared.events[i].rules)
         }
         .tostring("`tostring(e)` is a one-line summary.") { c, i in
             let event = c.shared.events[i]

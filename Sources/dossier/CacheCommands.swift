@@ -20,8 +20,8 @@ struct ShardSpec: ExpressibleByArgument {
 extension CorpusOptions {
     /// The cache, which these commands cannot do without.
     func requiredCache() throws -> ModelCache {
-        if scorer != nil {
-            throw ValidationError("--scorer is not part of the model cache's key: index and merge use the bundled scorer")
+        if scorer != nil || lexicon != nil {
+            throw ValidationError("--scorer and --lexicon are not part of the model cache's key: index and merge use the bundled ones")
         }
         guard let cache = try modelCache() else {
             throw ValidationError("the model cache is off (--no-cache or DOSSIER_NO_CACHE): nothing to index or merge into")
@@ -36,7 +36,7 @@ extension CorpusOptions {
         if g.entities.isEmpty {
             throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
         }
-        var builder = CorpusBuilder(gazetteer: g)
+        var builder = CorpusBuilder(gazetteer: g, lexicon: try loadLexicon())
         if let jobs { builder.jobs = max(1, jobs) }
         // Scored as `build()` scores, so the model merged from the cache is the model built without it.
         builder.scorer = try loadScorer()

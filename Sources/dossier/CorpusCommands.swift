@@ -17,6 +17,9 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: "A gazetteer folder (FORMAT.md); repeat to add folders, later ones adding persons, offices and aliases.")
     var gazetteer: [String] = []
 
+    @Option(help: "A lexicon folder (Data/lexicon/FORMAT.md): the word sets the rules use (default: the bundled Data/lexicon).")
+    var lexicon: String?
+
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int?
 
@@ -87,7 +90,7 @@ struct CorpusOptions: ParsableArguments {
             for d in gd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
         }
-        var builder = CorpusBuilder(gazetteer: g)
+        var builder = CorpusBuilder(gazetteer: g, lexicon: try loadLexicon())
         if let jobs { builder.jobs = max(1, jobs) }
         builder.scorer = try loadScorer()
         let corpus: Corpus, cd: [Diagnostic]
@@ -121,8 +124,8 @@ struct CorpusOptions: ParsableArguments {
 
     /// The model cache, or nil when it is off.
     func modelCache() throws -> ModelCache? {
-        // A scorer given on the command line is not part of the cache's key: build without the cache.
-        if scorer != nil { return nil }
+        // A scorer or lexicon given on the command line is not part of the cache's key: build without the cache.
+        if scorer != nil || lexicon != nil { return nil }
         return try cacheFolder().map { ModelCache(folder: $0, note: { standardError("dossier: " + $0) }) }
     }
 
@@ -133,6 +136,20 @@ struct CorpusOptions: ParsableArguments {
         let corrections = try DossierPaths.workspace().map { $0.corrections.map($0.resolve) } ?? []
         return CacheInputs(gazetteer: gazetteer, lexicon: [home.lexicon], model: [home.model], corrections: corrections,
                            version: DossierVersion.text)
+    }
+
+    /// The lexicon of `--lexicon`, or the resource home's (the one the model cache's key covers); a lexicon with a
+    /// mistake is refused, its problems listed.
+    func loadLexicon() throws -> Lexicon {
+        let directory = try lexicon.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? DossierPaths.home().lexicon
+        let bundled = directory.standardizedFileURL.path == Lexicon.bundledDirectory.standardizedFileURL.path
+        let (loaded, problems) = bundled ? Lexicon.bundledWithDiagnostics
+            : Lexicon.load(directory: directory) { Suggestion.closest(to: $0, among: $1) }
+        for d in problems { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+        if problems.contains(where: { $0.severity == .error }) {
+            throw ValidationError("the lexicon in \(directory.path) has mistakes (listed above); fix them or give another with --lexicon DIR")
+        }
+        return loaded
     }
 }
 
@@ -202,6 +219,8 @@ struct Evaluate: ParsableCommand {
 
     @Option(help: "Score --corpus batch by batch, as this file<TAB>batch list gives them (Data/unseen/batches.tsv).")
     var batches: String?
+    @Flag(help: "Precision and recall per rule id instead of the visit lists.")
+    var byRule = false
 
     @OptionGroup var options: CorpusOptions
 
@@ -216,6 +235,10 @@ struct Evaluate: ParsableCommand {
         }
         let corpus = try options.build()
         let report = Evaluator.evaluate(corpus, gold: goldFile)
-        print(Evaluator.render(report, corpus: corpus), terminator: "")
+        if byRule {
+            print(Evaluator.renderByRule(report), terminator: "")
+        } else {
+            print(Evaluator.render(report, corpus: corpus), terminator: "")
+        }
     }
 }

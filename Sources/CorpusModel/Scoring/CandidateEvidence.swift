@@ -31,11 +31,13 @@ struct CandidateEvidence {
 
     init() {}
 
-    init(trigger: Range<Int>?, time: TaggedTime?, person: PersonRef, listed: Bool) {
-        origin = listed ? .list : .trigger
-        self.trigger = trigger
-        self.time = time?.tokens
-        timeRelative = time?.relative ?? false
+    /// A visit read from a trigger, or from a list of persons and dates when the reading has no trigger.
+    init(reading: VisitReading) {
+        origin = reading.trigger == nil ? .list : .trigger
+        trigger = reading.trigger?.tokens
+        time = reading.time?.tokens
+        timeRelative = reading.time?.relative ?? false
+        let person = reading.person
         visitorPhrase = person.phraseStart..<max(person.phraseStart, person.nameEnd)
         visitorRole = person.role
     }

@@ -75,6 +75,8 @@ struct FeatureContext {
     let language: String
     /// A person's level on the article's date (the title he was named with for a discovered person).
     let levelOf: (Int) -> Level?
+    /// The word sets the rules read (the trigger, future and negation cues are the rules' own).
+    let lexicon: Lexicon
 
     static let pronouns = KeyTableSet(["he", "she", "they", "ông", "bà", "him", "her"].map { Fold.lowerKey($0) })
     static let conjunctions = KeyTableSet(["and", "but", "while", "và", "còn", "nhưng", "or"].map { Fold.lowerKey($0) })
@@ -102,8 +104,8 @@ enum VisitFeatures {
             dateFeatures(v, trigger, c, set)
             if v.status == .planned { set(.statusPlanned) }
             if v.status == .negated { set(.statusNegated) }
-            if range.contains(where: { Lexicon.plannedCues.contains(c.tokens[$0].lower) }) { set(.sentenceFutureCue) }
-            if range.contains(where: { Lexicon.negationCues.contains(c.tokens[$0].lower) }) { set(.sentenceNegationCue) }
+            if range.contains(where: { c.lexicon.plannedCues.contains(c.tokens[$0].lower) }) { set(.sentenceFutureCue) }
+            if range.contains(where: { c.lexicon.negationCues.contains(c.tokens[$0].lower) }) { set(.sentenceNegationCue) }
             if si == 0 { set(.sentenceHeadline) }
             set(.sentencePosition, Float(si) / Float(max(1, c.sentences.count - 1)))
             if let head = c.mentions.first {
@@ -130,12 +132,12 @@ enum VisitFeatures {
         }
         let k = t.lowerBound, end = s.upperBound
         guard k < end else { return .triggerWelcome }
-        if Lexicon.visitNouns.match(c.tokens, at: k, end: end) == t.count { return .triggerVisitNoun }
-        if Lexicon.visitVerbs.match(c.tokens, at: k, end: end) > 0 { return .triggerVisitVerb }
-        if Lexicon.arrivalVerbs.match(c.tokens, at: k, end: end) > 0 { return .triggerArrival }
-        if Lexicon.presenceWords.match(c.tokens, at: k, end: end) > 0 { return .triggerPresence }
-        if Lexicon.attendVerbs.match(c.tokens, at: k, end: end) > 0 { return .triggerAttend }
-        if Lexicon.visitNouns.match(c.tokens, at: k, end: end) > 0 { return .triggerVisitNoun }
+        if c.lexicon.visitNouns.match(c.tokens, at: k, end: end) == t.count { return .triggerVisitNoun }
+        if c.lexicon.visitVerbs.match(c.tokens, at: k, end: end) > 0 { return .triggerVisitVerb }
+        if c.lexicon.arrivalVerbs.match(c.tokens, at: k, end: end) > 0 { return .triggerArrival }
+        if c.lexicon.presenceWords.match(c.tokens, at: k, end: end) > 0 { return .triggerPresence }
+        if c.lexicon.attendVerbs.match(c.tokens, at: k, end: end) > 0 { return .triggerAttend }
+        if c.lexicon.visitNouns.match(c.tokens, at: k, end: end) > 0 { return .triggerVisitNoun }
         return .triggerWelcome
     }
 

@@ -1,0 +1,211 @@
+// Stage 6: events in sentences. Visits (visitor, destination, city, dates, kind, status), meetings
+// and talks, the establishment of diplomatic relations, anniversaries and exchanges of messages.
+// The rules use titles, verbs, the gazetteer and dates only. This file holds the finder's state and the
+// sentence loop; each concern is a file of its own: VisitTriggers, VisitFinder (the steps of a visit),
+// Visitor, VisitDestination, VisitDates, VisitStatusAndKind, OtherEvents.
+
+/// A visit as one sentence reports it, before the merge.
+struct VisitCandidate {
+    var visitor: Int
+    var visitorCountry: String?
+    var destination: String
+    var city: Int?
+    var start: PartialDate?
+    var end: PartialDate?
+    /// For "later", "afterwards": the visit is after this date.
+    var notBefore: PartialDate?
+    var kind: VisitKind
+    var status: VisitStatus
+    var titleLevel: Level?
+    var sentences: [Int]
+    /// The rules that made it.
+    var rules = RuleSet()
+    /// What the scorer reads (Scoring/): where the rules found the trigger, the visitor and the time.
+    var evidence = CandidateEvidence()
+    /// The scorer's probability that this candidate is a right visit (Scoring/VisitScorer.swift).
+    var confidence: Float = CandidateEvidence.defaultConfidence
+}
+
+struct EventCandidate {
+    var kind: EventKind
+    var participants: [Int]
+    var countries: [String]
+    var city: Int?
+    var start: PartialDate?
+    var end: PartialDate?
+    var status: VisitStatus
+    var ordinal: Int?
+    var label: String?
+    var sentence: Int
+    /// The rules that made it.
+    var rules = RuleSet()
+}
+
+/// One sentence as the event rules see it: its tokens, mentions and times, and the document's context.
+struct SentenceContext {
+    /// The sentence's index in the document.
+    let index: Int
+    /// Its tokens.
+    let range: Range<Int>
+    let mentions: SentenceMentions
+    /// Every time expression of the sentence.
+    let allTimes: [TaggedTime]
+    /// The times that may date an event: not an anniversary's, not one after "since".
+    let times: [TaggedTime]
+    /// The two countries the document is most about.
+    let mainPair: [String]
+    let countryOf: (Int) -> String?
+    /// The places that can be a destination (named, not a demonym, not inside a title or a name).
+    let destinations: [PlaceRef]
+    /// Where each clause starts (the sentence start first), in order (see `Clauses.swift`).
+    let clauseStarts: [Int]
+
+    /// The tokens of the clause holding token `k`.
+    func clause(of k: Int) -> Range<Int> {
+        let i = clauseStarts.lastIndex { $0 <= k } ?? 0
+        return clauseStarts[i]..<(i + 1 < clauseStarts.count ? clauseStarts[i + 1] : end)
+    }
+
+    var start: Int { range.lowerBound }
+    var end: Int { range.upperBound }
+    var persons: [PersonRef] { mentions.persons }
+
+    /// Places that can be a destination: named (not a demonym) and not inside a title or a name.
+    func destinationPlaces(from lower: Int, to upper: Int) -> [PlaceRef] {
+        destinations.filter { $0.tokens.lowerBound >= lower && $0.tokens.lowerBound < upper }
+    }
+
+    /// The country of a person: his own, else the one his title names.
+    func country(of p: PersonRef) -> String? { countryOf(p.entity) ?? p.titleCountry }
+}
+
+struct EventFinder {
+    let b: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+    let language: String
+    let date: PartialDate?
+    /// The word sets the rules use.
+    let lexicon: Lexicon
+    var visits: [VisitCandidate] = []
+    var events: [EventCandidate] = []
+    /// The visit most recently reported, for "the visit", "during the visit".
+    var lastVisit: Int?
+    /// The person most recently the subject of a visit or named first, for "he", "the leader".
+    var protagonist: Int?
+    /// The level of the title each person was named with ("Thủ tướng Nguyễn Tấn Dũng"): "Thủ tướng" alone later
+    /// means the protagonist if he bears that title (or holds that office), else the one named last who does.
+    var titledLevels: [Int: Level] = [:]
+    /// The person named last with each level (his title's, or his office's).
+    var lastNamedWithLevel: [Level: Int] = [:]
+    var officeLevels: [Int: Level?] = [:]
+    /// The visitor of the last visit told from more than a year before the article.
+    var recalledVisitor: Int?
+    /// A person's level on the article's date as the model knows it (a gazetteer person's office then; a
+    /// discovered person's title), set by the analyser.
+    var levelOf: (Int) -> Level? = { _ in nil }
+    /// The sentence and person index of the last visitor found, for a second visit word in the same sentence.
+    var previousVisitor: (sentence: Int, index: Int)?
+    /// Who has been found travelling where in this document (occurred visits), for a host received abroad.
+    var occurredTrips = Set<Trip>()
+
+    struct Trip: Hashable { var visitor: Int; var destination: String }
+
+    init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], language: String, date: PartialDate?, lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.b = b
+        self.tokens = tokens
+        self.language = language
+        self.date = date
+    }
+
+    /// A person's level: the title he was named with, else his office on the article's date (looked up once).
+    mutating func level(of entity: Int) -> Level? {
+        if let l = titledLevels[entity] { return l }
+        if let cached = officeLevels[entity] { return cached }
+        let l = levelOf(entity)
+        officeLevels[entity] = l
+        return l
+    }
+
+    static let kThe = Fold.lowerKey("the"), kThis = Fold.lowerKey("this"), kThat = Fold.lowerKey("that"),
+               kHe = Fold.lowerKey("he"), kShe = Fold.lowerKey("she"), kOf = Fold.lowerKey("of"),
+               kBy = Fold.lowerKey("by"), kCua = Fold.lowerKey("của"), kTo = Fold.lowerKey("to"),
+               kIn = Fold.lowerKey("in"), kAt = Fold.lowerKey("at"), kDay = Fold.lowerKey("day"),
+               kNgay = Fold.lowerKey("ngày"), kWith = Fold.lowerKey("with"), kVoi = Fold.lowerKey("với"),
+               kAnd = Fold.lowerKey("and"), kVa = Fold.lowerKey("và"), kDuring = Fold.lowerKey("during"),
+               kSummit = Fold.lowerKey("summit"), kOng = Fold.lowerKey("ông"), kBa = Fold.lowerKey("bà")
+
+    /// The events of one sentence, in order: who is named with which title (for later references), the
+    /// times that may date an event, then visits and the other events.
+    mutating func find(sentence si: Int, range: Range<Int>, mentions m: SentenceMentions, times: [TaggedTime],
+                       mainPair: [String], countryOf: @escaping (Int) -> String?) {
+        rememberTitles(m)
+        let context = SentenceContext(index: si, range: range, mentions: m, allTimes: times,
+                                      times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
+                                      destinations: destinations(m, in: range), clauseStarts: clauseStarts(range, times))
+        findVisits(context)
+        findOtherEvents(context)
+    }
+
+    /// Notes the protagonist and the level each person is named with, for "he" and "the Prime Minister" later.
+    mutating func rememberTitles(_ m: SentenceMentions) {
+        if protagonist == nil, let first = m.persons.first { protagonist = first.entity }
+        for p in m.persons {
+            if let level = p.titleLevel { titledLevels[p.entity] = level }
+            if let level = level(of: p.entity) { lastNamedWithLevel[level] = p.entity }
+        }
+    }
+
+    /// The times of a sentence that may date an event: not those of an anniversary ("80th anniversary ...
+    /// (October 10, 1945–2025)"), nor a date right after "since" ("the first trip since 2019").
+    func eventTimes(_ times: [TaggedTime], in range: Range<Int>) -> [TaggedTime] {
+        let s = range.lowerBound, e = range.upperBound
+        var anniversaryTokens: [Range<Int>] = []
+        for k in s..<e where lexicon.anniversaryWords.contains(tokens[k].lower) {
+            anniversaryTokens.append(max(s, k - 3)..<min(e, k + 14))
+        }
+        return times.filter { t in
+            !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) } && !isSince(t, s)
+        }
+    }
+
+    // MARK: Small helpers
+
+    func text(_ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)]), as: UTF8.self)
+    }
+
+    /// More than a year before the article.
+    func isRecalled(_ d: PartialDate) -> Bool {
+        guard let date else { return false }
+        return d.dayRange.upperBound < date.dayRange.lowerBound - 366
+    }
+
+    func isFuture(_ d: PartialDate?) -> Bool {
+        guard let d, let date else { return false }
+        return d.dayRange.lowerBound > date.dayRange.upperBound
+    }
+
+    /// The time of `times` nearest token `k`.
+    func nearestTime(_ times: [TaggedTime], to k: Int) -> TaggedTime? {
+        times.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
+    }
+
+    func isApostrophe(_ k: Int) -> Bool {
+        let t = tokens[k]
+        return t.first == 0x27 || (t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 2] == 0x99)
+    }
+
+    func unique(_ xs: [Int]) -> [Int] {
+        var out: [Int] = []
+        for x in xs where !out.contains(x) { out.append(x) }
+        return out
+    }
+
+    /// The countries of persons, each once, in order.
+    func countries(of people: [Int], _ c: SentenceContext) -> [String] {
+        var countries: [String] = []
+        for p in people { if let x = c.countryOf(p), !countries.contains(x) { countries.append(x) } }
+        return countries
+    }
+}

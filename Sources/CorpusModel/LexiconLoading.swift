@@ -1,0 +1,246 @@
+import Foundation
+
+// Reading a lexicon folder (Data/lexicon/FORMAT.md): the known word sets and their shapes, every file
+// checked line by line, every problem reported with file, line and column.
+
+/// What a word set holds.
+enum LexiconShape: Sendable {
+    /// Single tokens ("will", "sẽ").
+    case words
+    /// Phrases of one or more tokens ("left for", "lên đường sang").
+    case phrases
+    /// Single tokens with a number (months, weekdays, "three-day").
+    case numbers(ClosedRange<Int>)
+    /// Single tokens with a level.
+    case levels
+    /// Single tokens with a visit kind.
+    case kinds
+    /// Phrases with a visit kind.
+    case phraseKinds
+    /// Titles: phrases with a level and whether the level depends on the body named after them.
+    case titles
+
+    var columns: [String] {
+        switch self {
+        case .words, .phrases: ["entry"]
+        case .numbers: ["entry", "number"]
+        case .levels: ["entry", "level"]
+        case .kinds, .phraseKinds: ["entry", "kind"]
+        case .titles: ["entry", "level", "depends_on_body"]
+        }
+    }
+
+    var singleToken: Bool {
+        switch self {
+        case .words, .numbers, .levels, .kinds: true
+        case .phrases, .phraseKinds, .titles: false
+        }
+    }
+}
+
+/// One entry of a word set, as read.
+struct LexiconEntry {
+    var keys: [UInt64]
+    var value: String?
+    var dependsOnBody = false
+}
+
+/// The entries of every set, merged over the language folders.
+struct LexiconSets {
+    var entries: [String: [LexiconEntry]] = [:]
+
+    func list(_ name: String) -> [LexiconEntry] { entries[name] ?? [] }
+    func keys(_ name: String) -> [UInt64] { list(name).map { $0.keys[0] } }
+    func words(_ name: String) -> KeyTableSet { KeyTableSet(keys(name)) }
+    func phrases(_ name: String) -> PhraseSet {
+        var set = PhraseSet([])
+        for e in list(name) { set.insert(e.keys) }
+        return set
+    }
+    func numbers(_ name: String) -> LookupTable<Int> {
+        var table = LookupTable<Int>()
+        for e in list(name) { table[e.keys[0]] = Int(e.value ?? "") ?? 0 }
+        return table
+    }
+    func levels(_ name: String) -> LookupTable<Level> {
+        var table = LookupTable<Level>()
+        for e in list(name) { if let l = e.value.flatMap(Level.init(rawValue:)) { table[e.keys[0]] = l } }
+        return table
+    }
+    func kinds(_ name: String) -> LookupTable<VisitKind> {
+        var table = LookupTable<VisitKind>()
+        for e in list(name) { if let k = e.value.flatMap(VisitKind.init(rawValue:)) { table[e.keys[0]] = k } }
+        return table
+    }
+    func phraseKinds(_ name: String) -> PhraseValues<VisitKind> {
+        var table = PhraseValues<VisitKind>()
+        for e in list(name) { if let k = e.value.flatMap(VisitKind.init(rawValue:)) { table.insert(e.keys, k) } }
+        return table
+    }
+    /// First token key -> titles starting with it, longest first.
+    func titles() -> LookupTable<[TitleEntry]> {
+        var table = LookupTable<[TitleEntry]>()
+        for e in list("titles") {
+            guard let level = e.value.flatMap(Level.init(rawValue:)) else { continue }
+            var list = table[e.keys[0]] ?? []
+            list.append(TitleEntry(tokens: e.keys, level: level, dependsOnBody: e.dependsOnBody))
+            list.sort { $0.tokens.count > $1.tokens.count }
+            table[e.keys[0]] = list
+        }
+        return table
+    }
+}
+
+extension Lexicon {
+    /// The language folders read, in order.
+    public static let languages = ["en", "vi"]
+
+    /// Every word set the rules use, its file name (without `.tsv`) and shape.
+    static let schema: [(name: String, shape: LexiconShape)] = [
+        ("titles", .titles), ("body-levels", .levels), ("institution-words", .words), ("name-connectors", .words),
+        ("name-particles", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
+        ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases),
+        ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
+        ("attend-verbs", .phrases), ("gathering-words", .phrases), ("skip-verbs", .words), ("plural-markers", .words),
+        ("visiting-words", .words), ("invitation-verbs", .words), ("clause-openers", .words),
+        ("relative-pronouns", .words), ("place-prepositions", .words), ("outside-words", .words),
+        ("since-words", .words), ("later-words", .words), ("concluding-verbs", .words), ("definite-fillers", .words),
+        ("possessive-pronouns", .words), ("number-words", .numbers(1...99)), ("planned-words", .words),
+        ("negation-words", .words), ("expected-words", .words), ("sequence-words", .words), ("kind-fillers", .words),
+        ("cancel-words", .phrases), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
+        ("meeting-words", .phrases), ("summit-words", .phrases), ("message-words", .phrases),
+        ("relations-words", .phrases), ("establish-words", .phrases), ("anniversary-words", .words),
+        ("label-stops", .words), ("months", .numbers(1...12)), ("weekdays", .numbers(0...6)),
+        ("not-destination-before", .phrases), ("not-destination-after", .phrases), ("destination-prepositions", .words),
+        ("clause-starters", .phrases), ("subordinators", .phrases), ("invitation-nouns", .phrases),
+    ]
+
+    /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word
+    /// sets), one `.tsv` file per word set. Bad lines are reported and skipped; `suggest` names the closest
+    /// known set for an unknown file ("did you mean").
+    public static func load(directory: URL, suggest: (String, [String]) -> String? = { _, _ in nil }) -> (Lexicon, [Diagnostic]) {
+        var sets = LexiconSets()
+        var diagnostics: [Diagnostic] = []
+        var firstSeen: [String: [[UInt64]: (file: String, line: Int)]] = [:]
+        let fileManager = FileManager.default
+        let known = Dictionary(uniqueKeysWithValues: schema.map { ($0.name, $0.shape) })
+        var found = Set<String>()
+        var anyLanguage = false
+        for language in languages {
+            let folder = directory.appendingPathComponent(language, isDirectory: true)
+            guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { continue }
+            anyLanguage = true
+            for file in names.sorted() where file.hasSuffix(".tsv") {
+                let path = folder.appendingPathComponent(file).path
+                let name = String(file.dropLast(4))
+                guard let shape = known[name] else {
+                    let hint = suggest(name, schema.map(\.name)).map { " (did you mean '\($0).tsv'?)" } ?? ""
+                    diagnostics.append(Diagnostic(file: path, severity: .error, message: "unknown word set '\(name)'\(hint); file ignored"))
+                    continue
+                }
+                found.insert(name)
+                var seen = firstSeen[name] ?? [:]
+                let read = readSet(path: path, shape: shape, seen: &seen)
+                firstSeen[name] = seen
+                sets.entries[name, default: []] += read.entries
+                diagnostics += read.diagnostics
+            }
+        }
+        if !anyLanguage {
+            diagnostics.append(Diagnostic(file: directory.path, severity: .error,
+                                          message: "no language folder (\(languages.joined(separator: ", "))) in the lexicon"))
+        } else {
+            for (name, _) in schema where !found.contains(name) {
+                diagnostics.append(Diagnostic(file: directory.path, severity: .error,
+                                              message: "word set '\(name)' missing: no \(name).tsv in any language folder"))
+            }
+        }
+        let rulesPath = directory.appendingPathComponent("rules.yaml").path
+        var rules: [RuleSpec] = []
+        if fileManager.fileExists(atPath: rulesPath) {
+            let patternSets = Set(schema.filter { if case .words = $0.shape { true } else if case .phrases = $0.shape { true } else { false } }.map(\.name))
+            let read = readRules(path: rulesPath, patternSets: patternSets, suggest: suggest)
+            rules = read.0
+            diagnostics += read.1
+        } else {
+            diagnostics.append(Diagnostic(file: rulesPath, severity: .error, message: "no rules file (rules.yaml) in the lexicon"))
+        }
+        return (Lexicon(sets, rules: rules, directory: directory), diagnostics)
+    }
+
+    /// One word set file: its entries and the problems of its lines.
+    static func readSet(path: String, shape: LexiconShape,
+                        seen: inout [[UInt64]: (file: String, line: Int)]) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
+        let tsv = TSVFile(path: path, columns: shape.columns)
+        var diagnostics = tsv.diagnostics
+        var entries: [LexiconEntry] = []
+        for row in tsv.rows {
+            let text = tsv.string(row.cells[0]).trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { diagnostics.append(tsv.diagnostic(row, cell: 0, "empty entry; line skipped")); continue }
+            if shape.singleToken, text.contains(" ") {
+                diagnostics.append(tsv.diagnostic(row, cell: 0, "'\(text)' has several words, but this set holds single words; line skipped"))
+                continue
+            }
+            var entry = LexiconEntry(keys: keys(text))
+            if shape.columns.count > 1 {
+                let value = tsv.string(row.cells[1])
+                if let problem = problem(with: value, for: shape) {
+                    diagnostics.append(tsv.diagnostic(row, cell: 1, problem + "; line skipped"))
+                    continue
+                }
+                entry.value = value
+            }
+            if case .titles = shape {
+                let body = tsv.string(row.cells[2])
+                guard body == "yes" || body == "no" else {
+                    diagnostics.append(tsv.diagnostic(row, cell: 2, "depends_on_body must be 'yes' or 'no', found '\(body)'; line skipped"))
+                    continue
+                }
+                entry.dependsOnBody = body == "yes"
+            }
+            if let first = seen[entry.keys] {
+                let place = first.file == path ? "line \(first.line)" : "\(first.file):\(first.line)"
+                diagnostics.append(tsv.diagnostic(row, cell: 0, .warning, "'\(text)' is already in this set (\(place)); duplicate ignored"))
+                continue
+            }
+            seen[entry.keys] = (path, row.line)
+            entries.append(entry)
+        }
+        return (entries, diagnostics)
+    }
+
+    /// What is wrong with a value cell, if anything.
+    static func problem(with value: String, for shape: LexiconShape) -> String? {
+        switch shape {
+        case .numbers(let range):
+            guard let n = Int(value), range.contains(n) else { return "expected a number in \(range.lowerBound)...\(range.upperBound), found '\(value)'" }
+            return nil
+        case .levels, .titles:
+            return Level(rawValue: value) == nil ? "unknown level '\(value)' (one of \(Level.allCases.map(\.rawValue).joined(separator: ", ")))" : nil
+        case .kinds, .phraseKinds:
+            return VisitKind(rawValue: value) == nil ? "unknown kind '\(value)' (one of \(VisitKind.allCases.map(\.rawValue).joined(separator: ", ")))" : nil
+        case .words, .phrases:
+            return nil
+        }
+    }
+
+    /// The bundled lexicon's folder: `$DOSSIER_HOME/Data/lexicon`, else the first `Data/lexicon` in a folder
+    /// above the executable, else `Data/lexicon` in the working directory.
+    public static let bundledDirectory: URL = {
+        let fileManager = FileManager.default
+        if let home = ProcessInfo.processInfo.environment["DOSSIER_HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent("Data/lexicon", isDirectory: true)
+        }
+        var candidate = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let folder = candidate.appendingPathComponent("Data/lexicon", isDirectory: true)
+            if fileManager.fileExists(atPath: folder.path) { return folder }
+            candidate.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: fileManager.currentDirectoryPath, isDirectory: true).appendingPathComponent("Data/lexicon", isDirectory: true)
+    }()
+
+    /// The bundled lexicon and the problems found reading it (none: a test keeps it so).
+    public static let bundledWithDiagnostics: (Lexicon, [Diagnostic]) = load(directory: bundledDirectory)
+    public static var bundled: Lexicon { bundledWithDiagnostics.0 }
+}

@@ -1,0 +1,122 @@
+// The rules of the extraction engine, each with a stable id. Candidates, visits and events carry the
+// set of rules that produced them (a `RuleSet`, two 64-bit words), so a wrong fact names the rules to
+// look at and `dossier evaluate --by-rule` scores each rule. The table in docs/corpus-model.md lists
+// them; a test keeps it complete.
+
+/// One rule of the engine. The raw value is its bit in a `RuleSet`: append new rules, never renumber.
+public enum Rule: Int, CaseIterable, Sendable {
+    // What made the visit.
+    case visitNoun, visitVerb, visitTravelTo, visitPresence, visitAttendGathering, visitHostWelcomes
+    case visitListOfVisitors, visitRefersBack, visitSummitAbroad, visitTalksInCity
+    // Who the visitor is.
+    case visitorNamedByTrigger, visitorSubject, visitorAfterTrigger, visitorPreviousInSentence, visitorCoVisitor
+    case visitorTitleOrPronoun
+    // Where the visit went.
+    case destinationAfterTrigger, destinationBeforeTrigger, destinationHostCountry, destinationGatheringPlace
+    case destinationWelcomerCountry, destinationMainPair, destinationList
+    // When.
+    case dateNearest, dateAfterPlace, dateLater, dateSentenceHead, dateListed, dateLength, datePublicationMonth
+    // Status and kind.
+    case statusNegatedSkipVerb, statusPlannedExpected, statusNegatedCue, statusPlannedFutureModal
+    case statusNegatedCancelAfter, statusPlannedFutureDate, statusOccurredDefault
+    case kindWordBefore, kindVietnameseAfter
+    // Other events.
+    case eventRelationsEstablished, eventAnniversary, eventMessageExchange, eventMeeting
+    // Clause structure and status (appended: raw values are bits).
+    case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
+    case statusPlannedInfinitive, statusPlannedInvitation
+
+    /// The stable id ("visit.travel-to").
+    public var id: String { Self.ids[rawValue] }
+
+    /// The rule with that id.
+    public init?(id: String) {
+        guard let i = Self.ids.firstIndex(of: id) else { return nil }
+        self.init(rawValue: i)
+    }
+
+    /// Ids in raw-value order.
+    static let ids: [String] = allCases.map { rule in
+        switch rule {
+        case .visitNoun: "visit.noun"
+        case .visitVerb: "visit.verb"
+        case .visitTravelTo: "visit.travel-to"
+        case .visitPresence: "visit.presence"
+        case .visitAttendGathering: "visit.attend-gathering"
+        case .visitHostWelcomes: "visit.host-welcomes"
+        case .visitListOfVisitors: "visit.list-of-visitors"
+        case .visitRefersBack: "visit.refers-back"
+        case .visitSummitAbroad: "visit.summit-abroad"
+        case .visitTalksInCity: "visit.talks-in-city"
+        case .visitorNamedByTrigger: "visitor.named-by-trigger"
+        case .visitorSubject: "visitor.subject"
+        case .visitorAfterTrigger: "visitor.after-trigger"
+        case .visitorPreviousInSentence: "visitor.previous-in-sentence"
+        case .visitorCoVisitor: "visitor.co-visitor"
+        case .visitorTitleOrPronoun: "visitor.title-or-pronoun"
+        case .destinationAfterTrigger: "destination.after-trigger"
+        case .destinationBeforeTrigger: "destination.before-trigger"
+        case .destinationHostCountry: "destination.host-country"
+        case .destinationGatheringPlace: "destination.gathering-place"
+        case .destinationWelcomerCountry: "destination.welcomer-country"
+        case .destinationMainPair: "destination.main-pair"
+        case .destinationList: "destination.list"
+        case .dateNearest: "date.nearest"
+        case .dateAfterPlace: "date.after-place"
+        case .dateLater: "date.later"
+        case .dateSentenceHead: "date.sentence-head"
+        case .dateListed: "date.listed"
+        case .dateLength: "date.length"
+        case .datePublicationMonth: "date.publication-month"
+        case .statusNegatedSkipVerb: "status.negated.skip-verb"
+        case .statusPlannedExpected: "status.planned.expected"
+        case .statusNegatedCue: "status.negated.cue-before"
+        case .statusPlannedFutureModal: "status.planned.future-modal"
+        case .statusNegatedCancelAfter: "status.negated.cancel-after"
+        case .statusPlannedFutureDate: "status.planned.future-date"
+        case .statusOccurredDefault: "status.occurred.default"
+        case .kindWordBefore: "kind.word-before"
+        case .kindVietnameseAfter: "kind.vietnamese-after"
+        case .eventRelationsEstablished: "event.relations-established"
+        case .eventAnniversary: "event.anniversary"
+        case .eventMessageExchange: "event.message-exchange"
+        case .eventMeeting: "event.meeting"
+        case .destinationExcludedPhrase: "destination.excluded-phrase"
+        case .visitTripList: "visit.trip-list"
+        case .dateOwnClause: "date.own-clause"
+        case .mergeUndatedYearsApart: "merge.undated-years-apart"
+        case .statusPlannedInfinitive: "status.planned.infinitive"
+        case .statusPlannedInvitation: "status.planned.invitation"
+        }
+    }
+}
+
+/// A set of rules in two words: what a candidate, a visit or an event was made by.
+public struct RuleSet: Hashable, Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    public init() {}
+    public init(_ rules: [Rule]) { for r in rules { insert(r) } }
+
+    public mutating func insert(_ r: Rule) {
+        if r.rawValue < 64 { low |= 1 << UInt64(r.rawValue) } else { high |= 1 << UInt64(r.rawValue - 64) }
+    }
+
+    public mutating func formUnion(_ other: RuleSet) {
+        low |= other.low
+        high |= other.high
+    }
+
+    public func contains(_ r: Rule) -> Bool {
+        r.rawValue < 64 ? low & (1 << UInt64(r.rawValue)) != 0 : high & (1 << UInt64(r.rawValue - 64)) != 0
+    }
+
+    public var isEmpty: Bool { low == 0 && high == 0 }
+
+    /// The rules in registry order.
+    public var rules: [Rule] { Rule.allCases.filter { contains($0) } }
+
+    /// Their ids, in registry order.
+    public var ids: [String] { rules.map(\.id) }
+}

@@ -1,0 +1,78 @@
+// Trigger patterns as data: token sequences over the lexicon's named word sets and places, with gaps
+// (`Data/lexicon/rules.yaml`, FORMAT.md). Each pattern has a rule id; the rules file gives every rule
+// examples that must fire and counter-examples that must not, run as tests.
+
+/// A word set as a pattern element: a phrase set or a one-word set of the lexicon.
+enum WordSetMatcher: Sendable {
+    case phrases(PhraseSet)
+    case words(KeyTableSet)
+
+    /// Length of the match at token `i` (0 if none).
+    func match(_ tokens: [Token], at i: Int, end: Int) -> Int {
+        switch self {
+        case .phrases(let set): set.match(tokens, at: i, end: end)
+        case .words(let set): i < end && set.contains(tokens[i].lower) ? 1 : 0
+        }
+    }
+}
+
+/// One compiled trigger pattern.
+struct TriggerPattern: Sendable {
+    enum Element: Sendable {
+        /// A phrase of a named word set.
+        case set(WordSetMatcher)
+        /// A place that can be a destination (named, not inside a title or a name).
+        case place
+        /// Between `min` and `max` tokens of anything.
+        case gap(min: Int, max: Int)
+    }
+
+    var rule: Rule
+    var elements: [Element]
+    /// The first element's word set, kept apart: it is tried on many tokens (no enum payload to copy out).
+    let first: WordSetMatcher
+    /// The last element starts at most this many tokens after the first (nil: no bound).
+    var within: Int?
+    /// The pattern does not fire when a phrase of one of these sets starts in the `unlessWithin` tokens after its
+    /// first token (that word is the trigger then).
+    var unlessSets: [WordSetMatcher] = []
+    var unlessWithin = 0
+    /// The trigger is the first token only, and the pattern goes on after it (not after the first element's
+    /// whole phrase): "dự lễ" is an attendance word, and "lễ" a gathering.
+    var spanFirstToken = false
+
+    /// The trigger's tokens when the pattern matches at `k`; `blocked` when it matches but an `unless` word follows.
+    func match(_ tokens: [Token], at k: Int, end: Int, places: [PlaceRef]) -> PatternMatch {
+        let n = first.match(tokens, at: k, end: end)
+        guard n > 0, matchRest(1, tokens, from: k + (spanFirstToken ? 1 : n), start: k, end: end, places: places) else { return .none }
+        let blocked = (k + 1..<min(end, k + 1 + unlessWithin)).contains { j in unlessSets.contains { $0.match(tokens, at: j, end: end) > 0 } }
+        if blocked { return .blocked }
+        return .trigger(k..<(k + (spanFirstToken ? 1 : n)))
+    }
+
+    /// Whether elements `e...` match from token `pos` (gaps tried shortest first).
+    private func matchRest(_ e: Int, _ tokens: [Token], from pos: Int, start: Int, end: Int, places: [PlaceRef]) -> Bool {
+        guard e < elements.count else { return true }
+        let last = e == elements.count - 1
+        if last, let within, pos > start + within { return false }
+        switch elements[e] {
+        case .set(let set):
+            let n = set.match(tokens, at: pos, end: end)
+            return n > 0 && matchRest(e + 1, tokens, from: pos + n, start: start, end: end, places: places)
+        case .place:
+            guard let place = places.first(where: { $0.tokens.lowerBound == pos }) else { return false }
+            return matchRest(e + 1, tokens, from: place.tokens.upperBound, start: start, end: end, places: places)
+        case .gap(let lo, let hi):
+            for g in lo...hi where pos + g <= end {
+                if matchRest(e + 1, tokens, from: pos + g, start: start, end: end, places: places) { return true }
+            }
+            return false
+        }
+    }
+}
+
+enum PatternMatch {
+    case none
+    case blocked
+    case trigger(Range<Int>)
+}

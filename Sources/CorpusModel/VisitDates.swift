@@ -1,0 +1,150 @@
+// The dates of a visit: the time nearest the trigger in the visitor's segment, a date right after the place,
+// lists of dates, "later", the length of the visit ("a three-day visit") and the publication month for an
+// undated report in the present.
+
+/// The time a trigger takes, or the date it is after ("later"), and the rule that chose it.
+struct TimeReading {
+    var time: TaggedTime?
+    var notBefore: PartialDate?
+    var rule: Rule?
+}
+
+extension EventFinder {
+    static let kKe = Fold.lowerKey("kể")
+
+    /// The time of a trigger: the nearest in the visitor's segment; else, after "later", not before the time
+    /// told before; else a time at the head of the sentence ("In June 1961, ...") for its first visitor.
+    func timeOfVisit(_ visitor: Int?, _ trigger: Trigger, _ segment: VisitorSegment, _ c: SentenceContext) -> TimeReading {
+        let tr = trigger.tokens
+        var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
+        // Nearest time to the trigger.
+        segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
+        // A time in the trigger's own clause first (rule date.own-clause): "The summit in February ended without a
+        // deal, and the leader visited Hanoi in April".
+        // A trigger in a later clause takes no time from the clauses before it, but for a time heading the
+        // sentence ("In July 2008, ..."), which dates all of it.
+        let own = c.clause(of: tr.lowerBound)
+        if let time = segTimes.first, !own.contains(time.tokens.lowerBound) {
+            if let inClause = segTimes.first(where: { own.contains($0.tokens.lowerBound) }) {
+                return TimeReading(time: inClause, rule: .dateOwnClause)
+            }
+            if own.lowerBound > c.start {
+                segTimes.removeAll { $0.tokens.lowerBound < own.lowerBound && $0.tokens.lowerBound > c.start + 1 }
+            }
+        }
+        if let time = segTimes.first { return TimeReading(time: time, rule: .dateNearest) }
+        if (tr.upperBound..<min(c.end, tr.upperBound + 6)).contains(where: { lexicon.laterWords.contains(tokens[$0].lower) }) {
+            if let notBefore = c.times.last(where: { $0.tokens.upperBound <= segment.start })?.start {
+                return TimeReading(notBefore: notBefore, rule: .dateLater)
+            }
+        }
+        // Not from a clause coordinated before the visitor's ("The summit in February ended, and X began a visit").
+        let coordinated = visitor.map { isCoordinatedClause(c.clause(of: c.persons[$0].phraseStart), c) } ?? false
+        let visitorClause = visitor.map { c.clause(of: c.persons[$0].phraseStart) }
+        if let vi = visitor, c.persons[vi].phraseStart == segment.start || segment.start == c.start,
+           let head = c.times.first(where: { $0.tokens.upperBound <= c.persons[vi].phraseStart
+               && (!coordinated || visitorClause?.contains($0.tokens.lowerBound) == true) }) {
+            return TimeReading(time: head, rule: .dateSentenceHead)
+        }
+        return TimeReading()
+    }
+
+    /// "in November 2015 and November 2017": the time and the times listed right after it.
+    func listedDates(from time: TaggedTime?, _ c: SentenceContext) -> [TaggedTime?] {
+        var dates: [TaggedTime?] = [time]
+        guard var last = time else { return dates }
+        while let next = c.times.first(where: { $0.tokens.lowerBound > last.tokens.upperBound && $0.tokens.lowerBound <= last.tokens.upperBound + 2 }),
+              (last.tokens.upperBound..<next.tokens.lowerBound).allSatisfy({ [Self.kAnd, Self.kVa].contains(tokens[$0].lower) || tokens[$0].first == 0x2C || tokens[$0].lower == Self.kIn }) {
+            dates.append(next); last = next
+        }
+        return dates
+    }
+
+    /// The start and end of a visit: a date right after the place goes with it ("took him to Indonesia earlier
+    /// in the week"); "a three-day visit" gives the end (the start after "concluded").
+    func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext, _ rules: inout RuleSet) -> (start: PartialDate?, end: PartialDate?) {
+        var time = r.time
+        if let place, let t = r.placeTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
+            time = t
+            rules.insert(.dateAfterPlace)
+        }
+        var start = time?.start
+        var end = time?.end
+        if let tr = r.trigger?.tokens, let st = start, st.granularity == .day, end == nil {
+            let days = lengthInDays(around: tr, c)
+            if days > 1 {
+                rules.insert(.dateLength)
+                if concludes(tr, c.start) { start = st.adding(days: -(days - 1)); end = st } else { end = st.adding(days: days - 1) }
+            }
+        }
+        return (start, end)
+    }
+
+    /// "a three-day visit", "a 3-day visit", "chuyến thăm ba ngày": the length written near the trigger, 0 if none.
+    func lengthInDays(around tr: Range<Int>, _ c: SentenceContext) -> Int {
+        let s = c.start, e = c.end
+        for k in max(s, tr.lowerBound - 3)..<min(e, tr.upperBound + 3) {
+            if let n = lexicon.numberWords[tokens[k].lower], tokens[k].kind == .word, k + 1 >= e || tokens[k].lower != Fold.lowerKey("năm") || tokens[k + 1].lower == Self.kNgay {
+                if tokens[k].lower == Fold.lowerKey("ba") || tokens[k].lower == Fold.lowerKey("hai") || tokens[k].lower == Fold.lowerKey("năm") {
+                    guard k + 1 < e, tokens[k + 1].lower == Self.kNgay else { continue }
+                }
+                return n
+            }
+            if tokens[k].kind == .number, let dash = text(k..<(k + 1)).firstIndex(of: "-"),
+               let n = Int(text(k..<(k + 1))[..<dash]), text(k..<(k + 1)).hasSuffix("-day"), n > 1, n < 30 {
+                return n
+            }
+        }
+        return 0
+    }
+
+    /// "concluded", "wrapped up", "ended", "kết thúc" just before the visit word.
+    func concludes(_ tr: Range<Int>, _ s: Int) -> Bool {
+        var j = tr.lowerBound - 1
+        var n = 0
+        while j >= s && n < 5 {
+            if lexicon.concludingVerbs.contains(tokens[j].lower) { return true }
+            j -= 1; n += 1
+        }
+        return false
+    }
+
+    /// A date that only bounds a period: "since 2019", "after 1975", "sau năm 1975", "(kể) từ năm 2017".
+    func isSince(_ t: TaggedTime, _ s: Int) -> Bool {
+        var j = t.tokens.lowerBound - 1
+        if j >= s && (tokens[j].lower == TimeTagger.kNam || tokens[j].lower == TimeTagger.kYear) { j -= 1 } // "sau năm 1975"
+        guard j >= s else { return false }
+        if lexicon.sinceWords.contains(tokens[j].lower) { return true }
+        // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
+        return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
+    }
+}
+
+/// One stop of a trip list: the place and its time.
+struct TripStop {
+    var place: PlaceRef
+    var time: TaggedTime
+}
+
+extension EventFinder {
+    /// "travelled to Beijing in March, to the port city of Dalian in May and to Beijing again in June": a list
+    /// of places after the trigger, each with its own time right after it, joined by a comma or "and" and a
+    /// preposition of destination (rule visit.trip-list). Two stops or more, else none.
+    func tripList(after trigger: Trigger, segment: VisitorSegment, _ c: SentenceContext) -> [TripStop] {
+        let tr = trigger.tokens, e = c.end
+        let places = c.destinationPlaces(from: tr.upperBound, to: max(segment.end, tr.upperBound))
+        guard var place = places.first, place.tokens.lowerBound <= tr.upperBound + 4 else { return [] }
+        var stops: [TripStop] = []
+        while let time = c.times.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
+            stops.append(TripStop(place: place, time: time))
+            var k = time.tokens.upperBound
+            guard k < e, tokens[k].first == 0x2C || tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa else { break }
+            k += 1
+            if k < e, tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa { k += 1 } // ", and to"
+            guard k < e, lexicon.destinationPrepositions.contains(tokens[k].lower),
+                  let next = places.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }) else { break }
+            place = next
+        }
+        return stops.count >= 2 ? stops : []
+    }
+}

@@ -1,0 +1,124 @@
+// Choosing the destination of a visit: the first country or city named after the trigger that is not the
+// visitor's own, else the host's country, the gathering's place, the welcomer's country, or the other
+// country of the document's main pair. Lists of places give one visit each.
+
+/// Where a visit went, as read from its sentence.
+struct Destination {
+    /// Every country of the list ("to Malaysia and Cambodia"); the first is `main`.
+    var countries: [String]
+    var main: String
+    /// The city visited in `main`, when named.
+    var city: Int?
+    /// The place after the trigger naming `main`, for a date right after it.
+    var place: PlaceRef?
+    /// The rules that chose it.
+    var rules: RuleSet
+}
+
+extension EventFinder {
+
+    /// The destination of a reading, or nil when there is none (or the visit is the host's, received abroad).
+    func destination(of r: VisitReading, visitorCountry: String, _ c: SentenceContext) -> Destination? {
+        let p = r.person, m = c.mentions, e = c.end
+        let triggerEnd = r.trigger?.tokens.upperBound
+        // The invitation's host, whose country is the destination when no place is named.
+        let hostIndex = m.persons.firstIndex { $0.hostContext && $0.phraseStart >= r.range.lowerBound && $0.phraseStart < e }
+        let hostLimit = hostIndex.map { m.persons[$0].phraseStart } ?? e
+        let candidates = c.destinationPlaces(from: r.range.lowerBound, to: max(r.range.upperBound, triggerEnd ?? 0))
+            .filter { !isExcluded($0, c) && $0.country != visitorCountry }
+        let afterTrigger = candidates.filter { $0.tokens.lowerBound >= (triggerEnd ?? r.range.lowerBound) && $0.tokens.lowerBound < hostLimit }
+        var destination: String?
+        var rule = Rule.destinationAfterTrigger
+        if let first = afterTrigger.first { destination = first.country }
+        else if let first = candidates.first(where: { $0.tokens.lowerBound < hostLimit }) {
+            destination = first.country
+            rule = .destinationBeforeTrigger
+        }
+        if destination == nil, let h = hostIndex, let x = c.country(of: m.persons[h]), x != visitorCountry {
+            destination = x
+            rule = .destinationHostCountry
+        }
+        if destination == nil, let trigger = r.trigger, trigger.form == .attendance {
+            let tr = trigger.tokens
+            destination = c.destinationPlaces(from: tr.upperBound + 1, to: tr.lowerBound + 17).first { $0.country != visitorCountry }?.country
+            rule = .destinationGatheringPlace
+        }
+        if destination == nil, p.guest, let host = m.persons.first(where: { $0.nameEnd <= p.phraseStart && !$0.guest }),
+           let x = c.country(of: host), x != visitorCountry {
+            // A host on a visit to the guest's country receives him there: no visit for the guest.
+            if occurredTrips.contains(Trip(visitor: host.entity, destination: visitorCountry)) { return nil }
+            destination = x
+            rule = .destinationWelcomerCountry
+        }
+        if destination == nil, c.mainPair.count == 2, c.mainPair.contains(visitorCountry) {
+            destination = c.mainPair.first { $0 != visitorCountry }
+            rule = .destinationMainPair
+        }
+        guard let dest = destination, dest != visitorCountry else { return nil }
+        let countries = listedCountries(dest, afterTrigger)
+        var rules = RuleSet([rule])
+        if countries.count > 1 { rules.insert(.destinationList) }
+        let city = m.places.first { $0.city != nil && $0.country == dest && !$0.inPhrase
+            && $0.tokens.lowerBound >= r.range.lowerBound - 6 && $0.tokens.lowerBound < max(r.range.upperBound, triggerEnd ?? 0) }?.city
+        return Destination(countries: countries, main: dest, city: city, place: afterTrigger.first { $0.country == dest },
+                           rules: rules)
+    }
+
+    /// "visits to Malaysia and the Philippines": every country of the list; "Bali, Indonesia" is one place.
+    func listedCountries(_ dest: String, _ afterTrigger: [PlaceRef]) -> [String] {
+        guard let first = afterTrigger.first, first.country == dest else { return [dest] }
+        var destinations = [dest]
+        var last = first.tokens.upperBound
+        for next in afterTrigger.dropFirst() {
+            let gap = last..<next.tokens.lowerBound
+            guard gap.count <= 3, gap.allSatisfy({ [Self.kAnd, Self.kVa, Self.kThe].contains(tokens[$0].lower) || tokens[$0].first == 0x2C }) else { break }
+            // "Bali, Indonesia": a city and its country are one place.
+            if next.country != destinations.last! { destinations.append(next.country) }
+            last = next.tokens.upperBound
+        }
+        if first.city != nil && destinations.count == 2, afterTrigger.count >= 2, afterTrigger[1].city == nil,
+           afterTrigger[1].tokens.lowerBound - first.tokens.upperBound <= 1 {
+            destinations = [afterTrigger[1].country]
+        }
+        return destinations
+    }
+
+    /// "outside the former Soviet Union", "beyond Europe": not where the visit went.
+    func isExcluded(_ place: PlaceRef, _ c: SentenceContext) -> Bool {
+        var j = place.tokens.lowerBound - 1
+        var n = 0
+        while j >= c.start && n < 3 {
+            if lexicon.outsideWords.contains(tokens[j].lower) { return true }
+            if tokens[j].kind != .word { return false }
+            j -= 1; n += 1
+        }
+        return false
+    }
+}
+
+extension EventFinder {
+    /// The places of a sentence that can be a destination: named (not a demonym), not inside a title or a name,
+    /// and not in a phrase that names a place without going there (rule destination.excluded-phrase): "talks
+    /// between Pyongyang and Washington", "relations with China", "Vietnam's position", "the Washington Post",
+    /// "Queen Victoria".
+    func destinations(_ m: SentenceMentions, in range: Range<Int>) -> [PlaceRef] {
+        var excluded = Set<Int>()
+        for (i, place) in m.places.enumerated() where !place.demonym && !place.inPhrase {
+            let before = place.tokens.lowerBound - 1
+            var j = before
+            if j >= range.lowerBound && tokens[j].lower == Self.kThe { j -= 1 }
+            let afterPhrase = lexicon.notDestinationAfter.match(tokens, at: place.tokens.upperBound, end: range.upperBound) > 0
+            let beforePhrase = j >= range.lowerBound
+                && lexicon.notDestinationBefore.matchEnding(tokens, at: j, start: max(range.lowerBound, j - 5)) > 0
+            // A one-word title right before it: a person's name ("Queen Victoria", "King Abdullah").
+            let titled = before >= range.lowerBound && tokens[before].capitalized
+                && (lexicon.titles[tokens[before].lower]?.contains { $0.tokens.count == 1 } ?? false)
+            // The second of a pair: "between Pyongyang and Washington".
+            let pairedWith = i > 0 && excluded.contains(i - 1) && before >= range.lowerBound
+                && (tokens[before].lower == Self.kAnd || tokens[before].lower == Self.kVa)
+                && m.places[i - 1].tokens.upperBound == before
+            if afterPhrase || beforePhrase || titled || pairedWith { excluded.insert(i) }
+        }
+        return m.places.indices.filter { !excluded.contains($0) && !m.places[$0].demonym && !m.places[$0].inPhrase }.map { m.places[$0] }
+    }
+}

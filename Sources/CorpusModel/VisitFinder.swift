@@ -1,0 +1,263 @@
+// The visits of a sentence, as a short list of named steps over its triggers. The steps that must stay
+// code (choosing the visitor, references back, co-visitors) are in their own functions and files.
+
+/// What one trigger says about one visitor, before the destination, dates and status are read.
+struct VisitReading {
+    var person: PersonRef
+    var trigger: Trigger?
+    /// The tokens where the destination is looked for.
+    var range: Range<Int>
+    var time: TaggedTime?
+    /// For "later", "afterwards": the visit is after this date.
+    var notBefore: PartialDate?
+    var kind: VisitKind
+    /// The sentence's times, for a date right after the place; empty when the dates were listed.
+    var placeTimes: [TaggedTime] = []
+    /// The rules read so far (trigger, visitor, time, kind).
+    var rules = RuleSet()
+}
+
+/// What a trigger says before its visitors are taken one by one: its time, kind, and the rules read so far.
+struct TriggerClues {
+    var trigger: Trigger
+    var time: TaggedTime?
+    var notBefore: PartialDate?
+    var kind: KindReading
+    var rules: RuleSet
+}
+
+/// The part of a sentence that belongs to one visitor: from him (or the sentence start) to the next person
+/// who is not a host, or the next trigger.
+struct VisitorSegment {
+    var start: Int
+    var end: Int
+}
+
+extension EventFinder {
+    /// The visits of a sentence. For each trigger, in order:
+    /// 1. a plural trigger may list visitors with their dates ("visits, including that of X in 2007");
+    /// 2. a definite "the visit" refers back to the visit being reported;
+    /// 3. choose the visitor (`chooseVisitor`);
+    /// 4. take the visitor's segment of the sentence and the time in it (`timeOfVisit`);
+    /// 5. make one visit per co-visitor and listed date (`makeNamedVisits`), or, with no named visitor,
+    ///    one for the protagonist a title or pronoun stands for (`makeUnnamedVisit`).
+    mutating func findVisits(_ c: SentenceContext) {
+        let triggers = findTriggers(c)
+        guard !triggers.isEmpty else { return }
+        var usedPersons = Set<Int>()
+        for ti in triggers.indices {
+            let trigger = triggers[ti]
+            let scopeEnd = ti + 1 < triggers.count ? triggers[ti + 1].tokens.lowerBound : c.end
+            if trigger.plural, readVisitList(trigger, c, &usedPersons) { continue }
+            if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c) {
+                attach(c.index, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
+                continue
+            }
+            let visitor = chooseVisitor(ti, in: triggers, c)
+            let kind = visitKindReading(trigger.tokens, c.start, c.end)
+            let segment = visitorSegment(visitor?.index, trigger, scopeEnd: scopeEnd, c)
+            let time = timeOfVisit(visitor?.index, trigger, segment, c)
+            var clues = TriggerClues(trigger: trigger, time: time.time, notBefore: time.notBefore, kind: kind,
+                                     rules: RuleSet([trigger.rule]))
+            if let r = kind.rule { clues.rules.insert(r) }
+            if let r = time.rule { clues.rules.insert(r) }
+            if let visitor {
+                clues.rules.insert(visitor.rule)
+                makeNamedVisits(visitor.index, clues, segment: segment, c, &usedPersons)
+            } else {
+                makeUnnamedVisit(clues, segment: segment, c)
+            }
+        }
+    }
+
+    /// Plural "visits, including that of X in 2007, Y in 2008": each listed person with a date is a visit.
+    mutating func readVisitList(_ trigger: Trigger, _ c: SentenceContext, _ usedPersons: inout Set<Int>) -> Bool {
+        let persons = c.persons, e = c.end
+        var listed = false
+        for (pi, p) in persons.enumerated() where p.phraseStart > trigger.tokens.upperBound && !usedPersons.contains(pi) && !p.hostContext {
+            let segEnd = pi + 1 < persons.count ? persons[pi + 1].phraseStart : e
+            let after = p.nameEnd
+            guard after < e else { continue }
+            let f = tokens[after]
+            let opens = f.kind == .possessive || f.first == 0x2C || f.first == 0x28 || f.lower == Self.kIn
+                || f.lower == Self.kTo || c.times.contains { $0.tokens.lowerBound == after }
+            guard opens else { continue }
+            guard let t = c.times.first(where: { $0.tokens.lowerBound >= after && $0.tokens.lowerBound < segEnd }) else { continue }
+            let reading = VisitReading(person: p, trigger: nil, range: after..<segEnd, time: t, notBefore: nil, kind: .unspecified,
+                                       rules: RuleSet([.visitListOfVisitors, .dateNearest]))
+            for v in makeVisits(reading, c) {
+                add(v)
+                usedPersons.insert(pi)
+                listed = true
+            }
+        }
+        return listed
+    }
+
+    /// A definite "the visit", "this trip" (or "their first trip" with no place soon after) refers back to
+    /// the visit being reported.
+    func refersBack(_ trigger: Trigger, _ c: SentenceContext) -> Bool {
+        let tr = trigger.tokens
+        let placeSoon = !c.destinationPlaces(from: tr.upperBound, to: tr.upperBound + 5).isEmpty
+        return isDefinite(tr, c.start) || (!placeSoon && hasPossessivePronoun(tr, c.start))
+    }
+
+    /// The visitor's segment: from the previous person who is not a host (the sentence start for the first
+    /// such person) to the next one after the visitor and the trigger, or the next trigger.
+    func visitorSegment(_ visitor: Int?, _ trigger: Trigger, scopeEnd: Int, _ c: SentenceContext) -> VisitorSegment {
+        let persons = c.persons
+        var segStart = c.start
+        if let vi = visitor {
+            let previousOwn = persons[..<vi].last { !$0.hostContext }
+            segStart = previousOwn.map { $0.nameEnd } ?? c.start
+            if vi == persons.firstIndex(where: { !$0.hostContext }) { segStart = c.start }
+        }
+        let after = max(trigger.tokens.upperBound, visitor.map { persons[$0].nameEnd } ?? 0)
+        let nextVisitor = persons.first { $0.phraseStart >= after && !$0.hostContext }
+        return VisitorSegment(start: segStart, end: min(scopeEnd, nextVisitor?.phraseStart ?? c.end))
+    }
+
+    /// The visits of a named visitor and his co-visitors ("A and B paid a visit", each with a title of his
+    /// own), one per listed date ("in November 2015 and November 2017").
+    mutating func makeNamedVisits(_ vi: Int, _ clues: TriggerClues, segment: VisitorSegment, _ c: SentenceContext,
+                                  _ usedPersons: inout Set<Int>) {
+        let persons = c.persons
+        let trip = tripList(after: clues.trigger, segment: segment, c)
+        let dates = trip.isEmpty ? listedDates(from: clues.time, c) : trip.map(\.time)
+        var madeAny = false
+        for member in coVisitors(of: vi, before: clues.trigger, c) {
+            var rules = clues.rules
+            if member != vi { rules.insert(.visitorCoVisitor) }
+            if dates.count > 1 && trip.isEmpty { rules.insert(.dateListed) }
+            for item in trip {
+                var itemRules = rules
+                itemRules.insert(.visitTripList)
+                let reading = VisitReading(person: persons[member], trigger: clues.trigger, range: item.place.tokens,
+                                           time: item.time, notBefore: nil, kind: clues.kind.kind, rules: itemRules)
+                for v in makeVisits(reading, c) {
+                    add(v)
+                    madeAny = true
+                }
+            }
+            for d in dates where trip.isEmpty {
+                let reading = VisitReading(person: persons[member], trigger: clues.trigger,
+                                           range: persons[vi].nameEnd..<max(segment.end, persons[vi].nameEnd),
+                                           time: d, notBefore: clues.notBefore, kind: clues.kind.kind,
+                                           placeTimes: dates.count > 1 ? [] : c.times, rules: rules)
+                for v in makeVisits(reading, c) {
+                    add(v)
+                    madeAny = true
+                }
+            }
+            usedPersons.insert(member)
+        }
+        guard madeAny else { return }
+        // A visit recalled from more than a year before the article does not make its visitor the
+        // one "he" and "ông" refer to next: the article's own subject stays so.
+        let recalled = dates.allSatisfy { d in d.map { isRecalled($0.start) } ?? false }
+        if !recalled || protagonist == nil { protagonist = persons[vi].entity }
+        if recalled { recalledVisitor = persons[vi].entity }
+        previousVisitor = (c.index, vi)
+    }
+
+    /// No named visitor: "the visit", "during the visit" with no new place refer to the last visit; a title or
+    /// pronoun subject ("The Vietnamese Party leader ... paid an official visit") is the protagonist.
+    mutating func makeUnnamedVisit(_ clues: TriggerClues, segment: VisitorSegment, _ c: SentenceContext) {
+        let tr = clues.trigger.tokens, time = clues.time
+        let placeAfter = c.destinationPlaces(from: tr.upperBound, to: segment.end).first
+        let subject = c.mentions.titleOnly.first { $0.tokens.upperBound <= tr.lowerBound }
+        let pronoun = (c.start..<tr.lowerBound).contains { tokens[$0].lower == Self.kHe || tokens[$0].lower == Self.kShe || tokens[$0].lower == Self.kOng }
+        if placeAfter == nil || (subject == nil && !pronoun) {
+            if let lv = lastVisit, placeAfter == nil || placeAfter!.country == visits[lv].destination {
+                attach(c.index, to: lv, kind: clues.kind, time: time)
+            }
+            return
+        }
+        guard let who = referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
+        let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
+                          titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
+        guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }
+        var rules = clues.rules
+        rules.insert(.visitorTitleOrPronoun)
+        let reading = VisitReading(person: p, trigger: clues.trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil,
+                                   kind: clues.kind.kind, rules: rules)
+        for v in makeVisits(reading, c) { add(v) }
+    }
+
+    /// Adds sentence `si` as a mention of visit `lv`, refining its date and kind when this one is more precise.
+    mutating func attach(_ si: Int, to lv: Int, kind reading: KindReading, time: TaggedTime?) {
+        let kind = reading.kind
+        visits[lv].rules.insert(.visitRefersBack)
+        if visits[lv].sentences.last != si && !visits[lv].sentences.suffix(4).contains(si) { visits[lv].sentences.append(si) }
+        if let t = time, let st = visits[lv].start, st.granularity < .day, t.start.granularity == .day, st.isCompatible(with: t.start) {
+            visits[lv].start = t.start
+            visits[lv].end = t.end
+        }
+        if kind != .unspecified && visits[lv].kind == .unspecified {
+            visits[lv].kind = kind
+            if let r = reading.rule { visits[lv].rules.insert(r) }
+        }
+    }
+
+    mutating func add(_ v: VisitCandidate) {
+        visits.append(v)
+        lastVisit = visits.count - 1
+        if v.status == .occurred { occurredTrips.insert(Trip(visitor: v.visitor, destination: v.destination)) }
+    }
+
+
+    /// "the visit", "this official visit", "the first state visit": a visit word with a definite determiner.
+    func isDefinite(_ tr: Range<Int>, _ s: Int) -> Bool {
+        var j = tr.lowerBound - 1
+        var n = 0
+        while j >= s && n < 3 {
+            let w = tokens[j].lower
+            if w == Self.kThe || w == Self.kThis || w == Self.kThat { return true }
+            if tokens[j].kind != .word || !(lexicon.kindWords[w] != nil || lexicon.definiteFillers.contains(w)) { return false }
+            j -= 1; n += 1
+        }
+        return false
+    }
+
+    /// "his visit", "their first overseas trip".
+    func hasPossessivePronoun(_ tr: Range<Int>, _ s: Int) -> Bool {
+        var j = tr.lowerBound - 1
+        var n = 0
+        while j >= s && n < 4 {
+            if lexicon.possessivePronouns.contains(tokens[j].lower) { return true }
+            if tokens[j].kind != .word { return false }
+            j -= 1; n += 1
+        }
+        return false
+    }
+}
+
+extension EventFinder {
+    /// The visit candidates of a reading: its destination (one per listed country), dates, status, and for an
+    /// undated report in the present, the publication month (a historical visitor's stays undated until merged).
+    func makeVisits(_ r: VisitReading, _ c: SentenceContext) -> [VisitCandidate] {
+        let p = r.person
+        guard let visitorCountry = c.country(of: p),
+              let destination = destination(of: r, visitorCountry: visitorCountry, c) else { return [] }
+        var rules = r.rules
+        rules.formUnion(destination.rules)
+        var (start, end) = datesOfVisit(r, place: destination.place, c, &rules)
+        var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start) }
+            ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
+        if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
+        let statusValue = reading.status
+        rules.insert(reading.rule)
+        if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
+            start = d.truncated(to: .month)
+            end = nil
+            rules.insert(.datePublicationMonth)
+        }
+        return destination.countries.map { d in
+            VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
+                           city: d == destination.main ? destination.city : nil,
+                           start: start, end: end, notBefore: r.notBefore, kind: r.kind, status: statusValue,
+                           titleLevel: p.titleLevel, sentences: [c.index], rules: rules,
+                           evidence: CandidateEvidence(reading: r))
+        }
+    }
+}

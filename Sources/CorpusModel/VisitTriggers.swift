@@ -1,0 +1,136 @@
+// The words that may report a visit in a sentence: visit words, arrivals and departures with a place,
+// being somewhere abroad, attending or skipping a gathering in a named place, and a host receiving a guest.
+
+/// A word or phrase of a sentence that may report a visit, and how it reports it.
+struct Trigger {
+    enum Form {
+        /// "a visit", "the trip", "chuyến thăm".
+        case visitNoun
+        /// "visited", "toured", "thăm".
+        case visitVerb
+        /// "arrived in", "left for", "tới": a place follows closely.
+        case arrival
+        /// "was in", "đang ở": a place follows at once.
+        case presence
+        /// "attended the summit in X", "skipped the BRICS summit in Y".
+        case attendance
+        /// "X welcomed Y", "X đón Y": the word before the guest.
+        case guest
+
+        /// The form of a pattern rule's trigger.
+        init?(rule: Rule) {
+            switch rule {
+            case .visitNoun: self = .visitNoun
+            case .visitVerb: self = .visitVerb
+            case .visitTravelTo: self = .arrival
+            case .visitPresence: self = .presence
+            case .visitAttendGathering: self = .attendance
+            default: return nil
+            }
+        }
+    }
+
+    var tokens: Range<Int>
+    var form: Form
+    /// "visits", "trips", "các chuyến thăm": may list several visitors.
+    var plural = false
+    /// The person index this trigger is about, when the words name him ("visiting President X", a guest).
+    var visitor: Int?
+
+    var isNoun: Bool { form == .visitNoun }
+
+    /// The rule that found it.
+    var rule: Rule {
+        switch form {
+        case .visitNoun: .visitNoun
+        case .visitVerb: .visitVerb
+        case .arrival: .visitTravelTo
+        case .presence: .visitPresence
+        case .attendance: .visitAttendGathering
+        case .guest: .visitHostWelcomes
+        }
+    }
+}
+
+extension EventFinder {
+    static let kVisits = Fold.lowerKey("visits"), kTrips = Fold.lowerKey("trips")
+
+    /// A visit noun or verb at token `k`: its length, and whether it is a noun and plural.
+    func isVisitTrigger(_ k: Int, _ s: Int, _ e: Int) -> (length: Int, noun: Bool, plural: Bool)? {
+        guard lexicon.visitStartKeys.contains(tokens[k].lower) else { return nil }
+        if case .trigger(let r) = lexicon.visitNounPattern?.match(tokens, at: k, end: e, places: []) ?? .none {
+            let n = r.count
+            let w = tokens[k].lower
+            // "visits", "trips"; Vietnamese marks the plural before the noun: "các chuyến thăm", "những chuyến thăm".
+            let plural = w == Self.kVisits || w == Self.kTrips || (k > s && lexicon.pluralMarkers.contains(tokens[k - 1].lower))
+            return (n, true, plural)
+        }
+        if case .trigger(let r) = lexicon.visitVerbPattern?.match(tokens, at: k, end: e, places: []) ?? .none {
+            return (r.count, false, false)
+        }
+        return nil
+    }
+
+    /// The triggers of a sentence in order: words first, then a trigger before each welcomed guest.
+    func findTriggers(_ c: SentenceContext) -> [Trigger] {
+        var triggers = findWordTriggers(c)
+        addGuestTriggers(&triggers, c)
+        return triggers
+    }
+
+    /// Visit words, arrivals, presence and attendance, left to right; names are skipped.
+    func findWordTriggers(_ c: SentenceContext) -> [Trigger] {
+        let s = c.start, e = c.end
+        var triggers: [Trigger] = []
+        var k = s
+        while k < e {
+            if !lexicon.triggerStartKeys.contains(tokens[k].lower) || c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) {
+                k += 1; continue
+            }
+            if let t = isVisitTrigger(k, s, e) {
+                var trigger = Trigger(tokens: k..<(k + t.length), form: t.noun ? .visitNoun : .visitVerb, plural: t.plural)
+                // "talks with visiting President X": the adjective names its visitor, after it.
+                if lexicon.visitingWords.contains(tokens[k].lower) {
+                    trigger.visitor = c.persons.firstIndex { $0.phraseStart > k && $0.phraseStart <= k + 2 }
+                }
+                // Vietnamese "chuyến thăm" is one trigger; skip "thăm" after "chuyến".
+                triggers.append(trigger)
+                k += t.length
+                continue
+            }
+            if let (trigger, length) = placeTrigger(at: k, c) {
+                triggers.append(trigger)
+                k += length
+                continue
+            }
+            k += 1
+        }
+        return triggers
+    }
+
+    /// An arrival, presence or attendance trigger at token `k` (the patterns of `rules.yaml` other than visit
+    /// words, in order: the first that matches decides), and how many tokens to skip after it.
+    func placeTrigger(at k: Int, _ c: SentenceContext) -> (Trigger, Int)? {
+        for pattern in lexicon.triggerPatterns {
+            switch pattern.match(tokens, at: k, end: c.end, places: c.destinations) {
+            case .none: continue
+            case .blocked: return nil // a visit word follows: that one is the trigger
+            case .trigger(let r):
+                guard let form = Trigger.Form(rule: pattern.rule) else { continue }
+                return (Trigger(tokens: r, form: form), r.count)
+            }
+        }
+        return nil
+    }
+
+    /// "Prime Minister X welcomed President Y in Hanoi", "Chủ tịch nước X đón Tổng thống Y": the guest's visit,
+    /// a trigger on the word before the guest, unless a visit word follows him closely.
+    func addGuestTriggers(_ triggers: inout [Trigger], _ c: SentenceContext) {
+        for (pi, p) in c.persons.enumerated() where p.guest && !triggers.contains(where: { $0.visitor == pi }) {
+            let cue = max(c.start, p.phraseStart - 1)
+            if triggers.contains(where: { $0.tokens.lowerBound > p.nameEnd && $0.tokens.lowerBound <= p.nameEnd + 3 }) { continue }
+            let at = triggers.firstIndex { $0.tokens.lowerBound > cue } ?? triggers.count
+            triggers.insert(Trigger(tokens: cue..<(cue + 1), form: .guest, visitor: pi), at: at)
+        }
+    }
+}

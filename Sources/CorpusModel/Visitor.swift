@@ -1,0 +1,146 @@
+// Choosing the visitor of a trigger: code, not data, because it weighs several persons against each
+// other. The steps, in order: a person the trigger names ("visiting X", a welcomed guest); the clause's
+// subject (`subjectBefore`); "visit by/of X", "của X" (`visitorAfter`); the visitor of the sentence's previous
+// visit. Co-visitors and the referent of a title or pronoun subject are here too.
+
+extension EventFinder {
+    /// Words that open a new clause after a comma: its subject is a new one ("…, còn Chủ tịch Kim …").
+
+    /// The person index of the trigger's visitor, if any, and the rule that chose him.
+    func chooseVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
+        // A visitor named by "visiting", or a welcomed guest: that person.
+        if let named = triggers[ti].visitor { return (named, .visitorNamedByTrigger) }
+        if let subject = subjectBefore(ti, in: triggers, c) { return (subject, .visitorSubject) }
+        if let after = visitorAfter(triggers[ti], c) { return (after, .visitorAfterTrigger) }
+        if let prev = previousVisitor, prev.sentence == c.index { return (prev.index, .visitorPreviousInSentence) }
+        return nil
+    }
+
+    /// The clause's subject: the first person before the trigger who is not a host, has a country, and has no
+    /// other trigger between him and this one; in the trigger's own clause when it has one; invited, visiting and
+    /// welcomed persons first, the other party of talks and persons after "of" last; the subject of a relative
+    /// clause ("X, who is on his first trip") first of all; and one who can visit the place named after the
+    /// trigger (not his own country) before one who cannot.
+    func subjectBefore(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> Int? {
+        let persons = c.persons, tr = triggers[ti].tokens
+        var eligible: [Int] = []
+        for (pi, p) in persons.enumerated() where p.nameEnd <= tr.lowerBound && !p.hostContext {
+            if triggers.prefix(ti).contains(where: { $0.tokens.lowerBound >= p.nameEnd }) { continue }
+            if c.country(of: p) != nil { eligible.append(pi) }
+        }
+        // In a sentence of several clauses ("A left Hanoi; B stayed on for a visit", "…, còn B …"), the
+        // subject is looked for in the trigger's own clause first.
+        let clauseStart = subjectClauseStart(before: tr, c)
+        if clauseStart > c.start, eligible.contains(where: { persons[$0].phraseStart >= clauseStart }) {
+            eligible.removeAll { persons[$0].phraseStart < clauseStart }
+        }
+        var priority: [Int: Int] = [:]
+        for i in eligible { priority[i] = subjectPriority(persons[i], c) }
+        eligible.sort { a, b in priority[a]! != priority[b]! ? priority[a]! < priority[b]! : a < b }
+        if let last = eligible.max(), (persons[last].nameEnd..<tr.lowerBound).contains(where: { lexicon.relativePronouns.contains(tokens[$0].lower) }) {
+            eligible.removeAll { $0 == last }
+            eligible.insert(last, at: 0)
+        }
+        // The subject must be able to visit the place named after the trigger (not his own country).
+        let firstPlace = c.destinationPlaces(from: tr.upperBound, to: min(c.end, tr.upperBound + 6)).first
+        return eligible.first { pi in firstPlace.map { c.country(of: persons[pi]) != $0.country } ?? true }
+            ?? eligible.first
+    }
+
+    /// Where the trigger's clause starts: after a ";" or at a clause opener after a comma.
+    func subjectClauseStart(before tr: Range<Int>, _ c: SentenceContext) -> Int {
+        for j in stride(from: tr.lowerBound - 1, to: c.start, by: -1) {
+            let t = tokens[j]
+            if t.kind == .punct && t.first == 0x3B { return j + 1 }
+            if t.kind == .punct && t.first == 0x2C && j + 1 < tr.lowerBound && lexicon.clauseOpeners.contains(tokens[j + 1].lower) {
+                return j + 1
+            }
+        }
+        return c.start
+    }
+
+    /// 0: invited, visiting or welcomed; 1: anyone; 2: the other party of talks; 3: after "of"/"của".
+    func subjectPriority(_ p: PersonRef, _ c: SentenceContext) -> Int {
+        let s = c.start
+        if isInvited(p, s) || isVisiting(p, s) || p.guest { return 0 }
+        // "the predecessor of Merkel, Chancellor Schröder, visited": a person after "of"/"của" is not the subject.
+        var before = p.phraseStart - 1
+        if before > s && lexicon.honorifics.contains(tokens[before].lower) { before -= 1 } // "của bà Merkel"
+        if before >= s && lexicon.ofWords.contains(tokens[before].lower) { return 3 }
+        return p.otherParty ? 2 : 1
+    }
+
+    /// "visit by/of X", "X's visit" read after the word, "chuyến thăm của X".
+    func visitorAfter(_ trigger: Trigger, _ c: SentenceContext) -> Int? {
+        let tr = trigger.tokens, persons = c.persons
+        guard tr.upperBound + 1 < c.end else { return nil }
+        let next = tokens[tr.upperBound]
+        if [Self.kBy, Self.kOf, Self.kCua].contains(next.lower) || next.kind == .possessive,
+           let pi = persons.firstIndex(where: { $0.phraseStart >= tr.upperBound + 1 && $0.phraseStart <= tr.upperBound + 2 && !$0.hostContext }) {
+            return pi
+        }
+        if next.lower == Self.kCua {
+            return persons.firstIndex { $0.phraseStart > tr.upperBound && !$0.hostContext }
+        }
+        return nil
+    }
+
+    /// The visitor and the persons coordinated with him before the trigger, each with a title of his own.
+    func coVisitors(of vi: Int, before trigger: Trigger, _ c: SentenceContext) -> [Int] {
+        let persons = c.persons
+        var group = [vi]
+        var q = vi + 1
+        while q < persons.count, persons[q].nameEnd <= trigger.tokens.lowerBound, persons[q].titleLevel != nil, !persons[q].hostContext,
+              coordinated(persons[q - 1].nameEnd, persons[q].nameStart, c.times) {
+            group.append(q); q += 1
+        }
+        return group
+    }
+
+    /// Who a title or pronoun subject stands for: the protagonist; in a sentence about years before, the
+    /// visitor just recalled ("Cuối tháng 6/2019, ông sang Osaka"); for a title the protagonist does not bear,
+    /// the person named last with it.
+    mutating func referent(subject: TitleOnlyRef?, pronoun: Bool, time: TaggedTime?, _ c: SentenceContext) -> Int? {
+        var referent = protagonist
+        if pronoun, subject == nil, let t = time, isRecalled(t.start), let recalled = recalledVisitor { referent = recalled }
+        if let subject, subject.level != .other, let who = protagonist, level(of: who) != subject.level,
+           let titled = lastNamedWithLevel[subject.level], titled != who,
+           subject.country == nil || c.countryOf(titled) == subject.country {
+            referent = titled
+        }
+        return referent
+    }
+
+    /// Whether two persons are joined as one subject: "A and B", "A, B", "A và Chủ tịch B" (titles between
+    /// are allowed, verbs, visit words and dates are not).
+    func coordinated(_ from: Int, _ to: Int, _ times: [TaggedTime]) -> Bool {
+        guard from < to, to - from <= 10 else { return false }
+        let first = tokens[from]
+        guard first.lower == Self.kAnd || first.lower == Self.kVa || first.first == 0x2C else { return false }
+        for k in from..<to {
+            if isVisitTrigger(k, from, to) != nil || lexicon.meetingWords.match(tokens, at: k, end: to) > 0 { return false }
+            if times.contains(where: { $0.tokens.contains(k) }) { return false }
+            let t = tokens[k]
+            if t.kind == .word && !t.capitalized && language == "en" && !lexicon.connectors.contains(t.lower)
+                && lexicon.titles[t.lower] == nil && !lexicon.titleModifiers.contains(t.lower) { return false }
+        }
+        return true
+    }
+
+    /// The person directly after "invited" / "mời" ("Kim invited Putin to visit").
+    func isInvited(_ p: PersonRef, _ s: Int) -> Bool {
+        let j = p.phraseStart - 1
+        return j >= s && lexicon.invitationVerbs.contains(tokens[j].lower)
+    }
+
+    /// "visiting Vietnamese Party chief To Lam": the visiting person (the adjective before his title).
+    func isVisiting(_ p: PersonRef, _ s: Int) -> Bool {
+        var j = p.phraseStart - 1
+        var n = 0
+        while j >= s && n < 2 {
+            if lexicon.visitingWords.contains(tokens[j].lower) { return true }
+            j -= 1; n += 1
+        }
+        return false
+    }
+}

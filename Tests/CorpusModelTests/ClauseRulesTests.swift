@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// Clause structure and status: each rule on sentences written for it (never taken from an annotated
+/// article), with examples that must fire and counter-examples that must not.
+@Suite("Clauses, trip lists, places that go nowhere, announcements")
+struct ClauseRulesTests {
+    func visits(_ texts: [(String, String)]) -> [String] {
+        let corpus = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: texts.enumerated().map { i, t in
+            ("\(i).txt", t.1, ManifestEntry(file: "\(i).txt", date: PartialDate(iso: t.0)))
+        }).0
+        return corpus.visitSummaries().sorted()
+    }
+    func visits(_ text: String, date: String = "2021-07-01") -> [String] { visits([(date, text)]) }
+
+    @Test("destination.excluded-phrase: a place named in a relation, a stance, a newspaper or a person's name is not where the visit went",
+          arguments: [
+            ("Indonesian President Joko Widodo began a trip focused on talks between Pyongyang and Washington in Laos in June.",
+             ["Joko Widodo -> LAO 2021-06 occurred"]),
+            ("Indonesian President Joko Widodo made a visit on relations with China to Laos in June.",
+             ["Joko Widodo -> LAO 2021-06 occurred"]),
+            ("Indonesian President Joko Widodo made a visit to defend Malaysia's position on the sea in Laos in June.",
+             ["Joko Widodo -> LAO 2021-06 occurred"]),
+            ("Indonesian President Joko Widodo gave an interview about his visit to the Washington Post in Laos in June.",
+             ["Joko Widodo -> LAO 2021-06 occurred"]),
+            // Counter-examples: the same places gone to.
+            ("Indonesian President Joko Widodo travelled to Pyongyang and Washington in June.",
+             ["Joko Widodo -> PRK 2021-06 occurred", "Joko Widodo -> USA 2021-06 occurred"]),
+            ("Indonesian President Joko Widodo paid a visit to China in June.", ["Joko Widodo -> CHN 2021-06 occurred"]),
+          ] as [(String, [String])])
+    func excludedPhrases(_ text: String, _ expected: [String]) {
+        #expect(visits(text) == expected)
+    }
+
+    @Test("visit.trip-list: one visit per stop, each with its own time")
+    func tripLists() {
+        #expect(visits("Indonesian President Joko Widodo travelled to Beijing in March, to the port city of Dalian in May and to Beijing again in June.")
+                == ["Joko Widodo -> CHN 2021-03 occurred", "Joko Widodo -> CHN 2021-05 occurred", "Joko Widodo -> CHN 2021-06 occurred"])
+        #expect(visits("Thủ tướng Phạm Minh Chính sang Lào vào tháng 3, tới Campuchia vào tháng 5.", date: "2023-07-01")
+                == ["Phạm Minh Chính -> KHM 2023-05 occurred", "Phạm Minh Chính -> LAO 2023-03 occurred"])
+        // Counter-example: a second time that is not a stop.
+        #expect(visits("Indonesian President Joko Widodo travelled to Beijing in March and met the premier in May.")
+                == ["Joko Widodo -> CHN 2021-03 occurred"])
+    }
+
+    @Test("date.own-clause: no time from a clause coordinated before the trigger's; a time heading the sentence dates it all")
+    func ownClause() {
+        #expect(visits("The summit in February ended without a deal, and Indonesian President Joko Widodo began a visit to Laos.")
+                == ["Joko Widodo -> LAO 2021-07 occurred"])
+        #expect(visits("The summit ended in February; Indonesian President Joko Widodo then flew to Laos on July 1.")
+                == ["Joko Widodo -> LAO 2021-07-01 occurred"])
+        // Counter-examples: a time heading the sentence, a time in the trigger's own clause.
+        #expect(visits("In February, after the summit ended, Indonesian President Joko Widodo began a visit to Laos.")
+                == ["Joko Widodo -> LAO 2021-02 occurred"])
+        #expect(visits("Indonesian President Joko Widodo visited Laos in February, and the two sides signed a deal.")
+                == ["Joko Widodo -> LAO 2021-02 occurred"])
+    }
+
+    @Test("merge.undated-years-apart: an undated report joins a visit only from an article of about its time")
+    func undatedYearsApart() {
+        let dated = ("2023-03-10", "Indonesian President Joko Widodo visited Laos on 5 March 2023.")
+        let undated = "Former Indonesian President Joko Widodo was praised for his visit to Laos."
+        #expect(visits([dated, ("2016-01-01", undated)]).count == 2)
+        // Counter-example: the same report in an article of the same year joins the dated visit.
+        #expect(visits([dated, ("2023-06-01", undated)]) == ["Joko Widodo -> LAO 2023-03-05 occurred"])
+    }
+
+    @Test("announcements, invitations, acceptances, cancellations and postponements are never occurred", arguments: [
+        "Indonesian President Joko Widodo will pay an official visit to Laos at the invitation of Lao President Thongloun Sisoulith.",
+        "Indonesian President Joko Widodo has accepted an invitation to visit Laos.",
+        "Indonesian President Joko Widodo has received an invitation to visit Laos.",
+        "Indonesian President Joko Widodo to pay state visit to Laos.",
+        "Indonesian President Joko Widodo called off his trip to Laos.",
+        "Indonesian President Joko Widodo's trip to Laos was put off.",
+        "Indonesian President Joko Widodo will visit Laos in September, postponed from March.",
+        "This is not the first time Indonesian President Joko Widodo has cancelled a trip to Laos.",
+    ])
+    func neverOccurred(_ text: String) {
+        let found = visits(text)
+        #expect(!found.isEmpty && !found.contains { $0.hasSuffix("occurred") }, "\(found)")
+    }
+
+    @Test("status.planned.infinitive and status.planned.invitation: counter-examples stay occurred", arguments: [
+        "Joko Widodo became the first Indonesian president to visit Laos, in May.",
+        "At the invitation of Lao President Thongloun Sisoulith, Indonesian President Joko Widodo visited Laos in May.",
+        "Indonesian President Joko Widodo flew to Vientiane to visit Laos in May.",
+    ])
+    func stillOccurred(_ text: String) {
+        #expect(visits(text).contains { $0.hasPrefix("Joko Widodo -> LAO 2021-05") && $0.hasSuffix("occurred") }, "\(visits(text))")
+    }
+
+    @Test("ordinal dates are read: '26th September 2021', 'September 26th, 2021'")
+    func ordinalDates() {
+        #expect(visits("Indonesian President Joko Widodo visited Laos on 26th September 2021.", date: "2021-10-01")
+                == ["Joko Widodo -> LAO 2021-09-26 occurred"])
+        #expect(visits("Indonesian President Joko Widodo visited Laos on September 26th, 2021.", date: "2021-10-01")
+                == ["Joko Widodo -> LAO 2021-09-26 occurred"])
+    }
+}
