@@ -59,6 +59,16 @@ struct CorpusTests {
         #expect(r.f1 >= 0.65 && r.precision >= 0.73, "\(Evaluator.render(r, corpus: corpus))")
     }
 
+    @Test("the held-out batches F-I (Data/heldout), scored at first sight: a floor against regressions, and no visit from the articles in other languages")
+    func heldoutGold() throws {
+        let (corpus, r) = try Self.scored("Data/heldout", gold: "Data/annotations/heldout.gold.json")
+        #expect(corpus.documents.count == 90)
+        let unread = Set(corpus.documents.indices.filter { !["en", "vi"].contains(corpus.documents[$0].language) })
+        #expect(unread.count == 8, "Spanish, German, Chinese, Portuguese, French, Russian, Italian and Turkish articles")
+        #expect(corpus.visits.allSatisfy { $0.mentions.allSatisfy { !unread.contains($0.document) } })
+        #expect(r.f1 >= 0.5 && r.precision >= 0.6, "\(Evaluator.render(r, corpus: corpus))")
+    }
+
     @Test("the evaluator counts misses, extras and wrong attributes")
     func evaluatorCanFail() throws {
         let c = Fixtures.corpus("Vladimir Putin paid an official visit to China in May 2024. To Lam visited France in 2019.", date: "2024-06-01")
