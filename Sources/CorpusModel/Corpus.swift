@@ -173,22 +173,8 @@ public struct CorpusBuilder: Sendable {
     /// Bad files are reported and skipped; one bad file never stops the others.
     public func build(directory: URL) -> (Corpus, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else {
-            return (Corpus(entities: gazetteer.entities, gazetteer: gazetteer),
-                    [Diagnostic(file: directory.path, severity: .error, message: "cannot read corpus directory")])
-        }
-        var manifest: [String: ManifestEntry] = [:]
-        let manifestPath = directory.appendingPathComponent("manifest.yaml").path
-        if fm.fileExists(atPath: manifestPath) {
-            let (m, d) = Manifest.load(path: manifestPath)
-            manifest = m
-            diagnostics += d
-        }
-        let files = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
-        let fileSet = Set(files)
-        for name in manifest.keys.sorted() where !fileSet.contains(name) {
-            diagnostics.append(Diagnostic(file: manifestPath, severity: .warning, message: "manifest names '\(name)', which is not in the corpus"))
+        guard let (files, manifest) = CorpusListing.read(directory, into: &diagnostics) else {
+            return (Corpus(entities: gazetteer.entities, gazetteer: gazetteer), diagnostics)
         }
         let (corpus, d) = build(inputs: BuildInputs(source: .directory(directory.path, files), manifest: manifest))
         return (corpus, diagnostics + d)

@@ -11,10 +11,19 @@ public struct CorpusListing: Sendable {
     }
 
     private mutating func add(_ directory: URL) {
+        guard let folder = Self.read(directory, into: &diagnostics) else { return }
+        let prefix = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
+        for name in folder.files { files.append((prefix + name, folder.manifest[name])) }
+    }
+
+    /// One folder's article names (sorted) and its manifest's entries; nil when the folder cannot be read.
+    /// Problems (an unreadable folder, a bad manifest, a manifest entry without its file) go to `diagnostics`.
+    static func read(_ directory: URL, into diagnostics: inout [Diagnostic])
+        -> (files: [String], manifest: [String: ManifestEntry])? {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else {
             diagnostics.append(Diagnostic(file: directory.path, severity: .error, message: "cannot read corpus directory"))
-            return
+            return nil
         }
         var manifest: [String: ManifestEntry] = [:]
         let manifestPath = directory.appendingPathComponent("manifest.yaml").path
@@ -28,8 +37,7 @@ public struct CorpusListing: Sendable {
         for name in manifest.keys.sorted() where !fileSet.contains(name) {
             diagnostics.append(Diagnostic(file: manifestPath, severity: .warning, message: "manifest names '\(name)', which is not in the corpus"))
         }
-        let folder = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
-        for name in files { self.files.append((folder + name, manifest[name])) }
+        return (files, manifest)
     }
 }
 
