@@ -64,8 +64,7 @@ public struct LanguageProfiles: Sendable {
         return p
     }()
 
-    /// The profiles in the repository's `Data/lexicon/language-id` (found from `$DOSSIER_HOME`, the
-    /// executable's folder upwards, or the working directory), loaded once; `minimal` with a warning when
+    /// The profiles in the bundled `Data/lexicon/language-id` (found as `BundledData` says), loaded once; `minimal` with a warning when
     /// the folder is not found.
     public static let standard: (profiles: LanguageProfiles, diagnostics: [Diagnostic]) = {
         guard let dir = standardDirectory() else {
@@ -76,15 +75,7 @@ public struct LanguageProfiles: Sendable {
     }()
 
     static func standardDirectory() -> URL? {
-        let fm = FileManager.default
-        let relative = "Data/lexicon/language-id"
-        var roots: [URL] = []
-        if let home = ProcessInfo.processInfo.environment["DOSSIER_HOME"], !home.isEmpty { roots.append(URL(fileURLWithPath: home)) }
-        var up = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 { roots.append(up); up.deleteLastPathComponent() }
-        roots.append(URL(fileURLWithPath: fm.currentDirectoryPath))
-        return roots.map { $0.appendingPathComponent(relative) }
-            .first { fm.fileExists(atPath: $0.appendingPathComponent("languages.tsv").path) }
+        BundledData.directory("Data/lexicon/language-id", holding: "languages.tsv")
     }
 
     // MARK: - Loading

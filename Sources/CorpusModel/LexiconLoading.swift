@@ -224,21 +224,9 @@ extension Lexicon {
         }
     }
 
-    /// The bundled lexicon's folder: `$DOSSIER_HOME/Data/lexicon`, else the first `Data/lexicon` in a folder
-    /// above the executable, else `Data/lexicon` in the working directory.
-    public static let bundledDirectory: URL = {
-        let fileManager = FileManager.default
-        if let home = ProcessInfo.processInfo.environment["DOSSIER_HOME"], !home.isEmpty {
-            return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent("Data/lexicon", isDirectory: true)
-        }
-        var candidate = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let folder = candidate.appendingPathComponent("Data/lexicon", isDirectory: true)
-            if fileManager.fileExists(atPath: folder.path) { return folder }
-            candidate.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: fileManager.currentDirectoryPath, isDirectory: true).appendingPathComponent("Data/lexicon", isDirectory: true)
-    }()
+    /// The bundled lexicon's folder (`BundledData`), or `Data/lexicon` in the working directory when none is found.
+    public static let bundledDirectory: URL = BundledData.directory("Data/lexicon", holding: "FORMAT.md")
+        ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).appendingPathComponent("Data/lexicon", isDirectory: true)
 
     /// The bundled lexicon and the problems found reading it (none: a test keeps it so).
     public static let bundledWithDiagnostics: (Lexicon, [Diagnostic]) = load(directory: bundledDirectory)

@@ -52,6 +52,9 @@ struct InstallTests {
         let run = try dossier(["run", "visits-per-decade", "--format", "csv"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("2020"), "\(run.stdout)")
+        // The model's own data (the lexicon, the language profiles) comes from share/dossier too.
+        #expect(!run.stderr.contains("not found"), "\(run.stderr)")
+        #expect(!run.stderr.contains("lexicon"), "\(run.stderr)")
 
         // require() finds the bundled lib from a script of the user's.
         let eval = try dossier(["eval", "local u = require('dossier_util'); print(type(u))"])
