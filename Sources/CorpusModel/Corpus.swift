@@ -356,6 +356,7 @@ struct Assembly {
             documents.append(Document(tables: tables, index: docIndex))
             for (k, var v) in a.visits.enumerated() {
                 v.visitor = global(v.visitor)
+                v.host = v.host.map(global)
                 if k < a.features.count { samples.append(CandidateSample(v, document: docIndex, features: a.features[k])) }
                 visitCandidates.append(v, document: docIndex)
             }

@@ -10,6 +10,8 @@ struct VisitCandidate {
     var visitorCountry: String?
     var destination: String
     var city: Int?
+    /// The person who received the visitor, when the sentence names him (`EventFinder.host(of:)`).
+    var host: Int?
     var start: PartialDate?
     var end: PartialDate?
     /// For "later", "afterwards": the visit is after this date.

@@ -30,7 +30,8 @@ public enum Exporter {
     public static func visitRecord(_ v: Visit, _ c: Corpus) -> [String: Any] {
         [
             "id": v.id, "visitor": ref(v.visitor, c), "visitorCountry": opt(v.visitorCountry), "destination": v.destination,
-            "city": opt(v.city.map { c.entities[$0].name }), "start": opt(v.start?.iso), "end": opt(v.end?.iso),
+            "city": opt(v.city.map { c.entities[$0].name }), "host": opt(v.host.map { ref($0, c) }),
+            "hosts": v.hosts.map { ref($0, c) }, "start": opt(v.start?.iso), "end": opt(v.end?.iso),
             "year": opt(v.year), "kind": v.kind.rawValue, "level": v.level.rawValue, "status": v.status.rawValue,
             "mentions": mentions(v.mentions, c), "rules": v.rules, "confidence": confidence(v.confidence),
         ].merging(firstSource(v.mentions, c)) { a, _ in a }
@@ -118,7 +119,7 @@ public enum Exporter {
 
     public static func columns(for table: ExportTable) -> [String] {
         switch table {
-        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions", "rules", "confidence", "firstSentence", "documentTitle", "documentUrl"]
+        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "host", "hosts", "start", "end", "year", "kind", "level", "status", "mentions", "rules", "confidence", "firstSentence", "documentTitle", "documentUrl"]
         case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions", "rules", "confidence"]
         case .documents: return ["id", "name", "title", "date", "dateSource", "anchorDate", "anchorSource", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
         case .entities: return ["id", "kind", "name", "country", "discovered", "mentions", "aliases"]

@@ -1,7 +1,7 @@
 // Stage 7: the merge. The same visit reported by several articles, or twice in one, becomes one
 // event listing its mentions. Counts count events, never mentions.
 
-/// The visit candidates of a corpus, kept from the assembly to the merge: 48 bytes each and no storage of
+/// The visit candidates of a corpus, kept from the assembly to the merge: 52 bytes each and no storage of
 /// their own (a corpus has hundreds of thousands). Country codes are numbered; a candidate's first sentence
 /// is in the record, any further ones in a shared array.
 struct VisitCandidates {
@@ -9,6 +9,7 @@ struct VisitCandidates {
         var visitor: Int32
         var document: Int32
         var city: Int32          // -1: none
+        var host: Int32          // -1: none
         var start: UInt32        // PartialDate.packed, 0: none
         var end: UInt32
         var notBefore: UInt32
@@ -56,6 +57,7 @@ struct VisitCandidates {
         if sentences.count > 1 { extraSentences += sentences.dropFirst().prefix(255).map { Int32($0) } }
         records.append(Record(
             visitor: Int32(v.visitor), document: Int32(document), city: v.city.map(Int32.init) ?? -1,
+            host: v.host.map(Int32.init) ?? -1,
             start: v.start?.packed ?? 0, end: v.end?.packed ?? 0, notBefore: v.notBefore?.packed ?? 0,
             sentence: Int32(sentences.first ?? 0), moreSentences: more,
             destination: code(v.destination), visitorCountry: v.visitorCountry.map { code($0) + 1 } ?? 0,
@@ -72,6 +74,7 @@ struct VisitCandidates {
     func destination(_ i: Int) -> String { countryCodes[Int(records[i].destination)] }
     func visitorCountry(_ i: Int) -> String? { records[i].visitorCountry == 0 ? nil : countryCodes[Int(records[i].visitorCountry) - 1] }
     func city(_ i: Int) -> Int? { records[i].city < 0 ? nil : Int(records[i].city) }
+    func host(_ i: Int) -> Int? { records[i].host < 0 ? nil : Int(records[i].host) }
     func start(_ i: Int) -> PartialDate? { records[i].start == 0 ? nil : PartialDate(packed: records[i].start) }
     func end(_ i: Int) -> PartialDate? { records[i].end == 0 ? nil : PartialDate(packed: records[i].end) }
     func notBefore(_ i: Int) -> PartialDate? { records[i].notBefore == 0 ? nil : PartialDate(packed: records[i].notBefore) }
@@ -237,6 +240,7 @@ enum Merger {
         for m in mentions where unique.last != m { unique.append(m) }
         return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
                      destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
+                     hosts: hosts(of: members, candidates),
                      start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
                      ruleSet: rules,
                      confidence: VisitScorer.combine(members.lazy.map { candidates.confidence($0) }, combination))
@@ -244,6 +248,20 @@ enum Merger {
 }
 
 extension Merger {
+    /// The hosts its reports name, the one named by most reports first (ties: the first named).
+    static func hosts(of members: [Int], _ candidates: VisitCandidates) -> [Int] {
+        var order: [Int] = []
+        var votes: [Int: Int] = [:]
+        for m in members {
+            guard let h = candidates.host(m) else { continue }
+            if votes[h] == nil { order.append(h) }
+            votes[h, default: 0] += 1
+        }
+        return order.enumerated().sorted { a, b in
+            votes[a.element]! != votes[b.element]! ? votes[a.element]! > votes[b.element]! : a.offset < b.offset
+        }.map(\.element)
+    }
+
     /// The visits whose confidence reaches `minimumConfidence`, numbered again.
     static func keep(_ visits: [Visit], minimumConfidence: Double) -> [Visit] {
         var kept = visits.filter { $0.confidence >= minimumConfidence }

@@ -145,12 +145,16 @@ extension EventFinder {
               let place = c.mentions.places.first(where: { $0.city == cityIndex }) else { return }
         var rules = RuleSet([namedHere != nil ? .visitTalksInCity : .visitSummitAbroad, st.rule])
         if t != nil { rules.insert(.dateNearest) }
+        // A participant from the city's country hosts the others.
+        let host = people.first { c.countryOf($0) == place.country }
         for p in people {
             guard let country = c.countryOf(p), country != place.country else { continue }
-            add(VisitCandidate(visitor: p, visitorCountry: country, destination: place.country, city: cityIndex,
+            var visitRules = rules
+            if host != nil { visitRules.insert(.hostMeetingParticipant) }
+            add(VisitCandidate(visitor: p, visitorCountry: country, destination: place.country, city: cityIndex, host: host,
                                start: t?.start, end: t?.end, notBefore: nil, kind: .unspecified, status: st.status,
                                titleLevel: nil, sentences: [c.index],
-                               rules: rules, evidence: CandidateEvidence(meeting: k..<(k + mt), time: t)))
+                               rules: visitRules, evidence: CandidateEvidence(meeting: k..<(k + mt), time: t)))
         }
     }
 

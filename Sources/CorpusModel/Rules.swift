@@ -25,6 +25,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Clause structure and status (appended: raw values are bits).
     case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
     case statusPlannedInfinitive, statusPlannedInvitation
+    // Who received the visitor.
+    case hostCue, hostWelcomer, hostMeetingParticipant
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -87,6 +89,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .mergeUndatedYearsApart: "merge.undated-years-apart"
         case .statusPlannedInfinitive: "status.planned.infinitive"
         case .statusPlannedInvitation: "status.planned.invitation"
+        case .hostCue: "host.cue"
+        case .hostWelcomer: "host.welcomer"
+        case .hostMeetingParticipant: "host.meeting-participant"
         }
     }
 }

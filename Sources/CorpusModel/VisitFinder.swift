@@ -253,11 +253,14 @@ extension EventFinder {
             rules.insert(.datePublicationMonth)
         }
         return destination.countries.map { d in
-            VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
-                           city: d == destination.main ? destination.city : nil,
-                           start: start, end: end, notBefore: r.notBefore, kind: r.kind, status: statusValue,
-                           titleLevel: p.titleLevel, sentences: [c.index], rules: rules,
-                           evidence: CandidateEvidence(reading: r))
+            let host = host(of: p, destination: d, c)
+            var visitRules = rules
+            if let host { visitRules.insert(host.rule) }
+            return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
+                                  city: d == destination.main ? destination.city : nil, host: host?.entity,
+                                  start: start, end: end, notBefore: r.notBefore, kind: r.kind, status: statusValue,
+                                  titleLevel: p.titleLevel, sentences: [c.index], rules: visitRules,
+                                  evidence: CandidateEvidence(reading: r))
         }
     }
 }

@@ -9,7 +9,7 @@ import GRDB
 
 public enum SQLiteExporter {
     /// The schema's version, stored as `PRAGMA user_version`; bumped when a table or column changes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Writes the database to `url`: to a temporary file beside it, renamed into place when complete.
     public static func write(_ corpus: Corpus, to url: URL) throws {
@@ -99,12 +99,19 @@ public enum SQLiteExporter {
             t.column("visitor_country", .text)
             t.column("destination", .text).notNull()
             t.column("city_id", .integer).references("entities")
+            t.column("host_id", .integer).indexed().references("entities")
             t.column("start", .text)
             t.column("end", .text)
             t.column("year", .integer)
             t.column("kind", .text).notNull()
             t.column("level", .text).notNull()
             t.column("status", .text).notNull()
+        }
+        try db.create(table: "visit_hosts") { t in
+            t.column("visit_id", .integer).notNull().references("visits")
+            t.column("position", .integer).notNull()
+            t.column("entity_id", .integer).notNull().indexed().references("entities")
+            t.primaryKey(["visit_id", "position"])
         }
         try db.create(table: "events") { t in
             t.primaryKey("id", .integer)
@@ -198,12 +205,14 @@ struct SQLiteRows {
     }
 
     private func insertVisits() throws {
-        let visits = try statement("visits", ["id", "visitor_id", "visitor_country", "destination", "city_id", "start", "end", "year",
-                                              "kind", "level", "status"])
+        let visits = try statement("visits", ["id", "visitor_id", "visitor_country", "destination", "city_id", "host_id", "start", "end",
+                                              "year", "kind", "level", "status"])
+        let hosts = try statement("visit_hosts", ["visit_id", "position", "entity_id"])
         let mentions = try statement("mentions", ["visit_id", "sentence_id"])
         for v in corpus.visits {
-            try visits.execute(arguments: [v.id, v.visitor, v.visitorCountry, v.destination, v.city, v.start?.iso, v.end?.iso, v.year,
-                                           v.kind.rawValue, v.level.rawValue, v.status.rawValue])
+            try visits.execute(arguments: [v.id, v.visitor, v.visitorCountry, v.destination, v.city, v.host, v.start?.iso, v.end?.iso,
+                                           v.year, v.kind.rawValue, v.level.rawValue, v.status.rawValue])
+            for (k, h) in v.hosts.enumerated() { try hosts.execute(arguments: [v.id, k, h]) }
             for m in v.mentions { try mentions.execute(arguments: [v.id, firstSentence[m.document] + m.sentence]) }
         }
     }

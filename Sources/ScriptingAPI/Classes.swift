@@ -37,6 +37,17 @@ enum Classes {
         .property("city", .optional(.named("Entity")), "The city visited, when the articles name it.") { c, i, stack in
             stack.push(entity: c.shared.corpus.visits[i].city)
         }
+        .property("host", .optional(.named("Entity")), "The person who received the visitor (\"welcomed by\", \"held talks with\", \"hội đàm với\"), when the articles say; the one most reports name.") { c, i, stack in
+            stack.push(entity: c.shared.corpus.visits[i].host)
+        }
+        .property("hosts", .array(.named("Entity")), "Every person the reports name as receiving the visitor, `host` first; empty when none.") { c, i, stack in
+            let hosts = c.shared.corpus.visits[i].hosts
+            stack.newTable(arrayCount: hosts.count)
+            for (position, entity) in hosts.enumerated() {
+                stack.push(entity: entity)
+                stack.setItem(position + 1)
+            }
+        }
         .property("start_date", .optional(.named("Date")), "When the visit began (as precise as the articles say).") { c, i, stack in
             stack.push(date: c.shared.corpus.visits[i].start)
         }
