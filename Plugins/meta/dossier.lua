@@ -110,6 +110,8 @@ function Query:first() end
 ---@field destination string The host country, ISO 3166 alpha-3 ("PRK").
 ---@field destination_name string The host country's name.
 ---@field city Entity? The city visited, when the articles name it.
+---@field host Entity? The person who received the visitor ("welcomed by", "held talks with", "hội đàm với"), when the articles say; the one most reports name.
+---@field hosts Entity[] Every person the reports name as receiving the visitor, `host` first; empty when none.
 ---@field start_date Date? When the visit began (as precise as the articles say).
 ---@field end_date Date? When it ended, when known.
 ---@field year integer? The year it began.

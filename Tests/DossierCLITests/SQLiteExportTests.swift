@@ -46,8 +46,13 @@ struct SQLiteExportTests {
             WHERE e.key = 'kim-jong-un' AND s.text LIKE '%Vietnam%' ORDER BY v.year;
             """)
         #expect(kim.contains("Kim Jong Un|VNM|2019"), "\(kim)")
+        let hosts = try Self.sqlite(database, """
+            SELECT DISTINCT v.destination, h.name FROM visits v JOIN entities h ON h.id = v.host_id
+            JOIN visit_hosts vh ON vh.visit_id = v.id AND vh.position = 0 AND vh.entity_id = v.host_id ORDER BY v.destination;
+            """)
+        #expect(hosts.contains("PRK|Kim Jong Un"), "\(hosts)")
         let keys = try Self.sqlite(database, "SELECT count(*) = count(DISTINCT key) FROM entities; PRAGMA user_version;")
-        #expect(keys == "1\n1\n")
+        #expect(keys == "1\n2\n")
     }
 
     @Test func sqliteNeedsAnOutputFileAndNoTable() throws {

@@ -78,6 +78,7 @@ struct ModelCacheTests {
         #expect(try Self.everything(first.corpus) == reference)
         let loaded = try Self.everything(second.corpus)
         #expect(loaded == reference)
+        #expect(second.corpus.visits.contains { !$0.hosts.isEmpty }, "the comparison covers the visits' hosts")
         #expect(second.diagnostics == first.diagnostics)
     }
 
