@@ -104,11 +104,12 @@ extension EventFinder {
     }
 
     /// The subjects before a meeting word (coordinated, or the protagonist for "he", a title) and the other
-    /// parties: everyone after "with" ("talks with A", "meetings with A; B; C"), or the persons right after a
-    /// verb ("met A and B"), not the subject of a later clause.
+    /// parties: everyone after "with" ("talks with A", "meetings with A, B and C"), or the persons right after a
+    /// verb ("met A and B"), not the subject of a later clause; all within the clauses a ";" bounds.
     mutating func meetingParticipants(at k: Int, length mt: Int, _ c: SentenceContext) -> [Int] {
-        let s = c.start, e = c.end
-        let subjects = c.persons.filter { $0.nameEnd <= k && !$0.hostContext }
+        let bounds = meetingClauses(around: k, c)
+        let s = bounds.lowerBound, e = bounds.upperBound
+        let subjects = c.persons.filter { $0.phraseStart >= s && $0.nameEnd <= k && !$0.hostContext }
         var beforeAll = Array(subjects.suffix(1))
         for p in subjects.reversed().dropFirst() {
             guard let next = beforeAll.first, coordinated(p.nameEnd, next.nameStart, c.times) else { break }
@@ -119,7 +120,7 @@ extension EventFinder {
            let who = protagonist { people.append(who) }
         let withAt = (k..<min(e, k + mt + 3)).first { tokens[$0].lower == Self.kWith || tokens[$0].lower == Self.kVoi }
         var last: PersonRef?
-        for p in c.persons where p.nameStart > k {
+        for p in c.persons where p.nameStart > k && p.nameEnd <= e {
             if let withAt, p.phraseStart > withAt {
                 people.append(p.entity)
             } else if withAt == nil, p.phraseStart <= k + mt + 2 || (last.map { coordinated($0.nameEnd, p.nameStart, c.times) } ?? false) {
@@ -128,6 +129,17 @@ extension EventFinder {
             }
         }
         return unique(people)
+    }
+
+    /// The clauses a ";" bounds around a meeting word ("in A, he met X; in B, he met Y"); a ";" followed by no
+    /// other meeting word only separates the listed parties ("meetings with A; B; C").
+    func meetingClauses(around k: Int, _ c: SentenceContext) -> Range<Int> {
+        let isSemicolon = { (j: Int) in tokens[j].kind == .punct && tokens[j].first == 0x3B }
+        let start = (c.start..<k).last(where: isSemicolon).map { $0 + 1 } ?? c.start
+        let end = (k..<c.end).first { j in
+            isSemicolon(j) && (j + 1..<c.end).contains { lexicon.meetingWords.match(tokens, at: $0, end: c.end) > 0 }
+        } ?? c.end
+        return start..<end
     }
 
     /// A summit abroad, or talks held in a city named with them, is a visit for the participants from
