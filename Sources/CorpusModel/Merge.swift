@@ -98,6 +98,16 @@ enum Merger {
         var members: [Int32] = []
         var start: PartialDate?
         var end: PartialDate?
+        /// A date of its article a few days off joined it as the same trip (rule merge.same-trip-in-article).
+        var joinedSameTrip = false
+
+        /// Days from its dates to `d` (0 when they overlap), when both are known to the day.
+        func daysApart(_ d: PartialDate, _ e: PartialDate?) -> Int? {
+            guard let s = start, s.granularity == .day, d.granularity == .day else { return nil }
+            let a = s.dayRange.lowerBound...(end ?? s).dayRange.upperBound
+            let b = d.dayRange.lowerBound...(e ?? d).dayRange.upperBound
+            return max(0, b.lowerBound - a.upperBound, a.lowerBound - b.upperBound)
+        }
 
         /// Dates overlap (within two days when both are known to the day).
         func compatible(_ d: PartialDate, _ e: PartialDate?) -> Bool {
@@ -187,6 +197,9 @@ enum Merger {
             let fits = local.indices.filter { local[$0].compatible(d, e) }
             if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
                 local[best].add(start: d, end: e, index)
+            } else if let trip = sameTripInArticle(index, local, candidates) {
+                local[trip].add(start: d, end: e, index)
+                local[trip].joinedSameTrip = true
             } else { newCluster() }
         } else if let after = candidates.notBefore(index) {
             // "visited Vietnam later": the first known visit after that date.
@@ -209,6 +222,25 @@ enum Merger {
         }
     }
 
+    /// The days one article may put between two dates of one visitor's trip to one country ("arrived on 27
+    /// February", "the visit, which lasted until 8 March").
+    static let sameTripDays = 21
+
+    /// A cluster of the same article within `sameTripDays` of the date, with the same status, that the date
+    /// completes: its trip's other date (an end date, a later day of the stay), not another visit. Two spans
+    /// that each have an end are two trips. The nearest, if several.
+    static func sameTripInArticle(_ index: Int, _ local: [Cluster], _ candidates: VisitCandidates) -> Int? {
+        guard let d = candidates.start(index) else { return nil }
+        let e = candidates.end(index), document = candidates.document(index), status = candidates.status(index)
+        let near = local.indices.compactMap { i -> (index: Int, days: Int)? in
+            guard let days = local[i].daysApart(d, e), days <= sameTripDays, local[i].end == nil || e == nil,
+                  local[i].members.contains(where: { candidates.document(Int($0)) == document }),
+                  local[i].members.allSatisfy({ candidates.status(Int($0)) == status }) else { return nil }
+            return (i, days)
+        }
+        return near.min { $0.days < $1.days }?.index
+    }
+
     /// The visit of a cluster: its most precise date, the kind most often reported, occurred if any report says
     /// so, the visitor's level on its date, the union of its reports' rules, every reporting sentence, and the
     /// reports' confidences combined by `combination`.
@@ -229,6 +261,7 @@ enum Merger {
         if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
         var rules = RuleSet()
         for m in members { rules.formUnion(candidates.rules(m)) }
+        if c.joinedSameTrip { rules.insert(.mergeSameTripInArticle) }
         var mentions: [Mention] = []
         for m in members {
             let doc = candidates.document(m)

@@ -84,9 +84,11 @@ extension EventFinder {
         guard mt > 0, !c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) else { return nil }
         let people = meetingParticipants(at: k, length: mt, c)
         guard people.count >= 2 else { return nil }
-        let t = nearestTime(c.times, to: k)
-        // The city nearest the word: "left Pyongyang for Vladivostok, where he held a summit".
-        let city = nearestCity(to: k, c)
+        // The time and the city nearest the word ("left Pyongyang for Vladivostok, where he held a summit"), in
+        // its own clauses when a ";" starts another meeting.
+        let clauses = meetingClauses(around: k, c)
+        let t = nearestTime(c.times.filter { clauses.contains($0.tokens.lowerBound) }, to: k) ?? nearestTime(c.times, to: k)
+        let city = nearestCity(to: k, in: clauses, c)
         let st = status(trigger: k..<(k + mt), from: c.start, to: c.end, start: t?.start)
         let lv = lastVisit.map { visits[$0] }
         events.append(EventCandidate(kind: .meeting, participants: people, countries: countries(of: people, c),
@@ -97,9 +99,9 @@ extension EventFinder {
         return mt
     }
 
-    /// The city mentioned nearest token `k`.
-    func nearestCity(to k: Int, _ c: SentenceContext) -> Int? {
-        c.mentions.places.filter { $0.city != nil && !$0.inPhrase }
+    /// The city mentioned nearest token `k` within `range`.
+    func nearestCity(to k: Int, in range: Range<Int>, _ c: SentenceContext) -> Int? {
+        c.mentions.places.filter { $0.city != nil && !$0.inPhrase && range.contains($0.tokens.lowerBound) }
             .min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }?.city
     }
 
@@ -147,8 +149,10 @@ extension EventFinder {
     /// ("met in Geneva", "hội đàm tại Viêng Chăn", "in New York, when A and B met").
     mutating func addMeetingVisits(at k: Int, length mt: Int, people: [Int], city: Int?, time t: TaggedTime?,
                                    status st: StatusReading, _ c: SentenceContext) {
+        let clauses = meetingClauses(around: k, c)
         let namedHere = c.mentions.places.filter { p in
             p.city != nil && !p.inPhrase && p.tokens.lowerBound > c.start && p.tokens.lowerBound <= k + mt + 10
+                && clauses.contains(p.tokens.lowerBound)
                 && lexicon.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
         }.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
         let summit = lexicon.summitWords.match(tokens, at: k, end: c.end) > 0

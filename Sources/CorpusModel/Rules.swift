@@ -27,6 +27,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     case statusPlannedInfinitive, statusPlannedInvitation
     // Who received the visitor.
     case hostCue, hostWelcomer, hostMeetingParticipant
+    case mergeSameTripInArticle
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -92,6 +93,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .hostCue: "host.cue"
         case .hostWelcomer: "host.welcomer"
         case .hostMeetingParticipant: "host.meeting-participant"
+        case .mergeSameTripInArticle: "merge.same-trip-in-article"
         }
     }
 }

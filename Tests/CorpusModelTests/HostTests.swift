@@ -37,6 +37,20 @@ struct HostTests {
         #expect(Self.hostNames("Vladimir Putin visited Vietnam on June 19, 2024.") == ["Vladimir Putin -> VNM: "])
     }
 
+    @Test("the other party of talks is no visitor of a later trigger, unless a relative clause makes him one")
+    func otherPartyIsNoVisitor() {
+        #expect(Self.hostNames("To Lam visited Russia on May 8, 2025, held talks with Vladimir Putin and then flew to Pyongyang.")
+                == ["Tô Lâm -> RUS: Vladimir Putin", "Tô Lâm -> PRK: "])
+        #expect(Self.hostNames("To Lam held talks with Vladimir Putin, who visited Vietnam on June 19, 2024.")
+                == ["Vladimir Putin -> VNM: "])
+    }
+
+    @Test("a meeting's parties, city and date stay in the clauses a ';' bounds")
+    func meetingsBySemicolonClauses() {
+        #expect(Self.hostNames("At talks in Moscow on May 9, 2025, To Lam met Vladimir Putin; at talks in Pyongyang on May 12, 2025, To Lam met Kim Jong Un.")
+                == ["Tô Lâm -> RUS: Vladimir Putin", "Tô Lâm -> PRK: Kim Jong Un"])
+    }
+
     @Test("merged reports list every host, the one named most often first")
     func hostsAreVoted() {
         var candidates = VisitCandidates()
