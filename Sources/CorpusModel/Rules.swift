@@ -27,7 +27,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     case statusPlannedInfinitive, statusPlannedInvitation
     // Who received the visitor.
     case hostCue, hostWelcomer, hostMeetingParticipant
-    case mergeSameTripInArticle
+    case mergeSameTripInArticle, datePreviousLeg
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -94,6 +94,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .hostWelcomer: "host.welcomer"
         case .hostMeetingParticipant: "host.meeting-participant"
         case .mergeSameTripInArticle: "merge.same-trip-in-article"
+        case .datePreviousLeg: "date.previous-leg"
         }
     }
 }

@@ -233,6 +233,14 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// A later leg with no date of its own ("visited Spain in May, before continuing to Portugal", "then flew on
+    /// to X"): the month of the same visitor's previous visit in the sentence (rule date.previous-leg).
+    func previousLegStart(_ r: VisitReading, _ c: SentenceContext) -> PartialDate? {
+        guard r.rules.contains(.visitorPreviousInSentence), let lv = lastVisit, visits[lv].visitor == r.person.entity,
+              visits[lv].sentences.first == c.index, let start = visits[lv].start else { return nil }
+        return start.granularity == .day ? start.truncated(to: .month) : start
+    }
+
     /// The visit candidates of a reading: its destination (one per listed country), dates, status, and for an
     /// undated report in the present, the publication month (a historical visitor's stays undated until merged).
     func makeVisits(_ r: VisitReading, _ c: SentenceContext) -> [VisitCandidate] {
@@ -247,6 +255,11 @@ extension EventFinder {
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
         let statusValue = reading.status
         rules.insert(reading.rule)
+        if start == nil && r.notBefore == nil, let leg = previousLegStart(r, c) {
+            start = leg
+            end = nil
+            rules.insert(.datePreviousLeg)
+        }
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
             start = d.truncated(to: .month)
             end = nil

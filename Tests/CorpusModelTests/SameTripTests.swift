@@ -29,4 +29,11 @@ struct SameTripTests {
         #expect(Self.spans("Vladimir Putin postponed his visit to China on May 1, 2024.\n\nVladimir Putin will visit China on May 10, 2024.")
                 == ["CHN 2024-05-01.. false", "CHN 2024-05-10.. false"])
     }
+
+    @Test("a later leg with no date of its own takes the month of the trip's previous visit")
+    func laterLegTakesThePreviousMonth() {
+        let c = Fixtures.corpus("To Lam visited Russia on May 8, 2025 before continuing to Pyongyang.", date: "2025-10-20")
+        #expect(Set(c.visitSummaries()) == ["Tô Lâm -> RUS 2025-05-08 occurred", "Tô Lâm -> PRK 2025-05 occurred"])
+        #expect(c.visits.first { $0.destination == "PRK" }?.ruleSet.contains(.datePreviousLeg) == true)
+    }
 }
