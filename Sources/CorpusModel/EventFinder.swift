@@ -149,9 +149,10 @@ struct EventFinder {
         findOtherEvents(context)
     }
 
-    /// Notes the protagonist and the level each person is named with, for "he" and "the Prime Minister" later.
+    /// Notes the protagonist (until a visit names one) and the level each person is named with, for "he" and "the Prime Minister" later.
     mutating func rememberTitles(_ m: SentenceMentions) {
-        if protagonist == nil, let first = m.persons.first { protagonist = first.entity }
+        // The first person named who is not a host or the other party of talks (a host receives the visitor).
+        if protagonist == nil, let first = m.persons.first(where: { !$0.hostContext && !$0.otherParty }) { protagonist = first.entity }
         for p in m.persons {
             if let level = p.titleLevel { titledLevels[p.entity] = level }
             if let level = level(of: p.entity) { lastNamedWithLevel[level] = p.entity }

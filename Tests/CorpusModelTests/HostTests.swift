@@ -51,6 +51,11 @@ struct HostTests {
                 == ["Tô Lâm -> RUS: Vladimir Putin", "Tô Lâm -> PRK: Kim Jong Un"])
     }
 
+    @Test("'he' never stands for a host named before any visitor")
+    func pronounIsNoHost() {
+        #expect(Self.hostNames("A dinner hosted by Nguyen Phu Trong opened the day.\n\nHe then visited Russia on May 8, 2025.") == [])
+    }
+
     @Test("merged reports list every host, the one named most often first")
     func hostsAreVoted() {
         var candidates = VisitCandidates()
