@@ -51,7 +51,7 @@ extension EventFinder {
     /// visit Belgium, then pay an official visit to Finland"), and so does a predicate with no subject of its own
     /// after a comma that follows a name, or after "and" ("sẽ tham dự X tại Melbourne, thăm chính thức Australia",
     /// "sẽ thăm Kuwait, Algeria và dự G20"), unless the trigger is itself past ("whose emir, X, came to Seoul").
-    /// A relative pronoun ends the clause.
+    /// A relative pronoun or a subordinator other than a sequence word ("when", "while") ends the clause.
     func statusCueBefore(_ trigger: Range<Int>, from s: Int) -> StatusReading? {
         let t = trigger.lowerBound
         let past = lexicon.occurredCues.match(tokens, at: t, end: trigger.upperBound) > 0
@@ -68,6 +68,8 @@ extension EventFinder {
                 if tokens[j].first != 0x2D { break }
             }
             if lexicon.relativePronouns.contains(w) && tokens[j].kind == .word && j < t - 1 { break }
+            // "pledged to come to Seoul when he hosted President X": a subordinate clause has a status of its own.
+            if !lexicon.sequenceWords.contains(w) && lexicon.subordinators.match(tokens, at: j, end: t) > 0 { break }
             if lexicon.cancelCues.match(tokens, at: j, end: t) > 0 { return StatusReading(.negated, .statusNegatedCancelBefore) }
             if lexicon.sequenceWords.contains(w) { n = 0 }
             if nearest == nil { nearest = cueWord(at: j, from: s, before: t) }

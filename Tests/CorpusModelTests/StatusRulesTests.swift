@@ -27,6 +27,10 @@ struct StatusRulesTests {
         "Thủ tướng Phạm Minh Chính lên đường thăm Lào.",
         "Thủ tướng Phạm Minh Chính sẽ tham dự Hội nghị cấp cao tại Singapore, thăm chính thức Lào và Campuchia.",
         "Thủ tướng Phạm Minh Chính sẽ thăm chính thức Lào, Campuchia và dự Hội nghị cấp cao tại Singapore.",
+        "Indonesian President Joko Widodo did not come to Vientiane for the summit.",
+        "Indonesian President Joko Widodo will not be in Vientiane for the summit.",
+        "Indonesian President Joko Widodo pulled out of the ASEAN summit in Vientiane.",
+        "Indonesian President Joko Widodo pledged to come to Laos, but that trip never happened.",
     ])
     func neverOccurred(_ text: String) {
         let found = visits(text)
@@ -42,6 +46,13 @@ struct StatusRulesTests {
     func stillOccurred(_ text: String) {
         let found = visits(text)
         #expect(found.contains { $0.contains("-> LAO") && $0.hasSuffix("occurred") }, "\(found)")
+    }
+
+    @Test("a subordinate clause has a status of its own: the host's pledge is planned, the guest's visit occurred")
+    func subordinateClause() {
+        let found = visits("Lao President Thongloun Sisoulith pledged to come to Jakarta when he hosted Indonesian President Joko Widodo in Vientiane in May.")
+        #expect(found.contains { $0.hasPrefix("Joko Widodo -> LAO") && $0.hasSuffix("occurred") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("Thongloun Sisoulith -> IDN") && $0.hasSuffix("planned") }, "\(found)")
     }
 
     @Test("status.planned.present-tense: a present-tense trip with a weekday, outside the headline, is scheduled")
