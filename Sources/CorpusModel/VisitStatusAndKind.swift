@@ -58,33 +58,37 @@ extension EventFinder {
         let coordinated = t > s + 1 && !past && (lexicon.coordinators.contains(tokens[t - 1].lower)
             || (isComma(t - 1) && tokens[t - 2].capitalized))
         var nearest: StatusReading?
+        var chained = false
         var j = t - 1
         var n = 0
         while j >= s && n < 12 {
             let w = tokens[j].lower
             if tokens[j].kind == .punct {
-                if isComma(j) && j + 1 < t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; continue }
-                if isComma(j) && coordinated { j -= 1; n = 0; continue }
+                if isComma(j) && j + 1 < t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; chained = true; continue }
+                if isComma(j) && coordinated { j -= 1; n = 0; chained = true; continue }
                 if tokens[j].first != 0x2D { break }
             }
             if lexicon.relativePronouns.contains(w) && tokens[j].kind == .word && j < t - 1 { break }
             // "pledged to come to Seoul when he hosted President X": a subordinate clause has a status of its own.
             if !lexicon.sequenceWords.contains(w) && lexicon.subordinators.match(tokens, at: j, end: t) > 0 { break }
             if lexicon.cancelCues.match(tokens, at: j, end: t) > 0 { return StatusReading(.negated, .statusNegatedCancelBefore) }
-            if lexicon.sequenceWords.contains(w) { n = 0 }
-            if nearest == nil { nearest = cueWord(at: j, from: s, before: t) }
+            if lexicon.sequenceWords.contains(w) { n = 0; chained = true }
+            if nearest == nil { nearest = cueWord(at: j, from: s, before: t, chained: chained) }
             j -= 1; n += 1
         }
         return nearest
     }
 
-    /// A negation word, a plan word or a plan phrase at token `j`; a plan phrase inside a longer past phrase
-    /// ("đã lên đường thăm") is a fact.
-    func cueWord(at j: Int, from s: Int, before t: Int) -> StatusReading? {
+    /// A negation word, a plan word or a plan phrase at token `j`. A plan phrase governs the trigger only when
+    /// at most three words lie between them ("could make a return trip", "agreed to pay a visit"; not "agreed
+    /// to boost trade during the visit"), or when the trigger's predicate is chained to the one it governs
+    /// (`chained`: "lên đường thăm A, thăm B"); inside a longer past phrase ("đã lên đường thăm") it is a fact.
+    func cueWord(at j: Int, from s: Int, before t: Int, chained: Bool) -> StatusReading? {
         let w = tokens[j].lower
         if lexicon.negationCues.contains(w) { return StatusReading(.negated, .statusNegatedCue) }
         if lexicon.plannedCues.contains(w) { return StatusReading(.planned, .statusPlannedFutureModal) }
-        guard lexicon.plannedPhrases.match(tokens, at: j, end: t) > 0 else { return nil }
+        let n = lexicon.plannedPhrases.match(tokens, at: j, end: t)
+        guard n > 0, chained || t - (j + n) <= 3 else { return nil }
         if j > s && lexicon.occurredCues.match(tokens, at: j - 1, end: t) >= 2 { return StatusReading(.occurred, .statusOccurredCue) }
         return StatusReading(.planned, .statusPlannedCuePhrase)
     }

@@ -42,6 +42,7 @@ struct StatusRulesTests {
         "Indonesian President Joko Widodo, no longer in office, visits Laos in May.",
         "Thủ tướng Phạm Minh Chính sẽ về nước sau khi kết thúc chuyến thăm Lào.",
         "Indonesian President Joko Widodo made a visit to Laos in May.",
+        "Indonesian President Joko Widodo and Lao President Thongloun Sisoulith agreed to boost trade during Widodo's visit to Laos in May.",
     ])
     func stillOccurred(_ text: String) {
         let found = visits(text)
