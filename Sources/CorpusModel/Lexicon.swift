@@ -33,7 +33,8 @@ public final class Lexicon: Sendable {
     let numberWords: LookupTable<Int>
     // Status and kind.
     let plannedCues, negationCues, expectedWords, sequenceWords, kindFillers: KeyTableSet
-    let cancelCues: PhraseSet
+    let cancelCues, plannedPhrases, occurredCues: PhraseSet
+    let presentTenseWords, coordinators: KeyTableSet
     let kindWords: LookupTable<VisitKind>
     let kindPhrasesAfter: PhraseValues<VisitKind>
     // Other events.
@@ -114,6 +115,8 @@ public final class Lexicon: Sendable {
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")
         kindFillers = sets.words("kind-fillers"); cancelCues = sets.phrases("cancel-words")
+        plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
+        presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")
         meetingWords = sets.phrases("meeting-words"); summitWords = sets.phrases("summit-words")
         messageWords = sets.phrases("message-words"); relationsWords = sets.phrases("relations-words")

@@ -25,6 +25,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Clause structure and status (appended: raw values are bits).
     case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
     case statusPlannedInfinitive, statusPlannedInvitation
+    case statusNegatedCancelBefore, statusPlannedCuePhrase, statusPlannedPresentTense, statusOccurredCue
+    case mergeStrongestStatus
     // Who received the visitor.
     case hostCue, hostWelcomer, hostMeetingParticipant
     case mergeSameTripInArticle, datePreviousLeg
@@ -90,6 +92,11 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .mergeUndatedYearsApart: "merge.undated-years-apart"
         case .statusPlannedInfinitive: "status.planned.infinitive"
         case .statusPlannedInvitation: "status.planned.invitation"
+        case .statusNegatedCancelBefore: "status.negated.cancel-before"
+        case .statusPlannedCuePhrase: "status.planned.cue-phrase"
+        case .statusPlannedPresentTense: "status.planned.present-tense"
+        case .statusOccurredCue: "status.occurred.cue"
+        case .mergeStrongestStatus: "merge.strongest-status"
         case .hostCue: "host.cue"
         case .hostWelcomer: "host.welcomer"
         case .hostMeetingParticipant: "host.meeting-participant"

@@ -250,7 +250,7 @@ extension EventFinder {
         var rules = r.rules
         rules.formUnion(destination.rules)
         var (start, end) = datesOfVisit(r, place: destination.place, c, &rules)
-        var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start) }
+        var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
         let statusValue = reading.status
