@@ -68,8 +68,12 @@ enum Analyzer {
         Segmenter.split(b, tokens: tokens, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
         paragraphs = []
         // Pass 1: mentions and times.
-        // The date relative and yearless dates are read from: an archive text's anchor, else the publication date.
+        // The date relative and yearless dates are read from: an archive text's anchor, else the publication date;
+        // sentence by sentence, as `StoryTime` tells (an editor's introduction, a retrospective's future tense).
         let referenceDate = a.anchor ?? a.date
+        let story = DocumentFacts.storyTime(a, meta: meta)
+        var references: [(date: PartialDate?, anchored: Bool)] = []
+        references.reserveCapacity(sentenceTokens.count)
         var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: referenceDate, acronyms: acronyms,
                                    lexicon: lexicon)
         var perSentence: [SentenceMentions] = []
@@ -81,7 +85,10 @@ enum Analyzer {
             var future = false
             for k in r where lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
             var tt: [TaggedTime] = []
-            TimeTagger.tag(b, tokens, r, anchor: referenceDate, future: future, previousYear: lastYear, lexicon: lexicon, into: &tt)
+            let reference = r.isEmpty ? (date: referenceDate, anchored: false)
+                : story.reference(sentenceStart: Int(tokens[r.lowerBound].start), future: future)
+            references.append(reference)
+            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear, lexicon: lexicon, into: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             for t in tt {
@@ -120,6 +127,8 @@ enum Analyzer {
         }
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
         for (si, r) in sentenceTokens.enumerated() {
+            events.date = references[si].date
+            events.storyAnchored = references[si].anchored
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf)
         }

@@ -83,7 +83,11 @@ struct EventFinder {
     let b: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     let language: String
-    let date: PartialDate?
+    /// The date the sentence's relative dates are read from (`StoryTime`): the publication date, or an archive
+    /// text's anchor.
+    var date: PartialDate?
+    /// The sentence is read from an archive text's anchor, not the publication date (rule date.archive-anchor).
+    var storyAnchored = false
     /// The word sets the rules use.
     let lexicon: Lexicon
     var visits: [VisitCandidate] = []

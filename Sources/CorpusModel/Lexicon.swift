@@ -41,6 +41,11 @@ public final class Lexicon: Sendable {
     let anniversaryWords, labelStops: KeyTableSet
     // Time.
     let months, weekdays: LookupTable<Int>
+    /// "yesterday", "last night", "hôm qua": days from the reference date (TimeExpressions.swift).
+    let relativeDays: PhraseValues<Int>
+    /// Archive texts (HeaderLines.swift): reprint and retrospective markers, "years ago", numbers in words.
+    let archiveMarkers, retrospectiveMarkers, yearsAgoWords: PhraseSet
+    let countWords: LookupTable<Int>
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -120,10 +125,12 @@ public final class Lexicon: Sendable {
         establishWords = sets.phrases("establish-words"); anniversaryWords = sets.words("anniversary-words")
         labelStops = sets.words("label-stops")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
-        // The relative time words the time grammar starts from stay code (TimeExpressions.swift).
-        let relative = ["today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later", "coming",
-                        "hôm", "sáng", "chiều", "tối", "ngày", "năm", "tháng"].map { Fold.lowerKey($0) }
-        timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + relative)
+        relativeDays = sets.phraseNumbers("relative-days")
+        archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")
+        yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
+        // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
+        let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
+        timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative)
     }
 
     static let possessiveKey = Fold.lowerKey("'s")

@@ -25,6 +25,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Clause structure and status (appended: raw values are bits).
     case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
     case statusPlannedInfinitive, statusPlannedInvitation
+    case dateArchiveAnchor
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -87,6 +88,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .mergeUndatedYearsApart: "merge.undated-years-apart"
         case .statusPlannedInfinitive: "status.planned.infinitive"
         case .statusPlannedInvitation: "status.planned.invitation"
+        case .dateArchiveAnchor: "date.archive-anchor"
         }
     }
 }

@@ -252,6 +252,8 @@ extension EventFinder {
             end = nil
             rules.insert(.datePublicationMonth)
         }
+        // Dated from an archive text's story time rather than the page's date.
+        if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
         return destination.countries.map { d in
             VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
                            city: d == destination.main ? destination.city : nil,
