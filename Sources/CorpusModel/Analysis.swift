@@ -81,14 +81,25 @@ enum Analyzer {
         var timesPerSentence: [[TaggedTime]] = []
         timesPerSentence.reserveCapacity(sentenceTokens.count)
         var lastYear: Int? // the year last written out, for "tháng 9 cùng năm", "in May that year"
+        // A timeline's heading year: it dates the yearless items of its paragraph (of the next one when it stands alone).
+        var heading: (year: Int, paragraph: Int, alone: Bool)?
         for (si, r) in sentenceTokens.enumerated() {
             var future = false
             for k in r where lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
             var tt: [TaggedTime] = []
+            let saidFromNow = r.contains { lexicon.presentFutureWords.contains(tokens[$0].lower) }
             let reference = r.isEmpty ? (date: referenceDate, anchored: false)
-                : story.reference(sentenceStart: Int(tokens[r.lowerBound].start), future: future)
+                : story.reference(sentenceStart: Int(tokens[r.lowerBound].start), future: saidFromNow)
             references.append(reference)
             TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear, lexicon: lexicon, into: &tt)
+            let paragraph = a.sentences[si].paragraph
+            if let y = TimeTagger.headingYear(b, tokens, r) {
+                heading = (y, paragraph, true)
+            } else if let h = heading {
+                if h.alone && paragraph == h.paragraph + 1 { heading = (h.year, paragraph, false) }
+                else if h.alone { heading?.alone = false }
+                if heading?.paragraph == paragraph { TimeTagger.applyHeadingYear(h.year, to: &tt) }
+            }
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             for t in tt {
@@ -128,6 +139,7 @@ enum Analyzer {
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
         for (si, r) in sentenceTokens.enumerated() {
             events.date = references[si].date
+            events.publication = a.date
             events.storyAnchored = references[si].anchored
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf)

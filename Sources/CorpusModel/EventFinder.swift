@@ -88,6 +88,9 @@ struct EventFinder {
     var date: PartialDate?
     /// The sentence is read from an archive text's anchor, not the publication date (rule date.archive-anchor).
     var storyAnchored = false
+    /// The page's publication date: what "future" is measured from (an archive story's later events are not
+    /// planned).
+    var publication: PartialDate?
     /// The word sets the rules use.
     let lexicon: Lexicon
     var visits: [VisitCandidate] = []
@@ -186,7 +189,7 @@ struct EventFinder {
     }
 
     func isFuture(_ d: PartialDate?) -> Bool {
-        guard let d, let date else { return false }
+        guard let d, let date = publication ?? date else { return false }
         return d.dayRange.lowerBound > date.dayRange.upperBound
     }
 

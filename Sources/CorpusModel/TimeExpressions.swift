@@ -207,6 +207,23 @@ enum TimeTagger {
         }
     }
 
+    /// A year standing alone as a sentence, a timeline's heading ("1976", "1998:"): its year.
+    static func headingYear(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty, r.count <= 2, let y = year(b, tokens[r.lowerBound]) else { return nil }
+        if r.count == 2 { guard tokens[r.lowerBound + 1].kind == .punct else { return nil } }
+        return y
+    }
+
+    /// The yearless dates of a timeline item take the year of the heading above it ("1976" over "- 26 January:
+    /// Pierre Trudeau arrives ..."), not the publication's.
+    static func applyHeadingYear(_ y: Int, to times: inout [TaggedTime]) {
+        for x in times.indices where times[x].yearless {
+            guard let s = PartialDate(year: y, month: times[x].start.month, day: times[x].start.day) else { continue }
+            times[x].start = s
+            if let e = times[x].end { times[x].end = PartialDate(year: y, month: e.month, day: e.day) }
+        }
+    }
+
     static let rangeWords = KeyTableSet(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
 
 
