@@ -48,6 +48,8 @@ public final class Lexicon: Sendable {
     let countWords: LookupTable<Int>
     /// "will", "sẽ": a future said from the present (a retrospective's sentence with one is read from the publication date).
     let presentFutureWords: KeyTableSet
+    /// "The same afternoon", "cùng thời điểm": at a sentence's head, the time told before (rule date.back-reference).
+    let backReferenceWords: PhraseSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -130,7 +132,7 @@ public final class Lexicon: Sendable {
         relativeDays = sets.phraseNumbers("relative-days")
         archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
-        presentFutureWords = sets.words("present-future-words")
+        presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
         timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative)

@@ -25,7 +25,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Clause structure and status (appended: raw values are bits).
     case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
     case statusPlannedInfinitive, statusPlannedInvitation
-    case dateArchiveAnchor
+    case dateArchiveAnchor, dateBackReference
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -89,6 +89,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusPlannedInfinitive: "status.planned.infinitive"
         case .statusPlannedInvitation: "status.planned.invitation"
         case .dateArchiveAnchor: "date.archive-anchor"
+        case .dateBackReference: "date.back-reference"
         }
     }
 }

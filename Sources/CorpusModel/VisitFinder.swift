@@ -247,6 +247,11 @@ extension EventFinder {
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
         let statusValue = reading.status
         rules.insert(reading.rule)
+        if start == nil && r.notBefore == nil, let referred = backReferencedTime(c) {
+            start = referred
+            end = nil
+            rules.insert(.dateBackReference)
+        }
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
             start = d.truncated(to: .month)
             end = nil

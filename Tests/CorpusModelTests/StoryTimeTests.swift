@@ -149,4 +149,23 @@ struct StoryTimeTests {
         let days = doc.times.filter { $0.granularity == .day }.map(\.start.iso)
         #expect(days == ["1976-01-26", "1998-04-26", "2016-11-15"], "\(days)")
     }
+
+    @Test("a sentence opening with a back-reference takes the time told before, not the publication month", arguments: [
+        "The same afternoon President Joko Widodo flew on to Singapore.",
+        "Two days later President Joko Widodo flew on to Singapore.",
+        "Cùng thời điểm, Tổng thống Joko Widodo tới Singapore.",
+    ])
+    func backReference(_ second: String) {
+        let page = "Jokowi's tour\n\nPresident Joko Widodo visited Malaysia on 3 March 2015.\n\n" + second + "\n"
+        let entry = ManifestEntry(file: "page.txt", date: PartialDate(iso: "2021-07-08"))
+        let found = Self.visits(page, entry: entry)
+        #expect(found.contains("Joko Widodo -> SGP 2015-03 occurred"), "\(found)")
+    }
+
+    @Test("without a back-reference an undated report in the present keeps the publication month")
+    func noBackReference() {
+        let page = "Jokowi's tour\n\nPresident Joko Widodo visited Malaysia on 3 March 2015.\n\nPresident Joko Widodo flew on to Singapore.\n"
+        let entry = ManifestEntry(file: "page.txt", date: PartialDate(iso: "2021-07-08"))
+        #expect(Self.visits(page, entry: entry).contains("Joko Widodo -> SGP 2021-07 occurred"))
+    }
 }
