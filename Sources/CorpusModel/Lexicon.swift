@@ -50,6 +50,8 @@ public final class Lexicon: Sendable {
     let presentFutureWords: KeyTableSet
     /// "The same afternoon", "cùng thời điểm": at a sentence's head, the time told before (rule date.back-reference).
     let backReferenceWords: PhraseSet
+    /// "said", "thông báo": a time on their side of a trigger dates the saying (rule date.across-speech-verb).
+    let speechVerbs: PhraseSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -133,6 +135,7 @@ public final class Lexicon: Sendable {
         archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
+        speechVerbs = sets.phrases("speech-verbs")
         // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
         timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative)

@@ -121,7 +121,7 @@ extension Lexicon {
         ("not-destination-before", .phrases), ("not-destination-after", .phrases), ("destination-prepositions", .words),
         ("clause-starters", .phrases), ("subordinators", .phrases), ("invitation-nouns", .phrases),
         ("archive-markers", .phrases), ("retrospective-markers", .phrases), ("years-ago-words", .phrases),
-        ("count-words", .numbers(1...99)), ("present-future-words", .words), ("back-reference-words", .phrases), ("relative-days", .phraseNumbers(-7...7)),
+        ("count-words", .numbers(1...99)), ("present-future-words", .words), ("back-reference-words", .phrases), ("speech-verbs", .phrases), ("relative-days", .phraseNumbers(-7...7)),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

@@ -25,7 +25,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Clause structure and status (appended: raw values are bits).
     case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
     case statusPlannedInfinitive, statusPlannedInvitation
-    case dateArchiveAnchor, dateBackReference
+    case dateArchiveAnchor, dateBackReference, dateAcrossSpeechVerb
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -90,6 +90,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusPlannedInvitation: "status.planned.invitation"
         case .dateArchiveAnchor: "date.archive-anchor"
         case .dateBackReference: "date.back-reference"
+        case .dateAcrossSpeechVerb: "date.across-speech-verb"
         }
     }
 }

@@ -168,4 +168,14 @@ struct StoryTimeTests {
         let entry = ManifestEntry(file: "page.txt", date: PartialDate(iso: "2021-07-08"))
         #expect(Self.visits(page, entry: entry).contains("Joko Widodo -> SGP 2021-07 occurred"))
     }
+
+    @Test("a time across a verb of saying dates the saying; the visit keeps a time of its own")
+    func acrossSpeechVerb() {
+        let entry = ManifestEntry(file: "page.txt", date: PartialDate(iso: "2019-08-21"))
+        let vi = "Trump hoãn thăm\n\nTổng thống Mỹ Donald Trump tối 20/8 bất ngờ thông báo hoãn chuyến thăm cấp Nhà nước tới Đan Mạch dự kiến diễn ra ngày 2-3/9.\n"
+        #expect(Self.visits(vi, entry: entry).allSatisfy { $0.hasPrefix("Donald Trump -> DNK 2019-09-02") }, "\(Self.visits(vi, entry: entry))")
+        // With no other time, the only one stays.
+        let only = "Trump visit\n\nPresident Donald Trump on Tuesday announced a state visit to Denmark.\n"
+        #expect(Self.visits(only, entry: entry).allSatisfy { $0.hasPrefix("Donald Trump -> DNK 2019-08-20") }, "\(Self.visits(only, entry: entry))")
+    }
 }
