@@ -27,6 +27,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     case statusPlannedInfinitive, statusPlannedInvitation
     case statusNegatedCancelBefore, statusPlannedCuePhrase, statusPlannedPresentTense, statusOccurredCue
     case mergeStrongestStatus
+    case dateArchiveAnchor, dateBackReference, dateAcrossSpeechVerb
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -94,6 +95,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusPlannedPresentTense: "status.planned.present-tense"
         case .statusOccurredCue: "status.occurred.cue"
         case .mergeStrongestStatus: "merge.strongest-status"
+        case .dateArchiveAnchor: "date.archive-anchor"
+        case .dateBackReference: "date.back-reference"
+        case .dateAcrossSpeechVerb: "date.across-speech-verb"
         }
     }
 }
