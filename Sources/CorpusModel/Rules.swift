@@ -27,6 +27,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     case statusPlannedInfinitive, statusPlannedInvitation
     case statusNegatedCancelBefore, statusPlannedCuePhrase, statusPlannedPresentTense, statusOccurredCue
     case mergeStrongestStatus
+    case dateArchiveAnchor, dateBackReference, dateAcrossSpeechVerb
     // Who received the visitor.
     case hostCue, hostWelcomer, hostMeetingParticipant
     case mergeSameTripInArticle, datePreviousLeg
@@ -97,6 +98,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusPlannedPresentTense: "status.planned.present-tense"
         case .statusOccurredCue: "status.occurred.cue"
         case .mergeStrongestStatus: "merge.strongest-status"
+        case .dateArchiveAnchor: "date.archive-anchor"
+        case .dateBackReference: "date.back-reference"
+        case .dateAcrossSpeechVerb: "date.across-speech-verb"
         case .hostCue: "host.cue"
         case .hostWelcomer: "host.welcomer"
         case .hostMeetingParticipant: "host.meeting-participant"

@@ -260,11 +260,18 @@ extension EventFinder {
             end = nil
             rules.insert(.datePreviousLeg)
         }
+        if start == nil && r.notBefore == nil, let referred = backReferencedTime(c) {
+            start = referred
+            end = nil
+            rules.insert(.dateBackReference)
+        }
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)
         }
+        // Dated from an archive text's story time rather than the page's date.
+        if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
         return destination.countries.map { d in
             let host = host(of: p, destination: d, c)
             var visitRules = rules
