@@ -1,0 +1,53 @@
+import Foundation
+
+// Mentions in exports: nested in each visit and event (JSON, JSON Lines), and as a table of their own, one row
+// per report of a visit (`dossier export mentions`, for CSV). Offsets are 0-based and end-exclusive, in UTF-8
+// bytes and in characters (Unicode scalar values) of the document's NFC text.
+extension Exporter {
+    /// The columns of the `mentions` table: a span's fields are flattened to `<span>`, `<span>_start`, ...
+    static let mentionColumns = ["visit", "document", "sentence", "text", "status", "date", "date_text", "rules"]
+        + ["visitor", "destination_phrase", "date_phrase"].flatMap { name in [name] + spanColumns.map { "\(name)_\($0)" } }
+    private static let spanColumns = ["start", "end", "char_start", "char_end"]
+
+    /// The mentions of a visit or an event, nested in its record.
+    static func mentions(_ ms: [Mention], _ c: Corpus) -> [[String: Any]] {
+        c.details(of: ms).map { d in
+            [
+                "document": c.documents[d.mention.document].name, "sentence": d.mention.sentence, "text": d.sentence,
+                "status": opt(d.mention.status?.rawValue), "date": opt(d.mention.date?.iso), "date_text": opt(d.date?.text),
+                "rules": d.mention.rules, "visitor_span": span(d.visitor), "destination_span": span(d.destination),
+                "date_span": span(d.date),
+            ]
+        }
+    }
+
+    /// A span as `{text, start, end, char_start, char_end}`, or null.
+    static func span(_ s: TextSpan?) -> Any {
+        guard let s else { return NSNull() }
+        return ["text": s.text, "start": s.bytes.lowerBound, "end": s.bytes.upperBound,
+                "char_start": s.characters.lowerBound, "char_end": s.characters.upperBound] as [String: Any]
+    }
+
+    /// One flat row per mention of each visit, in visit order.
+    static func mentionRecords(_ c: Corpus) -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        for v in c.visits {
+            for d in c.details(of: v.mentions) {
+                var row: [String: Any] = [
+                    "visit": v.id, "document": c.documents[d.mention.document].name, "sentence": d.mention.sentence,
+                    "text": d.sentence, "status": opt(d.mention.status?.rawValue), "date": opt(d.mention.date?.iso),
+                    "date_text": opt(d.date?.text), "rules": d.mention.rules,
+                ]
+                for (name, s) in [("visitor", d.visitor), ("destination_phrase", d.destination), ("date_phrase", d.date)] {
+                    row[name] = opt(s?.text)
+                    row[name + "_start"] = opt(s?.bytes.lowerBound)
+                    row[name + "_end"] = opt(s?.bytes.upperBound)
+                    row[name + "_char_start"] = opt(s?.characters.lowerBound)
+                    row[name + "_char_end"] = opt(s?.characters.upperBound)
+                }
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+}
