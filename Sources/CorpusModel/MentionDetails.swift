@@ -3,7 +3,7 @@
 
 /// A piece of a document's text with its offsets, 0-based and end-exclusive: in UTF-8 bytes, and in characters
 /// (Unicode scalar values, as Python's `str` and Lua's `utf8` library count them).
-public struct TextSpan: Sendable, Hashable {
+public struct MentionSpan: Sendable, Hashable {
     public var text: String
     public var bytes: Range<Int>
     public var characters: Range<Int>
@@ -14,9 +14,9 @@ public struct MentionDetails: Sendable {
     public var mention: Mention
     /// The sentence's text.
     public var sentence: String
-    public var visitor: TextSpan?
-    public var destination: TextSpan?
-    public var date: TextSpan?
+    public var visitor: MentionSpan?
+    public var destination: MentionSpan?
+    public var date: MentionSpan?
 }
 
 extension Corpus {
@@ -40,11 +40,11 @@ extension Corpus {
         let present = spans.compactMap { $0 }
         let texts = document.slices(present + mentions.map { document.sentenceRange($0.sentence) })
         let characters = TextOffsets.characterOffsets(of: present.flatMap { [$0.lowerBound, $0.upperBound] }, in: text)
-        var resolved: [TextSpan?] = []
+        var resolved: [MentionSpan?] = []
         var k = 0
         for span in spans {
             guard let span else { resolved.append(nil); continue }
-            resolved.append(TextSpan(text: texts[k], bytes: span, characters: characters[2 * k]..<characters[2 * k + 1]))
+            resolved.append(MentionSpan(text: texts[k], bytes: span, characters: characters[2 * k]..<characters[2 * k + 1]))
             k += 1
         }
         return mentions.enumerated().map { i, m in

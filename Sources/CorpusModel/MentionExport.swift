@@ -22,7 +22,7 @@ extension Exporter {
     }
 
     /// A span as `{text, start, end, char_start, char_end}`, or null.
-    static func span(_ s: TextSpan?) -> Any {
+    static func span(_ s: MentionSpan?) -> Any {
         guard let s else { return NSNull() }
         return ["text": s.text, "start": s.bytes.lowerBound, "end": s.bytes.upperBound,
                 "char_start": s.characters.lowerBound, "char_end": s.characters.upperBound] as [String: Any]

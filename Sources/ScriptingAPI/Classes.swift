@@ -226,7 +226,7 @@ enum Classes {
             APIParameter("text", .string, "The sentence's text."),
             APIParameter("status", .optional(.string), "The status as this sentence states it: `occurred`, `planned` or `negated`."),
             APIParameter("date", .optional(.named("Date")), "The date as this sentence states it (nil when it gives none)."),
-            APIParameter("date_text", .optional(.string), "That date as written (\"in May\", \"on 12 March 2019\")."),
+            APIParameter("date_text", .optional(.string), "That date as written (\"May\", \"12 March 2019\", \"last week\")."),
             APIParameter("rules", .array(.string), "The ids of the rules that read this report (see docs/corpus-model.md)."),
             APIParameter("visitor_span", .optional(.named("Span")), "Where the visitor is named (a participant, for a meeting's visit); nil for a pronoun or a title alone, and for other events."),
             APIParameter("destination_span", .optional(.named("Span")), "Where the destination is named (a country or a city); nil when the sentence names none."),

@@ -66,7 +66,7 @@ extension LuaStack {
     }
 
     /// A span as a `Span` table: 1-based inclusive offsets, as `string.sub` takes them.
-    func push(span: TextSpan) {
+    func push(span: MentionSpan) {
         newTable(recordCount: 5)
         push(span.text)
         setField("text")

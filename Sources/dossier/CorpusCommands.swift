@@ -157,9 +157,10 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the corpus model.",
         discussion: """
-        Visits, events, documents, entities or mentions (one row per report of a visit, with its own status, date and offsets) as JSON (an array), JSON Lines or CSV (RFC 4180), on standard \
-        output or into --out. --format sqlite writes the whole model (documents, sentences, entities, offices, \
-        visits, events and their mentions) as an SQLite database into --out; docs/sqlite-export.md has the schema.
+        Visits, events, documents, entities or mentions (one row per report of a visit, with its own status, \
+        date and offsets) as JSON (an array), JSON Lines or CSV (RFC 4180), on standard output or into --out. \
+        --format sqlite writes the whole model (documents, sentences, entities, offices, visits, events and their \
+        mentions) as an SQLite database into --out; docs/sqlite-export.md has the schema.
         """)
 
     /// The formats: the table formats of `Exporter`, and the whole model as SQLite.
