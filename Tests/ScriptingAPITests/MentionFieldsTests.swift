@@ -1,6 +1,7 @@
 import CorpusModel
 import Foundation
 import LuaBridge
+import Reports
 import ScriptingAPI
 import Testing
 
@@ -50,5 +51,16 @@ struct MentionFieldsTests {
         #expect(result[0] == .integer(2))
         #expect(result[1] == .integer(12))
         if case .string(let rule) = result[2] { #expect(rule.contains(".")) } else { Issue.record("rules[1] is not a string") }
+    }
+
+    @Test func theEvidenceHighlightsTheMentionsNamesAndDates() throws {
+        let run = try ScriptRun(corpus: Self.corpus)
+        try run.run("report.table{ columns = { 'n' }, rows = { { 1, evidence = corpus.visits{}:first() } } }")
+        let item = try #require(run.report.report.evidence?.first)
+        let marked = item.sentences.map { $0.runs.filter(\.highlighted).map(\.text) }
+        // Every name the model found (the demonym too), and the date the mention was read from.
+        #expect(marked == [["Indonesian", "Joko Widodo", "Vietnam", "May"], ["Indonesian", "Joko Widodo", "Việt Nam", "May 10, 2023"]])
+        let html = render(run.report.report, as: .html)
+        #expect(html.contains("<mark>May 10, 2023</mark>") && html.contains("<mark>Việt Nam</mark>"))
     }
 }
