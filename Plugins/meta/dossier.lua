@@ -19,7 +19,7 @@ error("Cannot require a meta file")
 ---@field text string The sentence's text.
 ---@field status string? The status as this sentence states it: `occurred`, `planned` or `negated`.
 ---@field date Date? The date as this sentence states it (nil when it gives none).
----@field date_text string? That date as written ("in May", "on 12 March 2019").
+---@field date_text string? That date as written ("May", "12 March 2019", "last week").
 ---@field rules string[] The ids of the rules that read this report (see docs/corpus-model.md).
 ---@field visitor_span Span? Where the visitor is named (a participant, for a meeting's visit); nil for a pronoun or a title alone, and for other events.
 ---@field destination_span Span? Where the destination is named (a country or a city); nil when the sentence names none.
