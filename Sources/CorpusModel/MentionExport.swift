@@ -4,10 +4,12 @@ import Foundation
 // per report of a visit (`dossier export mentions`, for CSV). Offsets are 0-based and end-exclusive, in UTF-8
 // bytes and in characters (Unicode scalar values) of the document's NFC text.
 extension Exporter {
-    /// The columns of the `mentions` table: a span's fields are flattened to `<span>`, `<span>_start`, ...
-    static let mentionColumns = ["visit", "document", "sentence", "text", "status", "date", "date_text", "rules"]
-        + ["visitor", "destination_phrase", "date_phrase"].flatMap { name in [name] + spanColumns.map { "\(name)_\($0)" } }
-    private static let spanColumns = ["start", "end", "char_start", "char_end"]
+    /// The columns of the `mentions` table: each span flattened to `<span>_text`, `<span>_start`, `<span>_end`,
+    /// `<span>_char_start`, `<span>_char_end` (the names of the SQLite export's columns, plus the text).
+    static let mentionColumns = ["visit", "document", "sentence", "text", "status", "date", "rules"]
+        + spanNames.flatMap { name in spanColumns.map { "\(name)_\($0)" } }
+    private static let spanNames = ["visitor", "destination", "date"]
+    private static let spanColumns = ["text", "start", "end", "char_start", "char_end"]
 
     /// The mentions of a visit or an event, nested in its record.
     static func mentions(_ ms: [Mention], _ c: Corpus) -> [[String: Any]] {
@@ -36,10 +38,10 @@ extension Exporter {
                 var row: [String: Any] = [
                     "visit": v.id, "document": c.documents[d.mention.document].name, "sentence": d.mention.sentence,
                     "text": d.sentence, "status": opt(d.mention.status?.rawValue), "date": opt(d.mention.date?.iso),
-                    "date_text": opt(d.date?.text), "rules": d.mention.rules,
+                    "rules": d.mention.rules,
                 ]
-                for (name, s) in [("visitor", d.visitor), ("destination_phrase", d.destination), ("date_phrase", d.date)] {
-                    row[name] = opt(s?.text)
+                for (name, s) in zip(spanNames, [d.visitor, d.destination, d.date]) {
+                    row[name + "_text"] = opt(s?.text)
                     row[name + "_start"] = opt(s?.bytes.lowerBound)
                     row[name + "_end"] = opt(s?.bytes.upperBound)
                     row[name + "_char_start"] = opt(s?.characters.lowerBound)
