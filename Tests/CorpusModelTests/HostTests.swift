@@ -62,7 +62,7 @@ struct HostTests {
         for host in [5, 7, nil, 7] {
             candidates.append(VisitCandidate(visitor: 1, visitorCountry: "VNM", destination: "RUS", city: nil, host: host,
                                              start: nil, end: nil, notBefore: nil, kind: .unspecified, status: .occurred,
-                                             titleLevel: nil, sentences: [0]), document: 0)
+                                             titleLevel: nil, mentions: [Mention(document: 0, sentence: 0)]), document: 0)
         }
         #expect(Merger.hosts(of: [0, 1, 2, 3], candidates) == [7, 5])
         #expect(Merger.hosts(of: [2], candidates) == [])
