@@ -63,7 +63,7 @@ let package = Package(
         // Batch report generation: plans, parallel runs, atomic writes, the index and the manifest.
         .target(
             name: "Batch",
-            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", "TerminalText", "GuardedYAML",
+            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "Corrections", "LuaBridge", "TerminalText", "GuardedYAML",
                            .product(name: "Yams", package: "Yams")]
         ),
         // Where the bundled resources are (beside the binary, DOSSIER_HOME, a checkout) and the dossier.yaml workspace.

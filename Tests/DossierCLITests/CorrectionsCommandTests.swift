@@ -108,4 +108,30 @@ struct CorrectionsCommandTests {
         #expect(result.stderr.contains("\(file.path):2: error: correction not applied: no visit or event has the id 'v-nobody-XXX-2019-000000'"), "\(result.stderr)")
         #expect(result.stdout.contains("Uncle Ho"))
     }
+
+    @Test func batchWorkersApplyTheSameCorrections() throws {
+        let scratch = try Scratch()
+        let before = try Self.visits(["--corpus", scratch.corpus.path])
+        let rejected = try Self.id(before, "v-to-lam-RUS-")
+        let file = try scratch.write("- reject: \(rejected)\n", "c.yaml")
+        let plugins = scratch.root.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        _ = try scratch.write("""
+            return { name = "visit-ids", title = "Visit ids", version = "1.0.0",
+              run = function(ctx)
+                local rows = {}
+                for v in ctx.corpus.visits() do rows[#rows + 1] = { v.id } end
+                ctx.report.table{ columns = { "id" }, rows = rows }
+              end }
+            """, "plugins/visit-ids.lua")
+        _ = try scratch.write("formats: [csv]\nreports: [visit-ids]\n", "plan.yaml")
+        let out = scratch.root.appendingPathComponent("out")
+        let result = try CommandRunner.run(["batch", "--plan", scratch.root.appendingPathComponent("plan.yaml").path,
+                                            "--plugins", plugins.path, "--out", out.path, "--corpus", scratch.corpus.path,
+                                            "--corrections", file.path, "--quiet"], environment: Self.env)
+        #expect(result.status == 0, "\(result.stderr)")
+        let csv = try String(contentsOf: out.appendingPathComponent("visit-ids.csv"), encoding: .utf8)
+        let kept = try Self.id(before, "v-to-lam-BLR-")
+        #expect(!csv.contains(rejected) && csv.contains(kept), "\(csv)")
+    }
 }
