@@ -12,10 +12,11 @@ public struct Corpus: Sendable {
     public let events: [Event]
     public let gazetteer: Gazetteer
     /// Each visit's stable id (`StableID`), in order: derived from its content as extracted, and kept when a
-    /// correction amends the visit.
-    public let visitIDs: [String]
+    /// correction amends the visit. Derived on first use (a model only queried by index never pays for them).
+    public var visitIDs: [String] { stableIDs.visits(self) }
     /// Each event's stable id, by index into `events`.
-    public let eventIDs: [String]
+    public var eventIDs: [String] { stableIDs.events(self) }
+    private let stableIDs: StableIDStore
     /// What the analyst's corrections changed (none for a model as extracted).
     public let corrections: CorrectionMarks
     private let searchIndex: SearchIndex
@@ -29,9 +30,9 @@ public struct Corpus: Sendable {
         self.visits = visits
         self.events = events
         self.gazetteer = gazetteer
-        self.visitIDs = visitIDs ?? StableID.visits(visits, entities: entities, documents: documents)
-        self.eventIDs = eventIDs ?? StableID.events(events, entities: entities, documents: documents)
-        precondition(self.visitIDs.count == visits.count && self.eventIDs.count == events.count, "one stable id per fact")
+        precondition((visitIDs?.count ?? visits.count) == visits.count && (eventIDs?.count ?? events.count) == events.count,
+                     "one stable id per fact")
+        stableIDs = StableIDStore(visits: visitIDs, events: eventIDs)
         self.corrections = corrections
         self.searchIndex = SearchIndex()
         var byKey: [UInt64: [Int]] = [:]
@@ -68,6 +69,7 @@ public struct Corpus: Sendable {
         }
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(all.count)
+        let visitIDs = self.visitIDs, eventIDs = self.eventIDs
         for (i, e) in all.enumerated() {
             // Before renumbering, an event's id is its index in `events`.
             let stableID = e.visit.map { visitIDs[$0] } ?? eventIDs[e.id]

@@ -70,6 +70,36 @@ public enum StableID {
     }
 }
 
+/// A corpus's stable ids, given or derived once on first use (thread-safely: a corpus is shared across threads).
+final class StableIDStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var visitIDs: [String]?
+    private var eventIDs: [String]?
+
+    init(visits: [String]?, events: [String]?) {
+        visitIDs = visits
+        eventIDs = events
+    }
+
+    func visits(_ corpus: Corpus) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let visitIDs { return visitIDs }
+        let ids = StableID.visits(corpus.visits, entities: corpus.entities, documents: corpus.documents)
+        visitIDs = ids
+        return ids
+    }
+
+    func events(_ corpus: Corpus) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let eventIDs { return eventIDs }
+        let ids = StableID.events(corpus.events, entities: corpus.entities, documents: corpus.documents)
+        eventIDs = ids
+        return ids
+    }
+}
+
 extension String {
     func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
