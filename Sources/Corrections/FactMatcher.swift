@@ -24,8 +24,10 @@ extension WorkingModel {
         if visitIDs.contains(id) || eventIDs.contains(id) {
             return .failure(Unmatched("'\(id)' was already rejected by an earlier correction"))
         }
-        let known = id.hasPrefix("e-") ? eventIDs : visitIDs
-        return .failure(Unmatched("no visit or event has the id '\(id)'\(Suggestion.hint(for: id, among: known))"))
+        // Ids that begin alike (same kind and visitor or event kind): a typo's neighbours, few even in a large corpus.
+        let known = (id.hasPrefix("e-") ? eventIDs : visitIDs).filter { $0.prefix(8) == id.prefix(8) }
+        let hint = known.count <= 5_000 ? Suggestion.hint(for: id, among: known) : ""
+        return .failure(Unmatched("no visit or event has the id '\(id)'\(hint)"))
     }
 
     func matchVisit(visitor: String, destination: String, date: PartialDate) -> Result<Fact, Unmatched> {
