@@ -24,7 +24,8 @@ public enum Exporter {
     static func ref(_ i: Int, _ c: Corpus) -> [String: Any] { ["id": c.entities[i].id, "name": c.entities[i].name] }
     static func opt(_ x: Any?) -> Any { x ?? NSNull() }
     static func mentions(_ ms: [Mention], _ c: Corpus) -> [[String: Any]] {
-        ms.map { ["document": c.documents[$0.document].name, "sentence": $0.sentence, "text": c.text(of: $0)] }
+        // Sentences numbered from 1 in the document, as the Lua API's mentions and SQLite's `sentences.number`.
+        ms.map { ["document": c.documents[$0.document].name, "sentence": $0.sentence + 1, "text": c.text(of: $0)] }
     }
 
     /// Whether corrections changed the fact, and which (their summaries; docs/corrections.md).

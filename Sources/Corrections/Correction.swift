@@ -69,7 +69,7 @@ public enum FieldChange: Sendable, Equatable {
 
 /// The sentence that reports an added visit.
 public enum SourceSentence: Sendable, Equatable {
-    /// 0-based, as the export's mentions number sentences.
+    /// 1-based in the document, as the exports' and Lua's mentions number sentences.
     case number(Int)
     /// Words that must be found in exactly one sentence of the document.
     case quote(String)

@@ -47,10 +47,10 @@ struct NodeReader {
         throw error(node, "'\(name)' must be one of \(names.joined(separator: ", ")), not '\(value)'\(Suggestion.hint(for: value, among: names))")
     }
 
-    /// A non-negative whole number.
+    /// A whole number from 1.
     func number(_ node: Node, _ name: String) throws(CorrectionsError) -> Int {
         let value = try text(node, name, in: node)
-        guard let n = Int(value), n >= 0 else { throw error(node, "'\(name)' must be a whole number from 0, not '\(value)'") }
+        guard let n = Int(value), n >= 1 else { throw error(node, "'\(name)' must be a whole number from 1, not '\(value)'") }
         return n
     }
 

@@ -39,15 +39,15 @@ extension WorkingModel {
         let document = original.documents[d]
         switch wanted.source {
         case .number(let n):
-            guard n < document.sentences.count else {
-                throw Unmatched("\(document.name) has \(document.sentences.count) sentences (numbered from 0); there is no sentence \(n)")
+            guard n <= document.sentences.count else {
+                throw Unmatched("\(document.name) has \(document.sentences.count) sentences (numbered from 1); there is no sentence \(n)")
             }
-            return Mention(document: d, sentence: n)
+            return Mention(document: d, sentence: n - 1)
         case .quote(let quote):
             let found = document.sentences.indices.filter { document.sentenceText($0).localizedCaseInsensitiveContains(quote) }
             guard found.count == 1 else {
                 throw Unmatched(found.isEmpty ? "the quote '\(quote)' is in no sentence of \(document.name)"
-                    : "the quote '\(quote)' is in \(found.count) sentences of \(document.name) (\(found.map(String.init).joined(separator: ", "))); quote more, or give 'sentence'")
+                    : "the quote '\(quote)' is in \(found.count) sentences of \(document.name) (\(found.map { String($0 + 1) }.joined(separator: ", "))); quote more, or give 'sentence'")
             }
             return Mention(document: d, sentence: found[0])
         }

@@ -197,7 +197,7 @@ struct SQLiteRows {
             let list = d.sentences
             let texts = d.slices(list.map(\.range))
             for (k, s) in list.enumerated() {
-                try sentences.execute(arguments: [firstSentence[i] + k, documentIDs[i], k, s.paragraph, s.range.lowerBound, s.range.upperBound, texts[k]])
+                try sentences.execute(arguments: [firstSentence[i] + k, documentIDs[i], k + 1, s.paragraph, s.range.lowerBound, s.range.upperBound, texts[k]])
             }
             for m in d.mentions {
                 try mentions.execute(arguments: [firstSentence[i] + m.sentence, corpus.entities[m.entity].id, m.range.lowerBound, m.range.upperBound, m.role.rawValue])

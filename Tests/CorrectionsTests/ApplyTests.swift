@@ -98,7 +98,7 @@ struct ApplyTests {
         let (corpus, diagnostics) = try Sample.apply("""
         - add: {visitor: Pham Minh Chinh, destination: CHN, start: 2025-10-10, kind: working, document: \(document), quote: "\(quote)"}
           reason: the text supports it
-        - add: {visitor: luong-cuong, destination: LAO, start: 2025-11, document: \(document), sentence: 1}
+        - add: {visitor: luong-cuong, destination: LAO, start: 2025-11, document: \(document), sentence: 2}
         """)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(corpus.visits.count == Self.c.visits.count + 2)
@@ -136,12 +136,12 @@ struct ApplyTests {
         - reject: {visitor: to-lam, destination: FRA, date: 2025}
         - reject: {visitor: to-lam, destination: PRK, date: 2025-10-09}
         - reject: \(known)
-        - add: {visitor: kim-jong-un, destination: VNM, start: 2019-02, status: planned, document: 2019-02-23-dtinews-kim-jong-un-to-visit-vietnam.txt, sentence: 0}
+        - add: {visitor: kim-jong-un, destination: VNM, start: 2019-02, status: planned, document: 2019-02-23-dtinews-kim-jong-un-to-visit-vietnam.txt, sentence: 1}
         - reject: {visitor: kim-jong-un, destination: VNM, date: 2019-02}
-        - add: {visitor: to-lam, destination: PRK, document: nowhere.txt, sentence: 0}
+        - add: {visitor: to-lam, destination: PRK, document: nowhere.txt, sentence: 1}
         - add: {visitor: to-lam, destination: PRK, document: 2025-10-08-vi-to-lam-visit-dprk-announced.txt, quote: "no such words anywhere"}
         - add: {visitor: to-lam, destination: PRK, document: 2025-10-08-vi-to-lam-visit-dprk-announced.txt, sentence: 9999}
-        - add: {visitor: nong-duc-manh, destination: PRK, start: 2007, document: 2025-10-08-vi-to-lam-visit-dprk-announced.txt, sentence: 0}
+        - add: {visitor: nong-duc-manh, destination: PRK, start: 2007, document: 2025-10-08-vi-to-lam-visit-dprk-announced.txt, sentence: 1}
         - alias: Tô Lâm
           entity: to-lam
         - merge: nobody-at-all

@@ -46,7 +46,7 @@ struct ParserTests {
         ("- {reject: {visitor: to-lam, destination: PRK}}\n", "corrections.yaml:1:12: error: 'date' is missing"),
         ("- {split: kim-jong-un}\n", "corrections.yaml:1:3: error: 'split' is not supported yet"),
         ("- {add: {visitor: a, destination: PRK, document: d.txt}}\n", "corrections.yaml:1:9: error: an added visit needs its source"),
-        ("- {add: {visitor: a, destination: PRK, document: d.txt, sentence: -1}}\n", "corrections.yaml:1:67: error: 'sentence' must be a whole number from 0, not '-1'"),
+        ("- {add: {visitor: a, destination: PRK, document: d.txt, sentence: 0}}\n", "corrections.yaml:1:67: error: 'sentence' must be a whole number from 1, not '0'"),
         ("- {merge: a}\n", "corrections.yaml:1:11: error: 'into' is missing"),
         ("- {alias: [a, b], entity: x}\n", "corrections.yaml:1:11: error: 'alias' must be a single value"),
         ("- reject\n", "corrections.yaml:1:3: error: an entry must be a mapping such as {reject: VISIT_ID, reason: ...}"),

@@ -134,4 +134,30 @@ struct CorrectionsCommandTests {
         let kept = try Self.id(before, "v-to-lam-BLR-")
         #expect(!csv.contains(rejected) && csv.contains(kept), "\(csv)")
     }
+
+    @Test func exportsAndLuaAgreeOnIdsIndexesAndSentenceNumbers() throws {
+        let scratch = try Scratch()
+        let options = ["--corpus", scratch.corpus.path]
+        let lua = try CommandRunner.run(["eval", """
+            for v in corpus.visits() do print(v.id, v.index, v.visitor_country, v.mentions[1].sentence) end
+            for e in corpus.events() do print(e.id, e.index) end
+            for _, d in ipairs(corpus.documents()) do print(d.id, d.index) end
+            """] + options, environment: Self.env)
+        #expect(lua.status == 0, "\(lua.stderr)")
+        func rows(_ table: String, _ fields: (([String: Any]) -> [String])) throws -> [String] {
+            let result = try CommandRunner.run(["export", table, "--format", "jsonl", "--quiet"] + options, environment: Self.env)
+            return try result.stdout.split(separator: "\n").map { line in
+                let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                return fields(record).joined(separator: "\t")
+            }
+        }
+        let visits = try rows("visits") { r in
+            [r["id"] as? String ?? "?", "\(r["index"] as? Int ?? 0)", r["visitor_country"] as? String ?? "nil",
+             "\((r["mentions"] as? [[String: Any]])?.first?["sentence"] as? Int ?? 0)"]
+        }
+        let events = try rows("events") { r in [r["id"] as? String ?? "?", "\(r["index"] as? Int ?? 0)"] }
+        let documents = try rows("documents") { r in [r["id"] as? String ?? "?", "\(r["index"] as? Int ?? 0)"] }
+        #expect(lua.stdout.split(separator: "\n").map(String.init) == visits + events + documents)
+        #expect(visits.first?.hasPrefix("v-") == true && documents.first?.contains(".txt@") == true)
+    }
 }
