@@ -4,6 +4,7 @@
 // names; the batch renames them. A worker whose batch has gone (killed with -9) ends itself.
 
 import CorpusModel
+import Corrections
 import Foundation
 import LuaBridge
 import PluginHost
@@ -27,6 +28,8 @@ struct WorkerRequest: Sendable, Codable {
     var dossierVersion: String
     var corpusPath: String
     var gazetteer: [String]
+    /// The corrections files the batch applied (docs/corrections.md), absolute.
+    var corrections: [String] = []
     /// The worker's RLIMIT_DATA: the script's cap plus the corpus model plus room for the runtime.
     var memoryBackstopBytes: Int
 
@@ -70,8 +73,10 @@ public enum BatchWorker {
         let (gazetteer, _) = Gazetteer.load(directories: directories)
         var builder = CorpusBuilder(gazetteer: gazetteer)
         builder.jobs = 1
-        let (corpus, _) = builder.build(directory: URL(fileURLWithPath: request.corpusPath))
-        return SharedCorpus(corpus)
+        let (built, _) = builder.build(directory: URL(fileURLWithPath: request.corpusPath))
+        // The batch read these files before starting its workers and refused them if they had a mistake.
+        let corrections = (try? CorrectionSet.load(files: request.corrections.map { URL(fileURLWithPath: $0) })) ?? CorrectionSet()
+        return SharedCorpus(CorrectionsApplier.apply(corrections, to: built).0)
     }
 
     /// One line on standard output, written whole.

@@ -1,6 +1,7 @@
 // `dossier export` and `dossier evaluate`: the corpus model on the command line.
 import ArgumentParser
 import CorpusModel
+import Corrections
 import Foundation
 import ScriptingAPI
 import ModelCache
@@ -28,6 +29,10 @@ struct CorpusOptions: ParsableArguments {
 
     @Option(help: "The visit scorer's weights (default: Data/model/visit-scorer.tsv when it exists; 'none': no scorer).")
     var scorer: String?
+
+    @Option(help: ArgumentHelp("A corrections file (docs/corrections.md); repeat for several. Added to the workspace's and to each corpus folder's corrections.yaml.",
+                               valueName: "file"))
+    var corrections: [String] = []
 
     static let maximumJobs = 1024
 
@@ -99,10 +104,35 @@ struct CorpusOptions: ParsableArguments {
         } else {
             (corpus, cd) = builder.build(directories: folders)
         }
+        let (corrected, corrections) = try applyCorrections(to: corpus, folders: folders)
         if !quiet {
             for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
         }
-        return corpus
+        // A correction left out is always reported: the analyst wrote it to be applied.
+        for d in corrections { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+        return corrected
+    }
+
+    /// The corrections files in force: --corrections, the workspace's, and each corpus folder's corrections.yaml.
+    func correctionFiles(folders: [URL]) throws -> [URL] {
+        let given = corrections.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let workspace = try DossierPaths.workspace().map { $0.corrections.map($0.resolve) } ?? []
+        let inFolders = folders.map { $0.appendingPathComponent("corrections.yaml") }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        var seen = Set<String>()
+        return (inFolders + workspace + given).filter { seen.insert($0.standardizedFileURL.path).inserted }
+    }
+
+    /// The model with the corrections applied; a corrections file with a mistake stops the command.
+    func applyCorrections(to corpus: Corpus, folders: [URL]) throws -> (Corpus, [Diagnostic]) {
+        let files = try correctionFiles(folders: folders)
+        if files.isEmpty { return (corpus, []) }
+        do {
+            return CorrectionsApplier.apply(try CorrectionSet.load(files: files), to: corpus)
+        } catch {
+            standardError(error.description)
+            throw ValidationError("the corrections file \(error.file) has a mistake (above); fix it or leave it out")
+        }
     }
 
     /// The scorer named by --scorer, or the default one when its file exists.
@@ -133,7 +163,7 @@ struct CorpusOptions: ParsableArguments {
     /// corrections, Dossier's version.
     func cacheInputs(gazetteer: [URL]) throws -> CacheInputs {
         let home = try DossierPaths.home()
-        let corrections = try DossierPaths.workspace().map { $0.corrections.map($0.resolve) } ?? []
+        let corrections = try correctionFiles(folders: corpusFolders())
         return CacheInputs(gazetteer: gazetteer, lexicon: [home.lexicon], model: [home.model], corrections: corrections,
                            version: DossierVersion.text)
     }
