@@ -104,7 +104,10 @@ struct Batch: ParsableCommand {
         var runArguments: [String] = []
         for folder in corpusFolders.dropFirst() { runArguments += ["--corpus", folder.path] }
         for directory in host.searchPath.directories where directory.origin == .option { runArguments += ["--plugins", directory.url.path] }
+        if corpusOptions.noBundledGazetteer { runArguments.append("--no-bundled-gazetteer") }
         for directory in try corpusOptions.gazetteerFolders() { runArguments += ["--gazetteer", directory.path] }
+        if corpusOptions.noBundledLexicon { runArguments.append("--no-bundled-lexicon") }
+        for directory in corpusOptions.lexicon { runArguments += ["--lexicon", URL(fileURLWithPath: directory).standardizedFileURL.path] }
         if lua.unsafe { runArguments.append("--unsafe") }
         var settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
                                      failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
