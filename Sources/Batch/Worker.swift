@@ -27,6 +27,8 @@ struct WorkerRequest: Sendable, Codable {
     var dossierVersion: String
     var corpusPath: String
     var gazetteer: [String]
+    /// The lexicon folder and its overlays (empty: the bundled lexicon).
+    var lexicon: [String]
     /// The worker's RLIMIT_DATA: the script's cap plus the corpus model plus room for the runtime.
     var memoryBackstopBytes: Int
 
@@ -69,6 +71,10 @@ public enum BatchWorker {
         let directories = (request.gazetteer.isEmpty ? ["Data/gazetteer"] : request.gazetteer).map { URL(fileURLWithPath: $0) }
         let (gazetteer, _) = Gazetteer.load(directories: directories)
         var builder = CorpusBuilder(gazetteer: gazetteer)
+        if let base = request.lexicon.first {
+            let folders = request.lexicon.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            builder.lexicon = Lexicon.load(directory: URL(fileURLWithPath: base, isDirectory: true), overlays: Array(folders.dropFirst())).0
+        }
         builder.jobs = 1
         let (corpus, _) = builder.build(directory: URL(fileURLWithPath: request.corpusPath))
         return SharedCorpus(corpus)

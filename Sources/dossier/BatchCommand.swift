@@ -113,7 +113,11 @@ struct Batch: ParsableCommand {
                                      failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
                                      dossierVersion: DossierVersion.number, corpusPath: corpusFolders[0].path,
                                      planFile: plan, runArguments: runArguments)
-        settings.gazetteerPaths = corpusOptions.gazetteer
+        settings.gazetteerPaths = try corpusOptions.gazetteerFolders().map(\.path)
+        let lexicon = try corpusOptions.lexiconLayers()
+        if !lexicon.overlays.isEmpty || corpusOptions.noBundledLexicon {
+            settings.lexiconPaths = ([lexicon.base] + lexicon.overlays).map(\.path)
+        }
         settings.workers = .thisExecutable
         let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
         running.set(runner)
