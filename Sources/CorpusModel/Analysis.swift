@@ -119,9 +119,12 @@ enum Analyzer {
             return date.flatMap { entities[ref].office(at: $0)?.level }
         }
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
+        let listItems = ListItemReader(b: b, tokens: tokens, sentenceTokens: sentenceTokens, paragraphOf: a.sentences.map(\.paragraph),
+                                       times: timesPerSentence, mentions: perSentence, countryOf: countryOf).contexts()
+        ListItemReader.applyYears(listItems, to: &timesPerSentence)
         for (si, r) in sentenceTokens.enumerated() {
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
-                        countryOf: countryOf)
+                        countryOf: countryOf, listItem: listItems[si])
         }
         a.visits = events.visits
         a.events = events.events

@@ -25,6 +25,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Clause structure and status (appended: raw values are bits).
     case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
     case statusPlannedInfinitive, statusPlannedInvitation
+    // Lists and timelines (ListItems.swift).
+    case dateListItem, destinationListContext, visitorListContext
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -87,6 +89,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .mergeUndatedYearsApart: "merge.undated-years-apart"
         case .statusPlannedInfinitive: "status.planned.infinitive"
         case .statusPlannedInvitation: "status.planned.invitation"
+        case .dateListItem: "date.list-item"
+        case .destinationListContext: "destination.list-context"
+        case .visitorListContext: "visitor.list-context"
         }
     }
 }

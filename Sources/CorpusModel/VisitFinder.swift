@@ -167,18 +167,21 @@ extension EventFinder {
         let placeAfter = c.destinationPlaces(from: tr.upperBound, to: segment.end).first
         let subject = c.mentions.titleOnly.first { $0.tokens.upperBound <= tr.lowerBound }
         let pronoun = (c.start..<tr.lowerBound).contains { tokens[$0].lower == Self.kHe || tokens[$0].lower == Self.kShe || tokens[$0].lower == Self.kOng }
-        if placeAfter == nil || (subject == nil && !pronoun) {
+        // In a list item's opening sentence that names no one, the one person the list's lead names.
+        let listed = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
+            ? c.listItem?.person : nil
+        if placeAfter == nil || (subject == nil && !pronoun && listed == nil) {
             if let lv = lastVisit, placeAfter == nil || placeAfter!.country == visits[lv].destination {
                 attach(c.index, to: lv, kind: clues.kind, time: time)
             }
             return
         }
-        guard let who = referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
+        guard let who = listed ?? referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
         let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                           titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
         guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }
         var rules = clues.rules
-        rules.insert(.visitorTitleOrPronoun)
+        rules.insert(listed == nil ? .visitorTitleOrPronoun : .visitorListContext)
         let reading = VisitReading(person: p, trigger: clues.trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil,
                                    kind: clues.kind.kind, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
@@ -247,6 +250,11 @@ extension EventFinder {
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
         let statusValue = reading.status
         rules.insert(reading.rule)
+        if start == nil && r.notBefore == nil, let item = c.listItem?.date {
+            start = item.start
+            end = item.end
+            rules.insert(.dateListItem)
+        }
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
             start = d.truncated(to: .month)
             end = nil
