@@ -65,7 +65,7 @@ enum Analyzer {
         all = []
         var sentenceTokens: [Range<Int>] = []
         var paragraphs: [Paragraph] = [] // derived again from the sentences when asked for
-        Segmenter.split(b, tokens: tokens, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
+        Segmenter.split(b, tokens: tokens, abbreviations: lexicon.abbreviations, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
         paragraphs = []
         // Pass 1: mentions and times.
         // The date relative and yearless dates are read from: an archive text's anchor, else the publication date.

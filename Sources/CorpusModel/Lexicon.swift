@@ -41,6 +41,8 @@ public final class Lexicon: Sendable {
     let anniversaryWords, labelStops: KeyTableSet
     // Time.
     let months, weekdays: LookupTable<Int>
+    // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
+    let abbreviations: KeyTableSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -119,6 +121,7 @@ public final class Lexicon: Sendable {
         messageWords = sets.phrases("message-words"); relationsWords = sets.phrases("relations-words")
         establishWords = sets.phrases("establish-words"); anniversaryWords = sets.words("anniversary-words")
         labelStops = sets.words("label-stops")
+        abbreviations = sets.words("abbreviations")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
         // The relative time words the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later", "coming",

@@ -146,12 +146,12 @@ struct ListItemReader {
     }
 
     /// The countries and the one person of the list's lead (the sentence before the first item) if it names a
-    /// country, else of the headline.
+    /// country or a person, else of the headline.
     func context(lead: Int) -> (countries: [String], person: Int?) {
         for si in [lead, 0] where si >= 0 {
             let countries = countriesNamed(si)
-            guard !countries.isEmpty else { continue }
             let persons = Set(mentions[si].persons.map(\.entity))
+            guard !countries.isEmpty || !persons.isEmpty else { continue }
             return (countries, persons.count == 1 ? persons.first : nil)
         }
         return ([], nil)
