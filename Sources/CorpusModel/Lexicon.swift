@@ -43,6 +43,8 @@ public final class Lexicon: Sendable {
     let months, weekdays: LookupTable<Int>
     // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
     let abbreviations: KeyTableSet
+    // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
+    let titleMarkers: PhraseSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -122,6 +124,7 @@ public final class Lexicon: Sendable {
         establishWords = sets.phrases("establish-words"); anniversaryWords = sets.words("anniversary-words")
         labelStops = sets.words("label-stops")
         abbreviations = sets.words("abbreviations")
+        titleMarkers = sets.phrases("title-markers")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
         // The relative time words the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later", "coming",

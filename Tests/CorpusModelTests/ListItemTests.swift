@@ -122,3 +122,39 @@ struct ListItemTests {
         #expect(!c.visits.contains { $0.ruleSet.contains(.destinationListContext) })
     }
 }
+
+/// A headline's opening label ("Timeline:", "ANALYSIS:", "From the archive, 1 May 1960:") is left out of the
+/// document's title (TitleMarkers.swift). The headlines are written for these tests.
+@Suite("Title markers")
+struct TitleMarkerTests {
+    @Test("the label and a date after it are left out of the title", arguments: [
+        ("Timeline: Brazilian presidents in Argentina", "Brazilian presidents in Argentina"),
+        ("ANALYSIS: After the summit, a cooler tone", "After the summit, a cooler tone"),
+        ("OPINION | The embrace is real", "The embrace is real"),
+        ("From the archive, 14 May 1960: The President lands in Paris", "The President lands in Paris"),
+        ("On this day in 1958: The motorcade reaches Caracas", "The motorcade reaches Caracas"),
+        ("On this day: 15 September 1959 - The premier lands in America", "The premier lands in America"),
+        ("50 years ago today: the Queen arrives in Bonn", "the Queen arrives in Bonn"),
+        ("Ngày này năm xưa: 27/2/1959 – Chủ tịch Hồ Chí Minh tới Jakarta", "Chủ tịch Hồ Chí Minh tới Jakarta"),
+        ("Bình luận: Một thập kỷ quan hệ Việt - Mỹ", "Một thập kỷ quan hệ Việt - Mỹ"),
+    ])
+    func labelLeftOut(_ headline: String, _ title: String) {
+        let c = Fixtures.corpus("\(headline)\n\nPresident Jair Bolsonaro visited Argentina in March 2019.\n", date: "2024-05-02")
+        #expect(c.documents.first?.title == title)
+    }
+
+    @Test("a headline that only looks like a label keeps its words", arguments: [
+        "Canada and Cuba: four decades of visits", "Analysis of a summit: what changed", "Timeline of a crisis",
+    ])
+    func noLabel(_ headline: String) {
+        let c = Fixtures.corpus("\(headline)\n\nPresident Jair Bolsonaro visited Argentina in March 2019.\n", date: "2024-05-02")
+        #expect(c.documents.first?.title == headline)
+    }
+
+    @Test("a caption's label is left out of the title made from its opening words")
+    func captionLabel() {
+        let c = Fixtures.corpus("Caption: President Jair Bolsonaro greets President Alberto Fernández in Buenos Aires on 12 March 2019.\n",
+                                date: "2024-05-02")
+        #expect(c.documents.first?.title?.hasPrefix("President Jair Bolsonaro greets") == true)
+    }
+}
