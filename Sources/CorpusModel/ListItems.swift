@@ -4,7 +4,8 @@
 // and its list add to those sentences (rules date.list-item, destination.list-context, visitor.list-context):
 // - the date the item opens with dates every sentence of the item that gives none of its own;
 // - a line holding nothing but a year ("1976") heads the items under it: their dates written without a year
-//   ("- 26 January: ...") are in that year, not in the publication's;
+//   ("- 26 January: ...") are in that year, not in the publication's; so are those of an item that opens with a
+//   dated year ("- Tháng 9/2022: ... từ ngày 28/9 đến 2/10");
 // - the countries the list is about, read from the sentence that introduces the list (the lead, "A look back at
 //   how French presidents have travelled to Algeria:"), else from the headline ("India's and Pakistan's
 //   leaders"): an item that names no destination goes to the one of them that is not the visitor's;
@@ -21,7 +22,8 @@ struct ListItemContext {
     var person: Int?
     /// The sentence opens the item (the others are its later sentences).
     var opening: Bool
-    /// The year of the year line above the item, if any.
+    /// The item's year: that of the year line above it, else of the date it opens with. Its dates written
+    /// without a year ("từ ngày 28/9 đến 2/10") are in that year.
     var year: Int?
 
     /// The list's country that is not the visitor's, when exactly one is.
@@ -72,9 +74,11 @@ struct ListItemReader {
             if !inList { list = context(lead: leadSentence(before: si)) }
             inList = true
             if let y = year, let date = head.date { head.date = ListItemReader.inYear(y, date) }
+            // The item's year: the year line's, else that of the date the item opens with.
+            let itemYear = year ?? head.date.flatMap { $0.yearless ? nil : $0.start.year }
             for k in si..<end {
                 out[k] = ListItemContext(date: head.date, countries: list?.countries ?? [], person: list?.person,
-                                         opening: k == si, year: year)
+                                         opening: k == si, year: itemYear)
             }
         }
         return out
@@ -108,7 +112,7 @@ struct ListItemReader {
         return out
     }
 
-    /// The times of the sentences of items under a year line, their yearless dates put in that year.
+    /// The times of the sentences of items with a year, their yearless dates put in that year.
     static func applyYears(_ contexts: [ListItemContext?], to times: inout [[TaggedTime]]) {
         for (si, context) in contexts.enumerated() {
             guard let year = context?.year else { continue }

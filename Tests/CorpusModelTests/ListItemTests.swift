@@ -158,3 +158,16 @@ struct TitleMarkerTests {
         #expect(c.documents.first?.title?.hasPrefix("President Jair Bolsonaro greets") == true)
     }
 }
+
+extension ListItemTests {
+    @Test("an item's dates written without a year are in the year the item opens with")
+    func itemYear() throws {
+        let c = corpus("""
+            Các chuyến thăm cấp cao Việt Nam – Cuba
+
+            - Tháng 9/2022: Thủ tướng Cuba Manuel Marrero Cruz thăm chính thức Việt Nam từ ngày 28/9 đến 2/10.
+            """, date: "2025-08-30")
+        let v = try #require(c.visits.first, "no visit")
+        #expect(v.destination == "VNM" && v.start?.iso == "2022-09-28" && v.end?.iso == "2022-10-02", "\(visits(c))")
+    }
+}
