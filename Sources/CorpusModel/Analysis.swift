@@ -120,7 +120,7 @@ enum Analyzer {
         }
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
         let listItems = ListItemReader(b: b, tokens: tokens, sentenceTokens: sentenceTokens, paragraphOf: a.sentences.map(\.paragraph),
-                                       times: timesPerSentence, mentions: perSentence, countryOf: countryOf).contexts()
+                                       times: timesPerSentence, mentions: perSentence, countryOf: countryOf, lexicon: lexicon).contexts()
         ListItemReader.applyYears(listItems, to: &timesPerSentence)
         for (si, r) in sentenceTokens.enumerated() {
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,

@@ -10,7 +10,9 @@
 //   how French presidents have travelled to Algeria:"), else from the headline ("India's and Pakistan's
 //   leaders"): an item that names no destination goes to the one of them that is not the visitor's;
 // - the one person the lead or headline names ("Visits of Ho Chi Minh abroad"): the visitor of an item that
-//   names none.
+//   names none;
+// - in a list whose lead or headline speaks of visits, a row that holds nothing but its date, one person and
+//   the places ("- 12 March 2019 — Nguyen Phu Trong — Beijing") is that person's visit there.
 
 /// What a sentence inside a list item knows from the item and its list.
 struct ListItemContext {
@@ -22,6 +24,8 @@ struct ListItemContext {
     var person: Int?
     /// The sentence opens the item (the others are its later sentences).
     var opening: Bool
+    /// The list's lead or headline holds a visit word ("Key visits since 1960:", "Các chuyến thăm cấp cao").
+    var aboutVisits: Bool
     /// The item's year: that of the year line above it, else of the date it opens with. Its dates written
     /// without a year ("từ ngày 28/9 đến 2/10") are in that year.
     var year: Int?
@@ -49,12 +53,13 @@ struct ListItemReader {
     let times: [[TaggedTime]]
     let mentions: [SentenceMentions]
     let countryOf: (Int) -> String?
+    let lexicon: Lexicon
 
     /// The list-item context of every sentence (nil outside lists).
     func contexts() -> [ListItemContext?] {
         var out = [ListItemContext?](repeating: nil, count: sentenceTokens.count)
         var si = 0
-        var list: (countries: [String], person: Int?)?
+        var list: (countries: [String], person: Int?, aboutVisits: Bool)?
         var inList = false
         var year: Int?
         while si < sentenceTokens.count {
@@ -78,7 +83,7 @@ struct ListItemReader {
             let itemYear = year ?? head.date.flatMap { $0.yearless ? nil : $0.start.year }
             for k in si..<end {
                 out[k] = ListItemContext(date: head.date, countries: list?.countries ?? [], person: list?.person,
-                                         opening: k == si, year: itemYear)
+                                         opening: k == si, aboutVisits: list?.aboutVisits ?? false, year: itemYear)
             }
         }
         return out
@@ -150,15 +155,18 @@ struct ListItemReader {
     }
 
     /// The countries and the one person of the list's lead (the sentence before the first item) if it names a
-    /// country or a person, else of the headline.
-    func context(lead: Int) -> (countries: [String], person: Int?) {
+    /// country or a person, else of the headline; whether either speaks of visits.
+    func context(lead: Int) -> (countries: [String], person: Int?, aboutVisits: Bool) {
+        let aboutVisits = [lead, 0].contains { si in
+            si >= 0 && sentenceTokens[si].contains { lexicon.visitNouns.match(tokens, at: $0, end: sentenceTokens[si].upperBound) > 0 }
+        }
         for si in [lead, 0] where si >= 0 {
             let countries = countriesNamed(si)
             let persons = Set(mentions[si].persons.map(\.entity))
             guard !countries.isEmpty || !persons.isEmpty else { continue }
-            return (countries, persons.count == 1 ? persons.first : nil)
+            return (countries, persons.count == 1 ? persons.first : nil, aboutVisits)
         }
-        return ([], nil)
+        return ([], nil, aboutVisits)
     }
 
     /// The countries a sentence names (places and demonyms), in order, once each.
@@ -186,5 +194,26 @@ struct ListItemReader {
     func isSeparator(_ t: Token) -> Bool {
         guard t.kind == .punct else { return false }
         return t.first == 0x3A || isBullet(t) && t.first != 0x2A && t.first != 0x2B
+    }
+}
+
+extension EventFinder {
+    /// Rule visit.list-row: in a list of visits, an item's opening sentence with no trigger that holds nothing but
+    /// its date, one person (with his title) and the places he went to, separated by punctuation.
+    mutating func readListRow(_ c: SentenceContext) {
+        guard let item = c.listItem, item.opening, item.aboutVisits, let date = item.date, c.persons.count == 1 else { return }
+        let person = c.persons[0]
+        let places = c.destinations.filter { $0.tokens.lowerBound >= person.nameEnd }
+        guard !places.isEmpty else { return }
+        for k in c.start..<c.end {
+            let t = tokens[k]
+            let inDate = date.tokens.contains(k) || (k < date.tokens.lowerBound && (t.kind == .punct || t.kind == .number))
+            let inName = (person.phraseStart..<person.nameEnd).contains(k)
+            let inPlace = c.mentions.places.contains { $0.tokens.contains(k) }
+            guard t.kind == .punct || inDate || inName || inPlace else { return }
+        }
+        let reading = VisitReading(person: person, trigger: nil, range: person.nameEnd..<c.end, time: date, notBefore: nil,
+                                   kind: .unspecified, rules: RuleSet([.visitListRow, .dateListItem]))
+        for v in makeVisits(reading, c) { add(v) }
     }
 }

@@ -26,7 +26,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
     case statusPlannedInfinitive, statusPlannedInvitation
     // Lists and timelines (ListItems.swift).
-    case dateListItem, destinationListContext, visitorListContext
+    case dateListItem, destinationListContext, visitorListContext, visitListRow
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -92,6 +92,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateListItem: "date.list-item"
         case .destinationListContext: "destination.list-context"
         case .visitorListContext: "visitor.list-context"
+        case .visitListRow: "visit.list-row"
         }
     }
 }

@@ -43,7 +43,10 @@ extension EventFinder {
     ///    one for the protagonist a title or pronoun stands for (`makeUnnamedVisit`).
     mutating func findVisits(_ c: SentenceContext) {
         let triggers = findTriggers(c)
-        guard !triggers.isEmpty else { return }
+        guard !triggers.isEmpty else {
+            readListRow(c)
+            return
+        }
         var usedPersons = Set<Int>()
         for ti in triggers.indices {
             let trigger = triggers[ti]

@@ -171,3 +171,23 @@ extension ListItemTests {
         #expect(v.destination == "VNM" && v.start?.iso == "2022-09-28" && v.end?.iso == "2022-10-02", "\(visits(c))")
     }
 }
+
+extension ListItemTests {
+    @Test("a row of a list of visits holding a date, a person and places is a visit", arguments: [
+        "- 12 March 2019 — Nguyen Phu Trong — Beijing",
+        "* 12/3/2019: Tổng Bí thư Nguyễn Phú Trọng – Bắc Kinh",
+    ])
+    func listRow(_ row: String) throws {
+        let c = corpus("Vietnam and China: a decade of visits\n\nKey visits:\n\n\(row)\n", date: "2024-05-02")
+        let v = try #require(c.visits.first, "no visit")
+        #expect(v.destination == "CHN" && v.start?.iso == "2019-03-12" && v.ruleSet.contains(.visitListRow))
+    }
+
+    @Test("no row visit outside a list of visits, or when the row says more")
+    func noListRow() {
+        for text in ["Vietnam and China: a decade of talks\n\nKey moments:\n\n- 12 March 2019 — Nguyen Phu Trong — Beijing\n",
+                     "Vietnam and China: a decade of visits\n\nKey visits:\n\n- 12 March 2019 — Nguyen Phu Trong praises Beijing\n"] {
+            #expect(!corpus(text, date: "2024-05-02").visits.contains { $0.ruleSet.contains(.visitListRow) }, "\(text)")
+        }
+    }
+}
