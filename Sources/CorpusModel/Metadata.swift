@@ -1,5 +1,5 @@
 // Stage 2: document metadata from the text: title, header lines and dateline (HeaderLines.swift), dateline
-// place, source tag, language (LanguageID.swift) and an archive text's anchor date. The manifest (Manifest.swift) adds to and overrides these.
+// place, source tag, language (LanguageID.swift) and an archive text's anchor date. The manifest (CorpusManifest.swift) adds to and overrides these.
 
 /// Metadata read from the text, with the token ranges that are header or trailer and not article text.
 struct TextMetadata {

@@ -15,11 +15,21 @@ struct TextRef: Sendable, Hashable {
 /// even after a crash) and are read back with `pread`. Memory then stays near the size of the model, not of
 /// the corpus: see docs/PERFORMANCE.md. Reads are thread-safe; recently read texts are cached.
 public final class TextStore: @unchecked Sendable {
-    /// Bytes kept in memory before texts go to the file (`DOSSIER_TEXT_MEMORY` in MB overrides it).
+    /// Bytes kept in memory before texts go to the file (`DOSSIER_TEXT_MEMORY` in MB overrides it; the
+    /// command line refuses a value `memoryLimit(megabytes:)` does not take).
     public static let defaultMemoryLimit: Int = {
-        if let mb = ProcessInfo.processInfo.environment["DOSSIER_TEXT_MEMORY"].flatMap(Int.init), mb >= 0 { return mb << 20 }
-        return 16 << 20
+        ProcessInfo.processInfo.environment["DOSSIER_TEXT_MEMORY"].flatMap(memoryLimit(megabytes:)) ?? 16 << 20
     }()
+
+    /// The largest `DOSSIER_TEXT_MEMORY` taken, in MB (1 TiB).
+    public static let largestMemoryMegabytes = 1 << 20
+
+    /// Bytes for a `DOSSIER_TEXT_MEMORY` value: a whole number of MB from 0 to `largestMemoryMegabytes`,
+    /// else nil.
+    public static func memoryLimit(megabytes text: String) -> Int? {
+        guard let mb = Int(text.trimmingCharacters(in: .whitespaces)), (0...largestMemoryMegabytes).contains(mb) else { return nil }
+        return mb << 20
+    }
 
     private let memoryLimit: Int
     /// Texts in memory: the store's first bytes, in blocks (never one array that grows by copying).

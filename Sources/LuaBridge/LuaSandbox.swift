@@ -59,8 +59,11 @@ local function pick(source, names)
   return result
 end
 
--- string.dump would hand out bytecode, and ("").dump reaches it through the string metatable.
-string.dump = nil
+-- string.dump would hand out bytecode, and ("").dump reaches it through the string metatable: both
+-- reach a refusal that says why.
+string.dump = function()
+  error("string.dump is not available in the sandbox: it would hand out bytecode, and only text chunks load here", 2)
+end
 
 local libraries = {
   string = freeze("string", string),
@@ -120,7 +123,8 @@ local function requireFrom(name)
   end
   local path, notFound = searchpath(name, modulePath)
   if not path then
-    error(format("module '%s' not found on the plugin search path:%s", name, notFound), 2)
+    error(format("module '%s' not found on the plugin search path (the sandbox loads Lua modules from the "
+      .. "plugin folders only, never C modules):%s", name, notFound), 2)
   end
   local chunk, problem = loadfile(path, "t", newEnvironment())
   if not chunk then

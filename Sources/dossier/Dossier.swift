@@ -1,5 +1,7 @@
 import ArgumentParser
+import CorpusModel
 import Foundation
+import TerminalText
 import LuaBridge
 import Workspace
 
@@ -19,6 +21,7 @@ struct Dossier: ParsableCommand {
     static func main() {
         // A closed pipe must end the output, not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        refuseMalformedEnvironment()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -39,6 +42,19 @@ struct Dossier: ParsableCommand {
                 Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)
+        }
+    }
+}
+
+extension Dossier {
+    /// An environment variable that tunes Dossier and holds what it cannot take is refused before any
+    /// work, as an option would be, rather than silently ignored.
+    static func refuseMalformedEnvironment() {
+        let environment = ProcessInfo.processInfo.environment
+        if let value = environment["DOSSIER_TEXT_MEMORY"], TextStore.memoryLimit(megabytes: value) == nil {
+            standardError("dossier: DOSSIER_TEXT_MEMORY must be a whole number of MB from 0 to "
+                          + "\(TextStore.largestMemoryMegabytes), not '\(TerminalText.escaped(value))'")
+            Foundation.exit(ExitStatus.usage)
         }
     }
 }

@@ -153,6 +153,16 @@ struct HostileInputTests {
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
     }
 
+    @Test(arguments: ["lots", "-1", "1048577", "99999999999999999999"])
+    func aMalformedTextMemoryVariableIsRefused(value: String) throws {
+        let result = try CommandRunner.run(["list"], environment: ["DOSSIER_TEXT_MEMORY": value])
+        #expect(result.status == 64, "\(value): \(result.stderr)")
+        #expect(result.stderr.contains("DOSSIER_TEXT_MEMORY must be a whole number of MB from 0 to 1048576, not '\(value)'"),
+                "\(result.stderr)")
+        let taken = try CommandRunner.run(["list"], environment: ["DOSSIER_TEXT_MEMORY": "0"])
+        #expect(taken.status == 0, "\(taken.stderr)")
+    }
+
     @Test func aHugeParamValueIsRefusedFast() throws {
         let start = Self.now()
         let result = try CommandRunner.run(["run", "visits-per-decade", "--param", "country=" + String(repeating: "x", count: 100_000)])

@@ -189,6 +189,44 @@ struct HostileProcessTests {
         #expect(result.status == 0 || result.status == 64, "status \(result.status): \(result.stderr.prefix(300))")
     }
 
+    // MARK: The foundation issue's hostile cases, run by the process
+
+    /// The escapes and exhaustions the bridge was first built against (the foundation issue), run here as a
+    /// user runs them: each ends with its own clear message and exit status 1, within the limit and the
+    /// grace, under the memory target.
+    @Test(arguments: [
+        ("loop", "while true do end", "time limit of 1 s exceeded"),
+        ("pcall-loop", "while true do pcall(function() while true do end end) end", "time limit of 1 s exceeded"),
+        ("coroutine-loop", "coroutine.wrap(function() while true do end end)()", "time limit of 1 s exceeded"),
+        ("rep-2-31", "local s = string.rep('x', 2^31)", "resulting string too large"),
+        ("grow", "local t, i = {}, 0 while true do i = i + 1 t[i] = {i} end", "memory limit of 64 MiB exceeded"),
+        ("recursion", "local function f(n) return 1 + f(n + 1) end f(1)", "stack overflow"),
+        ("os-execute", "os.execute('true')", "os.execute is not available in the sandbox"),
+        ("io-open", "io.open('/etc/passwd')", "io is not available in the sandbox"),
+        ("require-c", "require('socket.core')", "the sandbox loads Lua modules from the plugin folders only, never C modules"),
+        ("bytecode", "assert(load('\\27Lua\\84\\0'))", "attempt to load a binary chunk (mode is 't')"),
+        ("string-dump", "string.dump(function() end)", "string.dump is not available in the sandbox"),
+        ("string-metatable", "getmetatable('').__index.rep = nil", "attempt to modify read-only table 'string' (field 'rep')"),
+        ("write-string", "string.upper = nil", "attempt to modify read-only table 'string' (field 'upper')"),
+        ("write-table", "table.insert = print", "attempt to modify read-only table 'table' (field 'insert')"),
+        ("write-math", "math.floor = nil", "attempt to modify read-only table 'math' (field 'floor')"),
+        ("registry", "debug.getregistry()", "debug.getregistry is not available in the sandbox"),
+        ("loadlib", "package.loadlib('libc.so.6', 'system')", "package is not available in the sandbox"),
+        ("gc-stop", "collectgarbage('stop')", "collectgarbage('stop') is not allowed in the sandbox"),
+    ])
+    func theFoundationCasesEndClearly(name: String, code: String, message: String) throws {
+        // Time-limit cases get 1 s; the others a generous limit, so that they end by their own error.
+        let timed = message.hasPrefix("time limit")
+        let result = try eval(name, code, timeout: timed ? HostileProcessTests.limit : 30)
+        let file = HostileProcessTests.folder.appendingPathComponent(name + ".lua").path
+        #expect(result.status == 1, "status \(result.status): \(result.stderr.prefix(300))")
+        #expect(result.stderr.hasPrefix(file + ":"), "names the file: \(result.stderr.prefix(300))")
+        #expect(result.stderr.contains(message), "\(result.stderr.prefix(300))")
+        #expect(result.seconds < HostileProcessTests.limit + HostileProcessTests.grace + HostileProcessTests.slack,
+                "took \(result.seconds) s")
+        #expect(result.peakKiB < HostileProcessTests.memoryTarget, "peak \(result.peakKiB) KiB, target \(HostileProcessTests.memoryTarget) KiB")
+    }
+
     // MARK: Ctrl-C
 
     @Test func ctrlCEndsAStuckRunWithinASecond() throws {

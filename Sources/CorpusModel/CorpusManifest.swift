@@ -64,7 +64,7 @@ public struct ManifestEntry: Sendable, Hashable {
 ///         source: The Hanoi Times
 ///
 /// Problems are reported with line and column; a bad entry is skipped and the others kept.
-public enum Manifest {
+public enum CorpusManifest {
     static let fields: Set<String> = ["file", "title", "date", "source", "url", "language", "place"]
 
     public static func parse(_ text: String, path: String) -> ([String: ManifestEntry], [Diagnostic]) {
