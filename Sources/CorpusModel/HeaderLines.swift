@@ -34,13 +34,37 @@ public enum AnchorSource: String, Sendable, Codable {
 }
 
 enum HeaderReader {
-    // The markers of a header line ("Published", "Cập nhật", "From the archive", "By") and the words it may
-    // hold besides (weekdays, times of day, time zones) are the lexicon's `published-markers`, `updated-markers`,
-    // `archive-markers`, `byline-markers` and `header-fillers`.
+    typealias Phrase = [UInt64]
+    static func phrases(_ texts: [String]) -> [Phrase] {
+        texts.map { $0.split(separator: " ").map { Fold.lowerKey($0) } }
+    }
 
+    static let publishedMarkers = phrases(["first published", "published", "posted", "ngày đăng", "đăng ngày", "đăng lúc",
+                                           "đăng", "xuất bản", "date", "dated"])
+    static let updatedMarkers = phrases(["last updated", "updated", "last modified", "modified", "cập nhật", "cập nhật lúc",
+                                         "cập nhật ngày"])
+    static let archiveMarkers = phrases(["from the archives", "from the archive", "ngày này năm xưa"])
+    static let bylineMarkers = phrases(["by", "tác giả", "written by", "reported by"])
+    /// Words a header line may hold besides its date and marker: weekdays, "on", "at", times of day, time zones.
+    static let filler = KeyTableSet([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+        "thur", "thurs", "fri", "sat", "sun", "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "on", "at",
+        "ngày", "lúc", "giờ", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "ict", "bst", "est", "edt", "cet", "cest", "jst",
+        "kst", "ist", "pst", "pdt", "hkt", "sgt", "local", "time", "updated", "published", "and", "sáng", "chiều", "tối",
+    ].map { Fold.lowerKey($0) })
     /// Lower-case words a byline's name may hold ("Anna de la Cruz", "Jan van Dijk", "By Jane Doe and John Roe").
     static let nameParticles = KeyTableSet(["de", "la", "del", "van", "von", "der", "da", "di", "bin", "al", "and", "in", "và",
                                             "le", "du", "dos", "y"].map { Fold.lowerKey($0) })
+
+    /// The length of `phrase` when it starts at token `k` (before `end`), or 0.
+    static func match(_ list: [Phrase], _ tokens: [Token], _ k: Int, _ end: Int) -> Int {
+        for p in list where k + p.count <= end {
+            var ok = true
+            for (j, w) in p.enumerated() where tokens[k + j].lower != w { ok = false; break }
+            if ok { return p.count }
+        }
+        return 0
+    }
 
     /// A full date written in digits as one token: "2019/7/16", "2005-07-16", "16.07.2005", "12/05/2023"
     /// (year first, or day first; month first only when the day cannot be a month: "7/16/2019").
@@ -87,19 +111,19 @@ enum HeaderReader {
             let t = tokens[k]
             if let d = numericDate(b, t) { take(d); k += 1; continue }
             if t.kind == .punct || isClockOrSmall(b, t) { k += 1; continue }
-            var n = lexicon.archiveMarkers.match(tokens, at: k, end: e)
+            var n = match(archiveMarkers, tokens, k, e)
             if n > 0 { line.marker = .archive; k += n; continue }
-            n = lexicon.publishedMarkers.match(tokens, at: k, end: e)
+            n = match(publishedMarkers, tokens, k, e)
             if n > 0 { line.marker = max(line.marker, .published); k += n; continue }
-            n = lexicon.updatedMarkers.match(tokens, at: k, end: e)
+            n = match(updatedMarkers, tokens, k, e)
             if n > 0 { if line.marker == .plain { line.marker = .updated }; k += n; continue }
-            n = lexicon.bylineMarkers.match(tokens, at: k, end: e)
-            if n > 0, t.capitalized || k > s, let end = bylineEnd(b, tokens, k + n, e, lexicon: lexicon) {
+            n = match(bylineMarkers, tokens, k, e)
+            if n > 0, t.capitalized || k > s, let end = bylineEnd(b, tokens, k + n, e, months: lexicon.months) {
                 line.byline = true
                 k = end
                 continue
             }
-            if t.kind == .word && (lexicon.headerFillers.contains(t.lower) || (t.length <= 5 && MetadataReader.isAllCaps(b, t))) { k += 1; continue }
+            if t.kind == .word && (filler.contains(t.lower) || (t.length <= 5 && MetadataReader.isAllCaps(b, t))) { k += 1; continue }
             return nil
         }
         return line.date != nil || line.byline ? line : nil
@@ -107,12 +131,12 @@ enum HeaderReader {
 
     /// The end of a byline's names from `k`: capitalised words and name particles, through commas, up to a
     /// date, a separator or the line's end. Nil when no capitalised word follows.
-    static func bylineEnd(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int, lexicon: Lexicon) -> Int? {
+    static func bylineEnd(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int, months: LookupTable<Int>) -> Int? {
         var j = k
         var names = 0
         while j < e && names < 12 {
             let t = tokens[j]
-            if t.kind == .word && t.capitalized && lexicon.months[t.lower] == nil && !lexicon.headerFillers.contains(t.lower) {
+            if t.kind == .word && t.capitalized && months[t.lower] == nil && !filler.contains(t.lower) {
                 names += 1; j += 1; continue
             }
             if t.kind == .word && nameParticles.contains(t.lower) && names > 0 { j += 1; continue }
@@ -133,7 +157,7 @@ enum HeaderReader {
 
     /// The date an archive text opens with, in `tokens[s..<e]` (its first line): "22 February 1972: the President
     /// begins ...", "From the archive, 14 May 1960: ...", "Ngày này năm xưa: 15/8/1959", "On this day in 1959".
-    static func archiveOpening(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int, lexicon: Lexicon)
+    static func archiveOpening(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int)
         -> (date: PartialDate, source: AnchorSource)? {
         guard s < e else { return nil }
         func lw(_ j: Int) -> UInt64 { j < e ? tokens[j].lower : 0 }
@@ -146,7 +170,7 @@ enum HeaderReader {
             return nil
         }
         var j = s
-        let marked = lexicon.archiveMarkers.match(tokens, at: j, end: e)
+        let marked = match(archiveMarkers, tokens, j, e)
         j += marked
         while j < e && tokens[j].kind == .punct && j - s - marked < 2 { j += 1 }
         var times: [TaggedTime] = []

@@ -45,9 +45,6 @@ public final class Lexicon: Sendable {
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
     let titleMarkers: PhraseSet
-    // Header lines (HeaderLines.swift): their markers, and the words they may hold besides a date.
-    let publishedMarkers, updatedMarkers, archiveMarkers, bylineMarkers: PhraseSet
-    let headerFillers: KeyTableSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -128,9 +125,6 @@ public final class Lexicon: Sendable {
         labelStops = sets.words("label-stops")
         abbreviations = sets.words("abbreviations")
         titleMarkers = sets.phrases("title-markers")
-        publishedMarkers = sets.phrases("published-markers"); updatedMarkers = sets.phrases("updated-markers")
-        archiveMarkers = sets.phrases("archive-markers"); bylineMarkers = sets.phrases("byline-markers")
-        headerFillers = sets.words("header-fillers")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
         // The relative time words the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later", "coming",

@@ -113,8 +113,7 @@ extension Lexicon {
         ("label-stops", .words), ("months", .numbers(1...12)), ("weekdays", .numbers(0...6)),
         ("not-destination-before", .phrases), ("not-destination-after", .phrases), ("destination-prepositions", .words),
         ("clause-starters", .phrases), ("subordinators", .phrases), ("invitation-nouns", .phrases),
-        ("abbreviations", .words), ("title-markers", .phrases), ("published-markers", .phrases),
-        ("updated-markers", .phrases), ("archive-markers", .phrases), ("byline-markers", .phrases), ("header-fillers", .words),
+        ("abbreviations", .words), ("title-markers", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

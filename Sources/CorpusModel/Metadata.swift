@@ -49,7 +49,7 @@ enum MetadataReader {
         let body = tokens.indices.first { i in !m.skipped.contains { $0.contains(i) } && !(m.titleTokens?.contains(i) ?? false) }
         if let first = body {
             let le = lineEnd(b, tokens, from: first)
-            m.anchor = m.anchor ?? HeaderReader.archiveOpening(b, tokens, first, le, lexicon: lexicon)
+            m.anchor = m.anchor ?? HeaderReader.archiveOpening(b, tokens, first, le)
             if m.title == nil {
                 // No headline: the opening words of the first sentence, after its label ("Caption:", "Ảnh:").
                 let start = TitleMarkers.titleStart(b, tokens, first, le, lexicon: lexicon)
