@@ -85,7 +85,16 @@ struct EventFinder {
     let b: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     let language: String
-    let date: PartialDate?
+    /// The date the sentence's relative dates are read from (`StoryTime`): the publication date, or an archive
+    /// text's anchor.
+    var date: PartialDate?
+    /// The sentence is read from an archive text's anchor, not the publication date (rule date.archive-anchor).
+    var storyAnchored = false
+    /// The page's publication date: what "future" is measured from (an archive story's later events are not
+    /// planned).
+    var publication: PartialDate?
+    /// The last time told in the sentences before this one ("The same afternoon ..." refers back to it).
+    var previousTime: TaggedTime?
     /// The word sets the rules use.
     let lexicon: Lexicon
     var visits: [VisitCandidate] = []
@@ -148,6 +157,17 @@ struct EventFinder {
                                       listItem: listItem)
         findVisits(context)
         findOtherEvents(context)
+        if let last = context.times.last { previousTime = last }
+    }
+
+    /// A back-reference at the sentence's head ("The same afternoon", "Two days later", "Cùng thời điểm"): the time
+    /// told before, to the month, for a visit with no time of its own (rule date.back-reference).
+    func backReferencedTime(_ c: SentenceContext) -> PartialDate? {
+        guard let previous = previousTime else { return nil }
+        for k in c.start..<min(c.end, c.start + 4) where lexicon.backReferenceWords.match(tokens, at: k, end: c.end) > 0 {
+            return previous.start.truncated(to: min(previous.start.granularity, .month))
+        }
+        return nil
     }
 
     /// Notes the protagonist and the level each person is named with, for "he" and "the Prime Minister" later.
@@ -185,7 +205,7 @@ struct EventFinder {
     }
 
     func isFuture(_ d: PartialDate?) -> Bool {
-        guard let d, let date else { return false }
+        guard let d, let date = publication ?? date else { return false }
         return d.dayRange.lowerBound > date.dayRange.upperBound
     }
 

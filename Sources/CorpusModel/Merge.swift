@@ -80,6 +80,7 @@ struct VisitCandidates {
     func rules(_ i: Int) -> RuleSet { ruleSets[Int(records[i].rules)] }
     func confidence(_ i: Int) -> Float { records[i].confidence }
     func titleLevel(_ i: Int) -> Level? { records[i].titleLevel == 0 ? nil : Level.allCases[Int(records[i].titleLevel) - 1] }
+    func sentence(_ i: Int) -> Int { Int(records[i].sentence) }
     func forEachSentence(_ i: Int, _ body: (Int) -> Void) {
         let r = records[i]
         body(Int(r.sentence))
@@ -206,8 +207,8 @@ enum Merger {
         }
     }
 
-    /// The visit of a cluster: its most precise date, the kind most often reported, occurred if any report says
-    /// so, the visitor's level on its date, the union of its reports' rules, every reporting sentence, and the
+    /// The visit of a cluster: its most precise date, the kind most often reported, the strongest status of its
+    /// reports (`strongestStatus`), the visitor's level on its date, the union of its reports' rules, every reporting sentence, and the
     /// reports' confidences combined by `combination`.
     static func visit(of c: Cluster, id: Int, _ candidates: VisitCandidates, documents: [Document], entities: [Entity],
                       combination: VisitScorer.Combination) -> Visit {
@@ -216,9 +217,7 @@ enum Merger {
         var kindVotes: [VisitKind: Int] = [:]
         for m in members where candidates.kind(m) != .unspecified { kindVotes[candidates.kind(m), default: 0] += 1 }
         let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
-        var statuses = Set<VisitStatus>()
-        for m in members { statuses.insert(candidates.status(m)) }
-        let status: VisitStatus = statuses.contains(.occurred) ? .occurred : statuses.contains(.negated) ? .negated : .planned
+        let status = strongestStatus(of: c, members, candidates, documents: documents)
         let visitor = entities[c.visitor]
         var level: Level?
         let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
@@ -226,6 +225,7 @@ enum Merger {
         if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
         var rules = RuleSet()
         for m in members { rules.formUnion(candidates.rules(m)) }
+        if status != .occurred && members.contains(where: { candidates.status($0) == .occurred }) { rules.insert(.mergeStrongestStatus) }
         var mentions: [Mention] = []
         for m in members {
             let doc = candidates.document(m)
@@ -244,6 +244,62 @@ enum Merger {
 }
 
 extension Merger {
+    /// The status of a merged visit from the strongest cue of its reports (rule merge.strongest-status): a plan or
+    /// a cancellation beats "occurred" by default; an explicit occurrence (a past-tense cue, or a report published
+    /// after the visit's dates) from an article no older than the latest plan beats it; of plans, a cancellation
+    /// beats an announcement. An undated plan placed on a visit dated a month or more before its own article is
+    /// about another, later trip: it does not count.
+    static func strongestStatus(of c: Cluster, _ members: [Int], _ candidates: VisitCandidates, documents: [Document]) -> VisitStatus {
+        var cued: [(status: VisitStatus, published: PartialDate?)] = []
+        var explicitOccurrences: [PartialDate?] = []
+        var anyOccurred = false
+        // Sentences holding a plan or a cancellation: a date read there ("lands on Sunday") does not make a fact.
+        var cuedSentences = Set<Int64>()
+        for m in members where candidates.status(m) != .occurred {
+            candidates.forEachSentence(m) { cuedSentences.insert(Int64(candidates.document(m)) << 32 | Int64($0)) }
+        }
+        for m in members {
+            let published = documents[candidates.document(m)].date
+            switch candidates.status(m) {
+            case .occurred:
+                anyOccurred = true
+                if candidates.rules(m).contains(.statusOccurredCue) || isRetrospective(c, published: published)
+                    || (isDatedByItsArticle(m, candidates, published: published)
+                        && !cuedSentences.contains(Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m)))) {
+                    explicitOccurrences.append(published)
+                }
+            case let status:
+                if candidates.start(m) == nil, let s = c.start, let published,
+                   (c.end ?? s).dayRange.upperBound < published.dayRange.lowerBound - 31 { continue }
+                cued.append((status, published))
+            }
+        }
+        if cued.isEmpty {
+            if anyOccurred || members.isEmpty { return .occurred }
+            return members.contains { candidates.status($0) == .negated } ? .negated : .planned
+        }
+        let latestPlan = cued.compactMap(\.published).max()
+        let occurredLater = explicitOccurrences.contains { published in
+            guard let latestPlan else { return true }
+            return published.map { $0 >= latestPlan } ?? false
+        }
+        if occurredLater { return .occurred }
+        return cued.contains { $0.status == .negated } ? .negated : .planned
+    }
+
+    /// A report dated by its own words, all of it no later than its article ("arrived on 18/11", published on
+    /// the 20th), tells a visit under way or past: a plan for its later days does not undo it.
+    static func isDatedByItsArticle(_ m: Int, _ candidates: VisitCandidates, published: PartialDate?) -> Bool {
+        guard let published, let s = candidates.start(m), !candidates.rules(m).contains(.datePublicationMonth) else { return false }
+        return (candidates.end(m) ?? s).dayRange.upperBound <= published.dayRange.upperBound
+    }
+
+    /// A report published more than a week after the visit's last day tells what happened.
+    static func isRetrospective(_ c: Cluster, published: PartialDate?) -> Bool {
+        guard let published, let s = c.start else { return false }
+        return published.dayRange.lowerBound > (c.end ?? s).dayRange.upperBound + 7
+    }
+
     /// The visits whose confidence reaches `minimumConfidence`, numbered again.
     static func keep(_ visits: [Visit], minimumConfidence: Double) -> [Visit] {
         var kept = visits.filter { $0.confidence >= minimumConfidence }

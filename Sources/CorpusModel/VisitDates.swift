@@ -19,6 +19,14 @@ extension EventFinder {
         var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
         // Nearest time to the trigger.
         segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
+        // A time across a verb of saying dates the saying, when the visit has a time of its own (rule
+        // date.across-speech-verb): "X on 20 August announced the postponement of the visit set for 2-3 September".
+        let ownClause = c.clause(of: tr.lowerBound)
+        if let first = segTimes.first, saysBetween(first, tr, c),
+           let own = segTimes.first(where: { !saysBetween($0, tr, c) })
+               ?? c.times.first(where: { $0.tokens.lowerBound >= tr.upperBound && ownClause.contains($0.tokens.lowerBound) && !saysBetween($0, tr, c) }) {
+            return TimeReading(time: own, rule: .dateAcrossSpeechVerb)
+        }
         // A time in the trigger's own clause first (rule date.own-clause): "The summit in February ended without a
         // deal, and the leader visited Hanoi in April".
         // A trigger in a later clause takes no time from the clauses before it, but for a time heading the
@@ -47,6 +55,13 @@ extension EventFinder {
             return TimeReading(time: head, rule: .dateSentenceHead)
         }
         return TimeReading()
+    }
+
+    /// A verb of saying between time `t` and the trigger.
+    func saysBetween(_ t: TaggedTime, _ tr: Range<Int>, _ c: SentenceContext) -> Bool {
+        let between = t.tokens.upperBound <= tr.lowerBound ? t.tokens.upperBound..<tr.lowerBound
+            : t.tokens.lowerBound >= tr.upperBound ? tr.upperBound..<t.tokens.lowerBound : tr.lowerBound..<tr.lowerBound
+        return between.contains { lexicon.speechVerbs.match(tokens, at: $0, end: c.end) > 0 }
     }
 
     /// "in November 2015 and November 2017": the time and the times listed right after it.

@@ -248,11 +248,16 @@ extension EventFinder {
         var rules = r.rules
         rules.formUnion(destination.rules)
         var (start, end) = datesOfVisit(r, place: destination.place, c, &rules)
-        var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start) }
+        var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
         let statusValue = reading.status
         rules.insert(reading.rule)
+        if start == nil && r.notBefore == nil, let referred = backReferencedTime(c) {
+            start = referred
+            end = nil
+            rules.insert(.dateBackReference)
+        }
         if start == nil && r.notBefore == nil, let item = c.listItem?.date {
             start = item.start
             end = item.end
@@ -263,6 +268,8 @@ extension EventFinder {
             end = nil
             rules.insert(.datePublicationMonth)
         }
+        // Dated from an archive text's story time rather than the page's date.
+        if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
         return destination.countries.map { d in
             VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
                            city: d == destination.main ? destination.city : nil,
