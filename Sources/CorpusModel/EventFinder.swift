@@ -17,13 +17,17 @@ struct VisitCandidate {
     var kind: VisitKind
     var status: VisitStatus
     var titleLevel: Level?
-    var sentences: [Int]
+    /// Its reports, one per sentence, each with what its sentence says (document 0 until the merge numbers it).
+    var mentions: [Mention]
     /// The rules that made it.
     var rules = RuleSet()
     /// What the scorer reads (Scoring/): where the rules found the trigger, the visitor and the time.
     var evidence = CandidateEvidence()
     /// The scorer's probability that this candidate is a right visit (Scoring/VisitScorer.swift).
     var confidence: Float = CandidateEvidence.defaultConfidence
+
+    /// The sentences reporting it, in the order found.
+    var sentences: [Int] { mentions.map(\.sentence) }
 }
 
 struct EventCandidate {
@@ -36,9 +40,12 @@ struct EventCandidate {
     var status: VisitStatus
     var ordinal: Int?
     var label: String?
-    var sentence: Int
+    /// The report: its sentence, status, date and spans as that sentence states them (document 0 until merged).
+    var mention: Mention
     /// The rules that made it.
     var rules = RuleSet()
+
+    var sentence: Int { mention.sentence }
 }
 
 /// One sentence as the event rules see it: its tokens, mentions and times, and the document's context.
@@ -193,6 +200,20 @@ struct EventFinder {
     }
 
     // MARK: Small helpers
+
+    /// The UTF-8 byte range of a token range of the document, nil when it is empty.
+    func byteSpan(_ r: Range<Int>?) -> Range<Int>? {
+        guard let r, !r.isEmpty else { return nil }
+        return Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)
+    }
+
+    /// The report of sentence `c` for a candidate: its status, the date as the time expression states it, its
+    /// rules, and where the visitor's name, the destination and the date are written.
+    func report(_ c: SentenceContext, status: VisitStatus, time: TaggedTime?, rules: RuleSet,
+                visitor: Range<Int>? = nil, destination: Range<Int>? = nil) -> Mention {
+        Mention(document: 0, sentence: c.index, status: status, date: time?.start, ruleSet: rules,
+                visitorSpan: byteSpan(visitor), destinationSpan: byteSpan(destination), dateSpan: byteSpan(time?.tokens))
+    }
 
     func text(_ r: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)]), as: UTF8.self)

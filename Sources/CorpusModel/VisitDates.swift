@@ -77,7 +77,7 @@ extension EventFinder {
 
     /// The start and end of a visit: a date right after the place goes with it ("took him to Indonesia earlier
     /// in the week"); "a three-day visit" gives the end (the start after "concluded").
-    func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext, _ rules: inout RuleSet) -> (start: PartialDate?, end: PartialDate?) {
+    func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext, _ rules: inout RuleSet) -> VisitDating {
         var time = r.time
         if let place, let t = r.placeTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
             time = t
@@ -92,7 +92,7 @@ extension EventFinder {
                 if concludes(tr, c.start) { start = st.adding(days: -(days - 1)); end = st } else { end = st.adding(days: days - 1) }
             }
         }
-        return (start, end)
+        return VisitDating(start: start, end: end, time: time)
     }
 
     /// "a three-day visit", "a 3-day visit", "chuyến thăm ba ngày": the length written near the trigger, 0 if none.
@@ -162,4 +162,11 @@ extension EventFinder {
         }
         return stops.count >= 2 ? stops : []
     }
+}
+
+/// A visit's dates as one sentence gives them, and the time expression they were read from.
+struct VisitDating {
+    var start: PartialDate?
+    var end: PartialDate?
+    var time: TaggedTime?
 }
