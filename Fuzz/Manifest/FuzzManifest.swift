@@ -5,7 +5,7 @@ import FuzzReplay
 
 enum ManifestTarget {
     static func run(_ data: Data) {
-        _ = Manifest.parse(String(decoding: data, as: UTF8.self), path: "manifest.yaml")
+        _ = CorpusManifest.parse(String(decoding: data, as: UTF8.self), path: "manifest.yaml")
     }
 }
 

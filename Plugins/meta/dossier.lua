@@ -12,11 +12,26 @@ error("Cannot require a meta file")
 ---@field start_date Date? When it began.
 ---@field end_date Date? When it ended; nil while held.
 
----Where an article reports an event (a plain table).
+---Where an article reports an event, with what that sentence alone says of it (a plain table). A visit merges its mentions: a visit planned in one article and carried out in a later one has a `planned` and an `occurred` mention.
 ---@class Mention
 ---@field document Document The article.
 ---@field sentence integer The sentence's number in the article (1-based).
 ---@field text string The sentence's text.
+---@field status string? The status as this sentence states it: `occurred`, `planned` or `negated`.
+---@field date Date? The date as this sentence states it (nil when it gives none).
+---@field date_text string? That date as written ("May", "12 March 2019", "last week").
+---@field rules string[] The ids of the rules that read this report (see docs/corpus-model.md).
+---@field visitor_span Span? Where the visitor is named (a participant, for a meeting's visit); nil for a pronoun or a title alone, and for other events.
+---@field destination_span Span? Where the destination is named (a country or a city); nil when the sentence names none.
+---@field date_span Span? Where the date is written.
+
+---A piece of a document's text (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(s.byte_start, s.byte_end) == s.text`; byte offsets index the UTF-8 string as Lua does, character offsets count UTF-8 characters (code points, as `utf8.len` and `utf8.offset` do).
+---@class Span
+---@field text string The words as written.
+---@field byte_start integer First byte in the document's text.
+---@field byte_end integer Last byte in the document's text.
+---@field char_start integer First character in the document's text.
+---@field char_end integer Last character in the document's text.
 
 ---Where a document names an entity (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(m.byte_start, m.byte_end) == m.text`; character offsets count UTF-8 characters (`utf8.offset`).
 ---@class EntityMention

@@ -28,7 +28,7 @@ public struct CorpusListing: Sendable {
         var manifest: [String: ManifestEntry] = [:]
         let manifestPath = directory.appendingPathComponent("manifest.yaml").path
         if fm.fileExists(atPath: manifestPath) {
-            let (m, d) = Manifest.load(path: manifestPath)
+            let (m, d) = CorpusManifest.load(path: manifestPath)
             manifest = m
             diagnostics += d
         }

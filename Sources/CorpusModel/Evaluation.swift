@@ -103,6 +103,11 @@ public struct EvaluationReport: Sendable {
     public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     /// Matched rows whose kind, level or status is wrong.
     public var attributeErrors: Int { matches.filter { !$0.problems.isEmpty }.count }
+    /// Matched rows the gold gives as planned or negated that the model reports as having taken place: the
+    /// worst status error (an announcement or a cancellation counted as a visit).
+    public var plannedReportedAsOccurred: Int {
+        matches.filter { ($0.gold.status ?? "occurred") != "occurred" && $0.visit.status == .occurred }.count
+    }
 }
 
 /// Scores the model's visits against a gold file: a gold row matches a visit with the same visitor,
@@ -175,6 +180,7 @@ public enum Evaluator {
             + (r.unscored.isEmpty ? "" : " (+\(r.unscored.count) unscored)") + "\n"
         out += "precision \(f(r.precision))  recall \(f(r.recall))  F1 \(f(r.f1))\n"
         out += "kind/level/status right on \(r.matches.count - r.attributeErrors) of \(r.matches.count) matched rows\n"
+        out += "planned or negated reported as occurred: \(r.plannedReportedAsOccurred)\n"
         if !r.misses.isEmpty {
             out += "\nmisses (in the gold, not found):\n"
             for m in r.misses { out += "  - \(m.visitor) -> \(m.destination) \(m.when)\(m.document.map { " (\($0))" } ?? "")\n" }

@@ -4,6 +4,8 @@ import Foundation
 /// What `dossier export` writes.
 public enum ExportTable: String, Sendable, CaseIterable {
     case visits, events, documents, entities
+    /// One row per report of a visit, with its own status, date and offsets (MentionExport.swift).
+    case mentions
 }
 
 public enum ExportFormat: String, Sendable, CaseIterable {
@@ -18,14 +20,12 @@ public enum Exporter {
         case .events: return corpus.timeline.map { eventRecord($0, corpus) }
         case .documents: return corpus.documents.map { documentRecord($0) }
         case .entities: return entityRecords(corpus)
+        case .mentions: return mentionRecords(corpus)
         }
     }
 
     static func ref(_ i: Int, _ c: Corpus) -> [String: Any] { ["id": c.entities[i].id, "name": c.entities[i].name] }
     static func opt(_ x: Any?) -> Any { x ?? NSNull() }
-    static func mentions(_ ms: [Mention], _ c: Corpus) -> [[String: Any]] {
-        ms.map { ["document": c.documents[$0.document].name, "sentence": $0.sentence, "text": c.text(of: $0)] }
-    }
 
     public static func visitRecord(_ v: Visit, _ c: Corpus) -> [String: Any] {
         [
@@ -122,6 +122,7 @@ public enum Exporter {
         case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions", "rules", "confidence"]
         case .documents: return ["id", "name", "title", "date", "dateSource", "anchorDate", "anchorSource", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
         case .entities: return ["id", "kind", "name", "country", "discovered", "mentions", "aliases"]
+        case .mentions: return mentionColumns
         }
     }
 

@@ -17,13 +17,15 @@ enum LexiconShape: Sendable {
     case kinds
     /// Phrases with a visit kind.
     case phraseKinds
+    /// Phrases with a number ("last night" -1: days from the reference date).
+    case phraseNumbers(ClosedRange<Int>)
     /// Titles: phrases with a level and whether the level depends on the body named after them.
     case titles
 
     var columns: [String] {
         switch self {
         case .words, .phrases: ["entry"]
-        case .numbers: ["entry", "number"]
+        case .numbers, .phraseNumbers: ["entry", "number"]
         case .levels: ["entry", "level"]
         case .kinds, .phraseKinds: ["entry", "kind"]
         case .titles: ["entry", "level", "depends_on_body"]
@@ -33,7 +35,7 @@ enum LexiconShape: Sendable {
     var singleToken: Bool {
         switch self {
         case .words, .numbers, .levels, .kinds: true
-        case .phrases, .phraseKinds, .titles: false
+        case .phrases, .phraseKinds, .phraseNumbers, .titles: false
         }
     }
 }
@@ -60,6 +62,11 @@ struct LexiconSets {
     func numbers(_ name: String) -> LookupTable<Int> {
         var table = LookupTable<Int>()
         for e in list(name) { table[e.keys[0]] = Int(e.value ?? "") ?? 0 }
+        return table
+    }
+    func phraseNumbers(_ name: String) -> PhraseValues<Int> {
+        var table = PhraseValues<Int>()
+        for e in list(name) { if let n = e.value.flatMap({ Int($0) }) { table.insert(e.keys, n) } }
         return table
     }
     func levels(_ name: String) -> LookupTable<Level> {
@@ -113,6 +120,9 @@ extension Lexicon {
         ("label-stops", .words), ("months", .numbers(1...12)), ("weekdays", .numbers(0...6)),
         ("not-destination-before", .phrases), ("not-destination-after", .phrases), ("destination-prepositions", .words),
         ("clause-starters", .phrases), ("subordinators", .phrases), ("invitation-nouns", .phrases),
+        ("planned-phrases", .phrases), ("occurred-words", .phrases), ("present-tense-words", .words), ("coordinators", .words),
+        ("archive-markers", .phrases), ("retrospective-markers", .phrases), ("years-ago-words", .phrases),
+        ("count-words", .numbers(1...99)), ("present-future-words", .words), ("back-reference-words", .phrases), ("speech-verbs", .phrases), ("relative-days", .phraseNumbers(-7...7)),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word
@@ -212,7 +222,7 @@ extension Lexicon {
     /// What is wrong with a value cell, if anything.
     static func problem(with value: String, for shape: LexiconShape) -> String? {
         switch shape {
-        case .numbers(let range):
+        case .numbers(let range), .phraseNumbers(let range):
             guard let n = Int(value), range.contains(n) else { return "expected a number in \(range.lowerBound)...\(range.upperBound), found '\(value)'" }
             return nil
         case .levels, .titles:

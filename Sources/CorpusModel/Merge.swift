@@ -1,9 +1,9 @@
 // Stage 7: the merge. The same visit reported by several articles, or twice in one, becomes one
 // event listing its mentions. Counts count events, never mentions.
 
-/// The visit candidates of a corpus, kept from the assembly to the merge: 48 bytes each and no storage of
-/// their own (a corpus has hundreds of thousands). Country codes are numbered; a candidate's first sentence
-/// is in the record, any further ones in a shared array.
+/// The visit candidates of a corpus, kept from the assembly to the merge: 44 bytes each and no storage of
+/// their own (a corpus has hundreds of thousands). Country codes are numbered; a candidate's reports (one per
+/// sentence, 32 bytes each) are in a shared array.
 struct VisitCandidates {
     private struct Record {
         var visitor: Int32
@@ -12,11 +12,10 @@ struct VisitCandidates {
         var start: UInt32        // PartialDate.packed, 0: none
         var end: UInt32
         var notBefore: UInt32
-        var sentence: Int32
-        var moreSentences: Int32 // index into `extraSentences`
+        var firstMention: Int32  // index into `mentions`
         var destination: UInt16  // index into `countryCodes`
         var visitorCountry: UInt16 // index + 1 into `countryCodes`, 0: none
-        var moreCount: UInt8
+        var mentionCount: UInt8
         var kind: UInt8
         var status: UInt8
         var titleLevel: UInt8    // Level rank + 1, 0: none
@@ -24,7 +23,7 @@ struct VisitCandidates {
         var confidence: Float    // the scorer's probability
     }
     private var records: [Record] = []
-    private var extraSentences: [Int32] = []
+    private var mentions: [Mention] = []
     private var countryCodes: [String] = []
     private var countryIndex: [String: UInt16] = [:]
     /// The distinct sets of rules of the candidates (a few hundred at most).
@@ -51,15 +50,14 @@ struct VisitCandidates {
     }
 
     mutating func append(_ v: VisitCandidate, document: Int) {
-        let sentences = v.sentences
-        let more = sentences.count > 1 ? Int32(extraSentences.count) : 0
-        if sentences.count > 1 { extraSentences += sentences.dropFirst().prefix(255).map { Int32($0) } }
+        let first = Int32(mentions.count)
+        mentions += v.mentions.prefix(255).map { $0.inDocument(document) }
         records.append(Record(
             visitor: Int32(v.visitor), document: Int32(document), city: v.city.map(Int32.init) ?? -1,
             start: v.start?.packed ?? 0, end: v.end?.packed ?? 0, notBefore: v.notBefore?.packed ?? 0,
-            sentence: Int32(sentences.first ?? 0), moreSentences: more,
+            firstMention: first,
             destination: code(v.destination), visitorCountry: v.visitorCountry.map { code($0) + 1 } ?? 0,
-            moreCount: UInt8(min(255, max(0, sentences.count - 1))),
+            mentionCount: UInt8(mentions.count - Int(first)),
             kind: UInt8(VisitKind.allCases.firstIndex(of: v.kind)!), status: UInt8(VisitStatus.allCases.firstIndex(of: v.status)!),
             titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0, rules: code(v.rules),
             confidence: v.confidence))
@@ -80,10 +78,12 @@ struct VisitCandidates {
     func rules(_ i: Int) -> RuleSet { ruleSets[Int(records[i].rules)] }
     func confidence(_ i: Int) -> Float { records[i].confidence }
     func titleLevel(_ i: Int) -> Level? { records[i].titleLevel == 0 ? nil : Level.allCases[Int(records[i].titleLevel) - 1] }
-    func forEachSentence(_ i: Int, _ body: (Int) -> Void) {
+    func sentence(_ i: Int) -> Int { mentions(i).first.map(\.sentence) ?? 0 }
+    func forEachSentence(_ i: Int, _ body: (Int) -> Void) { for m in mentions(i) { body(m.sentence) } }
+    /// The reports of candidate `i`, in the order found.
+    func mentions(_ i: Int) -> ArraySlice<Mention> {
         let r = records[i]
-        body(Int(r.sentence))
-        for k in 0..<Int(r.moreCount) { body(Int(extraSentences[Int(r.moreSentences) + k])) }
+        return mentions[Int(r.firstMention)..<(Int(r.firstMention) + Int(r.mentionCount))]
     }
 }
 
@@ -206,8 +206,8 @@ enum Merger {
         }
     }
 
-    /// The visit of a cluster: its most precise date, the kind most often reported, occurred if any report says
-    /// so, the visitor's level on its date, the union of its reports' rules, every reporting sentence, and the
+    /// The visit of a cluster: its most precise date, the kind most often reported, the strongest status of its
+    /// reports (`strongestStatus`), the visitor's level on its date, the union of its reports' rules, every reporting sentence, and the
     /// reports' confidences combined by `combination`.
     static func visit(of c: Cluster, id: Int, _ candidates: VisitCandidates, documents: [Document], entities: [Entity],
                       combination: VisitScorer.Combination) -> Visit {
@@ -216,9 +216,7 @@ enum Merger {
         var kindVotes: [VisitKind: Int] = [:]
         for m in members where candidates.kind(m) != .unspecified { kindVotes[candidates.kind(m), default: 0] += 1 }
         let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
-        var statuses = Set<VisitStatus>()
-        for m in members { statuses.insert(candidates.status(m)) }
-        let status: VisitStatus = statuses.contains(.occurred) ? .occurred : statuses.contains(.negated) ? .negated : .planned
+        let status = strongestStatus(of: c, members, candidates, documents: documents)
         let visitor = entities[c.visitor]
         var level: Level?
         let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
@@ -226,15 +224,8 @@ enum Merger {
         if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
         var rules = RuleSet()
         for m in members { rules.formUnion(candidates.rules(m)) }
-        var mentions: [Mention] = []
-        for m in members {
-            let doc = candidates.document(m)
-            candidates.forEachSentence(m) { mentions.append(Mention(document: doc, sentence: $0)) }
-        }
-        mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
-        var unique: [Mention] = []
-        unique.reserveCapacity(mentions.count)
-        for m in mentions where unique.last != m { unique.append(m) }
+        if status != .occurred && members.contains(where: { candidates.status($0) == .occurred }) { rules.insert(.mergeStrongestStatus) }
+        let unique = mentionsInTextOrder(members.flatMap { candidates.mentions($0) })
         return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
                      destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
                      start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
@@ -244,6 +235,75 @@ enum Merger {
 }
 
 extension Merger {
+    /// The status of a merged visit from the strongest cue of its reports (rule merge.strongest-status): a plan or
+    /// a cancellation beats "occurred" by default; an explicit occurrence (a past-tense cue, or a report published
+    /// after the visit's dates) from an article no older than the latest plan beats it; of plans, a cancellation
+    /// beats an announcement. An undated plan placed on a visit dated a month or more before its own article is
+    /// about another, later trip: it does not count.
+    static func strongestStatus(of c: Cluster, _ members: [Int], _ candidates: VisitCandidates, documents: [Document]) -> VisitStatus {
+        var cued: [(status: VisitStatus, published: PartialDate?)] = []
+        var explicitOccurrences: [PartialDate?] = []
+        var anyOccurred = false
+        // Sentences holding a plan or a cancellation: a date read there ("lands on Sunday") does not make a fact.
+        var cuedSentences = Set<Int64>()
+        for m in members where candidates.status(m) != .occurred {
+            candidates.forEachSentence(m) { cuedSentences.insert(Int64(candidates.document(m)) << 32 | Int64($0)) }
+        }
+        for m in members {
+            let published = documents[candidates.document(m)].date
+            switch candidates.status(m) {
+            case .occurred:
+                anyOccurred = true
+                if candidates.rules(m).contains(.statusOccurredCue) || isRetrospective(c, published: published)
+                    || (isDatedByItsArticle(m, candidates, published: published)
+                        && !cuedSentences.contains(Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m)))) {
+                    explicitOccurrences.append(published)
+                }
+            case let status:
+                if candidates.start(m) == nil, let s = c.start, let published,
+                   (c.end ?? s).dayRange.upperBound < published.dayRange.lowerBound - 31 { continue }
+                cued.append((status, published))
+            }
+        }
+        if cued.isEmpty {
+            if anyOccurred || members.isEmpty { return .occurred }
+            return members.contains { candidates.status($0) == .negated } ? .negated : .planned
+        }
+        let latestPlan = cued.compactMap(\.published).max()
+        let occurredLater = explicitOccurrences.contains { published in
+            guard let latestPlan else { return true }
+            return published.map { $0 >= latestPlan } ?? false
+        }
+        if occurredLater { return .occurred }
+        return cued.contains { $0.status == .negated } ? .negated : .planned
+    }
+
+    /// A report dated by its own words, all of it no later than its article ("arrived on 18/11", published on
+    /// the 20th), tells a visit under way or past: a plan for its later days does not undo it.
+    static func isDatedByItsArticle(_ m: Int, _ candidates: VisitCandidates, published: PartialDate?) -> Bool {
+        guard let published, let s = candidates.start(m), !candidates.rules(m).contains(.datePublicationMonth) else { return false }
+        return (candidates.end(m) ?? s).dayRange.upperBound <= published.dayRange.upperBound
+    }
+
+    /// A report published more than a week after the visit's last day tells what happened.
+    static func isRetrospective(_ c: Cluster, published: PartialDate?) -> Bool {
+        guard let published, let s = c.start else { return false }
+        return published.dayRange.lowerBound > (c.end ?? s).dayRange.upperBound + 7
+    }
+
+    /// Reports in document and sentence order, one per sentence: of two reports of one sentence, the one that
+    /// came first (the members are most precise dates first).
+    static func mentionsInTextOrder(_ mentions: [Mention]) -> [Mention] {
+        let order = mentions.indices.sorted { a, b in
+            let x = mentions[a], y = mentions[b]
+            return (x.document, x.sentence, a) < (y.document, y.sentence, b)
+        }
+        var unique: [Mention] = []
+        unique.reserveCapacity(mentions.count)
+        for i in order where unique.last?.place != mentions[i].place { unique.append(mentions[i]) }
+        return unique
+    }
+
     /// The visits whose confidence reaches `minimumConfidence`, numbered again.
     static func keep(_ visits: [Visit], minimumConfidence: Double) -> [Visit] {
         var kept = visits.filter { $0.confidence >= minimumConfidence }
@@ -267,7 +327,7 @@ struct EventMerger {
     mutating func reserveCapacity(_ n: Int) { events.reserveCapacity(n) }
 
     mutating func add(_ c: EventCandidate, document doc: Int) {
-        let mention = Mention(document: doc, sentence: c.sentence)
+        let mention = c.mention.inDocument(doc)
         var key = c.kind.rawValue + "|"
         switch c.kind {
         case .relationsEstablished: key += c.countries.sorted().joined(separator: ",")

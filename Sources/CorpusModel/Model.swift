@@ -14,22 +14,6 @@ public enum VisitStatus: String, Sendable, Codable, CaseIterable {
     case negated
 }
 
-/// Where an event was reported: a sentence of a document. Its text is `Corpus.text(of:)`.
-public struct Mention: Sendable, Hashable {
-    // Two 32-bit numbers: a corpus holds hundreds of thousands of event mentions.
-    private var document32: Int32
-    private var sentence32: Int32
-    /// Index into `Corpus.documents`.
-    public var document: Int { Int(document32) }
-    /// Index into that document's `sentences`.
-    public var sentence: Int { Int(sentence32) }
-
-    public init(document: Int, sentence: Int) {
-        document32 = Int32(document)
-        sentence32 = Int32(sentence)
-    }
-}
-
 /// How an entity was named in a sentence.
 public enum MentionRole: String, Sendable, Codable {
     /// By a name or alias in the gazetteer ("Tô Lâm", "DPRK").

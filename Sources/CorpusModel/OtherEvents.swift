@@ -36,9 +36,10 @@ extension EventFinder {
         let window = max(s, k - 8)..<min(e, k + 8)
         guard window.contains(where: { lexicon.relationsWords.match(tokens, at: $0, end: e) > 0 }) else { return nil }
         let t = nearestTime(c.allTimes.filter { $0.end == nil || $0.start.granularity == .year }, to: k)
+        let rules = RuleSet([.eventRelationsEstablished])
         events.append(EventCandidate(kind: .relationsEstablished, participants: [], countries: countryPair(c), city: nil,
-                                     start: t?.start, end: nil, status: .occurred, ordinal: nil, label: nil, sentence: c.index,
-                                     rules: RuleSet([.eventRelationsEstablished])))
+                                     start: t?.start, end: nil, status: .occurred, ordinal: nil, label: nil,
+                                     mention: report(c, status: .occurred, time: t, rules: rules), rules: rules))
         return window.upperBound - k
     }
 
@@ -57,9 +58,10 @@ extension EventFinder {
         let label = q > labelStart ? text(labelStart..<q) : nil
         let countries = c.mentions.places.filter { $0.tokens.lowerBound >= labelStart && $0.tokens.lowerBound < q }.map(\.country)
         let y = date.map { PartialDate(year: $0.year)! }
+        let rules = RuleSet([.eventAnniversary])
         events.append(EventCandidate(kind: .anniversary, participants: [], countries: countries,
-                                     city: nil, start: y, end: nil, status: .occurred, ordinal: n, label: label, sentence: c.index,
-                                     rules: RuleSet([.eventAnniversary])))
+                                     city: nil, start: y, end: nil, status: .occurred, ordinal: n, label: label,
+                                     mention: report(c, status: .occurred, time: nil, rules: rules), rules: rules))
     }
 
     /// "exchanged messages", "gửi điện": between two persons or two countries; the date of the previous
@@ -71,9 +73,10 @@ extension EventFinder {
         let countries = countries(of: people, c)
         if people.count < 2 && countries.count < 2 { return ml }
         let t = nearestTime(c.times, to: k)
+        let rules = RuleSet([.eventMessageExchange])
         events.append(EventCandidate(kind: .messageExchange, participants: people, countries: countries, city: nil,
-                                     start: t?.start ?? date, end: t?.end, status: .occurred, ordinal: nil, label: nil, sentence: c.index,
-                                     rules: RuleSet([.eventMessageExchange])))
+                                     start: t?.start ?? date, end: t?.end, status: .occurred, ordinal: nil, label: nil,
+                                     mention: report(c, status: .occurred, time: t, rules: rules), rules: rules))
         return ml
     }
 
@@ -89,10 +92,11 @@ extension EventFinder {
         let city = nearestCity(to: k, c)
         let st = status(trigger: k..<(k + mt), from: c.start, to: c.end, start: t?.start)
         let lv = lastVisit.map { visits[$0] }
+        let rules = RuleSet([.eventMeeting, st.rule])
         events.append(EventCandidate(kind: .meeting, participants: people, countries: countries(of: people, c),
                                      city: city ?? lv?.city, start: t?.start ?? lv?.start ?? date, end: t?.end,
-                                     status: st.status, ordinal: nil, label: text(k..<(k + mt)), sentence: c.index,
-                                     rules: RuleSet([.eventMeeting, st.rule])))
+                                     status: st.status, ordinal: nil, label: text(k..<(k + mt)),
+                                     mention: report(c, status: st.status, time: t, rules: rules), rules: rules))
         addMeetingVisits(at: k, length: mt, people: people, city: city, time: t, status: st, c)
         return mt
     }
@@ -147,9 +151,11 @@ extension EventFinder {
         if t != nil { rules.insert(.dateNearest) }
         for p in people {
             guard let country = c.countryOf(p), country != place.country else { continue }
+            let name = c.persons.first { $0.entity == p }.map { $0.nameStart..<$0.nameEnd }
+            let mention = report(c, status: st.status, time: t, rules: rules, visitor: name, destination: place.tokens)
             add(VisitCandidate(visitor: p, visitorCountry: country, destination: place.country, city: cityIndex,
                                start: t?.start, end: t?.end, notBefore: nil, kind: .unspecified, status: st.status,
-                               titleLevel: nil, sentences: [c.index],
+                               titleLevel: nil, mentions: [mention],
                                rules: rules, evidence: CandidateEvidence(meeting: k..<(k + mt), time: t)))
         }
     }

@@ -25,6 +25,9 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Clause structure and status (appended: raw values are bits).
     case destinationExcludedPhrase, visitTripList, dateOwnClause, mergeUndatedYearsApart
     case statusPlannedInfinitive, statusPlannedInvitation
+    case statusNegatedCancelBefore, statusPlannedCuePhrase, statusPlannedPresentTense, statusOccurredCue
+    case mergeStrongestStatus
+    case dateArchiveAnchor, dateBackReference, dateAcrossSpeechVerb
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -87,6 +90,14 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .mergeUndatedYearsApart: "merge.undated-years-apart"
         case .statusPlannedInfinitive: "status.planned.infinitive"
         case .statusPlannedInvitation: "status.planned.invitation"
+        case .statusNegatedCancelBefore: "status.negated.cancel-before"
+        case .statusPlannedCuePhrase: "status.planned.cue-phrase"
+        case .statusPlannedPresentTense: "status.planned.present-tense"
+        case .statusOccurredCue: "status.occurred.cue"
+        case .mergeStrongestStatus: "merge.strongest-status"
+        case .dateArchiveAnchor: "date.archive-anchor"
+        case .dateBackReference: "date.back-reference"
+        case .dateAcrossSpeechVerb: "date.across-speech-verb"
         }
     }
 }

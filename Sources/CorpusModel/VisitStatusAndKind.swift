@@ -19,34 +19,122 @@ struct KindReading {
 
 extension EventFinder {
 
-    /// Planned or negated from the words just before a trigger (and after a noun trigger).
-    func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?) -> StatusReading {
+    /// Planned or negated from the words around a trigger, else from its date; occurred otherwise, explicitly
+    /// when a past-tense cue precedes it. `sentence` is the sentence's index in its document (0: the headline).
+    func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?, sentence: Int = 1) -> StatusReading {
         if lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.negated, .statusNegatedSkipVerb) }
         if lexicon.expectedWords.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.planned, .statusPlannedExpected) } // "expected in Islamabad"
+        if concludes(trigger, from: s) { return StatusReading(.occurred, .statusOccurredCue) }
+        if let before = statusCueBefore(trigger, from: s) { return before }
+        if let after = cancellationAfter(trigger, to: e) { return after }
+        if isFuture(start) { return StatusReading(.planned, .statusPlannedFutureDate) }
+        if sentence > 0, isScheduledPresent(trigger, from: s, to: e) { return StatusReading(.planned, .statusPlannedPresentTense) }
+        if hasOccurredCue(trigger, from: s) { return StatusReading(.occurred, .statusOccurredCue) }
+        return StatusReading(.occurred, .statusOccurredDefault)
+    }
+
+    /// "after concluding his visit to Japan", "sau khi kết thúc chuyến thăm": only a visit under way concludes.
+    func concludes(_ trigger: Range<Int>, from s: Int) -> Bool {
         var j = trigger.lowerBound - 1
+        while j >= s && j >= trigger.lowerBound - 3 {
+            if lexicon.concludingVerbs.contains(tokens[j].lower) { return true }
+            let w = tokens[j].lower
+            guard lexicon.possessivePronouns.contains(w) || lexicon.definiteFillers.contains(w) else { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    /// The status cue before a trigger in its clause: a cancellation phrase anywhere in the window ("called off
+    /// planned stops"), else the nearest negation or plan word or plan phrase. A predicate chained by "then",
+    /// "before", "sau đó" continues the plan of the one before it ("is to visit A before flying on to B", "will
+    /// visit Belgium, then pay an official visit to Finland"), and so does a predicate with no subject of its own
+    /// after a comma that follows a name, or after "and" ("sẽ tham dự X tại Melbourne, thăm chính thức Australia",
+    /// "sẽ thăm Kuwait, Algeria và dự G20"), unless the trigger is itself past ("whose emir, X, came to Seoul").
+    /// A relative pronoun or a subordinator other than a sequence word ("when", "while") ends the clause.
+    func statusCueBefore(_ trigger: Range<Int>, from s: Int) -> StatusReading? {
+        let t = trigger.lowerBound
+        let past = lexicon.occurredCues.match(tokens, at: t, end: trigger.upperBound) > 0
+        let coordinated = t > s + 1 && !past && (lexicon.coordinators.contains(tokens[t - 1].lower)
+            || (isComma(t - 1) && tokens[t - 2].capitalized))
+        var nearest: StatusReading?
+        var chained = false
+        var j = t - 1
         var n = 0
         while j >= s && n < 12 {
             let w = tokens[j].lower
-            // A clause chained by "then", "sau đó", "before" continues the plan of the one before it
-            // ("will visit Belgium, then pay an official visit to Finland").
-            if tokens[j].kind == .punct && tokens[j].first == 0x2C && j + 1 < trigger.lowerBound
-                && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; continue }
-            if tokens[j].kind == .punct && tokens[j].first != 0x2D { break }
-            if lexicon.negationCues.contains(w) { return StatusReading(.negated, .statusNegatedCue) }
-            if lexicon.plannedCues.contains(w) { return StatusReading(.planned, .statusPlannedFutureModal) }
+            if tokens[j].kind == .punct {
+                if isComma(j) && j + 1 < t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; chained = true; continue }
+                if isComma(j) && coordinated { j -= 1; n = 0; chained = true; continue }
+                if tokens[j].first != 0x2D { break }
+            }
+            if lexicon.relativePronouns.contains(w) && tokens[j].kind == .word && j < t - 1 { break }
+            // "pledged to come to Seoul when he hosted President X": a subordinate clause has a status of its own.
+            if !lexicon.sequenceWords.contains(w) && lexicon.subordinators.match(tokens, at: j, end: t) > 0 { break }
+            if lexicon.cancelCues.match(tokens, at: j, end: t) > 0 { return StatusReading(.negated, .statusNegatedCancelBefore) }
+            if lexicon.sequenceWords.contains(w) { n = 0; chained = true }
+            if nearest == nil { nearest = cueWord(at: j, from: s, before: t, chained: chained) }
             j -= 1; n += 1
         }
-        // After the word, only a cancellation negates it ("the visit was postponed"): a "not" there is
-        // about something else ("ended the summit without signing anything").
+        return nearest
+    }
+
+    /// A negation word, a plan word or a plan phrase at token `j`. A plan phrase governs the trigger only when
+    /// at most three words lie between them ("could make a return trip", "agreed to pay a visit"; not "agreed
+    /// to boost trade during the visit"), or when the trigger's predicate is chained to the one it governs
+    /// (`chained`: "lên đường thăm A, thăm B"); inside a longer past phrase ("đã lên đường thăm") it is a fact.
+    func cueWord(at j: Int, from s: Int, before t: Int, chained: Bool) -> StatusReading? {
+        let w = tokens[j].lower
+        if lexicon.negationCues.contains(w) { return StatusReading(.negated, .statusNegatedCue) }
+        if lexicon.plannedCues.contains(w) { return StatusReading(.planned, .statusPlannedFutureModal) }
+        let n = lexicon.plannedPhrases.match(tokens, at: j, end: t)
+        guard n > 0, chained || t - (j + n) <= 3 else { return nil }
+        if j > s && lexicon.occurredCues.match(tokens, at: j - 1, end: t) >= 2 { return StatusReading(.occurred, .statusOccurredCue) }
+        return StatusReading(.planned, .statusPlannedCuePhrase)
+    }
+
+    /// After the trigger, only a cancellation negates it ("the visit was postponed", "the visit that had been
+    /// pencilled in for next week has been put off"): a "not" there is about something else ("ended the summit
+    /// without signing anything"). Read to the end of the clause, at most 16 tokens, past a relative clause set
+    /// off by commas ("the state visit to France, which was to begin on Sunday, has been postponed").
+    func cancellationAfter(_ trigger: Range<Int>, to e: Int) -> StatusReading? {
         var k = trigger.upperBound
-        n = 0
-        while k < e && n < 5 {
+        var n = 0
+        var inRelative = false
+        while k < e && n < 16 {
+            if isComma(k) && !inRelative && k + 1 < e && lexicon.relativePronouns.contains(tokens[k + 1].lower) {
+                inRelative = true; k += 2; continue
+            }
+            if isComma(k) && inRelative { inRelative = false; k += 1; continue }
             if tokens[k].kind == .punct { break }
             if lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return StatusReading(.negated, .statusNegatedCancelAfter) }
             k += 1; n += 1
         }
-        return isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault)
+        return nil
     }
+
+    /// "lands in Havana on Sunday", "leaves on Sunday for a four-day trip": a present-tense verb of the trip at
+    /// or just before the trigger, with a weekday in the sentence, tells a schedule (a headline's present tells
+    /// the news, so the caller leaves the headline out).
+    func isScheduledPresent(_ trigger: Range<Int>, from s: Int, to e: Int) -> Bool {
+        let window = max(s, trigger.lowerBound - 10)..<trigger.upperBound
+        guard window.contains(where: { tokens[$0].kind == .word && lexicon.presentTenseWords.contains(tokens[$0].lower) }) else { return false }
+        return (s..<e).contains { tokens[$0].kind == .word && tokens[$0].capitalized && lexicon.weekdays[tokens[$0].lower] != nil }
+    }
+
+    /// A past-tense cue at the trigger or in the eight tokens before it, within its clause ("arrived in Hanoi",
+    /// "arrived on Sunday for a three-day state visit", "đã thăm").
+    func hasOccurredCue(_ trigger: Range<Int>, from s: Int) -> Bool {
+        var j = trigger.lowerBound
+        while j >= max(s, trigger.lowerBound - 8) {
+            if tokens[j].kind == .punct { return false }
+            if lexicon.occurredCues.match(tokens, at: j, end: trigger.upperBound) > 0 { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    func isComma(_ k: Int) -> Bool { tokens[k].kind == .punct && tokens[k].first == 0x2C }
 
     /// "state visit", "official visit", "officially visited" (not the "State" of "Secretary of State"), with
     /// fillers between ("a three-day state visit"); Vietnamese "thăm cấp Nhà nước", "chuyến thăm chính thức".

@@ -9,7 +9,7 @@ import GRDB
 
 public enum SQLiteExporter {
     /// The schema's version, stored as `PRAGMA user_version`; bumped when a table or column changes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Writes the database to `url`: to a temporary file beside it, renamed into place when complete.
     public static func write(_ corpus: Corpus, to url: URL) throws {
@@ -136,6 +136,14 @@ public enum SQLiteExporter {
             t.column("visit_id", .integer).indexed().references("visits")
             t.column("event_id", .integer).indexed().references("events")
             t.column("sentence_id", .integer).notNull().indexed().references("sentences")
+            // What the sentence itself says, and where (UTF-8 byte and character offsets, 0-based, end-exclusive).
+            t.column("status", .text)
+            t.column("date", .text)
+            t.column("date_text", .text)
+            t.column("rules", .text).notNull()
+            for span in SQLiteRows.mentionSpans {
+                for column in SQLiteRows.spanColumns { t.column("\(span)_\(column)", .integer) }
+            }
             t.check(sql: "(visit_id IS NULL) <> (event_id IS NULL)")
         }
     }
@@ -200,11 +208,11 @@ struct SQLiteRows {
     private func insertVisits() throws {
         let visits = try statement("visits", ["id", "visitor_id", "visitor_country", "destination", "city_id", "start", "end", "year",
                                               "kind", "level", "status"])
-        let mentions = try statement("mentions", ["visit_id", "sentence_id"])
+        let mentions = try mentionStatement(owner: "visit_id")
         for v in corpus.visits {
             try visits.execute(arguments: [v.id, v.visitor, v.visitorCountry, v.destination, v.city, v.start?.iso, v.end?.iso, v.year,
                                            v.kind.rawValue, v.level.rawValue, v.status.rawValue])
-            for m in v.mentions { try mentions.execute(arguments: [v.id, firstSentence[m.document] + m.sentence]) }
+            try insertMentions(v.mentions, of: v.id, mentions)
         }
     }
 
@@ -213,7 +221,7 @@ struct SQLiteRows {
         let events = try statement("events", ["id", "kind", "city_id", "start", "end", "year", "status", "visit_id", "ordinal", "label"])
         let participants = try statement("event_participants", ["event_id", "position", "entity_id"])
         let countries = try statement("event_countries", ["event_id", "position", "country"])
-        let mentions = try statement("mentions", ["event_id", "sentence_id"])
+        let mentions = try mentionStatement(owner: "event_id")
         for e in corpus.timeline {
             try events.execute(arguments: [e.id, e.kind.rawValue, e.city, e.start?.iso, e.end?.iso, e.start?.year, e.status.rawValue,
                                            e.visit, e.ordinal, e.label])
@@ -221,8 +229,29 @@ struct SQLiteRows {
             for (k, c) in e.countries.enumerated() { try countries.execute(arguments: [e.id, k, c]) }
             // A visit's mentions are the visit's rows; the event row points to the visit.
             if e.visit == nil {
-                for m in e.mentions { try mentions.execute(arguments: [e.id, firstSentence[m.document] + m.sentence]) }
+                try insertMentions(e.mentions, of: e.id, mentions)
             }
+        }
+    }
+
+    static let mentionSpans = ["visitor", "destination", "date"]
+    static let spanColumns = ["start", "end", "char_start", "char_end"]
+
+    private func mentionStatement(owner: String) throws -> Statement {
+        try statement("mentions", [owner, "sentence_id", "status", "date", "date_text", "rules"]
+            + Self.mentionSpans.flatMap { span in Self.spanColumns.map { "\(span)_\($0)" } })
+    }
+
+    /// The rows of a visit's or an event's mentions, with the offsets of their spans.
+    private func insertMentions(_ list: [Mention], of owner: Int, _ statement: Statement) throws {
+        for d in corpus.details(of: list) {
+            let m = d.mention
+            var values: [DatabaseValueConvertible?] = [owner, firstSentence[m.document] + m.sentence, m.status?.rawValue, m.date?.iso,
+                                                       d.date?.text, m.rules.joined(separator: " ")]
+            for span in [d.visitor, d.destination, d.date] {
+                values += [span?.bytes.lowerBound, span?.bytes.upperBound, span?.characters.lowerBound, span?.characters.upperBound]
+            }
+            try statement.execute(arguments: StatementArguments(values))
         }
     }
 }

@@ -220,10 +220,24 @@ enum Classes {
             APIParameter("start_date", .optional(.named("Date")), "When it began."),
             APIParameter("end_date", .optional(.named("Date")), "When it ended; nil while held."),
         ]),
-        ("Mention", "Where an article reports an event (a plain table).", [
+        ("Mention", "Where an article reports an event, with what that sentence alone says of it (a plain table). A visit merges its mentions: a visit planned in one article and carried out in a later one has a `planned` and an `occurred` mention.", [
             APIParameter("document", .named("Document"), "The article."),
             APIParameter("sentence", .integer, "The sentence's number in the article (1-based)."),
             APIParameter("text", .string, "The sentence's text."),
+            APIParameter("status", .optional(.string), "The status as this sentence states it: `occurred`, `planned` or `negated`."),
+            APIParameter("date", .optional(.named("Date")), "The date as this sentence states it (nil when it gives none)."),
+            APIParameter("date_text", .optional(.string), "That date as written (\"May\", \"12 March 2019\", \"last week\")."),
+            APIParameter("rules", .array(.string), "The ids of the rules that read this report (see docs/corpus-model.md)."),
+            APIParameter("visitor_span", .optional(.named("Span")), "Where the visitor is named (a participant, for a meeting's visit); nil for a pronoun or a title alone, and for other events."),
+            APIParameter("destination_span", .optional(.named("Span")), "Where the destination is named (a country or a city); nil when the sentence names none."),
+            APIParameter("date_span", .optional(.named("Span")), "Where the date is written."),
+        ]),
+        ("Span", "A piece of a document's text (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(s.byte_start, s.byte_end) == s.text`; byte offsets index the UTF-8 string as Lua does, character offsets count UTF-8 characters (code points, as `utf8.len` and `utf8.offset` do).", [
+            APIParameter("text", .string, "The words as written."),
+            APIParameter("byte_start", .integer, "First byte in the document's text."),
+            APIParameter("byte_end", .integer, "Last byte in the document's text."),
+            APIParameter("char_start", .integer, "First character in the document's text."),
+            APIParameter("char_end", .integer, "Last character in the document's text."),
         ]),
         ("EntityMention", "Where a document names an entity (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(m.byte_start, m.byte_end) == m.text`; character offsets count UTF-8 characters (`utf8.offset`).", [
             APIParameter("entity", .named("Entity"), "What it names."),

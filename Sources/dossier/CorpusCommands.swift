@@ -157,9 +157,10 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the corpus model.",
         discussion: """
-        Visits, events, documents or entities as JSON (an array), JSON Lines or CSV (RFC 4180), on standard \
-        output or into --out. --format sqlite writes the whole model (documents, sentences, entities, offices, \
-        visits, events and their mentions) as an SQLite database into --out; docs/sqlite-export.md has the schema.
+        Visits, events, documents, entities or mentions (one row per report of a visit, with its own status, \
+        date and offsets) as JSON (an array), JSON Lines or CSV (RFC 4180), on standard output or into --out. \
+        --format sqlite writes the whole model (documents, sentences, entities, offices, visits, events and their \
+        mentions) as an SQLite database into --out; docs/sqlite-export.md has the schema.
         """)
 
     /// The formats: the table formats of `Exporter`, and the whole model as SQLite.
@@ -167,7 +168,7 @@ struct Export: ParsableCommand {
         case json, jsonl, csv, sqlite
     }
 
-    @Argument(help: "What to export: visits, events, documents or entities (not with --format sqlite).")
+    @Argument(help: "What to export: visits, events, documents, entities or mentions (not with --format sqlite).")
     var table: ExportTable?
 
     @Option(help: "json, jsonl, csv or sqlite.")
@@ -183,7 +184,7 @@ struct Export: ParsableCommand {
             guard out != nil else { throw ValidationError("--format sqlite writes a database file: give it with --out FILE") }
             if let table { throw ValidationError("--format sqlite exports the whole model; drop '\(table.rawValue)'") }
         } else if table == nil {
-            throw ValidationError("say what to export: visits, events, documents or entities (or --format sqlite --out FILE)")
+            throw ValidationError("say what to export: visits, events, documents, entities or mentions (or --format sqlite --out FILE)")
         }
     }
 

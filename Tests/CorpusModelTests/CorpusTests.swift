@@ -18,6 +18,7 @@ struct CorpusTests {
         #expect(r.recall == 1.0, "misses: \(r.misses.map(\.visitor))")
         #expect(r.precision == 1.0, "extras: \(r.extras.map { corpus.entities[$0.visitor].name })")
         #expect(r.attributeErrors == 0, "\(r.matches.filter { !$0.problems.isEmpty }.map(\.problems))")
+        #expect(r.plannedReportedAsOccurred == 0)
     }
 
     @Test("the seed articles' special cases: Kim's 2019 visit once and occurred, Trump's summit only planned, Belarus occurred")
@@ -57,6 +58,9 @@ struct CorpusTests {
         #expect(corpus.documents.count == 46)
         #expect(corpus.documents.allSatisfy { $0.date != nil }, "every article's date is read from its text")
         #expect(r.f1 >= 0.65 && r.precision >= 0.73, "\(Evaluator.render(r, corpus: corpus))")
+        // Announced, postponed and cancelled trips reported as having taken place: 8 before the status came from
+        // the strongest cue of the merged reports; the goal (issue 9) is none.
+        #expect(r.plannedReportedAsOccurred <= 2, "\(Evaluator.render(r, corpus: corpus))")
     }
 
     @Test("the held-out batches F-I (Data/heldout), scored at first sight: a floor against regressions, and no visit from the articles in other languages")
@@ -67,6 +71,8 @@ struct CorpusTests {
         #expect(unread.count == 8, "Spanish, German, Chinese, Portuguese, French, Russian, Italian and Turkish articles")
         #expect(corpus.visits.allSatisfy { $0.mentions.allSatisfy { !unread.contains($0.document) } })
         #expect(r.f1 >= 0.5 && r.precision >= 0.6, "\(Evaluator.render(r, corpus: corpus))")
+        // 27 before the status came from the strongest cue of the merged reports; the goal (issue 9) is none.
+        #expect(r.plannedReportedAsOccurred <= 3, "\(Evaluator.render(r, corpus: corpus))")
     }
 
     @Test("the evaluator counts misses, extras and wrong attributes")
@@ -83,6 +89,9 @@ struct CorpusTests {
         // A month that disagrees is no match.
         let r2 = Evaluator.evaluate(c, gold: GoldFile(visits: [GoldVisit(visitor: "Putin", destination: "CHN", when: "2024-06")]))
         #expect(r2.truePositives == 0)
+        // A planned row matched by an occurred visit is counted as the worst status error.
+        let r3 = Evaluator.evaluate(c, gold: GoldFile(visits: [GoldVisit(visitor: "Putin", destination: "CHN", when: "2024-05", status: "planned")]))
+        #expect(r3.plannedReportedAsOccurred == 1 && r.plannedReportedAsOccurred == 0)
     }
 
     @Test("bad input: invalid UTF-8, empty, binary, duplicate and malformed manifest; one bad file never stops the others")

@@ -146,7 +146,7 @@ struct LanguageIDTests {
 
     @Test("the manifest refuses a language it does not know, with a hint")
     func manifestLanguage() {
-        let (m, d) = Manifest.parse("documents:\n  - file: a.txt\n    language: esp\n  - file: b.txt\n    language: es\n", path: "manifest.yaml")
+        let (m, d) = CorpusManifest.parse("documents:\n  - file: a.txt\n    language: esp\n  - file: b.txt\n    language: es\n", path: "manifest.yaml")
         #expect(m["a.txt"]?.language == nil && m["b.txt"]?.language == "es")
         #expect(d.count == 1 && d[0].line == 3 && d[0].message.contains("did you mean 'es'"))
     }

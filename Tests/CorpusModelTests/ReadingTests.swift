@@ -56,7 +56,7 @@ struct ManifestTests {
           - file: b.txt
             date: 1961-06
         """
-        let (m, d) = Manifest.parse(yaml, path: "manifest.yaml")
+        let (m, d) = CorpusManifest.parse(yaml, path: "manifest.yaml")
         #expect(d.isEmpty)
         #expect(m["a.txt"]?.date?.iso == "2025-10-09" && m["a.txt"]?.source == "VNS" && m["a.txt"]?.language == "vi")
         #expect(m["b.txt"]?.date?.granularity == .month)
@@ -65,7 +65,7 @@ struct ManifestTests {
     @Test("malformed YAML is reported with line and column")
     func malformedYAML() throws {
         let yaml = "documents:\n  - file: a.txt\n    date: [2025\n  - file: b.txt\n"
-        let (m, d) = Manifest.parse(yaml, path: "manifest.yaml")
+        let (m, d) = CorpusManifest.parse(yaml, path: "manifest.yaml")
         #expect(m.isEmpty)
         let e = try #require(d.first)
         #expect(e.file == "manifest.yaml" && e.line != nil && e.column != nil && e.severity == .error)
@@ -74,7 +74,7 @@ struct ManifestTests {
     @Test("a bad field is reported at its place and the other entries kept")
     func badField() throws {
         let yaml = "documents:\n  - file: a.txt\n    date: 9 October\n  - file: b.txt\n    date: 2019-02-23\n    colour: red\n"
-        let (m, d) = Manifest.parse(yaml, path: "m.yaml")
+        let (m, d) = CorpusManifest.parse(yaml, path: "m.yaml")
         let bad = try #require(d.first { $0.message.contains("ISO") })
         #expect(bad.line == 3 && bad.column == 11)
         #expect(d.contains { $0.line == 6 && $0.message.contains("colour") })

@@ -11,7 +11,8 @@ struct RuleProvenanceTests {
 
     @Test("each path that makes a visit names its rule", arguments: [
         ("Indonesian President Joko Widodo arrived in Hanoi on Monday.", "2023-09-12",
-         ["visit.travel-to", "visitor.subject", "destination.after-trigger", "date.nearest", "status.occurred.default"]),
+         ["visit.travel-to", "visitor.subject", "destination.after-trigger", "date.nearest", "status.occurred.cue"]),
+        ("Indonesian President Joko Widodo was in Hanoi on Monday.", "2023-09-12", ["visit.presence", "status.occurred.default"]),
         ("Indonesian President Joko Widodo will pay a state visit to Vietnam next month.", "2023-09-12",
          ["visit.noun", "kind.word-before", "status.planned.future-modal"]),
         ("Prime Minister Pham Minh Chinh welcomed Japanese Prime Minister Fumio Kishida in Hanoi on Monday.", "2023-05-03",

@@ -47,7 +47,17 @@ struct SQLiteExportTests {
             """)
         #expect(kim.contains("Kim Jong Un|VNM|2019"), "\(kim)")
         let keys = try Self.sqlite(database, "SELECT count(*) = count(DISTINCT key) FROM entities; PRAGMA user_version;")
-        #expect(keys == "1\n1\n")
+        #expect(keys == "1\n2\n")
+
+        // Each mention has its own status and rules, and its spans lie in its sentence (byte offsets).
+        let spans = try Self.sqlite(database, """
+            SELECT count(*) > 0, sum(m.status IS NULL), sum(m.rules = ''),
+                   sum(m.visitor_start IS NOT NULL AND (m.visitor_start < s.start OR m.visitor_end > s."end" OR m.visitor_end <= m.visitor_start)),
+                   sum(m.date_start IS NOT NULL AND (m.date_start < s.start OR m.date_end > s."end" OR m.date_text IS NULL)),
+                   sum(m.visitor_char_start > m.visitor_start)
+            FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE m.visit_id IS NOT NULL;
+            """)
+        #expect(spans == "1|0|0|0|0|0\n", "\(spans)")
     }
 
     @Test func sqliteNeedsAnOutputFileAndNoTable() throws {

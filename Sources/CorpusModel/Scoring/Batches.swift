@@ -21,7 +21,7 @@ public struct TrainingBatch: Sendable {
     /// Builds the model of the batch's articles (with the folder's manifest, if any).
     func build(_ builder: CorpusBuilder) -> (Corpus, [CandidateSample]) {
         let manifestPath = (directory as NSString).appendingPathComponent("manifest.yaml")
-        let manifest = FileManager.default.fileExists(atPath: manifestPath) ? Manifest.load(path: manifestPath).0 : [:]
+        let manifest = FileManager.default.fileExists(atPath: manifestPath) ? CorpusManifest.load(path: manifestPath).0 : [:]
         let paths = files.map { (directory as NSString).appendingPathComponent($0) }
         let inputs = BuildInputs(source: .paths(paths), entries: files.map { manifest[$0] })
         let (corpus, _, samples) = builder.buildKeepingSamples(inputs: inputs)
