@@ -118,13 +118,16 @@ function Query:first() end
 
 ---A high-level visit: one event, however many articles report it.
 ---@class Visit
----@field id integer The visit's number in the corpus (1-based).
+---@field id string Its stable id, derived from its content ("v-to-lam-PRK-2025-10-09-3fa2c1"; docs/corrections.md): the `id` of `dossier export` and the one corrections name.
+---@field index integer Its position among the corpus's visits (1-based), the export's `index`.
 ---@field visitor Entity The person who travelled.
 ---@field visitor_name string The visitor's name.
 ---@field visitor_country string? The visitor's country, ISO 3166 alpha-3 ("VNM").
 ---@field destination string The host country, ISO 3166 alpha-3 ("PRK").
 ---@field destination_name string The host country's name.
 ---@field city Entity? The city visited, when the articles name it.
+---@field host Entity? The person who received the visitor ("welcomed by", "held talks with", "hội đàm với"), when the articles say; the one most reports name.
+---@field hosts Entity[] Every person the reports name as receiving the visitor, `host` first; empty when none.
 ---@field start_date Date? When the visit began (as precise as the articles say).
 ---@field end_date Date? When it ended, when known.
 ---@field year integer? The year it began.
@@ -135,11 +138,14 @@ function Query:first() end
 ---@field confidence number How sure the model is that the visit is right, 0 to 1 (docs/corpus-model.md, 'The visit scorer').
 ---@field mentions Mention[] Where the articles report it.
 ---@field rules string[] The ids of the rules that produced it ("visit.travel-to", "date.after-place"; see docs/corpus-model.md).
+---@field corrections string[] The analyst's corrections that changed it, one line each ("amend start (corrections.yaml:4, by an)"); empty when none.
 local Visit = {}
 
 ---An event of any kind: a visit, a meeting or talks, the establishment of relations, an anniversary, an exchange of messages.
 ---@class Event
----@field id integer The event's number in the corpus (1-based).
+---@field id string Its stable id (a visit's is the visit's; docs/corrections.md), the `id` of `dossier export events`.
+---@field index integer Its position in the timeline (1-based), the export's `index`.
+---@field corrections string[] The analyst's corrections that changed it, one line each; empty when none.
 ---@field kind string "visit", "meeting", "relations_established", "anniversary" or "message_exchange".
 ---@field participants Entity[] The persons taking part.
 ---@field countries string[] The countries involved, ISO 3166 alpha-3.
@@ -176,6 +182,7 @@ function Entity:office_at(date) end
 
 ---An article of the corpus.
 ---@class Document
+---@field id string Its stable id: the file name and the start of its text's hash ("kcna-2019.txt@5e0c7a12").
 ---@field index integer Its position in the corpus (1-based).
 ---@field path string Its file, relative to the corpus folder.
 ---@field title string? The headline.

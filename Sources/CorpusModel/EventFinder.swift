@@ -10,6 +10,8 @@ struct VisitCandidate {
     var visitorCountry: String?
     var destination: String
     var city: Int?
+    /// The person who received the visitor, when the sentence names him (`EventFinder.host(of:)`).
+    var host: Int?
     var start: PartialDate?
     var end: PartialDate?
     /// For "later", "afterwards": the visit is after this date.
@@ -174,9 +176,10 @@ struct EventFinder {
         return nil
     }
 
-    /// Notes the protagonist and the level each person is named with, for "he" and "the Prime Minister" later.
+    /// Notes the protagonist (until a visit names one) and the level each person is named with, for "he" and "the Prime Minister" later.
     mutating func rememberTitles(_ m: SentenceMentions) {
-        if protagonist == nil, let first = m.persons.first { protagonist = first.entity }
+        // The first person named who is not a host or the other party of talks (a host receives the visitor).
+        if protagonist == nil, let first = m.persons.first(where: { !$0.hostContext && !$0.otherParty }) { protagonist = first.entity }
         for p in m.persons {
             if let level = p.titleLevel { titledLevels[p.entity] = level }
             if let level = level(of: p.entity) { lastNamedWithLevel[level] = p.entity }

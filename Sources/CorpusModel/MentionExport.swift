@@ -1,7 +1,7 @@
 import Foundation
 
 // Mentions in exports: nested in each visit and event (JSON, JSON Lines), and as a table of their own, one row
-// per report of a visit (`dossier export mentions`, for CSV). Offsets are 0-based and end-exclusive, in UTF-8
+// per report of a visit (`dossier export mentions`, for CSV); sentences are numbered from 1, as in Lua. Offsets are 0-based and end-exclusive, in UTF-8
 // bytes and in characters (Unicode scalar values) of the document's NFC text.
 extension Exporter {
     /// The columns of the `mentions` table: each span flattened to `<span>_text`, `<span>_start`, `<span>_end`,
@@ -15,7 +15,7 @@ extension Exporter {
     static func mentions(_ ms: [Mention], _ c: Corpus) -> [[String: Any]] {
         c.details(of: ms).map { d in
             [
-                "document": c.documents[d.mention.document].name, "sentence": d.mention.sentence, "text": d.sentence,
+                "document": c.documents[d.mention.document].name, "sentence": d.mention.sentence + 1, "text": d.sentence,
                 "status": opt(d.mention.status?.rawValue), "date": opt(d.mention.date?.iso), "date_text": opt(d.date?.text),
                 "rules": d.mention.rules, "visitor_span": span(d.visitor), "destination_span": span(d.destination),
                 "date_span": span(d.date),
@@ -33,10 +33,10 @@ extension Exporter {
     /// One flat row per mention of each visit, in visit order.
     static func mentionRecords(_ c: Corpus) -> [[String: Any]] {
         var rows: [[String: Any]] = []
-        for v in c.visits {
+        for (i, v) in c.visits.enumerated() {
             for d in c.details(of: v.mentions) {
                 var row: [String: Any] = [
-                    "visit": v.id, "document": c.documents[d.mention.document].name, "sentence": d.mention.sentence,
+                    "visit": c.visitIDs[i], "document": c.documents[d.mention.document].name, "sentence": d.mention.sentence + 1,
                     "text": d.sentence, "status": opt(d.mention.status?.rawValue), "date": opt(d.mention.date?.iso),
                     "rules": d.mention.rules,
                 ]

@@ -46,13 +46,14 @@ extension Entity: CacheCodable {
 extension Visit: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.int(id); w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city)
+        w.list(hosts) { $0.int($1) }
         w.date(start); w.date(end); w.raw(kind); w.raw(level); w.raw(status); w.values(mentions); w.value(ruleSet)
         w.float(Float(confidence))
     }
     init(from r: inout ByteReader) throws {
         self.init(id: try r.int(), visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(),
-                  city: try r.optionalInt(), start: try r.date(), end: try r.date(), kind: try r.raw(VisitKind.self),
-                  level: try r.raw(Level.self), status: try r.raw(VisitStatus.self), mentions: try r.values(),
+                  city: try r.optionalInt(), hosts: try r.list { try $0.int() }, start: try r.date(), end: try r.date(),
+                  kind: try r.raw(VisitKind.self), level: try r.raw(Level.self), status: try r.raw(VisitStatus.self), mentions: try r.values(),
                   ruleSet: try r.value(), confidence: Double(try r.float()))
     }
 }
@@ -133,13 +134,14 @@ extension DiscoveredPerson: CacheCodable {
 
 extension VisitCandidate: CacheCodable {
     func encode(to w: inout ByteWriter) {
-        w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city); w.date(start); w.date(end)
+        w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city); w.optional(host)
+        w.date(start); w.date(end)
         w.date(notBefore); w.raw(kind); w.raw(status); w.optional(titleLevel?.rawValue); w.values(mentions)
         w.value(rules); w.value(evidence); w.float(confidence)
     }
     init(from r: inout ByteReader) throws {
         self.init(visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(), city: try r.optionalInt(),
-                  start: try r.date(), end: try r.date(), notBefore: try r.date(), kind: try r.raw(VisitKind.self),
+                  host: try r.optionalInt(), start: try r.date(), end: try r.date(), notBefore: try r.date(), kind: try r.raw(VisitKind.self),
                   status: try r.raw(VisitStatus.self), titleLevel: try r.optionalString().flatMap(Level.init(rawValue:)),
                   mentions: try r.values(), rules: try r.value(), evidence: try r.value(), confidence: try r.float())
     }

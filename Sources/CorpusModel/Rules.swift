@@ -28,6 +28,9 @@ public enum Rule: Int, CaseIterable, Sendable {
     case statusNegatedCancelBefore, statusPlannedCuePhrase, statusPlannedPresentTense, statusOccurredCue
     case mergeStrongestStatus
     case dateArchiveAnchor, dateBackReference, dateAcrossSpeechVerb
+    // Who received the visitor.
+    case hostCue, hostWelcomer, hostMeetingParticipant
+    case mergeSameTripInArticle, datePreviousLeg
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -98,6 +101,11 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateArchiveAnchor: "date.archive-anchor"
         case .dateBackReference: "date.back-reference"
         case .dateAcrossSpeechVerb: "date.across-speech-verb"
+        case .hostCue: "host.cue"
+        case .hostWelcomer: "host.welcomer"
+        case .hostMeetingParticipant: "host.meeting-participant"
+        case .mergeSameTripInArticle: "merge.same-trip-in-article"
+        case .datePreviousLeg: "date.previous-leg"
         }
     }
 }

@@ -239,6 +239,14 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// A later leg with no date of its own ("visited Spain in May, before continuing to Portugal", "then flew on
+    /// to X"): the month of the same visitor's previous visit in the sentence (rule date.previous-leg).
+    func previousLegStart(_ r: VisitReading, _ c: SentenceContext) -> PartialDate? {
+        guard r.rules.contains(.visitorPreviousInSentence), let lv = lastVisit, visits[lv].visitor == r.person.entity,
+              visits[lv].sentences.first == c.index, let start = visits[lv].start else { return nil }
+        return start.granularity == .day ? start.truncated(to: .month) : start
+    }
+
     /// The visit candidates of a reading: its destination (one per listed country), dates, status, and for an
     /// undated report in the present, the publication month (a historical visitor's stays undated until merged).
     func makeVisits(_ r: VisitReading, _ c: SentenceContext) -> [VisitCandidate] {
@@ -254,6 +262,11 @@ extension EventFinder {
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
         let statusValue = reading.status
         rules.insert(reading.rule)
+        if start == nil && r.notBefore == nil, let leg = previousLegStart(r, c) {
+            start = leg
+            end = nil
+            rules.insert(.datePreviousLeg)
+        }
         if start == nil && r.notBefore == nil, let referred = backReferencedTime(c) {
             start = referred
             end = nil
@@ -267,12 +280,15 @@ extension EventFinder {
         // Dated from an archive text's story time rather than the page's date.
         if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
         return destination.countries.map { d in
-            let mention = report(c, status: statusValue, time: dating.time, rules: rules, visitor: p.nameStart..<p.nameEnd,
+            let host = host(of: p, destination: d, c)
+            var visitRules = rules
+            if let host { visitRules.insert(host.rule) }
+            let mention = report(c, status: statusValue, time: dating.time, rules: visitRules, visitor: p.nameStart..<p.nameEnd,
                                  destination: destination.phrase(of: d)?.tokens)
             return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
-                                  city: d == destination.main ? destination.city : nil,
+                                  city: d == destination.main ? destination.city : nil, host: host?.entity,
                                   start: start, end: end, notBefore: r.notBefore, kind: r.kind, status: statusValue,
-                                  titleLevel: p.titleLevel, mentions: [mention], rules: rules,
+                                  titleLevel: p.titleLevel, mentions: [mention], rules: visitRules,
                                   evidence: CandidateEvidence(reading: r))
         }
     }

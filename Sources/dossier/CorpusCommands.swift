@@ -1,6 +1,7 @@
 // `dossier export` and `dossier evaluate`: the corpus model on the command line.
 import ArgumentParser
 import CorpusModel
+import Corrections
 import Foundation
 import ScriptingAPI
 import ModelCache
@@ -14,11 +15,19 @@ struct CorpusOptions: ParsableArguments {
                                valueName: "dir"))
     var corpus: [String] = []
 
-    @Option(help: "A gazetteer folder (FORMAT.md); repeat to add folders, later ones adding persons, offices and aliases.")
+    @Option(help: ArgumentHelp("A gazetteer overlay (docs/overlays.md): persons, offices, cities and aliases added to the bundled gazetteer; repeat for several, later ones winning.",
+                               valueName: "dir"))
     var gazetteer: [String] = []
 
-    @Option(help: "A lexicon folder (Data/lexicon/FORMAT.md): the word sets the rules use (default: the bundled Data/lexicon).")
-    var lexicon: String?
+    @Flag(help: "Read no bundled (or workspace) gazetteer: the first --gazetteer folder is the whole gazetteer.")
+    var noBundledGazetteer = false
+
+    @Option(help: ArgumentHelp("A lexicon overlay (docs/overlays.md): words and rules added to the bundled lexicon; repeat for several, later ones winning.",
+                               valueName: "dir"))
+    var lexicon: [String] = []
+
+    @Flag(help: "Read no bundled lexicon: the first --lexicon folder is the whole lexicon (Data/lexicon/FORMAT.md).")
+    var noBundledLexicon = false
 
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int?
@@ -28,6 +37,10 @@ struct CorpusOptions: ParsableArguments {
 
     @Option(help: "The visit scorer's weights (default: Data/model/visit-scorer.tsv when it exists; 'none': no scorer).")
     var scorer: String?
+
+    @Option(help: ArgumentHelp("A corrections file (docs/corrections.md); repeat for several. Added to the workspace's and to each corpus folder's corrections.yaml.",
+                               valueName: "file"))
+    var corrections: [String] = []
 
     static let maximumJobs = 1024
 
@@ -64,17 +77,6 @@ struct CorpusOptions: ParsableArguments {
         }
     }
 
-    /// The gazetteer folders: --gazetteer, else the workspace's gazetteer (or the bundled one) and its overlays.
-    func gazetteerFolders() throws -> [URL] {
-        if !gazetteer.isEmpty { return try DossierPaths.folders(option: gazetteer, workspace: \.gazetteer) { [] } }
-        let base = try DossierPaths.folders(option: [], workspace: \.gazetteer) {
-            let home = try DossierPaths.home()
-            return [try home.require(home.gazetteer, "the gazetteer")]
-        }
-        let overlays = try DossierPaths.workspace().map { $0.overlays.map($0.resolve) } ?? []
-        return base + overlays
-    }
-
     /// Loads the gazetteer and builds the model, printing diagnostics to standard error.
     func build() throws -> Corpus {
         let folders = try corpusFolders()
@@ -86,6 +88,7 @@ struct CorpusOptions: ParsableArguments {
         }
         let dirs = try gazetteerFolders()
         let (g, gd) = Gazetteer.load(directories: dirs)
+        try refuseOverlayMistakes(gd)
         if g.entities.isEmpty {
             for d in gd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
@@ -99,10 +102,35 @@ struct CorpusOptions: ParsableArguments {
         } else {
             (corpus, cd) = builder.build(directories: folders)
         }
+        let (corrected, corrections) = try applyCorrections(to: corpus, folders: folders)
         if !quiet {
             for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
         }
-        return corpus
+        // A correction left out is always reported: the analyst wrote it to be applied.
+        for d in corrections { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+        return corrected
+    }
+
+    /// The corrections files in force: --corrections, the workspace's, and each corpus folder's corrections.yaml.
+    func correctionFiles(folders: [URL]) throws -> [URL] {
+        let given = corrections.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let workspace = try DossierPaths.workspace().map { $0.corrections.map($0.resolve) } ?? []
+        let inFolders = folders.map { $0.appendingPathComponent("corrections.yaml") }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        var seen = Set<String>()
+        return (inFolders + workspace + given).filter { seen.insert($0.standardizedFileURL.path).inserted }
+    }
+
+    /// The model with the corrections applied; a corrections file with a mistake stops the command.
+    func applyCorrections(to corpus: Corpus, folders: [URL]) throws -> (Corpus, [Diagnostic]) {
+        let files = try correctionFiles(folders: folders)
+        if files.isEmpty { return (corpus, []) }
+        do {
+            return CorrectionsApplier.apply(try CorrectionSet.load(files: files), to: corpus)
+        } catch {
+            standardError(error.description)
+            throw ValidationError("the corrections file \(error.file) has a mistake (above); fix it or leave it out")
+        }
     }
 
     /// The scorer named by --scorer, or the default one when its file exists.
@@ -124,8 +152,8 @@ struct CorpusOptions: ParsableArguments {
 
     /// The model cache, or nil when it is off.
     func modelCache() throws -> ModelCache? {
-        // A scorer or lexicon given on the command line is not part of the cache's key: build without the cache.
-        if scorer != nil || lexicon != nil { return nil }
+        // A scorer given on the command line is not part of the cache's key: build without the cache.
+        if scorer != nil { return nil }
         return try cacheFolder().map { ModelCache(folder: $0, note: { standardError("dossier: " + $0) }) }
     }
 
@@ -133,23 +161,10 @@ struct CorpusOptions: ParsableArguments {
     /// corrections, Dossier's version.
     func cacheInputs(gazetteer: [URL]) throws -> CacheInputs {
         let home = try DossierPaths.home()
-        let corrections = try DossierPaths.workspace().map { $0.corrections.map($0.resolve) } ?? []
-        return CacheInputs(gazetteer: gazetteer, lexicon: [home.lexicon], model: [home.model], corrections: corrections,
+        let corrections = try correctionFiles(folders: corpusFolders())
+        let lexicon = try lexiconLayers()
+        return CacheInputs(gazetteer: gazetteer, lexicon: [lexicon.base] + lexicon.overlays, model: [home.model], corrections: corrections,
                            version: DossierVersion.text)
-    }
-
-    /// The lexicon of `--lexicon`, or the resource home's (the one the model cache's key covers); a lexicon with a
-    /// mistake is refused, its problems listed.
-    func loadLexicon() throws -> Lexicon {
-        let directory = try lexicon.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? DossierPaths.home().lexicon
-        let bundled = directory.standardizedFileURL.path == Lexicon.bundledDirectory.standardizedFileURL.path
-        let (loaded, problems) = bundled ? Lexicon.bundledWithDiagnostics
-            : Lexicon.load(directory: directory) { Suggestion.closest(to: $0, among: $1) }
-        for d in problems { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
-        if problems.contains(where: { $0.severity == .error }) {
-            throw ValidationError("the lexicon in \(directory.path) has mistakes (listed above); fix them or give another with --lexicon DIR")
-        }
-        return loaded
     }
 }
 

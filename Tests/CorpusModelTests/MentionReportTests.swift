@@ -106,7 +106,7 @@ struct MentionExportTests {
         let lines = csv.split(separator: "\r\n").map(String.init)
         #expect(lines.first == Exporter.mentionColumns.joined(separator: ","))
         #expect(lines.count == 3)
-        #expect(lines[1].hasPrefix("0,plan.txt,0,Indonesian President Joko Widodo will visit Vietnam in May.,planned,2023-05,visit."))
+        #expect(lines[1].hasPrefix(c.visitIDs[0] + ",plan.txt,1,Indonesian President Joko Widodo will visit Vietnam in May.,planned,2023-05,visit."))
         #expect(lines[1].hasSuffix(",May,55,58,55,58"))
         #expect(lines[2].contains(",occurred,2023-05-10,visit."))
         #expect(lines[2].hasSuffix(",Joko Widodo,21,32,21,32,Việt Nam,44,54,44,52,\"May 10, 2023\",58,70,56,68"))
