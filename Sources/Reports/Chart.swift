@@ -41,9 +41,13 @@ public struct Chart: Sendable, Equatable, Codable {
     /// The ids of the report's evidence items behind each value, per series and category (see
     /// `Report.evidence`); nil when the chart carries none.
     public var evidence: [[[String]]]?
+    /// Per series and category, how many items stand behind the value in all, when some value names fewer
+    /// than that (see `EvidenceCap`); nil when every value names all of its items.
+    public var evidenceTotals: [[Int]]?
 
     public init(type: ChartType, title: String, xLabel: String? = nil, yLabel: String? = nil,
-                categories: [String], series: [Series], stacked: Bool? = nil, evidence: [[[String]]]? = nil) {
+                categories: [String], series: [Series], stacked: Bool? = nil, evidence: [[[String]]]? = nil,
+                evidenceTotals: [[Int]]? = nil) {
         self.type = type
         self.title = title
         self.xLabel = xLabel
@@ -52,6 +56,15 @@ public struct Chart: Sendable, Equatable, Codable {
         self.series = series
         self.stacked = stacked
         self.evidence = evidence
+        self.evidenceTotals = evidenceTotals
+    }
+
+    /// How many items stand behind the value of series `series` at category `category`: its total when
+    /// recorded, else the ids it names.
+    public func evidenceTotal(series: Int, category: Int) -> Int {
+        if let totals = evidenceTotals, series < totals.count, category < totals[series].count { return totals[series][category] }
+        guard let evidence, series < evidence.count, category < evidence[series].count else { return 0 }
+        return evidence[series][category].count
     }
 
     /// True for bars stacked on one another.

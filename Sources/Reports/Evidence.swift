@@ -62,6 +62,32 @@ public struct EvidenceItem: Sendable, Equatable, Codable {
     }
 }
 
+/// How much evidence a row or a bar carries: at most `itemsPerFigure` items with their sentences (a
+/// decade row of a large corpus stands for thousands of visits; a page listing them all is unreadable and
+/// slow to build). The figure then records how many items it stands for in all, and the renderers say
+/// "25 of 12,345 source items shown".
+public enum EvidenceCap {
+    public static let itemsPerFigure = 25
+}
+
+/// "N source items", or "N of T source items shown" when the figure stands for more than it shows.
+func evidenceCount(shown: Int, total: Int) -> String {
+    let noun = total == 1 ? "source item" : "source items"
+    guard total > shown else { return "\(shown) \(noun)" }
+    return "\(grouped(shown)) of \(grouped(total)) \(noun) shown"
+}
+
+/// An integer with a comma every three digits ("12,345").
+private func grouped(_ value: Int) -> String {
+    var digits = String(value.magnitude)
+    var out = ""
+    while digits.count > 3 {
+        out = "," + digits.suffix(3) + out
+        digits.removeLast(3)
+    }
+    return (value < 0 ? "-" : "") + digits + out
+}
+
 extension Report {
     /// The evidence items by id.
     public var evidenceByID: [String: EvidenceItem] {

@@ -85,7 +85,8 @@ struct HTMLRenderer {
                 out += "<td\(numClass(table.columns[c]))>\(value)</td>"
             }
             if let ids = table.evidence {
-                out += "<td class=\"evidence\">" + details(r < ids.count ? ids[r] : [], summary: nil, evidence: evidence) + "</td>"
+                out += "<td class=\"evidence\">" + details(r < ids.count ? ids[r] : [], total: table.evidenceTotal(row: r),
+                                                             summary: nil, evidence: evidence) + "</td>"
             }
             out += "</tr>\n"
         }
@@ -97,11 +98,12 @@ struct HTMLRenderer {
     }
 
     /// The evidence items `ids` as a `<details>` list: each item's label, then its sentences with the
-    /// names marked and the article named. Empty for no items.
-    private func details(_ ids: [String], summary: String?, evidence: [String: EvidenceItem]) -> String {
+    /// names marked and the article named; the summary says how many of `total` items are shown. Empty
+    /// for no items.
+    private func details(_ ids: [String], total: Int, summary: String?, evidence: [String: EvidenceItem]) -> String {
         let items = ids.compactMap { evidence[$0] }
         guard !items.isEmpty else { return "" }
-        let count = items.count == 1 ? "1 source item" : "\(items.count) source items"
+        let count = evidenceCount(shown: items.count, total: total)
         var out = "<details class=\"evidence\"><summary>\(text(summary.map { "\($0) (\(count))" } ?? count))</summary>\n<ol>\n"
         for item in items {
             out += "<li id=\"\(attr(item.id))\"><span class=\"evidence-label\">\(text(item.label))</span>\n<ul>\n"
@@ -306,7 +308,8 @@ struct HTMLRenderer {
         for i in chart.categories.indices {
             for s in chart.series.indices where s < ids.count && i < ids[s].count && !ids[s][i].isEmpty {
                 let value = chart.value(s, i).map(format) ?? "no value"
-                parts += "<div>" + details(ids[s][i], summary: tooltipLabel(chart, s, i) + ": " + value, evidence: evidence) + "</div>\n"
+                parts += "<div>" + details(ids[s][i], total: chart.evidenceTotal(series: s, category: i),
+                                          summary: tooltipLabel(chart, s, i) + ": " + value, evidence: evidence) + "</div>\n"
             }
         }
         return parts.isEmpty ? "" : "<div class=\"chart-evidence\">\n\(parts)</div>\n"

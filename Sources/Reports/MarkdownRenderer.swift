@@ -16,12 +16,16 @@ struct MarkdownRenderer {
             var text = render(block)
             switch block {
             case .table(let table) where table.evidence != nil:
-                text = render(table, evidence: table.evidence ?? [], items: evidence, label: "e\(index + 1)")
+                let totals = table.rows.indices.map { table.evidenceTotal(row: $0) }
+                text = render(table, evidence: table.evidence ?? [], totals: totals, items: evidence, label: "e\(index + 1)")
             case .chart(let chart) where chart.evidence != nil && !chart.categories.isEmpty:
                 var data = chart.dataTable
                 data.title = chart.title
                 let perCategory = chart.categories.indices.map { i in chart.evidence!.flatMap { $0[i] } }
-                text = render(data, evidence: perCategory, items: evidence, label: "e\(index + 1)")
+                let totals = chart.categories.indices.map { i in
+                    chart.series.indices.reduce(0) { $0 + chart.evidenceTotal(series: $1, category: i) }
+                }
+                text = render(data, evidence: perCategory, totals: totals, items: evidence, label: "e\(index + 1)")
                     + "\n\n" + render(block).components(separatedBy: "\n\n").last!
             default: break
             }
@@ -76,8 +80,8 @@ struct MarkdownRenderer {
     }
 
     /// A table with a last column of footnote marks, and the footnotes: per row, its evidence items
-    /// with their sentences.
-    private func render(_ table: Table, evidence: [[String]], items: [String: EvidenceItem], label: String) -> String {
+    /// with their sentences, and "25 of 12,345 source items shown" when the row stands for more (`totals`).
+    private func render(_ table: Table, evidence: [[String]], totals: [Int], items: [String: EvidenceItem], label: String) -> String {
         var marks: [String?] = []
         var notes: [String] = []
         for r in table.rows.indices {
@@ -93,7 +97,9 @@ struct MarkdownRenderer {
                         + "” (" + inline(sentence.source) + ")"
                 }.joined(separator: "; ") + more
             }
-            notes.append(mark + ": " + entries.joined(separator: " · "))
+            let total = r < totals.count ? totals[r] : entries.count
+            let shown = total > entries.count ? " (" + evidenceCount(shown: entries.count, total: total) + ")" : ""
+            notes.append(mark + ": " + entries.joined(separator: " · ") + shown)
         }
         return render(table, marks: marks) + "\n\n" + notes.joined(separator: "\n")
     }

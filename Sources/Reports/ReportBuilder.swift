@@ -9,6 +9,11 @@
 public struct ReportBuilder: Sendable {
     /// The report built so far.
     public private(set) var report: Report
+    /// The ids of `report.evidence`, to add and look up an item without scanning them all.
+    private var evidenceIDs: Set<String> = []
+    /// The most items a row or a bar carries with their sentences (see `EvidenceCap`); those who build
+    /// the items pick that many and record the total.
+    public var evidenceLimit = EvidenceCap.itemsPerFigure
 
     public init(title: String, subtitle: String? = nil, provenance: Provenance? = nil) {
         report = Report(title: title, subtitle: subtitle, blocks: [], provenance: provenance)
@@ -53,28 +58,48 @@ public struct ReportBuilder: Sendable {
 
     /// Adds evidence items (an item already there, by id, is kept once).
     public mutating func addEvidence(_ items: [EvidenceItem]) {
-        var known = Set((report.evidence ?? []).map(\.id))
-        for item in items where known.insert(item.id).inserted {
-            report.evidence = (report.evidence ?? []) + [item]
+        for item in items where evidenceIDs.insert(item.id).inserted {
+            report.evidence = report.evidence ?? []
+            report.evidence!.append(item)
         }
     }
 
+    /// True when the item `id` was added: build it only when it was not.
+    public func hasEvidence(_ id: String) -> Bool {
+        evidenceIDs.contains(id)
+    }
+
     /// Adds a table given row by row, one cell per column in column order; `evidence` names, per row, the
-    /// evidence items behind it (added with `addEvidence`).
-    public mutating func table(title: String? = nil, columns: [Column], rows: [[Cell]], evidence: [[String]]?) throws(ReportError) {
+    /// evidence items behind it (added with `addEvidence`); `totals`, per row, how many items stand behind
+    /// it in all when some row names fewer (see `EvidenceCap`).
+    public mutating func table(title: String? = nil, columns: [Column], rows: [[Cell]], evidence: [[String]]?,
+                               totals: [Int]? = nil) throws(ReportError) {
         if let evidence {
             guard evidence.count == rows.count else {
                 throw ReportError("the table has \(rows.count) rows but evidence for \(evidence.count); give one entry per row")
             }
-            let known = Set((report.evidence ?? []).map(\.id))
-            if let unknown = evidence.joined().first(where: { !known.contains($0) }) {
+            if let unknown = evidence.joined().first(where: { !evidenceIDs.contains($0) }) {
                 throw ReportError("evidence item \"\(unknown)\" was not added")
             }
         }
+        try Self.checkTotals(totals.map { [$0] }, of: evidence.map { [$0] }, what: "the table's")
         try table(title: title, columns: columns, rows: rows)
         if let evidence, evidence.contains(where: { !$0.isEmpty }), case .table(var table)? = report.blocks.last {
             table.evidence = evidence
+            table.evidenceTotals = totals
             report.blocks[report.blocks.count - 1] = .table(table)
+        }
+    }
+
+    /// Refuses totals that do not match the evidence one for one, or count fewer items than they name.
+    private static func checkTotals(_ totals: [[Int]]?, of evidence: [[[String]]]?, what: String) throws(ReportError) {
+        guard let totals else { return }
+        guard let evidence, totals.count == evidence.count,
+              zip(totals, evidence).allSatisfy({ $0.count == $1.count }) else {
+            throw ReportError("\(what) evidence totals must give one count per list of evidence")
+        }
+        for (total, ids) in zip(totals.joined(), evidence.joined()) where total < ids.count {
+            throw ReportError("\(what) evidence total \(total) is less than the \(ids.count) items named")
         }
     }
 
@@ -128,11 +153,11 @@ public struct ReportBuilder: Sendable {
             guard evidence.count == chart.series.count, evidence.allSatisfy({ $0.count == chart.categories.count }) else {
                 throw ReportError("chart \"\(chart.title)\": evidence must give, for every series, one list per category")
             }
-            let known = Set((report.evidence ?? []).map(\.id))
-            if let unknown = evidence.joined().joined().first(where: { !known.contains($0) }) {
+            if let unknown = evidence.joined().joined().first(where: { !evidenceIDs.contains($0) }) {
                 throw ReportError("chart \"\(chart.title)\": evidence item \"\(unknown)\" was not added")
             }
         }
+        try Self.checkTotals(chart.evidenceTotals, of: chart.evidence, what: "chart \"\(chart.title)\":")
         report.blocks.append(.chart(chart))
     }
 

@@ -103,15 +103,27 @@ public struct Table: Sendable, Equatable, Codable {
     /// Per row, the ids of the report's evidence items behind it (see `Report.evidence`); nil when the
     /// table carries none.
     public var evidence: [[String]]?
+    /// Per row, how many items stand behind it in all, when some row names fewer than that (see
+    /// `EvidenceCap`); nil when every row names all of its items.
+    public var evidenceTotals: [Int]?
 
-    public init(title: String? = nil, columns: [Column], rows: [[Cell]] = [], evidence: [[String]]? = nil) {
+    public init(title: String? = nil, columns: [Column], rows: [[Cell]] = [], evidence: [[String]]? = nil,
+                evidenceTotals: [Int]? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.evidence = evidence
+        self.evidenceTotals = evidenceTotals
     }
 
-    private enum CodingKeys: String, CodingKey { case title, columns, rows, evidence }
+    /// How many items stand behind row `row`: its total when recorded, else the ids it names.
+    public func evidenceTotal(row: Int) -> Int {
+        if let totals = evidenceTotals, row < totals.count { return totals[row] }
+        guard let evidence, row < evidence.count else { return 0 }
+        return evidence[row].count
+    }
+
+    private enum CodingKeys: String, CodingKey { case title, columns, rows, evidence, evidenceTotals }
 
     /// Decodes, then re-types numeric cells by column: JSON does not distinguish `3` from `3.0`, so an
     /// integer read in a `number` column becomes a number again (that keeps the JSON round trip exact).
@@ -121,6 +133,7 @@ public struct Table: Sendable, Equatable, Codable {
         let columns = try c.decode([Column].self, forKey: .columns)
         self.columns = columns
         evidence = try c.decodeIfPresent([[String]].self, forKey: .evidence)
+        evidenceTotals = try c.decodeIfPresent([Int].self, forKey: .evidenceTotals)
         let raw = try c.decode([[Cell]].self, forKey: .rows)
         rows = raw.map { row in
             row.enumerated().map { index, cell in

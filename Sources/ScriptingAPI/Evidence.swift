@@ -10,36 +10,50 @@ struct EvidenceReader {
     let arguments: LuaArguments
     var stack: LuaStack { arguments.stack }
 
-    /// The ids of the items given at `index` (adding the items to the report), or nil for nil.
-    func ids(at index: Int32, what: String) throws -> [String]? {
+    /// The items given at `index` (a row's or a bar's evidence), or nil for nil: at most the builder's
+    /// `evidenceLimit` of them, picked by `EvidenceRef.ranked`, added to the report (each built once, and
+    /// only when kept), with how many were given.
+    func selection(at index: Int32, what: String) throws -> EvidenceSelection? {
+        guard let given = try refs(at: index, what: what) else { return nil }
+        var seen = Set<EvidenceRef>()
+        let distinct = given.filter { seen.insert($0).inserted }
+        let limit = context.report.builder.evidenceLimit
+        let kept = distinct.count > limit ? Set(EvidenceRef.ranked(distinct, corpus: context.shared).prefix(limit)) : seen
+        let ids = distinct.filter { kept.contains($0) }.map { ref in
+            let id = ref.id
+            if !context.report.builder.hasEvidence(id) {
+                context.report.builder.addEvidence([ref.isVisit ? visit(ref.index) : event(ref.index)])
+            }
+            return id
+        }
+        return EvidenceSelection(ids: ids, total: distinct.count)
+    }
+
+    /// The visits and events given at `index`, as given, or nil for nil.
+    private func refs(at index: Int32, what: String) throws -> [EvidenceRef]? {
         let index = stack.absoluteIndex(index)
         switch stack.type(at: index) {
         case LuaType.nil, LuaType.none: return nil
-        case LuaType.lightUserdata: return [try id(ofHandleAt: index, what: what)]
+        case LuaType.lightUserdata: return [try ref(ofHandleAt: index, what: what)]
         case LuaType.table:
             return try (0..<stack.rawLength(of: index)).map { position in
                 stack.rawItem(position + 1, of: index)
                 defer { stack.pop() }
-                return try id(ofHandleAt: -1, what: "\(what), item \(position + 1)")
+                return try ref(ofHandleAt: -1, what: "\(what), item \(position + 1)")
             }
         default:
             if let query = try? arguments.object(index, as: QueryObject.self) {
-                return query.items.map { add(query.source == .visits ? visit($0) : event($0)) }
+                return query.items.map { query.source == .visits ? .visit($0) : .event($0) }
             }
             throw LuaError(kind: .runtime, message: "\(what) must be a Visit or Event, an array of them or a query, got \(stack.typeName(at: index))")
         }
     }
 
-    private func id(ofHandleAt index: Int32, what: String) throws -> String {
+    private func ref(ofHandleAt index: Int32, what: String) throws -> EvidenceRef {
         guard let handle = stack.handle(at: index), handle.tag == Handle.visit || handle.tag == Handle.event else {
             throw LuaError(kind: .runtime, message: "\(what) must be a Visit or Event, got \(stack.typeName(at: index))")
         }
-        return add(handle.tag == Handle.visit ? visit(handle.index) : event(handle.index))
-    }
-
-    private func add(_ item: EvidenceItem) -> String {
-        context.report.builder.addEvidence([item])
-        return item.id
+        return handle.tag == Handle.visit ? .visit(handle.index) : .event(handle.index)
     }
 
     func visit(_ index: Int) -> EvidenceItem {

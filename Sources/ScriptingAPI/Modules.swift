@@ -175,9 +175,10 @@ enum Modules {
             },
             APIFunction("table", doc: "A table.",
                         parameters: [APIParameter("spec", .table, "`{title = ?, columns = {...}, rows = {...}, evidence = ?}`.")],
-                        details: "Columns are names (`\"decade\"`) or tables `{key = \"decade\", title = \"Decade\", type = \"text\"|\"integer\"|\"number\"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`. Evidence, the visits or events behind a row, is given per row as a row field (`{decade = \"1950s\", visits = 2, evidence = visits}`) or as `evidence = {...}` with one entry per row; an entry is a Visit or Event, an array of them or a query. HTML shows it as an expandable list of the sentences that report each item (names highlighted), Markdown as footnotes, JSON as ids (the items are in the report's `evidence`).") { context, arguments in
+                        details: "Columns are names (`\"decade\"`) or tables `{key = \"decade\", title = \"Decade\", type = \"text\"|\"integer\"|\"number\"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`. Evidence, the visits or events behind a row, is given per row as a row field (`{decade = \"1950s\", visits = 2, evidence = visits}`) or as `evidence = {...}` with one entry per row; an entry is a Visit or Event, an array of them or a query. HTML shows it as an expandable list of the sentences that report each item (names highlighted), Markdown as footnotes, JSON as ids (the items are in the report's `evidence`). A row carries at most 25 items, each named once: the most confident, then the earliest; when it stands for more, the report records its total (`evidenceTotals`) and says \"25 of 12,345 source items shown\".") { context, arguments in
                 let (title, columns, rows, evidence) = try ReportReader.table(arguments, context: context)
-                try context.report.builder.table(title: title, columns: columns, rows: rows, evidence: evidence)
+                try context.report.builder.table(title: title, columns: columns, rows: rows, evidence: evidence?.ids,
+                                                totals: evidence?.totalsWhenCapped)
                 return 0
             },
             APIFunction("chart", doc: "A bar or line chart.",

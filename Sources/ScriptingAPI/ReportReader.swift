@@ -47,11 +47,11 @@ enum ReportReader {
         }
     }
 
-    /// The table's title, columns, rows and, per row, the ids of its evidence (nil when none is given).
-    static func table(_ arguments: LuaArguments, context: APIContext) throws -> (String?, [Column], [[Cell]], [[String]]?) {
+    /// The table's title, columns, rows and, per row, its evidence (nil when none is given).
+    static func table(_ arguments: LuaArguments, context: APIContext) throws -> (String?, [Column], [[Cell]], [EvidenceSelection]?) {
         let state = context.state
         let evidence = EvidenceReader(context: context, arguments: arguments)
-        var rowEvidence: [[String]?] = []
+        var rowEvidence: [EvidenceSelection?] = []
         let stack = arguments.stack
         guard stack.type(at: 1) == LuaType.table else {
             throw arguments.badArgument(1, "a table {columns = ..., rows = ...} expected, got \(stack.typeName(at: 1))")
@@ -83,7 +83,7 @@ enum ReportReader {
                 if evidenceField {
                     stack.rawField("evidence", of: -1)
                     defer { stack.pop() }
-                    rowEvidence.append(try evidence.ids(at: -1, what: "report.table: row \(position + 1): evidence"))
+                    rowEvidence.append(try evidence.selection(at: -1, what: "report.table: row \(position + 1): evidence"))
                 }
                 var row: [Cell] = []
                 for (column, spec) in columns.enumerated() {
@@ -151,10 +151,10 @@ enum ReportReader {
     }
 
     /// `evidence = {...}` of a table (one entry per row) merged with the rows' own `evidence` fields.
-    private static func tableEvidence(_ arguments: LuaArguments, rows: Int, rowFields: [[String]?],
-                                      reader: EvidenceReader) throws -> [[String]]? {
+    private static func tableEvidence(_ arguments: LuaArguments, rows: Int, rowFields: [EvidenceSelection?],
+                                      reader: EvidenceReader) throws -> [EvidenceSelection]? {
         let stack = arguments.stack
-        var perRow = rowFields + [[String]?](repeating: nil, count: max(0, rows - rowFields.count))
+        var perRow = rowFields + [EvidenceSelection?](repeating: nil, count: max(0, rows - rowFields.count))
         let type = stack.rawField("evidence", of: 1)
         defer { stack.pop() }
         if type == LuaType.table {
@@ -165,18 +165,18 @@ enum ReportReader {
             for row in 0..<given {
                 stack.rawItem(row + 1, of: -1)
                 defer { stack.pop() }
-                if let ids = try reader.ids(at: -1, what: "report.table: evidence of row \(row + 1)") { perRow[row] = ids }
+                if let given = try reader.selection(at: -1, what: "report.table: evidence of row \(row + 1)") { perRow[row] = given }
             }
         } else if type != LuaType.nil {
             throw LuaError(kind: .runtime, message: "report.table: 'evidence' must be an array with one entry per row, got \(stack.typeName(at: -1))")
         }
-        return perRow.contains { $0 != nil } ? perRow.map { $0 ?? [] } : nil
+        return perRow.contains { $0 != nil } ? perRow.map { $0 ?? EvidenceSelection(ids: [], total: 0) } : nil
     }
 
     static func chart(_ arguments: LuaArguments, context: APIContext) throws -> Chart {
         let state = context.state
         let evidence = EvidenceReader(context: context, arguments: arguments)
-        var seriesEvidence: [[[String]]?] = []
+        var seriesEvidence: [[EvidenceSelection]?] = []
         let stack = arguments.stack
         guard stack.type(at: 1) == LuaType.table else {
             throw arguments.badArgument(1, "a table {type =, categories =, series =} expected, got \(stack.typeName(at: 1))")
@@ -241,14 +241,17 @@ enum ReportReader {
         } else if stackedType != LuaType.nil {
             throw LuaError(kind: .runtime, message: "report.chart: 'stacked' must be true or false, got \(stack.typeName(at: -1))")
         }
+        let none = Array(repeating: EvidenceSelection(ids: [], total: 0), count: categories.count)
         let bars = seriesEvidence.contains { $0 != nil } && seriesEvidence.count == series.count
-            ? seriesEvidence.map { $0 ?? Array(repeating: [], count: categories.count) } : nil
+            ? seriesEvidence.map { $0 ?? none } : nil
+        let capped = bars?.joined().contains(where: \.isCapped) == true
         return Chart(type: type, title: field("title") ?? "", xLabel: field("x_label"), yLabel: field("y_label"),
-                     categories: categories, series: series, stacked: stacked, evidence: bars)
+                     categories: categories, series: series, stacked: stacked, evidence: bars.map { $0.map(\.ids) },
+                     evidenceTotals: capped ? bars?.map { $0.map(\.total) } : nil)
     }
 
     /// A series' `evidence`: one entry per category (a visit, an array of them or a query).
-    private static func barEvidence(at index: Int32, categories: Int, name: String, reader: EvidenceReader) throws -> [[String]]? {
+    private static func barEvidence(at index: Int32, categories: Int, name: String, reader: EvidenceReader) throws -> [EvidenceSelection]? {
         let stack = reader.stack
         let table = stack.absoluteIndex(index)
         guard stack.type(at: table) == LuaType.table else {
@@ -258,7 +261,8 @@ enum ReportReader {
         return try (0..<categories).map { position in
             stack.rawItem(position + 1, of: table)
             defer { stack.pop() }
-            return try reader.ids(at: -1, what: "report.chart: evidence of '\(name)', category \(position + 1)") ?? []
+            return try reader.selection(at: -1, what: "report.chart: evidence of '\(name)', category \(position + 1)")
+                ?? EvidenceSelection(ids: [], total: 0)
         }
     }
 }

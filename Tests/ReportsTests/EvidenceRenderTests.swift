@@ -36,3 +36,48 @@ struct EvidenceRenderTests {
         #expect(throws: ReportError.self) { try builder.table(columns: [Column(key: "n")], rows: [["a"]], evidence: []) }
     }
 }
+
+@Suite("Evidence totals")
+struct EvidenceTotalTests {
+    func item(_ n: Int) -> EvidenceItem {
+        EvidenceItem(id: "visit-\(n)", label: "V\(n)", sentences: [EvidenceSentence(text: "S\(n).", source: "A")])
+    }
+
+    @Test func theRenderersSayHowManyOfTheTotalAreShown() throws {
+        var builder = ReportBuilder(title: "T")
+        builder.addEvidence([item(1), item(2)])
+        try builder.table(columns: [Column(key: "n", kind: .integer)], rows: [[12345], [1]],
+                          evidence: [["visit-1", "visit-2"], ["visit-1"]], totals: [12345, 1])
+        let report = builder.build()
+        let html = render(report, as: .html)
+        #expect(html.contains("<summary>2 of 12,345 source items shown</summary>"))
+        #expect(html.contains("<summary>1 source item</summary>"))
+        let md = render(report, as: .md)
+        #expect(md.contains("[^e1-1]: V1: “S1.” (A) · V2: “S2.” (A) (2 of 12,345 source items shown)"))
+        #expect(md.contains("[^e1-2]: V1: “S1.” (A)\n") || md.hasSuffix("[^e1-2]: V1: “S1.” (A)"))
+        #expect(try Report.decode(json: render(report, as: .json)) == report)
+    }
+
+    @Test func totalsMustMatchTheEvidence() throws {
+        var builder = ReportBuilder(title: "T")
+        builder.addEvidence([item(1)])
+        #expect(builder.hasEvidence("visit-1") && !builder.hasEvidence("visit-2"))
+        #expect(throws: ReportError.self) {
+            try builder.table(columns: [Column(key: "n")], rows: [["a"]], evidence: [["visit-1"]], totals: [1, 2])
+        }
+        #expect(throws: ReportError.self) {
+            try builder.table(columns: [Column(key: "n")], rows: [["a"]], evidence: [["visit-1"]], totals: [0])
+        }
+        #expect(throws: ReportError.self) {
+            try builder.chart(Chart(type: .bar, title: "c", categories: ["a"], series: [Series(name: "s", values: [1])],
+                                    evidence: [[["visit-1"]]], evidenceTotals: [[0]]))
+        }
+    }
+
+    @Test func addingAnItemTwiceKeepsOne() {
+        var builder = ReportBuilder(title: "T")
+        builder.addEvidence([item(1), item(2), item(1)])
+        builder.addEvidence([item(2)])
+        #expect(builder.build().evidence?.map(\.id) == ["visit-1", "visit-2"])
+    }
+}

@@ -86,3 +86,51 @@ struct ArrayRowTests {
             .contains("report.table: row 1: unknown field 'evidense' (did you mean 'evidence'?)") == true)
     }
 }
+
+@Suite("Evidence cap")
+struct EvidenceCapTests {
+    /// A row and a bar naming every visit, with a limit of 2: each keeps the 2 most confident, records
+    /// the total, and the report builds those 2 items only (the bar names the same visits as the row).
+    @Test func aFigureKeepsTheMostConfidentItemsAndCountsTheRest() throws {
+        let run = try ScriptRun()
+        run.report.builder.evidenceLimit = 2
+        try run.run("""
+            local q = corpus.visits{}
+            report.table{ columns = { "n" }, rows = { { corpus.visit_count, evidence = q } } }
+            report.chart{ title = "t", categories = { "all" }, series = { { name = "n", values = { corpus.visit_count }, evidence = { q } } } }
+            """)
+        let report = run.report.report
+        let visits = bundledCorpus.corpus.visits
+        #expect(visits.count > 2)
+        let table = try #require(report.tables.first)
+        let kept = try #require(table.evidence?.first)
+        #expect(kept.count == 2)
+        #expect(table.evidenceTotals == [visits.count])
+        let chart = try #require(report.charts.first)
+        #expect(chart.evidence == [[kept]] && chart.evidenceTotals == [[visits.count]])
+        #expect(report.evidence?.map(\.id).sorted() == kept.sorted(), "only the kept items are built, once")
+        // No visit left out is more confident than one kept.
+        let keptIndices = Set(kept.compactMap { Int($0.dropFirst("visit-".count)).map { $0 - 1 } })
+        let lowestKept = keptIndices.map { visits[$0].confidence }.min() ?? 0
+        #expect(visits.indices.filter { !keptIndices.contains($0) }.allSatisfy { visits[$0].confidence <= lowestKept })
+        // The renderers say how many are shown.
+        let shown = "2 of \(visits.count) source items shown"
+        #expect(render(report, as: .html).contains("<summary>\(shown)</summary>"))
+        #expect(render(report, as: .md).contains("(\(shown))"))
+        let json = render(report, as: .json)
+        #expect(json.contains("\"evidenceTotals\" : [\n          \(visits.count)\n        ]"))
+        #expect(try Report.decode(json: json) == report)
+    }
+
+    @Test func aFigureUnderTheLimitRecordsNoTotal() throws {
+        let run = try ScriptRun()
+        try run.run("""
+            local q = corpus.visits{}
+            report.table{ columns = { "n" }, rows = { { 1, evidence = { q:first(), q:first() } } } }
+            """)
+        let table = try #require(run.report.report.tables.first)
+        #expect(table.evidence == [[try #require(run.report.report.evidence?.first?.id)]], "a visit named twice is kept once")
+        #expect(table.evidenceTotals == nil)
+        #expect(!render(run.report.report, as: .html).contains("shown"))
+    }
+}
