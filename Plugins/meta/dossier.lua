@@ -282,7 +282,7 @@ function report.paragraph(text) end
 function report.list(items, options) end
 
 ---A table.
----Columns are names (`"decade"`) or tables `{key = "decade", title = "Decade", type = "text"|"integer"|"number"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`. Evidence, the visits or events behind a row, is given per row as a row field (`{decade = "1950s", visits = 2, evidence = visits}`) or as `evidence = {...}` with one entry per row; an entry is a Visit or Event, an array of them or a query. HTML shows it as an expandable list of the sentences that report each item (names highlighted), Markdown as footnotes, JSON as ids (the items are in the report's `evidence`).
+---Columns are names (`"decade"`) or tables `{key = "decade", title = "Decade", type = "text"|"integer"|"number"}`. Rows are arrays in column order, or tables keyed by column key. Numbers, strings and nil go in as they are; other values through `tostring`. Evidence, the visits or events behind a row, is given per row as a row field (`{decade = "1950s", visits = 2, evidence = visits}`) or as `evidence = {...}` with one entry per row; an entry is a Visit or Event, an array of them or a query. HTML shows it as an expandable list of the sentences that report each item (names highlighted), Markdown as footnotes, JSON as ids (the items are in the report's `evidence`). A row carries at most 25 items, each named once: the most confident, then the earliest; when it stands for more, the report records its total (`evidenceTotals`) and says "25 of 12,345 source items shown".
 ---@param spec table `{title = ?, columns = {...}, rows = {...}, evidence = ?}`.
 function report.table(spec) end
 
