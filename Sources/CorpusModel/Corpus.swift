@@ -381,7 +381,7 @@ struct Assembly {
             tables.times.append(contentsOf: a.times)
             tables.records.append(DocumentRecord(
                 name: name, title: tables.pool(a.title), place: tables.pool(a.place), source: tables.pool(a.source_),
-                url: tables.pool(a.url), language: tables.pool(a.language), text: text,
+                url: tables.pool(a.url), language: tables.pool(a.language.code), text: text,
                 original: original ?? TextRef(offset: -1, count: 0), contentHash: a.source.contentHash,
                 directory: Int32(tables.directories.count - 1), date: a.date?.packed ?? 0, placeEntity: placeEntity.map(Int32.init) ?? -1,
                 byteCount: UInt32(clamping: a.source.byteCount),
