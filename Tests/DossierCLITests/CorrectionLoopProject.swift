@@ -96,7 +96,7 @@ final class CorrectionLoopProject: @unchecked Sendable {
         var paragraphs: [String] = []
         for block in json["blocks"] as? [[String: Any]] ?? [] {
             if let text = block["text"] as? String { paragraphs.append(text) }
-            guard let table = block["table"] as? [String: Any] ?? (block["rows"] != nil ? block : nil) else { continue }
+            guard let table = block["table"] as? [String: Any] else { continue }
             let columns = (table["columns"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
             for row in table["rows"] as? [[Any]] ?? [] {
                 rows.append(Dictionary(uniqueKeysWithValues: zip(columns, row.map { "\($0)" })))
