@@ -65,6 +65,13 @@ public final class ReviewedDocument {
         return ReviewedSentence(index: index, range: range, text: slice(range), document: text, mentions: mentions, times: times)
     }
 
+    /// The ISO 3166 alpha-3 code of a country given by its code (any case) or its gazetteer name; nil when unknown.
+    public func countryCode(_ text: String) -> String? {
+        if gazetteer.country(text.uppercased()) != nil { return text.uppercased() }
+        let folded = text.lowercased()
+        return gazetteer.entities.first { $0.kind == .country && $0.name.lowercased() == folded }?.id
+    }
+
     /// The 1-based line of the document text where sentence `index` starts.
     public func line(ofSentence index: Int) -> Int {
         let offset = analysis.sentences[index].range.lowerBound
