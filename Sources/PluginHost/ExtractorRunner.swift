@@ -47,7 +47,7 @@ public final class ExtractorRunner: CandidateReviewer, @unchecked Sendable {
             plugins.append(ExtractorPlugin(file: file.url, name: manifest.name, displayPath: file.displayPath))
         }
         let runner = ExtractorRunner(plugins: plugins, limits: limits, modulePath: host.searchPath.modulePath())
-        do { _ = try ExtractorSession.loadAll(runner) } catch { throw error }
+        _ = try ExtractorSession.loadAll(runner)
         return runner
     }
 

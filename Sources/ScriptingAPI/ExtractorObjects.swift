@@ -90,13 +90,12 @@ public final class ExtractorCandidateList {
         }
         let visitor = try ExtractorFields.person(fields["visitor"]!, field: "visitor", in: document)
         let destination = try ExtractorFields.country(fields["destination"]!, field: "destination", in: document)
-        var added = ReviewedCandidate(visitor: visitor, destination: destination, start: nil, end: nil, kind: .unspecified,
+        let added = ReviewedCandidate(visitor: visitor, destination: destination, start: nil, end: nil, kind: .unspecified,
                                       status: .occurred, confidence: ExtractorFields.addedConfidence)
         let candidate = ExtractorCandidate(added, document: document, position: items.count)
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) where name != "visitor" && name != "destination" {
             try candidate.set(name, value)
         }
-        added = candidate.value
         items.append(candidate)
         return candidate
     }
