@@ -100,7 +100,7 @@ final class ExtractorSession {
             var changed = false
             var sentence: ExtractorSentence?
             for (p, plugin) in runner.plugins.enumerated() {
-                let view = sentence ?? ExtractorSentence(document.sentence(index), of: document)
+                let view = sentence ?? ExtractorSentence(index, of: document)
                 sentence = view
                 do {
                     let list = ExtractorCandidateList(candidates, document: document, sentence: index)

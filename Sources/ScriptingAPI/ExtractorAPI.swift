@@ -6,7 +6,7 @@ import LuaBridge
 
 public enum ExtractorAPI {
     static let sentence = APIClass<ExtractorSentence>("Sentence", doc: "A sentence under review by an extractor plugin, with its document. Offsets are 1-based and inclusive, in the sentence's text: `s.text:sub(t.byte_start, t.byte_end) == t.text`. Every read of `tokens`, `mentions` and `times` builds a new table: keep it in a local.")
-        .property("index", .integer, "The sentence's number in the document (1-based).") { s, stack in stack.push(s.sentence.index + 1) }
+        .property("index", .integer, "The sentence's number in the document (1-based).") { s, stack in stack.push(s.index + 1) }
         .property("text", .string, "The sentence's text.") { s, stack in stack.push(s.sentence.text) }
         .property("tokens", .array(.named("Token")), "Its tokens (words, numbers, punctuation) as the rules split them.") { s, stack in
             try pushTokens(s, onto: stack)

@@ -5,13 +5,15 @@ import LuaBridge
 // its candidates and the list they are in. The host (PluginHost) builds them for each sentence and reads the
 // result back; `ExtractorAPI` declares how Lua sees them.
 
-/// A sentence under review, with its document.
+/// A sentence under review, with its document. Its view (text, mentions, times) is built on first read, so a
+/// plugin that looks at few sentences costs little.
 public final class ExtractorSentence {
-    public let sentence: ReviewedSentence
+    public let index: Int
     public let document: ReviewedDocument
+    public private(set) lazy var sentence: ReviewedSentence = document.sentence(index)
 
-    public init(_ sentence: ReviewedSentence, of document: ReviewedDocument) {
-        self.sentence = sentence
+    public init(_ index: Int, of document: ReviewedDocument) {
+        self.index = index
         self.document = document
     }
 }
