@@ -40,6 +40,11 @@ let package = Package(
             dependencies: ["TerminalText", "GuardedYAML", .product(name: "Yams", package: "Yams"),
                            .product(name: "CSV", package: "CSV.swift")]
         ),
+        // The analyst's corrections (docs/corrections.md): read from YAML, applied to a built model.
+        .target(
+            name: "Corrections",
+            dependencies: ["CorpusModel", "GuardedYAML", .product(name: "Yams", package: "Yams")]
+        ),
         // Reports as data (headings, tables, charts) and their renderers: text, Markdown, CSV, JSON, HTML.
         .target(
             name: "Reports",
@@ -58,7 +63,7 @@ let package = Package(
         // Batch report generation: plans, parallel runs, atomic writes, the index and the manifest.
         .target(
             name: "Batch",
-            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge", "TerminalText", "GuardedYAML",
+            dependencies: ["PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "Corrections", "LuaBridge", "TerminalText", "GuardedYAML",
                            .product(name: "Yams", package: "Yams")]
         ),
         // Where the bundled resources are (beside the binary, DOSSIER_HOME, a checkout) and the dossier.yaml workspace.
@@ -89,6 +94,7 @@ let package = Package(
                 "Workspace",
                 "ModelCache",
                 "SQLiteExport",
+                "Corrections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -123,6 +129,7 @@ let package = Package(
         .testTarget(name: "BatchTests", dependencies: ["Batch", "PluginHost", "ScriptingAPI", "Reports", "CorpusModel", "LuaBridge"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
         .testTarget(name: "ModelCacheTests", dependencies: ["ModelCache", "CorpusModel"]),
+        .testTarget(name: "CorrectionsTests", dependencies: ["Corrections", "CorpusModel"]),
         // Runs the built `dossier` as a user would: arguments in, output and exit status out.
         .testTarget(name: "DossierCLITests", dependencies: ["dossier"]),
     ]

@@ -114,7 +114,7 @@ return {
     local function by_date(x, y)
       if util.date_before(x.start_date, y.start_date) then return true end
       if util.date_before(y.start_date, x.start_date) then return false end
-      return x.id < y.id
+      return x.index < y.index
     end
 
     -- Establishments, in date order (all of them: anniversaries without countries may need any).
@@ -149,7 +149,7 @@ return {
     util.sort_by(anniversaries,
       function(x) return x.event.year or math.maxinteger end,
       function(x) return x.event.ordinal or 0 end,
-      function(x) return x.event.id end)
+      function(x) return x.event.index end)
 
     if #establishments == 0 and #anniversaries == 0 then
       report.note("No milestones match: no establishment of relations or anniversary is recorded" .. scope .. ".")

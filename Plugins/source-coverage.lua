@@ -42,7 +42,7 @@ return {
       if util.date_before(x.start_date, y.start_date) then return true end
       if util.date_before(y.start_date, x.start_date) then return false end
       if x.kind ~= y.kind then return x.kind < y.kind end
-      return x.id < y.id
+      return x.index < y.index
     end)
     if #events == 0 then
       report.note("No events match" .. (p.kind and (": kind " .. p.kind) or ": the corpus has no events") .. ".")

@@ -48,7 +48,7 @@ return {
     table.sort(visits, function(x, y)
       if util.date_before(x.start_date, y.start_date) then return true end
       if util.date_before(y.start_date, x.start_date) then return false end
-      return x.id < y.id
+      return x.index < y.index
     end)
 
     if #visits == 0 then

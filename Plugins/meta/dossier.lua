@@ -12,11 +12,26 @@ error("Cannot require a meta file")
 ---@field start_date Date? When it began.
 ---@field end_date Date? When it ended; nil while held.
 
----Where an article reports an event (a plain table).
+---Where an article reports an event, with what that sentence alone says of it (a plain table). A visit merges its mentions: a visit planned in one article and carried out in a later one has a `planned` and an `occurred` mention.
 ---@class Mention
 ---@field document Document The article.
 ---@field sentence integer The sentence's number in the article (1-based).
 ---@field text string The sentence's text.
+---@field status string? The status as this sentence states it: `occurred`, `planned` or `negated`.
+---@field date Date? The date as this sentence states it (nil when it gives none).
+---@field date_text string? That date as written ("May", "12 March 2019", "last week").
+---@field rules string[] The ids of the rules that read this report (see docs/corpus-model.md).
+---@field visitor_span Span? Where the visitor is named (a participant, for a meeting's visit); nil for a pronoun or a title alone, and for other events.
+---@field destination_span Span? Where the destination is named (a country or a city); nil when the sentence names none.
+---@field date_span Span? Where the date is written.
+
+---A piece of a document's text (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(s.byte_start, s.byte_end) == s.text`; byte offsets index the UTF-8 string as Lua does, character offsets count UTF-8 characters (code points, as `utf8.len` and `utf8.offset` do).
+---@class Span
+---@field text string The words as written.
+---@field byte_start integer First byte in the document's text.
+---@field byte_end integer Last byte in the document's text.
+---@field char_start integer First character in the document's text.
+---@field char_end integer Last character in the document's text.
 
 ---Where a document names an entity (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(m.byte_start, m.byte_end) == m.text`; character offsets count UTF-8 characters (`utf8.offset`).
 ---@class EntityMention
@@ -136,13 +151,16 @@ function Query:first() end
 
 ---A high-level visit: one event, however many articles report it.
 ---@class Visit
----@field id integer The visit's number in the corpus (1-based).
+---@field id string Its stable id, derived from its content ("v-to-lam-PRK-2025-10-09-3fa2c1"; docs/corrections.md): the `id` of `dossier export` and the one corrections name.
+---@field index integer Its position among the corpus's visits (1-based), the export's `index`.
 ---@field visitor Entity The person who travelled.
 ---@field visitor_name string The visitor's name.
 ---@field visitor_country string? The visitor's country, ISO 3166 alpha-3 ("VNM").
 ---@field destination string The host country, ISO 3166 alpha-3 ("PRK").
 ---@field destination_name string The host country's name.
 ---@field city Entity? The city visited, when the articles name it.
+---@field host Entity? The person who received the visitor ("welcomed by", "held talks with", "hội đàm với"), when the articles say; the one most reports name.
+---@field hosts Entity[] Every person the reports name as receiving the visitor, `host` first; empty when none.
 ---@field start_date Date? When the visit began (as precise as the articles say).
 ---@field end_date Date? When it ended, when known.
 ---@field year integer? The year it began.
@@ -153,11 +171,14 @@ function Query:first() end
 ---@field confidence number How sure the model is that the visit is right, 0 to 1 (docs/corpus-model.md, 'The visit scorer').
 ---@field mentions Mention[] Where the articles report it.
 ---@field rules string[] The ids of the rules that produced it ("visit.travel-to", "date.after-place"; see docs/corpus-model.md).
+---@field corrections string[] The analyst's corrections that changed it, one line each ("amend start (corrections.yaml:4, by an)"); empty when none.
 local Visit = {}
 
 ---An event of any kind: a visit, a meeting or talks, the establishment of relations, an anniversary, an exchange of messages.
 ---@class Event
----@field id integer The event's number in the corpus (1-based).
+---@field id string Its stable id (a visit's is the visit's; docs/corrections.md), the `id` of `dossier export events`.
+---@field index integer Its position in the timeline (1-based), the export's `index`.
+---@field corrections string[] The analyst's corrections that changed it, one line each; empty when none.
 ---@field kind string "visit", "meeting", "relations_established", "anniversary" or "message_exchange".
 ---@field participants Entity[] The persons taking part.
 ---@field countries string[] The countries involved, ISO 3166 alpha-3.
@@ -194,6 +215,7 @@ function Entity:office_at(date) end
 
 ---An article of the corpus.
 ---@class Document
+---@field id string Its stable id: the file name and the start of its text's hash ("kcna-2019.txt@5e0c7a12").
 ---@field index integer Its position in the corpus (1-based).
 ---@field path string Its file, relative to the corpus folder.
 ---@field title string? The headline.

@@ -33,8 +33,13 @@ public struct BatchSettings: Sendable {
     public var planFile: String?
     /// Options every reproduce command needs besides the plugin's (`--plugins DIR`, `--gazetteer DIR`).
     public var runArguments: [String]
-    /// The gazetteer folders, as given (a worker builds the corpus from them; empty: the default).
+    /// The gazetteer folders, bundled one and overlays in loading order (a worker builds the corpus from them;
+    /// empty: the default).
     public var gazetteerPaths: [String] = []
+    /// The corrections files applied to the corpus (absolute paths), applied by the workers too.
+    public var correctionPaths: [String] = []
+    /// The lexicon folder and its overlays, in loading order (empty: the bundled lexicon).
+    public var lexiconPaths: [String] = []
     /// Run each report in a worker process of its own; nil runs them on threads of this process.
     public var workers: WorkerSettings?
 
@@ -328,7 +333,8 @@ public final class BatchRunner: @unchecked Sendable {
                       searchPath: searchPath.directories.map { .init(path: $0.url.path, origin: $0.origin.rawValue) },
                       memoryBytes: settings.limits.memoryBytes, timeSeconds: settings.limits.timeSeconds,
                       trusted: settings.profile == .trusted, dossierVersion: settings.dossierVersion,
-                      corpusPath: settings.corpusPath, gazetteer: settings.gazetteerPaths,
+                      corpusPath: settings.corpusPath, gazetteer: settings.gazetteerPaths, lexicon: settings.lexiconPaths,
+                      corrections: settings.correctionPaths,
                       memoryBackstopBytes: settings.limits.memoryBytes + 2 * Self.residentBytes() + (256 << 20))
     }
 

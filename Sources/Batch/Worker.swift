@@ -4,6 +4,7 @@
 // names; the batch renames them. A worker whose batch has gone (killed with -9) ends itself.
 
 import CorpusModel
+import Corrections
 import Foundation
 import LuaBridge
 import PluginHost
@@ -27,6 +28,10 @@ struct WorkerRequest: Sendable, Codable {
     var dossierVersion: String
     var corpusPath: String
     var gazetteer: [String]
+    /// The lexicon folder and its overlays (empty: the bundled lexicon).
+    var lexicon: [String]
+    /// The corrections files the batch applied (docs/corrections.md), absolute.
+    var corrections: [String] = []
     /// The worker's RLIMIT_DATA: the script's cap plus the corpus model plus room for the runtime.
     var memoryBackstopBytes: Int
 
@@ -69,9 +74,15 @@ public enum BatchWorker {
         let directories = (request.gazetteer.isEmpty ? ["Data/gazetteer"] : request.gazetteer).map { URL(fileURLWithPath: $0) }
         let (gazetteer, _) = Gazetteer.load(directories: directories)
         var builder = CorpusBuilder(gazetteer: gazetteer)
+        if let base = request.lexicon.first {
+            let folders = request.lexicon.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            builder.lexicon = Lexicon.load(directory: URL(fileURLWithPath: base, isDirectory: true), overlays: Array(folders.dropFirst())).0
+        }
         builder.jobs = 1
-        let (corpus, _) = builder.build(directory: URL(fileURLWithPath: request.corpusPath))
-        return SharedCorpus(corpus)
+        let (built, _) = builder.build(directory: URL(fileURLWithPath: request.corpusPath))
+        // The batch read these files before starting its workers and refused them if they had a mistake.
+        let corrections = (try? CorrectionSet.load(files: request.corrections.map { URL(fileURLWithPath: $0) })) ?? CorrectionSet()
+        return SharedCorpus(CorrectionsApplier.apply(corrections, to: built).0)
     }
 
     /// One line on standard output, written whole.

@@ -68,8 +68,12 @@ enum Analyzer {
         Segmenter.split(b, tokens: tokens, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
         paragraphs = []
         // Pass 1: mentions and times.
-        // The date relative and yearless dates are read from: an archive text's anchor, else the publication date.
+        // The date relative and yearless dates are read from: an archive text's anchor, else the publication date;
+        // sentence by sentence, as `StoryTime` tells (an editor's introduction, a retrospective's future tense).
         let referenceDate = a.anchor ?? a.date
+        let story = DocumentFacts.storyTime(a, meta: meta)
+        var references: [(date: PartialDate?, anchored: Bool)] = []
+        references.reserveCapacity(sentenceTokens.count)
         var finder = MentionFinder(gazetteer: gazetteer, bytes: b, tokens: tokens, language: a.language, date: referenceDate, acronyms: acronyms,
                                    lexicon: lexicon)
         var perSentence: [SentenceMentions] = []
@@ -77,11 +81,25 @@ enum Analyzer {
         var timesPerSentence: [[TaggedTime]] = []
         timesPerSentence.reserveCapacity(sentenceTokens.count)
         var lastYear: Int? // the year last written out, for "tháng 9 cùng năm", "in May that year"
+        // A timeline's heading year: it dates the yearless items of its paragraph (of the next one when it stands alone).
+        var heading: (year: Int, paragraph: Int, alone: Bool)?
         for (si, r) in sentenceTokens.enumerated() {
             var future = false
             for k in r where lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
             var tt: [TaggedTime] = []
-            TimeTagger.tag(b, tokens, r, anchor: referenceDate, future: future, previousYear: lastYear, lexicon: lexicon, into: &tt)
+            let saidFromNow = r.contains { lexicon.presentFutureWords.contains(tokens[$0].lower) }
+            let reference = r.isEmpty ? (date: referenceDate, anchored: false)
+                : story.reference(sentenceStart: Int(tokens[r.lowerBound].start), future: saidFromNow)
+            references.append(reference)
+            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear, lexicon: lexicon, into: &tt)
+            let paragraph = a.sentences[si].paragraph
+            if let y = TimeTagger.headingYear(b, tokens, r) {
+                heading = (y, paragraph, true)
+            } else if let h = heading {
+                if h.alone && paragraph == h.paragraph + 1 { heading = (h.year, paragraph, false) }
+                else if h.alone { heading?.alone = false }
+                if heading?.paragraph == paragraph { TimeTagger.applyHeadingYear(h.year, to: &tt) }
+            }
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             for t in tt {
@@ -120,6 +138,9 @@ enum Analyzer {
         }
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
         for (si, r) in sentenceTokens.enumerated() {
+            events.date = references[si].date
+            events.publication = a.date
+            events.storyAnchored = references[si].anchored
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf)
         }

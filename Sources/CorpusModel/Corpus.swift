@@ -11,18 +11,33 @@ public struct Corpus: Sendable {
     /// messages — in chronological order. Visits are in `visits`; `timeline` has both.
     public let events: [Event]
     public let gazetteer: Gazetteer
+    /// Each visit's stable id (`StableID`), in order: derived from its content as extracted, and kept when a
+    /// correction amends the visit. Derived on first use (a model only queried by index never pays for them).
+    public var visitIDs: [String] { stableIDs.visits(self) }
+    /// Each event's stable id, by index into `events`.
+    public var eventIDs: [String] { stableIDs.events(self) }
+    private let stableIDs: StableIDStore
+    /// What the analyst's corrections changed (none for a model as extracted).
+    public let corrections: CorrectionMarks
     private let searchIndex: SearchIndex
 
+    /// `visitIDs` and `eventIDs`, when not given, are derived from the facts (`StableID`).
     public init(documents: [Document] = [], entities: [Entity], visits: [Visit] = [], events: [Event] = [],
-                gazetteer: Gazetteer = Gazetteer()) {
+                gazetteer: Gazetteer = Gazetteer(), visitIDs: [String]? = nil, eventIDs: [String]? = nil,
+                corrections: CorrectionMarks = CorrectionMarks()) {
         self.documents = documents
         self.entities = entities
         self.visits = visits
         self.events = events
         self.gazetteer = gazetteer
+        precondition((visitIDs?.count ?? visits.count) == visits.count && (eventIDs?.count ?? events.count) == events.count,
+                     "one stable id per fact")
+        stableIDs = StableIDStore(visits: visitIDs, events: eventIDs)
+        self.corrections = corrections
         self.searchIndex = SearchIndex()
         var byKey: [UInt64: [Int]] = [:]
-        for (i, e) in entities.enumerated() where i >= gazetteer.entities.count || gazetteer.entities.isEmpty {
+        // Discovered persons, and entities whose names a correction changed (an alias, a merge).
+        for (i, e) in entities.enumerated() where i >= gazetteer.entities.count || gazetteer.entities.isEmpty || corrections.entities[i] != nil {
             for name in [e.name] + e.aliases { byKey[Fold.key(name), default: []].append(i) }
         }
         extraNames = byKey
@@ -33,7 +48,10 @@ public struct Corpus: Sendable {
 
     /// Every event, visits included (as `.visit` events whose `visit` points into `visits`), in chronological order.
     /// Built on each call: keep the result if you need it more than once.
-    public var timeline: [Event] {
+    public var timeline: [Event] { identifiedTimeline.map(\.event) }
+
+    /// The timeline with each event's stable id (a visit's is the visit's) and corrections.
+    public var identifiedTimeline: [TimelineEntry] {
         var all = events
         all.reserveCapacity(events.count + visits.count)
         for v in visits {
@@ -49,8 +67,18 @@ public struct Corpus: Sendable {
             default: return a.kind == b.kind ? (a.visit ?? a.id) < (b.visit ?? b.id) : a.kind.rawValue < b.kind.rawValue
             }
         }
-        for i in all.indices { all[i].id = i }
-        return all
+        var entries: [TimelineEntry] = []
+        entries.reserveCapacity(all.count)
+        let visitIDs = self.visitIDs, eventIDs = self.eventIDs
+        for (i, e) in all.enumerated() {
+            // Before renumbering, an event's id is its index in `events`.
+            let stableID = e.visit.map { visitIDs[$0] } ?? eventIDs[e.id]
+            let notes = e.visit.map { corrections.visits[$0] ?? [] } ?? corrections.events[e.id] ?? []
+            var event = e
+            event.id = i
+            entries.append(TimelineEntry(event: event, stableID: stableID, corrections: notes))
+        }
+        return entries
     }
 
     /// The text of the sentence a mention points to.
@@ -62,7 +90,7 @@ public struct Corpus: Sendable {
     public func entities(named name: some StringProtocol) -> [Int] {
         let key = Fold.key(name)
         var out = (gazetteer.refs(forKey: key) ?? []).filter { $0.role == .name }.map { Int($0.entity) }
-        out += extraNames[key] ?? []
+        out += (extraNames[key] ?? []).filter { !out.contains($0) }
         return out
     }
 
@@ -77,6 +105,14 @@ public struct Corpus: Sendable {
     public func search(_ text: String) -> [SentenceRef] {
         searchIndex.search(text, in: documents)
     }
+}
+
+/// An event of the timeline, its stable id and the corrections that changed it.
+public struct TimelineEntry: Sendable {
+    /// Its `id` is its position in the timeline.
+    public var event: Event
+    public var stableID: String
+    public var corrections: [CorrectionNote]
 }
 
 /// Inverted index from folded word keys to sentences, built lazily and thread-safely.
@@ -358,6 +394,7 @@ struct Assembly {
             documents.append(Document(tables: tables, index: docIndex))
             for (k, var v) in a.visits.enumerated() {
                 v.visitor = global(v.visitor)
+                v.host = v.host.map(global)
                 if k < a.features.count { samples.append(CandidateSample(v, document: docIndex, features: a.features[k])) }
                 visitCandidates.append(v, document: docIndex)
             }

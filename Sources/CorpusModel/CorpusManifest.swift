@@ -31,6 +31,8 @@ public struct ManifestEntry: Sendable, Hashable {
     nonisolated(unsafe) static let urlDatePatterns: [(NSRegularExpression, Granularity)] = ([
         (#"(?<![0-9])((?:1[89]|20)[0-9]{2})([/_.-])([01]?[0-9])\2([0-3]?[0-9])(?![0-9])"#, .day),
         (#"(?<![0-9])((?:1[89]|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![0-9])"#, .day),
+        // "-20240112103015.htm": a time stamp, the date then hours, minutes and seconds.
+        (#"(?<![0-9])((?:1[89]|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9](?:[0-5][0-9])?(?![0-9])"#, .day),
         (#"/((?:1[89]|20)[0-9]{2})/(0?[1-9]|1[0-2])/"#, .month),
     ] as [(String, Granularity)]).map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 

@@ -40,3 +40,16 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         return "\(place): \(severity.rawValue): \(TerminalText.escaped(message, keepingNewlines: true))"
     }
 }
+
+/// A line of an input file, named in messages as `file:line`.
+public struct SourceLine: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(TerminalText.escaped(file)):\(line)" }
+}

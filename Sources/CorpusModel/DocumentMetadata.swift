@@ -6,21 +6,31 @@ enum DocumentFacts {
     /// The analysis's starting record: title, dates with their sources, place, source, address and language.
     static func document(source: SourceText, meta: TextMetadata, manifest: ManifestEntry?) -> DocumentAnalysis {
         let urlDate = manifest?.urlDate
-        let date = manifest?.date ?? meta.date ?? urlDate
+        var date = manifest?.date ?? meta.date ?? urlDate
         let dateSource: MetadataSource = manifest?.date != nil ? .manifest : meta.date != nil ? .text : urlDate != nil ? .url : .none
+        // A dateline without a year ("NAIROBI, July 25 (Reuters) -") gives the day of a date known to the month.
+        if let d = date, d.granularity < .day, case .dayMonth(let month, let day)? = meta.datelineDay, d.month == nil || d.month == month,
+           let precise = PartialDate(year: d.year, month: month, day: day) {
+            date = precise
+        }
         var a = DocumentAnalysis(source: source, title: manifest?.title ?? meta.title, date: date, dateSource: dateSource,
                                  place: manifest?.place ?? meta.place, source_: manifest?.source ?? meta.source,
                                  url: manifest?.url, language: manifest?.language ?? meta.language)
-        if let (anchor, how) = meta.anchor {
-            // "On this day in 1959": the publication's day and month, in that year.
-            if how == .onThisDay, let m = date?.month {
-                a.anchor = PartialDate(year: anchor.year, month: m, day: date?.day) ?? PartialDate(year: anchor.year, month: m)
-            } else {
-                a.anchor = anchor
-            }
-            a.anchorSource = how
+        if let clue = meta.archive, let anchor = clue.anchor(publication: date) {
+            a.anchor = anchor
+            a.anchorSource = clue.source
         }
         return a
+    }
+
+    /// The dates the document's sentences are read from (rule date.archive-anchor).
+    static func storyTime(_ a: DocumentAnalysis, meta: TextMetadata) -> StoryTime {
+        var story = StoryTime(publication: a.date, anchor: a.anchor, retrospective: meta.archive?.retrospective ?? false)
+        if a.anchor != nil, let reprint = meta.reprint {
+            story.reprintStart = reprint.startByte
+            story.reprintDate = reprint.date.resolved(before: a.anchor)
+        }
+        return story
     }
 
     /// What was missing or odd in the document: a date, a title, a language the rules do not read, mixed
@@ -49,6 +59,31 @@ enum DocumentFacts {
         // A text without a headline takes its opening words as title (wire copy often has none): no note.
         if manifest?.title == nil && meta.title == nil { parts.append(DocumentNote(.noTitle, "no title (no headline, no opening words)")) }
         return parts
+    }
+}
+
+/// The dates a document's sentences are read from: the publication date, or an archive text's anchor (the
+/// story's time), or, under the dateline of a reprinted report, that dateline's date.
+struct StoryTime {
+    var publication: PartialDate?
+    var anchor: PartialDate?
+    /// A story of a past day told today: its sentences in the future tense speak from the publication date.
+    var retrospective = false
+    /// The byte where a reprinted report starts under its own dateline; text before it (an editor's
+    /// introduction) is read from the publication date.
+    var reprintStart: Int?
+    var reprintDate: PartialDate?
+
+    /// The date relative and yearless dates of a sentence starting at byte `start` are read from, and whether it
+    /// is the story's time rather than the publication date.
+    func reference(sentenceStart start: Int, future: Bool) -> (date: PartialDate?, anchored: Bool) {
+        guard let anchor else { return (publication, false) }
+        if let reprintStart {
+            if start < reprintStart { return publication.map { ($0, false) } ?? (anchor, true) }
+            return (reprintDate ?? anchor, true)
+        }
+        if retrospective && future, let publication { return (publication, false) }
+        return (anchor, true)
     }
 }
 

@@ -10,6 +10,8 @@ struct VisitCandidate {
     var visitorCountry: String?
     var destination: String
     var city: Int?
+    /// The person who received the visitor, when the sentence names him (`EventFinder.host(of:)`).
+    var host: Int?
     var start: PartialDate?
     var end: PartialDate?
     /// For "later", "afterwards": the visit is after this date.
@@ -17,13 +19,17 @@ struct VisitCandidate {
     var kind: VisitKind
     var status: VisitStatus
     var titleLevel: Level?
-    var sentences: [Int]
+    /// Its reports, one per sentence, each with what its sentence says (document 0 until the merge numbers it).
+    var mentions: [Mention]
     /// The rules that made it.
     var rules = RuleSet()
     /// What the scorer reads (Scoring/): where the rules found the trigger, the visitor and the time.
     var evidence = CandidateEvidence()
     /// The scorer's probability that this candidate is a right visit (Scoring/VisitScorer.swift).
     var confidence: Float = CandidateEvidence.defaultConfidence
+
+    /// The sentences reporting it, in the order found.
+    var sentences: [Int] { mentions.map(\.sentence) }
 }
 
 struct EventCandidate {
@@ -36,9 +42,12 @@ struct EventCandidate {
     var status: VisitStatus
     var ordinal: Int?
     var label: String?
-    var sentence: Int
+    /// The report: its sentence, status, date and spans as that sentence states them (document 0 until merged).
+    var mention: Mention
     /// The rules that made it.
     var rules = RuleSet()
+
+    var sentence: Int { mention.sentence }
 }
 
 /// One sentence as the event rules see it: its tokens, mentions and times, and the document's context.
@@ -83,7 +92,16 @@ struct EventFinder {
     let b: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     let language: String
-    let date: PartialDate?
+    /// The date the sentence's relative dates are read from (`StoryTime`): the publication date, or an archive
+    /// text's anchor.
+    var date: PartialDate?
+    /// The sentence is read from an archive text's anchor, not the publication date (rule date.archive-anchor).
+    var storyAnchored = false
+    /// The page's publication date: what "future" is measured from (an archive story's later events are not
+    /// planned).
+    var publication: PartialDate?
+    /// The last time told in the sentences before this one ("The same afternoon ..." refers back to it).
+    var previousTime: TaggedTime?
     /// The word sets the rules use.
     let lexicon: Lexicon
     var visits: [VisitCandidate] = []
@@ -145,11 +163,23 @@ struct EventFinder {
                                       destinations: destinations(m, in: range), clauseStarts: clauseStarts(range, times))
         findVisits(context)
         findOtherEvents(context)
+        if let last = context.times.last { previousTime = last }
     }
 
-    /// Notes the protagonist and the level each person is named with, for "he" and "the Prime Minister" later.
+    /// A back-reference at the sentence's head ("The same afternoon", "Two days later", "Cùng thời điểm"): the time
+    /// told before, to the month, for a visit with no time of its own (rule date.back-reference).
+    func backReferencedTime(_ c: SentenceContext) -> PartialDate? {
+        guard let previous = previousTime else { return nil }
+        for k in c.start..<min(c.end, c.start + 4) where lexicon.backReferenceWords.match(tokens, at: k, end: c.end) > 0 {
+            return previous.start.truncated(to: min(previous.start.granularity, .month))
+        }
+        return nil
+    }
+
+    /// Notes the protagonist (until a visit names one) and the level each person is named with, for "he" and "the Prime Minister" later.
     mutating func rememberTitles(_ m: SentenceMentions) {
-        if protagonist == nil, let first = m.persons.first { protagonist = first.entity }
+        // The first person named who is not a host or the other party of talks (a host receives the visitor).
+        if protagonist == nil, let first = m.persons.first(where: { !$0.hostContext && !$0.otherParty }) { protagonist = first.entity }
         for p in m.persons {
             if let level = p.titleLevel { titledLevels[p.entity] = level }
             if let level = level(of: p.entity) { lastNamedWithLevel[level] = p.entity }
@@ -171,6 +201,20 @@ struct EventFinder {
 
     // MARK: Small helpers
 
+    /// The UTF-8 byte range of a token range of the document, nil when it is empty.
+    func byteSpan(_ r: Range<Int>?) -> Range<Int>? {
+        guard let r, !r.isEmpty else { return nil }
+        return Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)
+    }
+
+    /// The report of sentence `c` for a candidate: its status, the date as the time expression states it, its
+    /// rules, and where the visitor's name, the destination and the date are written.
+    func report(_ c: SentenceContext, status: VisitStatus, time: TaggedTime?, rules: RuleSet,
+                visitor: Range<Int>? = nil, destination: Range<Int>? = nil) -> Mention {
+        Mention(document: 0, sentence: c.index, status: status, date: time?.start, ruleSet: rules,
+                visitorSpan: byteSpan(visitor), destinationSpan: byteSpan(destination), dateSpan: byteSpan(time?.tokens))
+    }
+
     func text(_ r: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)]), as: UTF8.self)
     }
@@ -182,7 +226,7 @@ struct EventFinder {
     }
 
     func isFuture(_ d: PartialDate?) -> Bool {
-        guard let d, let date else { return false }
+        guard let d, let date = publication ?? date else { return false }
         return d.dayRange.lowerBound > date.dayRange.upperBound
     }
 

@@ -4,6 +4,8 @@ import Foundation
 /// What `dossier export` writes.
 public enum ExportTable: String, Sendable, CaseIterable {
     case visits, events, documents, entities
+    /// One row per report of a visit, with its own status, date and offsets (MentionExport.swift).
+    case mentions
 }
 
 public enum ExportFormat: String, Sendable, CaseIterable {
@@ -14,52 +16,61 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public enum Exporter {
     public static func records(_ table: ExportTable, of corpus: Corpus) -> [[String: Any]] {
         switch table {
-        case .visits: return corpus.visits.map { visitRecord($0, corpus) }
-        case .events: return corpus.timeline.map { eventRecord($0, corpus) }
+        case .visits: return corpus.visits.indices.map { visitRecord(at: $0, corpus) }
+        case .events: return corpus.identifiedTimeline.map { eventRecord($0, corpus) }
         case .documents: return corpus.documents.map { documentRecord($0) }
         case .entities: return entityRecords(corpus)
+        case .mentions: return mentionRecords(corpus)
         }
     }
 
     static func ref(_ i: Int, _ c: Corpus) -> [String: Any] { ["id": c.entities[i].id, "name": c.entities[i].name] }
     static func opt(_ x: Any?) -> Any { x ?? NSNull() }
-    static func mentions(_ ms: [Mention], _ c: Corpus) -> [[String: Any]] {
-        ms.map { ["document": c.documents[$0.document].name, "sentence": $0.sentence, "text": c.text(of: $0)] }
+
+    /// Whether corrections changed the fact, and which (their summaries; docs/corrections.md).
+    static func correctionFields(_ notes: [CorrectionNote]) -> [String: Any] {
+        ["corrected": !notes.isEmpty, "corrections": notes.map(\.summary)]
     }
 
-    public static func visitRecord(_ v: Visit, _ c: Corpus) -> [String: Any] {
-        [
-            "id": v.id, "visitor": ref(v.visitor, c), "visitorCountry": opt(v.visitorCountry), "destination": v.destination,
-            "city": opt(v.city.map { c.entities[$0].name }), "start": opt(v.start?.iso), "end": opt(v.end?.iso),
-            "year": opt(v.year), "kind": v.kind.rawValue, "level": v.level.rawValue, "status": v.status.rawValue,
-            "mentions": mentions(v.mentions, c), "rules": v.rules, "confidence": confidence(v.confidence),
-        ].merging(firstSource(v.mentions, c)) { a, _ in a }
+    /// Visit `i` of the corpus: its stable id, its 1-based index, its fields under the Lua API's names.
+    public static func visitRecord(at i: Int, _ c: Corpus) -> [String: Any] {
+        let v = c.visits[i]
+        return [
+            "id": c.visitIDs[i], "index": i + 1, "visitor": ref(v.visitor, c), "visitor_country": opt(v.visitorCountry),
+            "destination": v.destination, "city": opt(v.city.map { c.entities[$0].name }), "host": opt(v.host.map { ref($0, c) }),
+            "hosts": v.hosts.map { ref($0, c) }, "start_date": opt(v.start?.iso),
+            "end_date": opt(v.end?.iso), "year": opt(v.year), "kind": v.kind.rawValue, "level": v.level.rawValue,
+            "status": v.status.rawValue, "mentions": mentions(v.mentions, c), "rules": v.rules, "confidence": confidence(v.confidence),
+        ].merging(firstSource(v.mentions, c)) { a, _ in a }.merging(correctionFields(c.corrections.visits[i] ?? [])) { a, _ in a }
     }
 
     /// Where a reader checks a visit: the first sentence that reports it, and its article's title and URL.
     static func firstSource(_ ms: [Mention], _ c: Corpus) -> [String: Any] {
-        guard let first = ms.first else { return ["firstSentence": NSNull(), "documentTitle": NSNull(), "documentUrl": NSNull()] }
+        guard let first = ms.first else { return ["first_sentence": NSNull(), "document_title": NSNull(), "document_url": NSNull()] }
         let document = c.documents[first.document]
-        return ["firstSentence": c.text(of: first), "documentTitle": opt(document.title), "documentUrl": opt(document.url)]
+        return ["first_sentence": c.text(of: first), "document_title": opt(document.title), "document_url": opt(document.url)]
     }
 
     /// Three decimals: the scorer is not surer than that.
     static func confidence(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
-    public static func eventRecord(_ e: Event, _ c: Corpus) -> [String: Any] {
-        [
-            "id": e.id, "kind": e.kind.rawValue, "participants": e.participants.map { ref($0, c) }, "countries": e.countries,
-            "city": opt(e.city.map { c.entities[$0].name }), "start": opt(e.start?.iso), "end": opt(e.end?.iso),
-            "year": opt(e.start?.year), "status": e.status.rawValue, "visit": opt(e.visit), "ordinal": opt(e.ordinal),
-            "label": opt(e.label), "mentions": mentions(e.mentions, c), "rules": e.rules, "confidence": confidence(e.confidence),
-        ]
+    /// An event of the timeline: its stable id (a visit's is the visit's), its 1-based index in the timeline.
+    public static func eventRecord(_ entry: TimelineEntry, _ c: Corpus) -> [String: Any] {
+        let e = entry.event
+        return [
+            "id": entry.stableID, "index": e.id + 1, "kind": e.kind.rawValue, "participants": e.participants.map { ref($0, c) },
+            "countries": e.countries, "city": opt(e.city.map { c.entities[$0].name }), "start_date": opt(e.start?.iso),
+            "end_date": opt(e.end?.iso), "year": opt(e.start?.year), "status": e.status.rawValue,
+            "visit": opt(e.visit.map { c.visitIDs[$0] }), "ordinal": opt(e.ordinal), "label": opt(e.label),
+            "mentions": mentions(e.mentions, c), "rules": e.rules, "confidence": confidence(e.confidence),
+        ].merging(correctionFields(entry.corrections)) { a, _ in a }
     }
 
     public static func documentRecord(_ d: Document) -> [String: Any] {
         [
-            "id": d.id, "name": d.name, "path": d.path, "title": opt(d.title), "date": opt(d.date?.iso),
-            "dateSource": d.dateSource.rawValue, "anchorDate": opt(d.anchorDate?.iso), "anchorSource": opt(d.anchorSource?.rawValue),
-            "place": opt(d.place), "source": opt(d.source), "url": opt(d.url),
+            "id": StableID.document(d), "index": d.id + 1, "name": d.name, "path": d.path, "title": opt(d.title),
+            "date": opt(d.date?.iso), "date_source": d.dateSource.rawValue, "anchor_date": opt(d.anchorDate?.iso),
+            "anchor_source": opt(d.anchorSource?.rawValue), "place": opt(d.place), "source": opt(d.source), "url": opt(d.url),
             "language": d.language, "bytes": d.byteCount, "paragraphs": d.paragraphs.count, "sentences": d.sentences.count,
             "mentions": d.mentions.count, "times": d.times.count,
         ]
@@ -73,7 +84,7 @@ public enum Exporter {
         return counts.keys.sorted().map { i in
             let e = c.entities[i]
             return [
-                "id": e.id, "kind": e.kind.rawValue, "name": e.name, "country": opt(e.country), "aliases": e.aliases,
+                "id": e.id, "index": i + 1, "kind": e.kind.rawValue, "name": e.name, "country": opt(e.country), "aliases": e.aliases,
                 "discovered": e.discovered, "mentions": counts[i]!,
                 "offices": e.offices.map { o in
                     ["title": o.title, "level": o.level.rawValue, "country": opt(o.country), "start": opt(o.start?.iso), "end": opt(o.end?.iso)] as [String: Any]
@@ -118,10 +129,11 @@ public enum Exporter {
 
     public static func columns(for table: ExportTable) -> [String] {
         switch table {
-        case .visits: return ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions", "rules", "confidence", "firstSentence", "documentTitle", "documentUrl"]
-        case .events: return ["id", "kind", "participants", "countries", "city", "start", "end", "status", "visit", "ordinal", "label", "mentions", "rules", "confidence"]
-        case .documents: return ["id", "name", "title", "date", "dateSource", "anchorDate", "anchorSource", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
-        case .entities: return ["id", "kind", "name", "country", "discovered", "mentions", "aliases"]
+        case .visits: return ["id", "index", "visitor", "visitor_country", "destination", "city", "host", "hosts", "start_date", "end_date", "year", "kind", "level", "status", "mentions", "rules", "confidence", "first_sentence", "document_title", "document_url", "corrected"]
+        case .events: return ["id", "index", "kind", "participants", "countries", "city", "start_date", "end_date", "status", "visit", "ordinal", "label", "mentions", "rules", "confidence", "corrected"]
+        case .documents: return ["id", "index", "name", "title", "date", "date_source", "anchor_date", "anchor_source", "place", "source", "url", "language", "bytes", "paragraphs", "sentences", "mentions", "times"]
+        case .entities: return ["id", "index", "kind", "name", "country", "discovered", "mentions", "aliases"]
+        case .mentions: return mentionColumns
         }
     }
 

@@ -64,6 +64,16 @@ public struct Gazetteer: Sendable {
         entities[index].offices.append(office)
     }
 
+    mutating func removeOffice(_ office: Int, ofPerson index: Int) {
+        entities[index].offices.remove(at: office)
+    }
+
+    /// Gives entity `index` another name and country (an overlay's); its earlier name stays indexed.
+    mutating func rename(_ index: Int, name: String, country: String?) {
+        entities[index].name = name
+        entities[index].country = country
+    }
+
     private mutating func index(_ e: Entity, at i: Int32) {
         func put(_ text: String, _ role: NameRole) {
             if !text.utf8.contains(0x20) { exactSingles.set(Fold.lowerKey(text), 1) }
@@ -183,7 +193,7 @@ extension Gazetteer {
         var g = Gazetteer()
         var diagnostics: [Diagnostic] = []
         let fm = FileManager.default
-        for dir in directories {
+        for (position, dir) in directories.enumerated() {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
                 diagnostics.append(Diagnostic(file: dir.path, severity: .error, message: "gazetteer directory not found"))
@@ -198,6 +208,8 @@ extension Gazetteer {
                 $0 + ((try? fm.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
             }
             g.reserve(bytes: bytes)
+            // A folder after the first is an overlay: what it contradicts is reported and the overlay wins.
+            if position > 0 { diagnostics += g.resolveContradictions(in: dir, below: Array(directories[..<position])) }
             if let p = file("countries.tsv") { diagnostics += g.loadCountries(p) }
             if let p = file("cities.tsv") { diagnostics += g.loadCities(p) }
             if let p = file("subdivisions.tsv") { diagnostics += g.loadSubdivisions(p) }
@@ -205,6 +217,8 @@ extension Gazetteer {
             if let p = file("organisations.tsv") { diagnostics += g.loadOrganisations(p) }
             if let p = file("persons.tsv") { diagnostics += g.loadPersons(p) }
             if let p = file("offices.tsv") { diagnostics += g.loadOffices(p) }
+            if let p = file("country-aliases.tsv") { diagnostics += g.loadCountryAliases(p) }
+            if let p = file("city-aliases.tsv") { diagnostics += g.loadCityAliases(p) }
         }
         return (g, diagnostics)
     }

@@ -20,6 +20,8 @@ struct HeaderLine {
     var marker: Marker = .plain
     /// A "By ..." byline is on the line.
     var byline = false
+    /// The archive marker is a retrospective's ("On this day: ...").
+    var retrospective = false
 }
 
 /// How an archive text's anchor date was found.
@@ -31,6 +33,88 @@ public enum AnchorSource: String, Sendable, Codable {
     case opening
     /// "On this day in 1959": the publication's day and month in that year.
     case onThisDay = "on_this_day"
+    /// The headline gives it: "From the archive, 20 November 1977: ...", "On this day: 15 September 1959 - ...".
+    case headline
+    /// "50 years ago today: ...": the publication date that many years back.
+    case yearsAgo = "years_ago"
+    /// A marker with no date ("Ngày này năm xưa: ..."): the first full date of the lead.
+    case lead
+}
+
+/// What an archive text says of the time its story is set in, before the publication date is known.
+struct ArchiveClue {
+    enum Time {
+        /// A date written out.
+        case date(PartialDate)
+        /// "On this day in 1958": the publication's day and month in that year.
+        case onThisDay(year: Int)
+        /// "50 years ago today": the publication date that many years back.
+        case yearsAgo(Int)
+        /// A marker and no date: the lead's first full date, found later.
+        case lead
+    }
+    var time: Time
+    var source: AnchorSource
+    /// A story of a past day told today ("On this day", "Ngày này năm xưa", "50 years ago today"), not the
+    /// original report printed again: its sentences in the future tense speak from the publication date.
+    var retrospective: Bool
+
+    /// Of two clues the stronger: a written date (the more precise first), "on this day in", "years ago", a year
+    /// alone, a bare marker.
+    var strength: Int {
+        switch time {
+        case .date(let d): d.granularity == .day ? 6 : d.granularity == .month ? 5 : 2
+        case .onThisDay: 4
+        case .yearsAgo: 3
+        case .lead: 1
+        }
+    }
+
+    /// The story's date, given the publication date.
+    func anchor(publication: PartialDate?) -> PartialDate? {
+        switch time {
+        case .date(let d): return d
+        case .onThisDay(let year):
+            guard let p = publication, let m = p.month else { return PartialDate(year: year) }
+            return PartialDate(year: year, month: m, day: p.day) ?? PartialDate(year: year, month: m)
+        case .yearsAgo(let n):
+            guard let p = publication else { return nil }
+            return PartialDate(year: p.year - n, month: p.month, day: p.day) ?? PartialDate(year: p.year - n, month: p.month)
+        case .lead: return nil
+        }
+    }
+
+    /// The stronger of `a` and `b`; a retrospective marker in either makes it a retrospective.
+    static func stronger(_ a: ArchiveClue?, _ b: ArchiveClue?) -> ArchiveClue? {
+        guard let a else { return b }
+        guard let b else { return a }
+        var best = b.strength > a.strength ? b : a
+        best.retrospective = a.retrospective || b.retrospective
+        return best
+    }
+}
+
+/// The date a dateline gives: in full, a day and month without a year ("NAIROBI, July 25 (Reuters) -",
+/// "HELSINKI, 25 October"), or a weekday ("PEKING, Wednesday. -").
+enum DatelineDate {
+    case full(PartialDate)
+    case dayMonth(month: Int, day: Int)
+    case weekday(Int)
+
+    /// The date it names, said on or before `reference` (a report is datelined the day it is written).
+    func resolved(before reference: PartialDate?) -> PartialDate? {
+        switch self {
+        case .full(let d): return d
+        case .dayMonth(let m, let d):
+            guard let r = reference, let y = TimeTagger.resolveYear(month: m, day: d, anchor: r, future: false) else { return nil }
+            return PartialDate(year: y, month: m, day: d)
+        case .weekday(let wd):
+            guard let r = reference, let rd = r.weekday else { return nil }
+            var delta = wd - rd
+            if delta > 0 { delta -= 7 }
+            return r.adding(days: delta)
+        }
+    }
 }
 
 enum HeaderReader {
@@ -43,7 +127,6 @@ enum HeaderReader {
                                            "đăng", "xuất bản", "date", "dated"])
     static let updatedMarkers = phrases(["last updated", "updated", "last modified", "modified", "cập nhật", "cập nhật lúc",
                                          "cập nhật ngày"])
-    static let archiveMarkers = phrases(["from the archives", "from the archive", "ngày này năm xưa"])
     static let bylineMarkers = phrases(["by", "tác giả", "written by", "reported by"])
     /// Words a header line may hold besides its date and marker: weekdays, "on", "at", times of day, time zones.
     static let filler = KeyTableSet([
@@ -85,6 +168,8 @@ enum HeaderReader {
         guard t.kind == .number else { return false }
         let p = TimeTagger.numberParts(b, t)
         if p.seps.allSatisfy({ $0 == 0x3A }) && !p.seps.isEmpty { return true }
+        // "04.30 GMT", "05.00 AEDT": hours and minutes with a dot.
+        if p.seps == [0x2E], p.values.count == 2, t.length >= 4, t.length <= 5, p.values[0] <= 23, p.values[1] <= 59 { return true }
         return p.values.count == 1 && t.length <= 2
     }
 
@@ -110,9 +195,21 @@ enum HeaderReader {
             }
             let t = tokens[k]
             if let d = numericDate(b, t) { take(d); k += 1; continue }
+            // "04/11/2024 07:30 | Nguyễn Hoàng Long": after a date, a separator and names to the line's end are a byline.
+            if t.kind == .punct, t.first == 0x7C, line.date != nil, k + 1 < e,
+               bylineEnd(b, tokens, k + 1, e, months: lexicon.months) == e {
+                line.byline = true
+                k = e
+                continue
+            }
             if t.kind == .punct || isClockOrSmall(b, t) { k += 1; continue }
-            var n = match(archiveMarkers, tokens, k, e)
-            if n > 0 { line.marker = .archive; k += n; continue }
+            var n = max(lexicon.archiveMarkers.match(tokens, at: k, end: e), lexicon.retrospectiveMarkers.match(tokens, at: k, end: e))
+            if n > 0 {
+                line.marker = .archive
+                if lexicon.retrospectiveMarkers.match(tokens, at: k, end: e) > 0 { line.retrospective = true }
+                k += n
+                continue
+            }
             n = match(publishedMarkers, tokens, k, e)
             if n > 0 { line.marker = max(line.marker, .published); k += n; continue }
             n = match(updatedMarkers, tokens, k, e)
@@ -155,41 +252,88 @@ enum HeaderReader {
         return nil
     }
 
-    /// The date an archive text opens with, in `tokens[s..<e]` (its first line): "22 February 1972: the President
-    /// begins ...", "From the archive, 14 May 1960: ...", "Ngày này năm xưa: 15/8/1959", "On this day in 1959".
-    static func archiveOpening(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int)
-        -> (date: PartialDate, source: AnchorSource)? {
+    /// What an archive text's line `tokens[s..<e]` (its headline or its first line) says of the story's time
+    /// (rule date.archive-anchor): "From the archive, 20 November 1977: ...", "On this day in 1958: ...",
+    /// "On this day: 15 September 1959 - ...", "50 years ago today: ...", "Ngày này năm xưa: ..." (a marker alone:
+    /// the lead's first full date), "22 February 1972: the President begins ...".
+    static func archiveClue(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int, headline: Bool,
+                            lexicon: Lexicon = .bundled) -> ArchiveClue? {
         guard s < e else { return nil }
-        func lw(_ j: Int) -> UInt64 { j < e ? tokens[j].lower : 0 }
-        // "On this day in 1959", "On this day, in 1959,"
-        if lw(s) == TimeTagger.kOn, lw(s + 1) == TimeTagger.kThis, lw(s + 2) == Fold.lowerKey("day") {
-            var j = s + 3
-            if j < e && tokens[j].kind == .punct { j += 1 }
-            if lw(j) == TimeTagger.kIn { j += 1 }
-            if j < e, let y = TimeTagger.year(b, tokens[j]) { return (PartialDate(year: y)!, .onThisDay) }
-            return nil
+        if headline, let n = yearsAgo(b, tokens, s, e, lexicon: lexicon) {
+            return ArchiveClue(time: .yearsAgo(n), source: .yearsAgo, retrospective: true)
         }
-        var j = s
-        let marked = match(archiveMarkers, tokens, j, e)
-        j += marked
+        let reprint = lexicon.archiveMarkers.match(tokens, at: s, end: e)
+        let retrospective = lexicon.retrospectiveMarkers.match(tokens, at: s, end: e)
+        let marked = max(reprint, retrospective)
+        let dated: AnchorSource = headline ? .headline : .opening
+        var j = s + marked
         while j < e && tokens[j].kind == .punct && j - s - marked < 2 { j += 1 }
+        if marked > 0 && j < e && tokens[j].lower == TimeTagger.kIn { j += 1 }
         var times: [TaggedTime] = []
-        TimeTagger.tag(b, tokens, j..<min(e, j + 8), anchor: nil, future: false, into: &times)
-        var date: PartialDate?
+        TimeTagger.tag(b, tokens, j..<min(e, j + 8), anchor: nil, future: false, lexicon: lexicon, into: &times)
+        var time: ArchiveClue.Time?
         var after = j
         if let t = times.first, t.tokens.lowerBound == j, !t.relative, t.start.granularity >= .month {
-            date = t.start
-            after = t.tokens.upperBound
+            time = .date(t.start); after = t.tokens.upperBound
         } else if j < e, let d = numericDate(b, tokens[j]) {
-            date = d
+            time = .date(d); after = j + 1
+        } else if marked > 0, j < e, let y = TimeTagger.year(b, tokens[j]) {
+            // "On this day in 1958": that year's day of publication; "From the Archives, 1966": the year.
+            time = retrospective > 0 ? .onThisDay(year: y) : .date(PartialDate(year: y)!)
             after = j + 1
+        } else if marked > 0 {
+            return ArchiveClue(time: .lead, source: .lead, retrospective: retrospective > 0)
         }
-        guard let date else { return nil }
+        guard let time else { return nil }
         // Without a marker the date must be set off as a heading: "22 February 1972: ...", "22 February 1972 — ...".
-        if marked == 0 {
-            guard after < e, tokens[after].kind == .punct, tokens[after].first == 0x3A || MetadataReader.isDash(b, tokens[after])
-            else { return nil }
+        if marked == 0 && !isHeadingEnd(b, tokens, after, e) { return nil }
+        if case .onThisDay = time { return ArchiveClue(time: time, source: .onThisDay, retrospective: true) }
+        return ArchiveClue(time: time, source: dated, retrospective: retrospective > 0)
+    }
+
+    /// A colon or a dash at `k`: the end of a heading.
+    static func isHeadingEnd(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int) -> Bool {
+        k < e && tokens[k].kind == .punct && (tokens[k].first == 0x3A || MetadataReader.isDash(b, tokens[k]))
+    }
+
+    /// "50 years ago today: ...", "Sixty years ago this week — ...", "20 năm trước: ...": the number of years, when
+    /// the headline opens with them as a heading.
+    static func yearsAgo(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int, lexicon: Lexicon) -> Int? {
+        let t = tokens[s]
+        var years: Int?
+        if t.kind == .number, t.length <= 3 {
+            let p = TimeTagger.numberParts(b, t)
+            if p.values.count == 1, !p.suffix, (1...999).contains(p.values[0]) { years = p.values[0] }
+        } else if t.kind == .word {
+            years = lexicon.countWords[t.lower]
         }
-        return (date, .opening)
+        guard let years else { return nil }
+        let n = lexicon.yearsAgoWords.match(tokens, at: s + 1, end: e)
+        guard n > 0, isHeadingEnd(b, tokens, s + 1 + n, e) else { return nil }
+        return years
+    }
+
+    /// A dateline in the body of an archive text, where the reprinted report starts: "HELSINKI, 25 October",
+    /// "Peking, February 21", "PEKING, Wednesday. - The Prime Minister ...": the place, a comma, a date or a
+    /// weekday, then the line's end or a dash. The token after it and its date.
+    static func reprintDateline(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int,
+                                lexicon: Lexicon) -> (end: Int, date: DatelineDate)? {
+        var k = s
+        while k < e && tokens[k].kind == .word && tokens[k].capitalized && lexicon.weekdays[tokens[k].lower] == nil && k - s < 4 { k += 1 }
+        guard k > s, k + 1 < e, tokens[k].first == 0x2C else { return nil }
+        k += 1
+        var date: DatelineDate
+        if tokens[k].capitalized, let wd = lexicon.weekdays[tokens[k].lower] {
+            date = .weekday(wd)
+            k += 1
+        } else if let (found, end) = MetadataReader.datelineDate(b, tokens, k, e, lexicon: lexicon) {
+            date = found
+            k = end
+        } else {
+            return nil
+        }
+        if k < e && tokens[k].kind == .punct && tokens[k].first == 0x2E { k += 1 }
+        if k == e { return (k, date) }
+        return MetadataReader.isDash(b, tokens[k]) ? (k + 1, date) : nil
     }
 }

@@ -42,6 +42,17 @@ public final class Lexicon: Sendable {
     let anniversaryWords, labelStops: KeyTableSet
     // Time.
     let months, weekdays: LookupTable<Int>
+    /// "yesterday", "last night", "hôm qua": days from the reference date (TimeExpressions.swift).
+    let relativeDays: PhraseValues<Int>
+    /// Archive texts (HeaderLines.swift): reprint and retrospective markers, "years ago", numbers in words.
+    let archiveMarkers, retrospectiveMarkers, yearsAgoWords: PhraseSet
+    let countWords: LookupTable<Int>
+    /// "will", "sẽ": a future said from the present (a retrospective's sentence with one is read from the publication date).
+    let presentFutureWords: KeyTableSet
+    /// "The same afternoon", "cùng thời điểm": at a sentence's head, the time told before (rule date.back-reference).
+    let backReferenceWords: PhraseSet
+    /// "said", "thông báo": a time on their side of a trigger dates the saying (rule date.across-speech-verb).
+    let speechVerbs: PhraseSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -123,10 +134,14 @@ public final class Lexicon: Sendable {
         establishWords = sets.phrases("establish-words"); anniversaryWords = sets.words("anniversary-words")
         labelStops = sets.words("label-stops")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
-        // The relative time words the time grammar starts from stay code (TimeExpressions.swift).
-        let relative = ["today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later", "coming",
-                        "hôm", "sáng", "chiều", "tối", "ngày", "năm", "tháng"].map { Fold.lowerKey($0) }
-        timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + relative)
+        relativeDays = sets.phraseNumbers("relative-days")
+        archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")
+        yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
+        presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
+        speechVerbs = sets.phrases("speech-verbs")
+        // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
+        let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
+        timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative)
     }
 
     static let possessiveKey = Fold.lowerKey("'s")

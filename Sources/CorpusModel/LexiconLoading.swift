@@ -17,13 +17,15 @@ enum LexiconShape: Sendable {
     case kinds
     /// Phrases with a visit kind.
     case phraseKinds
+    /// Phrases with a number ("last night" -1: days from the reference date).
+    case phraseNumbers(ClosedRange<Int>)
     /// Titles: phrases with a level and whether the level depends on the body named after them.
     case titles
 
     var columns: [String] {
         switch self {
         case .words, .phrases: ["entry"]
-        case .numbers: ["entry", "number"]
+        case .numbers, .phraseNumbers: ["entry", "number"]
         case .levels: ["entry", "level"]
         case .kinds, .phraseKinds: ["entry", "kind"]
         case .titles: ["entry", "level", "depends_on_body"]
@@ -33,7 +35,7 @@ enum LexiconShape: Sendable {
     var singleToken: Bool {
         switch self {
         case .words, .numbers, .levels, .kinds: true
-        case .phrases, .phraseKinds, .titles: false
+        case .phrases, .phraseKinds, .phraseNumbers, .titles: false
         }
     }
 }
@@ -41,6 +43,9 @@ enum LexiconShape: Sendable {
 /// One entry of a word set, as read.
 struct LexiconEntry {
     var keys: [UInt64]
+    /// The entry as written, and its line in its file (for the messages of an overlay).
+    var text = ""
+    var line = 0
     var value: String?
     var dependsOnBody = false
 }
@@ -60,6 +65,11 @@ struct LexiconSets {
     func numbers(_ name: String) -> LookupTable<Int> {
         var table = LookupTable<Int>()
         for e in list(name) { table[e.keys[0]] = Int(e.value ?? "") ?? 0 }
+        return table
+    }
+    func phraseNumbers(_ name: String) -> PhraseValues<Int> {
+        var table = PhraseValues<Int>()
+        for e in list(name) { if let n = e.value.flatMap({ Int($0) }) { table.insert(e.keys, n) } }
         return table
     }
     func levels(_ name: String) -> LookupTable<Level> {
@@ -114,64 +124,25 @@ extension Lexicon {
         ("not-destination-before", .phrases), ("not-destination-after", .phrases), ("destination-prepositions", .words),
         ("clause-starters", .phrases), ("subordinators", .phrases), ("invitation-nouns", .phrases),
         ("planned-phrases", .phrases), ("occurred-words", .phrases), ("present-tense-words", .words), ("coordinators", .words),
+        ("archive-markers", .phrases), ("retrospective-markers", .phrases), ("years-ago-words", .phrases),
+        ("count-words", .numbers(1...99)), ("present-future-words", .words), ("back-reference-words", .phrases), ("speech-verbs", .phrases), ("relative-days", .phraseNumbers(-7...7)),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word
-    /// sets), one `.tsv` file per word set. Bad lines are reported and skipped; `suggest` names the closest
-    /// known set for an unknown file ("did you mean").
-    public static func load(directory: URL, suggest: (String, [String]) -> String? = { _, _ in nil }) -> (Lexicon, [Diagnostic]) {
-        var sets = LexiconSets()
-        var diagnostics: [Diagnostic] = []
-        var firstSeen: [String: [[UInt64]: (file: String, line: Int)]] = [:]
-        let fileManager = FileManager.default
-        let known = Dictionary(uniqueKeysWithValues: schema.map { ($0.name, $0.shape) })
-        var found = Set<String>()
-        var anyLanguage = false
-        for language in languages {
-            let folder = directory.appendingPathComponent(language, isDirectory: true)
-            guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { continue }
-            anyLanguage = true
-            for file in names.sorted() where file.hasSuffix(".tsv") {
-                let path = folder.appendingPathComponent(file).path
-                let name = String(file.dropLast(4))
-                guard let shape = known[name] else {
-                    let hint = suggest(name, schema.map(\.name)).map { " (did you mean '\($0).tsv'?)" } ?? ""
-                    diagnostics.append(Diagnostic(file: path, severity: .error, message: "unknown word set '\(name)'\(hint); file ignored"))
-                    continue
-                }
-                found.insert(name)
-                var seen = firstSeen[name] ?? [:]
-                let read = readSet(path: path, shape: shape, seen: &seen)
-                firstSeen[name] = seen
-                sets.entries[name, default: []] += read.entries
-                diagnostics += read.diagnostics
-            }
-        }
-        if !anyLanguage {
-            diagnostics.append(Diagnostic(file: directory.path, severity: .error,
-                                          message: "no language folder (\(languages.joined(separator: ", "))) in the lexicon"))
-        } else {
-            for (name, _) in schema where !found.contains(name) {
-                diagnostics.append(Diagnostic(file: directory.path, severity: .error,
-                                              message: "word set '\(name)' missing: no \(name).tsv in any language folder"))
-            }
-        }
-        let rulesPath = directory.appendingPathComponent("rules.yaml").path
-        var rules: [RuleSpec] = []
-        if fileManager.fileExists(atPath: rulesPath) {
-            let patternSets = Set(schema.filter { if case .words = $0.shape { true } else if case .phrases = $0.shape { true } else { false } }.map(\.name))
-            let read = readRules(path: rulesPath, patternSets: patternSets, suggest: suggest)
-            rules = read.0
-            diagnostics += read.1
-        } else {
-            diagnostics.append(Diagnostic(file: rulesPath, severity: .error, message: "no rules file (rules.yaml) in the lexicon"))
-        }
-        return (Lexicon(sets, rules: rules, directory: directory), diagnostics)
+    /// sets), one `.tsv` file per word set, and `rules.yaml`; then each folder of `overlays` layered over it
+    /// (LexiconOverlay.swift). Bad lines are reported and skipped; `suggest` names the closest known set for an
+    /// unknown file ("did you mean").
+    public static func load(directory: URL, overlays: [URL] = [],
+                            suggest: @escaping (String, [String]) -> String? = { _, _ in nil }) -> (Lexicon, [Diagnostic]) {
+        var reader = LexiconReader(suggest: suggest)
+        reader.readBase(directory)
+        for overlay in overlays { reader.readOverlay(overlay) }
+        return (Lexicon(reader.sets, rules: reader.rules, directory: directory), reader.diagnostics)
     }
 
     /// One word set file: its entries and the problems of its lines.
     static func readSet(path: String, shape: LexiconShape,
-                        seen: inout [[UInt64]: (file: String, line: Int)]) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
+                        seen: inout [[UInt64]: SourceLine]) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
         let tsv = TSVFile(path: path, columns: shape.columns)
         var diagnostics = tsv.diagnostics
         var entries: [LexiconEntry] = []
@@ -182,7 +153,7 @@ extension Lexicon {
                 diagnostics.append(tsv.diagnostic(row, cell: 0, "'\(text)' has several words, but this set holds single words; line skipped"))
                 continue
             }
-            var entry = LexiconEntry(keys: keys(text))
+            var entry = LexiconEntry(keys: keys(text), text: text, line: row.line)
             if shape.columns.count > 1 {
                 let value = tsv.string(row.cells[1])
                 if let problem = problem(with: value, for: shape) {
@@ -204,7 +175,7 @@ extension Lexicon {
                 diagnostics.append(tsv.diagnostic(row, cell: 0, .warning, "'\(text)' is already in this set (\(place)); duplicate ignored"))
                 continue
             }
-            seen[entry.keys] = (path, row.line)
+            seen[entry.keys] = SourceLine(file: path, line: row.line)
             entries.append(entry)
         }
         return (entries, diagnostics)
@@ -213,7 +184,7 @@ extension Lexicon {
     /// What is wrong with a value cell, if anything.
     static func problem(with value: String, for shape: LexiconShape) -> String? {
         switch shape {
-        case .numbers(let range):
+        case .numbers(let range), .phraseNumbers(let range):
             guard let n = Int(value), range.contains(n) else { return "expected a number in \(range.lowerBound)...\(range.upperBound), found '\(value)'" }
             return nil
         case .levels, .titles:
@@ -232,4 +203,75 @@ extension Lexicon {
     /// The bundled lexicon and the problems found reading it (none: a test keeps it so).
     public static let bundledWithDiagnostics: (Lexicon, [Diagnostic]) = load(directory: bundledDirectory)
     public static var bundled: Lexicon { bundledWithDiagnostics.0 }
+}
+
+/// Reads a lexicon folder and the overlays layered over it, gathering the sets, the rules and the problems.
+struct LexiconReader {
+    var sets = LexiconSets()
+    var rules: [RuleSpec] = []
+    /// Where each rule in `rules` was declared.
+    var ruleOrigins: [Rule: SourceLine] = [:]
+    var diagnostics: [Diagnostic] = []
+    /// Set name -> entry keys -> where the entry in force was read.
+    var firstSeen: [String: [[UInt64]: SourceLine]] = [:]
+    let suggest: (String, [String]) -> String?
+    static let shapes = Dictionary(uniqueKeysWithValues: Lexicon.schema.map { ($0.name, $0.shape) })
+    static let patternSets = Set(Lexicon.schema.filter {
+        if case .words = $0.shape { true } else if case .phrases = $0.shape { true } else { false }
+    }.map(\.name))
+
+    init(suggest: @escaping (String, [String]) -> String?) { self.suggest = suggest }
+
+    /// The word set files of one language folder, sorted, with their shapes; an unknown file name is reported.
+    mutating func setFiles(in folder: URL) -> [(path: String, name: String, shape: LexiconShape)]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+        var files: [(path: String, name: String, shape: LexiconShape)] = []
+        for file in names.sorted() where file.hasSuffix(".tsv") {
+            let path = folder.appendingPathComponent(file).path
+            let name = String(file.dropLast(4))
+            guard let shape = Self.shapes[name] else {
+                let hint = suggest(name, Lexicon.schema.map(\.name)).map { " (did you mean '\($0).tsv'?)" } ?? ""
+                diagnostics.append(Diagnostic(file: path, severity: .error, message: "unknown word set '\(name)'\(hint); file ignored"))
+                continue
+            }
+            files.append((path, name, shape))
+        }
+        return files
+    }
+
+    /// The base lexicon: every set must be in some language folder, and `rules.yaml` must be there.
+    mutating func readBase(_ directory: URL) {
+        var found = Set<String>()
+        var anyLanguage = false
+        for language in Lexicon.languages {
+            guard let files = setFiles(in: directory.appendingPathComponent(language, isDirectory: true)) else { continue }
+            anyLanguage = true
+            for file in files {
+                found.insert(file.name)
+                var seen = firstSeen[file.name] ?? [:]
+                let read = Lexicon.readSet(path: file.path, shape: file.shape, seen: &seen)
+                firstSeen[file.name] = seen
+                sets.entries[file.name, default: []] += read.entries
+                diagnostics += read.diagnostics
+            }
+        }
+        if !anyLanguage {
+            diagnostics.append(Diagnostic(file: directory.path, severity: .error,
+                                          message: "no language folder (\(Lexicon.languages.joined(separator: ", "))) in the lexicon"))
+        } else {
+            for (name, _) in Lexicon.schema where !found.contains(name) {
+                diagnostics.append(Diagnostic(file: directory.path, severity: .error,
+                                              message: "word set '\(name)' missing: no \(name).tsv in any language folder"))
+            }
+        }
+        let rulesPath = directory.appendingPathComponent("rules.yaml").path
+        guard FileManager.default.fileExists(atPath: rulesPath) else {
+            diagnostics.append(Diagnostic(file: rulesPath, severity: .error, message: "no rules file (rules.yaml) in the lexicon"))
+            return
+        }
+        let read = Lexicon.readRules(path: rulesPath, patternSets: Self.patternSets, suggest: suggest)
+        rules = read.0
+        for spec in rules { ruleOrigins[spec.rule] = SourceLine(file: rulesPath, line: spec.line) }
+        diagnostics += read.1
+    }
 }

@@ -2,21 +2,21 @@
 // event listing its mentions. Counts count events, never mentions.
 
 /// The visit candidates of a corpus, kept from the assembly to the merge: 48 bytes each and no storage of
-/// their own (a corpus has hundreds of thousands). Country codes are numbered; a candidate's first sentence
-/// is in the record, any further ones in a shared array.
+/// their own (a corpus has hundreds of thousands). Country codes are numbered; a candidate's reports (one per
+/// sentence, 32 bytes each) are in a shared array.
 struct VisitCandidates {
     private struct Record {
         var visitor: Int32
         var document: Int32
         var city: Int32          // -1: none
+        var host: Int32          // -1: none
         var start: UInt32        // PartialDate.packed, 0: none
         var end: UInt32
         var notBefore: UInt32
-        var sentence: Int32
-        var moreSentences: Int32 // index into `extraSentences`
+        var firstMention: Int32  // index into `mentions`
         var destination: UInt16  // index into `countryCodes`
         var visitorCountry: UInt16 // index + 1 into `countryCodes`, 0: none
-        var moreCount: UInt8
+        var mentionCount: UInt8
         var kind: UInt8
         var status: UInt8
         var titleLevel: UInt8    // Level rank + 1, 0: none
@@ -24,7 +24,7 @@ struct VisitCandidates {
         var confidence: Float    // the scorer's probability
     }
     private var records: [Record] = []
-    private var extraSentences: [Int32] = []
+    private var mentions: [Mention] = []
     private var countryCodes: [String] = []
     private var countryIndex: [String: UInt16] = [:]
     /// The distinct sets of rules of the candidates (a few hundred at most).
@@ -51,15 +51,15 @@ struct VisitCandidates {
     }
 
     mutating func append(_ v: VisitCandidate, document: Int) {
-        let sentences = v.sentences
-        let more = sentences.count > 1 ? Int32(extraSentences.count) : 0
-        if sentences.count > 1 { extraSentences += sentences.dropFirst().prefix(255).map { Int32($0) } }
+        let first = Int32(mentions.count)
+        mentions += v.mentions.prefix(255).map { $0.inDocument(document) }
         records.append(Record(
             visitor: Int32(v.visitor), document: Int32(document), city: v.city.map(Int32.init) ?? -1,
+            host: v.host.map(Int32.init) ?? -1,
             start: v.start?.packed ?? 0, end: v.end?.packed ?? 0, notBefore: v.notBefore?.packed ?? 0,
-            sentence: Int32(sentences.first ?? 0), moreSentences: more,
+            firstMention: first,
             destination: code(v.destination), visitorCountry: v.visitorCountry.map { code($0) + 1 } ?? 0,
-            moreCount: UInt8(min(255, max(0, sentences.count - 1))),
+            mentionCount: UInt8(mentions.count - Int(first)),
             kind: UInt8(VisitKind.allCases.firstIndex(of: v.kind)!), status: UInt8(VisitStatus.allCases.firstIndex(of: v.status)!),
             titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0, rules: code(v.rules),
             confidence: v.confidence))
@@ -72,6 +72,7 @@ struct VisitCandidates {
     func destination(_ i: Int) -> String { countryCodes[Int(records[i].destination)] }
     func visitorCountry(_ i: Int) -> String? { records[i].visitorCountry == 0 ? nil : countryCodes[Int(records[i].visitorCountry) - 1] }
     func city(_ i: Int) -> Int? { records[i].city < 0 ? nil : Int(records[i].city) }
+    func host(_ i: Int) -> Int? { records[i].host < 0 ? nil : Int(records[i].host) }
     func start(_ i: Int) -> PartialDate? { records[i].start == 0 ? nil : PartialDate(packed: records[i].start) }
     func end(_ i: Int) -> PartialDate? { records[i].end == 0 ? nil : PartialDate(packed: records[i].end) }
     func notBefore(_ i: Int) -> PartialDate? { records[i].notBefore == 0 ? nil : PartialDate(packed: records[i].notBefore) }
@@ -80,11 +81,12 @@ struct VisitCandidates {
     func rules(_ i: Int) -> RuleSet { ruleSets[Int(records[i].rules)] }
     func confidence(_ i: Int) -> Float { records[i].confidence }
     func titleLevel(_ i: Int) -> Level? { records[i].titleLevel == 0 ? nil : Level.allCases[Int(records[i].titleLevel) - 1] }
-    func sentence(_ i: Int) -> Int { Int(records[i].sentence) }
-    func forEachSentence(_ i: Int, _ body: (Int) -> Void) {
+    func sentence(_ i: Int) -> Int { mentions(i).first.map(\.sentence) ?? 0 }
+    func forEachSentence(_ i: Int, _ body: (Int) -> Void) { for m in mentions(i) { body(m.sentence) } }
+    /// The reports of candidate `i`, in the order found.
+    func mentions(_ i: Int) -> ArraySlice<Mention> {
         let r = records[i]
-        body(Int(r.sentence))
-        for k in 0..<Int(r.moreCount) { body(Int(extraSentences[Int(r.moreSentences) + k])) }
+        return mentions[Int(r.firstMention)..<(Int(r.firstMention) + Int(r.mentionCount))]
     }
 }
 
@@ -96,6 +98,16 @@ enum Merger {
         var members: [Int32] = []
         var start: PartialDate?
         var end: PartialDate?
+        /// A date of its article a few days off joined it as the same trip (rule merge.same-trip-in-article).
+        var joinedSameTrip = false
+
+        /// Days from its dates to `d` (0 when they overlap), when both are known to the day.
+        func daysApart(_ d: PartialDate, _ e: PartialDate?) -> Int? {
+            guard let s = start, s.granularity == .day, d.granularity == .day else { return nil }
+            let a = s.dayRange.lowerBound...(end ?? s).dayRange.upperBound
+            let b = d.dayRange.lowerBound...(e ?? d).dayRange.upperBound
+            return max(0, b.lowerBound - a.upperBound, a.lowerBound - b.upperBound)
+        }
 
         /// Dates overlap (within two days when both are known to the day).
         func compatible(_ d: PartialDate, _ e: PartialDate?) -> Bool {
@@ -185,6 +197,9 @@ enum Merger {
             let fits = local.indices.filter { local[$0].compatible(d, e) }
             if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
                 local[best].add(start: d, end: e, index)
+            } else if let trip = sameTripInArticle(index, local, candidates) {
+                local[trip].add(start: d, end: e, index)
+                local[trip].joinedSameTrip = true
             } else { newCluster() }
         } else if let after = candidates.notBefore(index) {
             // "visited Vietnam later": the first known visit after that date.
@@ -207,6 +222,25 @@ enum Merger {
         }
     }
 
+    /// The days one article may put between two dates of one visitor's trip to one country ("arrived on 27
+    /// February", "the visit, which lasted until 8 March").
+    static let sameTripDays = 21
+
+    /// A cluster of the same article within `sameTripDays` of the date, with the same status, that the date
+    /// completes: its trip's other date (an end date, a later day of the stay), not another visit. Two spans
+    /// that each have an end are two trips. The nearest, if several.
+    static func sameTripInArticle(_ index: Int, _ local: [Cluster], _ candidates: VisitCandidates) -> Int? {
+        guard let d = candidates.start(index) else { return nil }
+        let e = candidates.end(index), document = candidates.document(index), status = candidates.status(index)
+        let near = local.indices.compactMap { i -> (index: Int, days: Int)? in
+            guard let days = local[i].daysApart(d, e), days <= sameTripDays, local[i].end == nil || e == nil,
+                  local[i].members.contains(where: { candidates.document(Int($0)) == document }),
+                  local[i].members.allSatisfy({ candidates.status(Int($0)) == status }) else { return nil }
+            return (i, days)
+        }
+        return near.min { $0.days < $1.days }?.index
+    }
+
     /// The visit of a cluster: its most precise date, the kind most often reported, the strongest status of its
     /// reports (`strongestStatus`), the visitor's level on its date, the union of its reports' rules, every reporting sentence, and the
     /// reports' confidences combined by `combination`.
@@ -225,18 +259,12 @@ enum Merger {
         if level == nil || visitor.discovered { level = members.compactMap { candidates.titleLevel($0) }.min() ?? level }
         var rules = RuleSet()
         for m in members { rules.formUnion(candidates.rules(m)) }
+        if c.joinedSameTrip { rules.insert(.mergeSameTripInArticle) }
         if status != .occurred && members.contains(where: { candidates.status($0) == .occurred }) { rules.insert(.mergeStrongestStatus) }
-        var mentions: [Mention] = []
-        for m in members {
-            let doc = candidates.document(m)
-            candidates.forEachSentence(m) { mentions.append(Mention(document: doc, sentence: $0)) }
-        }
-        mentions.sort { ($0.document, $0.sentence) < ($1.document, $1.sentence) }
-        var unique: [Mention] = []
-        unique.reserveCapacity(mentions.count)
-        for m in mentions where unique.last != m { unique.append(m) }
+        let unique = mentionsInTextOrder(members.flatMap { candidates.mentions($0) })
         return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
                      destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
+                     hosts: hosts(of: members, candidates),
                      start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
                      ruleSet: rules,
                      confidence: VisitScorer.combine(members.lazy.map { candidates.confidence($0) }, combination))
@@ -244,6 +272,20 @@ enum Merger {
 }
 
 extension Merger {
+    /// The hosts its reports name, the one named by most reports first (ties: the first named).
+    static func hosts(of members: [Int], _ candidates: VisitCandidates) -> [Int] {
+        var order: [Int] = []
+        var votes: [Int: Int] = [:]
+        for m in members {
+            guard let h = candidates.host(m) else { continue }
+            if votes[h] == nil { order.append(h) }
+            votes[h, default: 0] += 1
+        }
+        return order.enumerated().sorted { a, b in
+            votes[a.element]! != votes[b.element]! ? votes[a.element]! > votes[b.element]! : a.offset < b.offset
+        }.map(\.element)
+    }
+
     /// The status of a merged visit from the strongest cue of its reports (rule merge.strongest-status): a plan or
     /// a cancellation beats "occurred" by default; an explicit occurrence (a past-tense cue, or a report published
     /// after the visit's dates) from an article no older than the latest plan beats it; of plans, a cancellation
@@ -300,6 +342,19 @@ extension Merger {
         return published.dayRange.lowerBound > (c.end ?? s).dayRange.upperBound + 7
     }
 
+    /// Reports in document and sentence order, one per sentence: of two reports of one sentence, the one that
+    /// came first (the members are most precise dates first).
+    static func mentionsInTextOrder(_ mentions: [Mention]) -> [Mention] {
+        let order = mentions.indices.sorted { a, b in
+            let x = mentions[a], y = mentions[b]
+            return (x.document, x.sentence, a) < (y.document, y.sentence, b)
+        }
+        var unique: [Mention] = []
+        unique.reserveCapacity(mentions.count)
+        for i in order where unique.last?.place != mentions[i].place { unique.append(mentions[i]) }
+        return unique
+    }
+
     /// The visits whose confidence reaches `minimumConfidence`, numbered again.
     static func keep(_ visits: [Visit], minimumConfidence: Double) -> [Visit] {
         var kept = visits.filter { $0.confidence >= minimumConfidence }
@@ -323,7 +378,7 @@ struct EventMerger {
     mutating func reserveCapacity(_ n: Int) { events.reserveCapacity(n) }
 
     mutating func add(_ c: EventCandidate, document doc: Int) {
-        let mention = Mention(document: doc, sentence: c.sentence)
+        let mention = c.mention.inDocument(doc)
         var key = c.kind.rawValue + "|"
         switch c.kind {
         case .relationsEstablished: key += c.countries.sorted().joined(separator: ",")

@@ -10,8 +10,13 @@ struct TextMetadata {
     var language: String = "en"
     /// What language identification found (nil: no line told its language).
     var languageGuess: LanguageGuess?
-    /// The date of the event an archive text tells, when it gives one (`HeaderReader.archiveOpening`).
-    var anchor: (date: PartialDate, source: AnchorSource)?
+    /// What an archive text says of the time of the story it tells (`HeaderReader.archiveClue`).
+    var archive: ArchiveClue?
+    /// A header dateline's day and month when it gives no year ("NAIROBI, July 25 (Reuters) -").
+    var datelineDay: DatelineDate?
+    /// In an archive text, where the reprinted report starts under its own dateline ("HELSINKI, 25 October"):
+    /// the byte of its first word and the dateline's date.
+    var reprint: (startByte: Int, date: DatelineDate)?
     /// The title is the opening words of the body: the text has no headline.
     var titleFromBody = false
     /// Tokens to drop from sentence analysis (date lines, header lines, source tags).
@@ -49,7 +54,8 @@ enum MetadataReader {
         let body = tokens.indices.first { i in !m.skipped.contains { $0.contains(i) } && !(m.titleTokens?.contains(i) ?? false) }
         if let first = body {
             let le = lineEnd(b, tokens, from: first)
-            m.anchor = m.anchor ?? HeaderReader.archiveOpening(b, tokens, first, le)
+            m.archive = ArchiveClue.stronger(m.archive, HeaderReader.archiveClue(b, tokens, first, le, headline: false, lexicon: lexicon))
+            if m.archive != nil { readArchiveBody(b, tokens, from: first, lexicon: lexicon, into: &m) }
             if m.title == nil {
                 // No headline: the opening words of the first sentence.
                 var e = first
@@ -109,13 +115,16 @@ enum MetadataReader {
             }
             if let h = HeaderReader.read(b, tokens, lineStart, le, lexicon: lexicon) {
                 if let d = h.date {
-                    if h.marker == .archive { m.anchor = m.anchor ?? (d, .archiveHeader) } else { offer(d, h.marker) }
+                    if h.marker == .archive {
+                        m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: h.retrospective))
+                    } else { offer(d, h.marker) }
                 }
                 m.skipped.append(lineStart..<le)
                 continue
             }
-            if let (end, place, date, agency) = dateline(b, tokens, lineStart, le) {
-                offer(date, .updated) // the dateline's date gives way to any header date
+            if let (end, place, date, agency) = dateline(b, tokens, lineStart, le, lexicon: lexicon) {
+                // The dateline's date gives way to any header date; without a year it only gives the day.
+                if case .full(let d) = date { offer(d, .updated) } else { m.datelineDay = date }
                 m.place = place
                 if m.source == nil, let agency { m.source = agency }
                 m.skipped.append(lineStart..<end)
@@ -138,8 +147,13 @@ enum MetadataReader {
                 let titleEnd = cut ?? le
                 m.title = string(b, Int(t0.start)..<Int(tokens[titleEnd - 1].end))
                 m.titleTokens = lineStart..<titleEnd
+                m.archive = ArchiveClue.stronger(m.archive, HeaderReader.archiveClue(b, tokens, lineStart, titleEnd, headline: true, lexicon: lexicon))
                 if let cut, let h = HeaderReader.read(b, tokens, cut + 1, le, lexicon: lexicon) {
-                    if let d = h.date { if h.marker == .archive { m.anchor = m.anchor ?? (d, .archiveHeader) } else { offer(d, h.marker) } }
+                    if let d = h.date {
+                        if h.marker == .archive {
+                            m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: h.retrospective))
+                        } else { offer(d, h.marker) }
+                    }
                     m.skipped.append(cut..<le)
                 }
                 continue
@@ -181,8 +195,8 @@ enum MetadataReader {
     /// "BEIJING, August 18, 2024 —", "HANOI, 9 October 2025 -", "La Habana, 27/9/2009 (TTXVN) —" or
     /// "Vienna, ngày 8/9/2021 (TTXVN) —": the token after the dash, the place, the date and the agency in
     /// brackets, if any.
-    static func dateline(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int)
-        -> (end: Int, place: String, date: PartialDate, agency: String?)? {
+    static func dateline(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int, lexicon: Lexicon = .bundled)
+        -> (end: Int, place: String, date: DatelineDate, agency: String?)? {
         var k = s
         // The place: up to five words in capitals or with capital initials.
         while k < e && tokens[k].kind == .word && tokens[k].capitalized && k - s < 5 { k += 1 }
@@ -195,10 +209,8 @@ enum MetadataReader {
         let allCaps = (s..<placeEnd).allSatisfy { isAllCaps(b, tokens[$0]) }
         var dateStart = k + 1
         if dateStart < e && tokens[dateStart].lower == kNgay { dateStart += 1 } // "ngày 8/9/2021"
-        var found: [TaggedTime] = []
-        TimeTagger.tag(b, tokens, dateStart..<min(e, dateStart + 6), anchor: nil, future: false, into: &found)
-        guard let t = found.first, t.tokens.lowerBound == dateStart, t.start.granularity == .day else { return nil }
-        var d = t.tokens.upperBound
+        guard let (date, dateEnd) = datelineDate(b, tokens, dateStart, e, lexicon: lexicon) else { return nil }
+        var d = dateEnd
         var agency: String?
         if d < e && tokens[d].first == 0x28, let close = (d + 1..<min(e, d + 8)).first(where: { tokens[$0].first == 0x29 }), close > d + 1 {
             // "(TTXVN)", "(AFP)": the agency.
@@ -206,7 +218,47 @@ enum MetadataReader {
             d = close + 1
         }
         guard d < e, isDash(b, tokens[d]) else { return nil }
-        return (d + 1, allCaps ? titleCase(place) : place, t.start, agency)
+        return (d + 1, allCaps ? titleCase(place) : place, date, agency)
+    }
+
+    /// The date a dateline gives at token `k`: a full date, or a day and month without a year ("July 25",
+    /// "25 October", "Sept 19"); and the token after it.
+    static func datelineDate(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int,
+                             lexicon: Lexicon) -> (DatelineDate, Int)? {
+        // Read against a stand-in date only to find the day and month; a yearless one keeps no year.
+        var found: [TaggedTime] = []
+        TimeTagger.tag(b, tokens, k..<min(e, k + 6), anchor: PartialDate(year: 2000, month: 6, day: 15), future: false,
+                       lexicon: lexicon, into: &found)
+        guard let t = found.first, t.tokens.lowerBound == k, t.start.granularity == .day, let m = t.start.month, let d = t.start.day
+        else { return nil }
+        if t.yearless { return (.dayMonth(month: m, day: d), t.tokens.upperBound) }
+        guard !t.relative else { return nil }
+        return (.full(t.start), t.tokens.upperBound)
+    }
+
+    /// In an archive text: the lead's first full date when a marker gave none ("Ngày này năm xưa: ..." over
+    /// "Ngày 25/7/1957, ..."), and the dateline where the reprinted report starts, within the first lines.
+    static func readArchiveBody(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], from first: Int, lexicon: Lexicon,
+                                into m: inout TextMetadata) {
+        var lineStart = first
+        var line = 0
+        while lineStart < tokens.count && line < 12 {
+            let le = lineEnd(b, tokens, from: lineStart)
+            defer { lineStart = le; line += 1 }
+            if m.skipped.contains(where: { $0.contains(lineStart) }) { continue }
+            if case .lead = m.archive?.time {
+                var times: [TaggedTime] = []
+                TimeTagger.tag(b, tokens, lineStart..<le, anchor: nil, future: false, lexicon: lexicon, into: &times)
+                if let t = times.first(where: { !$0.relative && $0.start.granularity == .day }) {
+                    m.archive?.time = .date(t.start)
+                }
+            }
+            if m.reprint == nil, let (end, date) = HeaderReader.reprintDateline(b, tokens, lineStart, le, lexicon: lexicon) {
+                m.reprint = (Int(tokens[lineStart].start), date)
+                m.skipped.append(lineStart..<end)
+                return
+            }
+        }
     }
 
     static func titleCase(_ s: String) -> String {

@@ -14,22 +14,6 @@ public enum VisitStatus: String, Sendable, Codable, CaseIterable {
     case negated
 }
 
-/// Where an event was reported: a sentence of a document. Its text is `Corpus.text(of:)`.
-public struct Mention: Sendable, Hashable {
-    // Two 32-bit numbers: a corpus holds hundreds of thousands of event mentions.
-    private var document32: Int32
-    private var sentence32: Int32
-    /// Index into `Corpus.documents`.
-    public var document: Int { Int(document32) }
-    /// Index into that document's `sentences`.
-    public var sentence: Int { Int(sentence32) }
-
-    public init(document: Int, sentence: Int) {
-        document32 = Int32(document)
-        sentence32 = Int32(sentence)
-    }
-}
-
 /// How an entity was named in a sentence.
 public enum MentionRole: String, Sendable, Codable {
     /// By a name or alias in the gazetteer ("Tô Lâm", "DPRK").
@@ -90,6 +74,11 @@ public struct Visit: Sendable, Hashable, Identifiable {
     public var destination: String
     /// Index into `Corpus.entities` of the city visited, when named.
     public var city: Int?
+    /// Indexes into `Corpus.entities` of the persons who received the visitor, as the reports name them
+    /// ("welcomed by", "held talks with", "hội đàm với"): the one named most often first. Empty when no report says.
+    public var hosts: [Int]
+    /// The main host (`hosts.first`), when a report names one.
+    public var host: Int? { hosts.first }
     public var start: PartialDate?
     public var end: PartialDate?
     public var kind: VisitKind
@@ -105,7 +94,7 @@ public struct Visit: Sendable, Hashable, Identifiable {
     /// The rules that produced it, over all its reports (see `Rule`).
     public var ruleSet: RuleSet
 
-    public init(id: Int, visitor: Int, visitorCountry: String?, destination: String, city: Int? = nil,
+    public init(id: Int, visitor: Int, visitorCountry: String?, destination: String, city: Int? = nil, hosts: [Int] = [],
                 start: PartialDate?, end: PartialDate? = nil, kind: VisitKind = .unspecified, level: Level = .other,
                 status: VisitStatus = .occurred, mentions: [Mention] = [], ruleSet: RuleSet = RuleSet(),
                 confidence: Double = 0.5) {
@@ -114,6 +103,7 @@ public struct Visit: Sendable, Hashable, Identifiable {
         self.visitorCountry = visitorCountry
         self.destination = destination
         self.city = city
+        self.hosts = hosts
         self.start = start
         self.end = end
         self.kind = kind

@@ -5,11 +5,13 @@ import Foundation
 
 extension Mention: CacheCodable {
     func encode(to w: inout ByteWriter) {
-        w.u32(UInt32(document))
-        w.u32(UInt32(sentence))
+        w.u32(UInt32(document)); w.u32(UInt32(sentence)); w.optionalRaw(status); w.date(date); w.value(ruleSet)
+        w.optional(visitorSpan); w.optional(destinationSpan); w.optional(dateSpan)
     }
     init(from r: inout ByteReader) throws {
-        self.init(document: Int(try r.u32()), sentence: Int(try r.u32()))
+        self.init(document: Int(try r.u32()), sentence: Int(try r.u32()), status: try r.optionalRaw(VisitStatus.self),
+                  date: try r.date(), ruleSet: try r.value(), visitorSpan: try r.optionalRange(),
+                  destinationSpan: try r.optionalRange(), dateSpan: try r.optionalRange())
     }
 }
 
@@ -44,13 +46,14 @@ extension Entity: CacheCodable {
 extension Visit: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.int(id); w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city)
+        w.list(hosts) { $0.int($1) }
         w.date(start); w.date(end); w.raw(kind); w.raw(level); w.raw(status); w.values(mentions); w.value(ruleSet)
         w.float(Float(confidence))
     }
     init(from r: inout ByteReader) throws {
         self.init(id: try r.int(), visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(),
-                  city: try r.optionalInt(), start: try r.date(), end: try r.date(), kind: try r.raw(VisitKind.self),
-                  level: try r.raw(Level.self), status: try r.raw(VisitStatus.self), mentions: try r.values(),
+                  city: try r.optionalInt(), hosts: try r.list { try $0.int() }, start: try r.date(), end: try r.date(),
+                  kind: try r.raw(VisitKind.self), level: try r.raw(Level.self), status: try r.raw(VisitStatus.self), mentions: try r.values(),
                   ruleSet: try r.value(), confidence: Double(try r.float()))
     }
 }
@@ -131,15 +134,16 @@ extension DiscoveredPerson: CacheCodable {
 
 extension VisitCandidate: CacheCodable {
     func encode(to w: inout ByteWriter) {
-        w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city); w.date(start); w.date(end)
-        w.date(notBefore); w.raw(kind); w.raw(status); w.optional(titleLevel?.rawValue); w.list(sentences) { $0.int($1) }
+        w.int(visitor); w.optional(visitorCountry); w.string(destination); w.optional(city); w.optional(host)
+        w.date(start); w.date(end)
+        w.date(notBefore); w.raw(kind); w.raw(status); w.optional(titleLevel?.rawValue); w.values(mentions)
         w.value(rules); w.value(evidence); w.float(confidence)
     }
     init(from r: inout ByteReader) throws {
         self.init(visitor: try r.int(), visitorCountry: try r.optionalString(), destination: try r.string(), city: try r.optionalInt(),
-                  start: try r.date(), end: try r.date(), notBefore: try r.date(), kind: try r.raw(VisitKind.self),
+                  host: try r.optionalInt(), start: try r.date(), end: try r.date(), notBefore: try r.date(), kind: try r.raw(VisitKind.self),
                   status: try r.raw(VisitStatus.self), titleLevel: try r.optionalString().flatMap(Level.init(rawValue:)),
-                  sentences: try r.list { try $0.int() }, rules: try r.value(), evidence: try r.value(), confidence: try r.float())
+                  mentions: try r.values(), rules: try r.value(), evidence: try r.value(), confidence: try r.float())
     }
 }
 
@@ -169,12 +173,12 @@ extension DocumentNote: CacheCodable {
 extension EventCandidate: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.raw(kind); w.list(participants) { $0.int($1) }; w.list(countries) { $0.string($1) }; w.optional(city)
-        w.date(start); w.date(end); w.raw(status); w.optional(ordinal); w.optional(label); w.int(sentence); w.value(rules)
+        w.date(start); w.date(end); w.raw(status); w.optional(ordinal); w.optional(label); w.value(mention); w.value(rules)
     }
     init(from r: inout ByteReader) throws {
         self.init(kind: try r.raw(EventKind.self), participants: try r.list { try $0.int() }, countries: try r.list { try $0.string() },
                   city: try r.optionalInt(), start: try r.date(), end: try r.date(), status: try r.raw(VisitStatus.self),
-                  ordinal: try r.optionalInt(), label: try r.optionalString(), sentence: try r.int(), rules: try r.value())
+                  ordinal: try r.optionalInt(), label: try r.optionalString(), mention: try r.value(), rules: try r.value())
     }
 }
 

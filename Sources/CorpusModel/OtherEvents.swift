@@ -36,9 +36,10 @@ extension EventFinder {
         let window = max(s, k - 8)..<min(e, k + 8)
         guard window.contains(where: { lexicon.relationsWords.match(tokens, at: $0, end: e) > 0 }) else { return nil }
         let t = nearestTime(c.allTimes.filter { $0.end == nil || $0.start.granularity == .year }, to: k)
+        let rules = RuleSet([.eventRelationsEstablished])
         events.append(EventCandidate(kind: .relationsEstablished, participants: [], countries: countryPair(c), city: nil,
-                                     start: t?.start, end: nil, status: .occurred, ordinal: nil, label: nil, sentence: c.index,
-                                     rules: RuleSet([.eventRelationsEstablished])))
+                                     start: t?.start, end: nil, status: .occurred, ordinal: nil, label: nil,
+                                     mention: report(c, status: .occurred, time: t, rules: rules), rules: rules))
         return window.upperBound - k
     }
 
@@ -57,9 +58,10 @@ extension EventFinder {
         let label = q > labelStart ? text(labelStart..<q) : nil
         let countries = c.mentions.places.filter { $0.tokens.lowerBound >= labelStart && $0.tokens.lowerBound < q }.map(\.country)
         let y = date.map { PartialDate(year: $0.year)! }
+        let rules = RuleSet([.eventAnniversary])
         events.append(EventCandidate(kind: .anniversary, participants: [], countries: countries,
-                                     city: nil, start: y, end: nil, status: .occurred, ordinal: n, label: label, sentence: c.index,
-                                     rules: RuleSet([.eventAnniversary])))
+                                     city: nil, start: y, end: nil, status: .occurred, ordinal: n, label: label,
+                                     mention: report(c, status: .occurred, time: nil, rules: rules), rules: rules))
     }
 
     /// "exchanged messages", "gửi điện": between two persons or two countries; the date of the previous
@@ -71,9 +73,10 @@ extension EventFinder {
         let countries = countries(of: people, c)
         if people.count < 2 && countries.count < 2 { return ml }
         let t = nearestTime(c.times, to: k)
+        let rules = RuleSet([.eventMessageExchange])
         events.append(EventCandidate(kind: .messageExchange, participants: people, countries: countries, city: nil,
-                                     start: t?.start ?? date, end: t?.end, status: .occurred, ordinal: nil, label: nil, sentence: c.index,
-                                     rules: RuleSet([.eventMessageExchange])))
+                                     start: t?.start ?? date, end: t?.end, status: .occurred, ordinal: nil, label: nil,
+                                     mention: report(c, status: .occurred, time: t, rules: rules), rules: rules))
         return ml
     }
 
@@ -84,31 +87,35 @@ extension EventFinder {
         guard mt > 0, !c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) else { return nil }
         let people = meetingParticipants(at: k, length: mt, c)
         guard people.count >= 2 else { return nil }
-        let t = nearestTime(c.times, to: k)
-        // The city nearest the word: "left Pyongyang for Vladivostok, where he held a summit".
-        let city = nearestCity(to: k, c)
+        // The time and the city nearest the word ("left Pyongyang for Vladivostok, where he held a summit"), in
+        // its own clauses when a ";" starts another meeting.
+        let clauses = meetingClauses(around: k, c)
+        let t = nearestTime(c.times.filter { clauses.contains($0.tokens.lowerBound) }, to: k) ?? nearestTime(c.times, to: k)
+        let city = nearestCity(to: k, in: clauses, c)
         let st = status(trigger: k..<(k + mt), from: c.start, to: c.end, start: t?.start)
         let lv = lastVisit.map { visits[$0] }
+        let rules = RuleSet([.eventMeeting, st.rule])
         events.append(EventCandidate(kind: .meeting, participants: people, countries: countries(of: people, c),
                                      city: city ?? lv?.city, start: t?.start ?? lv?.start ?? date, end: t?.end,
-                                     status: st.status, ordinal: nil, label: text(k..<(k + mt)), sentence: c.index,
-                                     rules: RuleSet([.eventMeeting, st.rule])))
+                                     status: st.status, ordinal: nil, label: text(k..<(k + mt)),
+                                     mention: report(c, status: st.status, time: t, rules: rules), rules: rules))
         addMeetingVisits(at: k, length: mt, people: people, city: city, time: t, status: st, c)
         return mt
     }
 
-    /// The city mentioned nearest token `k`.
-    func nearestCity(to k: Int, _ c: SentenceContext) -> Int? {
-        c.mentions.places.filter { $0.city != nil && !$0.inPhrase }
+    /// The city mentioned nearest token `k` within `range`.
+    func nearestCity(to k: Int, in range: Range<Int>, _ c: SentenceContext) -> Int? {
+        c.mentions.places.filter { $0.city != nil && !$0.inPhrase && range.contains($0.tokens.lowerBound) }
             .min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }?.city
     }
 
     /// The subjects before a meeting word (coordinated, or the protagonist for "he", a title) and the other
-    /// parties: everyone after "with" ("talks with A", "meetings with A; B; C"), or the persons right after a
-    /// verb ("met A and B"), not the subject of a later clause.
+    /// parties: everyone after "with" ("talks with A", "meetings with A, B and C"), or the persons right after a
+    /// verb ("met A and B"), not the subject of a later clause; all within the clauses a ";" bounds.
     mutating func meetingParticipants(at k: Int, length mt: Int, _ c: SentenceContext) -> [Int] {
-        let s = c.start, e = c.end
-        let subjects = c.persons.filter { $0.nameEnd <= k && !$0.hostContext }
+        let bounds = meetingClauses(around: k, c)
+        let s = bounds.lowerBound, e = bounds.upperBound
+        let subjects = c.persons.filter { $0.phraseStart >= s && $0.nameEnd <= k && !$0.hostContext }
         var beforeAll = Array(subjects.suffix(1))
         for p in subjects.reversed().dropFirst() {
             guard let next = beforeAll.first, coordinated(p.nameEnd, next.nameStart, c.times) else { break }
@@ -119,7 +126,7 @@ extension EventFinder {
            let who = protagonist { people.append(who) }
         let withAt = (k..<min(e, k + mt + 3)).first { tokens[$0].lower == Self.kWith || tokens[$0].lower == Self.kVoi }
         var last: PersonRef?
-        for p in c.persons where p.nameStart > k {
+        for p in c.persons where p.nameStart > k && p.nameEnd <= e {
             if let withAt, p.phraseStart > withAt {
                 people.append(p.entity)
             } else if withAt == nil, p.phraseStart <= k + mt + 2 || (last.map { coordinated($0.nameEnd, p.nameStart, c.times) } ?? false) {
@@ -130,13 +137,26 @@ extension EventFinder {
         return unique(people)
     }
 
+    /// The clauses a ";" bounds around a meeting word ("in A, he met X; in B, he met Y"); a ";" followed by no
+    /// other meeting word only separates the listed parties ("meetings with A; B; C").
+    func meetingClauses(around k: Int, _ c: SentenceContext) -> Range<Int> {
+        let isSemicolon = { (j: Int) in tokens[j].kind == .punct && tokens[j].first == 0x3B }
+        let start = (c.start..<k).last(where: isSemicolon).map { $0 + 1 } ?? c.start
+        let end = (k..<c.end).first { j in
+            isSemicolon(j) && (j + 1..<c.end).contains { lexicon.meetingWords.match(tokens, at: $0, end: c.end) > 0 }
+        } ?? c.end
+        return start..<end
+    }
+
     /// A summit abroad, or talks held in a city named with them, is a visit for the participants from
     /// elsewhere: the city after "in/at/tại/ở" nearest the word, before it in the sentence or shortly after
     /// ("met in Geneva", "hội đàm tại Viêng Chăn", "in New York, when A and B met").
     mutating func addMeetingVisits(at k: Int, length mt: Int, people: [Int], city: Int?, time t: TaggedTime?,
                                    status st: StatusReading, _ c: SentenceContext) {
+        let clauses = meetingClauses(around: k, c)
         let namedHere = c.mentions.places.filter { p in
             p.city != nil && !p.inPhrase && p.tokens.lowerBound > c.start && p.tokens.lowerBound <= k + mt + 10
+                && clauses.contains(p.tokens.lowerBound)
                 && lexicon.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
         }.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
         let summit = lexicon.summitWords.match(tokens, at: k, end: c.end) > 0
@@ -145,12 +165,18 @@ extension EventFinder {
               let place = c.mentions.places.first(where: { $0.city == cityIndex }) else { return }
         var rules = RuleSet([namedHere != nil ? .visitTalksInCity : .visitSummitAbroad, st.rule])
         if t != nil { rules.insert(.dateNearest) }
+        // A participant from the city's country hosts the others.
+        let host = people.first { c.countryOf($0) == place.country }
         for p in people {
             guard let country = c.countryOf(p), country != place.country else { continue }
-            add(VisitCandidate(visitor: p, visitorCountry: country, destination: place.country, city: cityIndex,
+            var visitRules = rules
+            if host != nil { visitRules.insert(.hostMeetingParticipant) }
+            let name = c.persons.first { $0.entity == p }.map { $0.nameStart..<$0.nameEnd }
+            let mention = report(c, status: st.status, time: t, rules: visitRules, visitor: name, destination: place.tokens)
+            add(VisitCandidate(visitor: p, visitorCountry: country, destination: place.country, city: cityIndex, host: host,
                                start: t?.start, end: t?.end, notBefore: nil, kind: .unspecified, status: st.status,
-                               titleLevel: nil, sentences: [c.index],
-                               rules: rules, evidence: CandidateEvidence(meeting: k..<(k + mt), time: t)))
+                               titleLevel: nil, mentions: [mention],
+                               rules: visitRules, evidence: CandidateEvidence(meeting: k..<(k + mt), time: t)))
         }
     }
 

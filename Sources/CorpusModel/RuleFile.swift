@@ -21,6 +21,8 @@ struct RuleSpec: Sendable {
     var spanFirstToken = false
     var examples: [String] = []
     var counterExamples: [String] = []
+    /// The line of its `id` in the rules file.
+    var line = 0
 }
 
 extension Lexicon {
@@ -58,6 +60,7 @@ extension Lexicon {
             }
             if !seen.insert(id).inserted { report(idNode.mark, "rule '\(id)' declared twice; the second is skipped"); continue }
             var spec = RuleSpec(rule: rule)
+            spec.line = idNode.mark?.line ?? 0
             var ok = true
             if let p = map["pattern"], Trigger.Form(rule: rule) == nil {
                 report(p.mark, "rule '\(id)' is code (it weighs persons): it takes no pattern"); ok = false

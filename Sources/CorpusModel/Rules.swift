@@ -27,6 +27,10 @@ public enum Rule: Int, CaseIterable, Sendable {
     case statusPlannedInfinitive, statusPlannedInvitation
     case statusNegatedCancelBefore, statusPlannedCuePhrase, statusPlannedPresentTense, statusOccurredCue
     case mergeStrongestStatus
+    case dateArchiveAnchor, dateBackReference, dateAcrossSpeechVerb
+    // Who received the visitor.
+    case hostCue, hostWelcomer, hostMeetingParticipant
+    case mergeSameTripInArticle, datePreviousLeg
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -94,6 +98,14 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusPlannedPresentTense: "status.planned.present-tense"
         case .statusOccurredCue: "status.occurred.cue"
         case .mergeStrongestStatus: "merge.strongest-status"
+        case .dateArchiveAnchor: "date.archive-anchor"
+        case .dateBackReference: "date.back-reference"
+        case .dateAcrossSpeechVerb: "date.across-speech-verb"
+        case .hostCue: "host.cue"
+        case .hostWelcomer: "host.welcomer"
+        case .hostMeetingParticipant: "host.meeting-participant"
+        case .mergeSameTripInArticle: "merge.same-trip-in-article"
+        case .datePreviousLeg: "date.previous-leg"
         }
     }
 }

@@ -58,12 +58,11 @@ enum TimeTagger {
     static func k(_ s: String) -> UInt64 { Fold.lowerKey(s) }
     static let kIn = k("in"), kOn = k("on"), kOf = k("of"), kThe = k("the"), kThis = k("this"), kLast = k("last"),
                kNext = k("next"), kEarlier = k("earlier"), kLater = k("later"), kMonth = k("month"), kYear = k("year"),
-               kWeek = k("week"), kToday = k("today"), kYesterday = k("yesterday"), kTomorrow = k("tomorrow"),
-               kMorning = k("morning"), kAfternoon = k("afternoon"), kEvening = k("evening"), kTonight = k("tonight"),
+               kWeek = k("week"),
                kAnd = k("and"), kTo = k("to"), kComing = k("coming"), kDays = k("days"), kFew = k("few"),
-               kNgay = k("ngày"), kThang = k("tháng"), kNam = k("năm"), kHom = k("hôm"), kNay = k("nay"),
-               kQua = k("qua"), kSang = k("sáng"), kChieu = k("chiều"), kToi = k("tối"), kTruoc = k("trước"),
-               kNgoai = k("ngoái"), kMai = k("mai"), kSau = k("sau"), kTu = k("từ"), kDen = k("đến"), kThu = k("thứ"),
+               kNgay = k("ngày"), kThang = k("tháng"), kNam = k("năm"), kNay = k("nay"),
+               kQua = k("qua"), kTruoc = k("trước"),
+               kNgoai = k("ngoái"), kSau = k("sau"), kTu = k("từ"), kDen = k("đến"), kThu = k("thứ"),
                kChu = k("chủ"), kNhat = k("nhật"), kDash = k("-"), kEnDash = k("–"), kComma = k(","),
                kTuan = k("tuần"), kToiFuture = k("tới"), kA = k("a"), kAn = k("an"), kFrom = k("from"),
                kCung = k("cùng"), kDo = k("đó"), kAy = k("ấy"), kThat = k("that"), kSame = k("same")
@@ -208,6 +207,23 @@ enum TimeTagger {
         }
     }
 
+    /// A year standing alone as a sentence, a timeline's heading ("1976", "1998:"): its year.
+    static func headingYear(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty, r.count <= 2, let y = year(b, tokens[r.lowerBound]) else { return nil }
+        if r.count == 2 { guard tokens[r.lowerBound + 1].kind == .punct else { return nil } }
+        return y
+    }
+
+    /// The yearless dates of a timeline item take the year of the heading above it ("1976" over "- 26 January:
+    /// Pierre Trudeau arrives ..."), not the publication's.
+    static func applyHeadingYear(_ y: Int, to times: inout [TaggedTime]) {
+        for x in times.indices where times[x].yearless {
+            guard let s = PartialDate(year: y, month: times[x].start.month, day: times[x].start.day) else { continue }
+            times[x].start = s
+            if let e = times[x].end { times[x].end = PartialDate(year: y, month: e.month, day: e.day) }
+        }
+    }
+
     static let rangeWords = KeyTableSet(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
 
 
@@ -304,22 +320,20 @@ enum TimeTagger {
         }
         guard t.kind == .word, let a = anchor else { return nil }
         let w = t.lower
-        // Relative English expressions.
-        if w == kToday || w == kTonight {
-            return TaggedTime(tokens: i..<(i + 1), start: a, end: nil, relative: true)
-        }
-        if w == kYesterday || w == kTomorrow, let d = a.adding(days: w == kYesterday ? -1 : 1) {
-            return TaggedTime(tokens: i..<(i + 1), start: d, end: nil, relative: true)
-        }
-        if w == kThis, [kMorning, kAfternoon, kEvening].contains(lw(i + 1)) {
-            return TaggedTime(tokens: i..<(i + 2), start: a, end: nil, relative: true)
+        // "today", "last night", "hôm qua": a day said from the reference date (the lexicon's relative-days).
+        if let (days, length) = lexicon.relativeDays.match(tokens, at: i, end: end), let d = a.adding(days: days) {
+            return TaggedTime(tokens: i..<(i + length), start: d, end: nil, relative: true)
         }
         // "this week", "last week", "next week", "earlier in the week": Monday to Sunday.
         var weekWord = w
         var weekEnd = i + 2
         if (w == kEarlier || w == kLater) && lw(i + 1) == kIn && lw(i + 2) == kThe && lw(i + 3) == kWeek { weekWord = kThis; weekEnd = i + 4 }
         if (w == kEarlier || w == kLater) && lw(i + 1) == kThis && lw(i + 2) == kWeek { weekWord = kThis; weekEnd = i + 3 }
-        if (weekWord == kThis || weekWord == kLast || weekWord == kNext) && (lw(i + 1) == kWeek || weekEnd > i + 2), let wd = a.weekday {
+        // "tuần trước", "tuần này", "tuần tới", "tuần sau": last, this and next week.
+        let vietnameseWeek = w == kTuan && [kTruoc, kNay, kToiFuture, kSau].contains(lw(i + 1))
+        if vietnameseWeek { weekWord = lw(i + 1) == kTruoc ? kLast : lw(i + 1) == kNay ? kThis : kNext }
+        if (weekWord == kThis || weekWord == kLast || weekWord == kNext) && (lw(i + 1) == kWeek || weekEnd > i + 2 || vietnameseWeek),
+           let wd = a.weekday {
             let shift = weekWord == kThis ? 0 : weekWord == kLast ? -7 : 7
             if let monday = a.adding(days: -((wd + 6) % 7) + shift), let sunday = monday.adding(days: 6) {
                 return TaggedTime(tokens: i..<weekEnd, start: monday, end: sunday, relative: true)
@@ -352,16 +366,7 @@ enum TimeTagger {
             let s = a.truncated(to: .month)
             return TaggedTime(tokens: i..<(i + (lw(i + 1) == kFew ? 3 : 2)), start: s, end: nil, relative: true)
         }
-        // Vietnamese: hôm nay, sáng nay, hôm qua, ngày mai, tháng trước, năm ngoái, năm nay, tuần tới.
-        if (w == kHom || w == kSang || w == kChieu || w == kToi) && lw(i + 1) == kNay {
-            return TaggedTime(tokens: i..<(i + 2), start: a, end: nil, relative: true)
-        }
-        if w == kHom && lw(i + 1) == kQua, let d = a.adding(days: -1) {
-            return TaggedTime(tokens: i..<(i + 2), start: d, end: nil, relative: true)
-        }
-        if w == kNgay && lw(i + 1) == kMai, let d = a.adding(days: 1) {
-            return TaggedTime(tokens: i..<(i + 2), start: d, end: nil, relative: true)
-        }
+        // Vietnamese: tháng trước, năm ngoái, năm nay (days such as "hôm qua" are in relative-days above).
         if w == kNam && (lw(i + 1) == kNay || lw(i + 1) == kNgoai || lw(i + 1) == kSau || lw(i + 1) == kToiFuture) {
             let delta = lw(i + 1) == kNay ? 0 : lw(i + 1) == kNgoai ? -1 : 1
             return TaggedTime(tokens: i..<(i + 2), start: PartialDate(year: a.year + delta)!, end: nil, relative: true)

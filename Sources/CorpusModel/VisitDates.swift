@@ -19,6 +19,14 @@ extension EventFinder {
         var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
         // Nearest time to the trigger.
         segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
+        // A time across a verb of saying dates the saying, when the visit has a time of its own (rule
+        // date.across-speech-verb): "X on 20 August announced the postponement of the visit set for 2-3 September".
+        let ownClause = c.clause(of: tr.lowerBound)
+        if let first = segTimes.first, saysBetween(first, tr, c),
+           let own = segTimes.first(where: { !saysBetween($0, tr, c) })
+               ?? c.times.first(where: { $0.tokens.lowerBound >= tr.upperBound && ownClause.contains($0.tokens.lowerBound) && !saysBetween($0, tr, c) }) {
+            return TimeReading(time: own, rule: .dateAcrossSpeechVerb)
+        }
         // A time in the trigger's own clause first (rule date.own-clause): "The summit in February ended without a
         // deal, and the leader visited Hanoi in April".
         // A trigger in a later clause takes no time from the clauses before it, but for a time heading the
@@ -49,6 +57,13 @@ extension EventFinder {
         return TimeReading()
     }
 
+    /// A verb of saying between time `t` and the trigger.
+    func saysBetween(_ t: TaggedTime, _ tr: Range<Int>, _ c: SentenceContext) -> Bool {
+        let between = t.tokens.upperBound <= tr.lowerBound ? t.tokens.upperBound..<tr.lowerBound
+            : t.tokens.lowerBound >= tr.upperBound ? tr.upperBound..<t.tokens.lowerBound : tr.lowerBound..<tr.lowerBound
+        return between.contains { lexicon.speechVerbs.match(tokens, at: $0, end: c.end) > 0 }
+    }
+
     /// "in November 2015 and November 2017": the time and the times listed right after it.
     func listedDates(from time: TaggedTime?, _ c: SentenceContext) -> [TaggedTime?] {
         var dates: [TaggedTime?] = [time]
@@ -62,7 +77,7 @@ extension EventFinder {
 
     /// The start and end of a visit: a date right after the place goes with it ("took him to Indonesia earlier
     /// in the week"); "a three-day visit" gives the end (the start after "concluded").
-    func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext, _ rules: inout RuleSet) -> (start: PartialDate?, end: PartialDate?) {
+    func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext, _ rules: inout RuleSet) -> VisitDating {
         var time = r.time
         if let place, let t = r.placeTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
             time = t
@@ -77,7 +92,7 @@ extension EventFinder {
                 if concludes(tr, c.start) { start = st.adding(days: -(days - 1)); end = st } else { end = st.adding(days: days - 1) }
             }
         }
-        return (start, end)
+        return VisitDating(start: start, end: end, time: time)
     }
 
     /// "a three-day visit", "a 3-day visit", "chuyến thăm ba ngày": the length written near the trigger, 0 if none.
@@ -147,4 +162,11 @@ extension EventFinder {
         }
         return stops.count >= 2 ? stops : []
     }
+}
+
+/// A visit's dates as one sentence gives them, and the time expression they were read from.
+struct VisitDating {
+    var start: PartialDate?
+    var end: PartialDate?
+    var time: TaggedTime?
 }

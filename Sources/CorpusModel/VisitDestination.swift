@@ -13,6 +13,14 @@ struct Destination {
     var place: PlaceRef?
     /// The rules that chose it.
     var rules: RuleSet
+    /// The places of the reading's range that could be the destination, in order.
+    var places: [PlaceRef] = []
+
+    /// Where country `country` is named: `place` for the main one, else the first place of the list in it.
+    func phrase(of country: String) -> PlaceRef? {
+        if country == main, let place { return place }
+        return places.first { $0.country == country }
+    }
 }
 
 extension EventFinder {
@@ -61,7 +69,7 @@ extension EventFinder {
         let city = m.places.first { $0.city != nil && $0.country == dest && !$0.inPhrase
             && $0.tokens.lowerBound >= r.range.lowerBound - 6 && $0.tokens.lowerBound < max(r.range.upperBound, triggerEnd ?? 0) }?.city
         return Destination(countries: countries, main: dest, city: city, place: afterTrigger.first { $0.country == dest },
-                           rules: rules)
+                           rules: rules, places: candidates)
     }
 
     /// "visits to Malaysia and the Philippines": every country of the list; "Bali, Indonesia" is one place.

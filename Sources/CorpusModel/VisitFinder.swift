@@ -50,7 +50,7 @@ extension EventFinder {
             let scopeEnd = ti + 1 < triggers.count ? triggers[ti + 1].tokens.lowerBound : c.end
             if trigger.plural, readVisitList(trigger, c, &usedPersons) { continue }
             if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c) {
-                attach(c.index, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
+                attach(c, trigger: trigger, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
                 continue
             }
             let visitor = chooseVisitor(ti, in: triggers, c)
@@ -169,7 +169,7 @@ extension EventFinder {
         let pronoun = (c.start..<tr.lowerBound).contains { tokens[$0].lower == Self.kHe || tokens[$0].lower == Self.kShe || tokens[$0].lower == Self.kOng }
         if placeAfter == nil || (subject == nil && !pronoun) {
             if let lv = lastVisit, placeAfter == nil || placeAfter!.country == visits[lv].destination {
-                attach(c.index, to: lv, kind: clues.kind, time: time)
+                attach(c, trigger: clues.trigger, to: lv, kind: clues.kind, time: time)
             }
             return
         }
@@ -184,11 +184,17 @@ extension EventFinder {
         for v in makeVisits(reading, c) { add(v) }
     }
 
-    /// Adds sentence `si` as a mention of visit `lv`, refining its date and kind when this one is more precise.
-    mutating func attach(_ si: Int, to lv: Int, kind reading: KindReading, time: TaggedTime?) {
-        let kind = reading.kind
+    /// Adds sentence `c` as a mention of visit `lv` (with the status its trigger states and its own date), refining
+    /// the visit's date and kind when this one is more precise.
+    mutating func attach(_ c: SentenceContext, trigger: Trigger, to lv: Int, kind reading: KindReading, time: TaggedTime?) {
+        let kind = reading.kind, si = c.index
         visits[lv].rules.insert(.visitRefersBack)
-        if visits[lv].sentences.last != si && !visits[lv].sentences.suffix(4).contains(si) { visits[lv].sentences.append(si) }
+        if !visits[lv].mentions.suffix(4).contains(where: { $0.sentence == si }) {
+            let status = status(trigger: trigger.tokens, from: c.start, to: c.end, start: time?.start)
+            var rules = RuleSet([.visitRefersBack, trigger.rule, status.rule])
+            if let r = reading.rule { rules.insert(r) }
+            visits[lv].mentions.append(report(c, status: status.status, time: time, rules: rules))
+        }
         if let t = time, let st = visits[lv].start, st.granularity < .day, t.start.granularity == .day, st.isCompatible(with: t.start) {
             visits[lv].start = t.start
             visits[lv].end = t.end
@@ -233,6 +239,14 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// A later leg with no date of its own ("visited Spain in May, before continuing to Portugal", "then flew on
+    /// to X"): the month of the same visitor's previous visit in the sentence (rule date.previous-leg).
+    func previousLegStart(_ r: VisitReading, _ c: SentenceContext) -> PartialDate? {
+        guard r.rules.contains(.visitorPreviousInSentence), let lv = lastVisit, visits[lv].visitor == r.person.entity,
+              visits[lv].sentences.first == c.index, let start = visits[lv].start else { return nil }
+        return start.granularity == .day ? start.truncated(to: .month) : start
+    }
+
     /// The visit candidates of a reading: its destination (one per listed country), dates, status, and for an
     /// undated report in the present, the publication month (a historical visitor's stays undated until merged).
     func makeVisits(_ r: VisitReading, _ c: SentenceContext) -> [VisitCandidate] {
@@ -241,23 +255,41 @@ extension EventFinder {
               let destination = destination(of: r, visitorCountry: visitorCountry, c) else { return [] }
         var rules = r.rules
         rules.formUnion(destination.rules)
-        var (start, end) = datesOfVisit(r, place: destination.place, c, &rules)
+        let dating = datesOfVisit(r, place: destination.place, c, &rules)
+        var start = dating.start, end = dating.end
         var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
         let statusValue = reading.status
         rules.insert(reading.rule)
+        if start == nil && r.notBefore == nil, let leg = previousLegStart(r, c) {
+            start = leg
+            end = nil
+            rules.insert(.datePreviousLeg)
+        }
+        if start == nil && r.notBefore == nil, let referred = backReferencedTime(c) {
+            start = referred
+            end = nil
+            rules.insert(.dateBackReference)
+        }
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)
         }
+        // Dated from an archive text's story time rather than the page's date.
+        if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
         return destination.countries.map { d in
-            VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
-                           city: d == destination.main ? destination.city : nil,
-                           start: start, end: end, notBefore: r.notBefore, kind: r.kind, status: statusValue,
-                           titleLevel: p.titleLevel, sentences: [c.index], rules: rules,
-                           evidence: CandidateEvidence(reading: r))
+            let host = host(of: p, destination: d, c)
+            var visitRules = rules
+            if let host { visitRules.insert(host.rule) }
+            let mention = report(c, status: statusValue, time: dating.time, rules: visitRules, visitor: p.nameStart..<p.nameEnd,
+                                 destination: destination.phrase(of: d)?.tokens)
+            return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
+                                  city: d == destination.main ? destination.city : nil, host: host?.entity,
+                                  start: start, end: end, notBefore: r.notBefore, kind: r.kind, status: statusValue,
+                                  titleLevel: p.titleLevel, mentions: [mention], rules: visitRules,
+                                  evidence: CandidateEvidence(reading: r))
         }
     }
 }

@@ -16,15 +16,18 @@ extension EventFinder {
         return nil
     }
 
-    /// The clause's subject: the first person before the trigger who is not a host, has a country, and has no
-    /// other trigger between him and this one; in the trigger's own clause when it has one; invited, visiting and
-    /// welcomed persons first, the other party of talks and persons after "of" last; the subject of a relative
+    /// The clause's subject: the first person before the trigger who is not a host or the other party of talks,
+    /// has a country, and has no other trigger between him and this one; in the trigger's own clause when it has
+    /// one; invited, visiting and welcomed persons first, persons after "of" last; the subject of a relative
     /// clause ("X, who is on his first trip") first of all; and one who can visit the place named after the
     /// trigger (not his own country) before one who cannot.
     func subjectBefore(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> Int? {
         let persons = c.persons, tr = triggers[ti].tokens
         var eligible: [Int] = []
-        for (pi, p) in persons.enumerated() where p.nameEnd <= tr.lowerBound && !p.hostContext {
+        // Hosts never; the other party of talks ("held talks with X", "met X", "hội đàm với X") received the
+        // visitor: the subject of a later trigger only through a relative clause ("met X, who visited Paris").
+        for (pi, p) in persons.enumerated() where p.nameEnd <= tr.lowerBound && !p.hostContext
+            && (!p.otherParty || opensRelativeClause(after: p, before: tr)) {
             if triggers.prefix(ti).contains(where: { $0.tokens.lowerBound >= p.nameEnd }) { continue }
             if c.country(of: p) != nil { eligible.append(pi) }
         }
@@ -37,7 +40,7 @@ extension EventFinder {
         var priority: [Int: Int] = [:]
         for i in eligible { priority[i] = subjectPriority(persons[i], c) }
         eligible.sort { a, b in priority[a]! != priority[b]! ? priority[a]! < priority[b]! : a < b }
-        if let last = eligible.max(), (persons[last].nameEnd..<tr.lowerBound).contains(where: { lexicon.relativePronouns.contains(tokens[$0].lower) }) {
+        if let last = eligible.max(), opensRelativeClause(after: persons[last], before: tr) {
             eligible.removeAll { $0 == last }
             eligible.insert(last, at: 0)
         }
@@ -45,6 +48,11 @@ extension EventFinder {
         let firstPlace = c.destinationPlaces(from: tr.upperBound, to: min(c.end, tr.upperBound + 6)).first
         return eligible.first { pi in firstPlace.map { c.country(of: persons[pi]) != $0.country } ?? true }
             ?? eligible.first
+    }
+
+    /// Whether a relative pronoun follows the person before the trigger ("X, who is on his first trip").
+    func opensRelativeClause(after p: PersonRef, before tr: Range<Int>) -> Bool {
+        (p.nameEnd..<tr.lowerBound).contains { lexicon.relativePronouns.contains(tokens[$0].lower) }
     }
 
     /// Where the trigger's clause starts: after a ";" or at a clause opener after a comma.

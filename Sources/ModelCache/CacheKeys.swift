@@ -1,7 +1,7 @@
 // What the model cache is keyed by (docs/model-cache.md). The context key covers everything a document's analysis
-// depends on besides its own text: the gazetteer, the lexicon, the model weights, the corrections, the extractor
-// plugins, Dossier's version and build, and the encoding. A document's key adds its bytes and manifest entry.
-// The model key adds every document's path and key, in order.
+// depends on besides its own text: the gazetteer, the lexicon, the model weights, the extractor plugins, Dossier's
+// version and build, and the encoding. A document's key adds its bytes and manifest entry. The model key adds
+// every document's path and key, in order, and the corrections files.
 
 import CorpusModel
 import Foundation
@@ -34,10 +34,22 @@ public struct CacheInputs: Sendable {
         add(version)
         add(buildIdentity)
         add(ModelCodec.fingerprint)
-        for (part, urls) in [("gazetteer", gazetteer), ("lexicon", lexicon), ("model", model), ("corrections", corrections),
-                             ("extractors", extractors)] {
+        // Not the corrections: they change the merged model, not a document's analysis (`correctionsKey`).
+        for (part, urls) in [("gazetteer", gazetteer), ("lexicon", lexicon), ("model", model), ("extractors", extractors)] {
             add(part)
             for url in urls { Self.addContents(of: url, to: &sum) }
+        }
+        return sum.value
+    }
+
+    /// The corrections files' names and contents, part of the model key: a changed corrections file makes a new
+    /// model (from the stored analyses), while the analyses of the documents stay.
+    public func correctionsKey() -> UInt64 {
+        var sum = Checksum()
+        for url in corrections {
+            var name = "corrections \(url.path)\u{0}"
+            name.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) }
+            Self.addContents(of: url, to: &sum)
         }
         return sum.value
     }

@@ -91,6 +91,7 @@ struct BuildPlan {
         if index.changed { try? index.write(to: indexURL) }
         for file in listing.files { Self.add(file.path, to: &names) }
         Self.add(String(context), to: &model)
+        Self.add("corrections \(inputs.correctionsKey())", to: &model)
         for (file, key) in zip(listing.files, keys) {
             Self.add(file.path, to: &model)
             // An unreadable file has no key: the model of a corpus holding one is never stored.

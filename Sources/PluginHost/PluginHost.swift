@@ -264,9 +264,11 @@ public final class PluginHost {
                 throw PluginError(.lua, "\(file.displayPath): \(error)")
             }
         }
-        let provenance = Provenance(plugin: manifest?.name ?? file.name, pluginVersion: version,
+        var provenance = Provenance(plugin: manifest?.name ?? file.name, pluginVersion: version,
                                     params: values.mapValues(\.description), corpusHash: corpus.hash,
                                     dossierVersion: options.dossierVersion, generatedAt: generatedAt)
+        let corrections = corpus.corpus.corrections.applied
+        if corrections > 0 { provenance.correctionsApplied = corrections }
         loaded.collector.builder.setProvenance(provenance)
         let report = loaded.collector.report
         loaded.state.close()

@@ -365,6 +365,7 @@ struct HTMLRenderer {
         let params = p.sortedParams.map { "<code>\(text($0.key))=\(text($0.value))</code>" }.joined(separator: ", ")
         out += "<dt>Parameters</dt><dd>\(params.isEmpty ? "none" : params)</dd>\n"
         out += "<dt>Corpus</dt><dd><code>\(text(p.corpusHash))</code></dd>\n"
+        if let n = p.correctionsApplied, n > 0 { out += "<dt>Corrections</dt><dd>\(text(Provenance.correctionsPhrase(n)))</dd>\n" }
         out += "<dt>Dossier</dt><dd>\(text(p.dossierVersion))</dd>\n"
         out += "<dt>Generated</dt><dd><time datetime=\"\(attr(p.generatedAt))\">\(text(p.generatedAt))</time></dd>\n"
         out += "</dl>\n</footer>\n"

@@ -116,6 +116,7 @@ struct MarkdownRenderer {
             details.append("params " + p.sortedParams.map { inline($0.key) + "=" + inline($0.value) }.joined(separator: ", "))
         }
         details.append("corpus " + inline(p.corpusHash))
+        if let n = p.correctionsApplied, n > 0 { details.append(Provenance.correctionsPhrase(n)) }
         details.append("Dossier " + inline(p.dossierVersion))
         details.append(inline(p.generatedAt))
         lines[2] += " · " + details.joined(separator: " · ") + "*"

@@ -64,6 +64,9 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var dossierVersion: String
     /// When the report was generated, as an ISO 8601 date-time (e.g. `2026-11-23T18:40:00Z`).
     public var generatedAt: String
+    /// How many of the analyst's corrections the model had applied (docs/corrections.md); nil or 0: none,
+    /// and the footers say nothing of them.
+    public var correctionsApplied: Int?
 
     public init(plugin: String, pluginVersion: String, params: [String: String] = [:], corpusHash: String,
                 dossierVersion: String, generatedAt: String) {
@@ -89,6 +92,9 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var sortedParams: [(key: String, value: String)] {
         params.sorted { $0.key < $1.key }
     }
+
+    /// "3 corrections applied".
+    public static func correctionsPhrase(_ n: Int) -> String { n == 1 ? "1 correction applied" : "\(n) corrections applied" }
 }
 
 /// The kind of a note: plain information or a warning the reader should not miss.

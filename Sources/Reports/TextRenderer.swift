@@ -263,6 +263,7 @@ struct TextRenderer {
             parts.append("params " + p.sortedParams.map { "\(clean($0.key))=\(clean($0.value))" }.joined(separator: ", "))
         }
         parts.append("corpus \(clean(p.corpusHash))")
+        if let n = p.correctionsApplied, n > 0 { parts.append(Provenance.correctionsPhrase(n)) }
         parts.append("Dossier \(clean(p.dossierVersion))")
         parts.append(clean(p.generatedAt))
         let text = wrap(parts.joined(separator: " · "), width: width).joined(separator: "\n")

@@ -17,7 +17,10 @@ enum Classes {
         .ordered("Dates compare with `==`, `<` and `<=` (a coarser date sorts first).") { _, a, b in Handle.date(a) < Handle.date(b) }
 
     static let visit = APIHandleClass(tag: Handle.visit, "Visit", doc: "A high-level visit: one event, however many articles report it.")
-        .property("id", .integer, "The visit's number in the corpus (1-based).") { _, i, stack in stack.push(i + 1) }
+        .property("id", .string, "Its stable id, derived from its content (\"v-to-lam-PRK-2025-10-09-3fa2c1\"; docs/corrections.md): the `id` of `dossier export` and the one corrections name.") { c, i, stack in
+            stack.push(c.shared.corpus.visitIDs[i])
+        }
+        .property("index", .integer, "Its position among the corpus's visits (1-based), the export's `index`.") { _, i, stack in stack.push(i + 1) }
         .property("visitor", .named("Entity"), "The person who travelled.") { c, i, stack in
             stack.push(entity: c.shared.corpus.visits[i].visitor)
         }
@@ -36,6 +39,17 @@ enum Classes {
         }
         .property("city", .optional(.named("Entity")), "The city visited, when the articles name it.") { c, i, stack in
             stack.push(entity: c.shared.corpus.visits[i].city)
+        }
+        .property("host", .optional(.named("Entity")), "The person who received the visitor (\"welcomed by\", \"held talks with\", \"hội đàm với\"), when the articles say; the one most reports name.") { c, i, stack in
+            stack.push(entity: c.shared.corpus.visits[i].host)
+        }
+        .property("hosts", .array(.named("Entity")), "Every person the reports name as receiving the visitor, `host` first; empty when none.") { c, i, stack in
+            let hosts = c.shared.corpus.visits[i].hosts
+            stack.newTable(arrayCount: hosts.count)
+            for (position, entity) in hosts.enumerated() {
+                stack.push(entity: entity)
+                stack.setItem(position + 1)
+            }
         }
         .property("start_date", .optional(.named("Date")), "When the visit began (as precise as the articles say).") { c, i, stack in
             stack.push(date: c.shared.corpus.visits[i].start)
@@ -65,6 +79,9 @@ enum Classes {
         .property("rules", .array(.string), "The ids of the rules that produced it (\"visit.travel-to\", \"date.after-place\"; see docs/corpus-model.md).") { c, i, stack in
             stack.push(strings: c.shared.corpus.visits[i].rules)
         }
+        .property("corrections", .array(.string), "The analyst's corrections that changed it, one line each (\"amend start (corrections.yaml:4, by an)\"); empty when none.") { c, i, stack in
+            stack.push(strings: (c.shared.corpus.corrections.visits[i] ?? []).map(\.summary))
+        }
         .tostring("`tostring(v)` is a one-line summary; two visits are `==` when they are the same event.") { c, i in
             let visit = c.shared.corpus.visits[i]
             let name = c.shared.corpus.entities[visit.visitor].name
@@ -73,7 +90,13 @@ enum Classes {
         }
 
     static let event = APIHandleClass(tag: Handle.event, "Event", doc: "An event of any kind: a visit, a meeting or talks, the establishment of relations, an anniversary, an exchange of messages.")
-        .property("id", .integer, "The event's number in the corpus (1-based).") { _, i, stack in stack.push(i + 1) }
+        .property("id", .string, "Its stable id (a visit's is the visit's; docs/corrections.md), the `id` of `dossier export events`.") { c, i, stack in
+            stack.push(c.shared.eventIDs[i])
+        }
+        .property("index", .integer, "Its position in the timeline (1-based), the export's `index`.") { _, i, stack in stack.push(i + 1) }
+        .property("corrections", .array(.string), "The analyst's corrections that changed it, one line each; empty when none.") { c, i, stack in
+            stack.push(strings: c.shared.eventCorrections[i].map(\.summary))
+        }
         .property("kind", .string, "\"visit\", \"meeting\", \"relations_established\", \"anniversary\" or \"message_exchange\".") { c, i, stack in
             stack.push(c.shared.events[i].kind.rawValue)
         }
@@ -162,6 +185,9 @@ enum Classes {
         .tostring("`tostring(e)` is the name; two entities are `==` when they are the same.") { c, i in c.shared.corpus.entities[i].name }
 
     static let document = APIHandleClass(tag: Handle.document, "Document", doc: "An article of the corpus.")
+        .property("id", .string, "Its stable id: the file name and the start of its text's hash (\"kcna-2019.txt@5e0c7a12\").") { c, i, stack in
+            stack.push(StableID.document(c.shared.corpus.documents[i]))
+        }
         .property("index", .integer, "Its position in the corpus (1-based).") { _, i, stack in stack.push(i + 1) }
         .property("path", .string, "Its file, relative to the corpus folder.") { c, i, stack in stack.push(c.shared.corpus.documents[i].name) }
         .property("title", .optional(.string), "The headline.") { c, i, stack in stack.push(c.shared.corpus.documents[i].title) }
@@ -220,10 +246,24 @@ enum Classes {
             APIParameter("start_date", .optional(.named("Date")), "When it began."),
             APIParameter("end_date", .optional(.named("Date")), "When it ended; nil while held."),
         ]),
-        ("Mention", "Where an article reports an event (a plain table).", [
+        ("Mention", "Where an article reports an event, with what that sentence alone says of it (a plain table). A visit merges its mentions: a visit planned in one article and carried out in a later one has a `planned` and an `occurred` mention.", [
             APIParameter("document", .named("Document"), "The article."),
             APIParameter("sentence", .integer, "The sentence's number in the article (1-based)."),
             APIParameter("text", .string, "The sentence's text."),
+            APIParameter("status", .optional(.string), "The status as this sentence states it: `occurred`, `planned` or `negated`."),
+            APIParameter("date", .optional(.named("Date")), "The date as this sentence states it (nil when it gives none)."),
+            APIParameter("date_text", .optional(.string), "That date as written (\"May\", \"12 March 2019\", \"last week\")."),
+            APIParameter("rules", .array(.string), "The ids of the rules that read this report (see docs/corpus-model.md)."),
+            APIParameter("visitor_span", .optional(.named("Span")), "Where the visitor is named (a participant, for a meeting's visit); nil for a pronoun or a title alone, and for other events."),
+            APIParameter("destination_span", .optional(.named("Span")), "Where the destination is named (a country or a city); nil when the sentence names none."),
+            APIParameter("date_span", .optional(.named("Span")), "Where the date is written."),
+        ]),
+        ("Span", "A piece of a document's text (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(s.byte_start, s.byte_end) == s.text`; byte offsets index the UTF-8 string as Lua does, character offsets count UTF-8 characters (code points, as `utf8.len` and `utf8.offset` do).", [
+            APIParameter("text", .string, "The words as written."),
+            APIParameter("byte_start", .integer, "First byte in the document's text."),
+            APIParameter("byte_end", .integer, "Last byte in the document's text."),
+            APIParameter("char_start", .integer, "First character in the document's text."),
+            APIParameter("char_end", .integer, "Last character in the document's text."),
         ]),
         ("EntityMention", "Where a document names an entity (a plain table). Offsets are 1-based and inclusive, as `string.sub` takes them: `d.text:sub(m.byte_start, m.byte_end) == m.text`; character offsets count UTF-8 characters (`utf8.offset`).", [
             APIParameter("entity", .named("Entity"), "What it names."),

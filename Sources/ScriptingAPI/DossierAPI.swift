@@ -14,6 +14,9 @@ public final class SharedCorpus: @unchecked Sendable {
     let visitDecades: UnsafeMutableBufferPointer<Int64>
     /// Every event, visits included, in chronological order (`Corpus.timeline`, built once).
     public let events: [Event]
+    /// Each timeline event's stable id and corrections, by position in `events`.
+    public let eventIDs: [String]
+    let eventCorrections: [[CorrectionNote]]
     /// How many times the articles mention each entity, as a column.
     let entityMentionCounts: UnsafeMutableBufferPointer<Int64>
 
@@ -21,6 +24,8 @@ public final class SharedCorpus: @unchecked Sendable {
         self.corpus = corpus
         var hasher = FNV1a()
         for document in corpus.documents { hasher.add(document.contentHash) }
+        // Corrections change the facts: a report from a corrected model has another hash.
+        if corpus.corrections.digest != 0 { hasher.add(corpus.corrections.digest) }
         hash = String(format: "%016llx", hasher.value)
         let count = max(corpus.visits.count, 1)
         visitYears = .allocate(capacity: count)
@@ -33,7 +38,10 @@ public final class SharedCorpus: @unchecked Sendable {
                 visitDecades[index] = Int64(start.decade)
             }
         }
-        events = corpus.timeline
+        let timeline = corpus.identifiedTimeline
+        events = timeline.map(\.event)
+        eventIDs = timeline.map(\.stableID)
+        eventCorrections = timeline.map(\.corrections)
         entityMentionCounts = .allocate(capacity: max(corpus.entities.count, 1))
         entityMentionCounts.initialize(repeating: 0)
         for document in corpus.documents {

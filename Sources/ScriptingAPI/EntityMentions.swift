@@ -32,7 +32,7 @@ enum EntityMentions {
             let document = corpus.documents[documentIndex]
             let group = mentions[start..<end].map(\.mention)
             let texts = document.slices(group.map(\.range))
-            let characters = characterOffsets(of: group.flatMap { [$0.range.lowerBound, $0.range.upperBound] }, in: document.text)
+            let characters = TextOffsets.characterOffsets(of: group.flatMap { [$0.range.lowerBound, $0.range.upperBound] }, in: document.text)
             for (k, mention) in group.enumerated() {
                 let sentence = document.sentences[mention.sentence].range
                 stack.newTable(recordCount: 11)
@@ -58,24 +58,5 @@ enum EntityMentions {
             }
             start = end
         }
-    }
-
-    /// The number of UTF-8 characters before each byte offset of `offsets` in `text`.
-    static func characterOffsets(of offsets: [Int], in text: String) -> [Int] {
-        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
-        var result = [Int](repeating: 0, count: offsets.count)
-        var text = text
-        text.withUTF8 { bytes in
-            var byte = 0, characters = 0
-            for index in order {
-                let target = min(offsets[index], bytes.count)
-                while byte < target {
-                    if bytes[byte] & 0xC0 != 0x80 { characters += 1 }
-                    byte += 1
-                }
-                result[index] = characters
-            }
-        }
-        return result
     }
 }

@@ -58,15 +58,18 @@ struct EvidenceReader {
         return EvidenceItem(id: "event-\(index + 1)", label: label, sentences: sentences(event.mentions))
     }
 
-    /// The sentences of `mentions`, each with the names the model found in it as spans of its text.
+    /// The sentences of `mentions`, each with the names the model found in it and the mention's own visitor,
+    /// destination and date as spans of its text.
     private func sentences(_ mentions: [Mention]) -> [EvidenceSentence] {
         let corpus = context.shared.corpus
         return mentions.map { mention in
             let document = corpus.documents[mention.document]
             let range = document.sentences[mention.sentence].range
-            let spans = document.mentions.filter { $0.sentence == mention.sentence }.map {
-                TextSpan(start: $0.range.lowerBound - range.lowerBound, end: $0.range.upperBound - range.lowerBound)
-            }
+            let names = document.mentions.filter { $0.sentence == mention.sentence }.map(\.range)
+            var seen = Set<Range<Int>>()
+            let spans = (names + [mention.visitorSpan, mention.destinationSpan, mention.dateSpan].compactMap { $0 })
+                .filter { seen.insert($0).inserted }
+                .map { TextSpan(start: $0.lowerBound - range.lowerBound, end: $0.upperBound - range.lowerBound) }
             return EvidenceSentence(text: document.sentenceText(mention.sentence), source: document.title ?? document.name,
                                     url: document.url, highlights: spans)
         }

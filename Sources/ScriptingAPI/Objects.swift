@@ -37,18 +37,43 @@ extension LuaStack {
 
     func push(document index: Int) { push(handle: Handle.document, index) }
 
+    /// Mentions as `Mention` tables: sentence, status, date and rules as that sentence states them, and the
+    /// spans of the visitor's name, the destination and the date.
     func push(mentions: [Mention], of corpus: Corpus) throws {
-        try reserve(6)
+        try reserve(8)
         newTable(arrayCount: mentions.count)
-        for (position, mention) in mentions.enumerated() {
-            newTable(recordCount: 3)
+        for (position, details) in corpus.details(of: mentions).enumerated() {
+            let mention = details.mention
+            newTable(recordCount: 10)
             push(document: mention.document)
             setField("document")
             push(mention.sentence + 1)
             setField("sentence")
-            push(corpus.text(of: mention))
+            push(details.sentence)
             setField("text")
+            if let status = mention.status { push(status.rawValue); setField("status") }
+            if let date = mention.date { push(date: date); setField("date") }
+            if let date = details.date { push(date.text); setField("date_text") }
+            push(strings: mention.rules)
+            setField("rules")
+            for (name, span) in [("visitor_span", details.visitor), ("destination_span", details.destination), ("date_span", details.date)] {
+                guard let span else { continue }
+                push(span: span)
+                setField(name)
+            }
             setItem(position + 1)
+        }
+    }
+
+    /// A span as a `Span` table: 1-based inclusive offsets, as `string.sub` takes them.
+    func push(span: MentionSpan) {
+        newTable(recordCount: 5)
+        push(span.text)
+        setField("text")
+        for (name, value) in [("byte_start", span.bytes.lowerBound + 1), ("byte_end", span.bytes.upperBound),
+                              ("char_start", span.characters.lowerBound + 1), ("char_end", span.characters.upperBound)] {
+            push(value)
+            setField(name)
         }
     }
 

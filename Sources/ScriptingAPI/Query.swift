@@ -47,7 +47,7 @@ final class QueryObject: LuaSequence {
 
     // MARK: Keys computed in Swift
 
-    static let visitKeys = ["city", "decade", "destination", "end_date", "id", "kind", "level", "start_date",
+    static let visitKeys = ["city", "decade", "destination", "end_date", "host", "id", "kind", "level", "start_date",
                             "status", "visitor", "visitor_country", "year"]
     static let eventKeys = ["city", "decade", "end_date", "id", "kind", "label", "ordinal", "start_date",
                             "status", "year"]
@@ -77,6 +77,7 @@ final class QueryObject: LuaSequence {
             case "visitor_country": return { visits[$0].visitorCountry.map(ItemKey.text) }
             case "destination": return { .text(visits[$0].destination) }
             case "city": return { entityName(visits[$0].city) }
+            case "host": return { entityName(visits[$0].host) }
             case "year": return { visits[$0].start.map { .integer($0.year) } }
             case "decade": return { visits[$0].start.map { .integer($0.decade) } }
             case "start_date": return { ItemKey(visits[$0].start) }

@@ -90,7 +90,7 @@ public struct Workspace: Sendable, Equatable {
         # formats: [md, html]
 
         # Extractor plugins run while the model is built (docs/extractors.md), by name or path.
-        # extractors: [veto-title-only-visitor]
+        # extractors: [my-extractors/drop-undated-planned.lua]
 
         """
     }

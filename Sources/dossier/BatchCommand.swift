@@ -104,13 +104,22 @@ struct Batch: ParsableCommand {
         var runArguments: [String] = []
         for folder in corpusFolders.dropFirst() { runArguments += ["--corpus", folder.path] }
         for directory in host.searchPath.directories where directory.origin == .option { runArguments += ["--plugins", directory.url.path] }
+        if corpusOptions.noBundledGazetteer { runArguments.append("--no-bundled-gazetteer") }
         for directory in try corpusOptions.gazetteerFolders() { runArguments += ["--gazetteer", directory.path] }
+        for file in corpusOptions.corrections { runArguments += ["--corrections", URL(fileURLWithPath: file).standardizedFileURL.path] }
+        if corpusOptions.noBundledLexicon { runArguments.append("--no-bundled-lexicon") }
+        for directory in corpusOptions.lexicon { runArguments += ["--lexicon", URL(fileURLWithPath: directory).standardizedFileURL.path] }
         if lua.unsafe { runArguments.append("--unsafe") }
         var settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
                                      failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
                                      dossierVersion: DossierVersion.number, corpusPath: corpusFolders[0].path,
                                      planFile: plan, runArguments: runArguments)
-        settings.gazetteerPaths = corpusOptions.gazetteer
+        settings.gazetteerPaths = try corpusOptions.gazetteerFolders().map(\.path)
+        let lexicon = try corpusOptions.lexiconLayers()
+        if !lexicon.overlays.isEmpty || corpusOptions.noBundledLexicon {
+            settings.lexiconPaths = ([lexicon.base] + lexicon.overlays).map(\.path)
+        }
+        settings.correctionPaths = try corpusOptions.correctionFiles(folders: corpusFolders).map(\.path)
         settings.workers = .thisExecutable
         let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
         running.set(runner)

@@ -20,8 +20,8 @@ struct ShardSpec: ExpressibleByArgument {
 extension CorpusOptions {
     /// The cache, which these commands cannot do without.
     func requiredCache() throws -> ModelCache {
-        if scorer != nil || lexicon != nil {
-            throw ValidationError("--scorer and --lexicon are not part of the model cache's key: index and merge use the bundled ones")
+        if scorer != nil {
+            throw ValidationError("--scorer is not part of the model cache's key: index and merge use the bundled scorer")
         }
         guard let cache = try modelCache() else {
             throw ValidationError("the model cache is off (--no-cache or DOSSIER_NO_CACHE): nothing to index or merge into")
@@ -33,6 +33,7 @@ extension CorpusOptions {
     func builder() throws -> (CorpusBuilder, [URL], [Diagnostic]) {
         let dirs = try gazetteerFolders()
         let (g, gd) = Gazetteer.load(directories: dirs)
+        try refuseOverlayMistakes(gd)
         if g.entities.isEmpty {
             throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
         }

@@ -1,6 +1,7 @@
 // `dossier export` and `dossier evaluate`: the corpus model on the command line.
 import ArgumentParser
 import CorpusModel
+import Corrections
 import Foundation
 import ScriptingAPI
 import ModelCache
@@ -15,11 +16,19 @@ struct CorpusOptions: ParsableArguments {
                                valueName: "dir"))
     var corpus: [String] = []
 
-    @Option(help: "A gazetteer folder (FORMAT.md); repeat to add folders, later ones adding persons, offices and aliases.")
+    @Option(help: ArgumentHelp("A gazetteer overlay (docs/overlays.md): persons, offices, cities and aliases added to the bundled gazetteer; repeat for several, later ones winning.",
+                               valueName: "dir"))
     var gazetteer: [String] = []
 
-    @Option(help: "A lexicon folder (Data/lexicon/FORMAT.md): the word sets the rules use (default: the bundled Data/lexicon).")
-    var lexicon: String?
+    @Flag(help: "Read no bundled (or workspace) gazetteer: the first --gazetteer folder is the whole gazetteer.")
+    var noBundledGazetteer = false
+
+    @Option(help: ArgumentHelp("A lexicon overlay (docs/overlays.md): words and rules added to the bundled lexicon; repeat for several, later ones winning.",
+                               valueName: "dir"))
+    var lexicon: [String] = []
+
+    @Flag(help: "Read no bundled lexicon: the first --lexicon folder is the whole lexicon (Data/lexicon/FORMAT.md).")
+    var noBundledLexicon = false
 
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int?
@@ -33,6 +42,10 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Extractor plugins to run while the model is built (docs/extractors.md): names on the plugin search path or .lua paths, comma-separated or repeated (default: the workspace's 'extractors').",
                                valueName: "names"))
     var extractors: [String] = []
+
+    @Option(help: ArgumentHelp("A corrections file (docs/corrections.md); repeat for several. Added to the workspace's and to each corpus folder's corrections.yaml.",
+                               valueName: "file"))
+    var corrections: [String] = []
 
     static let maximumJobs = 1024
 
@@ -69,17 +82,6 @@ struct CorpusOptions: ParsableArguments {
         }
     }
 
-    /// The gazetteer folders: --gazetteer, else the workspace's gazetteer (or the bundled one) and its overlays.
-    func gazetteerFolders() throws -> [URL] {
-        if !gazetteer.isEmpty { return try DossierPaths.folders(option: gazetteer, workspace: \.gazetteer) { [] } }
-        let base = try DossierPaths.folders(option: [], workspace: \.gazetteer) {
-            let home = try DossierPaths.home()
-            return [try home.require(home.gazetteer, "the gazetteer")]
-        }
-        let overlays = try DossierPaths.workspace().map { $0.overlays.map($0.resolve) } ?? []
-        return base + overlays
-    }
-
     /// Loads the gazetteer and builds the model, printing diagnostics to standard error.
     func build() throws -> Corpus {
         let folders = try corpusFolders()
@@ -91,6 +93,7 @@ struct CorpusOptions: ParsableArguments {
         }
         let dirs = try gazetteerFolders()
         let (g, gd) = Gazetteer.load(directories: dirs)
+        try refuseOverlayMistakes(gd)
         if g.entities.isEmpty {
             for d in gd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
@@ -105,10 +108,35 @@ struct CorpusOptions: ParsableArguments {
         } else {
             (corpus, cd) = builder.build(directories: folders)
         }
+        let (corrected, corrections) = try applyCorrections(to: corpus, folders: folders)
         if !quiet {
             for d in gd + cd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
         }
-        return corpus
+        // A correction left out is always reported: the analyst wrote it to be applied.
+        for d in corrections { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+        return corrected
+    }
+
+    /// The corrections files in force: --corrections, the workspace's, and each corpus folder's corrections.yaml.
+    func correctionFiles(folders: [URL]) throws -> [URL] {
+        let given = corrections.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let workspace = try DossierPaths.workspace().map { $0.corrections.map($0.resolve) } ?? []
+        let inFolders = folders.map { $0.appendingPathComponent("corrections.yaml") }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        var seen = Set<String>()
+        return (inFolders + workspace + given).filter { seen.insert($0.standardizedFileURL.path).inserted }
+    }
+
+    /// The model with the corrections applied; a corrections file with a mistake stops the command.
+    func applyCorrections(to corpus: Corpus, folders: [URL]) throws -> (Corpus, [Diagnostic]) {
+        let files = try correctionFiles(folders: folders)
+        if files.isEmpty { return (corpus, []) }
+        do {
+            return CorrectionsApplier.apply(try CorrectionSet.load(files: files), to: corpus)
+        } catch {
+            standardError(error.description)
+            throw ValidationError("the corrections file \(error.file) has a mistake (above); fix it or leave it out")
+        }
     }
 
     /// The scorer named by --scorer, or the default one when its file exists.
@@ -130,8 +158,8 @@ struct CorpusOptions: ParsableArguments {
 
     /// The model cache, or nil when it is off.
     func modelCache() throws -> ModelCache? {
-        // A scorer or lexicon given on the command line is not part of the cache's key: build without the cache.
-        if scorer != nil || lexicon != nil { return nil }
+        // A scorer given on the command line is not part of the cache's key: build without the cache.
+        if scorer != nil { return nil }
         return try cacheFolder().map { ModelCache(folder: $0, note: { standardError("dossier: " + $0) }) }
     }
 
@@ -139,8 +167,9 @@ struct CorpusOptions: ParsableArguments {
     /// corrections, Dossier's version.
     func cacheInputs(gazetteer: [URL]) throws -> CacheInputs {
         let home = try DossierPaths.home()
-        let corrections = try DossierPaths.workspace().map { $0.corrections.map($0.resolve) } ?? []
-        return CacheInputs(gazetteer: gazetteer, lexicon: [home.lexicon], model: [home.model], corrections: corrections,
+        let corrections = try correctionFiles(folders: corpusFolders())
+        let lexicon = try lexiconLayers()
+        return CacheInputs(gazetteer: gazetteer, lexicon: [lexicon.base] + lexicon.overlays, model: [home.model], corrections: corrections,
                            extractors: try extractorRunner()?.plugins.map(\.file) ?? [], version: DossierVersion.text)
     }
 
@@ -162,29 +191,16 @@ struct CorpusOptions: ParsableArguments {
             throw ValidationError("--extractors: \(error.description)")
         }
     }
-
-    /// The lexicon of `--lexicon`, or the resource home's (the one the model cache's key covers); a lexicon with a
-    /// mistake is refused, its problems listed.
-    func loadLexicon() throws -> Lexicon {
-        let directory = try lexicon.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? DossierPaths.home().lexicon
-        let bundled = directory.standardizedFileURL.path == Lexicon.bundledDirectory.standardizedFileURL.path
-        let (loaded, problems) = bundled ? Lexicon.bundledWithDiagnostics
-            : Lexicon.load(directory: directory) { Suggestion.closest(to: $0, among: $1) }
-        for d in problems { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
-        if problems.contains(where: { $0.severity == .error }) {
-            throw ValidationError("the lexicon in \(directory.path) has mistakes (listed above); fix them or give another with --lexicon DIR")
-        }
-        return loaded
-    }
 }
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export the corpus model.",
         discussion: """
-        Visits, events, documents or entities as JSON (an array), JSON Lines or CSV (RFC 4180), on standard \
-        output or into --out. --format sqlite writes the whole model (documents, sentences, entities, offices, \
-        visits, events and their mentions) as an SQLite database into --out; docs/sqlite-export.md has the schema.
+        Visits, events, documents, entities or mentions (one row per report of a visit, with its own status, \
+        date and offsets) as JSON (an array), JSON Lines or CSV (RFC 4180), on standard output or into --out. \
+        --format sqlite writes the whole model (documents, sentences, entities, offices, visits, events and their \
+        mentions) as an SQLite database into --out; docs/sqlite-export.md has the schema.
         """)
 
     /// The formats: the table formats of `Exporter`, and the whole model as SQLite.
@@ -192,7 +208,7 @@ struct Export: ParsableCommand {
         case json, jsonl, csv, sqlite
     }
 
-    @Argument(help: "What to export: visits, events, documents or entities (not with --format sqlite).")
+    @Argument(help: "What to export: visits, events, documents, entities or mentions (not with --format sqlite).")
     var table: ExportTable?
 
     @Option(help: "json, jsonl, csv or sqlite.")
@@ -208,7 +224,7 @@ struct Export: ParsableCommand {
             guard out != nil else { throw ValidationError("--format sqlite writes a database file: give it with --out FILE") }
             if let table { throw ValidationError("--format sqlite exports the whole model; drop '\(table.rawValue)'") }
         } else if table == nil {
-            throw ValidationError("say what to export: visits, events, documents or entities (or --format sqlite --out FILE)")
+            throw ValidationError("say what to export: visits, events, documents, entities or mentions (or --format sqlite --out FILE)")
         }
     }
 

@@ -22,12 +22,12 @@ struct Train: ParsableCommand {
     @Option(help: "A further folder scored as one batch (empty: none).") var testcorpus = "Data/testcorpus"
     @Option(help: "The gold of --testcorpus.") var testcorpusGold = "Data/annotations/testcorpus.gold.json"
     @Option(help: "Where the weights go.") var out = "Data/model/visit-scorer.tsv"
-    @Option(help: "A gazetteer folder; repeat to add folders.") var gazetteer: [String] = []
+    @Option(help: "A gazetteer overlay added to Data/gazetteer (docs/overlays.md); repeat for several.") var gazetteer: [String] = []
     @Option(help: "The L2 penalty on the weights.") var l2 = Trainer.settings.l2
     @Flag(help: "Print the cross-validation by batch instead of writing weights.") var crossValidate = false
 
     func run() throws {
-        let dirs = (gazetteer.isEmpty ? ["Data/gazetteer"] : gazetteer).map { URL(fileURLWithPath: $0) }
+        let dirs = CorpusOptions.unique((["Data/gazetteer"] + gazetteer).map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL })
         let (g, _) = Gazetteer.load(directories: dirs)
         guard !g.entities.isEmpty else { throw ValidationError("no gazetteer entities loaded (give one with --gazetteer DIR)") }
         let builder = CorpusBuilder(gazetteer: g)

@@ -83,9 +83,11 @@ struct Status: ParsableCommand {
         for folder in try corpusOptions.gazetteerFolders() {
             rows.append(["gazetteer:", folder.path + (ResourceHome.isFolder(folder) ? "" : " (missing)")])
         }
-        for folder in [home.lexicon, home.model] where ResourceHome.isFolder(folder) {
-            rows.append([folder.lastPathComponent + ":", folder.path])
+        let lexicon = try corpusOptions.lexiconLayers()
+        for folder in [lexicon.base] + lexicon.overlays {
+            rows.append(["lexicon:", folder.path + (ResourceHome.isFolder(folder) ? "" : " (missing)")])
         }
+        if ResourceHome.isFolder(home.model) { rows.append(["model:", home.model.path]) }
         if let workspace = try DossierPaths.workspace() {
             for file in workspace.corrections { rows.append(["corrections:", workspace.resolve(file).path]) }
             if !workspace.formats.isEmpty { rows.append(["formats:", workspace.formats.joined(separator: ", ")]) }

@@ -155,10 +155,15 @@ struct CorpusTests {
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(array.count == c.visits.count)
         let keys = Set(try #require(array.first).keys)
-        #expect(keys.isSuperset(of: ["id", "visitor", "visitorCountry", "destination", "city", "start", "end", "year", "kind", "level", "status", "mentions"]))
+        #expect(keys.isSuperset(of: ["id", "index", "visitor", "visitor_country", "destination", "city", "host", "hosts", "start_date", "end_date", "year", "kind", "level", "status", "mentions"]))
         let dprk = try #require(array.first { ($0["visitor"] as? [String: Any])?["id"] as? String == "to-lam" && $0["destination"] as? String == "PRK" })
-        #expect(dprk["start"] as? String == "2025-10-09" && dprk["end"] as? String == "2025-10-11" && dprk["year"] as? Int == 2025)
+        #expect(dprk["start_date"] as? String == "2025-10-09" && dprk["end_date"] as? String == "2025-10-11" && dprk["year"] as? Int == 2025)
         #expect(dprk["kind"] as? String == "state" && dprk["level"] as? String == "head_of_party" && dprk["city"] as? String == "Pyongyang")
+        #expect((dprk["host"] as? [String: Any])?["id"] as? String == "kim-jong-un")
+        #expect((dprk["hosts"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Kim Jong Un"])
+        let visitsCSV = try Exporter.render(.visits, of: c, format: .csv)
+        #expect(visitsCSV.hasPrefix("id,index,visitor,visitor_country,destination,city,host,hosts,start_date"))
+        #expect(visitsCSV.contains(",Pyongyang,Kim Jong Un,Kim Jong Un,2025-10-09,"))
         let m = try #require((dprk["mentions"] as? [[String: Any]])?.first)
         #expect(m["document"] is String && m["sentence"] is Int && m["text"] is String)
         let lines = try Exporter.render(.visits, of: c, format: .jsonl).split(separator: "\n")
@@ -166,7 +171,7 @@ struct CorpusTests {
         let quoted = Exporter.csv([["a": "a,b", "b": "say \"hi\"", "c": "x\ny", "d": "plain", "e": NSNull()]], columns: ["a", "b", "c", "d", "e"])
         #expect(quoted == "a,b,c,d,e\r\n\"a,b\",\"say \"\"hi\"\"\",\"x\ny\",plain,\r\n")
         let csv = try Exporter.render(.events, of: c, format: .csv)
-        #expect(csv.hasPrefix("id,kind,participants") && csv.contains("\r\n"))
+        #expect(csv.hasPrefix("id,index,kind,participants") && csv.contains("\r\n"))
         for table in ExportTable.allCases { #expect(!(try Exporter.render(table, of: c, format: .json)).isEmpty) }
     }
 

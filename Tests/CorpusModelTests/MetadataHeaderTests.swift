@@ -104,7 +104,7 @@ struct MetadataHeaderTests {
         #expect(doc.anchorDate?.iso == anchor)
         #expect(doc.anchorSource == source)
         let exported = Exporter.documentRecord(doc)
-        #expect(exported["anchorDate"] as? String == anchor && exported["anchorSource"] as? String == source.rawValue)
+        #expect(exported["anchor_date"] as? String == anchor && exported["anchor_source"] as? String == source.rawValue)
     }
 
     @Test("relative and yearless dates of an archive text are read from its anchor")

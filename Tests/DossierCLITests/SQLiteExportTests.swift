@@ -43,11 +43,30 @@ struct SQLiteExportTests {
         let kim = try Self.sqlite(database, """
             SELECT DISTINCT e.name, v.destination, v.year FROM visits v JOIN entities e ON e.id = v.visitor_id
             JOIN mentions m ON m.visit_id = v.id JOIN sentences s ON s.id = m.sentence_id
-            WHERE e.key = 'kim-jong-un' AND s.text LIKE '%Vietnam%' ORDER BY v.year;
+            WHERE e.id = 'kim-jong-un' AND s.text LIKE '%Vietnam%' ORDER BY v.year;
             """)
         #expect(kim.contains("Kim Jong Un|VNM|2019"), "\(kim)")
-        let keys = try Self.sqlite(database, "SELECT count(*) = count(DISTINCT key) FROM entities; PRAGMA user_version;")
-        #expect(keys == "1\n1\n")
+        let hosts = try Self.sqlite(database, """
+            SELECT DISTINCT v.destination, h.name FROM visits v JOIN entities h ON h.id = v.host_id
+            JOIN visit_hosts vh ON vh.visit_id = v.id AND vh.position = 0 AND vh.entity_id = v.host_id ORDER BY v.destination;
+            """)
+        #expect(hosts.contains("PRK|Kim Jong Un"), "\(hosts)")
+        let keys = try Self.sqlite(database, "SELECT count(*) = count(DISTINCT id) FROM entities; PRAGMA user_version;")
+        #expect(keys == "1\n4\n")
+
+        // The same ids, 1-based indexes and field names as the JSON export.
+        let rows = try Self.sqlite(database, #"SELECT id, "index", visitor_country, start_date, corrected FROM visits ORDER BY "index";"#)
+        let fromJSON = visits.stdout.split(separator: "\n").map { line -> String in
+            let r = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? [:]
+            return [r["id"] as? String ?? "?", String(r["index"] as? Int ?? 0), r["visitor_country"] as? String ?? "",
+                    r["start_date"] as? String ?? "", (r["corrected"] as? Bool) == true ? "1" : "0"].joined(separator: "|")
+        }
+        #expect(rows.split(separator: "\n").map(String.init) == fromJSON)
+        let documents = try CommandRunner.run(["export", "documents", "--format", "jsonl", "--quiet"])
+        let documentIDs = documents.stdout.split(separator: "\n").compactMap { line in
+            ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any])?["id"] as? String
+        }
+        #expect(try Self.sqlite(database, #"SELECT id FROM documents ORDER BY "index";"#).split(separator: "\n").map(String.init) == documentIDs)
     }
 
     @Test func sqliteNeedsAnOutputFileAndNoTable() throws {

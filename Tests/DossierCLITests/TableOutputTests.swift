@@ -66,9 +66,9 @@ struct TableOutputTests {
         #expect(result.status == 0, "\(result.stderr)")
         let records = try #require(PluginCommandTests.parseCSV(result.stdout))
         let header = try #require(records.first)
-        let sentence = try #require(header.firstIndex(of: "firstSentence"))
-        let title = try #require(header.firstIndex(of: "documentTitle"))
-        #expect(header.contains("documentUrl"))
+        let sentence = try #require(header.firstIndex(of: "first_sentence"))
+        let title = try #require(header.firstIndex(of: "document_title"))
+        #expect(header.contains("document_url"))
         let first = records[1]
         #expect(first[sentence].contains("visit") || first[sentence].contains("thăm"), "\(first[sentence])")
         #expect(!first[title].isEmpty)

@@ -83,4 +83,22 @@ struct WorkspaceCommandTests {
         #expect(manifest.contains("--plugins \(project.appendingPathComponent("my-plugins").path)"), "\(manifest)")
         #expect(manifest.contains("--gazetteer \(CommandRunner.repository.appendingPathComponent("Data/gazetteer").path)"), "\(manifest)")
     }
+
+    @Test func theWorkspacesCorrectionsApplyWithThoseOfTheCommandLine() throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try "corpus: articles\ncorrections: [decisions/mine.yaml]\n"
+            .write(to: project.appendingPathComponent("dossier.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("decisions"), withIntermediateDirectories: true)
+        try "- {alias: Comrade To, entity: to-lam}\n".write(to: project.appendingPathComponent("decisions/mine.yaml"), atomically: true, encoding: .utf8)
+        try "- {alias: Party chief To, entity: to-lam}\n".write(to: project.appendingPathComponent("extra.yaml"), atomically: true, encoding: .utf8)
+        let result = try dossier(["export", "entities", "--format", "jsonl", "--corrections", "extra.yaml"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.contains("\"id\":\"to-lam\"") })
+        #expect(line.contains("Comrade To") && line.contains("Party chief To"), "\(line)")
+        try "- {alias: [x], entity: to-lam}\n".write(to: project.appendingPathComponent("decisions/mine.yaml"), atomically: true, encoding: .utf8)
+        let refused = try dossier(["export", "entities"], in: project)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("decisions/mine.yaml:1:11: error: 'alias' must be a single value"), "\(refused.stderr)")
+    }
 }

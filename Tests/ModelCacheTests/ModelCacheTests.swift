@@ -78,6 +78,7 @@ struct ModelCacheTests {
         #expect(try Self.everything(first.corpus) == reference)
         let loaded = try Self.everything(second.corpus)
         #expect(loaded == reference)
+        #expect(second.corpus.visits.contains { !$0.hosts.isEmpty }, "the comparison covers the visits' hosts")
         #expect(second.diagnostics == first.diagnostics)
     }
 
@@ -117,7 +118,6 @@ struct ModelCacheTests {
                 try "visit\n".write(to: lexicon.appendingPathComponent("en/cues.txt"), atomically: true, encoding: .utf8)
             }),
             ("lexicon file", { try "visit\ntrip\n".write(to: lexicon.appendingPathComponent("en/cues.txt"), atomically: true, encoding: .utf8) }),
-            ("corrections", { try "corrections: []\n".write(to: corrections, atomically: true, encoding: .utf8) }),
             ("extractors", {
                 try FileManager.default.createDirectory(at: extractors, withIntermediateDirectories: true)
                 try "return {}\n".write(to: extractors.appendingPathComponent("x.lua"), atomically: true, encoding: .utf8)
@@ -131,6 +131,14 @@ struct ModelCacheTests {
             #expect(try Self.cached(scratch, inputs(), gazetteer: gazetteer).source == .loaded, "after changing the \(part)")
         }
         let gazetteer = Gazetteer.load(directories: [gazetteerCopy]).0
+        // Corrections change the merged model, not the analyses: a new model from the stored analyses.
+        try "corrections: []\n".write(to: corrections, atomically: true, encoding: .utf8)
+        #expect(try Self.cached(scratch, inputs(), gazetteer: gazetteer).source == .built(analysed: 0, reused: 35))
+        #expect(try Self.cached(scratch, inputs(), gazetteer: gazetteer).source == .loaded)
+        try "corrections:\n  - reject: v-x-PRK-2019-abcdef\n".write(to: corrections, atomically: true, encoding: .utf8)
+        #expect(try Self.cached(scratch, inputs(), gazetteer: gazetteer).source == .built(analysed: 0, reused: 35))
+        #expect(inputs().correctionsKey() != Self.inputs(corrections: []).correctionsKey())
+        #expect(inputs().contextKey() == Self.inputs([gazetteerCopy], lexicon: [lexicon], extractors: [extractors]).contextKey())
         #expect(try Self.cached(scratch, inputs(version: "test 2"), gazetteer: gazetteer).source == .built(analysed: 35, reused: 0))
         // A different build of the same version is a different key too.
         #expect(inputs().contextKey(buildIdentity: "a") != inputs().contextKey(buildIdentity: "b"))

@@ -146,4 +146,23 @@ struct ModelTests {
         #expect(p.generatedAt == "2026-11-18T11:06:40Z")
         #expect(p.sortedParams.map(\.key) == ["a", "b", "c"])
     }
+
+    @Test("every footer counts the corrections applied, and says nothing when there are none")
+    func correctionsInFooters() throws {
+        var corrected = Fixtures.provenance
+        corrected.correctionsApplied = 3
+        let report = Report(title: "T", provenance: corrected)
+        for format in [ReportFormat.text, .md, .html] {
+            #expect(render(report, as: format).contains("3 corrections applied"), "\(format)")
+            #expect(!render(Report(title: "T", provenance: Fixtures.provenance), as: format).contains("correction"), "\(format)")
+        }
+        #expect(render(report, as: .html).contains("<dt>Corrections</dt>"))
+        let json = render(report, as: .json)
+        #expect(json.contains("\"correctionsApplied\" : 3"), "\(json)")
+        #expect(!render(Report(title: "T", provenance: Fixtures.provenance), as: .json).contains("correctionsApplied"))
+        let decoded = try JSONDecoder().decode(Report.self, from: Data(json.utf8))
+        #expect(decoded.provenance?.correctionsApplied == 3)
+        corrected.correctionsApplied = 1
+        #expect(render(Report(title: "T", provenance: corrected), as: .md).contains("1 correction applied"))
+    }
 }

@@ -34,6 +34,7 @@ struct APITests {
             local ok = same("destination", function(v) return v.destination end)
                 and same("year", function(v) return v.year end)
                 and same("decade", function(v) return v.decade end)
+                and same("host", function(v) return v.host end)
                 and same("year", function(v) return v.start_date and v.start_date.year end)
             return ok, q:count(), #q
             """)
@@ -98,6 +99,23 @@ struct APITests {
         #expect(result[11] == .string("PRK"))
         #expect(result[12] == .string("1961-06"))
         #expect(result[13] == .integer(1950))
+    }
+
+    @Test func visitsNameTheirHosts() throws {
+        let run = try ScriptRun()
+        let result = try run.run("""
+            local lam = corpus.entity("to lam")
+            local v = corpus.visits{visitor = lam, to = "PRK"}:first()
+            assert(v.host.name == "Kim Jong Un", tostring(v.host))
+            assert(#v.hosts == 1 and v.hosts[1] == v.host)
+            local hostless = corpus.visits{visitor = corpus.entity("Ho Chi Minh")}:first()
+            assert(hostless.host == nil and #hostless.hosts == 0)
+            local by_host = corpus.visits():count_by("host")
+            local kim = 0
+            for key, n in pairs(by_host) do if tostring(key) == "Kim Jong Un" then kim = n end end
+            return kim
+            """)
+        #expect(result == [.integer(1)])
     }
 
     @Test func documentCountsAgreeWithTheirLists() throws {

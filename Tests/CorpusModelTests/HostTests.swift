@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// The host of a visit: the person who received the visitor, when the sentence says so (rules host.*).
+@Suite("Visit hosts")
+struct HostTests {
+    static func hostNames(_ text: String, date: String = "2024-06-30") -> [String] {
+        let c = Fixtures.corpus(text, date: date)
+        return c.visits.map { v in
+            "\(c.entities[v.visitor].name) -> \(v.destination): \(v.hosts.map { c.entities[$0].name }.joined(separator: ", "))"
+        }
+    }
+
+    @Test("a host cue, a welcome or talks in a city name the host", arguments: [
+        ("To Lam paid a state visit to the DPRK at the invitation of Kim Jong Un on October 9, 2025.",
+         "Tô Lâm -> PRK: Kim Jong Un", Rule.hostCue),
+        ("Vladimir Putin visited Vietnam on June 19, 2024 and held talks with Nguyen Phu Trong.",
+         "Vladimir Putin -> VNM: Nguyễn Phú Trọng", .hostCue),
+        ("Nguyen Phu Trong welcomed Vladimir Putin in Hanoi on June 19, 2024.",
+         "Vladimir Putin -> VNM: Nguyễn Phú Trọng", .hostWelcomer),
+        ("Tổng thống Vladimir Putin thăm Việt Nam ngày 19/6/2024 và hội đàm với Tổng Bí thư Nguyễn Phú Trọng.",
+         "Vladimir Putin -> VNM: Nguyễn Phú Trọng", .hostCue),
+        ("Kim Jong Un and Vladimir Putin held talks in Moscow on April 25, 2024.",
+         "Kim Jong Un -> RUS: Vladimir Putin", .hostMeetingParticipant),
+    ])
+    func hostIsRead(_ text: String, _ expected: String, _ rule: Rule) throws {
+        let c = Fixtures.corpus(text, date: "2025-10-20")
+        #expect(Self.hostNames(text, date: "2025-10-20") == [expected])
+        let v = try #require(c.visits.first)
+        #expect(v.host == v.hosts.first && v.ruleSet.contains(rule))
+    }
+
+    @Test("a companion of the visitor's own country is no host; no cue, no host")
+    func noHostWithoutACue() {
+        #expect(Self.hostNames("To Lam visited Russia on May 8, 2025, accompanied by Pham Binh Minh.") == ["Tô Lâm -> RUS: "])
+        #expect(Self.hostNames("Vladimir Putin visited Vietnam on June 19, 2024.") == ["Vladimir Putin -> VNM: "])
+    }
+
+    @Test("the other party of talks is no visitor of a later trigger, unless a relative clause makes him one")
+    func otherPartyIsNoVisitor() {
+        #expect(Self.hostNames("To Lam visited Russia on May 8, 2025, held talks with Vladimir Putin and then flew to Pyongyang.")
+                == ["Tô Lâm -> RUS: Vladimir Putin", "Tô Lâm -> PRK: "])
+        #expect(Self.hostNames("To Lam held talks with Vladimir Putin, who visited Vietnam on June 19, 2024.")
+                == ["Vladimir Putin -> VNM: "])
+    }
+
+    @Test("a meeting's parties, city and date stay in the clauses a ';' bounds")
+    func meetingsBySemicolonClauses() {
+        #expect(Self.hostNames("At talks in Moscow on May 9, 2025, To Lam met Vladimir Putin; at talks in Pyongyang on May 12, 2025, To Lam met Kim Jong Un.")
+                == ["Tô Lâm -> RUS: Vladimir Putin", "Tô Lâm -> PRK: Kim Jong Un"])
+    }
+
+    @Test("'he' never stands for a host named before any visitor")
+    func pronounIsNoHost() {
+        #expect(Self.hostNames("A dinner hosted by Nguyen Phu Trong opened the day.\n\nHe then visited Russia on May 8, 2025.") == [])
+    }
+
+    @Test("merged reports list every host, the one named most often first")
+    func hostsAreVoted() {
+        var candidates = VisitCandidates()
+        for host in [5, 7, nil, 7] {
+            candidates.append(VisitCandidate(visitor: 1, visitorCountry: "VNM", destination: "RUS", city: nil, host: host,
+                                             start: nil, end: nil, notBefore: nil, kind: .unspecified, status: .occurred,
+                                             titleLevel: nil, mentions: [Mention(document: 0, sentence: 0)]), document: 0)
+        }
+        #expect(Merger.hosts(of: [0, 1, 2, 3], candidates) == [7, 5])
+        #expect(Merger.hosts(of: [2], candidates) == [])
+    }
+}
