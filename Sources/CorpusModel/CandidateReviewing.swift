@@ -26,26 +26,36 @@ enum CandidateReviewing {
 
     /// The model's candidate for a reviewed one: its original with the reviewed fields, or a new one.
     static func candidate(from r: ReviewedCandidate, sentence: Int, originals: [VisitCandidate]) -> VisitCandidate {
-        var v: VisitCandidate
-        if let i = r.original, i < originals.count {
-            v = originals[i]
-            if v.visitor != r.visitor.reference {
-                v.visitor = r.visitor.reference
-                v.visitorCountry = r.visitor.country
-                v.titleLevel = nil
-            }
-            v.destination = r.destination
-            v.start = r.start
-            v.end = r.end
-            v.kind = r.kind
-            v.status = r.status
-            v.confidence = r.confidence
-        } else {
-            v = VisitCandidate(visitor: r.visitor.reference, visitorCountry: r.visitor.country, destination: r.destination,
-                               city: nil, start: r.start, end: r.end, notBefore: nil, kind: r.kind, status: r.status,
-                               titleLevel: nil, sentences: [sentence], confidence: r.confidence)
+        guard let i = r.original, i < originals.count else {
+            var v = VisitCandidate(visitor: r.visitor.reference, visitorCountry: r.visitor.country, destination: r.destination,
+                                   city: nil, start: r.start, end: r.end, notBefore: nil, kind: r.kind, status: r.status,
+                                   titleLevel: nil, mentions: [], confidence: r.confidence)
+            for plugin in r.changedBy { v.rules.insert(plugin: plugin) }
+            v.mentions = [Mention(document: 0, sentence: sentence, status: r.status, date: r.start, ruleSet: v.rules)]
+            return v
         }
+        var v = originals[i]
+        guard !r.changedBy.isEmpty else { return v }
+        let visitorChanged = v.visitor != r.visitor.reference
+        if visitorChanged {
+            v.visitor = r.visitor.reference
+            v.visitorCountry = r.visitor.country
+            v.titleLevel = nil
+        }
+        v.destination = r.destination
+        v.start = r.start
+        v.end = r.end
+        v.kind = r.kind
+        v.status = r.status
+        v.confidence = r.confidence
         for plugin in r.changedBy { v.rules.insert(plugin: plugin) }
+        // Its report in this sentence says what the plugin read.
+        v.mentions = v.mentions.map { m in
+            guard m.sentence == sentence else { return m }
+            return Mention(document: m.document, sentence: m.sentence, status: v.status, date: v.start, ruleSet: v.rules,
+                           visitorSpan: visitorChanged ? nil : m.visitorSpan, destinationSpan: m.destinationSpan,
+                           dateSpan: m.dateSpan)
+        }
         return v
     }
 }
