@@ -184,11 +184,15 @@ extension EventCandidate: CacheCodable {
 
 extension RuleSet: CacheCodable {
     // The bits follow `Rule.allCases`: a changed rule list is a changed build, which the cache's key covers.
-    func encode(to w: inout ByteWriter) { w.u64(low); w.u64(high) }
+    func encode(to w: inout ByteWriter) {
+        w.u64(low); w.u64(high)
+        w.list(plugins) { w, name in w.string(name) }
+    }
     init(from r: inout ByteReader) throws {
         self.init()
         low = try r.u64()
         high = try r.u64()
+        for name in try r.list({ try $0.string() }) { insert(plugin: name) }
     }
 }
 
