@@ -30,7 +30,7 @@ extension Analyzer {
                     lexicon: lexicon)
         }
         // Extractor plugins review the candidates of a document the rules read.
-        if let reviewer, var a = analysis, languages.language(code: a.language)?.read ?? true {
+        if let reviewer, var a = analysis, languages.profile(of: a.language)?.read ?? true {
             d += CandidateReviewing.review(&a, path: source?.path ?? path, name: location.name, gazetteer: gazetteer, reviewer: reviewer)
             analysis = a
         }

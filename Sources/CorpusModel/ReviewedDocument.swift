@@ -28,7 +28,7 @@ public final class ReviewedDocument {
         self.name = name
         title = a.title
         date = a.date
-        language = a.language
+        language = a.language.code
         text = a.source.text
         analysis = a
         self.gazetteer = gazetteer
