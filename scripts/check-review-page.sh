@@ -3,7 +3,7 @@
 # the page for the sample corpus; a copy of it gets a script that rejects the first fact and edits the second
 # one's start date and kind through the page's own buttons and form; Chromium runs it and dumps the DOM; the
 # corrections file the page built is saved and given to `dossier export visits --corrections`, which must no
-# longer have the rejected visit and must have the edited one changed.
+# longer have the rejected visit and must have the edited one changed (an accepted third one is a comment).
 #
 #   scripts/check-review-page.sh DOSSIER [CORPUS]
 #
@@ -42,6 +42,7 @@ sandbox=""
     exit 1
 }
 
+# shellcheck disable=SC2046
 set -- $(python3 "$here/check_review_page.py" extract "$work/analyst.dom.html" "$work/corrections.yaml")
 # shellcheck disable=SC2086
 "$dossier" export visits --format jsonl $options >"$work/before.jsonl"

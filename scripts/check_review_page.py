@@ -3,8 +3,8 @@
 
   check_review_page.py inject PAGE COPY
       writes COPY: PAGE with a script at the end of its body that acts as an analyst would (rejects the
-      first fact with a reason, edits the second one's start date and kind through its form, fills in
-      "by") and then copies the corrections the page built into <pre id="test-result">, with the ids
+      first fact with a reason, edits the second one's start date and kind through its form, accepts
+      the third, fills in "by") and then copies the corrections the page built into <pre id="test-result">, with the ids
       it acted on as data-rejected and data-amended.
   check_review_page.py extract DOM CORRECTIONS
       reads the DOM Chromium dumped, checks the page's corrections name the two facts, writes them to
@@ -27,7 +27,7 @@ ANALYST = """
   var result = document.createElement('pre');
   result.id = 'test-result';
   document.body.appendChild(result);
-  if (facts.length < 2) { result.textContent = 'fewer than two facts'; return; }
+  if (facts.length < 3) { result.textContent = 'fewer than three facts'; return; }
   var by = document.getElementById('review-by');
   by.value = 'chromium test';
   by.dispatchEvent(new Event('input'));
@@ -39,6 +39,8 @@ ANALYST = """
   form.elements.start.value = '%s';
   form.elements.kind.value = form.elements.kind.value === 'state' ? 'working' : 'state';
   amended.querySelector('button[data-action=save-edit]').click();
+  facts[2].querySelector('button[data-action=accept]').click();
+  result.setAttribute('data-accepted', facts[2].getAttribute('data-id'));
   result.setAttribute('data-rejected', rejected.getAttribute('data-id'));
   result.setAttribute('data-amended', amended.getAttribute('data-id'));
   result.setAttribute('data-kind', form.elements.kind.value);
@@ -86,10 +88,11 @@ def extract(dom_path, corrections):
         fail("the test script left no result: the page's script failed or Chromium ran none")
     rejected, amended, kind = dom.attrs.get("data-rejected"), dom.attrs.get("data-amended"), dom.attrs.get("data-kind")
     if not rejected or not amended:
-        fail("the page did not list two facts: " + dom.text)
+        fail("the page did not list three facts: " + dom.text)
     if not dom.attrs.get("data-download", "").startswith("blob:"):
         fail("the download link is not a Blob URL: %r" % dom.attrs.get("data-download"))
     expected = [
+        "# accepted: %s" % dom.attrs.get("data-accepted"),
         "corrections:",
         '  - reject: "%s"' % rejected,
         '    by: "chromium test"',

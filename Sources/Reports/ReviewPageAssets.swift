@@ -11,7 +11,8 @@
 //       set:
 //         start: "2019-02-26"      only the fields changed; an emptied start is `~` (cleared)
 //
-// Strings are written as JSON strings, which YAML reads as double-quoted scalars.
+// Strings are written as JSON strings, which YAML reads as double-quoted scalars. The script has no `<` or `&`,
+// so the page stays well-formed XML, as the reports are.
 
 enum ReviewPageAssets {
     static let script = #"""
@@ -79,7 +80,7 @@ enum ReviewPageAssets {
         var form = fact.querySelector('form.edit'), set = {};
         var start = form.elements.start.value.trim();
         var destination = form.elements.destination.value.trim().toUpperCase();
-        if (start !== '' && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(start)) return { problem: 'start: an ISO date such as 2019, 2019-02 or 2019-02-26' };
+        if (!/^(\d{4}(-\d{2}(-\d{2})?)?)?$/.test(start)) return { problem: 'start: an ISO date such as 2019, 2019-02 or 2019-02-26' };
         if (!/^[A-Z]{3}$/.test(destination)) return { problem: 'destination: an ISO alpha-3 code such as VNM' };
         if (start !== fact.getAttribute('data-start')) set.start = start === '' ? null : start;
         ['status', 'kind'].forEach(function (key) {

@@ -6,7 +6,7 @@ import Testing
 @testable import Reports
 
 /// The elements of an XML document, each with its attributes and the text directly inside it.
-private final class ElementCollector: NSObject, XMLParserDelegate {
+final class ElementCollector: NSObject, XMLParserDelegate {
     struct Element { var name: String; var attributes: [String: String]; var text = "" }
     var elements: [Element] = []
     private var open: [Int] = []
