@@ -65,7 +65,7 @@ enum Analyzer {
         all = []
         var sentenceTokens: [Range<Int>] = []
         var paragraphs: [Paragraph] = [] // derived again from the sentences when asked for
-        Segmenter.split(b, tokens: tokens, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
+        Segmenter.split(b, tokens: tokens, abbreviations: lexicon.abbreviations, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
         paragraphs = []
         // Pass 1: mentions and times.
         // The date relative and yearless dates are read from: an archive text's anchor, else the publication date;
@@ -137,12 +137,15 @@ enum Analyzer {
             return date.flatMap { entities[ref].office(at: $0)?.level }
         }
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
+        let listItems = ListItemReader(b: b, tokens: tokens, sentenceTokens: sentenceTokens, paragraphOf: a.sentences.map(\.paragraph),
+                                       times: timesPerSentence, mentions: perSentence, countryOf: countryOf, lexicon: lexicon).contexts()
+        ListItemReader.applyYears(listItems, to: &timesPerSentence)
         for (si, r) in sentenceTokens.enumerated() {
             events.date = references[si].date
             events.publication = a.date
             events.storyAnchored = references[si].anchored
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
-                        countryOf: countryOf)
+                        countryOf: countryOf, listItem: listItems[si])
         }
         a.visits = events.visits
         a.events = events.events

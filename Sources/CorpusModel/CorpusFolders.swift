@@ -21,7 +21,7 @@ public struct CorpusListing: Sendable {
     static func read(_ directory: URL, into diagnostics: inout [Diagnostic])
         -> (files: [String], manifest: [String: ManifestEntry])? {
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else {
+        guard let names = articleNames(in: directory.path) else {
             diagnostics.append(Diagnostic(file: directory.path, severity: .error, message: "cannot read corpus directory"))
             return nil
         }
@@ -33,11 +33,30 @@ public struct CorpusListing: Sendable {
             diagnostics += d
         }
         let files = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
-        let fileSet = Set(files)
+        let fileSet = manifest.isEmpty ? [] : Set(files)
         for name in manifest.keys.sorted() where !fileSet.contains(name) {
             diagnostics.append(Diagnostic(file: manifestPath, severity: .warning, message: "manifest names '\(name)', which is not in the corpus"))
         }
         return (files, manifest)
+    }
+
+    /// The names in a folder that end in ".txt" or ".md" (and perhaps a few more: the caller checks), read with
+    /// `readdir`; only those become Strings. Nil when the folder cannot be read.
+    static func articleNames(in path: String) -> [String]? {
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = strnlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self), bytes.count)
+                let name = UnsafeBufferPointer(rebasing: bytes[0..<length])
+                guard name.reversed().starts(with: "txt.".utf8) || name.reversed().starts(with: "dm.".utf8) else { return nil }
+                return String(decoding: name, as: UTF8.self)
+            }
+            if let name { names.append(name) }
+        }
+        return names
     }
 }
 

@@ -68,6 +68,8 @@ struct SentenceContext {
     let destinations: [PlaceRef]
     /// Where each clause starts (the sentence start first), in order (see `Clauses.swift`).
     let clauseStarts: [Int]
+    /// The list item the sentence belongs to, with its date and its list's countries (see `ListItems.swift`).
+    var listItem: ListItemContext? = nil
 
     /// The tokens of the clause holding token `k`.
     func clause(of k: Int) -> Range<Int> {
@@ -156,11 +158,12 @@ struct EventFinder {
     /// The events of one sentence, in order: who is named with which title (for later references), the
     /// times that may date an event, then visits and the other events.
     mutating func find(sentence si: Int, range: Range<Int>, mentions m: SentenceMentions, times: [TaggedTime],
-                       mainPair: [String], countryOf: @escaping (Int) -> String?) {
+                       mainPair: [String], countryOf: @escaping (Int) -> String?, listItem: ListItemContext? = nil) {
         rememberTitles(m)
         let context = SentenceContext(index: si, range: range, mentions: m, allTimes: times,
                                       times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
-                                      destinations: destinations(m, in: range), clauseStarts: clauseStarts(range, times))
+                                      destinations: destinations(m, in: range), clauseStarts: clauseStarts(range, times),
+                                      listItem: listItem)
         findVisits(context)
         findOtherEvents(context)
         if let last = context.times.last { previousTime = last }

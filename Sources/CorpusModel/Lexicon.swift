@@ -53,6 +53,10 @@ public final class Lexicon: Sendable {
     let backReferenceWords: PhraseSet
     /// "said", "thông báo": a time on their side of a trigger dates the saying (rule date.across-speech-verb).
     let speechVerbs: PhraseSet
+    // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
+    let abbreviations: KeyTableSet
+    // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
+    let titleMarkers: PhraseSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -133,6 +137,8 @@ public final class Lexicon: Sendable {
         messageWords = sets.phrases("message-words"); relationsWords = sets.phrases("relations-words")
         establishWords = sets.phrases("establish-words"); anniversaryWords = sets.words("anniversary-words")
         labelStops = sets.words("label-stops")
+        abbreviations = sets.words("abbreviations")
+        titleMarkers = sets.phrases("title-markers")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
         relativeDays = sets.phraseNumbers("relative-days")
         archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")

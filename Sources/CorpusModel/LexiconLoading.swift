@@ -126,6 +126,7 @@ extension Lexicon {
         ("planned-phrases", .phrases), ("occurred-words", .phrases), ("present-tense-words", .words), ("coordinators", .words),
         ("archive-markers", .phrases), ("retrospective-markers", .phrases), ("years-ago-words", .phrases),
         ("count-words", .numbers(1...99)), ("present-future-words", .words), ("back-reference-words", .phrases), ("speech-verbs", .phrases), ("relative-days", .phraseNumbers(-7...7)),
+        ("abbreviations", .words), ("title-markers", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

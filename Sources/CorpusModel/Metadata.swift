@@ -57,12 +57,13 @@ enum MetadataReader {
             m.archive = ArchiveClue.stronger(m.archive, HeaderReader.archiveClue(b, tokens, first, le, headline: false, lexicon: lexicon))
             if m.archive != nil { readArchiveBody(b, tokens, from: first, lexicon: lexicon, into: &m) }
             if m.title == nil {
-                // No headline: the opening words of the first sentence.
-                var e = first
+                // No headline: the opening words of the first sentence, after its label ("Caption:", "Ảnh:").
+                let start = TitleMarkers.titleStart(b, tokens, first, le, lexicon: lexicon)
+                var e = start
                 var count = 0
                 while e < le && count < 14 && !(tokens[e].kind == .punct && tokens[e].first == 0x2E) { e += 1; count += 1 }
-                if e > first {
-                    m.title = string(b, Int(tokens[first].start)..<Int(tokens[e - 1].end)) + (e < le ? "…" : "")
+                if e > start {
+                    m.title = string(b, Int(tokens[start].start)..<Int(tokens[e - 1].end)) + (e < le ? "…" : "")
                     m.titleFromBody = true
                 }
             }
@@ -145,7 +146,8 @@ enum MetadataReader {
             if m.title == nil, !bodySeen, Int(last.end) - Int(t0.start) < 250, !(last.kind == .punct && last.first == 0x2E) {
                 let cut = HeaderReader.titleCut(b, tokens, lineStart, le)
                 let titleEnd = cut ?? le
-                m.title = string(b, Int(t0.start)..<Int(tokens[titleEnd - 1].end))
+                let titleStart = TitleMarkers.titleStart(b, tokens, lineStart, titleEnd, lexicon: lexicon)
+                m.title = string(b, Int(tokens[titleStart].start)..<Int(tokens[titleEnd - 1].end))
                 m.titleTokens = lineStart..<titleEnd
                 m.archive = ArchiveClue.stronger(m.archive, HeaderReader.archiveClue(b, tokens, lineStart, titleEnd, headline: true, lexicon: lexicon))
                 if let cut, let h = HeaderReader.read(b, tokens, cut + 1, le, lexicon: lexicon) {

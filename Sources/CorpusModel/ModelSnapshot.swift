@@ -12,9 +12,13 @@ extension Corpus {
 public enum ModelSnapshot {
     static let magic: UInt64 = 0x4C44_4F4D_5353_4F44 // "DOSSMODL"
     static let headerSize = 64
+    /// The header's checksum kind: 1, the texts and tables summed with `WideChecksum` (the header itself with
+    /// `Checksum`). The header's field was reserved (0) before; another value is refused.
+    static let checksumKind: UInt32 = 1
 
     struct Header {
         var version = ModelCodec.formatVersion
+        var checksumKind = ModelSnapshot.checksumKind
         var key: UInt64
         var tablesLength: UInt64 = 0
         var tablesChecksum: UInt64 = 0
@@ -23,7 +27,7 @@ public enum ModelSnapshot {
 
         var bytes: [UInt8] {
             var w = ByteWriter()
-            w.u64(ModelSnapshot.magic); w.u32(version); w.u32(0); w.u64(key)
+            w.u64(ModelSnapshot.magic); w.u32(version); w.u32(checksumKind); w.u64(key)
             w.u64(tablesLength); w.u64(tablesChecksum); w.u64(textsLength); w.u64(textsChecksum)
             w.u64(Checksum.of(w.bytes.withUnsafeBytes { $0 }))
             return w.bytes
@@ -36,12 +40,15 @@ public enum ModelSnapshot {
             var r = ByteReader(raw)
             guard try r.u64() == ModelSnapshot.magic else { throw CacheFormatError("not a Dossier model file") }
             version = try r.u32()
-            _ = try r.u32()
+            checksumKind = try r.u32()
             key = try r.u64()
             tablesLength = try r.u64(); tablesChecksum = try r.u64(); textsLength = try r.u64(); textsChecksum = try r.u64()
             let stored = try r.u64()
             guard stored == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<56])) else { throw CacheFormatError("header checksum mismatch") }
             guard version == ModelCodec.formatVersion else { throw CacheFormatError("format version \(version), expected \(ModelCodec.formatVersion)") }
+            guard checksumKind == ModelSnapshot.checksumKind else {
+                throw CacheFormatError("checksum kind \(checksumKind), expected \(ModelSnapshot.checksumKind)")
+            }
         }
     }
 
@@ -70,7 +77,7 @@ public enum ModelSnapshot {
         w.values(diagnostics)
         tables += w.bytes
         header.tablesLength = UInt64(tables.count)
-        header.tablesChecksum = Checksum.of(tables.withUnsafeBytes { $0 })
+        header.tablesChecksum = tables.withUnsafeBytes { WideChecksum.of($0) }
         header.textsLength = UInt64(texts.length)
         header.textsChecksum = texts.checksum.value
         try handle.write(contentsOf: tables)
@@ -110,7 +117,7 @@ public enum ModelSnapshot {
         }
         let textsBase = headerSize
         let tables = try readBytes(fd, at: headerSize + Int(header.textsLength), count: Int(header.tablesLength))
-        guard Checksum.of(tables.withUnsafeBytes { $0 }) == header.tablesChecksum else { throw CacheFormatError("tables checksum mismatch") }
+        guard tables.withUnsafeBytes({ WideChecksum.of($0) }) == header.tablesChecksum else { throw CacheFormatError("tables checksum mismatch") }
         guard try checksum(fd, from: textsBase, count: Int(header.textsLength)) == header.textsChecksum else {
             throw CacheFormatError("texts checksum mismatch")
         }
@@ -170,7 +177,7 @@ public enum ModelSnapshot {
 
     /// The checksum of a file region, read a block at a time (the texts are not kept in memory).
     static func checksum(_ fd: Int32, from offset: Int, count: Int) throws -> UInt64 {
-        var sum = Checksum()
+        var sum = WideChecksum()
         var buffer = [UInt8](repeating: 0, count: 1 << 22)
         var done = 0
         while done < count {
@@ -190,7 +197,7 @@ struct TextWriter {
     let handle: FileHandle
     var block: [UInt8] = []
     var length = 0
-    var checksum = Checksum()
+    var checksum = WideChecksum()
     static let blockSize = 1 << 22
 
     init(handle: FileHandle) {

@@ -31,6 +31,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Who received the visitor.
     case hostCue, hostWelcomer, hostMeetingParticipant
     case mergeSameTripInArticle, datePreviousLeg
+    // Lists and timelines (ListItems.swift).
+    case dateListItem, destinationListContext, visitorListContext, visitListRow
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -106,6 +108,10 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .hostMeetingParticipant: "host.meeting-participant"
         case .mergeSameTripInArticle: "merge.same-trip-in-article"
         case .datePreviousLeg: "date.previous-leg"
+        case .dateListItem: "date.list-item"
+        case .destinationListContext: "destination.list-context"
+        case .visitorListContext: "visitor.list-context"
+        case .visitListRow: "visit.list-row"
         }
     }
 }

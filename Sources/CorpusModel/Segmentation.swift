@@ -175,16 +175,9 @@ enum Tokenizer {
 }
 
 enum Segmenter {
-    /// Words after which a full stop does not end a sentence.
-    static let abbreviations = KeyTableSet([
-        "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "sen", "rep", "gov", "prof", "no", "nos", "jan",
-        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jr", "sr", "inc", "co",
-        "corp", "ltd", "vs", "etc", "mt", "ft", "pres", "amb", "adm", "maj", "sgt", "rev", "hon", "est", "approx",
-        "dept", "univ", "assn", "bros", "ph", "vol", "fig", "p", "pp",
-    ].map { Fold.lowerKey($0) })
-
-    /// Splits tokens into paragraphs (lines with text) and sentences. `tokens` are the whole document's.
-    static func split(_ b: UnsafeBufferPointer<UInt8>, tokens: [Token],
+    /// Splits tokens into paragraphs (lines with text) and sentences. `tokens` are the whole document's;
+    /// `abbreviations` are the words after which a full stop does not end a sentence (the lexicon's set).
+    static func split(_ b: UnsafeBufferPointer<UInt8>, tokens: [Token], abbreviations: KeyTableSet,
                       paragraphs: inout [Paragraph], sentences: inout [Sentence], sentenceTokens: inout [Range<Int>]) {
         var t = 0
         let n = tokens.count
@@ -205,6 +198,9 @@ enum Segmenter {
                 if tok.kind == .punct && (tok.first == 0x2E || tok.first == 0x21 || tok.first == 0x3F
                     || (tok.first == 0xE2 && tok.length == 3 && b[Int(tok.start) + 2] == 0xA6)) {
                     ends = true
+                    // An item number opening a line ("3. 12 March 2019: ...") does not end a sentence.
+                    if tok.first == 0x2E && k == t + 1 && tokens[t].kind == .number && tokens[t].length <= 2
+                        && tok.start == tokens[t].end { ends = false }
                     if tok.first == 0x2E && k > s {
                         let prev = tokens[k - 1]
                         if prev.end == tok.start && prev.kind == .word

@@ -141,7 +141,8 @@ enum TimeTagger {
                     }
                     if start < found.start {
                         out[out.count - 1] = TaggedTime(tokens: prev.tokens.lowerBound..<found.tokens.upperBound, start: start,
-                                                        end: found.end ?? found.start, relative: found.relative)
+                                                        end: found.end ?? found.start, relative: found.relative,
+                                                        yearless: prev.yearless && found.yearless)
                         i = found.tokens.upperBound
                         continue
                     }

@@ -58,6 +58,12 @@ extension EventFinder {
             destination = x
             rule = .destinationWelcomerCountry
         }
+        // A list item naming no place at all: the country the list is about that is not the visitor's.
+        if destination == nil, c.destinationPlaces(from: r.range.lowerBound, to: max(r.range.upperBound, triggerEnd ?? 0)).isEmpty,
+           let listed = c.listItem?.destination(visitorCountry: visitorCountry) {
+            destination = listed
+            rule = .destinationListContext
+        }
         if destination == nil, c.mainPair.count == 2, c.mainPair.contains(visitorCountry) {
             destination = c.mainPair.first { $0 != visitorCountry }
             rule = .destinationMainPair

@@ -43,7 +43,10 @@ extension EventFinder {
     ///    one for the protagonist a title or pronoun stands for (`makeUnnamedVisit`).
     mutating func findVisits(_ c: SentenceContext) {
         let triggers = findTriggers(c)
-        guard !triggers.isEmpty else { return }
+        guard !triggers.isEmpty else {
+            readListRow(c)
+            return
+        }
         var usedPersons = Set<Int>()
         for ti in triggers.indices {
             let trigger = triggers[ti]
@@ -167,18 +170,21 @@ extension EventFinder {
         let placeAfter = c.destinationPlaces(from: tr.upperBound, to: segment.end).first
         let subject = c.mentions.titleOnly.first { $0.tokens.upperBound <= tr.lowerBound }
         let pronoun = (c.start..<tr.lowerBound).contains { tokens[$0].lower == Self.kHe || tokens[$0].lower == Self.kShe || tokens[$0].lower == Self.kOng }
-        if placeAfter == nil || (subject == nil && !pronoun) {
+        // In a list item's opening sentence that names no one, the one person the list's lead names.
+        let listed = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
+            ? c.listItem?.person : nil
+        if placeAfter == nil || (subject == nil && !pronoun && listed == nil) {
             if let lv = lastVisit, placeAfter == nil || placeAfter!.country == visits[lv].destination {
                 attach(c, trigger: clues.trigger, to: lv, kind: clues.kind, time: time)
             }
             return
         }
-        guard let who = referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
+        guard let who = listed ?? referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
         let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                           titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
         guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }
         var rules = clues.rules
-        rules.insert(.visitorTitleOrPronoun)
+        rules.insert(listed == nil ? .visitorTitleOrPronoun : .visitorListContext)
         let reading = VisitReading(person: p, trigger: clues.trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil,
                                    kind: clues.kind.kind, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
@@ -271,6 +277,11 @@ extension EventFinder {
             start = referred
             end = nil
             rules.insert(.dateBackReference)
+        }
+        if start == nil && r.notBefore == nil, let item = c.listItem?.date {
+            start = item.start
+            end = item.end
+            rules.insert(.dateListItem)
         }
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
             start = d.truncated(to: .month)

@@ -84,27 +84,50 @@ struct BuildPlan {
         // One index per corpus: a small corpus does not read the hashes of a large one sharing the cache folder.
         let indexURL = cache.folder.appendingPathComponent("files-\(String(id.value, radix: 16)).idx")
         var index = FileIndex(url: indexURL)
+        var folders = FolderStat(directories: directories)
+        defer { folders.close() }
         let context = self.context
-        keys = listing.files.map { file in
-            index.hash(of: file.path).map { DocumentKey.of(rawHash: $0, entry: file.entry, context: context) } ?? 0
+        keys = listing.files.enumerated().map { position, file in
+            guard let metadata = folders.metadata(of: file.path),
+                  let hash = index.hash(of: file.path, at: position, metadata: metadata) else { return 0 }
+            return DocumentKey.of(rawHash: hash, entry: file.entry, context: context)
         }
-        if index.changed { try? index.write(to: indexURL) }
+        index.finish(count: listing.files.count)
+        if index.changed { try? index.write(paths: listing.files.map { $0.path }, to: indexURL) }
         for file in listing.files { Self.add(file.path, to: &names) }
         Self.add(String(context), to: &model)
         Self.add("corrections \(inputs.correctionsKey())", to: &model)
         for (file, key) in zip(listing.files, keys) {
             Self.add(file.path, to: &model)
             // An unreadable file has no key: the model of a corpus holding one is never stored.
-            Self.add(String(key == 0 ? UInt64.random(in: 1...UInt64.max) : key), to: &model)
+            Self.add(key == 0 ? UInt64.random(in: 1...UInt64.max) : key, to: &model)
         }
         corpusID = id.value
         listingKey = names.value
         modelKey = model.value
     }
 
+    /// A text and a 0 byte (the checksum is the same however its bytes are split, so nothing is copied).
     static func add(_ text: String, to sum: inout Checksum) {
-        var t = text + "\u{0}"
-        t.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) }
+        var text = text
+        text.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: UInt8(0)) { sum.add($0) }
+    }
+
+    /// A number's decimal digits and a 0 byte, as `add(String(number))` adds them, without making the String.
+    static func add(_ number: UInt64, to sum: inout Checksum) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: 20 digits and the 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var at = buffer.count - 1
+            buffer[at] = 0
+            var rest = number
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            sum.add(UnsafeRawBufferPointer(rebasing: buffer[at...]))
+        }
     }
 
     var hex: (String, String) { (String(corpusID, radix: 16), String(modelKey, radix: 16)) }

@@ -50,7 +50,7 @@ struct OverlayCommandTests {
         let with = try project.export("visits", ["--gazetteer", project.overlay.path])
         #expect(with.status == 0, "\(with.stderr)")
         // Found by its alias, with the country and level of the overlay's office; the bundled persons are still there.
-        #expect(with.stdout.contains("Marisol Quenta,BOL,VNM,Hanoi,2031-03-10,,2031,state,head_of_state,occurred"), "\(with.stdout)")
+        #expect(with.stdout.contains("Marisol Quenta,BOL,VNM,Hanoi,,,2031-03-10,,2031,state,head_of_state,occurred"), "\(with.stdout)")
         let entities = try project.export("entities", ["--gazetteer", project.overlay.path])
         #expect(entities.stdout.contains("marisol-quenta"))
         #expect(with.stderr.isEmpty, "\(with.stderr)")
@@ -70,7 +70,7 @@ struct OverlayCommandTests {
         try project.write("entry\nsojourned in\n", "overlay/en/travel-words.tsv")
         let after = try project.export("visits", ["--lexicon", project.overlay.path])
         #expect(after.status == 0, "\(after.stderr)")
-        #expect(after.stdout.contains("Joko Widodo,IDN,VNM,Hanoi,2023-09-11"), "\(after.stdout)")
+        #expect(after.stdout.contains("Joko Widodo,IDN,VNM,Hanoi,,,2023-09-11"), "\(after.stdout)")
         #expect(after.stdout.contains("visit.travel-to"))
     }
 
@@ -87,7 +87,7 @@ struct OverlayCommandTests {
         let bundled = CommandRunner.repository.appendingPathComponent("Data/lexicon/en/kind-words.tsv").path
         let report = result.stderr.split(separator: "\n").first { $0.hasPrefix("\(file):2:1: warning: 'state' is 'official' here but 'state' in \(bundled):") }
         #expect(report?.hasSuffix("; the overlay wins") == true, "\(result.stderr)")
-        #expect(result.stdout.contains("Marisol Quenta,BOL,VNM,Hanoi,2031-03-10,,2031,official,head_of_state"), "\(result.stdout)")
+        #expect(result.stdout.contains("Marisol Quenta,BOL,VNM,Hanoi,,,2031-03-10,,2031,official,head_of_state"), "\(result.stdout)")
     }
 
     @Test func anOfficeWithOtherDatesIsReportedAndTheOverlayWins() throws {
@@ -99,14 +99,14 @@ struct OverlayCommandTests {
         try project.write("entry\nsojourned in\n", "lexicon/en/travel-words.tsv")
         let lexicon = ["--lexicon", project.root.appendingPathComponent("lexicon").path]
         let before = try project.export("visits", lexicon)
-        #expect(before.stdout.contains("Joko Widodo,IDN,VNM,Hanoi,2023-09-11,,2023,unspecified,head_of_state"), "\(before.stdout)")
+        #expect(before.stdout.contains("Joko Widodo,IDN,VNM,Hanoi,,,2023-09-11,,2023,unspecified,head_of_state"), "\(before.stdout)")
         let result = try project.export("visits", lexicon + ["--gazetteer", project.overlay.path])
         #expect(result.status == 0, "\(result.stderr)")
         let file = project.overlay.appendingPathComponent("offices.tsv").path
         let bundled = CommandRunner.repository.appendingPathComponent("Data/gazetteer/offices.tsv").path
         #expect(result.stderr.contains("\(file):2:55: warning: 'joko-widodo' holds President of Indonesia from 2024-01-01 to now here but from 2014-10-20 to 2024-10-20 in \(bundled):"),
                 "\(result.stderr)")
-        #expect(result.stdout.contains("Joko Widodo,IDN,VNM,Hanoi,2023-09-11,,2023,unspecified,other"), "\(result.stdout)")
+        #expect(result.stdout.contains("Joko Widodo,IDN,VNM,Hanoi,,,2023-09-11,,2023,unspecified,other"), "\(result.stdout)")
     }
 
     @Test func aMalformedOverlayLineIsRefusedAndNothingIsWritten() throws {

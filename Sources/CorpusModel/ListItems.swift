@@ -1,0 +1,219 @@
+// Lists and timelines of visits. A line that opens with a bullet ("- ", "* ", "• "), an item number ("3. ",
+// "3) ") or a date followed by a separator ("June 2000: ...", "12 March 2019 – ...", "1981 (30 Nov-1 Dec): ...",
+// "Tháng 10/2024: ...") is a list item; it is already a paragraph, so its sentences are its own. What the item
+// and its list add to those sentences (rules date.list-item, destination.list-context, visitor.list-context):
+// - the date the item opens with dates every sentence of the item that gives none of its own;
+// - a line holding nothing but a year ("1976") heads the items under it: their dates written without a year
+//   ("- 26 January: ...") are in that year, not in the publication's; so are those of an item that opens with a
+//   dated year ("- Tháng 9/2022: ... từ ngày 28/9 đến 2/10");
+// - the countries the list is about, read from the sentence that introduces the list (the lead, "A look back at
+//   how French presidents have travelled to Algeria:"), else from the headline ("India's and Pakistan's
+//   leaders"): an item that names no destination goes to the one of them that is not the visitor's;
+// - the one person the lead or headline names ("Visits of Ho Chi Minh abroad"): the visitor of an item that
+//   names none;
+// - in a list whose lead or headline speaks of visits, a row that holds nothing but its date, one person and
+//   the places ("- 12 March 2019 — Nguyen Phu Trong — Beijing") is that person's visit there.
+
+/// What a sentence inside a list item knows from the item and its list.
+struct ListItemContext {
+    /// The date the item opens with, when it opens with one.
+    var date: TaggedTime?
+    /// The countries the list's lead, else its headline, names, in order of first mention.
+    var countries: [String]
+    /// The one person the lead, else the headline, names.
+    var person: Int?
+    /// The sentence opens the item (the others are its later sentences).
+    var opening: Bool
+    /// The list's lead or headline holds a visit word ("Key visits since 1960:", "Các chuyến thăm cấp cao").
+    var aboutVisits: Bool
+    /// The item's year: that of the year line above it, else of the date it opens with. Its dates written
+    /// without a year ("từ ngày 28/9 đến 2/10") are in that year.
+    var year: Int?
+
+    /// The list's country that is not the visitor's, when exactly one is.
+    func destination(visitorCountry: String) -> String? {
+        let others = countries.filter { $0 != visitorCountry }
+        return others.count == 1 ? others[0] : nil
+    }
+}
+
+/// The opening of a list item: the date it opens with, if any.
+struct ListItemHead {
+    var date: TaggedTime?
+}
+
+/// Finds list items and their lists in a document's sentences.
+struct ListItemReader {
+    let b: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+    /// Each sentence's tokens.
+    let sentenceTokens: [Range<Int>]
+    /// Each sentence's paragraph.
+    let paragraphOf: [Int]
+    let times: [[TaggedTime]]
+    let mentions: [SentenceMentions]
+    let countryOf: (Int) -> String?
+    let lexicon: Lexicon
+
+    /// The list-item context of every sentence (nil outside lists).
+    func contexts() -> [ListItemContext?] {
+        var out = [ListItemContext?](repeating: nil, count: sentenceTokens.count)
+        var si = 0
+        var list: (countries: [String], person: Int?, aboutVisits: Bool)?
+        var inList = false
+        var year: Int?
+        while si < sentenceTokens.count {
+            let paragraph = paragraphOf[si]
+            var end = si
+            while end < sentenceTokens.count && paragraphOf[end] == paragraph { end += 1 }
+            defer { si = end }
+            if let heading = yearLine(si) {
+                year = heading
+                continue
+            }
+            guard si > 0, var head = itemHead(si) else {
+                inList = false
+                year = nil
+                continue
+            }
+            if !inList { list = context(lead: leadSentence(before: si)) }
+            inList = true
+            if let y = year, let date = head.date { head.date = ListItemReader.inYear(y, date) }
+            // The item's year: the year line's, else that of the date the item opens with.
+            let itemYear = year ?? head.date.flatMap { $0.yearless ? nil : $0.start.year }
+            for k in si..<end {
+                out[k] = ListItemContext(date: head.date, countries: list?.countries ?? [], person: list?.person,
+                                         opening: k == si, aboutVisits: list?.aboutVisits ?? false, year: itemYear)
+            }
+        }
+        return out
+    }
+
+    /// The sentence that introduces a list starting at `si`: the one before it, above any year lines.
+    func leadSentence(before si: Int) -> Int {
+        var k = si - 1
+        while k > 0 && yearLine(k) != nil { k -= 1 }
+        return k
+    }
+
+    /// A line holding nothing but a year ("1976", "1976:"), within the years a list of visits spans.
+    func yearLine(_ si: Int) -> Int? {
+        let r = sentenceTokens[si]
+        guard r.count <= 2, tokens[r.lowerBound].kind == .number, tokens[r.lowerBound].length == 4,
+              r.count == 1 || tokens[r.lowerBound + 1].first == 0x3A,
+              let t = times[si].first, t.tokens.lowerBound == r.lowerBound, t.start.granularity == .year,
+              (1800...2100).contains(t.start.year) else { return nil }
+        return t.start.year
+    }
+
+    /// A date written without a year, put in the year of the line above it.
+    static func inYear(_ year: Int, _ t: TaggedTime) -> TaggedTime {
+        guard t.yearless, let start = PartialDate(year: year, month: t.start.month, day: t.start.day) else { return t }
+        var out = t
+        out.start = start
+        out.end = t.end.flatMap { e in PartialDate(year: year + (e.year - t.start.year), month: e.month, day: e.day) }
+        out.relative = false
+        out.yearless = false
+        return out
+    }
+
+    /// The times of the sentences of items with a year, their yearless dates put in that year.
+    static func applyYears(_ contexts: [ListItemContext?], to times: inout [[TaggedTime]]) {
+        for (si, context) in contexts.enumerated() {
+            guard let year = context?.year else { continue }
+            times[si] = times[si].map { inYear(year, $0) }
+        }
+    }
+
+    /// The opening of an item: a bullet or an item number, then perhaps a date; or a date and a separator.
+    /// Nil when the sentence does not open a list item.
+    func itemHead(_ si: Int) -> ListItemHead? {
+        let r = sentenceTokens[si]
+        guard r.count >= 3 else { return nil }
+        var k = r.lowerBound
+        var marked = false
+        if isBullet(tokens[k]) {
+            k += 1
+            marked = true
+        } else if tokens[k].kind == .number, tokens[k].length <= 2, k + 1 < r.upperBound,
+                  tokens[k + 1].first == 0x2E || tokens[k + 1].first == 0x29, tokens[k + 1].start == tokens[k].end,
+                  !times[si].contains(where: { $0.tokens.lowerBound == k }) {
+            k += 2
+            marked = true
+        }
+        guard let date = times[si].first(where: { $0.tokens.lowerBound == k && (!$0.relative || $0.yearless) }) else {
+            return marked ? ListItemHead(date: nil) : nil
+        }
+        if marked { return ListItemHead(date: date) }
+        var j = date.tokens.upperBound
+        if j < r.upperBound && tokens[j].first == 0x28 { // "1981 (30 Nov-1 Dec):"
+            while j < r.upperBound && tokens[j].first != 0x29 { j += 1 }
+            j += 1
+        }
+        guard j < r.upperBound, isSeparator(tokens[j]) else { return nil }
+        return ListItemHead(date: date)
+    }
+
+    /// The countries and the one person of the list's lead (the sentence before the first item) if it names a
+    /// country or a person, else of the headline; whether either speaks of visits.
+    func context(lead: Int) -> (countries: [String], person: Int?, aboutVisits: Bool) {
+        let aboutVisits = [lead, 0].contains { si in
+            si >= 0 && sentenceTokens[si].contains { lexicon.visitNouns.match(tokens, at: $0, end: sentenceTokens[si].upperBound) > 0 }
+        }
+        for si in [lead, 0] where si >= 0 {
+            let countries = countriesNamed(si)
+            let persons = Set(mentions[si].persons.map(\.entity))
+            guard !countries.isEmpty || !persons.isEmpty else { continue }
+            return (countries, persons.count == 1 ? persons.first : nil, aboutVisits)
+        }
+        return ([], nil, aboutVisits)
+    }
+
+    /// The countries a sentence names (places and demonyms), in order, once each.
+    func countriesNamed(_ si: Int) -> [String] {
+        var out: [String] = []
+        for p in mentions[si].places.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) where !p.inPhrase {
+            if !out.contains(p.country) { out.append(p.country) }
+        }
+        return out
+    }
+
+    /// "-", "*", "•", "–", "—", "·" opening a line.
+    func isBullet(_ t: Token) -> Bool {
+        guard t.kind == .punct else { return false }
+        if t.first == 0x2D || t.first == 0x2A || t.first == 0x2B { return true }
+        if t.first == 0xC2 && t.length == 2 { return b[Int(t.start) + 1] == 0xB7 }
+        if t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 1] == 0x80 {
+            let x = b[Int(t.start) + 2]
+            return x == 0xA2 || x == 0x93 || x == 0x94
+        }
+        return false
+    }
+
+    /// ":" or a dash after an item's date.
+    func isSeparator(_ t: Token) -> Bool {
+        guard t.kind == .punct else { return false }
+        return t.first == 0x3A || isBullet(t) && t.first != 0x2A && t.first != 0x2B
+    }
+}
+
+extension EventFinder {
+    /// Rule visit.list-row: in a list of visits, an item's opening sentence with no trigger that holds nothing but
+    /// its date, one person (with his title) and the places he went to, separated by punctuation.
+    mutating func readListRow(_ c: SentenceContext) {
+        guard let item = c.listItem, item.opening, item.aboutVisits, let date = item.date, c.persons.count == 1 else { return }
+        let person = c.persons[0]
+        let places = c.destinations.filter { $0.tokens.lowerBound >= person.nameEnd }
+        guard !places.isEmpty else { return }
+        for k in c.start..<c.end {
+            let t = tokens[k]
+            let inDate = date.tokens.contains(k) || (k < date.tokens.lowerBound && (t.kind == .punct || t.kind == .number))
+            let inName = (person.phraseStart..<person.nameEnd).contains(k)
+            let inPlace = c.mentions.places.contains { $0.tokens.contains(k) }
+            guard t.kind == .punct || inDate || inName || inPlace else { return }
+        }
+        let reading = VisitReading(person: person, trigger: nil, range: person.nameEnd..<c.end, time: date, notBefore: nil,
+                                   kind: .unspecified, rules: RuleSet([.visitListRow, .dateListItem]))
+        for v in makeVisits(reading, c) { add(v) }
+    }
+}
