@@ -78,6 +78,39 @@ error("Cannot require a meta file")
 ---@field through (Date|string|integer)? The same as `until`, without a Lua keyword.
 ---@field min_confidence number? Events whose confidence is at least this (0 to 1).
 
+---A token of a sentence (a plain table).
+---@class Token
+---@field text string The token as written.
+---@field byte_start integer Its first byte in the sentence's text.
+---@field byte_end integer Its last byte in the sentence's text.
+
+---An entity a sentence names (a plain table).
+---@class SentenceMention
+---@field text string The words as written.
+---@field kind string "person", "country", "city", "region" or "organisation".
+---@field name string The entity's name.
+---@field id string? Its gazetteer id; nil for a person discovered in the text.
+---@field country string? A person's country, a place's own or the one it lies in (ISO alpha-3).
+---@field role string How it was found ("name", "demonym", "short", "titled").
+---@field byte_start integer Its first byte in the sentence's text.
+---@field byte_end integer Its last byte in the sentence's text.
+
+---A date or period a sentence gives (a plain table).
+---@class TimeMention
+---@field text string The words as written.
+---@field start_date string ISO start ("2019", "2019-02", "2019-02-26").
+---@field end_date string? ISO end of a period, or nil.
+---@field relative boolean Read relative to the article's date ("last week").
+---@field byte_start integer Its first byte in the sentence's text.
+---@field byte_end integer Its last byte in the sentence's text.
+
+---The article a sentence under review is in (a plain table).
+---@class DocumentInfo
+---@field name string The file name.
+---@field title string? The title, when the article has one.
+---@field date string? The publication date, ISO, when known.
+---@field language string ISO 639-1 code ("en", "vi").
+
 ---A lazy, immutable selection of visits or events. Methods that filter or sort return a new query.
 ---@class Query
 ---@field kind string "Visit" or "Event": what the query selects.
@@ -209,6 +242,45 @@ local Document = {}
 ---@field decade integer The decade, e.g. 1950 for 1957.
 ---@field iso string The ISO text: "1957", "1961-06", "2025-10-09".
 local Date = {}
+
+---A sentence under review by an extractor plugin, with its document. Offsets are 1-based and inclusive, in the sentence's text: `s.text:sub(t.byte_start, t.byte_end) == t.text`. Every read of `tokens`, `mentions` and `times` builds a new table: keep it in a local.
+---@class Sentence
+---@field index integer The sentence's number in the document (1-based).
+---@field text string The sentence's text.
+---@field tokens Token[] Its tokens (words, numbers, punctuation) as the rules split them.
+---@field mentions SentenceMention[] The persons, places and organisations it names.
+---@field times TimeMention[] The dates and periods it gives.
+---@field document DocumentInfo The article the sentence is in.
+local Sentence = {}
+
+---A visit candidate of a sentence: made by the rules, or added by `candidates:add`. Set `visitor`, `destination`, `start_date`, `end_date`, `kind`, `status` and `confidence` by assignment (`c.status = "planned"`); a value that does not fit is an error, and so is an unknown field. A candidate changed or added carries `plugin:<name>` among its rules in the model.
+---@class Candidate
+---@field visitor string The visitor's name. Set it to the name or gazetteer id of a person named in the document.
+---@field visitor_id string? The visitor's gazetteer id; nil for a person discovered in the text.
+---@field visitor_country string? The visitor's country, ISO 3166 alpha-3 (follows the visitor).
+---@field destination string The host country, ISO 3166 alpha-3. Set it to a code or a country's name.
+---@field start_date string? When the visit began, ISO ("2019", "2019-02", "2019-02-26"), or nil.
+---@field end_date string? When it ended, ISO, or nil.
+---@field kind string "state", "official", "working" or "unspecified".
+---@field status string "occurred", "planned" or "negated".
+---@field confidence number The scorer's probability that it is a right visit, 0 to 1 (0.5 for one a plugin adds).
+---@field rules string[] The ids of the rules that made it (empty for one a plugin adds).
+---@field added boolean Whether this plugin added it.
+---@field vetoed boolean Whether this plugin vetoed it.
+local Candidate = {}
+
+---Removes the candidate from the model: it will not count towards any visit.
+---@param reason string? Why, for the reader of the plugin.
+function Candidate:veto(reason) end
+
+---The visit candidates of the sentence under review: those the rules made, in order, then those added.
+---@class Candidates
+local Candidates = {}
+
+---Adds a visit the rules missed; returns it.
+---@param fields table `visitor` and `destination` (required), `start_date`, `end_date`, `kind` (default "unspecified"), `status` (default "occurred"), `confidence` (default 0.5): as the Candidate's fields.
+---@return Candidate # The new candidate.
+function Candidates:add(fields) end
 
 ---The corpus model: documents, entities, visits and other events, each with the sentences that report it.
 ---@class corpuslib

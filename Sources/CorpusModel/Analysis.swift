@@ -9,7 +9,7 @@ struct DocumentAnalysis {
     var place: String?
     var source_: String?
     var url: String?
-    var language: String
+    var language: Language
     /// The date of the event an archive text tells, when it gives one; relative and yearless dates are
     /// read from it instead of the publication date.
     var anchor: PartialDate?
@@ -124,7 +124,7 @@ enum Analyzer {
         }
         a.discovered = finder.discovered
         // Pass 2: events, knowing the document's main pair of countries; none for a language the rules do not read.
-        guard languages.language(code: a.language)?.read ?? true else { return a }
+        guard languages.profile(of: a.language)?.read ?? true else { return a }
         let pair = finder.mainPair()
         var events = EventFinder(b: b, tokens: tokens, language: a.language, date: referenceDate, lexicon: lexicon)
         let discovered = finder.discovered

@@ -14,7 +14,7 @@ extension Analyzer {
     static func analyze(input i: Int, of inputs: BuildInputs, store: AnalysisStore?, gazetteer: Gazetteer,
                         acronyms: KeyTableSet, scoring: ScoringOptions = ScoringOptions(),
                         languages: LanguageProfiles = LanguageProfiles.standard.profiles,
-                        lexicon: Lexicon = .bundled) -> (DocumentAnalysis?, [Diagnostic]) {
+                        lexicon: Lexicon = .bundled, reviewer: (any CandidateReviewer)? = nil) -> (DocumentAnalysis?, [Diagnostic]) {
         let location = inputs.location(i)
         let path = location.directory.isEmpty ? location.name : location.directory + "/" + location.name
         if let store, let data = store.stored(i) {
@@ -24,10 +24,15 @@ extension Analyzer {
             }
             if let decoded { return (decoded.analysis, decoded.diagnostics) }
         }
-        let (source, d) = inputs.read(i)
-        let analysis = source.map {
+        var (source, d) = inputs.read(i)
+        var analysis = source.map {
             analyze($0, manifest: inputs.entry(i), gazetteer: gazetteer, acronyms: acronyms, scoring: scoring, languages: languages,
                     lexicon: lexicon)
+        }
+        // Extractor plugins review the candidates of a document the rules read.
+        if let reviewer, var a = analysis, languages.profile(of: a.language)?.read ?? true {
+            d += CandidateReviewing.review(&a, path: source?.path ?? path, name: location.name, gazetteer: gazetteer, reviewer: reviewer)
+            analysis = a
         }
         if let store {
             var w = ByteWriter()
@@ -51,7 +56,7 @@ extension CorpusBuilder {
         let g = gazetteer
         let acronyms = g.acronymOnlyKeys()
         // Analysed as a build analyses them (the same scorer, languages and lexicon), so the merge gives the same model.
-        let scoring = ScoringOptions(scorer: scorer), languages = self.languages, lexicon = self.lexicon
+        let scoring = ScoringOptions(scorer: scorer), languages = self.languages, lexicon = self.lexicon, reviewer = self.reviewer
         let next = AtomicCounter()
         let diagnostics = ResultBox(count: selected.count)
         let work: @Sendable (Int) -> Void = { _ in
@@ -59,7 +64,7 @@ extension CorpusBuilder {
                 let k = next.next()
                 if k >= selected.count { break }
                 let (_, d) = Analyzer.analyze(input: selected[k], of: inputs, store: store, gazetteer: g, acronyms: acronyms,
-                                                   scoring: scoring, languages: languages, lexicon: lexicon)
+                                                   scoring: scoring, languages: languages, lexicon: lexicon, reviewer: reviewer)
                 diagnostics.set(k, nil, d)
             }
         }

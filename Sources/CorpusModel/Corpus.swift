@@ -195,6 +195,8 @@ public struct CorpusBuilder: Sendable {
     var languageDiagnostics: [Diagnostic]
     /// The word sets the rules use (default: the bundled `Data/lexicon`).
     public var lexicon: Lexicon
+    /// Reviews each readable document's visit candidates before the merge (extractor plugins); nil: none.
+    public var reviewer: (any CandidateReviewer)?
 
     public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 textMemoryLimit: Int = TextStore.defaultMemoryLimit, lexicon: Lexicon = .bundled) {
@@ -246,7 +248,7 @@ public struct CorpusBuilder: Sendable {
         let g = gazetteer
         let scoring = ScoringOptions(scorer: scorer, keepFeatures: keepFeatures)
         let acronyms = g.acronymOnlyKeys()
-        let languages = self.languages
+        let languages = self.languages, reviewer = self.reviewer
         // A handful of articles is done before worker threads would have started.
         let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
         var assembly = Assembly(gazetteer: g, tables: DocumentTables(texts: TextStore(memoryLimit: textMemoryLimit)))
@@ -262,7 +264,7 @@ public struct CorpusBuilder: Sendable {
                     if k >= chunk.count { break }
                     let i = chunk.lowerBound + k
                     let (analysis, d) = Analyzer.analyze(input: i, of: inputs, store: store, gazetteer: g, acronyms: acronyms,
-                                                         scoring: scoring, languages: languages, lexicon: lexicon)
+                                                         scoring: scoring, languages: languages, lexicon: lexicon, reviewer: reviewer)
                     results.set(k, analysis, d)
                 }
             }
@@ -381,7 +383,7 @@ struct Assembly {
             tables.times.append(contentsOf: a.times)
             tables.records.append(DocumentRecord(
                 name: name, title: tables.pool(a.title), place: tables.pool(a.place), source: tables.pool(a.source_),
-                url: tables.pool(a.url), language: tables.pool(a.language), text: text,
+                url: tables.pool(a.url), language: tables.pool(a.language.code), text: text,
                 original: original ?? TextRef(offset: -1, count: 0), contentHash: a.source.contentHash,
                 directory: Int32(tables.directories.count - 1), date: a.date?.packed ?? 0, placeEntity: placeEntity.map(Int32.init) ?? -1,
                 byteCount: UInt32(clamping: a.source.byteCount),

@@ -15,7 +15,7 @@ enum DocumentFacts {
         }
         var a = DocumentAnalysis(source: source, title: manifest?.title ?? meta.title, date: date, dateSource: dateSource,
                                  place: manifest?.place ?? meta.place, source_: manifest?.source ?? meta.source,
-                                 url: manifest?.url, language: manifest?.language ?? meta.language)
+                                 url: manifest?.url, language: manifest?.language.map { Language($0) } ?? meta.language)
         if let clue = meta.archive, let anchor = clue.anchor(publication: date) {
             a.anchor = anchor
             a.anchorSource = clue.source
@@ -38,8 +38,8 @@ enum DocumentFacts {
     static func notes(_ a: DocumentAnalysis, meta: TextMetadata, manifest: ManifestEntry?, languages: LanguageProfiles,
                       bytes: UnsafeBufferPointer<UInt8>) -> [DocumentNote] {
         var parts: [DocumentNote] = []
-        let name = languages.language(code: a.language)?.name ?? a.language
-        if let profile = languages.language(code: a.language), !profile.read {
+        let name = languages.profile(of: a.language)?.name ?? a.language.code
+        if let profile = languages.profile(of: a.language), !profile.read {
             parts.append(DocumentNote(.unreadLanguage, (manifest?.language != nil ? "the manifest says \(name)" : "looks like \(name)")
                                       + ": kept as a document, no events read"))
         }

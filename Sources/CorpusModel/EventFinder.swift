@@ -93,7 +93,7 @@ struct SentenceContext {
 struct EventFinder {
     let b: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
-    let language: String
+    let language: Language
     /// The date the sentence's relative dates are read from (`StoryTime`): the publication date, or an archive
     /// text's anchor.
     var date: PartialDate?
@@ -130,7 +130,7 @@ struct EventFinder {
 
     struct Trip: Hashable { var visitor: Int; var destination: String }
 
-    init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], language: String, date: PartialDate?, lexicon: Lexicon) {
+    init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], language: Language, date: PartialDate?, lexicon: Lexicon) {
         self.lexicon = lexicon
         self.b = b
         self.tokens = tokens

@@ -71,7 +71,7 @@ public enum Exporter {
             "id": StableID.document(d), "index": d.id + 1, "name": d.name, "path": d.path, "title": opt(d.title),
             "date": opt(d.date?.iso), "date_source": d.dateSource.rawValue, "anchor_date": opt(d.anchorDate?.iso),
             "anchor_source": opt(d.anchorSource?.rawValue), "place": opt(d.place), "source": opt(d.source), "url": opt(d.url),
-            "language": d.language, "bytes": d.byteCount, "paragraphs": d.paragraphs.count, "sentences": d.sentences.count,
+            "language": d.language.code, "bytes": d.byteCount, "paragraphs": d.paragraphs.count, "sentences": d.sentences.count,
             "mentions": d.mentions.count, "times": d.times.count,
         ]
     }

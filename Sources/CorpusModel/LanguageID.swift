@@ -15,6 +15,8 @@ public struct LanguageProfile: Sendable, Hashable {
     public var read: Bool
     /// Indexes into `LanguageProfiles.scripts`.
     var scripts: [Int]
+    /// The language this profile identifies.
+    public var language: Language { Language(code) }
 }
 
 /// What the identifier decided for a text.
@@ -45,6 +47,7 @@ public struct LanguageProfiles: Sendable {
 
     /// The profile with this code.
     public func language(code: String) -> LanguageProfile? { languages.first { $0.code == code } }
+    public func profile(of language: Language) -> LanguageProfile? { self.language(code: language.code) }
     func index(of code: String) -> Int? { languages.firstIndex { $0.code == code } }
 
     /// English and Vietnamese only, told apart by Vietnamese letters: what identification falls back to when
@@ -54,8 +57,8 @@ public struct LanguageProfiles: Sendable {
         p.scripts = ["latin"]
         p.ranges = [(0x41...0x5A, 0), (0x61...0x7A, 0), (0xC0...0x24F, 0), (0x1E00...0x1EFF, 0)]
         p.asciiScript = 0
-        p.languages = [LanguageProfile(code: "en", name: "English", read: true, scripts: [0]),
-                       LanguageProfile(code: "vi", name: "Vietnamese", read: true, scripts: [0])]
+        p.languages = [LanguageProfile(code: Language.english.code, name: "English", read: true, scripts: [0]),
+                       LanguageProfile(code: Language.vietnamese.code, name: "Vietnamese", read: true, scripts: [0])]
         for letter in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".unicodeScalars { p.letters[letter.value] = 2 }
         for w in ["the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "with", "said"] { p.addStopword(w, language: 0) }
         for w in ["của", "và", "các", "là", "có", "được", "trong", "những", "với", "cho", "đã", "này", "một", "không"] {

@@ -103,7 +103,7 @@ struct LexiconSets {
 
 extension Lexicon {
     /// The language folders read, in order.
-    public static let languages = ["en", "vi"]
+    public static let languages = Language.read.map(\.code)
 
     /// Every word set the rules use, its file name (without `.tsv`) and shape.
     static let schema: [(name: String, shape: LexiconShape)] = [

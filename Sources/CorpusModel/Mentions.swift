@@ -64,7 +64,7 @@ struct MentionFinder {
     let acronyms: KeyTableSet
     let b: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
-    let language: String
+    let language: Language
     let date: PartialDate?
     var discovered: [DiscoveredPerson] = []
     var discoveredByKey: [UInt64: Int] = [:]
@@ -77,7 +77,7 @@ struct MentionFinder {
     /// The word sets the rules use.
     let lexicon: Lexicon
 
-    init(gazetteer: Gazetteer, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], language: String, date: PartialDate?,
+    init(gazetteer: Gazetteer, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], language: Language, date: PartialDate?,
          acronyms: KeyTableSet = KeyTableSet([]), lexicon: Lexicon = .bundled) {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
@@ -91,7 +91,7 @@ struct MentionFinder {
     /// A one-word name matches on the folded key in English text when the word has no diacritics
     /// ("To Lam" for "Tô Lâm"); in Vietnamese text, or on a word with diacritics, it must match exactly.
     func exactEnough(_ t: Token) -> Bool {
-        if language != "vi" {
+        if language != .vietnamese {
             var ascii = true
             for i in t.range where b[i] >= 0x80 { ascii = false; break }
             if ascii { return true }
@@ -105,7 +105,7 @@ struct MentionFinder {
     static let clauseVerbs = KeyTableSet(["đã", "đang", "được", "bị", "vừa", "từng", "tiếp", "gặp", "hội", "dự", "nói", "cho"].map { Fold.lowerKey($0) })
     static let capitalisedNouns = KeyTableSet(["đoàn", "đồng", "hội", "đảng", "nhà", "lễ"].map { Fold.lowerKey($0) })
     func isCapitalisedNoun(_ i: Int) -> Bool {
-        language == "vi" && Self.capitalisedNouns.contains(tokens[i].lower)
+        language == .vietnamese && Self.capitalisedNouns.contains(tokens[i].lower)
     }
 
     func isPerson(_ ref: Gazetteer.NameRef) -> Bool { gazetteer.entities[Int(ref.entity)].kind == .person }
@@ -149,9 +149,9 @@ struct MentionFinder {
             while j < e && j - i < 9 {
                 let tj = tokens[j]
                 if tj.kind == .word || tj.kind == .possessive || tj.kind == .number {
-                    if tj.kind == .word && !tj.capitalized && language == "en" && !lexicon.connectors.contains(tj.lower) { break }
+                    if tj.kind == .word && !tj.capitalized && language == .english && !lexicon.connectors.contains(tj.lower) { break }
                     h = Fold.hash(h, bytes: b, from: Int(tj.start), to: Int(tj.end))
-                    if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == "vi"),
+                    if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == .vietnamese),
                        j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
                         var usable = refs.filter { usableName($0, tokenCount: j - i + 1) }
                         if j == i && tj.length <= 5 && acronyms.contains(h) && !MetadataReader.isAllCaps(b, tj) { usable = [] }
@@ -388,9 +388,9 @@ struct MentionFinder {
             if t.kind == .word && runStart >= 0 && lexicon.nameParticles.contains(t.lower)
                 && k + 1 < e && tokens[k + 1].capitalized { k += 1; continue }
             // A verb or tense word ends the complement: in "Thủ tướng sẽ thăm Campuchia" the place is not his country.
-            if t.kind == .word && language == "vi" && (Self.clauseVerbs.contains(t.lower) || lexicon.plannedCues.contains(t.lower)
+            if t.kind == .word && language == .vietnamese && (Self.clauseVerbs.contains(t.lower) || lexicon.plannedCues.contains(t.lower)
                 || lexicon.visitVerbs.match(tokens, at: k, end: e) > 0 || lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0) { break }
-            if t.kind == .word && runStart < 0 && (lexicon.connectors.contains(t.lower) || language == "vi") {
+            if t.kind == .word && runStart < 0 && (lexicon.connectors.contains(t.lower) || language == .vietnamese) {
                 if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
                 k += 1; continue
             }
@@ -420,7 +420,7 @@ struct MentionFinder {
             var role = MentionRole.titled
             if count == 1, exactEnough(tokens[runStart]), let r = resolveShort(tokens[runStart].key, level: level, country: country) {
                 ref = r; role = .short
-            } else if count >= 2 || (count == 1 && language != "vi" && tokens[runStart].length >= 3
+            } else if count >= 2 || (count == 1 && language != .vietnamese && tokens[runStart].length >= 3
                                      && !lexicon.institutionWords.contains(tokens[runStart].lower)) {
                 ref = discover(runStart..<runEnd, country: country, level: level, title: tr)
             }

@@ -7,7 +7,7 @@ struct TextMetadata {
     var date: PartialDate?
     var place: String?
     var source: String?
-    var language: String = "en"
+    var language: Language = .english
     /// What language identification found (nil: no line told its language).
     var languageGuess: LanguageGuess?
     /// What an archive text says of the time of the story it tells (`HeaderReader.archiveClue`).
@@ -48,7 +48,7 @@ enum MetadataReader {
         var m = TextMetadata()
         guard !tokens.isEmpty else { return m }
         m.languageGuess = languages.identify(b, tokens: tokens)
-        if let g = m.languageGuess { m.language = languages.languages[g.language].code }
+        if let g = m.languageGuess { m.language = languages.languages[g.language].language }
         readHeader(b, tokens, lexicon: lexicon, into: &m)
         readTrailer(b, tokens, into: &m)
         let body = tokens.indices.first { i in !m.skipped.contains { $0.contains(i) } && !(m.titleTokens?.contains(i) ?? false) }

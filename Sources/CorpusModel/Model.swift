@@ -278,8 +278,8 @@ public struct Document: Sendable, Identifiable {
     public var source: String? { tables.string(record.source) }
     public var url: String? { tables.string(record.url) }
     /// ISO 639-1 code of the language identified ("en", "vi", "es"; Data/lexicon/language-id) or given by the
-    /// manifest. Only the languages the rules read ("en", "vi") yield events.
-    public var language: String { tables.string(record.language) ?? "" }
+    /// manifest. Only the languages the rules read (`Language.read`) yield events.
+    public var language: Language { Language(tables.string(record.language) ?? "") }
     /// NFC text; every range in the model is a UTF-8 byte range of it. Read from the corpus's text store
     /// on each use (recent texts are cached there): keep it in a variable to use it more than once.
     public var text: String { tables.texts.string(record.text) }

@@ -184,11 +184,15 @@ extension EventCandidate: CacheCodable {
 
 extension RuleSet: CacheCodable {
     // The bits follow `Rule.allCases`: a changed rule list is a changed build, which the cache's key covers.
-    func encode(to w: inout ByteWriter) { w.u64(low); w.u64(high) }
+    func encode(to w: inout ByteWriter) {
+        w.u64(low); w.u64(high)
+        w.list(plugins) { w, name in w.string(name) }
+    }
     init(from r: inout ByteReader) throws {
         self.init()
         low = try r.u64()
         high = try r.u64()
+        for name in try r.list({ try $0.string() }) { insert(plugin: name) }
     }
 }
 
@@ -211,7 +215,7 @@ struct StoredAnalysis {
         if !Document.sameBytes(a.source.original, a.source.text) { w.string(a.source.original) }
         w.int(a.source.byteCount); w.u64(a.source.contentHash)
         w.optional(a.title); w.date(a.date); w.raw(a.dateSource); w.optional(a.place); w.optional(a.source_); w.optional(a.url)
-        w.string(a.language); w.date(a.anchor); w.optionalRaw(a.anchorSource); w.values(a.notes)
+        w.string(a.language.code); w.date(a.anchor); w.optionalRaw(a.anchorSource); w.values(a.notes)
         w.memory(a.sentences); w.memory(a.mentions); w.memory(a.times)
         w.values(a.discovered); w.values(a.visits); w.values(a.events)
         w.list(a.features) { w, row in w.list(row) { $0.float($1) } }
@@ -234,7 +238,7 @@ struct StoredAnalysis {
         let source = SourceText(path: path, original: original, text: text, byteCount: try r.int(), contentHash: try r.u64())
         var a = DocumentAnalysis(source: source, title: try r.optionalString(), date: try r.date(), dateSource: try r.raw(MetadataSource.self),
                                  place: try r.optionalString(), source_: try r.optionalString(), url: try r.optionalString(),
-                                 language: try r.string(), anchor: try r.date(), anchorSource: try r.optionalRaw(AnchorSource.self))
+                                 language: Language(try r.string()), anchor: try r.date(), anchorSource: try r.optionalRaw(AnchorSource.self))
         a.notes = try r.values()
         a.sentences = try r.memory(Sentence.self)
         a.mentions = try r.memory(EntityMention.self)

@@ -120,6 +120,8 @@ public enum Rule: Int, CaseIterable, Sendable {
 public struct RuleSet: Hashable, Sendable {
     var low: UInt64 = 0
     var high: UInt64 = 0
+    /// The extractor plugins that added or changed the candidate (`plugin:<name>` ids), sorted, each once.
+    public private(set) var plugins: [String] = []
 
     public init() {}
     public init(_ rules: [Rule]) { for r in rules { insert(r) } }
@@ -131,17 +133,28 @@ public struct RuleSet: Hashable, Sendable {
     public mutating func formUnion(_ other: RuleSet) {
         low |= other.low
         high |= other.high
+        for name in other.plugins { insert(plugin: name) }
+    }
+
+    /// Notes that the extractor plugin `name` added or changed the candidate.
+    public mutating func insert(plugin name: String) {
+        guard !plugins.contains(name) else { return }
+        plugins.append(name)
+        plugins.sort()
     }
 
     public func contains(_ r: Rule) -> Bool {
         r.rawValue < 64 ? low & (1 << UInt64(r.rawValue)) != 0 : high & (1 << UInt64(r.rawValue - 64)) != 0
     }
 
-    public var isEmpty: Bool { low == 0 && high == 0 }
+    public var isEmpty: Bool { low == 0 && high == 0 && plugins.isEmpty }
 
     /// The rules in registry order.
     public var rules: [Rule] { Rule.allCases.filter { contains($0) } }
 
-    /// Their ids, in registry order.
-    public var ids: [String] { rules.map(\.id) }
+    /// Their ids, in registry order, then `plugin:<name>` for each extractor plugin.
+    public var ids: [String] { rules.map(\.id) + plugins.map { Self.pluginPrefix + $0 } }
+
+    /// The prefix of an extractor plugin's rule id.
+    public static let pluginPrefix = "plugin:"
 }

@@ -129,7 +129,7 @@ extension EventFinder {
             if isVisitTrigger(k, from, to) != nil || lexicon.meetingWords.match(tokens, at: k, end: to) > 0 { return false }
             if times.contains(where: { $0.tokens.contains(k) }) { return false }
             let t = tokens[k]
-            if t.kind == .word && !t.capitalized && language == "en" && !lexicon.connectors.contains(t.lower)
+            if t.kind == .word && !t.capitalized && language == .english && !lexicon.connectors.contains(t.lower)
                 && lexicon.titles[t.lower] == nil && !lexicon.titleModifiers.contains(t.lower) { return false }
         }
         return true

@@ -240,6 +240,9 @@ public final class PluginHost {
         case .script:
             values = params.mapValues { ParamValue.string($0) }
         case .plugin(let plugin, let runFunction):
+            guard plugin.kind == .report else {
+                throw PluginError(.manifest, "\(file.displayPath): '\(plugin.name)' is an extractor: it runs while the model is built (select it with --extractors \(plugin.name)), not as a report")
+            }
             manifest = plugin
             version = plugin.version
             values = try ParamResolver(corpus: corpus.corpus).resolve(params, for: plugin, file: file)
@@ -311,7 +314,7 @@ public final class PluginHost {
             }
             var reader = ManifestReader(state: state, file: file)
             let manifest = reader.read(table)
-            guard let manifest, reader.problems.isEmpty, case .function(let run) = try table.get("run") else {
+            guard let manifest, reader.problems.isEmpty, case .function(let run) = try table.get(manifest.kind.entryPoint) else {
                 let problems = reader.problems
                 throw PluginError(.manifest, problems.map(\.description).joined(separator: "\n"), problems: problems)
             }

@@ -56,6 +56,8 @@ public struct PluginManifest: Sendable, Equatable {
     public var categories: [String]
     /// The parameters, sorted by name.
     public var params: [ParamSpec]
+    /// A report plugin (`run(ctx)`) or an extractor (`extract(sentence, candidates)`, run while the model is built).
+    public var kind: PluginManifestKind = .report
 
     public init(name: String, title: String, description: String? = nil, version: String, author: String? = nil,
                 categories: [String] = [], params: [ParamSpec] = []) {
@@ -71,9 +73,20 @@ public struct PluginManifest: Sendable, Equatable {
     public func param(named name: String) -> ParamSpec? { params.first { $0.name == name } }
 
     /// The fields a manifest may have.
-    public static let fields = ["name", "title", "description", "version", "author", "categories", "params", "run"]
+    public static let fields = ["name", "title", "description", "version", "author", "categories", "params", "run", "kind", "extract"]
     /// The fields a parameter declaration may have.
     public static let paramFields = ["type", "default", "choices", "description"]
+}
+
+/// What a plugin does: the manifest's `kind`.
+public enum PluginManifestKind: String, Sendable, Equatable, CaseIterable {
+    /// Writes a report from the model: `run = function(ctx) ... end` (the default).
+    case report
+    /// Reviews each sentence's visit candidates while the model is built: `extract = function(sentence, candidates) ... end`.
+    case extractor
+
+    /// The function field this kind of plugin must have.
+    public var entryPoint: String { self == .report ? "run" : "extract" }
 }
 
 /// One problem in a manifest: `file: message`.
@@ -131,10 +144,17 @@ struct ManifestReader {
                 problem("unknown field '\(name)'\(Suggestion.hint(for: name, among: PluginManifest.fields)); a manifest has \(PluginManifest.fields.joined(separator: ", "))")
             }
         }
-        if let run = fields["run"] {
-            if run.functionValue == nil { problem("field 'run' must be a function, got \(run.typeName)") }
-        } else {
+        let kind = readKind(fields["kind"])
+        let other = kind == .report ? "extract" : "run"
+        if fields[other] != nil {
+            problem("field '\(other)' does not belong in a\(kind == .report ? " report plugin (declare kind = \"extractor\" for an extractor)" : "n extractor (it has extract, not run)")")
+        }
+        if let entry = fields[kind.entryPoint] {
+            if entry.functionValue == nil { problem("field '\(kind.entryPoint)' must be a function, got \(entry.typeName)") }
+        } else if kind == .report {
             problem("field 'run' is missing: a plugin returns { ..., run = function(ctx) ... end } (a plain script returns nothing)")
+        } else {
+            problem("field 'extract' is missing: an extractor returns { ..., kind = \"extractor\", extract = function(sentence, candidates) ... end }")
         }
 
         var name = file.name
@@ -156,8 +176,25 @@ struct ManifestReader {
         }
         let params = fields["params"].map { readParams($0) } ?? []
         guard let title, let version else { return nil }
-        return PluginManifest(name: name, title: title, description: description, version: version,
-                              author: author, categories: categories, params: params)
+        var manifest = PluginManifest(name: name, title: title, description: description, version: version,
+                                      author: author, categories: categories, params: params)
+        manifest.kind = kind
+        return manifest
+    }
+
+    /// The `kind` field: "report" (the default) or "extractor".
+    private mutating func readKind(_ value: LuaValue?) -> PluginManifestKind {
+        guard let value else { return .report }
+        let names = PluginManifestKind.allCases.map(\.rawValue)
+        guard case .string(let text) = value else {
+            problem("field 'kind' must be a string (\(names.joined(separator: " or "))), got \(value.typeName)")
+            return .report
+        }
+        guard let kind = PluginManifestKind(rawValue: text) else {
+            problem("field 'kind': unknown kind '\(text)'\(Suggestion.hint(for: text, among: names)); one of \(names.joined(separator: ", "))")
+            return .report
+        }
+        return kind
     }
 
     private mutating func string(_ value: LuaValue, field: String) -> String? {

@@ -208,7 +208,7 @@ struct SQLiteRows {
         let mentions = try statement("entity_mentions", ["sentence_id", "entity_id", "start", "end", "role"])
         for (i, d) in corpus.documents.enumerated() {
             try documents.execute(arguments: [documentIDs[i], i + 1, d.path, d.name, d.title, d.date?.iso, d.dateSource.rawValue, d.place, d.source, d.url,
-                                              d.language, d.byteCount, String(d.contentHash, radix: 16)])
+                                              d.language.code, d.byteCount, String(d.contentHash, radix: 16)])
             let list = d.sentences
             let texts = d.slices(list.map(\.range))
             for (k, s) in list.enumerated() {

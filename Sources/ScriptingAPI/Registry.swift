@@ -6,10 +6,11 @@ import LuaBridge
 public enum APICatalog {
     public static let modules: [APIModule] = [Modules.corpus, Modules.report, Modules.dates, Modules.dossier]
     public static let classes: [any APIClassDescription] = [QueryObject.declaration] + handleClasses
+        + [ExtractorAPI.sentence, ExtractorAPI.candidate, ExtractorAPI.candidates]
     /// The model's items, seen as handles.
     public static let handleClasses: [APIHandleClass] = [Classes.visit, Classes.event, Classes.entity, Classes.document, Classes.date]
     /// Table shapes (not userdata) documented alongside the classes.
-    static var shapes: [(name: String, doc: String, fields: [APIParameter])] { Classes.shapes }
+    static var shapes: [(name: String, doc: String, fields: [APIParameter])] { Classes.shapes + ExtractorAPI.shapes }
 }
 
 enum APIRegistry {

@@ -26,11 +26,13 @@ public struct Workspace: Sendable, Equatable {
     public var cache: String?
     /// Default report formats of `dossier batch`.
     public var formats: [String] = []
+    /// Extractor plugins run while the model is built (as --extractors): names on the plugin search path or paths.
+    public var extractors: [String] = []
 
     public init(file: URL) { self.file = file.standardizedFileURL }
 
     /// The keys a workspace file may have, in the order `init` writes them.
-    public static let keys = ["corpus", "plugins", "gazetteer", "overlays", "corrections", "cache", "formats"]
+    public static let keys = ["corpus", "plugins", "gazetteer", "overlays", "corrections", "cache", "formats", "extractors"]
     /// The formats `formats` accepts.
     public static let formatNames = ["text", "md", "csv", "json", "html"]
 
@@ -86,6 +88,9 @@ public struct Workspace: Sendable, Equatable {
 
         # Formats 'dossier batch' writes by default: text, md, csv, json, html.
         # formats: [md, html]
+
+        # Extractor plugins run while the model is built (docs/extractors.md), by name or path.
+        # extractors: [my-extractors/drop-undated-planned.lua]
 
         """
     }

@@ -68,6 +68,7 @@ struct WorkspaceReader {
             case "gazetteer": workspace.gazetteer = strings(value, key)
             case "overlays": workspace.overlays = strings(value, key)
             case "corrections": workspace.corrections = strings(value, key)
+            case "extractors": workspace.extractors = strings(value, key)
             case "cache":
                 if value.null != nil { continue }
                 if let s = value.scalar?.string, !s.isEmpty { workspace.cache = s } else { problem(value, "'cache' takes one folder") }

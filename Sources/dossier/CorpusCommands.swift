@@ -5,6 +5,7 @@ import Corrections
 import Foundation
 import ScriptingAPI
 import ModelCache
+import PluginHost
 import SQLiteExport
 
 extension ExportTable: ExpressibleByArgument {}
@@ -37,6 +38,10 @@ struct CorpusOptions: ParsableArguments {
 
     @Option(help: "The visit scorer's weights (default: Data/model/visit-scorer.tsv when it exists; 'none': no scorer).")
     var scorer: String?
+
+    @Option(help: ArgumentHelp("Extractor plugins to run while the model is built (docs/extractors.md): names on the plugin search path or .lua paths, comma-separated or repeated (default: the workspace's 'extractors').",
+                               valueName: "names"))
+    var extractors: [String] = []
 
     @Option(help: ArgumentHelp("A corrections file (docs/corrections.md); repeat for several. Added to the workspace's and to each corpus folder's corrections.yaml.",
                                valueName: "file"))
@@ -96,6 +101,7 @@ struct CorpusOptions: ParsableArguments {
         var builder = CorpusBuilder(gazetteer: g, lexicon: try loadLexicon())
         if let jobs { builder.jobs = max(1, jobs) }
         builder.scorer = try loadScorer()
+        builder.reviewer = try extractorRunner()
         let corpus: Corpus, cd: [Diagnostic]
         if let cache = try modelCache(), let result = cached(cache, folders: folders, gazetteer: dirs, builder: builder) {
             (corpus, cd) = (result.corpus, result.diagnostics)
@@ -164,7 +170,26 @@ struct CorpusOptions: ParsableArguments {
         let corrections = try correctionFiles(folders: corpusFolders())
         let lexicon = try lexiconLayers()
         return CacheInputs(gazetteer: gazetteer, lexicon: [lexicon.base] + lexicon.overlays, model: [home.model], corrections: corrections,
-                           version: DossierVersion.text)
+                           extractors: try extractorRunner()?.plugins.map(\.file) ?? [], version: DossierVersion.text)
+    }
+
+    /// The extractor names: --extractors (comma-separated, repeatable), else the workspace's.
+    func extractorNames() throws -> [String] {
+        let given = extractors.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        if !given.isEmpty { return given }
+        guard let workspace = try DossierPaths.workspace() else { return [] }
+        return workspace.extractors.map { $0.hasSuffix(".lua") ? workspace.resolve($0).path : $0 }
+    }
+
+    /// The extractor plugins selected, loaded once and checked; nil when none is.
+    func extractorRunner() throws -> ExtractorRunner? {
+        let names = try extractorNames()
+        guard !names.isEmpty else { return nil }
+        let extra = try DossierPaths.folders(option: [], workspace: \.plugins) { [] }.map(\.path)
+        let host = PluginHost(searchPath: PluginSearchPath(bundled: try DossierPaths.bundledPlugins(), extra: extra))
+        do { return try ExtractorRunner.select(names, host: host) } catch {
+            throw ValidationError("--extractors: \(error.description)")
+        }
     }
 }
 

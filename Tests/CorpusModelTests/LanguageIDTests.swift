@@ -41,7 +41,7 @@ struct LanguageIDTests {
     ])
     func identifies(_ code: String, _ text: String) throws {
         let (c, d) = Self.build([("a.txt", "Heading\n" + text)])
-        #expect(c.documents[0].language == code)
+        #expect(c.documents[0].language.code == code)
         let read = code == "en" || code == "vi"
         let notes = d.filter { $0.message.contains("no events read") }
         #expect(notes.count == (read ? 0 : 1))

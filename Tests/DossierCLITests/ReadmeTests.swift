@@ -5,7 +5,7 @@ import Testing
 /// scratch folder on the bundled corpus, exits with status 0. The README is read when the test runs, so
 /// a section added later is checked too. `export` lines of those blocks are kept (later commands need
 /// them); other lines (`make`, `$EDITOR`) are not run; a block whose info string names a file
-/// (```` ```yaml file=my-plan.yaml ````) is written to that file first.
+/// (```` ```yaml file=my-plan.yaml ````) is written to that file first (its folders made).
 @Suite("The README's commands")
 struct ReadmeTests {
     struct Block {
@@ -62,7 +62,9 @@ struct ReadmeTests {
         }
         for block in blocks {
             guard let name = block.info.split(separator: " ").first(where: { $0.hasPrefix("file=") })?.dropFirst(5) else { continue }
-            try block.lines.joined(separator: "\n").write(to: folder.appendingPathComponent(String(name)), atomically: true, encoding: .utf8)
+            let file = folder.appendingPathComponent(String(name))
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try (block.lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
         }
         var script = "export DOSSIER_HOME='\(CommandRunner.repository.path)'\n"
         script += "export PATH='\(CommandRunner.executable.deletingLastPathComponent().path)':\"$PATH\"\n"

@@ -144,6 +144,33 @@ struct ModelCacheTests {
         #expect(inputs().contextKey(buildIdentity: "a") != inputs().contextKey(buildIdentity: "b"))
     }
 
+    /// Vetoes every visit candidate (stands for an extractor plugin).
+    struct VetoAll: CandidateReviewer {
+        func review(_ document: ReviewedDocument) -> CandidateReview {
+            var review = CandidateReview()
+            for (i, candidates) in document.candidates.enumerated() where !candidates.isEmpty { review.changed[i] = [] }
+            return review
+        }
+    }
+
+    @Test func changingAnExtractorPluginRebuildsWithIt() throws {
+        let scratch = try Scratch()
+        let plugin = scratch.root.appendingPathComponent("veto-all.lua")
+        try "-- version 1\n".write(to: plugin, atomically: true, encoding: .utf8)
+        let cache = ModelCache(folder: scratch.cache, note: { _ in })
+        var builder = CorpusBuilder(gazetteer: Self.gazetteer, jobs: 2)
+        let first = try cache.corpus(directories: [scratch.corpus], inputs: Self.inputs(extractors: [plugin]), builder: builder)
+        #expect(first.source == .built(analysed: 35, reused: 0))
+        #expect(!first.corpus.visits.isEmpty)
+        #expect(try cache.corpus(directories: [scratch.corpus], inputs: Self.inputs(extractors: [plugin]), builder: builder).source == .loaded)
+        // The plugin's content changes: every document is analysed again, with the new reviewer.
+        try "-- version 2: vetoes everything\n".write(to: plugin, atomically: true, encoding: .utf8)
+        builder.reviewer = VetoAll()
+        let second = try cache.corpus(directories: [scratch.corpus], inputs: Self.inputs(extractors: [plugin]), builder: builder)
+        #expect(second.source == .built(analysed: 35, reused: 0))
+        #expect(second.corpus.visits.isEmpty)
+    }
+
     @Test func aDamagedModelIsReportedInOneLineAndRebuilt() throws {
         let scratch = try Scratch()
         let reference = try Self.everything(Self.cached(scratch).corpus)

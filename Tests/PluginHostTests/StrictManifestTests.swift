@@ -21,7 +21,7 @@ import Testing
 
     @Test func aManifestWithoutRunIsAnErrorWithAHint() throws {
         let found = problems("run-typo")
-        #expect(found.contains { $0.hasSuffix("run-typo.lua: unknown field 'rnu' (did you mean 'run'?); a manifest has name, title, description, version, author, categories, params, run") })
+        #expect(found.contains { $0.hasSuffix("run-typo.lua: unknown field 'rnu' (did you mean 'run'?); a manifest has name, title, description, version, author, categories, params, run, kind, extract") })
         #expect(found.contains { $0.contains("run-typo.lua: field 'run' is missing") })
         let host = makeHost(extra: [badDir])
         let error = pluginError { _ = try host.run(host.catalog.plugin(named: "run-typo")!, corpus: fixtureCorpus) }

@@ -21,7 +21,7 @@ struct WorkspaceTests {
 
     @Test func mistakesNameTheLineAndColumnWithAHint() {
         #expect(throws: WorkspaceError(problems: [
-            "/projects/news/dossier.yaml:1:1: unknown key 'corpsu' (did you mean 'corpus'?); a workspace has corpus, plugins, gazetteer, overlays, corrections, cache, formats",
+            "/projects/news/dossier.yaml:1:1: unknown key 'corpsu' (did you mean 'corpus'?); a workspace has corpus, plugins, gazetteer, overlays, corrections, cache, formats, extractors",
             "/projects/news/dossier.yaml:2:10: unknown format 'mdd' (did you mean 'md'?); formats are text, md, csv, json, html",
             "/projects/news/dossier.yaml:3:12: 'plugins' items are non-empty text",
         ])) {

@@ -72,7 +72,7 @@ struct FeatureContext {
     let sentences: [Range<Int>]
     let mentions: [SentenceMentions]
     let date: PartialDate?
-    let language: String
+    let language: Language
     /// A person's level on the article's date (the title he was named with for a discovered person).
     let levelOf: (Int) -> Level?
     /// The word sets the rules read (the trigger, future and negation cues are the rules' own).
@@ -115,7 +115,7 @@ enum VisitFeatures {
             set(.reports, log1p(Float(v.sentences.count - 1)))
             set(.siblings, log1p(Float(trips[key(v), default: 1] - 1)))
             if v.kind != .unspecified { set(.kindSpecified) }
-            if c.language == "vi" { set(.languageVietnamese) }
+            if c.language == .vietnamese { set(.languageVietnamese) }
             return x
         }
     }

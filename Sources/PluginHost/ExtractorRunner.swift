@@ -1,0 +1,163 @@
+// Extractor plugins (`kind = "extractor"`, docs/extractors.md) as the model build's `CandidateReviewer`: each
+// worker thread takes a session (one sandboxed Lua state per plugin) from a pool, so documents analysed in
+// parallel never share a state; each sentence's call runs under the time limit, inside the state's memory cap.
+
+import CorpusModel
+import Foundation
+import LuaBridge
+import ScriptingAPI
+
+/// An extractor plugin chosen for a build.
+public struct ExtractorPlugin: Sendable {
+    public let file: URL
+    public let name: String
+    public let displayPath: String
+}
+
+/// The extractor plugins of a build, run over every readable document's sentences.
+public final class ExtractorRunner: CandidateReviewer, @unchecked Sendable {
+    public let plugins: [ExtractorPlugin]
+    let limits: LuaLimits
+    let modulePath: [String]
+    /// Default limits of one sentence's call: two seconds, 64 MiB per state.
+    public static let defaultLimits = LuaLimits(memoryMiB: 64, timeSeconds: 2)
+    private let lock = NSLock()
+    private var idle: [ExtractorSession] = []
+
+    public init(plugins: [ExtractorPlugin], limits: LuaLimits = ExtractorRunner.defaultLimits, modulePath: [String] = []) {
+        self.plugins = plugins
+        self.limits = limits
+        self.modulePath = modulePath
+    }
+
+    /// Chooses the extractors `names` (names on the search path or paths) with `host`, and loads each once to
+    /// check it: a name that is no plugin, a plugin that is not an extractor, or one that fails to load is an error.
+    public static func select(_ names: [String], host: PluginHost,
+                              limits: LuaLimits = ExtractorRunner.defaultLimits) throws(PluginError) -> ExtractorRunner {
+        var plugins: [ExtractorPlugin] = []
+        for name in names {
+            let file = try host.resolve(name)
+            let inspection = host.inspect(file)
+            guard let manifest = inspection.manifest else {
+                throw PluginError(.manifest, inspection.problems.joined(separator: "\n"))
+            }
+            guard manifest.kind == .extractor else {
+                throw PluginError(.manifest, "\(file.displayPath): '\(manifest.name)' is a report plugin, not an extractor (an extractor declares kind = \"extractor\" and extract = function(sentence, candidates))")
+            }
+            plugins.append(ExtractorPlugin(file: file.url, name: manifest.name, displayPath: file.displayPath))
+        }
+        let runner = ExtractorRunner(plugins: plugins, limits: limits, modulePath: host.searchPath.modulePath())
+        _ = try ExtractorSession.loadAll(runner)
+        return runner
+    }
+
+    public func review(_ document: ReviewedDocument) -> CandidateReview {
+        let session = take()
+        defer { giveBack(session) }
+        return session.review(document)
+    }
+
+    private func take() -> ExtractorSession {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? ExtractorSession(runner: self)
+    }
+
+    private func giveBack(_ session: ExtractorSession) {
+        lock.lock()
+        idle.append(session)
+        lock.unlock()
+    }
+}
+
+/// One plugin loaded in a state of its own.
+struct LoadedExtractor {
+    let state: LuaState
+    let extract: LuaFunction
+}
+
+/// The states of one worker: one per plugin, loaded on first use and again after a failure.
+final class ExtractorSession {
+    unowned let runner: ExtractorRunner
+    private var loaded: [LoadedExtractor?]
+
+    init(runner: ExtractorRunner) {
+        self.runner = runner
+        loaded = Array(repeating: nil, count: runner.plugins.count)
+    }
+
+    /// Loads every plugin in a session (to check them before a build).
+    static func loadAll(_ runner: ExtractorRunner) throws(PluginError) -> ExtractorSession {
+        let session = ExtractorSession(runner: runner)
+        for i in runner.plugins.indices { _ = try session.extractor(i) }
+        return session
+    }
+
+    func review(_ document: ReviewedDocument) -> CandidateReview {
+        var review = CandidateReview()
+        for index in 0..<document.sentenceCount {
+            var candidates = document.candidates[index]
+            var changed = false
+            var sentence: ExtractorSentence?
+            for (p, plugin) in runner.plugins.enumerated() {
+                let view = sentence ?? ExtractorSentence(index, of: document)
+                sentence = view
+                do {
+                    let list = ExtractorCandidateList(candidates, document: document, sentence: index)
+                    try call(p, view, list)
+                    if let reviewed = list.reviewed(by: plugin.name) {
+                        candidates = reviewed
+                        changed = true
+                    }
+                } catch {
+                    loaded[p] = nil // a failed state (time or memory limit) is not used again
+                    review.diagnostics.append(Self.failure(plugin, document, index, view.sentence.text, error))
+                }
+            }
+            if changed { review.changed[index] = candidates }
+        }
+        return review
+    }
+
+    private func call(_ p: Int, _ sentence: ExtractorSentence, _ list: ExtractorCandidateList) throws {
+        let extractor = try extractor(p)
+        _ = try extractor.extract.call(LuaObject(sentence), LuaObject(list))
+    }
+
+    /// Plugin `p`'s state, loaded when missing.
+    private func extractor(_ p: Int) throws(PluginError) -> LoadedExtractor {
+        if let ready = loaded[p] { return ready }
+        let plugin = runner.plugins[p]
+        let options = LuaOptions(profile: .sandbox, limits: runner.limits, modulePath: runner.modulePath, output: { line in
+            FileHandle.standardError.write(Data("\(plugin.name): \(line)\n".utf8))
+        })
+        do {
+            let state = try LuaState(options: options)
+            let environment = try state.makeEnvironment()
+            try DossierAPI.install(into: environment, state: state, corpus: SharedCorpus(Corpus(entities: [])),
+                                   report: ReportCollector(title: plugin.name))
+            let results = try state.load(file: plugin.file.path, environment: environment).call()
+            guard case .table(let table)? = results.first, case .function(let extract) = try table.get("extract") else {
+                throw PluginError(.manifest, "\(plugin.displayPath): an extractor returns { ..., kind = \"extractor\", extract = function(sentence, candidates) ... end }")
+            }
+            let ready = LoadedExtractor(state: state, extract: extract)
+            loaded[p] = ready
+            return ready
+        } catch let error as PluginError {
+            throw error
+        } catch let error as LuaError {
+            throw PluginError(error)
+        } catch {
+            throw PluginError(.lua, "\(plugin.displayPath): \(error)")
+        }
+    }
+
+    /// A failed sentence: the plugin, the article (file and line) and the sentence.
+    static func failure(_ plugin: ExtractorPlugin, _ document: ReviewedDocument, _ index: Int, _ text: String,
+                        _ error: Error) -> Diagnostic {
+        let excerpt = text.count > 60 ? String(text.prefix(60)) + "..." : text
+        let reason = (error as? LuaError)?.message ?? (error as? PluginError)?.message ?? "\(error)"
+        return Diagnostic(file: document.path, line: document.line(ofSentence: index), severity: .warning,
+                          message: "extractor '\(plugin.name)' failed on sentence \(index + 1) (\"\(excerpt)\"): \(reason); the sentence keeps its candidates without this plugin's changes")
+    }
+}
