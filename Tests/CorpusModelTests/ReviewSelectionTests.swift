@@ -1,8 +1,9 @@
-import XCTest
+import Testing
 @testable import CorpusModel
 
 /// ReviewSelection: which visits the review page lists, and why.
-final class ReviewSelectionTests: XCTestCase {
+@Suite("Review selection")
+struct ReviewSelectionTests {
     private let entities = [
         Entity(id: "known", kind: .person, name: "Known Person"),
         Entity(id: "found", kind: .person, name: "Found Person", discovered: true),
@@ -21,43 +22,42 @@ final class ReviewSelectionTests: XCTestCase {
         ReviewSelection(minimumConfidence: threshold).reasons(v, entities: entities)
     }
 
-    func testAWellSupportedVisitHasNoReason() {
-        XCTAssertEqual(reasons(visit(0, mentions: [mention(0, .occurred, "2019-02-26"), mention(1, .occurred, "2019-02")])), [])
+    @Test func aWellSupportedVisitHasNoReason() {
+        #expect(reasons(visit(0, mentions: [mention(0, .occurred, "2019-02-26"), mention(1, .occurred, "2019-02")])) == [])
     }
 
-    func testLowConfidenceFollowsTheThreshold() {
+    @Test func lowConfidenceFollowsTheThreshold() {
         let v = visit(0, confidence: 0.5, mentions: [mention(0), mention(1)])
-        XCTAssertEqual(reasons(v), [.lowConfidence])
-        XCTAssertEqual(reasons(v, threshold: 0.5), [])
+        #expect(reasons(v) == [.lowConfidence])
+        #expect(reasons(v, threshold: 0.5) == [])
     }
 
-    func testOneArticleIsASingleSourceHoweverManySentences() {
-        XCTAssertEqual(reasons(visit(0, mentions: [mention(3), mention(3)])), [.singleSource])
+    @Test func oneArticleIsASingleSourceHoweverManySentences() {
+        #expect(reasons(visit(0, mentions: [mention(3), mention(3)])) == [.singleSource])
     }
 
-    func testDatesThatCannotBothHoldConflictButNestedOnesDoNot() {
-        XCTAssertEqual(reasons(visit(0, mentions: [mention(0, .occurred, "2019-02-26"), mention(1, .occurred, "2019-03")])),
-                       [.conflictingDates])
-        XCTAssertEqual(reasons(visit(0, mentions: [mention(0, .occurred, "2019"), mention(1, .occurred, "2019-02-26")])), [])
+    @Test func datesThatCannotBothHoldConflictButNestedOnesDoNot() {
+        #expect(reasons(visit(0, mentions: [mention(0, .occurred, "2019-02-26"), mention(1, .occurred, "2019-03")])) == [.conflictingDates])
+        #expect(reasons(visit(0, mentions: [mention(0, .occurred, "2019"), mention(1, .occurred, "2019-02-26")])) == [])
     }
 
-    func testStatusesThatDifferConflictAndUnknownOnesAreIgnored() {
-        XCTAssertEqual(reasons(visit(0, mentions: [mention(0, .occurred), mention(1, .planned)])), [.conflictingStatuses])
-        XCTAssertEqual(reasons(visit(0, mentions: [mention(0, .occurred), mention(1, nil)])), [])
+    @Test func statusesThatDifferConflictAndUnknownOnesAreIgnored() {
+        #expect(reasons(visit(0, mentions: [mention(0, .occurred), mention(1, .planned)])) == [.conflictingStatuses])
+        #expect(reasons(visit(0, mentions: [mention(0, .occurred), mention(1, nil)])) == [])
     }
 
-    func testADiscoveredVisitorIsListed() {
-        XCTAssertEqual(reasons(visit(0, visitor: 1, mentions: [mention(0), mention(1)])), [.discoveredVisitor])
+    @Test func aDiscoveredVisitorIsListed() {
+        #expect(reasons(visit(0, visitor: 1, mentions: [mention(0), mention(1)])) == [.discoveredVisitor])
     }
 
-    func testCandidatesKeepModelOrderAndEveryReason() {
+    @Test func candidatesKeepModelOrderAndEveryReason() {
         let visits = [
             visit(0, mentions: [mention(0), mention(1)]),
             visit(1, visitor: 1, confidence: 0.2, mentions: [mention(2, .planned), mention(2, .occurred)]),
             visit(2, mentions: [mention(4)]),
         ]
         let corpus = Corpus(entities: entities, visits: visits)
-        XCTAssertEqual(ReviewSelection().candidates(in: corpus), [
+        #expect(ReviewSelection().candidates(in: corpus) == [
             ReviewCandidate(visit: 1, reasons: [.lowConfidence, .singleSource, .conflictingStatuses, .discoveredVisitor]),
             ReviewCandidate(visit: 2, reasons: [.singleSource]),
         ])
