@@ -37,6 +37,11 @@ struct PluginPathOptions: ParsableArguments {
                    options: PluginHostOptions(profile: lua?.profile ?? .sandbox, limits: lua?.limits ?? LuaLimits(),
                                               dossierVersion: DossierVersion.number))
     }
+
+    /// The plugin files `selectors` name on the host's search path; a selector that names none ends the command.
+    func select(_ selectors: [String], from host: PluginHost) -> [PluginFile] {
+        do { return try host.select(selectors) } catch { pluginFailure(error) }
+    }
 }
 
 /// `--param key=value`.
@@ -165,8 +170,7 @@ extension Dossier {
         func run() throws {
             LuaBackstop.enable()
             let host = try pluginPath.host()
-            let files: [PluginFile]
-            do { files = try host.select(selectors) } catch { pluginFailure(error) }
+            let files = pluginPath.select(selectors, from: host)
             var rows: [[String]] = []
             for file in files {
                 let inspection = host.inspect(file)
@@ -363,8 +367,7 @@ extension Dossier {
         func run() throws {
             LuaBackstop.enable()
             let host = try pluginPath.host()
-            let files: [PluginFile]
-            do { files = try host.select(selectors) } catch { pluginFailure(error) }
+            let files = pluginPath.select(selectors, from: host)
             var problems = 0
             for file in files {
                 for problem in host.check(file) {
@@ -458,8 +461,7 @@ extension Dossier {
             LuaBackstop.enable()
             let host = try pluginPath.host(lua: lua)
             host.options.output = { _ in }
-            var files: [PluginFile]
-            do { files = try host.select(selectors) } catch { pluginFailure(error) }
+            var files = pluginPath.select(selectors, from: host)
             var skipped = 0
             if selectors.isEmpty {
                 let all = files.count
