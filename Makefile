@@ -20,8 +20,9 @@ release: deps
 report: release
 	@scripts/report.sh $(BIN_RELEASE)
 
-# Every test: the data checks, luacheck over the plugins, the plugin tests, the Swift suites, then Lua 5.4.4's
-# own test suite through `dossier eval --unsafe` (when ../shared/conformance holds it).
+# Every test: the data checks, luacheck over the plugins, the plugin tests, the HTML report and the review page in
+# headless Chromium, the Swift suites, then Lua 5.4.4's own test suite through `dossier eval --unsafe` (when
+# ../shared/conformance holds it).
 test: deps
 	$(SWIFT) build --build-tests
 	python3 scripts/gazetteer/check.py
@@ -30,6 +31,9 @@ test: deps
 	@if command -v chromium >/dev/null 2>&1; then scripts/check-html-report.sh .build/batch-html-check $(BIN_DEBUG); \
 	 elif [ -n "$${CI:-}" ]; then echo "chromium not found: the HTML report check cannot run, and CI runs every check" >&2; exit 1; \
 	 else echo "chromium not found: HTML report check skipped"; fi
+	@if command -v chromium >/dev/null 2>&1; then scripts/check-review-page.sh $(BIN_DEBUG); \
+	 elif [ -n "$${CI:-}" ]; then echo "chromium not found: the review page check cannot run, and CI runs every check" >&2; exit 1; \
+	 else echo "chromium not found: review page check skipped"; fi
 	for target in $(FUZZ_TARGETS); do .build/debug/$$target Fuzz/Seeds/$${target#fuzz-} || exit 1; done
 	$(SWIFT) test --skip-build
 	@if [ -d ../shared/conformance/lua-5.4.4-testes ]; then scripts/lua-conformance.sh $(BIN_DEBUG) ../shared/conformance/lua-5.4.4-testes; \

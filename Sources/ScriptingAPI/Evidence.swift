@@ -72,11 +72,17 @@ struct EvidenceReader {
         return EvidenceItem(id: "event-\(index + 1)", label: label, sentences: sentences(event.mentions))
     }
 
+    private func sentences(_ mentions: [Mention]) -> [EvidenceSentence] {
+        MentionEvidence.sentences(mentions, in: context.shared.corpus)
+    }
+}
+
+/// The sentences that report a fact, as evidence.
+public enum MentionEvidence {
     /// The sentences of `mentions`, each with the names the model found in it and the mention's own visitor,
     /// destination and date as spans of its text.
-    private func sentences(_ mentions: [Mention]) -> [EvidenceSentence] {
-        let corpus = context.shared.corpus
-        return mentions.map { mention in
+    public static func sentences(_ mentions: [Mention], in corpus: Corpus) -> [EvidenceSentence] {
+        mentions.map { mention in
             let document = corpus.documents[mention.document]
             let range = document.sentences[mention.sentence].range
             let names = document.mentions.filter { $0.sentence == mention.sentence }.map(\.range)

@@ -9,168 +9,170 @@ import PluginHost
 import Reports
 import ScriptingAPI
 
-struct Batch: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Make many reports at once: every plugin, or those of a plan, into one folder with an index.",
-        discussion: """
-        Without --plan, every plugin on the search path runs once with its defaults. A plan is a YAML \
-        file listing reports; it is checked whole before anything runs: an unknown plugin or \
-        parameter, or a bad value, is refused with the plan's line and a hint (exit status 64).
+extension Dossier {
+    struct Batch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make many reports at once: every plugin, or those of a plan, into one folder with an index.",
+            discussion: """
+            Without --plan, every plugin on the search path runs once with its defaults. A plan is a YAML \
+            file listing reports; it is checked whole before anything runs: an unknown plugin or \
+            parameter, or a bad value, is refused with the plan's line and a hint (exit status 64).
 
-          formats: [md, html]                # optional, for every report
-          reports:
-            - corpus-summary                 # a plugin with its defaults
-            - plugin: visits-per-decade      # one report per parameter set
-              name: decades-{country}        # optional; {param}: its value
-              params: { status: any }        # shared by every set
-              param_sets: [ { country: VNM }, { country: PRK } ]
+              formats: [md, html]                # optional, for every report
+              reports:
+                - corpus-summary                 # a plugin with its defaults
+                - plugin: visits-per-decade      # one report per parameter set
+                  name: decades-{country}        # optional; {param}: its value
+                  params: { status: any }        # shared by every set
+                  param_sets: [ { country: VNM }, { country: PRK } ]
 
-        Each report runs in a worker process of its own (which builds the corpus for itself), with the \
-        --timeout and --memory limits, up to --jobs at once (default: the number of cores; --jobs also \
-        sets the threads that build the corpus). A report that outlives its time limit by 2 s is \
-        killed; a worker also has an OS memory limit; a crash ends only its report. Files are written \
-        whole or not at all; a report that fails leaves no file, its error (plugin file and line) is \
-        recorded and the others go on, unless --fail-fast, which also stops the running reports. DIR/index.html links every report; DIR/manifest.json records, for each, the plugin \
-        and its version, the parameters, the corpus hash, the time, the status, the files and a \
-        'dossier run' command that makes it again. A report whose corpus, plugin file, modules and \
-        parameters are unchanged since the last run into DIR is not run again, unless --force.
+            Each report runs in a worker process of its own (which builds the corpus for itself), with the \
+            --timeout and --memory limits, up to --jobs at once (default: the number of cores; --jobs also \
+            sets the threads that build the corpus). A report that outlives its time limit by 2 s is \
+            killed; a worker also has an OS memory limit; a crash ends only its report. Files are written \
+            whole or not at all; a report that fails leaves no file, its error (plugin file and line) is \
+            recorded and the others go on, unless --fail-fast, which also stops the running reports. DIR/index.html links every report; DIR/manifest.json records, for each, the plugin \
+            and its version, the parameters, the corpus hash, the time, the status, the files and a \
+            'dossier run' command that makes it again. A report whose corpus, plugin file, modules and \
+            parameters are unchanged since the last run into DIR is not run again, unless --force.
 
-        Exit status: 0 when every report was made or is up to date; 1 when any failed, --fail-fast \
-        stopped the batch, or the output folder cannot be written; 64 for a bad command line or plan; \
-        130 after Ctrl-C.
-        """)
+            Exit status: 0 when every report was made or is up to date; 1 when any failed, --fail-fast \
+            stopped the batch, or the output folder cannot be written; 64 for a bad command line or plan; \
+            130 after Ctrl-C.
+            """)
 
-    @Option(help: ArgumentHelp("A YAML plan of the reports to make (default: every plugin with its defaults).", valueName: "file"))
-    var plan: String?
+        @Option(help: ArgumentHelp("A YAML plan of the reports to make (default: every plugin with its defaults).", valueName: "file"))
+        var plan: String?
 
-    @Option(help: ArgumentHelp("The folder to write the reports, index.html and manifest.json to.", valueName: "dir"))
-    var out: String = "reports"
+        @Option(help: ArgumentHelp("The folder to write the reports, index.html and manifest.json to.", valueName: "dir"))
+        var out: String = "reports"
 
-    @Option(help: ArgumentHelp("Formats of every report, comma-separated: text, md, csv, json, html (default: the plan's, else md,csv,json,html).",
-                               valueName: "list"))
-    var formats: String?
+        @Option(help: ArgumentHelp("Formats of every report, comma-separated: text, md, csv, json, html (default: the plan's, else md,csv,json,html).",
+                                   valueName: "list"))
+        var formats: String?
 
-    @Option(name: .customLong("select"),
-            help: ArgumentHelp("Run only the reports whose name or plugin matches: a name, a glob ('visit-*') or category:NAME; repeat for several. The others keep their last results.",
-                               valueName: "pattern"))
-    var select: [String] = []
+        @Option(name: .customLong("select"),
+                help: ArgumentHelp("Run only the reports whose name or plugin matches: a name, a glob ('visit-*') or category:NAME; repeat for several. The others keep their last results.",
+                                   valueName: "pattern"))
+        var select: [String] = []
 
-    @Flag(help: "Stop starting reports after the first failure.")
-    var failFast = false
+        @Flag(help: "Stop starting reports after the first failure.")
+        var failFast = false
 
-    @Flag(help: "Run every report, even those that are up to date.")
-    var force = false
+        @Flag(help: "Run every report, even those that are up to date.")
+        var force = false
 
-    @OptionGroup var corpusOptions: CorpusOptions
-    @OptionGroup var pluginPath: PluginPathOptions
-    @OptionGroup var lua: LuaRunOptions
+        @OptionGroup var corpusOptions: CorpusOptions
+        @OptionGroup var pluginPath: PluginPathOptions
+        @OptionGroup var lua: LuaRunOptions
 
-    func run() throws {
-        let started = Date()
-        // Ctrl-C: once the reports run, the workers are killed and the manifest records what was done;
-        // before (planning, building the corpus), the command just ends.
-        let running = RunningBatch()
-        LuaState.installInterruptHandler { if !running.interrupt() { Foundation.exit(ExitStatus.interrupted) } }
-        let host = try pluginPath.host(lua: lua)
+        func run() throws {
+            let started = Date()
+            // Ctrl-C: once the reports run, the workers are killed and the manifest records what was done;
+            // before (planning, building the corpus), the command just ends.
+            let running = RunningBatch()
+            LuaState.installInterruptHandler { if !running.interrupt() { Foundation.exit(ExitStatus.interrupted) } }
+            let host = try pluginPath.host(lua: lua)
 
-        // The plan, checked against the plugins before anything is built or run.
-        var formatOverride: [ReportFormat]?
-        let batchPlan: BatchPlan
-        let planner = BatchPlanner(host: host)
-        var jobs: [BatchJob]
-        do {
-            if let formats { formatOverride = try BatchFormats.parseList(formats) }
-            if let plan {
-                batchPlan = try BatchPlan.load(path: plan)
-            } else {
-                let names = host.catalog.plugins.map(\.name)
-                guard !names.isEmpty else {
-                    standardError("no plugins found in \(host.searchPath.directories.map { $0.url.path }.joined(separator: ", "))")
-                    throw ExitCode(ExitStatus.usage)
+            // The plan, checked against the plugins before anything is built or run.
+            var formatOverride: [ReportFormat]?
+            let batchPlan: BatchPlan
+            let planner = BatchPlanner(host: host)
+            var jobs: [BatchJob]
+            do {
+                if let formats { formatOverride = try BatchFormats.parseList(formats) }
+                if let plan {
+                    batchPlan = try BatchPlan.load(path: plan)
+                } else {
+                    let names = host.catalog.plugins.map(\.name)
+                    guard !names.isEmpty else {
+                        standardError("no plugins found in \(host.searchPath.directories.map { $0.url.path }.joined(separator: ", "))")
+                        throw ExitCode(ExitStatus.usage)
+                    }
+                    batchPlan = BatchPlan.every(names)
                 }
-                batchPlan = BatchPlan.every(names)
+                if formatOverride == nil, batchPlan.formats == nil, let workspace = try DossierPaths.workspace(), !workspace.formats.isEmpty {
+                    formatOverride = try BatchFormats.parseList(workspace.formats.joined(separator: ","))
+                }
+                jobs = try planner.jobs(for: batchPlan, formats: formatOverride, select: select)
+            } catch let error as PlanError {
+                refuse(error)
             }
-            if formatOverride == nil, batchPlan.formats == nil, let workspace = try DossierPaths.workspace(), !workspace.formats.isEmpty {
-                formatOverride = try BatchFormats.parseList(workspace.formats.joined(separator: ","))
+
+            let jobCount = corpusOptions.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            // The reproduce commands carry every folder, absolute, so they work from anywhere.
+            let corpusFolders = try corpusOptions.corpusFolders()
+            var runArguments: [String] = []
+            for folder in corpusFolders.dropFirst() { runArguments += ["--corpus", folder.path] }
+            for directory in host.searchPath.directories where directory.origin == .option { runArguments += ["--plugins", directory.url.path] }
+            if corpusOptions.noBundledGazetteer { runArguments.append("--no-bundled-gazetteer") }
+            for directory in try corpusOptions.gazetteerFolders() { runArguments += ["--gazetteer", directory.path] }
+            for file in corpusOptions.corrections { runArguments += ["--corrections", URL(fileURLWithPath: file).standardizedFileURL.path] }
+            if corpusOptions.noBundledLexicon { runArguments.append("--no-bundled-lexicon") }
+            for directory in corpusOptions.lexicon { runArguments += ["--lexicon", URL(fileURLWithPath: directory).standardizedFileURL.path] }
+            if lua.unsafe { runArguments.append("--unsafe") }
+            var settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
+                                         failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
+                                         dossierVersion: DossierVersion.number, corpusPath: corpusFolders[0].path,
+                                         planFile: plan, runArguments: runArguments)
+            settings.gazetteerPaths = try corpusOptions.gazetteerFolders().map(\.path)
+            let lexicon = try corpusOptions.lexiconLayers()
+            if !lexicon.overlays.isEmpty || corpusOptions.noBundledLexicon {
+                settings.lexiconPaths = ([lexicon.base] + lexicon.overlays).map(\.path)
             }
-            jobs = try planner.jobs(for: batchPlan, formats: formatOverride, select: select)
-        } catch let error as PlanError {
-            refuse(error)
-        }
+            settings.correctionPaths = try corpusOptions.correctionFiles(folders: corpusFolders).map(\.path)
+            settings.workers = .thisExecutable
+            let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
+            running.set(runner)
+            do { try runner.prepareOutput() } catch {
+                standardError("dossier batch: \(error.message)")
+                throw ExitCode(ExitStatus.failure)
+            }
 
-        let jobCount = corpusOptions.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        // The reproduce commands carry every folder, absolute, so they work from anywhere.
-        let corpusFolders = try corpusOptions.corpusFolders()
-        var runArguments: [String] = []
-        for folder in corpusFolders.dropFirst() { runArguments += ["--corpus", folder.path] }
-        for directory in host.searchPath.directories where directory.origin == .option { runArguments += ["--plugins", directory.url.path] }
-        if corpusOptions.noBundledGazetteer { runArguments.append("--no-bundled-gazetteer") }
-        for directory in try corpusOptions.gazetteerFolders() { runArguments += ["--gazetteer", directory.path] }
-        for file in corpusOptions.corrections { runArguments += ["--corrections", URL(fileURLWithPath: file).standardizedFileURL.path] }
-        if corpusOptions.noBundledLexicon { runArguments.append("--no-bundled-lexicon") }
-        for directory in corpusOptions.lexicon { runArguments += ["--lexicon", URL(fileURLWithPath: directory).standardizedFileURL.path] }
-        if lua.unsafe { runArguments.append("--unsafe") }
-        var settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
-                                     failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
-                                     dossierVersion: DossierVersion.number, corpusPath: corpusFolders[0].path,
-                                     planFile: plan, runArguments: runArguments)
-        settings.gazetteerPaths = try corpusOptions.gazetteerFolders().map(\.path)
-        let lexicon = try corpusOptions.lexiconLayers()
-        if !lexicon.overlays.isEmpty || corpusOptions.noBundledLexicon {
-            settings.lexiconPaths = ([lexicon.base] + lexicon.overlays).map(\.path)
-        }
-        settings.correctionPaths = try corpusOptions.correctionFiles(folders: corpusFolders).map(\.path)
-        settings.workers = .thisExecutable
-        let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
-        running.set(runner)
-        do { try runner.prepareOutput() } catch {
-            standardError("dossier batch: \(error.message)")
-            throw ExitCode(ExitStatus.failure)
-        }
+            // The corpus, built once; then countries and persons of the plan checked against it.
+            let corpus = SharedCorpus(try corpusOptions.build())
+            do { jobs = try planner.resolve(jobs, corpus: corpus.corpus) } catch { refuse(error) }
+            let corpusSeconds = Date().timeIntervalSince(started)
 
-        // The corpus, built once; then countries and persons of the plan checked against it.
-        let corpus = SharedCorpus(try corpusOptions.build())
-        do { jobs = try planner.resolve(jobs, corpus: corpus.corpus) } catch { refuse(error) }
-        let corpusSeconds = Date().timeIntervalSince(started)
-
-        let display = BatchDisplay(terminal: Terminal.isStandardOutput, width: Terminal.width)
-        let outcome: BatchOutcome
-        do {
-            outcome = try runner.run(jobs, corpus: corpus, corpusSeconds: corpusSeconds) { event in display.show(event) }
-        } catch {
+            let display = BatchDisplay(terminal: Terminal.isStandardOutput, width: Terminal.width)
+            let outcome: BatchOutcome
+            do {
+                outcome = try runner.run(jobs, corpus: corpus, corpusSeconds: corpusSeconds) { event in display.show(event) }
+            } catch {
+                display.finish()
+                standardError("dossier batch: \(error.message)")
+                throw ExitCode(ExitStatus.failure)
+            }
             display.finish()
-            standardError("dossier batch: \(error.message)")
-            throw ExitCode(ExitStatus.failure)
-        }
-        display.finish()
 
-        print("")
-        print(Terminal.align(BatchConsole.summaryRows(outcome.manifest)))
-        print("")
-        print(BatchConsole.totals(outcome.manifest))
-        print("index: \(outcome.indexURL.path)")
-        print("manifest: \(outcome.manifestURL.path)")
-        fflush(nil)
-        for failure in outcome.failures {
-            standardError("\n\(failure.name) (\(failure.pluginFile)):\n\(failure.error?.message ?? "failed")"
-                          + (failure.error?.traceback.map { "\n" + $0 } ?? ""))
-        }
-        if outcome.interrupted { throw ExitCode(ExitStatus.interrupted) }
-        if !outcome.succeeded {
-            if outcome.manifest.counts.notRun > 0 && failFast {
-                standardError("--fail-fast: \(outcome.manifest.counts.notRun) report\(outcome.manifest.counts.notRun == 1 ? "" : "s") not run")
+            print("")
+            print(Terminal.align(BatchConsole.summaryRows(outcome.manifest)))
+            print("")
+            print(BatchConsole.totals(outcome.manifest))
+            print("index: \(outcome.indexURL.path)")
+            print("manifest: \(outcome.manifestURL.path)")
+            fflush(nil)
+            for failure in outcome.failures {
+                standardError("\n\(failure.name) (\(failure.pluginFile)):\n\(failure.error?.message ?? "failed")"
+                              + (failure.error?.traceback.map { "\n" + $0 } ?? ""))
             }
-            throw ExitCode(ExitStatus.failure)
+            if outcome.interrupted { throw ExitCode(ExitStatus.interrupted) }
+            if !outcome.succeeded {
+                if outcome.manifest.counts.notRun > 0 && failFast {
+                    standardError("--fail-fast: \(outcome.manifest.counts.notRun) report\(outcome.manifest.counts.notRun == 1 ? "" : "s") not run")
+                }
+                throw ExitCode(ExitStatus.failure)
+            }
         }
-    }
 
-    /// Prints every problem of a refused plan and exits with the usage status.
-    private func refuse(_ error: PlanError) -> Never {
-        for problem in error.problems { standardError(problem.description) }
-        let n = error.problems.count
-        let what = error.problems.contains { $0.location != nil } ? "the plan was refused" : "refused"
-        standardError("dossier batch: \(what) (\(n) problem\(n == 1 ? "" : "s")); nothing was run")
-        Foundation.exit(ExitStatus.usage)
+        /// Prints every problem of a refused plan and exits with the usage status.
+        private func refuse(_ error: PlanError) -> Never {
+            for problem in error.problems { standardError(problem.description) }
+            let n = error.problems.count
+            let what = error.problems.contains { $0.location != nil } ? "the plan was refused" : "refused"
+            standardError("dossier batch: \(what) (\(n) problem\(n == 1 ? "" : "s")); nothing was run")
+            Foundation.exit(ExitStatus.usage)
+        }
     }
 }
 

@@ -4,15 +4,17 @@ import ArgumentParser
 import Batch
 import Foundation
 
-struct BatchWorkerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "batch-worker",
-        abstract: "Run one report of a batch (started by 'dossier batch').",
-        shouldDisplay: false)
+extension Dossier {
+    struct BatchWorkerCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "batch-worker",
+            abstract: "Run one report of a batch (started by 'dossier batch').",
+            shouldDisplay: false)
 
-    func run() throws {
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        Foundation.exit(BatchWorker.main(input: input))
+        func run() throws {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            Foundation.exit(BatchWorker.main(input: input))
+        }
     }
 }
 

@@ -193,93 +193,97 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
-struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Export the corpus model.",
-        discussion: """
-        Visits, events, documents, entities or mentions (one row per report of a visit, with its own status, \
-        date and offsets) as JSON (an array), JSON Lines or CSV (RFC 4180), on standard output or into --out. \
-        --format sqlite writes the whole model (documents, sentences, entities, offices, visits, events and their \
-        mentions) as an SQLite database into --out; docs/sqlite-export.md has the schema.
-        """)
+extension Dossier {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export the corpus model.",
+            discussion: """
+            Visits, events, documents, entities or mentions (one row per report of a visit, with its own status, \
+            date and offsets) as JSON (an array), JSON Lines or CSV (RFC 4180), on standard output or into --out. \
+            --format sqlite writes the whole model (documents, sentences, entities, offices, visits, events and their \
+            mentions) as an SQLite database into --out; docs/sqlite-export.md has the schema.
+            """)
 
-    /// The formats: the table formats of `Exporter`, and the whole model as SQLite.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, jsonl, csv, sqlite
-    }
-
-    @Argument(help: "What to export: visits, events, documents, entities or mentions (not with --format sqlite).")
-    var table: ExportTable?
-
-    @Option(help: "json, jsonl, csv or sqlite.")
-    var format: Format = .json
-
-    @Option(help: ArgumentHelp("Write to this file (written whole or not at all); required for sqlite.", valueName: "file"))
-    var out: String?
-
-    @OptionGroup var options: CorpusOptions
-
-    func validate() throws {
-        if format == .sqlite {
-            guard out != nil else { throw ValidationError("--format sqlite writes a database file: give it with --out FILE") }
-            if let table { throw ValidationError("--format sqlite exports the whole model; drop '\(table.rawValue)'") }
-        } else if table == nil {
-            throw ValidationError("say what to export: visits, events, documents, entities or mentions (or --format sqlite --out FILE)")
+        /// The formats: the table formats of `Exporter`, and the whole model as SQLite.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case json, jsonl, csv, sqlite
         }
-    }
 
-    func run() throws {
-        let corpus = try options.build()
-        if format == .sqlite, let out {
-            do { try SQLiteExporter.write(corpus, to: URL(fileURLWithPath: out)) } catch {
-                standardError("cannot write \(out): \(error)")
-                throw ExitCode(ExitStatus.failure)
+        @Argument(help: "What to export: visits, events, documents, entities or mentions (not with --format sqlite).")
+        var table: ExportTable?
+
+        @Option(help: "json, jsonl, csv or sqlite.")
+        var format: Format = .json
+
+        @Option(help: ArgumentHelp("Write to this file (written whole or not at all); required for sqlite.", valueName: "file"))
+        var out: String?
+
+        @OptionGroup var options: CorpusOptions
+
+        func validate() throws {
+            if format == .sqlite {
+                guard out != nil else { throw ValidationError("--format sqlite writes a database file: give it with --out FILE") }
+                if let table { throw ValidationError("--format sqlite exports the whole model; drop '\(table.rawValue)'") }
+            } else if table == nil {
+                throw ValidationError("say what to export: visits, events, documents, entities or mentions (or --format sqlite --out FILE)")
             }
-            return
         }
-        guard let table, let tableFormat = ExportFormat(rawValue: format.rawValue) else { return }
-        let text = try Exporter.render(table, of: corpus, format: tableFormat)
-        if let out {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                standardError("cannot write \(out): \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.failure)
+
+        func run() throws {
+            let corpus = try options.build()
+            if format == .sqlite, let out {
+                do { try SQLiteExporter.write(corpus, to: URL(fileURLWithPath: out)) } catch {
+                    standardError("cannot write \(out): \(error)")
+                    throw ExitCode(ExitStatus.failure)
+                }
+                return
             }
-        } else {
-            StandardOutput.write(text)
+            guard let table, let tableFormat = ExportFormat(rawValue: format.rawValue) else { return }
+            let text = try Exporter.render(table, of: corpus, format: tableFormat)
+            if let out {
+                do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+                    standardError("cannot write \(out): \(error.localizedDescription)")
+                    throw ExitCode(ExitStatus.failure)
+                }
+            } else {
+                StandardOutput.write(text)
+            }
         }
     }
 }
 
-struct Evaluate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Evaluate extracted visits against a gold file.",
-        discussion: "Precision, recall and F1 of visits, matched on visitor, destination and year (and month where both give it); misses, extras and wrong kind, level or status listed.")
+extension Dossier {
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluate extracted visits against a gold file.",
+            discussion: "Precision, recall and F1 of visits, matched on visitor, destination and year (and month where both give it); misses, extras and wrong kind, level or status listed.")
 
-    @Option(help: "The gold file (JSON; default: the checkout's Data/annotations/visits.gold.json).")
-    var gold: String?
+        @Option(help: "The gold file (JSON; default: the checkout's Data/annotations/visits.gold.json).")
+        var gold: String?
 
-    @Option(help: "Score --corpus batch by batch, as this file<TAB>batch list gives them (Data/unseen/batches.tsv).")
-    var batches: String?
-    @Flag(help: "Precision and recall per rule id instead of the visit lists.")
-    var byRule = false
+        @Option(help: "Score --corpus batch by batch, as this file<TAB>batch list gives them (Data/unseen/batches.tsv).")
+        var batches: String?
+        @Flag(help: "Precision and recall per rule id instead of the visit lists.")
+        var byRule = false
 
-    @OptionGroup var options: CorpusOptions
+        @OptionGroup var options: CorpusOptions
 
-    func run() throws {
-        let gold = try self.gold ?? DossierPaths.home().url.appendingPathComponent("Data/annotations/visits.gold.json").path
-        if let batches { return try BatchEvaluation.run(list: batches, gold: gold, options: options) }
-        let goldFile: GoldFile
-        do { goldFile = try GoldFile.load(path: gold) } catch let error as GoldFileError {
-            throw ValidationError(error.description)
-        } catch {
-            throw ValidationError("cannot read gold file \(gold): \(error)")
-        }
-        let corpus = try options.build()
-        let report = Evaluator.evaluate(corpus, gold: goldFile)
-        if byRule {
-            print(Evaluator.renderByRule(report), terminator: "")
-        } else {
-            print(Evaluator.render(report, corpus: corpus), terminator: "")
+        func run() throws {
+            let gold = try self.gold ?? DossierPaths.home().url.appendingPathComponent("Data/annotations/visits.gold.json").path
+            if let batches { return try BatchEvaluation.run(list: batches, gold: gold, options: options) }
+            let goldFile: GoldFile
+            do { goldFile = try GoldFile.load(path: gold) } catch let error as GoldFileError {
+                throw ValidationError(error.description)
+            } catch {
+                throw ValidationError("cannot read gold file \(gold): \(error)")
+            }
+            let corpus = try options.build()
+            let report = Evaluator.evaluate(corpus, gold: goldFile)
+            if byRule {
+                print(Evaluator.renderByRule(report), terminator: "")
+            } else {
+                print(Evaluator.render(report, corpus: corpus), terminator: "")
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ struct Dossier: ParsableCommand {
         version: DossierVersion.text,
         subcommands: [Eval.self, Export.self, Evaluate.self, List.self, Info.self, Run.self, Check.self, New.self,
                       Test.self, Repl.self, Stubs.self, Docs.self, Batch.self, BatchWorkerCommand.self, Train.self,
-                      Init.self, Status.self, Index.self, Merge.self]
+                      Init.self, Status.self, Index.self, Merge.self, Review.self]
     )
 
     /// Runs the command, printing a script's error as Lua gives it (no "Error:" prefix).

@@ -32,68 +32,70 @@ struct LuaRunOptions: ParsableArguments {
     var profile: LuaProfile { unsafe ? .trusted : .sandbox }
 }
 
-struct Eval: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Run Lua code, a Lua file, or standard input, with the corpus loaded.",
-        discussion: """
-        The argument is a file when it names one (or ends in .lua), standard input when it is '-', and \
-        Lua code otherwise. The code sees the globals a plain script sees (corpus, report, dates, dossier, \
-        params) over the corpus of --corpus, the workspace or the sample corpus; what it puts in 'report' is \
-        printed as text after it ends. Scripts run in the sandbox unless --unsafe is given; --unsafe \
-        without --corpus is a plain Lua 5.4 interpreter (no corpus is read). Errors are printed as \
-        'file:line: message' with a traceback, and the exit status is 1.
-        """
-    )
+extension Dossier {
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run Lua code, a Lua file, or standard input, with the corpus loaded.",
+            discussion: """
+            The argument is a file when it names one (or ends in .lua), standard input when it is '-', and \
+            Lua code otherwise. The code sees the globals a plain script sees (corpus, report, dates, dossier, \
+            params) over the corpus of --corpus, the workspace or the sample corpus; what it puts in 'report' is \
+            printed as text after it ends. Scripts run in the sandbox unless --unsafe is given; --unsafe \
+            without --corpus is a plain Lua 5.4 interpreter (no corpus is read). Errors are printed as \
+            'file:line: message' with a traceback, and the exit status is 1.
+            """
+        )
 
-    @Argument(help: ArgumentHelp("Lua code, a .lua file, or '-' for standard input.", valueName: "code-or-file"))
-    var source: String
+        @Argument(help: ArgumentHelp("Lua code, a .lua file, or '-' for standard input.", valueName: "code-or-file"))
+        var source: String
 
-    @OptionGroup var lua: LuaRunOptions
-    @OptionGroup var corpusOptions: CorpusOptions
+        @OptionGroup var lua: LuaRunOptions
+        @OptionGroup var corpusOptions: CorpusOptions
 
-    /// `--unsafe` alone: the lua5.4 interpreter's behaviour, nothing of Dossier's loaded.
-    var plainLua: Bool { lua.unsafe && corpusOptions.corpus.isEmpty }
+        /// `--unsafe` alone: the lua5.4 interpreter's behaviour, nothing of Dossier's loaded.
+        var plainLua: Bool { lua.unsafe && corpusOptions.corpus.isEmpty }
 
-    func run() throws {
-        // Ctrl-C while the corpus is read (a script's own interruption is reported by Lua, with its line).
-        LuaState.installInterruptHandler {
-            standardError("dossier eval: interrupted")
-            Foundation.exit(ExitStatus.interrupted)
-        }
-        let modulePath = plainLua ? ((try? DossierPaths.moduleSearchPath()) ?? []) : try DossierPaths.moduleSearchPath()
-        let corpus = plainLua ? nil : SharedCorpus(try corpusOptions.build())
-        LuaBackstop.enable()
-        let state = try LuaState(options: LuaOptions(profile: lua.profile, limits: lua.limits, modulePath: modulePath))
-        let collector = ReportCollector(title: "eval")
-        do {
-            var environment: LuaTable?
-            if let corpus {
-                let globals = try state.makeEnvironment()
-                try DossierAPI.install(into: globals, state: state, corpus: corpus, report: collector)
-                try globals.set("params", state.value([String: String]()))
-                environment = globals
+        func run() throws {
+            // Ctrl-C while the corpus is read (a script's own interruption is reported by Lua, with its line).
+            LuaState.installInterruptHandler {
+                standardError("dossier eval: interrupted")
+                Foundation.exit(ExitStatus.interrupted)
             }
-            try load(into: state, environment: environment).call()
-        } catch {
-            throw ScriptFailure(error)
+            let modulePath = plainLua ? ((try? DossierPaths.moduleSearchPath()) ?? []) : try DossierPaths.moduleSearchPath()
+            let corpus = plainLua ? nil : SharedCorpus(try corpusOptions.build())
+            LuaBackstop.enable()
+            let state = try LuaState(options: LuaOptions(profile: lua.profile, limits: lua.limits, modulePath: modulePath))
+            let collector = ReportCollector(title: "eval")
+            do {
+                var environment: LuaTable?
+                if let corpus {
+                    let globals = try state.makeEnvironment()
+                    try DossierAPI.install(into: globals, state: state, corpus: corpus, report: collector)
+                    try globals.set("params", state.value([String: String]()))
+                    environment = globals
+                }
+                try load(into: state, environment: environment).call()
+            } catch {
+                throw ScriptFailure(error)
+            }
+            let report = collector.report
+            if !report.blocks.isEmpty {
+                fflush(nil)
+                StandardOutput.write(render(report, as: .text, options: RenderOptions(width: Terminal.width, color: Terminal.color)))
+            }
         }
-        let report = collector.report
-        if !report.blocks.isEmpty {
-            fflush(nil)
-            StandardOutput.write(render(report, as: .text, options: RenderOptions(width: Terminal.width, color: Terminal.color)))
-        }
-    }
 
-    /// The chunk: standard input, a file, or the argument itself.
-    private func load(into state: LuaState, environment: LuaTable?) throws(LuaError) -> LuaFunction {
-        if source == "-" {
-            let input = FileHandle.standardInput.readDataToEndOfFile()
-            return try state.load(string: String(decoding: input, as: UTF8.self), name: "=stdin", environment: environment)
+        /// The chunk: standard input, a file, or the argument itself.
+        private func load(into state: LuaState, environment: LuaTable?) throws(LuaError) -> LuaFunction {
+            if source == "-" {
+                let input = FileHandle.standardInput.readDataToEndOfFile()
+                return try state.load(string: String(decoding: input, as: UTF8.self), name: "=stdin", environment: environment)
+            }
+            if source.hasSuffix(".lua") || FileManager.default.fileExists(atPath: source) {
+                return try state.load(file: source, environment: environment)
+            }
+            return try state.load(string: source, name: "=(command line)", environment: environment)
         }
-        if source.hasSuffix(".lua") || FileManager.default.fileExists(atPath: source) {
-            return try state.load(file: source, environment: environment)
-        }
-        return try state.load(string: source, name: "=(command line)", environment: environment)
     }
 }
 

@@ -37,6 +37,11 @@ struct PluginPathOptions: ParsableArguments {
                    options: PluginHostOptions(profile: lua?.profile ?? .sandbox, limits: lua?.limits ?? LuaLimits(),
                                               dossierVersion: DossierVersion.number))
     }
+
+    /// The plugin files `selectors` name on the host's search path; a selector that names none ends the command.
+    func select(_ selectors: [String], from host: PluginHost) -> [PluginFile] {
+        do { return try host.select(selectors) } catch { pluginFailure(error) }
+    }
 }
 
 /// `--param key=value`.
@@ -146,364 +151,377 @@ enum Terminal {
 
 // MARK: - list
 
-struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List the plugins on the search path.",
-        discussion: """
-        Plugins are NAME.lua files in the bundled Plugins/ folder, then in each --plugins folder, then in \
-        each folder of $DOSSIER_PLUGINS (a ':'-separated list); the first file of a name wins. On a \
-        terminal the columns are aligned under a header; otherwise each line is NAME, VERSION, TITLE and \
-        CATEGORIES separated by tabs. Select with names, globs ('visit-*') or categories ('category:visits').
-        """)
+extension Dossier {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the plugins on the search path.",
+            discussion: """
+            Plugins are NAME.lua files in the bundled Plugins/ folder, then in each --plugins folder, then in \
+            each folder of $DOSSIER_PLUGINS (a ':'-separated list); the first file of a name wins. On a \
+            terminal the columns are aligned under a header; otherwise each line is NAME, VERSION, TITLE and \
+            CATEGORIES separated by tabs. Select with names, globs ('visit-*') or categories ('category:visits').
+            """)
 
-    @Argument(help: ArgumentHelp("Names, globs or category:NAME (default: every plugin).", valueName: "selector"))
-    var selectors: [String] = []
+        @Argument(help: ArgumentHelp("Names, globs or category:NAME (default: every plugin).", valueName: "selector"))
+        var selectors: [String] = []
 
-    @OptionGroup var pluginPath: PluginPathOptions
+        @OptionGroup var pluginPath: PluginPathOptions
 
-    func run() throws {
-        LuaBackstop.enable()
-        let host = try pluginPath.host()
-        let files: [PluginFile]
-        do { files = try host.select(selectors) } catch { pluginFailure(error) }
-        var rows: [[String]] = []
-        for file in files {
-            let inspection = host.inspect(file)
-            switch inspection.kind {
-            case .plugin(let manifest)?:
-                rows.append([file.name, manifest.version, manifest.title, manifest.categories.joined(separator: ", ")])
-            case .script?:
-                rows.append([file.name, "-", "(a plain script)", ""])
-            case nil:
-                rows.append([file.name, "?", "(invalid: see 'dossier check \(file.name)')", ""])
+        func run() throws {
+            LuaBackstop.enable()
+            let host = try pluginPath.host()
+            let files = pluginPath.select(selectors, from: host)
+            var rows: [[String]] = []
+            for file in files {
+                let inspection = host.inspect(file)
+                switch inspection.kind {
+                case .plugin(let manifest)?:
+                    rows.append([file.name, manifest.version, manifest.title, manifest.categories.joined(separator: ", ")])
+                case .script?:
+                    rows.append([file.name, "-", "(a plain script)", ""])
+                case nil:
+                    rows.append([file.name, "?", "(invalid: see 'dossier check \(file.name)')", ""])
+                }
             }
-        }
-        guard !rows.isEmpty else {
-            standardError("no plugins found: looked in \(host.searchPath.directories.map { $0.url.path }.joined(separator: ", "))")
-            throw ExitCode(ExitStatus.failure)
-        }
-        if Terminal.isStandardOutput {
-            print(Terminal.align([["NAME", "VERSION", "TITLE", "CATEGORIES"]] + rows))
-        } else {
-            for row in rows { print(row.joined(separator: "\t")) }
+            guard !rows.isEmpty else {
+                standardError("no plugins found: looked in \(host.searchPath.directories.map { $0.url.path }.joined(separator: ", "))")
+                throw ExitCode(ExitStatus.failure)
+            }
+            if Terminal.isStandardOutput {
+                print(Terminal.align([["NAME", "VERSION", "TITLE", "CATEGORIES"]] + rows))
+            } else {
+                for row in rows { print(row.joined(separator: "\t")) }
+            }
         }
     }
 }
 
 // MARK: - info
 
-struct Info: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Show a plugin's manifest, parameters and file (with no name: what the workspace resolves to, as 'dossier status').")
+extension Dossier {
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a plugin's manifest, parameters and file (with no name: what the workspace resolves to, as 'dossier status').")
 
-    @Argument(help: ArgumentHelp("A plugin name or a path to a .lua file.", valueName: "name"))
-    var plugin: String?
+        @Argument(help: ArgumentHelp("A plugin name or a path to a .lua file.", valueName: "name"))
+        var plugin: String?
 
-    @OptionGroup var pluginPath: PluginPathOptions
+        @OptionGroup var pluginPath: PluginPathOptions
 
-    func run() throws {
-        LuaBackstop.enable()
-        guard let plugin else {
-            return try Status.parse(pluginPath.directories.flatMap { ["--plugins", $0] }).run()
-        }
-        let host = try pluginPath.host()
-        let file: PluginFile
-        do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
-        let inspection = host.inspect(file)
-        var lines: [String] = []
-        let origin = file.origin == .bundled ? "bundled" : file.origin == .option ? "--plugins"
-            : file.origin == .environment ? "DOSSIER_PLUGINS" : "given by path"
-        switch inspection.kind {
-        case .plugin(let manifest)?:
-            lines.append("\(manifest.name) \(manifest.version): \(manifest.title)")
-            if let description = manifest.description { lines.append(""); lines.append(description) }
-            lines.append("")
-            var fields = [["kind:", "plugin (its file returns a manifest with run)"], ["file:", "\(file.displayPath) (\(origin))"]]
-            if let author = manifest.author { fields.append(["author:", author]) }
-            fields.append(["categories:", manifest.categories.isEmpty ? "none" : manifest.categories.joined(separator: ", ")])
-            for hidden in host.catalog.filesShadowed(by: file) { fields.append(["shadows:", hidden.displayPath]) }
-            lines.append(Terminal.align(fields))
-            lines.append("")
-            if manifest.params.isEmpty {
-                lines.append("Parameters: none")
-            } else {
-                lines.append("Parameters (--param NAME=VALUE):")
-                for spec in manifest.params {
-                    var head = "  \(spec.name) (\(spec.type))"
-                    head += spec.defaultText.map { "  default: \($0)" } ?? "  no default"
-                    lines.append(head)
-                    if let choices = spec.choices { lines.append("      one of: \(choices.joined(separator: ", "))") }
-                    if let description = spec.description { lines.append("      \(description)") }
-                    if [.boolean, .date, .country, .person].contains(spec.type) {
-                        lines.append("      expects \(spec.type.expectation)")
+        func run() throws {
+            LuaBackstop.enable()
+            guard let plugin else {
+                return try Status.parse(pluginPath.directories.flatMap { ["--plugins", $0] }).run()
+            }
+            let host = try pluginPath.host()
+            let file: PluginFile
+            do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
+            let inspection = host.inspect(file)
+            var lines: [String] = []
+            let origin = file.origin == .bundled ? "bundled" : file.origin == .option ? "--plugins"
+                : file.origin == .environment ? "DOSSIER_PLUGINS" : "given by path"
+            switch inspection.kind {
+            case .plugin(let manifest)?:
+                lines.append("\(manifest.name) \(manifest.version): \(manifest.title)")
+                if let description = manifest.description { lines.append(""); lines.append(description) }
+                lines.append("")
+                var fields = [["kind:", "plugin (its file returns a manifest with run)"], ["file:", "\(file.displayPath) (\(origin))"]]
+                if let author = manifest.author { fields.append(["author:", author]) }
+                fields.append(["categories:", manifest.categories.isEmpty ? "none" : manifest.categories.joined(separator: ", ")])
+                for hidden in host.catalog.filesShadowed(by: file) { fields.append(["shadows:", hidden.displayPath]) }
+                lines.append(Terminal.align(fields))
+                lines.append("")
+                if manifest.params.isEmpty {
+                    lines.append("Parameters: none")
+                } else {
+                    lines.append("Parameters (--param NAME=VALUE):")
+                    for spec in manifest.params {
+                        var head = "  \(spec.name) (\(spec.type))"
+                        head += spec.defaultText.map { "  default: \($0)" } ?? "  no default"
+                        lines.append(head)
+                        if let choices = spec.choices { lines.append("      one of: \(choices.joined(separator: ", "))") }
+                        if let description = spec.description { lines.append("      \(description)") }
+                        if [.boolean, .date, .country, .person].contains(spec.type) {
+                            lines.append("      expects \(spec.type.expectation)")
+                        }
                     }
                 }
+                print(lines.joined(separator: "\n"))
+            case .script?:
+                print("\(file.name): a plain script (no manifest); it runs with corpus, report and params as globals.")
+                print("file: \(file.displayPath) (\(origin))")
+            case nil:
+                for problem in inspection.problems { standardError(problem) }
+                throw ExitCode(ExitStatus.failure)
             }
-            print(lines.joined(separator: "\n"))
-        case .script?:
-            print("\(file.name): a plain script (no manifest); it runs with corpus, report and params as globals.")
-            print("file: \(file.displayPath) (\(origin))")
-        case nil:
-            for problem in inspection.problems { standardError(problem) }
-            throw ExitCode(ExitStatus.failure)
         }
     }
 }
 
 // MARK: - run
 
-struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Run a plugin or a Lua script over the corpus, and render its report.",
-        discussion: """
-        Parameters are checked against the plugin's declarations before it runs: an unknown name or a \
-        value of the wrong type is refused (exit status 64), with a hint. The report records the plugin, \
-        its version, the parameters, the corpus hash and the Dossier version. With --out, a new or regular \
-        file is written whole or not at all (a temporary file renamed over it); a device, a FIFO or a \
-        symlink's target is written in place; a folder is refused. The format defaults from the --out \
-        extension (.txt, .md, .csv, .json, .html).
-        """)
+extension Dossier {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a plugin or a Lua script over the corpus, and render its report.",
+            discussion: """
+            Parameters are checked against the plugin's declarations before it runs: an unknown name or a \
+            value of the wrong type is refused (exit status 64), with a hint. The report records the plugin, \
+            its version, the parameters, the corpus hash and the Dossier version. With --out, a new or regular \
+            file is written whole or not at all (a temporary file renamed over it); a device, a FIFO or a \
+            symlink's target is written in place; a folder is refused. The format defaults from the --out \
+            extension (.txt, .md, .csv, .json, .html).
+            """)
 
-    @Argument(help: ArgumentHelp("A plugin name (see 'dossier list') or a path to a .lua file.", valueName: "name-or-file"))
-    var plugin: String
+        @Argument(help: ArgumentHelp("A plugin name (see 'dossier list') or a path to a .lua file.", valueName: "name-or-file"))
+        var plugin: String
 
-    @Option(name: .customLong("param"),
-            help: ArgumentHelp("A plugin parameter; repeat for several (see 'dossier info NAME').", valueName: "key=value"),
-            transform: ParamAssignment.parse)
-    var params: [ParamAssignment] = []
+        @Option(name: .customLong("param"),
+                help: ArgumentHelp("A plugin parameter; repeat for several (see 'dossier info NAME').", valueName: "key=value"),
+                transform: ParamAssignment.parse)
+        var params: [ParamAssignment] = []
 
-    @Option(help: ArgumentHelp("text, md, csv, json or html (default: from the --out extension, else text).", valueName: "format"))
-    var format: ReportFormat?
+        @Option(help: ArgumentHelp("text, md, csv, json or html (default: from the --out extension, else text).", valueName: "format"))
+        var format: ReportFormat?
 
-    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
-    var out: String?
+        @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+        var out: String?
 
-    @OptionGroup var csv: CSVOptions
+        @OptionGroup var csv: CSVOptions
 
-    @OptionGroup var corpusOptions: CorpusOptions
-    @OptionGroup var pluginPath: PluginPathOptions
-    @OptionGroup var lua: LuaRunOptions
+        @OptionGroup var corpusOptions: CorpusOptions
+        @OptionGroup var pluginPath: PluginPathOptions
+        @OptionGroup var lua: LuaRunOptions
 
-    func validate() throws {
-        var seen = Set<String>()
-        for param in params where !seen.insert(param.key).inserted {
-            throw ValidationError("--param \(param.key) is given twice")
-        }
-        try ParamAssignment.checkLengths(params)
-        if effectiveFormat != .csv, csv.table != nil || csv.excel || csv.separator != "," {
-            throw ValidationError("--table, --excel and --separator apply to CSV (--format csv or --out FILE.csv)")
-        }
-    }
-
-    /// The format: --format, else from the --out extension, else text.
-    var effectiveFormat: ReportFormat {
-        if let format { return format }
-        guard let out else { return .text }
-        switch URL(fileURLWithPath: out).pathExtension.lowercased() {
-        case "md", "markdown": return .md
-        case "csv": return .csv
-        case "json": return .json
-        case "html", "htm": return .html
-        default: return .text
-        }
-    }
-
-    func run() throws {
-        LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
-        LuaBackstop.enable()
-        let host = try pluginPath.host(lua: lua)
-        let file: PluginFile
-        do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
-        let corpus = SharedCorpus(try corpusOptions.build())
-        let result: PluginRun
-        do {
-            result = try host.run(file, corpus: corpus,
-                                  params: Dictionary(uniqueKeysWithValues: params.map { ($0.key, $0.value) }))
-        } catch {
-            pluginFailure(error)
-        }
-        let toTerminal = out == nil && Terminal.isStandardOutput
-        var options = RenderOptions(width: Terminal.reportWidth(toTerminal: toTerminal), color: toTerminal && Terminal.color)
-        if effectiveFormat == .csv, try csv.write(result.report, out: out, options: &options) { return }
-        let text = render(result.report, as: effectiveFormat, options: options)
-        if let out {
-            do { try OutputFile.write(Data(text.utf8), to: out) } catch {
-                standardError(error.description)
-                throw ExitCode(ExitStatus.failure)
+        func validate() throws {
+            var seen = Set<String>()
+            for param in params where !seen.insert(param.key).inserted {
+                throw ValidationError("--param \(param.key) is given twice")
             }
-        } else {
-            fflush(nil)  // what the plugin printed comes first
-            StandardOutput.write(text)
+            try ParamAssignment.checkLengths(params)
+            if effectiveFormat != .csv, csv.table != nil || csv.excel || csv.separator != "," {
+                throw ValidationError("--table, --excel and --separator apply to CSV (--format csv or --out FILE.csv)")
+            }
+        }
+
+        /// The format: --format, else from the --out extension, else text.
+        var effectiveFormat: ReportFormat {
+            if let format { return format }
+            guard let out else { return .text }
+            switch URL(fileURLWithPath: out).pathExtension.lowercased() {
+            case "md", "markdown": return .md
+            case "csv": return .csv
+            case "json": return .json
+            case "html", "htm": return .html
+            default: return .text
+            }
+        }
+
+        func run() throws {
+            LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
+            LuaBackstop.enable()
+            let host = try pluginPath.host(lua: lua)
+            let file: PluginFile
+            do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
+            let corpus = SharedCorpus(try corpusOptions.build())
+            let result: PluginRun
+            do {
+                result = try host.run(file, corpus: corpus,
+                                      params: Dictionary(uniqueKeysWithValues: params.map { ($0.key, $0.value) }))
+            } catch {
+                pluginFailure(error)
+            }
+            let toTerminal = out == nil && Terminal.isStandardOutput
+            var options = RenderOptions(width: Terminal.reportWidth(toTerminal: toTerminal), color: toTerminal && Terminal.color)
+            if effectiveFormat == .csv, try csv.write(result.report, out: out, options: &options) { return }
+            let text = render(result.report, as: effectiveFormat, options: options)
+            if let out {
+                do { try OutputFile.write(Data(text.utf8), to: out) } catch {
+                    standardError(error.description)
+                    throw ExitCode(ExitStatus.failure)
+                }
+            } else {
+                fflush(nil)  // what the plugin printed comes first
+                StandardOutput.write(text)
+            }
         }
     }
 }
 
 // MARK: - check
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Validate plugin manifests and parameter declarations.",
-        discussion: """
-        Loads each selected plugin (every plugin by default) without building the corpus and prints each \
-        problem as 'file: message'. The exit status is 1 when there is any problem.
-        """)
+extension Dossier {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate plugin manifests and parameter declarations.",
+            discussion: """
+            Loads each selected plugin (every plugin by default) without building the corpus and prints each \
+            problem as 'file: message'. The exit status is 1 when there is any problem.
+            """)
 
-    @Argument(help: ArgumentHelp("Names, globs, category:NAME or .lua paths (default: every plugin).", valueName: "selector"))
-    var selectors: [String] = []
+        @Argument(help: ArgumentHelp("Names, globs, category:NAME or .lua paths (default: every plugin).", valueName: "selector"))
+        var selectors: [String] = []
 
-    @OptionGroup var pluginPath: PluginPathOptions
+        @OptionGroup var pluginPath: PluginPathOptions
 
-    func run() throws {
-        LuaBackstop.enable()
-        let host = try pluginPath.host()
-        let files: [PluginFile]
-        do { files = try host.select(selectors) } catch { pluginFailure(error) }
-        var problems = 0
-        for file in files {
-            for problem in host.check(file) {
-                print(problem)
-                problems += 1
+        func run() throws {
+            LuaBackstop.enable()
+            let host = try pluginPath.host()
+            let files = pluginPath.select(selectors, from: host)
+            var problems = 0
+            for file in files {
+                for problem in host.check(file) {
+                    print(problem)
+                    problems += 1
+                }
             }
+            for (file, winner) in host.catalog.shadowed where files.contains(winner) {
+                standardError("\(file.displayPath): warning: not used: shadowed by \(winner.displayPath)")
+            }
+            let plural = files.count == 1 ? "" : "s"
+            standardError("\(files.count) plugin\(plural) checked, \(problems == 0 ? "no" : String(problems)) problem\(problems == 1 ? "" : "s")")
+            if problems > 0 { throw ExitCode(ExitStatus.failure) }
         }
-        for (file, winner) in host.catalog.shadowed where files.contains(winner) {
-            standardError("\(file.displayPath): warning: not used: shadowed by \(winner.displayPath)")
-        }
-        let plural = files.count == 1 ? "" : "s"
-        standardError("\(files.count) plugin\(plural) checked, \(problems == 0 ? "no" : String(problems)) problem\(problems == 1 ? "" : "s")")
-        if problems > 0 { throw ExitCode(ExitStatus.failure) }
     }
 }
 
 // MARK: - new
 
-struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write a new plugin, and its test, to start from.",
-        discussion: """
-        Writes DIR/NAME.lua, a working plugin (visits per year as a table and a bar chart, with two \
-        parameters), and DIR/tests/NAME.expected.md, its test, to be filled with \
-        'dossier test NAME --plugins DIR --update'. Existing files are never overwritten.
-        """)
+extension Dossier {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a new plugin, and its test, to start from.",
+            discussion: """
+            Writes DIR/NAME.lua, a working plugin (visits per year as a table and a bar chart, with two \
+            parameters), and DIR/tests/NAME.expected.md, its test, to be filled with \
+            'dossier test NAME --plugins DIR --update'. Existing files are never overwritten.
+            """)
 
-    @Argument(help: ArgumentHelp("The plugin's name: lower-case letters, digits, '-' and '_'.", valueName: "name"))
-    var name: String
+        @Argument(help: ArgumentHelp("The plugin's name: lower-case letters, digits, '-' and '_'.", valueName: "name"))
+        var name: String
 
-    @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"))
-    var dir: String = "."
+        @Option(help: ArgumentHelp("The folder to write to.", valueName: "dir"))
+        var dir: String = "."
 
-    func run() throws {
-        let directory = URL(fileURLWithPath: dir, isDirectory: true)
-        let author = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
-        let written: (plugin: URL, expected: URL)
-        do {
-            written = try PluginSkeleton.write(name: name, into: directory, author: author)
-        } catch {
-            pluginFailure(error)
+        func run() throws {
+            let directory = URL(fileURLWithPath: dir, isDirectory: true)
+            let author = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
+            let written: (plugin: URL, expected: URL)
+            do {
+                written = try PluginSkeleton.write(name: name, into: directory, author: author)
+            } catch {
+                pluginFailure(error)
+            }
+            let standard = PluginSearchPath(bundled: try DossierPaths.bundledPlugins())
+            let pluginsOption = standard.directories
+                .contains { $0.url.path == directory.standardizedFileURL.path } ? "" : " --plugins \(dir)"
+            if let existing = PluginCatalog(searchPath: standard).plugin(named: name), existing.url != written.plugin.standardizedFileURL {
+                standardError("warning: \(existing.displayPath) comes earlier on the search path and shadows the new plugin; choose another name")
+            }
+            print("""
+            wrote \(PluginFile(url: written.plugin, origin: .path).displayPath)
+            wrote \(PluginFile(url: written.expected, origin: .path).displayPath)
+            next:
+              dossier run \(name)\(pluginsOption)
+              dossier test \(name)\(pluginsOption) --update   # record its output, then read it
+              dossier test \(name)\(pluginsOption)
+            """)
         }
-        let standard = PluginSearchPath(bundled: try DossierPaths.bundledPlugins())
-        let pluginsOption = standard.directories
-            .contains { $0.url.path == directory.standardizedFileURL.path } ? "" : " --plugins \(dir)"
-        if let existing = PluginCatalog(searchPath: standard).plugin(named: name), existing.url != written.plugin.standardizedFileURL {
-            standardError("warning: \(existing.displayPath) comes earlier on the search path and shadows the new plugin; choose another name")
-        }
-        print("""
-        wrote \(PluginFile(url: written.plugin, origin: .path).displayPath)
-        wrote \(PluginFile(url: written.expected, origin: .path).displayPath)
-        next:
-          dossier run \(name)\(pluginsOption)
-          dossier test \(name)\(pluginsOption) --update   # record its output, then read it
-          dossier test \(name)\(pluginsOption)
-        """)
     }
 }
 
 // MARK: - test
 
-struct Test: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Run plugin tests: each plugin's output compared with its expected Markdown.",
-        discussion: """
-        For plugin DIR/NAME.lua, the test runs it on the fixture corpus DIR/tests/corpus (with \
-        DIR/tests/gazetteer when present; the bundled corpus and gazetteer otherwise), with its defaults \
-        and the key=value lines of DIR/tests/NAME.params when that file exists, and with today fixed at \
-        2026-01-01 unless DOSSIER_TODAY is set, and compares \
-        the Markdown of its report (without provenance) with DIR/tests/NAME.expected.md, showing a unified \
-        diff. Without names, plugins that have no expected file are skipped. --update rewrites the \
-        expected files instead. The last line is 'N passed, N failed'; the exit status is 1 when any \
-        test failed.
-        """)
+extension Dossier {
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run plugin tests: each plugin's output compared with its expected Markdown.",
+            discussion: """
+            For plugin DIR/NAME.lua, the test runs it on the fixture corpus DIR/tests/corpus (with \
+            DIR/tests/gazetteer when present; the bundled corpus and gazetteer otherwise), with its defaults \
+            and the key=value lines of DIR/tests/NAME.params when that file exists, and with today fixed at \
+            2026-01-01 unless DOSSIER_TODAY is set, and compares \
+            the Markdown of its report (without provenance) with DIR/tests/NAME.expected.md, showing a unified \
+            diff. Without names, plugins that have no expected file are skipped. --update rewrites the \
+            expected files instead. The last line is 'N passed, N failed'; the exit status is 1 when any \
+            test failed.
+            """)
 
-    @Argument(help: ArgumentHelp("Names, globs or category:NAME (default: every plugin with a test).", valueName: "selector"))
-    var selectors: [String] = []
+        @Argument(help: ArgumentHelp("Names, globs or category:NAME (default: every plugin with a test).", valueName: "selector"))
+        var selectors: [String] = []
 
-    @Flag(help: "Write each plugin's output as its expected result.")
-    var update = false
+        @Flag(help: "Write each plugin's output as its expected result.")
+        var update = false
 
-    @OptionGroup var pluginPath: PluginPathOptions
-    @OptionGroup var lua: LuaRunOptions
+        @OptionGroup var pluginPath: PluginPathOptions
+        @OptionGroup var lua: LuaRunOptions
 
-    func run() throws {
-        LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
-        LuaBackstop.enable()
-        let host = try pluginPath.host(lua: lua)
-        host.options.output = { _ in }
-        var files: [PluginFile]
-        do { files = try host.select(selectors) } catch { pluginFailure(error) }
-        var skipped = 0
-        if selectors.isEmpty {
-            let all = files.count
-            files = files.filter { FileManager.default.fileExists(atPath: PluginTestRunner.expectedFile(for: $0).path) }
-            skipped = all - files.count
-        }
-        let home = try DossierPaths.home()
-        let runner = PluginTestRunner(host: host,
-                                      defaultCorpus: try home.require(home.sampleCorpus, "the sample corpus"),
-                                      defaultGazetteer: [try home.require(home.gazetteer, "the gazetteer")])
-        var passed = 0, failed = 0
-        _ = runner.run(files, update: update) { result in
-            let expected = PluginFile(url: result.expected, origin: .path).displayPath
-            switch result.status {
-            case .passed:
-                passed += 1
-                print("PASS  \(result.file.name)")
-            case .updated:
-                passed += 1
-                print("WROTE \(result.file.name) -> \(expected)")
-            case .failed(let diff):
-                failed += 1
-                print("FAIL  \(result.file.name)")
-                print(diff.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }
-                    .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines.subtracting(.whitespaces)))
-            case .missingExpected:
-                failed += 1
-                print("FAIL  \(result.file.name): no expected output in \(expected) (record it with 'dossier test \(result.file.name) --update')")
-            case .error(let message):
-                failed += 1
-                print("ERROR \(result.file.name)")
-                print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }.joined(separator: "\n"))
+        func run() throws {
+            LuaState.installInterruptHandler { Foundation.exit(ExitStatus.interrupted) }
+            LuaBackstop.enable()
+            let host = try pluginPath.host(lua: lua)
+            host.options.output = { _ in }
+            var files = pluginPath.select(selectors, from: host)
+            var skipped = 0
+            if selectors.isEmpty {
+                let all = files.count
+                files = files.filter { FileManager.default.fileExists(atPath: PluginTestRunner.expectedFile(for: $0).path) }
+                skipped = all - files.count
             }
+            let home = try DossierPaths.home()
+            let runner = PluginTestRunner(host: host,
+                                          defaultCorpus: try home.require(home.sampleCorpus, "the sample corpus"),
+                                          defaultGazetteer: [try home.require(home.gazetteer, "the gazetteer")])
+            var passed = 0, failed = 0
+            _ = runner.run(files, update: update) { result in
+                let expected = PluginFile(url: result.expected, origin: .path).displayPath
+                switch result.status {
+                case .passed:
+                    passed += 1
+                    print("PASS  \(result.file.name)")
+                case .updated:
+                    passed += 1
+                    print("WROTE \(result.file.name) -> \(expected)")
+                case .failed(let diff):
+                    failed += 1
+                    print("FAIL  \(result.file.name)")
+                    print(diff.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }
+                        .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines.subtracting(.whitespaces)))
+                case .missingExpected:
+                    failed += 1
+                    print("FAIL  \(result.file.name): no expected output in \(expected) (record it with 'dossier test \(result.file.name) --update')")
+                case .error(let message):
+                    failed += 1
+                    print("ERROR \(result.file.name)")
+                    print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }.joined(separator: "\n"))
+                }
+            }
+            if skipped > 0 { print("(\(skipped) plugin\(skipped == 1 ? "" : "s") without tests/NAME.expected.md skipped)") }
+            print("\(passed) passed, \(failed) failed")
+            if failed > 0 { throw ExitCode(ExitStatus.failure) }
         }
-        if skipped > 0 { print("(\(skipped) plugin\(skipped == 1 ? "" : "s") without tests/NAME.expected.md skipped)") }
-        print("\(passed) passed, \(failed) failed")
-        if failed > 0 { throw ExitCode(ExitStatus.failure) }
     }
 }
 
 // MARK: - stubs, docs
 
-struct Stubs: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print the LuaLS '---@meta' stub file of the Dossier Lua API, for editors.")
+extension Dossier {
+    struct Stubs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the LuaLS '---@meta' stub file of the Dossier Lua API, for editors.")
 
-    func run() throws { StandardOutput.write(DossierAPI.stubs()) }
+        func run() throws { StandardOutput.write(DossierAPI.stubs()) }
+    }
 }
 
-struct Docs: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print the Lua API reference in Markdown (docs/lua-api.md).")
+extension Dossier {
+    struct Docs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the Lua API reference in Markdown (docs/lua-api.md).")
 
-    func run() throws {
-        let toolkit = try? String(contentsOf: DossierPaths.bundledPlugins().appendingPathComponent("lib/dossier_data.lua"), encoding: .utf8)
-        StandardOutput.write(DossierAPI.markdown(toolkit: toolkit))
+        func run() throws {
+            let toolkit = try? String(contentsOf: DossierPaths.bundledPlugins().appendingPathComponent("lib/dossier_data.lua"), encoding: .utf8)
+            StandardOutput.write(DossierAPI.markdown(toolkit: toolkit))
+        }
     }
 }

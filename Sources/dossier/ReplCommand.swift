@@ -6,76 +6,78 @@ import PluginHost
 import Reports
 import ScriptingAPI
 
-struct Repl: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "An interactive Lua prompt with the corpus preloaded.",
-        discussion: """
-        The API's globals (corpus, report, dates, dossier, params) are set; the state is sandboxed unless \
-        --unsafe is given. As in lua5.4, an expression's values are printed ('=expr' works too) and an \
-        unfinished statement continues on the next line; tables are pretty-printed. ':help' lists the \
-        commands: ':report [FORMAT]' shows what the inputs have put in 'report' (text by default), \
-        ':load PLUGIN', ':reload' and ':run' load, reload and run a plugin being edited. Each input is limited by --timeout and --memory; \
-        Ctrl-C stops a running input. Line editing uses Debian's libedit (or readline) when the \
-        terminal allows it; history is kept in ~/.dossier_history ($DOSSIER_HISTORY to change it). \
-        Ctrl-D quits.
-        """)
+extension Dossier {
+    struct Repl: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An interactive Lua prompt with the corpus preloaded.",
+            discussion: """
+            The API's globals (corpus, report, dates, dossier, params) are set; the state is sandboxed unless \
+            --unsafe is given. As in lua5.4, an expression's values are printed ('=expr' works too) and an \
+            unfinished statement continues on the next line; tables are pretty-printed. ':help' lists the \
+            commands: ':report [FORMAT]' shows what the inputs have put in 'report' (text by default), \
+            ':load PLUGIN', ':reload' and ':run' load, reload and run a plugin being edited. Each input is limited by --timeout and --memory; \
+            Ctrl-C stops a running input. Line editing uses Debian's libedit (or readline) when the \
+            terminal allows it; history is kept in ~/.dossier_history ($DOSSIER_HISTORY to change it). \
+            Ctrl-D quits.
+            """)
 
-    @OptionGroup var corpusOptions: CorpusOptions
-    @OptionGroup var pluginPath: PluginPathOptions
-    @OptionGroup var lua: LuaRunOptions
+        @OptionGroup var corpusOptions: CorpusOptions
+        @OptionGroup var pluginPath: PluginPathOptions
+        @OptionGroup var lua: LuaRunOptions
 
-    func run() throws {
-        let corpus = SharedCorpus(try corpusOptions.build())
-        let searchPath = try pluginPath.searchPath()
-        let modulePath = searchPath.modulePath()
-        let repl: LuaRepl
-        do {
-            repl = try LuaRepl(options: LuaOptions(profile: lua.profile, limits: lua.limits, modulePath: modulePath),
-                               corpus: corpus, searchPath: searchPath,
-                               width: Terminal.reportWidth(toTerminal: Terminal.isStandardOutput))
-        } catch {
-            throw ScriptFailure(error)
-        }
-        let interactive = Terminal.isStandardInput
-        let editor = LineEditor(interactive: interactive)
-        // Ctrl-C stops a running input; at the prompt it quits, leaving the terminal as it found it.
-        var terminal = termios()
-        let saved = interactive && tcgetattr(STDIN_FILENO, &terminal) == 0 ? terminal : nil
-        LuaState.installInterruptHandler {
-            editor.close()
-            if var saved { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-            StandardOutput.write("\n")
-            Foundation.exit(ExitStatus.interrupted)
-        }
-        if interactive {
-            let model = corpus.corpus
-            print("\(DossierVersion.text), \(lua.unsafe ? "unsafe" : "sandboxed"): \(model.documents.count) documents, \(model.visits.count) visits, \(model.entities.count) entities")
-            print("Globals: corpus, report, dates, dossier, params. '=expr' prints a value; ':help' lists the commands; Ctrl-D quits.")
-        }
-        var buffer = ""
-        while let line = editor.readLine(prompt: buffer.isEmpty ? "> " : ">> ") {
-            buffer = buffer.isEmpty ? line : buffer + "\n" + line
-            let trimmed = buffer.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty {
+        func run() throws {
+            let corpus = SharedCorpus(try corpusOptions.build())
+            let searchPath = try pluginPath.searchPath()
+            let modulePath = searchPath.modulePath()
+            let repl: LuaRepl
+            do {
+                repl = try LuaRepl(options: LuaOptions(profile: lua.profile, limits: lua.limits, modulePath: modulePath),
+                                   corpus: corpus, searchPath: searchPath,
+                                   width: Terminal.reportWidth(toTerminal: Terminal.isStandardOutput))
+            } catch {
+                throw ScriptFailure(error)
+            }
+            let interactive = Terminal.isStandardInput
+            let editor = LineEditor(interactive: interactive)
+            // Ctrl-C stops a running input; at the prompt it quits, leaving the terminal as it found it.
+            var terminal = termios()
+            let saved = interactive && tcgetattr(STDIN_FILENO, &terminal) == 0 ? terminal : nil
+            LuaState.installInterruptHandler {
+                editor.close()
+                if var saved { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+                StandardOutput.write("\n")
+                Foundation.exit(ExitStatus.interrupted)
+            }
+            if interactive {
+                let model = corpus.corpus
+                print("\(DossierVersion.text), \(lua.unsafe ? "unsafe" : "sandboxed"): \(model.documents.count) documents, \(model.visits.count) visits, \(model.entities.count) entities")
+                print("Globals: corpus, report, dates, dossier, params. '=expr' prints a value; ':help' lists the commands; Ctrl-D quits.")
+            }
+            var buffer = ""
+            while let line = editor.readLine(prompt: buffer.isEmpty ? "> " : ">> ") {
+                buffer = buffer.isEmpty ? line : buffer + "\n" + line
+                let trimmed = buffer.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty {
+                    buffer = ""
+                    continue
+                }
+                // `:help`, `:report`, `:load`, `:reload`, `:run`: the REPL's own commands.
+                let options = RenderOptions(width: Terminal.reportWidth(toTerminal: interactive), color: Terminal.color)
+                switch repl.command(buffer, render: options) ?? repl.evaluate(buffer) {
+                case .incomplete:
+                    continue
+                case .values(let text):
+                    if !text.isEmpty { print(text) }
+                case .error(let message):
+                    fflush(nil)
+                    standardError(message)
+                }
+                editor.remember(buffer)
                 buffer = ""
-                continue
             }
-            // `:help`, `:report`, `:load`, `:reload`, `:run`: the REPL's own commands.
-            let options = RenderOptions(width: Terminal.reportWidth(toTerminal: interactive), color: Terminal.color)
-            switch repl.command(buffer, render: options) ?? repl.evaluate(buffer) {
-            case .incomplete:
-                continue
-            case .values(let text):
-                if !text.isEmpty { print(text) }
-            case .error(let message):
-                fflush(nil)
-                standardError(message)
-            }
-            editor.remember(buffer)
-            buffer = ""
+            if interactive { print() }
+            editor.close()
         }
-        if interactive { print() }
-        editor.close()
     }
 }
 

@@ -4,81 +4,83 @@ import CorpusModel
 import Foundation
 import ScriptingAPI
 
-struct Train: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Train the visit scorer on the annotated batches and write its weights.",
-        discussion: """
-            The batches are the articles of --unseen, by the batch --batches gives each, plus --testcorpus as a batch \
-            of its own. Every visit candidate is labelled against the gold (visitor, destination, year and month, as \
-            `dossier evaluate` matches them). The weights go to --out unless --cross-validate is given, which trains on \
-            all batches but one and scores the held-out one, for each batch, and prints rules alone against rules + \
-            scorer, and the share of visits of confidence >= 0.8 that are right. The written scorer filters visits \
-            only when cross-validation measured it better than the rules alone.
-            """)
+extension Dossier {
+    struct Train: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Train the visit scorer on the annotated batches and write its weights.",
+            discussion: """
+                The batches are the articles of --unseen, by the batch --batches gives each, plus --testcorpus as a batch \
+                of its own. Every visit candidate is labelled against the gold (visitor, destination, year and month, as \
+                `dossier evaluate` matches them). The weights go to --out unless --cross-validate is given, which trains on \
+                all batches but one and scores the held-out one, for each batch, and prints rules alone against rules + \
+                scorer, and the share of visits of confidence >= 0.8 that are right. The written scorer filters visits \
+                only when cross-validation measured it better than the rules alone.
+                """)
 
-    @Option(help: "A folder of annotated articles split into batches.") var unseen = "Data/unseen"
-    @Option(help: "The batch of each article of --unseen (file<TAB>batch).") var batches = "Data/unseen/batches.tsv"
-    @Option(help: "The gold of --unseen.") var gold = "Data/annotations/unseen.gold.json"
-    @Option(help: "A further folder scored as one batch (empty: none).") var testcorpus = "Data/testcorpus"
-    @Option(help: "The gold of --testcorpus.") var testcorpusGold = "Data/annotations/testcorpus.gold.json"
-    @Option(help: "Where the weights go.") var out = "Data/model/visit-scorer.tsv"
-    @Option(help: "A gazetteer overlay added to Data/gazetteer (docs/overlays.md); repeat for several.") var gazetteer: [String] = []
-    @Option(help: "The L2 penalty on the weights.") var l2 = Trainer.settings.l2
-    @Flag(help: "Print the cross-validation by batch instead of writing weights.") var crossValidate = false
+        @Option(help: "A folder of annotated articles split into batches.") var unseen = "Data/unseen"
+        @Option(help: "The batch of each article of --unseen (file<TAB>batch).") var batches = "Data/unseen/batches.tsv"
+        @Option(help: "The gold of --unseen.") var gold = "Data/annotations/unseen.gold.json"
+        @Option(help: "A further folder scored as one batch (empty: none).") var testcorpus = "Data/testcorpus"
+        @Option(help: "The gold of --testcorpus.") var testcorpusGold = "Data/annotations/testcorpus.gold.json"
+        @Option(help: "Where the weights go.") var out = "Data/model/visit-scorer.tsv"
+        @Option(help: "A gazetteer overlay added to Data/gazetteer (docs/overlays.md); repeat for several.") var gazetteer: [String] = []
+        @Option(help: "The L2 penalty on the weights.") var l2 = Trainer.settings.l2
+        @Flag(help: "Print the cross-validation by batch instead of writing weights.") var crossValidate = false
 
-    func run() throws {
-        let dirs = CorpusOptions.unique((["Data/gazetteer"] + gazetteer).map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL })
-        let (g, _) = Gazetteer.load(directories: dirs)
-        guard !g.entities.isEmpty else { throw ValidationError("no gazetteer entities loaded (give one with --gazetteer DIR)") }
-        let builder = CorpusBuilder(gazetteer: g)
-        let all = try loadBatches(builder)
-        var settings = Trainer.settings
-        settings.l2 = l2
-        let cv = CrossValidation.run(all, builder: builder, settings: settings)
-        if crossValidate {
-            print("cross-validation by batch (each batch scored by a scorer trained on the others):")
+        func run() throws {
+            let dirs = CorpusOptions.unique((["Data/gazetteer"] + gazetteer).map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL })
+            let (g, _) = Gazetteer.load(directories: dirs)
+            guard !g.entities.isEmpty else { throw ValidationError("no gazetteer entities loaded (give one with --gazetteer DIR)") }
+            let builder = CorpusBuilder(gazetteer: g)
+            let all = try loadBatches(builder)
+            var settings = Trainer.settings
+            settings.l2 = l2
+            let cv = CrossValidation.run(all, builder: builder, settings: settings)
+            if crossValidate {
+                print("cross-validation by batch (each batch scored by a scorer trained on the others):")
+                print(cv.render(), terminator: "")
+                return
+            }
+            let pooled = cv.pooled
+            // The combination whose visits of confidence >= 0.8 were right most often in cross-validation.
+            let shares = cv.confidentShare
+            let combination: VisitScorer.Combination = (shares[.max] ?? 0) > (shares[.noisyOr] ?? 0) ? .max : .noisyOr
+            var (scorer, losses) = Trainer.train(all, builder: builder, settings: settings, combination: combination)
+            scorer.filters = pooled.scorer.f1 >= pooled.rules.f1 + CrossValidation.filterMargin
+            let comment = """
+                Visit scorer: logistic regression (L2 \(l2)) over the features of visit candidates \
+                (docs/corpus-model.md, 'The visit scorer').
+                Made by `dossier train` on batches \(all.map(\.name).joined(separator: ", ")); loss \(String(format: "%.4f", losses.first ?? 0)) -> \(String(format: "%.4f", losses.last ?? 0)).
+                Cross-validated pooled F1: rules \(String(format: "%.3f", pooled.rules.f1)), rules + scorer \(String(format: "%.3f", pooled.scorer.f1)); filter: \(scorer.filters ? "yes" : "no") (only with a gain of \(CrossValidation.filterMargin) or more).
+                Visits of confidence >= 0.8 right in cross-validation: noisy-or \(String(format: "%.3f", shares[.noisyOr] ?? 0)), max \(String(format: "%.3f", shares[.max] ?? 0)); combine: \(combination.rawValue).
+                Weights: a positive weight makes a candidate with the feature likelier right.
+                """
+            do { try scorer.text(comment: comment).write(toFile: out, atomically: true, encoding: .utf8) } catch {
+                throw ValidationError("cannot write \(out): \(error.localizedDescription)")
+            }
+            print("wrote \(out): \(VisitFeature.allCases.count) features, threshold \(String(format: "%.2f", scorer.threshold)), filter \(scorer.filters ? "yes" : "no")")
             print(cv.render(), terminator: "")
-            return
         }
-        let pooled = cv.pooled
-        // The combination whose visits of confidence >= 0.8 were right most often in cross-validation.
-        let shares = cv.confidentShare
-        let combination: VisitScorer.Combination = (shares[.max] ?? 0) > (shares[.noisyOr] ?? 0) ? .max : .noisyOr
-        var (scorer, losses) = Trainer.train(all, builder: builder, settings: settings, combination: combination)
-        scorer.filters = pooled.scorer.f1 >= pooled.rules.f1 + CrossValidation.filterMargin
-        let comment = """
-            Visit scorer: logistic regression (L2 \(l2)) over the features of visit candidates \
-            (docs/corpus-model.md, 'The visit scorer').
-            Made by `dossier train` on batches \(all.map(\.name).joined(separator: ", ")); loss \(String(format: "%.4f", losses.first ?? 0)) -> \(String(format: "%.4f", losses.last ?? 0)).
-            Cross-validated pooled F1: rules \(String(format: "%.3f", pooled.rules.f1)), rules + scorer \(String(format: "%.3f", pooled.scorer.f1)); filter: \(scorer.filters ? "yes" : "no") (only with a gain of \(CrossValidation.filterMargin) or more).
-            Visits of confidence >= 0.8 right in cross-validation: noisy-or \(String(format: "%.3f", shares[.noisyOr] ?? 0)), max \(String(format: "%.3f", shares[.max] ?? 0)); combine: \(combination.rawValue).
-            Weights: a positive weight makes a candidate with the feature likelier right.
-            """
-        do { try scorer.text(comment: comment).write(toFile: out, atomically: true, encoding: .utf8) } catch {
-            throw ValidationError("cannot write \(out): \(error.localizedDescription)")
-        }
-        print("wrote \(out): \(VisitFeature.allCases.count) features, threshold \(String(format: "%.2f", scorer.threshold)), filter \(scorer.filters ? "yes" : "no")")
-        print(cv.render(), terminator: "")
-    }
 
-    func loadBatches(_ builder: CorpusBuilder) throws -> [TrainingBatch] {
-        let list: [(file: String, batch: String)]
-        do { list = try Batches.load(path: batches) } catch { throw ValidationError(error.description) }
-        let goldFile = try loadGold(gold)
-        let (split, unassigned) = Batches.split(directory: unseen, list: list, gold: goldFile, builder: builder)
-        for row in unassigned {
-            FileHandle.standardError.write(Data("\(gold): note: no batch names \(row.visitor) -> \(row.destination) \(row.when); row left out\n".utf8))
+        func loadBatches(_ builder: CorpusBuilder) throws -> [TrainingBatch] {
+            let list: [(file: String, batch: String)]
+            do { list = try Batches.load(path: batches) } catch { throw ValidationError(error.description) }
+            let goldFile = try loadGold(gold)
+            let (split, unassigned) = Batches.split(directory: unseen, list: list, gold: goldFile, builder: builder)
+            for row in unassigned {
+                FileHandle.standardError.write(Data("\(gold): note: no batch names \(row.visitor) -> \(row.destination) \(row.when); row left out\n".utf8))
+            }
+            var all = split
+            if !testcorpus.isEmpty {
+                let files = try FileManager.default.contentsOfDirectory(atPath: testcorpus).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+                all.append(TrainingBatch(name: "testcorpus", directory: testcorpus, files: files, gold: try loadGold(testcorpusGold)))
+            }
+            return all
         }
-        var all = split
-        if !testcorpus.isEmpty {
-            let files = try FileManager.default.contentsOfDirectory(atPath: testcorpus).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
-            all.append(TrainingBatch(name: "testcorpus", directory: testcorpus, files: files, gold: try loadGold(testcorpusGold)))
-        }
-        return all
-    }
 
-    func loadGold(_ path: String) throws -> GoldFile {
-        do { return try GoldFile.load(path: path) } catch { throw ValidationError("cannot read gold file \(path): \(error)") }
+        func loadGold(_ path: String) throws -> GoldFile {
+            do { return try GoldFile.load(path: path) } catch { throw ValidationError("cannot read gold file \(path): \(error)") }
+        }
     }
 }
 
