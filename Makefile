@@ -67,8 +67,8 @@ fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # The Swift suites under AddressSanitizer and UndefinedBehaviorSanitizer, then the batch and limit tests
-# under ThreadSanitizer (slow: not part of `make test`). Suppressions, each explained, in scripts/sanitizers/.
-SANITIZE_TSAN_FILTER = BatchTests|BatchWorkerTests|LimitTests
+# and the extractor plugins (one Lua state per worker thread) under ThreadSanitizer (slow: not part of `make test`). Suppressions, each explained, in scripts/sanitizers/.
+SANITIZE_TSAN_FILTER = BatchTests|BatchWorkerTests|LimitTests|ExtractorTests
 # Swift takes -sanitize=address and thread; UndefinedBehaviorSanitizer is for the C code (CLuaSupport, the
 # YAML parser), compiled and linked with clang's -fsanitize=undefined. Linked with lld, as for fuzzing.
 SANITIZE_LINK = -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
