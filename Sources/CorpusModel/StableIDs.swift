@@ -82,20 +82,20 @@ final class StableIDStore: @unchecked Sendable {
     }
 
     func visits(_ corpus: Corpus) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let visitIDs { return visitIDs }
-        let ids = StableID.visits(corpus.visits, entities: corpus.entities, documents: corpus.documents)
-        visitIDs = ids
-        return ids
+        ids(\.visitIDs) { StableID.visits(corpus.visits, entities: corpus.entities, documents: corpus.documents) }
     }
 
     func events(_ corpus: Corpus) -> [String] {
+        ids(\.eventIDs) { StableID.events(corpus.events, entities: corpus.entities, documents: corpus.documents) }
+    }
+
+    /// The ids in `slot`, derived by `derive` on first use, under the lock.
+    private func ids(_ slot: ReferenceWritableKeyPath<StableIDStore, [String]?>, _ derive: () -> [String]) -> [String] {
         lock.lock()
         defer { lock.unlock() }
-        if let eventIDs { return eventIDs }
-        let ids = StableID.events(corpus.events, entities: corpus.entities, documents: corpus.documents)
-        eventIDs = ids
+        if let ids = self[keyPath: slot] { return ids }
+        let ids = derive()
+        self[keyPath: slot] = ids
         return ids
     }
 }
