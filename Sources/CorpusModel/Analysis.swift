@@ -26,6 +26,9 @@ struct DocumentAnalysis {
     var events: [EventCandidate] = []
     /// The visit candidates' features, when a build keeps them for training (Scoring/).
     var features: [[Float]] = []
+    /// For an analysis reused from the model cache: its texts in an earlier model file, copied from there when
+    /// the document is assembled (`source.text` and `source.original` are then empty).
+    var storedTexts: StoredTexts?
 }
 
 enum Analyzer {

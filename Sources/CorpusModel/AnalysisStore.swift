@@ -3,10 +3,16 @@ import Foundation
 /// Per-document results kept between builds (the model cache's analysis segments). A document whose analysis is
 /// stored is not read or analysed again; only the cross-document merge is redone.
 public protocol AnalysisStore: AnyObject, Sendable {
-    /// The stored analysis of input `index` (as `keep` was given it), or nil.
-    func stored(_ index: Int) -> Data?
+    /// Calls `body` with the stored analysis of input `index` (the bytes `keep` was given, not copied), or
+    /// returns nil when there is none.
+    func withStored<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> T?) -> T?
     /// Keeps the analysis of input `index`; called from worker threads.
     func keep(_ index: Int, _ encoded: [UInt8])
+    /// Input `index`'s document key (0: none), kept with its document in the model.
+    func key(_ index: Int) -> UInt64
+    /// An earlier model of the corpus, whose texts a reused document's are copied from (nil: none; the
+    /// article is read again).
+    var earlierTexts: ModelFileTexts? { get }
 }
 
 extension Analyzer {
@@ -17,13 +23,7 @@ extension Analyzer {
                         lexicon: Lexicon = .bundled, reviewer: (any CandidateReviewer)? = nil) -> (DocumentAnalysis?, [Diagnostic]) {
         let location = inputs.location(i)
         let path = location.directory.isEmpty ? location.name : location.directory + "/" + location.name
-        if let store, let data = store.stored(i) {
-            let decoded = data.withUnsafeBytes { raw -> StoredAnalysis? in
-                var r = ByteReader(raw)
-                return try? StoredAnalysis(from: &r, path: path)
-            }
-            if let decoded { return (decoded.analysis, decoded.diagnostics) }
-        }
+        if let store, let reused = reuse(input: i, of: inputs, store: store, path: path) { return reused }
         var (source, d) = inputs.read(i)
         var analysis = source.map {
             analyze($0, manifest: inputs.entry(i), gazetteer: gazetteer, acronyms: acronyms, scoring: scoring, languages: languages,
@@ -41,12 +41,34 @@ extension Analyzer {
         }
         return (analysis, d)
     }
+
+    /// Input `i`'s stored analysis with its texts, which the store does not keep: copied from the earlier model
+    /// when it holds them, else read from the article again and checked against the analysis' content hash.
+    /// Nil when nothing is stored, it does not decode, or the article's text is no longer the one analysed.
+    static func reuse(input i: Int, of inputs: BuildInputs, store: AnalysisStore, path: String) -> (DocumentAnalysis?, [Diagnostic])? {
+        let stored = store.withStored(i) { raw -> StoredAnalysis? in
+            var r = ByteReader(raw)
+            return try? StoredAnalysis(from: &r, path: path)
+        }
+        guard let stored else { return nil }
+        guard var analysis = stored.analysis else { return (nil, stored.diagnostics) }
+        if let texts = store.earlierTexts?.texts(key: store.key(i)) {
+            analysis.storedTexts = texts
+            return (analysis, stored.diagnostics)
+        }
+        guard let source = inputs.read(i).0, source.contentHash == analysis.source.contentHash,
+              source.byteCount == analysis.source.byteCount else { return nil }
+        analysis.source.text = source.text
+        analysis.source.original = source.original
+        return (analysis, stored.diagnostics)
+    }
 }
 
 extension CorpusBuilder {
     /// Builds from files, taking each document's analysis from `store` when it has it and keeping the new ones there.
-    public func build(files: [(path: String, entry: ManifestEntry?)], store: AnalysisStore?) -> (Corpus, [Diagnostic]) {
-        build(inputs: BuildInputs(source: .paths(files.map(\.path)), entries: files.map(\.entry)), store: store)
+    /// With a `draft`, the texts are written into that model file as they come (docs/model-cache.md).
+    public func build(files: [(path: String, entry: ManifestEntry?)], store: AnalysisStore?, draft: ModelFileDraft? = nil) -> (Corpus, [Diagnostic]) {
+        build(inputs: BuildInputs(source: .paths(files.map(\.path)), entries: files.map(\.entry)), store: store, texts: draft?.texts)
     }
 
     /// Analyses the inputs `selected` of `files` into `store` without building a model (one shard of a build made

@@ -237,12 +237,13 @@ public struct CorpusBuilder: Sendable {
     /// next is read: only one chunk's texts and intermediate results are held besides the model being built.
     static let chunkSize = 1024
 
-    func build(inputs: BuildInputs, store: AnalysisStore? = nil) -> (Corpus, [Diagnostic]) {
-        let (corpus, diagnostics, _) = buildKeepingSamples(inputs: inputs, store: store)
+    /// `texts`: where the texts go (default: a store of its own, in memory up to `textMemoryLimit`).
+    func build(inputs: BuildInputs, store: AnalysisStore? = nil, texts: TextStore? = nil) -> (Corpus, [Diagnostic]) {
+        let (corpus, diagnostics, _) = buildKeepingSamples(inputs: inputs, store: store, texts: texts)
         return (corpus, diagnostics)
     }
 
-    func buildKeepingSamples(inputs: BuildInputs, store: AnalysisStore? = nil) -> (Corpus, [Diagnostic], [CandidateSample]) {
+    func buildKeepingSamples(inputs: BuildInputs, store: AnalysisStore? = nil, texts: TextStore? = nil) -> (Corpus, [Diagnostic], [CandidateSample]) {
         // Training needs every candidate's features, which the cache does not keep.
         let store = keepFeatures ? nil : store
         let g = gazetteer
@@ -251,7 +252,7 @@ public struct CorpusBuilder: Sendable {
         let languages = self.languages, reviewer = self.reviewer
         // A handful of articles is done before worker threads would have started.
         let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
-        var assembly = Assembly(gazetteer: g, tables: DocumentTables(texts: TextStore(memoryLimit: textMemoryLimit)))
+        var assembly = Assembly(gazetteer: g, tables: DocumentTables(texts: texts ?? TextStore(memoryLimit: textMemoryLimit)))
         assembly.scorer = scorer
         var chunkStart = 0
         while chunkStart < inputs.count {
@@ -271,7 +272,7 @@ public struct CorpusBuilder: Sendable {
             if workers == 1 || chunk.count < 16 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
             let chunkResults = results.take()
             assembly.reserve(for: chunkResults, done: chunk.upperBound, total: inputs.count)
-            assembly.add(chunkResults, names: chunk.map { inputs.location($0) })
+            assembly.add(chunkResults, names: chunk.map { inputs.location($0) }, keys: chunk.map { store?.key($0) ?? 0 })
             chunkStart = chunk.upperBound
         }
         MemoryTrace.note("analysed and assembled")
@@ -323,6 +324,7 @@ struct Assembly {
         }
         grow(&documents, results.count)
         grow(&tables.records, results.count)
+        grow(&tables.documentKeys, results.count)
         grow(&tables.sentences, sentences)
         grow(&tables.mentions, mentions)
         grow(&tables.times, times)
@@ -330,8 +332,9 @@ struct Assembly {
         if let n = target(self.events.events.count, self.events.capacity, events) { self.events.reserveCapacity(n) }
     }
 
-    /// Adds a chunk's analyses; `names` are their folders and file names (strings shared with the inputs).
-    mutating func add(_ input: consuming [(DocumentAnalysis?, [Diagnostic])], names: [(directory: String, name: String)]) {
+    /// Adds a chunk's analyses; `names` are their folders and file names (strings shared with the inputs), `keys`
+    /// their document keys in the model cache (0: none).
+    mutating func add(_ input: consuming [(DocumentAnalysis?, [Diagnostic])], names: [(directory: String, name: String)], keys: [UInt64]) {
         var results = consume input
         for index in results.indices {
             let (analysis, d) = results[index]
@@ -373,8 +376,7 @@ struct Assembly {
                 placeEntity = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
             }
             // The texts go to the store (memory, then a temporary file): the model keeps byte ranges only.
-            let text = tables.texts.append(a.source.text)
-            let original = Document.sameBytes(a.source.original, a.source.text) ? nil : tables.texts.append(a.source.original)
+            let (text, original) = Self.place(a, in: tables.texts)
             let sentences = tables.sentences.count..<(tables.sentences.count + a.sentences.count)
             tables.sentences.append(contentsOf: a.sentences)
             let mentionStart = tables.mentions.count
@@ -391,6 +393,7 @@ struct Assembly {
                 mentionStart: Int32(mentionStart), mentionEnd: Int32(tables.mentions.count),
                 timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource,
                 anchor: a.anchor?.packed ?? 0, anchorSource: a.anchorSource))
+            tables.documentKeys.append(keys[index])
             documents.append(Document(tables: tables, index: docIndex))
             for (k, var v) in a.visits.enumerated() {
                 v.visitor = global(v.visitor)
@@ -400,6 +403,16 @@ struct Assembly {
             }
             for var e in a.events { e.participants = e.participants.map(global); events.add(e, document: docIndex) }
         }
+    }
+
+    /// A document's texts put in the store: copied from an earlier model file, or appended; the original only
+    /// when it differs from the text.
+    static func place(_ a: DocumentAnalysis, in texts: TextStore) -> (text: TextRef, original: TextRef?) {
+        if let stored = a.storedTexts {
+            return (texts.copy(stored.text, from: stored.store), stored.original.map { texts.copy($0, from: stored.store) })
+        }
+        let text = texts.append(a.source.text)
+        return (text, Document.sameBytes(a.source.original, a.source.text) ? nil : texts.append(a.source.original))
     }
 
     mutating func finish() -> (Corpus, [Diagnostic], [CandidateSample]) {
@@ -452,13 +465,24 @@ struct BuildInputs: Sendable {
         return nil
     }
 
+    /// A path's folder and file name, as `NSString`'s `deletingLastPathComponent` and `lastPathComponent` give
+    /// them, without their cost for a plain path (one slash between components, none at the end).
+    static func split(_ path: String) -> (directory: String, name: String) {
+        let bytes = path.utf8, separator = UInt8(ascii: "/")
+        let doubled = zip(bytes, bytes.dropFirst()).contains { $0 == separator && $1 == separator }
+        guard let slash = bytes.lastIndex(of: separator), slash != bytes.index(before: bytes.endIndex), !doubled else {
+            let ns = path as NSString
+            return (ns.deletingLastPathComponent, ns.lastPathComponent)
+        }
+        let name = String(path[bytes.index(after: slash)...])
+        return (slash == bytes.startIndex ? "/" : String(path[..<slash]), name)
+    }
+
     /// The document's folder and file name.
     func location(_ i: Int) -> (directory: String, name: String) {
         switch source {
         case .directory(let dir, let names): return (dir, names[i])
-        case .paths(let paths):
-            let path = paths[i] as NSString
-            return (path.deletingLastPathComponent, path.lastPathComponent)
+        case .paths(let paths): return Self.split(paths[i])
         case .texts(let texts):
             let path = texts[i].name as NSString
             return (path.deletingLastPathComponent, path.lastPathComponent)

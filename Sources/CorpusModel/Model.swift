@@ -189,6 +189,9 @@ public enum MetadataSource: String, Sendable, Codable {
 final class DocumentTables: @unchecked Sendable {
     let texts: TextStore
     var records: [DocumentRecord] = []
+    /// Each record's document key in the model cache (0: built without it), by which a later build of the same
+    /// corpus finds the texts it can copy from this model's file instead of reading the article again.
+    var documentKeys: [UInt64] = []
     var directories: [String] = []
     var strings: [UInt8] = []
     var sentences: [Sentence] = []

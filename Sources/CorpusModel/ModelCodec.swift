@@ -7,7 +7,7 @@ import Foundation
 
 public enum ModelCodec {
     /// The version of the encoding: bump it with any change to an `encode`/`init(from:)` pair.
-    public static let formatVersion: UInt32 = 7
+    public static let formatVersion: UInt32 = 8
 
     /// The format version and the sizes of the types written as raw memory: a change to either makes a new key.
     public static var fingerprint: String {
@@ -127,6 +127,7 @@ extension Sentence: PlainMemory {}
 extension EntityMention: PlainMemory {}
 extension TimeExpression: PlainMemory {}
 extension UInt8: PlainMemory {}
+extension UInt64: PlainMemory {}
 
 /// A type the model cache stores: its fields, written and read in one place.
 protocol CacheCodable {

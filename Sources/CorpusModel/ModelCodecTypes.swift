@@ -197,7 +197,8 @@ extension RuleSet: CacheCodable {
 }
 
 /// One document's analysis with the diagnostics of reading it; `path` is left out (a moved file keeps its record)
-/// and put back when read.
+/// and put back when read. The texts are left out too (they are in the model file, or read again from the
+/// article: `Analyzer.reuse`); the text's size and content hash stay, to check them.
 struct StoredAnalysis {
     var analysis: DocumentAnalysis?
     var diagnostics: [Diagnostic]
@@ -210,9 +211,6 @@ struct StoredAnalysis {
         }
         guard let a = analysis else { w.u8(0); return }
         w.u8(1)
-        w.string(a.source.text)
-        w.bool(Document.sameBytes(a.source.original, a.source.text))
-        if !Document.sameBytes(a.source.original, a.source.text) { w.string(a.source.original) }
         w.int(a.source.byteCount); w.u64(a.source.contentHash)
         w.optional(a.title); w.date(a.date); w.raw(a.dateSource); w.optional(a.place); w.optional(a.source_); w.optional(a.url)
         w.string(a.language.code); w.date(a.anchor); w.optionalRaw(a.anchorSource); w.values(a.notes)
@@ -233,9 +231,7 @@ struct StoredAnalysis {
             return d
         }
         guard try r.u8() == 1 else { analysis = nil; return }
-        let text = try r.string()
-        let original = try r.bool() ? text : try r.string()
-        let source = SourceText(path: path, original: original, text: text, byteCount: try r.int(), contentHash: try r.u64())
+        let source = SourceText(path: path, original: "", text: "", byteCount: try r.int(), contentHash: try r.u64())
         var a = DocumentAnalysis(source: source, title: try r.optionalString(), date: try r.date(), dateSource: try r.raw(MetadataSource.self),
                                  place: try r.optionalString(), source_: try r.optionalString(), url: try r.optionalString(),
                                  language: Language(try r.string()), anchor: try r.date(), anchorSource: try r.optionalRaw(AnchorSource.self))

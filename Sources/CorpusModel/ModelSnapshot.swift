@@ -52,45 +52,15 @@ public enum ModelSnapshot {
         }
     }
 
-    // MARK: Writing
+    // MARK: Writing (see ModelFileDraft for the texts)
 
-    /// Writes `corpus` to `url` (the caller writes to a temporary name and renames it into place).
-    public static func write(_ corpus: Corpus, diagnostics: [Diagnostic], key: UInt64, to url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CacheFormatError("cannot create \(url.path)")
-        }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try handle.write(contentsOf: [UInt8](repeating: 0, count: headerSize))
-        // The texts first, streamed to the file a block at a time, so the records can point at their new places.
-        var header = Header(key: key)
-        var records = corpus.tables?.records ?? []
-        var texts = TextWriter(handle: handle)
-        let store = corpus.tables?.texts
-        for i in records.indices {
-            records[i].text = try texts.add(store?.string(records[i].text) ?? "")
-            if records[i].original.offset >= 0 { records[i].original = try texts.add(store?.string(records[i].original) ?? "") }
-        }
-        try texts.flush()
-        var tables = encodeTables(corpus, records: records)
-        var w = ByteWriter()
-        w.values(diagnostics)
-        tables += w.bytes
-        header.tablesLength = UInt64(tables.count)
-        header.tablesChecksum = tables.withUnsafeBytes { WideChecksum.of($0) }
-        header.textsLength = UInt64(texts.length)
-        header.textsChecksum = texts.checksum.value
-        try handle.write(contentsOf: tables)
-        try handle.seek(toOffset: 0)
-        try handle.write(contentsOf: header.bytes)
-    }
-
-    static func encodeTables(_ corpus: Corpus, records: [DocumentRecord]) -> [UInt8] {
+    static func encodeTables(_ corpus: Corpus, diagnostics: [Diagnostic]) -> [UInt8] {
         var w = ByteWriter()
         let tables = corpus.tables ?? DocumentTables()
         w.list(tables.directories) { $0.string($1) }
         w.memory(tables.strings)
-        w.values(records)
+        w.values(tables.records)
+        w.memory(tables.documentKeys)
         w.memory(tables.sentences)
         w.memory(tables.mentions)
         w.memory(tables.times)
@@ -98,32 +68,49 @@ public enum ModelSnapshot {
         w.values(corpus.entities[corpus.gazetteer.entities.count...])
         w.values(corpus.visits)
         w.values(corpus.events)
+        w.values(diagnostics)
         return w.bytes
     }
 
     // MARK: Reading
 
-    /// Reads a model written by `write`, over `gazetteer` (the one it was built with: the key says so).
-    public static func read(_ url: URL, key: UInt64, gazetteer: Gazetteer) throws -> (Corpus, [Diagnostic]) {
+    /// A model file opened and checked: its header, size and both checksums. The caller owns `file`.
+    struct VerifiedFile {
+        let file: Int32
+        let header: Header
+        let tables: [UInt8]
+        static var textsBase: Int { ModelSnapshot.headerSize }
+    }
+
+    /// Opens `url` and checks it whole (`key`: the key it must have; nil: any).
+    static func openVerified(_ url: URL, key: UInt64?) throws -> VerifiedFile {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CacheFormatError("cannot open: \(String(cString: strerror(errno)))") }
-        var keepOpen = false
-        defer { if !keepOpen { close(fd) } }
-        let header = try readBytes(fd, at: 0, count: headerSize).withUnsafeBytes { try Header($0) }
-        guard header.key == key else { throw CacheFormatError("key mismatch") }
-        var st = stat()
-        guard fstat(fd, &st) == 0, UInt64(st.st_size) == UInt64(headerSize) + header.tablesLength + header.textsLength else {
-            throw CacheFormatError("truncated: \(st.st_size) bytes, the header says \(UInt64(headerSize) + header.tablesLength + header.textsLength)")
+        do {
+            let header = try readBytes(fd, at: 0, count: headerSize).withUnsafeBytes { try Header($0) }
+            if let key, header.key != key { throw CacheFormatError("key mismatch") }
+            var st = stat()
+            let size = UInt64(headerSize) + header.tablesLength + header.textsLength
+            guard fstat(fd, &st) == 0, UInt64(st.st_size) == size else {
+                throw CacheFormatError("truncated: \(st.st_size) bytes, the header says \(size)")
+            }
+            let tables = try readBytes(fd, at: headerSize + Int(header.textsLength), count: Int(header.tablesLength))
+            guard tables.withUnsafeBytes({ WideChecksum.of($0) }) == header.tablesChecksum else { throw CacheFormatError("tables checksum mismatch") }
+            guard try checksum(fd, from: VerifiedFile.textsBase, count: Int(header.textsLength)) == header.textsChecksum else {
+                throw CacheFormatError("texts checksum mismatch")
+            }
+            return VerifiedFile(file: fd, header: header, tables: tables)
+        } catch {
+            close(fd)
+            throw error
         }
-        let textsBase = headerSize
-        let tables = try readBytes(fd, at: headerSize + Int(header.textsLength), count: Int(header.tablesLength))
-        guard tables.withUnsafeBytes({ WideChecksum.of($0) }) == header.tablesChecksum else { throw CacheFormatError("tables checksum mismatch") }
-        guard try checksum(fd, from: textsBase, count: Int(header.textsLength)) == header.textsChecksum else {
-            throw CacheFormatError("texts checksum mismatch")
-        }
-        let store = TextStore(file: fd, base: textsBase, length: Int(header.textsLength))
-        keepOpen = true
-        return try tables.withUnsafeBytes { raw in
+    }
+
+    /// Reads a model written by `ModelFileDraft`, over `gazetteer` (the one it was built with: the key says so).
+    public static func read(_ url: URL, key: UInt64, gazetteer: Gazetteer) throws -> (Corpus, [Diagnostic]) {
+        let file = try openVerified(url, key: key)
+        let store = TextStore(file: file.file, base: VerifiedFile.textsBase, length: Int(file.header.textsLength))
+        return try file.tables.withUnsafeBytes { raw in
             var r = ByteReader(raw)
             let corpus = try decodeTables(&r, texts: store, gazetteer: gazetteer)
             let diagnostics: [Diagnostic] = try r.values()
@@ -137,6 +124,7 @@ public enum ModelSnapshot {
         tables.directories = try r.list { try $0.string() }
         tables.strings = try r.memory(UInt8.self)
         tables.records = try r.values()
+        tables.documentKeys = try r.memory(UInt64.self)
         tables.sentences = try r.memory(Sentence.self)
         tables.mentions = try r.memory(EntityMention.self)
         tables.times = try r.memory(TimeExpression.self)
@@ -151,6 +139,7 @@ public enum ModelSnapshot {
 
     /// Ranges that point outside their tables would trap later: refuse them here.
     static func validate(_ t: DocumentTables) throws {
+        guard t.documentKeys.count == t.records.count else { throw CacheFormatError("\(t.documentKeys.count) document keys for \(t.records.count) documents") }
         for r in t.records {
             guard r.sentenceStart >= 0, r.sentenceStart <= r.sentenceEnd, Int(r.sentenceEnd) <= t.sentences.count,
                   r.mentionStart >= 0, r.mentionStart <= r.mentionEnd, Int(r.mentionEnd) <= t.mentions.count,
@@ -189,36 +178,5 @@ public enum ModelSnapshot {
             done += n
         }
         return sum.value
-    }
-}
-
-/// The texts part of a model file: appended in order, checksummed as they come, written a block at a time.
-struct TextWriter {
-    let handle: FileHandle
-    var block: [UInt8] = []
-    var length = 0
-    var checksum = WideChecksum()
-    static let blockSize = 1 << 22
-
-    init(handle: FileHandle) {
-        self.handle = handle
-        block.reserveCapacity(Self.blockSize)
-    }
-
-    mutating func add(_ text: String) throws -> TextRef {
-        var text = text
-        let ref = TextRef(offset: Int64(length), count: UInt32(text.utf8.count))
-        text.withUTF8 { bytes in
-            block.append(contentsOf: bytes)
-            checksum.add(UnsafeRawBufferPointer(bytes))
-        }
-        length += Int(ref.count)
-        if block.count >= Self.blockSize { try flush() }
-        return ref
-    }
-
-    mutating func flush() throws {
-        try handle.write(contentsOf: block)
-        block.removeAll(keepingCapacity: true)
     }
 }

@@ -59,7 +59,21 @@ public final class TextStore: @unchecked Sendable {
         spilled = length
     }
     /// Where the store's bytes start in `file` (0 for its own temporary file).
-    private var fileBase = 0
+    private(set) var fileBase = 0
+    /// The checksum of the bytes written so far, kept only by a store that writes a model file's texts.
+    private var written: WideChecksum?
+    /// Bytes to copy from another store's file, not read yet: consecutive copies become one read.
+    private var copyRun: CopyRun?
+
+    /// A store whose texts are written to `file` from `base` on, straight from the build (the texts part of a
+    /// model file being written): nothing is kept in memory, the checksum is kept as the bytes go; the store
+    /// closes the file.
+    init(writingTo file: Int32, base: Int) {
+        memoryLimit = 0
+        self.file = file
+        fileBase = base
+        written = WideChecksum()
+    }
 
     deinit {
         if file >= 0 { close(file) }
@@ -71,8 +85,12 @@ public final class TextStore: @unchecked Sendable {
         return text.withUTF8 { append(bytes: $0) }
     }
 
+    /// The store's length in bytes: where the next text starts.
+    var length: Int { inMemory + spilled + failedBytes.count + pending.count + (copyRun?.count ?? 0) }
+
     func append(bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
-        let offset = inMemory + spilled + failedBytes.count + pending.count
+        readCopyRun()
+        let offset = length
         if bytes.isEmpty { return TextRef(offset: Int64(offset), count: 0) }
         if file < 0 && inMemory + bytes.count <= memoryLimit {
             // In memory: into the last block when it fits, else a new block of its own size or more.
@@ -104,8 +122,46 @@ public final class TextStore: @unchecked Sendable {
 
     /// Writes what is pending; called when the corpus is complete.
     func seal() {
+        readCopyRun()
         flush()
         pending = []
+    }
+
+    /// Appends the text at `ref` of `source` (a store over a file) without making a String of it: copies of
+    /// consecutive texts are read with one `pread` when the run ends.
+    func copy(_ ref: TextRef, from source: TextStore) -> TextRef {
+        let start = source.fileBase + Int(ref.offset) - source.inMemory
+        if let run = copyRun, run.source !== source || run.end != start || run.count >= Self.blockSize { readCopyRun() }
+        let offset = length
+        if copyRun == nil { copyRun = CopyRun(source: source, start: start, end: start) }
+        copyRun!.end += Int(ref.count)
+        return TextRef(offset: Int64(offset), count: ref.count)
+    }
+
+    /// A range of another store's file to append.
+    private struct CopyRun {
+        let source: TextStore
+        let start: Int
+        var end: Int
+        var count: Int { end - start }
+    }
+
+    /// Reads the pending copy from its file and appends it (a file that cannot be read gives zero bytes, which
+    /// the model file's checksum then holds: the copy is never shorter than its references).
+    private func readCopyRun() {
+        guard let run = copyRun else { return }
+        copyRun = nil
+        var bytes = [UInt8](repeating: 0, count: run.count)
+        bytes.withUnsafeMutableBytes { buffer in
+            var got = 0
+            while got < run.count {
+                let n = pread(run.source.file, buffer.baseAddress! + got, run.count - got, off_t(run.start + got))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                got += n
+            }
+        }
+        _ = bytes.withUnsafeBufferPointer { append(bytes: $0) }
     }
 
     private func openFile() -> Bool {
@@ -124,13 +180,14 @@ public final class TextStore: @unchecked Sendable {
             var written = 0
             pending.withUnsafeBytes { raw in
                 while written < raw.count {
-                    let n = pwrite(file, raw.baseAddress! + written, raw.count - written, off_t(spilled + written))
+                    let n = pwrite(file, raw.baseAddress! + written, raw.count - written, off_t(fileBase + spilled + written))
                     if n < 0 && errno == EINTR { continue }
                     if n <= 0 { break }
                     written += n
                 }
             }
             if written == pending.count {
+                pending.withUnsafeBytes { self.written?.add($0) }
                 spilled += pending.count
                 pending.removeAll(keepingCapacity: true)
                 return
@@ -193,6 +250,12 @@ public final class TextStore: @unchecked Sendable {
             return got
         }
     }
+
+    /// For a store writing a model file's texts: the checksum of its bytes, once sealed; nil when some could not
+    /// be written (a full disk: they stayed in memory, and the file is not complete).
+    var writtenChecksum: UInt64? { failedStart == nil && failedBytes.isEmpty ? written?.value : nil }
+    /// The open file the store reads from (and writes to), or -1.
+    var fileDescriptor: Int32 { file }
 
     /// Bytes held in memory (for the benchmarks).
     var memoryBytes: Int { inMemory + failedBytes.count + pending.count }

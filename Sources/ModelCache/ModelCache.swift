@@ -42,10 +42,13 @@ public struct ModelCache: Sendable {
         let lock = try FileLock(url: plan.lockURL)
         defer { lock.release() }
         if let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
-        let store = plan.segments()
-        let (corpus, diagnostics) = builder.build(files: plan.listing.files, store: store)
+        // Reused analyses take their texts from the corpus's earlier model; the new model's texts are written
+        // into its file as the build goes.
+        let store = plan.segments(earlierTexts: plan.earlierModel())
+        let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: plan.modelURL))
+        let (corpus, diagnostics) = builder.build(files: plan.listing.files, store: store, draft: draft)
         try? store.finish(name: "build-\(String(plan.modelKey, radix: 16))-\(getpid())")
-        plan.save(corpus, diagnostics: diagnostics + plan.listing.diagnostics)
+        if let draft { plan.save(corpus, diagnostics: diagnostics + plan.listing.diagnostics, draft: draft) }
         return Result(corpus: corpus, diagnostics: plan.listing.diagnostics + diagnostics,
                       source: .built(analysed: store.made, reused: store.reused))
     }
@@ -134,9 +137,9 @@ struct BuildPlan {
     var modelURL: URL { cache.folder.appendingPathComponent("models/\(hex.0)-\(hex.1).model") }
     var lockURL: URL { cache.folder.appendingPathComponent("models/\(hex.0).lock") }
 
-    func segments() -> SegmentStore {
+    func segments(earlierTexts: ModelFileTexts? = nil) -> SegmentStore {
         let store = SegmentStore(folder: cache.folder.appendingPathComponent("analyses/\(String(context, radix: 16))"),
-                                 context: context, keys: keys)
+                                 context: context, keys: keys, earlierTexts: earlierTexts)
         for (url, why) in store.damaged { cache.note("model cache: \(url.path) is damaged (\(why)); removed, its documents are analysed again") }
         return store
     }
@@ -154,24 +157,43 @@ struct BuildPlan {
         }
     }
 
-    /// Writes the model (whole or not at all) and removes the older models of the same corpus.
-    func save(_ corpus: Corpus, diagnostics: [Diagnostic]) {
-        guard !keys.contains(0) else { return } // an unreadable article: its next read may differ
-        let temporary = AtomicFile.temporary(beside: modelURL)
+    /// The other model files of this corpus (earlier states), newest first.
+    func earlierModelURLs() -> [URL] {
+        let folder = modelURL.deletingLastPathComponent()
+        let prefix = hex.0 + "-"
+        let urls = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasPrefix(prefix) && $0.hasSuffix(".model") && $0 != modelURL.lastPathComponent }
+            .map { folder.appendingPathComponent($0) }
+        func modified(_ url: URL) -> Date { (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate ?? .distantPast }
+        return urls.sorted { modified($0) > modified($1) }
+    }
+
+    /// The texts of the newest earlier model of this corpus, checked as a load checks it; a damaged one is
+    /// reported in one line and removed.
+    func earlierModel() -> ModelFileTexts? {
+        guard let url = earlierModelURLs().first else { return nil }
         do {
-            try ModelSnapshot.write(corpus, diagnostics: diagnostics, key: modelKey, to: temporary)
-            try AtomicFile.rename(temporary, to: modelURL)
+            return try ModelFileTexts(url: url)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            cache.note("model cache: \(url.path) is damaged (\(error)); removed, its texts are read again")
+            try? FileManager.default.removeItem(at: url)
+            return nil
+        }
+    }
+
+    /// Completes the model built into `draft` and renames it into place (whole or not at all), then removes the
+    /// older models of the same corpus.
+    func save(_ corpus: Corpus, diagnostics: [Diagnostic], draft: ModelFileDraft) {
+        guard !keys.contains(0) else { draft.discard(); return } // an unreadable article: its next read may differ
+        do {
+            try draft.complete(corpus, diagnostics: diagnostics, key: modelKey)
+            try AtomicFile.rename(draft.url, to: modelURL)
+        } catch {
+            draft.discard()
             cache.note("model cache: cannot write \(modelURL.path) (\(error)); the model is not cached")
             return
         }
-        let folder = modelURL.deletingLastPathComponent()
-        let prefix = hex.0 + "-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where name.hasPrefix(prefix) && name.hasSuffix(".model") && name != modelURL.lastPathComponent {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
+        for url in earlierModelURLs() { try? FileManager.default.removeItem(at: url) }
     }
 }
 

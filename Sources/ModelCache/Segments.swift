@@ -31,10 +31,14 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
     private(set) var reused = 0
     private(set) var made = 0
 
-    init(folder: URL, context: UInt64, keys: [UInt64], read: Bool = true) {
+    /// The corpus's earlier model, whose texts reused analyses take (segments keep no texts).
+    let earlierTexts: ModelFileTexts?
+
+    init(folder: URL, context: UInt64, keys: [UInt64], earlierTexts: ModelFileTexts? = nil, read: Bool = true) {
         self.folder = folder
         self.context = context
         self.keys = keys
+        self.earlierTexts = earlierTexts
         if read { load() }
     }
 
@@ -81,11 +85,14 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
 
     // MARK: AnalysisStore
 
-    func stored(_ input: Int) -> Data? {
+    func withStored<T>(_ input: Int, _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
         guard keys[input] != 0, let place = known[keys[input]] else { return nil }
-        lock.lock(); reused += 1; lock.unlock()
-        return segments[place.segment].subdata(in: place.range)
+        let result = segments[place.segment].withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[place.range])) }
+        if result != nil { lock.lock(); reused += 1; lock.unlock() }
+        return result
     }
+
+    func key(_ input: Int) -> UInt64 { keys[input] }
 
     func keep(_ input: Int, _ encoded: [UInt8]) {
         let key = keys[input]

@@ -54,7 +54,10 @@ struct ModelCacheTests {
         dump(corpus.visits, to: &out)
         dump(corpus.events, to: &out)
         if let tables = corpus.tables {
-            for child in Mirror(reflecting: tables).children where child.label != "texts" { dump(child.value, to: &out) }
+            // The document keys are the cache's own (0 without it), compared by `modelFileBytes` instead.
+            for child in Mirror(reflecting: tables).children where child.label != "texts" && child.label != "documentKeys" {
+                dump(child.value, to: &out)
+            }
         }
         for document in corpus.documents { out += document.path + "\n" + document.text + "\n" + document.original + "\n" }
         for table in ExportTable.allCases { out += try Exporter.render(table, of: corpus, format: .json) }
@@ -245,5 +248,78 @@ struct ModelCacheTests {
         let merged = try Self.cached(scratch)
         #expect(merged.source == .built(analysed: 0, reused: 35))
         #expect(try Self.everything(merged.corpus) == reference)
+    }
+
+    /// The bytes of the one model file in `cache`.
+    static func modelFileBytes(_ cache: URL) throws -> Data {
+        let models = cache.appendingPathComponent("models")
+        let names = try FileManager.default.contentsOfDirectory(atPath: models.path).filter { $0.hasSuffix(".model") }
+        #expect(names.count == 1, "\(names)")
+        return try Data(contentsOf: models.appendingPathComponent(try #require(names.first)))
+    }
+
+    /// The model file a build from nothing (a new cache folder) writes for the corpus as it is now.
+    static func fullBuildBytes(_ scratch: Scratch, _ inputs: CacheInputs = inputs()) throws -> Data {
+        let folder = scratch.root.appendingPathComponent("fresh-\(UUID().uuidString.prefix(8))")
+        let result = try ModelCache(folder: folder).corpus(directories: [scratch.corpus], inputs: inputs,
+                                                           builder: CorpusBuilder(gazetteer: gazetteer, jobs: 2))
+        #expect(result.source == .built(analysed: scratch.articles.count, reused: 0))
+        return try modelFileBytes(folder)
+    }
+
+    @Test func aModelBuiltFromAnEarlierOneIsTheFileOfAFullBuild() throws {
+        let scratch = try Scratch()
+        _ = try Self.cached(scratch)
+        // One article changed, one removed, one added: two analysed, the texts of the 33 others copied from the
+        // earlier model's file.
+        let article = scratch.articles[3]
+        try (String(contentsOf: article, encoding: .utf8) + "\nThe visit was described as a success.\n")
+            .write(to: article, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: scratch.articles[5])
+        try "HANOI, May 2, 2024 — Prime Minister Anthony Albanese arrived in Hanoi for an official visit.\n"
+            .write(to: scratch.corpus.appendingPathComponent("zz-new.txt"), atomically: true, encoding: .utf8)
+        let changed = try Self.cached(scratch)
+        #expect(changed.source == .built(analysed: 2, reused: 33))
+        let incremental = try Self.modelFileBytes(scratch.cache)
+        #expect(incremental == (try Self.fullBuildBytes(scratch)))
+        #expect(try Self.everything(changed.corpus) == Self.everything(Self.uncached(scratch)))
+        #expect(try Self.everything(Self.cached(scratch).corpus) == Self.everything(changed.corpus), "loaded as built")
+
+        // A corrections file: a new model of the same analyses, every text copied; the file a full build writes.
+        let corrections = scratch.root.appendingPathComponent("corrections.yaml")
+        try "corrections:\n  - reject: v-x-PRK-2019-abcdef\n".write(to: corrections, atomically: true, encoding: .utf8)
+        let corrected = try Self.cached(scratch, Self.inputs(corrections: [corrections]))
+        #expect(corrected.source == .built(analysed: 0, reused: 35))
+        #expect(try Self.modelFileBytes(scratch.cache) == Self.fullBuildBytes(scratch, Self.inputs(corrections: [corrections])))
+    }
+
+    @Test func withoutAnEarlierModelTheTextsAreReadAgainAndChecked() throws {
+        let scratch = try Scratch()
+        _ = try Self.cached(scratch)
+        try FileManager.default.removeItem(at: scratch.cache.appendingPathComponent("models"))
+        let rebuilt = try Self.cached(scratch)
+        #expect(rebuilt.source == .built(analysed: 0, reused: 35))
+        #expect(try Self.modelFileBytes(scratch.cache) == Self.fullBuildBytes(scratch))
+    }
+
+    @Test func theEarlierModelsTextsAreFoundByDocumentKey() throws {
+        let scratch = try Scratch()
+        let built = try Self.cached(scratch).corpus
+        let models = scratch.cache.appendingPathComponent("models")
+        let name = try #require(FileManager.default.contentsOfDirectory(atPath: models.path).first { $0.hasSuffix(".model") })
+        let earlier = try ModelFileTexts(url: models.appendingPathComponent(name))
+        let tables = try #require(built.tables)
+        #expect(Set(tables.documentKeys).count == built.documents.count && !tables.documentKeys.contains(0))
+        let copy = TextStore(memoryLimit: 0)
+        var copied: [(TextRef, TextRef?)] = []
+        for (document, key) in zip(built.documents, tables.documentKeys) {
+            let texts = try #require(earlier.texts(key: key))
+            #expect(earlier.store.string(texts.text) == document.text)
+            copied.append((copy.copy(texts.text, from: earlier.store), texts.original.map { copy.copy($0, from: earlier.store) }))
+        }
+        #expect(earlier.texts(key: 12345) == nil)
+        copy.seal()
+        #expect(copied.map { copy.string($0.0) } == built.documents.map(\.text), "consecutive copies read as one run")
+        #expect(copied.map { $0.1.map(copy.string) ?? "" } == built.documents.map { $0.original == $0.text ? "" : $0.original })
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A model file (`ModelSnapshot`) written while its corpus is built: the build's text store writes the texts
+/// straight into it (nothing kept in memory, each text written once), then `complete` adds the tables after them
+/// and the header before them. The corpus keeps reading its texts from the file, whether or not it is kept.
+public final class ModelFileDraft: @unchecked Sendable {
+    public let url: URL
+    /// The build's text store: the file's texts part.
+    let texts: TextStore
+
+    /// Creates `url` (a temporary name, renamed into place once complete).
+    public init(url: URL) throws {
+        let fd = open(url.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CacheFormatError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        self.url = url
+        texts = TextStore(writingTo: fd, base: ModelSnapshot.headerSize)
+    }
+
+    /// Writes the tables of `corpus` (built into this draft) and the header: the file is then a complete model.
+    public func complete(_ corpus: Corpus, diagnostics: [Diagnostic], key: UInt64) throws {
+        if let built = corpus.tables?.texts, built !== texts { throw CacheFormatError("the corpus was not built into \(url.path)") }
+        texts.seal()
+        guard let textsChecksum = texts.writtenChecksum else { throw CacheFormatError("the texts could not be written to \(url.path)") }
+        let tables = ModelSnapshot.encodeTables(corpus, diagnostics: diagnostics)
+        var header = ModelSnapshot.Header(key: key)
+        header.textsLength = UInt64(texts.length)
+        header.textsChecksum = textsChecksum
+        header.tablesLength = UInt64(tables.count)
+        header.tablesChecksum = tables.withUnsafeBytes { WideChecksum.of($0) }
+        try write(tables, at: ModelSnapshot.headerSize + texts.length)
+        try write(header.bytes, at: 0)
+    }
+
+    /// Removes the file's name; the corpus built into it still reads its texts through the open file.
+    public func discard() {
+        unlink(url.path)
+    }
+
+    private func write(_ bytes: [UInt8], at offset: Int) throws {
+        let fd = texts.fileDescriptor
+        var done = 0
+        try bytes.withUnsafeBytes { raw in
+            while done < raw.count {
+                let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw CacheFormatError("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+                done += n
+            }
+        }
+    }
+}
+
+/// The texts of an earlier model file of a corpus, found by document key: a build copies a reused document's texts
+/// from there (a byte range, not decoded) instead of reading its article again.
+public final class ModelFileTexts: @unchecked Sendable {
+    let store: TextStore
+    private let records: [DocumentRecord]
+    private let byKey: [UInt64: Int]
+
+    /// Opens `url` and checks it as a load does (size, header, both checksums); its key may be any.
+    public init(url: URL) throws {
+        let file = try ModelSnapshot.openVerified(url, key: nil)
+        store = TextStore(file: file.file, base: ModelSnapshot.VerifiedFile.textsBase, length: Int(file.header.textsLength))
+        (records, byKey) = try file.tables.withUnsafeBytes { raw in
+            var r = ByteReader(raw)
+            _ = try r.list { try $0.string() }
+            _ = try r.memory(UInt8.self)
+            let records: [DocumentRecord] = try r.values()
+            let keys = try r.memory(UInt64.self)
+            guard keys.count == records.count else { throw CacheFormatError("\(keys.count) document keys for \(records.count) documents") }
+            let length = Int64(file.header.textsLength)
+            var byKey: [UInt64: Int] = [:]
+            byKey.reserveCapacity(keys.count)
+            for (i, (key, record)) in zip(keys, records).enumerated() where key != 0 {
+                guard record.text.offset >= 0, record.text.offset + Int64(record.text.count) <= length,
+                      record.original.offset + Int64(record.original.count) <= length else {
+                    throw CacheFormatError("a document's text points outside the texts")
+                }
+                byKey[key] = i
+            }
+            return (records, byKey)
+        }
+    }
+
+    /// The texts of the document with document key `key`, when this model holds them.
+    func texts(key: UInt64) -> StoredTexts? {
+        guard key != 0, let i = byKey[key] else { return nil }
+        let record = records[i]
+        return StoredTexts(store: store, text: record.text, original: record.original.offset >= 0 ? record.original : nil)
+    }
+}
+
+/// A document's texts in another store (an earlier model file): copied, not decoded, when the document is assembled.
+struct StoredTexts {
+    let store: TextStore
+    let text: TextRef
+    let original: TextRef?
+}
