@@ -8,8 +8,12 @@ public protocol AnalysisStore: AnyObject, Sendable {
     func withStored<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> T?) -> T?
     /// Keeps the analysis of input `index`; called from worker threads.
     func keep(_ index: Int, _ encoded: [UInt8])
-    /// Input `index`'s document key (0: none), kept with its document in the model.
+    /// Input `index`'s document key (0: none, or not known before the input is read), kept with its document in
+    /// the model.
     func key(_ index: Int) -> UInt64
+    /// Learns input `index`'s key from the checksum of its bytes, read by the build (the store had not hashed
+    /// them); returns true when an analysis is stored under that key.
+    func learn(_ index: Int, byteHash: UInt64) -> Bool
     /// An earlier model of the corpus, whose texts a reused document's are copied from (nil: none; the
     /// article is read again).
     var earlierTexts: ModelFileTexts? { get }
@@ -23,8 +27,10 @@ extension Analyzer {
                         lexicon: Lexicon = .bundled, reviewer: (any CandidateReviewer)? = nil) -> (DocumentAnalysis?, [Diagnostic]) {
         let location = inputs.location(i)
         let path = location.directory.isEmpty ? location.name : location.directory + "/" + location.name
-        if let store, let reused = reuse(input: i, of: inputs, store: store, path: path) { return reused }
-        var (source, d) = inputs.read(i)
+        if let store, store.key(i) != 0, let reused = reuse(input: i, of: inputs, store: store, path: path) { return reused }
+        var (source, d, byteHash) = inputs.readHashing(i)
+        if let store, store.key(i) == 0, let byteHash, store.learn(i, byteHash: byteHash),
+           let reused = reuse(input: i, of: inputs, store: store, path: path) { return reused }
         var analysis = source.map {
             analyze($0, manifest: inputs.entry(i), gazetteer: gazetteer, acronyms: acronyms, scoring: scoring, languages: languages,
                     lexicon: lexicon)

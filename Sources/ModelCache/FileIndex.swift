@@ -116,20 +116,34 @@ struct FileIndex {
     /// The hash of the listing's file number `position`, whose metadata is `meta` (read by the caller): remembered
     /// when the metadata has not changed, else read from `path` (nil: unreadable).
     mutating func hash(of path: String, at position: Int, metadata meta: Entry, now: Date? = nil) -> UInt64? {
+        if let known = remembered(path, at: position, metadata: meta) { return known }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let hash = data.withUnsafeBytes { Checksum.of($0) }
+        remember(hash, at: position, metadata: meta, now: now)
+        return hash
+    }
+
+    /// The remembered hash of the listing's file number `position`, when its metadata has not changed; nil: the
+    /// file is to be read (and its hash given to `remember`).
+    mutating func remembered(_ path: String, at position: Int, metadata meta: Entry) -> UInt64? {
         while current.count <= position { current.append(nil) }
         if let known = stored(path, at: position), known.sameFile(as: meta) {
             current[position] = known
             return known.hash
         }
         changed = true
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let hash = data.withUnsafeBytes { Checksum.of($0) }
-        if (now ?? Date()).timeIntervalSince1970 - Double(meta.seconds) > 2 {
-            var entry = meta
-            entry.hash = hash
-            current[position] = entry
-        }
-        return hash
+        return nil
+    }
+
+    /// Remembers the hash of the bytes of file number `position`, read after its metadata `meta` was taken;
+    /// not when the file changed in the last two seconds (a later change could keep its size and time stamp).
+    mutating func remember(_ hash: UInt64, at position: Int, metadata meta: Entry, now: Date? = nil) {
+        while current.count <= position { current.append(nil) }
+        changed = true
+        guard (now ?? Date()).timeIntervalSince1970 - Double(meta.seconds) > 2 else { return }
+        var entry = meta
+        entry.hash = hash
+        current[position] = entry
     }
 
     /// Marks the listing's length: an index that held more files than the listing has changed.

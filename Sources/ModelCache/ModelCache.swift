@@ -36,17 +36,22 @@ public struct ModelCache: Sendable {
 
     /// The corpus of `directories`: loaded when the cache has it, else built (reusing every stored analysis) and stored.
     public func corpus(directories: [URL], inputs: CacheInputs, builder: CorpusBuilder) throws -> Result {
-        let plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
-        if let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
-        // One builder at a time per corpus: the others wait, then find the model it wrote.
+        var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
+        if plan.isComplete, let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
+        // One builder at a time per corpus: the others wait, then find the model (and the hashes) it wrote.
         let lock = try FileLock(url: plan.lockURL)
         defer { lock.release() }
-        if let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
+        if !plan.isComplete { plan = try BuildPlan(cache: self, directories: directories, inputs: inputs) }
+        // A model of this corpus exists (another builder's, or an earlier state): the articles not hashed yet
+        // are read to know whether it is this one. Without one, they are hashed as the build reads them.
+        if !plan.isComplete && !plan.earlierModelURLs().isEmpty { plan.hashUnhashed() }
+        if plan.isComplete, let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
         // Reused analyses take their texts from the corpus's earlier model; the new model's texts are written
-        // into its file as the build goes.
+        // into its file as the build goes. Articles not hashed yet are hashed as the build reads them.
         let store = plan.segments(earlierTexts: plan.earlierModel())
         let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: plan.modelURL))
         let (corpus, diagnostics) = builder.build(files: plan.listing.files, store: store, draft: draft)
+        plan.learn(byteHashes: store.byteHashes)
         try? store.finish(name: "build-\(String(plan.modelKey, radix: 16))-\(getpid())")
         if let draft { plan.save(corpus, diagnostics: diagnostics + plan.listing.diagnostics, draft: draft) }
         return Result(corpus: corpus, diagnostics: plan.listing.diagnostics + diagnostics,
@@ -58,55 +63,103 @@ public struct ModelCache: Sendable {
     /// the number of documents analysed.
     public func index(directories: [URL], inputs: CacheInputs, builder: CorpusBuilder, shard: Int, of count: Int) throws
         -> (diagnostics: [Diagnostic], analysed: Int) {
-        let plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
+        var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
         let store = plan.segments()
         let selected = plan.listing.files.indices.filter { $0 % count == shard - 1 && !store.has($0) }
         let diagnostics = builder.analyze(files: plan.listing.files, selected: selected, store: store)
+        plan.learn(byteHashes: store.byteHashes)
         try store.finish(name: "shard-\(shard)-of-\(count)-\(String(plan.listingKey, radix: 16))")
         return (diagnostics, store.made)
     }
 }
 
-/// One corpus state: its listing, keys and file names.
+/// One corpus state: its listing, keys and file names. An article whose hash the files index does not remember
+/// is not read here: its key stays 0 until the build reads it (`learn`), so that it is read once.
 struct BuildPlan {
     let cache: ModelCache
     let listing: CorpusListing
     let context: UInt64
-    let keys: [UInt64]
+    private(set) var keys: [UInt64]
     let corpusID: UInt64
     let listingKey: UInt64
-    let modelKey: UInt64
+    /// Meaningful once `isComplete`.
+    private(set) var modelKey: UInt64 = 0
+    private let correctionsKey: UInt64
+    private var index: FileIndex
+    private let indexURL: URL
+    /// The articles not hashed yet, with their metadata as taken before they are read.
+    private var unhashed: [(position: Int, metadata: FileIndex.Entry)] = []
 
     init(cache: ModelCache, directories: [URL], inputs: CacheInputs) throws {
         self.cache = cache
         try FileManager.default.createDirectory(at: cache.folder.appendingPathComponent("models"), withIntermediateDirectories: true)
         listing = CorpusListing(directories: directories)
         context = inputs.contextKey()
-        var id = Checksum(), names = Checksum(), model = Checksum()
+        correctionsKey = inputs.correctionsKey()
+        var id = Checksum(), names = Checksum()
         for directory in directories { Self.add(directory.standardizedFileURL.path, to: &id) }
         // One index per corpus: a small corpus does not read the hashes of a large one sharing the cache folder.
-        let indexURL = cache.folder.appendingPathComponent("files-\(String(id.value, radix: 16)).idx")
-        var index = FileIndex(url: indexURL)
+        indexURL = cache.folder.appendingPathComponent("files-\(String(id.value, radix: 16)).idx")
+        index = FileIndex(url: indexURL)
         var folders = FolderStat(directories: directories)
         defer { folders.close() }
-        let context = self.context
-        keys = listing.files.enumerated().map { position, file in
-            guard let metadata = folders.metadata(of: file.path),
-                  let hash = index.hash(of: file.path, at: position, metadata: metadata) else { return 0 }
-            return DocumentKey.of(rawHash: hash, entry: file.entry, context: context)
+        var keys = [UInt64](repeating: 0, count: listing.files.count)
+        for (position, file) in listing.files.enumerated() {
+            guard let metadata = folders.metadata(of: file.path) else { continue }
+            if let hash = index.remembered(file.path, at: position, metadata: metadata) {
+                keys[position] = DocumentKey.of(rawHash: hash, entry: file.entry, context: context)
+            } else {
+                unhashed.append((position, metadata))
+            }
         }
+        self.keys = keys
         index.finish(count: listing.files.count)
-        if index.changed { try? index.write(paths: listing.files.map { $0.path }, to: indexURL) }
         for file in listing.files { Self.add(file.path, to: &names) }
+        corpusID = id.value
+        listingKey = names.value
+        if isComplete { finishKeys() }
+    }
+
+    /// True when every readable article's key is known (the model's key with them).
+    var isComplete: Bool { unhashed.isEmpty }
+
+    /// An input's key from the checksum of its bytes.
+    func keyOf(_ position: Int, byteHash: UInt64) -> UInt64 {
+        DocumentKey.of(rawHash: byteHash, entry: listing.files[position].entry, context: context)
+    }
+
+    /// Takes the hashes of the articles the build read (those it could not read keep key 0), remembers them in
+    /// the files index, and makes the model key.
+    mutating func learn(byteHashes: [Int: UInt64]) {
+        for (position, metadata) in unhashed {
+            guard let hash = byteHashes[position] else { continue }
+            keys[position] = keyOf(position, byteHash: hash)
+            index.remember(hash, at: position, metadata: metadata)
+        }
+        unhashed = []
+        finishKeys()
+    }
+
+    /// Reads and hashes the articles not hashed yet.
+    mutating func hashUnhashed() {
+        var hashes: [Int: UInt64] = [:]
+        for (position, _) in unhashed {
+            if let data = FileManager.default.contents(atPath: listing.files[position].path) { hashes[position] = data.withUnsafeBytes { Checksum.of($0) } }
+        }
+        learn(byteHashes: hashes)
+    }
+
+    /// Writes the files index when it changed, and makes the model key.
+    private mutating func finishKeys() {
+        if index.changed { try? index.write(paths: listing.files.map { $0.path }, to: indexURL) }
+        var model = Checksum()
         Self.add(String(context), to: &model)
-        Self.add("corrections \(inputs.correctionsKey())", to: &model)
+        Self.add("corrections \(correctionsKey)", to: &model)
         for (file, key) in zip(listing.files, keys) {
             Self.add(file.path, to: &model)
             // An unreadable file has no key: the model of a corpus holding one is never stored.
             Self.add(key == 0 ? UInt64.random(in: 1...UInt64.max) : key, to: &model)
         }
-        corpusID = id.value
-        listingKey = names.value
         modelKey = model.value
     }
 
@@ -138,8 +191,10 @@ struct BuildPlan {
     var lockURL: URL { cache.folder.appendingPathComponent("models/\(hex.0).lock") }
 
     func segments(earlierTexts: ModelFileTexts? = nil) -> SegmentStore {
+        let files = listing.files, context = self.context
         let store = SegmentStore(folder: cache.folder.appendingPathComponent("analyses/\(String(context, radix: 16))"),
-                                 context: context, keys: keys, earlierTexts: earlierTexts)
+                                 context: context, keys: keys, keyOf: { DocumentKey.of(rawHash: $1, entry: files[$0].entry, context: context) },
+                                 earlierTexts: earlierTexts)
         for (url, why) in store.damaged { cache.note("model cache: \(url.path) is damaged (\(why)); removed, its documents are analysed again") }
         return store
     }

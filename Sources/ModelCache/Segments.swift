@@ -15,8 +15,10 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
 
     let folder: URL
     let context: UInt64
-    /// The key of each input of the build (0: none, never stored).
-    let keys: [UInt64]
+    /// The key of each input of the build (0: none, never stored), those learned while building included.
+    private(set) var keys: [UInt64]
+    /// An input's key from the checksum of its bytes (`learn`).
+    private let keyOf: @Sendable (Int, UInt64) -> UInt64
     private var known: [UInt64: (segment: Int, range: Range<Int>)] = [:]
     private var segments: [Data] = []
     /// Segments that could not be used, with why: reported once, then removed.
@@ -34,10 +36,12 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
     /// The corpus's earlier model, whose texts reused analyses take (segments keep no texts).
     let earlierTexts: ModelFileTexts?
 
-    init(folder: URL, context: UInt64, keys: [UInt64], earlierTexts: ModelFileTexts? = nil, read: Bool = true) {
+    init(folder: URL, context: UInt64, keys: [UInt64], keyOf: @escaping @Sendable (Int, UInt64) -> UInt64,
+         earlierTexts: ModelFileTexts? = nil, read: Bool = true) {
         self.folder = folder
         self.context = context
         self.keys = keys
+        self.keyOf = keyOf
         self.earlierTexts = earlierTexts
         if read { load() }
     }
@@ -80,24 +84,40 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
     }
 
     /// True when every input with a key has a stored analysis.
-    var hasEveryInput: Bool { keys.allSatisfy { $0 == 0 || known[$0] != nil } }
-    func has(_ input: Int) -> Bool { keys[input] != 0 && known[keys[input]] != nil }
+    func has(_ input: Int) -> Bool { key(input) != 0 && known[key(input)] != nil }
 
     // MARK: AnalysisStore
 
     func withStored<T>(_ input: Int, _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
-        guard keys[input] != 0, let place = known[keys[input]] else { return nil }
+        let key = self.key(input)
+        guard key != 0, let place = known[key] else { return nil }
         let result = segments[place.segment].withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[place.range])) }
         if result != nil { lock.lock(); reused += 1; lock.unlock() }
         return result
     }
 
-    func key(_ input: Int) -> UInt64 { keys[input] }
+    func key(_ input: Int) -> UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return keys[input]
+    }
+
+    /// The checksums of the bytes of the inputs whose keys were learned, by input.
+    private(set) var byteHashes: [Int: UInt64] = [:]
+
+    func learn(_ input: Int, byteHash: UInt64) -> Bool {
+        let key = keyOf(input, byteHash)
+        lock.lock()
+        keys[input] = key
+        byteHashes[input] = byteHash
+        lock.unlock()
+        return known[key] != nil
+    }
 
     func keep(_ input: Int, _ encoded: [UInt8]) {
-        let key = keys[input]
-        guard key != 0 else { return }
         lock.lock()
+        let key = keys[input]
+        guard key != 0 else { lock.unlock(); return }
         defer { lock.unlock() }
         made += 1
         if writer == nil { openWriter() }

@@ -322,4 +322,19 @@ struct ModelCacheTests {
         #expect(copied.map { copy.string($0.0) } == built.documents.map(\.text), "consecutive copies read as one run")
         #expect(copied.map { $0.1.map(copy.string) ?? "" } == built.documents.map { $0.original == $0.text ? "" : $0.original })
     }
+
+    @Test func aColdBuildHashesEachArticleAsItReadsIt() throws {
+        let scratch = try Scratch()
+        // Old enough to be remembered (a file changed in the last two seconds never is).
+        for article in scratch.articles {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: article.path)
+        }
+        let cache = ModelCache(folder: scratch.cache)
+        let before = try BuildPlan(cache: cache, directories: [scratch.corpus], inputs: Self.inputs())
+        #expect(!before.isComplete && before.keys.allSatisfy { $0 == 0 }, "no article is read before the build")
+        #expect(try Self.cached(scratch).source == .built(analysed: 35, reused: 0))
+        let after = try BuildPlan(cache: cache, directories: [scratch.corpus], inputs: Self.inputs())
+        #expect(after.isComplete && !after.keys.contains(0), "the hashes of the build's reads are remembered")
+        #expect(try Self.cached(scratch).source == .loaded, "under the model key the remembered hashes give")
+    }
 }
