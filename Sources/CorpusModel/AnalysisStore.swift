@@ -28,7 +28,7 @@ extension Analyzer {
         let location = inputs.location(i)
         let path = location.directory.isEmpty ? location.name : location.directory + "/" + location.name
         if let store, store.key(i) != 0, let reused = reuse(input: i, of: inputs, store: store, path: path) { return reused }
-        var (source, d, byteHash) = inputs.readHashing(i)
+        var (source, d, byteHash) = inputs.readHashing(i, hashing: store.map { $0.key(i) == 0 } ?? false)
         if let store, store.key(i) == 0, let byteHash, store.learn(i, byteHash: byteHash),
            let reused = reuse(input: i, of: inputs, store: store, path: path) { return reused }
         var analysis = source.map {

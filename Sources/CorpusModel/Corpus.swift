@@ -496,7 +496,7 @@ struct BuildInputs: Sendable {
 
     /// The input read, with the checksum of its bytes as read (nil: unreadable): the model cache's key of an
     /// article it has not hashed yet, so that the article is read once.
-    func readHashing(_ i: Int) -> (SourceText?, [Diagnostic], byteHash: UInt64?) {
+    func readHashing(_ i: Int, hashing: Bool = true) -> (SourceText?, [Diagnostic], byteHash: UInt64?) {
         let path: String
         switch source {
         case .directory(let dir, let names): path = dir.hasSuffix("/") ? dir + names[i] : dir + "/" + names[i]
@@ -504,14 +504,14 @@ struct BuildInputs: Sendable {
         case .texts(let texts):
             let data = Data(texts[i].text.utf8)
             let (source, diagnostics) = Reader.decode(data: data, path: texts[i].name)
-            return (source, diagnostics, data.withUnsafeBytes { Checksum.of($0) })
+            return (source, diagnostics, hashing ? data.withUnsafeBytes { Checksum.of($0) } : nil)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             let (source, diagnostics) = Reader.read(path: path) // the same message as a plain read
             return (source, diagnostics, nil)
         }
         let (source, diagnostics) = Reader.decode(data: data, path: path)
-        return (source, diagnostics, data.withUnsafeBytes { Checksum.of($0) })
+        return (source, diagnostics, hashing ? data.withUnsafeBytes { Checksum.of($0) } : nil)
     }
 }
 
