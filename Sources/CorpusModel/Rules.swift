@@ -33,6 +33,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case mergeSameTripInArticle, datePreviousLeg
     // Lists and timelines (ListItems.swift).
     case dateListItem, destinationListContext, visitorListContext, visitListRow
+    // Gatherings of many (GatheringVisits.swift).
+    case visitGatheringParticipant, destinationGatheringContext
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -112,6 +114,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationListContext: "destination.list-context"
         case .visitorListContext: "visitor.list-context"
         case .visitListRow: "visit.list-row"
+        case .visitGatheringParticipant: "visit.gathering-participant"
+        case .destinationGatheringContext: "destination.gathering-context"
         }
     }
 }
