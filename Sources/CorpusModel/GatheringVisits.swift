@@ -121,12 +121,14 @@ extension EventFinder {
             return gap < c.end && lexicon.gatheringWords.match(tokens, at: gap, end: c.end) > 0
         }) { return before }
         let clause = c.clause(of: cue.lowerBound)
+        // Talks are held "in" a place; "to" a place ("held talks with X and then flew to Y") is another trip.
+        let goingTo = lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0
         return places.filter { p in
             let k = p.tokens.lowerBound
             var j = k - 1
             if j > c.start && tokens[j].lower == Self.kThe { j -= 1 }
             let w = j >= c.start ? tokens[j].lower : 0
-            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || lexicon.destinationPrepositions.contains(w))
+            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w)))
         }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
     }
 
