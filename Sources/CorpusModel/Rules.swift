@@ -33,6 +33,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case mergeSameTripInArticle, datePreviousLeg
     // Lists and timelines (ListItems.swift).
     case dateListItem, destinationListContext, visitorListContext, visitListRow
+    // A text that tells the past (NarrativeTime.swift).
+    case dateStoryYear, dateStoryRelative, dateStoryTime
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -112,6 +114,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationListContext: "destination.list-context"
         case .visitorListContext: "visitor.list-context"
         case .visitListRow: "visit.list-row"
+        case .dateStoryYear: "date.story-year"
+        case .dateStoryRelative: "date.story-relative"
+        case .dateStoryTime: "date.story-time"
         }
     }
 }
