@@ -35,6 +35,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     case dateListItem, destinationListContext, visitorListContext, visitListRow
     // A text that tells the past (NarrativeTime.swift).
     case dateStoryYear, dateStoryRelative, dateStoryTime
+    case visitorCommonWordName
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -117,6 +118,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateStoryYear: "date.story-year"
         case .dateStoryRelative: "date.story-relative"
         case .dateStoryTime: "date.story-time"
+        case .visitorCommonWordName: "visitor.common-word-name"
         }
     }
 }

@@ -263,6 +263,7 @@ extension EventFinder {
         rules.formUnion(destination.rules)
         let dating = datesOfVisit(r, place: destination.place, c, &rules)
         if let storyRule = dating.time?.rule { rules.insert(storyRule) }
+        if p.commonWordName { rules.insert(.visitorCommonWordName) }
         var start = dating.start, end = dating.end
         var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
