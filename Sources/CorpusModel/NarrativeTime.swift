@@ -21,7 +21,7 @@ enum NarrativeProfile {
             let t = tokens[k]
             var cue: Bool? // true: the past, false: the present
             var length = 1
-            if t.kind == .number, let y = TimeTagger.year(b, t), !TimeTagger.boundsPeriod(tokens, at: k, from: 0, lexicon: lexicon) {
+            if t.kind == .number, let y = writtenYear(b, t), !TimeTagger.boundsPeriod(tokens, at: k, from: 0, lexicon: lexicon) {
                 cue = y <= publication.year - pastYears ? true : y <= publication.year + 1 ? false : nil
             } else if t.kind != .punct, k + 1 < tokens.count, lexicon.yearsAgoWords.match(tokens, at: k + 1, end: tokens.count) > 0 {
                 // "125 years ago today": the past, whatever "today" says.
@@ -43,6 +43,15 @@ enum NarrativeProfile {
             k += length
         }
         return firstIsPast == true && past >= 2 * present
+    }
+
+    /// The year a number token writes: "1965", or the last part of "27/2/1959", "11/1990".
+    static func writtenYear(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int? {
+        if let y = TimeTagger.year(b, t) { return y }
+        let p = TimeTagger.numberParts(b, t)
+        guard !p.suffix, p.values.count >= 2, p.seps.allSatisfy({ $0 == 0x2F || $0 == 0x2D }), p.seps.contains(0x2F),
+              let y = p.values.last, (1000...2100).contains(y) else { return nil }
+        return y
     }
 }
 
