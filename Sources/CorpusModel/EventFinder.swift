@@ -132,6 +132,9 @@ struct EventFinder {
     var occurredTrips = Set<Trip>()
 
     struct Trip: Hashable { var visitor: Int; var destination: String }
+    /// The gathering the article last placed (by a dateline or a sentence naming its place), for sentences
+    /// that name its participants only (GatheringVisits.swift).
+    var gathering: GatheringPlace?
 
     init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], language: Language, date: PartialDate?, lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -169,6 +172,7 @@ struct EventFinder {
                                       listItem: listItem)
         findVisits(context)
         findOtherEvents(context)
+        findGatheringVisits(context)
         if let last = context.times.last { previousTime = last }
     }
 

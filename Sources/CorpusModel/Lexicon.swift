@@ -23,6 +23,9 @@ public final class Lexicon: Sendable {
     let hostCues, otherPartyCues, guestCues: PhraseSet
     // Visit triggers.
     let visitNouns, visitVerbs, arrivalVerbs, presenceWords, attendVerbs, gatheringWords: PhraseSet
+    /// Gatherings of many (GatheringVisits.swift): attendance without a verb of attending ("were among the
+    /// mourners"), a gathering as a topic ("ahead of the summit"), and taking part from afar ("by video").
+    let attendanceWords, gatheringTopicWords, remoteWords: PhraseSet
     let skipVerbs, pluralMarkers, visitingWords, invitationVerbs: KeyTableSet
     // Visitor, destination and dates.
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, laterWords, concludingVerbs: KeyTableSet
@@ -121,6 +124,8 @@ public final class Lexicon: Sendable {
         visitNouns = sets.phrases("visit-nouns"); visitVerbs = sets.phrases("visit-verbs")
         arrivalVerbs = sets.phrases("travel-words"); presenceWords = sets.phrases("presence-words")
         attendVerbs = sets.phrases("attend-verbs"); gatheringWords = sets.phrases("gathering-words")
+        attendanceWords = sets.phrases("attendance-words"); gatheringTopicWords = sets.phrases("gathering-topic-words")
+        remoteWords = sets.phrases("remote-words")
         skipVerbs = sets.words("skip-verbs"); pluralMarkers = sets.words("plural-markers")
         visitingWords = sets.words("visiting-words"); invitationVerbs = sets.words("invitation-verbs")
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
