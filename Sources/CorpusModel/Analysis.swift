@@ -99,7 +99,7 @@ enum Analyzer {
             references.append(reference)
             // News copy reads "the next day" from the sentence before only.
             let storyContext = StoryContext(lastTime: tellsThePast || told?.sentence == si - 1 ? told?.date : nil,
-                                            tellsThePast: tellsThePast, saidFromNow: saidFromNow)
+                                            tellsThePast: tellsThePast, saidFromNow: saidFromNow, publication: a.date)
             storyContexts.append(storyContext)
             TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
                            story: storyContext, lexicon: lexicon, into: &tt)

@@ -42,7 +42,7 @@ enum NarrativeProfile {
             }
             k += length
         }
-        return firstIsPast == true && past >= 2 * present
+        return firstIsPast == true && past >= 2 && past >= 2 * present
     }
 
     /// The year a number token writes: "1965", or the last part of "27/2/1959", "11/1990".
@@ -64,6 +64,8 @@ struct StoryContext {
     var tellsThePast = false
     /// The sentence speaks from the present ("will", "sắp"): its dates are the publication's.
     var saidFromNow = false
+    /// The publication date: a yearless date on its very day ("On 15 November" in a page of 15 November) is that day.
+    var publication: PartialDate? = nil
 
     /// A yearless month or day with no year in its sentence takes `lastTime`'s year (rule date.story-year).
     var yearFromStory: Bool { tellsThePast && !saidFromNow }
@@ -154,8 +156,9 @@ extension TimeTagger {
     }
 
     /// A yearless month or day with no year of its own sentence takes the story's year (rule date.story-year).
-    static func applyStoryYear(_ year: Int, to times: inout [TaggedTime], from first: Int) {
+    static func applyStoryYear(_ year: Int, to times: inout [TaggedTime], from first: Int, publication: PartialDate?) {
         for x in first..<times.count where times[x].yearless && !times[x].yearFromSentence && times[x].start.year != year {
+            if let p = publication, p.day != nil, times[x].start.month == p.month, times[x].start.day == p.day { continue }
             guard let s = PartialDate(year: year, month: times[x].start.month, day: times[x].start.day) else { continue }
             times[x].start = s
             if let e = times[x].end { times[x].end = PartialDate(year: year, month: e.month, day: e.day) }

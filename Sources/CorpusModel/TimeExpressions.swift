@@ -187,7 +187,7 @@ enum TimeTagger {
             i += 1
         }
         applySentenceYear(tokens, range, first: first, previousYear: previousYear, into: &out)
-        if story.yearFromStory, let year = story.lastTime?.year { applyStoryYear(year, to: &out, from: first) }
+        if story.yearFromStory, let year = story.lastTime?.year { applyStoryYear(year, to: &out, from: first, publication: story.publication) }
     }
 
     /// A month or day written without its year ("vào tháng 10", "in October", "12/9") takes the year written last
