@@ -21,14 +21,14 @@ public final class ModelFileDraft: @unchecked Sendable {
         if let built = corpus.tables?.texts, built !== texts { throw CacheFormatError("the corpus was not built into \(url.path)") }
         texts.seal()
         guard let textsChecksum = texts.writtenChecksum else { throw CacheFormatError("the texts could not be written to \(url.path)") }
-        let tables = ModelSnapshot.encodeTables(corpus, diagnostics: diagnostics)
+        var tables = TablesSink(draft: self, offset: ModelSnapshot.headerSize + texts.length)
+        try ModelSnapshot.encodeTables(corpus, diagnostics: diagnostics, into: &tables)
         var header = ModelSnapshot.Header(key: key)
         header.textsLength = UInt64(texts.length)
         header.textsChecksum = textsChecksum
-        header.tablesLength = UInt64(tables.count)
-        header.tablesChecksum = tables.withUnsafeBytes { WideChecksum.of($0) }
-        try write(tables, at: ModelSnapshot.headerSize + texts.length)
-        try write(header.bytes, at: 0)
+        header.tablesLength = UInt64(tables.length)
+        header.tablesChecksum = tables.checksum.value
+        try header.bytes.withUnsafeBytes { try write($0, at: 0) }
     }
 
     /// Removes the file's name; the corpus built into it still reads its texts through the open file.
@@ -36,18 +36,38 @@ public final class ModelFileDraft: @unchecked Sendable {
         unlink(url.path)
     }
 
-    private func write(_ bytes: [UInt8], at offset: Int) throws {
+    func write(_ raw: UnsafeRawBufferPointer, at offset: Int) throws {
         let fd = texts.fileDescriptor
         var done = 0
-        try bytes.withUnsafeBytes { raw in
-            while done < raw.count {
-                let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw CacheFormatError("cannot write \(url.path): \(String(cString: strerror(errno)))") }
-                done += n
-            }
+        while done < raw.count {
+            let n = pwrite(fd, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw CacheFormatError("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+            done += n
         }
     }
+}
+
+/// The tables part of a model file, written as it is encoded, with its length and checksum.
+struct TablesSink {
+    let draft: ModelFileDraft
+    let offset: Int
+    private(set) var length = 0
+    private(set) var checksum = WideChecksum()
+
+    init(draft: ModelFileDraft, offset: Int) {
+        self.draft = draft
+        self.offset = offset
+    }
+
+    mutating func write(_ raw: UnsafeRawBufferPointer) throws {
+        guard !raw.isEmpty else { return }
+        try draft.write(raw, at: offset + length)
+        checksum.add(raw)
+        length += raw.count
+    }
+
+    mutating func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
 }
 
 /// The texts of an earlier model file of a corpus, found by document key: a build copies a reused document's texts

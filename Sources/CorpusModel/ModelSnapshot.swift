@@ -54,22 +54,32 @@ public enum ModelSnapshot {
 
     // MARK: Writing (see ModelFileDraft for the texts)
 
-    static func encodeTables(_ corpus: Corpus, diagnostics: [Diagnostic]) -> [UInt8] {
+    /// Writes the tables to `sink` section by section: the large arrays straight from their memory, never the
+    /// whole tables in one buffer.
+    static func encodeTables(_ corpus: Corpus, diagnostics: [Diagnostic], into sink: inout TablesSink) throws {
         var w = ByteWriter()
         let tables = corpus.tables ?? DocumentTables()
+        func flush() throws { try sink.write(w.bytes); w.bytes.removeAll(keepingCapacity: true) }
+        func memory<T: PlainMemory>(_ items: [T]) throws {
+            w.u32(UInt32(items.count))
+            try flush()
+            try items.withUnsafeBytes { try sink.write($0) }
+        }
         w.list(tables.directories) { $0.string($1) }
-        w.memory(tables.strings)
+        try memory(tables.strings)
         w.values(tables.records)
-        w.memory(tables.documentKeys)
-        w.memory(tables.sentences)
-        w.memory(tables.mentions)
-        w.memory(tables.times)
+        try memory(tables.documentKeys)
+        try memory(tables.sentences)
+        try memory(tables.mentions)
+        try memory(tables.times)
         w.u32(UInt32(corpus.gazetteer.entities.count))
         w.values(corpus.entities[corpus.gazetteer.entities.count...])
+        try flush()
         w.values(corpus.visits)
+        try flush()
         w.values(corpus.events)
         w.values(diagnostics)
-        return w.bytes
+        try flush()
     }
 
     // MARK: Reading
