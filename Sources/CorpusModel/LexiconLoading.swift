@@ -128,6 +128,8 @@ extension Lexicon {
         ("archive-markers", .phrases), ("retrospective-markers", .phrases), ("years-ago-words", .phrases),
         ("count-words", .numbers(1...99)), ("present-future-words", .words), ("back-reference-words", .phrases), ("speech-verbs", .phrases), ("relative-days", .phraseNumbers(-7...7)),
         ("abbreviations", .words), ("title-markers", .phrases),
+        ("published-markers", .phrases), ("republished-markers", .phrases), ("updated-markers", .phrases),
+        ("byline-markers", .phrases), ("byline-words", .words), ("header-fillers", .words), ("analysis-labels", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

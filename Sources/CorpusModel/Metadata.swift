@@ -93,6 +93,23 @@ enum MetadataReader {
             m.date = d
             rank = r
         }
+        // Dates marked "published" on a page that also gives the date it printed them again: the original's.
+        var originals: [PartialDate] = []
+        func take(_ h: HeaderLine) {
+            for segment in h.segments {
+                guard let d = segment.date else { continue }
+                switch segment.marker {
+                case .archive:
+                    m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: h.retrospective))
+                case .published:
+                    originals.append(d)
+                    offer(d, .published)
+                default:
+                    offer(d, segment.marker)
+                }
+            }
+        }
+
         var lineStart = 0
         var line = 0
         var bodySeen = false
@@ -115,11 +132,7 @@ enum MetadataReader {
                 continue
             }
             if let h = HeaderReader.read(b, tokens, lineStart, le, lexicon: lexicon) {
-                if let d = h.date {
-                    if h.marker == .archive {
-                        m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: h.retrospective))
-                    } else { offer(d, h.marker) }
-                }
+                take(h)
                 m.skipped.append(lineStart..<le)
                 continue
             }
@@ -144,23 +157,24 @@ enum MetadataReader {
             // A headline: the first line that is not a header line, short and without a final full stop.
             let last = tokens[le - 1]
             if m.title == nil, !bodySeen, Int(last.end) - Int(t0.start) < 250, !(last.kind == .punct && last.first == 0x2E) {
-                let cut = HeaderReader.titleCut(b, tokens, lineStart, le)
+                let cut = HeaderReader.titleCut(b, tokens, lineStart, le, lexicon: lexicon)
                 let titleEnd = cut ?? le
                 let titleStart = TitleMarkers.titleStart(b, tokens, lineStart, titleEnd, lexicon: lexicon)
                 m.title = string(b, Int(tokens[titleStart].start)..<Int(tokens[titleEnd - 1].end))
                 m.titleTokens = lineStart..<titleEnd
                 m.archive = ArchiveClue.stronger(m.archive, HeaderReader.archiveClue(b, tokens, lineStart, titleEnd, headline: true, lexicon: lexicon))
                 if let cut, let h = HeaderReader.read(b, tokens, cut + 1, le, lexicon: lexicon) {
-                    if let d = h.date {
-                        if h.marker == .archive {
-                            m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: h.retrospective))
-                        } else { offer(d, h.marker) }
-                    }
+                    take(h)
                     m.skipped.append(cut..<le)
                 }
                 continue
             }
             bodySeen = true
+        }
+        if rank == .republished, let page = m.date {
+            for d in originals where d < page {
+                m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: false))
+            }
         }
     }
 
@@ -218,6 +232,10 @@ enum MetadataReader {
             // "(TTXVN)", "(AFP)": the agency.
             agency = String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[d + 1].start)..<Int(tokens[close - 1].end)]), as: UTF8.self)
             d = close + 1
+        }
+        // "Seoul, 24 August 2022" alone on its line: a place and a full date, with no dash.
+        if case .full = date, d == e || (d + 1 == e && tokens[d].first == 0x2E) {
+            return (e, allCaps ? titleCase(place) : place, date, agency)
         }
         guard d < e, isDash(b, tokens[d]) else { return nil }
         return (d + 1, allCaps ? titleCase(place) : place, date, agency)
