@@ -158,6 +158,10 @@ enum HeaderReader {
     /// (year first, or day first; month first only when the day cannot be a month: "7/16/2019").
     static func numericDate(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> PartialDate? {
         guard t.kind == .number else { return nil }
+        // An ISO 8601 time stamp: "2019-07-16T22:41:00+07:00", "2019-07-16T15:41Z": its date.
+        if t.length >= 11, b[Int(t.start) + 10] == 0x54 {
+            return PartialDate(iso: MetadataReader.string(b, Int(t.start)..<Int(t.start) + 10))
+        }
         let p = TimeTagger.numberParts(b, t)
         guard !p.suffix, p.values.count == 3, p.seps.count == 2, p.seps[0] == p.seps[1],
               [0x2F, 0x2D, 0x2E].contains(p.seps[0]) else { return nil }

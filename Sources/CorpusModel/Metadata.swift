@@ -17,6 +17,8 @@ struct TextMetadata {
     /// In an archive text, where the reprinted report starts under its own dateline ("HELSINKI, 25 October"):
     /// the byte of its first word and the dateline's date.
     var reprint: (startByte: Int, date: DatelineDate)?
+    /// A news report's lead opens with this full date, and nothing else dates the text (rule meta.lead-reference).
+    var leadDate: PartialDate?
     /// The title is the opening words of the body: the text has no headline.
     var titleFromBody = false
     /// Tokens to drop from sentence analysis (date lines, header lines, source tags).
@@ -56,6 +58,9 @@ enum MetadataReader {
             let le = lineEnd(b, tokens, from: first)
             m.archive = ArchiveClue.stronger(m.archive, HeaderReader.archiveClue(b, tokens, first, le, headline: false, lexicon: lexicon))
             if m.archive != nil { readArchiveBody(b, tokens, from: first, lexicon: lexicon, into: &m) }
+            if m.date == nil && m.archive == nil {
+                m.leadDate = LeadReference.date(b, tokens, lead: first, headline: m.titleTokens, lexicon: lexicon)
+            }
             if m.title == nil {
                 // No headline: the opening words of the first sentence, after its label ("Caption:", "Ảnh:").
                 let start = TitleMarkers.titleStart(b, tokens, first, le, lexicon: lexicon)

@@ -35,6 +35,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case dateListItem, destinationListContext, visitorListContext, visitListRow
     // Gatherings of many (GatheringVisits.swift).
     case visitGatheringParticipant, destinationGatheringContext
+    // Document metadata: the publication date and the reference date (HeaderLines.swift, LeadReference.swift).
+    case metaHeaderDate, metaLeadReference, metaDatelineYear
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -116,6 +118,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitListRow: "visit.list-row"
         case .visitGatheringParticipant: "visit.gathering-participant"
         case .destinationGatheringContext: "destination.gathering-context"
+        case .metaHeaderDate: "meta.header-date"
+        case .metaLeadReference: "meta.lead-reference"
+        case .metaDatelineYear: "meta.dateline-year"
         }
     }
 }
