@@ -60,7 +60,7 @@ struct CorpusTests {
         #expect(r.f1 >= 0.65 && r.precision >= 0.73, "\(Evaluator.render(r, corpus: corpus))")
         // Announced, postponed and cancelled trips reported as having taken place: 8 before the status came from
         // the strongest cue of the merged reports; the goal (issue 9) is none.
-        #expect(r.plannedReportedAsOccurred <= plannedAsOccurred, "\(Evaluator.render(r, corpus: corpus))")
+        #expect(r.plannedReportedAsOccurred <= 2, "\(Evaluator.render(r, corpus: corpus))")
     }
 
     @Test("the held-out batches F-I (Data/heldout), scored at first sight: a floor against regressions, and no visit from the articles in other languages")
