@@ -92,29 +92,7 @@ enum MetadataReader {
     /// a dateline ("BEIJING, August 18, 2024 —") or a source tag ("THE HANOI TIMES —"). Of several dates, a
     /// published one wins over a plain one, and a plain one over an updated one; an archive date is the anchor.
     static func readHeader(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], lexicon: Lexicon, into m: inout TextMetadata) {
-        var rank: HeaderLine.Marker?
-        func offer(_ d: PartialDate, _ r: HeaderLine.Marker) {
-            if let rank, rank >= r { return }
-            m.date = d
-            rank = r
-        }
-        // Dates marked "published" on a page that also gives the date it printed them again: the original's.
-        var originals: [PartialDate] = []
-        func take(_ h: HeaderLine) {
-            for segment in h.segments {
-                guard let d = segment.date else { continue }
-                switch segment.marker {
-                case .archive:
-                    m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: h.retrospective))
-                case .published:
-                    originals.append(d)
-                    offer(d, .published)
-                default:
-                    offer(d, segment.marker)
-                }
-            }
-        }
-
+        var dates = HeaderDates()
         var lineStart = 0
         var line = 0
         var bodySeen = false
@@ -127,7 +105,7 @@ enum MetadataReader {
             // " date 2025-10-09 PYONGYANG — "
             if t0.lower == kDate, lineStart + 1 < le, tokens[lineStart + 1].kind == .number,
                let d = PartialDate(iso: string(b, tokens[lineStart + 1].range)) {
-                offer(d, .published)
+                dates.offer(d, .published)
                 var k = lineStart + 2
                 var placeTokens: [Token] = []
                 while k < le && !isDash(b, tokens[k]) && k - lineStart < 8 { placeTokens.append(tokens[k]); k += 1 }
@@ -137,13 +115,13 @@ enum MetadataReader {
                 continue
             }
             if let h = HeaderReader.read(b, tokens, lineStart, le, lexicon: lexicon) {
-                take(h)
+                dates.take(h)
                 m.skipped.append(lineStart..<le)
                 continue
             }
             if let (end, place, date, agency) = dateline(b, tokens, lineStart, le, lexicon: lexicon) {
                 // The dateline's date gives way to any header date; without a year it only gives the day.
-                if case .full(let d) = date { offer(d, .updated) } else { m.datelineDay = date }
+                if case .full(let d) = date { dates.offer(d, .updated) } else { m.datelineDay = date }
                 m.place = place
                 if m.source == nil, let agency { m.source = agency }
                 m.skipped.append(lineStart..<end)
@@ -169,18 +147,15 @@ enum MetadataReader {
                 m.titleTokens = lineStart..<titleEnd
                 m.archive = ArchiveClue.stronger(m.archive, HeaderReader.archiveClue(b, tokens, lineStart, titleEnd, headline: true, lexicon: lexicon))
                 if let cut, let h = HeaderReader.read(b, tokens, cut + 1, le, lexicon: lexicon) {
-                    take(h)
+                    dates.take(h)
                     m.skipped.append(cut..<le)
                 }
                 continue
             }
             bodySeen = true
         }
-        if rank == .republished, let page = m.date {
-            for d in originals where d < page {
-                m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: false))
-            }
-        }
+        m.date = dates.date
+        m.archive = ArchiveClue.stronger(m.archive, dates.archive)
     }
 
     /// The last line: "— VNS" at its end, or "Source: Dtinews".
@@ -291,5 +266,35 @@ enum MetadataReader {
             w.count <= 3 && w.uppercased() == String(w) && w.count > 1 && !["THE"].contains(String(w)) ? String(w)
                 : w.prefix(1).uppercased() + w.dropFirst().lowercased()
         }.joined(separator: " ")
+    }
+}
+
+/// The dates a header's lines give (rule meta.header-date), ranked: a republished date over a published one, a
+/// published one over a plain one, a plain one over an updated one (and a dateline's); an archive marker's date is
+/// the story's. A "published" date older than a republished one on the same page is the original's: the anchor.
+struct HeaderDates {
+    private(set) var date: PartialDate?
+    private(set) var archive: ArchiveClue?
+    private var rank: HeaderLine.Marker?
+    private var published: [PartialDate] = []
+
+    mutating func offer(_ d: PartialDate, _ r: HeaderLine.Marker) {
+        if r == .published { published.append(d) }
+        if r == .republished { for original in published where original < d { anchor(original, retrospective: false) } }
+        if rank == .republished, r == .published, let page = date, d < page { anchor(d, retrospective: false) }
+        if let rank, rank >= r { return }
+        date = d
+        rank = r
+    }
+
+    mutating func take(_ h: HeaderLine) {
+        for segment in h.segments {
+            guard let d = segment.date else { continue }
+            if segment.marker == .archive { anchor(d, retrospective: h.retrospective) } else { offer(d, segment.marker) }
+        }
+    }
+
+    private mutating func anchor(_ d: PartialDate, retrospective: Bool) {
+        archive = ArchiveClue.stronger(archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: retrospective))
     }
 }
