@@ -102,6 +102,9 @@ struct EventFinder {
     /// The page's publication date: what "future" is measured from (an archive story's later events are not
     /// planned).
     var publication: PartialDate?
+    /// The time the text told before this sentence, and whether the sentence tells the past: an undated visit is
+    /// then read from the story rather than from the publication (rule date.story-time).
+    var story = StoryContext()
     /// The last time told in the sentences before this one ("The same afternoon ..." refers back to it).
     var previousTime: TaggedTime?
     /// The word sets the rules use.

@@ -47,6 +47,11 @@ public final class Lexicon: Sendable {
     let months, weekdays: LookupTable<Int>
     /// "yesterday", "last night", "hôm qua": days from the reference date (TimeExpressions.swift).
     let relativeDays: PhraseValues<Int>
+    /// Read from the time the story told last, not the publication (rule date.story-relative): "the next day",
+    /// "hôm sau" (days to add); units of time with their length in days ("week" 7, "month" 30, "year" 365); the
+    /// words that move a unit after (+1), before (-1) or onto (0) that time ("later", "previous", "same").
+    let storyDays, storyShiftWords: PhraseValues<Int>
+    let timeUnits: LookupTable<Int>
     /// Archive texts (HeaderLines.swift): reprint and retrospective markers, "years ago", numbers in words.
     let archiveMarkers, retrospectiveMarkers, yearsAgoWords: PhraseSet
     let countWords: LookupTable<Int>
@@ -158,13 +163,18 @@ public final class Lexicon: Sendable {
         analysisLabels = sets.phrases("analysis-labels")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
         relativeDays = sets.phraseNumbers("relative-days")
+        storyDays = sets.phraseNumbers("story-days"); storyShiftWords = sets.phraseNumbers("story-shift-words")
+        timeUnits = sets.numbers("time-units")
         archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         speechVerbs = sets.phrases("speech-verbs")
         // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
-        timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative)
+        // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")
+        // or a shift word ("[the] following month").
+        timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative
+                                     + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words"))
     }
 
     static let possessiveKey = Fold.lowerKey("'s")
