@@ -38,6 +38,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // A text that tells the past (NarrativeTime.swift).
     case dateStoryYear, dateStoryRelative, dateStoryTime
     case visitorCommonWordName
+    // Document metadata: the publication date and the reference date (HeaderLines.swift, LeadReference.swift).
+    case metaHeaderDate, metaLeadReference, metaDatelineYear
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -123,6 +125,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateStoryRelative: "date.story-relative"
         case .dateStoryTime: "date.story-time"
         case .visitorCommonWordName: "visitor.common-word-name"
+        case .metaHeaderDate: "meta.header-date"
+        case .metaLeadReference: "meta.lead-reference"
+        case .metaDatelineYear: "meta.dateline-year"
         }
     }
 }
