@@ -97,7 +97,10 @@ public struct Corpus: Sendable {
     /// The index of the entity with this id ("to-lam", "VNM", "geonames:1581130").
     public func entityIndex(id: String) -> Int? {
         if let i = gazetteer.index(ofID: id), i < entities.count, entities[i].id == id { return i }
-        return entities.firstIndex { $0.id == id }
+        // Not a gazetteer id: the corpus's own entities (discovered persons, persons a correction made) follow
+        // the gazetteer's, so only they are searched.
+        let own = entities.count >= gazetteer.entities.count ? gazetteer.entities.count : 0
+        return entities[own...].firstIndex { $0.id == id }
     }
 
     /// Sentences containing `text` as a run of words, ignoring case, diacritics and hyphens

@@ -216,4 +216,25 @@ struct ScorerTests {
         let holding = batches.filter { $0.gold.visits.contains(row) }
         #expect(holding.map(\.name) == ["odd"])
     }
+
+    @Test func aBatchAnalysedOnceAssemblesTheModelABuildWithTheSameScorerMakes() throws {
+        let dir = Fixtures.root.appendingPathComponent("Data/testcorpus").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
+        let batch = TrainingBatch(name: "all", directory: dir, files: files, gold: gold)
+        let builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 2)
+        let analysed = AnalysedBatch(batch, builder: builder)
+        var (scorer, _) = Trainer.train([analysed], settings: .init(epochs: 200))
+        scorer.filters = true
+        scorer.threshold = 0.5
+        for candidate in [nil, scorer] as [VisitScorer?] {
+            var b = builder
+            b.scorer = candidate
+            let built = batch.build(b).0.visits, assembled = analysed.corpus(scorer: candidate).visits
+            #expect(!built.isEmpty)
+            #expect(built.map(\.visitor) == assembled.map(\.visitor))
+            #expect(built.map(\.destination) == assembled.map(\.destination))
+            #expect(built.map(\.confidence) == assembled.map(\.confidence))
+        }
+    }
 }

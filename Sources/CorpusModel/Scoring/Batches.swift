@@ -18,13 +18,17 @@ public struct TrainingBatch: Sendable {
         self.gold = gold
     }
 
-    /// Builds the model of the batch's articles (with the folder's manifest, if any).
-    func build(_ builder: CorpusBuilder) -> (Corpus, [CandidateSample]) {
+    /// What a build of the batch reads: its articles, with the folder's manifest entries, if any.
+    func inputs() -> BuildInputs {
         let manifestPath = (directory as NSString).appendingPathComponent("manifest.yaml")
         let manifest = FileManager.default.fileExists(atPath: manifestPath) ? CorpusManifest.load(path: manifestPath).0 : [:]
         let paths = files.map { (directory as NSString).appendingPathComponent($0) }
-        let inputs = BuildInputs(source: .paths(paths), entries: files.map { manifest[$0] })
-        let (corpus, _, samples) = builder.buildKeepingSamples(inputs: inputs)
+        return BuildInputs(source: .paths(paths), entries: files.map { manifest[$0] })
+    }
+
+    /// Builds the model of the batch's articles (with the folder's manifest, if any).
+    func build(_ builder: CorpusBuilder) -> (Corpus, [CandidateSample]) {
+        let (corpus, _, samples) = builder.buildKeepingSamples(inputs: inputs())
         return (corpus, samples)
     }
 }

@@ -23,23 +23,22 @@ public struct CrossValidation: Sendable {
 
     public static func run(_ batches: [TrainingBatch], builder: CorpusBuilder,
                            settings: LogisticRegression.Settings = Trainer.settings) -> CrossValidation {
-        var rulesOnly = builder
-        rulesOnly.scorer = nil
+        // Each batch is analysed once; only the assembly depends on the fold's scorer.
+        let analysed = batches.map { AnalysedBatch($0, builder: builder) }
         var done: [Fold] = []
         for (held, training) in Self.folds(batches.map(\.name)) {
-            let test = batches.first { $0.name == held }!
-            let train = batches.filter { training.contains($0.name) }
-            let (scorer, _) = Trainer.train(train, builder: builder, settings: settings)
-            let rules = Trainer.evaluate(test.build(rulesOnly).0, test.gold, threshold: 0)
-            var scored = builder
-            scored.scorer = scorer
-            let counts = Trainer.evaluate(test.build(scored).0, test.gold, threshold: scorer.threshold)
+            let test = analysed.first { $0.batch.name == held }!
+            let train = analysed.filter { training.contains($0.batch.name) }
+            let (scorer, _) = Trainer.train(train, settings: settings)
+            let rules = Trainer.evaluate(test.corpus(scorer: nil), test.batch.gold, threshold: 0)
+            var scored = scorer
+            let counts = Trainer.evaluate(test.corpus(scorer: scored), test.batch.gold, threshold: scorer.threshold)
             var confident: [VisitScorer.Combination: (right: Int, total: Int)] = [:]
             for combination in VisitScorer.Combination.allCases {
-                scored.scorer?.combination = combination
-                confident[combination] = calibration(test.build(scored).0, test.gold, at: 0.8)
+                scored.combination = combination
+                confident[combination] = calibration(test.corpus(scorer: scored), test.batch.gold, at: 0.8)
             }
-            done.append(Fold(heldOut: held, trainedOn: train.map(\.name), threshold: scorer.threshold, rules: rules,
+            done.append(Fold(heldOut: held, trainedOn: train.map(\.batch.name), threshold: scorer.threshold, rules: rules,
                               scorer: counts, confident: confident))
         }
         return CrossValidation(folds: done)

@@ -51,31 +51,23 @@ public enum Trainer {
         }
     }
 
-    /// The labelled samples of a batch.
-    static func samples(_ batch: TrainingBatch, _ builder: CorpusBuilder) -> (x: [[Float]], y: [Bool]) {
-        var b = builder
-        b.keepFeatures = true
-        b.scorer = nil
-        let (corpus, samples) = batch.build(b)
-        let rows = batch.gold.visits.map { row in
-            var people = Set(corpus.entities(named: row.visitor))
-            if let i = corpus.entityIndex(id: row.visitor) { people.insert(i) }
-            return (people, row, PartialDate(iso: row.when))
-        }
-        return (samples.map(\.features), samples.map { label($0, rows) })
-    }
-
     /// A scorer trained on `batches`, its threshold the one that gives the best pooled F1 on them.
     public static func train(_ batches: [TrainingBatch], builder: CorpusBuilder, settings: LogisticRegression.Settings = settings,
                              combination: VisitScorer.Combination = .noisyOr) -> (scorer: VisitScorer, losses: [Double]) {
+        train(batches.map { AnalysedBatch($0, builder: builder) }, settings: settings, combination: combination)
+    }
+
+    /// The same over batches analysed once.
+    static func train(_ batches: [AnalysedBatch], settings: LogisticRegression.Settings = settings,
+                      combination: VisitScorer.Combination = .noisyOr) -> (scorer: VisitScorer, losses: [Double]) {
         var x: [[Float]] = [], y: [Bool] = []
         for batch in batches {
-            let s = samples(batch, builder)
+            let s = batch.labelledSamples
             x += s.x; y += s.y
         }
         let (model, losses) = LogisticRegression.train(x, y, dimension: VisitFeature.allCases.count, settings: settings)
         var scorer = VisitScorer(model: model, combination: combination)
-        scorer.threshold = bestThreshold(scorer, batches, builder)
+        scorer.threshold = bestThreshold(scorer, batches)
         return (scorer, losses)
     }
 
@@ -98,11 +90,10 @@ public enum Trainer {
         return Counts(right: r.matches.count, extra: r.extras.count, missed: r.misses.count)
     }
 
-    static func bestThreshold(_ scorer: VisitScorer, _ batches: [TrainingBatch], _ builder: CorpusBuilder) -> Double {
-        var b = builder
-        b.scorer = scorer
-        b.scorer?.filters = false
-        let corpora = batches.map { ($0.build(b).0, $0.gold) }
+    static func bestThreshold(_ scorer: VisitScorer, _ batches: [AnalysedBatch]) -> Double {
+        var unfiltered = scorer
+        unfiltered.filters = false
+        let corpora = batches.map { ($0.corpus(scorer: unfiltered), $0.batch.gold) }
         var best = (threshold: 0.0, f1: -1.0)
         for t in thresholds {
             let pooled = corpora.reduce(Counts()) { $0 + evaluate($1.0, $1.1, threshold: t) }

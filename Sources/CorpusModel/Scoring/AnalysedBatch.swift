@@ -1,0 +1,72 @@
+// A training batch analysed once: cross-validation and threshold search need the batch's model under many
+// scorers, and only the assembly and merge depend on the scorer, never the per-document analysis.
+import Foundation
+
+/// A batch's per-document analyses, each candidate's features kept, reassembled into a model under any scorer
+/// without reading or analysing the articles again.
+final class AnalysedBatch: @unchecked Sendable {
+    let batch: TrainingBatch
+    private let results: [(DocumentAnalysis?, [Diagnostic])]
+    private let names: [(directory: String, name: String)]
+    private let gazetteer: Gazetteer
+    private let textMemoryLimit: Int
+
+    init(_ batch: TrainingBatch, builder: CorpusBuilder) {
+        self.batch = batch
+        let inputs = batch.inputs()
+        let g = builder.gazetteer, acronyms = g.acronymOnlyKeys()
+        let languages = builder.languages, lexicon = builder.lexicon, reviewer = builder.reviewer
+        let scoring = ScoringOptions(scorer: nil, keepFeatures: true)
+        let box = ResultBox(count: inputs.count)
+        let next = AtomicCounter()
+        let work: @Sendable (Int) -> Void = { _ in
+            while true {
+                let i = next.next()
+                if i >= inputs.count { break }
+                let (analysis, d) = Analyzer.analyze(input: i, of: inputs, store: nil, gazetteer: g, acronyms: acronyms,
+                                                     scoring: scoring, languages: languages, lexicon: lexicon, reviewer: reviewer)
+                box.set(i, analysis, d)
+            }
+        }
+        DispatchQueue.concurrentPerform(iterations: max(1, min(builder.jobs, inputs.count)), execute: work)
+        results = box.take()
+        names = (0..<inputs.count).map { inputs.location($0) }
+        gazetteer = g
+        textMemoryLimit = builder.textMemoryLimit
+    }
+
+    /// The batch's model with each candidate's confidence from `scorer` (nil: the rules' default), merged and
+    /// filtered as a build with that scorer would be.
+    func corpus(scorer: VisitScorer?) -> Corpus {
+        assemble(scorer: scorer).corpus
+    }
+
+    /// The labelled samples (each candidate's features, and whether a gold row matches it), made once.
+    private(set) lazy var labelledSamples: (x: [[Float]], y: [Bool]) = makeSamples()
+
+    private func makeSamples() -> (x: [[Float]], y: [Bool]) {
+        let (corpus, samples) = assemble(scorer: nil)
+        let rows = batch.gold.visits.map { row in
+            var people = Set(corpus.entities(named: row.visitor))
+            if let i = corpus.entityIndex(id: row.visitor) { people.insert(i) }
+            return (people, row, PartialDate(iso: row.when))
+        }
+        return (samples.map(\.features), samples.map { Trainer.label($0, rows) })
+    }
+
+    private func assemble(scorer: VisitScorer?) -> (corpus: Corpus, samples: [CandidateSample]) {
+        var scored = results
+        if let scorer {
+            for i in scored.indices {
+                guard var a = scored[i].0 else { continue }
+                for (k, p) in scorer.probabilities(a.features).enumerated() { a.visits[k].confidence = p }
+                scored[i].0 = a
+            }
+        }
+        var assembly = Assembly(gazetteer: gazetteer, tables: DocumentTables(texts: TextStore(memoryLimit: textMemoryLimit)))
+        assembly.scorer = scorer
+        assembly.add(scored, names: names, keys: [UInt64](repeating: 0, count: names.count))
+        let (corpus, _, samples) = assembly.finish()
+        return (corpus, samples)
+    }
+}
