@@ -24,6 +24,7 @@ public enum CorrectionsApplier {
         case let .amend(reference, changes): return model.amend(reference, changes, correction)
         case .add(let visit): return model.add(visit, correction)
         case let .merge(person, into): return model.merge(person, into: into, correction)
+        case .split(let split): return model.split(split, correction)
         case let .alias(alias, entity): return model.alias(alias, of: entity, correction)
         }
     }
