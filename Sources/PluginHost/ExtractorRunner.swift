@@ -8,17 +8,23 @@ import LuaBridge
 import ScriptingAPI
 
 /// An extractor plugin chosen for a build.
-public struct ExtractorPlugin: Sendable {
+public struct ExtractorPlugin: Sendable, Codable, Equatable {
     public let file: URL
     public let name: String
     public let displayPath: String
+
+    public init(file: URL, name: String, displayPath: String) {
+        self.file = file
+        self.name = name
+        self.displayPath = displayPath
+    }
 }
 
 /// The extractor plugins of a build, run over every readable document's sentences.
 public final class ExtractorRunner: CandidateReviewer, @unchecked Sendable {
     public let plugins: [ExtractorPlugin]
     let limits: LuaLimits
-    let modulePath: [String]
+    public let modulePath: [String]
     /// Default limits of one sentence's call: two seconds, 64 MiB per state.
     public static let defaultLimits = LuaLimits(memoryMiB: 64, timeSeconds: 2)
     private let lock = NSLock()
@@ -28,6 +34,18 @@ public final class ExtractorRunner: CandidateReviewer, @unchecked Sendable {
         self.plugins = plugins
         self.limits = limits
         self.modulePath = modulePath
+    }
+
+    /// A checksum of the plugins' names and texts, in order (0 for none): the corpus hash of reports includes it.
+    public var digest: UInt64 {
+        guard !plugins.isEmpty else { return 0 }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        func add(_ bytes: some Sequence<UInt8>) { for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }; h = (h ^ 0xFF) &* 0x0000_0100_0000_01B3 }
+        for plugin in plugins {
+            add(plugin.name.utf8)
+            add((try? Data(contentsOf: plugin.file)) ?? Data())
+        }
+        return h == 0 ? 1 : h
     }
 
     /// Chooses the extractors `names` (names on the search path or paths) with `host`, and loads each once to
