@@ -21,6 +21,8 @@ public struct Correction: Sendable {
 public enum CorrectionAction: Sendable {
     /// Remove a visit or an event.
     case reject(FactReference)
+    /// A visit or an event checked and found right: it is marked so, and the review page no longer lists it.
+    case accept(FactReference)
     /// Change fields of a visit or an event.
     case amend(FactReference, [FieldChange])
     /// A visit the rules missed, with the sentence that reports it.

@@ -13,6 +13,7 @@ struct CorrectionActionReader {
         let value = map[action]!
         switch action {
         case "reject": return .reject(try reference(value, action))
+        case "accept": return .accept(try reference(value, action))
         case "amend":
             guard let set = map["set"] else { throw reader.error(value, "an amend entry needs 'set', the fields to change") }
             return .amend(try reference(value, action), try changes(set))

@@ -1,15 +1,15 @@
 // Reads a corrections file: `corrections:` followed by a list of entries (or the bare list), each entry a
-// mapping with one action key (reject, amend, add, merge, split, alias) and optional by, date, reason.
+// mapping with one action key (reject, accept, amend, add, merge, split, alias) and optional by, date, reason.
 // Anything it does not know is refused with its line and column, and the whole file with it.
 import CorpusModel
 import GuardedYAML
 import Yams
 
 public enum CorrectionsParser {
-    static let actions = ["reject", "amend", "add", "merge", "split", "alias"]
+    static let actions = ["reject", "accept", "amend", "add", "merge", "split", "alias"]
     static let common = ["by", "date", "reason"]
     static let keysOf: [String: [String]] = [
-        "reject": ["reject"], "amend": ["amend", "set"], "add": ["add"], "merge": ["merge", "into"], "alias": ["alias", "entity"],
+        "reject": ["reject"], "accept": ["accept"], "amend": ["amend", "set"], "add": ["add"], "merge": ["merge", "into"], "alias": ["alias", "entity"],
         "split": ["split", "into", "names", "documents", "visits"],
     ]
 

@@ -36,7 +36,7 @@ struct ParserTests {
         ("corrections: [ {reject: x, reason: [}", "corrections.yaml:1:"),
         ("corrections:\n  - reject: x\n    reasn: typo\n", "corrections.yaml:3:5: error: unknown key 'reasn' in a reject entry (did you mean 'reason'?); expected reject, by, date, reason; no correction of this file applied"),
         ("corection: []\n", "corrections.yaml:1:1: error: unknown key 'corection' (did you mean 'corrections'?): a corrections file holds one list, 'corrections'; no correction of this file applied"),
-        ("- rejct: x\n", "corrections.yaml:1:3: error: an entry needs one of reject, amend, add, merge, split, alias (did you mean 'reject'?); no correction of this file applied"),
+        ("- rejct: x\n", "corrections.yaml:1:3: error: an entry needs one of reject, accept, amend, add, merge, split, alias (did you mean 'reject'?); no correction of this file applied"),
         ("- {reject: x, amend: y}\n", "corrections.yaml:1:3: error: an entry does one thing; this one says "),
         ("- {amend: x}\n", "corrections.yaml:1:11: error: an amend entry needs 'set', the fields to change"),
         ("- {amend: x, set: {kind: stat}}\n", "corrections.yaml:1:26: error: 'kind' must be one of state, official, working, unspecified, not 'stat' (did you mean 'state'?)"),
