@@ -81,6 +81,12 @@ enum Analyzer {
         var timesPerSentence: [[TaggedTime]] = []
         timesPerSentence.reserveCapacity(sentenceTokens.count)
         var lastYear: Int? // the year last written out, for "tháng 9 cùng năm", "in May that year"
+        // A text that tells the past reads yearless dates and undated visits from the time it told last
+        // (NarrativeTime.swift); "the next day" is read from that time in any text.
+        let tellsThePast = NarrativeProfile.tellsThePast(b, tokens, publication: a.date, lexicon: lexicon)
+        var told: (date: PartialDate, sentence: Int)?
+        var storyContexts: [StoryContext] = []
+        storyContexts.reserveCapacity(sentenceTokens.count)
         // A timeline's heading year: it dates the yearless items of its paragraph (of the next one when it stands alone).
         var heading: (year: Int, paragraph: Int, alone: Bool)?
         for (si, r) in sentenceTokens.enumerated() {
@@ -91,7 +97,12 @@ enum Analyzer {
             let reference = r.isEmpty ? (date: referenceDate, anchored: false)
                 : story.reference(sentenceStart: Int(tokens[r.lowerBound].start), future: saidFromNow)
             references.append(reference)
-            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear, lexicon: lexicon, into: &tt)
+            // News copy reads "the next day" from the sentence before only.
+            let storyContext = StoryContext(lastTime: tellsThePast || told?.sentence == si - 1 ? told?.date : nil,
+                                            tellsThePast: tellsThePast, saidFromNow: saidFromNow, publication: a.date)
+            storyContexts.append(storyContext)
+            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
+                           story: storyContext, lexicon: lexicon, into: &tt)
             let paragraph = a.sentences[si].paragraph
             if let y = TimeTagger.headingYear(b, tokens, r) {
                 heading = (y, paragraph, true)
@@ -101,6 +112,10 @@ enum Analyzer {
                 if heading?.paragraph == paragraph { TimeTagger.applyHeadingYear(h.year, to: &tt) }
             }
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
+            if let last = tt.last(where: { ($0.rule != nil || !$0.relative || $0.yearFromSentence)
+                && !TimeTagger.boundsPeriod(tokens, at: $0.tokens.lowerBound, from: r.lowerBound, lexicon: lexicon) }) {
+                told = (last.start, si)
+            }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             for t in tt {
                 a.times.append(TimeExpression(range: Int(tokens[t.tokens.lowerBound].start)..<Int(tokens[t.tokens.upperBound - 1].end),
@@ -144,6 +159,7 @@ enum Analyzer {
             events.date = references[si].date
             events.publication = a.date
             events.storyAnchored = references[si].anchored
+            events.story = storyContexts[si]
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf, listItem: listItems[si])
         }

@@ -412,6 +412,7 @@ struct Assembly {
         var visits = Merger.mergeVisits(visitCandidates, documents: documents, entities: entities,
                                         combination: scorer?.combination ?? .noisyOr)
         visitCandidates = VisitCandidates()
+        visits = Merger.keepQualifyingLevels(visits)
         if let scorer, scorer.filters { visits = Merger.keep(visits, minimumConfidence: scorer.threshold) }
         MemoryTrace.note("visits merged")
         if let summary = notes.summary(corpus: documents.first.map(\.directory).flatMap { $0.isEmpty ? nil : $0 } ?? "corpus") { diagnostics.append(summary) }

@@ -102,6 +102,9 @@ struct EventFinder {
     /// The page's publication date: what "future" is measured from (an archive story's later events are not
     /// planned).
     var publication: PartialDate?
+    /// The time the text told before this sentence, and whether the sentence tells the past: an undated visit is
+    /// then read from the story rather than from the publication (rule date.story-time).
+    var story = StoryContext()
     /// The last time told in the sentences before this one ("The same afternoon ..." refers back to it).
     var previousTime: TaggedTime?
     /// The word sets the rules use.
@@ -129,6 +132,9 @@ struct EventFinder {
     var occurredTrips = Set<Trip>()
 
     struct Trip: Hashable { var visitor: Int; var destination: String }
+    /// The gathering the article last placed (by a dateline or a sentence naming its place), for sentences
+    /// that name its participants only (GatheringVisits.swift).
+    var gathering: GatheringPlace?
 
     init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], language: Language, date: PartialDate?, lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -166,6 +172,7 @@ struct EventFinder {
                                       listItem: listItem)
         findVisits(context)
         findOtherEvents(context)
+        findGatheringVisits(context)
         if let last = context.times.last { previousTime = last }
     }
 

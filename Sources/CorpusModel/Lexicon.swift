@@ -23,6 +23,9 @@ public final class Lexicon: Sendable {
     let hostCues, otherPartyCues, guestCues: PhraseSet
     // Visit triggers.
     let visitNouns, visitVerbs, arrivalVerbs, presenceWords, attendVerbs, gatheringWords: PhraseSet
+    /// Gatherings of many (GatheringVisits.swift): attendance without a verb of attending ("were among the
+    /// mourners"), a gathering as a topic ("ahead of the summit"), and taking part from afar ("by video").
+    let attendanceWords, gatheringTopicWords, remoteWords: PhraseSet
     let skipVerbs, pluralMarkers, visitingWords, invitationVerbs: KeyTableSet
     // Visitor, destination and dates.
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, laterWords, concludingVerbs: KeyTableSet
@@ -44,6 +47,11 @@ public final class Lexicon: Sendable {
     let months, weekdays: LookupTable<Int>
     /// "yesterday", "last night", "hôm qua": days from the reference date (TimeExpressions.swift).
     let relativeDays: PhraseValues<Int>
+    /// Read from the time the story told last, not the publication (rule date.story-relative): "the next day",
+    /// "hôm sau" (days to add); units of time with their length in days ("week" 7, "month" 30, "year" 365); the
+    /// words that move a unit after (+1), before (-1) or onto (0) that time ("later", "previous", "same").
+    let storyDays, storyShiftWords: PhraseValues<Int>
+    let timeUnits: LookupTable<Int>
     /// Archive texts (HeaderLines.swift): reprint and retrospective markers, "years ago", numbers in words.
     let archiveMarkers, retrospectiveMarkers, yearsAgoWords: PhraseSet
     let countWords: LookupTable<Int>
@@ -57,6 +65,14 @@ public final class Lexicon: Sendable {
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
     let titleMarkers: PhraseSet
+    /// Header lines (HeaderLines.swift, rule meta.header-date): the markers of a publication, reprint and update
+    /// date, the words a byline opens with and the lower-case words its names may hold, and the other words a
+    /// header line may hold (weekdays, times, time zones).
+    let publishedMarkers, republishedMarkers, updatedMarkers, bylineMarkers: PhraseSet
+    let bylineWords, headerFillers: KeyTableSet
+    /// Headline labels of a piece written after the fact ("Analysis:", "Bình luận:"): its lead's date is no
+    /// reference date (rule meta.lead-reference).
+    let analysisLabels: PhraseSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -116,6 +132,8 @@ public final class Lexicon: Sendable {
         visitNouns = sets.phrases("visit-nouns"); visitVerbs = sets.phrases("visit-verbs")
         arrivalVerbs = sets.phrases("travel-words"); presenceWords = sets.phrases("presence-words")
         attendVerbs = sets.phrases("attend-verbs"); gatheringWords = sets.phrases("gathering-words")
+        attendanceWords = sets.phrases("attendance-words"); gatheringTopicWords = sets.phrases("gathering-topic-words")
+        remoteWords = sets.phrases("remote-words")
         skipVerbs = sets.words("skip-verbs"); pluralMarkers = sets.words("plural-markers")
         visitingWords = sets.words("visiting-words"); invitationVerbs = sets.words("invitation-verbs")
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
@@ -139,15 +157,24 @@ public final class Lexicon: Sendable {
         labelStops = sets.words("label-stops")
         abbreviations = sets.words("abbreviations")
         titleMarkers = sets.phrases("title-markers")
+        publishedMarkers = sets.phrases("published-markers"); republishedMarkers = sets.phrases("republished-markers")
+        updatedMarkers = sets.phrases("updated-markers"); bylineMarkers = sets.phrases("byline-markers")
+        bylineWords = sets.words("byline-words"); headerFillers = sets.words("header-fillers")
+        analysisLabels = sets.phrases("analysis-labels")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
         relativeDays = sets.phraseNumbers("relative-days")
+        storyDays = sets.phraseNumbers("story-days"); storyShiftWords = sets.phraseNumbers("story-shift-words")
+        timeUnits = sets.numbers("time-units")
         archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         speechVerbs = sets.phrases("speech-verbs")
         // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
-        timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative)
+        // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")
+        // or a shift word ("[the] following month").
+        timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative
+                                     + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words"))
     }
 
     static let possessiveKey = Fold.lowerKey("'s")

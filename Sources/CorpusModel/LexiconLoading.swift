@@ -111,7 +111,8 @@ extension Lexicon {
         ("name-particles", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
         ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases),
         ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
-        ("attend-verbs", .phrases), ("gathering-words", .phrases), ("skip-verbs", .words), ("plural-markers", .words),
+        ("attend-verbs", .phrases), ("gathering-words", .phrases), ("attendance-words", .phrases),
+        ("gathering-topic-words", .phrases), ("remote-words", .phrases), ("skip-verbs", .words), ("plural-markers", .words),
         ("visiting-words", .words), ("invitation-verbs", .words), ("clause-openers", .words),
         ("relative-pronouns", .words), ("place-prepositions", .words), ("outside-words", .words),
         ("since-words", .words), ("later-words", .words), ("concluding-verbs", .words), ("definite-fillers", .words),
@@ -126,7 +127,10 @@ extension Lexicon {
         ("planned-phrases", .phrases), ("occurred-words", .phrases), ("present-tense-words", .words), ("coordinators", .words),
         ("archive-markers", .phrases), ("retrospective-markers", .phrases), ("years-ago-words", .phrases),
         ("count-words", .numbers(1...99)), ("present-future-words", .words), ("back-reference-words", .phrases), ("speech-verbs", .phrases), ("relative-days", .phraseNumbers(-7...7)),
+        ("story-days", .phraseNumbers(-7...7)), ("story-shift-words", .phraseNumbers(-1...1)), ("time-units", .numbers(1...365)),
         ("abbreviations", .words), ("title-markers", .phrases),
+        ("published-markers", .phrases), ("republished-markers", .phrases), ("updated-markers", .phrases),
+        ("byline-markers", .phrases), ("byline-words", .words), ("header-fillers", .words), ("analysis-labels", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

@@ -30,6 +30,9 @@ struct PersonRef {
     var otherParty: Bool = false
     /// Preceded by "welcomed", "received", "đón": the guest, the visitor first.
     var guest: Bool = false
+    /// Named by one word that is also a month or a weekday ("May"), read as the person because a title or an
+    /// honorific stands right before it (rule visitor.common-word-name).
+    var commonWordName: Bool = false
 }
 
 struct PlaceRef {
@@ -110,6 +113,22 @@ struct MentionFinder {
 
     func isPerson(_ ref: Gazetteer.NameRef) -> Bool { gazetteer.entities[Int(ref.entity)].kind == .person }
 
+    /// A word of the months or weekdays ("May", "March"): as a one-word name it needs a title or an honorific before
+    /// it ("Prime Minister May", "Mrs May") to be a person (rule visitor.common-word-name).
+    func isCommonWord(_ t: Token) -> Bool { lexicon.months[t.lower] != nil || lexicon.weekdays[t.lower] != nil }
+
+    /// A title ("Prime Minister") or an honorific ("Mrs") ends right before token `i`.
+    func hasTitleBefore(_ i: Int, from s: Int) -> Bool {
+        guard i > s else { return false }
+        if lexicon.honorifics.contains(tokens[i - 1].lower) { return true }
+        for k in max(s, i - 5)..<i {
+            guard let entries = lexicon.titles[tokens[k].lower] else { continue }
+            for entry in entries where k + entry.tokens.count == i
+                && (0..<entry.tokens.count).allSatisfy({ tokens[k + $0].lower == entry.tokens[$0] }) { return true }
+        }
+        return false
+    }
+
     func isApostrophe(_ t: Token) -> Bool {
         t.kind == .punct && (t.first == 0x27 || (t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 2] == 0x99))
     }
@@ -162,6 +181,7 @@ struct MentionFinder {
                             for ref in usable where !(shortOwners.contains { $0 != ref.entity } && isPerson(ref)) { kept.append(ref) }
                             usable = kept
                         }
+                        if j == i, isCommonWord(tj), !hasTitleBefore(i, from: s) { usable.removeAll(where: isPerson) }
                         if !usable.isEmpty { best = (j + 1, usable) }
                     }
                     j += 1
@@ -175,8 +195,10 @@ struct MentionFinder {
             for k in i..<found.end { owner[k - s] = true }
             switch entity.kind {
             case .person:
-                m.persons.append(PersonRef(entity: Int(ref.entity), phraseStart: i, nameStart: i, nameEnd: found.end,
-                                           titleLevel: nil, titleCountry: nil, historical: false, role: .name))
+                var person = PersonRef(entity: Int(ref.entity), phraseStart: i, nameStart: i, nameEnd: found.end,
+                                       titleLevel: nil, titleCountry: nil, historical: false, role: .name)
+                person.commonWordName = found.end == i + 1 && isCommonWord(t)
+                m.persons.append(person)
                 lastSeen[Int(ref.entity)] = i
             case .country:
                 m.places.append(PlaceRef(country: entity.id, city: nil, tokens: i..<found.end, demonym: ref.role == .demonym))
@@ -221,7 +243,7 @@ struct MentionFinder {
         i = s
         while i < e {
             let t = tokens[i]
-            if !owner[i - s], t.kind == .word, t.capitalized, !isCapitalisedNoun(i),
+            if !owner[i - s], t.kind == .word, t.capitalized, !isCapitalisedNoun(i), !isCommonWord(t),
                gazetteer.hasShort(t.key) && exactEnough(t) || localShort(t.key) != nil,
                let ref = resolveShort(t.key, level: nil, country: nil) {
                 owner[i - s] = true
@@ -429,6 +451,7 @@ struct MentionFinder {
                 var p = PersonRef(entity: ref, phraseStart: phraseStart, nameStart: runStart, nameEnd: runEnd,
                                   titleLevel: level, titleCountry: country, historical: historical, role: role)
                 p.hostContext = false
+                p.commonWordName = count == 1 && isCommonWord(tokens[runStart])
                 m.persons.append(p)
                 m.persons.sort { $0.nameStart < $1.nameStart }
                 return

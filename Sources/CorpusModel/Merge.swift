@@ -355,6 +355,17 @@ extension Merger {
         return unique
     }
 
+    /// The visits a high-level visit can be: an occurred visit whose visitor held no office of minister or above on
+    /// its date and bore no such title (a senator, an envoy, a leader before or after his term, or a visit dated
+    /// wrong) is left out; planned and cancelled ones stay, as announcements. Numbered again. Measured on the
+    /// annotated batches: every set gains (docs/corpus-model.md).
+    static func keepQualifyingLevels(_ visits: [Visit]) -> [Visit] {
+        guard visits.contains(where: { $0.status == .occurred && $0.level == .other }) else { return visits }
+        var kept = visits.filter { !($0.status == .occurred && $0.level == .other) }
+        for i in kept.indices { kept[i].id = i }
+        return kept
+    }
+
     /// The visits whose confidence reaches `minimumConfidence`, numbered again.
     static func keep(_ visits: [Visit], minimumConfidence: Double) -> [Visit] {
         var kept = visits.filter { $0.confidence >= minimumConfidence }

@@ -33,6 +33,13 @@ public enum Rule: Int, CaseIterable, Sendable {
     case mergeSameTripInArticle, datePreviousLeg
     // Lists and timelines (ListItems.swift).
     case dateListItem, destinationListContext, visitorListContext, visitListRow
+    // Gatherings of many (GatheringVisits.swift).
+    case visitGatheringParticipant, destinationGatheringContext
+    // A text that tells the past (NarrativeTime.swift).
+    case dateStoryYear, dateStoryRelative, dateStoryTime
+    case visitorCommonWordName
+    // Document metadata: the publication date and the reference date (HeaderLines.swift, LeadReference.swift).
+    case metaHeaderDate, metaLeadReference, metaDatelineYear
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -112,6 +119,15 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationListContext: "destination.list-context"
         case .visitorListContext: "visitor.list-context"
         case .visitListRow: "visit.list-row"
+        case .visitGatheringParticipant: "visit.gathering-participant"
+        case .destinationGatheringContext: "destination.gathering-context"
+        case .dateStoryYear: "date.story-year"
+        case .dateStoryRelative: "date.story-relative"
+        case .dateStoryTime: "date.story-time"
+        case .visitorCommonWordName: "visitor.common-word-name"
+        case .metaHeaderDate: "meta.header-date"
+        case .metaLeadReference: "meta.lead-reference"
+        case .metaDatelineYear: "meta.dateline-year"
         }
     }
 }

@@ -52,6 +52,11 @@ struct TaggedTime {
     /// A month or a day and month written without a year ("in October", "tháng 10", "12/9"): its year was
     /// guessed from the publication date, and a year written in the same sentence takes precedence.
     var yearless = false
+    /// The rule that read it from the story's time rather than the publication (date.story-year,
+    /// date.story-relative; NarrativeTime.swift), if any.
+    var rule: Rule? = nil
+    /// A yearless date that took the year written in its own sentence or its timeline's heading.
+    var yearFromSentence = false
 }
 
 enum TimeTagger {
@@ -113,8 +118,11 @@ enum TimeTagger {
     }
 
     /// Tags the time expressions in `tokens[range]`. `anchor` is the publication date.
+    /// `story` gives the time the text told before the sentence, for "the next day" and, in a text that tells the
+    /// past, the year of a yearless month (NarrativeTime.swift).
     static func tag(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, anchor: PartialDate?,
-                    future: Bool, previousYear: Int? = nil, lexicon: Lexicon = .bundled, into out: inout [TaggedTime]) {
+                    future: Bool, previousYear: Int? = nil, story: StoryContext = StoryContext(), lexicon: Lexicon = .bundled,
+                    into out: inout [TaggedTime]) {
         var i = range.lowerBound
         let end = range.upperBound
         func lw(_ j: Int) -> UInt64 { j < end && j >= range.lowerBound ? tokens[j].lower : 0 }
@@ -128,6 +136,15 @@ enum TimeTagger {
                     if lexicon.plannedCues.contains(tokens[j].lower) { ahead = true; break }
                     j -= 1
                 }
+            }
+            let t = tokens[i]
+            guard t.kind == .number || (t.kind == .word && lexicon.timeStartWords.contains(t.lower)) else { i += 1; continue }
+            let toldInSentence = out.count > first ? out.last?.start : nil
+            if let found = storyRelative(b, tokens, i, range, reference: { toldInSentence ?? story.reference(forUnitOf: $0) },
+                                         lexicon: lexicon) {
+                out.append(found)
+                i = found.tokens.upperBound
+                continue
             }
             if let found = match(b, tokens, i, end, anchor: anchor, future: ahead, lexicon: lexicon, lw: lw) {
                 // "from 30/10 to 1/11/2022", "February 28 to March 5, 2017": one range, the year from its end.
@@ -170,6 +187,7 @@ enum TimeTagger {
             i += 1
         }
         applySentenceYear(tokens, range, first: first, previousYear: previousYear, into: &out)
+        if story.yearFromStory, let year = story.lastTime?.year { applyStoryYear(year, to: &out, from: first, publication: story.publication) }
     }
 
     /// A month or day written without its year ("vào tháng 10", "in October", "12/9") takes the year written last
@@ -185,7 +203,7 @@ enum TimeTagger {
         for x in first..<out.count where out[x].yearless {
             let after = out[x].tokens.upperBound
             // "tháng 1 vừa qua", "tháng 3 tới", "tháng này": said from the publication date.
-            if Self.nowWords.contains(lw(after)) { continue }
+            if Self.nowWords.contains(lw(after)) { out[x].yearFromSentence = true; continue }
             let sameYear = (lw(after) == kCung && lw(after + 1) == kNam) || (lw(after) == kNam && (lw(after + 1) == kDo || lw(after + 1) == kAy))
                 || ((lw(after) == kThat || lw(after) == kThe && lw(after + 1) == kSame) && (lw(after + 1) == kYear || lw(after + 2) == kYear))
                 || (lw(after) == kOf && (lw(after + 1) == kThat || lw(after + 1) == kThe && lw(after + 2) == kSame))
@@ -201,6 +219,7 @@ enum TimeTagger {
                     if years.count == 1 { year = years.first }
                 }
             }
+            if year != nil { out[x].yearFromSentence = true }
             guard let y = year, y != out[x].start.year,
                   let s = PartialDate(year: y, month: out[x].start.month, day: out[x].start.day) else { continue }
             out[x].start = s
@@ -220,6 +239,8 @@ enum TimeTagger {
     static func applyHeadingYear(_ y: Int, to times: inout [TaggedTime]) {
         for x in times.indices where times[x].yearless {
             guard let s = PartialDate(year: y, month: times[x].start.month, day: times[x].start.day) else { continue }
+            times[x].yearFromSentence = true
+            times[x].rule = nil
             times[x].start = s
             if let e = times[x].end { times[x].end = PartialDate(year: y, month: e.month, day: e.day) }
         }
@@ -228,159 +249,6 @@ enum TimeTagger {
     static let rangeWords = KeyTableSet(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })
 
 
-    private static func match(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
-                              anchor: PartialDate?, future: Bool, lexicon: Lexicon, lw: (Int) -> UInt64) -> TaggedTime? {
-        let t = tokens[i]
-        if t.kind == .word && !lexicon.timeStartWords.contains(t.lower) { return nil }
-        if t.kind == .punct || t.kind == .possessive { return nil }
-        // Month name first: "October 9", "October 9, 2025", "May 8-11", "February 27 and 28", "June 1961", "in March".
-        if t.kind == .word, let m = lexicon.months[t.lower], t.capitalized || t.length > 3 {
-            var j = i + 1
-            if j < end && tokens[j].kind == .punct && tokens[j].first == 0x2E { j += 1 } // "Jan."
-            if j < end, let (d1, d2) = day(b, tokens[j]) {
-                var dEnd = d2
-                var k = j + 1
-                if dEnd == nil, k + 1 < end, lw(k) == kAnd || lw(k) == kTo || lw(k) == kDash || lw(k) == kEnDash,
-                   let (d3, _) = day(b, tokens[k + 1]), d3 > d1 {
-                    dEnd = d3
-                    k += 2
-                }
-                var y: Int?
-                var relative = true
-                var kk = k
-                if kk < end && lw(kk) == kComma { kk += 1 }
-                if kk < end, let yy = year(b, tokens[kk]) { y = yy; relative = false; k = kk + 1 }
-                let yearResolved = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future)
-                guard let yr = yearResolved, let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
-                let e = dEnd.flatMap { PartialDate(year: yr, month: m, day: $0) }
-                return TaggedTime(tokens: i..<k, start: s, end: e, relative: relative, yearless: y == nil)
-            }
-            if j < end, let y = year(b, tokens[j]), let s = PartialDate(year: y, month: m) {
-                return TaggedTime(tokens: i..<(j + 1), start: s, end: nil, relative: false)
-            }
-            // "in March", "last December", "in March last year": month without a day.
-            let prev = i > 0 ? tokens[i - 1].lower : 0
-            if (prev == kIn || prev == kLast || prev == kNext || prev == kThis || prev == kEarlier || prev == kOf),
-               t.capitalized || t.lower != k("may"), let a = anchor {
-                var y: Int
-                var k2 = i + 1
-                if lw(i + 1) == kLast && lw(i + 2) == kYear { y = a.year - 1; k2 = i + 3 }
-                else if lw(i + 1) == kNext && lw(i + 2) == kYear { y = a.year + 1; k2 = i + 3 }
-                else if lw(i + 1) == kThis && lw(i + 2) == kYear { y = a.year; k2 = i + 3 }
-                else if prev == kLast { y = m < (a.month ?? 13) ? a.year : a.year - 1 }
-                else if prev == kNext { y = m > (a.month ?? 0) ? a.year : a.year + 1 }
-                else { y = resolveYear(month: m, day: nil, anchor: a, future: future) ?? a.year }
-                guard let s = PartialDate(year: y, month: m) else { return nil }
-                return TaggedTime(tokens: (prev == kLast || prev == kNext ? i - 1 : i)..<k2, start: s, end: nil, relative: true,
-                                  yearless: k2 == i + 1 && (prev == kIn || prev == kOf))
-            }
-            return nil
-        }
-        if t.kind == .number {
-            // "27-28 February 2019", "9 October 2025", "9 October".
-            if let (d1, d2) = day(b, t), i + 1 < end, let m = lexicon.months[tokens[i + 1].lower], tokens[i + 1].capitalized {
-                var k2 = i + 2
-                var y: Int?
-                if k2 < end, let yy = year(b, tokens[k2]) { y = yy; k2 += 1 }
-                guard let yr = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future),
-                      let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
-                return TaggedTime(tokens: i..<k2, start: s, end: d2.flatMap { PartialDate(year: yr, month: m, day: $0) },
-                                  relative: y == nil, yearless: y == nil)
-            }
-            let p = numberParts(b, t)
-            if !p.suffix && p.seps.contains(0x2F) {
-                return slashDate(p.values, p.seps, i, anchor: anchor, future: future, afterThang: i > 0 && tokens[i - 1].lower == kThang)
-            }
-            // "tháng 9" (a month) / "năm 2025" handled by the year rule below.
-            if i > 0 && tokens[i - 1].lower == kThang, p.values.count == 1, !p.suffix, (1...12).contains(p.values[0]),
-               let a = anchor {
-                var y = a.year
-                var k2 = i + 1
-                var explicitYear = false
-                if lw(i + 1) == kNam, i + 2 < end, let yy = year(b, tokens[i + 2]) { y = yy; k2 = i + 3; explicitYear = true }
-                else if lw(i + 1) == kNam, [kNay, kNgoai, kSau, kToiFuture].contains(lw(i + 2)) {
-                    y = a.year + (lw(i + 2) == kNay ? 0 : lw(i + 2) == kNgoai ? -1 : 1)
-                    k2 = i + 3
-                }
-                guard let s = PartialDate(year: y, month: p.values[0]) else { return nil }
-                return TaggedTime(tokens: (i - 1)..<k2, start: s, end: nil, relative: !explicitYear, yearless: k2 == i + 1)
-            }
-            // "the 2030 World Expo", "the 1982 Convention": a year used as a name, not a date.
-            if year(b, t) != nil, i > 0, [kThe, kA, kAn].contains(tokens[i - 1].lower),
-               i + 1 < end, tokens[i + 1].capitalized, lexicon.months[tokens[i + 1].lower] == nil {
-                return nil
-            }
-            if let y = year(b, t) {
-                // "1950–2025", "1950-2025": a span of years.
-                if i + 2 < end, lw(i + 1) == kEnDash || lw(i + 1) == kDash, let y2 = year(b, tokens[i + 2]), y2 > y {
-                    return TaggedTime(tokens: i..<(i + 3), start: PartialDate(year: y)!, end: PartialDate(year: y2), relative: false)
-                }
-                return TaggedTime(tokens: i..<(i + 1), start: PartialDate(year: y)!, end: nil, relative: false)
-            }
-            return nil
-        }
-        guard t.kind == .word, let a = anchor else { return nil }
-        let w = t.lower
-        // "today", "last night", "hôm qua": a day said from the reference date (the lexicon's relative-days).
-        if let (days, length) = lexicon.relativeDays.match(tokens, at: i, end: end), let d = a.adding(days: days) {
-            return TaggedTime(tokens: i..<(i + length), start: d, end: nil, relative: true)
-        }
-        // "this week", "last week", "next week", "earlier in the week": Monday to Sunday.
-        var weekWord = w
-        var weekEnd = i + 2
-        if (w == kEarlier || w == kLater) && lw(i + 1) == kIn && lw(i + 2) == kThe && lw(i + 3) == kWeek { weekWord = kThis; weekEnd = i + 4 }
-        if (w == kEarlier || w == kLater) && lw(i + 1) == kThis && lw(i + 2) == kWeek { weekWord = kThis; weekEnd = i + 3 }
-        // "tuần trước", "tuần này", "tuần tới", "tuần sau": last, this and next week.
-        let vietnameseWeek = w == kTuan && [kTruoc, kNay, kToiFuture, kSau].contains(lw(i + 1))
-        if vietnameseWeek { weekWord = lw(i + 1) == kTruoc ? kLast : lw(i + 1) == kNay ? kThis : kNext }
-        if (weekWord == kThis || weekWord == kLast || weekWord == kNext) && (lw(i + 1) == kWeek || weekEnd > i + 2 || vietnameseWeek),
-           let wd = a.weekday {
-            let shift = weekWord == kThis ? 0 : weekWord == kLast ? -7 : 7
-            if let monday = a.adding(days: -((wd + 6) % 7) + shift), let sunday = monday.adding(days: 6) {
-                return TaggedTime(tokens: i..<weekEnd, start: monday, end: sunday, relative: true)
-            }
-        }
-        if let wd = lexicon.weekdays[w], t.capitalized, let ad = a.weekday {
-            var delta = wd - ad
-            if future { if delta < 0 { delta += 7 } } else { if delta > 0 { delta -= 7 } }
-            guard let d = a.adding(days: delta) else { return nil }
-            return TaggedTime(tokens: i..<(i + 1), start: d, end: nil, relative: true)
-        }
-        // earlier/later this month, this month, last month, next month, this/last/next year.
-        var j = i
-        if w == kEarlier || w == kLater { j += 1 }
-        let w1 = lw(j), w2 = lw(j + 1)
-        if (w1 == kThis || w1 == kLast || w1 == kNext) && (w2 == kMonth || w2 == kYear) {
-            let delta = w1 == kThis ? 0 : w1 == kLast ? -1 : 1
-            let s: PartialDate?
-            if w2 == kYear { s = PartialDate(year: a.year + delta) }
-            else {
-                let m = (a.month ?? 1) + delta
-                s = m < 1 ? PartialDate(year: a.year - 1, month: 12) : m > 12 ? PartialDate(year: a.year + 1, month: 1)
-                    : PartialDate(year: a.year, month: m)
-            }
-            guard let s else { return nil }
-            return TaggedTime(tokens: i..<(j + 2), start: s, end: nil, relative: true)
-        }
-        // "in the coming days", "in the next few days", "next week": the publication month.
-        if (w == kComing && lw(i + 1) == kDays) || (w == kNext && lw(i + 1) == kFew && lw(i + 2) == kDays) {
-            let s = a.truncated(to: .month)
-            return TaggedTime(tokens: i..<(i + (lw(i + 1) == kFew ? 3 : 2)), start: s, end: nil, relative: true)
-        }
-        // Vietnamese: tháng trước, năm ngoái, năm nay (days such as "hôm qua" are in relative-days above).
-        if w == kNam && (lw(i + 1) == kNay || lw(i + 1) == kNgoai || lw(i + 1) == kSau || lw(i + 1) == kToiFuture) {
-            let delta = lw(i + 1) == kNay ? 0 : lw(i + 1) == kNgoai ? -1 : 1
-            return TaggedTime(tokens: i..<(i + 2), start: PartialDate(year: a.year + delta)!, end: nil, relative: true)
-        }
-        if w == kThang && (lw(i + 1) == kNay || lw(i + 1) == kTruoc || lw(i + 1) == kSau || lw(i + 1) == kToiFuture) {
-            let m = (a.month ?? 1) + (lw(i + 1) == kNay ? 0 : lw(i + 1) == kTruoc ? -1 : 1)
-            let s = m < 1 ? PartialDate(year: a.year - 1, month: 12) : m > 12 ? PartialDate(year: a.year + 1, month: 1)
-                : PartialDate(year: a.year, month: m)
-            guard let s else { return nil }
-            return TaggedTime(tokens: i..<(i + 2), start: s, end: nil, relative: true)
-        }
-        return nil
-    }
 
     /// "31/1/1950", "19-20/6/2024", "31/1", "9/2018" (after "tháng"): day before month.
     static func slashDate(_ v: [Int], _ seps: [UInt8], _ i: Int, anchor: PartialDate?, future: Bool, afterThang: Bool) -> TaggedTime? {

@@ -79,7 +79,9 @@ extension EventFinder {
     /// in the week"); "a three-day visit" gives the end (the start after "concluded").
     func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext, _ rules: inout RuleSet) -> VisitDating {
         var time = r.time
-        if let place, let t = r.placeTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
+        // Not across a coordinator: "đến Hà Nội, và một năm sau đó, ..." dates the next clause.
+        if let place, let t = r.placeTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2
+                && !(place.tokens.upperBound..<$0.tokens.lowerBound).contains { lexicon.coordinators.contains(tokens[$0].lower) } }) {
             time = t
             rules.insert(.dateAfterPlace)
         }
@@ -169,4 +171,19 @@ struct VisitDating {
     var start: PartialDate?
     var end: PartialDate?
     var time: TaggedTime?
+}
+
+extension EventFinder {
+    /// In a sentence that tells the past of a text that does, the time of a visit the sentence does not date
+    /// (rule date.story-time): a time written before its trigger in the sentence, to the month ("on 16 May 1989,
+    /// the day after Gorbachev landed in Beijing"); else the time the text told before, to the year ("On the way
+    /// home he stopped in Beijing again").
+    func storyTimeOfVisit(_ r: VisitReading, _ c: SentenceContext) -> PartialDate? {
+        guard story.yearFromStory else { return nil }
+        let before = r.trigger.map(\.tokens.lowerBound) ?? r.person.nameStart
+        if let own = c.times.last(where: { $0.tokens.upperBound <= before }) {
+            return own.start.truncated(to: min(own.start.granularity, .month))
+        }
+        return story.lastTime?.truncated(to: .year)
+    }
 }

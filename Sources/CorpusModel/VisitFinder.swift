@@ -262,6 +262,8 @@ extension EventFinder {
         var rules = r.rules
         rules.formUnion(destination.rules)
         let dating = datesOfVisit(r, place: destination.place, c, &rules)
+        if let storyRule = dating.time?.rule { rules.insert(storyRule) }
+        if p.commonWordName { rules.insert(.visitorCommonWordName) }
         var start = dating.start, end = dating.end
         var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
@@ -282,6 +284,11 @@ extension EventFinder {
             start = item.start
             end = item.end
             rules.insert(.dateListItem)
+        }
+        if start == nil && r.notBefore == nil, statusValue != .negated, let told = storyTimeOfVisit(r, c) {
+            start = told
+            end = nil
+            rules.insert(.dateStoryTime)
         }
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
             start = d.truncated(to: .month)

@@ -77,10 +77,8 @@ public final class LuaRepl {
         }
         do {
             return .values(try show(try function.call()))
-        } catch let error as LuaError {
-            return .error(error.description)
         } catch {
-            return .error(String(describing: error))
+            return .error(error.description)
         }
     }
 

@@ -9,19 +9,16 @@ extension Dossier {
         static let configuration = CommandConfiguration(
             abstract: "Train the visit scorer on the annotated batches and write its weights.",
             discussion: """
-                The batches are the articles of --unseen, by the batch --batches gives each, plus --testcorpus as a batch \
-                of its own. Every visit candidate is labelled against the gold (visitor, destination, year and month, as \
-                `dossier evaluate` matches them). The weights go to --out unless --cross-validate is given, which trains on \
-                all batches but one and scores the held-out one, for each batch, and prints rules alone against rules + \
-                scorer, and the share of visits of confidence >= 0.8 that are right. The written scorer filters visits \
-                only when cross-validation measured it better than the rules alone.
+                The annotated sets are listed in --sets (folder, gold file, and optionally a file<TAB>batch list that \
+                splits the folder into batches; a folder without one is a batch of its own, named after it). Every visit \
+                candidate is labelled against the gold (visitor, destination, year and month, as `dossier evaluate` \
+                matches them). The weights go to --out unless --cross-validate is given, which trains on all batches but \
+                one and scores the held-out one, for each batch, and prints rules alone against rules + scorer, and the \
+                share of visits of confidence >= 0.8 that are right. The written scorer filters visits only when \
+                cross-validation measured it better than the rules alone.
                 """)
 
-        @Option(help: "A folder of annotated articles split into batches.") var unseen = "Data/unseen"
-        @Option(help: "The batch of each article of --unseen (file<TAB>batch).") var batches = "Data/unseen/batches.tsv"
-        @Option(help: "The gold of --unseen.") var gold = "Data/annotations/unseen.gold.json"
-        @Option(help: "A further folder scored as one batch (empty: none).") var testcorpus = "Data/testcorpus"
-        @Option(help: "The gold of --testcorpus.") var testcorpusGold = "Data/annotations/testcorpus.gold.json"
+        @Option(help: "The annotated sets (folder<TAB>gold<TAB>batches).") var sets = "Data/annotations/training-sets.tsv"
         @Option(help: "Where the weights go.") var out = "Data/model/visit-scorer.tsv"
         @Option(help: "A gazetteer overlay added to Data/gazetteer (docs/overlays.md); repeat for several.") var gazetteer: [String] = []
         @Option(help: "The L2 penalty on the weights.") var l2 = Trainer.settings.l2
@@ -63,19 +60,34 @@ extension Dossier {
         }
 
         func loadBatches(_ builder: CorpusBuilder) throws -> [TrainingBatch] {
-            let list: [(file: String, batch: String)]
-            do { list = try Batches.load(path: batches) } catch { throw ValidationError(error.description) }
-            let goldFile = try loadGold(gold)
-            let (split, unassigned) = Batches.split(directory: unseen, list: list, gold: goldFile, builder: builder)
-            for row in unassigned {
-                FileHandle.standardError.write(Data("\(gold): note: no batch names \(row.visitor) -> \(row.destination) \(row.when); row left out\n".utf8))
-            }
-            var all = split
-            if !testcorpus.isEmpty {
-                let files = try FileManager.default.contentsOfDirectory(atPath: testcorpus).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
-                all.append(TrainingBatch(name: "testcorpus", directory: testcorpus, files: files, gold: try loadGold(testcorpusGold)))
+            let list: [TrainingSet]
+            do { list = try TrainingSets.load(path: sets) } catch { throw ValidationError(error.description) }
+            var all: [TrainingBatch] = []
+            for set in list { all += try batches(of: set, builder) }
+            var names = Set<String>()
+            for batch in all where !names.insert(batch.name).inserted {
+                throw ValidationError("\(sets): two batches are named '\(batch.name)'; batch names must differ across sets")
             }
             return all
+        }
+
+        /// The batches of one set: split by its list, or the whole folder as one batch.
+        func batches(of set: TrainingSet, _ builder: CorpusBuilder) throws -> [TrainingBatch] {
+            let gold = try loadGold(set.gold)
+            guard let listPath = set.batches else {
+                let files: [String]
+                do { files = try TrainingSets.articles(in: set.folder) } catch {
+                    throw ValidationError("\(sets): cannot list \(set.folder): \(error.localizedDescription)")
+                }
+                return [TrainingBatch(name: set.wholeName, directory: set.folder, files: files, gold: gold)]
+            }
+            let list: [(file: String, batch: String)]
+            do { list = try Batches.load(path: listPath) } catch { throw ValidationError(error.description) }
+            let (split, unassigned) = Batches.split(directory: set.folder, list: list, gold: gold, builder: builder)
+            for row in unassigned {
+                FileHandle.standardError.write(Data("\(set.gold): note: no batch names \(row.visitor) -> \(row.destination) \(row.when); row left out\n".utf8))
+            }
+            return split
         }
 
         func loadGold(_ path: String) throws -> GoldFile {

@@ -183,4 +183,37 @@ struct ScorerTests {
             #expect(error.description.contains("\(path):4:7: error: no batch for 'c.txt'"))
         }
     }
+
+    @Test func theTrainingSetsFileIsReadAndCheckedWithLines() throws {
+        let dir = Fixtures.tempDir()
+        let path = dir.appendingPathComponent("sets.tsv").path
+        try "# sets\nfolder\tgold\tbatches\nData/unseen\tu.json\tData/unseen/batches.tsv\nData/batches/J\tj.json\t\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let sets = try TrainingSets.load(path: path)
+        #expect(sets == [TrainingSet(folder: "Data/unseen", gold: "u.json", batches: "Data/unseen/batches.tsv"),
+                         TrainingSet(folder: "Data/batches/J", gold: "j.json")])
+        #expect(sets.map(\.wholeName) == ["unseen", "J"])
+        try "folder\tgold\tbatches\nA\ta.json\t\nA\tb.json\t\nB\t\t\n".write(toFile: path, atomically: true, encoding: .utf8)
+        do { _ = try TrainingSets.load(path: path); Issue.record("accepted a bad sets file") } catch {
+            #expect(error.description.contains("\(path):3:1: error: 'A' is listed twice"))
+            #expect(error.description.contains("\(path):4:3: error: no gold file for 'B'"))
+        }
+    }
+
+    @Test func aGoldRowNamingItsDocumentGoesToThatDocumentsBatchOnly() throws {
+        let dir = Fixtures.root.appendingPathComponent("Data/testcorpus").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        let full = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
+        let builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1)
+        // A row that names a document goes to the batch listing it, and only there, whoever else names
+        // its visitor and destination.
+        let list = files.enumerated().map { (file: $0.element, batch: $0.offset % 2 == 0 ? "even" : "odd") }
+        var row = try #require(full.visits.first)
+        row.document = files[1]
+        let gold = GoldFile(description: full.description, statuses: full.statuses, visits: [row])
+        let (batches, unassigned) = Batches.split(directory: dir, list: list, gold: gold, builder: builder)
+        #expect(unassigned.isEmpty)
+        let holding = batches.filter { $0.gold.visits.contains(row) }
+        #expect(holding.map(\.name) == ["odd"])
+    }
 }

@@ -47,9 +47,10 @@ public enum Batches {
         return out
     }
 
-    /// One batch per name of `list`, each with the gold rows its articles report. A row belongs to every batch
-    /// with an article that names both its visitor and its destination (a country, its city or its demonym):
-    /// the gold has no document field, and a visit reported in two batches is one row that both must find.
+    /// One batch per name of `list`, each with the gold rows its articles report. A row belongs to the batch
+    /// listing its `document`; a row without one (Data/unseen's gold has no document field) belongs to every
+    /// batch with an article that names both its visitor and its destination (a country, its city or its
+    /// demonym): a visit reported in two batches is one row that both must find.
     /// Rows no batch names are returned apart.
     public static func split(directory: String, list: [(file: String, batch: String)], gold: GoldFile,
                              builder: CorpusBuilder) -> (batches: [TrainingBatch], unassigned: [GoldVisit]) {
@@ -61,6 +62,11 @@ public enum Batches {
         let corpora = batches.map { $0.build(builder).0 }
         var unassigned: [GoldVisit] = []
         for row in gold.visits {
+            // A row that names its document belongs to the batch listing that document.
+            if let document = row.document, let k = batches.firstIndex(where: { $0.files.contains(document) }) {
+                batches[k].gold.visits.append(row)
+                continue
+            }
             // By the visitor's full name first; a row no batch names so, by his surname.
             var found = corpora.indices.filter { reports(corpora[$0], row, surname: false) }
             if found.isEmpty { found = corpora.indices.filter { reports(corpora[$0], row, surname: true) } }

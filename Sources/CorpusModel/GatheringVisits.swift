@@ -1,0 +1,199 @@
+// Attendance at a gathering (a summit, a conference, a funeral): a visit to the host country for every
+// participant a sentence names, the host country's own people excepted (they did not travel). This extends
+// the meeting visits of OtherEvents.swift (two parties meeting in a named city) to gatherings of many:
+// a cue (a gathering word, an attendance verb or noun), the gathering's place (named with the cue, or carried
+// from an earlier sentence or the dateline: rule destination.gathering-context) and the persons named.
+
+/// Where and when a gathering of the article takes place, once a sentence or the dateline has named it.
+struct GatheringPlace {
+    var country: String
+    var city: Int?
+    /// The place's tokens when it is named in the sentence being read.
+    var tokens: Range<Int>?
+    var start: PartialDate?
+    var end: PartialDate?
+    /// The last sentence that named or used it: it holds for a few sentences after.
+    var sentence: Int
+
+    /// How many sentences a gathering holds after the last that named or used it.
+    static let reach = 3
+}
+
+/// What one sentence says about a gathering: its cue, where and when, and the rules that read them.
+struct GatheringReading {
+    var cue: Range<Int>
+    var place: GatheringPlace
+    var time: TaggedTime?
+    var rules: RuleSet
+}
+
+extension EventFinder {
+    /// The steps, for one sentence: a dateline ("BELGRADE, May 8 -") places the article's gathering; a cue
+    /// not about the gathering as a topic ("ahead of the summit") and no remote attendance ("by video"); the
+    /// place and time (`gatheringReading`); the participants (`gatheringParticipants`), one visit each.
+    mutating func findGatheringVisits(_ c: SentenceContext) {
+        if let dateline = datelinePlace(c) { gathering = dateline }
+        guard let cue = gatheringCue(c), !mentionsRemoteAttendance(c), let reading = gatheringReading(cue: cue, c) else { return }
+        gathering = reading.place
+        gathering?.tokens = nil
+        let status = status(trigger: cue, from: c.start, to: c.end, start: reading.time?.start ?? reading.place.start,
+                            sentence: c.index)
+        for p in gatheringParticipants(reading, c) { addGatheringVisit(p, reading, status, c) }
+    }
+
+    /// The first gathering word, attendance verb or attendance word of the sentence, not inside a name and not
+    /// after a topic phrase ("ahead of the summit") or before a possessive ("the summit's agenda").
+    func gatheringCue(_ c: SentenceContext) -> Range<Int>? {
+        for k in c.start..<c.end where !c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) {
+            let gathering = lexicon.gatheringWords.match(tokens, at: k, end: c.end)
+            let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end))
+            // "dự" of "dự kiến" (expected) is a status word, not attendance.
+            guard n > 0, lexicon.plannedPhrases.match(tokens, at: k, end: c.end) <= n else { continue }
+            var j = k - 1
+            while j > c.start && (tokens[j].lower == Self.kThe || tokens[j].capitalized) { j -= 1 } // "ahead of the G20 summit"
+            let topic = j >= c.start && lexicon.gatheringTopicWords.matchEnding(tokens, at: j, start: max(c.start, j - 5)) > 0
+            let possessed = gathering > 0 && k + gathering < c.end && tokens[k + gathering].kind == .possessive
+            if topic || possessed { continue }
+            return k..<(k + n)
+        }
+        return nil
+    }
+
+    /// An attending verb at `k`, its length. Vietnamese writes compounds as separate syllables ("dự án", a
+    /// project): there a verb counts when a gathering word follows within six words or the clause ends after it.
+    func attendVerbCue(at k: Int, _ c: SentenceContext) -> Int {
+        let n = lexicon.attendVerbs.match(tokens, at: k, end: c.end)
+        guard n > 0, language == .vietnamese else { return n }
+        let after = k + n
+        if after >= c.end || tokens[after].kind == .punct { return n }
+        let gatheringFollows = (after..<min(c.end, after + 6)).contains { lexicon.gatheringWords.match(tokens, at: $0, end: c.end) > 0 }
+        return gatheringFollows ? n : 0
+    }
+
+    /// "by phone", "via video link", "điện đàm": someone took part from afar, not a visit.
+    func mentionsRemoteAttendance(_ c: SentenceContext) -> Bool {
+        (c.start..<c.end).contains { lexicon.remoteWords.match(tokens, at: $0, end: c.end) > 0 }
+    }
+
+    /// A dateline opening the sentence: a place, a comma, and a time within a few words ("TOKYO, Sept 27 -",
+    /// "Bangkok, 3/11/2019 -").
+    func datelinePlace(_ c: SentenceContext) -> GatheringPlace? {
+        guard let first = c.destinations.first, first.tokens.lowerBound == c.start, first.tokens.upperBound < c.end,
+              tokens[first.tokens.upperBound].first == 0x2C,
+              let t = c.allTimes.first(where: { $0.tokens.lowerBound <= first.tokens.upperBound + 4 }) else { return nil }
+        return GatheringPlace(country: first.country, city: first.city, tokens: nil, start: t.start, end: t.end, sentence: c.index)
+    }
+
+    /// Where and when: a place named right before a gathering word ("the Malta summit"), else one after "in",
+    /// "at", "tại" in the cue's clause, nearest the cue (rule destination.gathering-place); else the gathering
+    /// an earlier sentence or the dateline placed (rule destination.gathering-context; not for talks and
+    /// meetings), with its time when the sentence gives none.
+    func gatheringReading(cue: Range<Int>, _ c: SentenceContext) -> GatheringReading? {
+        var rules = RuleSet([.visitGatheringParticipant])
+        let time = nearestTime(c.times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
+            ?? nearestTime(c.times, to: cue.lowerBound)
+        if time != nil { rules.insert(.dateNearest) }
+        if let named = namedGatheringPlace(cue: cue, c) {
+            rules.insert(.destinationGatheringPlace)
+            let place = GatheringPlace(country: named.country, city: named.city, tokens: named.tokens, start: time?.start,
+                                       end: time?.end, sentence: c.index)
+            return GatheringReading(cue: cue, place: place, time: time, rules: rules)
+        }
+        // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift).
+        guard lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0,
+              var place = gathering, c.index - place.sentence <= GatheringPlace.reach else { return nil }
+        place.sentence = c.index
+        rules.insert(.destinationGatheringContext)
+        if let time {
+            place.start = time.start
+            place.end = time.end
+        }
+        return GatheringReading(cue: cue, place: place, time: time, rules: rules)
+    }
+
+    /// The place a sentence names for its gathering (see `gatheringReading`).
+    func namedGatheringPlace(cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
+        let places = c.destinations.filter { p in
+            !isExcluded(p, c) && !(p.tokens.upperBound < c.end && tokens[p.tokens.upperBound].kind == .possessive)
+        }
+        if let before = places.first(where: { p in
+            let gap = p.tokens.upperBound
+            return gap < c.end && lexicon.gatheringWords.match(tokens, at: gap, end: c.end) > 0
+        }) { return before }
+        let clause = c.clause(of: cue.lowerBound)
+        // Talks are held "in" a place; "to" a place ("held talks with X and then flew to Y") is another trip.
+        let goingTo = lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0
+        return places.filter { p in
+            let k = p.tokens.lowerBound
+            var j = k - 1
+            if j > c.start && tokens[j].lower == Self.kThe { j -= 1 }
+            let w = j >= c.start ? tokens[j].lower : 0
+            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w)))
+        }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
+    }
+
+    /// The persons the sentence names as there: each from another country than the host's, not a host, not
+    /// inside a relative clause about something else ("who had visited Tito here"), and not already a visitor
+    /// to that country in this sentence.
+    func gatheringParticipants(_ r: GatheringReading, _ c: SentenceContext) -> [PersonRef] {
+        var seen = Set<Int>()
+        let scope = gatheringScope(cue: r.cue, c)
+        return c.persons.filter { p in
+            guard scope.contains(p.phraseStart), !p.hostContext, let country = c.country(of: p), country != r.place.country,
+                  !isInsideRelativeClause(p, c), !seen.contains(p.entity) else { return false }
+            seen.insert(p.entity)
+            return !visits.contains { v in
+                v.visitor == p.entity && v.destination == r.place.country && v.sentences.contains(c.index)
+            }
+        }
+    }
+
+    /// The tokens whose persons take part: the cue's clause; for a relative clause ("X, who attended"), the
+    /// clause it hangs on too; and the clauses of a list split at ", and" ("A, B, and C").
+    func gatheringScope(cue: Range<Int>, _ c: SentenceContext) -> Range<Int> {
+        let starts = c.clauseStarts
+        var first = starts.lastIndex { $0 <= cue.lowerBound } ?? 0
+        var last = first
+        if first > 0, lexicon.relativePronouns.contains(tokens[starts[first]].lower) { first -= 1 }
+        while first > 0, continuesList(at: starts[first], c) { first -= 1 }
+        while last + 1 < starts.count, continuesList(at: starts[last + 1], c) { last += 1 }
+        return starts[first]..<(last + 1 < starts.count ? starts[last + 1] : c.end)
+    }
+
+    /// A clause that only carries on a list of persons: a coordinator, then a person named within a few
+    /// capitalised words ("and New Zealand's Jacinda Ardern").
+    func continuesList(at k: Int, _ c: SentenceContext) -> Bool {
+        guard k < c.end, lexicon.coordinators.contains(tokens[k].lower),
+              let p = c.persons.first(where: { $0.nameStart > k }), p.nameStart <= k + 5 else { return false }
+        return (k + 1..<p.nameStart).allSatisfy { tokens[$0].capitalized || tokens[$0].kind == .possessive }
+    }
+
+    /// Whether a relative pronoun ("who", "which") opens a clause between the last comma before `p` and `p`.
+    func isInsideRelativeClause(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        var j = p.phraseStart - 1
+        while j >= c.start && !(tokens[j].kind == .punct && tokens[j].first == 0x2C) {
+            if lexicon.relativePronouns.contains(tokens[j].lower) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// The visit of one participant to the gathering's country.
+    mutating func addGatheringVisit(_ p: PersonRef, _ r: GatheringReading, _ st: StatusReading, _ c: SentenceContext) {
+        guard let country = c.country(of: p) else { return }
+        var rules = r.rules
+        rules.insert(st.rule)
+        let mention = report(c, status: st.status, time: r.time, rules: rules, visitor: p.nameStart..<p.nameEnd,
+                             destination: r.place.tokens)
+        var start = r.place.start, end = r.place.end
+        if start == nil, !p.historical, st.status != .negated, let d = date {
+            start = d.truncated(to: .month)
+            end = nil
+            rules.insert(.datePublicationMonth)
+        }
+        add(VisitCandidate(visitor: p.entity, visitorCountry: country, destination: r.place.country, city: r.place.city,
+                           host: nil, start: start, end: end, notBefore: nil, kind: .unspecified, status: st.status,
+                           titleLevel: p.titleLevel, mentions: [mention], rules: rules,
+                           evidence: CandidateEvidence(meeting: r.cue, time: r.time)))
+    }
+}

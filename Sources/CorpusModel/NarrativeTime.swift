@@ -1,0 +1,168 @@
+// The story's time: what underspecified dates of a text that tells the past are read from. News copy reads
+// "in May", "the visit" and "on Tuesday" from its publication date; a memoir, a profile, an obituary or an
+// analysis recounting old visits reads a yearless month, "the next day" or "two days later" from the time it
+// told last (the reference time of narrative documents in temporal taggers such as HeidelTime). Deictic words
+// ("yesterday", "last month", "hôm qua") stay read from the publication (`StoryTime`, TimeExpressions.swift).
+
+/// Whether a text tells the past: the first time it gives (after its header) is two years or more before its
+/// publication, and so are most of its written years, against the words that say a day from the present
+/// ("yesterday", "on Tuesday"). A year bounding a period ("since 1991") does not count (rule date.story-year).
+enum NarrativeProfile {
+    /// Years this far before the publication are the past a story tells, not the news.
+    static let pastYears = 2
+
+    static func tellsThePast(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], publication: PartialDate?,
+                             lexicon: Lexicon) -> Bool {
+        guard let publication else { return false }
+        var past = 0, present = 0
+        var firstIsPast: Bool?
+        var k = 0
+        while k < tokens.count {
+            let t = tokens[k]
+            var cue: Bool? // true: the past, false: the present
+            var length = 1
+            if t.kind == .number, let y = writtenYear(b, t), !TimeTagger.boundsPeriod(tokens, at: k, from: 0, lexicon: lexicon) {
+                cue = y <= publication.year - pastYears ? true : y <= publication.year + 1 ? false : nil
+            } else if t.kind != .punct, k + 1 < tokens.count, lexicon.yearsAgoWords.match(tokens, at: k + 1, end: tokens.count) > 0 {
+                // "125 years ago today": the past, whatever "today" says.
+                cue = true
+                length = 1 + lexicon.yearsAgoWords.match(tokens, at: k + 1, end: tokens.count)
+            } else if TimeTagger.saysThisPeriod(tokens, at: k) {
+                cue = false
+                length = 2
+            } else if t.kind == .word, let (_, n) = lexicon.relativeDays.match(tokens, at: k, end: tokens.count) {
+                cue = false
+                length = n
+            } else if t.kind == .word, t.capitalized, lexicon.weekdays[t.lower] != nil {
+                cue = false
+            }
+            if let cue {
+                if cue { past += 1 } else { present += 1 }
+                if firstIsPast == nil { firstIsPast = cue }
+            }
+            k += length
+        }
+        return firstIsPast == true && past >= 2 && past >= 2 * present
+    }
+
+    /// The year a number token writes: "1965", or the last part of "27/2/1959", "11/1990".
+    static func writtenYear(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int? {
+        if let y = TimeTagger.year(b, t) { return y }
+        let p = TimeTagger.numberParts(b, t)
+        guard !p.suffix, p.values.count >= 2, p.seps.allSatisfy({ $0 == 0x2F || $0 == 0x2D }), p.seps.contains(0x2F),
+              let y = p.values.last, (1000...2100).contains(y) else { return nil }
+        return y
+    }
+}
+
+/// What a sentence's underspecified dates may be read from besides the reference date (`StoryTime`).
+struct StoryContext {
+    /// The time the text told last before the sentence: "the next day", "two days later" are read from it
+    /// (rule date.story-relative).
+    var lastTime: PartialDate?
+    /// The text tells the past (`NarrativeProfile`).
+    var tellsThePast = false
+    /// The sentence speaks from the present ("will", "sắp"): its dates are the publication's.
+    var saidFromNow = false
+    /// The publication date: a yearless date on its very day ("On 15 November" in a page of 15 November) is that day.
+    var publication: PartialDate? = nil
+
+    /// A yearless month or day with no year in its sentence takes `lastTime`'s year (rule date.story-year).
+    var yearFromStory: Bool { tellsThePast && !saidFromNow }
+
+    /// News copy reads "the previous day" only from a time as precise as the unit it counts in ("on Tuesday"),
+    /// not from a year a background sentence mentions; a text that tells the past reads it from any time.
+    func reference(forUnitOf days: Int) -> PartialDate? {
+        guard let lastTime, !tellsThePast else { return lastTime }
+        let needed: Granularity = days >= 365 ? .year : days >= 30 ? .month : .day
+        return lastTime.granularity >= needed ? lastTime : nil
+    }
+}
+
+extension TimeTagger {
+    /// A time read from the story's time `reference` (rule date.story-relative): "the next day", "hôm sau" (the
+    /// lexicon's story-days); "[the] following month", "the previous year", "the same week" (a shift word before
+    /// a unit); "two days later", "ba năm trước đó" (a number, a unit, a shift word). Nil when none starts at `i`
+    /// or there is no reference. The result is no finer than the reference ("the next day" after "in May 1965" is
+    /// May 1965).
+    static func storyRelative(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ range: Range<Int>,
+                              reference: (_ unitDays: Int) -> PartialDate?, lexicon: Lexicon) -> TaggedTime? {
+        let end = range.upperBound
+        func found(_ span: Range<Int>, count: Int, unit: Int) -> TaggedTime? {
+            guard let from = reference(unit), let date = shift(from, by: count, unit: unit) else { return nil }
+            return TaggedTime(tokens: span, start: date, end: nil, relative: true, yearless: false, rule: .dateStoryRelative)
+        }
+        if let (days, n) = lexicon.storyDays.match(tokens, at: i, end: end) {
+            return found(i..<(i + n), count: days, unit: 1)
+        }
+        // "the following month", "the same year": a shift word right before a unit, after a determiner.
+        if let (sign, n) = lexicon.storyShiftWords.match(tokens, at: i, end: end), i + n < end,
+           let unit = lexicon.timeUnits[tokens[i + n].lower], tokens[i + n].kind == .word,
+           i > range.lowerBound, storyDeterminers.contains(tokens[i - 1].lower) {
+            return found((i - 1)..<(i + n + 1), count: sign, unit: unit)
+        }
+        // "two days later", "a year earlier", "hai ngày sau đó", "ba năm trước đó".
+        guard let count = storyCount(b, tokens, i, range, lexicon: lexicon), i + 2 < end,
+              let unit = lexicon.timeUnits[tokens[i + 1].lower], tokens[i + 1].kind == .word,
+              let (sign, n) = lexicon.storyShiftWords.match(tokens, at: i + 2, end: end), sign != 0 else { return nil }
+        return found(i..<(i + 2 + n), count: sign * count, unit: unit)
+    }
+
+    /// A year right after "since", "từ" ("since 1991", "kể từ năm 1995"): it bounds a period, it is not a time the
+    /// story is at.
+    static func boundsPeriod(_ tokens: [Token], at k: Int, from start: Int, lexicon: Lexicon) -> Bool {
+        var j = k - 1
+        if j >= start && (tokens[j].lower == kNam || tokens[j].lower == kYear) { j -= 1 }
+        return j >= start && (lexicon.sinceWords.contains(tokens[j].lower) || tokens[j].lower == kTu)
+    }
+
+    /// "this week", "last month", "next year": a period said from the present.
+    static func saysThisPeriod(_ tokens: [Token], at k: Int) -> Bool {
+        guard k + 1 < tokens.count else { return false }
+        let w = tokens[k].lower, unit = tokens[k + 1].lower
+        return (w == kThis || w == kLast || w == kNext) && (unit == kWeek || unit == kMonth || unit == kYear)
+    }
+
+    /// The words before a shift word and a unit that make them the story's ("the next day", "that same week").
+    static let storyDeterminers = KeyTableSet([kThe, kThat])
+
+    /// A count before a unit of time: a number word ("two", "hai") or a number of one or two digits, not the
+    /// day or month of a date ("tháng 5 năm sau" is May next year, not five years later).
+    static func storyCount(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ range: Range<Int>,
+                           lexicon: Lexicon) -> Int? {
+        let t = tokens[i]
+        if i > range.lowerBound, tokens[i - 1].lower == kThang || tokens[i - 1].lower == kNgay { return nil }
+        if t.kind == .word { return lexicon.countWords[t.lower] }
+        guard t.kind == .number, t.length <= 2 else { return nil }
+        let p = numberParts(b, t)
+        guard p.values.count == 1, !p.suffix, (1...99).contains(p.values[0]) else { return nil }
+        return p.values[0]
+    }
+
+    /// `date` moved by `count` units of `unit` days (30: calendar months, 365: calendar years), no finer than
+    /// `date` itself and than the unit.
+    static func shift(_ date: PartialDate, by count: Int, unit: Int) -> PartialDate? {
+        switch unit {
+        case 365:
+            return PartialDate(year: date.year + count)
+        case 30:
+            guard let m = date.month else { return PartialDate(year: date.year) }
+            let months = date.year * 12 + (m - 1) + count
+            return PartialDate(year: months / 12, month: months % 12 + 1)
+        default:
+            guard date.day != nil else { return date }
+            return date.adding(days: count * unit)
+        }
+    }
+
+    /// A yearless month or day with no year of its own sentence takes the story's year (rule date.story-year).
+    static func applyStoryYear(_ year: Int, to times: inout [TaggedTime], from first: Int, publication: PartialDate?) {
+        for x in first..<times.count where times[x].yearless && !times[x].yearFromSentence && times[x].start.year != year {
+            if let p = publication, p.day != nil, times[x].start.month == p.month, times[x].start.day == p.day { continue }
+            guard let s = PartialDate(year: year, month: times[x].start.month, day: times[x].start.day) else { continue }
+            times[x].start = s
+            if let e = times[x].end { times[x].end = PartialDate(year: year, month: e.month, day: e.day) }
+            times[x].rule = .dateStoryYear
+        }
+    }
+}

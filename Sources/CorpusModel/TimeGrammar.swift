@@ -1,0 +1,191 @@
+// The grammar of one time expression, by what it starts with: a month name, a number, or a word said from the
+// reference date (a day, a week, a weekday; a month or year: "this month", "năm ngoái"). `TimeTagger.tag` tries it
+// at each word that can start one (TimeExpressions.swift); "the next day" and "two days later" are read from the
+// story's time instead (NarrativeTime.swift).
+
+extension TimeTagger {
+    /// The time expression starting at token `i`, if any. `anchor` is the reference date.
+    static func match(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
+                      anchor: PartialDate?, future: Bool, lexicon: Lexicon, lw: (Int) -> UInt64) -> TaggedTime? {
+        let t = tokens[i]
+        if t.kind == .word && !lexicon.timeStartWords.contains(t.lower) { return nil }
+        if t.kind == .punct || t.kind == .possessive { return nil }
+        if t.kind == .word, let m = lexicon.months[t.lower], t.capitalized || t.length > 3 {
+            return monthNamed(m, b, tokens, i, end, anchor: anchor, future: future, lexicon: lexicon, lw: lw)
+        }
+        if t.kind == .number { return numbered(b, tokens, i, end, anchor: anchor, future: future, lexicon: lexicon, lw: lw) }
+        guard t.kind == .word, let a = anchor else { return nil }
+        // "ba năm sau", "một tuần sau ngày ...": a count before the unit makes it "N years later", not "next year".
+        if i > 0, storyCount(b, tokens, i - 1, (i - 1)..<end, lexicon: lexicon) != nil,
+           lexicon.timeUnits[t.lower] != nil { return nil }
+        return dayOrWeek(from: a, tokens, i, end, future: future, lexicon: lexicon, lw: lw)
+            ?? period(from: a, tokens, i, end, lw: lw)
+    }
+
+    /// Month name first: "October 9", "October 9, 2025", "May 8-11", "February 27 and 28", "June 1961", "in March".
+    static func monthNamed(_ m: Int, _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
+                           anchor: PartialDate?, future: Bool, lexicon: Lexicon, lw: (Int) -> UInt64) -> TaggedTime? {
+        let t = tokens[i]
+        var j = i + 1
+        if j < end && tokens[j].kind == .punct && tokens[j].first == 0x2E { j += 1 } // "Jan."
+        if j < end, let (d1, d2) = day(b, tokens[j]) {
+            var dEnd = d2
+            var k = j + 1
+            if dEnd == nil, k + 1 < end, lw(k) == kAnd || lw(k) == kTo || lw(k) == kDash || lw(k) == kEnDash,
+               let (d3, _) = day(b, tokens[k + 1]), d3 > d1 {
+                dEnd = d3
+                k += 2
+            }
+            var y: Int?
+            var relative = true
+            var kk = k
+            if kk < end && lw(kk) == kComma { kk += 1 }
+            if kk < end, let yy = year(b, tokens[kk]) { y = yy; relative = false; k = kk + 1 }
+            let yearResolved = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future)
+            guard let yr = yearResolved, let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
+            let e = dEnd.flatMap { PartialDate(year: yr, month: m, day: $0) }
+            return TaggedTime(tokens: i..<k, start: s, end: e, relative: relative, yearless: y == nil)
+        }
+        if j < end, let y = year(b, tokens[j]), let s = PartialDate(year: y, month: m) {
+            return TaggedTime(tokens: i..<(j + 1), start: s, end: nil, relative: false)
+        }
+        // "in March", "last December", "in March last year": month without a day.
+        let prev = i > 0 ? tokens[i - 1].lower : 0
+        if (prev == kIn || prev == kLast || prev == kNext || prev == kThis || prev == kEarlier || prev == kOf),
+           t.capitalized || t.lower != k("may"), let a = anchor {
+            var y: Int
+            var k2 = i + 1
+            if lw(i + 1) == kLast && lw(i + 2) == kYear { y = a.year - 1; k2 = i + 3 }
+            else if lw(i + 1) == kNext && lw(i + 2) == kYear { y = a.year + 1; k2 = i + 3 }
+            else if lw(i + 1) == kThis && lw(i + 2) == kYear { y = a.year; k2 = i + 3 }
+            else if prev == kLast { y = m < (a.month ?? 13) ? a.year : a.year - 1 }
+            else if prev == kNext { y = m > (a.month ?? 0) ? a.year : a.year + 1 }
+            else { y = resolveYear(month: m, day: nil, anchor: a, future: future) ?? a.year }
+            guard let s = PartialDate(year: y, month: m) else { return nil }
+            return TaggedTime(tokens: (prev == kLast || prev == kNext ? i - 1 : i)..<k2, start: s, end: nil, relative: true,
+                              yearless: k2 == i + 1 && (prev == kIn || prev == kOf))
+        }
+        return nil
+    }
+
+    /// A number first: "27-28 February 2019", "9 October", "31/1/1950", "tháng 9" (the number after "tháng"), a year,
+    /// a span of years.
+    static func numbered(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
+                         anchor: PartialDate?, future: Bool, lexicon: Lexicon, lw: (Int) -> UInt64) -> TaggedTime? {
+        let t = tokens[i]
+        // "27-28 February 2019", "9 October 2025", "9 October".
+        if let (d1, d2) = day(b, t), i + 1 < end, let m = lexicon.months[tokens[i + 1].lower], tokens[i + 1].capitalized {
+            var k2 = i + 2
+            var y: Int?
+            if k2 < end, let yy = year(b, tokens[k2]) { y = yy; k2 += 1 }
+            guard let yr = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future),
+                  let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
+            return TaggedTime(tokens: i..<k2, start: s, end: d2.flatMap { PartialDate(year: yr, month: m, day: $0) },
+                              relative: y == nil, yearless: y == nil)
+        }
+        let p = numberParts(b, t)
+        if !p.suffix && p.seps.contains(0x2F) {
+            return slashDate(p.values, p.seps, i, anchor: anchor, future: future, afterThang: i > 0 && tokens[i - 1].lower == kThang)
+        }
+        // "tháng 9" (a month) / "năm 2025" handled by the year rule below.
+        if i > 0 && tokens[i - 1].lower == kThang, p.values.count == 1, !p.suffix, (1...12).contains(p.values[0]),
+           let a = anchor {
+            var y = a.year
+            var k2 = i + 1
+            var explicitYear = false
+            if lw(i + 1) == kNam, i + 2 < end, let yy = year(b, tokens[i + 2]) { y = yy; k2 = i + 3; explicitYear = true }
+            else if lw(i + 1) == kNam, [kNay, kNgoai, kSau, kToiFuture].contains(lw(i + 2)) {
+                y = a.year + (lw(i + 2) == kNay ? 0 : lw(i + 2) == kNgoai ? -1 : 1)
+                k2 = i + 3
+            }
+            guard let s = PartialDate(year: y, month: p.values[0]) else { return nil }
+            return TaggedTime(tokens: (i - 1)..<k2, start: s, end: nil, relative: !explicitYear, yearless: k2 == i + 1)
+        }
+        // "the 2030 World Expo", "the 1982 Convention": a year used as a name, not a date.
+        if year(b, t) != nil, i > 0, [kThe, kA, kAn].contains(tokens[i - 1].lower),
+           i + 1 < end, tokens[i + 1].capitalized, lexicon.months[tokens[i + 1].lower] == nil {
+            return nil
+        }
+        if let y = year(b, t) {
+            // "1950–2025", "1950-2025": a span of years.
+            if i + 2 < end, lw(i + 1) == kEnDash || lw(i + 1) == kDash, let y2 = year(b, tokens[i + 2]), y2 > y {
+                return TaggedTime(tokens: i..<(i + 3), start: PartialDate(year: y)!, end: PartialDate(year: y2), relative: false)
+            }
+            return TaggedTime(tokens: i..<(i + 1), start: PartialDate(year: y)!, end: nil, relative: false)
+        }
+        return nil
+    }
+
+    /// A day or a week said from the reference date `a`: "today", "hôm qua", "this week", "tuần trước", "on Sunday".
+    static func dayOrWeek(from a: PartialDate, _ tokens: [Token], _ i: Int, _ end: Int, future: Bool, lexicon: Lexicon,
+                          lw: (Int) -> UInt64) -> TaggedTime? {
+        let t = tokens[i]
+        let w = t.lower
+        // "today", "last night", "hôm qua": a day said from the reference date (the lexicon's relative-days).
+        if let (days, length) = lexicon.relativeDays.match(tokens, at: i, end: end), let d = a.adding(days: days) {
+            return TaggedTime(tokens: i..<(i + length), start: d, end: nil, relative: true)
+        }
+        // "this week", "last week", "next week", "earlier in the week": Monday to Sunday.
+        var weekWord = w
+        var weekEnd = i + 2
+        if (w == kEarlier || w == kLater) && lw(i + 1) == kIn && lw(i + 2) == kThe && lw(i + 3) == kWeek { weekWord = kThis; weekEnd = i + 4 }
+        if (w == kEarlier || w == kLater) && lw(i + 1) == kThis && lw(i + 2) == kWeek { weekWord = kThis; weekEnd = i + 3 }
+        // "tuần trước", "tuần này", "tuần tới", "tuần sau": last, this and next week.
+        let vietnameseWeek = w == kTuan && [kTruoc, kNay, kToiFuture, kSau].contains(lw(i + 1))
+        if vietnameseWeek { weekWord = lw(i + 1) == kTruoc ? kLast : lw(i + 1) == kNay ? kThis : kNext }
+        if (weekWord == kThis || weekWord == kLast || weekWord == kNext) && (lw(i + 1) == kWeek || weekEnd > i + 2 || vietnameseWeek),
+           let wd = a.weekday {
+            let shift = weekWord == kThis ? 0 : weekWord == kLast ? -7 : 7
+            if let monday = a.adding(days: -((wd + 6) % 7) + shift), let sunday = monday.adding(days: 6) {
+                return TaggedTime(tokens: i..<weekEnd, start: monday, end: sunday, relative: true)
+            }
+        }
+        if let wd = lexicon.weekdays[w], t.capitalized, let ad = a.weekday {
+            var delta = wd - ad
+            if future { if delta < 0 { delta += 7 } } else { if delta > 0 { delta -= 7 } }
+            guard let d = a.adding(days: delta) else { return nil }
+            return TaggedTime(tokens: i..<(i + 1), start: d, end: nil, relative: true)
+        }
+        return nil
+    }
+
+    /// A month or a year said from the reference date `a`: "this month", "last year", "earlier this month", "in the
+    /// coming days", "tháng trước", "năm ngoái".
+    static func period(from a: PartialDate, _ tokens: [Token], _ i: Int, _ end: Int, lw: (Int) -> UInt64) -> TaggedTime? {
+        let w = tokens[i].lower
+        // earlier/later this month, this month, last month, next month, this/last/next year.
+        var j = i
+        if w == kEarlier || w == kLater { j += 1 }
+        let w1 = lw(j), w2 = lw(j + 1)
+        if (w1 == kThis || w1 == kLast || w1 == kNext) && (w2 == kMonth || w2 == kYear) {
+            let delta = w1 == kThis ? 0 : w1 == kLast ? -1 : 1
+            let s: PartialDate?
+            if w2 == kYear { s = PartialDate(year: a.year + delta) }
+            else {
+                let m = (a.month ?? 1) + delta
+                s = m < 1 ? PartialDate(year: a.year - 1, month: 12) : m > 12 ? PartialDate(year: a.year + 1, month: 1)
+                    : PartialDate(year: a.year, month: m)
+            }
+            guard let s else { return nil }
+            return TaggedTime(tokens: i..<(j + 2), start: s, end: nil, relative: true)
+        }
+        // "in the coming days", "in the next few days", "next week": the publication month.
+        if (w == kComing && lw(i + 1) == kDays) || (w == kNext && lw(i + 1) == kFew && lw(i + 2) == kDays) {
+            let s = a.truncated(to: .month)
+            return TaggedTime(tokens: i..<(i + (lw(i + 1) == kFew ? 3 : 2)), start: s, end: nil, relative: true)
+        }
+        // Vietnamese: tháng trước, năm ngoái, năm nay (days such as "hôm qua" are in relative-days above).
+        if w == kNam && (lw(i + 1) == kNay || lw(i + 1) == kNgoai || lw(i + 1) == kSau || lw(i + 1) == kToiFuture) {
+            let delta = lw(i + 1) == kNay ? 0 : lw(i + 1) == kNgoai ? -1 : 1
+            return TaggedTime(tokens: i..<(i + 2), start: PartialDate(year: a.year + delta)!, end: nil, relative: true)
+        }
+        if w == kThang && (lw(i + 1) == kNay || lw(i + 1) == kTruoc || lw(i + 1) == kSau || lw(i + 1) == kToiFuture) {
+            let m = (a.month ?? 1) + (lw(i + 1) == kNay ? 0 : lw(i + 1) == kTruoc ? -1 : 1)
+            let s = m < 1 ? PartialDate(year: a.year - 1, month: 12) : m > 12 ? PartialDate(year: a.year + 1, month: 1)
+                : PartialDate(year: a.year, month: m)
+            guard let s else { return nil }
+            return TaggedTime(tokens: i..<(i + 2), start: s, end: nil, relative: true)
+        }
+        return nil
+    }
+}

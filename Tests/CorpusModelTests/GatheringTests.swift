@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// Attendance at a gathering of many: a visit to the host country for every participant named, the host
+/// country's own people excepted (rules visit.gathering-participant, destination.gathering-context).
+@Suite("Gathering participants")
+struct GatheringTests {
+    /// "visitor -> destination start status" of each visit a gathering rule made, sorted.
+    static func gatheringVisits(_ text: String, date: String = "2024-06-15") -> [String] {
+        let c = Fixtures.corpus(text, date: date, gazetteer: Fixtures.fullGazetteer)
+        return c.visits.filter { $0.ruleSet.contains(.visitGatheringParticipant) }.map { v in
+            "\(c.entities[v.visitor].name) -> \(v.destination) \(v.start?.iso ?? "?") \(v.status.rawValue)"
+        }.sorted()
+    }
+
+    @Test("every named participant from abroad visits the host country; the host's own people do not")
+    func participantsButNotTheHost() {
+        let visits = Self.gatheringVisits(
+            "The summit in Vientiane on June 3 brought together President Joko Widodo of Indonesia, Prime Minister Anwar Ibrahim of Malaysia and Prime Minister Sonexay Siphandone of Laos.")
+        #expect(visits == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"])
+    }
+
+    @Test("a sentence naming the gathering's place places it for the sentences that follow, for a few sentences only")
+    func placeCarriedOn() {
+        let text = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo also attended."
+        #expect(Self.gatheringVisits(text) == ["Joko Widodo -> LAO 2024-06-03 occurred"])
+        let far = "The regional summit opened in Vientiane on June 3. The market was quiet. Prices rose. Traders waited. Indonesian President Joko Widodo also attended."
+        #expect(Self.gatheringVisits(far) == [])
+    }
+
+    @Test("a gathering as a topic, or attended from afar, gives nothing", arguments: [
+        "Indonesian President Joko Widodo spoke about trade ahead of the summit in Vientiane on June 3.",
+        "Indonesian President Joko Widodo addressed the summit in Vientiane by video link on June 3.",
+        "Indonesian President Joko Widodo praised the summit's agenda in Vientiane on June 3.",
+    ])
+    func topicOrRemote(_ text: String) {
+        #expect(Self.gatheringVisits(text) == [])
+    }
+
+    @Test("a planned gathering gives planned visits")
+    func plannedGathering() {
+        let visits = Self.gatheringVisits("The summit in Vientiane on July 20 will bring together President Joko Widodo of Indonesia and Prime Minister Anwar Ibrahim of Malaysia.")
+        #expect(!visits.isEmpty && visits.allSatisfy { $0.hasSuffix("planned") })
+    }
+
+    @Test("only the persons of the cue's clause (and of a list it carries on) take part")
+    func clauseScope() {
+        let visits = Self.gatheringVisits(
+            "Indonesian President Joko Widodo signed a decree in Jakarta on June 3, but Malaysian Prime Minister Anwar Ibrahim attended the summit in Vientiane.")
+        #expect(visits.allSatisfy { !$0.hasPrefix("Joko Widodo") })
+    }
+
+    @Test("Vietnamese: 'dự án' (a project) is no attendance; 'cùng có mặt tại X dự hội nghị' is")
+    func vietnamese() {
+        #expect(Self.gatheringVisits("Tổng thống Indonesia Joko Widodo thúc đẩy các dự án tại Viêng Chăn ngày 3/6/2024.") == [])
+        #expect(Self.gatheringVisits("Cùng có mặt tại Viêng Chăn dự hội nghị ngày 3/6/2024 có Tổng thống Indonesia Joko Widodo và Thủ tướng Malaysia Anwar Ibrahim.")
+                == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"])
+    }
+}
