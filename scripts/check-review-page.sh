@@ -3,7 +3,8 @@
 # the page for the sample corpus; a copy of it gets a script that rejects the first fact and edits the second
 # one's start date and kind through the page's own buttons and form; Chromium runs it and dumps the DOM; the
 # corrections file the page built is saved and given to `dossier export visits --corrections`, which must no
-# longer have the rejected visit and must have the edited one changed (an accepted third one is a comment).
+# longer have the rejected visit, must have the edited one changed and the accepted third one marked as accepted;
+# `dossier review` with the file no longer lists the accepted one.
 #
 #   scripts/check-review-page.sh DOSSIER [CORPUS]
 #
@@ -48,4 +49,7 @@ set -- $(python3 "$here/check_review_page.py" extract "$work/analyst.dom.html" "
 "$dossier" export visits --format jsonl $options >"$work/before.jsonl"
 # shellcheck disable=SC2086
 "$dossier" export visits --format jsonl $options --corrections "$work/corrections.yaml" >"$work/after.jsonl"
-python3 "$here/check_review_page.py" check "$work/before.jsonl" "$work/after.jsonl" "$1" "$2" "$3"
+python3 "$here/check_review_page.py" check "$work/before.jsonl" "$work/after.jsonl" "$1" "$2" "$3" "$4"
+# shellcheck disable=SC2086
+"$dossier" review $options --corrections "$work/corrections.yaml" --out "$work/review-again.html"
+python3 "$here/check_review_page.py" relisted "$work/review.html" "$work/review-again.html" "$4"

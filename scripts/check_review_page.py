@@ -5,13 +5,17 @@
       writes COPY: PAGE with a script at the end of its body that acts as an analyst would (rejects the
       first fact with a reason, edits the second one's start date and kind through its form, accepts
       the third, fills in "by") and then copies the corrections the page built into <pre id="test-result">, with the ids
-      it acted on as data-rejected and data-amended.
+      it acted on as data-rejected, data-amended and data-accepted.
   check_review_page.py extract DOM CORRECTIONS
-      reads the DOM Chromium dumped, checks the page's corrections name the two facts, writes them to
-      CORRECTIONS and prints "REJECTED AMENDED".
-  check_review_page.py check BEFORE AFTER REJECTED AMENDED
+      reads the DOM Chromium dumped, checks the page's corrections name the three facts, writes them to
+      CORRECTIONS and prints "REJECTED AMENDED KIND ACCEPTED".
+  check_review_page.py check BEFORE AFTER REJECTED AMENDED KIND ACCEPTED
       checks two `dossier export visits --format jsonl` outputs, without and with the corrections: the
-      rejected visit is gone, the amended one has the new start date and kind, nothing else changed.
+      rejected visit is gone, the amended one has the new start date and kind, the accepted one is marked
+      corrected by an accept and otherwise unchanged, nothing else changed.
+  check_review_page.py relisted FIRST_PAGE SECOND_PAGE ACCEPTED
+      checks that the review page made before the corrections lists the accepted visit and the one made
+      with them does not.
 """
 import json
 import re
@@ -91,9 +95,10 @@ def extract(dom_path, corrections):
         fail("the page did not list three facts: " + dom.text)
     if not dom.attrs.get("data-download", "").startswith("blob:"):
         fail("the download link is not a Blob URL: %r" % dom.attrs.get("data-download"))
+    accepted = dom.attrs.get("data-accepted")
     expected = [
-        "# accepted: %s" % dom.attrs.get("data-accepted"),
         "corrections:",
+        '  - accept: "%s"' % accepted,
         '  - reject: "%s"' % rejected,
         '    by: "chromium test"',
         '    reason: "not a visit: \\"quoted\\" & checked"',
@@ -109,7 +114,7 @@ def extract(dom_path, corrections):
     if not any(re.fullmatch(r"    date: \d{4}-\d{2}-\d{2}", line) for line in lines):
         fail("the corrections the page built have no decision date:\n" + dom.text)
     open(corrections, "w", encoding="utf-8").write(dom.text)
-    print(rejected, amended, kind)
+    print(rejected, amended, kind, accepted)
 
 
 def visits(path):
@@ -117,7 +122,7 @@ def visits(path):
         return {v["id"]: v for v in (json.loads(line) for line in f if line.strip())}
 
 
-def check(before_path, after_path, rejected, amended, kind):
+def check(before_path, after_path, rejected, amended, kind, accepted):
     before, after = visits(before_path), visits(after_path)
     if rejected not in before or amended not in before:
         fail("the page's ids are not the export's: %s, %s" % (rejected, amended))
@@ -126,14 +131,30 @@ def check(before_path, after_path, rejected, amended, kind):
     changed = after.get(amended)
     if changed is None or changed["start_date"] != NEW_START or changed["kind"] != kind or not changed["corrected"]:
         fail("the amended visit %s does not have start %s and kind %s: %r" % (amended, NEW_START, kind, changed))
-    others = set(before) - {rejected, amended}
-    if others != set(after) - {amended}:
-        fail("other visits changed: %s" % sorted(others.symmetric_difference(set(after) - {amended})))
-    print("check-review-page: rejecting %s and amending %s on the page changed the export as expected" % (rejected, amended))
+    confirmed = after.get(accepted)
+    if confirmed is None or not confirmed["corrected"] or not any(c.startswith("accept (") for c in confirmed["corrections"]):
+        fail("the accepted visit %s is not marked as accepted: %r" % (accepted, confirmed))
+    if {k: v for k, v in confirmed.items() if k not in ("corrected", "corrections", "index")} != \
+            {k: v for k, v in before[accepted].items() if k not in ("corrected", "corrections", "index")}:
+        fail("accepting %s changed its fields" % accepted)
+    others = set(before) - {rejected, amended, accepted}
+    if others != set(after) - {amended, accepted}:
+        fail("other visits changed: %s" % sorted(others.symmetric_difference(set(after) - {amended, accepted})))
+    print("check-review-page: rejecting %s, amending %s and accepting %s on the page changed the export as expected"
+          % (rejected, amended, accepted))
+
+
+def relisted(first_page, second_page, accepted):
+    marker = 'data-id="%s"' % accepted
+    if marker not in open(first_page, encoding="utf-8").read():
+        fail("the first review page does not list %s" % accepted)
+    if marker in open(second_page, encoding="utf-8").read():
+        fail("the review page made with the corrections still lists the accepted visit %s" % accepted)
+    print("check-review-page: the accepted visit %s is no longer listed for review" % accepted)
 
 
 if __name__ == "__main__":
-    commands = {"inject": (inject, 2), "extract": (extract, 2), "check": (check, 5)}
+    commands = {"inject": (inject, 2), "extract": (extract, 2), "check": (check, 6), "relisted": (relisted, 3)}
     if len(sys.argv) < 2 or sys.argv[1] not in commands or len(sys.argv) - 2 != commands[sys.argv[1]][1]:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -123,6 +123,8 @@ public struct BatchPlan: Sendable, Equatable {
     public var formats: [ReportFormat]?
     public var formatsLocation: PlanLocation?
     public var reports: [PlanEntry]
+    /// Extractor plugins to build the model with (docs/extractors.md): names, or `.lua` paths relative to the plan.
+    public var extractors: [PlanValue] = []
     /// Problems that did not keep the rest of the plan from being read (an unknown key or format); the
     /// planner reports them with its own, so one run shows every problem.
     public var problems: [PlanProblem] = []
@@ -137,7 +139,7 @@ public struct BatchPlan: Sendable, Equatable {
     public static let defaultFormats: [ReportFormat] = [.md, .csv, .json, .html]
 
     /// The keys a plan may have at the top, and in a report entry.
-    static let topKeys = ["formats", "reports"]
+    static let topKeys = ["formats", "reports", "extractors"]
     static let entryKeys = ["plugin", "name", "params", "param_sets", "formats"]
 
     /// The default plan: each named plugin once, with its defaults.
@@ -224,7 +226,7 @@ struct PlanReader {
             return nil
         }
         guard let top = root.mapping else {
-            problem(root, "a plan is a mapping with a 'reports' list (and optionally 'formats')")
+            problem(root, "a plan is a mapping with a 'reports' list (and optionally 'formats' and 'extractors')")
             fatal = true
             return nil
         }
@@ -236,6 +238,8 @@ struct PlanReader {
             case "formats":
                 plan.formats = formats(value)
                 plan.formatsLocation = at(value)
+            case "extractors":
+                plan.extractors = extractors(value)
             case "reports":
                 sawReports = true
                 guard let list = value.sequence else {
@@ -253,6 +257,15 @@ struct PlanReader {
             fatal = true
         }
         return plan
+    }
+
+    /// `extractors: [a, b.lua]` (or one name): each a plugin name or a path to a `.lua` file.
+    mutating func extractors(_ node: Node) -> [PlanValue] {
+        let items = node.sequence.map(Array.init) ?? [node]
+        if node.sequence?.isEmpty == true { problem(node, "'extractors' is empty") }
+        return items.compactMap { item in
+            nonEmptyString(item, what: "an extractor plugin's name or a path to a .lua file").map { PlanValue($0, location: at(item)) }
+        }
     }
 
     mutating func entry(_ node: Node) -> PlanEntry? {

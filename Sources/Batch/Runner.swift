@@ -40,6 +40,8 @@ public struct BatchSettings: Sendable {
     public var correctionPaths: [String] = []
     /// The lexicon folder and its overlays, in loading order (empty: the bundled lexicon).
     public var lexiconPaths: [String] = []
+    /// The extractor plugins the model is built with, run by the workers too.
+    public var extractors = BatchExtractors()
     /// Run each report in a worker process of its own; nil runs them on threads of this process.
     public var workers: WorkerSettings?
 
@@ -334,7 +336,7 @@ public final class BatchRunner: @unchecked Sendable {
                       memoryBytes: settings.limits.memoryBytes, timeSeconds: settings.limits.timeSeconds,
                       trusted: settings.profile == .trusted, dossierVersion: settings.dossierVersion,
                       corpusPath: settings.corpusPath, gazetteer: settings.gazetteerPaths, lexicon: settings.lexiconPaths,
-                      corrections: settings.correctionPaths,
+                      corrections: settings.correctionPaths, extractors: settings.extractors,
                       memoryBackstopBytes: settings.limits.memoryBytes + 2 * Self.residentBytes() + (256 << 20))
     }
 

@@ -32,6 +32,8 @@ struct WorkerRequest: Sendable, Codable {
     var lexicon: [String]
     /// The corrections files the batch applied (docs/corrections.md), absolute.
     var corrections: [String] = []
+    /// The extractor plugins the batch built the model with.
+    var extractors = BatchExtractors()
     /// The worker's RLIMIT_DATA: the script's cap plus the corpus model plus room for the runtime.
     var memoryBackstopBytes: Int
 
@@ -41,6 +43,18 @@ struct WorkerRequest: Sendable, Codable {
         PluginSearchPath(directories: searchPath.map {
             PluginDirectory(url: URL(fileURLWithPath: $0.path, isDirectory: true), origin: PluginOrigin(rawValue: $0.origin) ?? .option)
         })
+    }
+}
+
+/// The extractor plugins of a batch, as its workers load them.
+public struct BatchExtractors: Sendable, Codable, Equatable {
+    public var plugins: [ExtractorPlugin] = []
+    /// The `require` path of their modules.
+    public var modulePath: [String] = []
+
+    public init(plugins: [ExtractorPlugin] = [], modulePath: [String] = []) {
+        self.plugins = plugins
+        self.modulePath = modulePath
     }
 }
 
@@ -79,10 +93,13 @@ public enum BatchWorker {
             builder.lexicon = Lexicon.load(directory: URL(fileURLWithPath: base, isDirectory: true), overlays: Array(folders.dropFirst())).0
         }
         builder.jobs = 1
+        let extractors = request.extractors.plugins.isEmpty ? nil
+            : ExtractorRunner(plugins: request.extractors.plugins, modulePath: request.extractors.modulePath)
+        builder.reviewer = extractors
         let (built, _) = builder.build(directory: URL(fileURLWithPath: request.corpusPath))
         // The batch read these files before starting its workers and refused them if they had a mistake.
         let corrections = (try? CorrectionSet.load(files: request.corrections.map { URL(fileURLWithPath: $0) })) ?? CorrectionSet()
-        return SharedCorpus(CorrectionsApplier.apply(corrections, to: built).0)
+        return SharedCorpus(CorrectionsApplier.apply(corrections, to: built).0, extractorDigest: extractors?.digest ?? 0)
     }
 
     /// One line on standard output, written whole.

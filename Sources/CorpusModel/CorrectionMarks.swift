@@ -4,7 +4,7 @@ import Foundation
 
 /// One correction as applied to one fact: what it did, who decided it and why, and where it is written.
 public struct CorrectionNote: Sendable, Hashable {
-    /// "reject", "amend start, kind", "add", "merge", "alias".
+    /// "reject", "amend start, kind", "add", "merge", "alias", "accept".
     public var action: String
     public var by: String?
     public var date: String?
@@ -21,6 +21,10 @@ public struct CorrectionNote: Sendable, Hashable {
         self.file = file
         self.line = line
     }
+
+    /// The action of an `accept` entry: an analyst checked the fact and found it right.
+    public static let acceptAction = "accept"
+    public var isAcceptance: Bool { action == Self.acceptAction }
 
     /// "amend start, kind (corrections.yaml:4, by an, because the article says 26)".
     public var summary: String {

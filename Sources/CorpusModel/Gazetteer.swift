@@ -182,14 +182,22 @@ extension Gazetteer {
     /// temporary directory; `DOSSIER_NO_CACHE=1` turns it off). The snapshot is written after a full load.
     public static func load(directories: [URL]) -> (Gazetteer, [Diagnostic]) {
         let key = GazetteerCache.key(for: directories)
-        if let key, let cached = GazetteerCache.read(key: key) { return cached }
-        let loaded = loadFromFiles(directories: directories)
+        // The folders' file names are checked on every load: the snapshot's key knows only the gazetteer files.
+        let misnamed = directories.flatMap(unknownFiles(in:))
+        if let key, let cached = GazetteerCache.read(key: key) { return (cached.0, misnamed + cached.1) }
+        let loaded = loadTables(directories: directories)
         if let key { GazetteerCache.write(loaded.0, loaded.1, key: key) }
-        return loaded
+        return (loaded.0, misnamed + loaded.1)
     }
 
     /// Loads the TSV files, without the cache.
     public static func loadFromFiles(directories: [URL]) -> (Gazetteer, [Diagnostic]) {
+        let loaded = loadTables(directories: directories)
+        return (loaded.0, directories.flatMap(unknownFiles(in:)) + loaded.1)
+    }
+
+    /// Reads the gazetteer files of `directories`, in order.
+    private static func loadTables(directories: [URL]) -> (Gazetteer, [Diagnostic]) {
         var g = Gazetteer()
         var diagnostics: [Diagnostic] = []
         let fm = FileManager.default
@@ -296,11 +304,11 @@ extension Gazetteer {
     }
 
     /// Reads an entity file whose rows start with an id and a name: a row missing either is skipped
-    /// with a diagnostic; `make` builds the row's entity (reporting what it finds odd in the row), and
+    /// with a diagnostic; `make` builds the row's entity (reporting what it finds odd in the row; nil skips it), and
     /// the cells of `names` are indexed under their roles.
     private mutating func loadNamedEntities(
         _ path: String, columns: [String], names: [(cell: Int, role: NameRole?)],
-        make: (TSVFile, TSVRow, UnsafeBufferPointer<UInt8>, inout [Diagnostic]) -> Entity
+        make: (TSVFile, TSVRow, UnsafeBufferPointer<UInt8>, inout [Diagnostic]) -> Entity?
     ) -> [Diagnostic] {
         let t = TSVFile(path: path, columns: columns)
         var d = t.diagnostics
@@ -311,7 +319,7 @@ extension Gazetteer {
                 if c[0].isEmpty || c[1].isEmpty {
                     d.append(t.diagnostic(row, cell: c[0].isEmpty ? 0 : 1, "empty id or name; line skipped")); continue
                 }
-                guard let i = append(make(t, row, b, &d)) else { continue }
+                guard let entity = make(t, row, b, &d), let i = append(entity) else { continue }
                 for name in names { indexCell(b, c[name.cell], name.role, i) }
             }
         }
@@ -319,8 +327,10 @@ extension Gazetteer {
     }
 
     mutating func loadCities(_ path: String) -> [Diagnostic] {
-        loadNamedEntities(path, columns: Self.cityColumns, names: [(1, .name), (4, .name)]) { t, row, b, d in
+        let countries = countryCheck
+        return loadNamedEntities(path, columns: Self.cityColumns, names: [(1, .name), (4, .name)]) { t, row, b, d in
             let c = row.cells
+            if let unknown = countries.unknown(t, row, cell: 2) { d.append(unknown); return nil }
             var population: Int?
             if !c[3].isEmpty {
                 var p = 0
@@ -334,14 +344,12 @@ extension Gazetteer {
     }
 
     mutating func loadSubdivisions(_ path: String) -> [Diagnostic] {
-        let countries = Set(entities.lazy.filter { $0.kind == .country }.map(\.id))
+        let countries = countryCheck
         return loadNamedEntities(path, columns: Self.subdivisionColumns, names: [(1, .name), (4, .name)]) { t, row, _, d in
             let c = row.cells
-            let country = t.string(c[2])
-            if !countries.contains(country) {
-                d.append(t.diagnostic(row, cell: 2, .warning, "unknown country '\(country)'"))
-            }
-            return Entity(id: t.string(c[0]), kind: .region, name: t.string(c[1]), aliasText: t.string(c[4]), country: country)
+            if c[2].isEmpty { d.append(t.diagnostic(row, cell: 2, "a subdivision needs its country; line skipped")); return nil }
+            if let unknown = countries.unknown(t, row, cell: 2) { d.append(unknown); return nil }
+            return Entity(id: t.string(c[0]), kind: .region, name: t.string(c[1]), aliasText: t.string(c[4]), country: t.string(c[2]))
         }
     }
 
@@ -351,7 +359,9 @@ extension Gazetteer {
         for row in t.rows {
             let c = row.cells
             let code = t.string(c[0])
-            guard country(code) != nil else { d.append(t.diagnostic(row, cell: 0, "unknown country '\(code)'; line skipped")); continue }
+            guard country(code) != nil else {
+                d.append(t.diagnostic(row, cell: 0, "unknown country '\(code)'\(countryCheck.hint(for: code)); line skipped")); continue
+            }
             guard let from = PartialDate(iso: t.string(c[2])) else {
                 d.append(t.diagnostic(row, cell: 2, "from is not an ISO partial date; line skipped")); continue
             }
@@ -368,8 +378,10 @@ extension Gazetteer {
     }
 
     mutating func loadOrganisations(_ path: String) -> [Diagnostic] {
-        loadNamedEntities(path, columns: Self.organisationColumns, names: [(1, .name), (4, .name)]) { t, row, _, d in
+        let countries = countryCheck
+        return loadNamedEntities(path, columns: Self.organisationColumns, names: [(1, .name), (4, .name)]) { t, row, _, d in
             let c = row.cells
+            if let unknown = countries.unknown(t, row, cell: 3) { d.append(unknown); return nil }
             let kind = t.string(c[2])
             let known = Self.organisationKinds.contains(kind)
             if !known {
@@ -381,8 +393,10 @@ extension Gazetteer {
     }
 
     mutating func loadPersons(_ path: String) -> [Diagnostic] {
-        loadNamedEntities(path, columns: Self.personColumns, names: [(1, .name), (3, .name), (4, nil)]) { t, row, _, _ in
+        let countries = countryCheck
+        return loadNamedEntities(path, columns: Self.personColumns, names: [(1, .name), (3, .name), (4, nil)]) { t, row, _, d in
             let c = row.cells
+            if let unknown = countries.unknown(t, row, cell: 2) { d.append(unknown); return nil }
             return Entity(id: t.string(c[0]), kind: .person, name: t.string(c[1]), aliasText: t.string(c[3]),
                           shortText: t.string(c[4]), country: t.optionalString(c[2]))
         }
@@ -391,14 +405,18 @@ extension Gazetteer {
     mutating func loadOffices(_ path: String) -> [Diagnostic] {
         let t = TSVFile(path: path, columns: Self.officeColumns)
         var d = t.diagnostics
+        let countries = countryCheck
         for row in t.rows {
             let c = row.cells
             let person = t.string(c[0])
             guard let pi = index(ofID: person), entities[pi].kind == .person else {
-                d.append(t.diagnostic(row, cell: 0, "unknown person '\(person)'; line skipped")); continue
+                let persons = entities.lazy.filter { $0.kind == .person }.map(\.id)
+                d.append(t.diagnostic(row, cell: 0, "unknown person '\(person)'\(Suggestion.hint(for: person, among: Array(persons))); line skipped"))
+                continue
             }
             guard let level = Level(rawValue: t.string(c[2])) else {
-                d.append(t.diagnostic(row, cell: 2, "unknown level '\(t.string(c[2]))'; line skipped")); continue
+                let hint = Suggestion.hint(for: t.string(c[2]), among: Level.allCases.map(\.rawValue))
+                d.append(t.diagnostic(row, cell: 2, "unknown level '\(t.string(c[2]))'\(hint); line skipped")); continue
             }
             var start: PartialDate?, end: PartialDate?
             if !c[5].isEmpty {
@@ -412,6 +430,9 @@ extension Gazetteer {
                     d.append(t.diagnostic(row, cell: 6, "end is not an ISO partial date; line skipped")); continue
                 }
                 end = e
+            }
+            if let unknown = countries.unknown(t, row, cell: 3) ?? unknownOrganisation(t, row, cell: 4) {
+                d.append(unknown); continue
             }
             addOffice(Office(title: t.string(c[1]), level: level, country: t.optionalString(c[3]),
                              organisation: t.optionalString(c[4]), start: start, end: end), toPerson: pi)

@@ -5,9 +5,8 @@ import Foundation
 // A snapshot is only used for files of exactly the same paths, sizes and modification times.
 
 enum GazetteerCache {
-    static let magic: UInt64 = 0x3347_415A_5353_4F44 // "DOSSGAZ3", bumped whenever the layout changes
-    static let files = ["countries.tsv", "cities.tsv", "subdivisions.tsv", "former-states.tsv", "organisations.tsv", "persons.tsv",
-                        "offices.tsv", "country-aliases.tsv", "city-aliases.tsv"]
+    static let magic: UInt64 = 0x3447_415A_5353_4F44 // "DOSSGAZ4", bumped whenever the layout changes
+    static let files = Gazetteer.knownFiles
 
     static var disabled: Bool { ProcessInfo.processInfo.environment["DOSSIER_NO_CACHE"] != nil }
 

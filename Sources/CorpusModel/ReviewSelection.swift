@@ -35,9 +35,11 @@ public struct ReviewSelection: Sendable {
         self.minimumConfidence = minimumConfidence
     }
 
-    /// The visits of `corpus` with at least one reason to check them, in model order.
+    /// The visits of `corpus` with at least one reason to check them, in model order; a visit an analyst accepted
+    /// (an `accept` correction) is checked already.
     public func candidates(in corpus: Corpus) -> [ReviewCandidate] {
         corpus.visits.indices.compactMap { i in
+            if corpus.corrections.visits[i]?.contains(where: \.isAcceptance) == true { return nil }
             let reasons = self.reasons(corpus.visits[i], entities: corpus.entities)
             return reasons.isEmpty ? nil : ReviewCandidate(visit: i, reasons: reasons)
         }

@@ -1,4 +1,4 @@
-// `reject` and `amend`: a visit or event removed, or some of its fields set.
+// `reject`, `accept` and `amend`: a visit or event removed, confirmed, or some of its fields set.
 import CorpusModel
 
 extension WorkingModel {
@@ -7,6 +7,17 @@ extension WorkingModel {
             switch fact {
             case .visit(let i): visits[i] = nil
             case .event(let i): events[i] = nil
+            }
+        }
+    }
+
+    /// The fact stays as it is, marked as checked (its `corrections` say "accept").
+    mutating func accept(_ reference: FactReference, _ correction: Correction) -> Result<Void, Unmatched> {
+        match(reference).map { fact in
+            let note = correction.note(CorrectionNote.acceptAction)
+            switch fact {
+            case .visit(let i): mark(visit: i, note)
+            case .event(let i): mark(event: i, note)
             }
         }
     }

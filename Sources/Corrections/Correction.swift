@@ -21,12 +21,16 @@ public struct Correction: Sendable {
 public enum CorrectionAction: Sendable {
     /// Remove a visit or an event.
     case reject(FactReference)
+    /// A visit or an event checked and found right: it is marked so, and the review page no longer lists it.
+    case accept(FactReference)
     /// Change fields of a visit or an event.
     case amend(FactReference, [FieldChange])
     /// A visit the rules missed, with the sentence that reports it.
     case add(VisitToAdd)
     /// Two persons the model keeps apart who are one: `person`'s visits and events go to `into`.
     case merge(person: String, into: String)
+    /// Two persons the model made one: the reports that are the other's go to them.
+    case split(PersonSplit)
     /// Another name of an entity.
     case alias(String, entity: String)
 }
@@ -88,4 +92,26 @@ public struct VisitToAdd: Sendable {
     /// A document's file name or stable id.
     public var document: String
     public var source: SourceSentence
+}
+
+/// A wrong merge undone: the reports of `person` that `names`, `documents` and `visits` select are another person's.
+public struct PersonSplit: Sendable {
+    /// The person (id or name) who holds reports that are not theirs.
+    public var person: String
+    /// Who the selected reports are of.
+    public var into: SplitTarget
+    /// The visitor as the selected reports write it (case and diacritics ignored); empty: any.
+    public var names: [String] = []
+    /// The documents (file names or ids) of the selected reports; empty: any.
+    public var documents: [String] = []
+    /// Visits (stable ids) that are the other person's with all their reports.
+    public var visits: [String] = []
+}
+
+/// The person a split gives the reports to.
+public enum SplitTarget: Sendable, Equatable {
+    /// A person of the model, by id or name.
+    case person(String)
+    /// A person the model lacks, made by the split.
+    case newPerson(name: String, country: String?)
 }

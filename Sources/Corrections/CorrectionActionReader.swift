@@ -13,6 +13,7 @@ struct CorrectionActionReader {
         let value = map[action]!
         switch action {
         case "reject": return .reject(try reference(value, action))
+        case "accept": return .accept(try reference(value, action))
         case "amend":
             guard let set = map["set"] else { throw reader.error(value, "an amend entry needs 'set', the fields to change") }
             return .amend(try reference(value, action), try changes(set))
@@ -20,6 +21,7 @@ struct CorrectionActionReader {
         case "merge":
             let person = try reader.text(value, "merge", in: value)
             return .merge(person: person, into: try reader.text(map["into"], "into", in: value))
+        case "split": return .split(try split(value))
         default:
             let alias = try reader.text(value, "alias", in: value)
             return .alias(alias, entity: try reader.text(map["entity"], "entity", in: value))
@@ -76,6 +78,28 @@ struct CorrectionActionReader {
         if let v = f["level"] { visit.level = try reader.choice(v, "level", Level.self) }
         if let v = f["status"] { visit.status = try reader.choice(v, "status", VisitStatus.self) }
         return visit
+    }
+
+    /// `split: PERSON`, `into` (a person, or {name, country} for a new one) and at least one of `names`, `documents`, `visits`.
+    func split(_ value: Node) throws(CorrectionsError) -> PersonSplit {
+        let person = try reader.text(value, "split", in: value)
+        let intoNode = try required(map["into"], "into", value)
+        let into: SplitTarget
+        if case .scalar = intoNode {
+            into = .person(try reader.text(intoNode, "into", in: intoNode))
+        } else {
+            let f = try reader.mapping(intoNode, "into", allowed: ["name", "country"])
+            into = .newPerson(name: try reader.text(f["name"], "name", in: intoNode),
+                              country: try reader.optionalText(f["country"], "country")?.uppercased())
+        }
+        var split = PersonSplit(person: person, into: into)
+        if let n = map["names"] { split.names = try reader.texts(n, "names") }
+        if let n = map["documents"] { split.documents = try reader.texts(n, "documents") }
+        if let n = map["visits"] { split.visits = try reader.texts(n, "visits") }
+        if split.names.isEmpty && split.documents.isEmpty && split.visits.isEmpty {
+            throw reader.error(value, "a split entry needs the reports to move: 'names' (the visitor as they write it), 'documents' or 'visits'")
+        }
+        return split
     }
 
     func required(_ node: Node?, _ name: String, _ context: Node) throws(CorrectionsError) -> Node {

@@ -21,9 +21,11 @@ public enum CorrectionsApplier {
     static func apply(_ correction: Correction, to model: inout WorkingModel) -> Result<Void, Unmatched> {
         switch correction.action {
         case .reject(let reference): return model.reject(reference, correction)
+        case .accept(let reference): return model.accept(reference, correction)
         case let .amend(reference, changes): return model.amend(reference, changes, correction)
         case .add(let visit): return model.add(visit, correction)
         case let .merge(person, into): return model.merge(person, into: into, correction)
+        case .split(let split): return model.split(split, correction)
         case let .alias(alias, entity): return model.alias(alias, of: entity, correction)
         }
     }

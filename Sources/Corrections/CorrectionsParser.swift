@@ -1,15 +1,16 @@
 // Reads a corrections file: `corrections:` followed by a list of entries (or the bare list), each entry a
-// mapping with one action key (reject, amend, add, merge, alias) and optional by, date, reason.
+// mapping with one action key (reject, accept, amend, add, merge, split, alias) and optional by, date, reason.
 // Anything it does not know is refused with its line and column, and the whole file with it.
 import CorpusModel
 import GuardedYAML
 import Yams
 
 public enum CorrectionsParser {
-    static let actions = ["reject", "amend", "add", "merge", "split", "alias"]
+    static let actions = ["reject", "accept", "amend", "add", "merge", "split", "alias"]
     static let common = ["by", "date", "reason"]
     static let keysOf: [String: [String]] = [
-        "reject": ["reject"], "amend": ["amend", "set"], "add": ["add"], "merge": ["merge", "into"], "alias": ["alias", "entity"],
+        "reject": ["reject"], "accept": ["accept"], "amend": ["amend", "set"], "add": ["add"], "merge": ["merge", "into"], "alias": ["alias", "entity"],
+        "split": ["split", "into", "names", "documents", "visits"],
     ]
 
     public static func parse(_ text: String, file: String) throws(CorrectionsError) -> [Correction] {
@@ -61,10 +62,7 @@ public enum CorrectionsParser {
         guard found.count == 1, let action = found.first else {
             if found.count > 1 { throw reader.error(node, "an entry does one thing; this one says \(found.joined(separator: " and "))") }
             let unknown = keys.first { !common.contains($0) } ?? ""
-            throw reader.error(node, "an entry needs one of \(actions.filter { $0 != "split" }.joined(separator: ", "))\(Suggestion.hint(for: unknown, among: actions))")
-        }
-        if action == "split" {
-            throw reader.error(node, "'split' is not supported yet: reject the wrongly merged visits and add the right ones instead")
+            throw reader.error(node, "an entry needs one of \(actions.joined(separator: ", "))\(Suggestion.hint(for: unknown, among: actions))")
         }
         let allowed = keysOf[action]! + common
         for (key, _) in map {

@@ -23,6 +23,15 @@ struct NodeReader {
         return try text(node, name, in: node)
     }
 
+    /// One value or a list of values, as written.
+    func texts(_ node: Node, _ name: String) throws(CorrectionsError) -> [String] {
+        guard let items = node.sequence else { return [try text(node, name, in: node)] }
+        if items.isEmpty { throw error(node, "'\(name)' is an empty list") }
+        var out: [String] = []
+        for item in items { out.append(try text(item, name, in: item)) }
+        return out
+    }
+
     /// An ISO date: "2019", "2019-02" or "2019-02-26".
     func date(_ node: Node, _ name: String) throws(CorrectionsError) -> PartialDate {
         let value = try text(node, name, in: node)

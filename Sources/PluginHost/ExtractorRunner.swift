@@ -8,17 +8,23 @@ import LuaBridge
 import ScriptingAPI
 
 /// An extractor plugin chosen for a build.
-public struct ExtractorPlugin: Sendable {
+public struct ExtractorPlugin: Sendable, Codable, Equatable {
     public let file: URL
     public let name: String
     public let displayPath: String
+
+    public init(file: URL, name: String, displayPath: String) {
+        self.file = file
+        self.name = name
+        self.displayPath = displayPath
+    }
 }
 
 /// The extractor plugins of a build, run over every readable document's sentences.
 public final class ExtractorRunner: CandidateReviewer, @unchecked Sendable {
     public let plugins: [ExtractorPlugin]
     let limits: LuaLimits
-    let modulePath: [String]
+    public let modulePath: [String]
     /// Default limits of one sentence's call: two seconds, 64 MiB per state.
     public static let defaultLimits = LuaLimits(memoryMiB: 64, timeSeconds: 2)
     private let lock = NSLock()
@@ -28,6 +34,18 @@ public final class ExtractorRunner: CandidateReviewer, @unchecked Sendable {
         self.plugins = plugins
         self.limits = limits
         self.modulePath = modulePath
+    }
+
+    /// A checksum of the plugins' names and texts, in order (0 for none): the corpus hash of reports includes it.
+    public var digest: UInt64 {
+        guard !plugins.isEmpty else { return 0 }
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        func add(_ bytes: some Sequence<UInt8>) { for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }; h = (h ^ 0xFF) &* 0x0000_0100_0000_01B3 }
+        for plugin in plugins {
+            add(plugin.name.utf8)
+            add((try? Data(contentsOf: plugin.file)) ?? Data())
+        }
+        return h == 0 ? 1 : h
     }
 
     /// Chooses the extractors `names` (names on the search path or paths) with `host`, and loads each once to
@@ -70,10 +88,13 @@ public final class ExtractorRunner: CandidateReviewer, @unchecked Sendable {
     }
 }
 
-/// One plugin loaded in a state of its own.
+/// One plugin loaded in a state of its own, with the driver that feeds it sentences (ExtractorPass.swift).
 struct LoadedExtractor {
     let state: LuaState
-    let extract: LuaFunction
+    let extract: LuaValue
+    let driver: LuaFunction
+    let nextSentence: LuaValue
+    let feed: ExtractorFeed
 }
 
 /// The states of one worker: one per plugin, loaded on first use and again after a failure.
@@ -93,42 +114,56 @@ final class ExtractorSession {
         return session
     }
 
+    /// Each plugin in turn over the whole document, each seeing the candidates as the one before left them.
     func review(_ document: ReviewedDocument) -> CandidateReview {
         var review = CandidateReview()
-        for index in 0..<document.sentenceCount {
-            var candidates = document.candidates[index]
-            var changed = false
-            var sentence: ExtractorSentence?
-            for (p, plugin) in runner.plugins.enumerated() {
-                let view = sentence ?? ExtractorSentence(index, of: document)
-                sentence = view
+        var candidates = document.candidates
+        var views = [ExtractorSentence?](repeating: nil, count: document.sentenceCount)
+        var changed = Set<Int>()
+        for (p, plugin) in runner.plugins.enumerated() {
+            let pass = ExtractorPass(document: document, plugin: plugin.name, candidates: candidates, views: views)
+            while !pass.isDone {
                 do {
-                    let list = ExtractorCandidateList(candidates, document: document, sentence: index)
-                    try call(p, view, list)
-                    if let reviewed = list.reviewed(by: plugin.name) {
-                        candidates = reviewed
-                        changed = true
-                    }
+                    if let message = try call(p, pass) { throw LuaError(kind: .runtime, message: message) }
                 } catch {
-                    loaded[p] = nil // a failed state (time or memory limit) is not used again
-                    review.diagnostics.append(Self.failure(plugin, document, index, view.sentence.text, error))
+                    loaded[p] = nil // a failed state (error, time or memory limit) is not used again
+                    if let index = pass.failCurrent() {
+                        review.diagnostics.append(Self.failure(plugin, document, index, pass.sentenceViews[index]?.sentence.text ?? "", error))
+                    } else {
+                        review.diagnostics.append(Self.failure(plugin, document, pass.next, error))
+                        break
+                    }
                 }
             }
-            if changed { review.changed[index] = candidates }
+            candidates = pass.candidates
+            views = pass.sentenceViews
+            changed.formUnion(pass.changed)
         }
+        for index in changed { review.changed[index] = candidates[index] }
         return review
     }
 
-    private func call(_ p: Int, _ sentence: ExtractorSentence, _ list: ExtractorCandidateList) throws {
+    /// One call into plugin `p`'s state: its driver reads sentences of `pass` for a slice of time. Returns the
+    /// error of the sentence that failed, or nil.
+    private func call(_ p: Int, _ pass: ExtractorPass) throws -> String? {
         let extractor = try extractor(p)
-        _ = try extractor.extract.call(LuaObject(sentence), LuaObject(list))
+        extractor.feed.pass = pass
+        defer { extractor.feed.pass = nil }
+        pass.beginCall()
+        let results = try extractor.driver.call(extractor.extract, extractor.nextSentence)
+        pass.finishCurrentIfDone(results.first == .boolean(true))
+        if case .boolean(false)? = results.first, results.count > 1, case .string(let message) = results[1] { return message }
+        return nil
     }
 
     /// Plugin `p`'s state, loaded when missing.
     private func extractor(_ p: Int) throws(PluginError) -> LoadedExtractor {
         if let ready = loaded[p] { return ready }
         let plugin = runner.plugins[p]
-        let options = LuaOptions(profile: .sandbox, limits: runner.limits, modulePath: runner.modulePath, output: { line in
+        // A call reads sentences for a slice of time, then each sentence still has the whole limit.
+        var limits = runner.limits
+        limits.timeSeconds = limits.timeSeconds.map { $0 + ExtractorDriver.slice }
+        let options = LuaOptions(profile: .sandbox, limits: limits, modulePath: runner.modulePath, output: { line in
             FileHandle.standardError.write(Data("\(plugin.name): \(line)\n".utf8))
         })
         do {
@@ -137,10 +172,10 @@ final class ExtractorSession {
             try DossierAPI.install(into: environment, state: state, corpus: SharedCorpus(Corpus(entities: [])),
                                    report: ReportCollector(title: plugin.name))
             let results = try state.load(file: plugin.file.path, environment: environment).call()
-            guard case .table(let table)? = results.first, case .function(let extract) = try table.get("extract") else {
+            guard case .table(let table)? = results.first, case .function = try table.get("extract") else {
                 throw PluginError(.manifest, "\(plugin.displayPath): an extractor returns { ..., kind = \"extractor\", extract = function(sentence, candidates) ... end }")
             }
-            let ready = LoadedExtractor(state: state, extract: extract)
+            let ready = try Self.driven(state, extract: try table.get("extract"))
             loaded[p] = ready
             return ready
         } catch let error as PluginError {
@@ -150,6 +185,31 @@ final class ExtractorSession {
         } catch {
             throw PluginError(.lua, "\(plugin.displayPath): \(error)")
         }
+    }
+
+    /// The plugin's `extract` with the driver that feeds it sentences, loaded in the plugin's state (in a sandbox
+    /// environment of its own, out of the plugin's reach).
+    private static func driven(_ state: LuaState, extract: LuaValue) throws -> LoadedExtractor {
+        let feed = ExtractorFeed()
+        let next = state.function { arguments in
+            guard let pass = feed.pass, let (sentence, list) = pass.advance() else { return 0 }
+            arguments.push(LuaObject(sentence))
+            arguments.push(LuaObject(list))
+            return 2
+        }
+        let chunk = try state.load(string: ExtractorDriver.source, name: "=extractor driver", environment: try state.makeEnvironment())
+        guard case .function(let driver)? = try chunk.call().first else {
+            throw PluginError(.lua, "the extractor driver did not load")
+        }
+        return LoadedExtractor(state: state, extract: extract, driver: driver, nextSentence: next, feed: feed)
+    }
+
+    /// A failure between sentences (the plugin's state could not be loaded again): the rest of the document keeps
+    /// its candidates without this plugin's changes.
+    static func failure(_ plugin: ExtractorPlugin, _ document: ReviewedDocument, _ index: Int, _ error: Error) -> Diagnostic {
+        let reason = (error as? LuaError)?.message ?? (error as? PluginError)?.message ?? "\(error)"
+        return Diagnostic(file: document.path, line: document.line(ofSentence: min(index, max(document.sentenceCount - 1, 0))), severity: .warning,
+                          message: "extractor '\(plugin.name)' failed from sentence \(index + 1) on: \(reason); those sentences keep their candidates without this plugin's changes")
     }
 
     /// A failed sentence: the plugin, the article (file and line) and the sentence.

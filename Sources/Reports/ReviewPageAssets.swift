@@ -1,8 +1,8 @@
 // The review page's inline style and script. The script keeps one decision per fact (accept, reject, or amend
 // with the fields changed) and writes them, in page order, as the corrections file Sources/Corrections reads:
 //
-//   # accepted: v-...              accepted facts as comments (the format has no "accept"; nothing to apply)
 //   corrections:
+//     - accept: "v-..."            checked and right: marked so, and no longer listed for review
 //     - reject: "v-..."
 //       by: "an"                   when the "by" field is filled
 //       date: 2026-12-04           the day of the decision
@@ -46,15 +46,12 @@ enum ReviewPageAssets {
 
       function yaml() {
         var by = document.getElementById('review-by').value.trim();
-        var accepted = [], entries = [];
+        var entries = [];
         facts.forEach(function (fact) {
           var id = fact.getAttribute('data-id'), d = decisions[id];
-          if (!d) return;
-          if (d.action === 'accept') accepted.push('# accepted: ' + oneLine(id));
-          else entries.push(entry(id, d, by));
+          if (d) entries.push(entry(id, d, by));
         });
-        var head = accepted.length ? accepted.join('\n') + '\n' : '';
-        return head + (entries.length ? 'corrections:\n' + entries.join('\n') + '\n' : 'corrections: []\n');
+        return entries.length ? 'corrections:\n' + entries.join('\n') + '\n' : 'corrections: []\n';
       }
 
       function refresh() {
@@ -95,7 +92,7 @@ enum ReviewPageAssets {
       function act(fact, action) {
         var form = fact.querySelector('form.edit');
         switch (action) {
-        case 'accept': form.hidden = true; decide(fact, { action: 'accept' }, 'accepted'); break;
+        case 'accept': form.hidden = true; decide(fact, { action: 'accept', reason: reason(fact) }, 'accepted'); break;
         case 'reject': form.hidden = true; decide(fact, { action: 'reject', reason: reason(fact) }, 'rejected'); break;
         case 'edit': form.hidden = !form.hidden; break;
         case 'undo': form.hidden = true; decide(fact, null, ''); break;

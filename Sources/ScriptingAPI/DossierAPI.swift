@@ -6,7 +6,8 @@ import Reports
 /// The corpus model, built once and shared read-only by every script and plugin run.
 public final class SharedCorpus: @unchecked Sendable {
     public let corpus: Corpus
-    /// A hash of the corpus content (documents' content hashes, in order), for reproducible reports.
+    /// A hash of the corpus content (documents' content hashes, in order, the corrections and the extractor plugins),
+    /// for reproducible reports.
     public let hash: String
     /// The visits' years and decades as integer columns (`Int64.min` for none), read by Lua without a
     /// call into Swift. Written once here, read-only after.
@@ -20,12 +21,14 @@ public final class SharedCorpus: @unchecked Sendable {
     /// How many times the articles mention each entity, as a column.
     let entityMentionCounts: UnsafeMutableBufferPointer<Int64>
 
-    public init(_ corpus: Corpus) {
+    /// `extractorDigest`: a checksum of the extractor plugins the model was built with (0: none).
+    public init(_ corpus: Corpus, extractorDigest: UInt64 = 0) {
         self.corpus = corpus
         var hasher = FNV1a()
         for document in corpus.documents { hasher.add(document.contentHash) }
-        // Corrections change the facts: a report from a corrected model has another hash.
+        // Corrections and extractors change the facts: a report from a corrected model has another hash.
         if corpus.corrections.digest != 0 { hasher.add(corpus.corrections.digest) }
+        if extractorDigest != 0 { hasher.add(extractorDigest) }
         hash = String(format: "%016llx", hasher.value)
         let count = max(corpus.visits.count, 1)
         visitYears = .allocate(capacity: count)

@@ -19,6 +19,7 @@ extension Dossier {
             parameter, or a bad value, is refused with the plan's line and a hint (exit status 64).
 
               formats: [md, html]                # optional, for every report
+              extractors: [my/veto.lua]          # optional: extractor plugins to build the model with
               reports:
                 - corpus-summary                 # a plugin with its defaults
                 - plugin: visits-per-decade      # one report per parameter set
@@ -68,6 +69,7 @@ extension Dossier {
 
         func run() throws {
             let started = Date()
+            var corpusOptions = self.corpusOptions
             // Ctrl-C: once the reports run, the workers are killed and the manifest records what was done;
             // before (planning, building the corpus), the command just ends.
             let running = RunningBatch()
@@ -98,6 +100,7 @@ extension Dossier {
             } catch let error as PlanError {
                 refuse(error)
             }
+            let extractors = selectExtractors(of: batchPlan, into: &corpusOptions)
 
             let jobCount = corpusOptions.jobs ?? ProcessInfo.processInfo.activeProcessorCount
             // The reproduce commands carry every folder, absolute, so they work from anywhere.
@@ -110,6 +113,7 @@ extension Dossier {
             for file in corpusOptions.corrections { runArguments += ["--corrections", URL(fileURLWithPath: file).standardizedFileURL.path] }
             if corpusOptions.noBundledLexicon { runArguments.append("--no-bundled-lexicon") }
             for directory in corpusOptions.lexicon { runArguments += ["--lexicon", URL(fileURLWithPath: directory).standardizedFileURL.path] }
+            for plugin in extractors?.plugins ?? [] { runArguments += ["--extractors", plugin.file.standardizedFileURL.path] }
             if lua.unsafe { runArguments.append("--unsafe") }
             var settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
                                          failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
@@ -121,6 +125,7 @@ extension Dossier {
                 settings.lexiconPaths = ([lexicon.base] + lexicon.overlays).map(\.path)
             }
             settings.correctionPaths = try corpusOptions.correctionFiles(folders: corpusFolders).map(\.path)
+            if let extractors { settings.extractors = BatchExtractors(plugins: extractors.plugins, modulePath: extractors.modulePath) }
             settings.workers = .thisExecutable
             let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
             running.set(runner)
@@ -130,7 +135,7 @@ extension Dossier {
             }
 
             // The corpus, built once; then countries and persons of the plan checked against it.
-            let corpus = SharedCorpus(try corpusOptions.build())
+            let corpus = SharedCorpus(try corpusOptions.build(), extractorDigest: extractors?.digest ?? 0)
             do { jobs = try planner.resolve(jobs, corpus: corpus.corpus) } catch { refuse(error) }
             let corpusSeconds = Date().timeIntervalSince(started)
 
@@ -162,6 +167,25 @@ extension Dossier {
                     standardError("--fail-fast: \(outcome.manifest.counts.notRun) report\(outcome.manifest.counts.notRun == 1 ? "" : "s") not run")
                 }
                 throw ExitCode(ExitStatus.failure)
+            }
+        }
+
+        /// The extractor plugins the model is built with: --extractors, else the plan's `extractors` (names, or `.lua`
+        /// paths relative to the plan), else the workspace's. A plan's that cannot be used refuses the plan.
+        private func selectExtractors(of plan: BatchPlan, into options: inout CorpusOptions) -> ExtractorRunner? {
+            if options.extractors.isEmpty, let first = plan.extractors.first {
+                options.extractors = plan.extractors.map { value in
+                    value.text.hasSuffix(".lua") ? URL(fileURLWithPath: value.text, relativeTo: plan.directory).standardizedFileURL.path : value.text
+                }
+                do { return try options.extractorRunner() } catch {
+                    let message = (error as? ValidationError)?.message ?? "\(error)"
+                    refuse(PlanError(first.location ?? PlanLocation(file: plan.file ?? "plan"),
+                                     message.replacingOccurrences(of: "--extractors: ", with: "extractors: ")))
+                }
+            }
+            do { return try options.extractorRunner() } catch {
+                standardError("dossier batch: \((error as? ValidationError)?.message ?? "\(error)")")
+                Foundation.exit(ExitStatus.usage)
             }
         }
 

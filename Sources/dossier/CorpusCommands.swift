@@ -173,6 +173,11 @@ struct CorpusOptions: ParsableArguments {
                            extractors: try extractorRunner()?.plugins.map(\.file) ?? [], version: DossierVersion.text)
     }
 
+    /// The model built and shared with scripts; its hash counts the extractor plugins it was built with.
+    func sharedCorpus() throws -> SharedCorpus {
+        SharedCorpus(try build(), extractorDigest: try extractorRunner()?.digest ?? 0)
+    }
+
     /// The extractor names: --extractors (comma-separated, repeatable), else the workspace's.
     func extractorNames() throws -> [String] {
         let given = extractors.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }

@@ -62,7 +62,7 @@ extension Dossier {
                 Foundation.exit(ExitStatus.interrupted)
             }
             let modulePath = plainLua ? ((try? DossierPaths.moduleSearchPath()) ?? []) : try DossierPaths.moduleSearchPath()
-            let corpus = plainLua ? nil : SharedCorpus(try corpusOptions.build())
+            let corpus = plainLua ? nil : try corpusOptions.sharedCorpus()
             LuaBackstop.enable()
             let state = try LuaState(options: LuaOptions(profile: lua.profile, limits: lua.limits, modulePath: modulePath))
             let collector = ReportCollector(title: "eval")

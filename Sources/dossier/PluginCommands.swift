@@ -323,7 +323,7 @@ extension Dossier {
             let host = try pluginPath.host(lua: lua)
             let file: PluginFile
             do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
-            let corpus = SharedCorpus(try corpusOptions.build())
+            let corpus = try corpusOptions.sharedCorpus()
             let result: PluginRun
             do {
                 result = try host.run(file, corpus: corpus,

@@ -26,7 +26,7 @@ extension Dossier {
         @OptionGroup var lua: LuaRunOptions
 
         func run() throws {
-            let corpus = SharedCorpus(try corpusOptions.build())
+            let corpus = try corpusOptions.sharedCorpus()
             let searchPath = try pluginPath.searchPath()
             let modulePath = searchPath.modulePath()
             let repl: LuaRepl

@@ -62,15 +62,20 @@ struct GazetteerTests {
         #expect(offices[0].message.contains("unknown person") && offices[0].column == 1)
         #expect(offices[1].message.contains("unknown level") && offices[1].column == 15)
         #expect(offices[2].message.contains("start") && offices[2].column != nil)
+        // A person of a country whose line was skipped is skipped too.
+        let persons = d.filter { $0.file.hasSuffix("persons.tsv") }
+        #expect(persons.map(\.line) == [3] && persons.first?.message.hasPrefix("unknown country 'PRK'") == true, "\(persons)")
+        #expect(g.entity(id: "kim") != nil && g.entity(id: "ri") == nil)
         #expect(d.allSatisfy { $0.description.hasPrefix($0.file + ":") })
     }
 
     @Test func wrongHeaderIsReported() throws {
         let dir = Fixtures.tempDir()
         try "id\tname\tcountry\tpop\taliases\ngeonames:1\tX\tVNM\t1\t\n".write(to: dir.appendingPathComponent("cities.tsv"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: Fixtures.gazetteerDir.appendingPathComponent("countries.tsv"), to: dir.appendingPathComponent("countries.tsv"))
         let (g, d) = Gazetteer.load(directory: dir)
         #expect(d.contains { $0.line == 1 && $0.column == 17 && $0.message.contains("population") })
-        #expect(g.entities.count == 1)
+        #expect(g.entities.filter { $0.kind == .city }.count == 1)
     }
 
     @Test func laterDirectoriesAdd() throws {

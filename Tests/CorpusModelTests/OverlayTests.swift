@@ -119,4 +119,35 @@ struct OverlayTests {
         #expect(text.contains { $0.hasPrefix("\(overlay.path)/persons.tsv:2:13: warning: 'joko-widodo' is 'Joko \"Jokowi\" Widodo' of IDN here but 'Joko Widodo' of IDN in \(Self.bundledGazetteer.path)/persons.tsv:") })
         #expect(text.contains { $0.hasPrefix("\(overlay.path)/offices.tsv:2:55: warning: 'joko-widodo' holds President of Indonesia from 2014-10-21 to 2024-10-20 here but from 2014-10-20 to 2024-10-20 in \(Self.bundledGazetteer.path)/offices.tsv:") && $0.hasSuffix("; the overlay wins") }, "\(text)")
     }
+
+    @Test("a row naming an unknown country or organisation, and a misnamed file, are refused with a did-you-mean")
+    func unknownCodesAreRefused() throws {
+        let overlay = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(at: overlay) }
+        try write("id\tname\tcountry\taliases\tshort\nmarisol-quenta\tMarisol Quenta\tBLO\t\tQuenta\nana-ruiz\tAna Ruiz\tBolivia\t\t\n"
+                  + "li-wen\tLi Wen\tQQQ\t\t\nrosa-paz\tRosa Paz\tBOL\t\t\n", "persons.tsv", in: overlay)
+        try write("person\ttitle\tlevel\tcountry\torganisation\tstart\tend\nrosa-paz\tMinister\tminister\tBOL\tvnm-mofaa\t2030\t\n"
+                  + "rosa-paz\tMinister\tminister\tBLX\t\t2030\t\n", "offices.tsv", in: overlay)
+        try write("id\tname\tcountry\tpopulation\taliases\nx-1\tNowhere Town\tZZZ\t\t\n", "cities.tsv", in: overlay)
+        try write("id\tname\tcountry\taliases\tshort\n", "person.tsv", in: overlay)
+        let (g, problems) = Gazetteer.loadFromFiles(directories: [Self.bundledGazetteer, overlay])
+        let text = problems.map(\.description)
+        let persons = overlay.appendingPathComponent("persons.tsv").path, offices = overlay.appendingPathComponent("offices.tsv").path
+        #expect(text.contains("\(persons):2:31: error: unknown country 'BLO' (did you mean 'BOL' (Bolivia)?); line skipped"), "\(text)")
+        #expect(text.contains("\(persons):3:19: error: unknown country 'Bolivia' (did you mean 'BOL'?); line skipped"), "\(text)")
+        #expect(text.contains("\(persons):4:15: error: unknown country 'QQQ'; line skipped"), "\(text)")
+        #expect(text.contains("\(offices):2:32: error: unknown organisation 'vnm-mofaa' (did you mean 'vnm-mofa'?); line skipped"), "\(text)")
+        #expect(text.contains("\(offices):3:28: error: unknown country 'BLX' (did you mean 'BLM' (Saint Barthélemy), 'BLR' (Belarus) or 'BLZ' (Belize)?); line skipped"), "\(text)")
+        #expect(text.contains { $0.hasPrefix("\(overlay.path)/cities.tsv:2:18: error: unknown country 'ZZZ'") }, "\(text)")
+        #expect(text.contains { $0.hasPrefix("\(overlay.path)/person.tsv: error: not a gazetteer file (did you mean 'persons.tsv'?") }, "\(text)")
+        #expect(problems.count == 7, "\(text)")
+        #expect(g.entity(id: "marisol-quenta") == nil && g.entity(id: "x-1") == nil)
+        #expect(g.entity(id: "rosa-paz")?.offices.isEmpty == true) // the row is there, its two offices are not
+    }
+
+    @Test("the bundled gazetteer names no unknown country, organisation or file")
+    func bundledGazetteerIsClean() {
+        let (_, problems) = Gazetteer.loadFromFiles(directories: [Self.bundledGazetteer])
+        #expect(problems.filter { $0.severity == .error }.isEmpty, "\(problems.prefix(5))")
+    }
 }

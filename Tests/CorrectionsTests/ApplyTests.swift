@@ -38,6 +38,25 @@ struct ApplyTests {
         #expect(Set(corpus.visitIDs).isSubset(of: Set(Self.c.visitIDs)))
     }
 
+    @Test func acceptMarksTheFactAndChangesNothingElse() throws {
+        let accepted = Self.id("kim-jong-un", "VNM", "2019-02-27")
+        let (corpus, diagnostics) = try Sample.apply("""
+        - {accept: \(accepted), by: an, reason: checked}
+        - accept: {visitor: Kim Il Sung, destination: VNM, date: 1964-11-10}
+        - accept: v-nobody-VNM-2019-000000
+        """)
+        #expect(diagnostics.map(\.description) == ["corrections.yaml:3: error: correction not applied: no visit or event has the id 'v-nobody-VNM-2019-000000'"])
+        #expect(corpus.visits == Self.c.visits && corpus.visitIDs == Self.c.visitIDs)
+        #expect(corpus.corrections.applied == 2)
+        let i = try #require(corpus.visitIDs.firstIndex(of: accepted))
+        #expect(corpus.corrections.visits[i]?.map(\.summary) == ["accept (corrections.yaml:1, by an, checked)"])
+        #expect(corpus.corrections.visits.values.flatMap { $0 }.filter(\.isAcceptance).count == 2)
+        // The review selection leaves the accepted visits out.
+        let listed = Set(ReviewSelection(minimumConfidence: 1.01).candidates(in: corpus).map(\.visit))
+        #expect(listed.count == corpus.visits.count - 2)
+        #expect(!listed.contains(i))
+    }
+
     @Test func theBlockFormReadsTheSame() throws {
         let rejected = Self.id("kim-yong-nam", "VNM", "2001"), amended = Self.id("kim-jong-un", "VNM", "2019-02-27")
         let flow = try Sample.apply("corrections: [ {reject: \(rejected)}, {amend: \(amended), set: {start: 2019-02-26, kind: state}} ]").0

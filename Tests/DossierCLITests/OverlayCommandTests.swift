@@ -120,7 +120,7 @@ struct OverlayCommandTests {
         let out = project.root.appendingPathComponent("visits.csv")
         let result = try project.export("visits", ["--gazetteer", project.overlay.path, "--out", out.path])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("\(project.overlay.path)/offices.tsv:2:37: error: unknown level 'head_of_stat'; line skipped"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(project.overlay.path)/offices.tsv:2:37: error: unknown level 'head_of_stat' (did you mean 'head_of_state'?); line skipped"), "\(result.stderr)")
         #expect(result.stderr.contains("the gazetteer overlay has mistakes"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
         #expect(!FileManager.default.fileExists(atPath: project.cache.path))
@@ -129,6 +129,20 @@ struct OverlayCommandTests {
         let lexicon = try project.export("visits", ["--lexicon", project.root.appendingPathComponent("lexicon").path, "--out", out.path])
         #expect(lexicon.status != 0)
         #expect(lexicon.stderr.contains("lexicon/en/visiting-words.tsv:2:1: error: 'sojourned in' has several words"), "\(lexicon.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func anOverlayPersonOfAnUnknownCountryIsRefusedAndNothingIsWritten() throws {
+        let project = try Project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try project.write("id\tname\tcountry\taliases\tshort\nmarisol-quenta\tMarisol Quenta\tBLO\tMarisol Quenta Mamani\tQuenta\n",
+                          "corpus/dossier/gazetteer/persons.tsv")
+        let out = project.root.appendingPathComponent("visits.csv")
+        let result = try project.export("visits", ["--out", out.path])
+        #expect(result.status != 0)
+        let file = project.corpus.appendingPathComponent("dossier/gazetteer/persons.tsv").path
+        #expect(result.stderr.contains("\(file):2:31: error: unknown country 'BLO' (did you mean 'BOL' (Bolivia)?); line skipped"), "\(result.stderr)")
+        #expect(result.stderr.contains("the gazetteer overlay has mistakes"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The README's examples run as written: every `dossier` command of its shell blocks, in order, in one
-/// scratch folder on the bundled corpus, exits with status 0. The README is read when the test runs, so
+/// scratch folder on the bundled corpus, exits with status 0 and applies every correction it is given; every
+/// visit or event id the README shows is one of the bundled corpus's. The README is read when the test runs, so
 /// a section added later is checked too. `export` lines of those blocks are kept (later commands need
 /// them); other lines (`make`, `$EDITOR`) are not run; a block whose info string names a file
 /// (```` ```yaml file=my-plan.yaml ````) is written to that file first (its folders made).
@@ -89,6 +90,36 @@ struct ReadmeTests {
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let errors = (try? String(contentsOf: folder.appendingPathComponent("err.\(index)"), encoding: .utf8)) ?? ""
             #expect(status == "0", "README: `\(command)` exited with \(status ?? "nothing"):\n\(errors.prefix(600))")
+            // A correction of the README's that matches nothing (an id gone stale) is reported, not fatal: fail on it.
+            #expect(!errors.contains("correction not applied"), "README: `\(command)`:\n\(errors.prefix(600))")
+        }
+    }
+
+    /// The visit and event ids the README shows ("v-to-lam-PRK-2025-10-09-fb40b2"), in prose and in its files.
+    static func factIDs(in text: String) throws -> Set<String> {
+        let pattern = try NSRegularExpression(pattern: #"\b[ve]-[A-Za-z0-9-]+-[0-9a-f]{6}\b"#)
+        let range = NSRange(text.startIndex..., in: text)
+        return Set(pattern.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } })
+    }
+
+    /// A stable id changes when the rules change what a visit says: the README's must still name facts of the
+    /// bundled corpus as the current rules build it.
+    @Test func everyIDTheReadmeShowsIsInTheExportOfTheBundledCorpus() throws {
+        let readme = try String(contentsOf: CommandRunner.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let shown = try Self.factIDs(in: readme)
+        #expect(shown.count >= 3, "the README's ids were not found")
+        var exported = Set<String>()
+        for table in ["visits", "events"] {
+            let result = try CommandRunner.run(["export", table, "--corpus", "Data/corpus", "--format", "jsonl", "--quiet"],
+                                               environment: ["DOSSIER_WORKSPACE": "", "DOSSIER_NO_CACHE": "1"])
+            #expect(result.status == 0, "\(result.stderr)")
+            for line in result.stdout.split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                if let id = object?["id"] as? String { exported.insert(id) }
+            }
+        }
+        for id in shown.sorted() {
+            #expect(exported.contains(id), "README.md shows \(id), which the bundled corpus no longer has; the current ids are in `dossier export visits --format jsonl`")
         }
     }
 }

@@ -49,6 +49,26 @@ struct ReviewCommandTests {
         }
     }
 
+    /// An `accept` entry (what the page's Accept button writes) marks the visit as checked: the export says so, the
+    /// visit is otherwise unchanged, and the review page no longer lists it; the other rows stay.
+    @Test func anAcceptedVisitIsMarkedAndNoLongerListed() throws {
+        let first = try CommandRunner.run(["review", "--corpus", Self.corpus, "--quiet"], environment: Self.env)
+        let listed = Self.listed(first.stdout).map(\.id)
+        let accepted = try #require(listed.first)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("accept-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "corrections:\n  - accept: \"\(accepted)\"\n    by: \"an\"\n    reason: \"checked against the article\"\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let again = try CommandRunner.run(["review", "--corpus", Self.corpus, "--quiet", "--corrections", file.path], environment: Self.env)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(Self.listed(again.stdout).map(\.id) == Array(listed.dropFirst()))
+        let export = try CommandRunner.run(["export", "visits", "--corpus", Self.corpus, "--quiet", "--corrections", file.path, "--format", "jsonl"],
+                                           environment: Self.env)
+        let line = try #require(export.stdout.split(separator: "\n").first { $0.contains("\"id\":\"\(accepted)\"") })
+        #expect(line.contains("\"corrected\":true"), "\(line)")
+        #expect(line.contains("accept (\(file.lastPathComponent):2, by an, checked against the article)"), "\(line)")
+    }
+
     @Test func theOutFileIsThePageAndABadThresholdIsRefused() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-review-\(UUID().uuidString.prefix(8)).html")
         defer { try? FileManager.default.removeItem(at: out) }

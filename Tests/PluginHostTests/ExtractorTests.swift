@@ -147,6 +147,40 @@ import Testing
         #expect(visit(corpus, to: "RUS") == nil)
     }
 
+    @Test func aSentenceOverTheMemoryLimitOrRaisingATableFailsAlone() throws {
+        let (corpus, diagnostics) = build(try runner("eats", """
+            if sentence.index == 1 then local t = {} for i = 1, 1e9 do t[i] = ("x"):rep(1000000) .. i end end
+            if sentence.index == 3 then error({}) end
+            for c in candidates do c:veto() end
+            """, limits: LuaLimits(memoryMiB: 16, timeSeconds: 5)))
+        #expect(diagnostics.count == 2, "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains("extractor 'eats' failed on sentence 1") == true, "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains("memory") == true, "\(diagnostics)")
+        #expect(diagnostics.last?.message.contains("failed on sentence 3") == true && diagnostics.last?.message.contains("error object is a table value") == true,
+                "\(diagnostics)")
+        #expect(visit(corpus, to: "VNM") != nil)
+        #expect(visit(corpus, to: "RUS") == nil)
+    }
+
+    /// A document is read in calls of a slice of time each (docs/extractors.md, "Cost"): a slow plugin over a long
+    /// document takes several calls, and every sentence is read once, in order.
+    @Test func aLongDocumentIsReadInSeveralCallsEverySentenceOnce() throws {
+        let (gazetteer, _) = Gazetteer.load(directories: [fixtureGazetteerDir])
+        let sentences = (1...120).map { "In \(1900 + $0), President Hồ Chí Minh paid an official visit to Russia." }
+        let reviewer = try runner("slow", """
+            local t0 = os.clock() while os.clock() - t0 < 0.002 do end
+            seen = (seen or 0) + 1
+            if seen ~= sentence.index then error("sentence " .. sentence.index .. " read as number " .. seen) end
+            for c in candidates do c.kind = "working" end
+            """)
+        var builder = CorpusBuilder(gazetteer: gazetteer, jobs: 1)
+        builder.reviewer = reviewer
+        let (corpus, diagnostics) = builder.build(texts: [(name: "long.txt", text: sentences.joined(separator: "\n\n"), entry: nil)])
+        #expect(diagnostics.filter { $0.severity != .note }.isEmpty, "\(diagnostics)")
+        #expect(corpus.visits.count == 120)
+        #expect(corpus.visits.allSatisfy { $0.kind == .working && $0.rules.contains("plugin:slow") })
+    }
+
     @Test func aReportPluginIsNotAnExtractor() throws {
         let error = pluginError { _ = try ExtractorRunner.select(["hello"], host: makeHost()) }
         #expect(error?.message.contains("is a report plugin, not an extractor") == true, "\(String(describing: error))")
