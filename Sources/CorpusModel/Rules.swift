@@ -38,6 +38,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // A text that tells the past (NarrativeTime.swift).
     case dateStoryYear, dateStoryRelative, dateStoryTime
     case visitorCommonWordName
+    // Coreference (Coreference.swift) and parties joined to a host (PersonCues.swift).
+    case corefPronoun, corefPossessive, corefDelegation, corefRecentSubject, corefProtagonist, hostCoordinatedParty
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -123,6 +125,12 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateStoryRelative: "date.story-relative"
         case .dateStoryTime: "date.story-time"
         case .visitorCommonWordName: "visitor.common-word-name"
+        case .corefPronoun: "coref.pronoun"
+        case .corefPossessive: "coref.possessive"
+        case .corefDelegation: "coref.delegation"
+        case .corefRecentSubject: "coref.recent-subject"
+        case .corefProtagonist: "coref.protagonist"
+        case .hostCoordinatedParty: "host.coordinated-party"
         }
     }
 }
