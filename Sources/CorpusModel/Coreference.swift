@@ -6,13 +6,15 @@
 // after "talks with" the other party, after "hosted by" a host.
 //
 // Whom it stands for, in named steps (`resolve`), by salience:
-// 1. `subjectOfSentence`: a subject pronoun with no cue before it stands for the subject already named in its
-//    own sentence ("He reached Riyadh and spent Saturday in Abu Dhabi, where he met ...");
+// 1. `subjectOfSentence`: a subject pronoun or a possessive with no cue before it stands for the subject already
+//    named in its own sentence ("He reached Riyadh and spent Saturday in Abu Dhabi, where he met ...", "X thăm
+//    Việt Nam, chuyến thăm thứ ba của ông");
 // 2. `recentSubject`: else the most recent subject of the sentences before it in its paragraph (rule
 //    coref.recent-subject);
 // 3. `protagonist`: else the article's protagonist (rule coref.protagonist).
-// Steps 2 and 3 never give a person named before the word in its own sentence ("Crown Prince X received him":
-// not X). Gender is not used (the gazetteer has none); first-person and plural pronouns are not in the sets, so a
+// Steps 2 and 3 never give a person named before the word in its own clause ("Crown Prince X received him": not
+// X). In Vietnamese, "ông", "bà" are a subject only at the head of a clause ("Sau Việt Nam, ông
+// sẽ thăm"; not "thay mặt ông", "bà con"). Gender is not used (the gazetteer has none); first-person and plural pronouns are not in the sets, so a
 // quoted speaker's "I", "we" are never resolved.
 
 /// How a referring word was read: its form (coref.pronoun, coref.possessive, coref.delegation) and the step
@@ -63,12 +65,22 @@ extension PersonRef {
 
 extension EventFinder {
     /// The sentence's mentions with a person for each referring word that could be resolved, in text order.
-    mutating func withReferringPersons(_ m: SentenceMentions, _ range: Range<Int>) -> SentenceMentions {
+    mutating func withReferringPersons(_ m: SentenceMentions, _ range: Range<Int>, times: [TaggedTime],
+                                       clauseStarts: [Int]) -> SentenceMentions {
         if salience.paragraph != paragraph { salience.start(paragraph: paragraph) }
         var out = m
-        for word in referringWords(range, m) {
-            let cue = lexicon.personCue(tokens, before: word.tokens.lowerBound, sentenceStart: range.lowerBound)
-            guard let (entity, step) = resolve(word, cue: cue, out) else { continue }
+        for var word in referringWords(range, m) {
+            let k = word.tokens.lowerBound
+            if language == .vietnamese && word.form == .corefPronoun && !atClauseHead(k, range, times) { word.subjectForm = false }
+            let afterOf = k > range.lowerBound && lexicon.ofWords.contains(tokens[k - 1].lower)
+            if afterOf { word.form = .corefPossessive } // "chuyến thăm của ông"
+            if language == .vietnamese && word.form == .corefPronoun && !word.subjectForm
+                && lexicon.personCue(tokens, before: k, sentenceStart: range.lowerBound) == .none {
+                continue // "bà con", "thay mặt ông": not a person of the story
+            }
+            let cue = lexicon.personCue(tokens, before: k, sentenceStart: range.lowerBound)
+            let clauseStart = clauseStarts.last { $0 <= k } ?? range.lowerBound
+            guard let (entity, step) = resolve(word, cue: cue, out, clauseStart: clauseStart) else { continue }
             var p = PersonRef(entity: entity, phraseStart: word.tokens.lowerBound, nameStart: word.tokens.lowerBound,
                               nameEnd: word.tokens.upperBound, titleLevel: nil, titleCountry: nil, historical: false, role: .short)
             p.setCue(cue)
@@ -80,10 +92,10 @@ extension EventFinder {
     }
 
     /// Whom a referring word stands for, and the step that found him (see the steps above).
-    func resolve(_ word: ReferringWord, cue: PersonCue, _ m: SentenceMentions) -> (Int, Rule)? {
+    func resolve(_ word: ReferringWord, cue: PersonCue, _ m: SentenceMentions, clauseStart: Int) -> (Int, Rule)? {
         let before = m.persons.filter { $0.nameEnd <= word.tokens.lowerBound }
-        if word.subjectForm && cue == .none, let subject = subjectOfSentence(before) { return (subject, .corefRecentSubject) }
-        let named = Set(before.map(\.entity))
+        if word.subjectForm || word.form == .corefPossessive, cue == .none, let subject = subjectOfSentence(before) { return (subject, .corefRecentSubject) }
+        let named = Set(before.filter { $0.phraseStart >= clauseStart }.map(\.entity))
         if let recent = salience.recent(in: paragraph, excluding: named) { return (recent, .corefRecentSubject) }
         if let who = protagonist, !named.contains(who) { return (who, .corefProtagonist) }
         return nil
@@ -122,6 +134,16 @@ extension EventFinder {
             k += 1
         }
         return words
+    }
+
+    /// The head of a clause: the sentence's start, after punctuation, a time ("Tháng 10/2004 ông"), a sequence word
+    /// ("rồi ông"), a clause opener or a subordinator.
+    func atClauseHead(_ k: Int, _ range: Range<Int>, _ times: [TaggedTime]) -> Bool {
+        guard k > range.lowerBound else { return true }
+        let previous = tokens[k - 1]
+        if previous.kind != .word || times.contains(where: { $0.tokens.upperBound == k }) { return true }
+        return lexicon.sequenceWords.contains(previous.lower) || lexicon.clauseOpeners.contains(previous.lower)
+            || lexicon.subordinators.match(tokens, at: k - 1, end: k) > 0
     }
 
     /// Token `k` is part of a person's phrase ("ông Tập Cận Bình"), a title or a title without a name.

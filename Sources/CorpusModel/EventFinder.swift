@@ -170,9 +170,11 @@ struct EventFinder {
     mutating func find(sentence si: Int, range: Range<Int>, mentions m: SentenceMentions, times: [TaggedTime],
                        mainPair: [String], countryOf: @escaping (Int) -> String?, listItem: ListItemContext? = nil) {
         rememberTitles(m)
-        let context = SentenceContext(index: si, range: range, mentions: withReferringPersons(m, range), allTimes: times,
+        let clauses = clauseStarts(range, times)
+        let context = SentenceContext(index: si, range: range,
+                                      mentions: withReferringPersons(m, range, times: times, clauseStarts: clauses), allTimes: times,
                                       times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
-                                      destinations: destinations(m, in: range), clauseStarts: clauseStarts(range, times),
+                                      destinations: destinations(m, in: range), clauseStarts: clauses,
                                       listItem: listItem)
         let visitsBefore = visits.count
         findVisits(context)
