@@ -190,10 +190,11 @@ extension EventFinder {
         return verb ? n : nil
     }
 
-    /// After a sentence: its subject (the visitor of its first visit, else its first person who is no host, guest
-    /// or other party) is the paragraph's most recent one.
+    /// After a sentence: its subject (the visitor of its first visit that is not negated, else its first person who
+    /// is no host, guest or other party) is the paragraph's most recent one.
     mutating func noteSubject(_ c: SentenceContext, visitsBefore: Int) {
-        if visits.count > visitsBefore, let v = visits[visitsBefore...].first(where: { $0.sentences.first == c.index }) {
+        if visits.count > visitsBefore,
+           let v = visits[visitsBefore...].first(where: { $0.sentences.first == c.index && $0.status != .negated }) {
             salience.note(v.visitor, paragraph: paragraph)
         } else if let subject = subjectOfSentence(c.persons.filter { c.country(of: $0) != nil }) {
             salience.note(subject, paragraph: paragraph)

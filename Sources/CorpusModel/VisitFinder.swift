@@ -119,7 +119,9 @@ extension EventFinder {
             if vi == persons.firstIndex(where: { !$0.hostContext }) { segStart = c.start }
         }
         let after = max(trigger.tokens.upperBound, visitor.map { persons[$0].nameEnd } ?? 0)
-        let nextVisitor = persons.first { $0.phraseStart >= after && !$0.hostContext }
+        // The visitor named again ("took her to Singapore", a pronoun for him) does not end his segment.
+        let own = visitor.map { persons[$0].entity }
+        let nextVisitor = persons.first { $0.phraseStart >= after && !$0.hostContext && $0.entity != own }
         return VisitorSegment(start: segStart, end: min(scopeEnd, nextVisitor?.phraseStart ?? c.end))
     }
 
