@@ -7,11 +7,16 @@ enum DocumentFacts {
     static func document(source: SourceText, meta: TextMetadata, manifest: ManifestEntry?) -> DocumentAnalysis {
         let urlDate = manifest?.urlDate
         var date = manifest?.date ?? meta.date ?? urlDate
-        let dateSource: MetadataSource = manifest?.date != nil ? .manifest : meta.date != nil ? .text : urlDate != nil ? .url : .none
+        var dateSource: MetadataSource = manifest?.date != nil ? .manifest : meta.date != nil ? .text : urlDate != nil ? .url : .none
         // A dateline without a year ("NAIROBI, July 25 (Reuters) -") gives the day of a date known to the month.
         if let d = date, d.granularity < .day, case .dayMonth(let month, let day)? = meta.datelineDay, d.month == nil || d.month == month,
            let precise = PartialDate(year: d.year, month: month, day: day) {
             date = precise
+        }
+        // Nothing dates the page: a news report is read from the date its lead opens with (rule meta.lead-reference).
+        if date == nil, let lead = meta.leadDate {
+            date = meta.datelineDay.flatMap { LeadReference.datelineDay($0, near: lead) } ?? lead
+            dateSource = .lead
         }
         var a = DocumentAnalysis(source: source, title: manifest?.title ?? meta.title, date: date, dateSource: dateSource,
                                  place: manifest?.place ?? meta.place, source_: manifest?.source ?? meta.source,
@@ -52,9 +57,17 @@ enum DocumentFacts {
         }
         if TableCheck.isTableOnly(bytes) { parts.append(DocumentNote(.tableOnly, "nothing but a table: no sentences to read")) }
         if a.date == nil {
-            parts.append(DocumentNote(.noDate, "no publication date found (no header date, dateline, date in the URL or manifest date): "
+            // A yearless dateline takes its year only from a date of the page or the lead's (rule meta.dateline-year).
+            let dateline = a.anchor != nil ? "" : meta.datelineDay.flatMap(\.yearlessText)
+                .map { "the dateline gives \($0) without a year and nothing gives the year (rule \(Rule.metaDatelineYear.id)); " } ?? ""
+            parts.append(DocumentNote(.noDate, "no publication date found (no header date, dateline, date in the URL or manifest date): " + dateline
                                       + (a.anchor.map { "relative and yearless dates are read from the archive date \($0.iso)" }
                                          ?? "relative and yearless dates are not resolved")))
+        }
+        if a.dateSource == .lead, let date = a.date {
+            let from = date == meta.leadDate ? "from the lead" : "from the dateline's day and the lead's date"
+            parts.append(DocumentNote(.leadDate, "reference date \(date.iso) \(from) (rule \(Rule.metaLeadReference.id); no header date, "
+                                      + "date in the URL or manifest date): relative and yearless dates are read from it"))
         }
         // A text without a headline takes its opening words as title (wire copy often has none): no note.
         if manifest?.title == nil && meta.title == nil { parts.append(DocumentNote(.noTitle, "no title (no headline, no opening words)")) }
@@ -95,6 +108,7 @@ struct DocumentNote {
         case noLanguage = "without words to tell the language by"
         case tableOnly = "with nothing but a table"
         case noDate = "without a publication date"
+        case leadDate = "dated from their lead"
         case noTitle = "without a title"
     }
     var kind: Kind

@@ -3,7 +3,8 @@
 // Smith, 3 March 2015", "Thứ Ba, 12/3/2024, 09:15 (GMT+7)", "From the archive: 27 June 1963"; and the
 // opening of an archive text that gives the date of the event it tells ("22 February 1972: ...").
 
-/// What a header line says.
+/// What a header line says: its segments, each with its own marker and date ("From the archive, 19 April 1955
+/// — republished 18 April 2025"), and whether it holds a byline.
 struct HeaderLine {
     enum Marker: Int, Comparable {
         /// "Updated", "Cập nhật": the date of a later revision.
@@ -12,16 +13,25 @@ struct HeaderLine {
         case plain
         /// "Published", "Posted", "Đăng": the publication date itself.
         case published
+        /// "Republished", "Reprinted", "Đăng lại": the date the page printed an older text again.
+        case republished
         /// "From the archive": the date of the event an archive reprint tells (not its publication).
         case archive
         static func < (a: Marker, b: Marker) -> Bool { a.rawValue < b.rawValue }
     }
-    var date: PartialDate?
-    var marker: Marker = .plain
+    /// A part of the line between separators (`|`, `;`, `·`, a dash): "Published: 16 July 2005".
+    struct Segment {
+        var date: PartialDate?
+        var marker: Marker = .plain
+    }
+    var segments: [Segment] = []
     /// A "By ..." byline is on the line.
     var byline = false
     /// The archive marker is a retrospective's ("On this day: ...").
     var retrospective = false
+
+    /// The first date of the line.
+    var date: PartialDate? { segments.lazy.compactMap(\.date).first }
 }
 
 /// How an archive text's anchor date was found.
@@ -118,41 +128,40 @@ enum DatelineDate {
 }
 
 enum HeaderReader {
-    typealias Phrase = [UInt64]
-    static func phrases(_ texts: [String]) -> [Phrase] {
-        texts.map { $0.split(separator: " ").map { Fold.lowerKey($0) } }
+    /// A marker phrase of a header line and what it marks.
+    struct MarkerMatch {
+        var length: Int
+        var marker: HeaderLine.Marker
     }
 
-    static let publishedMarkers = phrases(["first published", "published", "posted", "ngày đăng", "đăng ngày", "đăng lúc",
-                                           "đăng", "xuất bản", "date", "dated"])
-    static let updatedMarkers = phrases(["last updated", "updated", "last modified", "modified", "cập nhật", "cập nhật lúc",
-                                         "cập nhật ngày"])
-    static let bylineMarkers = phrases(["by", "tác giả", "written by", "reported by"])
-    /// Words a header line may hold besides its date and marker: weekdays, "on", "at", times of day, time zones.
-    static let filler = KeyTableSet([
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
-        "thur", "thurs", "fri", "sat", "sun", "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "on", "at",
-        "ngày", "lúc", "giờ", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "ict", "bst", "est", "edt", "cet", "cest", "jst",
-        "kst", "ist", "pst", "pdt", "hkt", "sgt", "local", "time", "updated", "published", "and", "sáng", "chiều", "tối",
-    ].map { Fold.lowerKey($0) })
-    /// Lower-case words a byline's name may hold ("Anna de la Cruz", "Jan van Dijk", "By Jane Doe and John Roe").
-    static let nameParticles = KeyTableSet(["de", "la", "del", "van", "von", "der", "da", "di", "bin", "al", "and", "in", "và",
-                                            "le", "du", "dos", "y"].map { Fold.lowerKey($0) })
-
-    /// The length of `phrase` when it starts at token `k` (before `end`), or 0.
-    static func match(_ list: [Phrase], _ tokens: [Token], _ k: Int, _ end: Int) -> Int {
-        for p in list where k + p.count <= end {
-            var ok = true
-            for (j, w) in p.enumerated() where tokens[k + j].lower != w { ok = false; break }
-            if ok { return p.count }
+    /// The longest of the header's marker phrases at token `k` ("Published", "Republished", "Cập nhật"), if any.
+    static func marker(_ tokens: [Token], _ k: Int, _ e: Int, lexicon: Lexicon) -> MarkerMatch? {
+        var best: MarkerMatch?
+        for (set, marker) in [(lexicon.republishedMarkers, HeaderLine.Marker.republished), (lexicon.publishedMarkers, .published),
+                              (lexicon.updatedMarkers, .updated)] {
+            let n = set.match(tokens, at: k, end: e)
+            if n > (best?.length ?? 0) { best = MarkerMatch(length: n, marker: marker) }
         }
-        return 0
+        return best
+    }
+
+    /// A separator between a header line's segments: `|`, `;`, `·`, `•` or a dash.
+    static func isSeparator(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        guard t.kind == .punct else { return false }
+        if t.first == 0x7C || t.first == 0x3B || MetadataReader.isDash(b, t) { return true }
+        let s = Int(t.start)
+        if t.length == 2 && b[s] == 0xC2 && b[s + 1] == 0xB7 { return true } // ·
+        return t.length == 3 && b[s] == 0xE2 && b[s + 1] == 0x80 && b[s + 2] == 0xA2 // •
     }
 
     /// A full date written in digits as one token: "2019/7/16", "2005-07-16", "16.07.2005", "12/05/2023"
     /// (year first, or day first; month first only when the day cannot be a month: "7/16/2019").
     static func numericDate(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> PartialDate? {
         guard t.kind == .number else { return nil }
+        // An ISO 8601 time stamp: "2019-07-16T22:41:00+07:00", "2019-07-16T15:41Z": its date.
+        if t.length >= 11, b[Int(t.start) + 10] == 0x54 {
+            return PartialDate(iso: MetadataReader.string(b, Int(t.start)..<Int(t.start) + 10))
+        }
         let p = TimeTagger.numberParts(b, t)
         guard !p.suffix, p.values.count == 3, p.seps.count == 2, p.seps[0] == p.seps[1],
               [0x2F, 0x2D, 0x2E].contains(p.seps[0]) else { return nil }
@@ -173,70 +182,103 @@ enum HeaderReader {
         return p.values.count == 1 && t.length <= 2
     }
 
-    /// Reads `tokens[s..<e]` as a header line, or returns nil when it holds anything else (a headline, a
-    /// sentence). A header line has a full date or a byline, and otherwise only markers, weekdays, times,
-    /// time zones, short capitals (agencies) and punctuation.
+    /// Reads `tokens[s..<e]` as a header line (rule meta.header-date), or returns nil when it holds anything else
+    /// (a headline, a sentence). A header line has a full date or a byline, and otherwise only markers,
+    /// separators, weekdays, times, time zones (`header-fillers`) and short capitals (agencies).
     static func read(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int,
                      lexicon: Lexicon = .bundled) -> HeaderLine? {
         guard e > s, e - s <= 30 else { return nil }
         var times: [TaggedTime] = []
         TimeTagger.tag(b, tokens, s..<e, anchor: nil, future: false, lexicon: lexicon, into: &times)
         var line = HeaderLine()
+        var segment = HeaderLine.Segment()
+        func closeSegment() {
+            if segment.date != nil || segment.marker != .plain { line.segments.append(segment) }
+            segment = HeaderLine.Segment()
+        }
         var k = s
         var nextTime = 0
-        func take(_ d: PartialDate) { if line.date == nil { line.date = d } }
         while k < e {
             while nextTime < times.count && times[nextTime].tokens.upperBound <= k { nextTime += 1 }
             if nextTime < times.count, times[nextTime].tokens.contains(k) {
                 let t = times[nextTime]
-                if !t.relative && t.start.granularity >= .month { take(t.start) }
+                if !t.relative && t.start.granularity >= .month && segment.date == nil { segment.date = t.start }
                 k = t.tokens.upperBound
                 continue
             }
             let t = tokens[k]
-            if let d = numericDate(b, t) { take(d); k += 1; continue }
-            // "04/11/2024 07:30 | Nguyễn Hoàng Long": after a date, a separator and names to the line's end are a byline.
-            if t.kind == .punct, t.first == 0x7C, line.date != nil, k + 1 < e,
-               bylineEnd(b, tokens, k + 1, e, months: lexicon.months) == e {
-                line.byline = true
-                k = e
+            if let d = numericDate(b, t) {
+                if segment.date == nil { segment.date = d }
+                k += 1
+                continue
+            }
+            if isSeparator(b, t) {
+                // "04/11/2024 07:30 | Nguyễn Hoàng Long": after a date, names to the line's end are a byline.
+                if segment.date != nil || line.date != nil, k + 1 < e, bylineEnd(b, tokens, k + 1, e, lexicon: lexicon) == e {
+                    line.byline = true
+                    k = e
+                    continue
+                }
+                closeSegment()
+                k += 1
                 continue
             }
             if t.kind == .punct || isClockOrSmall(b, t) { k += 1; continue }
-            var n = max(lexicon.archiveMarkers.match(tokens, at: k, end: e), lexicon.retrospectiveMarkers.match(tokens, at: k, end: e))
-            if n > 0 {
-                line.marker = .archive
-                if lexicon.retrospectiveMarkers.match(tokens, at: k, end: e) > 0 { line.retrospective = true }
-                k += n
+            let archive = lexicon.archiveMarkers.match(tokens, at: k, end: e), retrospective = lexicon.retrospectiveMarkers.match(tokens, at: k, end: e)
+            if archive + retrospective > 0 {
+                segment.marker = .archive
+                if retrospective > 0 { line.retrospective = true }
+                k += max(archive, retrospective)
                 continue
             }
-            n = match(publishedMarkers, tokens, k, e)
-            if n > 0 { line.marker = max(line.marker, .published); k += n; continue }
-            n = match(updatedMarkers, tokens, k, e)
-            if n > 0 { if line.marker == .plain { line.marker = .updated }; k += n; continue }
-            n = match(bylineMarkers, tokens, k, e)
-            if n > 0, t.capitalized || k > s, let end = bylineEnd(b, tokens, k + n, e, months: lexicon.months) {
+            if let found = marker(tokens, k, e, lexicon: lexicon) {
+                // An update marker only qualifies an unmarked segment; of the others the strongest holds.
+                if found.marker != .updated { segment.marker = max(segment.marker, found.marker) } else if segment.marker == .plain { segment.marker = .updated }
+                k += found.length
+                continue
+            }
+            let n = lexicon.bylineMarkers.match(tokens, at: k, end: e)
+            if n > 0, t.capitalized || k > s, let end = bylineEnd(b, tokens, k + n, e, lineDated: segment.date != nil || line.date != nil,
+                                                                  lexicon: lexicon) {
                 line.byline = true
                 k = end
                 continue
             }
-            if t.kind == .word && (filler.contains(t.lower) || (t.length <= 5 && MetadataReader.isAllCaps(b, t))) { k += 1; continue }
+            if t.kind == .word && (lexicon.headerFillers.contains(t.lower) || lexicon.weekdays[t.lower] != nil
+                                   || (t.length <= 5 && MetadataReader.isAllCaps(b, t))) { k += 1; continue }
             return nil
         }
+        closeSegment()
         return line.date != nil || line.byline ? line : nil
     }
 
-    /// The end of a byline's names from `k`: capitalised words and name particles, through commas, up to a
-    /// date, a separator or the line's end. Nil when no capitalised word follows.
-    static func bylineEnd(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int, months: LookupTable<Int>) -> Int? {
+    /// The end of a byline from token `k`, after its opening word: either named persons (capitalised words and
+    /// `byline-words`, through commas: "Anna de la Cruz and John Roe in Lima") up to a date, a separator or the
+    /// line's end; or a description of up to eight words ("a diplomatic correspondent", "our Washington staff")
+    /// up to a separator followed by a dated header segment, or up to the line's end when the line already has
+    /// a date. Nil when neither.
+    static func bylineEnd(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int, lineDated: Bool = false,
+                          lexicon: Lexicon) -> Int? {
+        var j = k
+        while j < e && j - k < 8 && tokens[j].kind == .word { j += 1 }
+        if j > k, j == e ? lineDated : (isSeparator(b, tokens[j]) || tokens[j].first == 0x2C) && read(b, tokens, j + 1, e, lexicon: lexicon)?.date != nil {
+            return j
+        }
+        return namesEnd(b, tokens, k, e, lexicon: lexicon)
+    }
+
+    /// The end of a byline's names from `k`: capitalised words and `byline-words`, through commas, up to a date,
+    /// a separator or the line's end. Nil when no capitalised word follows.
+    static func namesEnd(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int, lexicon: Lexicon) -> Int? {
         var j = k
         var names = 0
         while j < e && names < 12 {
             let t = tokens[j]
-            if t.kind == .word && t.capitalized && months[t.lower] == nil && !filler.contains(t.lower) {
+            if t.kind == .word && t.capitalized && lexicon.months[t.lower] == nil && lexicon.weekdays[t.lower] == nil
+                && !lexicon.headerFillers.contains(t.lower) {
                 names += 1; j += 1; continue
             }
-            if t.kind == .word && nameParticles.contains(t.lower) && names > 0 { j += 1; continue }
+            if t.kind == .word && lexicon.bylineWords.contains(t.lower) && names > 0 { j += 1; continue }
             if t.kind == .punct && (t.first == 0x2C || t.first == 0x2E || t.first == 0x26) && names > 0 { j += 1; continue }
             break
         }
@@ -245,9 +287,9 @@ enum HeaderReader {
 
     /// A title line ending in a header segment ("Nixon in Peking | By Jane Doe", "Talks resume - Published: 3
     /// May 2019"): the token where the headline ends, before the separator. Nil when the line has none.
-    static func titleCut(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int) -> Int? {
+    static func titleCut(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int, lexicon: Lexicon) -> Int? {
         for k in (s + 1)..<e where tokens[k].kind == .punct && (tokens[k].first == 0x7C || MetadataReader.isDash(b, tokens[k])) {
-            if k + 1 < e, read(b, tokens, k + 1, e) != nil { return k }
+            if k + 1 < e, read(b, tokens, k + 1, e, lexicon: lexicon) != nil { return k }
         }
         return nil
     }

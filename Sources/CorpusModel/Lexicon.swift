@@ -68,6 +68,14 @@ public final class Lexicon: Sendable {
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
     let titleMarkers: PhraseSet
+    /// Header lines (HeaderLines.swift, rule meta.header-date): the markers of a publication, reprint and update
+    /// date, the words a byline opens with and the lower-case words its names may hold, and the other words a
+    /// header line may hold (weekdays, times, time zones).
+    let publishedMarkers, republishedMarkers, updatedMarkers, bylineMarkers: PhraseSet
+    let bylineWords, headerFillers: KeyTableSet
+    /// Headline labels of a piece written after the fact ("Analysis:", "Bình luận:"): its lead's date is no
+    /// reference date (rule meta.lead-reference).
+    let analysisLabels: PhraseSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
 
@@ -154,6 +162,10 @@ public final class Lexicon: Sendable {
         labelStops = sets.words("label-stops")
         abbreviations = sets.words("abbreviations")
         titleMarkers = sets.phrases("title-markers")
+        publishedMarkers = sets.phrases("published-markers"); republishedMarkers = sets.phrases("republished-markers")
+        updatedMarkers = sets.phrases("updated-markers"); bylineMarkers = sets.phrases("byline-markers")
+        bylineWords = sets.words("byline-words"); headerFillers = sets.words("header-fillers")
+        analysisLabels = sets.phrases("analysis-labels")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
         relativeDays = sets.phraseNumbers("relative-days")
         storyDays = sets.phraseNumbers("story-days"); storyShiftWords = sets.phraseNumbers("story-shift-words")

@@ -130,6 +130,8 @@ extension Lexicon {
         ("count-words", .numbers(1...99)), ("present-future-words", .words), ("back-reference-words", .phrases), ("speech-verbs", .phrases), ("relative-days", .phraseNumbers(-7...7)),
         ("story-days", .phraseNumbers(-7...7)), ("story-shift-words", .phraseNumbers(-1...1)), ("time-units", .numbers(1...365)),
         ("abbreviations", .words), ("title-markers", .phrases),
+        ("published-markers", .phrases), ("republished-markers", .phrases), ("updated-markers", .phrases),
+        ("byline-markers", .phrases), ("byline-words", .words), ("header-fillers", .words), ("analysis-labels", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

@@ -17,6 +17,8 @@ struct TextMetadata {
     /// In an archive text, where the reprinted report starts under its own dateline ("HELSINKI, 25 October"):
     /// the byte of its first word and the dateline's date.
     var reprint: (startByte: Int, date: DatelineDate)?
+    /// A news report's lead opens with this full date, and nothing else dates the text (rule meta.lead-reference).
+    var leadDate: PartialDate?
     /// The title is the opening words of the body: the text has no headline.
     var titleFromBody = false
     /// Tokens to drop from sentence analysis (date lines, header lines, source tags).
@@ -56,6 +58,9 @@ enum MetadataReader {
             let le = lineEnd(b, tokens, from: first)
             m.archive = ArchiveClue.stronger(m.archive, HeaderReader.archiveClue(b, tokens, first, le, headline: false, lexicon: lexicon))
             if m.archive != nil { readArchiveBody(b, tokens, from: first, lexicon: lexicon, into: &m) }
+            if m.date == nil && m.archive == nil {
+                m.leadDate = LeadReference.date(b, tokens, lead: first, headline: m.titleTokens, lexicon: lexicon)
+            }
             if m.title == nil {
                 // No headline: the opening words of the first sentence, after its label ("Caption:", "Ảnh:").
                 let start = TitleMarkers.titleStart(b, tokens, first, le, lexicon: lexicon)
@@ -87,12 +92,7 @@ enum MetadataReader {
     /// a dateline ("BEIJING, August 18, 2024 —") or a source tag ("THE HANOI TIMES —"). Of several dates, a
     /// published one wins over a plain one, and a plain one over an updated one; an archive date is the anchor.
     static func readHeader(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], lexicon: Lexicon, into m: inout TextMetadata) {
-        var rank: HeaderLine.Marker?
-        func offer(_ d: PartialDate, _ r: HeaderLine.Marker) {
-            if let rank, rank >= r { return }
-            m.date = d
-            rank = r
-        }
+        var dates = HeaderDates()
         var lineStart = 0
         var line = 0
         var bodySeen = false
@@ -105,7 +105,7 @@ enum MetadataReader {
             // " date 2025-10-09 PYONGYANG — "
             if t0.lower == kDate, lineStart + 1 < le, tokens[lineStart + 1].kind == .number,
                let d = PartialDate(iso: string(b, tokens[lineStart + 1].range)) {
-                offer(d, .published)
+                dates.offer(d, .published)
                 var k = lineStart + 2
                 var placeTokens: [Token] = []
                 while k < le && !isDash(b, tokens[k]) && k - lineStart < 8 { placeTokens.append(tokens[k]); k += 1 }
@@ -115,17 +115,13 @@ enum MetadataReader {
                 continue
             }
             if let h = HeaderReader.read(b, tokens, lineStart, le, lexicon: lexicon) {
-                if let d = h.date {
-                    if h.marker == .archive {
-                        m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: h.retrospective))
-                    } else { offer(d, h.marker) }
-                }
+                dates.take(h)
                 m.skipped.append(lineStart..<le)
                 continue
             }
             if let (end, place, date, agency) = dateline(b, tokens, lineStart, le, lexicon: lexicon) {
                 // The dateline's date gives way to any header date; without a year it only gives the day.
-                if case .full(let d) = date { offer(d, .updated) } else { m.datelineDay = date }
+                if case .full(let d) = date { dates.offer(d, .updated) } else { m.datelineDay = date }
                 m.place = place
                 if m.source == nil, let agency { m.source = agency }
                 m.skipped.append(lineStart..<end)
@@ -144,24 +140,22 @@ enum MetadataReader {
             // A headline: the first line that is not a header line, short and without a final full stop.
             let last = tokens[le - 1]
             if m.title == nil, !bodySeen, Int(last.end) - Int(t0.start) < 250, !(last.kind == .punct && last.first == 0x2E) {
-                let cut = HeaderReader.titleCut(b, tokens, lineStart, le)
+                let cut = HeaderReader.titleCut(b, tokens, lineStart, le, lexicon: lexicon)
                 let titleEnd = cut ?? le
                 let titleStart = TitleMarkers.titleStart(b, tokens, lineStart, titleEnd, lexicon: lexicon)
                 m.title = string(b, Int(tokens[titleStart].start)..<Int(tokens[titleEnd - 1].end))
                 m.titleTokens = lineStart..<titleEnd
                 m.archive = ArchiveClue.stronger(m.archive, HeaderReader.archiveClue(b, tokens, lineStart, titleEnd, headline: true, lexicon: lexicon))
                 if let cut, let h = HeaderReader.read(b, tokens, cut + 1, le, lexicon: lexicon) {
-                    if let d = h.date {
-                        if h.marker == .archive {
-                            m.archive = ArchiveClue.stronger(m.archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: h.retrospective))
-                        } else { offer(d, h.marker) }
-                    }
+                    dates.take(h)
                     m.skipped.append(cut..<le)
                 }
                 continue
             }
             bodySeen = true
         }
+        m.date = dates.date
+        m.archive = ArchiveClue.stronger(m.archive, dates.archive)
     }
 
     /// The last line: "— VNS" at its end, or "Source: Dtinews".
@@ -219,6 +213,10 @@ enum MetadataReader {
             agency = String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[d + 1].start)..<Int(tokens[close - 1].end)]), as: UTF8.self)
             d = close + 1
         }
+        // "Seoul, 24 August 2022" alone on its line: a place and a full date, with no dash.
+        if case .full = date, d == e || (d + 1 == e && tokens[d].first == 0x2E) {
+            return (e, allCaps ? titleCase(place) : place, date, agency)
+        }
         guard d < e, isDash(b, tokens[d]) else { return nil }
         return (d + 1, allCaps ? titleCase(place) : place, date, agency)
     }
@@ -268,5 +266,35 @@ enum MetadataReader {
             w.count <= 3 && w.uppercased() == String(w) && w.count > 1 && !["THE"].contains(String(w)) ? String(w)
                 : w.prefix(1).uppercased() + w.dropFirst().lowercased()
         }.joined(separator: " ")
+    }
+}
+
+/// The dates a header's lines give (rule meta.header-date), ranked: a republished date over a published one, a
+/// published one over a plain one, a plain one over an updated one (and a dateline's); an archive marker's date is
+/// the story's. A "published" date older than a republished one on the same page is the original's: the anchor.
+struct HeaderDates {
+    private(set) var date: PartialDate?
+    private(set) var archive: ArchiveClue?
+    private var rank: HeaderLine.Marker?
+    private var published: [PartialDate] = []
+
+    mutating func offer(_ d: PartialDate, _ r: HeaderLine.Marker) {
+        if r == .published { published.append(d) }
+        if r == .republished { for original in published where original < d { anchor(original, retrospective: false) } }
+        if rank == .republished, r == .published, let page = date, d < page { anchor(d, retrospective: false) }
+        if let rank, rank >= r { return }
+        date = d
+        rank = r
+    }
+
+    mutating func take(_ h: HeaderLine) {
+        for segment in h.segments {
+            guard let d = segment.date else { continue }
+            if segment.marker == .archive { anchor(d, retrospective: h.retrospective) } else { offer(d, segment.marker) }
+        }
+    }
+
+    private mutating func anchor(_ d: PartialDate, retrospective: Bool) {
+        archive = ArchiveClue.stronger(archive, ArchiveClue(time: .date(d), source: .archiveHeader, retrospective: retrospective))
     }
 }

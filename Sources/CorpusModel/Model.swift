@@ -178,9 +178,10 @@ public struct Event: Sendable, Hashable, Identifiable {
 }
 
 /// Where a document's date came from: a header line or dateline of the text, the manifest's `date`, a date
-/// in the manifest's `url` (used only when the text gives none), or nowhere.
+/// in the manifest's `url` (used only when the text gives none), the full date a news report's lead opens with
+/// (only when none of those gives one: rule meta.lead-reference), or nowhere.
 public enum MetadataSource: String, Sendable, Codable {
-    case text, manifest, url, none
+    case text, manifest, url, lead, none
 }
 
 /// Everything a corpus keeps of its documents: their texts (a store), one fixed-size record per document with

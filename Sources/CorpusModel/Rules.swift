@@ -38,6 +38,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // A text that tells the past (NarrativeTime.swift).
     case dateStoryYear, dateStoryRelative, dateStoryTime
     case visitorCommonWordName
+    // Document metadata: the publication date and the reference date (HeaderLines.swift, LeadReference.swift).
+    case metaHeaderDate, metaLeadReference, metaDatelineYear
     // Coreference (Coreference.swift) and parties joined to a host (PersonCues.swift).
     case corefPronoun, corefPossessive, corefDelegation, corefRecentSubject, corefProtagonist, hostCoordinatedParty
 
@@ -125,6 +127,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateStoryRelative: "date.story-relative"
         case .dateStoryTime: "date.story-time"
         case .visitorCommonWordName: "visitor.common-word-name"
+        case .metaHeaderDate: "meta.header-date"
+        case .metaLeadReference: "meta.lead-reference"
+        case .metaDatelineYear: "meta.dateline-year"
         case .corefPronoun: "coref.pronoun"
         case .corefPossessive: "coref.possessive"
         case .corefDelegation: "coref.delegation"

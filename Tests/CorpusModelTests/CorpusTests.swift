@@ -78,17 +78,20 @@ struct CorpusTests {
     /// Batches J-M (Data/batches), written blind and scored at first sight on 2026-12-04 (docs/corpus-model.md,
     /// "Blind batches J-M"): each batch's floor is its figure with the rules of that evening, less a margin,
     /// so a change that loses ground on text nobody tuned on fails here.
+    /// `plannedAsOccurred`: K's is 3 since its analysis of cancelled trips is dated (its byline "By a diplomatic
+    /// correspondent | August 21, 2023", rule meta.header-date): two cancelled trips it reported as occurred, undated
+    /// extras before, now meet their gold rows and count here.
     @Test("the blind batches J-M (Data/batches): floors, no visit from the articles in other languages", arguments: [
-        ("J", 26, 3, 0.55, 0.60), ("K", 26, 3, 0.49, 0.58), ("L", 25, 3, 0.49, 0.55), ("M", 25, 3, 0.40, 0.56),
+        ("J", 26, 3, 0.55, 0.60, 2), ("K", 26, 3, 0.49, 0.58, 3), ("L", 25, 3, 0.49, 0.55, 2), ("M", 25, 3, 0.40, 0.56, 2),
     ])
-    func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double) throws {
+    func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double, plannedAsOccurred: Int) throws {
         let (corpus, r) = try Self.scored("Data/batches/\(batch)", gold: "Data/annotations/batch-\(batch).gold.json")
         #expect(corpus.documents.count == articles)
         let unread = Set(corpus.documents.indices.filter { !Language.read.contains(corpus.documents[$0].language) })
         #expect(unread.count == otherLanguages)
         #expect(corpus.visits.allSatisfy { $0.mentions.allSatisfy { !unread.contains($0.document) } })
         #expect(r.f1 >= f1 && r.precision >= precision, "\(Evaluator.render(r, corpus: corpus))")
-        #expect(r.plannedReportedAsOccurred <= 2, "\(Evaluator.render(r, corpus: corpus))")
+        #expect(r.plannedReportedAsOccurred <= plannedAsOccurred, "\(Evaluator.render(r, corpus: corpus))")
     }
 
     @Test("the evaluator counts misses, extras and wrong attributes")
