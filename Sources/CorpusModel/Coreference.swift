@@ -9,7 +9,8 @@
 // 1. `subjectOfSentence`: a subject pronoun or a possessive with no cue before it stands for the subject already
 //    named in its own sentence ("He reached Riyadh and spent Saturday in Abu Dhabi, where he met ...", "X thăm
 //    Việt Nam, chuyến thăm thứ ba của ông");
-// 2. `recentSubject`: else the most recent subject of the sentences before it in its paragraph (rule
+// 2. `recentSubject`: else, in a sentence about more than a year before, the visitor just recalled ("Cuối tháng
+//    6/2019, ông sang Osaka"); else the most recent subject of the sentences before it in its paragraph (rule
 //    coref.recent-subject);
 // 3. `protagonist`: else the article's protagonist (rule coref.protagonist).
 // Steps 2 and 3 never give a person named before the word in its own clause ("Crown Prince X received him": not
@@ -80,7 +81,8 @@ extension EventFinder {
             }
             let cue = lexicon.personCue(tokens, before: k, sentenceStart: range.lowerBound)
             let clauseStart = clauseStarts.last { $0 <= k } ?? range.lowerBound
-            guard let (entity, step) = resolve(word, cue: cue, out, clauseStart: clauseStart) else { continue }
+            let recalled = times.contains { isRecalled($0.start) }
+            guard let (entity, step) = resolve(word, cue: cue, out, clauseStart: clauseStart, recalled: recalled) else { continue }
             var p = PersonRef(entity: entity, phraseStart: word.tokens.lowerBound, nameStart: word.tokens.lowerBound,
                               nameEnd: word.tokens.upperBound, titleLevel: nil, titleCountry: nil, historical: false, role: .short)
             p.setCue(cue)
@@ -92,10 +94,11 @@ extension EventFinder {
     }
 
     /// Whom a referring word stands for, and the step that found him (see the steps above).
-    func resolve(_ word: ReferringWord, cue: PersonCue, _ m: SentenceMentions, clauseStart: Int) -> (Int, Rule)? {
+    func resolve(_ word: ReferringWord, cue: PersonCue, _ m: SentenceMentions, clauseStart: Int, recalled: Bool) -> (Int, Rule)? {
         let before = m.persons.filter { $0.nameEnd <= word.tokens.lowerBound }
         if word.subjectForm || word.form == .corefPossessive, cue == .none, let subject = subjectOfSentence(before) { return (subject, .corefRecentSubject) }
         let named = Set(before.filter { $0.phraseStart >= clauseStart }.map(\.entity))
+        if recalled, let who = recalledVisitor, !named.contains(who) { return (who, .corefRecentSubject) }
         if let recent = salience.recent(in: paragraph, excluding: named) { return (recent, .corefRecentSubject) }
         if let who = protagonist, !named.contains(who) { return (who, .corefProtagonist) }
         return nil
@@ -191,10 +194,12 @@ extension EventFinder {
     }
 
     /// After a sentence: its subject (the visitor of its first visit that is not negated, else its first person who
-    /// is no host, guest or other party) is the paragraph's most recent one.
+    /// is no host, guest or other party) is the paragraph's most recent one; a visit recalled from more than a year
+    /// before leaves the subject as it was (as it leaves the protagonist).
     mutating func noteSubject(_ c: SentenceContext, visitsBefore: Int) {
         if visits.count > visitsBefore,
            let v = visits[visitsBefore...].first(where: { $0.sentences.first == c.index && $0.status != .negated }) {
+            if let start = v.start, isRecalled(start) { return }
             salience.note(v.visitor, paragraph: paragraph)
         } else if let subject = subjectOfSentence(c.persons.filter { c.country(of: $0) != nil }) {
             salience.note(subject, paragraph: paragraph)

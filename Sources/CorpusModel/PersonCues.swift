@@ -24,14 +24,11 @@ extension Lexicon {
 
     static let theKey = Fold.lowerKey("the")
 
-    /// Whether the tokens between two persons only join them ("A and B", "A, B", "A và B"): a coordinator that is
-    /// not a sequence word ("then", "rồi" start a new predicate), or a comma.
+    /// Whether the word between two persons only joins them ("A and B", "A và B"): a coordinator that is not a
+    /// sequence word ("then", "rồi" start a new predicate). A comma does not: "At the invitation of X, Y visited".
     func joinsPersons(_ tokens: [Token], from: Int, to: Int) -> Bool {
-        guard from < to, to - from <= 2 else { return false }
-        return (from..<to).allSatisfy { k in
-            let t = tokens[k]
-            return (t.kind == .punct && t.first == 0x2C) || (coordinators.contains(t.lower) && !sequenceWords.contains(t.lower))
-        }
+        guard to - from == 1 else { return false }
+        return coordinators.contains(tokens[from].lower) && !sequenceWords.contains(tokens[from].lower)
     }
 }
 
@@ -47,7 +44,7 @@ extension PersonRef {
 }
 
 extension MentionFinder {
-    /// A person joined to a host or the other party of talks shares that part ("talks with King X and President
+    /// A person joined by "and" to a host or the other party of talks shares that part ("talks with King X and President
     /// Y": both received the visitor; rule host.coordinated-party).
     func markCoordinatedParties(_ m: inout SentenceMentions) {
         guard m.persons.count > 1 else { return }
