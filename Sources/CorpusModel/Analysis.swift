@@ -163,6 +163,7 @@ enum Analyzer {
             events.publication = a.date
             events.storyAnchored = references[si].anchored
             events.story = storyContexts[si]
+            events.paragraph = a.sentences[si].paragraph
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf, listItem: listItems[si])
         }

@@ -135,6 +135,10 @@ struct EventFinder {
     /// The gathering the article last placed (by a dateline or a sentence naming its place), for sentences
     /// that name its participants only (GatheringVisits.swift).
     var gathering: GatheringPlace?
+    /// The paragraph of the current sentence, and the subjects of its sentences so far, for "he", "him", "đoàn"
+    /// (Coreference.swift).
+    var paragraph = 0
+    var salience = Salience()
 
     init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], language: Language, date: PartialDate?, lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -166,13 +170,17 @@ struct EventFinder {
     mutating func find(sentence si: Int, range: Range<Int>, mentions m: SentenceMentions, times: [TaggedTime],
                        mainPair: [String], countryOf: @escaping (Int) -> String?, listItem: ListItemContext? = nil) {
         rememberTitles(m)
-        let context = SentenceContext(index: si, range: range, mentions: m, allTimes: times,
+        let clauses = clauseStarts(range, times)
+        let context = SentenceContext(index: si, range: range,
+                                      mentions: withReferringPersons(m, range, times: times, clauseStarts: clauses), allTimes: times,
                                       times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
-                                      destinations: destinations(m, in: range), clauseStarts: clauseStarts(range, times),
+                                      destinations: destinations(m, in: range), clauseStarts: clauses,
                                       listItem: listItem)
+        let visitsBefore = visits.count
         findVisits(context)
         findOtherEvents(context)
         findGatheringVisits(context)
+        noteSubject(context, visitsBefore: visitsBefore)
         if let last = context.times.last { previousTime = last }
     }
 

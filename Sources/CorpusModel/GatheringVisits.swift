@@ -183,6 +183,7 @@ extension EventFinder {
         guard let country = c.country(of: p) else { return }
         var rules = r.rules
         rules.insert(st.rule)
+        rules.formUnion(p.referringRules)
         let mention = report(c, status: st.status, time: r.time, rules: rules, visitor: p.nameStart..<p.nameEnd,
                              destination: r.place.tokens)
         var start = r.place.start, end = r.place.end

@@ -33,6 +33,9 @@ public final class Lexicon: Sendable {
     let destinationPrepositions: KeyTableSet
     let clauseStarters, subordinators, invitationNouns: PhraseSet
     let definiteFillers, possessivePronouns: KeyTableSet
+    /// Referring words (Coreference.swift): "he", "ông"; "him", "her", "his"; "đoàn", "the delegation".
+    let subjectPronouns, objectPronouns: KeyTableSet
+    let delegationWords: PhraseSet
     let numberWords: LookupTable<Int>
     // Status and kind.
     let plannedCues, negationCues, expectedWords, sequenceWords, kindFillers: KeyTableSet
@@ -144,6 +147,8 @@ public final class Lexicon: Sendable {
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")
         concludingVerbs = sets.words("concluding-verbs"); definiteFillers = sets.words("definite-fillers")
+        subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
+        delegationWords = sets.phrases("delegation-words")
         possessivePronouns = sets.words("possessive-pronouns"); numberWords = sets.numbers("number-words")
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")

@@ -33,6 +33,10 @@ struct PersonRef {
     /// Named by one word that is also a month or a weekday ("May"), read as the person because a title or an
     /// honorific stands right before it (rule visitor.common-word-name).
     var commonWordName: Bool = false
+    /// A host or the other party of talks by being joined to one ("talks with X and Y"; rule host.coordinated-party).
+    var joinedParty: Bool = false
+    /// For a pronoun, a possessive or a delegation word: how the person it stands for was found (Coreference.swift).
+    var referring: Referring? = nil
 }
 
 struct PlaceRef {
@@ -150,14 +154,28 @@ struct MentionFinder {
         }.prefix(2).map(\.element))
     }
 
-    /// Mentions in the sentence `range`; tokens in `reserved` (time expressions) are never names.
+    /// Mentions in the sentence `range`; tokens in `reserved` (time expressions) are never names. The steps:
+    /// gazetteer names, titles (with the names after them), short references, then what each person's
+    /// phrase and the words before it say (`markPlacesInPhrases`, `markCueRoles`).
     mutating func find(sentence si: Int, range: Range<Int>, reserved: [Range<Int>] = []) -> SentenceMentions {
         var m = SentenceMentions()
         let s = range.lowerBound, e = range.upperBound
         guard s < e else { return m }
         var owner = [Bool](repeating: false, count: e - s)
         for r in reserved { for k in r where k >= s && k < e && tokens[k].kind == .word { owner[k - s] = true } }
-        // 1. Gazetteer names, longest match first.
+        findNames(range, owner: &owner, m: &m)
+        findTitles(sentence: si, range, owner: &owner, m: &m)
+        findShortReferences(range, owner: &owner, m: &m)
+        m.persons.sort { $0.nameStart < $1.nameStart }
+        markPlacesInPhrases(&m)
+        markCueRoles(&m, sentenceStart: s)
+        for p in m.persons { lastSeen[p.entity] = max(lastSeen[p.entity] ?? 0, p.nameStart) }
+        return m
+    }
+
+    /// 1. Gazetteer names, longest match first.
+    mutating func findNames(_ range: Range<Int>, owner: inout [Bool], m: inout SentenceMentions) {
+        let s = range.lowerBound, e = range.upperBound
         var i = s
         while i < e {
             let t = tokens[i]
@@ -219,8 +237,12 @@ struct MentionFinder {
             }
             i = found.end
         }
-        // 2. Titles, with the modifiers and nationality before them and the name after them.
-        i = s
+    }
+
+    /// 2. Titles, with the modifiers and nationality before them and the name after them.
+    mutating func findTitles(sentence si: Int, _ range: Range<Int>, owner: inout [Bool], m: inout SentenceMentions) {
+        let s = range.lowerBound, e = range.upperBound
+        var i = s
         var titleEnds: [Int] = []
         while i < e {
             if owner[i - s] { i += 1; continue }
@@ -239,8 +261,12 @@ struct MentionFinder {
             processTitle(title, at: i..<te, sentence: si, range: range, owner: &owner, m: &m)
             i = te
         }
-        // 3. Short references not after a title ("Kim expressed", "said Lâm").
-        i = s
+    }
+
+    /// 3. Short references not after a title ("Kim expressed", "said Lâm").
+    mutating func findShortReferences(_ range: Range<Int>, owner: inout [Bool], m: inout SentenceMentions) {
+        let s = range.lowerBound, e = range.upperBound
+        var i = s
         while i < e {
             let t = tokens[i]
             if !owner[i - s], t.kind == .word, t.capitalized, !isCapitalisedNoun(i), !isCommonWord(t),
@@ -252,29 +278,25 @@ struct MentionFinder {
             }
             i += 1
         }
-        m.persons.sort { $0.nameStart < $1.nameStart }
-        // Places inside a person's phrase or an organisation are not destinations.
+    }
+
+    /// Places inside a person's phrase or an organisation are not destinations.
+    func markPlacesInPhrases(_ m: inout SentenceMentions) {
         for k in m.places.indices {
             let r = m.places[k].tokens
             if m.persons.contains(where: { $0.phraseStart <= r.lowerBound && r.lowerBound < $0.nameStart }) {
                 m.places[k].inPhrase = true
             }
         }
-        // Host context: a person right after "invitation of", "talks with", "met", "hosted by"...
+    }
+
+    /// Host context: a person right after "invitation of", "talks with", "met", "hosted by", or coordinated with
+    /// such a person (`host.coordinated-party`); the guest after "welcomed", "received".
+    func markCueRoles(_ m: inout SentenceMentions, sentenceStart s: Int) {
         for k in m.persons.indices {
-            let p = m.persons[k].phraseStart
-            var j = p - 1
-            var steps = 0
-            while j >= s && steps < 4 {
-                if lexicon.hostCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].hostContext = true; break }
-                if lexicon.otherPartyCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].otherParty = true; break }
-                if lexicon.guestCues.matchEnding(tokens, at: j, start: s) > 0 { m.persons[k].guest = true; break }
-                if tokens[j].lower == Fold.lowerKey("the") || tokens[j].kind == .punct && tokens[j].first != 0x2C { j -= 1; steps += 1; continue }
-                break
-            }
+            m.persons[k].setCue(lexicon.personCue(tokens, before: m.persons[k].phraseStart, sentenceStart: s))
         }
-        for p in m.persons { lastSeen[p.entity] = max(lastSeen[p.entity] ?? 0, p.nameStart) }
-        return m
+        markCoordinatedParties(&m)
     }
 
     /// Rejects single-word city names of small places (common words: "Victoria", "Mission").

@@ -171,7 +171,9 @@ extension EventFinder {
             guard let country = c.countryOf(p), country != place.country else { continue }
             var visitRules = rules
             if host != nil { visitRules.insert(.hostMeetingParticipant) }
-            let name = c.persons.first { $0.entity == p }.map { $0.nameStart..<$0.nameEnd }
+            let person = c.persons.first { $0.entity == p }
+            if let person { visitRules.formUnion(person.referringRules) }
+            let name = person.map { $0.nameStart..<$0.nameEnd }
             let mention = report(c, status: st.status, time: t, rules: visitRules, visitor: name, destination: place.tokens)
             add(VisitCandidate(visitor: p, visitorCountry: country, destination: place.country, city: cityIndex, host: host,
                                start: t?.start, end: t?.end, notBefore: nil, kind: .unspecified, status: st.status,

@@ -40,6 +40,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitorCommonWordName
     // Document metadata: the publication date and the reference date (HeaderLines.swift, LeadReference.swift).
     case metaHeaderDate, metaLeadReference, metaDatelineYear
+    // Coreference (Coreference.swift) and parties joined to a host (PersonCues.swift).
+    case corefPronoun, corefPossessive, corefDelegation, corefRecentSubject, corefProtagonist, hostCoordinatedParty
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -128,6 +130,12 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .metaHeaderDate: "meta.header-date"
         case .metaLeadReference: "meta.lead-reference"
         case .metaDatelineYear: "meta.dateline-year"
+        case .corefPronoun: "coref.pronoun"
+        case .corefPossessive: "coref.possessive"
+        case .corefDelegation: "coref.delegation"
+        case .corefRecentSubject: "coref.recent-subject"
+        case .corefProtagonist: "coref.protagonist"
+        case .hostCoordinatedParty: "host.coordinated-party"
         }
     }
 }

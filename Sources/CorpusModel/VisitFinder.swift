@@ -66,6 +66,9 @@ extension EventFinder {
             if let r = time.rule { clues.rules.insert(r) }
             if let visitor {
                 clues.rules.insert(visitor.rule)
+                if c.persons.contains(where: { $0.joinedParty && $0.nameEnd <= trigger.tokens.lowerBound }) {
+                    clues.rules.insert(.hostCoordinatedParty)
+                }
                 makeNamedVisits(visitor.index, clues, segment: segment, c, &usedPersons)
             } else {
                 makeUnnamedVisit(clues, segment: segment, c)
@@ -116,7 +119,9 @@ extension EventFinder {
             if vi == persons.firstIndex(where: { !$0.hostContext }) { segStart = c.start }
         }
         let after = max(trigger.tokens.upperBound, visitor.map { persons[$0].nameEnd } ?? 0)
-        let nextVisitor = persons.first { $0.phraseStart >= after && !$0.hostContext }
+        // The visitor named again ("took her to Singapore", a pronoun for him) does not end his segment.
+        let own = visitor.map { persons[$0].entity }
+        let nextVisitor = persons.first { $0.phraseStart >= after && !$0.hostContext && $0.entity != own }
         return VisitorSegment(start: segStart, end: min(scopeEnd, nextVisitor?.phraseStart ?? c.end))
     }
 
@@ -264,6 +269,7 @@ extension EventFinder {
         let dating = datesOfVisit(r, place: destination.place, c, &rules)
         if let storyRule = dating.time?.rule { rules.insert(storyRule) }
         if p.commonWordName { rules.insert(.visitorCommonWordName) }
+        rules.formUnion(p.referringRules)
         var start = dating.start, end = dating.end
         var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))

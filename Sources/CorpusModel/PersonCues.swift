@@ -1,0 +1,60 @@
+// What the words right before a person say about his part in the sentence: a host ("at the invitation of",
+// "hosted by"), the other party of talks ("talks with", "met"), or a welcomed guest ("welcomed", "đón"). Read
+// for named persons (Mentions.swift) and for the persons a pronoun stands for (Coreference.swift) alike.
+
+/// The cue before a person, if any.
+enum PersonCue {
+    case none, host, otherParty, guest
+}
+
+extension Lexicon {
+    /// The cue that ends right before `phraseStart` (looking past "the" and punctuation other than a comma).
+    func personCue(_ tokens: [Token], before phraseStart: Int, sentenceStart s: Int) -> PersonCue {
+        var j = phraseStart - 1
+        var steps = 0
+        while j >= s && steps < 4 {
+            if hostCues.matchEnding(tokens, at: j, start: s) > 0 { return .host }
+            if otherPartyCues.matchEnding(tokens, at: j, start: s) > 0 { return .otherParty }
+            if guestCues.matchEnding(tokens, at: j, start: s) > 0 { return .guest }
+            if tokens[j].lower == Self.theKey || tokens[j].kind == .punct && tokens[j].first != 0x2C { j -= 1; steps += 1; continue }
+            break
+        }
+        return .none
+    }
+
+    static let theKey = Fold.lowerKey("the")
+
+    /// Whether the word between two persons only joins them ("A and B", "A và B"): a coordinator that is not a
+    /// sequence word ("then", "rồi" start a new predicate). A comma does not: "At the invitation of X, Y visited".
+    func joinsPersons(_ tokens: [Token], from: Int, to: Int) -> Bool {
+        guard to - from == 1 else { return false }
+        return coordinators.contains(tokens[from].lower) && !sequenceWords.contains(tokens[from].lower)
+    }
+}
+
+extension PersonRef {
+    mutating func setCue(_ cue: PersonCue) {
+        switch cue {
+        case .none: break
+        case .host: hostContext = true
+        case .otherParty: otherParty = true
+        case .guest: guest = true
+        }
+    }
+}
+
+extension MentionFinder {
+    /// A person joined by "and" to a host or the other party of talks shares that part ("talks with King X and President
+    /// Y": both received the visitor; rule host.coordinated-party).
+    func markCoordinatedParties(_ m: inout SentenceMentions) {
+        guard m.persons.count > 1 else { return }
+        for k in 1..<m.persons.count {
+            let previous = m.persons[k - 1], p = m.persons[k]
+            guard previous.hostContext || previous.otherParty, !p.hostContext, !p.otherParty, !p.guest,
+                  lexicon.joinsPersons(tokens, from: previous.nameEnd, to: p.phraseStart) else { continue }
+            m.persons[k].hostContext = previous.hostContext
+            m.persons[k].otherParty = previous.otherParty
+            m.persons[k].joinedParty = true
+        }
+    }
+}
