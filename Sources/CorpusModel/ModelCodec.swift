@@ -19,8 +19,16 @@ public enum ModelCodec {
 /// A cache file that cannot be used: its header, size, checksum or contents are wrong.
 public struct CacheFormatError: Error, CustomStringConvertible, Sendable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// Written by another version of the format: not damage, only out of date.
+    public var outdated: Bool
+    public init(_ message: String, outdated: Bool = false) { self.message = message; self.outdated = outdated }
     public var description: String { message }
+
+    /// How a note names what was wrong with a cache file.
+    public static func state(of error: any Error) -> String {
+        if let e = error as? CacheFormatError, e.outdated { return "out of date (\(e.message))" }
+        return "damaged (\(error))"
+    }
 }
 
 /// Appends little-endian numbers, strings and arrays to a byte buffer.

@@ -45,7 +45,7 @@ public enum ModelSnapshot {
             tablesLength = try r.u64(); tablesChecksum = try r.u64(); textsLength = try r.u64(); textsChecksum = try r.u64()
             let stored = try r.u64()
             guard stored == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<56])) else { throw CacheFormatError("header checksum mismatch") }
-            guard version == ModelCodec.formatVersion else { throw CacheFormatError("format version \(version), expected \(ModelCodec.formatVersion)") }
+            guard version == ModelCodec.formatVersion else { throw CacheFormatError("format version \(version), this Dossier writes \(ModelCodec.formatVersion)", outdated: true) }
             guard checksumKind == ModelSnapshot.checksumKind else {
                 throw CacheFormatError("checksum kind \(checksumKind), expected \(ModelSnapshot.checksumKind)")
             }

@@ -206,7 +206,7 @@ struct BuildPlan {
             let (corpus, diagnostics) = try ModelSnapshot.read(modelURL, key: modelKey, gazetteer: gazetteer)
             return ModelCache.Result(corpus: corpus, diagnostics: diagnostics, source: .loaded)
         } catch {
-            cache.note("model cache: \(modelURL.path) is damaged (\(error)); rebuilding")
+            cache.note("model cache: \(modelURL.path) is \(CacheFormatError.state(of: error)); rebuilding")
             try? FileManager.default.removeItem(at: modelURL)
             return nil
         }
@@ -230,7 +230,7 @@ struct BuildPlan {
         do {
             return try ModelFileTexts(url: url)
         } catch {
-            cache.note("model cache: \(url.path) is damaged (\(error)); removed, its texts are read again")
+            cache.note("model cache: \(url.path) is \(CacheFormatError.state(of: error)); removed, its texts are read again")
             try? FileManager.default.removeItem(at: url)
             return nil
         }

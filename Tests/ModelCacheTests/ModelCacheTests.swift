@@ -182,20 +182,27 @@ struct ModelCacheTests {
             let name = try #require(FileManager.default.contentsOfDirectory(atPath: models.path).first { $0.hasSuffix(".model") })
             return models.appendingPathComponent(name)
         }
-        // One byte flipped in the tables, then in the texts, then the file cut short.
-        for damage in ["tables", "texts", "truncated"] {
+        // One byte flipped in the tables, then in the texts, then the file cut short; then a file of another
+        // format version (out of date, not damaged: said so).
+        for damage in ["tables", "texts", "truncated", "version"] {
             let url = try modelFile()
             var bytes = try Data(contentsOf: url)
             switch damage {
             case "texts": bytes[100] ^= 0x40
             case "tables": bytes[bytes.count - 10] ^= 0x01
+            case "version":
+                // The u32 after the 8-byte magic, and the header's checksum of its first 56 bytes made again.
+                bytes[8] ^= 0x01
+                let sum = bytes.prefix(56).withUnsafeBytes { Checksum.of($0) }
+                withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(56..<64, with: $0) }
             default: bytes = bytes.prefix(bytes.count / 2)
             }
             try bytes.write(to: url)
             let notes = NoteLog()
             let rebuilt = try Self.cached(scratch, notes: notes)
             #expect(rebuilt.source == .built(analysed: 0, reused: 35), "\(damage)")
-            #expect(notes.all.count == 1 && notes.all[0].contains("is damaged") && !notes.all[0].contains("\n"), "\(notes.all)")
+            let state = damage == "version" ? "is out of date (format version" : "is damaged"
+            #expect(notes.all.count == 1 && notes.all[0].contains(state) && !notes.all[0].contains("\n"), "\(notes.all)")
             #expect(try Self.everything(rebuilt.corpus) == reference)
         }
         // A damaged analysis segment: reported, removed, its documents analysed again.
