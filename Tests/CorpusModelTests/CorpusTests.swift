@@ -83,8 +83,12 @@ struct CorpusTests {
     /// correspondent | August 21, 2023", rule meta.header-date): two cancelled trips it reported as occurred, undated
     /// extras before, now meet their gold rows and count here. 4 since coreference: Harris's trip on to Seoul, planned
     /// in one article and told as done ("she ... went on to South Korea") in a later one, merges as occurred.
-    @Test("the blind batches J-M (Data/batches): floors, no visit from the articles in other languages", arguments: [
-        ("J", 26, 3, 0.55, 0.60, 2), ("K", 26, 3, 0.49, 0.58, 4), ("L", 25, 3, 0.49, 0.55, 2), ("M", 25, 3, 0.40, 0.56, 2),
+    /// Batches N-Q, written blind and scored at first sight on 2026-12-05 ("Blind batches N-Q"): floors from their
+    /// figures after that day's rules (which never saw them), less about 0.03. J-M's floors were raised to the same
+    /// margin below that day's figures.
+    @Test("the blind batches J-Q (Data/batches): floors, no visit from the articles in other languages", arguments: [
+        ("J", 26, 3, 0.61, 0.65, 2), ("K", 26, 3, 0.56, 0.66, 4), ("L", 25, 3, 0.55, 0.73, 2), ("M", 25, 3, 0.48, 0.69, 2),
+        ("N", 26, 3, 0.38, 0.65, 2), ("O", 26, 3, 0.54, 0.63, 2), ("P", 26, 3, 0.37, 0.55, 1), ("Q", 26, 3, 0.56, 0.69, 2),
     ])
     func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double, plannedAsOccurred: Int) throws {
         let (corpus, r) = try Self.scored("Data/batches/\(batch)", gold: "Data/annotations/batch-\(batch).gold.json")
