@@ -249,31 +249,14 @@ public struct CorpusBuilder: Sendable {
     func buildKeepingSamples(inputs: BuildInputs, store: AnalysisStore? = nil, texts: TextStore? = nil) -> (Corpus, [Diagnostic], [CandidateSample]) {
         // Training needs every candidate's features, which the cache does not keep.
         let store = keepFeatures ? nil : store
-        let g = gazetteer
         let scoring = ScoringOptions(scorer: scorer, keepFeatures: keepFeatures)
-        let acronyms = g.acronymOnlyKeys()
-        let languages = self.languages, reviewer = self.reviewer
-        // A handful of articles is done before worker threads would have started.
-        let workers = inputs.count < 16 ? 1 : min(jobs, inputs.count)
-        var assembly = Assembly(gazetteer: g, tables: DocumentTables(texts: texts ?? TextStore(memoryLimit: textMemoryLimit)))
+        let acronyms = gazetteer.acronymOnlyKeys()
+        var assembly = Assembly(gazetteer: gazetteer, tables: DocumentTables(texts: texts ?? TextStore(memoryLimit: textMemoryLimit)))
         assembly.scorer = scorer
         var chunkStart = 0
         while chunkStart < inputs.count {
             let chunk = chunkStart..<min(inputs.count, chunkStart + Self.chunkSize)
-            let results = ResultBox(count: chunk.count)
-            let next = AtomicCounter()
-            let work: @Sendable (Int) -> Void = { _ in
-                while true {
-                    let k = next.next()
-                    if k >= chunk.count { break }
-                    let i = chunk.lowerBound + k
-                    let (analysis, d) = Analyzer.analyze(input: i, of: inputs, store: store, gazetteer: g, acronyms: acronyms,
-                                                         scoring: scoring, languages: languages, lexicon: lexicon, reviewer: reviewer)
-                    results.set(k, analysis, d)
-                }
-            }
-            if workers == 1 || chunk.count < 16 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
-            let chunkResults = results.take()
+            let chunkResults = analyse(chunk, of: inputs, store: store, scoring: scoring, acronyms: acronyms)
             assembly.reserve(for: chunkResults, done: chunk.upperBound, total: inputs.count)
             assembly.add(chunkResults, names: chunk.map { inputs.location($0) }, keys: chunk.map { store?.key($0) ?? 0 })
             chunkStart = chunk.upperBound
@@ -281,6 +264,31 @@ public struct CorpusBuilder: Sendable {
         MemoryTrace.note("analysed and assembled")
         let (corpus, diagnostics, samples) = assembly.finish()
         return (corpus, languageDiagnostics + diagnostics, samples)
+    }
+}
+
+extension CorpusBuilder {
+    /// Analyses the documents `range` of `inputs` on the builder's worker threads (one thread for a handful),
+    /// each result in its document's place. `acronyms`: the gazetteer's `acronymOnlyKeys()`, made once per build.
+    func analyse(_ range: Range<Int>, of inputs: BuildInputs, store: AnalysisStore?, scoring: ScoringOptions,
+                 acronyms: KeyTableSet) -> [(DocumentAnalysis?, [Diagnostic])] {
+        let g = gazetteer
+        let languages = self.languages, lexicon = self.lexicon, reviewer = self.reviewer
+        let results = ResultBox(count: range.count)
+        let next = AtomicCounter()
+        let work: @Sendable (Int) -> Void = { _ in
+            while true {
+                let k = next.next()
+                if k >= range.count { break }
+                let (analysis, d) = Analyzer.analyze(input: range.lowerBound + k, of: inputs, store: store, gazetteer: g, acronyms: acronyms,
+                                                     scoring: scoring, languages: languages, lexicon: lexicon, reviewer: reviewer)
+                results.set(k, analysis, d)
+            }
+        }
+        // A handful of articles is done before worker threads would have started.
+        let workers = range.count < 16 ? 1 : min(jobs, range.count)
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+        return results.take()
     }
 }
 

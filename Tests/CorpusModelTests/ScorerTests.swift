@@ -116,7 +116,7 @@ struct ScorerTests {
         let japan = f.first { $0[.statusPlanned] == 1 }
         #expect(japan != nil)
         guard let v = japan else { return }
-        #expect(v[.visitorPronoun] == 1 && v[.visitorNamed] == nil)
+        #expect(v[.visitorPronoun] == 1 && v[.visitorNamed] == nil, "\(v)")
         #expect(v[.triggerVisitNoun] == 1 && v[.kindSpecified] == 1)
         #expect(v[.sentenceFutureCue] == 1 && v[.dateFuture] == 1 && v[.dateMonth] == 1 && v[.dateExplicit] == 1)
         #expect(v[.destinationAfterPreposition] == 1)

@@ -14,24 +14,10 @@ final class AnalysedBatch: @unchecked Sendable {
     init(_ batch: TrainingBatch, builder: CorpusBuilder) {
         self.batch = batch
         let inputs = batch.inputs()
-        let g = builder.gazetteer, acronyms = g.acronymOnlyKeys()
-        let languages = builder.languages, lexicon = builder.lexicon, reviewer = builder.reviewer
-        let scoring = ScoringOptions(scorer: nil, keepFeatures: true)
-        let box = ResultBox(count: inputs.count)
-        let next = AtomicCounter()
-        let work: @Sendable (Int) -> Void = { _ in
-            while true {
-                let i = next.next()
-                if i >= inputs.count { break }
-                let (analysis, d) = Analyzer.analyze(input: i, of: inputs, store: nil, gazetteer: g, acronyms: acronyms,
-                                                     scoring: scoring, languages: languages, lexicon: lexicon, reviewer: reviewer)
-                box.set(i, analysis, d)
-            }
-        }
-        DispatchQueue.concurrentPerform(iterations: max(1, min(builder.jobs, inputs.count)), execute: work)
-        results = box.take()
+        results = builder.analyse(0..<inputs.count, of: inputs, store: nil, scoring: ScoringOptions(scorer: nil, keepFeatures: true),
+                                  acronyms: builder.gazetteer.acronymOnlyKeys())
         names = (0..<inputs.count).map { inputs.location($0) }
-        gazetteer = g
+        gazetteer = builder.gazetteer
         textMemoryLimit = builder.textMemoryLimit
     }
 

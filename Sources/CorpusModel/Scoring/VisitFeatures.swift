@@ -161,6 +161,11 @@ enum VisitFeatures {
             set(pronoun ? .visitorPronoun : .visitorTitleOnly, 1)
             return
         }
+        // A referring word resolved by coreference ("he", "her first trip", "the delegation") is no name.
+        if v.rules.contains(.corefPronoun) || v.rules.contains(.corefPossessive) || v.rules.contains(.corefDelegation) {
+            set(.visitorPronoun, 1)
+            return
+        }
         set(role == .short ? .visitorShortName : .visitorNamed, 1)
         if m.persons.first(where: { !$0.hostContext })?.phraseStart == phrase.lowerBound { set(.visitorFirstPerson, 1) }
         let after = phrase.lowerBound >= t.upperBound
