@@ -6,7 +6,7 @@ import FuzzReplay
 
 enum ArticleTarget {
     /// The bundled gazetteer (run from the repository root), or none.
-    nonisolated(unsafe) static let gazetteer: Gazetteer = {
+    static let gazetteer: Gazetteer = {
         let (loaded, _) = Gazetteer.load(directories: [URL(fileURLWithPath: "Data/gazetteer")])
         return loaded
     }()

@@ -28,7 +28,7 @@ public struct ManifestEntry: Sendable, Hashable {
     /// ".../2019/06/slug".
     public var urlDate: PartialDate? { url.flatMap(Self.date(inURL:)) }
 
-    nonisolated(unsafe) static let urlDatePatterns: [(NSRegularExpression, Granularity)] = ([
+    static let urlDatePatterns: [(NSRegularExpression, Granularity)] = ([
         (#"(?<![0-9])((?:1[89]|20)[0-9]{2})([/_.-])([01]?[0-9])\2([0-3]?[0-9])(?![0-9])"#, .day),
         (#"(?<![0-9])((?:1[89]|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![0-9])"#, .day),
         // "-20240112103015.htm": a time stamp, the date then hours, minutes and seconds.

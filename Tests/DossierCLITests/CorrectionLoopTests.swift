@@ -141,7 +141,8 @@ struct CorrectionLoopTests {
         #expect(visits.filter { $0["corrected"] as? Bool == true }.count == 2)
         let entities = try project.export("entities").records
         let named = entities.first { ($0["id"] as? String) == decisions.alias.entity }
-        #expect((named?["aliases"] as? [String] ?? []).contains(decisions.alias.name), "\(named ?? [:])")
+        let aliases: [String] = named?["aliases"] as? [String] ?? []
+        #expect(aliases.contains(decisions.alias.name), "\(named ?? [:])")
 
         let report = try project.report(alias: decisions.alias.name)
         #expect(report.correctionsApplied == 4)
