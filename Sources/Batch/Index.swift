@@ -2,6 +2,7 @@
 // the batch with its title, parameters, status and time, and each of its files.
 
 import Foundation
+import Reports
 
 public enum BatchIndex {
     public static let fileName = "index.html"
@@ -112,19 +113,6 @@ public enum BatchIndex {
         path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Text for the page: the reports' own HTML escaping.
+    static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 }

@@ -29,24 +29,26 @@ struct WorkingModel {
         marks.applied = applied
         marks.digest = digest
         marks.entities = entityNotes
-        var keptVisits: [Visit] = [], keptVisitIDs: [String] = []
-        for (i, v) in visits.enumerated() {
-            guard var v else { continue }
-            v.id = keptVisits.count
-            if let notes = visitNotes[i] { marks.visits[keptVisits.count] = notes }
-            keptVisits.append(v)
-            keptVisitIDs.append(visitIDs[i])
-        }
-        var keptEvents: [Event] = [], keptEventIDs: [String] = []
-        for (i, e) in events.enumerated() {
-            guard var e else { continue }
-            e.id = keptEvents.count
-            if let notes = eventNotes[i] { marks.events[keptEvents.count] = notes }
-            keptEvents.append(e)
-            keptEventIDs.append(eventIDs[i])
-        }
+        let (keptVisits, keptVisitIDs) = Self.compact(visits, ids: visitIDs, notes: visitNotes, into: &marks.visits) { $0.id = $1 }
+        let (keptEvents, keptEventIDs) = Self.compact(events, ids: eventIDs, notes: eventNotes, into: &marks.events) { $0.id = $1 }
         return Corpus(documents: original.documents, entities: entities, visits: keptVisits, events: keptEvents,
                       gazetteer: original.gazetteer, visitIDs: keptVisitIDs, eventIDs: keptEventIDs, corrections: marks)
+    }
+
+    /// The facts not removed, numbered again from 0 (`renumber`), with their ids; each one's notes go to
+    /// `marks` under its new number.
+    static func compact<Fact>(_ facts: [Fact?], ids: [String], notes: [Int: [CorrectionNote]],
+                              into marks: inout [Int: [CorrectionNote]],
+                              renumber: (inout Fact, Int) -> Void) -> (kept: [Fact], ids: [String]) {
+        var kept: [Fact] = [], keptIDs: [String] = []
+        for (i, fact) in facts.enumerated() {
+            guard var fact else { continue }
+            renumber(&fact, kept.count)
+            if let n = notes[i] { marks[kept.count] = n }
+            kept.append(fact)
+            keptIDs.append(ids[i])
+        }
+        return (kept, keptIDs)
     }
 
     /// The entity named by an id ("to-lam", "VNM") or, failing that, by a name or alias; an error text when

@@ -1,9 +1,9 @@
 // Escaping for the HTML pages (reports and the review page): text content and attribute values.
 
-enum HTMLEscape {
+public enum HTMLEscape {
     /// Text content: `&`, `<`, `>`, quotes escaped; control characters (not allowed in XML, and never
     /// meant) replaced with U+FFFD; CR LF and CR as LF.
-    static func text(_ s: String) -> String {
+    public static func text(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {

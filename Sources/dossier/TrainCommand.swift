@@ -32,7 +32,9 @@ extension Dossier {
             let all = try loadBatches(builder)
             var settings = Trainer.settings
             settings.l2 = l2
-            let cv = CrossValidation.run(all, builder: builder, settings: settings)
+            // Each batch is analysed once, for the cross-validation and the final training alike.
+            let analysed = all.map { AnalysedBatch($0, builder: builder) }
+            let cv = CrossValidation.run(analysed, settings: settings)
             if crossValidate {
                 print("cross-validation by batch (each batch scored by a scorer trained on the others):")
                 print(cv.render(), terminator: "")
@@ -42,7 +44,7 @@ extension Dossier {
             // The combination whose visits of confidence >= 0.8 were right most often in cross-validation.
             let shares = cv.confidentShare
             let combination: VisitScorer.Combination = (shares[.max] ?? 0) > (shares[.noisyOr] ?? 0) ? .max : .noisyOr
-            var (scorer, losses) = Trainer.train(all, builder: builder, settings: settings, combination: combination)
+            var (scorer, losses) = Trainer.train(analysed, settings: settings, combination: combination)
             scorer.filters = pooled.scorer.f1 >= pooled.rules.f1 + CrossValidation.filterMargin
             let comment = """
                 Visit scorer: logistic regression (L2 \(l2)) over the features of visit candidates \

@@ -4,14 +4,14 @@ import Foundation
 
 /// A batch's per-document analyses, each candidate's features kept, reassembled into a model under any scorer
 /// without reading or analysing the articles again.
-final class AnalysedBatch: @unchecked Sendable {
-    let batch: TrainingBatch
+public final class AnalysedBatch: @unchecked Sendable {
+    public let batch: TrainingBatch
     private let results: [(DocumentAnalysis?, [Diagnostic])]
     private let names: [(directory: String, name: String)]
     private let gazetteer: Gazetteer
     private let textMemoryLimit: Int
 
-    init(_ batch: TrainingBatch, builder: CorpusBuilder) {
+    public init(_ batch: TrainingBatch, builder: CorpusBuilder) {
         self.batch = batch
         let inputs = batch.inputs()
         results = builder.analyse(0..<inputs.count, of: inputs, store: nil, scoring: ScoringOptions(scorer: nil, keepFeatures: true),

@@ -23,10 +23,13 @@ public struct CrossValidation: Sendable {
 
     public static func run(_ batches: [TrainingBatch], builder: CorpusBuilder,
                            settings: LogisticRegression.Settings = Trainer.settings) -> CrossValidation {
-        // Each batch is analysed once; only the assembly depends on the fold's scorer.
-        let analysed = batches.map { AnalysedBatch($0, builder: builder) }
+        run(batches.map { AnalysedBatch($0, builder: builder) }, settings: settings)
+    }
+
+    /// The same over batches analysed once: only the assembly depends on the fold's scorer.
+    public static func run(_ analysed: [AnalysedBatch], settings: LogisticRegression.Settings = Trainer.settings) -> CrossValidation {
         var done: [Fold] = []
-        for (held, training) in Self.folds(batches.map(\.name)) {
+        for (held, training) in Self.folds(analysed.map(\.batch.name)) {
             let test = analysed.first { $0.batch.name == held }!
             let train = analysed.filter { training.contains($0.batch.name) }
             let (scorer, _) = Trainer.train(train, settings: settings)

@@ -58,7 +58,7 @@ public enum Trainer {
     }
 
     /// The same over batches analysed once.
-    static func train(_ batches: [AnalysedBatch], settings: LogisticRegression.Settings = settings,
+    public static func train(_ batches: [AnalysedBatch], settings: LogisticRegression.Settings = settings,
                       combination: VisitScorer.Combination = .noisyOr) -> (scorer: VisitScorer, losses: [Double]) {
         var x: [[Float]] = [], y: [Bool] = []
         for batch in batches {
