@@ -40,6 +40,8 @@ public final class Lexicon: Sendable {
     // Status and kind.
     let plannedCues, negationCues, expectedWords, sequenceWords, kindFillers: KeyTableSet
     let cancelCues, plannedPhrases, occurredCues: PhraseSet
+    /// "was to", "had been due to": a plan told in the past, in a relative clause after the trigger.
+    let unrealisedPlanPhrases: PhraseSet
     let presentTenseWords, coordinators: KeyTableSet
     let kindWords: LookupTable<VisitKind>
     let kindPhrasesAfter: PhraseValues<VisitKind>
@@ -153,6 +155,7 @@ public final class Lexicon: Sendable {
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")
         kindFillers = sets.words("kind-fillers"); cancelCues = sets.phrases("cancel-words")
+        unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")

@@ -288,7 +288,8 @@ extension Merger {
 
     /// The status of a merged visit from the strongest cue of its reports (rule merge.strongest-status): a plan or
     /// a cancellation beats "occurred" by default; an explicit occurrence (a past-tense cue, or a report published
-    /// after the visit's dates) from an article no older than the latest plan beats it; of plans, a cancellation
+    /// after the visit's dates or dated by its article, outside the sentences that tell the plan) with a date of its
+    /// own (`hasOwnDate`) from an article no older than the latest plan beats it; of plans, a cancellation
     /// beats an announcement. An undated plan placed on a visit dated a month or more before its own article is
     /// about another, later trip: it does not count.
     static func strongestStatus(of c: Cluster, _ members: [Int], _ candidates: VisitCandidates, documents: [Document]) -> VisitStatus {
@@ -305,9 +306,10 @@ extension Merger {
             switch candidates.status(m) {
             case .occurred:
                 anyOccurred = true
-                if candidates.rules(m).contains(.statusOccurredCue) || isRetrospective(c, published: published)
-                    || (isDatedByItsArticle(m, candidates, published: published)
-                        && !cuedSentences.contains(Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m)))) {
+                let inCuedSentence = cuedSentences.contains(Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m)))
+                guard hasOwnDate(m, c, candidates) else { continue }
+                if candidates.rules(m).contains(.statusOccurredCue)
+                    || (!inCuedSentence && (isRetrospective(c, published: published) || isDatedByItsArticle(m, candidates, published: published))) {
                     explicitOccurrences.append(published)
                 }
             case let status:
@@ -327,6 +329,14 @@ extension Merger {
         }
         if occurredLater { return .occurred }
         return cued.contains { $0.status == .negated } ? .negated : .planned
+    }
+
+    /// A report dated by its own words (not by its article's month), as precisely as the month or as the visit:
+    /// only such a report of a trip can tell it happened against a plan or a cancellation ("he finally landed
+    /// in Shanghai in 2023" does not undo the state visit of 25 March 2023 that was postponed).
+    static func hasOwnDate(_ m: Int, _ c: Cluster, _ candidates: VisitCandidates) -> Bool {
+        guard let own = candidates.start(m), !candidates.rules(m).contains(.datePublicationMonth) else { return false }
+        return own.granularity >= .month || own.granularity >= (c.start?.granularity ?? own.granularity)
     }
 
     /// A report dated by its own words, all of it no later than its article ("arrived on 18/11", published on

@@ -42,6 +42,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case metaHeaderDate, metaLeadReference, metaDatelineYear
     // Coreference (Coreference.swift) and parties joined to a host (PersonCues.swift).
     case corefPronoun, corefPossessive, corefDelegation, corefRecentSubject, corefProtagonist, hostCoordinatedParty
+    // Plans and cancellations told away from the trigger (issue 9).
+    case statusNegatedBackReference, statusPlannedUnrealised, statusNegatedParticipant
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -136,6 +138,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .corefRecentSubject: "coref.recent-subject"
         case .corefProtagonist: "coref.protagonist"
         case .hostCoordinatedParty: "host.coordinated-party"
+        case .statusNegatedBackReference: "status.negated.back-reference"
+        case .statusPlannedUnrealised: "status.planned.unrealised"
+        case .statusNegatedParticipant: "status.negated.participant"
         }
     }
 }

@@ -205,6 +205,7 @@ extension EventFinder {
             var rules = RuleSet([.visitRefersBack, trigger.rule, status.rule])
             if let r = reading.rule { rules.insert(r) }
             visits[lv].mentions.append(report(c, status: status.status, time: time, rules: rules))
+            cancelByBackReference(lv, status, time: time)
         }
         if let t = time, let st = visits[lv].start, st.granularity < .day, t.start.granularity == .day, st.isCompatible(with: t.start) {
             visits[lv].start = t.start
@@ -214,6 +215,16 @@ extension EventFinder {
             visits[lv].kind = kind
             if let r = reading.rule { visits[lv].rules.insert(r) }
         }
+    }
+
+    /// "The visit has been put off", "It would have been the first visit to Australia": a cancellation told of
+    /// the trip a sentence before reported by default (no cue of its own) cancels it, unless its own date is
+    /// another trip's (rule status.negated.back-reference).
+    mutating func cancelByBackReference(_ lv: Int, _ reading: StatusReading, time: TaggedTime?) {
+        guard reading.status == .negated, visits[lv].status == .occurred, visits[lv].rules.contains(.statusOccurredDefault) else { return }
+        if let t = time, let start = visits[lv].start, !start.isCompatible(with: t.start) { return }
+        visits[lv].status = .negated
+        visits[lv].rules.insert(.statusNegatedBackReference)
     }
 
     mutating func add(_ v: VisitCandidate) {
@@ -274,6 +285,8 @@ extension EventFinder {
         var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
+        if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let place = destination.place,
+           negationBetween(trigger.tokens.upperBound, place.tokens.lowerBound) { reading = StatusReading(.negated, .statusNegatedCue) }
         let statusValue = reading.status
         rules.insert(reading.rule)
         if start == nil && r.notBefore == nil, let leg = previousLegStart(r, c) {

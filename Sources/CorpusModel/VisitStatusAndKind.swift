@@ -30,6 +30,7 @@ extension EventFinder {
         if isFuture(start) { return StatusReading(.planned, .statusPlannedFutureDate) }
         if sentence > 0, isScheduledPresent(trigger, from: s, to: e) { return StatusReading(.planned, .statusPlannedPresentTense) }
         if hasOccurredCue(trigger, from: s) { return StatusReading(.occurred, .statusOccurredCue) }
+        if let unrealised = unrealisedPlanAfter(trigger, to: e) { return unrealised }
         return StatusReading(.occurred, .statusOccurredDefault)
     }
 
@@ -56,7 +57,7 @@ extension EventFinder {
         let t = trigger.lowerBound
         let past = lexicon.occurredCues.match(tokens, at: t, end: trigger.upperBound) > 0
         let coordinated = t > s + 1 && !past && (lexicon.coordinators.contains(tokens[t - 1].lower)
-            || (isComma(t - 1) && tokens[t - 2].capitalized))
+            || (isComma(t - 1) && (tokens[t - 2].capitalized || tokens[t - 2].first == 0x29)))
         var nearest: StatusReading?
         var chained = false
         var j = t - 1
@@ -66,6 +67,8 @@ extension EventFinder {
             if tokens[j].kind == .punct {
                 if isComma(j) && j + 1 < t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; chained = true; continue }
                 if isComma(j) && coordinated { j -= 1; n = 0; chained = true; continue }
+                // A hyphen or brackets ("Các Tiểu vương quốc Arab Thống nhất (UAE), thăm Qatar") do not end the clause.
+                if tokens[j].first == 0x28 || tokens[j].first == 0x29 { j -= 1; continue }
                 if tokens[j].first != 0x2D { break }
             }
             if lexicon.relativePronouns.contains(w) && tokens[j].kind == .word && j < t - 1 { break }
@@ -111,6 +114,25 @@ extension EventFinder {
             k += 1; n += 1
         }
         return nil
+    }
+
+    /// A plan told in the past just after the trigger, in its clause ("the stop in Bogota that was to follow",
+    /// "the meeting that X was to host in Sydney", "a trip that had been due to start on Monday"): planned, not a
+    /// fact (rule status.planned.unrealised). Read after every other cue, so "arrived on Monday and was to meet"
+    /// stays a fact. At most seven tokens after the trigger, no punctuation between.
+    func unrealisedPlanAfter(_ trigger: Range<Int>, to e: Int) -> StatusReading? {
+        for k in trigger.upperBound..<min(e, trigger.upperBound + 7) {
+            if tokens[k].kind == .punct { return nil }
+            if lexicon.unrealisedPlanPhrases.match(tokens, at: k, end: e) > 0 { return StatusReading(.planned, .statusPlannedUnrealised) }
+        }
+        return nil
+    }
+
+    /// A negation between a trigger and the place it goes to ("mời lãnh đạo ASEAN tới Las Vegas sau khi vắng mặt
+    /// tại hội nghị ở Bangkok", "flew to Paris without stopping in London"): the place is where he was not.
+    func negationBetween(_ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        return (from..<to).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
     }
 
     /// "lands in Havana on Sunday", "leaves on Sunday for a four-day trip": a present-tense verb of the trip at
