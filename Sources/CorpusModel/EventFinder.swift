@@ -172,7 +172,7 @@ struct EventFinder {
         rememberTitles(m)
         let clauses = clauseStarts(range, times)
         let context = SentenceContext(index: si, range: range,
-                                      mentions: withReferringPersons(m, range, times: times, clauseStarts: clauses), allTimes: times,
+                                      mentions: withReferringPersons(m, range, times: times, clauseStarts: clauses, countryOf: countryOf), allTimes: times,
                                       times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
                                       destinations: destinations(m, in: range), clauseStarts: clauses,
                                       listItem: listItem)

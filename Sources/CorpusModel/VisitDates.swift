@@ -57,11 +57,15 @@ extension EventFinder {
         return TimeReading()
     }
 
-    /// A verb of saying between time `t` and the trigger.
+    /// A verb of saying between time `t` and the trigger, or just before a time that comes before the trigger
+    /// ("said on Tuesday that Biden would attend").
     func saysBetween(_ t: TaggedTime, _ tr: Range<Int>, _ c: SentenceContext) -> Bool {
-        let between = t.tokens.upperBound <= tr.lowerBound ? t.tokens.upperBound..<tr.lowerBound
+        let before = t.tokens.upperBound <= tr.lowerBound
+        let between = before ? t.tokens.upperBound..<tr.lowerBound
             : t.tokens.lowerBound >= tr.upperBound ? tr.upperBound..<t.tokens.lowerBound : tr.lowerBound..<tr.lowerBound
-        return between.contains { lexicon.speechVerbs.match(tokens, at: $0, end: c.end) > 0 }
+        let lead = before ? max(c.start, t.tokens.lowerBound - 2)..<t.tokens.lowerBound : t.tokens.lowerBound..<t.tokens.lowerBound
+        return (between.lowerBound..<between.upperBound).contains { lexicon.speechVerbs.match(tokens, at: $0, end: c.end) > 0 }
+            || lead.contains { lexicon.speechVerbs.match(tokens, at: $0, end: t.tokens.lowerBound) > 0 }
     }
 
     /// "in November 2015 and November 2017": the time and the times listed right after it.

@@ -116,6 +116,8 @@ extension EventFinder {
            subject.country == nil || c.countryOf(titled) == subject.country {
             referent = titled
         }
+        // "The South Korean president flew into Pyongyang ... He returns to Seoul": not the protagonist of another country.
+        if pronoun, subject == nil, let who = referent, !salience.admits(c.countryOf(who), in: paragraph) { return nil }
         return referent
     }
 
