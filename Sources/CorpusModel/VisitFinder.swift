@@ -261,6 +261,18 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// "lên đường thăm chính thức Các Tiểu vương quốc Arab Thống nhất (UAE), thăm chính thức Qatar": a predicate
+    /// coordinated right after the same visitor's planned leg in the sentence (after a comma or "and", brackets
+    /// aside) continues its plan, however long the place named between (rule status.planned.cue-phrase).
+    func plannedLegBefore(_ r: VisitReading, _ trigger: Range<Int>, _ c: SentenceContext) -> StatusReading? {
+        guard r.rules.contains(.visitorPreviousInSentence), let lv = lastVisit, visits[lv].visitor == r.person.entity,
+              visits[lv].sentences.first == c.index, visits[lv].status == .planned else { return nil }
+        var j = trigger.lowerBound - 1
+        while j > c.start && tokens[j].kind == .punct && (tokens[j].first == 0x28 || tokens[j].first == 0x29) { j -= 1 }
+        guard j > c.start, isComma(j) || lexicon.coordinators.contains(tokens[j].lower) else { return nil }
+        return StatusReading(.planned, .statusPlannedCuePhrase)
+    }
+
     /// A later leg with no date of its own ("visited Spain in May, before continuing to Portugal", "then flew on
     /// to X"): the month of the same visitor's previous visit in the sentence (rule date.previous-leg).
     func previousLegStart(_ r: VisitReading, _ c: SentenceContext) -> PartialDate? {
@@ -285,6 +297,9 @@ extension EventFinder {
         var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
+        if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let planned = plannedLegBefore(r, trigger.tokens, c) {
+            reading = planned
+        }
         if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let place = destination.place,
            negationBetween(trigger.tokens.upperBound, place.tokens.lowerBound) { reading = StatusReading(.negated, .statusNegatedCue) }
         let statusValue = reading.status
