@@ -194,7 +194,7 @@ enum Merger {
         }
         if let d = candidates.start(index) {
             let e = candidates.end(index)
-            let fits = local.indices.filter { local[$0].compatible(d, e) }
+            let fits = local.indices.filter { local[$0].compatible(d, e) && !isAnotherTripOfItsArticle(index, local[$0], candidates) }
             if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
                 local[best].add(start: d, end: e, index)
             } else if let trip = sameTripInArticle(index, local, candidates) {
@@ -210,7 +210,7 @@ enum Merger {
             let document = candidates.document(index)
             let pub = documents[document].date
             let dated = local.indices.filter { c in
-                guard let start = local[c].start else { return false }
+                guard let start = local[c].start, !isAnotherTripOfItsArticle(index, local[c], candidates) else { return false }
                 guard let pub, abs(pub.year - start.year) >= 2 else { return true }
                 return local[c].members.contains { candidates.document(Int($0)) == document }
             }
@@ -220,6 +220,33 @@ enum Merger {
             else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(start: nil, end: nil, index) }
             else { newCluster() }
         }
+    }
+
+    /// "will not travel to Cuba for the memorial" and "paid an official visit to Cuba earlier this month" in one
+    /// article: a plan or cancellation undated in its own words is another trip than a visit the same article
+    /// tells as past, with a past-tense cue and a date of its own; either way round.
+    static func isAnotherTripOfItsArticle(_ index: Int, _ c: Cluster, _ candidates: VisitCandidates) -> Bool {
+        let document = candidates.document(index)
+        guard c.members.allSatisfy({ candidates.document(Int($0)) == document }) else { return false }
+        if isPlanUndatedInItsWords(index, candidates) { return c.members.allSatisfy { isToldAsPast(Int($0), candidates) } }
+        if isToldAsPast(index, candidates) { return c.members.allSatisfy { isPlanUndatedInItsWords(Int($0), candidates) } }
+        return false
+    }
+
+    /// A plan or a cancellation with no date of its own words (none, or its article's month), in a current
+    /// article (an archive text's month is its story's); a planned headline ("X sets off to visit Y") tells the
+    /// news of the trip its body tells, a cancelled one does not.
+    static func isPlanUndatedInItsWords(_ m: Int, _ candidates: VisitCandidates) -> Bool {
+        let status = candidates.status(m)
+        return status != .occurred && (status == .negated || candidates.sentence(m) > 0) && !candidates.rules(m).contains(.dateArchiveAnchor)
+            && (candidates.start(m) == nil || candidates.rules(m).contains(.datePublicationMonth))
+    }
+
+    /// A report with a past-tense cue and a date of its own words, to the month at least.
+    static func isToldAsPast(_ m: Int, _ candidates: VisitCandidates) -> Bool {
+        guard candidates.status(m) == .occurred, candidates.rules(m).contains(.statusOccurredCue),
+              let own = candidates.start(m), !candidates.rules(m).contains(.datePublicationMonth) else { return false }
+        return own.granularity >= .month
     }
 
     /// The days one article may put between two dates of one visitor's trip to one country ("arrived on 27

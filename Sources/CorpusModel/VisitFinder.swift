@@ -324,7 +324,8 @@ extension EventFinder {
             end = nil
             rules.insert(.dateStoryTime)
         }
-        if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
+        let cancelledAhead = statusValue == .negated && r.trigger.map { isFutureNegation(before: $0.tokens, c) } == true
+        if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated || cancelledAhead {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)

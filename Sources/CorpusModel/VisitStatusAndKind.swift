@@ -89,11 +89,17 @@ extension EventFinder {
     func cueWord(at j: Int, from s: Int, before t: Int, chained: Bool) -> StatusReading? {
         let w = tokens[j].lower
         if lexicon.negationCues.contains(w) { return StatusReading(.negated, .statusNegatedCue) }
-        if lexicon.plannedCues.contains(w) { return StatusReading(.planned, .statusPlannedFutureModal) }
+        if lexicon.plannedCues.contains(w) && !isAttendVerbSyllable(j, before: t) { return StatusReading(.planned, .statusPlannedFutureModal) }
         let n = lexicon.plannedPhrases.match(tokens, at: j, end: t)
         guard n > 0, chained || t - (j + n) <= 3 else { return nil }
         if j > s && lexicon.occurredCues.match(tokens, at: j - 1, end: t) >= 2 { return StatusReading(.occurred, .statusOccurredCue) }
         return StatusReading(.planned, .statusPlannedCuePhrase)
+    }
+
+    /// "tham dự", "dự Hội nghị": the syllable "dự" of an attending verb, not the "dự" of "dự kiến" (expected).
+    func isAttendVerbSyllable(_ j: Int, before t: Int) -> Bool {
+        guard lexicon.plannedPhrases.match(tokens, at: j, end: t) == 0 else { return false }
+        return lexicon.attendVerbs.match(tokens, at: j, end: t) > 0 || (j > 0 && lexicon.attendVerbs.match(tokens, at: j - 1, end: t) > 1)
     }
 
     /// After the trigger, only a cancellation negates it ("the visit was postponed", "the visit that had been
@@ -123,9 +129,25 @@ extension EventFinder {
     func unrealisedPlanAfter(_ trigger: Range<Int>, to e: Int) -> StatusReading? {
         for k in trigger.upperBound..<min(e, trigger.upperBound + 7) {
             if tokens[k].kind == .punct { return nil }
-            if lexicon.unrealisedPlanPhrases.match(tokens, at: k, end: e) > 0 { return StatusReading(.planned, .statusPlannedUnrealised) }
+            let n = lexicon.unrealisedPlanPhrases.match(tokens, at: k, end: e)
+            // A verb after it ("was to follow"), not a place or a noun phrase ("was to the United States").
+            if n > 0, k + n < e, tokens[k + n].kind == .word, !tokens[k + n].capitalized,
+               !lexicon.definiteFillers.contains(tokens[k + n].lower), tokens[k + n].lower != Self.kThe {
+                return StatusReading(.planned, .statusPlannedUnrealised)
+            }
         }
         return nil
+    }
+
+    /// "will not travel", "sẽ không sang": a negation right after a plan word, within six tokens before the
+    /// trigger in its clause: a trip called off ahead, dated like a plan (by its article's month when undated).
+    func isFutureNegation(before trigger: Range<Int>, _ c: SentenceContext) -> Bool {
+        var j = trigger.lowerBound - 1
+        while j > c.start && j >= trigger.lowerBound - 6 && tokens[j].kind != .punct {
+            if lexicon.negationCues.contains(tokens[j].lower) && lexicon.plannedCues.contains(tokens[j - 1].lower) { return true }
+            j -= 1
+        }
+        return false
     }
 
     /// A negation between a trigger and the place it goes to ("mời lãnh đạo ASEAN tới Las Vegas sau khi vắng mặt
