@@ -112,9 +112,9 @@ extension EventFinder {
             var place = GatheringPlace(country: named.country, city: named.city, tokens: named.tokens, start: time?.start,
                                        end: time?.end, sentence: c.index)
             // "the G7 summit in Hiroshima from Friday to Sunday. ... are attending the Hiroshima meeting": the
-            // gathering named again, with no time of its own, keeps the dates it was given.
+            // gathering named again by its city, with no time of its own, keeps the dates it was given.
             if time == nil, let carried = gathering, c.index - carried.sentence <= GatheringPlace.reach,
-               carried.country == named.country, carried.city == nil || named.city == nil || carried.city == named.city {
+               carried.country == named.country, let city = named.city, carried.city == city {
                 place.start = carried.start
                 place.end = carried.end
             }

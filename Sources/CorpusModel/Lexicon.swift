@@ -42,6 +42,8 @@ public final class Lexicon: Sendable {
     let cancelCues, plannedPhrases, occurredCues: PhraseSet
     /// "was to", "had been due to": a plan told in the past, in a relative clause after the trigger.
     let unrealisedPlanPhrases: PhraseSet
+    /// "would have been": a cancellation only supposed, which a back-reference does not carry to its trip.
+    let counterfactualPhrases: PhraseSet
     let presentTenseWords, coordinators: KeyTableSet
     let kindWords: LookupTable<VisitKind>
     let kindPhrasesAfter: PhraseValues<VisitKind>
@@ -155,7 +157,7 @@ public final class Lexicon: Sendable {
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")
         kindFillers = sets.words("kind-fillers"); cancelCues = sets.phrases("cancel-words")
-        unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases")
+        unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases"); counterfactualPhrases = sets.phrases("counterfactual-phrases")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")

@@ -325,18 +325,23 @@ extension Merger {
         var anyOccurred = false
         // Sentences holding a plan or a cancellation: a date read there ("lands on Sunday") does not make a fact.
         var cuedSentences = Set<Int64>()
+        // Sentences telling a cancellation ("said he would not travel to London, a trip expected in February"): a
+        // report there is not told as past, however old its article.
+        var cancelledSentences = Set<Int64>()
         for m in members where candidates.status(m) != .occurred {
             candidates.forEachSentence(m) { cuedSentences.insert(Int64(candidates.document(m)) << 32 | Int64($0)) }
+            if candidates.status(m) == .negated { cancelledSentences.insert(Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m))) }
         }
         for m in members {
             let published = documents[candidates.document(m)].date
             switch candidates.status(m) {
             case .occurred:
                 anyOccurred = true
-                let inCuedSentence = cuedSentences.contains(Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m)))
+                let sentence = Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m))
                 guard hasOwnDate(m, c, candidates) else { continue }
                 if candidates.rules(m).contains(.statusOccurredCue)
-                    || (!inCuedSentence && (isRetrospective(c, published: published) || isDatedByItsArticle(m, candidates, published: published))) {
+                    || (!cancelledSentences.contains(sentence) && isRetrospective(c, published: published))
+                    || (!cuedSentences.contains(sentence) && isDatedByItsArticle(m, candidates, published: published)) {
                     explicitOccurrences.append(published)
                 }
             case let status:

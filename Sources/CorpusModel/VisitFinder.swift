@@ -205,7 +205,7 @@ extension EventFinder {
             var rules = RuleSet([.visitRefersBack, trigger.rule, status.rule])
             if let r = reading.rule { rules.insert(r) }
             visits[lv].mentions.append(report(c, status: status.status, time: time, rules: rules))
-            cancelByBackReference(lv, status, time: time)
+            cancelByBackReference(lv, status, time: time, c)
         }
         if let t = time, let st = visits[lv].start, st.granularity < .day, t.start.granularity == .day, st.isCompatible(with: t.start) {
             visits[lv].start = t.start
@@ -217,11 +217,13 @@ extension EventFinder {
         }
     }
 
-    /// "The visit has been put off", "It would have been the first visit to Australia": a cancellation told of
-    /// the trip a sentence before reported by default (no cue of its own) cancels it, unless its own date is
-    /// another trip's (rule status.negated.back-reference).
-    mutating func cancelByBackReference(_ lv: Int, _ reading: StatusReading, time: TaggedTime?) {
-        guard reading.status == .negated, visits[lv].status == .occurred, visits[lv].rules.contains(.statusOccurredDefault) else { return }
+    /// "The visit has been put off", "she abandoned the whole tour": a cancellation told of the trip a sentence
+    /// before reported by default (no cue of its own) cancels it (rule status.negated.back-reference), unless the
+    /// sentence is about another trip (its own date, another country named) or only supposes or urges one ("would
+    /// have been unthinkable", "urged her to call off the trip": `isCancellationFact`).
+    mutating func cancelByBackReference(_ lv: Int, _ reading: StatusReading, time: TaggedTime?, _ c: SentenceContext) {
+        guard reading.status == .negated, visits[lv].status == .occurred, visits[lv].rules.contains(.statusOccurredDefault),
+              c.destinations.allSatisfy({ $0.country == visits[lv].destination }), isCancellationFact(c) else { return }
         if let t = time, let start = visits[lv].start, !start.isCompatible(with: t.start) { return }
         visits[lv].status = .negated
         visits[lv].rules.insert(.statusNegatedBackReference)

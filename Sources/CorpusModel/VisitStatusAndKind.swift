@@ -139,6 +139,14 @@ extension EventFinder {
         return nil
     }
 
+    /// A cancellation told as a fact: its first cancel phrase is no supposition ("would have been", a
+    /// `counterfactual-phrases` entry) and no infinitive after another verb ("urged her to call off").
+    func isCancellationFact(_ c: SentenceContext) -> Bool {
+        guard let k = (c.start..<c.end).first(where: { lexicon.cancelCues.match(tokens, at: $0, end: c.end) > 0 }) else { return true }
+        if lexicon.counterfactualPhrases.match(tokens, at: k, end: c.end) > 0 { return false }
+        return !(k > c.start && tokens[k - 1].lower == Self.kTo)
+    }
+
     /// "will not travel", "sẽ không sang": a negation right after a plan word, within six tokens before the
     /// trigger in its clause: a trip called off ahead, dated like a plan (by its article's month when undated).
     func isFutureNegation(before trigger: Range<Int>, _ c: SentenceContext) -> Bool {
@@ -154,7 +162,8 @@ extension EventFinder {
     /// tại hội nghị ở Bangkok", "flew to Paris without stopping in London"): the place is where he was not.
     func negationBetween(_ from: Int, _ to: Int) -> Bool {
         guard from < to else { return false }
-        return (from..<to).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
+        // A capitalised one is part of a name ("Phong trào Không liên kết", the Non-Aligned Movement).
+        return (from..<to).contains { tokens[$0].kind == .word && !tokens[$0].capitalized && lexicon.negationCues.contains(tokens[$0].lower) }
     }
 
     /// "lands in Havana on Sunday", "leaves on Sunday for a four-day trip": a present-tense verb of the trip at
