@@ -44,6 +44,8 @@ public final class Lexicon: Sendable {
     let unrealisedPlanPhrases: PhraseSet
     /// "would have been": a cancellation only supposed, which a back-reference does not carry to its trip.
     let counterfactualPhrases: PhraseSet
+    /// "from" of "postponed from March": a rescheduling, not a cancellation.
+    let rescheduledFromWords: KeyTableSet
     let presentTenseWords, coordinators: KeyTableSet
     let kindWords: LookupTable<VisitKind>
     let kindPhrasesAfter: PhraseValues<VisitKind>
@@ -158,6 +160,7 @@ public final class Lexicon: Sendable {
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")
         kindFillers = sets.words("kind-fillers"); cancelCues = sets.phrases("cancel-words")
         unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases"); counterfactualPhrases = sets.phrases("counterfactual-phrases")
+        rescheduledFromWords = sets.words("rescheduled-from-words")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")

@@ -119,7 +119,7 @@ extension Lexicon {
         ("possessive-pronouns", .words), ("subject-pronouns", .words), ("object-pronouns", .words),
         ("delegation-words", .phrases), ("number-words", .numbers(1...99)), ("planned-words", .words),
         ("negation-words", .words), ("expected-words", .words), ("sequence-words", .words), ("kind-fillers", .words),
-        ("cancel-words", .phrases), ("unrealised-plan-phrases", .phrases), ("counterfactual-phrases", .phrases), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
+        ("cancel-words", .phrases), ("unrealised-plan-phrases", .phrases), ("counterfactual-phrases", .phrases), ("rescheduled-from-words", .words), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
         ("meeting-words", .phrases), ("summit-words", .phrases), ("message-words", .phrases),
         ("relations-words", .phrases), ("establish-words", .phrases), ("anniversary-words", .words),
         ("label-stops", .words), ("months", .numbers(1...12)), ("weekdays", .numbers(0...6)),

@@ -74,7 +74,7 @@ extension EventFinder {
             if lexicon.relativePronouns.contains(w) && tokens[j].kind == .word && j < t - 1 { break }
             // "pledged to come to Seoul when he hosted President X": a subordinate clause has a status of its own.
             if !lexicon.sequenceWords.contains(w) && lexicon.subordinators.match(tokens, at: j, end: t) > 0 { break }
-            if lexicon.cancelCues.match(tokens, at: j, end: t) > 0 { return StatusReading(.negated, .statusNegatedCancelBefore) }
+            if isCancellation(at: j, end: t) { return StatusReading(.negated, .statusNegatedCancelBefore) }
             if lexicon.sequenceWords.contains(w) { n = 0; chained = true }
             if nearest == nil { nearest = cueWord(at: j, from: s, before: t, chained: chained) }
             j -= 1; n += 1
@@ -102,6 +102,14 @@ extension EventFinder {
         return lexicon.attendVerbs.match(tokens, at: j, end: t) > 0 || (j > 0 && lexicon.attendVerbs.match(tokens, at: j - 1, end: t) > 1)
     }
 
+    /// A cancellation phrase at `k`, not a rescheduling: "postponed from March" (a `rescheduled-from-words` entry
+    /// after it) tells a trip that took place later.
+    func isCancellation(at k: Int, end e: Int) -> Bool {
+        let n = lexicon.cancelCues.match(tokens, at: k, end: e)
+        guard n > 0 else { return false }
+        return !(k + n < e && lexicon.rescheduledFromWords.contains(tokens[k + n].lower))
+    }
+
     /// After the trigger, only a cancellation negates it ("the visit was postponed", "the visit that had been
     /// pencilled in for next week has been put off"): a "not" there is about something else ("ended the summit
     /// without signing anything"). Read to the end of the clause, at most 16 tokens, past a relative clause set
@@ -116,7 +124,7 @@ extension EventFinder {
             }
             if isComma(k) && inRelative { inRelative = false; k += 1; continue }
             if tokens[k].kind == .punct { break }
-            if lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return StatusReading(.negated, .statusNegatedCancelAfter) }
+            if isCancellation(at: k, end: e) { return StatusReading(.negated, .statusNegatedCancelAfter) }
             k += 1; n += 1
         }
         return nil
