@@ -332,13 +332,14 @@ extension Merger {
             candidates.forEachSentence(m) { cuedSentences.insert(Int64(candidates.document(m)) << 32 | Int64($0)) }
             if candidates.status(m) == .negated { cancelledSentences.insert(Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m))) }
         }
+        let cancelled = members.contains { candidates.status($0) == .negated }
         for m in members {
             let published = documents[candidates.document(m)].date
             switch candidates.status(m) {
             case .occurred:
                 anyOccurred = true
                 let sentence = Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m))
-                guard hasOwnDate(m, c, candidates) else { continue }
+                guard hasOwnDate(m, c, candidates, againstCancellation: cancelled) else { continue }
                 if candidates.rules(m).contains(.statusOccurredCue)
                     || (!cancelledSentences.contains(sentence) && isRetrospective(c, published: published))
                     || (!cuedSentences.contains(sentence) && isDatedByItsArticle(m, candidates, published: published)) {
@@ -363,12 +364,13 @@ extension Merger {
         return cued.contains { $0.status == .negated } ? .negated : .planned
     }
 
-    /// A report dated by its own words (not by its article's month), as precisely as the month or as the visit:
-    /// only such a report of a trip can tell it happened against a plan or a cancellation ("he finally landed
-    /// in Shanghai in 2023" does not undo the state visit of 25 March 2023 that was postponed).
-    static func hasOwnDate(_ m: Int, _ c: Cluster, _ candidates: VisitCandidates) -> Bool {
+    /// A report dated by its own words (not by its article's month): only such a report of a trip can tell it
+    /// happened against a plan. Against a cancellation, as precisely as the month or as the visit: a cancelled
+    /// trip is often made later the same year ("he finally landed in Shanghai in 2023" does not undo the state
+    /// visit of 25 March 2023 that was postponed).
+    static func hasOwnDate(_ m: Int, _ c: Cluster, _ candidates: VisitCandidates, againstCancellation: Bool) -> Bool {
         guard let own = candidates.start(m), !candidates.rules(m).contains(.datePublicationMonth) else { return false }
-        return own.granularity >= .month || own.granularity >= (c.start?.granularity ?? own.granularity)
+        return !againstCancellation || own.granularity >= .month || own.granularity >= (c.start?.granularity ?? own.granularity)
     }
 
     /// A report dated by its own words, all of it no later than its article ("arrived on 18/11", published on
