@@ -46,12 +46,12 @@ struct PlanAndCancelTests {
 
     @Test("a negation between the trigger and the place: he was not there")
     func negationBeforePlace() {
+        let vi = "Tổng thống Indonesia Joko Widodo mời lãnh đạo các nước ASEAN tới Jakarta sau khi vắng mặt tại hội nghị ở Viêng Chăn hồi tháng 6."
+        #expect(statuses(vi, to: "LAO") == ["negated"], "\(visits(vi))")
+        // Counter-examples: the place before the negation is visited; a capitalised "Không" is part of a name (the
+        // Non-Aligned Movement), not a negation.
         let v = visits("Indonesian President Joko Widodo flew to Hanoi on 28 June without stopping in Vientiane.")
         #expect(v.contains { $0.hasPrefix("Joko Widodo -> VNM") && $0.hasSuffix("occurred") }, "\(v)")
-        #expect(!v.contains { $0.hasPrefix("Joko Widodo -> LAO") && $0.hasSuffix("occurred") }, "\(v)")
-        let vi = visits("Tổng thống Indonesia Joko Widodo tới Hà Nội ngày 28/6 sau khi vắng mặt tại hội nghị ở Viêng Chăn.")
-        #expect(!vi.contains { $0.hasPrefix("Joko Widodo -> LAO") && $0.hasSuffix("occurred") }, "\(vi)")
-        // Counter-example: a capitalised "Không" is part of a name (the Non-Aligned Movement), not a negation.
         let named = visits("Tổng thống Indonesia Joko Widodo tới dự Hội nghị cấp cao Phong trào Không liên kết tại Viêng Chăn ngày 28/6.")
         #expect(named.contains { $0.hasPrefix("Joko Widodo -> LAO") && $0.hasSuffix("occurred") }, "\(named)")
     }
