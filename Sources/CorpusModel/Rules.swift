@@ -42,6 +42,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case metaHeaderDate, metaLeadReference, metaDatelineYear
     // Coreference (Coreference.swift) and parties joined to a host (PersonCues.swift).
     case corefPronoun, corefPossessive, corefDelegation, corefRecentSubject, corefProtagonist, hostCoordinatedParty
+    // Tours: later legs told without a visitor of their own, and timeline lines that go straight to a place.
+    case visitContinuation, visitorPreviousLeg, visitTimelineStop
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -136,6 +138,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .corefRecentSubject: "coref.recent-subject"
         case .corefProtagonist: "coref.protagonist"
         case .hostCoordinatedParty: "host.coordinated-party"
+        case .visitContinuation: "visit.continuation"
+        case .visitorPreviousLeg: "visitor.previous-leg"
+        case .visitTimelineStop: "visit.timeline-stop"
         }
     }
 }

@@ -43,6 +43,7 @@ extension EventFinder {
     ///    one for the protagonist a title or pronoun stands for (`makeUnnamedVisit`).
     mutating func findVisits(_ c: SentenceContext) {
         let triggers = findTriggers(c)
+        readTimelineStop(c, before: triggers.first?.tokens.lowerBound ?? c.end)
         guard !triggers.isEmpty else {
             readListRow(c)
             return
@@ -178,18 +179,21 @@ extension EventFinder {
         // In a list item's opening sentence that names no one, the one person the list's lead names.
         let listed = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
             ? c.listItem?.person : nil
-        if placeAfter == nil || (subject == nil && !pronoun && listed == nil) {
+        // A later leg with no one named ("The tour continued to Australia", "- March 25: A brief stop at Kigali
+        // airport"): the visitor of the leg before.
+        let previousLeg = subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
+        if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil) {
             if let lv = lastVisit, placeAfter == nil || placeAfter!.country == visits[lv].destination {
                 attach(c, trigger: clues.trigger, to: lv, kind: clues.kind, time: time)
             }
             return
         }
-        guard let who = listed ?? referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
+        guard let who = listed ?? previousLeg ?? referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
         let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                           titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
         guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }
         var rules = clues.rules
-        rules.insert(listed == nil ? .visitorTitleOrPronoun : .visitorListContext)
+        rules.insert(listed != nil ? .visitorListContext : previousLeg != nil ? .visitorPreviousLeg : .visitorTitleOrPronoun)
         let reading = VisitReading(person: p, trigger: clues.trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil,
                                    kind: clues.kind.kind, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
@@ -274,6 +278,7 @@ extension EventFinder {
         var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
+        if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
         let statusValue = reading.status
         rules.insert(reading.rule)
         if start == nil && r.notBefore == nil, let leg = previousLegStart(r, c) {
@@ -315,5 +320,40 @@ extension EventFinder {
                                   titleLevel: p.titleLevel, mentions: [mention], rules: visitRules,
                                   evidence: CandidateEvidence(reading: r))
         }
+    }
+}
+
+extension EventFinder {
+    /// Rule visitor.previous-leg: the visitor of a later leg that names no one. After a continuation ("The tour
+    /// continued to Australia"), the visitor of the visit reported in this sentence or the one before; in a list
+    /// item's opening sentence ("- March 25: A brief stop at Kigali airport in Rwanda"), the visitor of the list's
+    /// item before.
+    func previousLegVisitor(_ trigger: Trigger, _ c: SentenceContext) -> Int? {
+        if let item = c.listItem {
+            guard item.opening, let carried = lastListVisit, carried.list == item.list,
+                  !namesSomeone(before: trigger.tokens.lowerBound, item, c) else { return nil }
+            return carried.visitor
+        }
+        // Told in the sentence before, or made (not merely referred back to) in this one.
+        guard trigger.form == .continuation, let lv = lastVisit, visits[lv].mentions.contains(where: { m in
+            m.sentence == c.index - 1 || (m.sentence == c.index && !m.ruleSet.contains(.visitRefersBack))
+        }) else { return nil }
+        return visits[lv].visitor
+    }
+
+    /// Whether a capitalised word other than the line's first stands between a list item's date and the trigger:
+    /// a name the gazetteer lacks ("- May 2019: Vice President Venkaiah Naidu visits"), not the leg before's visitor.
+    func namesSomeone(before t: Int, _ item: ListItemContext, _ c: SentenceContext) -> Bool {
+        let first = firstWord(after: item.date?.tokens.upperBound ?? c.start, c)
+        guard first + 1 < t else { return false }
+        return (first + 1..<t).contains { tokens[$0].kind == .word && tokens[$0].capitalized }
+    }
+
+    /// The status of a later leg with no cue of its own ("will visit A, then B"): that of the same visitor's leg
+    /// before it in the sentence.
+    func previousLegStatus(_ r: VisitReading, _ c: SentenceContext) -> VisitStatus? {
+        guard r.trigger?.form == .continuation, let lv = lastVisit, visits[lv].visitor == r.person.entity,
+              let told = visits[lv].mentions.last(where: { $0.sentence == c.index }) else { return nil }
+        return told.status
     }
 }

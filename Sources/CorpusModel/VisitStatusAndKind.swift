@@ -64,7 +64,10 @@ extension EventFinder {
         while j >= s && n < 12 {
             let w = tokens[j].lower
             if tokens[j].kind == .punct {
-                if isComma(j) && j + 1 < t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; chained = true; continue }
+                // A comma before a sequence word, which may open the trigger itself (", then Kuala Lumpur").
+                if isComma(j) && j + 1 <= t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; chained = true; continue }
+                // A chained leg after a list the colon opens ("will go to four countries: A and B, then C").
+                if chained && tokens[j].first == 0x3A { j -= 1; n = 0; continue }
                 if isComma(j) && coordinated { j -= 1; n = 0; chained = true; continue }
                 if tokens[j].first != 0x2D { break }
             }

@@ -16,6 +16,8 @@ struct Trigger {
         case attendance
         /// "X welcomed Y", "X đón Y": the word before the guest.
         case guest
+        /// "and then to X", "the tour continued through X", "sau đó tới X": a later leg of a trip.
+        case continuation
 
         /// The form of a pattern rule's trigger.
         init?(rule: Rule) {
@@ -25,6 +27,7 @@ struct Trigger {
             case .visitTravelTo: self = .arrival
             case .visitPresence: self = .presence
             case .visitAttendGathering: self = .attendance
+            case .visitContinuation: self = .continuation
             default: return nil
             }
         }
@@ -48,6 +51,7 @@ struct Trigger {
         case .presence: .visitPresence
         case .attendance: .visitAttendGathering
         case .guest: .visitHostWelcomes
+        case .continuation: .visitContinuation
         }
     }
 }
@@ -117,10 +121,21 @@ extension EventFinder {
             case .blocked: return nil // a visit word follows: that one is the trigger
             case .trigger(let r):
                 guard let form = Trigger.Form(rule: pattern.rule) else { continue }
+                if form == .continuation && !opensLeg(r, c) { continue }
                 return (Trigger(tokens: r, form: form), r.count)
             }
         }
         return nil
+    }
+
+    /// A one-word continuation ("then") opens a leg only after a comma, a semicolon or a coordinator ("…, then
+    /// Tanzania", "and then Riyadh"), not as an adjective ("the then Soviet Union").
+    func opensLeg(_ r: Range<Int>, _ c: SentenceContext) -> Bool {
+        guard r.count == 1 else { return true }
+        let before = r.lowerBound - 1
+        guard before >= c.start else { return false }
+        let t = tokens[before]
+        return (t.kind == .punct && (t.first == 0x2C || t.first == 0x3B)) || lexicon.coordinators.contains(t.lower)
     }
 
     /// "Prime Minister X welcomed President Y in Hanoi", "Chủ tịch nước X đón Tổng thống Y": the guest's visit,

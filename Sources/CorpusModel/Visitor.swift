@@ -10,6 +10,14 @@ extension EventFinder {
     func chooseVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
         // A visitor named by "visiting", or a welcomed guest: that person.
         if let named = triggers[ti].visitor { return (named, .visitorNamedByTrigger) }
+        // A later leg ("…, and then to Malaysia") is the previous leg's visitor's, unless a subject of its own
+        // stands right before it ("B then went on to Y").
+        if triggers[ti].form == .continuation, let prev = previousVisitor, prev.sentence == c.index {
+            if let subject = subjectBefore(ti, in: triggers, c), c.persons[subject].nameEnd >= triggers[ti].tokens.lowerBound - 2 {
+                return (subject, .visitorSubject)
+            }
+            return (prev.index, .visitorPreviousInSentence)
+        }
         if let subject = subjectBefore(ti, in: triggers, c) { return (subject, .visitorSubject) }
         if let after = visitorAfter(triggers[ti], c) { return (after, .visitorAfterTrigger) }
         if let prev = previousVisitor, prev.sentence == c.index { return (prev.index, .visitorPreviousInSentence) }
