@@ -31,6 +31,8 @@ public final class Lexicon: Sendable {
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, laterWords, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
     let destinationPrepositions: KeyTableSet
+    /// "from", "từ": a place after one and before a goal is where a journey started ("flew from Israel to Jeddah").
+    let originWords: KeyTableSet
     let clauseStarters, subordinators, invitationNouns: PhraseSet
     let definiteFillers, possessivePronouns: KeyTableSet
     /// Referring words (Coreference.swift): "he", "ông"; "him", "her", "his"; "đoàn", "the delegation".
@@ -142,7 +144,7 @@ public final class Lexicon: Sendable {
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); laterWords = sets.words("later-words")
-        destinationPrepositions = sets.words("destination-prepositions")
+        destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")
