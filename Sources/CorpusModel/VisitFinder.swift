@@ -70,6 +70,7 @@ extension EventFinder {
                 if c.persons.contains(where: { $0.joinedParty && $0.nameEnd <= trigger.tokens.lowerBound }) {
                     clues.rules.insert(.hostCoordinatedParty)
                 }
+                if trigger.form == .continuation { readLegBefore(visitor.index, clues, c) }
                 makeNamedVisits(visitor.index, clues, segment: segment, c, &usedPersons)
             } else {
                 makeUnnamedVisit(clues, segment: segment, c)
@@ -355,5 +356,20 @@ extension EventFinder {
         guard r.trigger?.form == .continuation, let lv = lastVisit, visits[lv].visitor == r.person.entity,
               let told = visits[lv].mentions.last(where: { $0.sentence == c.index }) else { return nil }
         return told.status
+    }
+
+    /// "spent a day in Abu Dhabi and then Riyadh": the place right before a continuation ("PLACE and then",
+    /// "PLACE, then") is a leg of the same visitor too, when no visit of this sentence has taken it yet.
+    mutating func readLegBefore(_ vi: Int, _ clues: TriggerClues, _ c: SentenceContext) {
+        var k = clues.trigger.tokens.lowerBound - 1
+        guard k > c.start, tokens[k].first == 0x2C || lexicon.coordinators.contains(tokens[k].lower) else { return }
+        k -= 1
+        guard let place = c.destinations.first(where: { $0.tokens.upperBound == k + 1 }) else { return }
+        let person = c.persons[vi]
+        let made = visits.contains { v in v.visitor == person.entity && v.mentions.contains { $0.sentence == c.index } && v.destination == place.country }
+        guard !made else { return }
+        let reading = VisitReading(person: person, trigger: clues.trigger, range: place.tokens, time: clues.time,
+                                   notBefore: clues.notBefore, kind: clues.kind.kind, rules: clues.rules)
+        for v in makeVisits(reading, c) { add(v) }
     }
 }
