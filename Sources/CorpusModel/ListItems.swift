@@ -227,8 +227,9 @@ extension EventFinder {
 
 extension EventFinder {
     /// Rule visit.timeline-stop: a dated list item whose line goes straight to a place before any trigger. A
-    /// place set off by punctuation ("- March 24: Uganda, where he meets …", "- February 19: Rwanda.") is the
-    /// next stop of the visitor of the list's item before (rule visitor.previous-leg); a person followed by
+    /// place set off by punctuation or "and" ("- March 24: Uganda, where he meets …", "- February 19: Rwanda.") is
+    /// a stop of the one person the list's lead or headline names (rule visitor.list-context), else of the visitor
+    /// of the list's item before (rule visitor.previous-leg); a person followed by
     /// "in"/"at" and a place ("- August 26: Clinton in Abuja, Nigeria", "- December 10: Obama again in South
     /// Africa") is that person's stop. Either is dated by the item's date.
     mutating func readTimelineStop(_ c: SentenceContext, before limit: Int) {
@@ -240,10 +241,14 @@ extension EventFinder {
         let from: Int
         if let place = destinationAt(k, c) {
             let next = place.tokens.upperBound
-            guard next >= c.end || tokens[next].kind == .punct, let carried = lastListVisit, carried.list == item.list else { return }
-            person = PersonRef(entity: carried.visitor, phraseStart: k, nameStart: k, nameEnd: k, titleLevel: nil,
+            guard next >= c.end || tokens[next].kind == .punct || lexicon.coordinators.contains(tokens[next].lower) else { return }
+            // The one person the list's lead or headline names ("Xi Jinping's visits to Africa"), else the visitor
+            // of the item before.
+            let carried = lastListVisit.flatMap { $0.list == item.list ? $0.visitor : nil }
+            guard let visitor = item.person ?? carried else { return }
+            person = PersonRef(entity: visitor, phraseStart: k, nameStart: k, nameEnd: k, titleLevel: nil,
                                titleCountry: nil, historical: false, role: .name)
-            rules.insert(.visitorPreviousLeg)
+            rules.insert(item.person != nil ? .visitorListContext : .visitorPreviousLeg)
             from = k
         } else if let pi = c.persons.firstIndex(where: { $0.phraseStart == k }), let at = placePreposition(after: c.persons[pi].nameEnd, c),
                   destinationAt(at + 1, c) != nil {

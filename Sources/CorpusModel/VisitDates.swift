@@ -167,6 +167,7 @@ extension EventFinder {
         while let time = c.times.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
             stops.append(TripStop(place: place, time: time))
             var k = time.tokens.upperBound
+            if k < e, tokens[k].first == 0x29 { k += 1 } // "Ethiopia (22 January) and Djibouti (23 January)"
             guard k < e, tokens[k].first == 0x2C || tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa else { break }
             k += 1
             if k < e, tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa { k += 1 } // ", and to"

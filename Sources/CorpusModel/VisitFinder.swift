@@ -107,7 +107,10 @@ extension EventFinder {
     func refersBack(_ trigger: Trigger, _ c: SentenceContext) -> Bool {
         let tr = trigger.tokens
         let placeSoon = !c.destinationPlaces(from: tr.upperBound, to: tr.upperBound + 5).isEmpty
-        return isDefinite(tr, c.start) || (!placeSoon && hasPossessivePronoun(tr, c.start))
+        // A list item's line is an event of its own: "- January 2013: Abe makes Vietnam the first stop of his first
+        // foreign trip" names its place before the word.
+        let placeBefore = c.listItem?.opening == true && !c.destinationPlaces(from: c.start, to: tr.lowerBound).isEmpty
+        return isDefinite(tr, c.start) || (!placeSoon && !placeBefore && hasPossessivePronoun(tr, c.start))
     }
 
     /// The visitor's segment: from the previous person who is not a host (the sentence start for the first

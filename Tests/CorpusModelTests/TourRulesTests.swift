@@ -37,6 +37,9 @@ struct TourRulesTests {
             "Joko Widodo -> MMR 2015-03-09 occurred", "Joko Widodo -> MYS 2016-04-02 occurred",
             "Joko Widodo -> THA 2015-03-07 occurred", "Joko Widodo -> VNM 2016-04-02 occurred",
         ])
+        // The one person the headline names, for a first line that goes straight to places.
+        #expect(visits("Joko Widodo's visits to Indochina\n\nHis earlier visits:\n\nMarch 2015 - Laos and Cambodia, on his first tour.")
+                == ["Joko Widodo -> KHM 2015-03 occurred", "Joko Widodo -> LAO 2015-03 occurred"])
         // Counter-example: no line before names a visitor.
         #expect(visits("Indonesian presidents abroad\n\nKey visits:\n\n2015\n- March 5: Cambodia, where trade talks open.\n- March 9: Myanmar.") == [])
     }
@@ -62,8 +65,20 @@ struct TourRulesTests {
     func placesWithDays() {
         #expect(visits("In May 2021 Indonesian President Joko Widodo toured the region, Vientiane on the 13th, Phnom Penh on the 14th and Bangkok on the 15th.")
                 == ["Joko Widodo -> KHM 2021-05-14 occurred", "Joko Widodo -> LAO 2021-05-13 occurred", "Joko Widodo -> THA 2021-05-15 occurred"])
+        // Each place with its date in brackets.
+        #expect(visits("Indonesian President Joko Widodo visited Laos (3 May) and Cambodia (5 May).")
+                == ["Joko Widodo -> KHM 2021-05-05 occurred", "Joko Widodo -> LAO 2021-05-03 occurred"])
         // Counter-example: an ordinal that is no day ("the 13th century").
         #expect(visits("Indonesian President Joko Widodo visited a temple of the 13th century in Laos in May.") == ["Joko Widodo -> LAO 2021-05 occurred"])
+    }
+
+    @Test("visit.refers-back: a list line's possessive visit word after its place is a visit of its own, not the one before")
+    func listLinePossessive() {
+        let text = "Indonesian leaders in Indochina\n\nKey visits:\n\n- March 2015: Joko Widodo pays a state visit to Laos.\n- January 2016: Widodo makes Cambodia the first stop of his next foreign trip."
+        #expect(visits(text) == ["Joko Widodo -> KHM 2016-01 occurred", "Joko Widodo -> LAO 2015-03 occurred"])
+        // Counter-example: outside a list the possessive refers back.
+        #expect(visits("Indonesian President Joko Widodo paid a state visit to Laos in March. Widodo praised Cambodia during his trip.")
+                == ["Joko Widodo -> LAO 2021-03 occurred"])
     }
 
     @Test("destination.excluded-phrase: the origin of a journey is not a destination, its goal is")
