@@ -33,6 +33,8 @@ public final class Lexicon: Sendable {
     let destinationPrepositions: KeyTableSet
     /// "from", "từ": a place after one and before a goal is where a journey started ("flew from Israel to Jeddah").
     let originWords: KeyTableSet
+    /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
+    let legStartWords: PhraseSet
     let clauseStarters, subordinators, invitationNouns: PhraseSet
     let definiteFillers, possessivePronouns: KeyTableSet
     /// Referring words (Coreference.swift): "he", "ông"; "him", "her", "his"; "đoàn", "the delegation".
@@ -145,6 +147,7 @@ public final class Lexicon: Sendable {
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); laterWords = sets.words("later-words")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
+        legStartWords = sets.phrases("leg-start-words")
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")

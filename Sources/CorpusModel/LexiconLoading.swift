@@ -111,7 +111,7 @@ extension Lexicon {
         ("name-particles", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
         ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases),
         ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
-        ("continuation-words", .phrases), ("origin-words", .words),
+        ("continuation-words", .phrases), ("leg-start-words", .phrases), ("origin-words", .words),
         ("attend-verbs", .phrases), ("gathering-words", .phrases), ("attendance-words", .phrases),
         ("gathering-topic-words", .phrases), ("remote-words", .phrases), ("skip-verbs", .words), ("plural-markers", .words),
         ("visiting-words", .words), ("invitation-verbs", .words), ("clause-openers", .words),

@@ -329,7 +329,8 @@ extension EventFinder {
 
 extension EventFinder {
     /// Rule visitor.previous-leg: the visitor of a later leg that names no one. After a continuation ("The tour
-    /// continued to Australia"), the visitor of the visit reported in this sentence or the one before; in a list
+    /// continued to Australia"), the visitor of the visit reported (or referred back to) in this sentence or the one
+    /// before; in a list
     /// item's opening sentence ("- March 25: A brief stop at Kigali airport in Rwanda"), the visitor of the list's
     /// item before.
     func previousLegVisitor(_ trigger: Trigger, _ c: SentenceContext) -> Int? {
@@ -338,10 +339,9 @@ extension EventFinder {
                   !namesSomeone(before: trigger.tokens.lowerBound, item, c) else { return nil }
             return carried.visitor
         }
-        // Told in the sentence before, or made (not merely referred back to) in this one.
-        guard trigger.form == .continuation, let lv = lastVisit, visits[lv].mentions.contains(where: { m in
-            m.sentence == c.index - 1 || (m.sentence == c.index && !m.ruleSet.contains(.visitRefersBack))
-        }) else { return nil }
+        // Told in the sentence before, or in this one (also by a word referring back to it: "The tour continued to X").
+        guard trigger.form == .continuation, let lv = lastVisit,
+              visits[lv].mentions.contains(where: { $0.sentence >= c.index - 1 }) else { return nil }
         return visits[lv].visitor
     }
 

@@ -129,8 +129,13 @@ extension EventFinder {
     }
 
     /// A one-word continuation ("then") opens a leg only after a comma, a semicolon or a coordinator ("…, then
-    /// Tanzania", "and then Riyadh"), not as an adjective ("the then Soviet Union").
+    /// Tanzania", "and then Riyadh"), not as an adjective ("the then Soviet Union"); a trip's start or end ("began
+    /// in") only in a sentence that names the trip.
     func opensLeg(_ r: Range<Int>, _ c: SentenceContext) -> Bool {
+        // "began in", "ended the tour in": only where the sentence names the trip, before the place.
+        if lexicon.legStartWords.match(tokens, at: r.lowerBound, end: r.upperBound) == r.count {
+            return (c.start..<r.upperBound).contains { lexicon.visitNouns.match(tokens, at: $0, end: r.upperBound) > 0 }
+        }
         guard r.count == 1 else { return true }
         let before = r.lowerBound - 1
         guard before >= c.start else { return false }
