@@ -305,6 +305,14 @@ extension EventFinder {
             end = nil
             rules.insert(.dateStoryTime)
         }
+        if start == nil && r.notBefore == nil && storyAnchored, statusValue != .negated, let told = previousTime, let d = date,
+           told.start.year == d.year, told.start < d.truncated(to: .month) {
+            // An archive report told on its own date: an undated stop of the story before it is of the time told
+            // last (to the month), not of the page's month (rule date.archive-anchor).
+            start = told.start.truncated(to: min(told.start.granularity, .month))
+            end = nil
+            rules.insert(.dateArchiveAnchor)
+        }
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
             start = d.truncated(to: .month)
             end = nil

@@ -81,6 +81,15 @@ struct TourRulesTests {
                 == ["Joko Widodo -> LAO 2021-03 occurred"])
     }
 
+    @Test("date.archive-anchor: an undated stop of an archive report takes the month told last before it, not the page's")
+    func archiveStops() {
+        let text = "From the archive, 3 November 1966: the President's journey\n\nOn 26 October 1966 President Joko Widodo flew to Hanoi. From there President Joko Widodo went on to Thailand."
+        #expect(visits(text, date: "2016-11-03") == ["Joko Widodo -> THA 1966-10 occurred", "Joko Widodo -> VNM 1966-10-26 occurred"])
+        // Counter-example: a news report keeps its own month for an undated stop.
+        #expect(visits("On 26 October President Joko Widodo flew to Hanoi. From there he went on to Thailand.", date: "2021-11-03")
+                == ["Joko Widodo -> THA 2021-11 occurred", "Joko Widodo -> VNM 2021-10-26 occurred"])
+    }
+
     @Test("destination.excluded-phrase: the origin of a journey is not a destination, its goal is")
     func origins() {
         #expect(visits("Indonesian President Joko Widodo flew from Laos to Cambodia on June 3.") == ["Joko Widodo -> KHM 2021-06-03 occurred"])
