@@ -77,9 +77,25 @@ extension EventFinder {
 
     /// The triggers of a sentence in order: words first, then a trigger before each welcomed guest.
     func findTriggers(_ c: SentenceContext) -> [Trigger] {
-        var triggers = findWordTriggers(c)
+        var triggers = dropComplementLegs(findWordTriggers(c), c)
         addGuestTriggers(&triggers, c)
         return triggers
+    }
+
+    /// "Her first trip abroad took her to Singapore": a continuation holding an object pronoun right after a
+    /// possessive visit word that tells a new trip (it does not refer back, and no place stands between them) is
+    /// that word's complement, not a later leg ("a 2013 tour took him to Senegal" names its visitor in the leg).
+    func dropComplementLegs(_ triggers: [Trigger], _ c: SentenceContext) -> [Trigger] {
+        var out: [Trigger] = []
+        for t in triggers {
+            if t.form == .continuation, let previous = out.last, previous.isNoun, hasPossessivePronoun(previous.tokens, c.start),
+               t.tokens.contains(where: { lexicon.objectPronouns.contains(tokens[$0].lower) }),
+               c.destinationPlaces(from: previous.tokens.upperBound, to: t.tokens.lowerBound).isEmpty,
+               !(previous.tokens.upperBound..<t.tokens.lowerBound).contains(where: { tokens[$0].kind == .punct && tokens[$0].first == 0x3B }),
+               lastVisit == nil || !refersBack(previous, c) { continue }
+            out.append(t)
+        }
+        return out
     }
 
     /// Visit words, arrivals, presence and attendance, left to right; names are skipped.
