@@ -82,13 +82,13 @@ extension EventFinder {
         return triggers
     }
 
-    /// "Her first trip abroad took her to Singapore": a continuation holding an object pronoun right after a
-    /// possessive visit word that tells a new trip (it does not refer back, and no place stands between them) is
+    /// "Her first trip abroad took her to Singapore", "Kishida's first trips took him to India": a continuation
+    /// holding an object pronoun right after a possessive visit word that tells a new trip (it does not refer back, and no place stands between them) is
     /// that word's complement, not a later leg ("a 2013 tour took him to Senegal" names its visitor in the leg).
     func dropComplementLegs(_ triggers: [Trigger], _ c: SentenceContext) -> [Trigger] {
         var out: [Trigger] = []
         for t in triggers {
-            if t.form == .continuation, let previous = out.last, previous.isNoun, hasPossessivePronoun(previous.tokens, c.start),
+            if t.form == .continuation, let previous = out.last, previous.isNoun, hasPossessor(previous, c),
                t.tokens.contains(where: { lexicon.objectPronouns.contains(tokens[$0].lower) }),
                c.destinationPlaces(from: previous.tokens.upperBound, to: t.tokens.lowerBound).isEmpty,
                !(previous.tokens.upperBound..<t.tokens.lowerBound).contains(where: { tokens[$0].kind == .punct && tokens[$0].first == 0x3B }),
@@ -142,6 +142,16 @@ extension EventFinder {
             }
         }
         return nil
+    }
+
+    /// "his first trip", "Kishida's first bilateral trips": a possessive pronoun or a person's name with "'s" before
+    /// the visit word (adjectives and numbers between).
+    func hasPossessor(_ noun: Trigger, _ c: SentenceContext) -> Bool {
+        if hasPossessivePronoun(noun.tokens, c.start) { return true }
+        return c.persons.contains { p in
+            p.nameEnd < noun.tokens.lowerBound && noun.tokens.lowerBound - p.nameEnd <= 6 && tokens[p.nameEnd].kind == .possessive
+                && (p.nameEnd + 1..<noun.tokens.lowerBound).allSatisfy { tokens[$0].kind != .punct && !tokens[$0].capitalized }
+        }
     }
 
     /// A one-word continuation ("then") opens a leg only after a comma, a semicolon or a coordinator ("…, then

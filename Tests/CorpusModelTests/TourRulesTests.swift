@@ -57,6 +57,11 @@ struct TourRulesTests {
         // The place before "and then" is a leg too.
         #expect(visits("Indonesian President Joko Widodo spent a single day, June 3, in Vientiane and then Phnom Penh.")
                 == ["Joko Widodo -> KHM 2021-06-03 occurred", "Joko Widodo -> LAO 2021-06-03 occurred"])
+        // A trip that "took him to" places: the trip's possessor, or the subject before the visit word.
+        #expect(visits("Joko Widodo's first trips in 2015 took him to Laos and Cambodia.")
+                == ["Joko Widodo -> KHM 2015 occurred", "Joko Widodo -> LAO 2015 occurred"])
+        #expect(visits("In 2021 Joko Widodo said that a 2015 tour took him to Laos and Cambodia.")
+                == ["Joko Widodo -> KHM 2015 occurred", "Joko Widodo -> LAO 2015 occurred"])
         // Counter-example: an adjective "then".
         #expect(visits("Indonesian President Joko Widodo praised the then Laos government on June 3.") == [])
     }
