@@ -2,7 +2,7 @@
 // and talks, the establishment of diplomatic relations, anniversaries and exchanges of messages.
 // The rules use titles, verbs, the gazetteer and dates only. This file holds the finder's state and the
 // sentence loop; each concern is a file of its own: VisitTriggers, VisitFinder (the steps of a visit),
-// Visitor, VisitDestination, VisitDates, VisitStatusAndKind, OtherEvents.
+// Visitor, VisitDestination, VisitDates, VisitStatusAndKind, TripLegs (the later legs of a trip), OtherEvents.
 
 /// A visit as one sentence reports it, before the merge.
 struct VisitCandidate {
