@@ -3,6 +3,22 @@
 // visit A, then B"), and the place a leg continues from ("in Abu Dhabi and then Riyadh").
 
 extension EventFinder {
+    /// The visitor of a continuation ("…, and then to Malaysia"): the previous leg's in this sentence, unless a subject
+    /// of its own stands right before it ("B then went on to Y"); for "a 2013 tour took him to Senegal", the
+    /// subject before the visit word (the leg's object pronoun).
+    func legVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
+        let leg = triggers[ti].tokens
+        if let prev = previousVisitor, prev.sentence == c.index {
+            if let subject = subjectBefore(ti, in: triggers, c), c.persons[subject].nameEnd >= leg.lowerBound - 2 {
+                return (subject, .visitorSubject)
+            }
+            return (prev.index, .visitorPreviousInSentence)
+        }
+        guard leg.contains(where: { lexicon.objectPronouns.contains(tokens[$0].lower) }) else { return nil }
+        let withoutNouns = triggers[...ti].filter { !$0.isNoun }
+        return subjectBefore(withoutNouns.count - 1, in: withoutNouns, c).map { ($0, .visitorSubject) }
+    }
+
     /// Rule visitor.previous-leg: the visitor of a later leg that names no one. After a continuation ("The tour
     /// continued to Australia"), the visitor of the visit reported (or referred back to) in this sentence or the one
     /// before; in a list item's opening sentence ("- March 25: A brief stop at Kigali airport in Rwanda"), the

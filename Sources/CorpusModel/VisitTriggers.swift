@@ -83,8 +83,9 @@ extension EventFinder {
     }
 
     /// "Her first trip abroad took her to Singapore", "Kishida's first trips took him to India": a continuation
-    /// holding an object pronoun right after a possessive visit word that tells a new trip (it does not refer back, and no place stands between them) is
-    /// that word's complement, not a later leg ("a 2013 tour took him to Senegal" names its visitor in the leg).
+    /// holding an object pronoun right after a possessive visit word that tells a new trip (it does not refer back,
+    /// and no place stands between them) is that word's complement, not a later leg ("a 2013 tour took him to
+    /// Senegal" names its visitor in the leg).
     func dropComplementLegs(_ triggers: [Trigger], _ c: SentenceContext) -> [Trigger] {
         var out: [Trigger] = []
         for t in triggers {

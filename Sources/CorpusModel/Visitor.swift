@@ -10,20 +10,7 @@ extension EventFinder {
     func chooseVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
         // A visitor named by "visiting", or a welcomed guest: that person.
         if let named = triggers[ti].visitor { return (named, .visitorNamedByTrigger) }
-        // A later leg ("…, and then to Malaysia") is the previous leg's visitor's, unless a subject of its own
-        // stands right before it ("B then went on to Y").
-        // "a 2013 tour took him to Senegal": the leg's object pronoun is the subject before the visit word.
-        if triggers[ti].form == .continuation, previousVisitor?.sentence != c.index,
-           triggers[ti].tokens.contains(where: { lexicon.objectPronouns.contains(tokens[$0].lower) }) {
-            let own = triggers[...ti].filter { !$0.isNoun }
-            if let subject = subjectBefore(own.count - 1, in: Array(own), c) { return (subject, .visitorSubject) }
-        }
-        if triggers[ti].form == .continuation, let prev = previousVisitor, prev.sentence == c.index {
-            if let subject = subjectBefore(ti, in: triggers, c), c.persons[subject].nameEnd >= triggers[ti].tokens.lowerBound - 2 {
-                return (subject, .visitorSubject)
-            }
-            return (prev.index, .visitorPreviousInSentence)
-        }
+        if triggers[ti].form == .continuation, let leg = legVisitor(ti, in: triggers, c) { return leg }
         if let subject = subjectBefore(ti, in: triggers, c) { return (subject, .visitorSubject) }
         if let after = visitorAfter(triggers[ti], c) { return (after, .visitorAfterTrigger) }
         if let prev = previousVisitor, prev.sentence == c.index { return (prev.index, .visitorPreviousInSentence) }
