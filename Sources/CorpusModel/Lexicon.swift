@@ -31,6 +31,12 @@ public final class Lexicon: Sendable {
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, laterWords, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
     let destinationPrepositions: KeyTableSet
+    /// "from", "từ": a place after one and before a goal is where a journey started ("flew from Israel to Jeddah").
+    let originWords: KeyTableSet
+    /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
+    let legStartWords: PhraseSet
+    /// "weekend", "cuối tuần": with a present-tense travel verb, a scheduled trip, as a weekday is.
+    let weekendWords: PhraseSet
     let clauseStarters, subordinators, invitationNouns: PhraseSet
     let definiteFillers, possessivePronouns: KeyTableSet
     /// Referring words (Coreference.swift): "he", "ông"; "him", "her", "his"; "đoàn", "the delegation".
@@ -148,7 +154,8 @@ public final class Lexicon: Sendable {
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); laterWords = sets.words("later-words")
-        destinationPrepositions = sets.words("destination-prepositions")
+        destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
+        legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")

@@ -111,6 +111,8 @@ extension Lexicon {
         ("name-particles", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
         ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases),
         ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
+        ("continuation-words", .phrases), ("leg-start-words", .phrases), ("origin-words", .words),
+        ("weekend-words", .phrases),
         ("attend-verbs", .phrases), ("gathering-words", .phrases), ("attendance-words", .phrases),
         ("gathering-topic-words", .phrases), ("remote-words", .phrases), ("skip-verbs", .words), ("plural-markers", .words),
         ("visiting-words", .words), ("invitation-verbs", .words), ("clause-openers", .words),

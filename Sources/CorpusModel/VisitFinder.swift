@@ -43,6 +43,7 @@ extension EventFinder {
     ///    one for the protagonist a title or pronoun stands for (`makeUnnamedVisit`).
     mutating func findVisits(_ c: SentenceContext) {
         let triggers = findTriggers(c)
+        readTimelineStop(c, before: triggers.first?.tokens.lowerBound ?? c.end)
         guard !triggers.isEmpty else {
             readListRow(c)
             return
@@ -69,6 +70,7 @@ extension EventFinder {
                 if c.persons.contains(where: { $0.joinedParty && $0.nameEnd <= trigger.tokens.lowerBound }) {
                     clues.rules.insert(.hostCoordinatedParty)
                 }
+                if trigger.form == .continuation { readLegBefore(visitor.index, clues, c) }
                 makeNamedVisits(visitor.index, clues, segment: segment, c, &usedPersons)
             } else {
                 makeUnnamedVisit(clues, segment: segment, c)
@@ -105,7 +107,10 @@ extension EventFinder {
     func refersBack(_ trigger: Trigger, _ c: SentenceContext) -> Bool {
         let tr = trigger.tokens
         let placeSoon = !c.destinationPlaces(from: tr.upperBound, to: tr.upperBound + 5).isEmpty
-        return isDefinite(tr, c.start) || (!placeSoon && hasPossessivePronoun(tr, c.start))
+        // A list item's line is an event of its own: "- January 2013: Abe makes Vietnam the first stop of his first
+        // foreign trip" names its place before the word.
+        let placeBefore = c.listItem?.opening == true && !c.destinationPlaces(from: c.start, to: tr.lowerBound).isEmpty
+        return isDefinite(tr, c.start) || (!placeSoon && !placeBefore && hasPossessivePronoun(tr, c.start))
     }
 
     /// The visitor's segment: from the previous person who is not a host (the sentence start for the first
@@ -178,18 +183,21 @@ extension EventFinder {
         // In a list item's opening sentence that names no one, the one person the list's lead names.
         let listed = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
             ? c.listItem?.person : nil
-        if placeAfter == nil || (subject == nil && !pronoun && listed == nil) {
+        // A later leg with no one named ("The tour continued to Australia", "- March 25: A brief stop at Kigali
+        // airport"): the visitor of the leg before.
+        let previousLeg = subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
+        if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil) {
             if let lv = lastVisit, placeAfter == nil || placeAfter!.country == visits[lv].destination {
                 attach(c, trigger: clues.trigger, to: lv, kind: clues.kind, time: time)
             }
             return
         }
-        guard let who = listed ?? referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
+        guard let who = listed ?? previousLeg ?? referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
         let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                           titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
         guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }
         var rules = clues.rules
-        rules.insert(listed == nil ? .visitorTitleOrPronoun : .visitorListContext)
+        rules.insert(listed != nil ? .visitorListContext : previousLeg != nil ? .visitorPreviousLeg : .visitorTitleOrPronoun)
         let reading = VisitReading(person: p, trigger: clues.trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil,
                                    kind: clues.kind.kind, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
@@ -304,6 +312,7 @@ extension EventFinder {
         }
         if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let place = destination.place,
            negationBetween(trigger.tokens.upperBound, place.tokens.lowerBound) { reading = StatusReading(.negated, .statusNegatedCue) }
+        if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
         let statusValue = reading.status
         rules.insert(reading.rule)
         if start == nil && r.notBefore == nil, let leg = previousLegStart(r, c) {
@@ -325,6 +334,14 @@ extension EventFinder {
             start = told
             end = nil
             rules.insert(.dateStoryTime)
+        }
+        if start == nil && r.notBefore == nil && storyAnchored, statusValue != .negated, let told = previousTime, let d = date,
+           told.start.year == d.year, told.start < d.truncated(to: .month) {
+            // An archive report told on its own date: an undated stop of the story before it is of the time told
+            // last (to the month), not of the page's month (rule date.archive-anchor).
+            start = told.start.truncated(to: min(told.start.granularity, .month))
+            end = nil
+            rules.insert(.dateArchiveAnchor)
         }
         let cancelledAhead = statusValue == .negated && r.trigger.map { isFutureNegation(before: $0.tokens, c) } == true
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated || cancelledAhead {

@@ -65,7 +65,10 @@ extension EventFinder {
         while j >= s && n < 12 {
             let w = tokens[j].lower
             if tokens[j].kind == .punct {
-                if isComma(j) && j + 1 < t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; chained = true; continue }
+                // A comma before a sequence word, which may open the trigger itself (", then Kuala Lumpur").
+                if isComma(j) && j + 1 <= t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; chained = true; continue }
+                // A chained leg after a list the colon opens ("will go to four countries: A and B, then C").
+                if chained && tokens[j].first == 0x3A { j -= 1; n = 0; continue }
                 if isComma(j) && coordinated { j -= 1; n = 0; chained = true; continue }
                 // A hyphen or brackets ("Các Tiểu vương quốc Arab Thống nhất (UAE), thăm Qatar") do not end the clause.
                 if tokens[j].first == 0x28 || tokens[j].first == 0x29 { j -= 1; continue }
@@ -175,12 +178,16 @@ extension EventFinder {
     }
 
     /// "lands in Havana on Sunday", "leaves on Sunday for a four-day trip": a present-tense verb of the trip at
-    /// or just before the trigger, with a weekday in the sentence, tells a schedule (a headline's present tells
+    /// or just before the trigger, with a weekday or a weekend word ("at the weekend") in the sentence, tells a
+    /// schedule (a headline's present tells
     /// the news, so the caller leaves the headline out).
     func isScheduledPresent(_ trigger: Range<Int>, from s: Int, to e: Int) -> Bool {
         let window = max(s, trigger.lowerBound - 10)..<trigger.upperBound
         guard window.contains(where: { tokens[$0].kind == .word && lexicon.presentTenseWords.contains(tokens[$0].lower) }) else { return false }
-        return (s..<e).contains { tokens[$0].kind == .word && tokens[$0].capitalized && lexicon.weekdays[tokens[$0].lower] != nil }
+        return (s..<e).contains { k in
+            (tokens[k].kind == .word && tokens[k].capitalized && lexicon.weekdays[tokens[k].lower] != nil)
+                || lexicon.weekendWords.match(tokens, at: k, end: e) > 0
+        }
     }
 
     /// A past-tense cue at the trigger or in the eight tokens before it, within its clause ("arrived in Hanoi",
