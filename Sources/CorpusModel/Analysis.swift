@@ -141,6 +141,7 @@ enum Analyzer {
             timesPerSentence.append(tt)
         }
         a.discovered = finder.discovered
+        for k in a.discovered.indices { a.discovered[k].gender = finder.textGenders[-k - 1] }
         // Pass 2: events, knowing the document's main pair of countries; none for a language the rules do not read.
         guard languages.profile(of: a.language)?.read ?? true else { return a }
         let pair = finder.mainPair()
@@ -155,6 +156,8 @@ enum Analyzer {
             return date.flatMap { entities[ref].office(at: $0)?.level }
         }
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
+        let textGenders = finder.textGenders
+        events.genderOf = { ref in (ref >= 0 ? entities[ref].gender : nil) ?? textGenders[ref] }
         let listItems = ListItemReader(b: b, tokens: tokens, sentenceTokens: sentenceTokens, paragraphOf: a.sentences.map(\.paragraph),
                                        times: timesPerSentence, mentions: perSentence, countryOf: countryOf, lexicon: lexicon).contexts()
         ListItemReader.applyYears(listItems, to: &timesPerSentence)

@@ -15,14 +15,19 @@
 // 3. `protagonist`: else the article's protagonist (rule coref.protagonist).
 // Steps 2 and 3 never give a person named before the word in its own clause ("Crown Prince X received him": not
 // X). In Vietnamese, "ông", "bà" are a subject only at the head of a clause ("Sau Việt Nam, ông
-// sẽ thăm"; not "thay mặt ông", "bà con"). Gender is not used (the gazetteer has none); first-person and plural pronouns are not in the sets, so a
-// quoted speaker's "I", "we" are never resolved.
+// sẽ thăm"; not "thay mặt ông", "bà con"). First-person and plural pronouns are not in the sets, so a quoted
+// speaker's "I", "we" are never resolved.
+// Every step takes only persons whose gender fits the pronoun's (`pronoun-genders`: "she" f, "ông" m): a person of
+// the other known gender is passed over for the next candidate; one of unknown gender fits (PersonGenders.swift;
+// rule coref.gender when that changed whom the word stands for).
 
 /// How a referring word was read: its form (coref.pronoun, coref.possessive, coref.delegation) and the step
 /// that found its person (coref.recent-subject, coref.protagonist).
 struct Referring: Equatable {
     var form: Rule
     var step: Rule
+    /// The pronoun's gender passed over a person salience alone would have chosen (rule coref.gender).
+    var byGender = false
 }
 
 /// A referring word of a sentence, before it is resolved.
@@ -31,6 +36,8 @@ struct ReferringWord {
     var form: Rule
     /// "he", "ông" (a subject form); not "him", "his", nor a word after a host, guest or party cue.
     var subjectForm: Bool
+    /// "she" f, "ông" m (`pronoun-genders`); nil for a delegation word.
+    var gender: Gender? = nil
 }
 
 /// The subjects of the current paragraph's sentences, most recent last.
@@ -66,10 +73,10 @@ struct Salience {
         return country == required
     }
 
-    /// The most recent subject of paragraph `p` not in `excluded`.
-    func recent(in p: Int, excluding excluded: Set<Int>) -> Int? {
+    /// The most recent subject of paragraph `p` not in `excluded` that `fits`.
+    func recent(in p: Int, excluding excluded: Set<Int>, fits: (Int) -> Bool = { _ in true }) -> Int? {
         guard p == paragraph else { return nil }
-        return subjects.last { !excluded.contains($0) }
+        return subjects.last { !excluded.contains($0) && fits($0) }
     }
 }
 
@@ -77,7 +84,7 @@ extension PersonRef {
     /// The coreference rules of a person a referring word stands for (none for a name).
     var referringRules: RuleSet {
         guard let r = referring else { return RuleSet() }
-        return RuleSet([r.form, r.step])
+        return RuleSet(r.byGender ? [r.form, r.step, .corefGender] : [r.form, r.step])
     }
 }
 
@@ -100,10 +107,14 @@ extension EventFinder {
             let clauseStart = clauseStarts.last { $0 <= k } ?? range.lowerBound
             let recalled = times.contains { isRecalled($0.start) }
             guard let (entity, step) = resolve(word, cue: cue, out, clauseStart: clauseStart, recalled: recalled, countryOf: countryOf) else { continue }
+            var genderless = word
+            genderless.gender = nil
+            let byGender = word.gender != nil
+                && resolve(genderless, cue: cue, out, clauseStart: clauseStart, recalled: recalled, countryOf: countryOf)?.0 != entity
             var p = PersonRef(entity: entity, phraseStart: word.tokens.lowerBound, nameStart: word.tokens.lowerBound,
                               nameEnd: word.tokens.upperBound, titleLevel: nil, titleCountry: nil, historical: false, role: .short)
             p.setCue(cue)
-            p.referring = Referring(form: word.form, step: step)
+            p.referring = Referring(form: word.form, step: step, byGender: byGender)
             out.persons.append(p)
             out.persons.sort { $0.nameStart < $1.nameStart }
         }
@@ -113,17 +124,26 @@ extension EventFinder {
     /// Whom a referring word stands for, and the step that found him (see the steps above).
     func resolve(_ word: ReferringWord, cue: PersonCue, _ m: SentenceMentions, clauseStart: Int, recalled: Bool,
                  countryOf: (Int) -> String?) -> (Int, Rule)? {
+        let fits = { (who: Int) in fitsGender(word, who) }
         let before = m.persons.filter { $0.nameEnd <= word.tokens.lowerBound }
-        if word.subjectForm || word.form == .corefPossessive, cue == .none, let subject = subjectOfSentence(before) { return (subject, .corefRecentSubject) }
+        if word.subjectForm || word.form == .corefPossessive, cue == .none,
+           let subject = subjectOfSentence(before.filter { fits($0.entity) }) { return (subject, .corefRecentSubject) }
         let named = Set(before.filter { $0.phraseStart >= clauseStart }.map(\.entity))
         let resolved: (Int, Rule)?
-        if recalled, let who = recalledVisitor, !named.contains(who) { resolved = (who, .corefRecentSubject) }
-        else if let recent = salience.recent(in: paragraph, excluding: named) { resolved = (recent, .corefRecentSubject) }
-        else if let who = protagonist, !named.contains(who) { resolved = (who, .corefProtagonist) }
+        if recalled, let who = recalledVisitor, !named.contains(who), fits(who) { resolved = (who, .corefRecentSubject) }
+        else if let recent = salience.recent(in: paragraph, excluding: named, fits: fits) { resolved = (recent, .corefRecentSubject) }
+        else if let who = protagonist, !named.contains(who), fits(who) { resolved = (who, .corefProtagonist) }
         else { resolved = nil }
         // After "The South Korean president flew into Pyongyang and was met by X", "he" is not X.
         guard let resolved, salience.admits(countryOf(resolved.0), in: paragraph) else { return nil }
         return resolved
+    }
+
+    /// Whether a person may be what the word stands for by gender: the word has none, the person has none known, or
+    /// they agree (rule coref.gender).
+    func fitsGender(_ word: ReferringWord, _ who: Int) -> Bool {
+        guard let wanted = word.gender, let gender = genderOf(who) else { return true }
+        return gender == wanted
     }
 
     /// The first person of the sentence before the word who is no host, guest or other party and not after "of".
@@ -143,13 +163,14 @@ extension EventFinder {
         while k < range.upperBound {
             if insideName(k, m) { k += 1; continue }
             let w = tokens[k].lower
+            let gender = lexicon.pronounGenders[w]
             if lexicon.subjectPronouns.contains(w), !startsName(after: k, range) {
-                words.append(ReferringWord(tokens: k..<k + 1, form: .corefPronoun, subjectForm: true))
+                words.append(ReferringWord(tokens: k..<k + 1, form: .corefPronoun, subjectForm: true, gender: gender))
             } else if lexicon.objectPronouns.contains(w) {
                 if !isPossessive(k, range) {
-                    words.append(ReferringWord(tokens: k..<k + 1, form: .corefPronoun, subjectForm: false))
+                    words.append(ReferringWord(tokens: k..<k + 1, form: .corefPronoun, subjectForm: false, gender: gender))
                 } else if possessesVisitWord(k, range) {
-                    words.append(ReferringWord(tokens: k..<k + 1, form: .corefPossessive, subjectForm: false))
+                    words.append(ReferringWord(tokens: k..<k + 1, form: .corefPossessive, subjectForm: false, gender: gender))
                 }
             } else if let n = delegationSubject(at: k, range) {
                 words.append(ReferringWord(tokens: k..<k + n, form: .corefDelegation, subjectForm: true))

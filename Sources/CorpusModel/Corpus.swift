@@ -363,6 +363,7 @@ struct Assembly {
             for p in a.discovered {
                 if let i = discoveredIndex[p.key] {
                     if entities[i].country == nil { entities[i].country = p.country }
+                    if entities[i].gender == nil { entities[i].gender = p.gender }
                     map.append(i)
                     continue
                 }
@@ -374,7 +375,8 @@ struct Assembly {
                     id = "\(slug)-\(n)"; n += 1
                 }
                 entities.append(Entity(id: id, kind: .person, name: p.name, country: p.country,
-                                       offices: [Office(title: p.title, level: p.level, country: p.country)], discovered: true))
+                                       offices: [Office(title: p.title, level: p.level, country: p.country)], discovered: true,
+                                       gender: p.gender))
                 discoveredIndex[p.key] = entities.count - 1
                 map.append(entities.count - 1)
             }

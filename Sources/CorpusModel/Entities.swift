@@ -7,6 +7,13 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable {
     case region
 }
 
+/// A person's gender where it is known (`person-genders.tsv`, or an honorific before a name in the text): a
+/// gendered pronoun ("she", "ông") never stands for a person of the other one (Coreference.swift).
+public enum Gender: String, Sendable, Codable, CaseIterable {
+    case female = "f"
+    case male = "m"
+}
+
 /// A state that no longer exists, or an earlier form of one that does ("West Germany" under `DEU`),
 /// with the years it existed and the states that took its place.
 public struct FormerState: Sendable, Hashable {
@@ -112,11 +119,13 @@ public struct Entity: Sendable, Hashable, Identifiable {
     public var organisationKind: String?
     /// True for a person found in the text from a title but absent from the gazetteer.
     public var discovered: Bool
+    /// Persons: the gender, when known.
+    public var gender: Gender?
 
     public init(id: String, kind: EntityKind, name: String, aliases: [String] = [], short: [String] = [],
                 country: String? = nil, offices: [Office] = [], alpha2: String? = nil, demonyms: [String] = [],
                 capital: String? = nil, population: Int? = nil, organisationKind: String? = nil,
-                discovered: Bool = false) {
+                discovered: Bool = false, gender: Gender? = nil) {
         self.id = id
         self.kind = kind
         self.name = name
@@ -130,6 +139,7 @@ public struct Entity: Sendable, Hashable, Identifiable {
         self.population = population
         self.organisationKind = organisationKind
         self.discovered = discovered
+        self.gender = gender
     }
 
     /// An entity whose lists are given in the gazetteer's '|'-joined form (the loader's fast path).

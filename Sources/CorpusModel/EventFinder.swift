@@ -126,6 +126,8 @@ struct EventFinder {
     /// A person's level on the article's date as the model knows it (a gazetteer person's office then; a
     /// discovered person's title), set by the analyser.
     var levelOf: (Int) -> Level? = { _ in nil }
+    /// A person's gender (the gazetteer's, else an honorific's in the text: PersonGenders.swift), set by the analyser.
+    var genderOf: (Int) -> Gender? = { _ in nil }
     /// The sentence and person index of the last visitor found, for a second visit word in the same sentence.
     var previousVisitor: (sentence: Int, index: Int)?
     /// Who has been found travelling where in this document (occurred visits), for a host received abroad.

@@ -68,6 +68,11 @@ public struct Gazetteer: Sendable {
         entities[index].offices.remove(at: office)
     }
 
+    /// Gives person `index` a gender (`person-genders.tsv`).
+    mutating func setGender(_ gender: Gender, ofPerson index: Int) {
+        entities[index].gender = gender
+    }
+
     /// Gives entity `index` another name and country (an overlay's); its earlier name stays indexed.
     mutating func rename(_ index: Int, name: String, country: String?) {
         entities[index].name = name
@@ -225,6 +230,7 @@ extension Gazetteer {
             if let p = file("organisations.tsv") { diagnostics += g.loadOrganisations(p) }
             if let p = file("persons.tsv") { diagnostics += g.loadPersons(p) }
             if let p = file("offices.tsv") { diagnostics += g.loadOffices(p) }
+            if let p = file("person-genders.tsv") { diagnostics += g.loadPersonGenders(p, below: Array(directories[..<position])) }
             if let p = file("country-aliases.tsv") { diagnostics += g.loadCountryAliases(p) }
             if let p = file("city-aliases.tsv") { diagnostics += g.loadCityAliases(p) }
         }

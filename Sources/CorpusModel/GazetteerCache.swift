@@ -5,7 +5,7 @@ import Foundation
 // A snapshot is only used for files of exactly the same paths, sizes and modification times.
 
 enum GazetteerCache {
-    static let magic: UInt64 = 0x3447_415A_5353_4F44 // "DOSSGAZ4", bumped whenever the layout changes
+    static let magic: UInt64 = 0x3547_415A_5353_4F44 // "DOSSGAZ5", bumped whenever the layout changes
     static let files = Gazetteer.knownFiles
 
     static var disabled: Bool { ProcessInfo.processInfo.environment["DOSSIER_NO_CACHE"] != nil }
@@ -75,6 +75,7 @@ enum GazetteerCache {
             w.optional(e.capital)
             w.optionalInt(e.population)
             w.optional(e.organisationKind)
+            w.optional(e.gender?.rawValue)
             w.u32(UInt32(e.offices.count))
             for o in e.offices {
                 w.string(o.title)
@@ -204,11 +205,12 @@ extension GazetteerCache.Reader {
             let kindIndex = Int(u8())
             let name = string(), aliases = string(), shorts = string(), demonyms = string()
             let country = optional(), alpha2 = optional(), capital = optional()
-            let population = optionalInt(), orgKind = optional()
-            guard kindIndex < EntityKind.allCases.count else { return nil }
+            let population = optionalInt(), orgKind = optional(), gender = optional()
+            guard kindIndex < EntityKind.allCases.count, gender.map({ Gender(rawValue: $0) != nil }) ?? true else { return nil }
             var e = Entity(id: id, kind: EntityKind.allCases[kindIndex], name: name, aliasText: aliases, shortText: shorts,
                            demonymText: demonyms, country: country, alpha2: alpha2, capital: capital, population: population,
                            organisationKind: orgKind)
+            e.gender = gender.flatMap(Gender.init(rawValue:))
             for _ in 0..<self.count(10) {
                 let title = string()
                 let rank = Int(u8())

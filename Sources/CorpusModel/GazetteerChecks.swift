@@ -8,7 +8,7 @@ import Foundation
 extension Gazetteer {
     /// The `.tsv` files a gazetteer folder may hold.
     static let knownFiles = ["countries.tsv", "cities.tsv", "subdivisions.tsv", "former-states.tsv", "organisations.tsv",
-                             "persons.tsv", "offices.tsv", "country-aliases.tsv", "city-aliases.tsv"]
+                             "persons.tsv", "person-genders.tsv", "offices.tsv", "country-aliases.tsv", "city-aliases.tsv"]
 
     /// The countries loaded so far, to check the rows of the files read after them.
     var countryCheck: CountryCheck { CountryCheck(countries: entities.filter { $0.kind == .country }) }

@@ -41,6 +41,11 @@ public final class Lexicon: Sendable {
     let definiteFillers, possessivePronouns: KeyTableSet
     /// Referring words (Coreference.swift): "he", "ông"; "him", "her", "his"; "đoàn", "the delegation".
     let subjectPronouns, objectPronouns: KeyTableSet
+    /// The gender a pronoun gives the person it stands for ("she" f, "ông" m), and the one an honorific or a title
+    /// right before a name gives a person of unknown gender ("Mrs", "Queen", "bà"): a pronoun never stands for a
+    /// person of the other gender.
+    let pronounGenders: LookupTable<Gender>
+    let honorificGenders: PhraseValues<Gender>
     let delegationWords: PhraseSet
     let numberWords: LookupTable<Int>
     // Status and kind.
@@ -161,6 +166,7 @@ public final class Lexicon: Sendable {
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")
         concludingVerbs = sets.words("concluding-verbs"); definiteFillers = sets.words("definite-fillers")
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
+        pronounGenders = sets.genders("pronoun-genders"); honorificGenders = sets.phraseGenders("honorific-genders")
         delegationWords = sets.phrases("delegation-words")
         possessivePronouns = sets.words("possessive-pronouns"); numberWords = sets.numbers("number-words")
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")

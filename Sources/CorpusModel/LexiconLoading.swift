@@ -21,6 +21,10 @@ enum LexiconShape: Sendable {
     case phraseNumbers(ClosedRange<Int>)
     /// Titles: phrases with a level and whether the level depends on the body named after them.
     case titles
+    /// Single tokens with a gender (`f`, `m`): pronouns.
+    case genders
+    /// Phrases with a gender: honorifics and titles before a name ("Mrs", "Crown Princess", "nữ hoàng").
+    case phraseGenders
 
     var columns: [String] {
         switch self {
@@ -29,13 +33,14 @@ enum LexiconShape: Sendable {
         case .levels: ["entry", "level"]
         case .kinds, .phraseKinds: ["entry", "kind"]
         case .titles: ["entry", "level", "depends_on_body"]
+        case .genders, .phraseGenders: ["entry", "gender"]
         }
     }
 
     var singleToken: Bool {
         switch self {
-        case .words, .numbers, .levels, .kinds: true
-        case .phrases, .phraseKinds, .phraseNumbers, .titles: false
+        case .words, .numbers, .levels, .kinds, .genders: true
+        case .phrases, .phraseKinds, .phraseNumbers, .titles, .phraseGenders: false
         }
     }
 }
@@ -87,6 +92,16 @@ struct LexiconSets {
         for e in list(name) { if let k = e.value.flatMap(VisitKind.init(rawValue:)) { table.insert(e.keys, k) } }
         return table
     }
+    func genders(_ name: String) -> LookupTable<Gender> {
+        var table = LookupTable<Gender>()
+        for e in list(name) { if let g = e.value.flatMap(Gender.init(rawValue:)) { table[e.keys[0]] = g } }
+        return table
+    }
+    func phraseGenders(_ name: String) -> PhraseValues<Gender> {
+        var table = PhraseValues<Gender>()
+        for e in list(name) { if let g = e.value.flatMap(Gender.init(rawValue:)) { table.insert(e.keys, g) } }
+        return table
+    }
     /// First token key -> titles starting with it, longest first.
     func titles() -> LookupTable<[TitleEntry]> {
         var table = LookupTable<[TitleEntry]>()
@@ -119,6 +134,7 @@ extension Lexicon {
         ("relative-pronouns", .words), ("place-prepositions", .words), ("outside-words", .words),
         ("since-words", .words), ("later-words", .words), ("concluding-verbs", .words), ("definite-fillers", .words),
         ("possessive-pronouns", .words), ("subject-pronouns", .words), ("object-pronouns", .words),
+        ("pronoun-genders", .genders), ("honorific-genders", .phraseGenders),
         ("delegation-words", .phrases), ("number-words", .numbers(1...99)), ("planned-words", .words),
         ("negation-words", .words), ("expected-words", .words), ("sequence-words", .words), ("kind-fillers", .words),
         ("cancel-words", .phrases), ("unrealised-plan-phrases", .phrases), ("counterfactual-phrases", .phrases), ("rescheduled-from-words", .words), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
@@ -199,6 +215,8 @@ extension Lexicon {
             return Level(rawValue: value) == nil ? "unknown level '\(value)' (one of \(Level.allCases.map(\.rawValue).joined(separator: ", ")))" : nil
         case .kinds, .phraseKinds:
             return VisitKind(rawValue: value) == nil ? "unknown kind '\(value)' (one of \(VisitKind.allCases.map(\.rawValue).joined(separator: ", ")))" : nil
+        case .genders, .phraseGenders:
+            return Gender(rawValue: value) == nil ? "unknown gender '\(value)'\(Gender.hint(for: value))" : nil
         case .words, .phrases:
             return nil
         }

@@ -10,6 +10,8 @@ struct DiscoveredPerson {
     var title: String
     var level: Level
     var shorts: [UInt64]
+    /// The gender an honorific or a title before the name gave (PersonGenders.swift), if any.
+    var gender: Gender?
 }
 
 /// A person named in a sentence. `entity` >= 0 is a gazetteer index; < 0 is discovered person -(k+1).
@@ -80,6 +82,8 @@ struct MentionFinder {
     /// Country mention counts, for the document's pair of countries.
     var countryCounts: [String: Int] = [:]
     var countryOrder: [String] = []
+    /// The genders the honorifics before names gave (PersonGenders.swift).
+    var textGenders = TextGenders()
 
     /// The word sets the rules use.
     let lexicon: Lexicon
@@ -169,6 +173,7 @@ struct MentionFinder {
         m.persons.sort { $0.nameStart < $1.nameStart }
         markPlacesInPhrases(&m)
         markCueRoles(&m, sentenceStart: s)
+        noteHonorificGenders(m, sentenceStart: s)
         for p in m.persons { lastSeen[p.entity] = max(lastSeen[p.entity] ?? 0, p.nameStart) }
         return m
     }

@@ -29,7 +29,7 @@ extension Entity: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.string(id); w.raw(kind); w.string(name); w.string(aliasText); w.string(shortText); w.string(demonymText)
         w.optional(country); w.values(offices); w.optional(alpha2); w.optional(capital); w.optional(population)
-        w.optional(organisationKind); w.bool(discovered)
+        w.optional(organisationKind); w.bool(discovered); w.optionalRaw(gender)
     }
     init(from r: inout ByteReader) throws {
         self.init(id: try r.string(), kind: try r.raw(EntityKind.self), name: try r.string(), aliasText: try r.string(),
@@ -40,6 +40,7 @@ extension Entity: CacheCodable {
         population = try r.optionalInt()
         organisationKind = try r.optionalString()
         discovered = try r.bool()
+        gender = try r.optionalRaw(Gender.self)
     }
 }
 
@@ -125,10 +126,11 @@ extension Diagnostic: CacheCodable {
 extension DiscoveredPerson: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.string(name); w.u64(key); w.optional(country); w.string(title); w.raw(level); w.list(shorts) { $0.u64($1) }
+        w.optionalRaw(gender)
     }
     init(from r: inout ByteReader) throws {
         self.init(name: try r.string(), key: try r.u64(), country: try r.optionalString(), title: try r.string(),
-                  level: try r.raw(Level.self), shorts: try r.list { try $0.u64() })
+                  level: try r.raw(Level.self), shorts: try r.list { try $0.u64() }, gender: try r.optionalRaw(Gender.self))
     }
 }
 

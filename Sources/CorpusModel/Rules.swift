@@ -46,6 +46,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case statusNegatedBackReference, statusPlannedUnrealised, statusNegatedParticipant
     // Tours: later legs told without a visitor of their own, and timeline lines that go straight to a place.
     case visitContinuation, visitorPreviousLeg, visitTimelineStop
+    // Coreference: a gendered pronoun passes over a person of the other gender (Coreference.swift, PersonGenders.swift).
+    case corefGender
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -146,6 +148,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitContinuation: "visit.continuation"
         case .visitorPreviousLeg: "visitor.previous-leg"
         case .visitTimelineStop: "visit.timeline-stop"
+        case .corefGender: "coref.gender"
         }
     }
 }

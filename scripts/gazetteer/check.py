@@ -19,6 +19,7 @@ SCHEMAS = {
     "curated/country-aliases.tsv": ["country", "alias", "lang", "kind"],
     "curated/city-aliases.tsv": ["city", "alias", "lang"],
     "persons.tsv": ["id", "name", "country", "aliases", "short"],
+    "person-genders.tsv": ["person", "gender"],
     "offices.tsv": ["person", "title", "level", "country", "organisation", "start", "end"],
     "organisations.tsv": ["id", "name", "kind", "country", "aliases"],
     "subdivisions.tsv": ["code", "name", "country", "type", "aliases"],
@@ -30,6 +31,7 @@ LEVELS = {"head_of_party", "head_of_state", "head_of_government", "legislature_h
           "deputy_head_of_state", "deputy_head_of_government", "minister", "other"}
 ORG_KINDS = {"party", "ministry", "government", "legislature", "news_agency", "other"}
 ALIAS_KINDS = {"name", "press", "abbreviation", "demonym"}
+GENDERS = {"f", "m"}
 LIST_COLUMNS = {"aliases", "demonyms", "short", "successors"}
 REQUIRED = {
     "countries.tsv": {"alpha2", "alpha3", "name"},
@@ -37,6 +39,7 @@ REQUIRED = {
     "curated/country-aliases.tsv": {"country", "alias", "lang", "kind"},
     "curated/city-aliases.tsv": {"city", "alias", "lang"},
     "persons.tsv": {"id", "name", "country"},
+    "person-genders.tsv": {"person", "gender"},
     "offices.tsv": {"person", "title", "level", "country"},
     "organisations.tsv": {"id", "name", "kind"},
     "subdivisions.tsv": {"code", "name", "country"},
@@ -257,6 +260,20 @@ def main():
                 if k in named and named[k][0] != r["id"]:
                     report(f, n, col(rel, c), f"{x!r} also names {named[k][0]} (line {named[k][1]})")
                 named.setdefault(k, (r["id"], n))
+
+    # person genders: a known person, f or m, once
+    f, rows = data["person-genders.tsv"]
+    rel = "person-genders.tsv"
+    gendered = {}
+    for n, r in rows:
+        if r["person"] not in persons:
+            report(f, n, 1, f"unknown person {r['person']}")
+        if r["gender"] not in GENDERS:
+            hint = f" (did you mean {r['gender'][:1].lower()!r}?)" if r["gender"][:1].lower() in GENDERS else ""
+            report(f, n, col(rel, "gender"), f"gender {r['gender']!r} not one of {sorted(GENDERS)}{hint}")
+        if r["person"] in gendered:
+            report(f, n, 1, f"{r['person']} already on line {gendered[r['person']]}")
+        gendered.setdefault(r["person"], n)
 
     # offices
     f, rows = data["offices.tsv"]
