@@ -179,7 +179,8 @@ extension EventFinder {
         let tr = clues.trigger.tokens, time = clues.time
         let placeAfter = c.destinationPlaces(from: tr.upperBound, to: segment.end).first
         let subject = c.mentions.titleOnly.first { $0.tokens.upperBound <= tr.lowerBound }
-        let pronoun = (c.start..<tr.lowerBound).contains { tokens[$0].lower == Self.kHe || tokens[$0].lower == Self.kShe || tokens[$0].lower == Self.kOng }
+        let pronounAt = (c.start..<tr.lowerBound).first { tokens[$0].lower == Self.kHe || tokens[$0].lower == Self.kShe || tokens[$0].lower == Self.kOng }
+        let pronoun = pronounAt != nil
         // In a list item's opening sentence that names no one, the one person the list's lead names.
         let listed = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
             ? c.listItem?.person : nil
@@ -192,7 +193,8 @@ extension EventFinder {
             }
             return
         }
-        guard let who = listed ?? previousLeg ?? referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
+        guard let who = listed ?? previousLeg ?? referent(subject: subject, pronoun: pronoun, time: time, c,
+                                                                   gender: pronounAt.flatMap { lexicon.pronounGenders[tokens[$0].lower] }) else { return }
         let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                           titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
         guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }

@@ -108,8 +108,8 @@ extension EventFinder {
 
     /// Who a title or pronoun subject stands for: the protagonist; in a sentence about years before, the
     /// visitor just recalled ("Cuối tháng 6/2019, ông sang Osaka"); for a title the protagonist does not bear,
-    /// the person named last with it.
-    mutating func referent(subject: TitleOnlyRef?, pronoun: Bool, time: TaggedTime?, _ c: SentenceContext) -> Int? {
+    /// the person named last with it; never one whose gender is not the pronoun's (`gender`).
+    mutating func referent(subject: TitleOnlyRef?, pronoun: Bool, time: TaggedTime?, _ c: SentenceContext, gender: Gender? = nil) -> Int? {
         var referent = protagonist
         if pronoun, subject == nil, let t = time, isRecalled(t.start), let recalled = recalledVisitor { referent = recalled }
         if let subject, subject.level != .other, let who = protagonist, level(of: who) != subject.level,
@@ -119,6 +119,8 @@ extension EventFinder {
         }
         // "The South Korean president flew into Pyongyang ... He returns to Seoul": not the protagonist of another country.
         if pronoun, subject == nil, let who = referent, !salience.admits(c.countryOf(who), in: paragraph) { return nil }
+        // "she" is not a man, "ông" not a woman (rule coref.gender).
+        if pronoun, subject == nil, let who = referent, let wanted = gender, let known = genderOf(who), known != wanted { return nil }
         return referent
     }
 
