@@ -1,3 +1,4 @@
+import CorpusModel
 import Foundation
 import LuaBridge
 import Reports
