@@ -43,8 +43,16 @@ public struct ModelCache: Sendable {
 
     /// The corpus of `directories`: loaded when the cache has it, else built (reusing every stored analysis) and stored.
     public func corpus(directories: [URL], inputs: CacheInputs, builder: CorpusBuilder) throws -> Result {
+        try corpus(directories: directories, inputs: inputs, gazetteer: builder.gazetteer, makeBuilder: { builder })
+    }
+
+    /// The same, with the builder made only when something is to be built: a load needs the gazetteer alone (the
+    /// model's entities start with its entries), not the lexicon, the scorer or the extractors, whose bytes are
+    /// in the context key all the same. `makeBuilder` is called at most once; its error is thrown as it is.
+    public func corpus(directories: [URL], inputs: CacheInputs, gazetteer: Gazetteer,
+                       makeBuilder: () throws -> CorpusBuilder) throws -> Result {
         var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
-        if plan.isComplete, let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
+        if plan.isComplete, let loaded = plan.load(gazetteer: gazetteer) { return loaded }
         // One builder at a time per corpus: the others wait, then find the model (and the hashes) it wrote.
         let lock = try FileLock(url: plan.lockURL)
         defer { lock.release() }
@@ -52,7 +60,8 @@ public struct ModelCache: Sendable {
         // A model of this corpus exists (another builder's, or an earlier state): the articles not hashed yet
         // are read to know whether it is this one. Without one, they are hashed as the build reads them.
         if !plan.isComplete && !plan.earlierModelURLs().isEmpty { plan.hashUnhashed() }
-        if plan.isComplete, let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
+        if plan.isComplete, let loaded = plan.load(gazetteer: gazetteer) { return loaded }
+        let builder = try makeBuilder()
         // Reused analyses take their texts from the corpus's earlier model; the new model's texts are written
         // into its file as the build goes. Articles not hashed yet are hashed as the build reads them.
         let store = plan.segments(earlierTexts: plan.earlierModel())

@@ -105,6 +105,33 @@ struct ModelCacheTests {
         #expect(try Self.cached(scratch).source == .loaded)
     }
 
+    /// A load needs only the gazetteer: the builder (the lexicon, read and parsed, the scorer, the extractors) is
+    /// made when something is analysed, once, and its error reaches the caller as it is.
+    @Test func theBuilderIsMadeOnlyWhenSomethingIsAnalysed() throws {
+        struct LexiconMistake: Error {}
+        let scratch = try Scratch()
+        let cache = ModelCache(folder: scratch.cache)
+        var made = 0
+        func load(failing: Bool = false) throws -> ModelCache.Result {
+            try cache.corpus(directories: [scratch.corpus], inputs: Self.inputs(), gazetteer: Self.gazetteer) {
+                made += 1
+                if failing { throw LexiconMistake() }
+                return CorpusBuilder(gazetteer: Self.gazetteer, jobs: 2)
+            }
+        }
+        #expect(try load().source == .built(analysed: 35, reused: 0))
+        #expect(made == 1)
+        #expect(try load(failing: true).source == .loaded)
+        #expect(made == 1, "a warm load made no builder")
+        let article = scratch.articles[0]
+        try (String(contentsOf: article, encoding: .utf8) + "\nThe talks were described as productive.\n")
+            .write(to: article, atomically: true, encoding: .utf8)
+        #expect(throws: LexiconMistake.self) { try load(failing: true) }
+        #expect(made == 2)
+        #expect(try load().source == .built(analysed: 1, reused: 34))
+        #expect(made == 3)
+    }
+
     @Test func everyPartOfTheKeyInvalidates() throws {
         let scratch = try Scratch()
         let extra = scratch.root.appendingPathComponent("extra", isDirectory: true)
