@@ -117,11 +117,12 @@ struct BuildPlan {
         // One index per corpus: a small corpus does not read the hashes of a large one sharing the cache folder.
         indexURL = cache.folder.appendingPathComponent("files-\(String(id.value, radix: 16)).idx")
         index = FileIndex(url: indexURL)
-        var folders = FolderStat(directories: directories)
-        defer { folders.close() }
+        let folders = FolderStat(directories: directories)
+        let metadata = folders.metadata(ofEach: listing.files.map(\.path))
+        folders.close()
         var keys = [UInt64](repeating: 0, count: listing.files.count)
         for (position, file) in listing.files.enumerated() {
-            guard let metadata = folders.metadata(of: file.path) else { continue }
+            guard let metadata = metadata[position] else { continue }
             if let hash = index.remembered(file.path, at: position, metadata: metadata) {
                 keys[position] = DocumentKey.of(rawHash: hash, entry: file.entry, context: context)
             } else {
