@@ -51,8 +51,12 @@ public struct ModelCache: Sendable {
     /// in the context key all the same. `makeBuilder` is called at most once; its error is thrown as it is.
     public func corpus(directories: [URL], inputs: CacheInputs, gazetteer: Gazetteer,
                        makeBuilder: () throws -> CorpusBuilder) throws -> Result {
+        // The corpus's stored model is read and checked while the articles are listed and stat'ed; it is used
+        // only if the key the articles make is the one its name and header carry.
+        let early = EarlyLoad(cache: self, directories: directories, gazetteer: gazetteer)
         var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
-        if plan.isComplete, let loaded = plan.load(gazetteer: gazetteer) { return loaded }
+        if plan.isComplete, let loaded = early.result(for: plan) ?? plan.load(gazetteer: gazetteer) { return loaded }
+        early.discard() // another state of the corpus: its model is not kept in memory during the build
         // One builder at a time per corpus: the others wait, then find the model (and the hashes) it wrote.
         let lock = try FileLock(url: plan.lockURL)
         defer { lock.release() }
@@ -112,10 +116,10 @@ struct BuildPlan {
         listing = CorpusListing(directories: directories)
         context = inputs.contextKey()
         correctionsKey = inputs.correctionsKey()
-        var id = Checksum(), names = Checksum()
-        for directory in directories { Self.add(directory.standardizedFileURL.path, to: &id) }
+        var names = Checksum()
+        let id = Self.corpusID(directories)
         // One index per corpus: a small corpus does not read the hashes of a large one sharing the cache folder.
-        indexURL = cache.folder.appendingPathComponent("files-\(String(id.value, radix: 16)).idx")
+        indexURL = cache.folder.appendingPathComponent("files-\(String(id, radix: 16)).idx")
         index = FileIndex(url: indexURL)
         let folders = FolderStat(directories: directories)
         let metadata = folders.metadata(ofEach: listing.files.map(\.path))
@@ -132,9 +136,16 @@ struct BuildPlan {
         self.keys = keys
         index.finish(count: listing.files.count)
         for file in listing.files { Self.add(file.path, to: &names) }
-        corpusID = id.value
+        corpusID = id
         listingKey = names.value
         if isComplete { finishKeys() }
+    }
+
+    /// The corpus's identity: its folders' paths (the prefix of its files index and model files' names).
+    static func corpusID(_ directories: [URL]) -> UInt64 {
+        var id = Checksum()
+        for directory in directories { add(directory.standardizedFileURL.path, to: &id) }
+        return id.value
     }
 
     /// True when every readable article's key is known (the model's key with them).
@@ -220,17 +231,22 @@ struct BuildPlan {
     func load(gazetteer: Gazetteer) -> ModelCache.Result? {
         guard FileManager.default.fileExists(atPath: modelURL.path) else { return nil }
         do {
-            let url = modelURL, cache = self.cache
-            let (corpus, diagnostics) = try ModelSnapshot.read(modelURL, key: modelKey, gazetteer: gazetteer) { error in
-                cache.note("model cache: \(url.path) is damaged (\(error)); removed, run the command again to rebuild it")
-                unlink(url.path)
-                cache.stopAfterDamage()
-            }
+            let (corpus, diagnostics) = try Self.read(modelURL, key: modelKey, gazetteer: gazetteer, cache: cache)
             return ModelCache.Result(corpus: corpus, diagnostics: diagnostics, source: .loaded)
         } catch {
             cache.note("model cache: \(modelURL.path) is \(CacheFormatError.state(of: error)); rebuilding")
             try? FileManager.default.removeItem(at: modelURL)
             return nil
+        }
+    }
+
+    /// The model file `url` of key `key`, checked as it is loaded. A damaged texts block found later, when a
+    /// command first reads it, is reported in one line, the file removed, and the command stopped.
+    static func read(_ url: URL, key: UInt64, gazetteer: Gazetteer, cache: ModelCache) throws -> (Corpus, [Diagnostic]) {
+        try ModelSnapshot.read(url, key: key, gazetteer: gazetteer) { error in
+            cache.note("model cache: \(url.path) is damaged (\(error)); removed, run the command again to rebuild it")
+            unlink(url.path)
+            cache.stopAfterDamage()
         }
     }
 
