@@ -43,8 +43,20 @@ public struct ModelCache: Sendable {
 
     /// The corpus of `directories`: loaded when the cache has it, else built (reusing every stored analysis) and stored.
     public func corpus(directories: [URL], inputs: CacheInputs, builder: CorpusBuilder) throws -> Result {
+        try corpus(directories: directories, inputs: inputs, gazetteer: builder.gazetteer, makeBuilder: { builder })
+    }
+
+    /// The same, with the builder made only when something is to be built: a load needs the gazetteer alone (the
+    /// model's entities start with its entries), not the lexicon, the scorer or the extractors, whose bytes are
+    /// in the context key all the same. `makeBuilder` is called at most once; its error is thrown as it is.
+    public func corpus(directories: [URL], inputs: CacheInputs, gazetteer: Gazetteer,
+                       makeBuilder: () throws -> CorpusBuilder) throws -> Result {
+        // The corpus's stored model is read and checked while the articles are listed and stat'ed; it is used
+        // only if the key the articles make is the one its name and header carry.
+        let early = EarlyLoad(cache: self, directories: directories, gazetteer: gazetteer)
         var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
-        if plan.isComplete, let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
+        if plan.isComplete, let loaded = early.result(for: plan) ?? plan.load(gazetteer: gazetteer) { return loaded }
+        early.discard() // another state of the corpus: its model is not kept in memory during the build
         // One builder at a time per corpus: the others wait, then find the model (and the hashes) it wrote.
         let lock = try FileLock(url: plan.lockURL)
         defer { lock.release() }
@@ -52,7 +64,8 @@ public struct ModelCache: Sendable {
         // A model of this corpus exists (another builder's, or an earlier state): the articles not hashed yet
         // are read to know whether it is this one. Without one, they are hashed as the build reads them.
         if !plan.isComplete && !plan.earlierModelURLs().isEmpty { plan.hashUnhashed() }
-        if plan.isComplete, let loaded = plan.load(gazetteer: builder.gazetteer) { return loaded }
+        if plan.isComplete, let loaded = plan.load(gazetteer: gazetteer) { return loaded }
+        let builder = try makeBuilder()
         // Reused analyses take their texts from the corpus's earlier model; the new model's texts are written
         // into its file as the build goes. Articles not hashed yet are hashed as the build reads them.
         let store = plan.segments(earlierTexts: plan.earlierModel())
@@ -103,16 +116,17 @@ struct BuildPlan {
         listing = CorpusListing(directories: directories)
         context = inputs.contextKey()
         correctionsKey = inputs.correctionsKey()
-        var id = Checksum(), names = Checksum()
-        for directory in directories { Self.add(directory.standardizedFileURL.path, to: &id) }
+        var names = Checksum()
+        let id = Self.corpusID(directories)
         // One index per corpus: a small corpus does not read the hashes of a large one sharing the cache folder.
-        indexURL = cache.folder.appendingPathComponent("files-\(String(id.value, radix: 16)).idx")
+        indexURL = cache.folder.appendingPathComponent("files-\(String(id, radix: 16)).idx")
         index = FileIndex(url: indexURL)
-        var folders = FolderStat(directories: directories)
-        defer { folders.close() }
+        let folders = FolderStat(directories: directories)
+        let metadata = folders.metadata(ofEach: listing.files.map(\.path))
+        folders.close()
         var keys = [UInt64](repeating: 0, count: listing.files.count)
         for (position, file) in listing.files.enumerated() {
-            guard let metadata = folders.metadata(of: file.path) else { continue }
+            guard let metadata = metadata[position] else { continue }
             if let hash = index.remembered(file.path, at: position, metadata: metadata) {
                 keys[position] = DocumentKey.of(rawHash: hash, entry: file.entry, context: context)
             } else {
@@ -122,9 +136,16 @@ struct BuildPlan {
         self.keys = keys
         index.finish(count: listing.files.count)
         for file in listing.files { Self.add(file.path, to: &names) }
-        corpusID = id.value
+        corpusID = id
         listingKey = names.value
         if isComplete { finishKeys() }
+    }
+
+    /// The corpus's identity: its folders' paths (the prefix of its files index and model files' names).
+    static func corpusID(_ directories: [URL]) -> UInt64 {
+        var id = Checksum()
+        for directory in directories { add(directory.standardizedFileURL.path, to: &id) }
+        return id.value
     }
 
     /// True when every readable article's key is known (the model's key with them).
@@ -210,17 +231,22 @@ struct BuildPlan {
     func load(gazetteer: Gazetteer) -> ModelCache.Result? {
         guard FileManager.default.fileExists(atPath: modelURL.path) else { return nil }
         do {
-            let url = modelURL, cache = self.cache
-            let (corpus, diagnostics) = try ModelSnapshot.read(modelURL, key: modelKey, gazetteer: gazetteer) { error in
-                cache.note("model cache: \(url.path) is damaged (\(error)); removed, run the command again to rebuild it")
-                unlink(url.path)
-                cache.stopAfterDamage()
-            }
+            let (corpus, diagnostics) = try Self.read(modelURL, key: modelKey, gazetteer: gazetteer, cache: cache)
             return ModelCache.Result(corpus: corpus, diagnostics: diagnostics, source: .loaded)
         } catch {
             cache.note("model cache: \(modelURL.path) is \(CacheFormatError.state(of: error)); rebuilding")
             try? FileManager.default.removeItem(at: modelURL)
             return nil
+        }
+    }
+
+    /// The model file `url` of key `key`, checked as it is loaded. A damaged texts block found later, when a
+    /// command first reads it, is reported in one line, the file removed, and the command stopped.
+    static func read(_ url: URL, key: UInt64, gazetteer: Gazetteer, cache: ModelCache) throws -> (Corpus, [Diagnostic]) {
+        try ModelSnapshot.read(url, key: key, gazetteer: gazetteer) { error in
+            cache.note("model cache: \(url.path) is damaged (\(error)); removed, run the command again to rebuild it")
+            unlink(url.path)
+            cache.stopAfterDamage()
         }
     }
 

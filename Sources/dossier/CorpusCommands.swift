@@ -98,15 +98,11 @@ struct CorpusOptions: ParsableArguments {
             for d in gd { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
             throw ValidationError("no gazetteer entities loaded from \(dirs.map(\.path).joined(separator: ", ")) (give one with --gazetteer DIR)")
         }
-        var builder = CorpusBuilder(gazetteer: g, lexicon: try loadLexicon())
-        if let jobs { builder.jobs = max(1, jobs) }
-        builder.scorer = try loadScorer()
-        builder.reviewer = try extractorRunner()
         let corpus: Corpus, cd: [Diagnostic]
-        if let cache = try modelCache(), let result = cached(cache, folders: folders, gazetteer: dirs, builder: builder) {
+        if let cache = try modelCache(), let result = try cached(cache, folders: folders, gazetteerFolders: dirs, gazetteer: g) {
             (corpus, cd) = (result.corpus, result.diagnostics)
         } else {
-            (corpus, cd) = builder.build(directories: folders)
+            (corpus, cd) = try builder(gazetteer: g).build(directories: folders)
         }
         let (corrected, corrections) = try applyCorrections(to: corpus, folders: folders)
         if !quiet {
@@ -146,10 +142,28 @@ struct CorpusOptions: ParsableArguments {
         do { return try VisitScorer.load(path: path, hint: Suggestion.hint) } catch { throw ValidationError(error.description) }
     }
 
-    /// The model through the cache; nil (after a one-line note) when the cache folder cannot be used.
-    private func cached(_ cache: ModelCache, folders: [URL], gazetteer: [URL], builder: CorpusBuilder) -> ModelCache.Result? {
+    /// The builder over `gazetteer`: the lexicon (a mistake in it stops the command), the scorer, the extractors.
+    /// Made only when something is analysed: a model loaded from the cache needs none of them.
+    func builder(gazetteer: Gazetteer) throws -> CorpusBuilder {
+        var builder = CorpusBuilder(gazetteer: gazetteer, lexicon: try loadLexicon())
+        if let jobs { builder.jobs = max(1, jobs) }
+        builder.scorer = try loadScorer()
+        builder.reviewer = try extractorRunner()
+        return builder
+    }
+
+    /// An error of `builder(gazetteer:)` met inside the cache: the command's, not the cache folder's.
+    private struct BuilderFailure: Error { let underlying: Error }
+
+    /// The model through the cache; nil (after a one-line note) when the cache folder cannot be used. A mistake
+    /// in the lexicon (or another input of the builder) is thrown, not taken for a cache problem.
+    private func cached(_ cache: ModelCache, folders: [URL], gazetteerFolders: [URL], gazetteer: Gazetteer) throws -> ModelCache.Result? {
         do {
-            return try cache.corpus(directories: folders, inputs: try cacheInputs(gazetteer: gazetteer), builder: builder)
+            return try cache.corpus(directories: folders, inputs: try cacheInputs(gazetteer: gazetteerFolders), gazetteer: gazetteer) {
+                do { return try builder(gazetteer: gazetteer) } catch { throw BuilderFailure(underlying: error) }
+            }
+        } catch let failure as BuilderFailure {
+            throw failure.underlying
         } catch {
             standardError("dossier: model cache \(cache.folder.path) cannot be used (\(error)); building without it")
             return nil

@@ -63,6 +63,37 @@ struct FileIndexTests {
         #expect(folder.hashes(["a.txt", "c.txt", "gone.txt"]).hashes == [try folder.contentHash("a.txt"), try folder.contentHash("c.txt"), nil])
     }
 
+    /// The listing's metadata read in slices on several threads is each file's own, in the listing's order: files
+    /// of two folders, one outside both, and missing ones (nil), with slices of two files.
+    @Test func metadataReadInSlicesIsEachFilesOwnInOrder() throws {
+        let folder = try Folder()
+        let other = folder.url.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        var paths: [String] = []
+        for k in 0..<40 {
+            try folder.write("\(k).txt", String(repeating: "x", count: k), age: 60 + k)
+            paths.append(k % 9 == 4 ? folder.path("missing-\(k).txt") : folder.path("\(k).txt"))
+            if k % 5 == 0 {
+                let path = other.appendingPathComponent("\(k).md").path
+                try String(repeating: "y", count: 100 + k).write(toFile: path, atomically: false, encoding: .utf8)
+                paths.append(path)
+            }
+        }
+        paths.append(folder.index.path) // not in a listed folder: read by its whole path (missing here)
+        let folders = FolderStat(directories: [folder.url.appendingPathComponent("corpus"), other])
+        defer { folders.close() }
+        let expected: [FileIndex.Entry?] = paths.map { path in
+            var st = stat()
+            return stat(path, &st) == 0 ? FileIndex.Entry(st) : nil
+        }
+        #expect(expected.compactMap { $0 }.count == 40 - 4 + 8, "4 missing, 8 in the other folder")
+        #expect(Set(expected.compactMap { $0?.size }).count == expected.compactMap { $0 }.count, "every file a size of its own")
+        for cores in [1, 2, 3] {
+            #expect(folders.metadata(ofEach: paths, cores: cores, filesPerSlice: 2) == expected)
+        }
+        #expect(folders.metadata(ofEach: paths) == expected, "one thread below the default slice size")
+    }
+
     @Test func aRecentFileIsNotRememberedAndADamagedIndexIsEmpty() throws {
         let folder = try Folder()
         try folder.write("a.txt", "Older.")

@@ -105,6 +105,62 @@ struct ModelCacheTests {
         #expect(try Self.cached(scratch).source == .loaded)
     }
 
+    /// A load needs only the gazetteer: the builder (the lexicon, read and parsed, the scorer, the extractors) is
+    /// made when something is analysed, once, and its error reaches the caller as it is.
+    @Test func theBuilderIsMadeOnlyWhenSomethingIsAnalysed() throws {
+        struct LexiconMistake: Error {}
+        let scratch = try Scratch()
+        let cache = ModelCache(folder: scratch.cache)
+        var made = 0
+        func load(failing: Bool = false) throws -> ModelCache.Result {
+            try cache.corpus(directories: [scratch.corpus], inputs: Self.inputs(), gazetteer: Self.gazetteer) {
+                made += 1
+                if failing { throw LexiconMistake() }
+                return CorpusBuilder(gazetteer: Self.gazetteer, jobs: 2)
+            }
+        }
+        #expect(try load().source == .built(analysed: 35, reused: 0))
+        #expect(made == 1)
+        #expect(try load(failing: true).source == .loaded)
+        #expect(made == 1, "a warm load made no builder")
+        let article = scratch.articles[0]
+        try (String(contentsOf: article, encoding: .utf8) + "\nThe talks were described as productive.\n")
+            .write(to: article, atomically: true, encoding: .utf8)
+        #expect(throws: LexiconMistake.self) { try load(failing: true) }
+        #expect(made == 2)
+        #expect(try load().source == .built(analysed: 1, reused: 34))
+        #expect(made == 3)
+    }
+
+    /// The model read while the articles are stat'ed is used only when their key is the one it carries: after an
+    /// edit it is not, and a model file renamed to the new key is refused by its header and rebuilt.
+    @Test func theModelReadEarlyIsUsedOnlyForItsOwnKey() throws {
+        let scratch = try Scratch()
+        let cache = ModelCache(folder: scratch.cache)
+        _ = try Self.cached(scratch)
+        // The articles were just written, so the files index does not remember them: hashed here, as a command does.
+        func plan() throws -> BuildPlan {
+            var plan = try BuildPlan(cache: cache, directories: [scratch.corpus], inputs: Self.inputs())
+            plan.hashUnhashed()
+            return plan
+        }
+        let warm = try plan()
+        let early = try #require(EarlyLoad(cache: cache, directories: [scratch.corpus], gazetteer: Self.gazetteer).result(for: warm))
+        #expect(try Self.everything(early.corpus) == Self.everything(Self.uncached(scratch)))
+        let article = scratch.articles[5]
+        try (String(contentsOf: article, encoding: .utf8) + "\nThe visit was postponed.\n").write(to: article, atomically: true, encoding: .utf8)
+        let edited = try plan()
+        #expect(edited.modelKey != warm.modelKey)
+        #expect(EarlyLoad(cache: cache, directories: [scratch.corpus], gazetteer: Self.gazetteer).result(for: edited) == nil)
+        // The old model under the new key's name: the header's key differs, so neither read takes it.
+        try FileManager.default.moveItem(at: warm.modelURL, to: edited.modelURL)
+        #expect(EarlyLoad(cache: cache, directories: [scratch.corpus], gazetteer: Self.gazetteer).result(for: edited) == nil)
+        let rebuilt = try Self.cached(scratch)
+        #expect(rebuilt.source == .built(analysed: 1, reused: 34))
+        #expect(try Self.everything(rebuilt.corpus) == Self.everything(Self.uncached(scratch)))
+        #expect(try Self.cached(scratch).source == .loaded)
+    }
+
     @Test func everyPartOfTheKeyInvalidates() throws {
         let scratch = try Scratch()
         let extra = scratch.root.appendingPathComponent("extra", isDirectory: true)
