@@ -6,12 +6,7 @@ import Testing
 /// article), with examples that must fire and counter-examples that must not.
 @Suite("Clauses, trip lists, places that go nowhere, announcements")
 struct ClauseRulesTests {
-    func visits(_ texts: [(String, String)]) -> [String] {
-        let corpus = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: texts.enumerated().map { i, t in
-            ("\(i).txt", t.1, ManifestEntry(file: "\(i).txt", date: PartialDate(iso: t.0)))
-        }).0
-        return corpus.visitSummaries().sorted()
-    }
+    func visits(_ texts: [(String, String)]) -> [String] { Fixtures.visitSummaries(texts) }
     func visits(_ text: String, date: String = "2021-07-01") -> [String] { visits([(date, text)]) }
 
     @Test("destination.excluded-phrase: a place named in a relation, a stance, a newspaper or a person's name is not where the visit went",

@@ -7,12 +7,7 @@ import Testing
 /// counter-examples that keep a real visit occurred.
 @Suite("Plans and cancellations told away from the trigger (issue 9)")
 struct PlanAndCancelTests {
-    func visits(_ texts: [(String, String)]) -> [String] {
-        let corpus = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: texts.enumerated().map { i, t in
-            ("\(i).txt", t.1, ManifestEntry(file: "\(i).txt", date: PartialDate(iso: t.0)))
-        }).0
-        return corpus.visitSummaries().sorted()
-    }
+    func visits(_ texts: [(String, String)]) -> [String] { Fixtures.visitSummaries(texts) }
     func visits(_ text: String, date: String = "2021-07-01") -> [String] { visits([(date, text)]) }
     func statuses(_ text: String, to country: String, date: String = "2021-07-01") -> [String] {
         visits(text, date: date).filter { $0.contains("-> \(country) ") }.map { String($0.split(separator: " ").last ?? "") }

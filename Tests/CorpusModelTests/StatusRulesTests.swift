@@ -6,12 +6,7 @@ import Testing
 /// sentences written for it (never taken from an annotated article), with counter-examples.
 @Suite("Status cues and the strongest status across merged reports")
 struct StatusRulesTests {
-    func visits(_ texts: [(String, String)]) -> [String] {
-        let corpus = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: texts.enumerated().map { i, t in
-            ("\(i).txt", t.1, ManifestEntry(file: "\(i).txt", date: PartialDate(iso: t.0)))
-        }).0
-        return corpus.visitSummaries().sorted()
-    }
+    func visits(_ texts: [(String, String)]) -> [String] { Fixtures.visitSummaries(texts) }
     func visits(_ text: String, date: String = "2021-07-01") -> [String] { visits([(date, text)]) }
     func statuses(_ text: String, to country: String) -> [String] {
         visits(text).filter { $0.contains("-> \(country) ") }.map { String($0.split(separator: " ").last ?? "") }

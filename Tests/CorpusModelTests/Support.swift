@@ -37,3 +37,13 @@ extension Corpus {
         visits.map { "\(entities[$0.visitor].name) -> \($0.destination) \($0.start?.iso ?? "?") \($0.status.rawValue)" }
     }
 }
+
+extension Fixtures {
+    /// The sorted visit summaries of articles given as (publication date, text), built with the full gazetteer.
+    static func visitSummaries(_ texts: [(String, String)]) -> [String] {
+        let corpus = CorpusBuilder(gazetteer: fullGazetteer, jobs: 1).build(texts: texts.enumerated().map { i, t in
+            ("\(i).txt", t.1, ManifestEntry(file: "\(i).txt", date: PartialDate(iso: t.0)))
+        }).0
+        return corpus.visitSummaries().sorted()
+    }
+}
