@@ -88,6 +88,8 @@ public final class Lexicon: Sendable {
     let triggerStartKeys, visitStartKeys: KeyTableSet
     /// The first words of the establishment, anniversary, message and meeting words.
     let otherEventStartKeys: KeyTableSet
+    /// The first words of the gathering words, attending verbs and attendance words (GatheringVisits.swift).
+    let gatheringStartKeys: KeyTableSet
 
     /// The folder it was read from.
     public let directory: URL
@@ -121,6 +123,7 @@ public final class Lexicon: Sendable {
         triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
         otherEventStartKeys = KeyTableSet(["establish-words", "anniversary-words", "message-words", "meeting-words"]
             .flatMap { sets.list($0).map { $0.keys[0] } })
+        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words"].flatMap(sets.keys))
         visitStartKeys = KeyTableSet(rules.filter { $0.rule == .visitNoun || $0.rule == .visitVerb }.flatMap(firstKeys))
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }
@@ -207,9 +210,15 @@ struct PhraseSet: Sendable {
 
     func contains(_ key: UInt64) -> Bool { singles.contains(key) }
 
-    /// Length in tokens of the longest phrase starting at `i` (0 if none).
-    func match(_ tokens: [Token], at i: Int, end: Int) -> Int {
-        guard i < end, let candidates = byFirst[tokens[i].lower] else { return 0 }
+    /// Length in tokens of the longest phrase starting at `i` (0 if none). Inlined: the rules ask it of nearly
+    /// every token, and nearly every token starts no phrase (one probe of the first words' table); the phrases
+    /// themselves are compared out of line.
+    @inline(__always) func match(_ tokens: [Token], at i: Int, end: Int) -> Int {
+        guard i < end, let slot = byFirst.valueIndex(of: tokens[i].lower) else { return 0 }
+        return longest(byFirst.values[slot], tokens, at: i, end: end)
+    }
+
+    @inline(never) private func longest(_ candidates: [[UInt64]], _ tokens: [Token], at i: Int, end: Int) -> Int {
         outer: for c in candidates {
             if i + c.count > end { continue }
             for k in 1..<max(c.count, 1) where tokens[i + k].lower != c[k] { continue outer }

@@ -61,8 +61,12 @@ public enum VisitFeature: String, CaseIterable, Sendable {
     case kindSpecified = "kind.specified"
     case languageVietnamese = "language.vi"
 
-    var index: Int { Self.indexes[self]! }
-    private static let indexes = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// The feature's place in `allCases` (declaration order). A case without a payload is stored as its
+    /// declaration index (Swift's stable enum layout), read here without hashing the raw value: a table keyed
+    /// by the feature hashed its name on every `set` of every candidate (the test `featureIndexes` checks it).
+    var index: Int {
+        Int(unsafeBitCast(self, to: UInt8.self))
+    }
 }
 
 /// What the features of one document's candidates are read from.
@@ -94,7 +98,7 @@ enum VisitFeatures {
         return candidates.map { v in
             var x = [Float](repeating: 0, count: VisitFeature.allCases.count)
             func set(_ f: VisitFeature, _ value: Float = 1) { x[f.index] = value }
-            let si = v.sentences.first ?? 0
+            let si = v.mentions.first?.sentence ?? 0 // (`sentences` would build an array)
             guard si < c.sentences.count else { return x }
             let range = c.sentences[si], m = c.mentions[si]
             let trigger = v.evidence.trigger ?? range.lowerBound..<range.lowerBound
@@ -112,7 +116,7 @@ enum VisitFeatures {
                 if head.places.contains(where: { $0.country == v.destination }) { set(.headlineDestination) }
                 if head.persons.contains(where: { $0.entity == v.visitor }) { set(.headlineVisitor) }
             }
-            set(.reports, log1p(Float(v.sentences.count - 1)))
+            set(.reports, log1p(Float(v.mentions.count - 1)))
             set(.siblings, log1p(Float(trips[key(v), default: 1] - 1)))
             if v.kind != .unspecified { set(.kindSpecified) }
             if c.language == .vietnamese { set(.languageVietnamese) }
