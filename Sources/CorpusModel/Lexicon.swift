@@ -244,16 +244,26 @@ struct PhraseSet: Sendable {
 struct PhraseValues<Value: Sendable>: Sendable {
     var phrases = PhraseSet([])
     private var values: [[UInt64]: Value] = [:]
+    /// The values of the one-word phrases again, found without building a key array.
+    private var singleValues = LookupTable<Value>()
 
     mutating func insert(_ k: [UInt64], _ value: Value) {
         phrases.insert(k)
         values[k] = value
+        if k.count == 1 { singleValues[k[0]] = value }
     }
 
-    /// The value and length of the longest phrase starting at `i`.
-    func match(_ tokens: [Token], at i: Int, end: Int) -> (value: Value, length: Int)? {
+    /// The value and length of the longest phrase starting at `i`. Inlined up to the first-word probe, as
+    /// `PhraseSet.match`: most tokens start no phrase.
+    @inline(__always) func match(_ tokens: [Token], at i: Int, end: Int) -> (value: Value, length: Int)? {
         let n = phrases.match(tokens, at: i, end: end)
-        guard n > 0, let v = values[tokens[i..<(i + n)].map(\.lower)] else { return nil }
+        guard n > 0 else { return nil }
+        return value(tokens, at: i, length: n)
+    }
+
+    @inline(never) private func value(_ tokens: [Token], at i: Int, length n: Int) -> (value: Value, length: Int)? {
+        if n == 1, let v = singleValues[tokens[i].lower] { return (v, 1) }
+        guard let v = values[tokens[i..<(i + n)].map(\.lower)] else { return nil }
         return (v, n)
     }
 }
