@@ -96,7 +96,7 @@ enum VisitFeatures {
         var trips: [Int64: Int] = [:]
         for v in candidates { trips[key(v), default: 0] += 1 }
         return candidates.map { v in
-            var x = [Float](repeating: 0, count: VisitFeature.allCases.count)
+            var x = [Float](repeating: 0, count: featureCount)
             func set(_ f: VisitFeature, _ value: Float = 1) { x[f.index] = value }
             let si = v.mentions.first?.sentence ?? 0 // (`sentences` would build an array)
             guard si < c.sentences.count else { return x }
@@ -123,6 +123,9 @@ enum VisitFeatures {
             return x
         }
     }
+
+    /// `allCases` builds its array on every call.
+    private static let featureCount = VisitFeature.allCases.count
 
     static func key(_ v: VisitCandidate) -> Int64 { Int64(v.visitor) << 20 ^ Int64(Fold.rawHash(v.destination.utf8) & 0xFFFFF) }
 
