@@ -161,8 +161,11 @@ extension EventFinder {
         var words: [ReferringWord] = []
         var k = range.lowerBound
         while k < range.upperBound {
-            if insideName(k, m) { k += 1; continue }
             let w = tokens[k].lower
+            // Most words are no pronoun and start no delegation word: they are passed before the names are looked at.
+            let candidate = lexicon.subjectPronouns.contains(w) || lexicon.objectPronouns.contains(w)
+                || lexicon.delegationWords.match(tokens, at: k, end: range.upperBound) > 0
+            if !candidate || insideName(k, m) { k += 1; continue }
             let gender = lexicon.pronounGenders[w]
             if lexicon.subjectPronouns.contains(w), !startsName(after: k, range) {
                 words.append(ReferringWord(tokens: k..<k + 1, form: .corefPronoun, subjectForm: true, gender: gender))

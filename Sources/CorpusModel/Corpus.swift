@@ -318,10 +318,11 @@ struct Assembly {
     /// Grows the corpus-wide arrays once per chunk to what the whole corpus will need, projected from the
     /// documents so far: arrays that grow by doubling would hold up to twice what they use.
     mutating func reserve(for results: [(DocumentAnalysis?, [Diagnostic])], done: Int, total: Int) {
-        var sentences = 0, mentions = 0, times = 0, visits = 0, events = 0
+        var sentences = 0, mentions = 0, times = 0, visits = 0, visitMentions = 0, events = 0
         for case let (a?, _) in results {
             sentences += a.sentences.count; mentions += a.mentions.count; times += a.times.count
             visits += a.visits.count; events += a.events.count
+            for v in a.visits { visitMentions += min(v.mentions.count, 255) }
         }
         let scale = Double(total) / Double(max(done, 1)) * 1.02
         /// The capacity to reserve for `adding` more, or nil when there is room.
@@ -340,6 +341,7 @@ struct Assembly {
         grow(&tables.mentions, mentions)
         grow(&tables.times, times)
         if let n = target(visitCandidates.count, visitCandidates.capacity, visits) { visitCandidates.reserveCapacity(n) }
+        if let n = target(visitCandidates.mentionCount, visitCandidates.mentionCapacity, visitMentions) { visitCandidates.reserveMentions(n) }
         if let n = target(self.events.events.count, self.events.capacity, events) { self.events.reserveCapacity(n) }
     }
 
@@ -438,8 +440,8 @@ struct Assembly {
         var visits = Merger.mergeVisits(visitCandidates, documents: documents, entities: entities,
                                         combination: scorer?.combination ?? .noisyOr)
         visitCandidates = VisitCandidates()
-        visits = Merger.keepQualifyingLevels(visits)
-        if let scorer, scorer.filters { visits = Merger.keep(visits, minimumConfidence: scorer.threshold) }
+        Merger.keepQualifyingLevels(&visits)
+        if let scorer, scorer.filters { Merger.keep(&visits, minimumConfidence: scorer.threshold) }
         MemoryTrace.note("visits merged")
         if let summary = notes.summary(corpus: documents.first.map(\.directory).flatMap { $0.isEmpty ? nil : $0 } ?? "corpus") { diagnostics.append(summary) }
         return (Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: gazetteer), diagnostics, samples)

@@ -1,3 +1,5 @@
+import Foundation
+
 // A document's metadata from its three sources, in order of precedence: the manifest, the text
 // (Metadata.swift), the page's address (`ManifestEntry.urlDate`); and the one note that says what was
 // missing or odd in it.
@@ -150,7 +152,7 @@ enum TableCheck {
     static func isTableOnly(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = min(b.count, 1 << 20)
         // Most texts hold no cell separator at all: they are done in one quick pass.
-        guard UnsafeBufferPointer(rebasing: b[0..<n]).contains(where: { $0 == 0x7C || $0 == 0x09 }) else { return false }
+        guard let base = b.baseAddress, memchr(base, 0x7C, n) != nil || memchr(base, 0x09, n) != nil else { return false }
         var lines = 0, rows = 0
         var i = 0
         while i < n {

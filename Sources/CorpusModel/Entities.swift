@@ -158,7 +158,7 @@ public struct Entity: Sendable, Hashable, Identifiable {
 
     /// The highest-ranking office held at `date`, if any.
     public func office(at date: PartialDate) -> Office? {
-        offices.filter { $0.isHeld(at: date) }.min { $0.level < $1.level }
+        offices.lazy.filter { $0.isHeld(at: date) }.min { $0.level < $1.level } // no array of the held offices
     }
 
     /// Every office held at `date`, highest first.

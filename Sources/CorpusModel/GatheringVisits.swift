@@ -52,11 +52,13 @@ extension EventFinder {
     /// The first gathering word, attendance verb or attendance word of the sentence, not inside a name and not
     /// after a topic phrase ("ahead of the summit") or before a possessive ("the summit's agenda").
     func gatheringCue(_ c: SentenceContext) -> Range<Int>? {
-        for k in c.start..<c.end where !c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) {
+        for k in c.start..<c.end where lexicon.gatheringStartKeys.contains(tokens[k].lower) {
             let gathering = lexicon.gatheringWords.match(tokens, at: k, end: c.end)
             let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end))
-            // "dự" of "dự kiến" (expected) is a status word, not attendance.
-            guard n > 0, lexicon.plannedPhrases.match(tokens, at: k, end: c.end) <= n else { continue }
+            // "dự" of "dự kiến" (expected) is a status word, not attendance. (The word is looked at before the
+            // names around it: most words are none of these.)
+            guard n > 0, lexicon.plannedPhrases.match(tokens, at: k, end: c.end) <= n,
+                  !c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) else { continue }
             var j = k - 1
             while j > c.start && (tokens[j].lower == Self.kThe || tokens[j].capitalized) { j -= 1 } // "ahead of the G20 summit"
             let topic = j >= c.start && lexicon.gatheringTopicWords.matchEnding(tokens, at: j, start: max(c.start, j - 5)) > 0

@@ -93,7 +93,8 @@ struct LookupTable<Value>: @unchecked Sendable {
     }
 
     subscript(key: UInt64) -> Value? {
-        get { table.get(key).map { values[Int($0)] } }
+        // Inlined: the lexicon's phrase sets look up every token of every sentence, nearly always in vain.
+        @inline(__always) get { table.get(key).map { values[Int($0)] } }
         set {
             guard let newValue else { return }
             if let i = table.get(key) { values[Int(i)] = newValue; return }
@@ -103,6 +104,9 @@ struct LookupTable<Value>: @unchecked Sendable {
     }
 
     func contains(_ key: UInt64) -> Bool { table.contains(key) }
+
+    /// The index in `values` of the value for `key`.
+    @inline(__always) func valueIndex(of key: UInt64) -> Int? { table.get(key).map { Int($0) } }
 
     /// Calls `body` with every key and its value.
     func forEach(_ body: (UInt64, Value) -> Void) {

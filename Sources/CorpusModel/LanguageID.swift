@@ -38,8 +38,9 @@ public struct LanguageProfiles: Sendable {
     private var ranges: [(range: ClosedRange<UInt32>, script: Int)] = []
     /// Lower-case key of a stop word -> bit set of the languages it belongs to.
     private var stopwords = LookupTable<UInt64>()
-    /// A letter few languages use ("ư", "ñ", "ї") -> bit set of the languages that list it.
-    private var letters: [UInt32: UInt64] = [:]
+    /// A letter few languages use ("ư", "ñ", "ї"), keyed by its code point -> bit set of the languages that list
+    /// it (a `LookupTable`: a `Dictionary` hashed every non-ASCII letter of every article with SipHash).
+    private var letters = LookupTable<UInt64>()
 
     public static let languageColumns = ["code", "name", "read", "scripts", "letters"]
     public static let scriptColumns = ["script", "ranges"]
@@ -59,7 +60,7 @@ public struct LanguageProfiles: Sendable {
         p.asciiScript = 0
         p.languages = [LanguageProfile(code: Language.english.code, name: "English", read: true, scripts: [0]),
                        LanguageProfile(code: Language.vietnamese.code, name: "Vietnamese", read: true, scripts: [0])]
-        for letter in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".unicodeScalars { p.letters[letter.value] = 2 }
+        for letter in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".unicodeScalars { p.letters[UInt64(letter.value)] = 2 }
         for w in ["the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "with", "said"] { p.addStopword(w, language: 0) }
         for w in ["của", "và", "các", "là", "có", "được", "trong", "những", "với", "cho", "đã", "này", "một", "không"] {
             p.addStopword(w, language: 1)
@@ -161,7 +162,7 @@ public struct LanguageProfiles: Sendable {
                 guard lower == letter.value, letter.properties.isAlphabetic else {
                     d.append(t.diagnostic(row, cell: 4, .warning, "'\(letter)' is not a lower-case letter; ignored")); continue
                 }
-                letters[lower, default: 0] |= 1 << UInt64(languages.count - 1)
+                letters[UInt64(lower)] = (letters[UInt64(lower)] ?? 0) | 1 << UInt64(languages.count - 1)
             }
         }
         return d
@@ -245,17 +246,19 @@ public struct LanguageProfiles: Sendable {
         // not the text's ("Nguyễn Phú Trọng" in an English report).
         let name = t.capitalized && !opening
         var bits = name ? 0 : stopwords[t.lower] ?? 0
-        if !letters.isEmpty && !name {
+        if !letters.values.isEmpty && !name {
             var i = Int(t.start)
             while i < Int(t.end) {
                 if b[i] < 0x80 { i += 1; continue }
                 guard let (scalar, len) = Fold.decodeScalar(b, at: i, end: Int(t.end)), len > 0 else { i += 1; continue }
-                bits |= letters[Fold.lowerScalar(scalar)] ?? 0
+                bits |= letters[UInt64(Fold.lowerScalar(scalar))] ?? 0
                 i += len
             }
         }
-        if bits != 0 {
-            for i in languages.indices where bits & (1 << UInt64(i)) != 0 { e.hits[i] += 1 }
+        // One hit per language of the bit set, lowest first (only languages' own bits are ever set).
+        while bits != 0 {
+            e.hits[bits.trailingZeroBitCount] += 1
+            bits &= bits - 1
         }
         var i = Int(t.start)
         let end = Int(t.end)

@@ -105,6 +105,8 @@ public final class Lexicon: Sendable {
     let triggerStartKeys, visitStartKeys: KeyTableSet
     /// The first words of the establishment, anniversary, message and meeting words.
     let otherEventStartKeys: KeyTableSet
+    /// The first words of the gathering words, attending verbs and attendance words (GatheringVisits.swift).
+    let gatheringStartKeys: KeyTableSet
 
     /// The folder it was read from.
     public let directory: URL
@@ -138,6 +140,7 @@ public final class Lexicon: Sendable {
         triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
         otherEventStartKeys = KeyTableSet(["establish-words", "anniversary-words", "message-words", "meeting-words"]
             .flatMap { sets.list($0).map { $0.keys[0] } })
+        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words"].flatMap(sets.keys))
         visitStartKeys = KeyTableSet(rules.filter { $0.rule == .visitNoun || $0.rule == .visitVerb }.flatMap(firstKeys))
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }
@@ -228,9 +231,15 @@ struct PhraseSet: Sendable {
 
     func contains(_ key: UInt64) -> Bool { singles.contains(key) }
 
-    /// Length in tokens of the longest phrase starting at `i` (0 if none).
-    func match(_ tokens: [Token], at i: Int, end: Int) -> Int {
-        guard i < end, let candidates = byFirst[tokens[i].lower] else { return 0 }
+    /// Length in tokens of the longest phrase starting at `i` (0 if none). Inlined: the rules ask it of nearly
+    /// every token, and nearly every token starts no phrase (one probe of the first words' table); the phrases
+    /// themselves are compared out of line.
+    @inline(__always) func match(_ tokens: [Token], at i: Int, end: Int) -> Int {
+        guard i < end, let slot = byFirst.valueIndex(of: tokens[i].lower) else { return 0 }
+        return longest(byFirst.values[slot], tokens, at: i, end: end)
+    }
+
+    @inline(never) private func longest(_ candidates: [[UInt64]], _ tokens: [Token], at i: Int, end: Int) -> Int {
         outer: for c in candidates {
             if i + c.count > end { continue }
             for k in 1..<max(c.count, 1) where tokens[i + k].lower != c[k] { continue outer }
@@ -256,16 +265,26 @@ struct PhraseSet: Sendable {
 struct PhraseValues<Value: Sendable>: Sendable {
     var phrases = PhraseSet([])
     private var values: [[UInt64]: Value] = [:]
+    /// The values of the one-word phrases again, found without building a key array.
+    private var singleValues = LookupTable<Value>()
 
     mutating func insert(_ k: [UInt64], _ value: Value) {
         phrases.insert(k)
         values[k] = value
+        if k.count == 1 { singleValues[k[0]] = value }
     }
 
-    /// The value and length of the longest phrase starting at `i`.
-    func match(_ tokens: [Token], at i: Int, end: Int) -> (value: Value, length: Int)? {
+    /// The value and length of the longest phrase starting at `i`. Inlined up to the first-word probe, as
+    /// `PhraseSet.match`: most tokens start no phrase.
+    @inline(__always) func match(_ tokens: [Token], at i: Int, end: Int) -> (value: Value, length: Int)? {
         let n = phrases.match(tokens, at: i, end: end)
-        guard n > 0, let v = values[tokens[i..<(i + n)].map(\.lower)] else { return nil }
+        guard n > 0 else { return nil }
+        return value(tokens, at: i, length: n)
+    }
+
+    @inline(never) private func value(_ tokens: [Token], at i: Int, length n: Int) -> (value: Value, length: Int)? {
+        if n == 1, let v = singleValues[tokens[i].lower] { return (v, 1) }
+        guard let v = values[tokens[i..<(i + n)].map(\.lower)] else { return nil }
         return (v, n)
     }
 }

@@ -214,9 +214,10 @@ struct MentionFinder {
             }
             guard let found = best else { i += 1; continue }
             let ref = choose(found.refs)
-            let entity = gazetteer.entities[Int(ref.entity)]
+            // The fields are read in place: a copy of the entity retained each of its strings and arrays.
+            let entityIndex = Int(ref.entity)
             for k in i..<found.end { owner[k - s] = true }
-            switch entity.kind {
+            switch gazetteer.entities[entityIndex].kind {
             case .person:
                 var person = PersonRef(entity: Int(ref.entity), phraseStart: i, nameStart: i, nameEnd: found.end,
                                        titleLevel: nil, titleCountry: nil, historical: false, role: .name)
@@ -224,16 +225,17 @@ struct MentionFinder {
                 m.persons.append(person)
                 lastSeen[Int(ref.entity)] = i
             case .country:
-                m.places.append(PlaceRef(country: entity.id, city: nil, tokens: i..<found.end, demonym: ref.role == .demonym))
-                noteCountry(entity.id)
+                let id = gazetteer.entities[entityIndex].id
+                m.places.append(PlaceRef(country: id, city: nil, tokens: i..<found.end, demonym: ref.role == .demonym))
+                noteCountry(id)
             case .city:
-                if let c = entity.country {
+                if let c = gazetteer.entities[entityIndex].country {
                     m.places.append(PlaceRef(country: c, city: Int(ref.entity), tokens: i..<found.end, demonym: false))
                     noteCountry(c) // a city speaks for its country in the document's main pair
                 }
             case .region:
                 // A province, state or island stands for its country ("Bali": Indonesia).
-                if let c = entity.country {
+                if let c = gazetteer.entities[entityIndex].country {
                     m.places.append(PlaceRef(country: c, city: nil, tokens: i..<found.end, demonym: false))
                     noteCountry(c)
                 }

@@ -42,6 +42,11 @@ struct VisitCandidates {
     var count: Int { records.count }
     var capacity: Int { records.capacity }
     mutating func reserveCapacity(_ n: Int) { records.reserveCapacity(n) }
+    /// The reports of all candidates so far, and room for them (reserved like the records: grown by doubling,
+    /// the array held up to twice what it used).
+    var mentionCount: Int { mentions.count }
+    var mentionCapacity: Int { mentions.capacity }
+    mutating func reserveMentions(_ n: Int) { mentions.reserveCapacity(n) }
 
     private mutating func code(_ country: String) -> UInt16 {
         if let i = countryIndex[country] { return i }
@@ -404,17 +409,38 @@ extension Merger {
     /// wrong) is left out; planned and cancelled ones stay, as announcements. Numbered again. Measured on the
     /// annotated batches: every set gains (docs/corpus-model.md).
     static func keepQualifyingLevels(_ visits: [Visit]) -> [Visit] {
-        guard visits.contains(where: { $0.status == .occurred && $0.level == .other }) else { return visits }
-        var kept = visits.filter { !($0.status == .occurred && $0.level == .other) }
-        for i in kept.indices { kept[i].id = i }
+        var kept = visits
+        keepQualifyingLevels(&kept)
         return kept
+    }
+
+    /// `keepQualifyingLevels` in place: the corpus's visits are not copied (a second array of them held 13 MB
+    /// more at the end of a build of 100,000 articles).
+    static func keepQualifyingLevels(_ visits: inout [Visit]) {
+        guard visits.contains(where: { $0.status == .occurred && $0.level == .other }) else { return }
+        keep(&visits) { !($0.status == .occurred && $0.level == .other) }
     }
 
     /// The visits whose confidence reaches `minimumConfidence`, numbered again.
     static func keep(_ visits: [Visit], minimumConfidence: Double) -> [Visit] {
-        var kept = visits.filter { $0.confidence >= minimumConfidence }
-        for i in kept.indices { kept[i].id = i }
+        var kept = visits
+        keep(&kept, minimumConfidence: minimumConfidence)
         return kept
+    }
+
+    static func keep(_ visits: inout [Visit], minimumConfidence: Double) {
+        keep(&visits) { $0.confidence >= minimumConfidence }
+    }
+
+    /// Keeps the visits `wanted` accepts, in order, numbered again; in place.
+    static func keep(_ visits: inout [Visit], where wanted: (Visit) -> Bool) {
+        var n = 0
+        for i in visits.indices where wanted(visits[i]) {
+            if n != i { visits[n] = visits[i] }
+            visits[n].id = n
+            n += 1
+        }
+        visits.removeLast(visits.count - n)
     }
 }
 

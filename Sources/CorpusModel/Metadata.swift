@@ -1,3 +1,5 @@
+import Foundation
+
 // Stage 2: document metadata from the text: title, header lines and dateline (HeaderLines.swift), dateline
 // place, source tag, language (LanguageID.swift) and an archive text's anchor date. The manifest (CorpusManifest.swift) adds to and overrides these.
 
@@ -182,10 +184,12 @@ enum MetadataReader {
         }
     }
 
+    /// The byte of the first line break at or after `from`, else the text's end (`memchr`: every line of every
+    /// article is measured by language identification).
     static func lineEndByte(_ b: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {
-        var i = from
-        while i < b.count && b[i] != 0x0A { i += 1 }
-        return i
+        guard from < b.count, let base = b.baseAddress else { return max(from, b.count) }
+        guard let hit = memchr(base + from, 0x0A, b.count - from) else { return b.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// "BEIJING, August 18, 2024 —", "HANOI, 9 October 2025 -", "La Habana, 27/9/2009 (TTXVN) —" or

@@ -39,6 +39,8 @@ enum NarrativeProfile {
             if let cue {
                 if cue { past += 1 } else { present += 1 }
                 if firstIsPast == nil { firstIsPast = cue }
+                // A text whose first cue is the present does not tell the past, whatever follows.
+                if firstIsPast == false { return false }
             }
             k += length
         }

@@ -33,6 +33,12 @@ struct ScorerTests {
         #expect(abs(tight.weights[0]) < abs(loose.weights[0]))
     }
 
+    @Test func featureIndexes() {
+        // `index` reads a feature's stored declaration index: it must be its place in `allCases`, one byte wide.
+        #expect(MemoryLayout<VisitFeature>.size == 1)
+        for (i, f) in VisitFeature.allCases.enumerated() { #expect(f.index == i, "\(f.rawValue)") }
+    }
+
     static func scorer() -> VisitScorer {
         let weights = VisitFeature.allCases.indices.map { Double($0 % 7) / 4 - 0.75 }
         return VisitScorer(model: LogisticRegression(weights: weights, bias: -0.125), combination: .max, threshold: 0.35, filters: true)

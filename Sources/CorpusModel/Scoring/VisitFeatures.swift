@@ -61,8 +61,12 @@ public enum VisitFeature: String, CaseIterable, Sendable {
     case kindSpecified = "kind.specified"
     case languageVietnamese = "language.vi"
 
-    var index: Int { Self.indexes[self]! }
-    private static let indexes = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// The feature's place in `allCases` (declaration order). A case without a payload is stored as its
+    /// declaration index (Swift's stable enum layout), read here without hashing the raw value: a table keyed
+    /// by the feature hashed its name on every `set` of every candidate (the test `featureIndexes` checks it).
+    var index: Int {
+        Int(unsafeBitCast(self, to: UInt8.self))
+    }
 }
 
 /// What the features of one document's candidates are read from.
@@ -92,9 +96,9 @@ enum VisitFeatures {
         var trips: [Int64: Int] = [:]
         for v in candidates { trips[key(v), default: 0] += 1 }
         return candidates.map { v in
-            var x = [Float](repeating: 0, count: VisitFeature.allCases.count)
+            var x = [Float](repeating: 0, count: featureCount)
             func set(_ f: VisitFeature, _ value: Float = 1) { x[f.index] = value }
-            let si = v.sentences.first ?? 0
+            let si = v.mentions.first?.sentence ?? 0 // (`sentences` would build an array)
             guard si < c.sentences.count else { return x }
             let range = c.sentences[si], m = c.mentions[si]
             let trigger = v.evidence.trigger ?? range.lowerBound..<range.lowerBound
@@ -112,13 +116,16 @@ enum VisitFeatures {
                 if head.places.contains(where: { $0.country == v.destination }) { set(.headlineDestination) }
                 if head.persons.contains(where: { $0.entity == v.visitor }) { set(.headlineVisitor) }
             }
-            set(.reports, log1p(Float(v.sentences.count - 1)))
+            set(.reports, log1p(Float(v.mentions.count - 1)))
             set(.siblings, log1p(Float(trips[key(v), default: 1] - 1)))
             if v.kind != .unspecified { set(.kindSpecified) }
             if c.language == .vietnamese { set(.languageVietnamese) }
             return x
         }
     }
+
+    /// `allCases` builds its array on every call.
+    private static let featureCount = VisitFeature.allCases.count
 
     static func key(_ v: VisitCandidate) -> Int64 { Int64(v.visitor) << 20 ^ Int64(Fold.rawHash(v.destination.utf8) & 0xFFFFF) }
 
