@@ -64,6 +64,12 @@ public final class Lexicon: Sendable {
     let backReferenceWords: PhraseSet
     /// "said", "thông báo": a time on their side of a trigger dates the saying (rule date.across-speech-verb).
     let speechVerbs: PhraseSet
+    /// Features of proposed visits (Scoring/ProposedFeatures.swift): "from" before a place; "between", "with",
+    /// "relations" joining two parties; words of a journey or a stay that are not triggers ("tour", "stopped").
+    let originPrepositions: KeyTableSet
+    let pairWords, motionWords: PhraseSet
+    /// A plan told as not carried out or not yet ("what was meant to be", "lẽ ra"): a proposed candidate is planned.
+    let unrealisedPhrases: PhraseSet
     // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
@@ -174,6 +180,9 @@ public final class Lexicon: Sendable {
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         speechVerbs = sets.phrases("speech-verbs")
+        originPrepositions = sets.words("origin-prepositions")
+        pairWords = sets.phrases("pair-words"); motionWords = sets.phrases("motion-words")
+        unrealisedPhrases = sets.phrases("unrealised-phrases")
         // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
         // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")

@@ -42,6 +42,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case metaHeaderDate, metaLeadReference, metaDatelineYear
     // Coreference (Coreference.swift) and parties joined to a host (PersonCues.swift).
     case corefPronoun, corefPossessive, corefDelegation, corefRecentSubject, corefProtagonist, hostCoordinatedParty
+    // Candidates proposed for the scorer to judge (ProposedVisits.swift).
+    case visitProposed
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -136,6 +138,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .corefRecentSubject: "coref.recent-subject"
         case .corefProtagonist: "coref.protagonist"
         case .hostCoordinatedParty: "host.coordinated-party"
+        case .visitProposed: "visit.proposed"
         }
     }
 }
