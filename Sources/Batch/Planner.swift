@@ -45,68 +45,86 @@ public struct BatchPlanner {
                      select: [String] = []) throws(PlanError) -> [BatchJob] {
         var problems = plan.problems
         var jobs: [BatchJob] = []
-        let noEntities = ParamResolver(corpus: Corpus(entities: []))
-        let planLabel = plan.file ?? "the default plan"
-
         for entry in plan.reports {
-            let file: PluginFile
+            jobs += entryJobs(entry, of: plan, formats: override, problems: &problems)
+        }
+        let planLabel = plan.file ?? "the default plan"
+        problems += clashingNames(of: jobs, planLabel: planLabel)
+        if !select.isEmpty { problems += mark(&jobs, selectedBy: select, planLabel: planLabel) }
+        if !problems.isEmpty { throw PlanError(Self.ordered(problems)) }
+        return jobs
+    }
+
+    /// One job per parameter set of `entry`; a set whose parameters or output name are wrong adds problems instead.
+    private func entryJobs(_ entry: PlanEntry, of plan: BatchPlan, formats override: [ReportFormat]?,
+                           problems: inout [PlanProblem]) -> [BatchJob] {
+        let file: PluginFile
+        do {
+            file = try resolvePlugin(entry.plugin, in: plan)
+        } catch {
+            problems.append(PlanProblem(entry.pluginLocation, error.message))
+            return []
+        }
+        let inspection = host.inspect(file)
+        let manifest = inspection.manifest
+        let sets = entry.paramSets.isEmpty ? [[:]] : entry.paramSets
+        var jobs: [BatchJob] = []
+        for (index, set) in sets.enumerated() {
+            let merged = entry.params.merging(set) { _, new in new }
+            let paramProblems = parameterProblems(merged, of: entry, file: file, inspection: inspection)
+            guard paramProblems.isEmpty else { problems += paramProblems; continue }
+            let setLocation = entry.paramSets.isEmpty ? entry.location : entry.paramSetLocations[index]
+            let name: String
             do {
-                file = try resolvePlugin(entry.plugin, in: plan)
+                name = try outputName(entry: entry, file: file, manifest: manifest, params: merged,
+                                      own: entry.paramSets.isEmpty ? merged : set)
             } catch {
-                problems.append(PlanProblem(entry.pluginLocation, error.message))
+                problems.append(PlanProblem(entry.nameLocation ?? setLocation, error.message))
                 continue
             }
-            let inspection = host.inspect(file)
-            let manifest = inspection.manifest
-            let sets = entry.paramSets.isEmpty ? [[:]] : entry.paramSets
-            for (index, set) in sets.enumerated() {
-                let merged = entry.params.merging(set) { _, new in new }
-                var ok = true
-                if let manifest {
-                    let names = manifest.params.map(\.name)
-                    for key in merged.keys.sorted() {
-                        let value = merged[key]!
-                        guard let spec = manifest.param(named: key) else {
-                            let known = names.isEmpty ? "it takes no parameters" : "its parameters are: \(names.joined(separator: ", "))"
-                            problems.append(PlanProblem(value.location ?? entry.location,
-                                                        "unknown parameter '\(key)' for plugin '\(manifest.name)'\(BatchSuggestion.hint(for: key, among: names)); \(known)"))
-                            ok = false
-                            continue
-                        }
-                        if spec.type == .country || spec.type == .person { continue }  // checked with the corpus
-                        do { _ = try noEntities.resolve(value.text, for: spec) } catch {
-                            problems.append(PlanProblem(value.location ?? entry.location,
-                                                        "parameter '\(key)' of plugin '\(manifest.name)': \(error.reason)"))
-                            ok = false
-                        }
-                    }
-                } else if !inspection.isScript, !merged.isEmpty {
-                    let why = inspection.problems.first ?? "its manifest cannot be read"
-                    problems.append(PlanProblem(entry.pluginLocation,
-                                                "cannot check the parameters of '\(file.name)': \(why)"))
-                    ok = false
-                }
-                guard ok else { continue }
-                let setLocation = entry.paramSets.isEmpty ? entry.location : entry.paramSetLocations[index]
-                let name: String
-                do {
-                    name = try outputName(entry: entry, file: file, manifest: manifest, params: merged,
-                                          own: entry.paramSets.isEmpty ? merged : set)
-                } catch {
-                    problems.append(PlanProblem(entry.nameLocation ?? setLocation, error.message))
-                    continue
-                }
-                let formats = override ?? entry.formats ?? plan.formats ?? BatchPlan.defaultFormats
-                var locations: [String: PlanLocation] = [:]
-                for (key, value) in merged { if let location = value.location { locations[key] = location } }
-                jobs.append(BatchJob(name: name, file: file, manifest: manifest, inspectionProblems: inspection.problems,
-                                     params: merged.mapValues(\.text), paramLocations: locations, formats: formats,
-                                     location: setLocation))
+            let formats = override ?? entry.formats ?? plan.formats ?? BatchPlan.defaultFormats
+            var locations: [String: PlanLocation] = [:]
+            for (key, value) in merged { if let location = value.location { locations[key] = location } }
+            jobs.append(BatchJob(name: name, file: file, manifest: manifest, inspectionProblems: inspection.problems,
+                                 params: merged.mapValues(\.text), paramLocations: locations, formats: formats,
+                                 location: setLocation))
+        }
+        return jobs
+    }
+
+    /// Parameters checked against the plugin's manifest: unknown names (with a "did you mean") and values by type
+    /// and choices. Countries and persons wait for the corpus.
+    private func parameterProblems(_ params: [String: PlanValue], of entry: PlanEntry, file: PluginFile,
+                                   inspection: PluginInspection) -> [PlanProblem] {
+        guard let manifest = inspection.manifest else {
+            guard !inspection.isScript, !params.isEmpty else { return [] }
+            let why = inspection.problems.first ?? "its manifest cannot be read"
+            return [PlanProblem(entry.pluginLocation, "cannot check the parameters of '\(file.name)': \(why)")]
+        }
+        let noEntities = ParamResolver(corpus: Corpus(entities: []))
+        let names = manifest.params.map(\.name)
+        var problems: [PlanProblem] = []
+        for key in params.keys.sorted() {
+            let value = params[key]!
+            guard let spec = manifest.param(named: key) else {
+                let known = names.isEmpty ? "it takes no parameters" : "its parameters are: \(names.joined(separator: ", "))"
+                problems.append(PlanProblem(value.location ?? entry.location,
+                                            "unknown parameter '\(key)' for plugin '\(manifest.name)'\(BatchSuggestion.hint(for: key, among: names)); \(known)"))
+                continue
+            }
+            if spec.type == .country || spec.type == .person { continue }  // checked with the corpus
+            do { _ = try noEntities.resolve(value.text, for: spec) } catch {
+                problems.append(PlanProblem(value.location ?? entry.location,
+                                            "parameter '\(key)' of plugin '\(manifest.name)': \(error.reason)"))
             }
         }
+        return problems
+    }
 
-        // Output names must be unique (case-insensitively: some file systems fold case).
+    /// Output names must be unique (case-insensitively: some file systems fold case).
+    private func clashingNames(of jobs: [BatchJob], planLabel: String) -> [PlanProblem] {
         var seen: [String: BatchJob] = [:]
+        var problems: [PlanProblem] = []
         for job in jobs {
             let key = job.name.lowercased()
             if let first = seen[key] {
@@ -117,31 +135,29 @@ public struct BatchPlanner {
                 seen[key] = job
             }
         }
+        return problems
+    }
 
-        // --select: which reports run now.
-        if !select.isEmpty {
-            var matchedAny = Array(repeating: false, count: select.count)
-            for index in jobs.indices {
-                let categories = jobs[index].manifest?.categories ?? []
-                var selected = false
-                for (s, text) in select.enumerated() {
-                    let selector = PluginSelector(text)
-                    if selector.matches(name: jobs[index].name, categories: categories)
-                        || selector.matches(name: jobs[index].file.name, categories: categories) {
-                        selected = true
-                        matchedAny[s] = true
-                    }
+    /// `--select`: marks which reports run now; a selector that matches none is a problem.
+    private func mark(_ jobs: inout [BatchJob], selectedBy select: [String], planLabel: String) -> [PlanProblem] {
+        var matchedAny = Array(repeating: false, count: select.count)
+        for index in jobs.indices {
+            let categories = jobs[index].manifest?.categories ?? []
+            var selected = false
+            for (s, text) in select.enumerated() {
+                let selector = PluginSelector(text)
+                if selector.matches(name: jobs[index].name, categories: categories)
+                    || selector.matches(name: jobs[index].file.name, categories: categories) {
+                    selected = true
+                    matchedAny[s] = true
                 }
-                jobs[index].selected = selected
             }
-            for (s, text) in select.enumerated() where !matchedAny[s] {
-                let names = Array(Set(jobs.map(\.name) + jobs.map(\.file.name))).sorted()
-                problems.append(PlanProblem(nil, "--select \(text): matches no report of \(planLabel)\(BatchSuggestion.hint(for: text, among: names))"))
-            }
+            jobs[index].selected = selected
         }
-
-        if !problems.isEmpty { throw PlanError(Self.ordered(problems)) }
-        return jobs
+        let names = Array(Set(jobs.map(\.name) + jobs.map(\.file.name))).sorted()
+        return select.enumerated().filter { !matchedAny[$0.offset] }.map { _, text in
+            PlanProblem(nil, "--select \(text): matches no report of \(planLabel)\(BatchSuggestion.hint(for: text, among: names))")
+        }
     }
 
     /// Problems in the order of the plan's lines (command-line problems last), stable otherwise.

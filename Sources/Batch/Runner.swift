@@ -125,30 +125,7 @@ public final class BatchRunner: @unchecked Sendable {
         for record in previous?.reports ?? [] { previousByName[record.name] = record }
 
         let state = RunState(count: jobs.count)
-        var queue: [Int] = []
-        var libraryHashes: [String: String] = [:]
-        for (index, job) in jobs.enumerated() {
-            let library = libraryHashes[job.file.directory.path] ?? libraryHash(for: job.file)
-            libraryHashes[job.file.directory.path] = library
-            let prepared = PreparedJob(job: job, pluginHash: ContentHash.of(file: job.file.url), libraryHash: library,
-                                       previous: previousByName[job.name])
-            state.prepared[index] = prepared
-            if !job.selected {
-                state.records[index] = carriedOver(prepared, corpus: corpus)
-            } else if !settings.force, let upToDate = upToDate(prepared, corpus: corpus) {
-                state.records[index] = upToDate
-                state.progress.upToDate += 1
-            } else {
-                queue.append(index)
-            }
-        }
-        state.progress.total = jobs.filter(\.selected).count
-        state.progress.left = queue.count
-        // The longest reports of the last run first, so that no long one starts last.
-        queue.sort { a, b in
-            let ta = state.prepared[a]?.previous?.seconds ?? 0, tb = state.prepared[b]?.previous?.seconds ?? 0
-            return ta != tb ? ta > tb : a < b
-        }
+        let queue = triage(jobs, into: state, corpus: corpus, previous: previousByName)
         for index in jobs.indices where state.records[index]?.status == .upToDate {
             events(.finished(state.records[index]!, progress: state.progress))
         }
@@ -176,6 +153,47 @@ public final class BatchRunner: @unchecked Sendable {
             state.records[index] = record(for: state.prepared[index]!, corpus: corpus, status: .notRun, seconds: 0)
         }
         let records = state.records.map { $0! }
+        let manifest = try writeManifest(records, corpus: corpus, started: started, corpusSeconds: corpusSeconds,
+                                         reportSeconds: reportSeconds)
+        return BatchOutcome(manifest: manifest,
+                            manifestURL: settings.output.appendingPathComponent(BatchManifest.fileName),
+                            indexURL: settings.output.appendingPathComponent(BatchIndex.fileName),
+                            interrupted: state.interrupted)
+    }
+
+    /// Sorts the jobs into those carried over (not selected), those up to date, and the queue to run, longest
+    /// reports of the last run first so that no long one starts last.
+    private func triage(_ jobs: [BatchJob], into state: RunState, corpus: SharedCorpus,
+                        previous previousByName: [String: BatchRecord]) -> [Int] {
+        var queue: [Int] = []
+        var libraryHashes: [String: String] = [:]
+        for (index, job) in jobs.enumerated() {
+            let library = libraryHashes[job.file.directory.path] ?? libraryHash(for: job.file)
+            libraryHashes[job.file.directory.path] = library
+            let prepared = PreparedJob(job: job, pluginHash: ContentHash.of(file: job.file.url), libraryHash: library,
+                                       previous: previousByName[job.name])
+            state.prepared[index] = prepared
+            if !job.selected {
+                state.records[index] = carriedOver(prepared, corpus: corpus)
+            } else if !settings.force, let upToDate = upToDate(prepared, corpus: corpus) {
+                state.records[index] = upToDate
+                state.progress.upToDate += 1
+            } else {
+                queue.append(index)
+            }
+        }
+        state.progress.total = jobs.filter(\.selected).count
+        state.progress.left = queue.count
+        queue.sort { a, b in
+            let ta = state.prepared[a]?.previous?.seconds ?? 0, tb = state.prepared[b]?.previous?.seconds ?? 0
+            return ta != tb ? ta > tb : a < b
+        }
+        return queue
+    }
+
+    /// The batch's manifest and index, written together atomically.
+    private func writeManifest(_ records: [BatchRecord], corpus: SharedCorpus, started: Date, corpusSeconds: Double,
+                               reportSeconds: Double) throws(OutputError) -> BatchManifest {
         var counts = BatchManifest.Counts()
         for record in records { counts.add(record.status) }
         let manifest = BatchManifest(
@@ -193,10 +211,7 @@ public final class BatchRunner: @unchecked Sendable {
         let index = BatchIndex.render(manifest)
         try OutputDirectory.writeAtomically([(BatchManifest.fileName, manifestData), (BatchIndex.fileName, Data(index.utf8))],
                                             in: settings.output)
-        return BatchOutcome(manifest: manifest,
-                            manifestURL: settings.output.appendingPathComponent(BatchManifest.fileName),
-                            indexURL: settings.output.appendingPathComponent(BatchIndex.fileName),
-                            interrupted: state.interrupted)
+        return manifest
     }
 
     /// Ctrl-C: stops the batch (running workers are killed, nothing more starts). Returns false when no

@@ -38,15 +38,32 @@ struct Salience {
     private(set) var paragraph = -1
     private(set) var subjects: [Int] = []
 
+    /// The country of a title without a name that was the last subject ("The South Korean president flew into
+    /// Pyongyang"): a later "he" of the paragraph stands for someone of that country, or for no one known.
+    private(set) var unnamedSubjectCountry: String?
+
     mutating func note(_ entity: Int, paragraph p: Int) {
         if p != paragraph { start(paragraph: p) }
         subjects.removeAll { $0 == entity }
         subjects.append(entity)
+        unnamedSubjectCountry = nil
+    }
+
+    mutating func noteUnnamed(country: String, paragraph p: Int) {
+        if p != paragraph { start(paragraph: p) }
+        unnamedSubjectCountry = country
     }
 
     mutating func start(paragraph p: Int) {
         paragraph = p
         subjects = []
+        unnamedSubjectCountry = nil
+    }
+
+    /// Whether a person of `country` may be what a referring word of paragraph `p` stands for, by salience.
+    func admits(_ country: String?, in p: Int) -> Bool {
+        guard p == paragraph, let required = unnamedSubjectCountry else { return true }
+        return country == required
     }
 
     /// The most recent subject of paragraph `p` not in `excluded`.
@@ -67,7 +84,7 @@ extension PersonRef {
 extension EventFinder {
     /// The sentence's mentions with a person for each referring word that could be resolved, in text order.
     mutating func withReferringPersons(_ m: SentenceMentions, _ range: Range<Int>, times: [TaggedTime],
-                                       clauseStarts: [Int]) -> SentenceMentions {
+                                       clauseStarts: [Int], countryOf: (Int) -> String?) -> SentenceMentions {
         if salience.paragraph != paragraph { salience.start(paragraph: paragraph) }
         var out = m
         for var word in referringWords(range, m) {
@@ -82,7 +99,7 @@ extension EventFinder {
             let cue = lexicon.personCue(tokens, before: k, sentenceStart: range.lowerBound)
             let clauseStart = clauseStarts.last { $0 <= k } ?? range.lowerBound
             let recalled = times.contains { isRecalled($0.start) }
-            guard let (entity, step) = resolve(word, cue: cue, out, clauseStart: clauseStart, recalled: recalled) else { continue }
+            guard let (entity, step) = resolve(word, cue: cue, out, clauseStart: clauseStart, recalled: recalled, countryOf: countryOf) else { continue }
             var p = PersonRef(entity: entity, phraseStart: word.tokens.lowerBound, nameStart: word.tokens.lowerBound,
                               nameEnd: word.tokens.upperBound, titleLevel: nil, titleCountry: nil, historical: false, role: .short)
             p.setCue(cue)
@@ -94,14 +111,19 @@ extension EventFinder {
     }
 
     /// Whom a referring word stands for, and the step that found him (see the steps above).
-    func resolve(_ word: ReferringWord, cue: PersonCue, _ m: SentenceMentions, clauseStart: Int, recalled: Bool) -> (Int, Rule)? {
+    func resolve(_ word: ReferringWord, cue: PersonCue, _ m: SentenceMentions, clauseStart: Int, recalled: Bool,
+                 countryOf: (Int) -> String?) -> (Int, Rule)? {
         let before = m.persons.filter { $0.nameEnd <= word.tokens.lowerBound }
         if word.subjectForm || word.form == .corefPossessive, cue == .none, let subject = subjectOfSentence(before) { return (subject, .corefRecentSubject) }
         let named = Set(before.filter { $0.phraseStart >= clauseStart }.map(\.entity))
-        if recalled, let who = recalledVisitor, !named.contains(who) { return (who, .corefRecentSubject) }
-        if let recent = salience.recent(in: paragraph, excluding: named) { return (recent, .corefRecentSubject) }
-        if let who = protagonist, !named.contains(who) { return (who, .corefProtagonist) }
-        return nil
+        let resolved: (Int, Rule)?
+        if recalled, let who = recalledVisitor, !named.contains(who) { resolved = (who, .corefRecentSubject) }
+        else if let recent = salience.recent(in: paragraph, excluding: named) { resolved = (recent, .corefRecentSubject) }
+        else if let who = protagonist, !named.contains(who) { resolved = (who, .corefProtagonist) }
+        else { resolved = nil }
+        // After "The South Korean president flew into Pyongyang and was met by X", "he" is not X.
+        guard let resolved, salience.admits(countryOf(resolved.0), in: paragraph) else { return nil }
+        return resolved
     }
 
     /// The first person of the sentence before the word who is no host, guest or other party and not after "of".
@@ -201,8 +223,18 @@ extension EventFinder {
            let v = visits[visitsBefore...].first(where: { $0.sentences.first == c.index && $0.status != .negated }) {
             if let start = v.start, isRecalled(start) { return }
             salience.note(v.visitor, paragraph: paragraph)
+        } else if let unnamed = unnamedSubject(c) {
+            salience.noteUnnamed(country: unnamed, paragraph: paragraph)
         } else if let subject = subjectOfSentence(c.persons.filter { c.country(of: $0) != nil }) {
             salience.note(subject, paragraph: paragraph)
         }
+    }
+
+    /// The country of a title without a name heading the sentence before anyone named ("The South Korean
+    /// president flew into Pyongyang and was met by X"): the sentence's subject, so X is not.
+    func unnamedSubject(_ c: SentenceContext) -> String? {
+        guard let title = c.mentions.titleOnly.first(where: { $0.tokens.lowerBound <= c.start + 2 }), let country = title.country,
+              !c.persons.contains(where: { $0.phraseStart < title.tokens.lowerBound }) else { return nil }
+        return country
     }
 }

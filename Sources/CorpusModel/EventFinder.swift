@@ -2,7 +2,7 @@
 // and talks, the establishment of diplomatic relations, anniversaries and exchanges of messages.
 // The rules use titles, verbs, the gazetteer and dates only. This file holds the finder's state and the
 // sentence loop; each concern is a file of its own: VisitTriggers, VisitFinder (the steps of a visit),
-// Visitor, VisitDestination, VisitDates, VisitStatusAndKind, OtherEvents.
+// Visitor, VisitDestination, VisitDates, VisitStatusAndKind, TripLegs (the later legs of a trip), OtherEvents.
 
 /// A visit as one sentence reports it, before the merge.
 struct VisitCandidate {
@@ -134,6 +134,9 @@ struct EventFinder {
     var previousVisitor: (sentence: Int, index: Int)?
     /// Who has been found travelling where in this document (occurred visits), for a host received abroad.
     var occurredTrips = Set<Trip>()
+    /// The visitor of the last visit read in a list item, and that list's lead sentence: a later item that goes
+    /// straight to a place ("- March 24: Uganda.") is his next stop (rules visit.timeline-stop, visitor.previous-leg).
+    var lastListVisit: (list: Int, visitor: Int)?
 
     struct Trip: Hashable { var visitor: Int; var destination: String }
     /// The gathering the article last placed (by a dateline or a sentence naming its place), for sentences
@@ -176,7 +179,7 @@ struct EventFinder {
         rememberTitles(m)
         let clauses = clauseStarts(range, times)
         let context = SentenceContext(index: si, range: range,
-                                      mentions: withReferringPersons(m, range, times: times, clauseStarts: clauses), allTimes: times,
+                                      mentions: withReferringPersons(m, range, times: times, clauseStarts: clauses, countryOf: countryOf), allTimes: times,
                                       times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
                                       destinations: destinations(m, in: range), clauseStarts: clauses,
                                       listItem: listItem)
@@ -184,6 +187,7 @@ struct EventFinder {
         findVisits(context)
         findOtherEvents(context)
         findGatheringVisits(context)
+        if let item = listItem, visits.count > visitsBefore { lastListVisit = (item.list, visits[visits.count - 1].visitor) }
         noteSubject(context, visitsBefore: visitsBefore)
         if proposes { proposeVisits(context, rulesFrom: visitsBefore) }
         if let last = context.times.last { previousTime = last }

@@ -38,7 +38,15 @@ extension EventFinder {
         gathering?.tokens = nil
         let status = status(trigger: cue, from: c.start, to: c.end, start: reading.time?.start ?? reading.place.start,
                             sentence: c.index)
-        for p in gatheringParticipants(reading, c) { addGatheringVisit(p, reading, status, c) }
+        for p in gatheringParticipants(reading, c) {
+            addGatheringVisit(p, reading, isNegatedAfterName(p, c) ? StatusReading(.negated, .statusNegatedParticipant) : status, c)
+        }
+    }
+
+    /// "the stadium Biden never saw", "X did not attend": a negation within two words after a participant's name
+    /// is his own: he was not there (rule status.negated.participant).
+    func isNegatedAfterName(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        (p.nameEnd..<min(c.end, p.nameEnd + 2)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
     }
 
     /// The first gathering word, attendance verb or attendance word of the sentence, not inside a name and not
@@ -90,13 +98,26 @@ extension EventFinder {
     /// meetings), with its time when the sentence gives none.
     func gatheringReading(cue: Range<Int>, _ c: SentenceContext) -> GatheringReading? {
         var rules = RuleSet([.visitGatheringParticipant])
-        let time = nearestTime(c.times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
+        var time = nearestTime(c.times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
             ?? nearestTime(c.times, to: cue.lowerBound)
         if time != nil { rules.insert(.dateNearest) }
+        // "said on Tuesday that X would attend the summit ... from Friday": a time across a verb of saying dates
+        // the saying when the gathering has one of its own (rule date.across-speech-verb).
+        if let t = time, saysBetween(t, cue, c), let own = nearestTime(c.times.filter { !saysBetween($0, cue, c) }, to: cue.lowerBound) {
+            time = own
+            rules.insert(.dateAcrossSpeechVerb)
+        }
         if let named = namedGatheringPlace(cue: cue, c) {
             rules.insert(.destinationGatheringPlace)
-            let place = GatheringPlace(country: named.country, city: named.city, tokens: named.tokens, start: time?.start,
+            var place = GatheringPlace(country: named.country, city: named.city, tokens: named.tokens, start: time?.start,
                                        end: time?.end, sentence: c.index)
+            // "the G7 summit in Hiroshima from Friday to Sunday. ... are attending the Hiroshima meeting": the
+            // gathering named again by its city, with no time of its own, keeps the dates it was given.
+            if time == nil, let carried = gathering, c.index - carried.sentence <= GatheringPlace.reach,
+               carried.country == named.country, let city = named.city, carried.city == city {
+                place.start = carried.start
+                place.end = carried.end
+            }
             return GatheringReading(cue: cue, place: place, time: time, rules: rules)
         }
         // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift).

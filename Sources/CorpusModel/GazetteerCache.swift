@@ -177,85 +177,113 @@ enum GazetteerCache {
         guard let data = FileManager.default.contents(atPath: url(for: key).path) else { return nil }
         return data.withUnsafeBytes { raw -> (Gazetteer, [Diagnostic])? in
             var r = Reader(b: raw)
-            guard r.u64() == magic, r.u64() == key else { return nil }
-            let count = r.count(30)
-            if r.failed { return nil }
-            var entities: [Entity] = []
-            entities.reserveCapacity(count)
-            for _ in 0..<count {
-                let id = r.string()
-                let kindIndex = Int(r.u8())
-                let name = r.string(), aliases = r.string(), shorts = r.string(), demonyms = r.string()
-                let country = r.optional(), alpha2 = r.optional(), capital = r.optional()
-                let population = r.optionalInt(), orgKind = r.optional()
-                guard kindIndex < EntityKind.allCases.count else { return nil }
-                var e = Entity(id: id, kind: EntityKind.allCases[kindIndex], name: name, aliasText: aliases, shortText: shorts,
-                               demonymText: demonyms, country: country, alpha2: alpha2, capital: capital, population: population,
-                               organisationKind: orgKind)
-                let offices = r.count(10)
-                for _ in 0..<offices {
-                    let title = r.string()
-                    let rank = Int(r.u8())
-                    let oc = r.optional(), org = r.optional()
-                    let start = r.date(), end = r.date()
-                    guard rank < Level.allCases.count else { return nil }
-                    e.offices.append(Office(title: title, level: Level.allCases[rank], country: oc, organisation: org, start: start, end: end))
-                }
-                entities.append(e)
-                if r.failed { return nil }
-            }
-            func table() -> KeyTable? {
-                let n = Int(r.u32())
-                guard n < 1 << 26, r.need(n * 12) else { return nil }
-                var keys = [UInt64](repeating: 0, count: n), values = [UInt32](repeating: 0, count: n)
-                for j in 0..<n { keys[j] = r.u64() }
-                for j in 0..<n { values[j] = r.u32() }
-                return KeyTable(keys: keys, values: values)
-            }
-            guard let names = table(), let exact = table() else { return nil }
-            var more: [UInt64: [Gazetteer.NameRef]] = [:]
-            for _ in 0..<r.count(12) {
-                let k = r.u64()
-                var refs: [Gazetteer.NameRef] = []
-                for _ in 0..<r.count(5) {
-                    let entity = Int32(r.u32())
-                    guard let role = NameRole(rawValue: r.u8()), Int(entity) < entities.count else { return nil }
-                    refs.append(.init(entity: entity, role: role))
-                }
-                more[k] = refs
-                if r.failed { return nil }
-            }
-            var shorts = LookupTable<[Int32]>()
-            for _ in 0..<r.count(12) {
-                let k = r.u64()
-                var list: [Int32] = []
-                for _ in 0..<r.count(4) { list.append(Int32(r.u32())) }
-                shorts[k] = list
-                if r.failed { return nil }
-            }
-            var formerStates: [FormerState] = []
-            for _ in 0..<r.count(20) {
-                let code = r.string(), name = r.string()
-                let from = r.date(), to = r.date()
-                let successors = r.string()
-                guard let from, let to else { return nil }
-                formerStates.append(FormerState(code: code, name: name, from: from, to: to, successors: Entity.split(successors)))
-                if r.failed { return nil }
-            }
-            var diagnostics: [Diagnostic] = []
-            for _ in 0..<r.count(12) {
-                let file = r.string()
-                let line = r.optionalInt(), column = r.optionalInt(), offset = r.optionalInt()
-                let sev = r.u8()
-                let message = r.string()
-                diagnostics.append(Diagnostic(file: file, line: line, column: column, byteOffset: offset,
-                                              severity: sev == 0 ? .note : sev == 1 ? .warning : .error, message: message))
-                if r.failed { return nil }
-            }
-            guard !r.failed, r.i == raw.count else { return nil }
+            guard r.u64() == magic, r.u64() == key,
+                  let entities = r.entities(),
+                  let names = r.keyTable(), let exact = r.keyTable(),
+                  let more = r.moreNames(entityCount: entities.count),
+                  let shorts = r.shortNames(),
+                  let formerStates = r.formerStates(),
+                  let diagnostics = r.diagnostics(),
+                  !r.failed, r.i == raw.count else { return nil }
             var g = Gazetteer(entities: entities, names: names, moreNames: more, shorts: shorts, exactSingles: exact)
             g.formerStates = formerStates
             return (g, diagnostics)
         }
+    }
+}
+
+// Each part of the file in the order `write` puts it; nil on a damaged part.
+extension GazetteerCache.Reader {
+    mutating func entities() -> [Entity]? {
+        let count = count(30)
+        if failed { return nil }
+        var entities: [Entity] = []
+        entities.reserveCapacity(count)
+        for _ in 0..<count {
+            let id = string()
+            let kindIndex = Int(u8())
+            let name = string(), aliases = string(), shorts = string(), demonyms = string()
+            let country = optional(), alpha2 = optional(), capital = optional()
+            let population = optionalInt(), orgKind = optional()
+            guard kindIndex < EntityKind.allCases.count else { return nil }
+            var e = Entity(id: id, kind: EntityKind.allCases[kindIndex], name: name, aliasText: aliases, shortText: shorts,
+                           demonymText: demonyms, country: country, alpha2: alpha2, capital: capital, population: population,
+                           organisationKind: orgKind)
+            for _ in 0..<self.count(10) {
+                let title = string()
+                let rank = Int(u8())
+                let oc = optional(), org = optional()
+                let start = date(), end = date()
+                guard rank < Level.allCases.count else { return nil }
+                e.offices.append(Office(title: title, level: Level.allCases[rank], country: oc, organisation: org, start: start, end: end))
+            }
+            entities.append(e)
+            if failed { return nil }
+        }
+        return entities
+    }
+
+    mutating func keyTable() -> KeyTable? {
+        let n = Int(u32())
+        guard n < 1 << 26, need(n * 12) else { return nil }
+        var keys = [UInt64](repeating: 0, count: n), values = [UInt32](repeating: 0, count: n)
+        for j in 0..<n { keys[j] = u64() }
+        for j in 0..<n { values[j] = u32() }
+        return KeyTable(keys: keys, values: values)
+    }
+
+    mutating func moreNames(entityCount: Int) -> [UInt64: [Gazetteer.NameRef]]? {
+        var more: [UInt64: [Gazetteer.NameRef]] = [:]
+        for _ in 0..<count(12) {
+            let k = u64()
+            var refs: [Gazetteer.NameRef] = []
+            for _ in 0..<count(5) {
+                let entity = Int32(u32())
+                guard let role = NameRole(rawValue: u8()), Int(entity) < entityCount else { return nil }
+                refs.append(.init(entity: entity, role: role))
+            }
+            more[k] = refs
+            if failed { return nil }
+        }
+        return more
+    }
+
+    mutating func shortNames() -> LookupTable<[Int32]>? {
+        var shorts = LookupTable<[Int32]>()
+        for _ in 0..<count(12) {
+            let k = u64()
+            var list: [Int32] = []
+            for _ in 0..<count(4) { list.append(Int32(u32())) }
+            shorts[k] = list
+            if failed { return nil }
+        }
+        return shorts
+    }
+
+    mutating func formerStates() -> [FormerState]? {
+        var states: [FormerState] = []
+        for _ in 0..<count(20) {
+            let code = string(), name = string()
+            let from = date(), to = date()
+            let successors = string()
+            guard let from, let to else { return nil }
+            states.append(FormerState(code: code, name: name, from: from, to: to, successors: Entity.split(successors)))
+            if failed { return nil }
+        }
+        return states
+    }
+
+    mutating func diagnostics() -> [Diagnostic]? {
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<count(12) {
+            let file = string()
+            let line = optionalInt(), column = optionalInt(), offset = optionalInt()
+            let sev = u8()
+            let message = string()
+            diagnostics.append(Diagnostic(file: file, line: line, column: column, byteOffset: offset,
+                                          severity: sev == 0 ? .note : sev == 1 ? .warning : .error, message: message))
+            if failed { return nil }
+        }
+        return diagnostics
     }
 }

@@ -31,6 +31,12 @@ public final class Lexicon: Sendable {
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, laterWords, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
     let destinationPrepositions: KeyTableSet
+    /// "from", "từ": a place after one and before a goal is where a journey started ("flew from Israel to Jeddah").
+    let originWords: KeyTableSet
+    /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
+    let legStartWords: PhraseSet
+    /// "weekend", "cuối tuần": with a present-tense travel verb, a scheduled trip, as a weekday is.
+    let weekendWords: PhraseSet
     let clauseStarters, subordinators, invitationNouns: PhraseSet
     let definiteFillers, possessivePronouns: KeyTableSet
     /// Referring words (Coreference.swift): "he", "ông"; "him", "her", "his"; "đoàn", "the delegation".
@@ -40,6 +46,12 @@ public final class Lexicon: Sendable {
     // Status and kind.
     let plannedCues, negationCues, expectedWords, sequenceWords, kindFillers: KeyTableSet
     let cancelCues, plannedPhrases, occurredCues: PhraseSet
+    /// "was to", "had been due to": a plan told in the past, in a relative clause after the trigger.
+    let unrealisedPlanPhrases: PhraseSet
+    /// "would have been": a cancellation only supposed, which a back-reference does not carry to its trip.
+    let counterfactualPhrases: PhraseSet
+    /// "from" of "postponed from March": a rescheduling, not a cancellation.
+    let rescheduledFromWords: KeyTableSet
     let presentTenseWords, coordinators: KeyTableSet
     let kindWords: LookupTable<VisitKind>
     let kindPhrasesAfter: PhraseValues<VisitKind>
@@ -64,12 +76,9 @@ public final class Lexicon: Sendable {
     let backReferenceWords: PhraseSet
     /// "said", "thông báo": a time on their side of a trigger dates the saying (rule date.across-speech-verb).
     let speechVerbs: PhraseSet
-    /// Features of proposed visits (Scoring/ProposedFeatures.swift): "from" before a place; "between", "with",
-    /// "relations" joining two parties; words of a journey or a stay that are not triggers ("tour", "stopped").
-    let originPrepositions: KeyTableSet
+    /// Features of proposed visits (Scoring/ProposedFeatures.swift): "between", "with", "relations" joining two
+    /// parties; words of a journey or a stay that are not triggers ("tour", "stopped").
     let pairWords, motionWords: PhraseSet
-    /// A plan told as not carried out or not yet ("what was meant to be", "lẽ ra"): a proposed candidate is planned.
-    let unrealisedPhrases: PhraseSet
     // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
@@ -148,7 +157,8 @@ public final class Lexicon: Sendable {
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); laterWords = sets.words("later-words")
-        destinationPrepositions = sets.words("destination-prepositions")
+        destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
+        legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")
@@ -159,6 +169,8 @@ public final class Lexicon: Sendable {
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")
         kindFillers = sets.words("kind-fillers"); cancelCues = sets.phrases("cancel-words")
+        unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases"); counterfactualPhrases = sets.phrases("counterfactual-phrases")
+        rescheduledFromWords = sets.words("rescheduled-from-words")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")
@@ -180,9 +192,7 @@ public final class Lexicon: Sendable {
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         speechVerbs = sets.phrases("speech-verbs")
-        originPrepositions = sets.words("origin-prepositions")
         pairWords = sets.phrases("pair-words"); motionWords = sets.phrases("motion-words")
-        unrealisedPhrases = sets.phrases("unrealised-phrases")
         // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
         // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")

@@ -111,6 +111,8 @@ extension Lexicon {
         ("name-particles", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
         ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases),
         ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
+        ("continuation-words", .phrases), ("leg-start-words", .phrases), ("origin-words", .words),
+        ("weekend-words", .phrases),
         ("attend-verbs", .phrases), ("gathering-words", .phrases), ("attendance-words", .phrases),
         ("gathering-topic-words", .phrases), ("remote-words", .phrases), ("skip-verbs", .words), ("plural-markers", .words),
         ("visiting-words", .words), ("invitation-verbs", .words), ("clause-openers", .words),
@@ -119,7 +121,7 @@ extension Lexicon {
         ("possessive-pronouns", .words), ("subject-pronouns", .words), ("object-pronouns", .words),
         ("delegation-words", .phrases), ("number-words", .numbers(1...99)), ("planned-words", .words),
         ("negation-words", .words), ("expected-words", .words), ("sequence-words", .words), ("kind-fillers", .words),
-        ("cancel-words", .phrases), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
+        ("cancel-words", .phrases), ("unrealised-plan-phrases", .phrases), ("counterfactual-phrases", .phrases), ("rescheduled-from-words", .words), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
         ("meeting-words", .phrases), ("summit-words", .phrases), ("message-words", .phrases),
         ("relations-words", .phrases), ("establish-words", .phrases), ("anniversary-words", .words),
         ("label-stops", .words), ("months", .numbers(1...12)), ("weekdays", .numbers(0...6)),
@@ -132,7 +134,7 @@ extension Lexicon {
         ("abbreviations", .words), ("title-markers", .phrases),
         ("published-markers", .phrases), ("republished-markers", .phrases), ("updated-markers", .phrases),
         ("byline-markers", .phrases), ("byline-words", .words), ("header-fillers", .words), ("analysis-labels", .phrases),
-        ("origin-prepositions", .words), ("pair-words", .phrases), ("motion-words", .phrases), ("unrealised-phrases", .phrases),
+        ("pair-words", .phrases), ("motion-words", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

@@ -29,6 +29,8 @@ struct ListItemContext {
     /// The item's year: that of the year line above it, else of the date it opens with. Its dates written
     /// without a year ("từ ngày 28/9 đến 2/10") are in that year.
     var year: Int?
+    /// The sentence that introduces the list (the same for every item of one list).
+    var list: Int = 0
 
     /// The list's country that is not the visitor's, when exactly one is.
     func destination(visitorCountry: String) -> String? {
@@ -60,6 +62,7 @@ struct ListItemReader {
         var out = [ListItemContext?](repeating: nil, count: sentenceTokens.count)
         var si = 0
         var list: (countries: [String], person: Int?, aboutVisits: Bool)?
+        var lead = 0
         var inList = false
         var year: Int?
         while si < sentenceTokens.count {
@@ -76,14 +79,18 @@ struct ListItemReader {
                 year = nil
                 continue
             }
-            if !inList { list = context(lead: leadSentence(before: si)) }
+            if !inList {
+                lead = leadSentence(before: si)
+                list = context(lead: lead)
+            }
             inList = true
             if let y = year, let date = head.date { head.date = ListItemReader.inYear(y, date) }
             // The item's year: the year line's, else that of the date the item opens with.
             let itemYear = year ?? head.date.flatMap { $0.yearless ? nil : $0.start.year }
             for k in si..<end {
                 out[k] = ListItemContext(date: head.date, countries: list?.countries ?? [], person: list?.person,
-                                         opening: k == si, aboutVisits: list?.aboutVisits ?? false, year: itemYear)
+                                         opening: k == si, aboutVisits: list?.aboutVisits ?? false, year: itemYear,
+                                         list: lead)
             }
         }
         return out
@@ -215,5 +222,67 @@ extension EventFinder {
         let reading = VisitReading(person: person, trigger: nil, range: person.nameEnd..<c.end, time: date, notBefore: nil,
                                    kind: .unspecified, rules: RuleSet([.visitListRow, .dateListItem]))
         for v in makeVisits(reading, c) { add(v) }
+    }
+}
+
+extension EventFinder {
+    /// Rule visit.timeline-stop: a dated list item whose line goes straight to a place before any trigger. A
+    /// place set off by punctuation or "and" ("- March 24: Uganda, where he meets …", "- February 19: Rwanda.") is
+    /// a stop of the one person the list's lead or headline names (rule visitor.list-context), else of the visitor
+    /// of the list's item before (rule visitor.previous-leg); a person followed by
+    /// "in"/"at" and a place ("- August 26: Clinton in Abuja, Nigeria", "- December 10: Obama again in South
+    /// Africa") is that person's stop. Either is dated by the item's date.
+    mutating func readTimelineStop(_ c: SentenceContext, before limit: Int) {
+        guard let item = c.listItem, item.opening, let date = item.date else { return }
+        let k = firstWord(after: date.tokens.upperBound, c)
+        guard k < limit else { return }
+        var rules = RuleSet([.visitTimelineStop, .dateListItem])
+        let person: PersonRef
+        let from: Int
+        if let place = destinationAt(k, c) {
+            let next = place.tokens.upperBound
+            guard next >= c.end || tokens[next].kind == .punct || lexicon.coordinators.contains(tokens[next].lower) else { return }
+            // The one person the list's lead or headline names ("Xi Jinping's visits to Africa"), else the visitor
+            // of the item before.
+            let carried = lastListVisit.flatMap { $0.list == item.list ? $0.visitor : nil }
+            guard let visitor = item.person ?? carried else { return }
+            person = PersonRef(entity: visitor, phraseStart: k, nameStart: k, nameEnd: k, titleLevel: nil,
+                               titleCountry: nil, historical: false, role: .name)
+            rules.insert(item.person != nil ? .visitorListContext : .visitorPreviousLeg)
+            from = k
+        } else if let pi = c.persons.firstIndex(where: { $0.phraseStart == k }), let at = placePreposition(after: c.persons[pi].nameEnd, c),
+                  destinationAt(at + 1, c) != nil {
+            person = c.persons[pi]
+            previousVisitor = (c.index, pi)
+            from = at
+        } else {
+            return
+        }
+        let reading = VisitReading(person: person, trigger: nil, range: from..<c.end, time: date, notBefore: nil,
+                                   kind: .unspecified, rules: rules)
+        for v in makeVisits(reading, c) { add(v) }
+    }
+
+    /// The first token after an item's date and its separator (and a bracketed aside: "1981 (30 Nov-1 Dec):").
+    func firstWord(after k: Int, _ c: SentenceContext) -> Int {
+        var j = k
+        while j < c.end && tokens[j].kind == .punct {
+            if tokens[j].first == 0x28 { while j < c.end && tokens[j].first != 0x29 { j += 1 } }
+            j += 1
+        }
+        return j
+    }
+
+    /// A place that can be a destination starting at token `k` (or after "the").
+    func destinationAt(_ k: Int, _ c: SentenceContext) -> PlaceRef? {
+        guard k < c.end else { return nil }
+        let start = tokens[k].lower == Self.kThe ? k + 1 : k
+        return c.destinations.first { $0.tokens.lowerBound == start }
+    }
+
+    /// "in"/"at" right after a name, or after one lower-case word ("again in", "back in"): its token.
+    func placePreposition(after k: Int, _ c: SentenceContext) -> Int? {
+        for j in k..<min(c.end, k + 2) where lexicon.placePrepositions.contains(tokens[j].lower) { return j }
+        return nil
     }
 }

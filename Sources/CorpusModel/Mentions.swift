@@ -350,136 +350,170 @@ struct MentionFinder {
         return pool.count == 1 ? pool[0] : nil
     }
 
+    /// What stands before a title: modifiers ("former", "late") and a nationality ("Russian", "U.S.", "DPRK's").
+    struct TitlePrefix {
+        var phraseStart: Int
+        var country: String?
+        var historical = false
+    }
+
+    /// What follows a title: its complement ("of the Communist Party of Vietnam") and where a name would start.
+    struct TitleComplement {
+        var level: Level
+        var country: String?
+        /// The token after the complement.
+        var end: Int
+        /// The first token of a run of capitalised words that may be a name (-1: none).
+        var runStart = -1
+        /// A person already found whose name starts right after the complement.
+        var personAt: Int?
+    }
+
     /// Finds who a title belongs to: a named person after it (known, short form or new), or nobody
     /// (a title used alone, kept for coreference).
     mutating func processTitle(_ title: TitleEntry, at tr: Range<Int>, sentence si: Int, range: Range<Int>,
                                owner: inout [Bool], m: inout SentenceMentions) {
-        let s = range.lowerBound, e = range.upperBound
-        // Before the title: "former", "late", a nationality ("Russian", "U.S.", "DPRK's").
-        var phraseStart = tr.lowerBound
-        var country: String?
-        var historical = false
+        let prefix = titlePrefix(at: tr, range: range, m: m)
+        // Titles in apposition ("Bí thư thứ nhất Đảng ... Mông Cổ, Chủ tịch Hội đồng Bộ trưởng Tsedenbal"): the
+        // country of the title just before, when only a comma separates them.
+        let appositionCountry = prefix.phraseStart > range.lowerBound && tokens[prefix.phraseStart - 1].first == 0x2C
+            ? m.titleOnly.last(where: { $0.complementEnd == prefix.phraseStart - 1 })?.country : nil
+        var complement = titleComplement(title, at: tr, country: prefix.country, range: range, owner: owner, m: m)
+        if complement.country == nil { complement.country = appositionCountry }
+        if let pi = complement.personAt {
+            m.persons[pi].phraseStart = min(m.persons[pi].phraseStart, prefix.phraseStart)
+            m.persons[pi].titleLevel = m.persons[pi].titleLevel ?? complement.level
+            m.persons[pi].titleCountry = m.persons[pi].titleCountry ?? complement.country
+            m.persons[pi].historical = m.persons[pi].historical || prefix.historical
+            return
+        }
+        if complement.runStart >= 0,
+           nameAfterTitle(&complement, prefix: prefix, title: tr, range: range, owner: &owner, m: &m) { return }
+        m.titleOnly.append(TitleOnlyRef(tokens: prefix.phraseStart..<tr.upperBound, level: complement.level,
+                                        country: complement.country, complementEnd: complement.end))
+    }
+
+    /// The modifiers and nationality before the title at `tr`.
+    func titlePrefix(at tr: Range<Int>, range: Range<Int>, m: SentenceMentions) -> TitlePrefix {
+        var prefix = TitlePrefix(phraseStart: tr.lowerBound)
         var j = tr.lowerBound - 1
-        while j >= s {
+        while j >= range.lowerBound {
             let t = tokens[j]
             if lexicon.titleModifiers.contains(t.lower) {
-                if lexicon.historicalModifiers.contains(t.lower) { historical = true }
-                phraseStart = j; j -= 1; continue
+                if lexicon.historicalModifiers.contains(t.lower) { prefix.historical = true }
+                prefix.phraseStart = j; j -= 1; continue
             }
             if t.kind == .possessive { j -= 1; continue }
             if let p = m.places.firstIndex(where: { $0.tokens.upperBound == j + 1 && $0.tokens.upperBound <= tr.lowerBound }) {
-                if country == nil { country = m.places[p].country }
-                phraseStart = m.places[p].tokens.lowerBound
-                j = phraseStart - 1
+                if prefix.country == nil { prefix.country = m.places[p].country }
+                prefix.phraseStart = m.places[p].tokens.lowerBound
+                j = prefix.phraseStart - 1
                 continue
             }
             break
         }
-        // Titles in apposition ("Bí thư thứ nhất Đảng ... Mông Cổ, Chủ tịch Hội đồng Bộ trưởng Tsedenbal"): the
-        // country of the title just before, when only a comma separates them.
-        let appositionCountry = phraseStart > s && tokens[phraseStart - 1].first == 0x2C
-            ? m.titleOnly.last(where: { $0.complementEnd == phraseStart - 1 })?.country : nil
-        // After the title: its complement ("of the Communist Party of Vietnam"), then the name.
-        var level = title.level
+        return prefix
+    }
+
+    /// Reads the title's complement up to a name, another title, a verb or anything else that ends it; a body
+    /// in it ("of the Communist Party") can set the level of a title that depends on one.
+    func titleComplement(_ title: TitleEntry, at tr: Range<Int>, country: String?, range: Range<Int>,
+                         owner: [Bool], m: SentenceMentions) -> TitleComplement {
+        let s = range.lowerBound, e = range.upperBound
+        var c = TitleComplement(level: title.level, country: country, end: tr.upperBound)
         var bodySeen = false
         var k = tr.upperBound
-        var runStart = -1
         var steps = 0
-        var personAt: Int?
         // A name starts right after the title or after a place, body or bracket of its complement.
         var anchor = tr.upperBound
-        while k < e && steps < 16 {
+        scan: while k < e && steps < 16 {
             steps += 1
             let t = tokens[k]
-            if let pi = m.persons.firstIndex(where: { $0.nameStart == k }) { personAt = pi; runStart = -1; break }
+            if let pi = m.persons.firstIndex(where: { $0.nameStart == k }) { c.personAt = pi; c.runStart = -1; break }
             if let p = m.places.first(where: { $0.tokens.lowerBound == k }) {
-                if country == nil && !p.demonym { country = p.country }
-                if country == nil { country = p.country }
-                runStart = -1; k = p.tokens.upperBound; anchor = k; continue
+                if c.country == nil && !p.demonym { c.country = p.country }
+                if c.country == nil { c.country = p.country }
+                c.runStart = -1; k = p.tokens.upperBound; anchor = k; continue
             }
             if let o = m.organisations.first(where: { $0.tokens.lowerBound == k }) {
                 if title.dependsOnBody && !bodySeen, let kind = gazetteer.entities[o.entity].organisationKind {
                     bodySeen = true
                     switch kind {
-                    case "party": level = .headOfParty
-                    case "legislature": level = .legislatureHead
-                    case "government": level = .headOfGovernment
+                    case "party": c.level = .headOfParty
+                    case "legislature": c.level = .legislatureHead
+                    case "government": c.level = .headOfGovernment
                     default: break
                     }
                 }
-                if country == nil { country = gazetteer.entities[o.entity].country }
-                runStart = -1; k = o.tokens.upperBound; anchor = k; continue
+                if c.country == nil { c.country = gazetteer.entities[o.entity].country }
+                c.runStart = -1; k = o.tokens.upperBound; anchor = k; continue
             }
             if owner[k - s] || startsTitle(k, e) { break } // another title
             if t.kind == .punct && (t.first == 0x28) { // "(PCC)"
                 var q = k + 1
                 while q < e && q - k < 6 && !(tokens[q].kind == .punct && tokens[q].first == 0x29) { q += 1 }
-                runStart = -1; k = q + 1; anchor = k; continue
+                c.runStart = -1; k = q + 1; anchor = k; continue
             }
-            if t.kind == .possessive || isApostrophe(t) { runStart = -1; k += 1; anchor = k; continue }
+            if t.kind == .possessive || isApostrophe(t) { c.runStart = -1; k += 1; anchor = k; continue }
             if t.kind == .word && t.capitalized {
-                if lexicon.institutionWords.contains(t.lower) {
-                    if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
-                    runStart = -1; k += 1; anchor = k; continue
-                }
-                if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
-                if runStart < 0 {
+                if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { c.level = l; bodySeen = true }
+                if lexicon.institutionWords.contains(t.lower) { c.runStart = -1; k += 1; anchor = k; continue }
+                if c.runStart < 0 {
                     if k != anchor { break }
-                    runStart = k
+                    c.runStart = k
                 }
                 k += 1; continue
             }
-            if t.kind == .word && runStart >= 0 && lexicon.nameParticles.contains(t.lower)
+            if t.kind == .word && c.runStart >= 0 && lexicon.nameParticles.contains(t.lower)
                 && k + 1 < e && tokens[k + 1].capitalized { k += 1; continue }
             // A verb or tense word ends the complement: in "Thủ tướng sẽ thăm Campuchia" the place is not his country.
             if t.kind == .word && language == .vietnamese && (Self.clauseVerbs.contains(t.lower) || lexicon.plannedCues.contains(t.lower)
                 || lexicon.visitVerbs.match(tokens, at: k, end: e) > 0 || lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0) { break }
-            if t.kind == .word && runStart < 0 && (lexicon.connectors.contains(t.lower) || language == .vietnamese) {
-                if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { level = l; bodySeen = true }
+            if t.kind == .word && c.runStart < 0 && (lexicon.connectors.contains(t.lower) || language == .vietnamese) {
+                if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { c.level = l; bodySeen = true }
                 k += 1; continue
             }
             break
         }
-        if title.dependsOnBody && !bodySeen && level == .other && title.tokens.count == 1
-            && tokens[tr.lowerBound].lower == Fold.lowerKey("president") { level = .headOfState }
-        if country == nil { country = appositionCountry }
-        if let pi = personAt {
-            m.persons[pi].phraseStart = min(m.persons[pi].phraseStart, phraseStart)
-            m.persons[pi].titleLevel = m.persons[pi].titleLevel ?? level
-            m.persons[pi].titleCountry = m.persons[pi].titleCountry ?? country
-            m.persons[pi].historical = m.persons[pi].historical || historical
-            return
+        if title.dependsOnBody && !bodySeen && c.level == .other && title.tokens.count == 1
+            && tokens[tr.lowerBound].lower == Fold.lowerKey("president") { c.level = .headOfState }
+        c.end = k
+        return c
+    }
+
+    /// The person named by the run of capitalised words after a title (a known short name or a new person); false
+    /// when the run names nobody.
+    mutating func nameAfterTitle(_ complement: inout TitleComplement, prefix: TitlePrefix, title tr: Range<Int>,
+                                 range: Range<Int>, owner: inout [Bool], m: inout SentenceMentions) -> Bool {
+        let s = range.lowerBound, e = range.upperBound
+        var runStart = complement.runStart
+        var runEnd = complement.end
+        while runEnd > runStart && !tokens[runEnd - 1].capitalized { runEnd -= 1 }
+        if runEnd - runStart > 5 { runStart = runEnd - 5 }
+        let count = runEnd - runStart
+        // "President Filipe Nyusi of Mozambique": the country after the name.
+        if complement.country == nil, runEnd + 1 < e, lexicon.ofWords.contains(tokens[runEnd].lower),
+           let place = m.places.first(where: { $0.tokens.lowerBound == runEnd + 1 && !$0.demonym && $0.city == nil }) {
+            complement.country = place.country
         }
-        if runStart >= 0 {
-            var runEnd = k
-            while runEnd > runStart && !tokens[runEnd - 1].capitalized { runEnd -= 1 }
-            if runEnd - runStart > 5 { runStart = runEnd - 5 }
-            let count = runEnd - runStart
-            // "President Filipe Nyusi of Mozambique": the country after the name.
-            if country == nil, runEnd + 1 < e, lexicon.ofWords.contains(tokens[runEnd].lower),
-               let place = m.places.first(where: { $0.tokens.lowerBound == runEnd + 1 && !$0.demonym && $0.city == nil }) {
-                country = place.country
-            }
-            var ref: Int?
-            var role = MentionRole.titled
-            if count == 1, exactEnough(tokens[runStart]), let r = resolveShort(tokens[runStart].key, level: level, country: country) {
-                ref = r; role = .short
-            } else if count >= 2 || (count == 1 && language != .vietnamese && tokens[runStart].length >= 3
-                                     && !lexicon.institutionWords.contains(tokens[runStart].lower)) {
-                ref = discover(runStart..<runEnd, country: country, level: level, title: tr)
-            }
-            if let ref {
-                for q in runStart..<runEnd { owner[q - s] = true }
-                var p = PersonRef(entity: ref, phraseStart: phraseStart, nameStart: runStart, nameEnd: runEnd,
-                                  titleLevel: level, titleCountry: country, historical: historical, role: role)
-                p.hostContext = false
-                p.commonWordName = count == 1 && isCommonWord(tokens[runStart])
-                m.persons.append(p)
-                m.persons.sort { $0.nameStart < $1.nameStart }
-                return
-            }
+        let country = complement.country
+        var ref: Int?
+        var role = MentionRole.titled
+        if count == 1, exactEnough(tokens[runStart]), let r = resolveShort(tokens[runStart].key, level: complement.level, country: country) {
+            ref = r; role = .short
+        } else if count >= 2 || (count == 1 && language != .vietnamese && tokens[runStart].length >= 3
+                                 && !lexicon.institutionWords.contains(tokens[runStart].lower)) {
+            ref = discover(runStart..<runEnd, country: country, level: complement.level, title: tr)
         }
-        m.titleOnly.append(TitleOnlyRef(tokens: phraseStart..<tr.upperBound, level: level, country: country, complementEnd: k))
+        guard let ref else { return false }
+        for q in runStart..<runEnd { owner[q - s] = true }
+        var p = PersonRef(entity: ref, phraseStart: prefix.phraseStart, nameStart: runStart, nameEnd: runEnd,
+                          titleLevel: complement.level, titleCountry: country, historical: prefix.historical, role: role)
+        p.hostContext = false
+        p.commonWordName = count == 1 && isCommonWord(tokens[runStart])
+        m.persons.append(p)
+        m.persons.sort { $0.nameStart < $1.nameStart }
+        return true
     }
 
     func startsTitle(_ k: Int, _ e: Int) -> Bool {

@@ -194,7 +194,7 @@ enum Merger {
         }
         if let d = candidates.start(index) {
             let e = candidates.end(index)
-            let fits = local.indices.filter { local[$0].compatible(d, e) }
+            let fits = local.indices.filter { local[$0].compatible(d, e) && !isAnotherTripOfItsArticle(index, local[$0], candidates) }
             if let best = fits.min(by: { abs(local[$0].start!.dayRange.lowerBound - d.dayRange.lowerBound) < abs(local[$1].start!.dayRange.lowerBound - d.dayRange.lowerBound) }) {
                 local[best].add(start: d, end: e, index)
             } else if let trip = sameTripInArticle(index, local, candidates) {
@@ -210,7 +210,7 @@ enum Merger {
             let document = candidates.document(index)
             let pub = documents[document].date
             let dated = local.indices.filter { c in
-                guard let start = local[c].start else { return false }
+                guard let start = local[c].start, !isAnotherTripOfItsArticle(index, local[c], candidates) else { return false }
                 guard let pub, abs(pub.year - start.year) >= 2 else { return true }
                 return local[c].members.contains { candidates.document(Int($0)) == document }
             }
@@ -220,6 +220,33 @@ enum Merger {
             else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(start: nil, end: nil, index) }
             else { newCluster() }
         }
+    }
+
+    /// "will not travel to Cuba for the memorial" and "paid an official visit to Cuba earlier this month" in one
+    /// article: a plan or cancellation undated in its own words is another trip than a visit the same article
+    /// tells as past, with a past-tense cue and a date of its own; either way round.
+    static func isAnotherTripOfItsArticle(_ index: Int, _ c: Cluster, _ candidates: VisitCandidates) -> Bool {
+        let document = candidates.document(index)
+        guard c.members.allSatisfy({ candidates.document(Int($0)) == document }) else { return false }
+        if isPlanUndatedInItsWords(index, candidates) { return c.members.allSatisfy { isToldAsPast(Int($0), candidates) } }
+        if isToldAsPast(index, candidates) { return c.members.allSatisfy { isPlanUndatedInItsWords(Int($0), candidates) } }
+        return false
+    }
+
+    /// A plan or a cancellation with no date of its own words (none, or its article's month), in a current
+    /// article (an archive text's month is its story's); a planned headline ("X sets off to visit Y") tells the
+    /// news of the trip its body tells, a cancelled one does not.
+    static func isPlanUndatedInItsWords(_ m: Int, _ candidates: VisitCandidates) -> Bool {
+        let status = candidates.status(m)
+        return status != .occurred && (status == .negated || candidates.sentence(m) > 0) && !candidates.rules(m).contains(.dateArchiveAnchor)
+            && (candidates.start(m) == nil || candidates.rules(m).contains(.datePublicationMonth))
+    }
+
+    /// A report with a past-tense cue and a date of its own words, to the month at least.
+    static func isToldAsPast(_ m: Int, _ candidates: VisitCandidates) -> Bool {
+        guard candidates.status(m) == .occurred, candidates.rules(m).contains(.statusOccurredCue),
+              let own = candidates.start(m), !candidates.rules(m).contains(.datePublicationMonth) else { return false }
+        return own.granularity >= .month
     }
 
     /// The days one article may put between two dates of one visitor's trip to one country ("arrived on 27
@@ -288,7 +315,8 @@ extension Merger {
 
     /// The status of a merged visit from the strongest cue of its reports (rule merge.strongest-status): a plan or
     /// a cancellation beats "occurred" by default; an explicit occurrence (a past-tense cue, or a report published
-    /// after the visit's dates) from an article no older than the latest plan beats it; of plans, a cancellation
+    /// after the visit's dates or dated by its article, outside the sentences that tell the plan) with a date of its
+    /// own (`hasOwnDate`) from an article no older than the latest plan beats it; of plans, a cancellation
     /// beats an announcement. An undated plan placed on a visit dated a month or more before its own article is
     /// about another, later trip: it does not count.
     static func strongestStatus(of c: Cluster, _ members: [Int], _ candidates: VisitCandidates, documents: [Document]) -> VisitStatus {
@@ -297,17 +325,24 @@ extension Merger {
         var anyOccurred = false
         // Sentences holding a plan or a cancellation: a date read there ("lands on Sunday") does not make a fact.
         var cuedSentences = Set<Int64>()
+        // Sentences telling a cancellation ("said he would not travel to London, a trip expected in February"): a
+        // report there is not told as past, however old its article.
+        var cancelledSentences = Set<Int64>()
         for m in members where candidates.status(m) != .occurred {
             candidates.forEachSentence(m) { cuedSentences.insert(Int64(candidates.document(m)) << 32 | Int64($0)) }
+            if candidates.status(m) == .negated { cancelledSentences.insert(Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m))) }
         }
+        let cancelled = members.contains { candidates.status($0) == .negated }
         for m in members {
             let published = documents[candidates.document(m)].date
             switch candidates.status(m) {
             case .occurred:
                 anyOccurred = true
-                if candidates.rules(m).contains(.statusOccurredCue) || isRetrospective(c, published: published)
-                    || (isDatedByItsArticle(m, candidates, published: published)
-                        && !cuedSentences.contains(Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m)))) {
+                let sentence = Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m))
+                guard hasOwnDate(m, c, candidates, againstCancellation: cancelled) else { continue }
+                if candidates.rules(m).contains(.statusOccurredCue)
+                    || (!cancelledSentences.contains(sentence) && isRetrospective(c, published: published))
+                    || (!cuedSentences.contains(sentence) && isDatedByItsArticle(m, candidates, published: published)) {
                     explicitOccurrences.append(published)
                 }
             case let status:
@@ -327,6 +362,15 @@ extension Merger {
         }
         if occurredLater { return .occurred }
         return cued.contains { $0.status == .negated } ? .negated : .planned
+    }
+
+    /// A report dated by its own words (not by its article's month): only such a report of a trip can tell it
+    /// happened against a plan. Against a cancellation, as precisely as the month or as the visit: a cancelled
+    /// trip is often made later the same year ("he finally landed in Shanghai in 2023" does not undo the state
+    /// visit of 25 March 2023 that was postponed).
+    static func hasOwnDate(_ m: Int, _ c: Cluster, _ candidates: VisitCandidates, againstCancellation: Bool) -> Bool {
+        guard let own = candidates.start(m), !candidates.rules(m).contains(.datePublicationMonth) else { return false }
+        return !againstCancellation || own.granularity >= .month || own.granularity >= (c.start?.granularity ?? own.granularity)
     }
 
     /// A report dated by its own words, all of it no later than its article ("arrived on 18/11", published on

@@ -84,7 +84,7 @@ extension EventFinder {
                 return StatusReading(.negated, .statusNegatedCue)
             }
             if lexicon.plannedCues.contains(w) || lexicon.plannedPhrases.match(tokens, at: k, end: c.end) > 0
-                || lexicon.unrealisedPhrases.match(tokens, at: k, end: c.end) > 0 {
+                || lexicon.unrealisedPlanPhrases.match(tokens, at: k, end: c.end) > 0 {
                 return StatusReading(.planned, .statusPlannedFutureModal)
             }
         }

@@ -42,6 +42,10 @@ public enum Rule: Int, CaseIterable, Sendable {
     case metaHeaderDate, metaLeadReference, metaDatelineYear
     // Coreference (Coreference.swift) and parties joined to a host (PersonCues.swift).
     case corefPronoun, corefPossessive, corefDelegation, corefRecentSubject, corefProtagonist, hostCoordinatedParty
+    // Plans and cancellations told away from the trigger (issue 9).
+    case statusNegatedBackReference, statusPlannedUnrealised, statusNegatedParticipant
+    // Tours: later legs told without a visitor of their own, and timeline lines that go straight to a place.
+    case visitContinuation, visitorPreviousLeg, visitTimelineStop
     // Candidates proposed for the scorer to judge (ProposedVisits.swift).
     case visitProposed
 
@@ -138,6 +142,12 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .corefRecentSubject: "coref.recent-subject"
         case .corefProtagonist: "coref.protagonist"
         case .hostCoordinatedParty: "host.coordinated-party"
+        case .statusNegatedBackReference: "status.negated.back-reference"
+        case .statusPlannedUnrealised: "status.planned.unrealised"
+        case .statusNegatedParticipant: "status.negated.participant"
+        case .visitContinuation: "visit.continuation"
+        case .visitorPreviousLeg: "visitor.previous-leg"
+        case .visitTimelineStop: "visit.timeline-stop"
         case .visitProposed: "visit.proposed"
         }
     }

@@ -184,10 +184,28 @@ enum TimeTagger {
                 i = found.tokens.upperBound
                 continue
             }
+            if let told = toldInSentence, let found = ordinalDay(b, tokens, i, range, month: told) {
+                out.append(found)
+                i = found.tokens.upperBound
+                continue
+            }
             i += 1
         }
         applySentenceYear(tokens, range, first: first, previousYear: previousYear, into: &out)
         if story.yearFromStory, let year = story.lastTime?.year { applyStoryYear(year, to: &out, from: first, publication: story.publication) }
+    }
+
+    /// "on the 14th" after a time with a month in the same sentence ("Riyadh on the 13th, Doha on the 14th",
+    /// "began in Cairo on July 24 and went on to Uganda on the 26th"): that day of the month told last. Not
+    /// "the 13th century", "the 25th anniversary": a word follows those.
+    static func ordinalDay(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ range: Range<Int>,
+                           month told: PartialDate) -> TaggedTime? {
+        guard i > range.lowerBound, tokens[i - 1].lower == kThe, numberParts(b, tokens[i]).suffix,
+              let (day, dayEnd) = day(b, tokens[i]), dayEnd == nil, let month = told.month else { return nil }
+        let next = i + 1
+        guard next >= range.upperBound || tokens[next].kind == .punct || tokens[next].lower == kAnd || tokens[next].lower == kTo,
+              let start = PartialDate(year: told.year, month: month, day: day) else { return nil }
+        return TaggedTime(tokens: (i - 1)..<(i + 1), start: start, end: nil, relative: false)
     }
 
     /// A month or day written without its year ("vào tháng 10", "in October", "12/9") takes the year written last

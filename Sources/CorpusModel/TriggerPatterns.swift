@@ -45,7 +45,13 @@ struct TriggerPattern: Sendable {
     func match(_ tokens: [Token], at k: Int, end: Int, places: [PlaceRef]) -> PatternMatch {
         let n = first.match(tokens, at: k, end: end)
         guard n > 0, matchRest(1, tokens, from: k + (spanFirstToken ? 1 : n), start: k, end: end, places: places) else { return .none }
-        let blocked = (k + 1..<min(end, k + 1 + unlessWithin)).contains { j in unlessSets.contains { $0.match(tokens, at: j, end: end) > 0 } }
+        // The words that block it belong to the trigger's clause: a ";" ends the window ("then flies to X; the tour
+        // continues through Y" is two clauses).
+        var blocked = false
+        for j in k + 1..<max(k + 1, min(end, k + 1 + unlessWithin)) {
+            if tokens[j].kind == .punct && tokens[j].first == 0x3B { break }
+            if unlessSets.contains(where: { $0.match(tokens, at: j, end: end) > 0 }) { blocked = true; break }
+        }
         if blocked { return .blocked }
         return .trigger(k..<(k + (spanFirstToken ? 1 : n)))
     }
@@ -60,7 +66,10 @@ struct TriggerPattern: Sendable {
             let n = set.match(tokens, at: pos, end: end)
             return n > 0 && matchRest(e + 1, tokens, from: pos + n, start: start, end: end, places: places)
         case .place:
-            guard let place = places.first(where: { $0.tokens.lowerBound == pos }) else { return false }
+            // A place, or "the" and a place ("went on to the Philippines").
+            let article = pos < end && tokens[pos].lower == Lexicon.theKey
+            guard let place = places.first(where: { $0.tokens.lowerBound == pos || (article && $0.tokens.lowerBound == pos + 1) })
+            else { return false }
             return matchRest(e + 1, tokens, from: place.tokens.upperBound, start: start, end: end, places: places)
         case .gap(let lo, let hi):
             for g in lo...hi where pos + g <= end {

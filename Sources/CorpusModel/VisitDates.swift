@@ -57,11 +57,15 @@ extension EventFinder {
         return TimeReading()
     }
 
-    /// A verb of saying between time `t` and the trigger.
+    /// A verb of saying between time `t` and the trigger, or just before a time that comes before the trigger
+    /// ("said on Tuesday that Biden would attend").
     func saysBetween(_ t: TaggedTime, _ tr: Range<Int>, _ c: SentenceContext) -> Bool {
-        let between = t.tokens.upperBound <= tr.lowerBound ? t.tokens.upperBound..<tr.lowerBound
+        let before = t.tokens.upperBound <= tr.lowerBound
+        let between = before ? t.tokens.upperBound..<tr.lowerBound
             : t.tokens.lowerBound >= tr.upperBound ? tr.upperBound..<t.tokens.lowerBound : tr.lowerBound..<tr.lowerBound
-        return between.contains { lexicon.speechVerbs.match(tokens, at: $0, end: c.end) > 0 }
+        let lead = before ? max(c.start, t.tokens.lowerBound - 2)..<t.tokens.lowerBound : t.tokens.lowerBound..<t.tokens.lowerBound
+        return (between.lowerBound..<between.upperBound).contains { lexicon.speechVerbs.match(tokens, at: $0, end: c.end) > 0 }
+            || lead.contains { lexicon.speechVerbs.match(tokens, at: $0, end: t.tokens.lowerBound) > 0 }
     }
 
     /// "in November 2015 and November 2017": the time and the times listed right after it.
@@ -144,9 +148,21 @@ struct TripStop {
 }
 
 extension EventFinder {
+    /// The next stop of a trip list at token `k`: a place after a destination preposition ("to Dalian in May"), or
+    /// a place right there with its own time after it ("Riyadh on the 13th, Doha on the 14th").
+    func nextStop(at k: Int, _ places: [PlaceRef], _ c: SentenceContext) -> PlaceRef? {
+        if lexicon.destinationPrepositions.contains(tokens[k].lower) {
+            return places.first { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }
+        }
+        let start = tokens[k].lower == Self.kThe ? k + 1 : k
+        guard let place = places.first(where: { $0.tokens.lowerBound == start }) else { return nil }
+        let after = place.tokens.upperBound
+        return c.times.contains { $0.tokens.lowerBound >= after && $0.tokens.lowerBound <= after + 2 } ? place : nil
+    }
+
     /// "travelled to Beijing in March, to the port city of Dalian in May and to Beijing again in June": a list
     /// of places after the trigger, each with its own time right after it, joined by a comma or "and" and a
-    /// preposition of destination (rule visit.trip-list). Two stops or more, else none.
+    /// preposition of destination or followed by a time of their own (rule visit.trip-list). Two stops or more, else none.
     func tripList(after trigger: Trigger, segment: VisitorSegment, _ c: SentenceContext) -> [TripStop] {
         let tr = trigger.tokens, e = c.end
         let places = c.destinationPlaces(from: tr.upperBound, to: max(segment.end, tr.upperBound))
@@ -155,11 +171,11 @@ extension EventFinder {
         while let time = c.times.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
             stops.append(TripStop(place: place, time: time))
             var k = time.tokens.upperBound
+            if k < e, tokens[k].first == 0x29 { k += 1 } // "Ethiopia (22 January) and Djibouti (23 January)"
             guard k < e, tokens[k].first == 0x2C || tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa else { break }
             k += 1
             if k < e, tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa { k += 1 } // ", and to"
-            guard k < e, lexicon.destinationPrepositions.contains(tokens[k].lower),
-                  let next = places.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }) else { break }
+            guard k < e, let next = nextStop(at: k, places, c) else { break }
             place = next
         }
         return stops.count >= 2 ? stops : []

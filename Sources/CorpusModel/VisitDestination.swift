@@ -131,8 +131,16 @@ extension EventFinder {
             let pairedWith = i > 0 && excluded.contains(i - 1) && before >= range.lowerBound
                 && (tokens[before].lower == Self.kAnd || tokens[before].lower == Self.kVa)
                 && m.places[i - 1].tokens.upperBound == before
-            if afterPhrase || beforePhrase || titled || pairedWith { excluded.insert(i) }
+            if afterPhrase || beforePhrase || titled || pairedWith || isOrigin(place, in: range) { excluded.insert(i) }
         }
         return m.places.indices.filter { !excluded.contains($0) && !m.places[$0].demonym && !m.places[$0].inPhrase }.map { m.places[$0] }
+    }
+
+    /// "from Israel to Jeddah", "từ Hà Nội sang Lào": a place between an origin word and a goal's preposition is
+    /// where the journey started.
+    func isOrigin(_ place: PlaceRef, in range: Range<Int>) -> Bool {
+        let before = place.tokens.lowerBound - 1, after = place.tokens.upperBound
+        guard before >= range.lowerBound, after < range.upperBound, lexicon.originWords.contains(tokens[before].lower) else { return false }
+        return lexicon.destinationPrepositions.contains(tokens[after].lower)
     }
 }

@@ -43,6 +43,7 @@ extension EventFinder {
     ///    one for the protagonist a title or pronoun stands for (`makeUnnamedVisit`).
     mutating func findVisits(_ c: SentenceContext) {
         let triggers = findTriggers(c)
+        readTimelineStop(c, before: triggers.first?.tokens.lowerBound ?? c.end)
         guard !triggers.isEmpty else {
             readListRow(c)
             return
@@ -69,6 +70,7 @@ extension EventFinder {
                 if c.persons.contains(where: { $0.joinedParty && $0.nameEnd <= trigger.tokens.lowerBound }) {
                     clues.rules.insert(.hostCoordinatedParty)
                 }
+                if trigger.form == .continuation { readLegBefore(visitor.index, clues, c) }
                 makeNamedVisits(visitor.index, clues, segment: segment, c, &usedPersons)
             } else {
                 makeUnnamedVisit(clues, segment: segment, c)
@@ -105,7 +107,10 @@ extension EventFinder {
     func refersBack(_ trigger: Trigger, _ c: SentenceContext) -> Bool {
         let tr = trigger.tokens
         let placeSoon = !c.destinationPlaces(from: tr.upperBound, to: tr.upperBound + 5).isEmpty
-        return isDefinite(tr, c.start) || (!placeSoon && hasPossessivePronoun(tr, c.start))
+        // A list item's line is an event of its own: "- January 2013: Abe makes Vietnam the first stop of his first
+        // foreign trip" names its place before the word.
+        let placeBefore = c.listItem?.opening == true && !c.destinationPlaces(from: c.start, to: tr.lowerBound).isEmpty
+        return isDefinite(tr, c.start) || (!placeSoon && !placeBefore && hasPossessivePronoun(tr, c.start))
     }
 
     /// The visitor's segment: from the previous person who is not a host (the sentence start for the first
@@ -178,18 +183,21 @@ extension EventFinder {
         // In a list item's opening sentence that names no one, the one person the list's lead names.
         let listed = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
             ? c.listItem?.person : nil
-        if placeAfter == nil || (subject == nil && !pronoun && listed == nil) {
+        // A later leg with no one named ("The tour continued to Australia", "- March 25: A brief stop at Kigali
+        // airport"): the visitor of the leg before.
+        let previousLeg = subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
+        if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil) {
             if let lv = lastVisit, placeAfter == nil || placeAfter!.country == visits[lv].destination {
                 attach(c, trigger: clues.trigger, to: lv, kind: clues.kind, time: time)
             }
             return
         }
-        guard let who = listed ?? referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
+        guard let who = listed ?? previousLeg ?? referent(subject: subject, pronoun: pronoun, time: time, c) else { return }
         let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                           titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
         guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }
         var rules = clues.rules
-        rules.insert(listed == nil ? .visitorTitleOrPronoun : .visitorListContext)
+        rules.insert(listed != nil ? .visitorListContext : previousLeg != nil ? .visitorPreviousLeg : .visitorTitleOrPronoun)
         let reading = VisitReading(person: p, trigger: clues.trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil,
                                    kind: clues.kind.kind, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
@@ -205,6 +213,7 @@ extension EventFinder {
             var rules = RuleSet([.visitRefersBack, trigger.rule, status.rule])
             if let r = reading.rule { rules.insert(r) }
             visits[lv].mentions.append(report(c, status: status.status, time: time, rules: rules))
+            cancelByBackReference(lv, status, time: time, c)
         }
         if let t = time, let st = visits[lv].start, st.granularity < .day, t.start.granularity == .day, st.isCompatible(with: t.start) {
             visits[lv].start = t.start
@@ -214,6 +223,18 @@ extension EventFinder {
             visits[lv].kind = kind
             if let r = reading.rule { visits[lv].rules.insert(r) }
         }
+    }
+
+    /// "The visit has been put off", "she abandoned the whole tour": a cancellation told of the trip a sentence
+    /// before reported by default (no cue of its own) cancels it (rule status.negated.back-reference), unless the
+    /// sentence is about another trip (its own date, another country named) or only supposes or urges one ("would
+    /// have been unthinkable", "urged her to call off the trip": `isCancellationFact`).
+    mutating func cancelByBackReference(_ lv: Int, _ reading: StatusReading, time: TaggedTime?, _ c: SentenceContext) {
+        guard reading.status == .negated, visits[lv].status == .occurred, visits[lv].rules.contains(.statusOccurredDefault),
+              c.destinations.allSatisfy({ $0.country == visits[lv].destination }), isCancellationFact(c) else { return }
+        if let t = time, let start = visits[lv].start, !start.isCompatible(with: t.start) { return }
+        visits[lv].status = .negated
+        visits[lv].rules.insert(.statusNegatedBackReference)
     }
 
     mutating func add(_ v: VisitCandidate) {
@@ -250,6 +271,18 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// "lên đường thăm chính thức Các Tiểu vương quốc Arab Thống nhất (UAE), thăm chính thức Qatar": a predicate
+    /// coordinated right after the same visitor's planned leg in the sentence (after a comma or "and", brackets
+    /// aside) continues its plan, however long the place named between (rule status.planned.cue-phrase).
+    func plannedLegBefore(_ r: VisitReading, _ trigger: Range<Int>, _ c: SentenceContext) -> StatusReading? {
+        guard r.rules.contains(.visitorPreviousInSentence), let lv = lastVisit, visits[lv].visitor == r.person.entity,
+              visits[lv].sentences.first == c.index, visits[lv].status == .planned else { return nil }
+        var j = trigger.lowerBound - 1
+        while j > c.start && tokens[j].kind == .punct && (tokens[j].first == 0x28 || tokens[j].first == 0x29) { j -= 1 }
+        guard j > c.start, isComma(j) || lexicon.coordinators.contains(tokens[j].lower) else { return nil }
+        return StatusReading(.planned, .statusPlannedCuePhrase)
+    }
+
     /// A later leg with no date of its own ("visited Spain in May, before continuing to Portugal", "then flew on
     /// to X"): the month of the same visitor's previous visit in the sentence (rule date.previous-leg).
     func previousLegStart(_ r: VisitReading, _ c: SentenceContext) -> PartialDate? {
@@ -274,6 +307,12 @@ extension EventFinder {
         var reading = r.trigger.map { status(trigger: $0.tokens, from: c.start, to: c.end, start: start, sentence: c.index) }
             ?? (isFuture(start) ? StatusReading(.planned, .statusPlannedFutureDate) : StatusReading(.occurred, .statusOccurredDefault))
         if reading.status == .occurred, let trigger = r.trigger, let announced = announcement(trigger.tokens, c) { reading = announced }
+        if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let planned = plannedLegBefore(r, trigger.tokens, c) {
+            reading = planned
+        }
+        if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let place = destination.place,
+           negationBetween(trigger.tokens.upperBound, place.tokens.lowerBound) { reading = StatusReading(.negated, .statusNegatedCue) }
+        if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
         let statusValue = reading.status
         rules.insert(reading.rule)
         undatedFallback(r, status: statusValue, c, start: &start, end: &end, rules: &rules)
@@ -318,7 +357,16 @@ extension EventFinder {
             end = nil
             rules.insert(.dateStoryTime)
         }
-        if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated {
+        if start == nil && r.notBefore == nil && storyAnchored, statusValue != .negated, let told = previousTime, let d = date,
+           told.start.year == d.year, told.start < d.truncated(to: .month) {
+            // An archive report told on its own date: an undated stop of the story before it is of the time told
+            // last (to the month), not of the page's month (rule date.archive-anchor).
+            start = told.start.truncated(to: min(told.start.granularity, .month))
+            end = nil
+            rules.insert(.dateArchiveAnchor)
+        }
+        let cancelledAhead = statusValue == .negated && r.trigger.map { isFutureNegation(before: $0.tokens, c) } == true
+        if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated || cancelledAhead {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)

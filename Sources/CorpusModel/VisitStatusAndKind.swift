@@ -30,6 +30,7 @@ extension EventFinder {
         if isFuture(start) { return StatusReading(.planned, .statusPlannedFutureDate) }
         if sentence > 0, isScheduledPresent(trigger, from: s, to: e) { return StatusReading(.planned, .statusPlannedPresentTense) }
         if hasOccurredCue(trigger, from: s) { return StatusReading(.occurred, .statusOccurredCue) }
+        if let unrealised = unrealisedPlanAfter(trigger, to: e) { return unrealised }
         return StatusReading(.occurred, .statusOccurredDefault)
     }
 
@@ -56,7 +57,7 @@ extension EventFinder {
         let t = trigger.lowerBound
         let past = lexicon.occurredCues.match(tokens, at: t, end: trigger.upperBound) > 0
         let coordinated = t > s + 1 && !past && (lexicon.coordinators.contains(tokens[t - 1].lower)
-            || (isComma(t - 1) && tokens[t - 2].capitalized))
+            || (isComma(t - 1) && (tokens[t - 2].capitalized || tokens[t - 2].first == 0x29)))
         var nearest: StatusReading?
         var chained = false
         var j = t - 1
@@ -64,14 +65,19 @@ extension EventFinder {
         while j >= s && n < 12 {
             let w = tokens[j].lower
             if tokens[j].kind == .punct {
-                if isComma(j) && j + 1 < t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; chained = true; continue }
+                // A comma before a sequence word, which may open the trigger itself (", then Kuala Lumpur").
+                if isComma(j) && j + 1 <= t && lexicon.sequenceWords.contains(tokens[j + 1].lower) { j -= 1; n = 0; chained = true; continue }
+                // A chained leg after a list the colon opens ("will go to four countries: A and B, then C").
+                if chained && tokens[j].first == 0x3A { j -= 1; n = 0; continue }
                 if isComma(j) && coordinated { j -= 1; n = 0; chained = true; continue }
+                // A hyphen or brackets ("Các Tiểu vương quốc Arab Thống nhất (UAE), thăm Qatar") do not end the clause.
+                if tokens[j].first == 0x28 || tokens[j].first == 0x29 { j -= 1; continue }
                 if tokens[j].first != 0x2D { break }
             }
             if lexicon.relativePronouns.contains(w) && tokens[j].kind == .word && j < t - 1 { break }
             // "pledged to come to Seoul when he hosted President X": a subordinate clause has a status of its own.
             if !lexicon.sequenceWords.contains(w) && lexicon.subordinators.match(tokens, at: j, end: t) > 0 { break }
-            if lexicon.cancelCues.match(tokens, at: j, end: t) > 0 { return StatusReading(.negated, .statusNegatedCancelBefore) }
+            if isCancellation(at: j, end: t) { return StatusReading(.negated, .statusNegatedCancelBefore) }
             if lexicon.sequenceWords.contains(w) { n = 0; chained = true }
             if nearest == nil { nearest = cueWord(at: j, from: s, before: t, chained: chained) }
             j -= 1; n += 1
@@ -86,11 +92,25 @@ extension EventFinder {
     func cueWord(at j: Int, from s: Int, before t: Int, chained: Bool) -> StatusReading? {
         let w = tokens[j].lower
         if lexicon.negationCues.contains(w) { return StatusReading(.negated, .statusNegatedCue) }
-        if lexicon.plannedCues.contains(w) { return StatusReading(.planned, .statusPlannedFutureModal) }
+        if lexicon.plannedCues.contains(w) && !isAttendVerbSyllable(j, before: t) { return StatusReading(.planned, .statusPlannedFutureModal) }
         let n = lexicon.plannedPhrases.match(tokens, at: j, end: t)
         guard n > 0, chained || t - (j + n) <= 3 else { return nil }
         if j > s && lexicon.occurredCues.match(tokens, at: j - 1, end: t) >= 2 { return StatusReading(.occurred, .statusOccurredCue) }
         return StatusReading(.planned, .statusPlannedCuePhrase)
+    }
+
+    /// "tham dự", "dự Hội nghị": the syllable "dự" of an attending verb, not the "dự" of "dự kiến" (expected).
+    func isAttendVerbSyllable(_ j: Int, before t: Int) -> Bool {
+        guard lexicon.plannedPhrases.match(tokens, at: j, end: t) == 0 else { return false }
+        return lexicon.attendVerbs.match(tokens, at: j, end: t) > 0 || (j > 0 && lexicon.attendVerbs.match(tokens, at: j - 1, end: t) > 1)
+    }
+
+    /// A cancellation phrase at `k`, not a rescheduling: "postponed from March" (a `rescheduled-from-words` entry
+    /// after it) tells a trip that took place later.
+    func isCancellation(at k: Int, end e: Int) -> Bool {
+        let n = lexicon.cancelCues.match(tokens, at: k, end: e)
+        guard n > 0 else { return false }
+        return !(k + n < e && lexicon.rescheduledFromWords.contains(tokens[k + n].lower))
     }
 
     /// After the trigger, only a cancellation negates it ("the visit was postponed", "the visit that had been
@@ -107,19 +127,67 @@ extension EventFinder {
             }
             if isComma(k) && inRelative { inRelative = false; k += 1; continue }
             if tokens[k].kind == .punct { break }
-            if lexicon.cancelCues.match(tokens, at: k, end: e) > 0 { return StatusReading(.negated, .statusNegatedCancelAfter) }
+            if isCancellation(at: k, end: e) { return StatusReading(.negated, .statusNegatedCancelAfter) }
             k += 1; n += 1
         }
         return nil
     }
 
+    /// A plan told in the past just after the trigger, in its clause ("the stop in Bogota that was to follow",
+    /// "the meeting that X was to host in Sydney", "a trip that had been due to start on Monday"): planned, not a
+    /// fact (rule status.planned.unrealised). Read after every other cue, so "arrived on Monday and was to meet"
+    /// stays a fact. At most seven tokens after the trigger, no punctuation between.
+    func unrealisedPlanAfter(_ trigger: Range<Int>, to e: Int) -> StatusReading? {
+        for k in trigger.upperBound..<min(e, trigger.upperBound + 7) {
+            if tokens[k].kind == .punct { return nil }
+            let n = lexicon.unrealisedPlanPhrases.match(tokens, at: k, end: e)
+            // A verb after it ("was to follow"), not a place or a noun phrase ("was to the United States").
+            if n > 0, k + n < e, tokens[k + n].kind == .word, !tokens[k + n].capitalized,
+               !lexicon.definiteFillers.contains(tokens[k + n].lower), tokens[k + n].lower != Self.kThe {
+                return StatusReading(.planned, .statusPlannedUnrealised)
+            }
+        }
+        return nil
+    }
+
+    /// A cancellation told as a fact: its first cancel phrase is no supposition ("would have been", a
+    /// `counterfactual-phrases` entry) and no infinitive after another verb ("urged her to call off").
+    func isCancellationFact(_ c: SentenceContext) -> Bool {
+        guard let k = (c.start..<c.end).first(where: { lexicon.cancelCues.match(tokens, at: $0, end: c.end) > 0 }) else { return true }
+        if lexicon.counterfactualPhrases.match(tokens, at: k, end: c.end) > 0 { return false }
+        return !(k > c.start && tokens[k - 1].lower == Self.kTo)
+    }
+
+    /// "will not travel", "sẽ không sang": a negation right after a plan word, within six tokens before the
+    /// trigger in its clause: a trip called off ahead, dated like a plan (by its article's month when undated).
+    func isFutureNegation(before trigger: Range<Int>, _ c: SentenceContext) -> Bool {
+        var j = trigger.lowerBound - 1
+        while j > c.start && j >= trigger.lowerBound - 6 && tokens[j].kind != .punct {
+            if lexicon.negationCues.contains(tokens[j].lower) && lexicon.plannedCues.contains(tokens[j - 1].lower) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// A negation between a trigger and the place it goes to ("mời lãnh đạo ASEAN tới Las Vegas sau khi vắng mặt
+    /// tại hội nghị ở Bangkok", "flew to Paris without stopping in London"): the place is where he was not.
+    func negationBetween(_ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        // A capitalised one is part of a name ("Phong trào Không liên kết", the Non-Aligned Movement).
+        return (from..<to).contains { tokens[$0].kind == .word && !tokens[$0].capitalized && lexicon.negationCues.contains(tokens[$0].lower) }
+    }
+
     /// "lands in Havana on Sunday", "leaves on Sunday for a four-day trip": a present-tense verb of the trip at
-    /// or just before the trigger, with a weekday in the sentence, tells a schedule (a headline's present tells
+    /// or just before the trigger, with a weekday or a weekend word ("at the weekend") in the sentence, tells a
+    /// schedule (a headline's present tells
     /// the news, so the caller leaves the headline out).
     func isScheduledPresent(_ trigger: Range<Int>, from s: Int, to e: Int) -> Bool {
         let window = max(s, trigger.lowerBound - 10)..<trigger.upperBound
         guard window.contains(where: { tokens[$0].kind == .word && lexicon.presentTenseWords.contains(tokens[$0].lower) }) else { return false }
-        return (s..<e).contains { tokens[$0].kind == .word && tokens[$0].capitalized && lexicon.weekdays[tokens[$0].lower] != nil }
+        return (s..<e).contains { k in
+            (tokens[k].kind == .word && tokens[k].capitalized && lexicon.weekdays[tokens[k].lower] != nil)
+                || lexicon.weekendWords.match(tokens, at: k, end: e) > 0
+        }
     }
 
     /// A past-tense cue at the trigger or in the eight tokens before it, within its clause ("arrived in Hanoi",

@@ -16,6 +16,8 @@ struct Trigger {
         case attendance
         /// "X welcomed Y", "X đón Y": the word before the guest.
         case guest
+        /// "and then to X", "the tour continued through X", "sau đó tới X": a later leg of a trip.
+        case continuation
 
         /// The form of a pattern rule's trigger.
         init?(rule: Rule) {
@@ -25,6 +27,7 @@ struct Trigger {
             case .visitTravelTo: self = .arrival
             case .visitPresence: self = .presence
             case .visitAttendGathering: self = .attendance
+            case .visitContinuation: self = .continuation
             default: return nil
             }
         }
@@ -48,6 +51,7 @@ struct Trigger {
         case .presence: .visitPresence
         case .attendance: .visitAttendGathering
         case .guest: .visitHostWelcomes
+        case .continuation: .visitContinuation
         }
     }
 }
@@ -73,9 +77,26 @@ extension EventFinder {
 
     /// The triggers of a sentence in order: words first, then a trigger before each welcomed guest.
     func findTriggers(_ c: SentenceContext) -> [Trigger] {
-        var triggers = findWordTriggers(c)
+        var triggers = dropComplementLegs(findWordTriggers(c), c)
         addGuestTriggers(&triggers, c)
         return triggers
+    }
+
+    /// "Her first trip abroad took her to Singapore", "Kishida's first trips took him to India": a continuation
+    /// holding an object pronoun right after a possessive visit word that tells a new trip (it does not refer back,
+    /// and no place stands between them) is that word's complement, not a later leg ("a 2013 tour took him to
+    /// Senegal" names its visitor in the leg).
+    func dropComplementLegs(_ triggers: [Trigger], _ c: SentenceContext) -> [Trigger] {
+        var out: [Trigger] = []
+        for t in triggers {
+            if t.form == .continuation, let previous = out.last, previous.isNoun, hasPossessor(previous, c),
+               t.tokens.contains(where: { lexicon.objectPronouns.contains(tokens[$0].lower) }),
+               c.destinationPlaces(from: previous.tokens.upperBound, to: t.tokens.lowerBound).isEmpty,
+               !(previous.tokens.upperBound..<t.tokens.lowerBound).contains(where: { tokens[$0].kind == .punct && tokens[$0].first == 0x3B }),
+               lastVisit == nil || !refersBack(previous, c) { continue }
+            out.append(t)
+        }
+        return out
     }
 
     /// Visit words, arrivals, presence and attendance, left to right; names are skipped.
@@ -117,10 +138,36 @@ extension EventFinder {
             case .blocked: return nil // a visit word follows: that one is the trigger
             case .trigger(let r):
                 guard let form = Trigger.Form(rule: pattern.rule) else { continue }
+                if form == .continuation && !opensLeg(r, c) { continue }
                 return (Trigger(tokens: r, form: form), r.count)
             }
         }
         return nil
+    }
+
+    /// "his first trip", "Kishida's first bilateral trips": a possessive pronoun or a person's name with "'s" before
+    /// the visit word (adjectives and numbers between).
+    func hasPossessor(_ noun: Trigger, _ c: SentenceContext) -> Bool {
+        if hasPossessivePronoun(noun.tokens, c.start) { return true }
+        return c.persons.contains { p in
+            p.nameEnd < noun.tokens.lowerBound && noun.tokens.lowerBound - p.nameEnd <= 6 && tokens[p.nameEnd].kind == .possessive
+                && (p.nameEnd + 1..<noun.tokens.lowerBound).allSatisfy { tokens[$0].kind != .punct && !tokens[$0].capitalized }
+        }
+    }
+
+    /// A one-word continuation ("then") opens a leg only after a comma, a semicolon or a coordinator ("…, then
+    /// Tanzania", "and then Riyadh"), not as an adjective ("the then Soviet Union"); a trip's start or end ("began
+    /// in") only in a sentence that names the trip.
+    func opensLeg(_ r: Range<Int>, _ c: SentenceContext) -> Bool {
+        // "began in", "ended the tour in": only where the sentence names the trip, before the place.
+        if lexicon.legStartWords.match(tokens, at: r.lowerBound, end: r.upperBound) == r.count {
+            return (c.start..<r.upperBound).contains { lexicon.visitNouns.match(tokens, at: $0, end: r.upperBound) > 0 }
+        }
+        guard r.count == 1 else { return true }
+        let before = r.lowerBound - 1
+        guard before >= c.start else { return false }
+        let t = tokens[before]
+        return (t.kind == .punct && (t.first == 0x2C || t.first == 0x3B)) || lexicon.coordinators.contains(t.lower)
     }
 
     /// "Prime Minister X welcomed President Y in Hanoi", "Chủ tịch nước X đón Tổng thống Y": the guest's visit,

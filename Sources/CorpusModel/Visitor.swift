@@ -10,6 +10,7 @@ extension EventFinder {
     func chooseVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
         // A visitor named by "visiting", or a welcomed guest: that person.
         if let named = triggers[ti].visitor { return (named, .visitorNamedByTrigger) }
+        if triggers[ti].form == .continuation, let leg = legVisitor(ti, in: triggers, c) { return leg }
         if let subject = subjectBefore(ti, in: triggers, c) { return (subject, .visitorSubject) }
         if let after = visitorAfter(triggers[ti], c) { return (after, .visitorAfterTrigger) }
         if let prev = previousVisitor, prev.sentence == c.index { return (prev.index, .visitorPreviousInSentence) }
@@ -116,6 +117,8 @@ extension EventFinder {
            subject.country == nil || c.countryOf(titled) == subject.country {
             referent = titled
         }
+        // "The South Korean president flew into Pyongyang ... He returns to Seoul": not the protagonist of another country.
+        if pronoun, subject == nil, let who = referent, !salience.admits(c.countryOf(who), in: paragraph) { return nil }
         return referent
     }
 

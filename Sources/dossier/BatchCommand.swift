@@ -77,12 +77,43 @@ extension Dossier {
             let host = try pluginPath.host(lua: lua)
 
             // The plan, checked against the plugins before anything is built or run.
-            var formatOverride: [ReportFormat]?
-            let batchPlan: BatchPlan
             let planner = BatchPlanner(host: host)
-            var jobs: [BatchJob]
+            let (batchPlan, plannedJobs) = try planJobs(host: host, planner: planner)
+            let extractors = selectExtractors(of: batchPlan, into: &corpusOptions)
+            let settings = try batchSettings(corpusOptions: corpusOptions, host: host, extractors: extractors)
+            let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
+            running.set(runner)
+            do { try runner.prepareOutput() } catch {
+                standardError("dossier batch: \(error.message)")
+                throw ExitCode(ExitStatus.failure)
+            }
+
+            // The corpus, built once; then countries and persons of the plan checked against it.
+            let corpus = SharedCorpus(try corpusOptions.build(), extractorDigest: extractors?.digest ?? 0)
+            let jobs: [BatchJob]
+            do { jobs = try planner.resolve(plannedJobs, corpus: corpus.corpus) } catch { refuse(error) }
+            let corpusSeconds = Date().timeIntervalSince(started)
+
+            let display = BatchDisplay(terminal: Terminal.isStandardOutput, width: Terminal.width)
+            let outcome: BatchOutcome
             do {
+                outcome = try runner.run(jobs, corpus: corpus, corpusSeconds: corpusSeconds) { event in display.show(event) }
+            } catch {
+                display.finish()
+                standardError("dossier batch: \(error.message)")
+                throw ExitCode(ExitStatus.failure)
+            }
+            display.finish()
+            try finish(with: outcome)
+        }
+
+        /// The plan (`--plan`, else every plugin found) and its jobs under `--formats` (else the workspace's formats)
+        /// and `--select`; a plan with problems is refused.
+        private func planJobs(host: PluginHost, planner: BatchPlanner) throws -> (BatchPlan, [BatchJob]) {
+            do {
+                var formatOverride: [ReportFormat]?
                 if let formats { formatOverride = try BatchFormats.parseList(formats) }
+                let batchPlan: BatchPlan
                 if let plan {
                     batchPlan = try BatchPlan.load(path: plan)
                 } else {
@@ -96,29 +127,23 @@ extension Dossier {
                 if formatOverride == nil, batchPlan.formats == nil, let workspace = try DossierPaths.workspace(), !workspace.formats.isEmpty {
                     formatOverride = try BatchFormats.parseList(workspace.formats.joined(separator: ","))
                 }
-                jobs = try planner.jobs(for: batchPlan, formats: formatOverride, select: select)
+                return (batchPlan, try planner.jobs(for: batchPlan, formats: formatOverride, select: select))
             } catch let error as PlanError {
                 refuse(error)
             }
-            let extractors = selectExtractors(of: batchPlan, into: &corpusOptions)
+        }
 
+        /// The runner's settings: output, limits, every model input, and the reproduce commands' arguments.
+        private func batchSettings(corpusOptions: CorpusOptions, host: PluginHost,
+                                   extractors: ExtractorRunner?) throws -> BatchSettings {
             let jobCount = corpusOptions.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            // The reproduce commands carry every folder, absolute, so they work from anywhere.
             let corpusFolders = try corpusOptions.corpusFolders()
-            var runArguments: [String] = []
-            for folder in corpusFolders.dropFirst() { runArguments += ["--corpus", folder.path] }
-            for directory in host.searchPath.directories where directory.origin == .option { runArguments += ["--plugins", directory.url.path] }
-            if corpusOptions.noBundledGazetteer { runArguments.append("--no-bundled-gazetteer") }
-            for directory in try corpusOptions.gazetteerFolders() { runArguments += ["--gazetteer", directory.path] }
-            for file in corpusOptions.corrections { runArguments += ["--corrections", URL(fileURLWithPath: file).standardizedFileURL.path] }
-            if corpusOptions.noBundledLexicon { runArguments.append("--no-bundled-lexicon") }
-            for directory in corpusOptions.lexicon { runArguments += ["--lexicon", URL(fileURLWithPath: directory).standardizedFileURL.path] }
-            for plugin in extractors?.plugins ?? [] { runArguments += ["--extractors", plugin.file.standardizedFileURL.path] }
-            if lua.unsafe { runArguments.append("--unsafe") }
             var settings = BatchSettings(output: URL(fileURLWithPath: out, isDirectory: true), jobs: jobCount,
                                          failFast: failFast, force: force, limits: lua.limits, profile: lua.profile,
                                          dossierVersion: DossierVersion.number, corpusPath: corpusFolders[0].path,
-                                         planFile: plan, runArguments: runArguments)
+                                         planFile: plan,
+                                         runArguments: try reproduceArguments(corpusOptions: corpusOptions, host: host,
+                                                                              extractors: extractors))
             settings.gazetteerPaths = try corpusOptions.gazetteerFolders().map(\.path)
             let lexicon = try corpusOptions.lexiconLayers()
             if !lexicon.overlays.isEmpty || corpusOptions.noBundledLexicon {
@@ -127,29 +152,28 @@ extension Dossier {
             settings.correctionPaths = try corpusOptions.correctionFiles(folders: corpusFolders).map(\.path)
             if let extractors { settings.extractors = BatchExtractors(plugins: extractors.plugins, modulePath: extractors.modulePath) }
             settings.workers = .thisExecutable
-            let runner = BatchRunner(searchPath: host.searchPath, settings: settings)
-            running.set(runner)
-            do { try runner.prepareOutput() } catch {
-                standardError("dossier batch: \(error.message)")
-                throw ExitCode(ExitStatus.failure)
-            }
+            return settings
+        }
 
-            // The corpus, built once; then countries and persons of the plan checked against it.
-            let corpus = SharedCorpus(try corpusOptions.build(), extractorDigest: extractors?.digest ?? 0)
-            do { jobs = try planner.resolve(jobs, corpus: corpus.corpus) } catch { refuse(error) }
-            let corpusSeconds = Date().timeIntervalSince(started)
+        /// The options a report's reproduce command needs besides the first corpus folder: every folder absolute,
+        /// so the command works from anywhere.
+        private func reproduceArguments(corpusOptions: CorpusOptions, host: PluginHost,
+                                        extractors: ExtractorRunner?) throws -> [String] {
+            var arguments: [String] = []
+            for folder in try corpusOptions.corpusFolders().dropFirst() { arguments += ["--corpus", folder.path] }
+            for directory in host.searchPath.directories where directory.origin == .option { arguments += ["--plugins", directory.url.path] }
+            if corpusOptions.noBundledGazetteer { arguments.append("--no-bundled-gazetteer") }
+            for directory in try corpusOptions.gazetteerFolders() { arguments += ["--gazetteer", directory.path] }
+            for file in corpusOptions.corrections { arguments += ["--corrections", URL(fileURLWithPath: file).standardizedFileURL.path] }
+            if corpusOptions.noBundledLexicon { arguments.append("--no-bundled-lexicon") }
+            for directory in corpusOptions.lexicon { arguments += ["--lexicon", URL(fileURLWithPath: directory).standardizedFileURL.path] }
+            for plugin in extractors?.plugins ?? [] { arguments += ["--extractors", plugin.file.standardizedFileURL.path] }
+            if lua.unsafe { arguments.append("--unsafe") }
+            return arguments
+        }
 
-            let display = BatchDisplay(terminal: Terminal.isStandardOutput, width: Terminal.width)
-            let outcome: BatchOutcome
-            do {
-                outcome = try runner.run(jobs, corpus: corpus, corpusSeconds: corpusSeconds) { event in display.show(event) }
-            } catch {
-                display.finish()
-                standardError("dossier batch: \(error.message)")
-                throw ExitCode(ExitStatus.failure)
-            }
-            display.finish()
-
+        /// The summary, the failures' messages, and the exit status.
+        private func finish(with outcome: BatchOutcome) throws {
             print("")
             print(Terminal.align(BatchConsole.summaryRows(outcome.manifest)))
             print("")

@@ -76,4 +76,14 @@ struct CoreferenceTests {
         #expect(v.contains("Antony Blinken"))
         #expect(doha.allSatisfy { $0.hasPrefix("Antony Blinken") } && !doha.isEmpty, "\(doha)")
     }
+
+    @Test("after a sentence headed by a title without a name, 'he' is not the person named after it from another country")
+    func unnamedTitleSubject() {
+        let text = "Joko Widodo agrees to visit Laos\n\nThe Lao president flew into Jakarta on Tuesday morning and was met at the airport by Indonesian President Joko Widodo, who rode with him into the city. He returns to Vientiane this afternoon."
+        let v = visits(text, date: "2021-07-01")
+        #expect(!v.contains { $0.hasPrefix("Joko Widodo -> LAO") && $0.hasSuffix("occurred") }, "\(v)")
+        // Counter-example: a named subject is still what "he" stands for.
+        let named = visits("Indonesian President Joko Widodo flew into Vientiane on Tuesday morning. He returns to Jakarta this afternoon.", date: "2021-07-01")
+        #expect(named.contains { $0.hasPrefix("Joko Widodo -> LAO") && $0.hasSuffix("occurred") }, "\(named)")
+    }
 }

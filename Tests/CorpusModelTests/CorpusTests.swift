@@ -59,8 +59,8 @@ struct CorpusTests {
         #expect(corpus.documents.allSatisfy { $0.date != nil }, "every article's date is read from its text")
         #expect(r.f1 >= 0.65 && r.precision >= 0.73, "\(Evaluator.render(r, corpus: corpus))")
         // Announced, postponed and cancelled trips reported as having taken place: 8 before the status came from
-        // the strongest cue of the merged reports; the goal (issue 9) is none.
-        #expect(r.plannedReportedAsOccurred <= 2, "\(Evaluator.render(r, corpus: corpus))")
+        // the strongest cue of the merged reports, 2 before the classes of issue 9 were fixed, none since.
+        #expect(r.plannedReportedAsOccurred == 0, "\(Evaluator.render(r, corpus: corpus))")
     }
 
     @Test("the held-out batches F-I (Data/heldout), scored at first sight: a floor against regressions, and no visit from the articles in other languages")
@@ -71,15 +71,16 @@ struct CorpusTests {
         #expect(unread.count == 8, "Spanish, German, Chinese, Portuguese, French, Russian, Italian and Turkish articles")
         #expect(corpus.visits.allSatisfy { $0.mentions.allSatisfy { !unread.contains($0.document) } })
         #expect(r.f1 >= 0.5 && r.precision >= 0.6, "\(Evaluator.render(r, corpus: corpus))")
-        // 27 before the status came from the strongest cue of the merged reports; the goal (issue 9) is none. 4 since
-        // coreference: Trump's cancelled 2018 London trip, told with "he", is found now and reported as occurred.
-        #expect(r.plannedReportedAsOccurred <= 4, "\(Evaluator.render(r, corpus: corpus))")
+        // 27 before the status came from the strongest cue of the merged reports, 4 before the classes of issue 9
+        // were fixed; 1 left, named in `plannedNeverOccurred`.
+        #expect(r.plannedReportedAsOccurred <= 1, "\(Evaluator.render(r, corpus: corpus))")
     }
 
     /// Batches J-M (Data/batches), written blind and scored at first sight on 2026-12-04 (docs/corpus-model.md,
     /// "Blind batches J-M"): each batch's floor is its figure with the rules of that evening, less a margin,
     /// so a change that loses ground on text nobody tuned on fails here.
-    /// `plannedAsOccurred`: K's is 3 since its analysis of cancelled trips is dated (its byline "By a diplomatic
+    /// `plannedAsOccurred`: since the classes of issue 9 were fixed, the rows `plannedNeverOccurred` names (K 1, Q 2)
+    /// and none elsewhere. Before: K's was 3 since its analysis of cancelled trips is dated (its byline "By a diplomatic
     /// correspondent | August 21, 2023", rule meta.header-date): two cancelled trips it reported as occurred, undated
     /// extras before, now meet their gold rows and count here. 4 since coreference: Harris's trip on to Seoul, planned
     /// in one article and told as done ("she ... went on to South Korea") in a later one, merges as occurred.
@@ -87,8 +88,8 @@ struct CorpusTests {
     /// figures after that day's rules (which never saw them), less about 0.03. J-M's floors were raised to the same
     /// margin below that day's figures.
     @Test("the blind batches J-Q (Data/batches): floors, no visit from the articles in other languages", arguments: [
-        ("J", 26, 3, 0.61, 0.65, 2), ("K", 26, 3, 0.56, 0.66, 4), ("L", 25, 3, 0.55, 0.73, 2), ("M", 25, 3, 0.48, 0.69, 2),
-        ("N", 26, 3, 0.38, 0.65, 2), ("O", 26, 3, 0.54, 0.63, 2), ("P", 26, 3, 0.37, 0.55, 1), ("Q", 26, 3, 0.56, 0.69, 2),
+        ("J", 26, 3, 0.61, 0.65, 0), ("K", 26, 3, 0.56, 0.66, 1), ("L", 25, 3, 0.55, 0.73, 0), ("M", 25, 3, 0.48, 0.69, 0),
+        ("N", 26, 3, 0.38, 0.65, 0), ("O", 26, 3, 0.54, 0.63, 0), ("P", 26, 3, 0.37, 0.55, 0), ("Q", 26, 3, 0.56, 0.69, 2),
     ])
     func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double, plannedAsOccurred: Int) throws {
         let (corpus, r) = try Self.scored("Data/batches/\(batch)", gold: "Data/annotations/batch-\(batch).gold.json")
@@ -98,6 +99,30 @@ struct CorpusTests {
         #expect(corpus.visits.allSatisfy { $0.mentions.allSatisfy { !unread.contains($0.document) } })
         #expect(r.f1 >= f1 && r.precision >= precision, "\(Evaluator.render(r, corpus: corpus))")
         #expect(r.plannedReportedAsOccurred <= plannedAsOccurred, "\(Evaluator.render(r, corpus: corpus))")
+    }
+
+    /// Issue 9, "done when": no annotated set reports a planned, postponed or cancelled trip as occurred. Summed
+    /// over every set of Data/annotations/training-sets.tsv. Left (20 before the classes were fixed):
+    /// - K, Harris -> KOR: "due to travel on to Seoul on Thursday" in one article, "went on to South Korea on
+    ///   29 September" in a later one; merged, the later report with its own date makes it occurred (right in the
+    ///   world; the gold gives the first article's view only).
+    /// - Q, Albanese and Modi -> JPN: "are attending the Hiroshima meeting" of a summit "from Friday to Sunday"
+    ///   after the article's day; the weekdays are read backwards (the sentence's "would" is too far before them),
+    ///   so the gathering looks past.
+    /// - heldout, Xi -> VNM 2025-04: announced the day before in one article, told as done with its dates in one
+    ///   of 2026; merged as occurred, as Harris's trip.
+    @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the 4 named")
+    func plannedNeverOccurred() throws {
+        let sets = try TrainingSets.load(path: Fixtures.root.appendingPathComponent("Data/annotations/training-sets.tsv").path)
+        #expect(sets.count >= 11)
+        var left: [String] = []
+        for set in sets {
+            let (_, r) = try Self.scored(set.folder, gold: set.gold)
+            left += r.matches.filter { ($0.gold.status ?? "occurred") != "occurred" && $0.visit.status == .occurred }
+                .map { "\(set.wholeName): \($0.gold.visitor) -> \($0.gold.destination)" }
+        }
+        #expect(left.sorted() == ["K: Kamala Harris -> KOR", "Q: Anthony Albanese -> JPN", "Q: Narendra Modi -> JPN", "heldout: Xi Jinping -> VNM"],
+                "\(left)")
     }
 
     @Test("the evaluator counts misses, extras and wrong attributes")

@@ -114,7 +114,7 @@ enum ProposedFeatures {
             let before = c.tokens[p - 1].lower
             if lex.destinationPrepositions.contains(before) { set(.prepDestination, 1) }
             if lex.placePrepositions.contains(before) { set(.prepPresence, 1) }
-            if lex.originPrepositions.contains(before) { set(.prepOrigin, 1) }
+            if lex.originWords.contains(before) { set(.prepOrigin, 1) }
             if lex.ofWords.contains(before) { set(.prepOf, 1) }
         }
         let window = max(start, p - 4)..<p

@@ -1,0 +1,68 @@
+// The later legs of a trip (rules visit.continuation, visitor.previous-leg): who travels on when a leg names no
+// one ("The tour continued to Australia", "- March 25: A brief stop at Kigali airport"), with which status ("will
+// visit A, then B"), and the place a leg continues from ("in Abu Dhabi and then Riyadh").
+
+extension EventFinder {
+    /// The visitor of a continuation ("…, and then to Malaysia"): the previous leg's in this sentence, unless a subject
+    /// of its own stands right before it ("B then went on to Y"); for "a 2013 tour took him to Senegal", the
+    /// subject before the visit word (the leg's object pronoun).
+    func legVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
+        let leg = triggers[ti].tokens
+        if let prev = previousVisitor, prev.sentence == c.index {
+            if let subject = subjectBefore(ti, in: triggers, c), c.persons[subject].nameEnd >= leg.lowerBound - 2 {
+                return (subject, .visitorSubject)
+            }
+            return (prev.index, .visitorPreviousInSentence)
+        }
+        guard leg.contains(where: { lexicon.objectPronouns.contains(tokens[$0].lower) }) else { return nil }
+        let withoutNouns = triggers[...ti].filter { !$0.isNoun }
+        return subjectBefore(withoutNouns.count - 1, in: withoutNouns, c).map { ($0, .visitorSubject) }
+    }
+
+    /// Rule visitor.previous-leg: the visitor of a later leg that names no one. After a continuation ("The tour
+    /// continued to Australia"), the visitor of the visit reported (or referred back to) in this sentence or the one
+    /// before; in a list item's opening sentence ("- March 25: A brief stop at Kigali airport in Rwanda"), the
+    /// visitor of the list's item before.
+    func previousLegVisitor(_ trigger: Trigger, _ c: SentenceContext) -> Int? {
+        if let item = c.listItem {
+            guard item.opening, let carried = lastListVisit, carried.list == item.list,
+                  !namesSomeone(before: trigger.tokens.lowerBound, item, c) else { return nil }
+            return carried.visitor
+        }
+        // Told in the sentence before, or in this one (also by a word referring back to it: "The tour continued to X").
+        guard trigger.form == .continuation, let lv = lastVisit,
+              visits[lv].mentions.contains(where: { $0.sentence >= c.index - 1 }) else { return nil }
+        return visits[lv].visitor
+    }
+
+    /// Whether a capitalised word other than the line's first stands between a list item's date and the trigger:
+    /// a name the gazetteer lacks ("- May 2019: Vice President Venkaiah Naidu visits"), not the leg before's visitor.
+    func namesSomeone(before t: Int, _ item: ListItemContext, _ c: SentenceContext) -> Bool {
+        let first = firstWord(after: item.date?.tokens.upperBound ?? c.start, c)
+        guard first + 1 < t else { return false }
+        return (first + 1..<t).contains { tokens[$0].kind == .word && tokens[$0].capitalized }
+    }
+
+    /// The status of a later leg with no cue of its own ("will visit A, then B"): that of the same visitor's leg
+    /// before it in the sentence.
+    func previousLegStatus(_ r: VisitReading, _ c: SentenceContext) -> VisitStatus? {
+        guard r.trigger?.form == .continuation, let lv = lastVisit, visits[lv].visitor == r.person.entity,
+              let told = visits[lv].mentions.last(where: { $0.sentence == c.index }) else { return nil }
+        return told.status
+    }
+
+    /// "spent a day in Abu Dhabi and then Riyadh": the place right before a continuation ("PLACE and then",
+    /// "PLACE, then") is a leg of the same visitor too, when no visit of this sentence has taken it yet.
+    mutating func readLegBefore(_ vi: Int, _ clues: TriggerClues, _ c: SentenceContext) {
+        var k = clues.trigger.tokens.lowerBound - 1
+        guard k > c.start, tokens[k].first == 0x2C || lexicon.coordinators.contains(tokens[k].lower) else { return }
+        k -= 1
+        guard let place = c.destinations.first(where: { $0.tokens.upperBound == k + 1 }) else { return }
+        let person = c.persons[vi]
+        let made = visits.contains { v in v.visitor == person.entity && v.mentions.contains { $0.sentence == c.index } && v.destination == place.country }
+        guard !made else { return }
+        let reading = VisitReading(person: person, trigger: clues.trigger, range: place.tokens, time: clues.time,
+                                   notBefore: clues.notBefore, kind: clues.kind.kind, rules: clues.rules)
+        for v in makeVisits(reading, c) { add(v) }
+    }
+}
