@@ -126,9 +126,9 @@ enum ProposedFeatures {
         if place.upperBound < sentence.upperBound, c.tokens[place.upperBound].kind == .possessive { set(.placePossessive, 1) }
         if p <= clause.lowerBound + 1 { set(.placeClauseInitial, 1) }
         if p == start { set(.placeSentenceInitial, 1) }
-        if m.places.filter({ !$0.demonym && !$0.inPhrase }).reduce(into: Set<String>(), { $0.insert($1.country) }).count > 1 {
-            set(.placeCount, VisitFeatures.log1p(Float(Set(m.places.map(\.country)).count - 1)))
-        }
+        // With more than one named country, the countries the sentence names (demonyms too), log.
+        let named = Set(m.places.filter { !$0.demonym && !$0.inPhrase }.map(\.country))
+        if named.count > 1 { set(.placeCount, VisitFeatures.log1p(Float(Set(m.places.map(\.country)).count - 1))) }
         if v.city != nil { set(.placeCity, 1) }
         if v.evidence.placeExcluded { set(.placeExcluded, 1) }
         // Inside or right before another person's title or name ("Chủ tịch nước Trung Quốc Tập Cận Bình"): his
