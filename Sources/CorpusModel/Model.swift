@@ -195,10 +195,29 @@ final class DocumentTables: @unchecked Sendable {
     var documentKeys: [UInt64] = []
     var directories: [String] = []
     var strings: [UInt8] = []
-    var sentences: [Sentence] = []
-    var mentions: [EntityMention] = []
-    var times: [TimeExpression] = []
-    init(texts: TextStore = TextStore()) { self.texts = texts }
+    /// The sentences, mentions and times: built in memory, or, for a model loaded from the cache, read from its
+    /// file the first time one of them is read (`StoredColumns`).
+    var sentences: [Sentence] {
+        get { stored?.columns.sentences ?? builtSentences }
+        _modify { precondition(stored == nil, "a loaded model is not changed"); yield &builtSentences }
+    }
+    var mentions: [EntityMention] {
+        get { stored?.columns.mentions ?? builtMentions }
+        _modify { precondition(stored == nil, "a loaded model is not changed"); yield &builtMentions }
+    }
+    var times: [TimeExpression] {
+        get { stored?.columns.times ?? builtTimes }
+        _modify { precondition(stored == nil, "a loaded model is not changed"); yield &builtTimes }
+    }
+    private var builtSentences: [Sentence] = []
+    private var builtMentions: [EntityMention] = []
+    private var builtTimes: [TimeExpression] = []
+    private let stored: StoredColumns?
+
+    init(texts: TextStore = TextStore(), stored: StoredColumns? = nil) {
+        self.texts = texts
+        self.stored = stored
+    }
 
     func pool(_ s: String?) -> PooledString {
         guard var s else { return .none }

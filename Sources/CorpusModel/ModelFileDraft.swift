@@ -8,24 +8,30 @@ public final class ModelFileDraft: @unchecked Sendable {
     /// The build's text store: the file's texts part.
     let texts: TextStore
 
-    /// Creates `url` (a temporary name, renamed into place once complete).
-    public init(url: URL) throws {
+    /// The size of the texts' blocks, each checksummed on its own.
+    let textBlockSize: Int
+
+    /// Creates `url` (a temporary name, renamed into place once complete); the texts are checksummed in blocks of
+    /// `textBlockSize` bytes (a test makes it small).
+    public init(url: URL, textBlockSize: Int = TextBlocks.defaultSize) throws {
+        precondition(TextBlocks.sizes.contains(textBlockSize), "a texts block of \(textBlockSize) bytes")
         let fd = open(url.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CacheFormatError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
         self.url = url
-        texts = TextStore(writingTo: fd, base: ModelSnapshot.headerSize)
+        self.textBlockSize = textBlockSize
+        texts = TextStore(writingTo: fd, base: ModelSnapshot.headerSize, blockSize: textBlockSize)
     }
 
     /// Writes the tables of `corpus` (built into this draft) and the header: the file is then a complete model.
     public func complete(_ corpus: Corpus, diagnostics: [Diagnostic], key: UInt64) throws {
         if let built = corpus.tables?.texts, built !== texts { throw CacheFormatError("the corpus was not built into \(url.path)") }
         texts.seal()
-        guard let textsChecksum = texts.writtenChecksum else { throw CacheFormatError("the texts could not be written to \(url.path)") }
+        guard let textBlocks = texts.writtenBlocks else { throw CacheFormatError("the texts could not be written to \(url.path)") }
         var tables = TablesSink(draft: self, offset: ModelSnapshot.headerSize + texts.length)
-        try ModelSnapshot.encodeTables(corpus, diagnostics: diagnostics, into: &tables)
+        try ModelSnapshot.encodeTables(corpus, diagnostics: diagnostics, textBlocks: textBlocks, into: &tables)
         var header = ModelSnapshot.Header(key: key)
         header.textsLength = UInt64(texts.length)
-        header.textsChecksum = textsChecksum
+        header.textBlockSize = UInt64(textBlockSize)
         header.tablesLength = UInt64(tables.length)
         header.tablesChecksum = tables.checksum.value
         try header.bytes.withUnsafeBytes { try write($0, at: 0) }
@@ -48,7 +54,7 @@ public final class ModelFileDraft: @unchecked Sendable {
     }
 }
 
-/// The tables part of a model file, written as it is encoded, with its length and checksum.
+/// The tables part of a model file, written as it is encoded, with its length and the checksum of what `write` wrote.
 struct TablesSink {
     let draft: ModelFileDraft
     let offset: Int
@@ -68,6 +74,13 @@ struct TablesSink {
     }
 
     mutating func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
+
+    /// Writes bytes that have their own checksum (the sentences, mentions and times), outside the tables' checksum.
+    mutating func writeUnchecked(_ raw: UnsafeRawBufferPointer) throws {
+        guard !raw.isEmpty else { return }
+        try draft.write(raw, at: offset + length)
+        length += raw.count
+    }
 }
 
 /// The texts of an earlier model file of a corpus, found by document key: a build copies a reused document's texts
@@ -77,12 +90,15 @@ public final class ModelFileTexts: @unchecked Sendable {
     private let records: [DocumentRecord]
     private let byKey: [UInt64: Int]
 
-    /// Opens `url` and checks it as a load does (size, header, both checksums); its key may be any.
+    /// Opens `url` and checks it as a load does (size, header, tables), and all its texts' blocks too, since a build
+    /// copies most of them; its key may be any.
     public init(url: URL) throws {
         let file = try ModelSnapshot.openVerified(url, key: nil)
-        store = TextStore(file: file.file, base: ModelSnapshot.VerifiedFile.textsBase, length: Int(file.header.textsLength))
+        store = file.texts()
+        try store.checkAllBlocks()
         (records, byKey) = try file.tables.withUnsafeBytes { raw in
             var r = ByteReader(raw)
+            r.at = file.tablesBody
             _ = try r.list { try $0.string() }
             _ = try r.memory(UInt8.self)
             let records: [DocumentRecord] = try r.values()

@@ -1,9 +1,12 @@
 import Foundation
 
 /// A whole model in one file, for the model cache (docs/model-cache.md): a 64-byte header, the article texts
-/// (not read into memory but read back from the file when a plugin asks for them), then the tables (documents,
-/// sentences, mentions, times, discovered entities, visits, events). Both parts are checksummed; the size is
-/// checked against the header, so a truncated or damaged file is refused, never half-read.
+/// (not read into memory but read back from the file when a plugin asks for them), then the tables (where the
+/// sentences, mentions and times lie, the texts' block checksums, documents, discovered entities, visits, events,
+/// diagnostics, then the sentences, mentions and times). The tables up to the sentences are checksummed together
+/// and checked on load; the sentences, mentions and times each have their own checksum, checked when they are
+/// first read (`StoredColumns`); the texts block by block, each checked when a text in it is first read. The size
+/// is checked against the header, so a truncated or damaged file is refused, never half-read.
 extension Corpus {
     /// The document tables (nil for a corpus without documents).
     var tables: DocumentTables? { documents.first?.tables }
@@ -23,12 +26,13 @@ public enum ModelSnapshot {
         var tablesLength: UInt64 = 0
         var tablesChecksum: UInt64 = 0
         var textsLength: UInt64 = 0
-        var textsChecksum: UInt64 = 0
+        /// The size of the texts' blocks, each checksummed on its own (`TextBlocks`; format 9, the texts' checksum before).
+        var textBlockSize = UInt64(TextBlocks.defaultSize)
 
         var bytes: [UInt8] {
             var w = ByteWriter()
             w.u64(ModelSnapshot.magic); w.u32(version); w.u32(checksumKind); w.u64(key)
-            w.u64(tablesLength); w.u64(tablesChecksum); w.u64(textsLength); w.u64(textsChecksum)
+            w.u64(tablesLength); w.u64(tablesChecksum); w.u64(textsLength); w.u64(textBlockSize)
             w.u64(Checksum.of(w.bytes.withUnsafeBytes { $0 }))
             return w.bytes
         }
@@ -42,13 +46,14 @@ public enum ModelSnapshot {
             version = try r.u32()
             checksumKind = try r.u32()
             key = try r.u64()
-            tablesLength = try r.u64(); tablesChecksum = try r.u64(); textsLength = try r.u64(); textsChecksum = try r.u64()
+            tablesLength = try r.u64(); tablesChecksum = try r.u64(); textsLength = try r.u64(); textBlockSize = try r.u64()
             let stored = try r.u64()
             guard stored == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<56])) else { throw CacheFormatError("header checksum mismatch") }
             guard version == ModelCodec.formatVersion else { throw CacheFormatError("format version \(version), this Dossier writes \(ModelCodec.formatVersion)", outdated: true) }
             guard checksumKind == ModelSnapshot.checksumKind else {
                 throw CacheFormatError("checksum kind \(checksumKind), expected \(ModelSnapshot.checksumKind)")
             }
+            guard TextBlocks.sizes.contains(Int(clamping: textBlockSize)) else { throw CacheFormatError("texts in blocks of \(textBlockSize) bytes") }
         }
     }
 
@@ -56,7 +61,8 @@ public enum ModelSnapshot {
 
     /// Writes the tables to `sink` section by section: the large arrays straight from their memory, never the
     /// whole tables in one buffer.
-    static func encodeTables(_ corpus: Corpus, diagnostics: [Diagnostic], into sink: inout TablesSink) throws {
+    /// `textBlocks`: the checksum of each block of the texts, which the tables begin with.
+    static func encodeTables(_ corpus: Corpus, diagnostics: [Diagnostic], textBlocks: [UInt64], into sink: inout TablesSink) throws {
         var w = ByteWriter()
         let tables = corpus.tables ?? DocumentTables()
         func flush() throws { try sink.write(w.bytes); w.bytes.removeAll(keepingCapacity: true) }
@@ -65,13 +71,17 @@ public enum ModelSnapshot {
             try flush()
             try items.withUnsafeBytes { try sink.write($0) }
         }
+        /// Where the sentences, mentions and times lie: their counts and checksums, first (their bytes come last).
+        func describe<T: PlainMemory>(_ items: [T]) {
+            w.u64(UInt64(items.count))
+            w.u64(items.withUnsafeBytes { WideChecksum.of($0) })
+        }
+        describe(tables.sentences); describe(tables.mentions); describe(tables.times)
+        try memory(textBlocks)
         w.list(tables.directories) { $0.string($1) }
         try memory(tables.strings)
         w.values(tables.records)
         try memory(tables.documentKeys)
-        try memory(tables.sentences)
-        try memory(tables.mentions)
-        try memory(tables.times)
         w.u32(UInt32(corpus.gazetteer.entities.count))
         w.values(corpus.entities[corpus.gazetteer.entities.count...])
         try flush()
@@ -80,19 +90,44 @@ public enum ModelSnapshot {
         w.values(corpus.events)
         w.values(diagnostics)
         try flush()
+        try tables.sentences.withUnsafeBytes { try sink.writeUnchecked($0) }
+        try tables.mentions.withUnsafeBytes { try sink.writeUnchecked($0) }
+        try tables.times.withUnsafeBytes { try sink.writeUnchecked($0) }
     }
+
+    /// The size of the description of the sentences, mentions and times the tables begin with.
+    static let columnsDescriptionSize = 48
 
     // MARK: Reading
 
-    /// A model file opened and checked: its header, size and both checksums. The caller owns `file`.
+    /// A model file opened and checked: its header, its size and the tables' checksum (the texts are checked block
+    /// by block as they are read: `TextBlocks`). The caller owns `file`.
     struct VerifiedFile {
         let file: Int32
         let header: Header
-        let tables: [UInt8]
+        /// The tables up to the sentences, mapped from the file.
+        let tables: MappedRegion
+        /// Where the sentences, mentions and times lie (checked when first read).
+        let columns: (sentences: StoredColumns.Table, mentions: StoredColumns.Table, times: StoredColumns.Table)
+        /// Each texts block's checksum, the first table.
+        let textBlocks: [UInt64]
+        /// Where the tables after the block checksums start in `tables`.
+        let tablesBody: Int
         static var textsBase: Int { ModelSnapshot.headerSize }
+
+        /// The file's texts, read on demand, each block checked when first read (a mismatch goes to `damaged`).
+        func texts(damaged: @escaping @Sendable (CacheFormatError) -> Never = TextStore.stop) -> TextStore {
+            TextStore(file: file, base: Self.textsBase, length: Int(header.textsLength), blocks: textBlocks,
+                      blockSize: Int(header.textBlockSize), damaged: damaged)
+        }
+
+        /// The sentences, mentions and times, read when first used (a mismatch goes to `damaged`).
+        func storedColumns(damaged: @escaping @Sendable (CacheFormatError) -> Never) -> StoredColumns {
+            StoredColumns(file: file, sentences: columns.sentences, mentions: columns.mentions, times: columns.times, damaged: damaged)
+        }
     }
 
-    /// Opens `url` and checks it whole (`key`: the key it must have; nil: any).
+    /// Opens `url` and checks its header, size and tables (`key`: the key it must have; nil: any).
     static func openVerified(_ url: URL, key: UInt64?) throws -> VerifiedFile {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CacheFormatError("cannot open: \(String(cString: strerror(errno)))") }
@@ -104,56 +139,87 @@ public enum ModelSnapshot {
             guard fstat(fd, &st) == 0, UInt64(st.st_size) == size else {
                 throw CacheFormatError("truncated: \(st.st_size) bytes, the header says \(size)")
             }
-            let tables = try readBytes(fd, at: headerSize + Int(header.textsLength), count: Int(header.tablesLength))
+            let tablesStart = headerSize + Int(header.textsLength)
+            let columns = try describedColumns(fd, tablesStart: tablesStart, tablesLength: Int(header.tablesLength))
+            let checked = columns.sentences.offset - tablesStart
+            let tables = try MappedRegion(fd, at: tablesStart, count: checked)
             guard tables.withUnsafeBytes({ WideChecksum.of($0) }) == header.tablesChecksum else { throw CacheFormatError("tables checksum mismatch") }
-            guard try checksum(fd, from: VerifiedFile.textsBase, count: Int(header.textsLength)) == header.textsChecksum else {
-                throw CacheFormatError("texts checksum mismatch")
+            let (blocks, body) = try tables.withUnsafeBytes { raw in
+                var r = ByteReader(raw)
+                r.at = columnsDescriptionSize
+                return (try r.memory(UInt64.self), r.at)
             }
-            return VerifiedFile(file: fd, header: header, tables: tables)
+            guard blocks.count == TextBlocks(size: Int(header.textBlockSize)).count(length: Int(header.textsLength)) else {
+                throw CacheFormatError("\(blocks.count) texts blocks for \(header.textsLength) bytes")
+            }
+            return VerifiedFile(file: fd, header: header, tables: tables, columns: columns, textBlocks: blocks, tablesBody: body)
         } catch {
             close(fd)
             throw error
         }
     }
 
+    /// Where the sentences, mentions and times lie, from the description the tables begin with (checked with the
+    /// tables before anything else is read): at the tables' end, one after the other.
+    static func describedColumns(_ fd: Int32, tablesStart: Int, tablesLength: Int) throws
+        -> (sentences: StoredColumns.Table, mentions: StoredColumns.Table, times: StoredColumns.Table) {
+        guard tablesLength >= columnsDescriptionSize else { throw CacheFormatError("truncated tables") }
+        let raw = try readBytes(fd, at: tablesStart, count: columnsDescriptionSize)
+        var r = ByteReader(raw.withUnsafeBytes { $0 })
+        func table<T: PlainMemory>(_: T.Type) throws -> StoredColumns.Table {
+            let count = try r.u64(), checksum = try r.u64()
+            guard count <= UInt64(tablesLength / MemoryLayout<T>.stride) else { throw CacheFormatError("a table larger than the file") }
+            return StoredColumns.Table(count: Int(count), checksum: checksum)
+        }
+        var sentences = try table(Sentence.self), mentions = try table(EntityMention.self), times = try table(TimeExpression.self)
+        let plain = StoredColumns.byteCount(sentences, of: Sentence.self) + StoredColumns.byteCount(mentions, of: EntityMention.self)
+            + StoredColumns.byteCount(times, of: TimeExpression.self)
+        guard plain <= tablesLength - columnsDescriptionSize else { throw CacheFormatError("the tables' description does not fit the file") }
+        sentences.offset = tablesStart + tablesLength - plain
+        mentions.offset = sentences.offset + StoredColumns.byteCount(sentences, of: Sentence.self)
+        times.offset = mentions.offset + StoredColumns.byteCount(mentions, of: EntityMention.self)
+        return (sentences, mentions, times)
+    }
+
     /// Reads a model written by `ModelFileDraft`, over `gazetteer` (the one it was built with: the key says so).
-    public static func read(_ url: URL, key: UInt64, gazetteer: Gazetteer) throws -> (Corpus, [Diagnostic]) {
+    /// A texts block found damaged when first read goes to `damaged`.
+    public static func read(_ url: URL, key: UInt64, gazetteer: Gazetteer,
+                            damaged: @escaping @Sendable (CacheFormatError) -> Never = TextStore.stop) throws -> (Corpus, [Diagnostic]) {
         let file = try openVerified(url, key: key)
-        let store = TextStore(file: file.file, base: VerifiedFile.textsBase, length: Int(file.header.textsLength))
+        let store = file.texts(damaged: damaged)
+        let columns = file.storedColumns(damaged: damaged)
         return try file.tables.withUnsafeBytes { raw in
             var r = ByteReader(raw)
-            let corpus = try decodeTables(&r, texts: store, gazetteer: gazetteer)
+            r.at = file.tablesBody
+            let corpus = try decodeTables(&r, texts: store, columns: columns, gazetteer: gazetteer)
             let diagnostics: [Diagnostic] = try r.values()
             guard r.at == r.base.count else { throw CacheFormatError("trailing bytes after the tables") }
             return (corpus, diagnostics)
         }
     }
 
-    static func decodeTables(_ r: inout ByteReader, texts: TextStore, gazetteer: Gazetteer) throws -> Corpus {
-        let tables = DocumentTables(texts: texts)
+    static func decodeTables(_ r: inout ByteReader, texts: TextStore, columns: StoredColumns, gazetteer: Gazetteer) throws -> Corpus {
+        let tables = DocumentTables(texts: texts, stored: columns)
         tables.directories = try r.list { try $0.string() }
         tables.strings = try r.memory(UInt8.self)
         tables.records = try r.values()
         tables.documentKeys = try r.memory(UInt64.self)
-        tables.sentences = try r.memory(Sentence.self)
-        tables.mentions = try r.memory(EntityMention.self)
-        tables.times = try r.memory(TimeExpression.self)
         guard Int(try r.u32()) == gazetteer.entities.count else { throw CacheFormatError("built with another gazetteer") }
         let discovered: [Entity] = try r.values()
         let visits: [Visit] = try r.values()
         let events: [Event] = try r.values()
-        try validate(tables)
+        try validate(tables, sentences: columns.sentenceTable.count, mentions: columns.mentionTable.count, times: columns.timeTable.count)
         let documents = tables.records.indices.map { Document(tables: tables, index: $0) }
         return Corpus(documents: documents, entities: gazetteer.entities + discovered, visits: visits, events: events, gazetteer: gazetteer)
     }
 
     /// Ranges that point outside their tables would trap later: refuse them here.
-    static func validate(_ t: DocumentTables) throws {
+    static func validate(_ t: DocumentTables, sentences: Int, mentions: Int, times: Int) throws {
         guard t.documentKeys.count == t.records.count else { throw CacheFormatError("\(t.documentKeys.count) document keys for \(t.records.count) documents") }
         for r in t.records {
-            guard r.sentenceStart >= 0, r.sentenceStart <= r.sentenceEnd, Int(r.sentenceEnd) <= t.sentences.count,
-                  r.mentionStart >= 0, r.mentionStart <= r.mentionEnd, Int(r.mentionEnd) <= t.mentions.count,
-                  r.timeStart >= 0, r.timeStart <= r.timeEnd, Int(r.timeEnd) <= t.times.count,
+            guard r.sentenceStart >= 0, r.sentenceStart <= r.sentenceEnd, Int(r.sentenceEnd) <= sentences,
+                  r.mentionStart >= 0, r.mentionStart <= r.mentionEnd, Int(r.mentionEnd) <= mentions,
+                  r.timeStart >= 0, r.timeStart <= r.timeEnd, Int(r.timeEnd) <= times,
                   r.directory >= 0, Int(r.directory) < t.directories.count else {
                 throw CacheFormatError("a document's ranges point outside the tables")
             }
@@ -174,19 +240,39 @@ public enum ModelSnapshot {
         }
     }
 
-    /// The checksum of a file region, read a block at a time (the texts are not kept in memory).
-    static func checksum(_ fd: Int32, from offset: Int, count: Int) throws -> UInt64 {
-        var sum = WideChecksum()
-        var buffer = [UInt8](repeating: 0, count: 1 << 22)
-        var done = 0
-        while done < count {
-            let want = min(buffer.count, count - done)
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, want, off_t(offset + done)) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw CacheFormatError("truncated texts") }
-            buffer.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-            done += n
+}
+
+/// A region of a file, mapped read-only (read into memory when it cannot be mapped); unmapped when released.
+final class MappedRegion {
+    private let mapping: UnsafeMutableRawPointer?
+    private let mappingLength: Int
+    private let start: UnsafeRawPointer?
+    let count: Int
+
+    init(_ fd: Int32, at offset: Int, count: Int) throws {
+        self.count = count
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let aligned = offset / page * page
+        mappingLength = count + offset - aligned
+        if count == 0 { mapping = nil; start = nil; return }
+        let mapped = mmap(nil, mappingLength, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, off_t(aligned))
+        if let mapped, mapped != MAP_FAILED {
+            mapping = mapped
+            start = UnsafeRawPointer(mapped + (offset - aligned))
+            return
         }
-        return sum.value
+        let copy = try ModelSnapshot.readBytes(fd, at: offset, count: count)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 16)
+        copy.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: count) }
+        mapping = nil
+        start = UnsafeRawPointer(buffer)
+    }
+
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
+    deinit {
+        if let mapping { munmap(mapping, mappingLength) } else { start.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
     }
 }

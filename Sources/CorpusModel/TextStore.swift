@@ -51,28 +51,43 @@ public final class TextStore: @unchecked Sendable {
     }
 
     /// A store over texts already written to a file (the model cache): `length` bytes from `base` of the open
-    /// `file`, read on demand; the store closes the file.
-    init(file: Int32, base: Int, length: Int) {
+    /// `file`, read on demand; the store closes the file. With `blocks`, each block of the texts is checked against
+    /// its checksum the first time a text in it is read (`TextBlocks`), and a mismatch goes to `damaged`.
+    init(file: Int32, base: Int, length: Int, blocks: [UInt64] = [], blockSize: Int = TextBlocks.defaultSize,
+         damaged: @escaping @Sendable (CacheFormatError) -> Never = TextStore.stop) {
         memoryLimit = 0
         self.file = file
         fileBase = base
         spilled = length
+        blockSums = blocks
+        self.blockSize = blockSize
+        blockChecked = [Bool](repeating: false, count: blocks.count)
+        self.damaged = damaged
     }
+
+    /// What a store over a damaged model file does when no one said otherwise: stop, naming the damage.
+    public static let stop: @Sendable (CacheFormatError) -> Never = { fatalError("model file: \($0)") }
+    /// The checksum of each block of the texts (`blockSize` bytes, the last one shorter), and which have been
+    /// checked; empty for a store that is not over a model file.
+    private var blockSums: [UInt64] = []
+    private var blockChecked: [Bool] = []
+    private var blockSize = TextBlocks.defaultSize
+    private var damaged: @Sendable (CacheFormatError) -> Never = TextStore.stop
     /// Where the store's bytes start in `file` (0 for its own temporary file).
     private(set) var fileBase = 0
-    /// The checksum of the bytes written so far, kept only by a store that writes a model file's texts.
-    private var written: WideChecksum?
+    /// The checksums of the blocks written so far, kept only by a store that writes a model file's texts.
+    private var written: TextBlocks?
     /// Bytes to copy from another store's file, not read yet: consecutive copies become one read.
     private var copyRun: CopyRun?
 
     /// A store whose texts are written to `file` from `base` on, straight from the build (the texts part of a
     /// model file being written): nothing is kept in memory, the checksum is kept as the bytes go; the store
     /// closes the file.
-    init(writingTo file: Int32, base: Int) {
+    init(writingTo file: Int32, base: Int, blockSize: Int) {
         memoryLimit = 0
         self.file = file
         fileBase = base
-        written = WideChecksum()
+        written = TextBlocks(size: blockSize)
     }
 
     deinit {
@@ -240,6 +255,7 @@ public final class TextStore: @unchecked Sendable {
             let from = start - (failedStart.map { $0 + failedBytes.count } ?? inMemory + spilled)
             return String(decoding: pending[from..<(from + count)], as: UTF8.self)
         }
+        do { try checkBlocks(fileOffset..<(fileOffset + count)) } catch { damaged(error) }
         return String(unsafeUninitializedCapacity: count) { buffer in
             var got = 0
             while got < count {
@@ -251,12 +267,78 @@ public final class TextStore: @unchecked Sendable {
         }
     }
 
-    /// For a store writing a model file's texts: the checksum of its bytes, once sealed; nil when some could not
+    /// For a store writing a model file's texts: the checksum of each block, once sealed; nil when some could not
     /// be written (a full disk: they stayed in memory, and the file is not complete).
-    var writtenChecksum: UInt64? { failedStart == nil && failedBytes.isEmpty ? written?.value : nil }
+    var writtenBlocks: [UInt64]? { failedStart == nil && failedBytes.isEmpty ? written?.sums : nil }
+
+    /// Checks the blocks holding the file bytes `range` (from `fileBase`) that have not been checked yet.
+    func checkBlocks(_ range: Range<Int>) throws(CacheFormatError) {
+        guard !blockSums.isEmpty, !range.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        for block in (range.lowerBound / blockSize)...((range.upperBound - 1) / blockSize) {
+            let start = block * blockSize, count = min(blockSize, spilled - start)
+            guard block < blockSums.count, count > 0 else { throw CacheFormatError("texts block \(block) is missing") }
+            if blockChecked[block] { continue }
+            var sum = WideChecksum()
+            var bytes = [UInt8](repeating: 0, count: count), got = 0
+            bytes.withUnsafeMutableBytes { buffer in
+                while got < count {
+                    let n = pread(file, buffer.baseAddress! + got, count - got, off_t(fileBase + start + got))
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break }
+                    got += n
+                }
+            }
+            guard got == count else { throw CacheFormatError("truncated texts (block \(block))") }
+            bytes.withUnsafeBytes { sum.add($0) }
+            guard sum.value == blockSums[block] else { throw CacheFormatError("texts block \(block) checksum mismatch") }
+            blockChecked[block] = true
+        }
+    }
+
+    /// Checks every block of the texts not checked yet (a build copying texts from an earlier model file).
+    func checkAllBlocks() throws(CacheFormatError) { try checkBlocks(0..<spilled) }
     /// The open file the store reads from (and writes to), or -1.
     var fileDescriptor: Int32 { file }
 
     /// Bytes held in memory (for the benchmarks).
     var memoryBytes: Int { inMemory + failedBytes.count + pending.count }
+}
+
+/// A model file's texts cut into blocks of `size` bytes (the last one shorter), each with its own checksum
+/// (`WideChecksum`): a load checks a block only when a text in it is first read, not the whole texts on every
+/// load (docs/model-cache.md, format 9).
+public struct TextBlocks {
+    /// The blocks' size a build writes (the header says which size a file has).
+    public static let defaultSize = 1 << 20
+    /// The sizes a file may have: a smaller one makes a test's small corpus several blocks.
+    static let sizes = 256...(1 << 26)
+    let size: Int
+    private(set) var finished: [UInt64] = []
+    init(size: Int) { self.size = size }
+    private var current = WideChecksum()
+    private var filled = 0
+
+    /// Adds the next bytes of the texts.
+    mutating func add(_ raw: UnsafeRawBufferPointer) {
+        var at = 0
+        while at < raw.count {
+            let take = min(size - filled, raw.count - at)
+            current.add(UnsafeRawBufferPointer(rebasing: raw[at..<(at + take)]))
+            filled += take
+            at += take
+            if filled == size {
+                finished.append(current.value)
+                current = WideChecksum()
+                filled = 0
+            }
+        }
+    }
+
+    /// Every block's checksum, the last partial one included.
+    var sums: [UInt64] { filled > 0 ? finished + [current.value] : finished }
+
+    /// How many blocks texts of `length` bytes make.
+    func count(length: Int) -> Int { (length + size - 1) / size }
 }

@@ -14,10 +14,17 @@ public struct ModelCache: Sendable {
     public let folder: URL
     /// Where one-line notes go (a damaged file, a rebuild); standard error in the tool.
     public var note: @Sendable (String) -> Void
+    /// What happens after a damaged block of a loaded model's texts was found, when a plugin first read a text
+    /// in it (the load checks the texts block by block as they are read, not all at once): the damage has been
+    /// noted and the model file removed, so the next command rebuilds it; the command cannot go on with the text.
+    /// The tool exits with an error.
+    public var stopAfterDamage: @Sendable () -> Never
 
-    public init(folder: URL, note: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(folder: URL, note: @escaping @Sendable (String) -> Void = { _ in },
+                stopAfterDamage: @escaping @Sendable () -> Never = { fatalError("a damaged model file") }) {
         self.folder = folder.standardizedFileURL
         self.note = note
+        self.stopAfterDamage = stopAfterDamage
     }
 
     /// How a model was obtained, for tests and `--verbose` notes.
@@ -203,7 +210,12 @@ struct BuildPlan {
     func load(gazetteer: Gazetteer) -> ModelCache.Result? {
         guard FileManager.default.fileExists(atPath: modelURL.path) else { return nil }
         do {
-            let (corpus, diagnostics) = try ModelSnapshot.read(modelURL, key: modelKey, gazetteer: gazetteer)
+            let url = modelURL, cache = self.cache
+            let (corpus, diagnostics) = try ModelSnapshot.read(modelURL, key: modelKey, gazetteer: gazetteer) { error in
+                cache.note("model cache: \(url.path) is damaged (\(error)); removed, run the command again to rebuild it")
+                unlink(url.path)
+                cache.stopAfterDamage()
+            }
             return ModelCache.Result(corpus: corpus, diagnostics: diagnostics, source: .loaded)
         } catch {
             cache.note("model cache: \(modelURL.path) is \(CacheFormatError.state(of: error)); rebuilding")

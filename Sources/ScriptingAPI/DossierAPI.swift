@@ -1,6 +1,7 @@
 import CorpusModel
 import Foundation
 import LuaBridge
+import Synchronization
 import Reports
 
 /// The corpus model, built once and shared read-only by every script and plugin run.
@@ -13,13 +14,30 @@ public final class SharedCorpus: @unchecked Sendable {
     /// call into Swift. Written once here, read-only after.
     let visitYears: UnsafeMutableBufferPointer<Int64>
     let visitDecades: UnsafeMutableBufferPointer<Int64>
-    /// Every event, visits included, in chronological order (`Corpus.timeline`, built once).
-    public let events: [Event]
+    /// Every event, visits included, in chronological order (`Corpus.timeline`, built on first use: a plugin that
+    /// reads only visits never pays for sorting the events or deriving their stable ids).
+    public var events: [Event] { timeline.events }
     /// Each timeline event's stable id and corrections, by position in `events`.
-    public let eventIDs: [String]
-    let eventCorrections: [[CorrectionNote]]
-    /// How many times the articles mention each entity, as a column.
-    let entityMentionCounts: UnsafeMutableBufferPointer<Int64>
+    public var eventIDs: [String] { timeline.ids }
+    var eventCorrections: [[CorrectionNote]] { timeline.corrections }
+    /// How many events `events` holds (every event and every visit), without building it.
+    public var eventCount: Int { corpus.events.count + corpus.visits.count }
+    /// How many times the articles mention each entity, as a column (counted on first use: it reads every
+    /// document's mentions).
+    var entityMentionCounts: UnsafeMutableBufferPointer<Int64> { mentionCounts.counts }
+
+    private let timelineSlot = AtomicLazyReference<TimelineColumns>()
+    private let mentionCountsSlot = AtomicLazyReference<MentionCounts>()
+
+    private var timeline: TimelineColumns {
+        if let built = timelineSlot.load() { return built }
+        return timelineSlot.storeIfNil(TimelineColumns(corpus))
+    }
+
+    private var mentionCounts: MentionCounts {
+        if let built = mentionCountsSlot.load() { return built }
+        return mentionCountsSlot.storeIfNil(MentionCounts(corpus))
+    }
 
     /// `extractorDigest`: a checksum of the extractor plugins the model was built with (0: none).
     public init(_ corpus: Corpus, extractorDigest: UInt64 = 0) {
@@ -41,24 +59,43 @@ public final class SharedCorpus: @unchecked Sendable {
                 visitDecades[index] = Int64(start.decade)
             }
         }
-        let timeline = corpus.identifiedTimeline
-        events = timeline.map(\.event)
-        eventIDs = timeline.map(\.stableID)
-        eventCorrections = timeline.map(\.corrections)
-        entityMentionCounts = .allocate(capacity: max(corpus.entities.count, 1))
-        entityMentionCounts.initialize(repeating: 0)
-        for document in corpus.documents {
-            for mention in document.mentions where mention.entity >= 0 && mention.entity < corpus.entities.count {
-                entityMentionCounts[mention.entity] += 1
-            }
-        }
     }
 
     deinit {
         visitYears.deallocate()
         visitDecades.deallocate()
-        entityMentionCounts.deallocate()
     }
+}
+
+/// The corpus's timeline as the scripting layer reads it: events, their stable ids and corrections, by position.
+final class TimelineColumns: Sendable {
+    let events: [Event]
+    let ids: [String]
+    let corrections: [[CorrectionNote]]
+
+    init(_ corpus: Corpus) {
+        let timeline = corpus.identifiedTimeline
+        events = timeline.map(\.event)
+        ids = timeline.map(\.stableID)
+        corrections = timeline.map(\.corrections)
+    }
+}
+
+/// How many times the articles mention each entity, as a column read by Lua.
+final class MentionCounts: @unchecked Sendable {
+    let counts: UnsafeMutableBufferPointer<Int64>
+
+    init(_ corpus: Corpus) {
+        counts = .allocate(capacity: max(corpus.entities.count, 1))
+        counts.initialize(repeating: 0)
+        for document in corpus.documents {
+            for mention in document.mentions where mention.entity >= 0 && mention.entity < corpus.entities.count {
+                counts[mention.entity] += 1
+            }
+        }
+    }
+
+    deinit { counts.deallocate() }
 }
 
 /// 64-bit FNV-1a over a stream of 64-bit words: stable across runs and machines.

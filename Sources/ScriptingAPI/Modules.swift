@@ -42,7 +42,7 @@ enum Modules {
             APIField("document_count", .integer, doc: "How many documents.") { .integer(Int64($0.shared.corpus.documents.count)) },
             APIField("entity_count", .integer, doc: "How many entities.") { .integer(Int64($0.shared.corpus.entities.count)) },
             APIField("visit_count", .integer, doc: "How many visits (merged events, not mentions).") { .integer(Int64($0.shared.corpus.visits.count)) },
-            APIField("event_count", .integer, doc: "How many events of every kind, visits included.") { .integer(Int64($0.shared.events.count)) },
+            APIField("event_count", .integer, doc: "How many events of every kind, visits included.") { .integer(Int64($0.shared.eventCount)) },
         ],
         functions: [
             APIFunction("visits", doc: "The visits that match a filter, as a query.",

@@ -20,7 +20,7 @@ final class QueryObject: LuaSequence {
         self.shared = shared
         self.source = source
         self.selected = selected
-        count = selected?.count ?? (source == .visits ? shared.corpus.visits.count : shared.events.count)
+        count = selected?.count ?? (source == .visits ? shared.corpus.visits.count : shared.eventCount)
         if let selected {
             let buffer = UnsafeMutableBufferPointer<Int64>.allocate(capacity: max(selected.count, 1))
             for (position, item) in selected.enumerated() { buffer[position] = Int64(item) }

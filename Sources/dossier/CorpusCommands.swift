@@ -160,7 +160,7 @@ struct CorpusOptions: ParsableArguments {
     func modelCache() throws -> ModelCache? {
         // A scorer given on the command line is not part of the cache's key: build without the cache.
         if scorer != nil { return nil }
-        return try cacheFolder().map { ModelCache(folder: $0, note: { standardError("dossier: " + $0) }) }
+        return try cacheFolder().map { ModelCache(folder: $0, note: { standardError("dossier: " + $0) }, stopAfterDamage: { Foundation.exit(1) }) }
     }
 
     /// What the cache is keyed by besides the articles: the gazetteer, the lexicon, the model weights, the

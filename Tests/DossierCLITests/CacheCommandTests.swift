@@ -40,4 +40,29 @@ struct CacheCommandTests {
         let notes = result.stderr.split(separator: "\n").filter { $0.contains("model cache") }
         #expect(notes.count == 1 && notes[0].contains("/dev/null/cache") && notes[0].contains("building without it"), "\(result.stderr)")
     }
+
+    @Test func aDamagedTextFoundWhenFirstReadIsOneLineAndTheNextCommandRebuilds() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-late-damage-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let env = ["DOSSIER_NO_CACHE": "", "DOSSIER_WORKSPACE": ""]
+        // The mentions' export reads each mention's sentence from the texts.
+        let command = ["export", "mentions", "--format", "csv", "--cache", cache.path] + Self.corpora
+        let built = try CommandRunner.run(command, environment: env)
+        #expect(built.status == 0, "\(built.stderr)")
+        let models = cache.appendingPathComponent("models")
+        let name = try #require(FileManager.default.contentsOfDirectory(atPath: models.path).first { $0.hasSuffix(".model") })
+        let model = models.appendingPathComponent(name)
+        // A byte of the texts (they follow the 64-byte header): the load does not read them, the export does.
+        var bytes = try Data(contentsOf: model)
+        bytes[100] ^= 0x40
+        try bytes.write(to: model)
+        let damaged = try CommandRunner.run(command, environment: env)
+        #expect(damaged.status == 1)
+        let notes = damaged.stderr.split(separator: "\n").filter { $0.contains("model cache") }
+        #expect(notes.count == 1 && notes[0].contains("\(name) is damaged (texts block 0 checksum mismatch)"), "\(damaged.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: model.path), "the damaged model is removed")
+        let rebuilt = try CommandRunner.run(command, environment: env)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(rebuilt.stdout == built.stdout)
+    }
 }

@@ -55,9 +55,15 @@ struct ModelCacheTests {
         dump(corpus.events, to: &out)
         if let tables = corpus.tables {
             // The document keys are the cache's own (0 without it), compared by `modelFileBytes` instead.
-            for child in Mirror(reflecting: tables).children where child.label != "texts" && child.label != "documentKeys" {
+            // The sentences, mentions and times are read through their accessors (a loaded model reads them from
+            // its file), the other fields by reflection.
+            let accessed: Set = ["texts", "documentKeys", "builtSentences", "builtMentions", "builtTimes", "stored"]
+            for child in Mirror(reflecting: tables).children where !accessed.contains(child.label ?? "") {
                 dump(child.value, to: &out)
             }
+            dump(tables.sentences, to: &out)
+            dump(tables.mentions, to: &out)
+            dump(tables.times, to: &out)
         }
         for document in corpus.documents { out += document.path + "\n" + document.text + "\n" + document.original + "\n" }
         for table in ExportTable.allCases { out += try Exporter.render(table, of: corpus, format: .json) }
@@ -182,14 +188,17 @@ struct ModelCacheTests {
             let name = try #require(FileManager.default.contentsOfDirectory(atPath: models.path).first { $0.hasSuffix(".model") })
             return models.appendingPathComponent(name)
         }
-        // One byte flipped in the tables, then in the texts, then the file cut short; then a file of another
-        // format version (out of date, not damaged: said so).
-        for damage in ["tables", "texts", "truncated", "version"] {
+        // One byte flipped in the tables (in the description of the sentences, mentions and times they begin with,
+        // then in the texts' block checksums), then the file cut short; then a file of another format version (out
+        // of date, not damaged: said so). A flipped byte in the texts or in the sentences, mentions and times is
+        // found when they are first read (`aDamagedTextsBlockIsFoundWhenFirstReadAndTheLazyLoadIsTheBuild`).
+        for damage in ["tables", "block checksums", "truncated", "version"] {
             let url = try modelFile()
             var bytes = try Data(contentsOf: url)
             switch damage {
-            case "texts": bytes[100] ^= 0x40
-            case "tables": bytes[bytes.count - 10] ^= 0x01
+            // The description of the sentences, mentions and times (the sentences' count), then a texts block's checksum.
+            case "tables": bytes[ModelSnapshot.headerSize + Self.textsLength(bytes) + 1] ^= 0x01
+            case "block checksums": bytes[ModelSnapshot.headerSize + Self.textsLength(bytes) + ModelSnapshot.columnsDescriptionSize + 5] ^= 0x01
             case "version":
                 // The u32 after the 8-byte magic, and the header's checksum of its first 56 bytes made again.
                 bytes[8] ^= 0x01
@@ -220,6 +229,70 @@ struct ModelCacheTests {
         #expect(rebuilt.source == .built(analysed: 35, reused: 0))
         #expect(notes.all.count == segments.count && notes.all.allSatisfy { $0.contains("is damaged") })
         #expect(try Self.everything(rebuilt.corpus) == reference)
+    }
+
+    /// The texts' length in a model file's header (the u64 after magic, version, kind, key and the tables' two).
+    static func textsLength(_ bytes: Data) -> Int {
+        Int(bytes.subdata(in: 40..<48).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) })
+    }
+
+    @Test func aDamagedTextsBlockIsFoundWhenFirstReadAndTheLazyLoadIsTheBuild() throws {
+        let scratch = try Scratch()
+        // Blocks of 4 KB, so that the 35 articles' texts make many.
+        let url = scratch.root.appendingPathComponent("small-blocks.model")
+        let draft = try ModelFileDraft(url: url, textBlockSize: 4096)
+        let files = scratch.articles.map { (path: $0.path, entry: ManifestEntry?.none) }
+        let (built, diagnostics) = CorpusBuilder(gazetteer: Self.gazetteer, jobs: 2).build(files: files, store: nil, draft: draft)
+        try draft.complete(built, diagnostics: diagnostics, key: 42)
+        let reference = try Self.everything(Self.uncached(scratch))
+        let (loaded, loadedDiagnostics) = try ModelSnapshot.read(url, key: 42, gazetteer: Self.gazetteer)
+        #expect(try Self.everything(loaded) == reference, "every text read block by block is the text built")
+        #expect(loadedDiagnostics == diagnostics)
+        var bytes = try Data(contentsOf: url)
+        let length = Self.textsLength(bytes)
+        #expect(length > 3 * 4096, "the texts make several blocks (\(length) bytes)")
+        // A byte of the second block flipped: the load does not read the texts, so it does not see it; the
+        // first block is still good, the second is refused when first read.
+        let flipped = 4096 + 100
+        bytes[ModelSnapshot.headerSize + flipped] ^= 0x40
+        try bytes.write(to: url)
+        _ = try ModelSnapshot.read(url, key: 42, gazetteer: Self.gazetteer)
+        let store = try ModelSnapshot.openVerified(url, key: nil).texts()
+        #expect(throws: Never.self) { try store.checkBlocks(0..<100) }
+        #expect(throws: CacheFormatError.self) { try store.checkBlocks(flipped..<(flipped + 1)) }
+        #expect(throws: CacheFormatError.self) { try store.checkAllBlocks() }
+        // An earlier model whose texts a build would copy is checked whole, so this one is refused.
+        #expect(throws: CacheFormatError.self) { try ModelFileTexts(url: url) }
+        bytes[ModelSnapshot.headerSize + flipped] ^= 0x40
+        // The sentences, mentions and times come last: a byte of the times flipped is found when they are read.
+        bytes[bytes.count - 3] ^= 0x04
+        try bytes.write(to: url)
+        #expect(throws: Never.self) { try ModelSnapshot.openVerified(url, key: nil).texts().checkAllBlocks() }
+        _ = try ModelSnapshot.read(url, key: 42, gazetteer: Self.gazetteer)
+        let columns = try ModelSnapshot.openVerified(url, key: nil).storedColumns(damaged: TextStore.stop)
+        #expect(throws: CacheFormatError.self) { try columns.read() }
+        bytes[bytes.count - 3] ^= 0x04
+        try bytes.write(to: url)
+        let intact = try ModelSnapshot.openVerified(url, key: nil).storedColumns(damaged: TextStore.stop).read()
+        #expect(intact.sentences == built.tables?.sentences && intact.times == built.tables?.times)
+    }
+
+    @Test func textBlocksSplitTheChecksumsAtTheSameBytesHoweverTheyAreAdded() {
+        let bytes = (0..<(2 * TextBlocks.defaultSize + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+        var whole = TextBlocks(size: TextBlocks.defaultSize)
+        bytes.withUnsafeBytes { whole.add($0) }
+        var pieces = TextBlocks(size: TextBlocks.defaultSize)
+        var at = 0
+        for size in [1, 7, TextBlocks.defaultSize - 8, 3, TextBlocks.defaultSize, 100_000] where at < bytes.count {
+            let end = min(at + size, bytes.count)
+            bytes[at..<end].withUnsafeBytes { pieces.add($0) }
+            at = end
+        }
+        bytes[at...].withUnsafeBytes { pieces.add($0) }
+        #expect(whole.sums.count == 3 && whole.count(length: bytes.count) == 3)
+        #expect(whole.sums == pieces.sums)
+        let second = bytes[TextBlocks.defaultSize..<(2 * TextBlocks.defaultSize)].withUnsafeBytes { WideChecksum.of($0) }
+        #expect(whole.sums[1] == second)
     }
 
     @Test func concurrentBuildersAgreeAndLeaveOneGoodModel() throws {

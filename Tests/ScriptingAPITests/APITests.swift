@@ -1,3 +1,4 @@
+import CorpusModel
 import Foundation
 import LuaBridge
 import Reports
@@ -6,6 +7,15 @@ import Testing
 
 @Suite("The Lua API over the bundled corpus")
 struct APITests {
+    @Test func theEventCountIsTheTimelinesWithoutBuildingIt() throws {
+        let (gazetteer, _) = Gazetteer.load(directory: repository.appendingPathComponent("Data/gazetteer"))
+        let (corpus, _) = CorpusBuilder(gazetteer: gazetteer).build(directory: repository.appendingPathComponent("Data/corpus"))
+        let shared = SharedCorpus(corpus)
+        let counted = try ScriptRun(corpus: shared).run("return corpus.event_count, corpus.events{}:count()")
+        #expect(counted.map(\.integerValue) == [Int64(shared.events.count), Int64(shared.events.count)])
+        #expect(shared.events.count == corpus.timeline.count && shared.events.count > corpus.visits.count)
+    }
+
     @Test func visitsPerDecadeAggregatesInSwift() throws {
         let run = try ScriptRun()
         let result = try run.run("""
