@@ -146,6 +146,7 @@ enum Analyzer {
         guard languages.profile(of: a.language)?.read ?? true else { return a }
         let pair = finder.mainPair()
         var events = EventFinder(b: b, tokens: tokens, language: a.language, date: referenceDate, lexicon: lexicon)
+        events.proposes = scoring.proposes
         let discovered = finder.discovered
         let date = referenceDate
         // The closures hold the entity array, not the whole gazetteer (copying that struct on every call
@@ -170,11 +171,11 @@ enum Analyzer {
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf, listItem: listItems[si])
         }
-        a.visits = events.visits
+        a.visits = events.visits + events.uncoveredProposals
         a.events = events.events
         if scoring.scorer != nil || scoring.keepFeatures {
             let context = FeatureContext(tokens: tokens, sentences: sentenceTokens, mentions: perSentence, date: a.date,
-                                         language: a.language, levelOf: events.levelOf, lexicon: lexicon)
+                                         language: a.language, levelOf: events.levelOf, lexicon: lexicon, countryOf: countryOf)
             scoring.score(&a, context)
         }
         return a

@@ -414,6 +414,8 @@ struct Assembly {
                 v.visitor = global(v.visitor)
                 v.host = v.host.map(global)
                 if k < a.features.count { samples.append(CandidateSample(v, document: docIndex, features: a.features[k])) }
+                // A proposed candidate the scorer does not keep is a training sample only.
+                guard VisitScorer.keeps(v, scorer) else { continue }
                 visitCandidates.append(v, document: docIndex)
             }
             for var e in a.events { e.participants = e.participants.map(global); events.add(e, document: docIndex) }

@@ -110,6 +110,10 @@ struct EventFinder {
     /// The word sets the rules use.
     let lexicon: Lexicon
     var visits: [VisitCandidate] = []
+    /// Proposes candidates for the scorer to judge after the rules of each sentence (ProposedVisits.swift).
+    var proposes = false
+    /// The proposed candidates, kept apart so that they change nothing the rules read.
+    var proposed: [VisitCandidate] = []
     var events: [EventCandidate] = []
     /// The visit most recently reported, for "the visit", "during the visit".
     var lastVisit: Int?
@@ -187,6 +191,7 @@ struct EventFinder {
         findGatheringVisits(context)
         if let item = listItem, visits.count > visitsBefore { lastListVisit = (item.list, visits[visits.count - 1].visitor) }
         noteSubject(context, visitsBefore: visitsBefore)
+        if proposes { proposeVisits(context, rulesFrom: visitsBefore) }
         if let last = context.times.last { previousTime = last }
     }
 

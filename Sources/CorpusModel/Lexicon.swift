@@ -81,6 +81,9 @@ public final class Lexicon: Sendable {
     let backReferenceWords: PhraseSet
     /// "said", "thông báo": a time on their side of a trigger dates the saying (rule date.across-speech-verb).
     let speechVerbs: PhraseSet
+    /// Features of proposed visits (Scoring/ProposedFeatures.swift): "between", "with", "relations" joining two
+    /// parties; words of a journey or a stay that are not triggers ("tour", "stopped").
+    let pairWords, motionWords: PhraseSet
     // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
@@ -198,6 +201,7 @@ public final class Lexicon: Sendable {
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         speechVerbs = sets.phrases("speech-verbs")
+        pairWords = sets.phrases("pair-words"); motionWords = sets.phrases("motion-words")
         // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
         // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")

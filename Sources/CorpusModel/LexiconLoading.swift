@@ -150,6 +150,7 @@ extension Lexicon {
         ("abbreviations", .words), ("title-markers", .phrases),
         ("published-markers", .phrases), ("republished-markers", .phrases), ("updated-markers", .phrases),
         ("byline-markers", .phrases), ("byline-words", .words), ("header-fillers", .words), ("analysis-labels", .phrases),
+        ("pair-words", .phrases), ("motion-words", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

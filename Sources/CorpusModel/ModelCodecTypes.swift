@@ -152,7 +152,8 @@ extension VisitCandidate: CacheCodable {
 extension CandidateEvidence: CacheCodable {
     func encode(to w: inout ByteWriter) {
         w.u8(origin.rawValue); w.optional(trigger); w.optional(time); w.bool(timeRelative); w.optional(visitorPhrase)
-        w.optionalRaw(visitorRole)
+        w.optionalRaw(visitorRole); w.optional(place); w.optional(clause); w.bool(listItem)
+        w.bool(placeExcluded)
     }
     init(from r: inout ByteReader) throws {
         self.init()
@@ -164,6 +165,10 @@ extension CandidateEvidence: CacheCodable {
         timeRelative = try r.bool()
         visitorPhrase = try r.optionalRange()
         visitorRole = try r.optionalRaw(MentionRole.self)
+        place = try r.optionalRange()
+        clause = try r.optionalRange()
+        listItem = try r.bool()
+        placeExcluded = try r.bool()
     }
 }
 

@@ -48,6 +48,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitContinuation, visitorPreviousLeg, visitTimelineStop
     // Coreference: a gendered pronoun passes over a person of the other gender (Coreference.swift, PersonGenders.swift).
     case corefGender
+    // Candidates proposed for the scorer to judge (ProposedVisits.swift).
+    case visitProposed
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -149,6 +151,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitorPreviousLeg: "visitor.previous-leg"
         case .visitTimelineStop: "visit.timeline-stop"
         case .corefGender: "coref.gender"
+        case .visitProposed: "visit.proposed"
         }
     }
 }

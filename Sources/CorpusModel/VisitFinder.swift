@@ -317,6 +317,28 @@ extension EventFinder {
         if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
         let statusValue = reading.status
         rules.insert(reading.rule)
+        undatedFallback(r, status: statusValue, c, start: &start, end: &end, rules: &rules)
+        // Dated from an archive text's story time rather than the page's date.
+        if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
+        return destination.countries.map { d in
+            let host = host(of: p, destination: d, c)
+            var visitRules = rules
+            if let host { visitRules.insert(host.rule) }
+            let mention = report(c, status: statusValue, time: dating.time, rules: visitRules, visitor: p.nameStart..<p.nameEnd,
+                                 destination: destination.phrase(of: d)?.tokens)
+            return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
+                                  city: d == destination.main ? destination.city : nil, host: host?.entity,
+                                  start: start, end: end, notBefore: r.notBefore, kind: r.kind, status: statusValue,
+                                  titleLevel: p.titleLevel, mentions: [mention], rules: visitRules,
+                                  evidence: CandidateEvidence(reading: r))
+        }
+    }
+
+    /// A reading its sentence does not date: the previous leg's month, a back-reference's time, its list item's
+    /// date, the story's time, else (for a visitor who is not historical) the publication month.
+    func undatedFallback(_ r: VisitReading, status statusValue: VisitStatus, _ c: SentenceContext,
+                         start: inout PartialDate?, end: inout PartialDate?, rules: inout RuleSet) {
+        let p = r.person
         if start == nil && r.notBefore == nil, let leg = previousLegStart(r, c) {
             start = leg
             end = nil
@@ -350,20 +372,6 @@ extension EventFinder {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)
-        }
-        // Dated from an archive text's story time rather than the page's date.
-        if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
-        return destination.countries.map { d in
-            let host = host(of: p, destination: d, c)
-            var visitRules = rules
-            if let host { visitRules.insert(host.rule) }
-            let mention = report(c, status: statusValue, time: dating.time, rules: visitRules, visitor: p.nameStart..<p.nameEnd,
-                                 destination: destination.phrase(of: d)?.tokens)
-            return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
-                                  city: d == destination.main ? destination.city : nil, host: host?.entity,
-                                  start: start, end: end, notBefore: r.notBefore, kind: r.kind, status: statusValue,
-                                  titleLevel: p.titleLevel, mentions: [mention], rules: visitRules,
-                                  evidence: CandidateEvidence(reading: r))
         }
     }
 }

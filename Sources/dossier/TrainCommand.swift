@@ -15,13 +15,16 @@ extension Dossier {
                 matches them). The weights go to --out unless --cross-validate is given, which trains on all batches but \
                 one and scores the held-out one, for each batch, and prints rules alone against rules + scorer, and the \
                 share of visits of confidence >= 0.8 that are right. The written scorer filters visits only when \
-                cross-validation measured it better than the rules alone.
+                cross-validation measured it better than the rules alone, and keeps proposed candidates (rule \
+                visit.proposed: pairs of a person and a foreign place no rule joined) only when rules + proposed + \
+                scorer beat the rules alone by 0.02 pooled F1 without more planned visits reported as occurred.
                 """)
 
         @Option(help: "The annotated sets (folder<TAB>gold<TAB>batches).") var sets = "Data/annotations/training-sets.tsv"
         @Option(help: "Where the weights go.") var out = "Data/model/visit-scorer.tsv"
         @Option(help: "A gazetteer overlay added to Data/gazetteer (docs/overlays.md); repeat for several.") var gazetteer: [String] = []
         @Option(help: "The L2 penalty on the weights.") var l2 = Trainer.settings.l2
+        @Option(help: "The L2 penalty on the proposed candidates' weights (rule visit.proposed).") var proposedL2 = Trainer.proposedSettings.l2
         @Flag(help: "Print the cross-validation by batch instead of writing weights.") var crossValidate = false
 
         func run() throws {
@@ -32,9 +35,11 @@ extension Dossier {
             let all = try loadBatches(builder)
             var settings = Trainer.settings
             settings.l2 = l2
+            var proposedSettings = Trainer.proposedSettings
+            proposedSettings.l2 = proposedL2
             // Each batch is analysed once, for the cross-validation and the final training alike.
             let analysed = all.map { AnalysedBatch($0, builder: builder) }
-            let cv = CrossValidation.run(analysed, settings: settings)
+            let cv = CrossValidation.run(analysed, settings: settings, proposedSettings: proposedSettings)
             if crossValidate {
                 print("cross-validation by batch (each batch scored by a scorer trained on the others):")
                 print(cv.render(), terminator: "")
@@ -44,20 +49,22 @@ extension Dossier {
             // The combination whose visits of confidence >= 0.8 were right most often in cross-validation.
             let shares = cv.confidentShare
             let combination: VisitScorer.Combination = (shares[.max] ?? 0) > (shares[.noisyOr] ?? 0) ? .max : .noisyOr
-            var (scorer, losses) = Trainer.train(analysed, settings: settings, combination: combination)
+            var (scorer, losses) = Trainer.train(analysed, settings: settings, proposedSettings: proposedSettings, combination: combination)
             scorer.filters = pooled.scorer.f1 >= pooled.rules.f1 + CrossValidation.filterMargin
+            scorer.proposes = cv.proposingHelps && scorer.proposedThreshold < 1
             let comment = """
-                Visit scorer: logistic regression (L2 \(l2)) over the features of visit candidates \
+                Visit scorer: logistic regression (L2 \(l2); proposed candidates L2 \(proposedL2)) over the features of visit candidates \
                 (docs/corpus-model.md, 'The visit scorer').
                 Made by `dossier train` on batches \(all.map(\.name).joined(separator: ", ")); loss \(String(format: "%.4f", losses.first ?? 0)) -> \(String(format: "%.4f", losses.last ?? 0)).
                 Cross-validated pooled F1: rules \(String(format: "%.3f", pooled.rules.f1)), rules + scorer \(String(format: "%.3f", pooled.scorer.f1)); filter: \(scorer.filters ? "yes" : "no") (only with a gain of \(CrossValidation.filterMargin) or more).
+                Proposed candidates (rule visit.proposed): rules + proposed + scorer \(String(format: "%.3f", pooled.proposed.f1)), planned or negated reported as occurred \(pooled.proposed.plannedAsOccurred) against \(pooled.rules.plannedAsOccurred) for the rules; proposed: \(scorer.proposes ? "yes" : "no") (only with a gain of \(CrossValidation.filterMargin) or more and no more planned reported as occurred).
                 Visits of confidence >= 0.8 right in cross-validation: noisy-or \(String(format: "%.3f", shares[.noisyOr] ?? 0)), max \(String(format: "%.3f", shares[.max] ?? 0)); combine: \(combination.rawValue).
                 Weights: a positive weight makes a candidate with the feature likelier right.
                 """
             do { try scorer.text(comment: comment).write(toFile: out, atomically: true, encoding: .utf8) } catch {
                 throw ValidationError("cannot write \(out): \(error.localizedDescription)")
             }
-            print("wrote \(out): \(VisitFeature.allCases.count) features, threshold \(String(format: "%.2f", scorer.threshold)), filter \(scorer.filters ? "yes" : "no")")
+            print("wrote \(out): \(VisitFeature.allCases.count) + \(ProposedFeature.allCases.count) features, threshold \(String(format: "%.2f", scorer.threshold)), filter \(scorer.filters ? "yes" : "no"), proposed \(scorer.proposes ? "yes" : "no") at \(String(format: "%.2f", scorer.proposedThreshold))")
             print(cv.render(), terminator: "")
         }
 

@@ -83,13 +83,13 @@ struct ScorerTests {
         #expect(loadError("name\tvalue\nbias\t1\textra\n").contains("FILE:2:8: error: expected 2 tab-separated cells"))
     }
 
-    /// The features of the visit candidates of one article.
+    /// The features of the rules' visit candidates of one article (proposed ones: ProposedVisitTests).
     func features(_ text: String, date: String) -> [[VisitFeature: Float]] {
         var builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1)
         builder.keepFeatures = true
         let inputs = BuildInputs(source: .texts([("a.txt", text)]), entries: [ManifestEntry(file: "a.txt", date: PartialDate(iso: date))])
         let (_, _, samples) = builder.buildKeepingSamples(inputs: inputs)
-        return samples.map { s in
+        return samples.filter { !$0.proposed }.map { s in
             Dictionary(uniqueKeysWithValues: VisitFeature.allCases.enumerated().compactMap { i, f in s.features[i] == 0 ? nil : (f, s.features[i]) })
         }
     }
@@ -233,7 +233,12 @@ struct ScorerTests {
         var (scorer, _) = Trainer.train([analysed], settings: .init(epochs: 200))
         scorer.filters = true
         scorer.threshold = 0.5
-        for candidate in [nil, scorer] as [VisitScorer?] {
+        // And one that keeps the proposed candidates (rule visit.proposed) of probability 0.3 or more.
+        var proposing = scorer
+        proposing.filters = false
+        proposing.proposes = true
+        proposing.proposedThreshold = 0.3
+        for candidate in [nil, scorer, proposing] as [VisitScorer?] {
             var b = builder
             b.scorer = candidate
             let built = batch.build(b).0.visits, assembled = analysed.corpus(scorer: candidate).visits

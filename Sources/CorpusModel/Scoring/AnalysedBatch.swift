@@ -28,16 +28,16 @@ public final class AnalysedBatch: @unchecked Sendable {
     }
 
     /// The labelled samples (each candidate's features, and whether a gold row matches it), made once.
-    private(set) lazy var labelledSamples: (x: [[Float]], y: [Bool]) = makeSamples()
+    private(set) lazy var labelledSamples: LabelledSamples = makeSamples()
 
-    private func makeSamples() -> (x: [[Float]], y: [Bool]) {
+    private func makeSamples() -> LabelledSamples {
         let (corpus, samples) = assemble(scorer: nil)
         let rows = batch.gold.visits.map { row in
             var people = Set(corpus.entities(named: row.visitor))
             if let i = corpus.entityIndex(id: row.visitor) { people.insert(i) }
             return (people, row, PartialDate(iso: row.when))
         }
-        return (samples.map(\.features), samples.map { Trainer.label($0, rows) })
+        return LabelledSamples(x: samples.map(\.features), y: samples.map { Trainer.label($0, rows) }, proposed: samples.map(\.proposed))
     }
 
     private func assemble(scorer: VisitScorer?) -> (corpus: Corpus, samples: [CandidateSample]) {
@@ -45,7 +45,7 @@ public final class AnalysedBatch: @unchecked Sendable {
         if let scorer {
             for i in scored.indices {
                 guard var a = scored[i].0 else { continue }
-                for (k, p) in scorer.probabilities(a.features).enumerated() { a.visits[k].confidence = p }
+                for (k, p) in scorer.probabilities(a.visits, a.features).enumerated() { a.visits[k].confidence = p }
                 scored[i].0 = a
             }
         }
@@ -55,4 +55,12 @@ public final class AnalysedBatch: @unchecked Sendable {
         let (corpus, _, samples) = assembly.finish()
         return (corpus, samples)
     }
+}
+
+/// A batch's candidates as training reads them: features, whether a gold row matches, and whether the candidate
+/// was proposed (rule visit.proposed; its features are `ProposedFeature`s, fitted by a model of their own).
+struct LabelledSamples {
+    var x: [[Float]]
+    var y: [Bool]
+    var proposed: [Bool]
 }

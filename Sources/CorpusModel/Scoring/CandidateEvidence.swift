@@ -13,6 +13,9 @@ struct CandidateEvidence {
         case meeting
         /// Not recorded (a candidate built elsewhere).
         case unknown
+        /// A person and a foreign place of one sentence that no rule joined, proposed for the scorer to judge
+        /// (rule visit.proposed, ProposedVisits.swift).
+        case proposed
     }
 
     /// A candidate's probability when no scorer is loaded: a report is as likely right as wrong, so a visit
@@ -28,6 +31,12 @@ struct CandidateEvidence {
     /// The visitor's phrase (title and name); empty when the visitor was found by a pronoun or a title alone.
     var visitorPhrase: Range<Int>?
     var visitorRole: MentionRole?
+    /// For a proposed candidate: the place's tokens, the clause holding it, whether the sentence is a list item.
+    var place: Range<Int>?
+    var clause: Range<Int>?
+    var listItem = false
+    /// The rules exclude the place as a destination ("between X and Y", "the X embassy": not-destination phrases).
+    var placeExcluded = false
 
     init() {}
 

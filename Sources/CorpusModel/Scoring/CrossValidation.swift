@@ -9,8 +9,12 @@ public struct CrossValidation: Sendable {
         /// The batches the fold's scorer was trained on (never `heldOut`).
         public var trainedOn: [String]
         public var threshold: Double
+        /// The proposed candidates' threshold chosen on the training batches (1: none proposed).
+        public var proposedThreshold: Double
         public var rules: Trainer.Counts
         public var scorer: Trainer.Counts
+        /// Rules and the proposed candidates the fold's scorer keeps (rule candidates all kept).
+        public var proposed: Trainer.Counts
         /// Visits of confidence >= 0.8 in the held-out batch, and how many of them are right, per combination.
         public var confident: [VisitScorer.Combination: (right: Int, total: Int)]
     }
@@ -22,27 +26,33 @@ public struct CrossValidation: Sendable {
     }
 
     public static func run(_ batches: [TrainingBatch], builder: CorpusBuilder,
-                           settings: LogisticRegression.Settings = Trainer.settings) -> CrossValidation {
-        run(batches.map { AnalysedBatch($0, builder: builder) }, settings: settings)
+                           settings: LogisticRegression.Settings = Trainer.settings,
+                           proposedSettings: LogisticRegression.Settings = Trainer.proposedSettings) -> CrossValidation {
+        run(batches.map { AnalysedBatch($0, builder: builder) }, settings: settings, proposedSettings: proposedSettings)
     }
 
     /// The same over batches analysed once: only the assembly depends on the fold's scorer.
-    public static func run(_ analysed: [AnalysedBatch], settings: LogisticRegression.Settings = Trainer.settings) -> CrossValidation {
+    public static func run(_ analysed: [AnalysedBatch], settings: LogisticRegression.Settings = Trainer.settings,
+                           proposedSettings: LogisticRegression.Settings = Trainer.proposedSettings) -> CrossValidation {
         var done: [Fold] = []
         for (held, training) in Self.folds(analysed.map(\.batch.name)) {
             let test = analysed.first { $0.batch.name == held }!
             let train = analysed.filter { training.contains($0.batch.name) }
-            let (scorer, _) = Trainer.train(train, settings: settings)
+            let (scorer, _) = Trainer.train(train, settings: settings, proposedSettings: proposedSettings)
             let rules = Trainer.evaluate(test.corpus(scorer: nil), test.batch.gold, threshold: 0)
             var scored = scorer
             let counts = Trainer.evaluate(test.corpus(scorer: scored), test.batch.gold, threshold: scorer.threshold)
+            var proposing = scorer
+            proposing.proposes = scorer.proposedThreshold < 1
+            let proposed = Trainer.evaluate(test.corpus(scorer: proposing), test.batch.gold, threshold: 0)
             var confident: [VisitScorer.Combination: (right: Int, total: Int)] = [:]
             for combination in VisitScorer.Combination.allCases {
                 scored.combination = combination
                 confident[combination] = calibration(test.corpus(scorer: scored), test.batch.gold, at: 0.8)
             }
-            done.append(Fold(heldOut: held, trainedOn: train.map(\.batch.name), threshold: scorer.threshold, rules: rules,
-                              scorer: counts, confident: confident))
+            done.append(Fold(heldOut: held, trainedOn: train.map(\.batch.name), threshold: scorer.threshold,
+                             proposedThreshold: scorer.proposedThreshold, rules: rules, scorer: counts, proposed: proposed,
+                             confident: confident))
         }
         return CrossValidation(folds: done)
     }
@@ -62,21 +72,24 @@ public struct CrossValidation: Sendable {
             guard let c, c.total > 0 else { return "-" }
             return "\(f(Double(c.right) / Double(c.total))) (\(c.right)/\(c.total))"
         }
-        var out = "held out | trained on | rules P R F1 | rules+scorer (threshold) P R F1 | conf>=0.8 right, noisy-or | max\n"
-        var rules = Trainer.Counts(), scored = Trainer.Counts()
+        func counts(_ c: Trainer.Counts) -> String { "\(f(c.precision)) \(f(c.recall)) \(f(c.f1)) \(c.plannedAsOccurred)" }
+        var out = "held out | trained on | rules P R F1 planned-as-occurred | rules+scorer (threshold) P R F1 planned-as-occurred"
+        out += " | rules+proposed+scorer (threshold) P R F1 planned-as-occurred | conf>=0.8 right, noisy-or | max\n"
+        var rules = Trainer.Counts(), scored = Trainer.Counts(), proposed = Trainer.Counts()
         var confident: [VisitScorer.Combination: (right: Int, total: Int)] = [:]
         for fold in folds {
-            out += "\(fold.heldOut) | \(fold.trainedOn.joined(separator: ",")) | \(f(fold.rules.precision)) \(f(fold.rules.recall)) \(f(fold.rules.f1))"
-            out += " | (\(f(fold.threshold))) \(f(fold.scorer.precision)) \(f(fold.scorer.recall)) \(f(fold.scorer.f1))"
+            out += "\(fold.heldOut) | \(fold.trainedOn.joined(separator: ",")) | \(counts(fold.rules))"
+            out += " | (\(f(fold.threshold))) \(counts(fold.scorer)) | (\(f(fold.proposedThreshold))) \(counts(fold.proposed))"
             out += " | \(share(fold.confident[.noisyOr])) | \(share(fold.confident[.max]))\n"
             rules = rules + fold.rules
             scored = scored + fold.scorer
+            proposed = proposed + fold.proposed
             for (k, v) in fold.confident {
                 let old = confident[k] ?? (0, 0)
                 confident[k] = (old.right + v.right, old.total + v.total)
             }
         }
-        out += "pooled | | \(f(rules.precision)) \(f(rules.recall)) \(f(rules.f1)) | \(f(scored.precision)) \(f(scored.recall)) \(f(scored.f1))"
+        out += "pooled | | \(counts(rules)) | \(counts(scored)) | \(counts(proposed))"
         out += " | \(share(confident[.noisyOr])) | \(share(confident[.max]))\n"
         return out
     }
@@ -95,8 +108,15 @@ public struct CrossValidation: Sendable {
     /// few hundred visits).
     public static let filterMargin = 0.02
 
-    /// Pooled counts over the folds: rules alone, and rules + scorer.
-    public var pooled: (rules: Trainer.Counts, scorer: Trainer.Counts) {
-        folds.reduce((Trainer.Counts(), Trainer.Counts())) { ($0.0 + $1.rules, $0.1 + $1.scorer) }
+    /// Pooled counts over the folds: rules alone, rules + scorer, and rules + the proposed candidates kept.
+    public var pooled: (rules: Trainer.Counts, scorer: Trainer.Counts, proposed: Trainer.Counts) {
+        folds.reduce((Trainer.Counts(), Trainer.Counts(), Trainer.Counts())) { ($0.0 + $1.rules, $0.1 + $1.scorer, $0.2 + $1.proposed) }
+    }
+
+    /// Proposing is kept on only when it beats the rules alone by `filterMargin` pooled F1 and reports no more
+    /// planned or negated visits as having taken place.
+    public var proposingHelps: Bool {
+        let p = pooled
+        return p.proposed.f1 >= p.rules.f1 + Self.filterMargin && p.proposed.plannedAsOccurred <= p.rules.plannedAsOccurred
     }
 }

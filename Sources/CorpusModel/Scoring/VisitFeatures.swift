@@ -81,6 +81,8 @@ struct FeatureContext {
     let levelOf: (Int) -> Level?
     /// The word sets the rules read (the trigger, future and negation cues are the rules' own).
     let lexicon: Lexicon
+    /// A person's country (the gazetteer's, or a discovered person's title's).
+    var countryOf: (Int) -> String? = { _ in nil }
 
     static let pronouns = KeyTableSet(["he", "she", "they", "ông", "bà", "him", "her"].map { Fold.lowerKey($0) })
     static let conjunctions = KeyTableSet(["and", "but", "while", "và", "còn", "nhưng", "or"].map { Fold.lowerKey($0) })
@@ -135,7 +137,7 @@ enum VisitFeatures {
         switch e.origin {
         case .list: return .triggerList
         case .meeting: return .triggerMeeting
-        case .trigger, .unknown: break
+        case .trigger, .unknown, .proposed: break
         }
         let k = t.lowerBound, end = s.upperBound
         guard k < end else { return .triggerWelcome }

@@ -1,0 +1,106 @@
+// Candidate generation for recall (rule visit.proposed): after the rules have read a sentence, every person of
+// minister level or above (or named with such a title, or found by coreference) and every foreign place of the
+// sentence that no rule joined make a proposed candidate, dated and given a status as the rules date and judge
+// their own. Nothing here decides that a visit took place: the visit scorer keeps a proposed candidate only when
+// its probability reaches the threshold chosen in training (Scoring/VisitScorer.swift), so a build without a
+// scorer that proposes keeps none of them.
+
+/// A visitor and a destination, to tell which pairs the rules already joined in a sentence.
+struct VisitPair: Hashable {
+    var visitor: Int
+    var destination: String
+}
+
+extension EventFinder {
+    /// Proposes a candidate for each pair (person, foreign place) of the sentence that none of the rules'
+    /// candidates made from this sentence (`visits[rulesFrom...]`) covers.
+    mutating func proposeVisits(_ c: SentenceContext, rulesFrom first: Int) {
+        // Every named place, even one the rules exclude as a destination ("talks between Hanoi and Washington"):
+        // the scorer learns from the exclusion (a feature) rather than never seeing the pair.
+        let places = c.mentions.places.filter { !$0.demonym && !$0.inPhrase }
+        guard !places.isEmpty, !c.persons.isEmpty else { return }
+        var seen = Set(visits[first...].map { VisitPair(visitor: $0.visitor, destination: $0.destination) })
+        for p in c.persons where mayTravel(p) {
+            guard let own = c.country(of: p) else { continue }
+            for place in places where place.country != own {
+                guard seen.insert(VisitPair(visitor: p.entity, destination: place.country)).inserted else { continue }
+                proposed.append(proposal(p, visitorCountry: own, place: place, c))
+            }
+        }
+    }
+
+    /// A person whose visits the model records: of minister level or above on the article's date (his office, or
+    /// the title he is named with), or one a pronoun or a delegation word stands for (coreference).
+    mutating func mayTravel(_ p: PersonRef) -> Bool {
+        if p.referring != nil { return true }
+        guard let level = p.titleLevel ?? level(of: p.entity) else { return false }
+        return level.rank <= Level.minister.rank
+    }
+
+    /// The proposed candidate of person `p` and `place`: the time the rules would give a trigger standing at the
+    /// place (`timeOfVisit`, a date right after the place, the undated fallbacks), and the status its cues give.
+    func proposal(_ p: PersonRef, visitorCountry: String, place: PlaceRef, _ c: SentenceContext) -> VisitCandidate {
+        let anchor = Trigger(tokens: place.tokens, form: .presence)
+        let index = c.persons.firstIndex { $0.phraseStart == p.phraseStart && $0.entity == p.entity }
+        let segment = VisitorSegment(start: min(p.phraseStart, place.tokens.lowerBound), end: c.end)
+        let timing = timeOfVisit(index, anchor, segment, c)
+        var rules = RuleSet([.visitProposed])
+        if let r = timing.rule { rules.insert(r) }
+        rules.formUnion(p.referringRules)
+        let reading = VisitReading(person: p, trigger: anchor, range: place.tokens, time: timing.time, notBefore: timing.notBefore,
+                                   kind: .unspecified, placeTimes: c.times, rules: rules)
+        let dating = datesOfVisit(reading, place: place, c, &rules)
+        var start = dating.start, end = dating.end
+        let status = proposedStatus(place, start: start, c)
+        rules.insert(status.rule)
+        undatedFallback(reading, status: status.status, c, start: &start, end: &end, rules: &rules)
+        let mention = report(c, status: status.status, time: dating.time, rules: rules, visitor: p.nameStart..<p.nameEnd,
+                             destination: place.tokens)
+        var evidence = CandidateEvidence()
+        evidence.origin = .proposed
+        evidence.time = dating.time?.tokens
+        evidence.timeRelative = dating.time?.relative ?? false
+        evidence.visitorPhrase = p.phraseStart..<max(p.phraseStart, p.nameEnd)
+        evidence.visitorRole = p.role
+        evidence.place = place.tokens
+        evidence.clause = c.clause(of: place.tokens.lowerBound)
+        evidence.listItem = c.listItem != nil
+        evidence.placeExcluded = !c.destinations.contains { $0.tokens == place.tokens }
+        return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: place.country, city: place.city,
+                              host: nil, start: start, end: end, notBefore: timing.notBefore, kind: .unspecified,
+                              status: status.status, titleLevel: p.titleLevel, mentions: [mention], rules: rules, evidence: evidence)
+    }
+
+    /// The status of a proposed candidate: the rules' reading of the cues before the place; and, when that says
+    /// occurred, any negation, cancellation, plan or unrealised-plan cue ("was meant to") of the sentence makes it
+    /// negated or planned (with no
+    /// trigger to scope a cue, a proposal never turns an announcement into a visit).
+    func proposedStatus(_ place: PlaceRef, start: PartialDate?, _ c: SentenceContext) -> StatusReading {
+        let reading = status(trigger: place.tokens, from: c.start, to: c.end, start: start, sentence: c.index)
+        guard reading.status == .occurred else { return reading }
+        for k in c.start..<c.end {
+            let w = tokens[k].lower
+            if lexicon.negationCues.contains(w) || lexicon.cancelCues.match(tokens, at: k, end: c.end) > 0 {
+                return StatusReading(.negated, .statusNegatedCue)
+            }
+            if lexicon.plannedCues.contains(w) || lexicon.plannedPhrases.match(tokens, at: k, end: c.end) > 0
+                || lexicon.unrealisedPlanPhrases.match(tokens, at: k, end: c.end) > 0 {
+                return StatusReading(.planned, .statusPlannedFutureModal)
+            }
+        }
+        return reading
+    }
+}
+
+extension EventFinder {
+    /// The proposed candidates that no rule candidate of the document covers: a rule candidate of the same visitor
+    /// and destination in the same year, or with either undated, already reports that visit.
+    var uncoveredProposals: [VisitCandidate] {
+        var years: [VisitPair: [Int?]] = [:]
+        for v in visits { years[VisitPair(visitor: v.visitor, destination: v.destination), default: []].append(v.start?.year) }
+        return proposed.filter { p in
+            guard let ruled = years[VisitPair(visitor: p.visitor, destination: p.destination)] else { return true }
+            return !ruled.contains { $0 == nil || p.start == nil || $0 == p.start?.year }
+        }
+    }
+}

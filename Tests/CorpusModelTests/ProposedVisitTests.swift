@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// The candidate generator (rule visit.proposed), the features of its candidates, and the scorer that keeps
+/// them or not.
+@Suite("Proposed visit candidates")
+struct ProposedVisitTests {
+    /// A proposed candidate of a training build: its visitor's name, destination, date, status and features.
+    struct Proposal {
+        var visitor: String
+        var destination: String
+        var start: String?
+        var features: [ProposedFeature: Float]
+    }
+
+    /// The proposed candidates of one article, and the rule candidates' (visitor, destination) pairs.
+    static func proposals(_ text: String, date: String) -> (proposed: [Proposal], rules: [String]) {
+        var builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1)
+        builder.keepFeatures = true
+        let inputs = BuildInputs(source: .texts([("a.txt", text)]), entries: [ManifestEntry(file: "a.txt", date: PartialDate(iso: date))])
+        let (corpus, _, samples) = builder.buildKeepingSamples(inputs: inputs)
+        func name(_ ref: Int) -> String { ref >= 0 && ref < corpus.entities.count ? corpus.entities[ref].name : "?" }
+        let proposed = samples.filter(\.proposed).map { s in
+            Proposal(visitor: name(s.visitor), destination: s.destination, start: s.start?.iso,
+                     features: Dictionary(uniqueKeysWithValues: ProposedFeature.allCases.enumerated().compactMap { i, f in
+                         s.features[i] == 0 ? nil : (f, s.features[i])
+                     }))
+        }
+        return (proposed, samples.filter { !$0.proposed }.map { "\(name($0.visitor)) -> \($0.destination)" })
+    }
+
+    @Test("a person of high office and a foreign place that no rule joined make a dated proposed candidate")
+    func aSentenceGivesAProposedCandidate() {
+        let (proposed, rules) = Self.proposals("Putin spent a single day, December 6, 2023, in Abu Dhabi.", date: "2024-01-10")
+        #expect(rules.isEmpty, "\(rules)")
+        let p = proposed.first { $0.destination == "ARE" }
+        #expect(p?.visitor == "Vladimir Putin", "\(proposed.map(\.visitor))")
+        #expect(p?.start == "2023-12-06")
+        #expect(p?.features[.prepPresence] == 1 && p?.features[.clauseTravel] == 1 && p?.features[.visitorHigh] == 1)
+        #expect(p?.features[.placeCity] == 1 && p?.features[.dateExplicit] == 1 && p?.features[.dateInClause] == 1)
+        #expect(p?.features[.statusPlanned] == nil && p?.features[.placeExcluded] == nil)
+    }
+
+    @Test("a pair the rules already made is not proposed again")
+    func aRuleCandidateIsNotProposedAgain() {
+        let (proposed, rules) = Self.proposals("Indonesian President Joko Widodo visited Japan on June 3.", date: "2023-06-10")
+        #expect(rules == ["Joko Widodo -> JPN"])
+        #expect(!proposed.contains { $0.visitor == "Joko Widodo" && $0.destination == "JPN" })
+    }
+
+    @Test("the features mark a place inside a between-phrase")
+    func aBetweenPhraseIsMarked() {
+        let (proposed, _) = Self.proposals("Vietnamese Prime Minister Pham Minh Chinh said talks between Hanoi and Washington would resume.",
+                                           date: "2023-06-10")
+        let usa = proposed.first { $0.destination == "USA" }
+        #expect(usa != nil, "\(proposed.map(\.destination))")
+        #expect(usa?.features[.prepPair] == 1 && usa?.features[.placeExcluded] == 1)
+        #expect(usa?.features[.clauseSpeech] == 1 || usa?.features[.clauseMeeting] == 1)
+        #expect(usa?.features[.statusPlanned] == 1) // "would": a plan cue makes a proposal not occurred
+    }
+
+    @Test("the visitor's own country is never proposed")
+    func theVisitorsOwnCountryIsNeverProposed() {
+        let (proposed, _) = Self.proposals("Vietnamese Prime Minister Pham Minh Chinh spoke in Hanoi about Japan and Vietnam.",
+                                           date: "2023-06-10")
+        #expect(proposed.contains { $0.destination == "JPN" })
+        #expect(!proposed.contains { $0.destination == "VNM" })
+    }
+
+    @Test("a person below minister level is not proposed")
+    func aPersonOfLowOfficeIsNotProposed() {
+        let (proposed, _) = Self.proposals("Mr John Smith, a trader, spoke in Tokyo about Vietnam.", date: "2023-06-10")
+        #expect(proposed.isEmpty, "\(proposed.map(\.visitor))")
+    }
+
+    /// A scorer whose proposed model gives every proposed candidate `sigmoid(bias)`, written to and read from a
+    /// weights file.
+    static func scorer(proposedBias: Double, threshold: Double) throws -> VisitScorer {
+        var s = VisitScorer(model: LogisticRegression(weights: [Double](repeating: 0, count: VisitFeature.allCases.count)),
+                            proposes: true, proposedThreshold: threshold)
+        s.proposedModel.bias = proposedBias
+        let path = Fixtures.tempDir().appendingPathComponent("proposing.tsv").path
+        try s.text(comment: "a test scorer").write(toFile: path, atomically: true, encoding: .utf8)
+        return try VisitScorer.load(path: path)
+    }
+
+    static func visits(_ text: String, scorer: VisitScorer?) -> [String] {
+        var builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1)
+        builder.scorer = scorer
+        return builder.build(texts: [("a.txt", text, ManifestEntry(file: "a.txt", date: PartialDate(iso: "2024-01-10")))]).0.visitSummaries()
+    }
+
+    @Test("a proposed candidate is in the model only when its probability reaches the proposed threshold")
+    func theThresholdDecides() throws {
+        let text = "Putin spent a single day, December 6, 2023, in Abu Dhabi."
+        let above = try Self.scorer(proposedBias: 3, threshold: 0.5), below = try Self.scorer(proposedBias: -3, threshold: 0.5)
+        #expect(above.proposes && above.proposedThreshold == 0.5 && above.proposedModel.bias == 3)
+        #expect(Self.visits(text, scorer: above) == ["Vladimir Putin -> ARE 2023-12-06 occurred"])
+        #expect(Self.visits(text, scorer: below).isEmpty)
+        // Without a scorer, or with one that does not propose, there are none.
+        #expect(Self.visits(text, scorer: nil).isEmpty)
+        var off = above
+        off.proposes = false
+        #expect(Self.visits(text, scorer: off).isEmpty)
+    }
+
+    @Test("each fold's proposed threshold is the one chosen on its training batches only")
+    func theProposedThresholdIsChosenOnTrainingFolds() throws {
+        let dir = Fixtures.root.appendingPathComponent("Data/testcorpus").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
+        let builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 2)
+        let batches = [TrainingBatch(name: "one", directory: dir, files: Array(files.prefix(6)), gold: gold),
+                       TrainingBatch(name: "two", directory: dir, files: Array(files.dropFirst(6).prefix(6)), gold: gold),
+                       TrainingBatch(name: "three", directory: dir, files: Array(files.dropFirst(12).prefix(6)), gold: gold)]
+        let analysed = batches.map { AnalysedBatch($0, builder: builder) }
+        let settings = LogisticRegression.Settings(epochs: 200)
+        let cv = CrossValidation.run(analysed, settings: settings)
+        for fold in cv.folds {
+            let training = analysed.filter { fold.trainedOn.contains($0.batch.name) }
+            #expect(!fold.trainedOn.contains(fold.heldOut))
+            let alone = Trainer.train(training, settings: settings).scorer
+            #expect(fold.proposedThreshold == alone.proposedThreshold)
+            #expect(fold.proposedThreshold == Trainer.bestProposedThreshold(alone, training))
+        }
+        #expect(cv.render().contains("rules+proposed+scorer"))
+    }
+}
