@@ -36,11 +36,24 @@ extension EventFinder {
         guard let cue = gatheringCue(c), !mentionsRemoteAttendance(c), let reading = gatheringReading(cue: cue, c) else { return }
         gathering = reading.place
         gathering?.tokens = nil
-        let status = status(trigger: cue, from: c.start, to: c.end, start: reading.time?.start ?? reading.place.start,
-                            sentence: c.index)
-        for p in gatheringParticipants(reading, c) {
-            addGatheringVisit(p, reading, isNegatedAfterName(p, c) ? StatusReading(.negated, .statusNegatedParticipant) : status, c)
+        let start = reading.time?.start ?? reading.place.start
+        var status = status(trigger: cue, from: c.start, to: c.end, start: start, sentence: c.index)
+        // "lên đường dự APEC tại Gyeongju": set off for it, the gathering is the first stop (status.occurred.departure).
+        if status.rule == .statusPlannedCuePhrase, departedFirstLeg(cue, c, start: start) == reading.place.country {
+            status = StatusReading(.occurred, .statusOccurredDeparture)
         }
+        for p in gatheringParticipants(reading, c) {
+            addGatheringVisit(p, reading, participantStatus(p, cue: cue, status, c), c)
+        }
+    }
+
+    /// The status of one participant: his own negation, a substitute's (StatusScope.swift), a skip verb that is
+    /// another's, else the gathering's.
+    func participantStatus(_ p: PersonRef, cue: Range<Int>, _ status: StatusReading, _ c: SentenceContext) -> StatusReading {
+        if isNegatedAfterName(p, c) { return StatusReading(.negated, .statusNegatedParticipant) }
+        if let substitute = substituteStatus(p, c) { return substitute }
+        if isParticipantAfterSkip(p, cue: cue, status) { return StatusReading(.occurred, .statusOccurredOtherParticipant) }
+        return status
     }
 
     /// "the stadium Biden never saw", "X did not attend": a negation within two words after a participant's name

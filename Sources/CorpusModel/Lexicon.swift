@@ -57,6 +57,16 @@ public final class Lexicon: Sendable {
     let counterfactualPhrases: PhraseSet
     /// "from" of "postponed from March": a rescheduling, not a cancellation.
     let rescheduledFromWords: KeyTableSet
+    /// "but he called it off": a contrast word opening the next clause, a cancelling verb, the trip as its object
+    /// (rule status.negated.cancel-it-after).
+    let contrastWords, cancelObjectVerbs: KeyTableSet
+    let tripPronouns: PhraseSet
+    /// "lên đường": setting off, the first stop begun (rule status.occurred.departure).
+    let departurePhrases: PhraseSet
+    /// "standing in for X", "sending X in his place" (rules status.negated.substituted, status.occurred.substitute).
+    let substituteBefore, substituteAfter: PhraseSet
+    /// "chưa đầy", "no more than" before a number: a quantity, not a negation.
+    let lessThanPhrases: PhraseSet
     let presentTenseWords, coordinators: KeyTableSet
     let kindWords: LookupTable<VisitKind>
     let kindPhrasesAfter: PhraseValues<VisitKind>
@@ -180,6 +190,10 @@ public final class Lexicon: Sendable {
         kindFillers = sets.words("kind-fillers"); cancelCues = sets.phrases("cancel-words")
         unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases"); counterfactualPhrases = sets.phrases("counterfactual-phrases")
         rescheduledFromWords = sets.words("rescheduled-from-words")
+        contrastWords = sets.words("contrast-words"); cancelObjectVerbs = sets.words("cancel-object-verbs")
+        tripPronouns = sets.phrases("trip-pronouns"); departurePhrases = sets.phrases("departure-phrases")
+        substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
+        lessThanPhrases = sets.phrases("less-than-phrases")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")

@@ -151,6 +151,9 @@ extension Lexicon {
         ("published-markers", .phrases), ("republished-markers", .phrases), ("updated-markers", .phrases),
         ("byline-markers", .phrases), ("byline-words", .words), ("header-fillers", .words), ("analysis-labels", .phrases),
         ("pair-words", .phrases), ("motion-words", .phrases),
+        ("contrast-words", .words), ("cancel-object-verbs", .words), ("trip-pronouns", .phrases),
+        ("departure-phrases", .phrases), ("substitute-before", .phrases), ("substitute-after", .phrases),
+        ("less-than-phrases", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

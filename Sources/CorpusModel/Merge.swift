@@ -319,7 +319,8 @@ extension Merger {
     }
 
     /// The status of a merged visit from the strongest cue of its reports (rule merge.strongest-status): a plan or
-    /// a cancellation beats "occurred" by default; an explicit occurrence (a past-tense cue, or a report published
+    /// a cancellation beats "occurred" by default; an explicit occurrence (a past-tense cue or a departure told as
+    /// done, or a report published
     /// after the visit's dates or dated by its article, outside the sentences that tell the plan) with a date of its
     /// own (`hasOwnDate`) from an article no older than the latest plan beats it; of plans, a cancellation
     /// beats an announcement. An undated plan placed on a visit dated a month or more before its own article is
@@ -345,7 +346,7 @@ extension Merger {
                 anyOccurred = true
                 let sentence = Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m))
                 guard hasOwnDate(m, c, candidates, againstCancellation: cancelled) else { continue }
-                if candidates.rules(m).contains(.statusOccurredCue)
+                if candidates.rules(m).contains(.statusOccurredCue) || candidates.rules(m).contains(.statusOccurredDeparture)
                     || (!cancelledSentences.contains(sentence) && isRetrospective(c, published: published))
                     || (!cuedSentences.contains(sentence) && isDatedByItsArticle(m, candidates, published: published)) {
                     explicitOccurrences.append(published)

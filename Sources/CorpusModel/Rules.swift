@@ -50,6 +50,9 @@ public enum Rule: Int, CaseIterable, Sendable {
     case corefGender
     // Candidates proposed for the scorer to judge (ProposedVisits.swift).
     case visitProposed
+    // Status told by the clause after the trigger, a departure, a substitute (issue 9, status2).
+    case statusNegatedCancelItAfter, statusOccurredDeparture, statusNegatedSubstituted, statusOccurredSubstitute
+    case statusOccurredOtherParticipant
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -152,6 +155,11 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitTimelineStop: "visit.timeline-stop"
         case .corefGender: "coref.gender"
         case .visitProposed: "visit.proposed"
+        case .statusNegatedCancelItAfter: "status.negated.cancel-it-after"
+        case .statusOccurredDeparture: "status.occurred.departure"
+        case .statusNegatedSubstituted: "status.negated.substituted"
+        case .statusOccurredSubstitute: "status.occurred.substitute"
+        case .statusOccurredOtherParticipant: "status.occurred.other-participant"
         }
     }
 }
@@ -168,6 +176,10 @@ public struct RuleSet: Hashable, Sendable {
 
     public mutating func insert(_ r: Rule) {
         if r.rawValue < 64 { low |= 1 << UInt64(r.rawValue) } else { high |= 1 << UInt64(r.rawValue - 64) }
+    }
+
+    public mutating func remove(_ r: Rule) {
+        if r.rawValue < 64 { low &= ~(1 << UInt64(r.rawValue)) } else { high &= ~(1 << UInt64(r.rawValue - 64)) }
     }
 
     public mutating func formUnion(_ other: RuleSet) {

@@ -48,7 +48,8 @@ extension EventFinder {
     func previousLegStatus(_ r: VisitReading, _ c: SentenceContext) -> VisitStatus? {
         guard r.trigger?.form == .continuation, let lv = lastVisit, visits[lv].visitor == r.person.entity,
               let told = visits[lv].mentions.last(where: { $0.sentence == c.index }) else { return nil }
-        return told.status
+        // A leg after the first stop of a departure (rule status.occurred.departure) is still ahead.
+        return visits[lv].rules.contains(.statusOccurredDeparture) ? .planned : told.status
     }
 
     /// "spent a day in Abu Dhabi and then Riyadh": the place right before a continuation ("PLACE and then",

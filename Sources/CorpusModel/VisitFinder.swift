@@ -278,7 +278,8 @@ extension EventFinder {
     /// aside) continues its plan, however long the place named between (rule status.planned.cue-phrase).
     func plannedLegBefore(_ r: VisitReading, _ trigger: Range<Int>, _ c: SentenceContext) -> StatusReading? {
         guard r.rules.contains(.visitorPreviousInSentence), let lv = lastVisit, visits[lv].visitor == r.person.entity,
-              visits[lv].sentences.first == c.index, visits[lv].status == .planned else { return nil }
+              visits[lv].sentences.first == c.index,
+              visits[lv].status == .planned || visits[lv].rules.contains(.statusOccurredDeparture) else { return nil }
         var j = trigger.lowerBound - 1
         while j > c.start && tokens[j].kind == .punct && (tokens[j].first == 0x28 || tokens[j].first == 0x29) { j -= 1 }
         guard j > c.start, isComma(j) || lexicon.coordinators.contains(tokens[j].lower) else { return nil }
@@ -315,6 +316,8 @@ extension EventFinder {
         if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let place = destination.place,
            negationBetween(trigger.tokens.upperBound, place.tokens.lowerBound) { reading = StatusReading(.negated, .statusNegatedCue) }
         if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
+        // "lên đường thăm A, B và C" told as done: A has begun, B and C are still ahead (status.occurred.departure).
+        let firstLeg = reading.rule == .statusPlannedCuePhrase ? r.trigger.flatMap { departedFirstLeg($0.tokens, c, start: start) } : nil
         let statusValue = reading.status
         rules.insert(reading.rule)
         undatedFallback(r, status: statusValue, c, start: &start, end: &end, rules: &rules)
@@ -324,6 +327,12 @@ extension EventFinder {
             let host = host(of: p, destination: d, c)
             var visitRules = rules
             if let host { visitRules.insert(host.rule) }
+            var statusValue = statusValue
+            if d == firstLeg {
+                statusValue = .occurred
+                visitRules.remove(reading.rule)
+                visitRules.insert(.statusOccurredDeparture)
+            }
             let mention = report(c, status: statusValue, time: dating.time, rules: visitRules, visitor: p.nameStart..<p.nameEnd,
                                  destination: destination.phrase(of: d)?.tokens)
             return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,

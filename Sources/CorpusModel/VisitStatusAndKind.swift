@@ -91,7 +91,7 @@ extension EventFinder {
     /// (`chained`: "lên đường thăm A, thăm B"); inside a longer past phrase ("đã lên đường thăm") it is a fact.
     func cueWord(at j: Int, from s: Int, before t: Int, chained: Bool) -> StatusReading? {
         let w = tokens[j].lower
-        if lexicon.negationCues.contains(w) { return StatusReading(.negated, .statusNegatedCue) }
+        if lexicon.negationCues.contains(w) { return opensQuantity(at: j, end: t) ? nil : StatusReading(.negated, .statusNegatedCue) }
         if lexicon.plannedCues.contains(w) && !isAttendVerbSyllable(j, before: t) { return StatusReading(.planned, .statusPlannedFutureModal) }
         let n = lexicon.plannedPhrases.match(tokens, at: j, end: t)
         guard n > 0, chained || t - (j + n) <= 3 else { return nil }
@@ -114,7 +114,7 @@ extension EventFinder {
     }
 
     /// After the trigger, only a cancellation negates it ("the visit was postponed", "the visit that had been
-    /// pencilled in for next week has been put off"): a "not" there is about something else ("ended the summit
+    /// pencilled in for next week has been put off", "was due in July, but he called it off"): a "not" there is about something else ("ended the summit
     /// without signing anything"). Read to the end of the clause, at most 16 tokens, past a relative clause set
     /// off by commas ("the state visit to France, which was to begin on Sunday, has been postponed").
     func cancellationAfter(_ trigger: Range<Int>, to e: Int) -> StatusReading? {
@@ -126,6 +126,8 @@ extension EventFinder {
                 inRelative = true; k += 2; continue
             }
             if isComma(k) && inRelative { inRelative = false; k += 1; continue }
+            // "was due in July, but he called it off": the next clause cancels the trip (status.negated.cancel-it-after).
+            if cancelsTripInContrastClause(at: k, to: e) { return StatusReading(.negated, .statusNegatedCancelItAfter) }
             if tokens[k].kind == .punct { break }
             if isCancellation(at: k, end: e) { return StatusReading(.negated, .statusNegatedCancelAfter) }
             k += 1; n += 1

@@ -1,0 +1,79 @@
+// Status cues whose scope reaches past the trigger's own clause or picks one person or one leg out of several:
+// a cancellation in a contrasting clause after the trigger ("was due in July, but he called it off"), a
+// departure told as done (its first stop has begun, the later ones are still ahead), a participant who went in
+// another's place or who had someone go in his, and a negation word that only opens a quantity ("chưa đầy ba
+// tháng", less than three months).
+
+extension EventFinder {
+
+    /// "had a trip to India pencilled in for January, but called it off", "nhưng đã hoãn chuyến thăm": at `k`, a
+    /// contrast word (after a comma or not) opening a clause in which, within six words, a cancelling verb takes
+    /// the trip as its object ("it", "the visit"; not "the trip to Y", another trip). Rule
+    /// status.negated.cancel-it-after.
+    func cancelsTripInContrastClause(at k: Int, to e: Int) -> Bool {
+        var m = isComma(k) ? k + 1 : k
+        guard m < e, lexicon.contrastWords.contains(tokens[m].lower) else { return false }
+        m += 1
+        let last = min(e, m + 6)
+        while m < last && tokens[m].kind != .punct {
+            if lexicon.cancelObjectVerbs.contains(tokens[m].lower) {
+                let n = lexicon.tripPronouns.match(tokens, at: m + 1, end: e)
+                if n > 0 && !(m + 1 + n < e && lexicon.destinationPrepositions.contains(tokens[m + 1 + n].lower)) { return true }
+            }
+            m += 1
+        }
+        return false
+    }
+
+    /// "rời Hà Nội, lên đường thăm cấp Nhà nước Mông Cổ, Ireland và Pháp": a departure phrase right before the
+    /// trigger, told as done (no plan word or plan phrase before it in the sentence, no future date): the
+    /// country of the first place named after the trigger, whose stay has begun (rule status.occurred.departure).
+    /// Nil when the trigger is no departure told as done.
+    func departedFirstLeg(_ trigger: Range<Int>, _ c: SentenceContext, start: PartialDate?) -> String? {
+        let t = trigger.lowerBound
+        guard t > c.start, !isFuture(start) else { return nil }
+        let n = lexicon.departurePhrases.matchEnding(tokens, at: t - 1, start: c.start)
+        guard n > 0 else { return nil }
+        let departure = t - n
+        for j in c.start..<departure {
+            if lexicon.plannedCues.contains(tokens[j].lower) && !isAttendVerbSyllable(j, before: departure) { return nil }
+            if lexicon.plannedPhrases.match(tokens, at: j, end: departure) > 0 { return nil }
+        }
+        return c.destinations.first { $0.tokens.lowerBound >= trigger.upperBound }?.country
+    }
+
+    /// A participant of a gathering told to have gone in another's place or to have had someone go in his: "X
+    /// stood in for Y at the summit" (Y negated: rule status.negated.substituted), "sending X in his place" (X
+    /// occurred, whatever the sentence says of the one who stayed away: rule status.occurred.substitute). Nil
+    /// when neither.
+    func substituteStatus(_ p: PersonRef, _ c: SentenceContext) -> StatusReading? {
+        if p.nameStart > c.start, lexicon.substituteBefore.matchEnding(tokens, at: p.nameStart - 1, start: max(c.start, p.nameStart - 8)) > 0
+            || titleBefore(p, c).map({ lexicon.substituteBefore.matchEnding(tokens, at: $0 - 1, start: max(c.start, $0 - 8)) > 0 }) == true {
+            return StatusReading(.negated, .statusNegatedSubstituted)
+        }
+        if lexicon.substituteAfter.match(tokens, at: p.nameEnd, end: c.end) > 0 { return StatusReading(.occurred, .statusOccurredSubstitute) }
+        return nil
+    }
+
+    /// Where the title words just before a name start ("for President Joe Biden"), if any.
+    private func titleBefore(_ p: PersonRef, _ c: SentenceContext) -> Int? {
+        var j = p.nameStart
+        while j > c.start && tokens[j - 1].kind == .word && tokens[j - 1].capitalized && j > p.nameStart - 4 { j -= 1 }
+        return j < p.nameStart ? j : nil
+    }
+
+    /// "Putin skips summit, Lavrov heads the team", "pulled out of the summit, sending X": a skip verb negates its
+    /// own subject, not a participant named after it past a comma (rule status.occurred.other-participant).
+    func isParticipantAfterSkip(_ p: PersonRef, cue: Range<Int>, _ reading: StatusReading) -> Bool {
+        guard reading.rule == .statusNegatedSkipVerb, p.nameStart > cue.upperBound else { return false }
+        return (cue.upperBound..<p.nameStart).contains { isComma($0) }
+    }
+
+    /// "chưa đầy ba tháng", "no more than three weeks": a negation word at `j` that opens a quantity.
+    func opensQuantity(at j: Int, end e: Int) -> Bool {
+        let n = lexicon.lessThanPhrases.match(tokens, at: j, end: e)
+        guard n > 0, j + n < e else { return false }
+        let next = tokens[j + n]
+        return next.kind == .number || lexicon.numberWords[next.lower] != nil || lexicon.countWords[next.lower] != nil
+    }
+}
