@@ -8,7 +8,8 @@ extension EventFinder {
 
     /// "had a trip to India pencilled in for January, but called it off", "nhưng đã hoãn chuyến thăm": at `k`, a
     /// contrast word (after a comma or not) opening a clause in which, within six words, a cancelling verb takes
-    /// the trip as its object ("it", "the visit"; not "the trip to Y", another trip). Rule
+    /// the trip as its object ("it", "the visit"; not "the trip to Y", another trip) or the trip is the subject of
+    /// a cancellation ("but the trip never took place"). Rule
     /// status.negated.cancel-it-after.
     func cancelsTripInContrastClause(at k: Int, to e: Int) -> Bool {
         var m = isComma(k) ? k + 1 : k
@@ -16,13 +17,22 @@ extension EventFinder {
         m += 1
         let last = min(e, m + 6)
         while m < last && tokens[m].kind != .punct {
-            if lexicon.cancelObjectVerbs.contains(tokens[m].lower) {
-                let n = lexicon.tripPronouns.match(tokens, at: m + 1, end: e)
-                if n > 0 && !(m + 1 + n < e && lexicon.destinationPrepositions.contains(tokens[m + 1 + n].lower)) { return true }
+            if lexicon.cancelObjectVerbs.contains(tokens[m].lower), refersToTheTrip(at: m + 1, to: e) { return true }
+            // "but the trip never took place", "but it was postponed": the trip as the subject of a cancellation.
+            let n = lexicon.tripPronouns.match(tokens, at: m, end: e)
+            if n > 0, refersToTheTrip(at: m, to: e), (m + n..<min(e, m + n + 3)).contains(where: { isCancellation(at: $0, end: e) }) {
+                return true
             }
             m += 1
         }
         return false
+    }
+
+    /// A `trip-pronouns` phrase at `k` ("it", "the trip", "that meeting") not followed by a destination of its own
+    /// ("the trip to Y" is another trip).
+    private func refersToTheTrip(at k: Int, to e: Int) -> Bool {
+        let n = lexicon.tripPronouns.match(tokens, at: k, end: e)
+        return n > 0 && !(k + n < e && lexicon.destinationPrepositions.contains(tokens[k + n].lower))
     }
 
     /// "rời Hà Nội, lên đường thăm cấp Nhà nước Mông Cổ, Ireland và Pháp": a departure phrase right before the

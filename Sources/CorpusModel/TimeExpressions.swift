@@ -117,6 +117,27 @@ enum TimeTagger {
         return nil
     }
 
+    /// A future word ("will", "would") at most ten words before token `i`, in its clause: no punctuation between
+    /// but a hyphen and the commas of a place set off after another ("would attend the summit in Hiroshima, Japan,
+    /// from Friday"), and no verb of saying (", the ministry said on Tuesday" dates the saying).
+    static func futureWordBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>, lexicon: Lexicon) -> Bool {
+        var j = i - 1
+        var words = 0
+        while j >= range.lowerBound && words < 10 {
+            let t = tokens[j]
+            if t.kind == .punct && t.first != 0x2D {
+                let afterName = t.first == 0x2C && j > range.lowerBound && tokens[j - 1].kind == .word && tokens[j - 1].capitalized
+                if !afterName { return false }
+            } else {
+                words += 1
+            }
+            if lexicon.speechVerbs.match(tokens, at: j, end: i) > 0 { return false }
+            if lexicon.plannedCues.contains(t.lower) { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// Tags the time expressions in `tokens[range]`. `anchor` is the publication date.
     /// `story` gives the time the text told before the sentence, for "the next day" and, in a text that tells the
     /// past, the year of a yearless month (NarrativeTime.swift).
@@ -129,14 +150,7 @@ enum TimeTagger {
         let first = out.count
         while i < end {
             // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it.
-            var ahead = false
-            if future {
-                var j = i - 1
-                while j >= range.lowerBound && j >= i - 10 && !(tokens[j].kind == .punct && tokens[j].first != 0x2D) {
-                    if lexicon.plannedCues.contains(tokens[j].lower) { ahead = true; break }
-                    j -= 1
-                }
-            }
+            let ahead = future && futureWordBefore(tokens, i, range, lexicon: lexicon)
             let t = tokens[i]
             guard t.kind == .number || (t.kind == .word && lexicon.timeStartWords.contains(t.lower)) else { i += 1; continue }
             let toldInSentence = out.count > first ? out.last?.start : nil

@@ -25,7 +25,11 @@ extension EventFinder {
         if lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.negated, .statusNegatedSkipVerb) }
         if lexicon.expectedWords.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.planned, .statusPlannedExpected) } // "expected in Islamabad"
         if concludes(trigger, from: s) { return StatusReading(.occurred, .statusOccurredCue) }
-        if let before = statusCueBefore(trigger, from: s) { return before }
+        if let before = statusCueBefore(trigger, from: s) {
+            // "had been due to begin with a state visit to Brunei, but called it off": the plan was cancelled.
+            if before.status == .planned, let after = cancellationAfter(trigger, to: e), after.rule == .statusNegatedCancelItAfter { return after }
+            return before
+        }
         if let after = cancellationAfter(trigger, to: e) { return after }
         if isFuture(start) { return StatusReading(.planned, .statusPlannedFutureDate) }
         if sentence > 0, isScheduledPresent(trigger, from: s, to: e) { return StatusReading(.planned, .statusPlannedPresentTense) }
