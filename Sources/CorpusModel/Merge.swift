@@ -383,7 +383,7 @@ extension Merger {
     /// the 20th), tells a visit under way or past: a plan for its later days does not undo it.
     static func isDatedByItsArticle(_ m: Int, _ candidates: VisitCandidates, published: PartialDate?) -> Bool {
         guard let published, let s = candidates.start(m), !candidates.rules(m).contains(.datePublicationMonth) else { return false }
-        return (candidates.end(m) ?? s).dayRange.upperBound <= published.dayRange.upperBound
+        return s.dayRange.upperBound <= published.dayRange.upperBound
     }
 
     /// A report published more than a week after the visit's last day tells what happened.
