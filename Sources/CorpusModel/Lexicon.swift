@@ -67,6 +67,8 @@ public final class Lexicon: Sendable {
     let substituteBefore, substituteAfter: PhraseSet
     /// "chưa đầy", "no more than" before a number: a quantity, not a negation.
     let lessThanPhrases: PhraseSet
+    /// "was", "is": a kind word after one, denied ("was not a state visit"), is no kind.
+    let copulaWords: KeyTableSet
     let presentTenseWords, coordinators: KeyTableSet
     let kindWords: LookupTable<VisitKind>
     let kindPhrasesAfter: PhraseValues<VisitKind>
@@ -193,7 +195,7 @@ public final class Lexicon: Sendable {
         contrastWords = sets.words("contrast-words"); cancelObjectVerbs = sets.words("cancel-object-verbs")
         tripPronouns = sets.phrases("trip-pronouns"); departurePhrases = sets.phrases("departure-phrases")
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
-        lessThanPhrases = sets.phrases("less-than-phrases")
+        lessThanPhrases = sets.phrases("less-than-phrases"); copulaWords = sets.words("copula-words")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")

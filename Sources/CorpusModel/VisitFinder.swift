@@ -208,12 +208,15 @@ extension EventFinder {
     /// Adds sentence `c` as a mention of visit `lv` (with the status its trigger states and its own date), refining
     /// the visit's date and kind when this one is more precise.
     mutating func attach(_ c: SentenceContext, trigger: Trigger, to lv: Int, kind reading: KindReading, time: TaggedTime?) {
-        let kind = reading.kind, si = c.index
+        // "In Beijing in May his state visit ...", "for a state visit in April 2004": a kind told of a trip with a
+        // place or a date of its own is that trip's, not the one referred back to (rule kind.word-before).
+        let kind = isAnotherTrip(of: lv, c.clause(of: trigger.tokens.lowerBound), c) ? VisitKind.unspecified : reading.kind
+        let si = c.index
         visits[lv].rules.insert(.visitRefersBack)
         if !visits[lv].mentions.suffix(4).contains(where: { $0.sentence == si }) {
             let status = status(trigger: trigger.tokens, from: c.start, to: c.end, start: time?.start)
             var rules = RuleSet([.visitRefersBack, trigger.rule, status.rule])
-            if let r = reading.rule { rules.insert(r) }
+            if let r = reading.rule, kind != .unspecified { rules.insert(r) }
             visits[lv].mentions.append(report(c, status: status.status, time: time, rules: rules))
             cancelByBackReference(lv, status, time: time, c)
         }
@@ -225,6 +228,18 @@ extension EventFinder {
             visits[lv].kind = kind
             if let r = reading.rule { visits[lv].rules.insert(r) }
         }
+    }
+
+    /// A clause that names another destination than the visit's (the visitor's own country aside), or a year that
+    /// is not the visit's: it tells a trip of its own.
+    func isAnotherTrip(of lv: Int, _ clause: Range<Int>, _ c: SentenceContext) -> Bool {
+        let v = visits[lv]
+        if c.destinations.contains(where: { clause.contains($0.tokens.lowerBound) && !$0.inPhrase && !$0.demonym
+                                            && $0.country != v.destination && $0.country != v.visitorCountry }) {
+            return true
+        }
+        guard let start = v.start else { return false }
+        return c.times.contains { clause.contains($0.tokens.lowerBound) && $0.start.year != start.year }
     }
 
     /// "The visit has been put off", "she abandoned the whole tour": a cancellation told of the trip a sentence

@@ -217,7 +217,9 @@ extension EventFinder {
         var n = 0
         while j >= s && n < 4 {
             if let kind = lexicon.kindWords[tokens[j].lower] {
-                if !(tokens[j].capitalized && j > s && tokens[j - 1].lower == Self.kOf) { return KindReading(kind: kind, rule: .kindWordBefore) }
+                if !(tokens[j].capitalized && j > s && tokens[j - 1].lower == Self.kOf) && !isNegatedKind(at: j, from: s) {
+                    return KindReading(kind: kind, rule: .kindWordBefore)
+                }
                 break
             }
             let w = tokens[j].lower
@@ -235,6 +237,18 @@ extension EventFinder {
             k += 1; n += 1
         }
         return KindReading(kind: .unspecified, rule: nil)
+    }
+
+    /// "was not a state visit", "neither trip was a state or official visit": the kind word at `j` is the
+    /// complement of a copula ("was a state visit", other kind words and "or" between) denied by a negation just
+    /// before or after the copula's subject. "will not make a state visit" denies the trip, not its kind.
+    func isNegatedKind(at j: Int, from s: Int) -> Bool {
+        var k = j - 1
+        while k > s && (lexicon.kindWords[tokens[k].lower] != nil || lexicon.definiteFillers.contains(tokens[k].lower)
+                        || lexicon.coordinators.contains(tokens[k].lower) || lexicon.kindFillers.contains(tokens[k].lower)) { k -= 1 }
+        guard k > s else { return false }
+        guard let copula = (max(s, k - 1)...k).first(where: { lexicon.copulaWords.contains(tokens[$0].lower) }) else { return false }
+        return (max(s, copula - 3)...min(j - 1, copula + 1)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
     }
 
     /// An announced or offered visit, never an occurred one: "X to visit Y", "X to pay a state visit to Y"
