@@ -89,11 +89,13 @@ struct CorpusTests {
     /// margin below that day's figures.
     /// Batches R-U, written blind and scored at first sight on 2026-12-05 at 911549c (pooled F1 0.567; "Blind batches
     /// R-U"), committed in the next session: floors from their figures with that day's rules (which never saw them), less
-    /// about 0.03; their planned-as-occurred rows are the ones `plannedNeverOccurred` names.
+    /// about 0.03. Their six planned-as-occurred rows, and Q's two, were fixed by the status-scope classes (branch
+    /// status2: a cancellation in a contrasting clause, plan nouns and hope verbs, substitutes, weekdays read
+    /// forward past a place set off by commas); K's one is left, named in `plannedNeverOccurred`.
     @Test("the blind batches J-U (Data/batches): floors, no visit from the articles in other languages", arguments: [
         ("J", 26, 3, 0.61, 0.65, 0), ("K", 26, 3, 0.56, 0.66, 1), ("L", 25, 3, 0.55, 0.73, 0), ("M", 25, 3, 0.48, 0.69, 0),
-        ("N", 26, 3, 0.38, 0.65, 0), ("O", 26, 3, 0.54, 0.63, 0), ("P", 26, 3, 0.37, 0.55, 0), ("Q", 26, 3, 0.56, 0.69, 2),
-        ("R", 27, 3, 0.53, 0.76, 2), ("S", 26, 3, 0.51, 0.63, 1), ("T", 27, 3, 0.63, 0.80, 2), ("U", 27, 3, 0.52, 0.71, 1),
+        ("N", 26, 3, 0.38, 0.65, 0), ("O", 26, 3, 0.54, 0.63, 0), ("P", 26, 3, 0.37, 0.55, 0), ("Q", 26, 3, 0.56, 0.69, 0),
+        ("R", 27, 3, 0.53, 0.76, 0), ("S", 26, 3, 0.51, 0.63, 0), ("T", 27, 3, 0.63, 0.80, 0), ("U", 27, 3, 0.52, 0.71, 0),
     ])
     func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double, plannedAsOccurred: Int) throws {
         let (corpus, r) = try Self.scored("Data/batches/\(batch)", gold: "Data/annotations/batch-\(batch).gold.json")
@@ -106,17 +108,19 @@ struct CorpusTests {
     }
 
     /// Issue 9, "done when": no annotated set reports a planned, postponed or cancelled trip as occurred. Summed
-    /// over every set of Data/annotations/training-sets.tsv. Left (20 before the classes were fixed):
+    /// over every set of Data/annotations/training-sets.tsv. Left (20 before the classes of branch status were fixed,
+    /// 10 before those of branch status2):
     /// - K, Harris -> KOR: "due to travel on to Seoul on Thursday" in one article, "went on to South Korea on
     ///   29 September" in a later one; merged, the later report with its own date makes it occurred (right in the
     ///   world; the gold gives the first article's view only).
-    /// - Q, Albanese and Modi -> JPN: "are attending the Hiroshima meeting" of a summit "from Friday to Sunday"
-    ///   after the article's day; the weekdays are read backwards (the sentence's "would" is too far before them),
-    ///   so the gathering looks past.
     /// - heldout, Xi -> VNM 2025-04: announced the day before in one article, told as done with its dates in one
-    ///   of 2026; merged as occurred, as Harris's trip.
-    /// - R-U (at first sight 6): Biden -> POL 2023-02 and Macron -> DEU 2023-07 (R), Lawrence Wong
-    ///   -> VNM (S), Morrison -> IND and Trump -> TUR (T), Biden -> IDN (U); not yet studied.
+    ///   of 2026; merged as occurred, as Harris's trip. The gold has a row for each article (planned and occurred);
+    ///   one merged visit can meet only one of them, so either status leaves one wrong.
+    /// Fixed by the status-scope classes (branch status2; StatusScopeTests): Q's Albanese and Modi -> JPN (weekdays
+    /// after "would" now read forward past a place set off by commas), R's Macron -> DEU and T's Morrison -> IND
+    /// ("..., but called it off": status.negated.cancel-it-after), R's Biden -> POL (a schedule noun is a plan word),
+    /// S's Lawrence Wong -> VNM ("mong", hope, a plan phrase), T's Trump -> TUR ("the idea of" a plan phrase), U's
+    /// Biden -> IDN ("standing in for" him: status.negated.substituted).
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
     func plannedNeverOccurred() throws {
         let sets = try TrainingSets.load(path: Fixtures.root.appendingPathComponent("Data/annotations/training-sets.tsv").path)
@@ -127,11 +131,7 @@ struct CorpusTests {
             left += r.matches.filter { ($0.gold.status ?? "occurred") != "occurred" && $0.visit.status == .occurred }
                 .map { "\(set.wholeName): \($0.gold.visitor) -> \($0.gold.destination)" }
         }
-        #expect(left.sorted() == ["K: Kamala Harris -> KOR", "Q: Anthony Albanese -> JPN", "Q: Narendra Modi -> JPN",
-                               "R: Emmanuel Macron -> DEU", "R: Joe Biden -> POL", "S: Lawrence Wong -> VNM",
-                               "T: Donald Trump -> TUR", "T: Scott Morrison -> IND", "U: Joe Biden -> IDN",
-                               "heldout: Xi Jinping -> VNM"],
-                "\(left)")
+        #expect(left.sorted() == ["K: Kamala Harris -> KOR", "heldout: Xi Jinping -> VNM"], "\(left)")
     }
 
     @Test("the evaluator counts misses, extras and wrong attributes")
