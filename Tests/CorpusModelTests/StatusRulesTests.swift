@@ -19,7 +19,8 @@ struct StatusRulesTests {
         "Indonesian President Joko Widodo said the visit to Laos that had been announced for the autumn will not take place.",
         "Indonesian President Joko Widodo could make a return trip to Laos later this year.",
         "Indonesian President Joko Widodo had agreed to pay a return visit to Laos.",
-        "Thủ tướng Phạm Minh Chính lên đường thăm Lào.",
+        // A departure still ahead (a set-off told as done has begun its first stop: StatusScopeTests).
+        "Thủ tướng Phạm Minh Chính sẽ lên đường thăm Lào.",
         "Thủ tướng Phạm Minh Chính sẽ tham dự Hội nghị cấp cao tại Singapore, thăm chính thức Lào và Campuchia.",
         "Thủ tướng Phạm Minh Chính sẽ thăm chính thức Lào, Campuchia và dự Hội nghị cấp cao tại Singapore.",
         "Indonesian President Joko Widodo did not come to Vientiane for the summit.",
