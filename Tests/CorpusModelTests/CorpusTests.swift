@@ -92,10 +92,13 @@ struct CorpusTests {
     /// about 0.03. Their six planned-as-occurred rows, and Q's two, were fixed by the status-scope classes (branch
     /// status2: a cancellation in a contrasting clause, plan nouns and hope verbs, substitutes, weekdays read
     /// forward past a place set off by commas); K's one is left, named in `plannedNeverOccurred`.
-    @Test("the blind batches J-U (Data/batches): floors, no visit from the articles in other languages", arguments: [
+    /// Batches V-X, written blind and scored at first sight on 2026-12-05 at afc874d (pooled F1 0.595; "Blind batches
+    /// V-X"), committed right after: floors from those figures less about 0.03.
+    @Test("the blind batches J-X (Data/batches): floors, no visit from the articles in other languages", arguments: [
         ("J", 26, 3, 0.61, 0.65, 0), ("K", 26, 3, 0.56, 0.66, 1), ("L", 25, 3, 0.55, 0.73, 0), ("M", 25, 3, 0.48, 0.69, 0),
         ("N", 26, 3, 0.38, 0.65, 0), ("O", 26, 3, 0.54, 0.63, 0), ("P", 26, 3, 0.37, 0.55, 0), ("Q", 26, 3, 0.56, 0.69, 0),
         ("R", 27, 3, 0.53, 0.76, 0), ("S", 26, 3, 0.51, 0.63, 0), ("T", 27, 3, 0.63, 0.80, 0), ("U", 27, 3, 0.52, 0.71, 0),
+        ("V", 29, 3, 0.63, 0.83, 1), ("W", 25, 3, 0.56, 0.65, 1), ("X", 27, 3, 0.50, 0.59, 4),
     ])
     func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double, plannedAsOccurred: Int) throws {
         let (corpus, r) = try Self.scored("Data/batches/\(batch)", gold: "Data/annotations/batch-\(batch).gold.json")
@@ -121,6 +124,9 @@ struct CorpusTests {
     /// ("..., but called it off": status.negated.cancel-it-after), R's Biden -> POL (a schedule noun is a plan word),
     /// S's Lawrence Wong -> VNM ("mong", hope, a plan phrase), T's Trump -> TUR ("the idea of" a plan phrase), U's
     /// Biden -> IDN ("standing in for" him: status.negated.substituted).
+    /// - V-X (at first sight 6): Trương Tấn Sang -> MOZ (V, a later leg of a tour that began that day), Putin -> PRK
+    ///   2024-06 (W, the day the trip began), Blinken -> SGP, Vance -> FRA, Hegseth -> DEU and -> POL (X, a week-ahead
+    ///   agenda and a briefing); not yet studied.
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
     func plannedNeverOccurred() throws {
         let sets = try TrainingSets.load(path: Fixtures.root.appendingPathComponent("Data/annotations/training-sets.tsv").path)
@@ -131,7 +137,11 @@ struct CorpusTests {
             left += r.matches.filter { ($0.gold.status ?? "occurred") != "occurred" && $0.visit.status == .occurred }
                 .map { "\(set.wholeName): \($0.gold.visitor) -> \($0.gold.destination)" }
         }
-        #expect(left.sorted() == ["K: Kamala Harris -> KOR", "heldout: Xi Jinping -> VNM"], "\(left)")
+        #expect(left.sorted() == ["K: Kamala Harris -> KOR",
+                               "V: Trương Tấn Sang -> MOZ", "W: Vladimir Putin -> PRK", "X: Antony Blinken -> SGP",
+                               "X: JD Vance -> FRA", "X: Pete Hegseth -> DEU", "X: Pete Hegseth -> POL",
+                               "heldout: Xi Jinping -> VNM"],
+                "\(left)")
     }
 
     @Test("the evaluator counts misses, extras and wrong attributes")
