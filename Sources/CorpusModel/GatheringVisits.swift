@@ -53,6 +53,7 @@ extension EventFinder {
         if isNegatedAfterName(p, c) { return StatusReading(.negated, .statusNegatedParticipant) }
         if let substitute = substituteStatus(p, c) { return substitute }
         if isParticipantAfterSkip(p, cue: cue, status) { return StatusReading(.occurred, .statusOccurredOtherParticipant) }
+        if status.status == .planned && hasArrived(p, c) { return StatusReading(.occurred, .statusOccurredParticipantArrived) }
         return status
     }
 

@@ -345,7 +345,9 @@ extension Merger {
             case .occurred:
                 anyOccurred = true
                 let sentence = Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m))
-                guard hasOwnDate(m, c, candidates, againstCancellation: cancelled) else { continue }
+                // A departure told as done has begun the trip on its article's day, dated or not.
+                guard hasOwnDate(m, c, candidates, againstCancellation: cancelled) || candidates.rules(m).contains(.statusOccurredDeparture)
+                else { continue }
                 if candidates.rules(m).contains(.statusOccurredCue) || candidates.rules(m).contains(.statusOccurredDeparture)
                     || (!cancelledSentences.contains(sentence) && isRetrospective(c, published: published))
                     || (!cuedSentences.contains(sentence) && isDatedByItsArticle(m, candidates, published: published)) {

@@ -52,7 +52,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitProposed
     // Status told by the clause after the trigger, a departure, a substitute (issue 9, status2).
     case statusNegatedCancelItAfter, statusOccurredDeparture, statusNegatedSubstituted, statusOccurredSubstitute
-    case statusOccurredOtherParticipant
+    case statusOccurredOtherParticipant, statusOccurredParticipantArrived
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -160,6 +160,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusNegatedSubstituted: "status.negated.substituted"
         case .statusOccurredSubstitute: "status.occurred.substitute"
         case .statusOccurredOtherParticipant: "status.occurred.other-participant"
+        case .statusOccurredParticipantArrived: "status.occurred.participant-arrived"
         }
     }
 }

@@ -28,6 +28,15 @@ extension EventFinder {
         return false
     }
 
+    /// "for the meeting, only the second held in Africa, but cancelled the trip": at the comma `k`, a phrase set off
+    /// by commas (at most ten words, no other punctuation) before the contrasting clause.
+    func cancelsTripAfterApposition(at k: Int, to e: Int) -> Bool {
+        guard isComma(k) else { return false }
+        var m = k + 1
+        while m < min(e, k + 12) && tokens[m].kind != .punct { m += 1 }
+        return m < e && m > k + 1 && isComma(m) && cancelsTripInContrastClause(at: m, to: e)
+    }
+
     /// A `trip-pronouns` phrase at `k` ("it", "the trip", "that meeting") not followed by a destination of its own
     /// ("the trip to Y" is another trip).
     private func refersToTheTrip(at k: Int, to e: Int) -> Bool {
@@ -41,10 +50,13 @@ extension EventFinder {
     /// Nil when the trigger is no departure told as done.
     func departedFirstLeg(_ trigger: Range<Int>, _ c: SentenceContext, start: PartialDate?) -> String? {
         let t = trigger.lowerBound
-        guard t > c.start, !isFuture(start) else { return nil }
+        guard t > c.start else { return nil }
         let n = lexicon.departurePhrases.matchEnding(tokens, at: t - 1, start: c.start)
         guard n > 0 else { return nil }
         let departure = t - n
+        // "Sáng 8/3, ... rời Hà Nội, lên đường thăm ... từ ngày 9 đến 15/3": the departure's own day, told before
+        // it, is no later than the article even when the stay's dates are.
+        guard !isFuture(start) || c.times.contains(where: { $0.tokens.upperBound <= departure && !isFuture($0.start) }) else { return nil }
         for j in c.start..<departure {
             if lexicon.plannedCues.contains(tokens[j].lower) && !isAttendVerbSyllable(j, before: departure) { return nil }
             if lexicon.plannedPhrases.match(tokens, at: j, end: departure) > 0 { return nil }
@@ -70,6 +82,15 @@ extension EventFinder {
         var j = p.nameStart
         while j > c.start && tokens[j - 1].kind == .word && tokens[j - 1].capitalized && j > p.nameStart - 4 { j -= 1 }
         return j < p.nameStart ? j : nil
+    }
+
+    /// "X will also attend, as will Y, who flew in on Tuesday": a relative clause right after a participant's name
+    /// that tells his arrival as past (`occurred-words` within three words of the relative pronoun): he is there
+    /// (rule status.occurred.participant-arrived).
+    func hasArrived(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        let k = p.nameEnd
+        guard k + 1 < c.end, isComma(k), lexicon.relativePronouns.contains(tokens[k + 1].lower) else { return false }
+        return (k + 2..<min(c.end, k + 5)).contains { tokens[$0].kind == .word && lexicon.occurredCues.match(tokens, at: $0, end: c.end) > 0 }
     }
 
     /// "Putin skips summit, Lavrov heads the team", "pulled out of the summit, sending X": a skip verb negates its

@@ -391,7 +391,9 @@ extension EventFinder {
             end = nil
             rules.insert(.dateArchiveAnchor)
         }
-        let cancelledAhead = statusValue == .negated && r.trigger.map { isFutureNegation(before: $0.tokens, c) } == true
+        // A plan called off ("will not travel", "had planned to fly to X, but cancelled the trip") is dated like a plan.
+        let cancelledAhead = statusValue == .negated
+            && (r.trigger.map { isFutureNegation(before: $0.tokens, c) } == true || rules.contains(.statusNegatedCancelItAfter))
         if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated || cancelledAhead {
             start = d.truncated(to: .month)
             end = nil

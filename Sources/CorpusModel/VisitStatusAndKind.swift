@@ -131,7 +131,9 @@ extension EventFinder {
             }
             if isComma(k) && inRelative { inRelative = false; k += 1; continue }
             // "was due in July, but he called it off": the next clause cancels the trip (status.negated.cancel-it-after).
-            if cancelsTripInContrastClause(at: k, to: e) { return StatusReading(.negated, .statusNegatedCancelItAfter) }
+            if cancelsTripInContrastClause(at: k, to: e) || cancelsTripAfterApposition(at: k, to: e) {
+                return StatusReading(.negated, .statusNegatedCancelItAfter)
+            }
             if tokens[k].kind == .punct { break }
             if isCancellation(at: k, end: e) { return StatusReading(.negated, .statusNegatedCancelAfter) }
             k += 1; n += 1

@@ -21,6 +21,7 @@ struct StatusScopeTests {
         "Indonesian President Joko Widodo had a state visit to Japan pencilled in for July, but he called it off after a storm.",
         "Indonesian President Joko Widodo had been due to begin his tour with a visit to Japan, but called it off after a flood.",
         "Indonesian President Joko Widodo was due to travel to Tokyo on June 20, but the trip never took place.",
+        "Indonesian President Joko Widodo had planned to fly to Tokyo for the summit, the first held in Asia, but cancelled the trip after a storm.",
         "Thủ tướng Phạm Minh Chính dự kiến thăm Nhật Bản vào tháng 7, nhưng đã hoãn chuyến thăm.",
     ])
     func cancelledInContrastClause(_ text: String) {
@@ -47,6 +48,21 @@ struct StatusScopeTests {
         // A gathering the departure sets off for is the first stop too.
         let summit = "Hôm qua, Thủ tướng Phạm Minh Chính rời Hà Nội, lên đường dự Hội nghị Cấp cao tại Viêng Chăn."
         #expect(statuses(summit, to: "LAO") == ["occurred"], "\(visits(summit))")
+    }
+
+    @Test("departure: its own day told before it dates the setting off; the plan of the stay in the same article does not undo it")
+    func departureDatedBeforeTheStay() {
+        let text = "Thủ tướng Phạm Minh Chính lên đường thăm Lào\n\nSáng 15/6, Thủ tướng Phạm Minh Chính rời Hà Nội, lên đường thăm chính thức Lào và Campuchia từ ngày 16 đến 18/6. Theo chương trình, Thủ tướng sẽ thăm chính thức Lào."
+        #expect(statuses(text, to: "LAO") == ["occurred"], "\(visits(text))")
+        #expect(statuses(text, to: "KHM") == ["planned"], "\(visits(text))")
+    }
+
+    @Test("status.occurred.participant-arrived: a participant of a planned gathering who has flown in is there")
+    func participantArrived() {
+        let arrived = "Leaders will attend the summit in Tokyo on June 20, as will Prabowo Subianto, who flew in on Friday."
+        #expect(statuses(arrived, to: "JPN") == ["occurred"], "\(visits(arrived))")
+        let expected = "Leaders will attend the summit in Tokyo on June 20, as will Prabowo Subianto, who is expected on Friday."
+        #expect(statuses(expected, to: "JPN") == ["planned"], "\(visits(expected))")
     }
 
     @Test("counter-examples: a departure still to come is a plan", arguments: [
