@@ -37,6 +37,16 @@ extension EventFinder {
         return m < e && m > k + 1 && isComma(m) && cancelsTripInContrastClause(at: m, to: e)
     }
 
+    /// The trigger opens or follows, in its clause, a subordinator that is no sequence word ("when he hosted X").
+    func isInSubordinateClause(_ trigger: Range<Int>) -> Bool {
+        var j = trigger.lowerBound
+        while j >= 0 && j >= trigger.lowerBound - 12 && tokens[j].kind != .punct {
+            if !lexicon.sequenceWords.contains(tokens[j].lower) && lexicon.subordinators.match(tokens, at: j, end: trigger.upperBound) > 0 { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// A `trip-pronouns` phrase at `k` ("it", "the trip", "that meeting") not followed by a destination of its own
     /// ("the trip to Y" is another trip).
     private func refersToTheTrip(at k: Int, to e: Int) -> Bool {

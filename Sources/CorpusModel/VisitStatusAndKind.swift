@@ -122,6 +122,8 @@ extension EventFinder {
     /// without signing anything"). Read to the end of the clause, at most 16 tokens, past a relative clause set
     /// off by commas ("the state visit to France, which was to begin on Sunday, has been postponed").
     func cancellationAfter(_ trigger: Range<Int>, to e: Int) -> StatusReading? {
+        // "pledged to come when he hosted X in June, but that trip never happened": the contrast is the main clause's.
+        let subordinate = isInSubordinateClause(trigger)
         var k = trigger.upperBound
         var n = 0
         var inRelative = false
@@ -131,7 +133,7 @@ extension EventFinder {
             }
             if isComma(k) && inRelative { inRelative = false; k += 1; continue }
             // "was due in July, but he called it off": the next clause cancels the trip (status.negated.cancel-it-after).
-            if cancelsTripInContrastClause(at: k, to: e) || cancelsTripAfterApposition(at: k, to: e) {
+            if !subordinate && (cancelsTripInContrastClause(at: k, to: e) || cancelsTripAfterApposition(at: k, to: e)) {
                 return StatusReading(.negated, .statusNegatedCancelItAfter)
             }
             if tokens[k].kind == .punct { break }

@@ -28,6 +28,13 @@ struct StatusScopeTests {
         #expect(statuses(text, to: "JPN") == ["negated"], "\(visits(text))")
     }
 
+    @Test("a trip told in a subordinate clause is not the one a contrasting main clause cancels")
+    func subordinateTripNotCancelled() {
+        let text = "Indonesian President Joko Widodo pledged to come to Tokyo when he hosted Lao President Thongloun Sisoulith in Jakarta in June 2023, but that trip never happened."
+        #expect(visits(text).contains("Thongloun Sisoulith -> IDN 2023-06 occurred"), "\(visits(text))")
+        #expect(statuses(text, to: "JPN") == ["negated"], "\(visits(text))")
+    }
+
     @Test("counter-examples: another trip cancelled, or something else than the trip", arguments: [
         "Indonesian President Joko Widodo visited Japan in May, but called off the trip to Korea.",
         "Indonesian President Joko Widodo visited Japan in May, but the summit was postponed.",
