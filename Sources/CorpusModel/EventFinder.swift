@@ -148,6 +148,9 @@ struct EventFinder {
     /// (Coreference.swift).
     var paragraph = 0
     var salience = Salience()
+    /// The paragraph an agenda's heading opened ("TUESDAY, Stuttgart."): its present-tense trips are scheduled
+    /// (rule status.planned.present-tense).
+    var agendaParagraph: Int?
 
     init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], language: Language, date: PartialDate?, lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -185,6 +188,7 @@ struct EventFinder {
                                       times: eventTimes(times, in: range), mainPair: mainPair, countryOf: countryOf,
                                       destinations: destinations(m, in: range), clauseStarts: clauses,
                                       listItem: listItem)
+        if isAgendaHeading(range) { agendaParagraph = paragraph }
         let visitsBefore = visits.count
         findVisits(context)
         findOtherEvents(context)
@@ -193,6 +197,14 @@ struct EventFinder {
         noteSubject(context, visitsBefore: visitsBefore)
         if proposes { proposeVisits(context, rulesFrom: visitsBefore) }
         if let last = context.times.last { previousTime = last }
+    }
+
+    /// A sentence that opens with a weekday written in capitals ("TUESDAY, Stuttgart.", "MONDAY-TUESDAY, Paris."):
+    /// the heading of an agenda's day.
+    func isAgendaHeading(_ range: Range<Int>) -> Bool {
+        guard let first = range.first, tokens[first].kind == .word, lexicon.weekdays[tokens[first].lower] != nil else { return false }
+        let t = tokens[first]
+        return (Int(t.start)..<Int(t.end)).allSatisfy { b[$0] < 0x61 || b[$0] > 0x7A }
     }
 
     /// A back-reference at the sentence's head ("The same afternoon", "Two days later", "Cùng thời điểm"): the time

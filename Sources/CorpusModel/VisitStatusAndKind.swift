@@ -188,12 +188,13 @@ extension EventFinder {
     }
 
     /// "lands in Havana on Sunday", "leaves on Sunday for a four-day trip": a present-tense verb of the trip at
-    /// or just before the trigger, with a weekday or a weekend word ("at the weekend") in the sentence, tells a
-    /// schedule (a headline's present tells
-    /// the news, so the caller leaves the headline out).
+    /// or just before the trigger, with a weekday or a weekend word ("at the weekend") in the sentence, or in an
+    /// agenda's heading that opens the paragraph ("TUESDAY, Stuttgart. X begins his trip ..."), tells a schedule
+    /// (a headline's present tells the news, so the caller leaves the headline out).
     func isScheduledPresent(_ trigger: Range<Int>, from s: Int, to e: Int) -> Bool {
         let window = max(s, trigger.lowerBound - 10)..<trigger.upperBound
         guard window.contains(where: { tokens[$0].kind == .word && lexicon.presentTenseWords.contains(tokens[$0].lower) }) else { return false }
+        if agendaParagraph == paragraph { return true }
         return (s..<e).contains { k in
             (tokens[k].kind == .word && tokens[k].capitalized && lexicon.weekdays[tokens[k].lower] != nil)
                 || lexicon.weekendWords.match(tokens, at: k, end: e) > 0

@@ -124,6 +124,15 @@ struct StatusScopeTests {
         #expect(!visits(said).contains { $0.contains("2024-06-21") }, "\(visits(said))")
     }
 
+    @Test("status.planned.present-tense: an agenda's heading in capitals dates its paragraph's present-tense trips")
+    func agendaHeading() {
+        let agenda = "The week ahead\n\nTUESDAY, Tokyo. Indonesian President Joko Widodo begins a visit to Japan with talks on trade.\n\nFRIDAY, Seoul. Widodo ends the trip in South Korea."
+        #expect(statuses(agenda, to: "JPN") == ["planned"] && statuses(agenda, to: "KOR") == ["planned"], "\(visits(agenda))")
+        // Counter-example: a place heading with no weekday tells the news.
+        let news = "The week ahead\n\nTokyo. Indonesian President Joko Widodo begins a visit to Japan with talks on trade."
+        #expect(statuses(news, to: "JPN") == ["occurred"], "\(visits(news))")
+    }
+
     @Test("merge: a report its article dates from that very day tells a visit under way; a plan of its later days does not undo it")
     func visitUnderWay() {
         let underWay = "Thủ tướng Campuchia Hun Sen thăm chính thức Việt Nam từ ngày 15-16/6. Rời Hà Nội, ông Hun Sen sẽ thăm Thành phố Hồ Chí Minh."
