@@ -69,6 +69,8 @@ public final class Lexicon: Sendable {
     let lessThanPhrases: PhraseSet
     /// "was", "is": a kind word after one, denied ("was not a state visit"), is no kind.
     let copulaWords: KeyTableSet
+    /// "no" before a title: the subject is nobody ("no American president has visited").
+    let nobodyWords: KeyTableSet
     let presentTenseWords, coordinators: KeyTableSet
     let kindWords: LookupTable<VisitKind>
     let kindPhrasesAfter: PhraseValues<VisitKind>
@@ -196,6 +198,7 @@ public final class Lexicon: Sendable {
         tripPronouns = sets.phrases("trip-pronouns"); departurePhrases = sets.phrases("departure-phrases")
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
         lessThanPhrases = sets.phrases("less-than-phrases"); copulaWords = sets.words("copula-words")
+        nobodyWords = sets.words("nobody-words")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")

@@ -110,6 +110,19 @@ extension EventFinder {
         return (cue.upperBound..<p.nameStart).contains { isComma($0) }
     }
 
+    /// "No sitting American president has ever made a visit to X", "no South Korean president made a visit": a
+    /// `nobody-words` entry before the trigger in its clause, a title within four words after it, no person named
+    /// between it and the trigger: the subject is nobody, so no one's visit (rule visit.noun, counter-example).
+    func hasNobodySubject(_ trigger: Range<Int>, _ c: SentenceContext) -> Bool {
+        let clause = c.clause(of: trigger.lowerBound)
+        for j in clause.lowerBound..<trigger.lowerBound where lexicon.nobodyWords.contains(tokens[j].lower) {
+            // A person named between is the trigger's subject ("no X had been there since Y's visit").
+            guard !c.persons.contains(where: { $0.nameStart > j && $0.nameStart < trigger.lowerBound }) else { continue }
+            if (j + 1..<min(trigger.lowerBound, j + 5)).contains(where: { lexicon.titles[tokens[$0].lower] != nil }) { return true }
+        }
+        return false
+    }
+
     /// "chưa đầy ba tháng", "no more than three weeks": a negation word at `j` that opens a quantity.
     func opensQuantity(at j: Int, end e: Int) -> Bool {
         let n = lexicon.lessThanPhrases.match(tokens, at: j, end: e)

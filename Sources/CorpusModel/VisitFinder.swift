@@ -53,6 +53,8 @@ extension EventFinder {
             let trigger = triggers[ti]
             let scopeEnd = ti + 1 < triggers.count ? triggers[ti + 1].tokens.lowerBound : c.end
             if trigger.plural, readVisitList(trigger, c, &usedPersons) { continue }
+            // "No sitting American president has ever made a visit to X": nobody's visit.
+            if hasNobodySubject(trigger.tokens, c) { continue }
             if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c) {
                 attach(c, trigger: trigger, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
                 continue

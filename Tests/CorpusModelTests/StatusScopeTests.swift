@@ -142,6 +142,17 @@ struct StatusScopeTests {
         #expect(statuses(ahead, to: "VNM") == ["planned"], "\(visits(ahead))")
     }
 
+    @Test("a subject of nobody ('no' before a title) makes no one's visit, not a cancellation of the last one")
+    func nobodySubject() {
+        let text = "Indonesian President Joko Widodo visited Japan in May. No Indonesian president has ever made a visit to Korea."
+        #expect(visits(text) == ["Joko Widodo -> JPN 2024-05 occurred"], "\(visits(text))")
+        let back = "Indonesian President Joko Widodo visited Japan in May. No Indonesian president had made a state visit there before."
+        #expect(visits(back) == ["Joko Widodo -> JPN 2024-05 occurred"], "\(visits(back))")
+        // Counter-example: a person named between the "no" and the trigger is its subject.
+        let named = "Before 2015 no Indonesian president had been to Japan for ten years, since Susilo Bambang Yudhoyono's visit in 2005."
+        #expect(visits(named) == ["Susilo Bambang Yudhoyono -> JPN 2005 occurred"], "\(visits(named))")
+    }
+
     @Test("kind: denied after a copula, or told by a back-reference with a place or a year of another trip, is none")
     func kindScope() {
         #expect(visit("Indonesian President Joko Widodo came to Tokyo in May for talks; neither trip was a state or official visit.", to: "JPN")?.kind == .unspecified)
