@@ -47,6 +47,25 @@ extension EventFinder {
         return false
     }
 
+    /// "a trip to North Korea that begins later today", "the visit, which starts on Monday": a relative clause right
+    /// after the trigger (within four words, its place between) whose present-tense verb of the trip is followed by
+    /// a weekday or a day from today on ("today", "tomorrow") tells a schedule (rule status.planned.present-tense).
+    func isScheduledInRelativeClause(_ trigger: Range<Int>, to e: Int) -> Bool {
+        var k = trigger.upperBound
+        while k < min(e, trigger.upperBound + 5) {
+            let relative = lexicon.relativePronouns.contains(tokens[k].lower) || tokens[k].lower == Self.kThat
+            if relative, k + 1 < e, lexicon.presentTenseWords.contains(tokens[k + 1].lower) {
+                return (k + 2..<min(e, k + 8)).contains { j in
+                    (tokens[j].kind == .word && tokens[j].capitalized && lexicon.weekdays[tokens[j].lower] != nil)
+                        || (lexicon.relativeDays.match(tokens, at: j, end: e).map { $0.0 >= 0 } ?? false)
+                }
+            }
+            if tokens[k].kind == .punct && !isComma(k) { return false }
+            k += 1
+        }
+        return false
+    }
+
     /// A `trip-pronouns` phrase at `k` ("it", "the trip", "that meeting") not followed by a destination of its own
     /// ("the trip to Y" is another trip).
     private func refersToTheTrip(at k: Int, to e: Int) -> Bool {

@@ -32,7 +32,9 @@ extension EventFinder {
         }
         if let after = cancellationAfter(trigger, to: e) { return after }
         if isFuture(start) { return StatusReading(.planned, .statusPlannedFutureDate) }
-        if sentence > 0, isScheduledPresent(trigger, from: s, to: e) { return StatusReading(.planned, .statusPlannedPresentTense) }
+        if sentence > 0, isScheduledPresent(trigger, from: s, to: e) || isScheduledInRelativeClause(trigger, to: e) {
+            return StatusReading(.planned, .statusPlannedPresentTense)
+        }
         if hasOccurredCue(trigger, from: s) { return StatusReading(.occurred, .statusOccurredCue) }
         if let unrealised = unrealisedPlanAfter(trigger, to: e) { return unrealised }
         return StatusReading(.occurred, .statusOccurredDefault)

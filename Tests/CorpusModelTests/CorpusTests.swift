@@ -98,7 +98,7 @@ struct CorpusTests {
         ("J", 26, 3, 0.61, 0.65, 0), ("K", 26, 3, 0.56, 0.66, 1), ("L", 25, 3, 0.55, 0.73, 0), ("M", 25, 3, 0.48, 0.69, 0),
         ("N", 26, 3, 0.38, 0.65, 0), ("O", 26, 3, 0.54, 0.63, 0), ("P", 26, 3, 0.37, 0.55, 0), ("Q", 26, 3, 0.56, 0.69, 0),
         ("R", 27, 3, 0.53, 0.76, 0), ("S", 26, 3, 0.51, 0.63, 0), ("T", 27, 3, 0.63, 0.80, 0), ("U", 27, 3, 0.52, 0.71, 0),
-        ("V", 29, 3, 0.63, 0.83, 1), ("W", 25, 3, 0.56, 0.65, 1), ("X", 27, 3, 0.50, 0.59, 2),
+        ("V", 29, 3, 0.63, 0.83, 1), ("W", 25, 3, 0.56, 0.65, 0), ("X", 27, 3, 0.50, 0.59, 2),
     ])
     func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double, plannedAsOccurred: Int) throws {
         let (corpus, r) = try Self.scored("Data/batches/\(batch)", gold: "Data/annotations/batch-\(batch).gold.json")
@@ -124,12 +124,11 @@ struct CorpusTests {
     /// ("..., but called it off": status.negated.cancel-it-after), R's Biden -> POL (a schedule noun is a plan word),
     /// S's Lawrence Wong -> VNM ("mong", hope, a plan phrase), T's Trump -> TUR ("the idea of" a plan phrase), U's
     /// Biden -> IDN ("standing in for" him: status.negated.substituted).
-    /// - V-X (at first sight 6; Hegseth -> DEU and -> POL of X's week-ahead agenda fixed by status2: an agenda's
-    ///   weekday heading makes its paragraph's present tense a schedule):
+    /// - V-X (at first sight 6; fixed by status2: Hegseth -> DEU and -> POL of X's week-ahead agenda, an agenda's
+    ///   weekday heading making its paragraph's present tense a schedule, and W's Putin -> PRK, "a trip ... that
+    ///   begins later today", a relative clause in the present with a day ahead):
     ///   - V, Trương Tấn Sang -> MOZ: a later leg of a departure, planned in its article, told as done in another
     ///     ("Năm 2016, ... đã thăm cấp Nhà nước Mozambique"); merged as occurred, as Harris's trip.
-    ///   - W, Putin -> PRK 2024-06: "a trip to North Korea that begins later today": the relative clause's "later
-    ///     today" is the article's day, so the report looks dated by its article.
     ///   - X, Blinken -> SGP: the last leg of a Vietnamese itinerary ("..., rồi sang Manila ..., trước khi tới
     ///     Singapore"), more than twelve words after the plan word; a longer reach for chained legs cost other sets.
     ///   - X, Vance -> FRA: the agenda's first item, read through the gathering he leads the delegation to, whose
@@ -145,7 +144,7 @@ struct CorpusTests {
                 .map { "\(set.wholeName): \($0.gold.visitor) -> \($0.gold.destination)" }
         }
         #expect(left.sorted() == ["K: Kamala Harris -> KOR",
-                               "V: Trương Tấn Sang -> MOZ", "W: Vladimir Putin -> PRK", "X: Antony Blinken -> SGP",
+                               "V: Trương Tấn Sang -> MOZ", "X: Antony Blinken -> SGP",
                                "X: JD Vance -> FRA",
                                "heldout: Xi Jinping -> VNM"],
                 "\(left)")

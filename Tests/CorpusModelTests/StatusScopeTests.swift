@@ -133,6 +133,15 @@ struct StatusScopeTests {
         #expect(statuses(news, to: "JPN") == ["occurred"], "\(visits(news))")
     }
 
+    @Test("status.planned.present-tense: a relative clause after the trip, in the present with a day ahead, is a schedule")
+    func scheduledInRelativeClause() {
+        let ahead = "Widodo to Vietnam\n\nIndonesian President Joko Widodo will visit Vietnam on June 19, straight after a trip to Japan that begins later today."
+        #expect(statuses(ahead, to: "JPN") == ["planned"], "\(visits(ahead))")
+        // Counter-example: no day in the relative clause, and a past trigger.
+        let figure = "Widodo in Japan\n\nIndonesian President Joko Widodo made a visit to Japan that begins a new chapter in ties."
+        #expect(statuses(figure, to: "JPN") == ["occurred"], "\(visits(figure))")
+    }
+
     @Test("merge: a report its article dates from that very day tells a visit under way; a plan of its later days does not undo it")
     func visitUnderWay() {
         let underWay = "Thủ tướng Campuchia Hun Sen thăm chính thức Việt Nam từ ngày 15-16/6. Rời Hà Nội, ông Hun Sen sẽ thăm Thành phố Hồ Chí Minh."
