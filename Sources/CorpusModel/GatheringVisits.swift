@@ -14,9 +14,21 @@ struct GatheringPlace {
     var end: PartialDate?
     /// The last sentence that named or used it: it holds for a few sentences after.
     var sentence: Int
+    /// Placed by the article's dateline ("VILNIUS, July 11 -"): the report is written from there
+    /// (DatelineGathering.swift).
+    var fromDateline = false
 
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
+
+    /// Whether it still holds in sentence `index`.
+    func holds(in index: Int) -> Bool { index - sentence <= Self.reach }
+}
+
+/// A gathering placed before the sentence that reports it, and the rule that carried it there.
+struct CarriedGathering {
+    var place: GatheringPlace
+    var rule: Rule
 }
 
 /// What one sentence says about a gathering: its cue, where and when, and the rules that read them.
@@ -43,10 +55,19 @@ extension EventFinder {
         }
     }
 
-    /// "the stadium Biden never saw", "X did not attend": a negation within two words after a participant's name
-    /// is his own: he was not there (rule status.negated.participant).
+    /// "the stadium Biden never saw", "X did not attend", "X, who had been urged to attend, decided not to go": a
+    /// negation within two words after a participant's name, or after a relative clause set off right after it, is
+    /// his own: he was not there (rule status.negated.participant).
     func isNegatedAfterName(_ p: PersonRef, _ c: SentenceContext) -> Bool {
-        (p.nameEnd..<min(c.end, p.nameEnd + 2)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
+        let after = endOfRelativeClause(after: p.nameEnd, c) ?? p.nameEnd
+        return (after..<min(c.end, after + 2)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
+    }
+
+    /// ", who ... ," right after token `k`: the token after the closing comma.
+    func endOfRelativeClause(after k: Int, _ c: SentenceContext) -> Int? {
+        guard k + 1 < c.end, tokens[k].first == 0x2C, lexicon.relativePronouns.contains(tokens[k + 1].lower),
+              let close = (k + 2..<c.end).first(where: { tokens[$0].kind == .punct && tokens[$0].first == 0x2C }) else { return nil }
+        return close + 1
     }
 
     /// The first gathering word, attendance verb or attendance word of the sentence, not inside a name and not
@@ -124,14 +145,23 @@ extension EventFinder {
         }
         // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift).
         guard lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0,
-              var place = gathering, c.index - place.sentence <= GatheringPlace.reach else { return nil }
+              let carried = carriedGathering(c, time: time?.start) else { return nil }
+        var place = carried.place
+        rules.insert(carried.rule)
         place.sentence = c.index
-        rules.insert(.destinationGatheringContext)
         if let time {
             place.start = time.start
             place.end = time.end
         }
         return GatheringReading(cue: cue, place: place, time: time, rules: rules)
+    }
+
+    /// The gathering an earlier sentence placed while it holds (rule destination.gathering-context), else the
+    /// header dateline's when `time` is near its day (rule destination.dateline-gathering).
+    func carriedGathering(_ c: SentenceContext, time: PartialDate?) -> CarriedGathering? {
+        if let g = gathering, g.holds(in: c.index) { return CarriedGathering(place: g, rule: .destinationGatheringContext) }
+        guard let d = datelineGathering, d.fitsDateline(time) else { return nil }
+        return CarriedGathering(place: d, rule: .destinationDatelineGathering)
     }
 
     /// The place a sentence names for its gathering (see `gatheringReading`).
