@@ -1,3 +1,5 @@
+import Foundation
+
 // The place of an article's header dateline ("VILNIUS, July 11 (Reuters) -"): the report is written from there.
 // When a sentence reports a gathering without naming its place ("X and Y were among the mourners"), and no
 // sentence nearby placed one, the gathering is the dateline's (rule destination.dateline-gathering), for the
@@ -8,8 +10,10 @@ extension GatheringPlace {
     static let datelineDays = 14
 
     /// The gathering place of a header dateline naming a city (or a country) of the gazetteer, dated `date`.
+    /// "Nusa Dua, Indonesia": the place first, else the country after it.
     init?(dateline name: String, date: PartialDate?, gazetteer: Gazetteer) {
-        let refs = gazetteer.refs(forKey: Fold.key(name)) ?? []
+        let parts = name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let refs = parts.lazy.compactMap { gazetteer.refs(forKey: Fold.key($0)) }.first ?? []
         let places = refs.map { Int($0.entity) }.filter { [.city, .country].contains(gazetteer.entities[$0].kind) }
         // A dateline names a city: prefer one over a country of the same name.
         guard let index = places.first(where: { gazetteer.entities[$0].kind == .city }) ?? places.first,

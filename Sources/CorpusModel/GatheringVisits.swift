@@ -121,8 +121,11 @@ extension EventFinder {
     /// meetings), with its time when the sentence gives none.
     func gatheringReading(cue: Range<Int>, _ c: SentenceContext) -> GatheringReading? {
         var rules = RuleSet([.visitGatheringParticipant])
-        var time = nearestTime(c.times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
-            ?? nearestTime(c.times, to: cue.lowerBound)
+        // A time inside a relative clause ("Modi, whose country takes over next month, ...") dates that clause only.
+        let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
+        let times = c.times.filter { cueInRelative || !isInsideRelativeClause(at: $0.tokens.lowerBound, c) }
+        var time = nearestTime(times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
+            ?? nearestTime(times, to: cue.lowerBound)
         if time != nil { rules.insert(.dateNearest) }
         // "said on Tuesday that X would attend the summit ... from Friday": a time across a verb of saying dates
         // the saying when the gathering has one of its own (rule date.across-speech-verb).
@@ -223,7 +226,12 @@ extension EventFinder {
 
     /// Whether a relative pronoun ("who", "which") opens a clause between the last comma before `p` and `p`.
     func isInsideRelativeClause(_ p: PersonRef, _ c: SentenceContext) -> Bool {
-        var j = p.phraseStart - 1
+        isInsideRelativeClause(at: p.phraseStart, c)
+    }
+
+    /// Whether a relative pronoun opens a clause between the last comma before token `k` and `k`.
+    func isInsideRelativeClause(at k: Int, _ c: SentenceContext) -> Bool {
+        var j = k - 1
         while j >= c.start && !(tokens[j].kind == .punct && tokens[j].first == 0x2C) {
             if lexicon.relativePronouns.contains(tokens[j].lower) { return true }
             j -= 1
