@@ -52,6 +52,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitProposed
     // A gathering reported under a header dateline without a place of its own (DatelineGathering.swift).
     case destinationDatelineGathering
+    // An act that puts the doer in a place named after it with "in" or "at" ("addressed parliament in Canberra").
+    case visitPresenceAct
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -155,6 +157,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .corefGender: "coref.gender"
         case .visitProposed: "visit.proposed"
         case .destinationDatelineGathering: "destination.dateline-gathering"
+        case .visitPresenceAct: "visit.presence-act"
         }
     }
 }
