@@ -22,6 +22,16 @@ extension GatheringPlace {
         self.init(country: country, city: isCity ? index : nil, tokens: nil, start: date, end: nil, sentence: 0, fromDateline: true)
     }
 
+    /// Days before the dateline's day a gathering must have ended to be background: a report tells the day before
+    /// as its news ("the White House said late on Thursday").
+    static let backgroundDays = 2
+
+    /// Whether this gathering, in another country, ended `backgroundDays` or more before `other` starts.
+    func endsBefore(_ other: GatheringPlace) -> Bool {
+        guard let mine = end ?? start, let theirs = other.start else { return false }
+        return country != other.country && theirs.dayRange.lowerBound - mine.dayRange.upperBound >= Self.backgroundDays
+    }
+
     /// Whether a gathering dated `time` can be the one under the dateline: no time, or one near the dateline's day.
     func fitsDateline(_ time: PartialDate?) -> Bool {
         guard let time, let day = start else { return true }

@@ -135,6 +135,7 @@ extension EventFinder {
         }
         if let named = namedGatheringPlace(cue: cue, c) {
             rules.insert(.destinationGatheringPlace)
+            if named.namedByDemonym { rules.insert(.destinationDemonymCapital) }
             var place = GatheringPlace(country: named.country, city: named.city, tokens: named.tokens, start: time?.start,
                                        end: time?.end, sentence: c.index)
             // "the G7 summit in Hiroshima from Friday to Sunday. ... are attending the Hiroshima meeting": the
@@ -161,10 +162,14 @@ extension EventFinder {
 
     /// The gathering an earlier sentence placed while it holds (rule destination.gathering-context), else the
     /// header dateline's when `time` is near its day (rule destination.dateline-gathering).
+    /// A gathering placed nearby but dated before the dateline's day ("after attending the summit in Phnom Penh on
+    /// Sunday") is background: an undated sentence reports the dateline's.
     func carriedGathering(_ c: SentenceContext, time: PartialDate?) -> CarriedGathering? {
-        if let g = gathering, g.holds(in: c.index) { return CarriedGathering(place: g, rule: .destinationGatheringContext) }
-        guard let d = datelineGathering, d.fitsDateline(time) else { return nil }
-        return CarriedGathering(place: d, rule: .destinationDatelineGathering)
+        let dateline = datelineGathering.flatMap { $0.fitsDateline(time) ? $0 : nil }
+        if let g = gathering, g.holds(in: c.index), !(time == nil && dateline.map(g.endsBefore) == true) {
+            return CarriedGathering(place: g, rule: .destinationGatheringContext)
+        }
+        return dateline.map { CarriedGathering(place: $0, rule: .destinationDatelineGathering) }
     }
 
     /// The place a sentence names for its gathering (see `gatheringReading`).

@@ -54,6 +54,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationDatelineGathering
     // An act that puts the doer in a place named after it with "in" or "at" ("addressed parliament in Canberra").
     case visitPresenceAct
+    // "the Ukrainian capital": a capital named by its country's demonym (DemonymCapital.swift).
+    case destinationDemonymCapital
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -158,6 +160,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitProposed: "visit.proposed"
         case .destinationDatelineGathering: "destination.dateline-gathering"
         case .visitPresenceAct: "visit.presence-act"
+        case .destinationDemonymCapital: "destination.demonym-capital"
         }
     }
 }

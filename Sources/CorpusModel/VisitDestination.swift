@@ -37,8 +37,9 @@ extension EventFinder {
         let afterTrigger = candidates.filter { $0.tokens.lowerBound >= (triggerEnd ?? r.range.lowerBound) && $0.tokens.lowerBound < hostLimit }
         var destination: String?
         var rule = Rule.destinationAfterTrigger
+        let chosen = afterTrigger.first ?? candidates.first { $0.tokens.lowerBound < hostLimit }
         if let first = afterTrigger.first { destination = first.country }
-        else if let first = candidates.first(where: { $0.tokens.lowerBound < hostLimit }) {
+        else if let first = chosen {
             destination = first.country
             rule = .destinationBeforeTrigger
         }
@@ -72,6 +73,7 @@ extension EventFinder {
         let countries = listedCountries(dest, afterTrigger)
         var rules = RuleSet([rule])
         if countries.count > 1 { rules.insert(.destinationList) }
+        if chosen?.namedByDemonym == true && chosen?.country == dest { rules.insert(.destinationDemonymCapital) }
         let city = m.places.first { $0.city != nil && $0.country == dest && !$0.inPhrase
             && $0.tokens.lowerBound >= r.range.lowerBound - 6 && $0.tokens.lowerBound < max(r.range.upperBound, triggerEnd ?? 0) }?.city
         return Destination(countries: countries, main: dest, city: city, place: afterTrigger.first { $0.country == dest },
