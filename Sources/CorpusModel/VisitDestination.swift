@@ -133,9 +133,19 @@ extension EventFinder {
             let pairedWith = i > 0 && excluded.contains(i - 1) && before >= range.lowerBound
                 && (tokens[before].lower == Self.kAnd || tokens[before].lower == Self.kVa)
                 && m.places[i - 1].tokens.upperBound == before
-            if afterPhrase || beforePhrase || titled || pairedWith || isOrigin(place, in: range) { excluded.insert(i) }
+            if afterPhrase || beforePhrase || titled || pairedWith || isOrigin(place, in: range) || ownsPerson(place, m, range) {
+                excluded.insert(i)
+            }
         }
         return m.places.indices.filter { !excluded.contains($0) && !m.places[$0].demonym && !m.places[$0].inPhrase }.map { m.places[$0] }
+    }
+
+    /// "Denmark's Mette Frederiksen", "Japan's Prime Minister Fumio Kishida": a country with "'s" before a person's
+    /// name is that person's country, not a place gone to (rule destination.excluded-phrase).
+    func ownsPerson(_ place: PlaceRef, _ m: SentenceMentions, _ range: Range<Int>) -> Bool {
+        let after = place.tokens.upperBound
+        guard after < range.upperBound, tokens[after].kind == .possessive else { return false }
+        return m.persons.contains { $0.nameStart > after && $0.phraseStart <= after + 1 && $0.nameStart <= after + 5 }
     }
 
     /// "from Israel to Jeddah", "từ Hà Nội sang Lào": a place between an origin word and a goal's preposition is
