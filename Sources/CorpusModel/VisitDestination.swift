@@ -35,6 +35,11 @@ extension EventFinder {
         let candidates = c.destinationPlaces(from: r.range.lowerBound, to: max(r.range.upperBound, triggerEnd ?? 0))
             .filter { !isExcluded($0, c) && $0.country != visitorCountry }
         let afterTrigger = candidates.filter { $0.tokens.lowerBound >= (triggerEnd ?? r.range.lowerBound) && $0.tokens.lowerBound < hostLimit }
+        // An act done in a place ("spoke in Jakarta about Laos") is a visit only when the place it names first is abroad.
+        if let act = r.trigger, act.form == .presenceAct {
+            let named = c.destinationPlaces(from: act.tokens.upperBound, to: e).first
+            guard let named, afterTrigger.first?.tokens == named.tokens else { return nil }
+        }
         var destination: String?
         var rule = Rule.destinationAfterTrigger
         let chosen = afterTrigger.first ?? candidates.first { $0.tokens.lowerBound < hostLimit }
