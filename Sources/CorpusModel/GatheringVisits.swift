@@ -253,7 +253,7 @@ extension EventFinder {
         let mention = report(c, status: st.status, time: r.time, rules: rules, visitor: p.nameStart..<p.nameEnd,
                              destination: r.place.tokens)
         var start = r.place.start, end = r.place.end
-        if start == nil, !p.historical, st.status != .negated, let d = date {
+        if start == nil, !p.historical, let d = date {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)
