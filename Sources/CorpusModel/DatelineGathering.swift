@@ -26,10 +26,10 @@ extension GatheringPlace {
     /// as its news ("the White House said late on Thursday").
     static let backgroundDays = 2
 
-    /// Whether this gathering, in another country, ended `backgroundDays` or more before `other` starts.
+    /// Whether this gathering ended `backgroundDays` or more before `other` starts.
     func endsBefore(_ other: GatheringPlace) -> Bool {
         guard let mine = end ?? start, let theirs = other.start else { return false }
-        return country != other.country && theirs.dayRange.lowerBound - mine.dayRange.upperBound >= Self.backgroundDays
+        return theirs.dayRange.lowerBound - mine.dayRange.upperBound >= Self.backgroundDays
     }
 
     /// Whether a gathering dated `time` can be the one under the dateline: no time, or one near the dateline's day.

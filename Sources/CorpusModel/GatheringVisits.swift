@@ -162,11 +162,11 @@ extension EventFinder {
 
     /// The gathering an earlier sentence placed while it holds (rule destination.gathering-context), else the
     /// header dateline's when `time` is near its day (rule destination.dateline-gathering).
-    /// A gathering placed nearby but dated before the dateline's day ("after attending the summit in Phnom Penh on
-    /// Sunday") is background: an undated sentence reports the dateline's.
+    /// A gathering placed nearby but dated days before the dateline's day ("after attending the summit in Phnom Penh
+    /// on Sunday", "came to Islamabad in 2015 for a conference") is background: the sentence reports the dateline's.
     func carriedGathering(_ c: SentenceContext, time: PartialDate?) -> CarriedGathering? {
         let dateline = datelineGathering.flatMap { $0.fitsDateline(time) ? $0 : nil }
-        if let g = gathering, g.holds(in: c.index), !(time == nil && dateline.map(g.endsBefore) == true) {
+        if let g = gathering, g.holds(in: c.index), dateline.map(g.endsBefore) != true {
             return CarriedGathering(place: g, rule: .destinationGatheringContext)
         }
         return dateline.map { CarriedGathering(place: $0, rule: .destinationDatelineGathering) }
