@@ -37,6 +37,8 @@ struct GatheringReading {
     var place: GatheringPlace
     var time: TaggedTime?
     var rules: RuleSet
+    /// Whether the place holds for the sentences after (not a place only referred back to: "from X, where ...").
+    var carriesOn = true
 }
 
 extension EventFinder {
@@ -46,8 +48,10 @@ extension EventFinder {
     mutating func findGatheringVisits(_ c: SentenceContext) {
         if let dateline = datelinePlace(c) { gathering = dateline }
         guard let cue = gatheringCue(c), !mentionsRemoteAttendance(c), let reading = gatheringReading(cue: cue, c) else { return }
-        gathering = reading.place
-        gathering?.tokens = nil
+        if reading.carriesOn {
+            gathering = reading.place
+            gathering?.tokens = nil
+        }
         let status = status(trigger: cue, from: c.start, to: c.end, start: reading.time?.start ?? reading.place.start,
                             sentence: c.index)
         for p in gatheringParticipants(reading, c) {
@@ -133,6 +137,13 @@ extension EventFinder {
             time = own
             rules.insert(.dateAcrossSpeechVerb)
         }
+        // "flew in from Kuala Lumpur, where he had attended the meeting": that place, for this sentence only.
+        if let referred = placeReferredBack(before: cue, c) {
+            rules.insert(.destinationGatheringPlace)
+            let place = GatheringPlace(country: referred.country, city: referred.city, tokens: referred.tokens, start: time?.start,
+                                       end: time?.end, sentence: c.index)
+            return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: false)
+        }
         if let named = namedGatheringPlace(cue: cue, c) {
             rules.insert(.destinationGatheringPlace)
             if named.namedByDemonym { rules.insert(.destinationDemonymCapital) }
@@ -191,6 +202,17 @@ extension EventFinder {
             let w = j >= c.start ? tokens[j].lower : 0
             return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w)))
         }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
+    }
+
+    /// "flew in from Kuala Lumpur, where he had attended the meeting": the place right before ", where" when the cue
+    /// is in that clause (no other comma between).
+    func placeReferredBack(before cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
+        c.destinations.last { p in
+            let comma = p.tokens.upperBound, word = comma + 1
+            guard word < cue.lowerBound, !isExcluded(p, c), tokens[comma].kind == .punct, tokens[comma].first == 0x2C,
+                  lexicon.placeRelatives.contains(tokens[word].lower) else { return false }
+            return !(word + 1..<cue.lowerBound).contains { tokens[$0].kind == .punct && tokens[$0].first == 0x2C }
+        }
     }
 
     /// The persons the sentence names as there: each from another country than the host's, not a host, not

@@ -38,6 +38,14 @@ struct SummitRecallTests {
         #expect(corpus.visitSummaries().contains("Emmanuel Macron -> IDN 2022-11-15 occurred"), "\(corpus.visitSummaries())")
     }
 
+    @Test("'from X, where he had attended the meeting': the gathering was in X, and X is not carried on")
+    func placeReferredBack() {
+        let text = "Ministers meet\n\nHANOI, Nov 2 (Reuters) - Talks opened on Sunday.\n\nU.S. Secretary of State Antony Blinken flew in from Kuala Lumpur, where he had attended the meeting of ASEAN foreign ministers on Friday. Japanese Foreign Minister Yoko Kamikawa also attended."
+        let visits = Self.summaries(text, date: "2024-11-02")
+        #expect(visits.contains("Antony Blinken -> MYS 2024-11-01 occurred"), "\(visits)")
+        #expect(!visits.contains { $0.hasPrefix("Yoko Kamikawa -> MYS") }, "\(visits)")
+    }
+
     @Test("a time inside a relative clause does not date a gathering reported outside it")
     func relativeClauseTime() {
         let text = "Indonesian President Joko Widodo, whose country takes over the chair in December, and Malaysian Prime Minister Anwar Ibrahim were among the leaders at the summit in Vientiane."
