@@ -50,6 +50,12 @@ public enum Rule: Int, CaseIterable, Sendable {
     case corefGender
     // Candidates proposed for the scorer to judge (ProposedVisits.swift).
     case visitProposed
+    // A gathering reported under a header dateline without a place of its own (DatelineGathering.swift).
+    case destinationDatelineGathering
+    // An act that puts the doer in a place named after it with "in" or "at" ("addressed parliament in Canberra").
+    case visitPresenceAct
+    // "the Ukrainian capital": a capital named by its country's demonym (DemonymCapital.swift).
+    case destinationDemonymCapital
     // Status told by the clause after the trigger, a departure, a substitute (issue 9, status2).
     case statusNegatedCancelItAfter, statusOccurredDeparture, statusNegatedSubstituted, statusOccurredSubstitute
     case statusOccurredOtherParticipant, statusOccurredParticipantArrived
@@ -155,6 +161,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitTimelineStop: "visit.timeline-stop"
         case .corefGender: "coref.gender"
         case .visitProposed: "visit.proposed"
+        case .destinationDatelineGathering: "destination.dateline-gathering"
+        case .visitPresenceAct: "visit.presence-act"
+        case .destinationDemonymCapital: "destination.demonym-capital"
         case .statusNegatedCancelItAfter: "status.negated.cancel-it-after"
         case .statusOccurredDeparture: "status.occurred.departure"
         case .statusNegatedSubstituted: "status.negated.substituted"
