@@ -216,7 +216,8 @@ struct EventFinder {
     }
 
     /// The times of a sentence that may date an event: not those of an anniversary ("80th anniversary ...
-    /// (October 10, 1945–2025)"), nor a date right after "since" ("the first trip since 2019").
+    /// (October 10, 1945–2025)"), nor a date right after "since" ("the first trip since 2019"), nor the date of
+    /// the relations established ("since the two countries established diplomatic relations in 1999").
     func eventTimes(_ times: [TaggedTime], in range: Range<Int>) -> [TaggedTime] {
         let s = range.lowerBound, e = range.upperBound
         var anniversaryTokens: [Range<Int>] = []
@@ -224,7 +225,7 @@ struct EventFinder {
             anniversaryTokens.append(max(s, k - 3)..<min(e, k + 14))
         }
         return times.filter { t in
-            !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) } && !isSince(t, s)
+            !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) } && !isSince(t, s) && !datesRelations(t, s)
         }
     }
 

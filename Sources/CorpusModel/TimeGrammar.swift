@@ -87,6 +87,10 @@ extension TimeTagger {
         if !p.suffix && p.seps.contains(0x2F) {
             return slashDate(p.values, p.seps, i, anchor: anchor, future: future, afterThang: i > 0 && tokens[i - 1].lower == kThang)
         }
+        // "tháng 6-2014", "ngày 2-11-2023": the hyphenated month and year, day, month and year of some newsrooms.
+        if !p.suffix, let hyphenated = hyphenatedDate(p.values, p.seps, i, afterThang: i > 0 && tokens[i - 1].lower == kThang) {
+            return hyphenated
+        }
         // "tháng 9" (a month) / "năm 2025" handled by the year rule below.
         if i > 0 && tokens[i - 1].lower == kThang, p.values.count == 1, !p.suffix, (1...12).contains(p.values[0]),
            let a = anchor {

@@ -141,6 +141,24 @@ extension EventFinder {
     }
 }
 
+extension EventFinder {
+    /// A date that tells when relations were established or normalised: an establishment word followed by a
+    /// relations word within three words, both in the few words before the date with no punctuation between
+    /// ("kể từ khi hai nước thiết lập quan hệ ngoại giao năm 1999", "established diplomatic relations in 1995").
+    func datesRelations(_ t: TaggedTime, _ s: Int) -> Bool {
+        let first = t.tokens.lowerBound
+        var j = first - 1
+        while j >= max(s, first - 10), tokens[j].kind != .punct {
+            let n = lexicon.establishWords.match(tokens, at: j, end: first)
+            if n > 0, (j + n..<min(first, j + n + 3)).contains(where: { lexicon.relationsWords.match(tokens, at: $0, end: first) > 0 }) {
+                return true
+            }
+            j -= 1
+        }
+        return false
+    }
+}
+
 /// One stop of a trip list: the place and its time.
 struct TripStop {
     var place: PlaceRef
