@@ -144,6 +144,8 @@ struct EventFinder {
     /// The gathering the article last placed (by a dateline or a sentence naming its place), for sentences
     /// that name its participants only (GatheringVisits.swift).
     var gathering: GatheringPlace?
+    /// The sentences naming delegation members, for the visits they make once the article is read (AccompanyingMembers.swift).
+    var accompanying: [AccompanyingReport] = []
     /// The paragraph of the current sentence, and the subjects of its sentences so far, for "he", "him", "đoàn"
     /// (Coreference.swift).
     var paragraph = 0
@@ -189,6 +191,7 @@ struct EventFinder {
         findVisits(context)
         findOtherEvents(context)
         findGatheringVisits(context)
+        noteAccompanyingMembers(context)
         if let item = listItem, visits.count > visitsBefore { lastListVisit = (item.list, visits[visits.count - 1].visitor) }
         noteSubject(context, visitsBefore: visitsBefore)
         if proposes { proposeVisits(context, rulesFrom: visitsBefore) }

@@ -433,6 +433,9 @@ struct MentionFinder {
         var steps = 0
         // A name starts right after the title or after a place, body or bracket of its complement.
         var anchor = tr.upperBound
+        // A Vietnamese body written with lowercase words ("Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh
+        // Hoan"): read on to the name that starts with a family name.
+        var lowercaseBody = false
         scan: while k < e && steps < 16 {
             steps += 1
             let t = tokens[k]
@@ -476,6 +479,11 @@ struct MentionFinder {
             // A verb or tense word ends the complement: in "Thủ tướng sẽ thăm Campuchia" the place is not his country.
             if t.kind == .word && language == .vietnamese && (Self.clauseVerbs.contains(t.lower) || lexicon.plannedCues.contains(t.lower)
                 || lexicon.visitVerbs.match(tokens, at: k, end: e) > 0 || lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0) { break }
+            // (A Vietnamese name has no lowercase syllable: a run before one was a body's.)
+            if t.kind == .word && language == .vietnamese && (lowercaseBody || c.runStart >= 0) && familyNameFollows(after: k, e) {
+                lowercaseBody = true
+                c.runStart = -1; k += 1; anchor = k; continue
+            }
             if t.kind == .word && c.runStart < 0 && (lexicon.connectors.contains(t.lower) || language == .vietnamese) {
                 if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { c.level = l; bodySeen = true }
                 k += 1; continue
@@ -497,6 +505,7 @@ struct MentionFinder {
         var runEnd = complement.end
         while runEnd > runStart && !tokens[runEnd - 1].capitalized { runEnd -= 1 }
         if runEnd - runStart > 5 { runStart = runEnd - 5 }
+        runStart = vietnameseNameStart(runStart..<runEnd)
         let count = runEnd - runStart
         // "President Filipe Nyusi of Mozambique": the country after the name.
         if complement.country == nil, runEnd + 1 < e, lexicon.ofWords.contains(tokens[runEnd].lower),
@@ -521,6 +530,26 @@ struct MentionFinder {
         m.persons.append(p)
         m.persons.sort { $0.nameStart < $1.nameStart }
         return true
+    }
+
+    /// A capitalised family name ("Nguyễn", `family-names`) in the few words after `k`, with no punctuation between.
+    func familyNameFollows(after k: Int, _ e: Int) -> Bool {
+        var q = k + 1
+        while q < min(e, k + 7), tokens[q].kind == .word {
+            if tokens[q].capitalized && lexicon.familyNames.contains(tokens[q].lower) { return true }
+            q += 1
+        }
+        return false
+    }
+
+    /// In a Vietnamese text, where the name of a capitalised run after a title starts: at a family name that
+    /// leaves two to four syllables ("Bộ trưởng Công Thương Nguyễn Hồng Diên": "Nguyễn Hồng Diên"), when the run
+    /// does not itself open with one ("Trần Lưu Quang" is a name whole).
+    func vietnameseNameStart(_ run: Range<Int>) -> Int {
+        guard language == .vietnamese, run.count >= 3, !lexicon.familyNames.contains(tokens[run.lowerBound].lower),
+              let j = (run.lowerBound + 1..<run.upperBound).first(where: { lexicon.familyNames.contains(tokens[$0].lower) }),
+              (2...4).contains(run.upperBound - j) else { return run.lowerBound }
+        return j
     }
 
     func startsTitle(_ k: Int, _ e: Int) -> Bool {

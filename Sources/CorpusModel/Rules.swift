@@ -50,6 +50,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case corefGender
     // Candidates proposed for the scorer to judge (ProposedVisits.swift).
     case visitProposed
+    // Delegation members named with "tháp tùng" travel with the leader (AccompanyingMembers.swift).
+    case visitAccompanyingMember
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -152,6 +154,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitTimelineStop: "visit.timeline-stop"
         case .corefGender: "coref.gender"
         case .visitProposed: "visit.proposed"
+        case .visitAccompanyingMember: "visit.accompanying-member"
         }
     }
 }
