@@ -277,6 +277,7 @@ struct MentionFinder {
         while i < e {
             let t = tokens[i]
             if !owner[i - s], t.kind == .word, t.capitalized, !isCapitalisedNoun(i), !isCommonWord(t),
+               !opensVietnameseWord(i, range),
                gazetteer.hasShort(t.key) && exactEnough(t) || localShort(t.key) != nil,
                let ref = resolveShort(t.key, level: nil, country: nil) {
                 owner[i - s] = true
@@ -285,6 +286,14 @@ struct MentionFinder {
             }
             i += 1
         }
+    }
+
+    /// A Vietnamese word capitalised because it opens the sentence or a bracket, its next syllable in lower case
+    /// ("Bình luận: ...", "(Bình luận)"): a common word, not the short name of a person ("Bình"), whom Vietnamese
+    /// copy names with a title or "ông", "bà" before a single syllable.
+    func opensVietnameseWord(_ i: Int, _ range: Range<Int>) -> Bool {
+        guard language == .vietnamese, i + 1 < range.upperBound, tokens[i + 1].kind == .word, !tokens[i + 1].capitalized else { return false }
+        return i == range.lowerBound || (tokens[i - 1].kind == .punct && tokens[i - 1].first == 0x28)
     }
 
     /// Places inside a person's phrase or an organisation are not destinations.

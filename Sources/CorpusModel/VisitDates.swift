@@ -135,7 +135,7 @@ extension EventFinder {
         var j = t.tokens.lowerBound - 1
         if j >= s && (tokens[j].lower == TimeTagger.kNam || tokens[j].lower == TimeTagger.kYear) { j -= 1 } // "sau năm 1975"
         guard j >= s else { return false }
-        if lexicon.sinceWords.contains(tokens[j].lower) { return true }
+        if lexicon.sinceWords.contains(tokens[j].lower) || opensSinceClause(before: t.tokens.lowerBound, s) { return true }
         // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
         return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
     }
@@ -153,6 +153,22 @@ extension EventFinder {
             if n > 0, (j + n..<min(first, j + n + 3)).contains(where: { lexicon.relationsWords.match(tokens, at: $0, end: first) > 0 }) {
                 return true
             }
+            j -= 1
+        }
+        return false
+    }
+}
+
+extension EventFinder {
+    static let kKhi = Fold.lowerKey("khi")
+
+    /// "kể từ khi nhậm chức tháng 6/2022" (since taking office in June 2022): a time in a clause opened by "kể từ
+    /// khi", a few lowercase words before it, bounds a period. A clause naming someone or somewhere tells an event
+    /// of its own ("kể từ khi ông Hollande tới Hà Nội năm 2016", "kể từ khi chuyên cơ rời Nội Bài sáng 27/10").
+    func opensSinceClause(before first: Int, _ s: Int) -> Bool {
+        var j = first - 1
+        while j >= max(s + 2, first - 8), tokens[j].kind == .word, !tokens[j].capitalized {
+            if tokens[j].lower == Self.kKhi && tokens[j - 1].lower == TimeTagger.kTu && tokens[j - 2].lower == Self.kKe { return true }
             j -= 1
         }
         return false
