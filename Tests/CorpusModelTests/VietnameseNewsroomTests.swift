@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// The forms of Vietnamese newsroom copy read since batch S (docs/corpus-model.md, "Vietnamese newsroom styles"):
+/// delegation members, names after a body written out, spans and hyphenated dates, dates that bound a period.
+@Suite("Vietnamese newsroom styles")
+struct VietnameseNewsroomTests {
+    /// "visitor -> destination start status" of each visit of the text, sorted.
+    static func visits(_ text: String, date: String = "2024-06-15") -> [String] {
+        Fixtures.visitSummaries([(date, text)])
+    }
+
+    /// The time expressions of one sentence published on `date`.
+    static func times(_ sentence: String, date: String) -> [String] {
+        let d = Fixtures.corpus(sentence, date: date).documents[0]
+        return d.times.map { t in "\(d.slice(t.range))=\(t.start.iso)\(t.end.map { ".." + $0.iso } ?? "")" }
+    }
+
+    static let trip = "Thủ tướng Phạm Minh Chính đến Tokyo chiều 14/6, bắt đầu chuyến thăm chính thức Nhật Bản. "
+
+    @Test("members named with 'tháp tùng' make the leader's visits of the trip, dated as his (rule visit.accompanying-member)")
+    func accompanyingMembers() {
+        let text = Self.trip + "Tháp tùng Thủ tướng có Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn; Bộ trưởng Công Thương Nguyễn Hồng Diên."
+        #expect(Self.visits(text) == ["Bùi Thanh Sơn -> JPN 2024-06-14 occurred", "Nguyễn Hồng Diên -> JPN 2024-06-14 occurred",
+                                      "Phạm Minh Chính -> JPN 2024-06-14 occurred"])
+    }
+
+    @Test("a member after the cue or a leader named after it: the same visits")
+    func memberBeforeTheCue() {
+        let text = Self.trip + "Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn tháp tùng."
+        #expect(Self.visits(text).contains("Bùi Thanh Sơn -> JPN 2024-06-14 occurred"))
+    }
+
+    @Test("no member visit without the cue, nor for a leader's trip long before the article", arguments: [
+        Self.trip + "Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn tiếp đoàn doanh nghiệp tại Hà Nội.",
+        "Thủ tướng Phạm Minh Chính từng thăm Nhật Bản năm 2021. Tháp tùng Thủ tướng có Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn.",
+    ])
+    func noMemberVisit(_ text: String) {
+        #expect(!Self.visits(text).contains { $0.hasPrefix("Bùi Thanh Sơn") })
+    }
+
+    @Test("a name after a body written out starts at its family name; a run that opens with one is kept whole")
+    func namesAfterABody() {
+        let text = Self.trip + "Tháp tùng Thủ tướng có Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh Hoan; Bộ trưởng Công Thương Nguyễn Hồng Diên."
+        let c = Fixtures.corpus(text, date: "2024-06-15", gazetteer: Fixtures.fullGazetteer)
+        let discovered = c.entities.filter(\.discovered).map(\.name).sorted()
+        #expect(discovered == ["Lê Minh Hoan", "Nguyễn Hồng Diên"])
+    }
+
+    @Test("spans across months, hyphenated dates", arguments: [
+        ("- 28/2-5/3/2017: Nhà vua thăm Việt Nam.", "2025-04-01", ["28/2-5/3/2017=2017-02-28..2017-03-05"]),
+        ("- 30/12-2/1/2020: Ông thăm Lào.", "2025-04-01", ["30/12-2/1/2020=2019-12-30..2020-01-02"]),
+        ("Ông Rutte thăm Việt Nam tháng 6-2014.", "2024-03-15", ["tháng 6-2014=2014-06"]),
+        ("Ông Rutte thăm Việt Nam ngày 2-11-2023.", "2024-03-15", ["2-11-2023=2023-11-02"]),
+    ])
+    func vietnameseDates(_ sentence: String, _ date: String, _ expected: [String]) {
+        #expect(Self.times(sentence, date: date) == expected)
+    }
+
+    @Test("hyphenated pairs without 'tháng' are not read as a month and a year")
+    func yearSpansStay() {
+        let times = Self.times("Giai đoạn 1954-1975 là thời kỳ chiến tranh.", date: "2024-03-15")
+        #expect(!times.contains { $0.contains("=1954-") || $0.contains("=1975-") })
+    }
+
+    @Test("the date of relations established, or of a 'kể từ khi' clause, is not the visit's", arguments: [
+        "Thủ tướng Phạm Minh Chính thăm Saudi Arabia, lần đầu tiên kể từ khi hai nước thiết lập quan hệ ngoại giao năm 1999.",
+        "Tổng thống Ferdinand Marcos Jr. đến Việt Nam, lần đầu tiên kể từ khi nhậm chức tháng 6/2022.",
+    ])
+    func periodDates(_ text: String) {
+        #expect(!Self.visits(text).contains { $0.contains(" 1999") || $0.contains(" 2022-06") })
+    }
+
+    @Test("a 'kể từ khi' clause naming someone keeps the date of its own event")
+    func sinceClauseWithItsOwnEvent() {
+        let visits = Self.visits("Đây là chuyến thăm đầu tiên kể từ khi Tổng thống François Hollande tới Hà Nội năm 2016.")
+        #expect(visits.contains("François Hollande -> VNM 2016 occurred"))
+    }
+
+    @Test("a word opening a sentence or a bracket ('Bình luận') is not a person's short name")
+    func commonWordAtTheHead() {
+        let text = "(Bình luận) - Tổng Bí thư Tô Lâm đến Seoul chiều 10/6, bắt đầu chuyến thăm cấp Nhà nước Hàn Quốc."
+        #expect(Self.visits(text) == ["Tô Lâm -> KOR 2024-06-10 occurred"])
+    }
+
+    @Test("'Chủ tịch nước' before a name is a title: a person after 'hội đàm với Chủ tịch nước' received the visitor")
+    func presidentTitle() {
+        let text = "Tổng thống Brazil Luiz Inácio Lula da Silva sẽ hội đàm với Chủ tịch nước Lương Cường và dự Diễn đàn doanh nghiệp tại Hà Nội."
+        #expect(!Self.visits(text).contains { $0.hasPrefix("Lương Cường") })
+    }
+
+    @Test("'Miến Điện' is Burma")
+    func burma() {
+        let visits = Self.visits("Tháng 2/1958, Chủ tịch Hồ Chí Minh thăm hữu nghị chính thức Ấn Độ và Miến Điện.")
+        #expect(visits.contains("Hồ Chí Minh -> MMR 1958-02 occurred"))
+    }
+
+    @Test("'Sau đó' at a sentence's head refers back to the time told before (rule date.back-reference)")
+    func afterThat() {
+        let text = "Ngày 27/10, Thủ tướng Phạm Minh Chính tới Abu Dhabi, mở đầu chuyến thăm chính thức UAE. Sau đó, Thủ tướng sang Riyadh thăm làm việc Saudi Arabia."
+        #expect(Self.visits(text, date: "2024-11-02").contains("Phạm Minh Chính -> SAU 2024-10 occurred"))
+    }
+}
