@@ -57,6 +57,7 @@ extension EventFinder {
     /// visit's when the article has none: one a country, from the earliest start his reports give to the latest end.
     func reportedTrip(of leader: Int) -> [VisitCandidate] {
         let own = visits.filter { $0.visitor == leader && $0.status != .negated && $0.start?.month != nil }
+        let undatedLegs = visits.filter { $0.visitor == leader && $0.status != .negated && $0.rules.contains(.dateSpanLaterLeg) }
         guard let anchor = publication ?? own.max(by: { $0.mentions.count < $1.mentions.count })?.start,
               let anchorMonth = anchor.month else { return [] }
         let anchorIndex = anchor.year * 12 + anchorMonth
@@ -66,6 +67,10 @@ extension EventFinder {
             guard let i = legs.firstIndex(where: { $0.destination == v.destination }) else { legs.append(v); continue }
             if s < legs[i].start! { legs[i].start = s }
             if let e = v.end, legs[i].end.map({ e > $0 }) ?? true { legs[i].end = e }
+        }
+        // The later legs of a span across months, dated to the year (rule date.span-later-leg).
+        for v in undatedLegs where v.start?.year == anchor.year && !legs.contains(where: { $0.destination == v.destination }) {
+            legs.append(v)
         }
         return legs
     }

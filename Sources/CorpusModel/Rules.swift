@@ -52,6 +52,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitProposed
     // Delegation members named with "tháp tùng" travel with the leader (AccompanyingMembers.swift).
     case visitAccompanyingMember
+    // A later leg of a trip dated by a span across months takes the year only.
+    case dateSpanLaterLeg
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -155,6 +157,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .corefGender: "coref.gender"
         case .visitProposed: "visit.proposed"
         case .visitAccompanyingMember: "visit.accompanying-member"
+        case .dateSpanLaterLeg: "date.span-later-leg"
         }
     }
 }
