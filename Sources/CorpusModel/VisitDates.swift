@@ -84,8 +84,10 @@ extension EventFinder {
     func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext, _ rules: inout RuleSet) -> VisitDating {
         var time = r.time
         // Not across a coordinator: "đến Hà Nội, và một năm sau đó, ..." dates the next clause.
+        // Nor across a semicolon: "thăm Triều Tiên; tháng 11/1958, ..." dates the next clause.
         if let place, let t = r.placeTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2
-                && !(place.tokens.upperBound..<$0.tokens.lowerBound).contains { lexicon.coordinators.contains(tokens[$0].lower) } }) {
+                && !(place.tokens.upperBound..<$0.tokens.lowerBound).contains { lexicon.coordinators.contains(tokens[$0].lower)
+                    || (tokens[$0].kind == .punct && tokens[$0].first == 0x3B) } }) {
             time = t
             rules.insert(.dateAfterPlace)
         }
