@@ -36,7 +36,9 @@ extension EventFinder {
                   let leader = report.leader ?? mainTraveller(from: country, except: Set(report.members.map(\.entity))) else { continue }
             let trip = reportedTrip(of: leader)
             // A member named without a country of his own ("Bộ trưởng Công Thương Nguyễn Hồng Diên") is of the leader's.
-            for member in report.members where member.entity != leader && (c.country(of: member) ?? country) == country {
+            // Members below minister level (aides, officials) are not counted as visitors.
+            for member in report.members where member.entity != leader && (c.country(of: member) ?? country) == country
+                && (member.titleLevel ?? level(of: member.entity)).map({ $0 != .other }) == true {
                 for leg in trip where !visits.contains(where: { $0.visitor == member.entity && $0.destination == leg.destination }) {
                     addMemberVisit(member, of: leg, report)
                 }

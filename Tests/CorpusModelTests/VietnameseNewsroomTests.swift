@@ -40,6 +40,27 @@ struct VietnameseNewsroomTests {
         #expect(!Self.visits(text).contains { $0.hasPrefix("Bùi Thanh Sơn") })
     }
 
+    @Test("a member below minister level (an aide) makes no visit")
+    func aidesAreNotMembers() {
+        let text = Self.trip + "Tham gia đoàn có Trợ lý Thủ tướng Nguyễn Văn Bình và Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn."
+        let visits = Self.visits(text)
+        #expect(visits.contains("Bùi Thanh Sơn -> JPN 2024-06-14 occurred"))
+        #expect(!visits.contains { $0.hasPrefix("Nguyễn Văn Bình") })
+    }
+
+    @Test("a date after a semicolon dates the next clause, not the visit before it (rule date.after-place)")
+    func semicolonEndsTheClause() {
+        let visits = Self.visits("Tháng 7/1957, Chủ tịch Hồ Chí Minh thăm Triều Tiên; tháng 11/1958, Chủ tịch Kim Nhật Thành thăm Việt Nam.")
+        #expect(visits.contains("Hồ Chí Minh -> PRK 1957-07 occurred"))
+    }
+
+    @Test("a later country of a trip dated by a span across months takes the year only (rule date.span-later-leg)")
+    func spanLaterLeg() {
+        let visits = Self.visits("Tổng Bí thư Tô Lâm thăm cấp Nhà nước Mông Cổ, Ireland và Pháp từ ngày 30/9 đến ngày 7/10.", date: "2024-09-28")
+        #expect(visits.contains("Tô Lâm -> MNG 2024-09-30 planned") || visits.contains("Tô Lâm -> MNG 2024-09-30 occurred"))
+        #expect(visits.contains { $0.hasPrefix("Tô Lâm -> IRL 2024 ") } && visits.contains { $0.hasPrefix("Tô Lâm -> FRA 2024 ") })
+    }
+
     @Test("a name after a body written out starts at its family name; a run that opens with one is kept whole")
     func namesAfterABody() {
         let text = Self.trip + "Tháp tùng Thủ tướng có Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh Hoan; Bộ trưởng Công Thương Nguyễn Hồng Diên."
