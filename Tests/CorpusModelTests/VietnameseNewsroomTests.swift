@@ -61,6 +61,19 @@ struct VietnameseNewsroomTests {
         #expect(visits.contains { $0.hasPrefix("Tô Lâm -> IRL 2024 ") } && visits.contains { $0.hasPrefix("Tô Lâm -> FRA 2024 ") })
     }
 
+    @Test("the hosts of an invitation listed with commas and 'và' all received the visitor; the person after the list is the visitor (rule host.coordinated-party)")
+    func invitationList() {
+        let text = "Nhận lời mời của Tổng thống Kazakhstan Kassym-Jomart Tokayev, Tổng thống Azerbaijan Ilham Aliyev và Tổng thống Belarus Aleksandr Lukashenko, Tổng Bí thư Tô Lâm sẽ thăm cấp Nhà nước Kazakhstan, Azerbaijan và Belarus."
+        let visitors = Set(Self.visits(text, date: "2025-05-02").map { String($0.prefix { $0 != "-" }).trimmingCharacters(in: .whitespaces) })
+        #expect(visitors == ["Tô Lâm"])
+    }
+
+    @Test("a person after 'hội đàm với' and a rank the lexicon does not know is the other party, not a visitor")
+    func unknownRankAfterTalks() {
+        let text = "Tại Cuba, Tổng Bí thư Nguyễn Phú Trọng sẽ hội đàm với Đại tướng Raúl Castro, thăm một số cơ sở kinh tế."
+        #expect(!Self.visits(text).contains { $0.hasPrefix("Raúl Castro") })
+    }
+
     @Test("a name after a body written out starts at its family name; a run that opens with one is kept whole")
     func namesAfterABody() {
         let text = Self.trip + "Tháp tùng Thủ tướng có Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh Hoan; Bộ trưởng Công Thương Nguyễn Hồng Diên."
