@@ -19,7 +19,7 @@ extension EventFinder {
     mutating func noteAccompanyingMembers(_ c: SentenceContext) {
         guard let k = (c.start..<c.end).first(where: { lexicon.accompanyWords.match(tokens, at: $0, end: c.end) > 0 }) else { return }
         let cue = k..<(k + lexicon.accompanyWords.match(tokens, at: k, end: c.end))
-        let leader = c.persons.first { $0.phraseStart >= cue.upperBound && $0.phraseStart <= cue.upperBound + 1 }
+        let leader = c.persons.first { $0.phraseStart == cue.upperBound }
         let members = c.persons.filter { p in
             p.entity != leader?.entity && p.referring == nil && !p.hostContext && !p.otherParty && !p.historical
         }
