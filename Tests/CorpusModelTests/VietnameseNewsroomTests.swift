@@ -74,6 +74,15 @@ struct VietnameseNewsroomTests {
         #expect(!Self.visits(text).contains { $0.hasPrefix("Raúl Castro") })
     }
 
+    @Test("two countries joined by a dash name a relation or a meeting, not a destination; an organisation and a country do not")
+    func dashedPairs() {
+        let pair = Self.visits("Tháng 2/2019, Tổng thống Donald Trump tới Hà Nội dự Hội nghị thượng đỉnh Mỹ - Triều Tiên lần thứ hai.")
+        #expect(pair.contains("Donald Trump -> VNM 2019-02 occurred") && !pair.contains { $0.contains("-> PRK") })
+        let summit = Self.visits("Thủ tướng Phạm Minh Chính sẽ tham dự Hội nghị Cấp cao kỷ niệm 50 năm quan hệ ASEAN – Australia tại Melbourne.",
+                                 date: "2024-03-03")
+        #expect(summit.contains { $0.hasPrefix("Phạm Minh Chính -> AUS 2024-03") && $0.hasSuffix("planned") })
+    }
+
     @Test("a name after a body written out starts at its family name; a run that opens with one is kept whole")
     func namesAfterABody() {
         let text = Self.trip + "Tháp tùng Thủ tướng có Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh Hoan; Bộ trưởng Công Thương Nguyễn Hồng Diên."
