@@ -14,9 +14,15 @@ struct GatheringPlace {
     var end: PartialDate?
     /// The last sentence that named or used it: it holds for a few sentences after.
     var sentence: Int
+    /// Placed by the article's dateline ("Lima, 15/11/2024 (TTXVN) - ..."): the article reports from it, so it holds
+    /// for the whole article, until a sentence names another.
+    var fromDateline = false
 
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
+
+    /// Whether it still holds at sentence `index`.
+    func holds(at index: Int) -> Bool { fromDateline || index - sentence <= Self.reach }
 }
 
 /// What one sentence says about a gathering: its cue, where and when, and the rules that read them.
@@ -91,7 +97,8 @@ extension EventFinder {
         guard let first = c.destinations.first, first.tokens.lowerBound == c.start, first.tokens.upperBound < c.end,
               tokens[first.tokens.upperBound].first == 0x2C,
               let t = c.allTimes.first(where: { $0.tokens.lowerBound <= first.tokens.upperBound + 4 }) else { return nil }
-        return GatheringPlace(country: first.country, city: first.city, tokens: nil, start: t.start, end: t.end, sentence: c.index)
+        return GatheringPlace(country: first.country, city: first.city, tokens: nil, start: t.start, end: t.end, sentence: c.index,
+                              fromDateline: true)
     }
 
     /// Where and when: a place named right before a gathering word ("the Malta summit"), else one after "in",
@@ -115,7 +122,7 @@ extension EventFinder {
                                        end: time?.end, sentence: c.index)
             // "the G7 summit in Hiroshima from Friday to Sunday. ... are attending the Hiroshima meeting": the
             // gathering named again by its city, with no time of its own, keeps the dates it was given.
-            if time == nil, let carried = gathering, c.index - carried.sentence <= GatheringPlace.reach,
+            if time == nil, let carried = gathering, carried.holds(at: c.index),
                carried.country == named.country, let city = named.city, carried.city == city {
                 place.start = carried.start
                 place.end = carried.end
@@ -124,7 +131,7 @@ extension EventFinder {
         }
         // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift).
         guard lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0,
-              var place = gathering, c.index - place.sentence <= GatheringPlace.reach else { return nil }
+              var place = gathering, place.holds(at: c.index) else { return nil }
         place.sentence = c.index
         rules.insert(.destinationGatheringContext)
         if let time {

@@ -83,6 +83,13 @@ struct VietnameseNewsroomTests {
         #expect(summit.contains { $0.hasPrefix("Phạm Minh Chính -> AUS 2024-03") && $0.hasSuffix("planned") })
     }
 
+    @Test("a gathering placed by the dateline holds for the whole article, not for three sentences only")
+    func datelineGatheringHolds() {
+        let text = "Leaders gather in Danang\n\nDANANG, Vietnam, June 3 - Leaders gathered in the central Vietnamese city on Monday for the regional summit.\n\nTrade was discussed. Prices rose. Markets were calm. Traders waited.\n\nAlso attending are Indonesia's Joko Widodo and Malaysia's Anwar Ibrahim."
+        let visits = Self.visits(text, date: "2024-06-03")
+        #expect(visits.contains("Joko Widodo -> VNM 2024-06-03 occurred") && visits.contains("Anwar Ibrahim -> VNM 2024-06-03 occurred"))
+    }
+
     @Test("a name after a body written out starts at its family name; a run that opens with one is kept whole")
     func namesAfterABody() {
         let text = Self.trip + "Tháp tùng Thủ tướng có Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh Hoan; Bộ trưởng Công Thương Nguyễn Hồng Diên."
