@@ -14,15 +14,16 @@ struct GatheringPlace {
     var end: PartialDate?
     /// The last sentence that named or used it: it holds for a few sentences after.
     var sentence: Int
-    /// Placed by the article's dateline ("Lima, 15/11/2024 (TTXVN) - ..."): the article reports from it, so it holds
-    /// for the whole article, until a sentence names another.
-    var fromDateline = false
+    /// Placed by the article's dateline ("Lima, 15/11/2024 (TTXVN) - ..."), or the first gathering named in an article
+    /// whose headline is about a gathering: the article reports from it, so it holds for the whole article, until a
+    /// sentence names another.
+    var wholeArticle = false
 
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
 
     /// Whether it still holds at sentence `index`.
-    func holds(at index: Int) -> Bool { fromDateline || index - sentence <= Self.reach }
+    func holds(at index: Int) -> Bool { wholeArticle || index - sentence <= Self.reach }
 }
 
 /// What one sentence says about a gathering: its cue, where and when, and the rules that read them.
@@ -38,15 +39,31 @@ extension EventFinder {
     /// not about the gathering as a topic ("ahead of the summit") and no remote attendance ("by video"); the
     /// place and time (`gatheringReading`); the participants (`gatheringParticipants`), one visit each.
     mutating func findGatheringVisits(_ c: SentenceContext) {
-        if let dateline = datelinePlace(c) { gathering = dateline }
-        guard let cue = gatheringCue(c), !mentionsRemoteAttendance(c), let reading = gatheringReading(cue: cue, c) else { return }
+        if let dateline = datelinePlace(c) {
+            gathering = dateline
+            headlineGathering = .placed // the dateline placed the article's gathering
+        }
+        let cue = gatheringCue(c)
+        if c.index == 0 && cue != nil && isHeadline(c) { headlineGathering = .told }
+        guard let cue, !mentionsRemoteAttendance(c), let reading = gatheringReading(cue: cue, c) else { return }
         gathering = reading.place
         gathering?.tokens = nil
+        if headlineGathering == .told && reading.place.tokens != nil {
+            gathering?.wholeArticle = true
+            headlineGathering = .placed
+        }
         let status = status(trigger: cue, from: c.start, to: c.end, start: reading.time?.start ?? reading.place.start,
                             sentence: c.index)
         for p in gatheringParticipants(reading, c) {
             addGatheringVisit(p, reading, isNegatedAfterName(p, c) ? StatusReading(.negated, .statusNegatedParticipant) : status, c)
         }
+    }
+
+    /// A first sentence without a full stop at its end: the headline.
+    func isHeadline(_ c: SentenceContext) -> Bool {
+        guard c.end > c.start else { return false }
+        let last = tokens[c.end - 1]
+        return !(last.kind == .punct && (last.first == 0x2E || last.first == 0x21 || last.first == 0x3F))
     }
 
     /// "the stadium Biden never saw", "X did not attend": a negation within two words after a participant's name
@@ -98,7 +115,7 @@ extension EventFinder {
               tokens[first.tokens.upperBound].first == 0x2C,
               let t = c.allTimes.first(where: { $0.tokens.lowerBound <= first.tokens.upperBound + 4 }) else { return nil }
         return GatheringPlace(country: first.country, city: first.city, tokens: nil, start: t.start, end: t.end, sentence: c.index,
-                              fromDateline: true)
+                              wholeArticle: true)
     }
 
     /// Where and when: a place named right before a gathering word ("the Malta summit"), else one after "in",

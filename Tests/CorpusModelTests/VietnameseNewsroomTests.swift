@@ -90,6 +90,18 @@ struct VietnameseNewsroomTests {
         #expect(visits.contains("Joko Widodo -> VNM 2024-06-03 occurred") && visits.contains("Anwar Ibrahim -> VNM 2024-06-03 occurred"))
     }
 
+    @Test("in an article whose headline is about a gathering, the first gathering place named holds for the whole article")
+    func headlineGatheringHolds() {
+        let text = "Chủ tịch nước Lương Cường dự Hội nghị các nhà lãnh đạo kinh tế APEC\n\nChiều 15/11, Chủ tịch nước Lương Cường dự phiên khai mạc Hội nghị tại Lima.\n\nHai bên bàn về thương mại. Giá dầu tăng. Thị trường ổn định. Doanh nghiệp chờ đợi.\n\nCác nhà lãnh đạo có mặt tại hội nghị còn có Thủ tướng Malaysia Anwar Ibrahim."
+        #expect(Self.visits(text, date: "2024-11-16").contains { $0.hasPrefix("Anwar Ibrahim -> PER 2024-11") })
+    }
+
+    @Test("'unable to attend' is a negation: the participant did not come")
+    func unableToAttend() {
+        let text = "Leaders gather in Danang\n\nDANANG, Vietnam, June 3 - Leaders gathered in the central Vietnamese city on Monday for the regional summit.\n\nMalaysia's Anwar Ibrahim telephoned the host on Monday to express his regret at being unable to attend."
+        #expect(!Self.visits(text, date: "2024-06-03").contains("Anwar Ibrahim -> VNM 2024-06-03 occurred"))
+    }
+
     @Test("a name after a body written out starts at its family name; a run that opens with one is kept whole")
     func namesAfterABody() {
         let text = Self.trip + "Tháp tùng Thủ tướng có Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh Hoan; Bộ trưởng Công Thương Nguyễn Hồng Diên."
