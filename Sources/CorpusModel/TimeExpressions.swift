@@ -70,7 +70,7 @@ enum TimeTagger {
                kNgoai = k("ngoái"), kSau = k("sau"), kTu = k("từ"), kDen = k("đến"), kThu = k("thứ"),
                kChu = k("chủ"), kNhat = k("nhật"), kDash = k("-"), kEnDash = k("–"), kComma = k(","),
                kTuan = k("tuần"), kToiFuture = k("tới"), kA = k("a"), kAn = k("an"), kFrom = k("from"),
-               kCung = k("cùng"), kDo = k("đó"), kAy = k("ấy"), kThat = k("that"), kSame = k("same")
+               kCung = k("cùng"), kDo = k("đó"), kAy = k("ấy"), kThat = k("that"), kSame = k("same"), kKhi = k("khi")
 
     /// Parses the digits of a number token: "31/1/1950" -> [31, 1, 1950] with separators.
     static func numberParts(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (values: [Int], seps: [UInt8], suffix: Bool) {

@@ -135,7 +135,9 @@ extension TimeTagger {
         if (w == kEarlier || w == kLater) && lw(i + 1) == kIn && lw(i + 2) == kThe && lw(i + 3) == kWeek { weekWord = kThis; weekEnd = i + 4 }
         if (w == kEarlier || w == kLater) && lw(i + 1) == kThis && lw(i + 2) == kWeek { weekWord = kThis; weekEnd = i + 3 }
         // "tuần trước", "tuần này", "tuần tới", "tuần sau": last, this and next week.
-        let vietnameseWeek = w == kTuan && [kTruoc, kNay, kToiFuture, kSau].contains(lw(i + 1))
+        // Not "vài tuần sau khi ...", "hai tuần trước": weeks counted from another event, not the week said from now.
+        let counted = i > 0 && (lexicon.countWords[tokens[i - 1].lower] != nil || tokens[i - 1].kind == .number)
+        let vietnameseWeek = w == kTuan && [kTruoc, kNay, kToiFuture, kSau].contains(lw(i + 1)) && !counted && lw(i + 2) != kKhi
         if vietnameseWeek { weekWord = lw(i + 1) == kTruoc ? kLast : lw(i + 1) == kNay ? kThis : kNext }
         if (weekWord == kThis || weekWord == kLast || weekWord == kNext) && (lw(i + 1) == kWeek || weekEnd > i + 2 || vietnameseWeek),
            let wd = a.weekday {

@@ -162,15 +162,13 @@ extension EventFinder {
 }
 
 extension EventFinder {
-    static let kKhi = Fold.lowerKey("khi")
-
     /// "kể từ khi nhậm chức tháng 6/2022" (since taking office in June 2022): a time in a clause opened by "kể từ
     /// khi", a few lowercase words before it, bounds a period. A clause naming someone or somewhere tells an event
     /// of its own ("kể từ khi ông Hollande tới Hà Nội năm 2016", "kể từ khi chuyên cơ rời Nội Bài sáng 27/10").
     func opensSinceClause(before first: Int, _ s: Int) -> Bool {
         var j = first - 1
         while j >= max(s + 2, first - 8), tokens[j].kind == .word, !tokens[j].capitalized {
-            if tokens[j].lower == Self.kKhi && tokens[j - 1].lower == TimeTagger.kTu && tokens[j - 2].lower == Self.kKe { return true }
+            if tokens[j].lower == TimeTagger.kKhi && tokens[j - 1].lower == TimeTagger.kTu && tokens[j - 2].lower == Self.kKe { return true }
             j -= 1
         }
         return false

@@ -120,6 +120,12 @@ struct VietnameseNewsroomTests {
         #expect(Self.times(sentence, date: date) == expected)
     }
 
+    @Test("'vài tuần sau khi' counts from another event: not next week")
+    func weeksAfterAnotherEvent() {
+        #expect(Self.times("Ông tới Hà Nội vài tuần sau khi hai nước tuyên bố bình thường hóa quan hệ.", date: "2023-09-12") == [])
+        #expect(Self.times("Ông sẽ tới Hà Nội tuần sau.", date: "2023-09-12") == ["tuần sau=2023-09-18..2023-09-24"])
+    }
+
     @Test("hyphenated pairs without 'tháng' are not read as a month and a year")
     func yearSpansStay() {
         let times = Self.times("Giai đoạn 1954-1975 là thời kỳ chiến tranh.", date: "2024-03-15")
