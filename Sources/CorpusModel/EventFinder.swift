@@ -144,9 +144,8 @@ struct EventFinder {
     /// The gathering the article last placed (by a dateline or a sentence naming its place), for sentences
     /// that name its participants only (GatheringVisits.swift).
     var gathering: GatheringPlace?
-    /// Whether the headline is about a gathering, and whether the article has since named its place.
-    var headlineGathering = HeadlineGathering.none
-    enum HeadlineGathering { case none, told, placed }
+    /// The gathering the article's dateline placed, if any: it holds for the whole article.
+    var datelineGathering: GatheringPlace?
     /// The sentences naming delegation members, for the visits they make once the article is read (AccompanyingMembers.swift).
     var accompanying: [AccompanyingReport] = []
     /// The paragraph of the current sentence, and the subjects of its sentences so far, for "he", "him", "đoàn"

@@ -83,17 +83,11 @@ struct VietnameseNewsroomTests {
         #expect(summit.contains { $0.hasPrefix("Phạm Minh Chính -> AUS 2024-03") && $0.hasSuffix("planned") })
     }
 
-    @Test("a gathering placed by the dateline holds for the whole article, not for three sentences only")
+    @Test("a gathering placed by the dateline holds beyond three sentences (rule destination.dateline-gathering)")
     func datelineGatheringHolds() {
         let text = "Leaders gather in Danang\n\nDANANG, Vietnam, June 3 - Leaders gathered in the central Vietnamese city on Monday for the regional summit.\n\nTrade was discussed. Prices rose. Markets were calm. Traders waited.\n\nAlso attending are Indonesia's Joko Widodo and Malaysia's Anwar Ibrahim."
         let visits = Self.visits(text, date: "2024-06-03")
         #expect(visits.contains("Joko Widodo -> VNM 2024-06-03 occurred") && visits.contains("Anwar Ibrahim -> VNM 2024-06-03 occurred"))
-    }
-
-    @Test("in an article whose headline is about a gathering, the first gathering place named holds for the whole article")
-    func headlineGatheringHolds() {
-        let text = "Chủ tịch nước Lương Cường dự Hội nghị các nhà lãnh đạo kinh tế APEC\n\nChiều 15/11, Chủ tịch nước Lương Cường dự phiên khai mạc Hội nghị tại Lima.\n\nHai bên bàn về thương mại. Giá dầu tăng. Thị trường ổn định. Doanh nghiệp chờ đợi.\n\nCác nhà lãnh đạo có mặt tại hội nghị còn có Thủ tướng Malaysia Anwar Ibrahim."
-        #expect(Self.visits(text, date: "2024-11-16").contains { $0.hasPrefix("Anwar Ibrahim -> PER 2024-11") })
     }
 
     @Test("'unable to attend' is a negation: the participant did not come")
