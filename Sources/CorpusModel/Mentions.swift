@@ -351,7 +351,8 @@ struct MentionFinder {
         var candidates: [Int] = (gazetteer.shortRefs(forKey: key) ?? []).map(Int.init)
         for (k, d) in discovered.enumerated() where d.shorts.contains(key) { candidates.append(-k - 1) }
         if candidates.isEmpty { return nil }
-        if let seen = candidates.filter({ lastSeen[$0] != nil }).max(by: { lastSeen[$0]! < lastSeen[$1]! }) { return seen }
+        if let seen = fitTitle(candidates.filter { lastSeen[$0] != nil }, level: level)
+            .max(by: { lastSeen[$0]! < lastSeen[$1]! }) { return seen }
         var pool = candidates.filter { $0 >= 0 }
         // Without a title, a short form not yet introduced needs a person of the document's countries in office.
         if level == nil && country == nil {
@@ -371,6 +372,20 @@ struct MentionFinder {
         let inPair = pool.filter { gazetteer.entities[$0].country.map { countryCounts[$0] != nil } ?? false }
         if inPair.count == 1 { return inPair[0] }
         return pool.count == 1 ? pool[0] : nil
+    }
+
+    /// Of the persons a short form may name, those who could hold the title's `level` ("President Clinton" is not
+    /// the Clinton who was Secretary of State): gazetteer persons with an office of that level at the document's
+    /// date, else at any time, and persons found in the text (their offices unknown). All of them when none fits,
+    /// or when there is no title.
+    func fitTitle(_ candidates: [Int], level: Level?) -> [Int] {
+        guard let level, candidates.count > 1 else { return candidates }
+        func fitting(_ officesOf: (Entity) -> [Office]) -> [Int] {
+            candidates.filter { p in p < 0 || officesOf(gazetteer.entities[p]).contains { $0.level == level } }
+        }
+        if let date, case let atDate = fitting({ $0.offices(at: date) }), !atDate.isEmpty { return atDate }
+        let ever = fitting { $0.offices }
+        return ever.isEmpty ? candidates : ever
     }
 
     /// What stands before a title: modifiers ("former", "late") and a nationality ("Russian", "U.S.", "DPRK's").
