@@ -56,6 +56,10 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitPresenceAct
     // "the Ukrainian capital": a capital named by its country's demonym (DemonymCapital.swift).
     case destinationDemonymCapital
+    // Delegation members named with "tháp tùng" travel with the leader (AccompanyingMembers.swift).
+    case visitAccompanyingMember
+    // A later leg of a trip dated by a span across months takes the year only.
+    case dateSpanLaterLeg
     // Status told by the clause after the trigger, a departure, a substitute (issue 9, status2).
     case statusNegatedCancelItAfter, statusOccurredDeparture, statusNegatedSubstituted, statusOccurredSubstitute
     case statusOccurredOtherParticipant, statusOccurredParticipantArrived
@@ -164,6 +168,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationDatelineGathering: "destination.dateline-gathering"
         case .visitPresenceAct: "visit.presence-act"
         case .destinationDemonymCapital: "destination.demonym-capital"
+        case .visitAccompanyingMember: "visit.accompanying-member"
+        case .dateSpanLaterLeg: "date.span-later-leg"
         case .statusNegatedCancelItAfter: "status.negated.cancel-it-after"
         case .statusOccurredDeparture: "status.occurred.departure"
         case .statusNegatedSubstituted: "status.negated.substituted"
