@@ -108,7 +108,7 @@ enum Analyzer {
             let paragraph = a.sentences[si].paragraph
             let monthBefore = monthTold.flatMap { $0.sentence == si - 1 && $0.paragraph == paragraph ? $0.date : nil }
             TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
-                           monthToldBefore: a.language == .english ? monthBefore : nil,
+                           monthToldBefore: a.language == .english && !storyContext.yearFromStory ? monthBefore : nil,
                            story: storyContext, lexicon: lexicon, into: &tt)
             if let y = TimeTagger.headingYear(b, tokens, r) {
                 heading = (y, paragraph, true)
