@@ -47,4 +47,13 @@ struct DateAttachmentTests {
         let visiting = "New Zealand Prime Minister Jacinda Ardern arrived in Danang, her first trip since visiting Australia last month."
         #expect(visits(visiting, date: "2017-11-10").contains { $0.contains("AUS 2017-10") })
     }
+
+    @Test("'in early March', 'in late March' date like 'in March'; 'late March' without 'in' is no time",
+          arguments: ["in early March", "in late March"])
+    func partOfMonth(_ phrase: String) {
+        let text = "It is his second tour this year. The defence secretary went to Manila \(phrase)."
+        #expect(visits(text, date: "2025-11-03") == ["pete-hegseth PHL 2025-03"] || times(text, date: "2025-11-03").contains("March=2025-03"))
+        #expect(times(text, date: "2025-11-03").contains("March=2025-03"))
+        #expect(!times("The late March sun was warm.", date: "2025-11-03").contains { $0.hasPrefix("March") })
+    }
 }
