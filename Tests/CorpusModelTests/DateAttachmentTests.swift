@@ -18,40 +18,40 @@ struct DateAttachmentTests {
 
     @Test("a yearless day after a month 'of that year' in its sentence takes that year (date.year-in-sentence)")
     func yearInSentence() {
-        let text = "The minister reached Singapore on 22 August 2021. In November of that year she spent five days in Paris, from 9 November, on talks."
-        #expect(times(text, date: "2024-07-25").contains("9 November=2021-11-09"))
+        let text = "The envoy reached Tokyo on 5 May 2021. In November of that year he spent three days in Rome, from 12 November, for talks."
+        #expect(times(text, date: "2024-07-25").contains("12 November=2021-11-12"))
         // Without a year told in the sentence the publication's year is kept.
-        let plain = "The minister reached Singapore on 22 August 2021. She spent five days in Paris from 9 November on talks."
-        #expect(times(plain, date: "2024-07-25").contains("9 November=2023-11-09"))
+        let plain = "The envoy reached Tokyo on 5 May 2021. He spent three days in Rome from 12 November for talks."
+        #expect(times(plain, date: "2024-07-25").contains("12 November=2023-11-12"))
     }
 
     @Test("a yearless day of the month the sentence before told with its year takes that year (date.month-told-before)")
     func monthToldBefore() {
-        let text = "September 2024 took him to New York for the General Assembly. On September 30 he left for Mongolia."
-        #expect(times(text, date: "2026-02-20").contains("September 30=2024-09-30"))
+        let text = "June 2024 brought him to Madrid for a summit. On June 30 he flew on to Mongolia."
+        #expect(times(text, date: "2026-02-20").contains("June 30=2024-06-30"))
         // Another month, another paragraph, or a time said from now in the sentence: the publication's year.
-        let other = "September 2024 took him to New York for the General Assembly. On October 2 he left for Mongolia."
-        #expect(times(other, date: "2026-02-20").contains("October 2=2025-10-02"))
-        let paragraph = "September 2024 took him to New York for the General Assembly.\n\nOn September 30 he left for Mongolia."
-        #expect(times(paragraph, date: "2026-02-20").contains("September 30=2025-09-30"))
-        let now = "The summit met in May 2023. It is his third trip this year, after a visit to Moscow in May."
-        #expect(times(now, date: "2025-06-17").contains("May=2025-05"))
+        let other = "June 2024 brought him to Madrid for a summit. On July 2 he flew on to Mongolia."
+        #expect(times(other, date: "2026-02-20").contains("July 2=2025-07-02"))
+        let paragraph = "June 2024 brought him to Madrid for a summit.\n\nOn June 30 he flew on to Mongolia."
+        #expect(times(paragraph, date: "2026-02-20").contains("June 30=2025-06-30"))
+        let now = "The forum first met in April 2023. It is his second journey this year, after a trip to Rome in April."
+        #expect(times(now, date: "2025-06-17").contains("April=2025-04"))
     }
 
     @Test("a time closing 'since' and a verb in -ing dates no visit; 'since visiting <place>' still does")
     func sincePhrase() {
-        let text = "New Zealand Prime Minister Jacinda Ardern, who is attending her first summit since taking office last month, arrived in Danang."
+        let text = "New Zealand Prime Minister Jacinda Ardern, on her first trip abroad since becoming leader last month, arrived in Hanoi."
         let found = visits(text, date: "2017-11-10")
         #expect(found.contains { $0.contains(" VNM ") })
         #expect(found.allSatisfy { !$0.hasSuffix("2017-10") })
-        let visiting = "New Zealand Prime Minister Jacinda Ardern arrived in Danang, her first trip since visiting Australia last month."
+        let visiting = "New Zealand Prime Minister Jacinda Ardern arrived in Hanoi, her first trip since visiting Australia last month."
         #expect(visits(visiting, date: "2017-11-10").contains { $0.contains("AUS 2017-10") })
     }
 
     @Test("'in early March', 'in late March' date like 'in March'; 'late March' without 'in' is no time",
           arguments: ["in early March", "in late March"])
     func partOfMonth(_ phrase: String) {
-        let text = "It is his second tour this year. The defence secretary went to Manila \(phrase)."
+        let text = "He travelled widely this year. The defence secretary went to Jakarta \(phrase)."
         #expect(times(text, date: "2025-11-03").contains("March=2025-03"))
         #expect(!times("The late March sun was warm.", date: "2025-11-03").contains { $0.hasPrefix("March") })
     }
