@@ -84,6 +84,7 @@ enum Analyzer {
         var timesPerSentence: [[TaggedTime]] = []
         timesPerSentence.reserveCapacity(sentenceTokens.count)
         var lastYear: Int? // the year last written out, for "tháng 9 cùng năm", "in May that year"
+        var monthTold: (date: PartialDate, sentence: Int, paragraph: Int)? // a month written with its year (rule date.month-told-before)
         // A text that tells the past reads yearless dates and undated visits from the time it told last
         // (NarrativeTime.swift); "the next day" is read from that time in any text.
         let tellsThePast = NarrativeProfile.tellsThePast(b, tokens, publication: a.date, lexicon: lexicon)
@@ -104,9 +105,11 @@ enum Analyzer {
             let storyContext = StoryContext(lastTime: tellsThePast || told?.sentence == si - 1 ? told?.date : nil,
                                             tellsThePast: tellsThePast, saidFromNow: saidFromNow, publication: a.date)
             storyContexts.append(storyContext)
-            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
-                           story: storyContext, lexicon: lexicon, into: &tt)
             let paragraph = a.sentences[si].paragraph
+            let monthBefore = monthTold.flatMap { $0.sentence == si - 1 && $0.paragraph == paragraph ? $0.date : nil }
+            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
+                           monthToldBefore: a.language == .english && !storyContext.yearFromStory ? monthBefore : nil,
+                           story: storyContext, lexicon: lexicon, into: &tt)
             if let y = TimeTagger.headingYear(b, tokens, r) {
                 heading = (y, paragraph, true)
             } else if let h = heading {
@@ -115,6 +118,8 @@ enum Analyzer {
                 if heading?.paragraph == paragraph { TimeTagger.applyHeadingYear(h.year, to: &tt) }
             }
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
+            monthTold = tt.last(where: { !$0.relative && !$0.yearless && $0.start.granularity >= .month })
+                .map { (date: $0.start, sentence: si, paragraph: paragraph) } ?? monthTold
             if let last = tt.last(where: { ($0.rule != nil || !$0.relative || $0.yearFromSentence)
                 && !TimeTagger.boundsPeriod(tokens, at: $0.tokens.lowerBound, from: r.lowerBound, lexicon: lexicon) }) {
                 told = (last.start, si)

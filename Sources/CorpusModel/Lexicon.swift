@@ -30,7 +30,7 @@ public final class Lexicon: Sendable {
     let attendanceWords, gatheringTopicWords, remoteWords: PhraseSet
     let skipVerbs, pluralMarkers, visitingWords, invitationVerbs: KeyTableSet
     // Visitor, destination and dates.
-    let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, laterWords, concludingVerbs: KeyTableSet
+    let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
     let destinationPrepositions: KeyTableSet
     /// "from", "từ": a place after one and before a goal is where a journey started ("flew from Israel to Jeddah").
@@ -187,7 +187,7 @@ public final class Lexicon: Sendable {
         visitingWords = sets.words("visiting-words"); invitationVerbs = sets.words("invitation-verbs")
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
-        sinceWords = sets.words("since-words"); laterWords = sets.words("later-words")
+        sinceWords = sets.words("since-words"); monthPartWords = sets.words("month-part-words"); laterWords = sets.words("later-words")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         invitationNouns = sets.phrases("invitation-nouns")

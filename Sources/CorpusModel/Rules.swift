@@ -37,6 +37,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitGatheringParticipant, destinationGatheringContext
     // A text that tells the past (NarrativeTime.swift).
     case dateStoryYear, dateStoryRelative, dateStoryTime
+    // A yearless date read from the dates told just before it (TimeExpressions.swift, issue 9).
+    case dateMonthToldBefore, dateYearInSentence
     case visitorCommonWordName
     // Document metadata: the publication date and the reference date (HeaderLines.swift, LeadReference.swift).
     case metaHeaderDate, metaLeadReference, metaDatelineYear
@@ -147,6 +149,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateStoryYear: "date.story-year"
         case .dateStoryRelative: "date.story-relative"
         case .dateStoryTime: "date.story-time"
+        case .dateMonthToldBefore: "date.month-told-before"
+        case .dateYearInSentence: "date.year-in-sentence"
         case .visitorCommonWordName: "visitor.common-word-name"
         case .metaHeaderDate: "meta.header-date"
         case .metaLeadReference: "meta.lead-reference"

@@ -142,7 +142,7 @@ enum TimeTagger {
     /// `story` gives the time the text told before the sentence, for "the next day" and, in a text that tells the
     /// past, the year of a yearless month (NarrativeTime.swift).
     static func tag(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, anchor: PartialDate?,
-                    future: Bool, previousYear: Int? = nil, story: StoryContext = StoryContext(), lexicon: Lexicon = .bundled,
+                    future: Bool, previousYear: Int? = nil, monthToldBefore: PartialDate? = nil, story: StoryContext = StoryContext(), lexicon: Lexicon = .bundled,
                     into out: inout [TaggedTime]) {
         var i = range.lowerBound
         let end = range.upperBound
@@ -205,7 +205,7 @@ enum TimeTagger {
             }
             i += 1
         }
-        applySentenceYear(tokens, range, first: first, previousYear: previousYear, into: &out)
+        applySentenceYear(tokens, range, first: first, previousYear: previousYear, monthToldBefore: monthToldBefore, into: &out)
         if story.yearFromStory, let year = story.lastTime?.year { applyStoryYear(year, to: &out, from: first, publication: story.publication) }
     }
 
@@ -229,7 +229,7 @@ enum TimeTagger {
     static let nowWords = KeyTableSet(["vừa", "tới", "này", "qua", "nay", "sau", "trước"].map { Fold.lowerKey($0) })
 
     static func applySentenceYear(_ tokens: [Token], _ range: Range<Int>, first: Int,
-                                  previousYear: Int?, into out: inout [TaggedTime]) {
+                                  previousYear: Int?, monthToldBefore: PartialDate? = nil, into out: inout [TaggedTime]) {
         guard out.count > first, out[first...].contains(where: \.yearless) else { return }
         func lw(_ j: Int) -> UInt64 { j < range.upperBound && j >= range.lowerBound ? tokens[j].lower : 0 }
         for x in first..<out.count where out[x].yearless {
@@ -249,6 +249,19 @@ enum TimeTagger {
                 if year == nil {
                     let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))
                     if years.count == 1 { year = years.first }
+                }
+                // "In November of that year she spent five days in Paris, from 9 November": the year an earlier
+                // yearless date of the sentence took from its context (rule date.year-in-sentence).
+                if year == nil, let told = out[first..<x].last(where: { $0.yearless && $0.yearFromSentence }) {
+                    year = told.start.year
+                    out[x].rule = .dateYearInSentence
+                }
+                // "September 2024 took him to New York. On September 30 he left for …": the month the sentence
+                // before told with its year (rule date.month-told-before).
+                if year == nil, let told = monthToldBefore, told.month == out[x].start.month,
+                   out[first...].allSatisfy({ !$0.relative || $0.yearless }) {
+                    year = told.year
+                    out[x].rule = .dateMonthToldBefore
                 }
             }
             if year != nil { out[x].yearFromSentence = true }

@@ -50,7 +50,13 @@ extension TimeTagger {
             return TaggedTime(tokens: i..<(j + 1), start: s, end: nil, relative: false)
         }
         // "in March", "last December", "in March last year": month without a day.
-        let prev = i > 0 ? tokens[i - 1].lower : 0
+        var prev = i > 0 ? tokens[i - 1].lower : 0
+        // "in late March", "in early May", "in mid-June": a part of the month dates like the month (word set
+        // month-part-words).
+        var partStart = i
+        if i > 1, lexicon.monthPartWords.contains(tokens[i - 1].lower) { partStart = i - 1 }
+        else if i > 2, tokens[i - 1].kind == .punct, lexicon.monthPartWords.contains(tokens[i - 2].lower) { partStart = i - 2 }
+        if partStart < i, partStart > 0, tokens[partStart - 1].lower == kIn { prev = kIn }
         if (prev == kIn || prev == kLast || prev == kNext || prev == kThis || prev == kEarlier || prev == kOf),
            t.capitalized || t.lower != k("may"), let a = anchor {
             var y: Int

@@ -138,6 +138,7 @@ extension EventFinder {
         if j >= s && (tokens[j].lower == TimeTagger.kNam || tokens[j].lower == TimeTagger.kYear) { j -= 1 } // "sau năm 1975"
         guard j >= s else { return false }
         if lexicon.sinceWords.contains(tokens[j].lower) || opensSinceClause(before: t.tokens.lowerBound, s) { return true }
+        if sinceGerund(before: t.tokens.lowerBound, from: s) { return true }
         // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
         return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
     }
@@ -172,6 +173,33 @@ extension EventFinder {
             j -= 1
         }
         return false
+    }
+}
+
+extension EventFinder {
+    /// How far before a time "since" and a verb in -ing may stand ("since taking office last month").
+    static let sinceGerundSpan = 4
+    static let kSince = Fold.lowerKey("since")
+
+    /// A time closing a phrase of "since", a verb in -ing and no name ("since taking office last month", "since
+    /// becoming president in 2019"): it bounds a period, it dates no visit, like "since 2019". Not "since
+    /// visiting Beijing in May", which names the visit the time dates.
+    func sinceGerund(before k: Int, from s: Int) -> Bool {
+        var j = k - 1
+        while j > s && j >= k - Self.sinceGerundSpan {
+            guard tokens[j].kind == .word, !tokens[j].capitalized else { return false }
+            if tokens[j - 1].lower == Self.kSince { return isGerund(j) }
+            j -= 1
+        }
+        return false
+    }
+
+    /// A word in -ing of more than five letters ("taking", "becoming").
+    func isGerund(_ j: Int) -> Bool {
+        let t = tokens[j]
+        guard t.kind == .word, t.end - t.start > 5 else { return false }
+        let e = Int(t.end)
+        return b[e - 3] == 0x69 && b[e - 2] == 0x6E && b[e - 1] == 0x67
     }
 }
 

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// Yearless dates read from the dates told just before them, and times that only bound a period (issue 9:
+/// visits found with a wrong date). TimeExpressions.swift, Analysis.swift, VisitDates.swift.
+@Suite("Date attachment: yearless dates told before, periods bounded by 'since'")
+struct DateAttachmentTests {
+    func times(_ text: String, date: String) -> [String] {
+        let d = Fixtures.corpus(text, date: date, gazetteer: Fixtures.fullGazetteer).documents[0]
+        return d.times.map { t in "\(d.slice(t.range))=\(t.start.iso)" }
+    }
+
+    func visits(_ text: String, date: String) -> Set<String> {
+        let c = Fixtures.corpus(text, date: date, gazetteer: Fixtures.fullGazetteer)
+        return Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.start?.iso ?? "?")" })
+    }
+
+    @Test("a yearless day after a month 'of that year' in its sentence takes that year (date.year-in-sentence)")
+    func yearInSentence() {
+        let text = "The envoy reached Tokyo on 5 May 2021. In November of that year he spent three days in Rome, from 12 November, for talks."
+        #expect(times(text, date: "2024-07-25").contains("12 November=2021-11-12"))
+        // Without a year told in the sentence the publication's year is kept.
+        let plain = "The envoy reached Tokyo on 5 May 2021. He spent three days in Rome from 12 November for talks."
+        #expect(times(plain, date: "2024-07-25").contains("12 November=2023-11-12"))
+    }
+
+    @Test("a yearless day of the month the sentence before told with its year takes that year (date.month-told-before)")
+    func monthToldBefore() {
+        let text = "June 2024 brought him to Madrid for a summit. On June 30 he flew on to Mongolia."
+        #expect(times(text, date: "2026-02-20").contains("June 30=2024-06-30"))
+        // Another month, another paragraph, or a time said from now in the sentence: the publication's year.
+        let other = "June 2024 brought him to Madrid for a summit. On July 2 he flew on to Mongolia."
+        #expect(times(other, date: "2026-02-20").contains("July 2=2025-07-02"))
+        let paragraph = "June 2024 brought him to Madrid for a summit.\n\nOn June 30 he flew on to Mongolia."
+        #expect(times(paragraph, date: "2026-02-20").contains("June 30=2025-06-30"))
+        let now = "The forum first met in April 2023. It is his second journey this year, after a trip to Rome in April."
+        #expect(times(now, date: "2025-06-17").contains("April=2025-04"))
+    }
+
+    @Test("a time closing 'since' and a verb in -ing dates no visit; 'since visiting <place>' still does")
+    func sincePhrase() {
+        let text = "New Zealand Prime Minister Jacinda Ardern, on her first trip abroad since becoming leader last month, arrived in Hanoi."
+        let found = visits(text, date: "2017-11-10")
+        #expect(found.contains { $0.contains(" VNM ") })
+        #expect(found.allSatisfy { !$0.hasSuffix("2017-10") })
+        let visiting = "New Zealand Prime Minister Jacinda Ardern arrived in Hanoi, her first trip since visiting Australia last month."
+        #expect(visits(visiting, date: "2017-11-10").contains { $0.contains("AUS 2017-10") })
+    }
+
+    @Test("'in early March', 'in late March' date like 'in March'; 'late March' without 'in' is no time",
+          arguments: ["in early March", "in late March"])
+    func partOfMonth(_ phrase: String) {
+        let text = "He travelled widely this year. The defence secretary went to Jakarta \(phrase)."
+        #expect(times(text, date: "2025-11-03").contains("March=2025-03"))
+        #expect(!times("The late March sun was warm.", date: "2025-11-03").contains { $0.hasPrefix("March") })
+    }
+}
