@@ -147,6 +147,7 @@ enum Analyzer {
         let pair = finder.mainPair()
         var events = EventFinder(b: b, tokens: tokens, language: a.language, date: referenceDate, lexicon: lexicon)
         events.proposes = scoring.proposes
+        events.datelineGathering = a.place.flatMap { GatheringPlace(dateline: $0, date: a.date, gazetteer: gazetteer) }
         let discovered = finder.discovered
         let date = referenceDate
         // The closures hold the entity array, not the whole gazetteer (copying that struct on every call

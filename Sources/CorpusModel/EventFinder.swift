@@ -144,6 +144,8 @@ struct EventFinder {
     /// The gathering the article last placed (by a dateline or a sentence naming its place), for sentences
     /// that name its participants only (GatheringVisits.swift).
     var gathering: GatheringPlace?
+    /// The gathering the article's dateline placed, if any: it holds for the whole article.
+    var datelineGathering: GatheringPlace?
     /// The paragraph of the current sentence, and the subjects of its sentences so far, for "he", "him", "đoàn"
     /// (Coreference.swift).
     var paragraph = 0

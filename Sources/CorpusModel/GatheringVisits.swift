@@ -14,9 +14,21 @@ struct GatheringPlace {
     var end: PartialDate?
     /// The last sentence that named or used it: it holds for a few sentences after.
     var sentence: Int
+    /// Placed by the article's dateline ("VILNIUS, July 11 -"): the report is written from there
+    /// (DatelineGathering.swift).
+    var fromDateline = false
 
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
+
+    /// Whether it still holds in sentence `index`.
+    func holds(in index: Int) -> Bool { index - sentence <= Self.reach }
+}
+
+/// A gathering placed before the sentence that reports it, and the rule that carried it there.
+struct CarriedGathering {
+    var place: GatheringPlace
+    var rule: Rule
 }
 
 /// What one sentence says about a gathering: its cue, where and when, and the rules that read them.
@@ -25,6 +37,8 @@ struct GatheringReading {
     var place: GatheringPlace
     var time: TaggedTime?
     var rules: RuleSet
+    /// Whether the place holds for the sentences after (not a place only referred back to: "from X, where ...").
+    var carriesOn = true
 }
 
 extension EventFinder {
@@ -34,8 +48,10 @@ extension EventFinder {
     mutating func findGatheringVisits(_ c: SentenceContext) {
         if let dateline = datelinePlace(c) { gathering = dateline }
         guard let cue = gatheringCue(c), !mentionsRemoteAttendance(c), let reading = gatheringReading(cue: cue, c) else { return }
-        gathering = reading.place
-        gathering?.tokens = nil
+        if reading.carriesOn {
+            gathering = reading.place
+            gathering?.tokens = nil
+        }
         let status = status(trigger: cue, from: c.start, to: c.end, start: reading.time?.start ?? reading.place.start,
                             sentence: c.index)
         for p in gatheringParticipants(reading, c) {
@@ -43,10 +59,19 @@ extension EventFinder {
         }
     }
 
-    /// "the stadium Biden never saw", "X did not attend": a negation within two words after a participant's name
-    /// is his own: he was not there (rule status.negated.participant).
+    /// "the stadium Biden never saw", "X did not attend", "X, who had been urged to attend, decided not to go": a
+    /// negation within two words after a participant's name, or after a relative clause set off right after it, is
+    /// his own: he was not there (rule status.negated.participant).
     func isNegatedAfterName(_ p: PersonRef, _ c: SentenceContext) -> Bool {
-        (p.nameEnd..<min(c.end, p.nameEnd + 2)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
+        let after = endOfRelativeClause(after: p.nameEnd, c) ?? p.nameEnd
+        return (after..<min(c.end, after + 2)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
+    }
+
+    /// ", who ... ," right after token `k`: the token after the closing comma.
+    func endOfRelativeClause(after k: Int, _ c: SentenceContext) -> Int? {
+        guard k + 1 < c.end, tokens[k].first == 0x2C, lexicon.relativePronouns.contains(tokens[k + 1].lower),
+              let close = (k + 2..<c.end).first(where: { tokens[$0].kind == .punct && tokens[$0].first == 0x2C }) else { return nil }
+        return close + 1
     }
 
     /// The first gathering word, attendance verb or attendance word of the sentence, not inside a name and not
@@ -100,8 +125,11 @@ extension EventFinder {
     /// meetings), with its time when the sentence gives none.
     func gatheringReading(cue: Range<Int>, _ c: SentenceContext) -> GatheringReading? {
         var rules = RuleSet([.visitGatheringParticipant])
-        var time = nearestTime(c.times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
-            ?? nearestTime(c.times, to: cue.lowerBound)
+        // A time inside a relative clause ("Modi, whose country takes over next month, ...") dates that clause only.
+        let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
+        let times = c.times.filter { cueInRelative || !isInsideRelativeClause(at: $0.tokens.lowerBound, c) }
+        var time = nearestTime(times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
+            ?? nearestTime(times, to: cue.lowerBound)
         if time != nil { rules.insert(.dateNearest) }
         // "said on Tuesday that X would attend the summit ... from Friday": a time across a verb of saying dates
         // the saying when the gathering has one of its own (rule date.across-speech-verb).
@@ -109,8 +137,16 @@ extension EventFinder {
             time = own
             rules.insert(.dateAcrossSpeechVerb)
         }
+        // "flew in from Kuala Lumpur, where he had attended the meeting": that place, for this sentence only.
+        if let referred = placeReferredBack(before: cue, c) {
+            rules.insert(.destinationGatheringPlace)
+            let place = GatheringPlace(country: referred.country, city: referred.city, tokens: referred.tokens, start: time?.start,
+                                       end: time?.end, sentence: c.index)
+            return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: false)
+        }
         if let named = namedGatheringPlace(cue: cue, c) {
             rules.insert(.destinationGatheringPlace)
+            if named.namedByDemonym { rules.insert(.destinationDemonymCapital) }
             var place = GatheringPlace(country: named.country, city: named.city, tokens: named.tokens, start: time?.start,
                                        end: time?.end, sentence: c.index)
             // "the G7 summit in Hiroshima from Friday to Sunday. ... are attending the Hiroshima meeting": the
@@ -124,14 +160,27 @@ extension EventFinder {
         }
         // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift).
         guard lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0,
-              var place = gathering, c.index - place.sentence <= GatheringPlace.reach else { return nil }
+              let carried = carriedGathering(c, time: time?.start) else { return nil }
+        var place = carried.place
+        rules.insert(carried.rule)
         place.sentence = c.index
-        rules.insert(.destinationGatheringContext)
         if let time {
             place.start = time.start
             place.end = time.end
         }
         return GatheringReading(cue: cue, place: place, time: time, rules: rules)
+    }
+
+    /// The gathering an earlier sentence placed while it holds (rule destination.gathering-context), else the
+    /// header dateline's when `time` is near its day (rule destination.dateline-gathering).
+    /// A gathering placed nearby but dated days before the dateline's day ("after attending the summit in Phnom Penh
+    /// on Sunday", "came to Islamabad in 2015 for a conference") is background: the sentence reports the dateline's.
+    func carriedGathering(_ c: SentenceContext, time: PartialDate?) -> CarriedGathering? {
+        let dateline = datelineGathering.flatMap { $0.fitsDateline(time) ? $0 : nil }
+        if let g = gathering, g.holds(in: c.index), dateline.map(g.endsBefore) != true {
+            return CarriedGathering(place: g, rule: .destinationGatheringContext)
+        }
+        return dateline.map { CarriedGathering(place: $0, rule: .destinationDatelineGathering) }
     }
 
     /// The place a sentence names for its gathering (see `gatheringReading`).
@@ -153,6 +202,17 @@ extension EventFinder {
             let w = j >= c.start ? tokens[j].lower : 0
             return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w)))
         }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
+    }
+
+    /// "flew in from Kuala Lumpur, where he had attended the meeting": the place right before ", where" when the cue
+    /// is in that clause (no other comma between).
+    func placeReferredBack(before cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
+        c.destinations.last { p in
+            let comma = p.tokens.upperBound, word = comma + 1
+            guard word < cue.lowerBound, !isExcluded(p, c), tokens[comma].kind == .punct, tokens[comma].first == 0x2C,
+                  lexicon.placeRelatives.contains(tokens[word].lower) else { return false }
+            return !(word + 1..<cue.lowerBound).contains { tokens[$0].kind == .punct && tokens[$0].first == 0x2C }
+        }
     }
 
     /// The persons the sentence names as there: each from another country than the host's, not a host, not
@@ -193,7 +253,12 @@ extension EventFinder {
 
     /// Whether a relative pronoun ("who", "which") opens a clause between the last comma before `p` and `p`.
     func isInsideRelativeClause(_ p: PersonRef, _ c: SentenceContext) -> Bool {
-        var j = p.phraseStart - 1
+        isInsideRelativeClause(at: p.phraseStart, c)
+    }
+
+    /// Whether a relative pronoun opens a clause between the last comma before token `k` and `k`.
+    func isInsideRelativeClause(at k: Int, _ c: SentenceContext) -> Bool {
+        var j = k - 1
         while j >= c.start && !(tokens[j].kind == .punct && tokens[j].first == 0x2C) {
             if lexicon.relativePronouns.contains(tokens[j].lower) { return true }
             j -= 1
@@ -210,7 +275,7 @@ extension EventFinder {
         let mention = report(c, status: st.status, time: r.time, rules: rules, visitor: p.nameStart..<p.nameEnd,
                              destination: r.place.tokens)
         var start = r.place.start, end = r.place.end
-        if start == nil, !p.historical, st.status != .negated, let d = date {
+        if start == nil, !p.historical, let d = date {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)

@@ -84,6 +84,10 @@ public final class Lexicon: Sendable {
     /// Features of proposed visits (Scoring/ProposedFeatures.swift): "between", "with", "relations" joining two
     /// parties; words of a journey or a stay that are not triggers ("tour", "stopped").
     let pairWords, motionWords: PhraseSet
+    /// "capital" after a demonym: "the Ukrainian capital" names the country's capital (DemonymCapital.swift).
+    let capitalWords: PhraseSet
+    /// "where" after a place: its clause tells what happened there (GatheringVisits.swift).
+    let placeRelatives: KeyTableSet
     // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
@@ -202,6 +206,7 @@ public final class Lexicon: Sendable {
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         speechVerbs = sets.phrases("speech-verbs")
         pairWords = sets.phrases("pair-words"); motionWords = sets.phrases("motion-words")
+        capitalWords = sets.phrases("capital-words"); placeRelatives = sets.words("place-relatives")
         // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
         let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
         // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")

@@ -126,6 +126,7 @@ extension Lexicon {
         ("name-particles", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
         ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases),
         ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
+        ("presence-acts", .phrases), ("capital-words", .phrases), ("place-relatives", .words),
         ("continuation-words", .phrases), ("leg-start-words", .phrases), ("origin-words", .words),
         ("weekend-words", .phrases),
         ("attend-verbs", .phrases), ("gathering-words", .phrases), ("attendance-words", .phrases),

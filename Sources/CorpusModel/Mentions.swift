@@ -48,6 +48,8 @@ struct PlaceRef {
     var demonym: Bool
     /// Part of a person's title phrase or an organisation's name: never a destination.
     var inPhrase: Bool = false
+    /// "the Ukrainian capital": a capital named by its country's demonym (DemonymCapital.swift).
+    var namedByDemonym = false
 }
 
 /// A title without a name ("the North Korean leader", "the General Secretary").
@@ -226,7 +228,12 @@ struct MentionFinder {
                 lastSeen[Int(ref.entity)] = i
             case .country:
                 let id = gazetteer.entities[entityIndex].id
-                m.places.append(PlaceRef(country: id, city: nil, tokens: i..<found.end, demonym: ref.role == .demonym))
+                if ref.role == .demonym, let capital = capitalNamed(byDemonymOf: entityIndex, at: i..<found.end, end: e) {
+                    m.places.append(capital)
+                    for k in capital.tokens where k < e { owner[k - s] = true }
+                } else {
+                    m.places.append(PlaceRef(country: id, city: nil, tokens: i..<found.end, demonym: ref.role == .demonym))
+                }
                 noteCountry(id)
             case .city:
                 if let c = gazetteer.entities[entityIndex].country {

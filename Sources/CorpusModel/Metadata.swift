@@ -200,13 +200,19 @@ enum MetadataReader {
         var k = s
         // The place: up to five words in capitals or with capital initials.
         while k < e && tokens[k].kind == .word && tokens[k].capitalized && k - s < 5 { k += 1 }
-        let placeEnd = k
+        let cityEnd = k
         // "Burabay (Kazakhstan), ngày 29/5/2015": the country in brackets after the place.
         if k > s, k < e, tokens[k].first == 0x28, let close = (k + 1..<min(e, k + 6)).first(where: { tokens[$0].first == 0x29 }) { k = close + 1 }
         guard k > s, k < e, tokens[k].first == 0x2C else { return nil }
+        var placeEnd = cityEnd
+        // "NUSA DUA, Indonesia, Nov 15": the country (or state) after the place, set off by commas, is part of it.
+        if k == placeEnd, let country = countryAfterDatelinePlace(tokens, k + 1, e, months: lexicon.months) {
+            placeEnd = country
+            k = country
+        }
         let placeBytes = Int(tokens[s].start)..<Int(tokens[placeEnd - 1].end)
         let place = String(decoding: UnsafeBufferPointer(rebasing: b[placeBytes]), as: UTF8.self)
-        let allCaps = (s..<placeEnd).allSatisfy { isAllCaps(b, tokens[$0]) }
+        let allCaps = (s..<cityEnd).allSatisfy { isAllCaps(b, tokens[$0]) }
         var dateStart = k + 1
         if dateStart < e && tokens[dateStart].lower == kNgay { dateStart += 1 } // "ngày 8/9/2021"
         guard let (date, dateEnd) = datelineDate(b, tokens, dateStart, e, lexicon: lexicon) else { return nil }
@@ -223,6 +229,14 @@ enum MetadataReader {
         }
         guard d < e, isDash(b, tokens[d]) else { return nil }
         return (d + 1, allCaps ? titleCase(place) : place, date, agency)
+    }
+
+    /// "Indonesia," at `k` after a dateline's place and comma: up to three capitalised words, none a month, then a
+    /// comma; the token of that comma.
+    static func countryAfterDatelinePlace(_ tokens: [Token], _ k: Int, _ e: Int, months: LookupTable<Int>) -> Int? {
+        var j = k
+        while j < e && j - k < 3 && tokens[j].kind == .word && tokens[j].capitalized && months[tokens[j].lower] == nil { j += 1 }
+        return j > k && j < e && tokens[j].first == 0x2C ? j : nil
     }
 
     /// The date a dateline gives at token `k`: a full date, or a day and month without a year ("July 25",

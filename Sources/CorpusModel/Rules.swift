@@ -50,6 +50,12 @@ public enum Rule: Int, CaseIterable, Sendable {
     case corefGender
     // Candidates proposed for the scorer to judge (ProposedVisits.swift).
     case visitProposed
+    // A gathering reported under a header dateline without a place of its own (DatelineGathering.swift).
+    case destinationDatelineGathering
+    // An act that puts the doer in a place named after it with "in" or "at" ("addressed parliament in Canberra").
+    case visitPresenceAct
+    // "the Ukrainian capital": a capital named by its country's demonym (DemonymCapital.swift).
+    case destinationDemonymCapital
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -152,6 +158,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitTimelineStop: "visit.timeline-stop"
         case .corefGender: "coref.gender"
         case .visitProposed: "visit.proposed"
+        case .destinationDatelineGathering: "destination.dateline-gathering"
+        case .visitPresenceAct: "visit.presence-act"
+        case .destinationDemonymCapital: "destination.demonym-capital"
         }
     }
 }

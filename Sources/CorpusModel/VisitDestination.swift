@@ -35,10 +35,16 @@ extension EventFinder {
         let candidates = c.destinationPlaces(from: r.range.lowerBound, to: max(r.range.upperBound, triggerEnd ?? 0))
             .filter { !isExcluded($0, c) && $0.country != visitorCountry }
         let afterTrigger = candidates.filter { $0.tokens.lowerBound >= (triggerEnd ?? r.range.lowerBound) && $0.tokens.lowerBound < hostLimit }
+        // An act done in a place ("spoke in Jakarta about Laos") is a visit only when the place it names first is abroad.
+        if let act = r.trigger, act.form == .presenceAct {
+            let named = c.destinationPlaces(from: act.tokens.upperBound, to: e).first
+            guard let named, afterTrigger.first?.tokens == named.tokens else { return nil }
+        }
         var destination: String?
         var rule = Rule.destinationAfterTrigger
+        let chosen = afterTrigger.first ?? candidates.first { $0.tokens.lowerBound < hostLimit }
         if let first = afterTrigger.first { destination = first.country }
-        else if let first = candidates.first(where: { $0.tokens.lowerBound < hostLimit }) {
+        else if let first = chosen {
             destination = first.country
             rule = .destinationBeforeTrigger
         }
@@ -72,6 +78,7 @@ extension EventFinder {
         let countries = listedCountries(dest, afterTrigger)
         var rules = RuleSet([rule])
         if countries.count > 1 { rules.insert(.destinationList) }
+        if chosen?.namedByDemonym == true && chosen?.country == dest { rules.insert(.destinationDemonymCapital) }
         let city = m.places.first { $0.city != nil && $0.country == dest && !$0.inPhrase
             && $0.tokens.lowerBound >= r.range.lowerBound - 6 && $0.tokens.lowerBound < max(r.range.upperBound, triggerEnd ?? 0) }?.city
         return Destination(countries: countries, main: dest, city: city, place: afterTrigger.first { $0.country == dest },
@@ -131,9 +138,19 @@ extension EventFinder {
             let pairedWith = i > 0 && excluded.contains(i - 1) && before >= range.lowerBound
                 && (tokens[before].lower == Self.kAnd || tokens[before].lower == Self.kVa)
                 && m.places[i - 1].tokens.upperBound == before
-            if afterPhrase || beforePhrase || titled || pairedWith || isOrigin(place, in: range) { excluded.insert(i) }
+            if afterPhrase || beforePhrase || titled || pairedWith || isOrigin(place, in: range) || ownsPerson(place, m, range) {
+                excluded.insert(i)
+            }
         }
         return m.places.indices.filter { !excluded.contains($0) && !m.places[$0].demonym && !m.places[$0].inPhrase }.map { m.places[$0] }
+    }
+
+    /// "Denmark's Mette Frederiksen", "Japan's Prime Minister Fumio Kishida": a country with "'s" before a person's
+    /// name is that person's country, not a place gone to (rule destination.excluded-phrase).
+    func ownsPerson(_ place: PlaceRef, _ m: SentenceMentions, _ range: Range<Int>) -> Bool {
+        let after = place.tokens.upperBound
+        guard after < range.upperBound, tokens[after].kind == .possessive else { return false }
+        return m.persons.contains { $0.nameStart > after && $0.phraseStart <= after + 1 && $0.nameStart <= after + 5 }
     }
 
     /// "from Israel to Jeddah", "từ Hà Nội sang Lào": a place between an origin word and a goal's preposition is

@@ -188,7 +188,12 @@ extension EventFinder {
         // airport"): the visitor of the leg before.
         let previousLeg = subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
         if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil) {
-            if let lv = lastVisit, placeAfter == nil || placeAfter!.country == visits[lv].destination {
+            // "President Carter ... decided not to make the journey": another person named before the trigger
+            // makes it his journey, not the last visit's.
+            let otherNamed = lastVisit.map { lv in
+                c.persons.contains { $0.nameEnd <= tr.lowerBound && !$0.hostContext && $0.entity != visits[lv].visitor }
+            } ?? false
+            if let lv = lastVisit, !otherNamed, placeAfter == nil || placeAfter!.country == visits[lv].destination {
                 attach(c, trigger: clues.trigger, to: lv, kind: clues.kind, time: time)
             }
             return

@@ -12,6 +12,8 @@ struct Trigger {
         case arrival
         /// "was in", "đang ở": a place follows at once.
         case presence
+        /// "addressed parliament in Canberra", "laid a wreath at Verdun": an act done in the place that follows.
+        case presenceAct
         /// "attended the summit in X", "skipped the BRICS summit in Y".
         case attendance
         /// "X welcomed Y", "X đón Y": the word before the guest.
@@ -26,6 +28,7 @@ struct Trigger {
             case .visitVerb: self = .visitVerb
             case .visitTravelTo: self = .arrival
             case .visitPresence: self = .presence
+            case .visitPresenceAct: self = .presenceAct
             case .visitAttendGathering: self = .attendance
             case .visitContinuation: self = .continuation
             default: return nil
@@ -49,6 +52,7 @@ struct Trigger {
         case .visitVerb: .visitVerb
         case .arrival: .visitTravelTo
         case .presence: .visitPresence
+        case .presenceAct: .visitPresenceAct
         case .attendance: .visitAttendGathering
         case .guest: .visitHostWelcomes
         case .continuation: .visitContinuation

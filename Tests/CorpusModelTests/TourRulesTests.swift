@@ -51,9 +51,9 @@ struct TourRulesTests {
         // The host of the first leg is not the visitor of the next.
         #expect(visits("In June Indonesian President Joko Widodo went to Thailand, where King Vajiralongkorn received him, and then to Malaysia.")
                 == ["Joko Widodo -> MYS 2021-06 occurred", "Joko Widodo -> THA 2021-06 occurred"])
-        // A plan carries over a colon and a "then" to the next leg (the first, with no travel word close, is not read).
+        // A plan carries over a colon and a "then" to the next leg (the first is read within six words of "go to").
         #expect(visits("Indonesian President Joko Widodo will go to two countries next month: Laos for the summit, then Cambodia.")
-                == ["Joko Widodo -> KHM 2021-08 planned"])
+                == ["Joko Widodo -> KHM 2021-08 planned", "Joko Widodo -> LAO 2021-08 planned"])
         // The place before "and then" is a leg too.
         #expect(visits("Indonesian President Joko Widodo spent a single day, June 3, in Vientiane and then Phnom Penh.")
                 == ["Joko Widodo -> KHM 2021-06-03 occurred", "Joko Widodo -> LAO 2021-06-03 occurred"])

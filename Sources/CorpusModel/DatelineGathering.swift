@@ -1,0 +1,40 @@
+import Foundation
+
+// The place of an article's header dateline ("VILNIUS, July 11 (Reuters) -"): the report is written from there.
+// When a sentence reports a gathering without naming its place ("X and Y were among the mourners"), and no
+// sentence nearby placed one, the gathering is the dateline's (rule destination.dateline-gathering), for the
+// whole article and only around the dateline's day.
+
+extension GatheringPlace {
+    /// How many days from the dateline's day a gathering reported under it may be dated.
+    static let datelineDays = 14
+
+    /// The gathering place of a header dateline naming a city (or a country) of the gazetteer, dated `date`.
+    /// "Nusa Dua, Indonesia": the place first, else the country after it.
+    init?(dateline name: String, date: PartialDate?, gazetteer: Gazetteer) {
+        let parts = name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let refs = parts.lazy.compactMap { gazetteer.refs(forKey: Fold.key($0)) }.first ?? []
+        let places = refs.map { Int($0.entity) }.filter { [.city, .country].contains(gazetteer.entities[$0].kind) }
+        // A dateline names a city: prefer one over a country of the same name.
+        guard let index = places.first(where: { gazetteer.entities[$0].kind == .city }) ?? places.first,
+              let country = gazetteer.entities[index].country else { return nil }
+        let isCity = gazetteer.entities[index].kind == .city
+        self.init(country: country, city: isCity ? index : nil, tokens: nil, start: date, end: nil, sentence: 0, fromDateline: true)
+    }
+
+    /// Days before the dateline's day a gathering must have ended to be background: a report tells the day before
+    /// as its news ("the White House said late on Thursday").
+    static let backgroundDays = 2
+
+    /// Whether this gathering ended `backgroundDays` or more before `other` starts.
+    func endsBefore(_ other: GatheringPlace) -> Bool {
+        guard let mine = end ?? start, let theirs = other.start else { return false }
+        return theirs.dayRange.lowerBound - mine.dayRange.upperBound >= Self.backgroundDays
+    }
+
+    /// Whether a gathering dated `time` can be the one under the dateline: no time, or one near the dateline's day.
+    func fitsDateline(_ time: PartialDate?) -> Bool {
+        guard let time, let day = start else { return true }
+        return abs(time.dayRange.lowerBound - day.dayRange.lowerBound) <= Self.datelineDays
+    }
+}
