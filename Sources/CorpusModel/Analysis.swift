@@ -172,6 +172,7 @@ enum Analyzer {
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf, listItem: listItems[si])
         }
+        events.addAccompanyingVisits()
         a.visits = events.visits + events.uncoveredProposals
         a.events = events.events
         if scoring.scorer != nil || scoring.keepFeatures {

@@ -146,6 +146,8 @@ struct EventFinder {
     var gathering: GatheringPlace?
     /// The gathering the article's dateline placed, if any: it holds for the whole article.
     var datelineGathering: GatheringPlace?
+    /// The sentences naming delegation members, for the visits they make once the article is read (AccompanyingMembers.swift).
+    var accompanying: [AccompanyingReport] = []
     /// The paragraph of the current sentence, and the subjects of its sentences so far, for "he", "him", "đoàn"
     /// (Coreference.swift).
     var paragraph = 0
@@ -191,6 +193,7 @@ struct EventFinder {
         findVisits(context)
         findOtherEvents(context)
         findGatheringVisits(context)
+        noteAccompanyingMembers(context)
         if let item = listItem, visits.count > visitsBefore { lastListVisit = (item.list, visits[visits.count - 1].visitor) }
         noteSubject(context, visitsBefore: visitsBefore)
         if proposes { proposeVisits(context, rulesFrom: visitsBefore) }
@@ -218,7 +221,8 @@ struct EventFinder {
     }
 
     /// The times of a sentence that may date an event: not those of an anniversary ("80th anniversary ...
-    /// (October 10, 1945–2025)"), nor a date right after "since" ("the first trip since 2019").
+    /// (October 10, 1945–2025)"), nor a date right after "since" ("the first trip since 2019"), nor the date of
+    /// the relations established ("since the two countries established diplomatic relations in 1999").
     func eventTimes(_ times: [TaggedTime], in range: Range<Int>) -> [TaggedTime] {
         let s = range.lowerBound, e = range.upperBound
         var anniversaryTokens: [Range<Int>] = []
@@ -226,7 +230,7 @@ struct EventFinder {
             anniversaryTokens.append(max(s, k - 3)..<min(e, k + 14))
         }
         return times.filter { t in
-            !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) } && !isSince(t, s)
+            !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) } && !isSince(t, s) && !datesRelations(t, s)
         }
     }
 

@@ -20,6 +20,8 @@ public final class Lexicon: Sendable {
     let titles: LookupTable<[TitleEntry]>
     let bodyLevels: LookupTable<Level>
     let institutionWords, connectors, nameParticles, titleModifiers, historicalModifiers, ofWords, honorifics: KeyTableSet
+    /// Vietnamese family names: where a name starts after a body written out ("Bộ trưởng Công Thương Nguyễn Hồng Diên").
+    let familyNames: KeyTableSet
     let hostCues, otherPartyCues, guestCues: PhraseSet
     // Visit triggers.
     let visitNouns, visitVerbs, arrivalVerbs, presenceWords, attendVerbs, gatheringWords: PhraseSet
@@ -47,6 +49,8 @@ public final class Lexicon: Sendable {
     let pronounGenders: LookupTable<Gender>
     let honorificGenders: PhraseValues<Gender>
     let delegationWords: PhraseSet
+    /// "tháp tùng": the persons named with it are members of the delegation of the person after it (AccompanyingMembers.swift).
+    let accompanyWords: PhraseSet
     let numberWords: LookupTable<Int>
     // Status and kind.
     let plannedCues, negationCues, expectedWords, sequenceWords, kindFillers: KeyTableSet
@@ -155,6 +159,7 @@ public final class Lexicon: Sendable {
         titles = sets.titles()
         bodyLevels = sets.levels("body-levels")
         institutionWords = sets.words("institution-words"); connectors = sets.words("name-connectors")
+        familyNames = sets.words("family-names")
         nameParticles = sets.words("name-particles"); titleModifiers = sets.words("title-modifiers")
         historicalModifiers = sets.words("historical-modifiers"); ofWords = sets.words("of-words")
         honorifics = sets.words("honorifics")
@@ -177,7 +182,7 @@ public final class Lexicon: Sendable {
         concludingVerbs = sets.words("concluding-verbs"); definiteFillers = sets.words("definite-fillers")
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
         pronounGenders = sets.genders("pronoun-genders"); honorificGenders = sets.phraseGenders("honorific-genders")
-        delegationWords = sets.phrases("delegation-words")
+        delegationWords = sets.phrases("delegation-words"); accompanyWords = sets.phrases("accompany-words")
         possessivePronouns = sets.words("possessive-pronouns"); numberWords = sets.numbers("number-words")
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")

@@ -123,7 +123,7 @@ extension Lexicon {
     /// Every word set the rules use, its file name (without `.tsv`) and shape.
     static let schema: [(name: String, shape: LexiconShape)] = [
         ("titles", .titles), ("body-levels", .levels), ("institution-words", .words), ("name-connectors", .words),
-        ("name-particles", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
+        ("name-particles", .words), ("family-names", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
         ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases),
         ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
         ("presence-acts", .phrases), ("capital-words", .phrases), ("place-relatives", .words),
@@ -136,7 +136,7 @@ extension Lexicon {
         ("since-words", .words), ("later-words", .words), ("concluding-verbs", .words), ("definite-fillers", .words),
         ("possessive-pronouns", .words), ("subject-pronouns", .words), ("object-pronouns", .words),
         ("pronoun-genders", .genders), ("honorific-genders", .phraseGenders),
-        ("delegation-words", .phrases), ("number-words", .numbers(1...99)), ("planned-words", .words),
+        ("delegation-words", .phrases), ("accompany-words", .phrases), ("number-words", .numbers(1...99)), ("planned-words", .words),
         ("negation-words", .words), ("expected-words", .words), ("sequence-words", .words), ("kind-fillers", .words),
         ("cancel-words", .phrases), ("unrealised-plan-phrases", .phrases), ("counterfactual-phrases", .phrases), ("rescheduled-from-words", .words), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
         ("meeting-words", .phrases), ("summit-words", .phrases), ("message-words", .phrases),

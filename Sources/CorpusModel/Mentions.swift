@@ -284,6 +284,7 @@ struct MentionFinder {
         while i < e {
             let t = tokens[i]
             if !owner[i - s], t.kind == .word, t.capitalized, !isCapitalisedNoun(i), !isCommonWord(t),
+               !opensVietnameseWord(i, range),
                gazetteer.hasShort(t.key) && exactEnough(t) || localShort(t.key) != nil,
                let ref = resolveShort(t.key, level: nil, country: nil) {
                 owner[i - s] = true
@@ -292,6 +293,14 @@ struct MentionFinder {
             }
             i += 1
         }
+    }
+
+    /// A Vietnamese word capitalised because it opens the sentence or a bracket, its next syllable in lower case
+    /// ("Bình luận: ...", "(Bình luận)"): a common word, not the short name of a person ("Bình"), whom Vietnamese
+    /// copy names with a title or "ông", "bà" before a single syllable.
+    func opensVietnameseWord(_ i: Int, _ range: Range<Int>) -> Bool {
+        guard language == .vietnamese, i + 1 < range.upperBound, tokens[i + 1].kind == .word, !tokens[i + 1].capitalized else { return false }
+        return i == range.lowerBound || (tokens[i - 1].kind == .punct && tokens[i - 1].first == 0x28)
     }
 
     /// Places inside a person's phrase or an organisation are not destinations.
@@ -342,7 +351,8 @@ struct MentionFinder {
         var candidates: [Int] = (gazetteer.shortRefs(forKey: key) ?? []).map(Int.init)
         for (k, d) in discovered.enumerated() where d.shorts.contains(key) { candidates.append(-k - 1) }
         if candidates.isEmpty { return nil }
-        if let seen = candidates.filter({ lastSeen[$0] != nil }).max(by: { lastSeen[$0]! < lastSeen[$1]! }) { return seen }
+        if let seen = fitTitle(candidates.filter { lastSeen[$0] != nil }, level: level)
+            .max(by: { lastSeen[$0]! < lastSeen[$1]! }) { return seen }
         var pool = candidates.filter { $0 >= 0 }
         // Without a title, a short form not yet introduced needs a person of the document's countries in office.
         if level == nil && country == nil {
@@ -362,6 +372,20 @@ struct MentionFinder {
         let inPair = pool.filter { gazetteer.entities[$0].country.map { countryCounts[$0] != nil } ?? false }
         if inPair.count == 1 { return inPair[0] }
         return pool.count == 1 ? pool[0] : nil
+    }
+
+    /// Of the persons a short form may name, those who could hold the title's `level` ("President Clinton" is not
+    /// the Clinton who was Secretary of State): gazetteer persons with an office of that level at the document's
+    /// date, else at any time, and persons found in the text (their offices unknown). All of them when none fits,
+    /// or when there is no title.
+    func fitTitle(_ candidates: [Int], level: Level?) -> [Int] {
+        guard let level, candidates.count > 1 else { return candidates }
+        func fitting(_ officesOf: (Entity) -> [Office]) -> [Int] {
+            candidates.filter { p in p < 0 || officesOf(gazetteer.entities[p]).contains { $0.level == level } }
+        }
+        if let date, case let atDate = fitting({ $0.offices(at: date) }), !atDate.isEmpty { return atDate }
+        let ever = fitting { $0.offices }
+        return ever.isEmpty ? candidates : ever
     }
 
     /// What stands before a title: modifiers ("former", "late") and a nationality ("Russian", "U.S.", "DPRK's").
@@ -440,6 +464,9 @@ struct MentionFinder {
         var steps = 0
         // A name starts right after the title or after a place, body or bracket of its complement.
         var anchor = tr.upperBound
+        // A Vietnamese body written with lowercase words ("Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh
+        // Hoan"): read on to the name that starts with a family name.
+        var lowercaseBody = false
         scan: while k < e && steps < 16 {
             steps += 1
             let t = tokens[k]
@@ -483,6 +510,11 @@ struct MentionFinder {
             // A verb or tense word ends the complement: in "Thủ tướng sẽ thăm Campuchia" the place is not his country.
             if t.kind == .word && language == .vietnamese && (Self.clauseVerbs.contains(t.lower) || lexicon.plannedCues.contains(t.lower)
                 || lexicon.visitVerbs.match(tokens, at: k, end: e) > 0 || lexicon.arrivalVerbs.match(tokens, at: k, end: e) > 0) { break }
+            // (A Vietnamese name has no lowercase syllable: a run before one was a body's.)
+            if t.kind == .word && language == .vietnamese && (lowercaseBody || c.runStart >= 0) && familyNameFollows(after: k, e) {
+                lowercaseBody = true
+                c.runStart = -1; k += 1; anchor = k; continue
+            }
             if t.kind == .word && c.runStart < 0 && (lexicon.connectors.contains(t.lower) || language == .vietnamese) {
                 if title.dependsOnBody && !bodySeen, let l = lexicon.bodyLevels[t.lower] { c.level = l; bodySeen = true }
                 k += 1; continue
@@ -504,6 +536,7 @@ struct MentionFinder {
         var runEnd = complement.end
         while runEnd > runStart && !tokens[runEnd - 1].capitalized { runEnd -= 1 }
         if runEnd - runStart > 5 { runStart = runEnd - 5 }
+        runStart = vietnameseNameStart(runStart..<runEnd)
         let count = runEnd - runStart
         // "President Filipe Nyusi of Mozambique": the country after the name.
         if complement.country == nil, runEnd + 1 < e, lexicon.ofWords.contains(tokens[runEnd].lower),
@@ -528,6 +561,26 @@ struct MentionFinder {
         m.persons.append(p)
         m.persons.sort { $0.nameStart < $1.nameStart }
         return true
+    }
+
+    /// A capitalised family name ("Nguyễn", `family-names`) in the few words after `k`, with no punctuation between.
+    func familyNameFollows(after k: Int, _ e: Int) -> Bool {
+        var q = k + 1
+        while q < min(e, k + 7), tokens[q].kind == .word {
+            if tokens[q].capitalized && lexicon.familyNames.contains(tokens[q].lower) { return true }
+            q += 1
+        }
+        return false
+    }
+
+    /// In a Vietnamese text, where the name of a capitalised run after a title starts: at a family name that
+    /// leaves two to four syllables ("Bộ trưởng Công Thương Nguyễn Hồng Diên": "Nguyễn Hồng Diên"), when the run
+    /// does not itself open with one ("Trần Lưu Quang" is a name whole).
+    func vietnameseNameStart(_ run: Range<Int>) -> Int {
+        guard language == .vietnamese, run.count >= 3, !lexicon.familyNames.contains(tokens[run.lowerBound].lower),
+              let j = (run.lowerBound + 1..<run.upperBound).first(where: { lexicon.familyNames.contains(tokens[$0].lower) }),
+              (2...4).contains(run.upperBound - j) else { return run.lowerBound }
+        return j
     }
 
     func startsTitle(_ k: Int, _ e: Int) -> Bool {

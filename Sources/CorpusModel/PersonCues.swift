@@ -16,7 +16,10 @@ extension Lexicon {
             if hostCues.matchEnding(tokens, at: j, start: s) > 0 { return .host }
             if otherPartyCues.matchEnding(tokens, at: j, start: s) > 0 { return .otherParty }
             if guestCues.matchEnding(tokens, at: j, start: s) > 0 { return .guest }
-            if tokens[j].lower == Self.theKey || tokens[j].kind == .punct && tokens[j].first != 0x2C { j -= 1; steps += 1; continue }
+            // Past "the", punctuation other than a comma, and a title the lexicon does not know ("hội đàm với Đại
+            // tướng Raúl Castro": capitalised words of the person's phrase).
+            if tokens[j].lower == Self.theKey || tokens[j].kind == .punct && tokens[j].first != 0x2C
+                || tokens[j].kind == .word && tokens[j].capitalized { j -= 1; steps += 1; continue }
             break
         }
         return .none
@@ -50,11 +53,26 @@ extension MentionFinder {
         guard m.persons.count > 1 else { return }
         for k in 1..<m.persons.count {
             let previous = m.persons[k - 1], p = m.persons[k]
-            guard previous.hostContext || previous.otherParty, !p.hostContext, !p.otherParty, !p.guest,
-                  lexicon.joinsPersons(tokens, from: previous.nameEnd, to: p.phraseStart) else { continue }
+            guard previous.hostContext || previous.otherParty, !p.hostContext, !p.otherParty, !p.guest else { continue }
+            let joined = lexicon.joinsPersons(tokens, from: previous.nameEnd, to: p.phraseStart)
+            guard joined || listClosedLater(m.persons, from: k) else { continue }
             m.persons[k].hostContext = previous.hostContext
             m.persons[k].otherParty = previous.otherParty
             m.persons[k].joinedParty = true
         }
+    }
+
+    /// "lời mời của A, B và C, D sẽ thăm": a person after a comma belongs to the list of hosts when the list goes
+    /// on, through commas only, to a person joined by "và"/"and"; the comma after that closes the list, and the
+    /// next person (D) is the sentence's subject.
+    func listClosedLater(_ persons: [PersonRef], from k: Int) -> Bool {
+        var q = k
+        while q < persons.count {
+            let gap = persons[q - 1].nameEnd..<persons[q].phraseStart
+            if lexicon.joinsPersons(tokens, from: gap.lowerBound, to: gap.upperBound) { return true }
+            guard gap.count == 1, tokens[gap.lowerBound].kind == .punct, tokens[gap.lowerBound].first == 0x2C else { return false }
+            q += 1
+        }
+        return false
     }
 }

@@ -56,6 +56,10 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitPresenceAct
     // "the Ukrainian capital": a capital named by its country's demonym (DemonymCapital.swift).
     case destinationDemonymCapital
+    // Delegation members named with "tháp tùng" travel with the leader (AccompanyingMembers.swift).
+    case visitAccompanyingMember
+    // A later leg of a trip dated by a span across months takes the year only.
+    case dateSpanLaterLeg
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -161,6 +165,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationDatelineGathering: "destination.dateline-gathering"
         case .visitPresenceAct: "visit.presence-act"
         case .destinationDemonymCapital: "destination.demonym-capital"
+        case .visitAccompanyingMember: "visit.accompanying-member"
+        case .dateSpanLaterLeg: "date.span-later-leg"
         }
     }
 }

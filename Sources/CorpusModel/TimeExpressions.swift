@@ -70,7 +70,7 @@ enum TimeTagger {
                kNgoai = k("ngoái"), kSau = k("sau"), kTu = k("từ"), kDen = k("đến"), kThu = k("thứ"),
                kChu = k("chủ"), kNhat = k("nhật"), kDash = k("-"), kEnDash = k("–"), kComma = k(","),
                kTuan = k("tuần"), kToiFuture = k("tới"), kA = k("a"), kAn = k("an"), kFrom = k("from"),
-               kCung = k("cùng"), kDo = k("đó"), kAy = k("ấy"), kThat = k("that"), kSame = k("same")
+               kCung = k("cùng"), kDo = k("đó"), kAy = k("ấy"), kThat = k("that"), kSame = k("same"), kKhi = k("khi")
 
     /// Parses the digits of a number token: "31/1/1950" -> [31, 1, 1950] with separators.
     static func numberParts(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (values: [Int], seps: [UInt8], suffix: Bool) {
@@ -268,7 +268,7 @@ enum TimeTagger {
 
 
 
-    /// "31/1/1950", "19-20/6/2024", "31/1", "9/2018" (after "tháng"): day before month.
+    /// "31/1/1950", "19-20/6/2024", "28/2-5/3/2017", "31/1", "9/2018" (after "tháng"): day before month.
     static func slashDate(_ v: [Int], _ seps: [UInt8], _ i: Int, anchor: PartialDate?, future: Bool, afterThang: Bool) -> TaggedTime? {
         let start = afterThang ? i - 1 : i
         if afterThang && v.count == 2 && seps == [0x2F] {
@@ -284,6 +284,12 @@ enum TimeTagger {
                   let e = PartialDate(year: v[3], month: v[2], day: v[1]) else { return nil }
             return TaggedTime(tokens: start..<(i + 1), start: s, end: e, relative: false)
         }
+        if seps == [0x2F, 0x2D, 0x2F, 0x2F] && v.count == 5 {
+            // "28/2-5/3/2017": a span across two months; "30/12-2/1/2020" starts the year before.
+            guard let e = PartialDate(year: v[4], month: v[3], day: v[2]),
+                  let s = PartialDate(year: v[1] > v[3] ? v[4] - 1 : v[4], month: v[1], day: v[0]) else { return nil }
+            return TaggedTime(tokens: start..<(i + 1), start: s, end: e, relative: false)
+        }
         if seps == [0x2F] && v.count == 2 && (1...12).contains(v[0]) && (1000...2100).contains(v[1]) {
             // "(5/1994)": a month and a year.
             guard let s = PartialDate(year: v[1], month: v[0]) else { return nil }
@@ -297,6 +303,19 @@ enum TimeTagger {
             guard let s = PartialDate(year: y, month: v[2], day: v[0]),
                   let e = PartialDate(year: y, month: v[2], day: v[1]) else { return nil }
             return TaggedTime(tokens: start..<(i + 1), start: s, end: e, relative: true, yearless: true)
+        }
+        return nil
+    }
+
+    /// "tháng 6-2014" (after "tháng": a month and a year) and "2-11-2023" (a day, a month and a year): dates
+    /// written with hyphens. Hyphenated pairs without "tháng" ("1954-1975", "5-7") stay spans.
+    static func hyphenatedDate(_ v: [Int], _ seps: [UInt8], _ i: Int, afterThang: Bool) -> TaggedTime? {
+        guard !seps.isEmpty, seps.allSatisfy({ $0 == 0x2D }), let year = v.last, (1000...2100).contains(year) else { return nil }
+        if afterThang && v.count == 2, let s = PartialDate(year: year, month: v[0]) {
+            return TaggedTime(tokens: (i - 1)..<(i + 1), start: s, end: nil, relative: false)
+        }
+        if v.count == 3, (1...31).contains(v[0]), let s = PartialDate(year: year, month: v[1], day: v[0]) {
+            return TaggedTime(tokens: (afterThang ? i - 1 : i)..<(i + 1), start: s, end: nil, relative: false)
         }
         return nil
     }

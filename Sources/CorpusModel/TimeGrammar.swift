@@ -87,6 +87,10 @@ extension TimeTagger {
         if !p.suffix && p.seps.contains(0x2F) {
             return slashDate(p.values, p.seps, i, anchor: anchor, future: future, afterThang: i > 0 && tokens[i - 1].lower == kThang)
         }
+        // "tháng 6-2014", "ngày 2-11-2023": the hyphenated month and year, day, month and year of some newsrooms.
+        if !p.suffix, let hyphenated = hyphenatedDate(p.values, p.seps, i, afterThang: i > 0 && tokens[i - 1].lower == kThang) {
+            return hyphenated
+        }
         // "tháng 9" (a month) / "năm 2025" handled by the year rule below.
         if i > 0 && tokens[i - 1].lower == kThang, p.values.count == 1, !p.suffix, (1...12).contains(p.values[0]),
            let a = anchor {
@@ -131,7 +135,9 @@ extension TimeTagger {
         if (w == kEarlier || w == kLater) && lw(i + 1) == kIn && lw(i + 2) == kThe && lw(i + 3) == kWeek { weekWord = kThis; weekEnd = i + 4 }
         if (w == kEarlier || w == kLater) && lw(i + 1) == kThis && lw(i + 2) == kWeek { weekWord = kThis; weekEnd = i + 3 }
         // "tuần trước", "tuần này", "tuần tới", "tuần sau": last, this and next week.
-        let vietnameseWeek = w == kTuan && [kTruoc, kNay, kToiFuture, kSau].contains(lw(i + 1))
+        // Not "vài tuần sau khi ...", "hai tuần trước": weeks counted from another event, not the week said from now.
+        let counted = i > 0 && (lexicon.countWords[tokens[i - 1].lower] != nil || tokens[i - 1].kind == .number)
+        let vietnameseWeek = w == kTuan && [kTruoc, kNay, kToiFuture, kSau].contains(lw(i + 1)) && !counted && lw(i + 2) != kKhi
         if vietnameseWeek { weekWord = lw(i + 1) == kTruoc ? kLast : lw(i + 1) == kNay ? kThis : kNext }
         if (weekWord == kThis || weekWord == kLast || weekWord == kNext) && (lw(i + 1) == kWeek || weekEnd > i + 2 || vietnameseWeek),
            let wd = a.weekday {

@@ -84,8 +84,10 @@ extension EventFinder {
     func datesOfVisit(_ r: VisitReading, place: PlaceRef?, _ c: SentenceContext, _ rules: inout RuleSet) -> VisitDating {
         var time = r.time
         // Not across a coordinator: "đến Hà Nội, và một năm sau đó, ..." dates the next clause.
+        // Nor across a semicolon: "thăm Triều Tiên; tháng 11/1958, ..." dates the next clause.
         if let place, let t = r.placeTimes.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2
-                && !(place.tokens.upperBound..<$0.tokens.lowerBound).contains { lexicon.coordinators.contains(tokens[$0].lower) } }) {
+                && !(place.tokens.upperBound..<$0.tokens.lowerBound).contains { lexicon.coordinators.contains(tokens[$0].lower)
+                    || (tokens[$0].kind == .punct && tokens[$0].first == 0x3B) } }) {
             time = t
             rules.insert(.dateAfterPlace)
         }
@@ -135,9 +137,41 @@ extension EventFinder {
         var j = t.tokens.lowerBound - 1
         if j >= s && (tokens[j].lower == TimeTagger.kNam || tokens[j].lower == TimeTagger.kYear) { j -= 1 } // "sau năm 1975"
         guard j >= s else { return false }
-        if lexicon.sinceWords.contains(tokens[j].lower) { return true }
+        if lexicon.sinceWords.contains(tokens[j].lower) || opensSinceClause(before: t.tokens.lowerBound, s) { return true }
         // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
         return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
+    }
+}
+
+extension EventFinder {
+    /// A date that tells when relations were established or normalised: an establishment word followed by a
+    /// relations word within three words, both in the few words before the date with no punctuation between
+    /// ("kể từ khi hai nước thiết lập quan hệ ngoại giao năm 1999", "established diplomatic relations in 1995").
+    func datesRelations(_ t: TaggedTime, _ s: Int) -> Bool {
+        let first = t.tokens.lowerBound
+        var j = first - 1
+        while j >= max(s, first - 10), tokens[j].kind != .punct {
+            let n = lexicon.establishWords.match(tokens, at: j, end: first)
+            if n > 0, (j + n..<min(first, j + n + 3)).contains(where: { lexicon.relationsWords.match(tokens, at: $0, end: first) > 0 }) {
+                return true
+            }
+            j -= 1
+        }
+        return false
+    }
+}
+
+extension EventFinder {
+    /// "kể từ khi nhậm chức tháng 6/2022" (since taking office in June 2022): a time in a clause opened by "kể từ
+    /// khi", a few lowercase words before it, bounds a period. A clause naming someone or somewhere tells an event
+    /// of its own ("kể từ khi ông Hollande tới Hà Nội năm 2016", "kể từ khi chuyên cơ rời Nội Bài sáng 27/10").
+    func opensSinceClause(before first: Int, _ s: Int) -> Bool {
+        var j = first - 1
+        while j >= max(s + 2, first - 8), tokens[j].kind == .word, !tokens[j].capitalized {
+            if tokens[j].lower == TimeTagger.kKhi && tokens[j - 1].lower == TimeTagger.kTu && tokens[j - 2].lower == Self.kKe { return true }
+            j -= 1
+        }
+        return false
     }
 }
 

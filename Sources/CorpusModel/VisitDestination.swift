@@ -138,7 +138,8 @@ extension EventFinder {
             let pairedWith = i > 0 && excluded.contains(i - 1) && before >= range.lowerBound
                 && (tokens[before].lower == Self.kAnd || tokens[before].lower == Self.kVa)
                 && m.places[i - 1].tokens.upperBound == before
-            if afterPhrase || beforePhrase || titled || pairedWith || isOrigin(place, in: range) || ownsPerson(place, m, range) {
+            if afterPhrase || beforePhrase || titled || pairedWith || isOrigin(place, in: range) || ownsPerson(place, m, range)
+                || inDashedPair(place, m.places, range) {
                 excluded.insert(i)
             }
         }
@@ -151,6 +152,19 @@ extension EventFinder {
         let after = place.tokens.upperBound
         guard after < range.upperBound, tokens[after].kind == .possessive else { return false }
         return m.persons.contains { $0.nameStart > after && $0.phraseStart <= after + 1 && $0.nameStart <= after + 5 }
+    }
+
+    /// A place joined to another by a spaced dash ("Diễn đàn doanh nghiệp Việt Nam - Brazil", "hội nghị thượng
+    /// đỉnh Mỹ - Triều Tiên"): the two parties of a relation or a meeting's name, not where anyone went (rule
+    /// destination.excluded-phrase). An organisation and a place ("ASEAN – Australia") is not such a pair.
+    func inDashedPair(_ place: PlaceRef, _ places: [PlaceRef], _ range: Range<Int>) -> Bool {
+        func isDash(_ k: Int) -> Bool {
+            k >= range.lowerBound && k < range.upperBound && tokens[k].kind == .punct
+                && (tokens[k].lower == TimeTagger.kDash || tokens[k].lower == TimeTagger.kEnDash)
+        }
+        let before = place.tokens.lowerBound - 1, after = place.tokens.upperBound
+        return (isDash(before) && places.contains { $0.tokens.upperBound == before })
+            || (isDash(after) && places.contains { $0.tokens.lowerBound == after + 1 })
     }
 
     /// "from Israel to Jeddah", "từ Hà Nội sang Lào": a place between an origin word and a goal's preposition is

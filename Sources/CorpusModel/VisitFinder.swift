@@ -325,10 +325,17 @@ extension EventFinder {
         undatedFallback(r, status: statusValue, c, start: &start, end: &end, rules: &rules)
         // Dated from an archive text's story time rather than the page's date.
         if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
-        return destination.countries.map { d in
+        return destination.countries.enumerated().map { leg, d in
             let host = host(of: p, destination: d, c)
             var visitRules = rules
             if let host { visitRules.insert(host.rule) }
+            var start = start, end = end
+            if leg > 0, spansMonths(start, end) {
+                // "30/9-7/10/2024: Mông Cổ, Ireland và Pháp": a later leg's month is not told (rule date.span-later-leg).
+                start = start?.truncated(to: .year)
+                end = nil
+                visitRules.insert(.dateSpanLaterLeg)
+            }
             let mention = report(c, status: statusValue, time: dating.time, rules: visitRules, visitor: p.nameStart..<p.nameEnd,
                                  destination: destination.phrase(of: d)?.tokens)
             return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: d,
@@ -337,6 +344,12 @@ extension EventFinder {
                                   titleLevel: p.titleLevel, mentions: [mention], rules: visitRules,
                                   evidence: CandidateEvidence(reading: r))
         }
+    }
+
+    /// Whether a time runs from one month into another ("30/9-7/10/2024").
+    func spansMonths(_ start: PartialDate?, _ end: PartialDate?) -> Bool {
+        guard let s = start, let e = end, let sm = s.month, let em = e.month else { return false }
+        return s.year != e.year || sm != em
     }
 
     /// A reading its sentence does not date: the previous leg's month, a back-reference's time, its list item's

@@ -17,7 +17,9 @@ extension Dossier {
                 share of visits of confidence >= 0.8 that are right. The written scorer filters visits only when \
                 cross-validation measured it better than the rules alone, and keeps proposed candidates (rule \
                 visit.proposed: pairs of a person and a foreign place no rule joined) only when rules + proposed + \
-                scorer beat the rules alone by 0.02 pooled F1 without more planned visits reported as occurred.
+                scorer beat the rules alone by 0.02 pooled F1 without more planned visits reported as occurred. \
+                --ablation takes each rule out in turn (every candidate it helped to make, before the merge) and prints \
+                the pooled figures without it.
                 """)
 
         @Option(help: "The annotated sets (folder<TAB>gold<TAB>batches).") var sets = "Data/annotations/training-sets.tsv"
@@ -26,6 +28,8 @@ extension Dossier {
         @Option(help: "The L2 penalty on the weights.") var l2 = Trainer.settings.l2
         @Option(help: "The L2 penalty on the proposed candidates' weights (rule visit.proposed).") var proposedL2 = Trainer.proposedSettings.l2
         @Flag(help: "Print the cross-validation by batch instead of writing weights.") var crossValidate = false
+        @Flag(help: "Print the ablation by rule instead of writing weights: pooled P, R and F1 of the rules alone with each rule's candidates taken out.")
+        var ablation = false
 
         func run() throws {
             let dirs = CorpusOptions.unique((["Data/gazetteer"] + gazetteer).map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL })
@@ -39,6 +43,11 @@ extension Dossier {
             proposedSettings.l2 = proposedL2
             // Each batch is analysed once, for the cross-validation and the final training alike.
             let analysed = all.map { AnalysedBatch($0, builder: builder) }
+            if ablation {
+                print("ablation by rule over batches \(all.map(\.name).joined(separator: ", ")) (rules alone, no scorer):")
+                print(Ablation.run(analysed).render(), terminator: "")
+                return
+            }
             let cv = CrossValidation.run(analysed, settings: settings, proposedSettings: proposedSettings)
             if crossValidate {
                 print("cross-validation by batch (each batch scored by a scorer trained on the others):")

@@ -119,6 +119,14 @@ struct GeneralRulesTests {
         #expect(Set(c.visits.map(\.destination)) == ["LAO", "KHM"])
     }
 
+    @Test("a title's short form goes to the person named last who could hold it: 'President Clinton' after 'Hillary Clinton' is Bill")
+    func sharedSurnameWithTitle() {
+        let c = corpus("President Bill Clinton and his wife Hillary Clinton arrived in Hanoi on November 16, 2000. President Clinton flew to Brunei on November 15.", date: "2000-11-17")
+        #expect(Set(c.visits.map { c.entities[$0.visitor].id }) == ["bill-clinton"])
+        let d = corpus("Secretary of State Hillary Clinton visited Laos on July 11, 2012. Secretary Clinton then flew to Cambodia.", date: "2012-07-11")
+        #expect(Set(d.visits.map { d.entities[$0.visitor].id }) == ["hillary-clinton"])
+    }
+
     @Test("a known person named with a middle name ('President Filipe Jacinto Nyusi of Mozambique') is that person")
     func middleName() {
         let c = corpus("President Filipe Jacinto Nyusi of Mozambique paid an official visit to Vietnam in September 2024.", date: "2024-09-10")

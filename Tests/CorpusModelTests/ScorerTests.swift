@@ -249,3 +249,26 @@ struct ScorerTests {
         }
     }
 }
+
+@Suite("Ablation by rule")
+struct AblationTests {
+    @Test func takingOutATriggerLosesTheVisitsOnlyItFoundAndNothingElse() throws {
+        let dir = Fixtures.root.appendingPathComponent("Data/testcorpus").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
+        let analysed = [AnalysedBatch(TrainingBatch(name: "all", directory: dir, files: files, gold: gold),
+                                      builder: CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 2))]
+        let ablation = Ablation.run(analysed)
+        // The bundled corpus is the rules' own: every gold row found, nothing extra.
+        #expect(ablation.all.missed == 0 && ablation.all.extra == 0 && ablation.all.right > 0)
+        let used = analysed[0].candidatesPerRule()
+        #expect(Set(ablation.rows.map(\.rule)) == Set(used.keys))
+        // Taking out the rule that dates most candidates loses visits; a rule no candidate used is not listed.
+        let nearest = try #require(ablation.rows.first { $0.rule == .dateNearest })
+        #expect(nearest.candidates == used[.dateNearest] && nearest.without.missed > 0 && nearest.without.f1 < ablation.all.f1)
+        #expect(!ablation.rows.contains { $0.rule == .visitProposed && used[.visitProposed] == nil })
+        // Worst first, and the table says so.
+        #expect(ablation.rows.map(\.without.f1) == ablation.rows.map(\.without.f1).sorted())
+        #expect(ablation.render().contains("| `date.nearest` | \(nearest.candidates) |"))
+    }
+}

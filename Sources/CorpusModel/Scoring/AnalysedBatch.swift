@@ -27,6 +27,21 @@ public final class AnalysedBatch: @unchecked Sendable {
         assemble(scorer: scorer).corpus
     }
 
+    /// The batch's model as the rules alone make it, with every candidate that `rules` helped to make taken out
+    /// before the merge (Ablation.swift).
+    func corpus(scorer: VisitScorer?, without rules: RuleSet) -> Corpus {
+        assemble(scorer: scorer, without: rules).corpus
+    }
+
+    /// How many candidates each rule helped to make.
+    func candidatesPerRule() -> [Rule: Int] {
+        var counts: [Rule: Int] = [:]
+        for case let (analysis?, _) in results {
+            for visit in analysis.visits { for rule in visit.rules.rules { counts[rule, default: 0] += 1 } }
+        }
+        return counts
+    }
+
     /// The labelled samples (each candidate's features, and whether a gold row matches it), made once.
     private(set) lazy var labelledSamples: LabelledSamples = makeSamples()
 
@@ -40,8 +55,18 @@ public final class AnalysedBatch: @unchecked Sendable {
         return LabelledSamples(x: samples.map(\.features), y: samples.map { Trainer.label($0, rows) }, proposed: samples.map(\.proposed))
     }
 
-    private func assemble(scorer: VisitScorer?) -> (corpus: Corpus, samples: [CandidateSample]) {
+    private func assemble(scorer: VisitScorer?, without rules: RuleSet = RuleSet()) -> (corpus: Corpus, samples: [CandidateSample]) {
         var scored = results
+        let taken = rules.rules
+        if !taken.isEmpty {
+            for i in scored.indices {
+                guard var a = scored[i].0 else { continue }
+                let kept = a.visits.indices.filter { k in !taken.contains { a.visits[k].rules.contains($0) } }
+                a.visits = kept.map { a.visits[$0] }
+                if !a.features.isEmpty { a.features = kept.map { a.features[$0] } }
+                scored[i].0 = a
+            }
+        }
         if let scorer {
             for i in scored.indices {
                 guard var a = scored[i].0 else { continue }
