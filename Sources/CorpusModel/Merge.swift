@@ -93,6 +93,9 @@ struct VisitCandidates {
         let r = records[i]
         return mentions[Int(r.firstMention)..<(Int(r.firstMention) + Int(r.mentionCount))]
     }
+    /// Frees the reports once the merge has read them; `mentions(_:)`, `sentence(_:)` and `forEachSentence` must not
+    /// be called after.
+    mutating func dropMentions() { mentions = [] }
 }
 
 enum Merger {
@@ -137,38 +140,86 @@ enum Merger {
         }
     }
 
+    /// The clusters of a corpus once made, compact: 24 bytes each and their members in one shared array (a
+    /// `Cluster` with an array of its own cost about 100 bytes and an allocation, held until the merge's peak).
+    struct ClusterTable {
+        struct Entry {
+            var visitor: Int32
+            var firstMember: Int32
+            var memberCount: Int32
+            var start: UInt32 // PartialDate.packed, 0: none
+            var end: UInt32
+            var joinedSameTrip: Bool
+            var startDate: PartialDate? { start == 0 ? nil : PartialDate(packed: start) }
+        }
+        private(set) var entries: [Entry] = []
+        private var members: [Int32] = []
+
+        var count: Int { entries.count }
+
+        mutating func append(_ c: Cluster) {
+            entries.append(Entry(visitor: Int32(c.visitor), firstMember: Int32(members.count), memberCount: Int32(c.members.count),
+                                 start: c.start?.packed ?? 0, end: c.end?.packed ?? 0, joinedSameTrip: c.joinedSameTrip))
+            members += c.members
+        }
+
+        /// Orders the clusters as `areInIncreasingOrder` says (their members stay where they are).
+        mutating func sort(by areInIncreasingOrder: (Entry, Entry) -> Bool) { entries.sort(by: areInIncreasingOrder) }
+
+        /// Cluster `i` as made (its destination is its first member's, as every member's is).
+        func cluster(_ i: Int, _ candidates: VisitCandidates) -> Cluster {
+            let e = entries[i]
+            let own = Array(members[Int(e.firstMember)..<Int(e.firstMember + e.memberCount)])
+            return Cluster(visitor: Int(e.visitor), destination: candidates.destination(Int(own[0])), members: own,
+                           start: e.startDate, end: e.end == 0 ? nil : PartialDate(packed: e.end), joinedSameTrip: e.joinedSameTrip)
+        }
+    }
+
     /// The visits of a corpus from its candidates, in three steps: candidates grouped by visitor and destination
     /// and clustered by date (`clusters`), clusters in chronological order, one visit per cluster (`visit(of:)`).
-    static func mergeVisits(_ candidates: VisitCandidates, documents: [Document], entities: [Entity],
+    /// What needs the candidates' reports (each visit's reports, its status) is read first, and the reports are
+    /// dropped before the visits are made: the merge's peak then holds them once, not twice.
+    static func mergeVisits(_ candidates: inout VisitCandidates, documents: [Document], entities: [Entity],
                             combination: VisitScorer.Combination = .noisyOr) -> [Visit] {
         var clusters = Self.clusters(candidates, documents: documents)
         clusters.sort { a, b in
-            switch (a.start, b.start) {
+            switch (a.startDate, b.startDate) {
             case let (x?, y?): return x != y ? x < y : a.visitor < b.visitor
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.visitor < b.visitor
             }
         }
+        var reports: [[Mention]] = []
+        var statuses: [VisitStatus] = []
+        reports.reserveCapacity(clusters.count)
+        statuses.reserveCapacity(clusters.count)
+        for id in 0..<clusters.count {
+            let c = clusters.cluster(id, candidates)
+            reports.append(mentionsInTextOrder(c.members.flatMap { candidates.mentions(Int($0)) }))
+            statuses.append(strongestStatus(of: c, c.members.map(Int.init), candidates, documents: documents))
+        }
+        candidates.dropMentions()
         var visits: [Visit] = []
         visits.reserveCapacity(clusters.count)
-        for id in clusters.indices {
-            let c = clusters[id]
-            clusters[id].members = [] // freed as the visits are made
-            visits.append(visit(of: c, id: id, candidates, documents: documents, entities: entities, combination: combination))
+        for id in 0..<clusters.count {
+            var visit = visit(of: clusters.cluster(id, candidates), id: id, candidates, status: statuses[id], documents: documents,
+                              entities: entities, combination: combination)
+            swap(&visit.mentions, &reports[id]) // moved, not copied
+            visits.append(visit)
         }
         return visits
     }
 
     /// Candidates grouped by visitor and destination (one sort of their indexes, no table of groups), each group
     /// clustered by date: most precise dates first, undated last.
-    static func clusters(_ candidates: VisitCandidates, documents: [Document]) -> [Cluster] {
+    static func clusters(_ candidates: VisitCandidates, documents: [Document]) -> ClusterTable {
         var order = Array(0..<Int32(candidates.count))
         order.sort { a, b in
             let x = candidates.groupKey(Int(a)), y = candidates.groupKey(Int(b))
             return x != y ? x < y : a < b
         }
-        var clusters: [Cluster] = []
+        var clusters = ClusterTable()
         var groupStart = 0
         while groupStart < order.count {
             var groupEnd = groupStart + 1
@@ -182,7 +233,7 @@ enum Merger {
             groupStart = groupEnd
             var local: [Cluster] = []
             for i32 in sorted { place(Int(i32), into: &local, candidates, documents: documents) }
-            clusters += local
+            for c in local { clusters.append(c) }
         }
         return clusters
     }
@@ -276,14 +327,15 @@ enum Merger {
     /// The visit of a cluster: its most precise date, the kind most often reported, the strongest status of its
     /// reports (`strongestStatus`), the visitor's level on its date, the union of its reports' rules, every reporting sentence, and the
     /// reports' confidences combined by `combination`.
-    static func visit(of c: Cluster, id: Int, _ candidates: VisitCandidates, documents: [Document], entities: [Entity],
-                      combination: VisitScorer.Combination) -> Visit {
+    /// The cluster's status (`strongestStatus`) and its reports (`mentionsInTextOrder`) are read before, while the
+    /// candidates still hold their reports; the visit is made with none (`mergeVisits` moves them in).
+    static func visit(of c: Cluster, id: Int, _ candidates: VisitCandidates, status: VisitStatus, documents: [Document],
+                      entities: [Entity], combination: VisitScorer.Combination) -> Visit {
         // Members in the order they joined: most precise dates first.
         let members = c.members.map(Int.init)
         var kindVotes: [VisitKind: Int] = [:]
         for m in members where candidates.kind(m) != .unspecified { kindVotes[candidates.kind(m), default: 0] += 1 }
         let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
-        let status = strongestStatus(of: c, members, candidates, documents: documents)
         let visitor = entities[c.visitor]
         var level: Level?
         let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
@@ -293,11 +345,10 @@ enum Merger {
         for m in members { rules.formUnion(candidates.rules(m)) }
         if c.joinedSameTrip { rules.insert(.mergeSameTripInArticle) }
         if status != .occurred && members.contains(where: { candidates.status($0) == .occurred }) { rules.insert(.mergeStrongestStatus) }
-        let unique = mentionsInTextOrder(members.flatMap { candidates.mentions($0) })
         return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
                      destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
                      hosts: hosts(of: members, candidates),
-                     start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: unique,
+                     start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: [],
                      ruleSet: rules,
                      confidence: VisitScorer.combine(members.lazy.map { candidates.confidence($0) }, combination))
     }
@@ -455,8 +506,11 @@ struct EventMerger {
     /// 64-bit hash of an event's key -> its index. (Two different keys with one hash would merge two events:
     /// about one chance in 10^9 for a million events.)
     private var byKey: [UInt64: Int32] = [:]
-    /// event << 40 | document << 20 | sentence of every mention so far.
-    private var seen = Set<UInt64>()
+    /// event << 40 | sentence of every mention taken from the document being added (one mention per sentence).
+    /// Documents are added in order, so the set is emptied at each new one: a set of every mention of the corpus
+    /// held 2 MB, and twice that while it grew, at the end of the assembly (issue 9).
+    private var seenInDocument = Set<UInt64>()
+    private var seenDocument = -1
 
     var capacity: Int { events.capacity }
     mutating func reserveCapacity(_ n: Int) { events.reserveCapacity(n) }
@@ -473,17 +527,18 @@ struct EventMerger {
         case .visit: return // visits stay in `Corpus.visits` (`Corpus.timeline` makes an event of each on demand)
         }
         let hash = Fold.rawHash(key.utf8)
+        if doc != seenDocument { seenInDocument.removeAll(keepingCapacity: true); seenDocument = doc }
         if let found = byKey[hash] {
             let i = Int(found)
             // One mention per sentence.
-            if seen.insert(UInt64(i) << 40 | UInt64(doc) << 20 | UInt64(c.sentence)).inserted { events[i].mentions.append(mention) }
+            if seenInDocument.insert(UInt64(i) << 40 | UInt64(c.sentence)).inserted { events[i].mentions.append(mention) }
             if c.status == .occurred { events[i].status = .occurred }
             events[i].ruleSet.formUnion(c.rules)
             if let s = c.start, events[i].start.map({ s.granularity > $0.granularity }) ?? true { events[i].start = s; events[i].end = c.end }
             return
         }
         byKey[hash] = Int32(events.count)
-        seen.insert(UInt64(events.count) << 40 | UInt64(doc) << 20 | UInt64(c.sentence))
+        seenInDocument.insert(UInt64(events.count) << 40 | UInt64(c.sentence))
         events.append(Event(id: 0, kind: c.kind, participants: Self.shared(c.participants, &participantLists),
                             countries: Self.shared(c.countries, &countryLists), city: c.city, start: c.start, end: c.end,
                             status: c.status, ordinal: c.ordinal, label: c.label.map { Self.shared($0, &labels) }, mentions: [mention],
@@ -504,7 +559,7 @@ struct EventMerger {
     /// The events in chronological order, numbered.
     mutating func finish() -> [Event] {
         byKey = [:] // freed before sorting
-        seen = []
+        seenInDocument = []
         participantLists = [:]; countryLists = [:]; labels = [:]
         var events: [Event] = []
         swap(&events, &self.events) // sorted in place, not copied
@@ -547,3 +602,4 @@ extension Array {
         }
     }
 }
+

@@ -138,4 +138,22 @@ struct EventTests {
         #expect(c.visits.count == 1 && v.destination == "VNM" && v.kind == .state && v.start?.iso == "2024-06-19" && v.end?.iso == "2024-06-20")
         #expect(v.level == .headOfState)
     }
+
+    @Test("an event keeps one mention per sentence of each document: a sentence read twice counts once, the same sentence number of the next document counts")
+    func oneMentionPerSentenceOfEachDocument() throws {
+        func meeting(_ sentence: Int) -> EventCandidate {
+            EventCandidate(kind: .meeting, participants: [1, 2], countries: ["VNM", "JPN"], start: PartialDate(iso: "2024-05-02"),
+                           status: .occurred, mention: Mention(document: 0, sentence: sentence))
+        }
+        var merger = EventMerger()
+        merger.add(meeting(3), document: 0)
+        merger.add(meeting(3), document: 0) // the same sentence again
+        merger.add(meeting(5), document: 0)
+        merger.add(meeting(3), document: 1) // sentence 3 of another article
+        merger.add(meeting(3), document: 1)
+        let events = merger.finish()
+        let event = try #require(events.first)
+        #expect(events.count == 1)
+        #expect(event.mentions.map { [$0.document, $0.sentence] } == [[0, 3], [0, 5], [1, 3]])
+    }
 }
