@@ -53,18 +53,7 @@ enum Analyzer {
         let meta = MetadataReader.read(b, tokens: all, text: source.text, languages: languages, lexicon: lexicon)
         var a = DocumentFacts.document(source: source, meta: meta, manifest: manifest)
         a.notes = DocumentFacts.notes(a, meta: meta, manifest: manifest, languages: languages, bytes: b)
-        // Drop header and trailer tokens (date lines, source tags).
-        var tokens: [Token]
-        if meta.skipped.isEmpty { tokens = all } else {
-            tokens = []
-            tokens.reserveCapacity(all.count)
-            var skip = meta.skipped.sorted { $0.lowerBound < $1.lowerBound }[...]
-            for (i, t) in all.enumerated() {
-                while let r = skip.first, r.upperBound <= i { skip = skip.dropFirst() }
-                if let r = skip.first, r.contains(i) { continue }
-                tokens.append(t)
-            }
-        }
+        let tokens = bodyTokens(all, skipping: meta.skipped)
         all = []
         var sentenceTokens: [Range<Int>] = []
         var paragraphs: [Paragraph] = [] // derived again from the sentences when asked for
@@ -91,8 +80,7 @@ enum Analyzer {
         var told: (date: PartialDate, sentence: Int)?
         var storyContexts: [StoryContext] = []
         storyContexts.reserveCapacity(sentenceTokens.count)
-        // A timeline's heading year: it dates the yearless items of its paragraph (of the next one when it stands alone).
-        var heading: (year: Int, paragraph: Int, alone: Bool)?
+        var heading = HeadingYear()
         for (si, r) in sentenceTokens.enumerated() {
             var future = false
             for k in r where lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
@@ -110,13 +98,7 @@ enum Analyzer {
             TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
                            monthToldBefore: a.language == .english && !storyContext.yearFromStory ? monthBefore : nil,
                            story: storyContext, lexicon: lexicon, into: &tt)
-            if let y = TimeTagger.headingYear(b, tokens, r) {
-                heading = (y, paragraph, true)
-            } else if let h = heading {
-                if h.alone && paragraph == h.paragraph + 1 { heading = (h.year, paragraph, false) }
-                else if h.alone { heading?.alone = false }
-                if heading?.paragraph == paragraph { TimeTagger.applyHeadingYear(h.year, to: &tt) }
-            }
+            heading.read(b, tokens, r, paragraph: paragraph, times: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             monthTold = tt.last(where: { !$0.relative && !$0.yearless && $0.start.granularity >= .month })
                 .map { (date: $0.start, sentence: si, paragraph: paragraph) } ?? monthTold
@@ -125,23 +107,7 @@ enum Analyzer {
                 told = (last.start, si)
             }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
-            for t in tt {
-                a.times.append(TimeExpression(range: Int(tokens[t.tokens.lowerBound].start)..<Int(tokens[t.tokens.upperBound - 1].end),
-                                              sentence: si, start: t.start, end: t.end, relative: t.relative))
-            }
-            for p in m.persons {
-                a.mentions.append(EntityMention(entity: p.entity, sentence: si,
-                                                range: Int(tokens[p.nameStart].start)..<Int(tokens[max(p.nameStart, p.nameEnd - 1)].end), role: p.role))
-            }
-            for p in m.places {
-                a.mentions.append(EntityMention(entity: p.city ?? gazetteer.index(ofID: p.country) ?? 0, sentence: si,
-                                                range: Int(tokens[p.tokens.lowerBound].start)..<Int(tokens[p.tokens.upperBound - 1].end),
-                                                role: p.demonym ? .demonym : .name))
-            }
-            for o in m.organisations {
-                a.mentions.append(EntityMention(entity: o.entity, sentence: si,
-                                                range: Int(tokens[o.tokens.lowerBound].start)..<Int(tokens[o.tokens.upperBound - 1].end), role: .name))
-            }
+            record(m, tt, sentence: si, tokens: tokens, gazetteer: gazetteer, into: &a)
             perSentence.append(m)
             timesPerSentence.append(tt)
         }
@@ -150,21 +116,10 @@ enum Analyzer {
         // Pass 2: events, knowing the document's main pair of countries; none for a language the rules do not read.
         guard languages.profile(of: a.language)?.read ?? true else { return a }
         let pair = finder.mainPair()
-        var events = EventFinder(b: b, tokens: tokens, language: a.language, date: referenceDate, lexicon: lexicon)
-        events.proposes = scoring.proposes
+        var events = eventFinder(b, tokens, a, date: referenceDate, finder: finder, gazetteer: gazetteer, scoring: scoring, lexicon: lexicon)
         events.datelineGathering = a.place.flatMap { GatheringPlace(dateline: $0, date: a.date, gazetteer: gazetteer) }
-        let discovered = finder.discovered
-        let date = referenceDate
-        // The closures hold the entity array, not the whole gazetteer (copying that struct on every call
-        // would retain all its tables, and two threads doing so contend on the same counters).
-        let entities = gazetteer.entities
-        events.levelOf = { ref in
-            if ref < 0 { return discovered[-ref - 1].level }
-            return date.flatMap { entities[ref].office(at: $0)?.level }
-        }
+        let entities = gazetteer.entities, discovered = finder.discovered
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
-        let textGenders = finder.textGenders
-        events.genderOf = { ref in (ref >= 0 ? entities[ref].gender : nil) ?? textGenders[ref] }
         let listItems = ListItemReader(b: b, tokens: tokens, sentenceTokens: sentenceTokens, paragraphOf: a.sentences.map(\.paragraph),
                                        times: timesPerSentence, mentions: perSentence, countryOf: countryOf, lexicon: lexicon).contexts()
         ListItemReader.applyYears(listItems, to: &timesPerSentence)
@@ -186,5 +141,70 @@ enum Analyzer {
             scoring.score(&a, context)
         }
         return a
+    }
+
+    /// The tokens of the body: header and trailer tokens (date lines, source tags) dropped.
+    static func bodyTokens(_ all: [Token], skipping skipped: [Range<Int>]) -> [Token] {
+        if skipped.isEmpty { return all }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(all.count)
+        var skip = skipped.sorted { $0.lowerBound < $1.lowerBound }[...]
+        for (i, t) in all.enumerated() {
+            while let r = skip.first, r.upperBound <= i { skip = skip.dropFirst() }
+            if let r = skip.first, r.contains(i) { continue }
+            tokens.append(t)
+        }
+        return tokens
+    }
+
+    /// A sentence's times and mentions (persons, places, organisations) added to the document, as byte ranges.
+    static func record(_ m: SentenceMentions, _ tt: [TaggedTime], sentence si: Int, tokens: [Token], gazetteer: Gazetteer,
+                       into a: inout DocumentAnalysis) {
+        func bytes(_ r: Range<Int>) -> Range<Int> { Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end) }
+        for t in tt {
+            a.times.append(TimeExpression(range: bytes(t.tokens), sentence: si, start: t.start, end: t.end, relative: t.relative))
+        }
+        for p in m.persons {
+            a.mentions.append(EntityMention(entity: p.entity, sentence: si, range: bytes(p.nameStart..<max(p.nameStart + 1, p.nameEnd)),
+                                            role: p.role))
+        }
+        for p in m.places {
+            a.mentions.append(EntityMention(entity: p.city ?? gazetteer.index(ofID: p.country) ?? 0, sentence: si, range: bytes(p.tokens),
+                                            role: p.demonym ? .demonym : .name))
+        }
+        for o in m.organisations {
+            a.mentions.append(EntityMention(entity: o.entity, sentence: si, range: bytes(o.tokens), role: .name))
+        }
+    }
+
+    /// The event finder of a document, with what it asks of persons: their level at the reference date, their gender.
+    static func eventFinder(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ a: DocumentAnalysis, date: PartialDate?,
+                            finder: MentionFinder, gazetteer: Gazetteer, scoring: ScoringOptions, lexicon: Lexicon) -> EventFinder {
+        var events = EventFinder(b: b, tokens: tokens, language: a.language, date: date, lexicon: lexicon)
+        events.proposes = scoring.proposes
+        // The closures hold the entity array, not the whole gazetteer (copying that struct on every call
+        // would retain all its tables, and two threads doing so contend on the same counters).
+        let entities = gazetteer.entities, discovered = finder.discovered, textGenders = finder.textGenders
+        events.levelOf = { ref in
+            if ref < 0 { return discovered[-ref - 1].level }
+            return date.flatMap { entities[ref].office(at: $0)?.level }
+        }
+        events.genderOf = { ref in (ref >= 0 ? entities[ref].gender : nil) ?? textGenders[ref] }
+        return events
+    }
+}
+
+/// A timeline's heading year: it dates the yearless items of its paragraph (of the next one when it stands alone).
+struct HeadingYear {
+    private var year = 0, paragraph = -1, alone = false, seen = false
+
+    /// Reads sentence `r` of `paragraph`: a heading year starts there; a sentence under one takes its year.
+    mutating func read(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>, paragraph p: Int, times: inout [TaggedTime]) {
+        if let y = TimeTagger.headingYear(b, tokens, r) {
+            (year, paragraph, alone, seen) = (y, p, true, true)
+        } else if seen {
+            if alone && p == paragraph + 1 { (paragraph, alone) = (p, false) } else if alone { alone = false }
+            if paragraph == p { TimeTagger.applyHeadingYear(year, to: &times) }
+        }
     }
 }
