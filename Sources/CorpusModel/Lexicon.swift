@@ -139,29 +139,8 @@ public final class Lexicon: Sendable {
     init(_ sets: LexiconSets, rules: [RuleSpec], directory: URL) {
         self.directory = directory
         ruleSpecs = rules
-        var matchers: [String: WordSetMatcher] = [:]
-        for (name, shape) in Lexicon.schema {
-            if case .words = shape { matchers[name] = .words(sets.words(name)) }
-            if case .phrases = shape { matchers[name] = .phrases(sets.phrases(name)) }
-        }
-        let patterns = rules.compactMap { spec -> TriggerPattern? in
-            guard let tokens = spec.pattern else { return nil }
-            let elements: [TriggerPattern.Element] = tokens.map { t in
-                switch t {
-                case .set(let name): .set(matchers[name]!)
-                case .place: .place
-                case .gap(let lo, let hi): .gap(min: lo, max: hi)
-                }
-            }
-            guard case .set(let first)? = elements.first else { return nil }
-            return TriggerPattern(rule: spec.rule, elements: elements, first: first, within: spec.within,
-                                  unlessSets: spec.unlessSets.map { matchers[$0]! }, unlessWithin: spec.unlessWithin,
-                                  spanFirstToken: spec.spanFirstToken)
-        }
-        func firstKeys(_ spec: RuleSpec) -> [UInt64] {
-            guard case .set(let name)? = spec.pattern?.first else { return [] }
-            return sets.list(name).map { $0.keys[0] }
-        }
+        let patterns = Lexicon.triggerPatterns(rules, sets)
+        func firstKeys(_ spec: RuleSpec) -> [UInt64] { Lexicon.firstKeys(spec, sets) }
         triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
         otherEventStartKeys = KeyTableSet(["establish-words", "anniversary-words", "message-words", "meeting-words"]
             .flatMap { sets.list($0).map { $0.keys[0] } })
@@ -237,6 +216,35 @@ public final class Lexicon: Sendable {
         // or a shift word ("[the] following month").
         timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative
                                      + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words"))
+    }
+
+    /// The rules' token patterns (rules.yaml) over the word sets they name; a pattern must start with a set.
+    static func triggerPatterns(_ rules: [RuleSpec], _ sets: LexiconSets) -> [TriggerPattern] {
+        var matchers: [String: WordSetMatcher] = [:]
+        for (name, shape) in Lexicon.schema {
+            if case .words = shape { matchers[name] = .words(sets.words(name)) }
+            if case .phrases = shape { matchers[name] = .phrases(sets.phrases(name)) }
+        }
+        return rules.compactMap { spec -> TriggerPattern? in
+            guard let tokens = spec.pattern else { return nil }
+            let elements: [TriggerPattern.Element] = tokens.map { t in
+                switch t {
+                case .set(let name): .set(matchers[name]!)
+                case .place: .place
+                case .gap(let lo, let hi): .gap(min: lo, max: hi)
+                }
+            }
+            guard case .set(let first)? = elements.first else { return nil }
+            return TriggerPattern(rule: spec.rule, elements: elements, first: first, within: spec.within,
+                                  unlessSets: spec.unlessSets.map { matchers[$0]! }, unlessWithin: spec.unlessWithin,
+                                  spanFirstToken: spec.spanFirstToken)
+        }
+    }
+
+    /// The keys of the first words a rule's pattern can start with.
+    static func firstKeys(_ spec: RuleSpec, _ sets: LexiconSets) -> [UInt64] {
+        guard case .set(let name)? = spec.pattern?.first else { return [] }
+        return sets.list(name).map { $0.keys[0] }
     }
 
     static let possessiveKey = Fold.lowerKey("'s")
