@@ -6,15 +6,8 @@ import Testing
 /// visits found with a wrong date). TimeExpressions.swift, Analysis.swift, VisitDates.swift.
 @Suite("Date attachment: yearless dates told before, periods bounded by 'since'")
 struct DateAttachmentTests {
-    func times(_ text: String, date: String) -> [String] {
-        let d = Fixtures.corpus(text, date: date, gazetteer: Fixtures.fullGazetteer).documents[0]
-        return d.times.map { t in "\(d.slice(t.range))=\(t.start.iso)" }
-    }
-
-    func visits(_ text: String, date: String) -> Set<String> {
-        let c = Fixtures.corpus(text, date: date, gazetteer: Fixtures.fullGazetteer)
-        return Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.start?.iso ?? "?")" })
-    }
+    func times(_ text: String, date: String) -> [String] { Fixtures.timeStrings(text, date: date) }
+    func visits(_ text: String, date: String) -> Set<String> { Fixtures.visitKeys(text, date: date) }
 
     @Test("a yearless day after a month 'of that year' in its sentence takes that year (date.year-in-sentence)")
     func yearInSentence() {

@@ -11,15 +11,8 @@ struct NarrativeTimeTests {
         Fixtures.corpus(text, date: date, gazetteer: Fixtures.fullGazetteer)
     }
 
-    func times(_ text: String, date: String) -> [String] {
-        let d = corpus(text, date: date).documents[0]
-        return d.times.map { t in "\(d.slice(t.range))=\(t.start.iso)" }
-    }
-
-    func visits(_ text: String, date: String) -> Set<String> {
-        let c = corpus(text, date: date)
-        return Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.start?.iso ?? "?")" })
-    }
+    func times(_ text: String, date: String) -> [String] { Fixtures.timeStrings(text, date: date) }
+    func visits(_ text: String, date: String) -> Set<String> { Fixtures.visitKeys(text, date: date) }
 
     @Test("a yearless date in a text that tells the past takes the story's year, not the publication's")
     func storyYear() {

@@ -40,6 +40,18 @@ extension Corpus {
 
 extension Fixtures {
     /// The sorted visit summaries of articles given as (publication date, text), built with the full gazetteer.
+    /// A one-article corpus's time expressions as "text=ISO date", with the full gazetteer.
+    static func timeStrings(_ text: String, date: String) -> [String] {
+        let d = corpus(text, date: date, gazetteer: fullGazetteer).documents[0]
+        return d.times.map { t in "\(d.slice(t.range))=\(t.start.iso)" }
+    }
+
+    /// A one-article corpus's visits as "visitor-id DESTINATION start" ("?" when undated), with the full gazetteer.
+    static func visitKeys(_ text: String, date: String) -> Set<String> {
+        let c = corpus(text, date: date, gazetteer: fullGazetteer)
+        return Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.start?.iso ?? "?")" })
+    }
+
     static func visitSummaries(_ texts: [(String, String)]) -> [String] {
         let corpus = CorpusBuilder(gazetteer: fullGazetteer, jobs: 1).build(texts: texts.enumerated().map { i, t in
             ("\(i).txt", t.1, ManifestEntry(file: "\(i).txt", date: PartialDate(iso: t.0)))
