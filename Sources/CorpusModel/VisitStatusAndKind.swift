@@ -59,6 +59,20 @@ extension EventFinder {
     /// after a comma that follows a name, or after "and" ("sẽ tham dự X tại Melbourne, thăm chính thức Australia",
     /// "sẽ thăm Kuwait, Algeria và dự G20"), unless the trigger is itself past ("whose emir, X, came to Seoul").
     /// A relative pronoun or a subordinator other than a sequence word ("when", "while") ends the clause.
+    /// Words read back from a visit verb chained to an earlier predicate by "before" or "after" ("sẽ tới Riyadh dự
+    /// Hội nghị … và thăm Saudi Arabia, trước khi thăm Qatar"): the earlier predicate's modal may stand before a long name.
+    static let chainedWindow = 24
+
+    /// A visit verb right after a subordinator of order ("trước khi thăm", "before visiting"): a clause with no subject
+    /// of its own, in the time of the predicate it follows. Not "sau chuyến thăm" (a noun after a preposition).
+    func chainsByOrder(_ trigger: Range<Int>, from s: Int) -> Bool {
+        let t = trigger.lowerBound
+        guard lexicon.visitVerbs.match(tokens, at: t, end: trigger.upperBound) > 0 else { return false }
+        return (1...2).contains { n in
+            t - n >= s && lexicon.sequenceWords.contains(tokens[t - n].lower) && lexicon.subordinators.match(tokens, at: t - n, end: t) == n
+        }
+    }
+
     func statusCueBefore(_ trigger: Range<Int>, from s: Int) -> StatusReading? {
         let t = trigger.lowerBound
         let past = lexicon.occurredCues.match(tokens, at: t, end: trigger.upperBound) > 0
@@ -68,7 +82,8 @@ extension EventFinder {
         var chained = false
         var j = t - 1
         var n = 0
-        while j >= s && n < 12 {
+        let window = chainsByOrder(trigger, from: s) ? Self.chainedWindow : 12
+        while j >= s && n < (chained ? window : 12) {
             let w = tokens[j].lower
             if tokens[j].kind == .punct {
                 // A comma before a sequence word, which may open the trigger itself (", then Kuala Lumpur").

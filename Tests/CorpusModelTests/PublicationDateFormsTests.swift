@@ -155,6 +155,19 @@ struct NewlyDatedStatusTests {
         return CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: [("w.txt", text, entry)]).0.visits
     }
 
+    @Test("a visit verb after 'trước khi' ('before') is in the time of the predicate it follows, read past a long name")
+    func chainedByOrder() {
+        let entry = ManifestEntry(file: "v.txt", date: PartialDate(iso: "2024-10-27"))
+        let text = "Thủ tướng tới Abu Dhabi\n\nSau UAE, Thủ tướng Phạm Minh Chính sẽ tới Riyadh dự Hội nghị Sáng kiến Đầu tư Tương lai "
+            + "lần thứ 8 (FII8) và thăm làm việc Saudi Arabia, trước khi thăm chính thức Qatar, chặng cuối của hành trình.\n"
+        let visits = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: [("v.txt", text, entry)]).0.visits
+        #expect(visits.contains { $0.destination == "QAT" && $0.status == .planned })
+        let after = "Thủ tướng thăm Mỹ\n\nĐây lẽ ra là lần thứ hai Thủ tướng Nguyễn Xuân Phúc tới Mỹ trên cương vị Thủ tướng, "
+            + "sau chuyến thăm chính thức Mỹ hồi cuối tháng 5/2017.\n"
+        let past = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: [("w.txt", after, entry)]).0.visits
+        #expect(past.contains { $0.destination == "USA" && $0.start?.iso == "2017-05" && $0.status == .occurred })
+    }
+
     @Test("a weekday in a clause on the place a future trip goes to reads forward; 'later this week' is after today")
     func forwardReading() {
         let summit = Self.visits("Trip\n\nPresident Joe Biden will still leave on Wednesday for Hiroshima, Japan, where leaders of the "
