@@ -91,6 +91,7 @@ extension EventFinder {
                 // A chained leg after a list the colon opens ("will go to four countries: A and B, then C").
                 if chained && tokens[j].first == 0x3A { j -= 1; n = 0; continue }
                 if isComma(j) && coordinated { j -= 1; n = 0; chained = true; continue }
+                if isComma(j) && namesBeforeTriggerNoun(comma: j, trigger: trigger, from: s) { j -= 1; continue }
                 // A hyphen or brackets ("Các Tiểu vương quốc Arab Thống nhất (UAE), thăm Qatar") do not end the clause.
                 if tokens[j].first == 0x28 || tokens[j].first == 0x29 { j -= 1; continue }
                 if tokens[j].first != 0x2D { break }
@@ -228,6 +229,19 @@ extension EventFinder {
             j -= 1
         }
         return false
+    }
+
+    /// "drops Papua New Guinea, Australia legs of Asia trip": the comma at `comma` joins names listed in the noun
+    /// phrase of a trigger that is no visit verb (between it and the trigger only names, visit nouns and "of"); it
+    /// does not end the trigger's clause. Not "After cancelling his trip to Jakarta, Biden visited ...".
+    func namesBeforeTriggerNoun(comma j: Int, trigger: Range<Int>, from s: Int) -> Bool {
+        let t = trigger.lowerBound
+        guard j > s, j + 1 < t, tokens[j - 1].kind == .word, tokens[j - 1].capitalized, tokens[j + 1].capitalized,
+              lexicon.visitVerbs.match(tokens, at: t, end: trigger.upperBound) == 0 else { return false }
+        return (j + 1..<t).allSatisfy { k in
+            tokens[k].kind == .word && (tokens[k].capitalized || lexicon.ofWords.contains(tokens[k].lower)
+                                        || lexicon.visitNouns.match(tokens, at: k, end: t) > 0)
+        }
     }
 
     func isComma(_ k: Int) -> Bool { tokens[k].kind == .punct && tokens[k].first == 0x2C }

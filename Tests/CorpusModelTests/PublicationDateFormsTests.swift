@@ -168,6 +168,24 @@ struct NewlyDatedStatusTests {
         #expect(past.contains { $0.destination == "USA" && $0.start?.iso == "2017-05" && $0.status == .occurred })
     }
 
+    @Test("names listed in the noun phrase of a trigger do not end its clause: a cancel verb before them negates it")
+    func namesBeforeTriggerNoun() {
+        let dropped = Self.visits("Trip\n\nPresident Joe Biden drops Papua New Guinea, Australia legs of Asia trip over debt talks.")
+        #expect(dropped.contains { $0.destination == "PNG" && $0.status == .negated })
+        #expect(!dropped.contains { $0.destination == "PNG" && $0.status == .occurred })
+        let visited = Self.visits("Trip\n\nAfter cancelling his trip to Jakarta, President Joe Biden visited Hanoi on Monday.")
+        #expect(visited.contains { $0.destination == "VNM" && $0.status == .occurred })
+    }
+
+    @Test("a title after a plural marker ('nhiều đoàn bộ trưởng') is a group, not the minister named before")
+    func groupTitle() {
+        let named = "Bộ trưởng Công Thương Nguyễn Hồng Diên tháp tùng Thủ tướng Phạm Minh Chính thăm Saudi Arabia. "
+        let group = Fixtures.visitKeys("Tin\n\n" + named + "Sau đó, nhiều đoàn bộ trưởng đã tới Doha.", date: "2024-11-14")
+        #expect(!group.contains { $0.hasPrefix("nguyen-hong-dien QAT") }, "\(group)")
+        let one = Fixtures.visitKeys("Tin\n\n" + named + "Sau đó, Bộ trưởng đã tới Doha.", date: "2024-11-14")
+        #expect(one.contains { $0.hasPrefix("nguyen-hong-dien QAT") }, "a title alone still refers to the minister: \(one)")
+    }
+
     @Test("a weekday in a clause on the place a future trip goes to reads forward; 'later this week' is after today")
     func forwardReading() {
         let summit = Self.visits("Trip\n\nPresident Joe Biden will still leave on Wednesday for Hiroshima, Japan, where leaders of the "
