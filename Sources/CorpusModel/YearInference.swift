@@ -35,8 +35,14 @@ struct YearInferenceResult {
         return years[0]
     }
 
-    /// "Joe Biden, President of the United States; Tuesday in the lead".
-    var evidenceText: String { evidence.map(\.text).joined(separator: "; ") }
+    /// The most pieces of evidence a note names.
+    static let named = 4
+
+    /// "Joe Biden, President of the United States; Tuesday in the lead" (the first four, then how many more).
+    var evidenceText: String {
+        let more = evidence.count - Self.named
+        return evidence.prefix(Self.named).map(\.text).joined(separator: "; ") + (more > 0 ? "; \(more) more" : "")
+    }
 }
 
 enum YearInference {
@@ -61,7 +67,7 @@ enum YearInference {
                 earliest = max(earliest ?? t.start.year, t.start.year)
             }
             let mentions = finder.find(sentence: si, range: r, reserved: times.map(\.tokens))
-            for p in mentions.persons where p.entity >= 0 && !p.historical && seen.insert(p.entity).inserted {
+            for p in mentions.persons where p.entity >= 0 && !p.historical && p.titleLevel != nil && seen.insert(p.entity).inserted {
                 if let e = officeEvidence(gazetteer.entities[p.entity], p, month: month, day: day, candidates: candidates) { evidence.append(e) }
             }
         }
@@ -85,7 +91,9 @@ enum YearInference {
         let years = candidates.filter { y in
             PartialDate(year: y, month: month, day: day).map { d in offices.contains { $0.isHeld(at: d) } } ?? false
         }
-        return YearEvidence(kind: .office, text: "\(person.name), \(offices[0].title)", years: years)
+        // Named by the latest such office ("President", not an acting presidency of years before).
+        let latest = offices.max { ($0.start?.dayRange.lowerBound ?? .min) < ($1.start?.dayRange.lowerBound ?? .min) } ?? offices[0]
+        return YearEvidence(kind: .office, text: "\(person.name), \(latest.title)", years: years)
     }
 
     /// A weekday the lead sentence gives after a word of time ("on Tuesday", "late on Thursday"), outside a clause
