@@ -186,6 +186,14 @@ struct NewlyDatedStatusTests {
         #expect(one.contains { $0.hasPrefix("nguyen-hong-dien QAT") }, "a title alone still refers to the minister: \(one)")
     }
 
+    @Test("'Mỹ Latinh' is Latin America, not the United States; 'Mỹ' alone is")
+    func latinAmerica() {
+        let region = Fixtures.visitKeys("Tin\n\nChủ tịch nước Lương Cường tới Santiago, bắt đầu chuyến công du Mỹ Latinh.", date: "2024-11-10")
+        #expect(!region.contains { $0.hasPrefix("luong-cuong USA") }, "\(region)")
+        let country = Fixtures.visitKeys("Tin\n\nChủ tịch nước Lương Cường bắt đầu chuyến thăm Mỹ.", date: "2024-11-10")
+        #expect(country.contains { $0.hasPrefix("luong-cuong USA") }, "\(country)")
+    }
+
     @Test("a weekday in a clause on the place a future trip goes to reads forward; 'later this week' is after today")
     func forwardReading() {
         let summit = Self.visits("Trip\n\nPresident Joe Biden will still leave on Wednesday for Hiroshima, Japan, where leaders of the "
