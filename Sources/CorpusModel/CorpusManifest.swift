@@ -36,8 +36,27 @@ public struct ManifestEntry: Sendable, Hashable {
         (#"/((?:1[89]|20)[0-9]{2})/(0?[1-9]|1[0-2])/"#, .month),
     ] as [(String, Granularity)]).map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
+    /// False when no pattern of `urlDatePatterns` can match in `text` (nor in any part of it): each needs a year
+    /// of 1800-2099 followed by a digit, or by one of "/_.-" and a digit. A scan of the bytes instead of four
+    /// regular expressions on nearly every address and file name, which hold no date.
+    static func mayHoldDate(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        func digit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        var i = 0
+        while i + 4 < b.count {
+            let century = (b[i] == 0x31 && (b[i + 1] == 0x38 || b[i + 1] == 0x39)) || (b[i] == 0x32 && b[i + 1] == 0x30)
+            if century && digit(i + 2) && digit(i + 3) {
+                let next = b[i + 4]
+                if digit(i + 4) || ((next == 0x2F || next == 0x5F || next == 0x2E || next == 0x2D) && digit(i + 5)) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// The first date of the most precise form found in `url`'s path (the host is not read).
     static func date(inURL url: String) -> PartialDate? {
+        guard mayHoldDate(url) else { return nil }
         var path = Substring(url)
         if let scheme = path.range(of: "://") {
             path = path[scheme.upperBound...]

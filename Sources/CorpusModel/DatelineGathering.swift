@@ -12,14 +12,31 @@ extension GatheringPlace {
     /// The gathering place of a header dateline naming a city (or a country) of the gazetteer, dated `date`.
     /// "Nusa Dua, Indonesia": the place first, else the country after it.
     init?(dateline name: String, date: PartialDate?, gazetteer: Gazetteer) {
-        let parts = name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = name.split(separator: ",").map(Self.trimmingSpaces)
         let refs = parts.lazy.compactMap { gazetteer.refs(forKey: Fold.key($0)) }.first ?? []
-        let places = refs.map { Int($0.entity) }.filter { [.city, .country].contains(gazetteer.entities[$0].kind) }
+        let places = refs.map { Int($0.entity) }.filter { gazetteer.entities[$0].kind == .city || gazetteer.entities[$0].kind == .country }
         // A dateline names a city: prefer one over a country of the same name.
         guard let index = places.first(where: { gazetteer.entities[$0].kind == .city }) ?? places.first,
               let country = gazetteer.entities[index].country else { return nil }
         let isCity = gazetteer.entities[index].kind == .city
         self.init(country: country, city: isCity ? index : nil, tokens: nil, start: date, end: nil, sentence: 0, fromDateline: true)
+    }
+
+    /// `part` without the spaces around it: what `trimmingCharacters(in: .whitespaces)` trims (CoreFoundation's
+    /// whitespace: space, tab, U+00A0, U+1680, U+2000-U+200B, U+202F, U+205F, U+3000), without the bridge to
+    /// `NSString` that cost more than the rest of this init.
+    static func trimmingSpaces(_ part: Substring) -> Substring {
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
+        let scalars = part.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return part[part.endIndex...]
+        }
+        return Substring(scalars[first...last])
     }
 
     /// Days before the dateline's day a gathering must have ended to be background: a report tells the day before

@@ -7,9 +7,13 @@ import Foundation
 enum DocumentFacts {
     /// The analysis's starting record: title, dates with their sources, place, source, address and language.
     static func document(source: SourceText, meta: TextMetadata, manifest: ManifestEntry?) -> DocumentAnalysis {
-        let urlDate = manifest?.urlDate
+        // The address and the file name are read only when nothing before them dates the document (their
+        // patterns cost more than the rest of the metadata).
+        let stated = manifest?.date ?? meta.date
+        let urlDate = stated == nil ? manifest?.urlDate : nil
         // Rule meta.file-name-date: "2015-07-25-nairobi-….txt", "…-20150725-…", read as a URL's path is.
-        let nameDate = ManifestEntry.date(inURL: "/" + (source.path as NSString).lastPathComponent)
+        let nameDate = stated == nil && urlDate == nil && ManifestEntry.mayHoldDate(source.path)
+            ? ManifestEntry.date(inURL: "/" + (source.path as NSString).lastPathComponent) : nil
         var date = manifest?.date ?? meta.date ?? urlDate ?? nameDate
         var dateSource: MetadataSource = manifest?.date != nil ? .manifest : meta.date != nil ? .text : urlDate != nil ? .url
             : nameDate != nil ? .fileName : .none

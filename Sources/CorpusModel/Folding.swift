@@ -84,11 +84,17 @@ public enum Fold {
         return h
     }
 
-    @usableFromInline
+    /// Continues `h` over the UTF-8 bytes of a valid scalar, encoded in place (a `String` of one scalar cost a
+    /// conversion for every capital letter outside ASCII).
+    @usableFromInline @inline(__always)
     static func mixUTF8(_ h: UInt64, _ scalar: UInt32) -> UInt64 {
-        var h = h
-        for b in String(Unicode.Scalar(scalar)!).utf8 { h = mix(h, b) }
-        return h
+        if scalar < 0x80 { return mix(h, UInt8(scalar)) }
+        if scalar < 0x800 { return mix(mix(h, UInt8(0xC0 | scalar >> 6)), UInt8(0x80 | scalar & 0x3F)) }
+        if scalar < 0x10000 {
+            return mix(mix(mix(h, UInt8(0xE0 | scalar >> 12)), UInt8(0x80 | scalar >> 6 & 0x3F)), UInt8(0x80 | scalar & 0x3F))
+        }
+        let h3 = mix(mix(mix(h, UInt8(0xF0 | scalar >> 18)), UInt8(0x80 | scalar >> 12 & 0x3F)), UInt8(0x80 | scalar >> 6 & 0x3F))
+        return mix(h3, UInt8(0x80 | scalar & 0x3F))
     }
 
     /// The folded key of a whole string.
@@ -145,11 +151,44 @@ extension Fold {
             if lower == scalar {
                 for k in 0..<len { h = mix(h, bytes[i + k]) }
             } else {
-                for u in String(Unicode.Scalar(lower)!).utf8 { h = mix(h, u) }
+                h = mixUTF8(h, lower)
             }
             i += len
         }
         return h
+    }
+
+    /// `hash(empty, …)` and `lowerHash(empty, …)` of the same bytes in one pass (the tokenizer keeps both keys of
+    /// every token); each key is the one its own function gives.
+    @inline(__always)
+    static func keys(bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (folded: UInt64, lower: UInt64) {
+        var h = empty, l = empty
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { h = mix(h, b); l = mix(l, b) }
+                else if b >= 0x41 && b <= 0x5A { h = mix(h, b | 0x20); l = mix(l, b | 0x20) }
+                else { l = mix(l, b) }
+                i += 1
+                continue
+            }
+            guard let (scalar, len) = decodeScalar(bytes, at: i, end: end) else { break }
+            if len == 0 { i += 1; continue }
+            h = mixScalar(h, scalar, bytes: bytes, at: i, length: len)
+            if scalar == 0x2019 || scalar == 0x2018 { l = mix(l, 0x27) } // ’ -> '
+            else if scalar == 0x2010 || scalar == 0x2011 { l = mix(l, 0x2D) } // hyphens
+            else {
+                let lower = lowerScalar(scalar)
+                if lower == scalar {
+                    for k in 0..<len { l = mix(l, bytes[i + k]) }
+                } else {
+                    l = mixUTF8(l, lower)
+                }
+            }
+            i += len
+        }
+        return (h, l)
     }
 
     /// Lower case of the Latin letters Vietnamese and European names use, and of Cyrillic.

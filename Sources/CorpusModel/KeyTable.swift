@@ -39,7 +39,7 @@ struct KeyTable: Sendable {
         }
     }
 
-    func contains(_ key: UInt64) -> Bool { get(key) != nil }
+    @inline(__always) func contains(_ key: UInt64) -> Bool { get(key) != nil }
 
     /// Sets the value, returning the previous one.
     @discardableResult
@@ -103,7 +103,7 @@ struct LookupTable<Value>: @unchecked Sendable {
         }
     }
 
-    func contains(_ key: UInt64) -> Bool { table.contains(key) }
+    @inline(__always) func contains(_ key: UInt64) -> Bool { table.contains(key) }
 
     /// The index in `values` of the value for `key`.
     @inline(__always) func valueIndex(of key: UInt64) -> Int? { table.get(key).map { Int($0) } }
@@ -118,5 +118,6 @@ struct LookupTable<Value>: @unchecked Sendable {
 struct KeyTableSet: Sendable {
     private var table = KeyTable()
     init(_ keys: [UInt64]) { for k in keys { table.set(k, 1) } }
-    func contains(_ key: UInt64) -> Bool { table.contains(key) }
+    /// Inlined: the rules probe these sets at nearly every token.
+    @inline(__always) func contains(_ key: UInt64) -> Bool { table.contains(key) }
 }

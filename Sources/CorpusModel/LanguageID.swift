@@ -285,23 +285,27 @@ public struct LanguageProfiles: Sendable {
     func decide(_ e: Evidence) -> Int? {
         let total = e.total
         guard total > 0, !languages.isEmpty else { return nil }
-        // Allocation-free: it runs once per line of every article.
-        func share(_ l: Int) -> Double { Double(languages[l].scripts.reduce(0) { $0 + e.letters[$1] }) / Double(total) }
-        var best = 0.0
-        for l in languages.indices { best = max(best, share(l)) }
-        guard best > 0 else { return nil }
-        var winner: Int?
-        var winnerHits = -1, winnerScripts = Int.max
-        var tied = false
-        for l in languages.indices where share(l) >= best - 0.05 {
-            let hits = e.hits[l], scripts = languages[l].scripts.count
-            if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
-                winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
-            } else if hits == winnerHits && scripts == winnerScripts {
-                tied = true
+        // Allocation-free (the shares on the stack, each computed once): it runs once per line of every article.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { shares -> Int? in
+            var best = 0.0
+            for l in languages.indices {
+                shares[l] = Double(languages[l].scripts.reduce(0) { $0 + e.letters[$1] }) / Double(total)
+                best = max(best, shares[l])
             }
+            guard best > 0 else { return nil }
+            var winner: Int?
+            var winnerHits = -1, winnerScripts = Int.max
+            var tied = false
+            for l in languages.indices where shares[l] >= best - 0.05 {
+                let hits = e.hits[l], scripts = languages[l].scripts.count
+                if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
+                    winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
+                } else if hits == winnerHits && scripts == winnerScripts {
+                    tied = true
+                }
+            }
+            return tied ? nil : winner
         }
-        return tied ? nil : winner
     }
 
     /// Identifies the language of `tokens` (the first 4,000 words are enough): each line that tells its

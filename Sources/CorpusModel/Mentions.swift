@@ -86,6 +86,8 @@ struct MentionFinder {
     var countryOrder: [String] = []
     /// The genders the honorifics before names gave (PersonGenders.swift).
     var textGenders = TextGenders()
+    /// The token owners' buffer of `find`, kept between sentences (one allocation per document, not per sentence).
+    private var ownerBuffer: [Bool] = []
 
     /// The word sets the rules use.
     let lexicon: Lexicon
@@ -154,10 +156,10 @@ struct MentionFinder {
 
     /// The document's two main countries so far (most mentioned; ties by first mention).
     func mainPair() -> [String] {
-        Array(countryOrder.enumerated().sorted { a, b in
-            let ca = countryCounts[a.element]!, cb = countryCounts[b.element]!
-            return ca != cb ? ca > cb : a.offset < b.offset
-        }.prefix(2).map(\.element))
+        // Each count looked up once, not twice per comparison (a `String` key is hashed whole every time).
+        let counts = countryOrder.map { countryCounts[$0]! }
+        let order = countryOrder.indices.sorted { a, b in counts[a] != counts[b] ? counts[a] > counts[b] : a < b }
+        return order.prefix(2).map { countryOrder[$0] }
     }
 
     /// Mentions in the sentence `range`; tokens in `reserved` (time expressions) are never names. The steps:
@@ -167,7 +169,11 @@ struct MentionFinder {
         var m = SentenceMentions()
         let s = range.lowerBound, e = range.upperBound
         guard s < e else { return m }
-        var owner = [Bool](repeating: false, count: e - s)
+        var owner = ownerBuffer
+        ownerBuffer = [] // `owner` is then the only reference: no copy on write
+        owner.removeAll(keepingCapacity: true)
+        owner.append(contentsOf: repeatElement(false, count: e - s))
+        defer { ownerBuffer = owner }
         for r in reserved { for k in r where k >= s && k < e && tokens[k].kind == .word { owner[k - s] = true } }
         findNames(range, owner: &owner, m: &m)
         findTitles(sentence: si, range, owner: &owner, m: &m)
@@ -197,7 +203,9 @@ struct MentionFinder {
                     h = Fold.hash(h, bytes: b, from: Int(tj.start), to: Int(tj.end))
                     if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == .vietnamese),
                        j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
-                        var usable = refs.filter { usableName($0, tokenCount: j - i + 1) }
+                        let tokenCount = j - i + 1 // (the array is filtered only when a name is unusable)
+                        var usable = refs.allSatisfy { usableName($0, tokenCount: tokenCount) } ? refs
+                            : refs.filter { usableName($0, tokenCount: tokenCount) }
                         if j == i && tj.length <= 5 && acronyms.contains(h) && !MetadataReader.isAllCaps(b, tj) { usable = [] }
                         // One word that is also another person's short form ("Clinton": Bill's alias "Clin-tơn",
                         // Hillary's surname) is resolved as a short form, by who was named last.
@@ -324,19 +332,21 @@ struct MentionFinder {
 
     /// Rejects single-word city names of small places (common words: "Victoria", "Mission").
     func usableName(_ ref: Gazetteer.NameRef, tokenCount: Int) -> Bool {
-        let e = gazetteer.entities[Int(ref.entity)]
-        if e.kind == .city && tokenCount == 1 { return (e.population ?? 0) >= 100_000 }
+        // The fields are read in place: a copy of the entity retained each of its strings and arrays.
+        let i = Int(ref.entity)
+        if tokenCount == 1 && gazetteer.entities[i].kind == .city { return (gazetteer.entities[i].population ?? 0) >= 100_000 }
         return true
     }
 
     /// Prefers a country, then a person, an organisation, and the largest city.
     func choose(_ refs: [Gazetteer.NameRef]) -> Gazetteer.NameRef {
+        if refs.count == 1 { return refs[0] } // nothing to rank
         func rank(_ r: Gazetteer.NameRef) -> (Int, Int) {
-            let e = gazetteer.entities[Int(r.entity)]
+            let i = Int(r.entity) // fields read in place, not a copy of the entity
             let k: Int
-            switch e.kind { case .country: k = 0; case .person: k = 1; case .organisation: k = 2; case .city: k = 3; case .region: k = 4 }
-            let pairBonus = e.country.map { countryCounts[$0] != nil ? 0 : 1 } ?? 1
-            return (k * 2 + pairBonus, -(e.population ?? 0))
+            switch gazetteer.entities[i].kind { case .country: k = 0; case .person: k = 1; case .organisation: k = 2; case .city: k = 3; case .region: k = 4 }
+            let pairBonus = gazetteer.entities[i].country.map { countryCounts[$0] != nil ? 0 : 1 } ?? 1
+            return (k * 2 + pairBonus, -(gazetteer.entities[i].population ?? 0))
         }
         return refs.min { rank($0) < rank($1) }!
     }

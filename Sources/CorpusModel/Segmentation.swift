@@ -81,9 +81,9 @@ enum Tokenizer {
                     i += 1
                     while i < to && isASCIILetter(b[i]) { i += 1 }
                 }
-                let k = Fold.hash(Fold.empty, bytes: b, from: start, to: i)
+                let keys = Fold.keys(bytes: b, from: start, to: i)
                 out.append(Token(start: Int32(start), end: Int32(i), kind: .number, capitalized: false, first: c,
-                                 key: k, lower: Fold.lowerHash(Fold.empty, bytes: b, from: start, to: i)))
+                                 key: keys.folded, lower: keys.lower))
                 continue
             }
             let pl = punctLength(b, i, to)
@@ -128,9 +128,9 @@ enum Tokenizer {
             if i - start == 1 && c >= 0x41 && c <= 0x5A && i + 2 < to && b[i] == 0x2E && b[i + 1] == 0x20
                 && b[i + 2] >= 0x41 && b[i + 2] <= 0x5A { i += 1 }
             if i == start { i += scalarLength(c) } // defensive: always advance
+            let keys = Fold.keys(bytes: b, from: start, to: i) // both keys in one pass over the word
             out.append(Token(start: Int32(start), end: Int32(i), kind: .word, capitalized: isUpperStart(b, start, to),
-                             first: c, key: Fold.hash(Fold.empty, bytes: b, from: start, to: i),
-                             lower: Fold.lowerHash(Fold.empty, bytes: b, from: start, to: i)))
+                             first: c, key: keys.folded, lower: keys.lower))
         }
     }
 
@@ -170,8 +170,13 @@ enum Tokenizer {
         else { return false }
         guard i + len <= to else { return false }
         for k in 1..<len { scalar = scalar << 6 | UInt32(b[i + k] & 0x3F) }
+        if scalar < 0x2000 { return upperBelow2000[Int(scalar)] }
         return Unicode.Scalar(scalar)?.properties.isUppercase ?? false
     }
+
+    /// `isUppercase` of every scalar below U+2000 (Latin, Vietnamese, Greek, Cyrillic), read once: the property
+    /// lookup cost more than the rest of the tokenizer's work on a capitalised word.
+    static let upperBelow2000: [Bool] = (0..<0x2000).map { Unicode.Scalar(UInt32($0))?.properties.isUppercase ?? false }
 }
 
 enum Segmenter {

@@ -152,10 +152,11 @@ enum TimeTagger {
         func lw(_ j: Int) -> UInt64 { j < end && j >= range.lowerBound ? tokens[j].lower : 0 }
         let first = out.count
         while i < end {
-            // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it.
-            let ahead = future && futureWordBefore(tokens, i, range, lexicon: lexicon)
             let t = tokens[i]
             guard t.kind == .number || (t.kind == .word && lexicon.timeStartWords.contains(t.lower)) else { i += 1; continue }
+            // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it
+            // (looked for only at a token a time can start with: the look back is up to 16 tokens).
+            let ahead = future && futureWordBefore(tokens, i, range, lexicon: lexicon)
             let toldInSentence = out.count > first ? out.last?.start : nil
             if let found = storyRelative(b, tokens, i, range, reference: { toldInSentence ?? story.reference(forUnitOf: $0) },
                                          lexicon: lexicon) {

@@ -136,12 +136,14 @@ extension EventFinder {
     /// An arrival, presence or attendance trigger at token `k` (the patterns of `rules.yaml` other than visit
     /// words, in order: the first that matches decides), and how many tokens to skip after it.
     func placeTrigger(at k: Int, _ c: SentenceContext) -> (Trigger, Int)? {
-        for pattern in lexicon.triggerPatterns {
-            switch pattern.match(tokens, at: k, end: c.end, places: c.destinations) {
+        // By index: each pattern is read in place (a `for pattern in` copy retained its arrays, at every token).
+        let patterns = lexicon.triggerPatterns
+        for p in patterns.indices {
+            switch patterns[p].match(tokens, at: k, end: c.end, places: c.destinations) {
             case .none: continue
             case .blocked: return nil // a visit word follows: that one is the trigger
             case .trigger(let r):
-                guard let form = Trigger.Form(rule: pattern.rule) else { continue }
+                guard let form = Trigger.Form(rule: patterns[p].rule) else { continue }
                 if form == .continuation && !opensLeg(r, c) { continue }
                 return (Trigger(tokens: r, form: form), r.count)
             }

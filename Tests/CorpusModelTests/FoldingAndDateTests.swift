@@ -24,6 +24,37 @@ struct FoldingTests {
         #expect(Fold.lowerKey("ĐẢNG") == Fold.lowerKey("đảng"))
         #expect(Fold.lowerKey("People’s") == Fold.lowerKey("People's"))
     }
+
+    @Test("both keys in one pass are the keys of the two functions: ASCII, Latin, Vietnamese, Cyrillic, quotes, hyphens")
+    func keysInOnePass() {
+        let words = ["Tô", "LÂM", "ĐỖ", "Mường", "Ærø", "Łódź", "МОСКВА", "Ёлка", "People’s", "Jong‐un", "it's", "80th",
+                     "1,000", "x\u{FFFD}y", "Ǆ", "ẞ", "a\u{0301}", "日本", "𝐀b", "Ạ", "Ỹ", "ŉ", "Ÿ"]
+        for word in words {
+            var text = word
+            text.withUTF8 { b in
+                let keys = Fold.keys(bytes: b, from: 0, to: b.count)
+                #expect(keys.folded == Fold.hash(Fold.empty, bytes: b, from: 0, to: b.count), "\(word)")
+                #expect(keys.lower == Fold.lowerHash(Fold.empty, bytes: b, from: 0, to: b.count), "\(word)")
+            }
+        }
+        // A sequence cut short at the end stops both keys where it starts.
+        let cut: [UInt8] = [0x41, 0xE1, 0xBA]
+        cut.withUnsafeBufferPointer { b in
+            let keys = Fold.keys(bytes: b, from: 0, to: b.count)
+            #expect(keys.folded == Fold.hash(Fold.empty, bytes: b, from: 0, to: b.count))
+            #expect(keys.lower == Fold.lowerHash(Fold.empty, bytes: b, from: 0, to: b.count))
+            #expect(keys.lower == Fold.lowerKey("a"))
+        }
+    }
+
+    @Test("a scalar's UTF-8 bytes are hashed as its String's bytes, at each encoded length")
+    func scalarEncodedInPlace() {
+        for value: UInt32 in [0x41, 0x7F, 0x80, 0xE0, 0x7FF, 0x800, 0x1EA1, 0x430, 0xFFFD, 0xFFFF, 0x10000, 0x1D400, 0x10FFFF] {
+            var expected = Fold.empty
+            for byte in String(Unicode.Scalar(value)!).utf8 { expected = Fold.mix(expected, byte) }
+            #expect(Fold.mixUTF8(Fold.empty, value) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
 }
 
 @Suite("Partial dates")

@@ -58,3 +58,13 @@ struct GatheringTests {
                 == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"])
     }
 }
+
+@Suite("Dateline places")
+struct DatelinePlaceTests {
+    @Test("a dateline's parts lose the spaces Foundation's trimming of .whitespaces takes off, and only those",
+          arguments: [" Nusa Dua", "Indonesia ", "\tHà Nội\u{00A0}", "\u{2003}Paris\u{3000}", " ", "", "\u{1680}Oslo",
+                      "Nairobi\n", " a\u{0301} ", "\u{200B}Bern", "\u{205F}Rome\u{202F}", "\u{200C}Kyiv", "\u{FEFF}Riga"])
+    func trimmed(_ part: String) {
+        #expect(String(GatheringPlace.trimmingSpaces(Substring(part))) == part.trimmingCharacters(in: .whitespaces))
+    }
+}

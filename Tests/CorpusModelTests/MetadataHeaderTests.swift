@@ -91,6 +91,19 @@ struct MetadataHeaderTests {
         #expect(ManifestEntry(file: "x", url: "https://2019.example.com/a").urlDate == nil)
     }
 
+    @Test("the quick scan before the URL patterns passes every form they read and rejects names without one")
+    func urlDateScan() {
+        for form in ["/2019/06/12/x", "/x-20190612-y", "/20190612103015.htm", "/2019-06-12-x", "/2019_6_1", "/2019.06.12", "/1999/6/x"] {
+            #expect(ManifestEntry.mayHoldDate(form), "\(form)")
+            #expect(ManifestEntry.date(inURL: form) != nil, "\(form)")
+        }
+        for edge in ["/2099/1/", "/1800-1-1", "/x1899_1"] { #expect(ManifestEntry.mayHoldDate(edge), "\(edge)") }
+        for name in ["/000001-2015-wang-yi.txt", "/story-2019", "/2019/x", "/1799/06/12", "/2100-01-01", "/12345", ""] {
+            #expect(!ManifestEntry.mayHoldDate(name), "\(name)")
+            #expect(ManifestEntry.date(inURL: name) == nil, "\(name)")
+        }
+    }
+
     @Test("an archive reprint: the event's date is the anchor, the publication date stays the date", arguments: [
         ("Harbour talks, 1963\nFrom the archive: 27 June 1963\n", "1963-06-27", AnchorSource.archiveHeader),
         ("Harbour talks, 1972\n22 February 1972: the minister begins his tour of the coast.\n", "1972-02-22", AnchorSource.opening),
