@@ -65,6 +65,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Status told by the clause after the trigger, a departure, a substitute (issue 9, status2).
     case statusNegatedCancelItAfter, statusOccurredDeparture, statusNegatedSubstituted, statusOccurredSubstitute
     case statusOccurredOtherParticipant, statusOccurredParticipantArrived
+    // The place a journey came from or is on its way to: another stop of the trip (TripLegs.swift).
+    case visitJourneyStop
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -180,6 +182,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusOccurredSubstitute: "status.occurred.substitute"
         case .statusOccurredOtherParticipant: "status.occurred.other-participant"
         case .statusOccurredParticipantArrived: "status.occurred.participant-arrived"
+        case .visitJourneyStop: "visit.journey-stop"
         }
     }
 }

@@ -67,3 +67,53 @@ extension EventFinder {
         for v in makeVisits(reading, c) { add(v) }
     }
 }
+
+extension EventFinder {
+    /// Rule visit.journey-stop: "arrived in Colombo from Bangkok, where he had attended the summit", "stopped in the
+    /// UAE on his way home from Beijing", "flew from Israel to Jeddah", "stops in Hanoi on his way to China": the place
+    /// a journey came from, or is on its way to, abroad is another stop of the same trip, with the visit's status and
+    /// month (none for a trip called off: where it would have come from is not told). Put before the visits made, so
+    /// that the visit told stays the one referred back to.
+    func journeyStops(of r: VisitReading, _ made: [VisitCandidate], _ c: SentenceContext) -> [VisitCandidate] {
+        guard let main = made.first, let trigger = r.trigger, main.status != .negated,
+              !r.rules.contains(.visitTripList) else { return [] }
+        let clause = c.clause(of: trigger.tokens.lowerBound)
+        let end = min(clause.upperBound, max(r.range.upperBound, trigger.tokens.upperBound))
+        var stops: [VisitCandidate] = []
+        var k = clause.lowerBound
+        while k < end {
+            let n = lexicon.journeyStopWords.match(tokens, at: k, end: end)
+            guard n > 0 else { k += 1; continue }
+            defer { k += n }
+            guard let place = stopPlace(after: k + n, end: end, c), place.country != main.visitorCountry,
+                  !made.contains(where: { $0.destination == place.country }),
+                  !stops.contains(where: { $0.destination == place.country }) else { continue }
+            var stop = main
+            stop.destination = place.country
+            stop.city = place.city
+            stop.host = nil
+            stop.start = main.start.map { $0.truncated(to: min($0.granularity, .month)) }
+            stop.end = nil
+            stop.rules.insert(.visitJourneyStop)
+            stop.mentions = [report(c, status: main.status, time: nil, rules: stop.rules,
+                                    visitor: r.person.nameStart..<r.person.nameEnd, destination: place.tokens)]
+            stops.append(stop)
+        }
+        return stops
+    }
+
+    /// The place a journey-stop phrase names: the first place within four words after it ("from the G7 summit in
+    /// Germany"), not inside a name or a title, and closing its phrase (a punctuation mark, a preposition of
+    /// destination, a time or the clause's end follows: not "imports from China rose").
+    func stopPlace(after k: Int, end: Int, _ c: SentenceContext) -> PlaceRef? {
+        guard k < end, !c.times.contains(where: { $0.tokens.lowerBound == k }) else { return nil }
+        guard let place = c.mentions.places.first(where: { $0.tokens.lowerBound >= k && $0.tokens.lowerBound <= k + 4 }),
+              !place.demonym, !place.inPhrase, place.tokens.upperBound <= end else { return nil }
+        guard (k..<place.tokens.lowerBound).allSatisfy({ tokens[$0].kind == .word }),
+              !c.persons.contains(where: { (k..<place.tokens.lowerBound).contains($0.nameStart) }) else { return nil }
+        let after = place.tokens.upperBound
+        let closes = after >= end || tokens[after].kind == .punct || lexicon.destinationPrepositions.contains(tokens[after].lower)
+            || c.times.contains { $0.tokens.lowerBound == after }
+        return closes ? place : nil
+    }
+}

@@ -225,10 +225,26 @@ extension EventFinder {
     /// "travelled to Beijing in March, to the port city of Dalian in May and to Beijing again in June": a list
     /// of places after the trigger, each with its own time right after it, joined by a comma or "and" and a
     /// preposition of destination or followed by a time of their own (rule visit.trip-list). Two stops or more, else none.
+    /// The list starts at the first place after the trigger: right after it, or further on when that place opens a
+    /// list ("a tour that had already taken him to Tokyo on Nov. 5, Seoul on Nov. 7 and Beijing on Nov. 8",
+    /// "chuyến công du đầu tiên cho ba nước Đông Nam Á: Việt Nam (16-17/1), Thái Lan (17-18/1) và Indonesia").
     func tripList(after trigger: Trigger, segment: VisitorSegment, _ c: SentenceContext) -> [TripStop] {
-        let tr = trigger.tokens, e = c.end
+        let tr = trigger.tokens
         let places = c.destinationPlaces(from: tr.upperBound, to: max(segment.end, tr.upperBound))
-        guard var place = places.first, place.tokens.lowerBound <= tr.upperBound + 4 else { return [] }
+        guard let first = places.first else { return [] }
+        if first.tokens.lowerBound <= tr.upperBound + 4 { return tripList(from: first, places, c) }
+        guard first.tokens.lowerBound <= tr.upperBound + Self.farListStart else { return [] }
+        let stops = tripList(from: first, places, c)
+        return stops.count >= 3 || (stops.count == 2 && stops[0].time.start.granularity == .day) ? stops : []
+    }
+
+    /// How far after its trigger a trip list may start when its first place is not right after it (tokens).
+    static let farListStart = 12
+
+    /// The stops of a trip list that starts at `first`: each place with its time, while they are joined.
+    func tripList(from first: PlaceRef, _ places: [PlaceRef], _ c: SentenceContext) -> [TripStop] {
+        let e = c.end
+        var place = first
         var stops: [TripStop] = []
         while let time = c.times.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
             stops.append(TripStop(place: place, time: time))

@@ -345,7 +345,7 @@ extension EventFinder {
         undatedFallback(r, status: statusValue, c, start: &start, end: &end, rules: &rules)
         // Dated from an archive text's story time rather than the page's date.
         if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
-        return destination.countries.enumerated().map { leg, d in
+        let made = destination.countries.enumerated().map { leg, d in
             let host = host(of: p, destination: d, c)
             var visitRules = rules
             if let host { visitRules.insert(host.rule) }
@@ -370,6 +370,7 @@ extension EventFinder {
                                   titleLevel: p.titleLevel, mentions: [mention], rules: visitRules,
                                   evidence: CandidateEvidence(reading: r))
         }
+        return journeyStops(of: r, made, c) + made
     }
 
     /// Whether a time runs from one month into another ("30/9-7/10/2024").

@@ -95,12 +95,41 @@ struct TourRulesTests {
                 == ["Joko Widodo -> THA 2021-11 occurred", "Joko Widodo -> VNM 2021-10-26 occurred"])
     }
 
-    @Test("destination.excluded-phrase: the origin of a journey is not a destination, its goal is")
+    @Test("destination.excluded-phrase: the origin of a journey is not the trigger's destination, its goal is (the origin is a stop of its own)")
     func origins() {
-        #expect(visits("Indonesian President Joko Widodo flew from Laos to Cambodia on June 3.") == ["Joko Widodo -> KHM 2021-06-03 occurred"])
+        #expect(visits("Indonesian President Joko Widodo flew from Laos to Cambodia on June 3.")
+                == ["Joko Widodo -> KHM 2021-06-03 occurred", "Joko Widodo -> LAO 2021-06 occurred"])
         #expect(visits("Indonesian President Joko Widodo stopped in Vientiane on June 3 on his way home from Tokyo.")
-                == ["Joko Widodo -> LAO 2021-06-03 occurred"])
+                == ["Joko Widodo -> JPN 2021-06 occurred", "Joko Widodo -> LAO 2021-06-03 occurred"])
         // Counter-example: with no goal after it, the place stays a candidate.
         #expect(visits("Indonesian President Joko Widodo flew in from Tokyo on June 3.") == ["Joko Widodo -> JPN 2021-06-03 occurred"])
+    }
+
+    @Test("visit.journey-stop: where a journey came from, or is on its way to, is another stop, with the visit's status and month")
+    func journeyStops() {
+        #expect(visits("Indonesian President Joko Widodo arrived in Hanoi on June 3 from Bangkok, where he had attended a summit.")
+                == ["Joko Widodo -> THA 2021-06 occurred", "Joko Widodo -> VNM 2021-06-03 occurred"])
+        #expect(visits("Indonesian President Joko Widodo stopped in Vientiane on June 3 on his way to Tokyo.")
+                == ["Joko Widodo -> JPN 2021-06 occurred", "Joko Widodo -> LAO 2021-06-03 occurred"])
+        #expect(visits("Tổng thống Indonesia Joko Widodo đến Hà Nội ngày 3/6 từ Viêng Chăn, nơi ông dự hội nghị.")
+                == ["Joko Widodo -> LAO 2021-06 occurred", "Joko Widodo -> VNM 2021-06-03 occurred"])
+        // A planned leg's stop stays planned.
+        #expect(visits("Indonesian President Joko Widodo will arrive in Hanoi on August 3 from Bangkok.")
+                == ["Joko Widodo -> THA 2021-08 planned", "Joko Widodo -> VNM 2021-08-03 planned"])
+        // Counter-examples: a trip called off tells no stop; the visitor's own country, a time and a place that does
+        // not close its phrase ("imports from China rose") are none.
+        #expect(visits("Indonesian President Joko Widodo cancelled his visit to Hanoi from Bangkok on June 3.").allSatisfy { !$0.contains("THA") })
+        #expect(visits("Indonesian President Joko Widodo arrived in Hanoi from Jakarta on June 3.") == ["Joko Widodo -> VNM 2021-06-03 occurred"])
+        #expect(visits("Indonesian President Joko Widodo visited Hanoi from June 3 to June 5.") == ["Joko Widodo -> VNM 2021-06-03 occurred"])
+        #expect(visits("Indonesian President Joko Widodo visited Hanoi on June 3 as imports from China rose.") == ["Joko Widodo -> VNM 2021-06-03 occurred"])
+    }
+
+    @Test("visit.trip-list: a list of dated places may start further after the trigger when it is a list")
+    func farTripList() {
+        #expect(visits("In June Indonesian President Joko Widodo ended a tour that had already taken him to Vientiane on June 3, Phnom Penh on June 5 and Bangkok on June 7.")
+                == ["Joko Widodo -> KHM 2021-06-05 occurred", "Joko Widodo -> LAO 2021-06-03 occurred", "Joko Widodo -> THA 2021-06-07 occurred"])
+        // Counter-example: one dated place far after the trigger is no list.
+        #expect(visits("Indonesian President Joko Widodo paid a visit that the press in the region had long awaited to Vientiane on June 3.")
+                == ["Joko Widodo -> LAO 2021-06-03 occurred"])
     }
 }
