@@ -52,6 +52,17 @@ extension EventFinder {
         return visits[lv].rules.contains(.statusOccurredDeparture) ? .planned : told.status
     }
 
+    /// "will arrive in Paris on Monday ... before flying on to Washington", "sẽ tới Riyadh ..., trước khi thăm chính thức
+    /// Qatar": a later leg of a planned trip, told in the same sentence with no status cue of its own and no date
+    /// before the article, is planned too (rule visit.continuation), whatever word leads to it.
+    func laterLegOfPlan(_ r: VisitReading, _ c: SentenceContext, start: PartialDate?) -> Bool {
+        guard r.rules.contains(.visitorPreviousInSentence),
+              visits.contains(where: { $0.visitor == r.person.entity && $0.status == .planned && $0.mentions.contains { $0.sentence == c.index } })
+        else { return false }
+        guard let start, let d = date else { return true }
+        return !(start < d.truncated(to: min(start.granularity, .month)))
+    }
+
     /// "spent a day in Abu Dhabi and then Riyadh": the place right before a continuation ("PLACE and then",
     /// "PLACE, then") is a leg of the same visitor too, when no visit of this sentence has taken it yet.
     mutating func readLegBefore(_ vi: Int, _ clues: TriggerClues, _ c: SentenceContext) {

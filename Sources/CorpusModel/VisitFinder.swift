@@ -338,6 +338,7 @@ extension EventFinder {
         if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let place = destination.place,
            negationBetween(trigger.tokens.upperBound, place.tokens.lowerBound) { reading = StatusReading(.negated, .statusNegatedCue) }
         if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
+        if reading.rule == .statusOccurredDefault, laterLegOfPlan(r, c, start: start) { reading = StatusReading(.planned, .visitContinuation) }
         // "lên đường thăm A, B và C" told as done: A has begun, B and C are still ahead (status.occurred.departure).
         let firstLeg = reading.rule == .statusPlannedCuePhrase ? r.trigger.flatMap { departedFirstLeg($0.tokens, c, start: start) } : nil
         let statusValue = reading.status

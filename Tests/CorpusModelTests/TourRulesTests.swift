@@ -132,4 +132,21 @@ struct TourRulesTests {
         #expect(visits("Indonesian President Joko Widodo paid a visit that the press in the region had long awaited to Vientiane on June 3.")
                 == ["Joko Widodo -> LAO 2021-06-03 occurred"])
     }
+
+    @Test("visit.continuation: a later leg of a planned trip with no cue of its own stays planned, whatever word leads to it")
+    func laterLegsOfPlans() {
+        #expect(visits("Indonesian President Joko Widodo arrives in Hanoi on August 3 for talks, before flying on to Vientiane.")
+                == ["Joko Widodo -> LAO 2021-08 planned", "Joko Widodo -> VNM 2021-08-03 planned"])
+        #expect(visits("Tổng thống Indonesia Joko Widodo sẽ tới Hà Nội dự hội nghị, trước khi thăm chính thức Lào.")
+                == ["Joko Widodo -> LAO 2021-07 planned", "Joko Widodo -> VNM 2021-07 planned"])
+        // "and on to" after a leg.
+        #expect(visits("Indonesian President Joko Widodo will fly to Vientiane on August 3 and on to Phnom Penh for the summit.")
+                == ["Joko Widodo -> KHM 2021-08-03 planned", "Joko Widodo -> LAO 2021-08-03 planned"])
+        // Counter-examples: a leg dated before the article is no part of the plan; after a leg told as done, the
+        // next stays done.
+        #expect(visits("Indonesian President Joko Widodo arrives in Hanoi on August 3 for talks, having flown to Vientiane in May.")
+                == ["Joko Widodo -> LAO 2021-05 occurred", "Joko Widodo -> VNM 2021-08-03 planned"])
+        #expect(visits("Indonesian President Joko Widodo flew to Hanoi on June 3 for talks, before flying on to Vientiane.")
+                == ["Joko Widodo -> LAO 2021-06 occurred", "Joko Widodo -> VNM 2021-06-03 occurred"])
+    }
 }
