@@ -210,11 +210,16 @@ struct TripStop {
 }
 
 extension EventFinder {
-    /// The next stop of a trip list at token `k`: a place after a destination preposition ("to Dalian in May"), or
-    /// a place right there with its own time after it ("Riyadh on the 13th, Doha on the 14th").
+    /// The next stop of a trip list at token `k`: a place after a destination preposition ("to Dalian in May"), after
+    /// a preposition of place with its own time ("was in New Delhi in November 1986 and in Prague in April 1987"), or a
+    /// place right there with its own time after it ("Riyadh on the 13th, Doha on the 14th").
     func nextStop(at k: Int, _ places: [PlaceRef], _ c: SentenceContext) -> PlaceRef? {
         if lexicon.destinationPrepositions.contains(tokens[k].lower) {
             return places.first { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }
+        }
+        if lexicon.placePrepositions.contains(tokens[k].lower), let place = places.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 2 }) {
+            let after = place.tokens.upperBound
+            return c.times.contains { $0.tokens.lowerBound >= after && $0.tokens.lowerBound <= after + 2 } ? place : nil
         }
         let start = tokens[k].lower == Self.kThe ? k + 1 : k
         guard let place = places.first(where: { $0.tokens.lowerBound == start }) else { return nil }

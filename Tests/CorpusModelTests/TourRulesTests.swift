@@ -73,6 +73,9 @@ struct TourRulesTests {
         // Each place with its date in brackets.
         #expect(visits("Indonesian President Joko Widodo visited Laos (3 May) and Cambodia (5 May).")
                 == ["Joko Widodo -> KHM 2021-05-05 occurred", "Joko Widodo -> LAO 2021-05-03 occurred"])
+        // Places after a preposition of place, each with its time.
+        #expect(visits("Indonesian President Joko Widodo was in Vientiane in May 2019 and in Phnom Penh in April 2020.")
+                == ["Joko Widodo -> KHM 2020-04 occurred", "Joko Widodo -> LAO 2019-05 occurred"])
         // Counter-example: an ordinal that is no day ("the 13th century").
         #expect(visits("Indonesian President Joko Widodo visited a temple of the 13th century in Laos in May.") == ["Joko Widodo -> LAO 2021-05 occurred"])
     }
