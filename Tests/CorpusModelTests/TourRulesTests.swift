@@ -40,6 +40,9 @@ struct TourRulesTests {
         // The one person the headline names, for a first line that goes straight to places.
         #expect(visits("Joko Widodo's visits to Indochina\n\nHis earlier visits:\n\nMarch 2015 - Laos and Cambodia, on his first tour.")
                 == ["Joko Widodo -> KHM 2015-03 occurred", "Joko Widodo -> LAO 2015-03 occurred"])
+        // A place followed by a preposition ("Hanoi for talks"), and a town the gazetteer lacks before its country.
+        #expect(visits("Joko Widodo's visits to Indochina\n\nHis earlier visits:\n\n- March 3, 2015: Hanoi for talks with the prime minister.\n- March 5, 2015: Ban Nong Khiaw, Laos, a stop on the way home.")
+                == ["Joko Widodo -> LAO 2015-03-05 occurred", "Joko Widodo -> VNM 2015-03-03 occurred"])
         // Counter-example: no line before names a visitor.
         #expect(visits("Indonesian presidents abroad\n\nKey visits:\n\n2015\n- March 5: Cambodia, where trade talks open.\n- March 9: Myanmar.") == [])
     }
