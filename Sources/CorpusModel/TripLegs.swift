@@ -88,11 +88,13 @@ extension EventFinder {
     func journeyStops(of r: VisitReading, _ made: [VisitCandidate], _ c: SentenceContext) -> [VisitCandidate] {
         guard let main = made.first, let trigger = r.trigger, main.status != .negated,
               !r.rules.contains(.visitTripList) else { return [] }
+        // In the trigger's clause, or opening the clause right after it ("stopped in Hanoi after talks in Pyongyang",
+        // "tới Hà Nội, ngay sau khi rời Bình Nhưỡng").
         let clause = c.clause(of: trigger.tokens.lowerBound)
-        let end = min(clause.upperBound, max(r.range.upperBound, trigger.tokens.upperBound))
+        let end = min(c.end, max(r.range.upperBound, trigger.tokens.upperBound))
         var stops: [VisitCandidate] = []
         var k = clause.lowerBound
-        while k < end {
+        while k < min(end, clause.upperBound + 2) {
             let n = lexicon.journeyStopWords.match(tokens, at: k, end: end)
             guard n > 0 else { k += 1; continue }
             defer { k += n }
@@ -103,6 +105,10 @@ extension EventFinder {
             stop.destination = place.country
             stop.city = place.city
             stop.host = nil
+            // The kind told ("a state visit to Vietnam after leaving Pyongyang") is the visit's, not the stop's.
+            stop.kind = .unspecified
+            stop.rules.remove(.kindWordBefore)
+            stop.rules.remove(.kindVietnameseAfter)
             stop.start = main.start.map { $0.truncated(to: min($0.granularity, .month)) }
             stop.end = nil
             stop.rules.insert(.visitJourneyStop)

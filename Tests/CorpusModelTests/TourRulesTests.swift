@@ -119,6 +119,16 @@ struct TourRulesTests {
                 == ["Joko Widodo -> JPN 2021-06 occurred", "Joko Widodo -> LAO 2021-06-03 occurred"])
         #expect(visits("Tổng thống Indonesia Joko Widodo đến Hà Nội ngày 3/6 từ Viêng Chăn, nơi ông dự hội nghị.")
                 == ["Joko Widodo -> LAO 2021-06 occurred", "Joko Widodo -> VNM 2021-06-03 occurred"])
+        // The place just left, opening the next clause; the stop takes no kind from the visit.
+        #expect(visits("Indonesian President Joko Widodo stopped in Hanoi on June 3 after talks in Vientiane.")
+                == ["Joko Widodo -> LAO 2021-06 occurred", "Joko Widodo -> VNM 2021-06-03 occurred"])
+        #expect(visits("Tổng thống Indonesia Joko Widodo tới Hà Nội ngày 3/6, ngay sau khi rời Viêng Chăn.")
+                == ["Joko Widodo -> LAO 2021-06 occurred", "Joko Widodo -> VNM 2021-06-03 occurred"])
+        let kinds = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: [
+            ("0.txt", "Indonesian President Joko Widodo paid a state visit to Vietnam on June 3 after leaving Vientiane.",
+             ManifestEntry(file: "0.txt", date: PartialDate(iso: "2021-07-01"))),
+        ]).0.visits.map { "\($0.destination) \($0.kind)" }.sorted()
+        #expect(kinds == ["LAO unspecified", "VNM state"])
         // A planned leg's stop stays planned.
         #expect(visits("Indonesian President Joko Widodo will arrive in Hanoi on August 3 from Bangkok.")
                 == ["Joko Widodo -> THA 2021-08 planned", "Joko Widodo -> VNM 2021-08-03 planned"])
