@@ -56,7 +56,8 @@ extension EventFinder {
     /// Qatar": a later leg of a planned trip, told in the same sentence with no status cue of its own and no date
     /// before the article, is planned too (rule visit.continuation), whatever word leads to it.
     func laterLegOfPlan(_ r: VisitReading, _ c: SentenceContext, start: PartialDate?) -> Bool {
-        guard r.rules.contains(.visitorPreviousInSentence),
+        // The visitor carried from the leg before, or named again by a title or a pronoun ("Thủ tướng sẽ tới X, trước khi thăm Y").
+        guard r.rules.contains(.visitorPreviousInSentence) || r.rules.contains(.visitorTitleOrPronoun),
               visits.contains(where: { $0.visitor == r.person.entity && $0.status == .planned && $0.mentions.contains { $0.sentence == c.index } })
         else { return false }
         guard let start, let d = date else { return true }

@@ -155,6 +155,9 @@ struct TourRulesTests {
                 == ["Joko Widodo -> LAO 2021-08 planned", "Joko Widodo -> VNM 2021-08-03 planned"])
         #expect(visits("Tổng thống Indonesia Joko Widodo sẽ tới Hà Nội dự hội nghị, trước khi thăm chính thức Lào.")
                 == ["Joko Widodo -> LAO 2021-07 planned", "Joko Widodo -> VNM 2021-07 planned"])
+        // The visitor named again by a title, the plan told far before the later leg.
+        #expect(visits("Tổng thống Indonesia Joko Widodo tới Bangkok chiều 1/7. Sau Thái Lan, Tổng thống sẽ tới Hà Nội dự Diễn đàn Kinh tế lần thứ 8 (EF8) và thăm làm việc Việt Nam, trước khi thăm chính thức Lào.")
+                == ["Joko Widodo -> LAO 2021-07 planned", "Joko Widodo -> THA 2021-07-01 occurred", "Joko Widodo -> VNM 2021-07 planned"])
         // "and on to" after a leg.
         #expect(visits("Indonesian President Joko Widodo will fly to Vientiane on August 3 and on to Phnom Penh for the summit.")
                 == ["Joko Widodo -> KHM 2021-08-03 planned", "Joko Widodo -> LAO 2021-08-03 planned"])
