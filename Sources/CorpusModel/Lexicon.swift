@@ -37,6 +37,8 @@ public final class Lexicon: Sendable {
     let originWords: KeyTableSet
     /// "from", "on his way to": a place right after one is another stop of the journey its clause tells (rule visit.journey-stop).
     let journeyStopWords: PhraseSet
+    /// "guest", "invitation": after a person's "'s", that person hosts the visitor ("as Tito's guest").
+    let hostPossessiveNouns: PhraseSet
     /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
     let legStartWords: PhraseSet
     /// "weekend", "cuối tuần": with a present-tense travel verb, a scheduled trip, as a weekday is.
@@ -170,7 +172,7 @@ public final class Lexicon: Sendable {
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); monthPartWords = sets.words("month-part-words"); laterWords = sets.words("later-words")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
-        journeyStopWords = sets.phrases("journey-stop-words")
+        journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
