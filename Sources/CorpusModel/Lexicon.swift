@@ -39,6 +39,8 @@ public final class Lexicon: Sendable {
     let journeyStopWords: PhraseSet
     /// "guest", "invitation": after a person's "'s", that person hosts the visitor ("as Tito's guest").
     let hostPossessiveNouns: PhraseSet
+    /// "with", "together with", "với": the person after one is met or travels along (TripLegs.swift).
+    let companionWords: PhraseSet
     /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
     let legStartWords: PhraseSet
     /// "weekend", "cuối tuần": with a present-tense travel verb, a scheduled trip, as a weekday is.
@@ -173,6 +175,7 @@ public final class Lexicon: Sendable {
         sinceWords = sets.words("since-words"); monthPartWords = sets.words("month-part-words"); laterWords = sets.words("later-words")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
         journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
+        companionWords = sets.phrases("companion-words")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")

@@ -9,7 +9,9 @@ extension EventFinder {
     func legVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
         let leg = triggers[ti].tokens
         if let prev = previousVisitor, prev.sentence == c.index {
-            if let subject = subjectBefore(ti, in: triggers, c), c.persons[subject].nameEnd >= leg.lowerBound - 2 {
+            // Not a companion met there ("in Riyadh with Saudi Foreign Minister X, then in Abu Dhabi").
+            if let subject = subjectBefore(ti, in: triggers, c), c.persons[subject].nameEnd >= leg.lowerBound - 2,
+               !isCompanion(c.persons[subject], c) {
                 return (subject, .visitorSubject)
             }
             return (prev.index, .visitorPreviousInSentence)
@@ -17,6 +19,18 @@ extension EventFinder {
         guard leg.contains(where: { lexicon.objectPronouns.contains(tokens[$0].lower) }) else { return nil }
         let withoutNouns = triggers[...ti].filter { !$0.isNoun }
         return subjectBefore(withoutNouns.count - 1, in: withoutNouns, c).map { ($0, .visitorSubject) }
+    }
+
+    /// A person right after "with", "together with", "với" ("the" or capitalised words of his title between): met or
+    /// travelling along, not the subject of the leg after him.
+    func isCompanion(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        var j = p.phraseStart - 1
+        while j >= c.start && j >= p.phraseStart - 4 {
+            if lexicon.companionWords.matchEnding(tokens, at: j, start: c.start) > 0 { return true }
+            guard tokens[j].lower == Lexicon.theKey || tokens[j].kind == .word && tokens[j].capitalized else { return false }
+            j -= 1
+        }
+        return false
     }
 
     /// Rule visitor.previous-leg: the visitor of a later leg that names no one. After a continuation ("The tour

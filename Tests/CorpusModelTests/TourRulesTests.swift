@@ -57,6 +57,9 @@ struct TourRulesTests {
         // A plan carries over a colon and a "then" to the next leg (the first is read within six words of "go to").
         #expect(visits("Indonesian President Joko Widodo will go to two countries next month: Laos for the summit, then Cambodia.")
                 == ["Joko Widodo -> KHM 2021-08 planned", "Joko Widodo -> LAO 2021-08 planned"])
+        // A companion met at the first leg is not the subject of the next.
+        #expect(visits("On June 3 Indonesian President Joko Widodo was in Hanoi with Vietnamese President Nguyen Xuan Phuc, then in Vientiane.")
+                == ["Joko Widodo -> LAO 2021-06-03 occurred", "Joko Widodo -> VNM 2021-06-03 occurred"])
         // The place before "and then" is a leg too.
         #expect(visits("Indonesian President Joko Widodo spent a single day, June 3, in Vientiane and then Phnom Penh.")
                 == ["Joko Widodo -> KHM 2021-06-03 occurred", "Joko Widodo -> LAO 2021-06-03 occurred"])
