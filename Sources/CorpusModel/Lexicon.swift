@@ -41,6 +41,8 @@ public final class Lexicon: Sendable {
     let hostPossessiveNouns: PhraseSet
     /// "with", "together with", "với": the person after one is met or travels along (TripLegs.swift).
     let companionWords: PhraseSet
+    /// "when", "khi": after a time and a comma, they open a clause of that time (VisitDates.swift).
+    let timeRelatives: KeyTableSet
     /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
     let legStartWords: PhraseSet
     /// "weekend", "cuối tuần": with a present-tense travel verb, a scheduled trip, as a weekday is.
@@ -175,7 +177,7 @@ public final class Lexicon: Sendable {
         sinceWords = sets.words("since-words"); monthPartWords = sets.words("month-part-words"); laterWords = sets.words("later-words")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
         journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
-        companionWords = sets.phrases("companion-words")
+        companionWords = sets.phrases("companion-words"); timeRelatives = sets.words("time-relatives")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")

@@ -154,7 +154,7 @@ extension Lexicon {
         ("pair-words", .phrases), ("motion-words", .phrases),
         ("contrast-words", .words), ("cancel-object-verbs", .words), ("trip-pronouns", .phrases),
         ("departure-phrases", .phrases), ("substitute-before", .phrases), ("substitute-after", .phrases),
-        ("less-than-phrases", .phrases), ("journey-stop-words", .phrases), ("host-possessive-nouns", .phrases), ("companion-words", .phrases), ("copula-words", .words), ("nobody-words", .words),
+        ("less-than-phrases", .phrases), ("journey-stop-words", .phrases), ("host-possessive-nouns", .phrases), ("companion-words", .phrases), ("time-relatives", .words), ("copula-words", .words), ("nobody-words", .words),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

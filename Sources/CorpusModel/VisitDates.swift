@@ -16,6 +16,7 @@ extension EventFinder {
     /// told before; else a time at the head of the sentence ("In June 1961, ...") for its first visitor.
     func timeOfVisit(_ visitor: Int?, _ trigger: Trigger, _ segment: VisitorSegment, _ c: SentenceContext) -> TimeReading {
         let tr = trigger.tokens
+        if let told = timeBeforeWhenClause(of: tr, c) { return TimeReading(time: told, rule: .dateOwnClause) }
         var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
         // Nearest time to the trigger.
         segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
@@ -55,6 +56,17 @@ extension EventFinder {
             return TimeReading(time: head, rule: .dateSentenceHead)
         }
         return TimeReading()
+    }
+
+    /// "since January 2016, when a Middle East tour also took him to Egypt and Iran": a clause opened by a word of
+    /// `time-relatives` right after a time and a comma is of that time, even one that only bounds a period ("since"),
+    /// unless the clause has a time of its own before the trigger.
+    func timeBeforeWhenClause(of tr: Range<Int>, _ c: SentenceContext) -> TaggedTime? {
+        let clause = c.clause(of: tr.lowerBound), from = max(clause.lowerBound, c.start + 2)
+        guard from < tr.lowerBound, let k = (from..<tr.lowerBound).last(where: {
+            lexicon.timeRelatives.contains(tokens[$0].lower) && isComma($0 - 1)
+        }), !c.allTimes.contains(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound < tr.lowerBound }) else { return nil }
+        return c.allTimes.first { $0.tokens.upperBound == k - 1 }
     }
 
     /// A verb of saying between time `t` and the trigger, or just before a time that comes before the trigger

@@ -171,4 +171,13 @@ struct TourRulesTests {
         #expect(visits("Indonesian President Joko Widodo flew to Hanoi on June 3 for talks, before flying on to Vientiane.")
                 == ["Joko Widodo -> LAO 2021-06 occurred", "Joko Widodo -> VNM 2021-06-03 occurred"])
     }
+
+    @Test("date.own-clause: legs told in a clause that 'when' opens right after a time are of that time, even after 'since'")
+    func legsOfAWhenClause() {
+        #expect(visits("Indonesian President Joko Widodo arrived in Hanoi on June 3. It was his first visit abroad since January 2016, when a tour also took him to Laos and Cambodia.")
+                == ["Joko Widodo -> KHM 2016-01 occurred", "Joko Widodo -> LAO 2016-01 occurred", "Joko Widodo -> VNM 2021-06-03 occurred"])
+        // Counter-example: a time of the leg's own, after its place, stays its date.
+        #expect(visits("In May 2016, when Indonesian President Joko Widodo said he would visit Laos in June, no date was fixed.")
+                == ["Joko Widodo -> LAO 2016-06 planned"])
+    }
 }
