@@ -17,6 +17,8 @@ struct GatheringPlace {
     /// Placed by the article's dateline ("VILNIUS, July 11 -"): the report is written from there
     /// (DatelineGathering.swift).
     var fromDateline = false
+    /// Placed by a list item's heading ("November 2019 - Bangkok."; rule destination.item-heading, Absences.swift).
+    var fromItemHeading = false
 
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
@@ -47,6 +49,7 @@ extension EventFinder {
     /// place and time (`gatheringReading`); the participants (`gatheringParticipants`), one visit each.
     mutating func findGatheringVisits(_ c: SentenceContext) {
         if let dateline = datelinePlace(c) { gathering = dateline }
+        if let heading = itemHeadingPlace(c) { gathering = heading }
         guard let cue = gatheringCue(c), !mentionsRemoteAttendance(c), let reading = gatheringReading(cue: cue, c) else { return }
         if reading.carriesOn {
             gathering = reading.place
@@ -67,9 +70,11 @@ extension EventFinder {
     /// another's, else the gathering's.
     func participantStatus(_ p: PersonRef, cue: Range<Int>, _ status: StatusReading, _ c: SentenceContext) -> StatusReading {
         if isNegatedAfterName(p, c) { return StatusReading(.negated, .statusNegatedParticipant) }
+        if isNamedAbsent(p, c) { return StatusReading(.negated, .statusNegatedAbsence) }
         if let substitute = substituteStatus(p, c) { return substitute }
         if isParticipantAfterSkip(p, cue: cue, status) { return StatusReading(.occurred, .statusOccurredOtherParticipant) }
         if status.status == .planned && hasArrived(p, c) { return StatusReading(.occurred, .statusOccurredParticipantArrived) }
+        if status.rule == .statusOccurredDefault && p.nameEnd <= cue.lowerBound && participantPlans(p, c) { return StatusReading(.planned, .statusPlannedParticipant) }
         return status
     }
 
@@ -192,7 +197,7 @@ extension EventFinder {
     func carriedGathering(_ c: SentenceContext, time: PartialDate?) -> CarriedGathering? {
         let dateline = datelineGathering.flatMap { $0.fitsDateline(time) ? $0 : nil }
         if let g = gathering, g.holds(in: c.index), dateline.map(g.endsBefore) != true {
-            return CarriedGathering(place: g, rule: .destinationGatheringContext)
+            return CarriedGathering(place: g, rule: g.fromItemHeading ? .destinationItemHeading : .destinationGatheringContext)
         }
         return dateline.map { CarriedGathering(place: $0, rule: .destinationDatelineGathering) }
     }
@@ -293,6 +298,9 @@ extension EventFinder {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)
+        }
+        if st.status == .negated {
+            negateDefaultReportsOfParagraph(visitor: p.entity, destination: r.place.country, start: start, before: c.index)
         }
         add(VisitCandidate(visitor: p.entity, visitorCountry: country, destination: r.place.country, city: r.place.city,
                            host: nil, start: start, end: end, notBefore: nil, kind: .unspecified, status: st.status,

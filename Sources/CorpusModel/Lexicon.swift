@@ -69,6 +69,8 @@ public final class Lexicon: Sendable {
     let departurePhrases: PhraseSet
     /// "standing in for X", "sending X in his place" (rules status.negated.substituted, status.occurred.substitute).
     let substituteBefore, substituteAfter: PhraseSet
+    /// "the absence of X", "sự vắng mặt của X": X stayed away (rule status.negated.absence).
+    let absenceNouns: PhraseSet
     /// "chưa đầy", "no more than" before a number: a quantity, not a negation.
     let lessThanPhrases: PhraseSet
     /// "was", "is": a kind word after one, denied ("was not a state visit"), is no kind.
@@ -186,7 +188,7 @@ public final class Lexicon: Sendable {
         tripPronouns = sets.phrases("trip-pronouns"); departurePhrases = sets.phrases("departure-phrases")
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
         lessThanPhrases = sets.phrases("less-than-phrases"); copulaWords = sets.words("copula-words")
-        nobodyWords = sets.words("nobody-words")
+        nobodyWords = sets.words("nobody-words"); absenceNouns = sets.phrases("absence-nouns")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")
