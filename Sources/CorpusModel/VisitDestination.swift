@@ -60,6 +60,8 @@ extension EventFinder {
             destination = c.destinationPlaces(from: tr.upperBound + 1, to: min(tr.lowerBound + 17, relativeEnd ?? e))
                 .first { $0.country != visitorCountry }?.country
             rule = .destinationGatheringPlace
+            // Its place is in the relative clause or nowhere: not the welcomer's, the list's or the main pair's.
+            if destination == nil && relativeEnd != nil { return nil }
         }
         if destination == nil, p.guest, let host = m.persons.first(where: { $0.nameEnd <= p.phraseStart && !$0.guest }),
            let x = c.country(of: host), x != visitorCountry {
