@@ -50,7 +50,18 @@ extension EventFinder {
     mutating func findGatheringVisits(_ c: SentenceContext) {
         if let dateline = datelinePlace(c) { gathering = dateline }
         if let heading = itemHeadingPlace(c) { gathering = heading }
-        guard let cue = gatheringCue(c), !mentionsRemoteAttendance(c), let reading = gatheringReading(cue: cue, c) else { return }
+        guard !mentionsRemoteAttendance(c) else { return }
+        // Each clause with a cue of its own after the scope of the one before ("X leads the delegation; Y stays away").
+        var from = c.start
+        while from < c.end, let cue = gatheringCue(c, from: from) {
+            readGathering(cue, c)
+            from = max(cue.upperBound, gatheringScope(cue: cue, c).upperBound)
+        }
+    }
+
+    /// The visits of one cue's gathering: its place and time, then each participant's.
+    mutating func readGathering(_ cue: Range<Int>, _ c: SentenceContext) {
+        guard let reading = gatheringReading(cue: cue, c) else { return }
         if reading.carriesOn {
             gathering = reading.place
             gathering?.tokens = nil
@@ -95,10 +106,10 @@ extension EventFinder {
 
     /// The first gathering word, attendance verb or attendance word of the sentence, not inside a name and not
     /// after a topic phrase ("ahead of the summit") or before a possessive ("the summit's agenda").
-    func gatheringCue(_ c: SentenceContext) -> Range<Int>? {
-        for k in c.start..<c.end where lexicon.gatheringStartKeys.contains(tokens[k].lower) {
+    func gatheringCue(_ c: SentenceContext, from start: Int) -> Range<Int>? {
+        for k in start..<c.end where lexicon.gatheringStartKeys.contains(tokens[k].lower) {
             let gathering = lexicon.gatheringWords.match(tokens, at: k, end: c.end)
-            let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end))
+            let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c))
             // "dự" of "dự kiến" (expected) is a status word, not attendance. (The word is looked at before the
             // names around it: most words are none of these.)
             guard n > 0, lexicon.plannedPhrases.match(tokens, at: k, end: c.end) <= n,
@@ -122,6 +133,26 @@ extension EventFinder {
         if after >= c.end || tokens[after].kind == .punct { return n }
         let gatheringFollows = (after..<min(c.end, after + 6)).contains { lexicon.gatheringWords.match(tokens, at: $0, end: c.end) > 0 }
         return gatheringFollows ? n : 0
+    }
+
+    /// "led the U.S. delegation", "dẫn đầu đoàn": a `lead-verbs` phrase with a `delegation-words` entry within four
+    /// words after it, no punctuation between: attending at the delegation's head. The cue's length.
+    func leadCue(at k: Int, _ c: SentenceContext) -> Int {
+        let n = lexicon.leadVerbs.match(tokens, at: k, end: c.end)
+        guard n > 0 else { return 0 }
+        var j = k + n
+        while j < min(c.end, k + n + 5) && tokens[j].kind != .punct {
+            let d = lexicon.delegationWords.match(tokens, at: j, end: c.end)
+            if d > 0 { return j + d - k }
+            j += 1
+        }
+        return 0
+    }
+
+    /// "after attending the G20 summit in Bali", "sau khi dự Hội nghị G20 tại Bali": an `after-words` phrase within
+    /// three words before the cue: the gathering is over, background to the sentence's news.
+    func isAfterClause(_ cue: Range<Int>, _ c: SentenceContext) -> Bool {
+        (max(c.start, cue.lowerBound - 3)..<cue.lowerBound).contains { lexicon.afterWords.match(tokens, at: $0, end: cue.lowerBound) > 0 }
     }
 
     /// "by phone", "via video link", "điện đàm": someone took part from afar, not a visit.
@@ -161,7 +192,9 @@ extension EventFinder {
             rules.insert(.destinationGatheringPlace)
             let place = GatheringPlace(country: referred.country, city: referred.city, tokens: referred.tokens, start: time?.start,
                                        end: time?.end, sentence: c.index)
-            return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: false)
+            // "Good morning from Rio, where leaders are gathering": a gathering told as under way there holds on.
+            let past = (referred.tokens.upperBound..<cue.upperBound).contains { lexicon.occurredCues.match(tokens, at: $0, end: c.end) > 0 }
+            return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: !past)
         }
         if let named = namedGatheringPlace(cue: cue, c) {
             rules.insert(.destinationGatheringPlace)
@@ -175,7 +208,7 @@ extension EventFinder {
                 place.start = carried.start
                 place.end = carried.end
             }
-            return GatheringReading(cue: cue, place: place, time: time, rules: rules)
+            return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: !isAfterClause(cue, c))
         }
         // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift).
         guard lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0,
@@ -204,8 +237,12 @@ extension EventFinder {
 
     /// The place a sentence names for its gathering (see `gatheringReading`).
     func namedGatheringPlace(cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
+        // A place inside a relative clause the cue is not in ("Arrivals: X, who came on from the meeting in Lima") is
+        // that clause's.
+        let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
         let places = c.destinations.filter { p in
             !isExcluded(p, c) && !(p.tokens.upperBound < c.end && tokens[p.tokens.upperBound].kind == .possessive)
+                && (cueInRelative || !isInsideRelativeClause(at: p.tokens.lowerBound, c))
         }
         if let before = places.first(where: { p in
             let gap = p.tokens.upperBound
