@@ -242,7 +242,7 @@ extension EventFinder {
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
         let places = c.destinations.filter { p in
             !isExcluded(p, c) && !(p.tokens.upperBound < c.end && tokens[p.tokens.upperBound].kind == .possessive)
-                && (cueInRelative || !isInsideRelativeClause(at: p.tokens.lowerBound, c))
+                && (cueInRelative || !isInsideSetOffRelative(at: p.tokens.lowerBound, c))
         }
         if let before = places.first(where: { p in
             let gap = p.tokens.upperBound
@@ -310,6 +310,14 @@ extension EventFinder {
     /// Whether a relative pronoun ("who", "which") opens a clause between the last comma before `p` and `p`.
     func isInsideRelativeClause(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         isInsideRelativeClause(at: p.phraseStart, c)
+    }
+
+    /// Whether token `k` is in a relative clause set off by a comma (", who came on from ..."), not one that
+    /// restricts the noun before it ("the leaders who came to Santiago").
+    func isInsideSetOffRelative(at k: Int, _ c: SentenceContext) -> Bool {
+        var j = k - 1
+        while j > c.start && !isComma(j) { j -= 1 }
+        return j > c.start && j + 1 < k && lexicon.relativePronouns.contains(tokens[j + 1].lower)
     }
 
     /// Whether a relative pronoun opens a clause between the last comma before token `k` and `k`.
