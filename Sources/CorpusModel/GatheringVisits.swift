@@ -52,16 +52,20 @@ extension EventFinder {
         if let heading = itemHeadingPlace(c) { gathering = heading }
         guard !mentionsRemoteAttendance(c) else { return }
         // Each clause with a cue of its own after the scope of the one before ("X leads the delegation; Y stays away").
+        // A cue that places nothing ("Hội nghị ... khai mạc", talks with no place) leaves its clause to the next
+        // attendance cue ("với sự tham dự của"), not to another gathering word.
         var from = c.start
-        while from < c.end, let cue = gatheringCue(c, from: from) {
-            readGathering(cue, c)
-            from = max(cue.upperBound, gatheringScope(cue: cue, c).upperBound)
+        var attendanceOnly = false
+        while from < c.end, let cue = gatheringCue(c, from: from, attendanceOnly: attendanceOnly) {
+            let read = readGathering(cue, c)
+            from = read ? max(cue.upperBound, gatheringScope(cue: cue, c).upperBound) : cue.upperBound
+            attendanceOnly = !read
         }
     }
 
-    /// The visits of one cue's gathering: its place and time, then each participant's.
-    mutating func readGathering(_ cue: Range<Int>, _ c: SentenceContext) {
-        guard let reading = gatheringReading(cue: cue, c) else { return }
+    /// The visits of one cue's gathering: its place and time, then each participant's. False when it places none.
+    mutating func readGathering(_ cue: Range<Int>, _ c: SentenceContext) -> Bool {
+        guard let reading = gatheringReading(cue: cue, c) else { return false }
         if reading.carriesOn {
             gathering = reading.place
             gathering?.tokens = nil
@@ -75,6 +79,7 @@ extension EventFinder {
         for p in gatheringParticipants(reading, c) {
             addGatheringVisit(p, reading, participantStatus(p, cue: cue, status, c), c)
         }
+        return true
     }
 
     /// The status of one participant: his own negation, a substitute's (StatusScope.swift), a skip verb that is
@@ -106,9 +111,9 @@ extension EventFinder {
 
     /// The first gathering word, attendance verb or attendance word of the sentence, not inside a name and not
     /// after a topic phrase ("ahead of the summit") or before a possessive ("the summit's agenda").
-    func gatheringCue(_ c: SentenceContext, from start: Int) -> Range<Int>? {
+    func gatheringCue(_ c: SentenceContext, from start: Int, attendanceOnly: Bool = false) -> Range<Int>? {
         for k in start..<c.end where lexicon.gatheringStartKeys.contains(tokens[k].lower) {
-            let gathering = lexicon.gatheringWords.match(tokens, at: k, end: c.end)
+            let gathering = attendanceOnly ? 0 : lexicon.gatheringWords.match(tokens, at: k, end: c.end)
             let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c))
             // "dự" of "dự kiến" (expected) is a status word, not attendance. (The word is looked at before the
             // names around it: most words are none of these.)
