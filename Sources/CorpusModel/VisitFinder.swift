@@ -55,7 +55,7 @@ extension EventFinder {
             if trigger.plural, readVisitList(trigger, c, &usedPersons) { continue }
             // "No sitting American president has ever made a visit to X": nobody's visit.
             if hasNobodySubject(trigger.tokens, c) { continue }
-            if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c) {
+            if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c), !namesAnotherSubject(trigger, than: visits[lv].visitor, c) {
                 attach(c, trigger: trigger, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
                 continue
             }
@@ -102,6 +102,16 @@ extension EventFinder {
             }
         }
         return listed
+    }
+
+    /// "X cancelled his trip" after Y's visit: another person named before the trigger in its clause (not a host, not
+    /// the other party of talks) makes it his trip, not a back-reference to the last visit.
+    func namesAnotherSubject(_ trigger: Trigger, than visitor: Int, _ c: SentenceContext) -> Bool {
+        let clause = c.clause(of: trigger.tokens.lowerBound)
+        return c.persons.contains { p in
+            p.nameEnd <= trigger.tokens.lowerBound && clause.contains(p.phraseStart) && !p.hostContext && !p.otherParty
+                && p.entity != visitor && p.referring == nil
+        }
     }
 
     /// A definite "the visit", "this trip" (or "their first trip" with no place soon after) refers back to
