@@ -88,7 +88,11 @@ extension EventFinder {
         if isNegatedAfterName(p, c) { return StatusReading(.negated, .statusNegatedParticipant) }
         if isNamedAbsent(p, c) { return StatusReading(.negated, .statusNegatedAbsence) }
         if let substitute = substituteStatus(p, c) { return substitute }
-        if isParticipantAfterSkip(p, cue: cue, status) { return StatusReading(.occurred, .statusOccurredOtherParticipant) }
+        if isParticipantAfterSkip(p, cue: cue, status) {
+            // "X will miss the summit, and Y is to lead the delegation": Y's own plan.
+            if participantPlans(p, c) { return StatusReading(.planned, .statusPlannedParticipant) }
+            return StatusReading(.occurred, .statusOccurredOtherParticipant)
+        }
         if status.status == .planned && hasArrived(p, c) { return StatusReading(.occurred, .statusOccurredParticipantArrived) }
         if status.rule == .statusOccurredDefault && p.nameEnd <= cue.lowerBound && participantPlans(p, c) { return StatusReading(.planned, .statusPlannedParticipant) }
         return status
