@@ -238,7 +238,9 @@ extension EventFinder {
     /// on Sunday", "came to Islamabad in 2015 for a conference") is background: the sentence reports the dateline's.
     func carriedGathering(_ c: SentenceContext, time: PartialDate?) -> CarriedGathering? {
         let dateline = datelineGathering.flatMap { $0.fitsDateline(time) ? $0 : nil }
-        if let g = gathering, g.holds(in: c.index), dateline.map(g.endsBefore) != true {
+        // A list item's heading places the gathering of its own item only.
+        if let g = gathering, g.holds(in: c.index), dateline.map(g.endsBefore) != true,
+           !g.fromItemHeading || g.sentence >= paragraphFirstSentence {
             return CarriedGathering(place: g, rule: g.fromItemHeading ? .destinationItemHeading : .destinationGatheringContext)
         }
         return dateline.map { CarriedGathering(place: $0, rule: .destinationDatelineGathering) }
