@@ -304,9 +304,17 @@ extension EventFinder {
         let starts = c.clauseStarts
         var first = starts.lastIndex { $0 <= cue.lowerBound } ?? 0
         var last = first
-        if first > 0, lexicon.relativePronouns.contains(tokens[starts[first]].lower) { first -= 1 }
+        let relative = lexicon.relativePronouns.contains(tokens[starts[first]].lower)
+        if first > 0, relative { first -= 1 }
         while first > 0, continuesList(at: starts[first], c) { first -= 1 }
-        while last + 1 < starts.count, continuesList(at: starts[last + 1], c) { last += 1 }
+        // A relative clause's cue ("X, who came from the meeting in Y, and Z") is not the list's; the list goes on
+        // past a relative clause about one of its members.
+        while !relative, last + 1 < starts.count {
+            if continuesList(at: starts[last + 1], c) { last += 1; continue }
+            guard last + 2 < starts.count, lexicon.relativePronouns.contains(tokens[starts[last + 1]].lower),
+                  continuesList(at: starts[last + 2], c) else { break }
+            last += 2
+        }
         return starts[first]..<(last + 1 < starts.count ? starts[last + 1] : c.end)
     }
 
