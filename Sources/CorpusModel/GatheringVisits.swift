@@ -56,16 +56,20 @@ extension EventFinder {
         // attendance cue ("với sự tham dự của"), not to another gathering word.
         var from = c.start
         var attendanceOnly = false
+        var placed: GatheringPlace?
         while from < c.end, let cue = gatheringCue(c, from: from, attendanceOnly: attendanceOnly) {
-            let read = readGathering(cue, c)
-            from = read ? max(cue.upperBound, gatheringScope(cue: cue, c).upperBound) : cue.upperBound
-            attendanceOnly = !read
+            let read = readGathering(cue, c, before: placed)
+            from = read != nil ? max(cue.upperBound, gatheringScope(cue: cue, c).upperBound) : cue.upperBound
+            attendanceOnly = read == nil
+            placed = read ?? placed
         }
     }
 
-    /// The visits of one cue's gathering: its place and time, then each participant's. False when it places none.
-    mutating func readGathering(_ cue: Range<Int>, _ c: SentenceContext) -> Bool {
-        guard let reading = gatheringReading(cue: cue, c) else { return false }
+    /// The visits of one cue's gathering: its place and time, then each participant's; `before`, the gathering an
+    /// earlier cue of the sentence placed ("after attending the forum in Beijing, an event attended by X"). The
+    /// place it read, nil when none.
+    mutating func readGathering(_ cue: Range<Int>, _ c: SentenceContext, before: GatheringPlace?) -> GatheringPlace? {
+        guard let reading = gatheringReading(cue: cue, c, sameSentence: before) else { return nil }
         if reading.carriesOn {
             gathering = reading.place
             gathering?.tokens = nil
@@ -79,7 +83,7 @@ extension EventFinder {
         for p in gatheringParticipants(reading, c) {
             addGatheringVisit(p, reading, participantStatus(p, cue: cue, status, c), c)
         }
-        return true
+        return reading.place
     }
 
     /// The status of one participant: his own negation, a substitute's (StatusScope.swift), a skip verb that is
@@ -116,6 +120,7 @@ extension EventFinder {
     /// The first gathering word, attendance verb or attendance word of the sentence, not inside a name and not
     /// after a topic phrase ("ahead of the summit") or before a possessive ("the summit's agenda").
     func gatheringCue(_ c: SentenceContext, from start: Int, attendanceOnly: Bool = false) -> Range<Int>? {
+        if start == c.start, let copula = invertedPresence(c) { return copula..<(copula + 1) }
         for k in start..<c.end where lexicon.gatheringStartKeys.contains(tokens[k].lower) {
             let gathering = attendanceOnly ? 0 : lexicon.gatheringWords.match(tokens, at: k, end: c.end)
             let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c))
@@ -142,6 +147,19 @@ extension EventFinder {
         if after >= c.end || tokens[after].kind == .punct { return n }
         let gatheringFollows = (after..<min(c.end, after + 6)).contains { lexicon.gatheringWords.match(tokens, at: $0, end: c.end) > 0 }
         return gatheringFollows ? n : 0
+    }
+
+    /// "Also in Vientiane that week were A, B and C": a sentence opening (after at most one word) with "in"/"at" and a
+    /// place, then within four words a copula (`copula-words`) before a person: the persons after it were there. The
+    /// copula's token.
+    func invertedPresence(_ c: SentenceContext) -> Int? {
+        guard let place = c.destinations.first, place.tokens.lowerBound <= c.start + 2, place.tokens.lowerBound > c.start,
+              lexicon.placePrepositions.contains(tokens[place.tokens.lowerBound - 1].lower),
+              let copula = (place.tokens.upperBound..<min(c.end, place.tokens.upperBound + 4)).first(where: {
+                  tokens[$0].kind == .word && lexicon.copulaWords.contains(tokens[$0].lower) }),
+              let first = c.persons.first(where: { $0.phraseStart > copula }), first.phraseStart <= copula + 4,
+              !(place.tokens.upperBound..<copula).contains(where: { tokens[$0].kind == .punct }) else { return nil }
+        return copula
     }
 
     /// "led the U.S. delegation", "dẫn đầu đoàn": a `lead-verbs` phrase with a `delegation-words` entry within four
@@ -182,7 +200,7 @@ extension EventFinder {
     /// "at", "tại" in the cue's clause, nearest the cue (rule destination.gathering-place); else the gathering
     /// an earlier sentence or the dateline placed (rule destination.gathering-context; not for talks and
     /// meetings), with its time when the sentence gives none.
-    func gatheringReading(cue: Range<Int>, _ c: SentenceContext) -> GatheringReading? {
+    func gatheringReading(cue: Range<Int>, _ c: SentenceContext, sameSentence: GatheringPlace? = nil) -> GatheringReading? {
         var rules = RuleSet([.visitGatheringParticipant])
         // A time inside a relative clause ("Modi, whose country takes over next month, ...") dates that clause only.
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
@@ -221,7 +239,8 @@ extension EventFinder {
         }
         // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift).
         guard lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0,
-              let carried = carriedGathering(c, time: time?.start) else { return nil }
+              let carried = sameSentence.map({ CarriedGathering(place: $0, rule: .destinationGatheringContext) })
+                ?? carriedGathering(c, time: time?.start) else { return nil }
         var place = carried.place
         rules.insert(carried.rule)
         place.sentence = c.index
