@@ -131,4 +131,15 @@ struct SummitRecallTests {
         let own = Self.summaries("Leaders gather\n\nIranian President Masoud Pezeshkian was to travel to Kazan. Pezeshkian cancelled his trip after a fall at home.", date: "2024-10-24")
         #expect(!own.contains { $0.hasPrefix("Masoud Pezeshkian -> RUS") && $0.hasSuffix("occurred") }, "\(own)")
     }
+
+    @Test("'Also in X were A and B'; a later cue of the sentence uses the gathering an earlier one placed, even as background")
+    func invertedPresenceAndSameSentence() {
+        let inverted = Self.summaries("Leaders gather\n\nAlso in Vientiane on June 3 were Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim.", date: "2024-06-15")
+        #expect(inverted.contains("Anwar Ibrahim -> LAO 2024-06-03 occurred"), "\(inverted)")
+        #expect(Self.summaries("Leaders gather\n\nAlso on June 3 were Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim.", date: "2024-06-15").isEmpty)
+        let text = "Chủ tịch nước tới San Francisco\n\nSan Francisco, 15/11/2023 (TTXVN) - Chủ tịch nước Võ Văn Thưởng đã tới San Francisco sau khi dự Diễn đàn Vành đai và Con đường tại Bắc Kinh hồi giữa tháng 10, sự kiện có sự tham dự của Tổng thống Nga Vladimir Putin."
+        let visits = Self.summaries(text, date: "2023-11-15")
+        #expect(visits.contains { $0.hasPrefix("Vladimir Putin -> CHN 2023-10") }, "\(visits)")
+        #expect(!visits.contains { $0.hasPrefix("Vladimir Putin -> USA") }, "\(visits)")
+    }
 }
