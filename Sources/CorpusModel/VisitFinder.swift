@@ -104,14 +104,15 @@ extension EventFinder {
         return listed
     }
 
-    /// "X cancelled his trip" after Y's visit: another person named before the trigger in its clause (not a host, not
-    /// the other party of talks) makes it his trip, not a back-reference to the last visit.
+    /// "X cancelled his trip" after Y's visit: a possessive trip ("his trip") after another person named in its clause
+    /// (not a host, not the other party of talks), with no one before it standing for Y ("X welcomed him during his
+    /// visit"), is X's trip, not a back-reference to the last visit.
     func namesAnotherSubject(_ trigger: Trigger, than visitor: Int, _ c: SentenceContext) -> Bool {
+        guard hasPossessivePronoun(trigger.tokens, c.start) else { return false }
         let clause = c.clause(of: trigger.tokens.lowerBound)
-        return c.persons.contains { p in
-            p.nameEnd <= trigger.tokens.lowerBound && clause.contains(p.phraseStart) && !p.hostContext && !p.otherParty
-                && p.entity != visitor && p.referring == nil
-        }
+        let before = c.persons.filter { $0.nameEnd <= trigger.tokens.lowerBound && clause.contains($0.phraseStart) }
+        return !before.contains { $0.entity == visitor }
+            && before.contains { !$0.hostContext && !$0.otherParty && $0.referring == nil }
     }
 
     /// A definite "the visit", "this trip" (or "their first trip" with no place soon after) refers back to
