@@ -30,6 +30,8 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
     private var written = 0
     private var index: [(key: UInt64, offset: Int, length: Int)] = []
     private var checksum = Checksum()
+    /// Analyses kept and not written yet (`flush`).
+    private var pending: [UInt8] = []
     private(set) var reused = 0
     private(set) var made = 0
 
@@ -121,12 +123,23 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
         defer { lock.unlock() }
         made += 1
         if writer == nil { openWriter() }
-        guard let writer else { return }
+        guard writer != nil else { return }
+        checksum.add(encoded)
+        index.append((key, written, encoded.count))
+        written += encoded.count
+        pending += encoded
+        if pending.count >= Self.writeSize { flush() }
+    }
+
+    /// The analyses kept are written in pieces of about this many bytes, not one call per document.
+    static let writeSize = 1 << 20
+
+    /// Writes the analyses kept since the last write (called under `lock`).
+    private func flush() {
+        defer { pending.removeAll(keepingCapacity: true) }
+        guard let writer, !pending.isEmpty else { return }
         do {
-            try writer.write(contentsOf: encoded)
-            checksum.add(encoded)
-            index.append((key, written, encoded.count))
-            written += encoded.count
+            try writer.write(contentsOf: pending)
         } catch {
             self.writer = nil // a full disk: the build goes on without keeping the rest
         }
@@ -145,6 +158,7 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
     func finish(name: String) throws {
         lock.lock()
         defer { lock.unlock() }
+        flush()
         guard let writer, let writerURL else { return }
         var tail: [UInt8] = []
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { tail.append(contentsOf: $0) } }
