@@ -82,14 +82,20 @@ public enum ModelSnapshot {
         try memory(tables.strings)
         w.values(tables.records)
         try memory(tables.documentKeys)
+        // The other events are encoded on another core while the entities and visits are encoded and written.
+        let events = corpus.events
+        let laterSections = BackgroundWork { () -> [UInt8] in
+            var later = ByteWriter()
+            later.values(events)
+            later.values(diagnostics)
+            return later.bytes
+        }
         w.u32(UInt32(corpus.gazetteer.entities.count))
         w.values(corpus.entities[corpus.gazetteer.entities.count...])
         try flush()
         w.values(corpus.visits)
         try flush()
-        w.values(corpus.events)
-        w.values(diagnostics)
-        try flush()
+        try sink.write(laterSections.take())
         try tables.sentences.withUnsafeBytes { try sink.writeUnchecked($0) }
         try tables.mentions.withUnsafeBytes { try sink.writeUnchecked($0) }
         try tables.times.withUnsafeBytes { try sink.writeUnchecked($0) }
