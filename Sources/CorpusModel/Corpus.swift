@@ -306,6 +306,8 @@ struct Assembly {
     var notes = NoteCollector()
     var entities: [Entity]
     var discoveredIndex: [UInt64: Int] = [:]
+    /// A dateline's city in the gazetteer (nil: none), by dateline.
+    var placeEntities: [String: Int?] = [:]
     var documents: [Document] = []
     /// Content hash -> the document with that text (Int32: 12 bytes a slot, not 16, in a table of 262,144 slots
     /// for 100,000 documents).
@@ -400,7 +402,11 @@ struct Assembly {
             if dirPart != tables.directories.last { tables.directories.append(dirPart) } // one string per folder
             var placeEntity: Int?
             if let place = a.place {
-                placeEntity = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
+                // The same datelines come back in article after article: each looked up once.
+                if let known = placeEntities[place] { placeEntity = known } else {
+                    placeEntity = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
+                    placeEntities[place] = .some(placeEntity)
+                }
             }
             // The texts go to the store (memory, then a temporary file): the model keeps byte ranges only.
             let (text, original) = Self.place(a, in: tables.texts)
@@ -450,6 +456,7 @@ struct Assembly {
     mutating func finish() -> (Corpus, [Diagnostic], [CandidateSample]) {
         seen = [:]
         discoveredIndex = [:]
+        placeEntities = [:]
         tables.texts.seal()
         MemoryTrace.note("\(visitCandidates.count) visit candidates, \(events.events.count) other events")
         // The other events are sorted while the visits are merged (the two touch nothing in common).

@@ -560,7 +560,7 @@ struct EventMerger {
     /// Equal lists and labels share one storage: the same pairs of countries and leaders, and the same
     /// labels, come back in article after article.
     private var participantLists: [UInt64: [Int]] = [:]
-    private var countryLists: [[String]: [String]] = [:]
+    private var countryLists: [UInt64: [String]] = [:]
     private var labels: [String: String] = [:]
     /// A list of numbers is found by the checksum of its bytes (hashing the list itself cost a tenth of a
     /// rebuild's assembly); a list whose checksum another list has is kept unshared.
@@ -568,6 +568,17 @@ struct EventMerger {
         let key = value.withUnsafeBytes { Checksum.of($0) }
         if let found = table[key] { return found == value ? found : value }
         table[key] = value
+        return value
+    }
+    /// A list of strings likewise, by the checksum of their bytes, each followed by a 0 byte.
+    private static func shared(_ value: [String], _ table: inout [UInt64: [String]]) -> [String] {
+        var sum = Checksum()
+        for var text in value {
+            text.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: UInt8(0)) { sum.add($0) }
+        }
+        if let found = table[sum.value] { return found == value ? found : value }
+        table[sum.value] = value
         return value
     }
     private static func shared<T: Hashable>(_ value: T, _ table: inout [T: T]) -> T {

@@ -50,7 +50,11 @@ final class EarlyLoad: @unchecked Sendable {
                 texts = try? ModelFileTexts(file: file)
                 return
             }
-            loaded = try? BuildPlan.read(file, url: url, gazetteer: gazetteer, cache: cache, proceed: { !changes.isRaised })
+            do {
+                loaded = try BuildPlan.read(file, url: url, gazetteer: gazetteer, cache: cache, proceed: { !changes.isRaised })
+            } catch is ModelSnapshot.Stopped {
+                texts = try? ModelFileTexts(url: url) // the read gave its file to the stopped model: opened again
+            } catch {}
         }
     }
 
