@@ -401,13 +401,7 @@ struct Assembly {
             let (dirPart, name) = names[index]
             if dirPart != tables.directories.last { tables.directories.append(dirPart) } // one string per folder
             var placeEntity: Int?
-            if let place = a.place {
-                // The same datelines come back in article after article: each looked up once.
-                if let known = placeEntities[place] { placeEntity = known } else {
-                    placeEntity = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
-                    placeEntities[place] = .some(placeEntity)
-                }
-            }
+            if let place = a.place { placeEntity = cityEntity(ofDateline: place) }
             // The texts go to the store (memory, then a temporary file): the model keeps byte ranges only.
             let (text, original) = Self.place(a, in: tables.texts)
             let sentences = tables.sentences.count..<(tables.sentences.count + a.sentences.count)
@@ -441,6 +435,15 @@ struct Assembly {
                 events.add(a.events[k], document: docIndex)
             }
         }
+    }
+
+    /// The gazetteer's city a dateline names (nil: none); the same datelines come back in article after article,
+    /// so each is looked up once.
+    mutating func cityEntity(ofDateline place: String) -> Int? {
+        if let known = placeEntities[place] { return known }
+        let found = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
+        placeEntities[place] = .some(found)
+        return found
     }
 
     /// A document's texts put in the store: copied from an earlier model file, or appended; the original only
