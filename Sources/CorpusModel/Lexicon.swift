@@ -35,6 +35,14 @@ public final class Lexicon: Sendable {
     let destinationPrepositions: KeyTableSet
     /// "from", "từ": a place after one and before a goal is where a journey started ("flew from Israel to Jeddah").
     let originWords: KeyTableSet
+    /// "from", "on his way to": a place right after one is another stop of the journey its clause tells (rule visit.journey-stop).
+    let journeyStopWords: PhraseSet
+    /// "guest", "invitation": after a person's "'s", that person hosts the visitor ("as Tito's guest").
+    let hostPossessiveNouns: PhraseSet
+    /// "with", "together with", "với": the person after one is met or travels along (TripLegs.swift).
+    let companionWords: PhraseSet
+    /// "when", "khi": after a time and a comma, they open a clause of that time (VisitDates.swift).
+    let timeRelatives: KeyTableSet
     /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
     let legStartWords: PhraseSet
     /// "weekend", "cuối tuần": with a present-tense travel verb, a scheduled trip, as a weekday is.
@@ -69,6 +77,11 @@ public final class Lexicon: Sendable {
     let departurePhrases: PhraseSet
     /// "standing in for X", "sending X in his place" (rules status.negated.substituted, status.occurred.substitute).
     let substituteBefore, substituteAfter: PhraseSet
+    /// "the absence of X", "sự vắng mặt của X": X stayed away (rule status.negated.absence).
+    let absenceNouns: PhraseSet
+    /// "led the delegation", "dẫn đầu đoàn": attending at its head; "after", "sau khi": a gathering told as background
+    /// (GatheringVisits.swift).
+    let leadVerbs, afterWords: PhraseSet
     /// "chưa đầy", "no more than" before a number: a quantity, not a negation.
     let lessThanPhrases: PhraseSet
     /// "was", "is": a kind word after one, denied ("was not a state visit"), is no kind.
@@ -144,7 +157,7 @@ public final class Lexicon: Sendable {
         triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
         otherEventStartKeys = KeyTableSet(["establish-words", "anniversary-words", "message-words", "meeting-words"]
             .flatMap { sets.list($0).map { $0.keys[0] } })
-        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words"].flatMap(sets.keys))
+        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words", "lead-verbs"].flatMap(sets.keys))
         visitStartKeys = KeyTableSet(rules.filter { $0.rule == .visitNoun || $0.rule == .visitVerb }.flatMap(firstKeys))
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }
@@ -168,6 +181,8 @@ public final class Lexicon: Sendable {
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); monthPartWords = sets.words("month-part-words"); laterWords = sets.words("later-words")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
+        journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
+        companionWords = sets.phrases("companion-words"); timeRelatives = sets.words("time-relatives")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
@@ -186,7 +201,8 @@ public final class Lexicon: Sendable {
         tripPronouns = sets.phrases("trip-pronouns"); departurePhrases = sets.phrases("departure-phrases")
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
         lessThanPhrases = sets.phrases("less-than-phrases"); copulaWords = sets.words("copula-words")
-        nobodyWords = sets.words("nobody-words")
+        nobodyWords = sets.words("nobody-words"); absenceNouns = sets.phrases("absence-nouns")
+        leadVerbs = sets.phrases("lead-verbs"); afterWords = sets.phrases("after-words")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")

@@ -67,6 +67,11 @@ public enum Rule: Int, CaseIterable, Sendable {
     case statusOccurredOtherParticipant, statusOccurredParticipantArrived
     // Document metadata: labelled header lines, a date in the file's name, a year inferred for a yearless text.
     case metaHeaderLabel, metaFileNameDate, metaYearInference
+    // Who stayed away from a gathering or had it ahead, and where a timeline item's gathering is (issue 9, summits3).
+    case statusNegatedAbsence, statusNegatedStayedAway, statusPlannedParticipant, statusNegatedCancelOpensClause
+    case destinationItemHeading
+    // The place a journey came from or is on its way to: another stop of the trip (TripLegs.swift).
+    case visitJourneyStop
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -185,6 +190,12 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .metaHeaderLabel: "meta.header-label"
         case .metaFileNameDate: "meta.file-name-date"
         case .metaYearInference: "meta.year-inference"
+        case .statusNegatedAbsence: "status.negated.absence"
+        case .statusNegatedStayedAway: "status.negated.stayed-away"
+        case .statusPlannedParticipant: "status.planned.participant"
+        case .statusNegatedCancelOpensClause: "status.negated.cancel-opens-clause"
+        case .destinationItemHeading: "destination.item-heading"
+        case .visitJourneyStop: "visit.journey-stop"
         }
     }
 }

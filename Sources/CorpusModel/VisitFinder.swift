@@ -55,7 +55,7 @@ extension EventFinder {
             if trigger.plural, readVisitList(trigger, c, &usedPersons) { continue }
             // "No sitting American president has ever made a visit to X": nobody's visit.
             if hasNobodySubject(trigger.tokens, c) { continue }
-            if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c) {
+            if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c), !namesAnotherSubject(trigger, than: visits[lv].visitor, c) {
                 attach(c, trigger: trigger, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
                 continue
             }
@@ -102,6 +102,17 @@ extension EventFinder {
             }
         }
         return listed
+    }
+
+    /// "X cancelled his trip" after Y's visit: a possessive trip ("his trip") after another person named in its clause
+    /// (not a host, not the other party of talks), with no one before it standing for Y ("X welcomed him during his
+    /// visit"), is X's trip, not a back-reference to the last visit.
+    func namesAnotherSubject(_ trigger: Trigger, than visitor: Int, _ c: SentenceContext) -> Bool {
+        guard hasPossessivePronoun(trigger.tokens, c.start) else { return false }
+        let clause = c.clause(of: trigger.tokens.lowerBound)
+        let before = c.persons.filter { $0.nameEnd <= trigger.tokens.lowerBound && clause.contains($0.phraseStart) }
+        return !before.contains { $0.entity == visitor }
+            && before.contains { !$0.hostContext && !$0.otherParty && $0.referring == nil }
     }
 
     /// A definite "the visit", "this trip" (or "their first trip" with no place soon after) refers back to
@@ -338,6 +349,7 @@ extension EventFinder {
         if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let place = destination.place,
            negationBetween(trigger.tokens.upperBound, place.tokens.lowerBound) { reading = StatusReading(.negated, .statusNegatedCue) }
         if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
+        if reading.rule == .statusOccurredDefault, laterLegOfPlan(r, c, start: start) { reading = StatusReading(.planned, .visitContinuation) }
         // "lên đường thăm A, B và C" told as done: A has begun, B and C are still ahead (status.occurred.departure).
         let firstLeg = reading.rule == .statusPlannedCuePhrase ? r.trigger.flatMap { departedFirstLeg($0.tokens, c, start: start) } : nil
         let statusValue = reading.status
@@ -345,7 +357,7 @@ extension EventFinder {
         undatedFallback(r, status: statusValue, c, start: &start, end: &end, rules: &rules)
         // Dated from an archive text's story time rather than the page's date.
         if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
-        return destination.countries.enumerated().map { leg, d in
+        let made = destination.countries.enumerated().map { leg, d in
             let host = host(of: p, destination: d, c)
             var visitRules = rules
             if let host { visitRules.insert(host.rule) }
@@ -370,6 +382,7 @@ extension EventFinder {
                                   titleLevel: p.titleLevel, mentions: [mention], rules: visitRules,
                                   evidence: CandidateEvidence(reading: r))
         }
+        return journeyStops(of: r, made, c) + made
     }
 
     /// Whether a time runs from one month into another ("30/9-7/10/2024").

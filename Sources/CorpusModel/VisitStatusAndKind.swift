@@ -30,6 +30,7 @@ extension EventFinder {
             if before.status == .planned, let after = cancellationAfter(trigger, to: e), after.rule == .statusNegatedCancelItAfter { return after }
             return before
         }
+        if cancellationOpensClause(trigger, from: s) { return StatusReading(.negated, .statusNegatedCancelOpensClause) }
         if let after = cancellationAfter(trigger, to: e) { return after }
         if isFuture(start) { return StatusReading(.planned, .statusPlannedFutureDate) }
         if sentence > 0, isScheduledPresent(trigger, from: s, to: e) || isScheduledInRelativeClause(trigger, to: e) {
@@ -125,6 +126,16 @@ extension EventFinder {
     func isAttendVerbSyllable(_ j: Int, before t: Int) -> Bool {
         guard lexicon.plannedPhrases.match(tokens, at: j, end: t) == 0 else { return false }
         return lexicon.attendVerbs.match(tokens, at: j, end: t) > 0 || (j > 0 && lexicon.attendVerbs.match(tokens, at: j - 1, end: t) > 1)
+    }
+
+    /// "cut short his trip, dropping what would have been a stop in X and a summit in Sydney": a cancellation within
+    /// the first three words of the clause after a comma that holds the trigger takes all the clause names as its
+    /// object, however far the trigger is (rule status.negated.cancel-opens-clause).
+    func cancellationOpensClause(_ trigger: Range<Int>, from s: Int) -> Bool {
+        var j = trigger.lowerBound - 1
+        while j >= s && tokens[j].kind != .punct { j -= 1 }
+        guard j >= s, isComma(j) else { return false }
+        return (j + 1..<min(trigger.lowerBound, j + 4)).contains { isCancellation(at: $0, end: trigger.lowerBound) }
     }
 
     /// A cancellation phrase at `k`, not a rescheduling: "postponed from March" (a `rescheduled-from-words` entry
