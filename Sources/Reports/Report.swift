@@ -81,11 +81,9 @@ public struct Provenance: Sendable, Equatable, Codable {
     /// The same, with `generatedAt` formatted from a `Date` (ISO 8601, UTC, whole seconds).
     public init(plugin: String, pluginVersion: String, params: [String: String] = [:], corpusHash: String,
                 dossierVersion: String, generatedAt date: Date) {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
+        // The format style of FoundationEssentials (UTC by default): `ISO8601DateFormatter` starts ICU first.
         self.init(plugin: plugin, pluginVersion: pluginVersion, params: params, corpusHash: corpusHash,
-                  dossierVersion: dossierVersion, generatedAt: formatter.string(from: date))
+                  dossierVersion: dossierVersion, generatedAt: date.ISO8601Format())
     }
 
     /// The parameters in key order (the stable order used by every renderer).

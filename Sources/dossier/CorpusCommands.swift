@@ -188,8 +188,13 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// The model built and shared with scripts; its hash counts the extractor plugins it was built with.
+    /// Kept until the process ends (one retain never released): the command holds it to its end all the same, and
+    /// freeing it there, entity by entity and table by table, costs a small command more than its own work, while
+    /// the system takes the process's memory back at once.
     func sharedCorpus() throws -> SharedCorpus {
-        SharedCorpus(try build(), extractorDigest: try extractorRunner()?.digest ?? 0)
+        let shared = SharedCorpus(try build(), extractorDigest: try extractorRunner()?.digest ?? 0)
+        _ = Unmanaged.passRetained(shared)
+        return shared
     }
 
     /// The extractor names: --extractors (comma-separated, repeatable), else the workspace's.
@@ -215,6 +220,7 @@ struct CorpusOptions: ParsableArguments {
 extension Dossier {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export the corpus model.",
             discussion: """
             Visits, events, documents, entities or mentions (one row per report of a visit, with its own status, \
@@ -274,6 +280,7 @@ extension Dossier {
 extension Dossier {
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "evaluate",
             abstract: "Evaluate extracted visits against a gold file.",
             discussion: "Precision, recall and F1 of visits, matched on visitor, destination and year (and month where both give it); misses, extras and wrong kind, level or status listed.")
 
