@@ -175,7 +175,8 @@ enum GazetteerCache {
     }
 
     static func read(key: UInt64) -> (Gazetteer, [Diagnostic])? {
-        guard let data = FileManager.default.contents(atPath: url(for: key).path) else { return nil }
+        // Mapped, not copied: the snapshot's megabytes are read where the page cache holds them.
+        guard let data = try? Data(contentsOf: url(for: key), options: .alwaysMapped) else { return nil }
         return data.withUnsafeBytes { raw -> (Gazetteer, [Diagnostic])? in
             var r = Reader(b: raw)
             guard r.u64() == magic, r.u64() == key,

@@ -74,7 +74,8 @@ public struct CacheInputs: Sendable {
                 case .file: add("file"); addFile(url.path)
                 case .folder(let files):
                     add("folder")
-                    for relative in files { add(relative); addFile(url.appendingPathComponent(relative).path) }
+                    let folder = url.path.hasSuffix("/") ? url.path : url.path + "/" // a String, not a URL, per file
+                    for relative in files { add(relative); addFile(folder + relative) }
                 }
             }
         }
