@@ -34,8 +34,8 @@ let package = Package(
         .target(name: "TerminalText"),
         // YAML through Yams with a guard against alias bombs, for every YAML file Dossier reads.
         .target(name: "GuardedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // CSV text in memory (yaslab/CSV.swift's writer into an array), for the exports and the reports.
-        .target(name: "CSVOutput", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+        // CSV text in memory (RFC 4180), for the exports and the reports.
+        .target(name: "CSVOutput"),
         // The corpus model: reading articles, the gazetteer, dates, mentions, events and their merge.
         .target(
             name: "CorpusModel",
@@ -122,7 +122,8 @@ let package = Package(
         .executableTarget(name: "fuzz-lua-values", dependencies: ["LuaBridge", "FuzzReplay"], path: "Fuzz/LuaValues"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "CSVOutputTests", dependencies: ["CSVOutput", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "ScriptingAPITests", dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel", "Reports"],
                     exclude: ["globals.snapshot.txt"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "ScriptingAPI", "LuaBridge", "CorpusModel"],

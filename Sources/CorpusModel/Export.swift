@@ -109,11 +109,11 @@ public enum Exporter {
         }.joined(separator: "\n") + (records.isEmpty ? "" : "\n")
     }
 
-    /// CSV per RFC 4180 (`CSVText`, yaslab/CSV.swift's writer): CRLF line ends (the last record too); fields with
-    /// a comma, quote or line break quoted, quotes doubled. Nested values are flattened: a `{id, name}` becomes its
-    /// name, lists of mentions their count.
+    /// CSV per RFC 4180 (`CSVText`): CRLF line ends (the last record too); fields with a comma, quote or line break
+    /// quoted, quotes doubled. Nested values are flattened: a `{id, name}` becomes its name, lists of mentions their
+    /// count.
     public static func csv(_ records: [[String: Any]], columns: [String]) -> String {
-        let text = CSVText()
+        var text = CSVText()
         text.write(row: columns)
         for r in records { text.write(row: columns.map { flatten(r[$0]) }) }
         return text.finish()

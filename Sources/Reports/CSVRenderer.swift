@@ -1,4 +1,4 @@
-// CSV per RFC 4180, written with yaslab/CSV.swift's `CSVWriter` (through `CSVText`): fields holding the separator, a double
+// CSV per RFC 4180, written by `CSVText` (what yaslab/CSV.swift's `CSVWriter` writes, faster): fields holding the separator, a double
 // quote, CR or LF are quoted (quotes doubled), records end with CRLF, the last one too.
 //
 // What goes in: the report's tables, and its charts as their data (a `category` column, then one
