@@ -52,13 +52,16 @@ enum Analyzer {
         Tokenizer.tokenize(b, from: 0, to: b.count, into: &all)
         let meta = MetadataReader.read(b, tokens: all, text: source.text, languages: languages, lexicon: lexicon)
         var a = DocumentFacts.document(source: source, meta: meta, manifest: manifest)
-        a.notes = DocumentFacts.notes(a, meta: meta, manifest: manifest, languages: languages, bytes: b)
+        let titleEndByte = meta.titleTokens.map { Int(all[$0.upperBound - 1].end) }
         let tokens = bodyTokens(all, skipping: meta.skipped)
         all = []
         var sentenceTokens: [Range<Int>] = []
         var paragraphs: [Paragraph] = [] // derived again from the sentences when asked for
         Segmenter.split(b, tokens: tokens, abbreviations: lexicon.abbreviations, paragraphs: &paragraphs, sentences: &a.sentences, sentenceTokens: &sentenceTokens)
         paragraphs = []
+        let inference = inferYear(b, tokens, sentenceTokens, titleEndByte: titleEndByte, meta: meta, gazetteer: gazetteer, acronyms: acronyms,
+                                  lexicon: lexicon, into: &a)
+        a.notes = DocumentFacts.notes(a, meta: meta, manifest: manifest, languages: languages, bytes: b, inference: inference)
         // Pass 1: mentions and times.
         // The date relative and yearless dates are read from: an archive text's anchor, else the publication date;
         // sentence by sentence, as `StoryTime` tells (an editor's introduction, a retrospective's future tense).
@@ -141,6 +144,22 @@ enum Analyzer {
             scoring.score(&a, context)
         }
         return a
+    }
+
+    /// Rule meta.year-inference, for a text dated only by a day and month (a yearless dateline or lead) with no
+    /// other date nor archive anchor: the year its evidence leaves, set as the reference date when it is one.
+    static func inferYear(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ sentences: [Range<Int>], titleEndByte: Int?,
+                          meta: TextMetadata, gazetteer: Gazetteer, acronyms: KeyTableSet, lexicon: Lexicon,
+                          into a: inout DocumentAnalysis) -> YearInferenceResult? {
+        guard a.date == nil, a.anchor == nil, case .dayMonth(let month, let day)? = meta.datelineDay ?? meta.leadDay else { return nil }
+        let lead = sentences.firstIndex { !$0.isEmpty && Int(tokens[$0.lowerBound].start) >= (titleEndByte ?? 0) }
+        let result = YearInference.infer(b, tokens, sentences: sentences, lead: lead, month: month, day: day, gazetteer: gazetteer,
+                                         acronyms: acronyms, language: a.language, lexicon: lexicon)
+        if let year = result?.year, let date = PartialDate(year: year, month: month, day: day) {
+            a.date = date
+            a.dateSource = .inferred
+        }
+        return result
     }
 
     /// The tokens of the body: header and trailer tokens (date lines, source tags) dropped.

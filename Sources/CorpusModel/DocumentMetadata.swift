@@ -8,8 +8,11 @@ enum DocumentFacts {
     /// The analysis's starting record: title, dates with their sources, place, source, address and language.
     static func document(source: SourceText, meta: TextMetadata, manifest: ManifestEntry?) -> DocumentAnalysis {
         let urlDate = manifest?.urlDate
-        var date = manifest?.date ?? meta.date ?? urlDate
-        var dateSource: MetadataSource = manifest?.date != nil ? .manifest : meta.date != nil ? .text : urlDate != nil ? .url : .none
+        // Rule meta.file-name-date: "2015-07-25-nairobi-….txt", "…-20150725-…", read as a URL's path is.
+        let nameDate = ManifestEntry.date(inURL: "/" + (source.path as NSString).lastPathComponent)
+        var date = manifest?.date ?? meta.date ?? urlDate ?? nameDate
+        var dateSource: MetadataSource = manifest?.date != nil ? .manifest : meta.date != nil ? .text : urlDate != nil ? .url
+            : nameDate != nil ? .fileName : .none
         // A dateline without a year ("NAIROBI, July 25 (Reuters) -") gives the day of a date known to the month.
         if let d = date, d.granularity < .day, case .dayMonth(let month, let day)? = meta.datelineDay, d.month == nil || d.month == month,
            let precise = PartialDate(year: d.year, month: month, day: day) {
@@ -43,7 +46,7 @@ enum DocumentFacts {
     /// What was missing or odd in the document: a date, a title, a language the rules do not read, mixed
     /// languages, a text that is only a table. `NoteCollector` makes them one note per document.
     static func notes(_ a: DocumentAnalysis, meta: TextMetadata, manifest: ManifestEntry?, languages: LanguageProfiles,
-                      bytes: UnsafeBufferPointer<UInt8>) -> [DocumentNote] {
+                      bytes: UnsafeBufferPointer<UInt8>, inference: YearInferenceResult? = nil) -> [DocumentNote] {
         var parts: [DocumentNote] = []
         let name = languages.profile(of: a.language)?.name ?? a.language.code
         if let profile = languages.profile(of: a.language), !profile.read {
@@ -62,9 +65,17 @@ enum DocumentFacts {
             // A yearless dateline takes its year only from a date of the page or the lead's (rule meta.dateline-year).
             let dateline = a.anchor != nil ? "" : meta.datelineDay.flatMap(\.yearlessText)
                 .map { "the dateline gives \($0) without a year and nothing gives the year (rule \(Rule.metaDatelineYear.id)); " } ?? ""
-            parts.append(DocumentNote(.noDate, "no publication date found (no header date, dateline, date in the URL or manifest date): " + dateline
+            let evidence = inference.map { "the evidence (\($0.evidenceText)) leaves " + ($0.years.isEmpty ? "no year" : $0.years.count > 6
+                ? "\($0.years.count) years" : $0.years.map(String.init).joined(separator: ", ")) + " (rule \(Rule.metaYearInference.id)); " } ?? ""
+            parts.append(DocumentNote(.noDate, "no publication date found (no header date, dateline, date in the URL, file name or manifest date): "
+                                      + dateline + evidence
                                       + (a.anchor.map { "relative and yearless dates are read from the archive date \($0.iso)" }
                                          ?? "relative and yearless dates are not resolved")))
+        }
+        if a.dateSource == .inferred, let date = a.date, let inference {
+            parts.append(DocumentNote(.inferredYear, "reference date \(date.iso) with an inferred year (rule \(Rule.metaYearInference.id)): "
+                                      + "the text gives the day without a year, and only \(date.year) fits \(inference.evidenceText); "
+                                      + "relative and yearless dates are read from it"))
         }
         if a.dateSource == .lead, let date = a.date {
             let from = date == meta.leadDate ? "from the lead" : "from the dateline's day and the lead's date"
@@ -111,6 +122,7 @@ struct DocumentNote {
         case tableOnly = "with nothing but a table"
         case noDate = "without a publication date"
         case leadDate = "dated from their lead"
+        case inferredYear = "dated with an inferred year"
         case noTitle = "without a title"
     }
     var kind: Kind

@@ -152,6 +152,10 @@ struct EventFinder {
     /// (Coreference.swift).
     var paragraph = 0
     var salience = Salience()
+    /// The first sentence of the current paragraph (rule status.negated.stayed-away, Absences.swift), and the
+    /// paragraph it was noted for.
+    var paragraphFirstSentence = 0
+    var paragraphNoted = -1
     /// The paragraph an agenda's heading opened ("TUESDAY, Stuttgart."): its present-tense trips are scheduled
     /// (rule status.planned.present-tense).
     var agendaParagraph: Int?
@@ -185,6 +189,7 @@ struct EventFinder {
     /// times that may date an event, then visits and the other events.
     mutating func find(sentence si: Int, range: Range<Int>, mentions m: SentenceMentions, times: [TaggedTime],
                        mainPair: [String], countryOf: @escaping (Int) -> String?, listItem: ListItemContext? = nil) {
+        if paragraph != paragraphNoted { (paragraphNoted, paragraphFirstSentence) = (paragraph, si) }
         rememberTitles(m)
         let clauses = clauseStarts(range, times)
         let context = SentenceContext(index: si, range: range,

@@ -17,6 +17,8 @@ struct GatheringPlace {
     /// Placed by the article's dateline ("VILNIUS, July 11 -"): the report is written from there
     /// (DatelineGathering.swift).
     var fromDateline = false
+    /// Placed by a list item's heading ("November 2019 - Bangkok."; rule destination.item-heading, Absences.swift).
+    var fromItemHeading = false
 
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
@@ -47,7 +49,27 @@ extension EventFinder {
     /// place and time (`gatheringReading`); the participants (`gatheringParticipants`), one visit each.
     mutating func findGatheringVisits(_ c: SentenceContext) {
         if let dateline = datelinePlace(c) { gathering = dateline }
-        guard let cue = gatheringCue(c), !mentionsRemoteAttendance(c), let reading = gatheringReading(cue: cue, c) else { return }
+        if let heading = itemHeadingPlace(c) { gathering = heading }
+        guard !mentionsRemoteAttendance(c) else { return }
+        // Each clause with a cue of its own after the scope of the one before ("X leads the delegation; Y stays away").
+        // A cue that places nothing ("Hội nghị ... khai mạc", talks with no place) leaves its clause to the next
+        // attendance cue ("với sự tham dự của"), not to another gathering word.
+        var from = c.start
+        var attendanceOnly = false
+        var placed: GatheringPlace?
+        while from < c.end, let cue = gatheringCue(c, from: from, attendanceOnly: attendanceOnly) {
+            let read = readGathering(cue, c, before: placed)
+            from = read != nil ? max(cue.upperBound, gatheringScope(cue: cue, c).upperBound) : cue.upperBound
+            attendanceOnly = read == nil
+            placed = read ?? placed
+        }
+    }
+
+    /// The visits of one cue's gathering: its place and time, then each participant's; `before`, the gathering an
+    /// earlier cue of the sentence placed ("after attending the forum in Beijing, an event attended by X"). The
+    /// place it read, nil when none.
+    mutating func readGathering(_ cue: Range<Int>, _ c: SentenceContext, before: GatheringPlace?) -> GatheringPlace? {
+        guard let reading = gatheringReading(cue: cue, c, sameSentence: before) else { return nil }
         if reading.carriesOn {
             gathering = reading.place
             gathering?.tokens = nil
@@ -61,15 +83,22 @@ extension EventFinder {
         for p in gatheringParticipants(reading, c) {
             addGatheringVisit(p, reading, participantStatus(p, cue: cue, status, c), c)
         }
+        return reading.place
     }
 
     /// The status of one participant: his own negation, a substitute's (StatusScope.swift), a skip verb that is
     /// another's, else the gathering's.
     func participantStatus(_ p: PersonRef, cue: Range<Int>, _ status: StatusReading, _ c: SentenceContext) -> StatusReading {
         if isNegatedAfterName(p, c) { return StatusReading(.negated, .statusNegatedParticipant) }
+        if isNamedAbsent(p, c) { return StatusReading(.negated, .statusNegatedAbsence) }
         if let substitute = substituteStatus(p, c) { return substitute }
-        if isParticipantAfterSkip(p, cue: cue, status) { return StatusReading(.occurred, .statusOccurredOtherParticipant) }
+        if isParticipantAfterSkip(p, cue: cue, status) {
+            // "X will miss the summit, and Y is to lead the delegation": Y's own plan.
+            if participantPlans(p, c) { return StatusReading(.planned, .statusPlannedParticipant) }
+            return StatusReading(.occurred, .statusOccurredOtherParticipant)
+        }
         if status.status == .planned && hasArrived(p, c) { return StatusReading(.occurred, .statusOccurredParticipantArrived) }
+        if status.rule == .statusOccurredDefault && p.nameEnd <= cue.lowerBound && participantPlans(p, c) { return StatusReading(.planned, .statusPlannedParticipant) }
         return status
     }
 
@@ -90,10 +119,11 @@ extension EventFinder {
 
     /// The first gathering word, attendance verb or attendance word of the sentence, not inside a name and not
     /// after a topic phrase ("ahead of the summit") or before a possessive ("the summit's agenda").
-    func gatheringCue(_ c: SentenceContext) -> Range<Int>? {
-        for k in c.start..<c.end where lexicon.gatheringStartKeys.contains(tokens[k].lower) {
-            let gathering = lexicon.gatheringWords.match(tokens, at: k, end: c.end)
-            let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end))
+    func gatheringCue(_ c: SentenceContext, from start: Int, attendanceOnly: Bool = false) -> Range<Int>? {
+        if start == c.start, let copula = invertedPresence(c) { return copula..<(copula + 1) }
+        for k in start..<c.end where lexicon.gatheringStartKeys.contains(tokens[k].lower) {
+            let gathering = attendanceOnly ? 0 : lexicon.gatheringWords.match(tokens, at: k, end: c.end)
+            let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c))
             // "dự" of "dự kiến" (expected) is a status word, not attendance. (The word is looked at before the
             // names around it: most words are none of these.)
             guard n > 0, lexicon.plannedPhrases.match(tokens, at: k, end: c.end) <= n,
@@ -119,6 +149,39 @@ extension EventFinder {
         return gatheringFollows ? n : 0
     }
 
+    /// "Also in Vientiane that week were A, B and C": a sentence opening (after at most one word) with "in"/"at" and a
+    /// place, then within four words a copula (`copula-words`) before a person: the persons after it were there. The
+    /// copula's token.
+    func invertedPresence(_ c: SentenceContext) -> Int? {
+        guard let place = c.destinations.first, place.tokens.lowerBound <= c.start + 2, place.tokens.lowerBound > c.start,
+              lexicon.placePrepositions.contains(tokens[place.tokens.lowerBound - 1].lower),
+              let copula = (place.tokens.upperBound..<min(c.end, place.tokens.upperBound + 4)).first(where: {
+                  tokens[$0].kind == .word && lexicon.copulaWords.contains(tokens[$0].lower) }),
+              let first = c.persons.first(where: { $0.phraseStart > copula }), first.phraseStart <= copula + 4,
+              !(place.tokens.upperBound..<copula).contains(where: { tokens[$0].kind == .punct }) else { return nil }
+        return copula
+    }
+
+    /// "led the U.S. delegation", "dẫn đầu đoàn": a `lead-verbs` phrase with a `delegation-words` entry within four
+    /// words after it, no punctuation between: attending at the delegation's head. The cue's length.
+    func leadCue(at k: Int, _ c: SentenceContext) -> Int {
+        let n = lexicon.leadVerbs.match(tokens, at: k, end: c.end)
+        guard n > 0 else { return 0 }
+        var j = k + n
+        while j < min(c.end, k + n + 5) && tokens[j].kind != .punct {
+            let d = lexicon.delegationWords.match(tokens, at: j, end: c.end)
+            if d > 0 { return j + d - k }
+            j += 1
+        }
+        return 0
+    }
+
+    /// "after attending the G20 summit in Bali", "sau khi dự Hội nghị G20 tại Bali": an `after-words` phrase within
+    /// three words before the cue: the gathering is over, background to the sentence's news.
+    func isAfterClause(_ cue: Range<Int>, _ c: SentenceContext) -> Bool {
+        (max(c.start, cue.lowerBound - 3)..<cue.lowerBound).contains { lexicon.afterWords.match(tokens, at: $0, end: cue.lowerBound) > 0 }
+    }
+
     /// "by phone", "via video link", "điện đàm": someone took part from afar, not a visit.
     func mentionsRemoteAttendance(_ c: SentenceContext) -> Bool {
         (c.start..<c.end).contains { lexicon.remoteWords.match(tokens, at: $0, end: c.end) > 0 }
@@ -137,7 +200,7 @@ extension EventFinder {
     /// "at", "tại" in the cue's clause, nearest the cue (rule destination.gathering-place); else the gathering
     /// an earlier sentence or the dateline placed (rule destination.gathering-context; not for talks and
     /// meetings), with its time when the sentence gives none.
-    func gatheringReading(cue: Range<Int>, _ c: SentenceContext) -> GatheringReading? {
+    func gatheringReading(cue: Range<Int>, _ c: SentenceContext, sameSentence: GatheringPlace? = nil) -> GatheringReading? {
         var rules = RuleSet([.visitGatheringParticipant])
         // A time inside a relative clause ("Modi, whose country takes over next month, ...") dates that clause only.
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
@@ -156,7 +219,9 @@ extension EventFinder {
             rules.insert(.destinationGatheringPlace)
             let place = GatheringPlace(country: referred.country, city: referred.city, tokens: referred.tokens, start: time?.start,
                                        end: time?.end, sentence: c.index)
-            return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: false)
+            // "Good morning from Rio, where leaders are gathering": a gathering told as under way there holds on.
+            let past = (referred.tokens.upperBound..<cue.upperBound).contains { lexicon.occurredCues.match(tokens, at: $0, end: c.end) > 0 }
+            return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: !past)
         }
         if let named = namedGatheringPlace(cue: cue, c) {
             rules.insert(.destinationGatheringPlace)
@@ -170,11 +235,12 @@ extension EventFinder {
                 place.start = carried.start
                 place.end = carried.end
             }
-            return GatheringReading(cue: cue, place: place, time: time, rules: rules)
+            return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: !isAfterClause(cue, c))
         }
         // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift).
         guard lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0,
-              let carried = carriedGathering(c, time: time?.start) else { return nil }
+              let carried = sameSentence.map({ CarriedGathering(place: $0, rule: .destinationGatheringContext) })
+                ?? carriedGathering(c, time: time?.start) else { return nil }
         var place = carried.place
         rules.insert(carried.rule)
         place.sentence = c.index
@@ -191,16 +257,22 @@ extension EventFinder {
     /// on Sunday", "came to Islamabad in 2015 for a conference") is background: the sentence reports the dateline's.
     func carriedGathering(_ c: SentenceContext, time: PartialDate?) -> CarriedGathering? {
         let dateline = datelineGathering.flatMap { $0.fitsDateline(time) ? $0 : nil }
-        if let g = gathering, g.holds(in: c.index), dateline.map(g.endsBefore) != true {
-            return CarriedGathering(place: g, rule: .destinationGatheringContext)
+        // A list item's heading places the gathering of its own item only.
+        if let g = gathering, g.holds(in: c.index), dateline.map(g.endsBefore) != true,
+           !g.fromItemHeading || g.sentence >= paragraphFirstSentence {
+            return CarriedGathering(place: g, rule: g.fromItemHeading ? .destinationItemHeading : .destinationGatheringContext)
         }
         return dateline.map { CarriedGathering(place: $0, rule: .destinationDatelineGathering) }
     }
 
     /// The place a sentence names for its gathering (see `gatheringReading`).
     func namedGatheringPlace(cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
+        // A place inside a relative clause the cue is not in ("Arrivals: X, who came on from the meeting in Lima") is
+        // that clause's.
+        let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
         let places = c.destinations.filter { p in
             !isExcluded(p, c) && !(p.tokens.upperBound < c.end && tokens[p.tokens.upperBound].kind == .possessive)
+                && (cueInRelative || !isInsideSetOffRelative(at: p.tokens.lowerBound, c))
         }
         if let before = places.first(where: { p in
             let gap = p.tokens.upperBound
@@ -251,9 +323,17 @@ extension EventFinder {
         let starts = c.clauseStarts
         var first = starts.lastIndex { $0 <= cue.lowerBound } ?? 0
         var last = first
-        if first > 0, lexicon.relativePronouns.contains(tokens[starts[first]].lower) { first -= 1 }
+        let relative = lexicon.relativePronouns.contains(tokens[starts[first]].lower)
+        if first > 0, relative { first -= 1 }
         while first > 0, continuesList(at: starts[first], c) { first -= 1 }
-        while last + 1 < starts.count, continuesList(at: starts[last + 1], c) { last += 1 }
+        // A relative clause's cue ("X, who came from the meeting in Y, and Z") is not the list's; the list goes on
+        // past a relative clause about one of its members.
+        while !relative, last + 1 < starts.count {
+            if continuesList(at: starts[last + 1], c) { last += 1; continue }
+            guard last + 2 < starts.count, lexicon.relativePronouns.contains(tokens[starts[last + 1]].lower),
+                  continuesList(at: starts[last + 2], c) else { break }
+            last += 2
+        }
         return starts[first]..<(last + 1 < starts.count ? starts[last + 1] : c.end)
     }
 
@@ -268,6 +348,14 @@ extension EventFinder {
     /// Whether a relative pronoun ("who", "which") opens a clause between the last comma before `p` and `p`.
     func isInsideRelativeClause(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         isInsideRelativeClause(at: p.phraseStart, c)
+    }
+
+    /// Whether token `k` is in a relative clause set off by a comma (", who came on from ..."), not one that
+    /// restricts the noun before it ("the leaders who came to Santiago").
+    func isInsideSetOffRelative(at k: Int, _ c: SentenceContext) -> Bool {
+        var j = k - 1
+        while j > c.start && !isComma(j) { j -= 1 }
+        return j > c.start && j + 1 < k && lexicon.relativePronouns.contains(tokens[j + 1].lower)
     }
 
     /// Whether a relative pronoun opens a clause between the last comma before token `k` and `k`.
@@ -293,6 +381,9 @@ extension EventFinder {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)
+        }
+        if st.status == .negated {
+            negateDefaultReportsOfParagraph(visitor: p.entity, destination: r.place.country, start: start, before: c.index)
         }
         add(VisitCandidate(visitor: p.entity, visitorCountry: country, destination: r.place.country, city: r.place.city,
                            host: nil, start: start, end: end, notBefore: nil, kind: .unspecified, status: st.status,

@@ -23,8 +23,12 @@ struct HeaderLine {
     struct Segment {
         var date: PartialDate?
         var marker: Marker = .plain
+        /// A label of a few words with no date: a section, an outlet or a place ("Analysis", "Tuổi Trẻ").
+        var label = false
     }
     var segments: [Segment] = []
+    /// One segment is a label (rule meta.header-label).
+    var labelled = false
     /// A "By ..." byline is on the line.
     var byline = false
     /// The archive marker is a retrospective's ("On this day: ...").
@@ -184,8 +188,10 @@ enum HeaderReader {
 
     /// Reads `tokens[s..<e]` as a header line (rule meta.header-date), or returns nil when it holds anything else
     /// (a headline, a sentence). A header line has a full date or a byline, and otherwise only markers,
-    /// separators, weekdays, times, time zones (`header-fillers`) and short capitals (agencies).
-    static func read(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int,
+    /// separators, weekdays, times, time zones (`header-fillers`) and short capitals (agencies). With `labels`
+    /// (a line after the headline), one segment may be a label of a few words (rule meta.header-label:
+    /// `HeaderLabel`): "Analysis | 7 March 2025", "Tuổi Trẻ - 04/05/2025".
+    static func read(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int, labels: Bool = false,
                      lexicon: Lexicon = .bundled) -> HeaderLine? {
         guard e > s, e - s <= 30 else { return nil }
         var times: [TaggedTime] = []
@@ -193,7 +199,7 @@ enum HeaderReader {
         var line = HeaderLine()
         var segment = HeaderLine.Segment()
         func closeSegment() {
-            if segment.date != nil || segment.marker != .plain { line.segments.append(segment) }
+            if segment.date != nil || segment.marker != .plain || segment.label { line.segments.append(segment) }
             segment = HeaderLine.Segment()
         }
         var k = s
@@ -225,7 +231,9 @@ enum HeaderReader {
             }
             if t.kind == .punct || isClockOrSmall(b, t) { k += 1; continue }
             let archive = lexicon.archiveMarkers.match(tokens, at: k, end: e), retrospective = lexicon.retrospectiveMarkers.match(tokens, at: k, end: e)
-            if archive + retrospective > 0 {
+            // "From our archive series, June 23, 2023": a marker that runs on into a word names a series, a label.
+            let runsOn = labels && HeaderLabel.runsOn(b, tokens, k + max(archive, retrospective), e, lexicon: lexicon)
+            if archive + retrospective > 0 && !runsOn {
                 segment.marker = .archive
                 if retrospective > 0 { line.retrospective = true }
                 k += max(archive, retrospective)
@@ -246,9 +254,17 @@ enum HeaderReader {
             }
             if t.kind == .word && (lexicon.headerFillers.contains(t.lower) || lexicon.weekdays[t.lower] != nil
                                    || (t.length <= 5 && MetadataReader.isAllCaps(b, t))) { k += 1; continue }
+            if labels, !line.labelled, segment.date == nil, let end = HeaderLabel.end(b, tokens, k, e, lexicon: lexicon) {
+                segment.label = true
+                line.labelled = true
+                closeSegment()
+                k = end
+                continue
+            }
             return nil
         }
         closeSegment()
+        if line.labelled && !HeaderLabel.accepts(line, b, tokens, s, e) { return nil }
         return line.date != nil || line.byline ? line : nil
     }
 

@@ -25,6 +25,23 @@ enum LeadReference {
         return namesLaterDates(b, tokens, after: t.start, lexicon: lexicon) ? nil : t.start
     }
 
+    /// The day and month the lead opens with when it gives no year ("Hà Nội (TTXVN) - Sáng 18/8, ..."), read as
+    /// `date` reads a full date; the year is left to rule meta.year-inference.
+    static func yearlessDay(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], lead: Int, headline: Range<Int>?,
+                            lexicon: Lexicon) -> DatelineDate? {
+        if let headline, writtenAfterTheFact(tokens, headline, lexicon: lexicon) { return nil }
+        let end = MetadataReader.lineEnd(b, tokens, from: lead)
+        let start = afterDateline(b, tokens, lead, end)
+        var times: [TaggedTime] = []
+        // A stand-in reference only to read the day and month; the year it gives is not kept.
+        TimeTagger.tag(b, tokens, start..<min(end, start + wordsBeforeDate + 8), anchor: PartialDate(year: 2000, month: 6, day: 15),
+                       future: false, lexicon: lexicon, into: &times)
+        guard let t = times.first, t.yearless, t.start.granularity == .day, let month = t.start.month, let day = t.start.day,
+              t.tokens.lowerBound - start <= wordsBeforeDate,
+              (start..<t.tokens.lowerBound).allSatisfy({ isTimeWord(tokens[$0], lexicon: lexicon) }) else { return nil }
+        return .dayMonth(month: month, day: day)
+    }
+
     static func isTimeWord(_ t: Token, lexicon: Lexicon) -> Bool {
         t.kind == .word && (lexicon.headerFillers.contains(t.lower) || lexicon.weekdays[t.lower] != nil)
     }
@@ -38,12 +55,12 @@ enum LeadReference {
         }
     }
 
-    /// The token after a dateline that gives no date ("La Habana (TTXVN) -", "HANOI -"): capitalised words, an
-    /// agency in brackets, a dash. `start` itself when the lead has none.
+    /// The token after a dateline that gives no date ("La Habana (TTXVN) -", "HANOI -", "(TTXVN) -"): capitalised
+    /// words, an agency in brackets, a dash. `start` itself when the lead has none.
     static func afterDateline(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ start: Int, _ end: Int) -> Int {
         var k = start
         while k < end && k - start < datelinePlaceWords && tokens[k].kind == .word && tokens[k].capitalized { k += 1 }
-        guard k > start, k < end else { return start }
+        guard k < end, k > start || tokens[k].first == 0x28 else { return start }
         if tokens[k].first == 0x28, let close = (k + 1..<min(end, k + 8)).first(where: { tokens[$0].first == 0x29 }) { k = close + 1 }
         return k < end && MetadataReader.isDash(b, tokens[k]) ? k + 1 : start
     }

@@ -69,6 +69,11 @@ public final class Lexicon: Sendable {
     let departurePhrases: PhraseSet
     /// "standing in for X", "sending X in his place" (rules status.negated.substituted, status.occurred.substitute).
     let substituteBefore, substituteAfter: PhraseSet
+    /// "the absence of X", "sự vắng mặt của X": X stayed away (rule status.negated.absence).
+    let absenceNouns: PhraseSet
+    /// "led the delegation", "dẫn đầu đoàn": attending at its head; "after", "sau khi": a gathering told as background
+    /// (GatheringVisits.swift).
+    let leadVerbs, afterWords: PhraseSet
     /// "chưa đầy", "no more than" before a number: a quantity, not a negation.
     let lessThanPhrases: PhraseSet
     /// "was", "is": a kind word after one, denied ("was not a state visit"), is no kind.
@@ -144,7 +149,7 @@ public final class Lexicon: Sendable {
         triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
         otherEventStartKeys = KeyTableSet(["establish-words", "anniversary-words", "message-words", "meeting-words"]
             .flatMap { sets.list($0).map { $0.keys[0] } })
-        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words"].flatMap(sets.keys))
+        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words", "lead-verbs"].flatMap(sets.keys))
         visitStartKeys = KeyTableSet(rules.filter { $0.rule == .visitNoun || $0.rule == .visitVerb }.flatMap(firstKeys))
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }
@@ -186,7 +191,8 @@ public final class Lexicon: Sendable {
         tripPronouns = sets.phrases("trip-pronouns"); departurePhrases = sets.phrases("departure-phrases")
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
         lessThanPhrases = sets.phrases("less-than-phrases"); copulaWords = sets.words("copula-words")
-        nobodyWords = sets.words("nobody-words")
+        nobodyWords = sets.words("nobody-words"); absenceNouns = sets.phrases("absence-nouns")
+        leadVerbs = sets.phrases("lead-verbs"); afterWords = sets.phrases("after-words")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")

@@ -154,7 +154,7 @@ extension Lexicon {
         ("pair-words", .phrases), ("motion-words", .phrases),
         ("contrast-words", .words), ("cancel-object-verbs", .words), ("trip-pronouns", .phrases),
         ("departure-phrases", .phrases), ("substitute-before", .phrases), ("substitute-after", .phrases),
-        ("less-than-phrases", .phrases), ("copula-words", .words), ("nobody-words", .words),
+        ("less-than-phrases", .phrases), ("copula-words", .words), ("nobody-words", .words), ("absence-nouns", .phrases), ("lead-verbs", .phrases), ("after-words", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

@@ -427,8 +427,17 @@ struct MentionFinder {
         }
         if complement.runStart >= 0,
            nameAfterTitle(&complement, prefix: prefix, title: tr, range: range, owner: &owner, m: &m) { return }
+        // "nhiều đoàn bộ trưởng", "các bộ trưởng": a title after a plural marker names a group, nobody to refer to.
+        if namesGroup(titleStart: prefix.phraseStart, range: range) { return }
         m.titleOnly.append(TitleOnlyRef(tokens: prefix.phraseStart..<tr.upperBound, level: complement.level,
                                         country: complement.country, complementEnd: complement.end))
+    }
+
+    /// A plural marker right before the title at `k`, or before a delegation word before it ("nhiều đoàn bộ trưởng").
+    func namesGroup(titleStart k: Int, range: Range<Int>) -> Bool {
+        var j = k - 1
+        if j > range.lowerBound, lexicon.delegationWords.match(tokens, at: j, end: k) > 0 { j -= 1 }
+        return j >= range.lowerBound && lexicon.pluralMarkers.contains(tokens[j].lower)
     }
 
     /// The modifiers and nationality before the title at `tr`.

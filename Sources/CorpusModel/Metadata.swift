@@ -21,6 +21,9 @@ struct TextMetadata {
     var reprint: (startByte: Int, date: DatelineDate)?
     /// A news report's lead opens with this full date, and nothing else dates the text (rule meta.lead-reference).
     var leadDate: PartialDate?
+    /// The lead opens with this day and month without a year, and nothing else dates the text (its year is left to
+    /// rule meta.year-inference).
+    var leadDay: DatelineDate?
     /// The title is the opening words of the body: the text has no headline.
     var titleFromBody = false
     /// Tokens to drop from sentence analysis (date lines, header lines, source tags).
@@ -62,6 +65,9 @@ enum MetadataReader {
             if m.archive != nil { readArchiveBody(b, tokens, from: first, lexicon: lexicon, into: &m) }
             if m.date == nil && m.archive == nil {
                 m.leadDate = LeadReference.date(b, tokens, lead: first, headline: m.titleTokens, lexicon: lexicon)
+                if m.leadDate == nil && m.datelineDay == nil {
+                    m.leadDay = LeadReference.yearlessDay(b, tokens, lead: first, headline: m.titleTokens, lexicon: lexicon)
+                }
             }
             if m.title == nil {
                 // No headline: the opening words of the first sentence, after its label ("Caption:", "Ảnh:").
@@ -139,6 +145,12 @@ enum MetadataReader {
                 bodySeen = true
                 continue
             }
+            // "Analysis | 7 March 2025", "Tuổi Trẻ - 04/05/2025": a dated line with a label, after the headline.
+            if m.title != nil, !bodySeen, let h = HeaderReader.read(b, tokens, lineStart, le, labels: true, lexicon: lexicon) {
+                dates.take(h)
+                m.skipped.append(lineStart..<le)
+                continue
+            }
             // A headline: the first line that is not a header line, short and without a final full stop.
             let last = tokens[le - 1]
             if m.title == nil, !bodySeen, Int(last.end) - Int(t0.start) < 250, !(last.kind == .punct && last.first == 0x2E) {
@@ -198,12 +210,24 @@ enum MetadataReader {
     static func dateline(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ s: Int, _ e: Int, lexicon: Lexicon = .bundled)
         -> (end: Int, place: String, date: DatelineDate, agency: String?)? {
         var k = s
-        // The place: up to five words in capitals or with capital initials.
-        while k < e && tokens[k].kind == .word && tokens[k].capitalized && k - s < 5 { k += 1 }
+        // The place: up to five words in capitals or with capital initials, with name particles between them
+        // ("Rio de Janeiro", "Santiago de Chile").
+        while k < e && k - s < 5 && tokens[k].kind == .word
+                && (tokens[k].capitalized || (k > s && k + 1 < e && tokens[k + 1].capitalized && lexicon.nameParticles.contains(tokens[k].lower))) {
+            k += 1
+        }
         let cityEnd = k
-        // "Burabay (Kazakhstan), ngày 29/5/2015": the country in brackets after the place.
-        if k > s, k < e, tokens[k].first == 0x28, let close = (k + 1..<min(e, k + 6)).first(where: { tokens[$0].first == 0x29 }) { k = close + 1 }
-        guard k > s, k < e, tokens[k].first == 0x2C else { return nil }
+        // "Burabay (Kazakhstan), ngày 29/5/2015": the country in brackets after the place; "New Delhi (TTXVN)
+        // 30/7/2024 -": the agency, before the date.
+        var agencyBefore: String?
+        if k > s, k < e, tokens[k].first == 0x28, let close = (k + 1..<min(e, k + 6)).first(where: { tokens[$0].first == 0x29 }) {
+            if close > k + 1, close + 1 < e, tokens[close + 1].first != 0x2C, (k + 1..<close).allSatisfy({ isAllCaps(b, tokens[$0]) }) {
+                agencyBefore = string(b, Int(tokens[k + 1].start)..<Int(tokens[close - 1].end))
+            }
+            k = close + 1
+        }
+        guard k > s, k < e, tokens[k].first == 0x2C || agencyBefore != nil else { return nil }
+        if agencyBefore != nil { k -= 1 } // the date starts right after the brackets
         var placeEnd = cityEnd
         // "NUSA DUA, Indonesia, Nov 15": the country (or state) after the place, set off by commas, is part of it.
         if k == placeEnd, let country = countryAfterDatelinePlace(tokens, k + 1, e, months: lexicon.months) {
@@ -217,7 +241,7 @@ enum MetadataReader {
         if dateStart < e && tokens[dateStart].lower == kNgay { dateStart += 1 } // "ngày 8/9/2021"
         guard let (date, dateEnd) = datelineDate(b, tokens, dateStart, e, lexicon: lexicon) else { return nil }
         var d = dateEnd
-        var agency: String?
+        var agency = agencyBefore
         if d < e && tokens[d].first == 0x28, let close = (d + 1..<min(e, d + 8)).first(where: { tokens[$0].first == 0x29 }), close > d + 1 {
             // "(TTXVN)", "(AFP)": the agency.
             agency = String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[d + 1].start)..<Int(tokens[close - 1].end)]), as: UTF8.self)

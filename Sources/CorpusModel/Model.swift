@@ -182,6 +182,10 @@ public struct Event: Sendable, Hashable, Identifiable {
 /// (only when none of those gives one: rule meta.lead-reference), or nowhere.
 public enum MetadataSource: String, Sendable, Codable {
     case text, manifest, url, lead, none
+    /// A date in the file's name ("2015-07-25-nairobi-….txt"), when the manifest, the text and the URL give none.
+    case fileName = "file_name"
+    /// A day and month the text gives, with the year the text's evidence leaves (rule meta.year-inference).
+    case inferred
 }
 
 /// Everything a corpus keeps of its documents: their texts (a store), one fixed-size record per document with

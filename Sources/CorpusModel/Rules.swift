@@ -65,6 +65,11 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Status told by the clause after the trigger, a departure, a substitute (issue 9, status2).
     case statusNegatedCancelItAfter, statusOccurredDeparture, statusNegatedSubstituted, statusOccurredSubstitute
     case statusOccurredOtherParticipant, statusOccurredParticipantArrived
+    // Document metadata: labelled header lines, a date in the file's name, a year inferred for a yearless text.
+    case metaHeaderLabel, metaFileNameDate, metaYearInference
+    // Who stayed away from a gathering or had it ahead, and where a timeline item's gathering is (issue 9, summits3).
+    case statusNegatedAbsence, statusNegatedStayedAway, statusPlannedParticipant, statusNegatedCancelOpensClause
+    case destinationItemHeading
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -180,6 +185,14 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusOccurredSubstitute: "status.occurred.substitute"
         case .statusOccurredOtherParticipant: "status.occurred.other-participant"
         case .statusOccurredParticipantArrived: "status.occurred.participant-arrived"
+        case .metaHeaderLabel: "meta.header-label"
+        case .metaFileNameDate: "meta.file-name-date"
+        case .metaYearInference: "meta.year-inference"
+        case .statusNegatedAbsence: "status.negated.absence"
+        case .statusNegatedStayedAway: "status.negated.stayed-away"
+        case .statusPlannedParticipant: "status.planned.participant"
+        case .statusNegatedCancelOpensClause: "status.negated.cancel-opens-clause"
+        case .destinationItemHeading: "destination.item-heading"
         }
     }
 }

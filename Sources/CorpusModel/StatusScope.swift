@@ -149,4 +149,30 @@ extension EventFinder {
         let next = tokens[j + n]
         return next.kind == .number || lexicon.numberWords[next.lower] != nil || lexicon.countWords[next.lower] != nil
     }
+
+    /// "U.S. President Donald Trump is due to land in the Vietnamese capital on Tuesday evening for their second
+    /// summit", "Biden still leaves on Wednesday for Hiroshima, where the summit opens on Friday": a plan word or
+    /// phrase, or a present-tense verb of the trip in a sentence naming a weekday, within three words after a
+    /// participant's name (no punctuation, no negation before it) named before the gathering's cue: his own
+    /// predicate tells his attendance ahead, however far the cue is (rule status.planned.participant).
+    func participantPlans(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        var k = p.nameEnd
+        while k < min(c.end, p.nameEnd + 3) && tokens[k].kind != .punct {
+            let w = tokens[k].lower
+            if lexicon.negationCues.contains(w) { return false }
+            if lexicon.plannedCues.contains(w) && !isAttendVerbSyllable(k, before: c.end) { return true }
+            if lexicon.plannedPhrases.match(tokens, at: k, end: c.end) > 0 || lexicon.expectedWords.contains(w) { return true }
+            if lexicon.presentTenseWords.contains(w) && namesWeekday(c) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// A capitalised weekday or a weekend word ("at the weekend") in the sentence.
+    func namesWeekday(_ c: SentenceContext) -> Bool {
+        (c.start..<c.end).contains { k in
+            (tokens[k].kind == .word && tokens[k].capitalized && lexicon.weekdays[tokens[k].lower] != nil)
+                || lexicon.weekendWords.match(tokens, at: k, end: c.end) > 0
+        }
+    }
 }

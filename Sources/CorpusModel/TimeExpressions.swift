@@ -119,20 +119,23 @@ enum TimeTagger {
 
     /// A future word ("will", "would") at most ten words before token `i`, in its clause: no punctuation between
     /// but a hyphen and the commas of a place set off after another ("would attend the summit in Hiroshima, Japan,
-    /// from Friday"), and no verb of saying (", the ministry said on Tuesday" dates the saying).
+    /// from Friday"), and no verb of saying (", the ministry said on Tuesday" dates the saying). A clause on the
+    /// place before it (", where the leaders open their summit on Friday", up to sixteen words) is read in the
+    /// time of the clause it hangs on: the ten words are counted again from its comma.
     static func futureWordBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>, lexicon: Lexicon) -> Bool {
         var j = i - 1
         var words = 0
-        while j >= range.lowerBound && words < 10 {
+        while j >= range.lowerBound && words < 16 {
             let t = tokens[j]
             if t.kind == .punct && t.first != 0x2D {
                 let afterName = t.first == 0x2C && j > range.lowerBound && tokens[j - 1].kind == .word && tokens[j - 1].capitalized
-                if !afterName { return false }
+                let placeClause = t.first == 0x2C && j + 1 < i && lexicon.placeRelatives.contains(tokens[j + 1].lower)
+                if placeClause { words = 0 } else if !afterName { return false }
             } else {
                 words += 1
             }
             if lexicon.speechVerbs.match(tokens, at: j, end: i) > 0 { return false }
-            if lexicon.plannedCues.contains(t.lower) { return true }
+            if lexicon.plannedCues.contains(t.lower) && words <= 10 { return true }
             j -= 1
         }
         return false

@@ -97,6 +97,7 @@ extension TimeTagger {
         if !p.suffix, let hyphenated = hyphenatedDate(p.values, p.seps, i, afterThang: i > 0 && tokens[i - 1].lower == kThang) {
             return hyphenated
         }
+        if let long = vietnameseLongDate(b, tokens, i, end, anchor: anchor, future: future, lw: lw) { return long }
         // "tháng 9" (a month) / "năm 2025" handled by the year rule below.
         if i > 0 && tokens[i - 1].lower == kThang, p.values.count == 1, !p.suffix, (1...12).contains(p.values[0]),
            let a = anchor {
@@ -148,7 +149,10 @@ extension TimeTagger {
         if (weekWord == kThis || weekWord == kLast || weekWord == kNext) && (lw(i + 1) == kWeek || weekEnd > i + 2 || vietnameseWeek),
            let wd = a.weekday {
             let shift = weekWord == kThis ? 0 : weekWord == kLast ? -7 : 7
-            if let monday = a.adding(days: -((wd + 6) % 7) + shift), let sunday = monday.adding(days: 6) {
+            if var monday = a.adding(days: -((wd + 6) % 7) + shift), var sunday = monday.adding(days: 6) {
+                // "later this week" is after the reference day, "earlier this week" before it (when the week has such days).
+                if w == kLater, weekWord == kThis, let next = a.adding(days: 1), next <= sunday { monday = next }
+                if w == kEarlier, weekWord == kThis, let previous = a.adding(days: -1), previous >= monday { sunday = previous }
                 return TaggedTime(tokens: i..<weekEnd, start: monday, end: sunday, relative: true)
             }
         }
@@ -159,6 +163,22 @@ extension TimeTagger {
             return TaggedTime(tokens: i..<(i + 1), start: d, end: nil, relative: true)
         }
         return nil
+    }
+
+    /// "ngày 27 tháng 2 năm 2024", "27 tháng 2 năm 2024", "ngày 27 tháng 2": a day, its month after "tháng", its year
+    /// after "năm". Only after "ngày" or with the year: "3 tháng" alone is also "three months".
+    static func vietnameseLongDate(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int, anchor: PartialDate?,
+                                   future: Bool, lw: (Int) -> UInt64) -> TaggedTime? {
+        guard i + 2 < end, lw(i + 1) == kThang, tokens[i + 2].kind == .number, let (d, to) = day(b, tokens[i]), to == nil else { return nil }
+        let mp = numberParts(b, tokens[i + 2])
+        guard !mp.suffix, mp.values.count == 1, (1...12).contains(mp.values[0]) else { return nil }
+        var k2 = i + 3
+        var y: Int?
+        if k2 + 1 < end, lw(k2) == kNam, let yy = year(b, tokens[k2 + 1]) { y = yy; k2 += 2 }
+        guard y != nil || (i > 0 && tokens[i - 1].lower == kNgay),
+              let yr = y ?? resolveYear(month: mp.values[0], day: d, anchor: anchor, future: future),
+              let s = PartialDate(year: yr, month: mp.values[0], day: d) else { return nil }
+        return TaggedTime(tokens: i..<k2, start: s, end: nil, relative: y == nil, yearless: y == nil)
     }
 
     /// A month or a year said from the reference date `a`: "this month", "last year", "earlier this month", "in the

@@ -31,7 +31,10 @@ extension EventFinder {
         let triggerEnd = r.trigger?.tokens.upperBound
         // The invitation's host, whose country is the destination when no place is named.
         let hostIndex = m.persons.firstIndex { $0.hostContext && $0.phraseStart >= r.range.lowerBound && $0.phraseStart < e }
-        let hostLimit = hostIndex.map { m.persons[$0].phraseStart } ?? e
+        // "X, who attended the meeting on Wednesday, travels to Manila": a gathering attended in a relative clause
+        // is placed inside it (rule destination.gathering-place).
+        let relativeEnd = r.trigger.flatMap { $0.form == .attendance ? relativeClauseEnd(around: $0.tokens.lowerBound, c) : nil }
+        let hostLimit = min(hostIndex.map { m.persons[$0].phraseStart } ?? e, relativeEnd ?? e)
         let candidates = c.destinationPlaces(from: r.range.lowerBound, to: max(r.range.upperBound, triggerEnd ?? 0))
             .filter { !isExcluded($0, c) && $0.country != visitorCountry }
         let afterTrigger = candidates.filter { $0.tokens.lowerBound >= (triggerEnd ?? r.range.lowerBound) && $0.tokens.lowerBound < hostLimit }
@@ -54,8 +57,11 @@ extension EventFinder {
         }
         if destination == nil, let trigger = r.trigger, trigger.form == .attendance {
             let tr = trigger.tokens
-            destination = c.destinationPlaces(from: tr.upperBound + 1, to: tr.lowerBound + 17).first { $0.country != visitorCountry }?.country
+            destination = c.destinationPlaces(from: tr.upperBound + 1, to: min(tr.lowerBound + 17, relativeEnd ?? e))
+                .first { $0.country != visitorCountry }?.country
             rule = .destinationGatheringPlace
+            // Its place is in the relative clause or nowhere: not the welcomer's, the list's or the main pair's.
+            if destination == nil && relativeEnd != nil { return nil }
         }
         if destination == nil, p.guest, let host = m.persons.first(where: { $0.nameEnd <= p.phraseStart && !$0.guest }),
            let x = c.country(of: host), x != visitorCountry {
@@ -102,6 +108,12 @@ extension EventFinder {
             destinations = [afterTrigger[1].country]
         }
         return destinations
+    }
+
+    /// The comma closing the relative clause set off by commas that holds token `k` (", who attended X,"), if any.
+    func relativeClauseEnd(around k: Int, _ c: SentenceContext) -> Int? {
+        guard isInsideRelativeClause(at: k, c) else { return nil }
+        return (k..<c.end).first { isComma($0) }
     }
 
     /// "outside the former Soviet Union", "beyond Europe": not where the visit went.

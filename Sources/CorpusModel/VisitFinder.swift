@@ -55,7 +55,7 @@ extension EventFinder {
             if trigger.plural, readVisitList(trigger, c, &usedPersons) { continue }
             // "No sitting American president has ever made a visit to X": nobody's visit.
             if hasNobodySubject(trigger.tokens, c) { continue }
-            if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c) {
+            if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c), !namesAnotherSubject(trigger, than: visits[lv].visitor, c) {
                 attach(c, trigger: trigger, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
                 continue
             }
@@ -102,6 +102,17 @@ extension EventFinder {
             }
         }
         return listed
+    }
+
+    /// "X cancelled his trip" after Y's visit: a possessive trip ("his trip") after another person named in its clause
+    /// (not a host, not the other party of talks), with no one before it standing for Y ("X welcomed him during his
+    /// visit"), is X's trip, not a back-reference to the last visit.
+    func namesAnotherSubject(_ trigger: Trigger, than visitor: Int, _ c: SentenceContext) -> Bool {
+        guard hasPossessivePronoun(trigger.tokens, c.start) else { return false }
+        let clause = c.clause(of: trigger.tokens.lowerBound)
+        let before = c.persons.filter { $0.nameEnd <= trigger.tokens.lowerBound && clause.contains($0.phraseStart) }
+        return !before.contains { $0.entity == visitor }
+            && before.contains { !$0.hostContext && !$0.otherParty && $0.referring == nil }
     }
 
     /// A definite "the visit", "this trip" (or "their first trip" with no place soon after) refers back to

@@ -30,6 +30,7 @@ extension EventFinder {
             if before.status == .planned, let after = cancellationAfter(trigger, to: e), after.rule == .statusNegatedCancelItAfter { return after }
             return before
         }
+        if cancellationOpensClause(trigger, from: s) { return StatusReading(.negated, .statusNegatedCancelOpensClause) }
         if let after = cancellationAfter(trigger, to: e) { return after }
         if isFuture(start) { return StatusReading(.planned, .statusPlannedFutureDate) }
         if sentence > 0, isScheduledPresent(trigger, from: s, to: e) || isScheduledInRelativeClause(trigger, to: e) {
@@ -59,6 +60,20 @@ extension EventFinder {
     /// after a comma that follows a name, or after "and" ("sẽ tham dự X tại Melbourne, thăm chính thức Australia",
     /// "sẽ thăm Kuwait, Algeria và dự G20"), unless the trigger is itself past ("whose emir, X, came to Seoul").
     /// A relative pronoun or a subordinator other than a sequence word ("when", "while") ends the clause.
+    /// Words read back from a visit verb chained to an earlier predicate by "before" or "after" ("sẽ tới Riyadh dự
+    /// Hội nghị … và thăm Saudi Arabia, trước khi thăm Qatar"): the earlier predicate's modal may stand before a long name.
+    static let chainedWindow = 24
+
+    /// A visit verb right after a subordinator of order ("trước khi thăm", "before visiting"): a clause with no subject
+    /// of its own, in the time of the predicate it follows. Not "sau chuyến thăm" (a noun after a preposition).
+    func chainsByOrder(_ trigger: Range<Int>, from s: Int) -> Bool {
+        let t = trigger.lowerBound
+        guard lexicon.visitVerbs.match(tokens, at: t, end: trigger.upperBound) > 0 else { return false }
+        return (1...2).contains { n in
+            t - n >= s && lexicon.sequenceWords.contains(tokens[t - n].lower) && lexicon.subordinators.match(tokens, at: t - n, end: t) == n
+        }
+    }
+
     func statusCueBefore(_ trigger: Range<Int>, from s: Int) -> StatusReading? {
         let t = trigger.lowerBound
         let past = lexicon.occurredCues.match(tokens, at: t, end: trigger.upperBound) > 0
@@ -68,7 +83,8 @@ extension EventFinder {
         var chained = false
         var j = t - 1
         var n = 0
-        while j >= s && n < 12 {
+        let window = chainsByOrder(trigger, from: s) ? Self.chainedWindow : 12
+        while j >= s && n < (chained ? window : 12) {
             let w = tokens[j].lower
             if tokens[j].kind == .punct {
                 // A comma before a sequence word, which may open the trigger itself (", then Kuala Lumpur").
@@ -76,6 +92,7 @@ extension EventFinder {
                 // A chained leg after a list the colon opens ("will go to four countries: A and B, then C").
                 if chained && tokens[j].first == 0x3A { j -= 1; n = 0; continue }
                 if isComma(j) && coordinated { j -= 1; n = 0; chained = true; continue }
+                if isComma(j) && namesBeforeTriggerNoun(comma: j, trigger: trigger, from: s) { j -= 1; continue }
                 // A hyphen or brackets ("Các Tiểu vương quốc Arab Thống nhất (UAE), thăm Qatar") do not end the clause.
                 if tokens[j].first == 0x28 || tokens[j].first == 0x29 { j -= 1; continue }
                 if tokens[j].first != 0x2D { break }
@@ -109,6 +126,16 @@ extension EventFinder {
     func isAttendVerbSyllable(_ j: Int, before t: Int) -> Bool {
         guard lexicon.plannedPhrases.match(tokens, at: j, end: t) == 0 else { return false }
         return lexicon.attendVerbs.match(tokens, at: j, end: t) > 0 || (j > 0 && lexicon.attendVerbs.match(tokens, at: j - 1, end: t) > 1)
+    }
+
+    /// "cut short his trip, dropping what would have been a stop in X and a summit in Sydney": a cancellation within
+    /// the first three words of the clause after a comma that holds the trigger takes all the clause names as its
+    /// object, however far the trigger is (rule status.negated.cancel-opens-clause).
+    func cancellationOpensClause(_ trigger: Range<Int>, from s: Int) -> Bool {
+        var j = trigger.lowerBound - 1
+        while j >= s && tokens[j].kind != .punct { j -= 1 }
+        guard j >= s, isComma(j) else { return false }
+        return (j + 1..<min(trigger.lowerBound, j + 4)).contains { isCancellation(at: $0, end: trigger.lowerBound) }
     }
 
     /// A cancellation phrase at `k`, not a rescheduling: "postponed from March" (a `rescheduled-from-words` entry
@@ -213,6 +240,19 @@ extension EventFinder {
             j -= 1
         }
         return false
+    }
+
+    /// "drops Papua New Guinea, Australia legs of Asia trip": the comma at `comma` joins names listed in the noun
+    /// phrase of a trigger that is no visit verb (between it and the trigger only names, visit nouns and "of"); it
+    /// does not end the trigger's clause. Not "After cancelling his trip to Jakarta, Biden visited ...".
+    func namesBeforeTriggerNoun(comma j: Int, trigger: Range<Int>, from s: Int) -> Bool {
+        let t = trigger.lowerBound
+        guard j > s, j + 1 < t, tokens[j - 1].kind == .word, tokens[j - 1].capitalized, tokens[j + 1].capitalized,
+              lexicon.visitVerbs.match(tokens, at: t, end: trigger.upperBound) == 0 else { return false }
+        return (j + 1..<t).allSatisfy { k in
+            tokens[k].kind == .word && (tokens[k].capitalized || lexicon.ofWords.contains(tokens[k].lower)
+                                        || lexicon.visitNouns.match(tokens, at: k, end: t) > 0)
+        }
     }
 
     func isComma(_ k: Int) -> Bool { tokens[k].kind == .punct && tokens[k].first == 0x2C }

@@ -29,7 +29,9 @@ extension EventFinder {
         // visitor: the subject of a later trigger only through a relative clause ("met X, who visited Paris").
         for (pi, p) in persons.enumerated() where p.nameEnd <= tr.lowerBound && !p.hostContext
             && (!p.otherParty || opensRelativeClause(after: p, before: tr)) {
-            if triggers.prefix(ti).contains(where: { $0.tokens.lowerBound >= p.nameEnd }) { continue }
+            // A trigger in a relative clause closed before this one ("X, who attended the meeting, travels to Y") is
+            // not between him and it.
+            if triggers.prefix(ti).contains(where: { $0.tokens.lowerBound >= p.nameEnd && !isClosedRelative($0.tokens.lowerBound, before: tr, c) }) { continue }
             if c.country(of: p) != nil { eligible.append(pi) }
         }
         // In a sentence of several clauses ("A left Hanoi; B stayed on for a visit", "…, còn B …"), the
@@ -49,6 +51,11 @@ extension EventFinder {
         let firstPlace = c.destinationPlaces(from: tr.upperBound, to: min(c.end, tr.upperBound + 6)).first
         return eligible.first { pi in firstPlace.map { c.country(of: persons[pi]) != $0.country } ?? true }
             ?? eligible.first
+    }
+
+    /// Whether token `k` is inside a relative clause set off by commas that closes before `tr`.
+    func isClosedRelative(_ k: Int, before tr: Range<Int>, _ c: SentenceContext) -> Bool {
+        relativeClauseEnd(around: k, c).map { $0 < tr.lowerBound } ?? false
     }
 
     /// Whether a relative pronoun follows the person before the trigger ("X, who is on his first trip").

@@ -99,7 +99,7 @@ struct CorpusTests {
         ("N", 26, 3, 0.38, 0.65, 0), ("O", 26, 3, 0.54, 0.63, 0), ("P", 26, 3, 0.37, 0.55, 0), ("Q", 26, 3, 0.56, 0.69, 0),
         ("R", 27, 3, 0.53, 0.76, 0), ("S", 26, 3, 0.51, 0.63, 0), ("T", 27, 3, 0.63, 0.80, 0), ("U", 27, 3, 0.52, 0.71, 0),
         ("V", 29, 3, 0.63, 0.83, 1), ("W", 25, 3, 0.56, 0.65, 0), ("X", 27, 3, 0.50, 0.59, 2),
-        ("Y", 27, 3, 0.60, 0.76, 2), ("Z", 25, 3, 0.46, 0.62, 7),
+        ("Y", 27, 3, 0.60, 0.76, 0), ("Z", 25, 3, 0.46, 0.62, 0),
     ])
     func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double, plannedAsOccurred: Int) throws {
         let (corpus, r) = try Self.scored("Data/batches/\(batch)", gold: "Data/annotations/batch-\(batch).gold.json")
@@ -134,8 +134,12 @@ struct CorpusTests {
     ///     Singapore"), more than twelve words after the plan word; a longer reach for chained legs cost other sets.
     ///   - X, Vance -> FRA: the agenda's first item, read through the gathering he leads the delegation to, whose
     ///     cue has no present-tense verb before it.
-    /// - Y-Z (committed after three blind scorings, 9 at each): Biden's cancelled 2023 Papua New Guinea and Australia
-    ///   legs, and Z's summits that leaders stayed away from, sent a deputy to or joined by video. Not yet read.
+    /// - Y-Z (committed after three blind scorings, 9 at each), fixed by the classes of branch summits3 (AbsenceTests):
+    ///   a cancellation opening its clause (", dropping what would have been ... a Quad summit in Sydney"), a
+    ///   participant's own plan ("is due to land ... for their summit", "still leaves on Wednesday for Hiroshima,
+    ///   where the summit opens on Friday"), an absence noun ("sự vắng mặt ... của X"), "represents him", a
+    ///   timeline item's heading placing its gathering and a later "X skips the summit", "Y attends instead of X",
+    ///   "X stays away" negating the item's stop, and a gathering attended in a relative clause placed inside it.
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
     func plannedNeverOccurred() throws {
         let sets = try TrainingSets.load(path: Fixtures.root.appendingPathComponent("Data/annotations/training-sets.tsv").path)
@@ -149,10 +153,6 @@ struct CorpusTests {
         #expect(left.sorted() == ["K: Kamala Harris -> KOR",
                                "V: Trương Tấn Sang -> MOZ", "X: Antony Blinken -> SGP",
                                "X: JD Vance -> FRA",
-                               "Y: Joe Biden -> AUS", "Y: Joe Biden -> JPN",
-                               "Z: Abhisit Vejjajiva -> VNM", "Z: Anthony Albanese -> PHL", "Z: Donald Trump -> SGP",
-                               "Z: Donald Trump -> THA", "Z: Donald Trump -> VNM", "Z: Joe Biden -> LAO",
-                               "Z: Joe Biden -> THA",
                                "heldout: Xi Jinping -> VNM"],
                 "\(left)")
     }

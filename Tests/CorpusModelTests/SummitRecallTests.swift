@@ -93,4 +93,53 @@ struct SummitRecallTests {
         #expect(visits.contains("Pedro Sánchez -> UKR 2024-06-03 occurred"), "\(visits)")
         #expect(!visits.contains { $0.contains("-> DNK") })
     }
+
+    // Branch summits3: more ways of being at a gathering, and gatherings that are background.
+
+    @Test("presence phrases and leading a delegation are attendance; each clause's cue is read", arguments: [
+        ("French President Emmanuel Macron is in town for the talks.", "Emmanuel Macron -> LTU 2023-07-11 occurred"),
+        ("Foreign Minister Catherine Colonna led the French delegation.", "Catherine Colonna -> LTU 2023-07-11 occurred"),
+        ("Foreign Minister Catherine Colonna led the French delegation; Emmanuel Macron stayed away.", "Emmanuel Macron -> LTU 2023-07-11 negated"),
+        ("The summit opened on Tuesday, with French President Emmanuel Macron and German Chancellor Olaf Scholz among the leaders.", "Olaf Scholz -> LTU 2023-07-11 occurred"),
+    ])
+    func attendanceCues(_ sentence: String, _ expected: String) {
+        let visits = Self.summaries("Leaders gather\n\n\(Self.lead)\n\n\(sentence)")
+        #expect(visits.contains(expected), "\(visits)")
+        // Counter-example: without the dateline no gathering is placed.
+        #expect(Self.summaries("Leaders gather\n\nNATO leaders opened a two-day summit on Tuesday.\n\n\(sentence)").allSatisfy { !$0.contains("-> LTU") })
+    }
+
+    @Test("a gathering one came from or attended before is background: it does not carry on")
+    func backgroundGathering() {
+        let after = Self.summaries("Leaders gather\n\n\(Self.lead)\n\nFrench President Emmanuel Macron flew in on Tuesday after attending the G7 summit in Hiroshima. German Chancellor Olaf Scholz also attended.")
+        #expect(after.contains("Olaf Scholz -> LTU 2023-07-11 occurred"), "\(after)")
+        #expect(!after.contains { $0.hasPrefix("Olaf Scholz -> JPN") }, "\(after)")
+        let from = Self.summaries("Leaders gather\n\n\(Self.lead)\n\nArrivals so far: French President Emmanuel Macron, who came on from the G7 meeting in Hiroshima, and German Chancellor Olaf Scholz.")
+        #expect(from.contains("Olaf Scholz -> LTU 2023-07-11 occurred"), "\(from)")
+        #expect(!from.contains { $0.hasPrefix("Olaf Scholz -> JPN") }, "\(from)")
+        // Counter-example: the gathering named as attended, not as background, carries on.
+        let carried = Self.summaries("Leaders gather\n\nLeaders met on Tuesday.\n\nFrench President Emmanuel Macron attended the G7 summit in Hiroshima on May 19. German Chancellor Olaf Scholz also attended.", date: "2023-05-20")
+        #expect(carried.contains { $0.hasPrefix("Olaf Scholz -> JPN") }, "\(carried)")
+    }
+
+    @Test("'X cancelled his trip' after Y's visit is X's, not a cancellation of Y's")
+    func anotherSubjectsTrip() {
+        let text = "Leaders gather\n\nIranian President Masoud Pezeshkian arrived in Kazan on Tuesday for his first trip to Russia. Brazilian President Luiz Inácio Lula da Silva cancelled his trip after a fall at home."
+        let visits = Self.summaries(text, date: "2024-10-24")
+        #expect(visits.contains("Masoud Pezeshkian -> RUS 2024-10-22 occurred"), "\(visits)")
+        // Counter-example: his own cancellation, told of the trip just reported, cancels it.
+        let own = Self.summaries("Leaders gather\n\nIranian President Masoud Pezeshkian was to travel to Kazan. Pezeshkian cancelled his trip after a fall at home.", date: "2024-10-24")
+        #expect(!own.contains { $0.hasPrefix("Masoud Pezeshkian -> RUS") && $0.hasSuffix("occurred") }, "\(own)")
+    }
+
+    @Test("'Also in X were A and B'; a later cue of the sentence uses the gathering an earlier one placed, even as background")
+    func invertedPresenceAndSameSentence() {
+        let inverted = Self.summaries("Leaders gather\n\nAlso in Vientiane on June 3 were Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim.", date: "2024-06-15")
+        #expect(inverted.contains("Anwar Ibrahim -> LAO 2024-06-03 occurred"), "\(inverted)")
+        #expect(Self.summaries("Leaders gather\n\nAlso on June 3 were Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim.", date: "2024-06-15").isEmpty)
+        let text = "Chủ tịch nước tới San Francisco\n\nSan Francisco, 15/11/2023 (TTXVN) - Chủ tịch nước Võ Văn Thưởng đã tới San Francisco sau khi dự Diễn đàn Vành đai và Con đường tại Bắc Kinh hồi giữa tháng 10, sự kiện có sự tham dự của Tổng thống Nga Vladimir Putin."
+        let visits = Self.summaries(text, date: "2023-11-15")
+        #expect(visits.contains { $0.hasPrefix("Vladimir Putin -> CHN 2023-10") }, "\(visits)")
+        #expect(!visits.contains { $0.hasPrefix("Vladimir Putin -> USA") }, "\(visits)")
+    }
 }
