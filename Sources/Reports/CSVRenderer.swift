@@ -1,5 +1,5 @@
-// CSV per RFC 4180, written by `CSVText` (what yaslab/CSV.swift's `CSVWriter` writes, faster): fields holding the separator, a double
-// quote, CR or LF are quoted (quotes doubled), records end with CRLF, the last one too.
+// CSV per RFC 4180, written by `CSVText` (the bytes yaslab/CSV.swift's `CSVWriter` writes, faster): fields holding
+// the separator, a double quote, CR or LF are quoted (quotes doubled), records end with CRLF, the last one too.
 //
 // What goes in: the report's tables, and its charts as their data (a `category` column, then one
 // column per series), each as a CSV of its own with exactly its columns: a header of the column keys
