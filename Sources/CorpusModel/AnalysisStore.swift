@@ -42,6 +42,7 @@ extension Analyzer {
         }
         if let store {
             var w = ByteWriter()
+            w.bytes.reserveCapacity(StoredAnalysis.estimatedSize(of: analysis))
             StoredAnalysis(analysis: analysis, diagnostics: d).encode(to: &w, path: source?.path ?? path)
             store.keep(i, w.bytes)
         }

@@ -253,13 +253,20 @@ public struct CorpusBuilder: Sendable {
         let acronyms = gazetteer.acronymOnlyKeys()
         var assembly = Assembly(gazetteer: gazetteer, tables: DocumentTables(texts: texts ?? TextStore(memoryLimit: textMemoryLimit)))
         assembly.scorer = scorer
-        var chunkStart = 0
-        while chunkStart < inputs.count {
-            let chunk = chunkStart..<min(inputs.count, chunkStart + Self.chunkSize)
-            let chunkResults = analyse(chunk, of: inputs, store: store, scoring: scoring, acronyms: acronyms)
-            assembly.reserve(for: chunkResults, done: chunk.upperBound, total: inputs.count)
-            assembly.add(chunkResults, names: chunk.map { inputs.location($0) }, keys: chunk.map { store?.key($0) ?? 0 })
-            chunkStart = chunk.upperBound
+        // The next chunk is analysed (or its stored analyses decoded) while this one is assembled: the assembly
+        // runs on one thread, and the cores would otherwise wait for it.
+        func chunk(from start: Int) -> PendingChunk? {
+            guard start < inputs.count else { return nil }
+            let range = start..<min(inputs.count, start + Self.chunkSize)
+            return PendingChunk(range) { analyse(range, of: inputs, store: store, scoring: scoring, acronyms: acronyms) }
+        }
+        var pending = chunk(from: 0)
+        while let current = pending {
+            let chunkResults = current.take()
+            pending = chunk(from: current.range.upperBound)
+            assembly.reserve(for: chunkResults, done: current.range.upperBound, total: inputs.count)
+            assembly.add(chunkResults, names: current.range.map { inputs.location($0) },
+                         keys: current.range.map { store?.key($0) ?? 0 })
         }
         MemoryTrace.note("analysed and assembled")
         let (corpus, diagnostics, samples) = assembly.finish()
@@ -299,6 +306,8 @@ struct Assembly {
     var notes = NoteCollector()
     var entities: [Entity]
     var discoveredIndex: [UInt64: Int] = [:]
+    /// A dateline's city in the gazetteer (nil: none), by dateline.
+    var placeEntities: [String: Int?] = [:]
     var documents: [Document] = []
     /// Content hash -> the document with that text (Int32: 12 bytes a slot, not 16, in a table of 262,144 slots
     /// for 100,000 documents).
@@ -320,10 +329,13 @@ struct Assembly {
     /// documents so far: arrays that grow by doubling would hold up to twice what they use.
     mutating func reserve(for results: [(DocumentAnalysis?, [Diagnostic])], done: Int, total: Int) {
         var sentences = 0, mentions = 0, times = 0, visits = 0, visitMentions = 0, events = 0
-        for case let (a?, _) in results {
-            sentences += a.sentences.count; mentions += a.mentions.count; times += a.times.count
-            visits += a.visits.count; events += a.events.count
-            for v in a.visits { visitMentions += min(v.mentions.count, 255) }
+        for index in results.indices {
+            // Read in place (a `let` of the analysis would copy it).
+            results[index].0.map { a in
+                sentences += a.sentences.count; mentions += a.mentions.count; times += a.times.count
+                visits += a.visits.count; events += a.events.count
+                for v in a.visits { visitMentions += min(v.mentions.count, 255) }
+            }
         }
         let scale = Double(total) / Double(max(done, 1)) * 1.02
         /// The capacity to reserve for `adding` more, or nil when there is room.
@@ -351,10 +363,11 @@ struct Assembly {
     mutating func add(_ input: consuming [(DocumentAnalysis?, [Diagnostic])], names: [(directory: String, name: String)], keys: [UInt64]) {
         var results = consume input
         for index in results.indices {
-            let (analysis, d) = results[index]
-            results[index] = (nil, [])
-            diagnostics += d
-            guard let a = analysis else { continue }
+            // Moved out of the array, not copied (a copy retains and releases every string and array of it).
+            var entry: (DocumentAnalysis?, [Diagnostic]) = (nil, [])
+            swap(&entry, &results[index])
+            diagnostics += entry.1
+            guard var a = entry.0.take() else { continue }
             if let first = seen[a.source.contentHash] {
                 diagnostics.append(Diagnostic(file: a.source.path, severity: .note, message: "same text as \(documents[Int(first)].path); counted once"))
                 continue
@@ -388,9 +401,7 @@ struct Assembly {
             let (dirPart, name) = names[index]
             if dirPart != tables.directories.last { tables.directories.append(dirPart) } // one string per folder
             var placeEntity: Int?
-            if let place = a.place {
-                placeEntity = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
-            }
+            if let place = a.place { placeEntity = cityEntity(ofDateline: place) }
             // The texts go to the store (memory, then a temporary file): the model keeps byte ranges only.
             let (text, original) = Self.place(a, in: tables.texts)
             let sentences = tables.sentences.count..<(tables.sentences.count + a.sentences.count)
@@ -411,16 +422,28 @@ struct Assembly {
                 anchor: a.anchor?.packed ?? 0, anchorSource: a.anchorSource))
             tables.documentKeys.append(keys[index])
             documents.append(Document(tables: tables, index: docIndex))
-            for (k, var v) in a.visits.enumerated() {
-                v.visitor = global(v.visitor)
-                v.host = v.host.map(global)
-                if k < a.features.count { samples.append(CandidateSample(v, document: docIndex, features: a.features[k])) }
+            for k in a.visits.indices {
+                a.visits[k].visitor = global(a.visits[k].visitor)
+                a.visits[k].host = a.visits[k].host.map(global)
+                if k < a.features.count { samples.append(CandidateSample(a.visits[k], document: docIndex, features: a.features[k])) }
                 // A proposed candidate the scorer does not keep is a training sample only.
-                guard VisitScorer.keeps(v, scorer) else { continue }
-                visitCandidates.append(v, document: docIndex)
+                guard VisitScorer.keeps(a.visits[k], scorer) else { continue }
+                visitCandidates.append(a.visits[k], document: docIndex)
             }
-            for var e in a.events { e.participants = e.participants.map(global); events.add(e, document: docIndex) }
+            for k in a.events.indices {
+                if !a.events[k].participants.isEmpty { a.events[k].participants = a.events[k].participants.map(global) }
+                events.add(a.events[k], document: docIndex)
+            }
         }
+    }
+
+    /// The gazetteer's city a dateline names (nil: none); the same datelines come back in article after article,
+    /// so each is looked up once.
+    mutating func cityEntity(ofDateline place: String) -> Int? {
+        if let known = placeEntities[place] { return known }
+        let found = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
+        placeEntities[place] = .some(found)
+        return found
     }
 
     /// A document's texts put in the store: copied from an earlier model file, or appended; the original only
@@ -436,12 +459,17 @@ struct Assembly {
     mutating func finish() -> (Corpus, [Diagnostic], [CandidateSample]) {
         seen = [:]
         discoveredIndex = [:]
+        placeEntities = [:]
         tables.texts.seal()
         MemoryTrace.note("\(visitCandidates.count) visit candidates, \(events.events.count) other events")
-        let events = self.events.finish()
-        MemoryTrace.note("events sorted")
+        // The other events are sorted while the visits are merged (the two touch nothing in common).
+        nonisolated(unsafe) var eventMerger = self.events
+        self.events = EventMerger()
+        let sortedEvents = BackgroundWork { eventMerger.finish() }
         var visits = Merger.mergeVisits(&visitCandidates, documents: documents, entities: entities,
                                         combination: scorer?.combination ?? .noisyOr)
+        let events = sortedEvents.take()
+        MemoryTrace.note("events sorted")
         visitCandidates = VisitCandidates()
         Merger.keepQualifyingLevels(&visits)
         if let scorer, scorer.filters { Merger.keep(&visits, minimumConfidence: scorer.threshold) }
@@ -487,14 +515,26 @@ struct BuildInputs: Sendable {
     /// A path's folder and file name, as `NSString`'s `deletingLastPathComponent` and `lastPathComponent` give
     /// them, without their cost for a plain path (one slash between components, none at the end).
     static func split(_ path: String) -> (directory: String, name: String) {
-        let bytes = path.utf8, separator = UInt8(ascii: "/")
-        let doubled = zip(bytes, bytes.dropFirst()).contains { $0 == separator && $1 == separator }
-        guard let slash = bytes.lastIndex(of: separator), slash != bytes.index(before: bytes.endIndex), !doubled else {
-            let ns = path as NSString
-            return (ns.deletingLastPathComponent, ns.lastPathComponent)
+        var path = path
+        // One pass over the bytes: the last slash, or nil when the path is not plain (no slash, a slash at the
+        // end, two in a row), which `NSString` splits instead.
+        let plain = path.withUTF8 { bytes -> (directory: String, name: String)? in
+            let separator = UInt8(ascii: "/")
+            var slash = -1, previous: UInt8 = 0
+            for (k, byte) in bytes.enumerated() {
+                if byte == separator {
+                    if previous == separator { return nil }
+                    slash = k
+                }
+                previous = byte
+            }
+            guard slash >= 0, slash != bytes.count - 1 else { return nil }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]), as: UTF8.self)
+            return (slash == 0 ? "/" : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self), name)
         }
-        let name = String(path[bytes.index(after: slash)...])
-        return (slash == bytes.startIndex ? "/" : String(path[..<slash]), name)
+        if let plain { return plain }
+        let ns = path as NSString
+        return (ns.deletingLastPathComponent, ns.lastPathComponent)
     }
 
     /// The document's folder and file name.
@@ -532,6 +572,63 @@ struct BuildInputs: Sendable {
         let (source, diagnostics) = Reader.decode(data: data, path: path)
         return (source, diagnostics, hashing ? data.withUnsafeBytes { Checksum.of($0) } : nil)
     }
+}
+
+/// Work done on another thread while the caller goes on; its result is taken once, waiting for it if need be.
+final class BackgroundWork<Result>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Result?
+
+    init(_ work: @escaping @Sendable () -> Result) {
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            result = work()
+            done.leave()
+        }
+    }
+
+    /// Waits for the work to end and moves its result out.
+    func take() -> Result {
+        done.wait()
+        return result.take()!
+    }
+}
+
+/// A chunk of documents analysed on another thread (`BackgroundWork`).
+struct PendingChunk {
+    let range: Range<Int>
+    private let work: BackgroundWork<[(DocumentAnalysis?, [Diagnostic])]>
+
+    init(_ range: Range<Int>, analyse: @escaping @Sendable () -> [(DocumentAnalysis?, [Diagnostic])]) {
+        self.range = range
+        work = BackgroundWork(analyse)
+    }
+
+    func take() -> [(DocumentAnalysis?, [Diagnostic])] { work.take() }
+}
+
+/// Work over a range of items cut in contiguous slices, one per core, whose results come back in order.
+enum Slices {
+    /// `body` of each slice of `0..<count` (one slice, on the calling thread, below `minimum` items a core).
+    static func map<T>(_ count: Int, minimum: Int = 2048, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let slices = max(1, min(cores, count / max(1, minimum)))
+        if slices == 1 { return [body(0..<count)] }
+        let results = SliceResults<T>(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { k in
+            results.set(k, body((k * count / slices)..<((k + 1) * count / slices)))
+        }
+        return results.take()
+    }
+}
+
+/// One slot per slice, each written by its slice alone.
+private final class SliceResults<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ value: T) { lock.lock(); slots[k] = value; lock.unlock() }
+    func take() -> [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }
 
 final class ResultBox: @unchecked Sendable {

@@ -35,6 +35,14 @@ public final class Lexicon: Sendable {
     let destinationPrepositions: KeyTableSet
     /// "from", "từ": a place after one and before a goal is where a journey started ("flew from Israel to Jeddah").
     let originWords: KeyTableSet
+    /// "from", "on his way to": a place right after one is another stop of the journey its clause tells (rule visit.journey-stop).
+    let journeyStopWords: PhraseSet
+    /// "guest", "invitation": after a person's "'s", that person hosts the visitor ("as Tito's guest").
+    let hostPossessiveNouns: PhraseSet
+    /// "with", "together with", "với": the person after one is met or travels along (TripLegs.swift).
+    let companionWords: PhraseSet
+    /// "when", "khi": after a time and a comma, they open a clause of that time (VisitDates.swift).
+    let timeRelatives: KeyTableSet
     /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
     let legStartWords: PhraseSet
     /// "weekend", "cuối tuần": with a present-tense travel verb, a scheduled trip, as a weekday is.
@@ -173,6 +181,8 @@ public final class Lexicon: Sendable {
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); monthPartWords = sets.words("month-part-words"); laterWords = sets.words("later-words")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
+        journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
+        companionWords = sets.phrases("companion-words"); timeRelatives = sets.words("time-relatives")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")

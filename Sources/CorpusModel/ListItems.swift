@@ -239,9 +239,11 @@ extension EventFinder {
         var rules = RuleSet([.visitTimelineStop, .dateListItem])
         let person: PersonRef
         let from: Int
-        if let place = destinationAt(k, c) {
+        if let place = destinationAt(k, c) ?? countryAfterUnknownTown(k, c) {
             let next = place.tokens.upperBound
-            guard next >= c.end || tokens[next].kind == .punct || lexicon.coordinators.contains(tokens[next].lower) else { return }
+            guard next >= c.end || tokens[next].kind == .punct || lexicon.coordinators.contains(tokens[next].lower)
+                    || lexicon.placePrepositions.contains(tokens[next].lower) || lexicon.destinationPrepositions.contains(tokens[next].lower)
+            else { return }
             // The one person the list's lead or headline names ("Xi Jinping's visits to Africa"), else the visitor
             // of the item before.
             let carried = lastListVisit.flatMap { $0.list == item.list ? $0.visitor : nil }
@@ -261,6 +263,17 @@ extension EventFinder {
         let reading = VisitReading(person: person, trigger: nil, range: from..<c.end, time: date, notBefore: nil,
                                    kind: .unspecified, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
+    }
+
+    /// "- June 15: Lucerne, Switzerland, a summit on peace": a town the gazetteer lacks (one to three capitalised
+    /// words) then a comma and a country: the country is the stop.
+    func countryAfterUnknownTown(_ k: Int, _ c: SentenceContext) -> PlaceRef? {
+        var j = k
+        while j < min(c.end, k + 3) && tokens[j].kind == .word && tokens[j].capitalized { j += 1 }
+        guard j > k, j + 1 < c.end, isComma(j), !c.persons.contains(where: { (k..<j).contains($0.nameStart) }),
+              !c.mentions.places.contains(where: { (k..<j).contains($0.tokens.lowerBound) }),
+              let country = destinationAt(j + 1, c), country.city == nil else { return nil }
+        return country
     }
 
     /// The first token after an item's date and its separator (and a bracketed aside: "1981 (30 Nov-1 Dec):").

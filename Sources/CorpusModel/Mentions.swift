@@ -318,6 +318,12 @@ struct MentionFinder {
     func markCueRoles(_ m: inout SentenceMentions, sentenceStart s: Int) {
         for k in m.persons.indices {
             m.persons[k].setCue(lexicon.personCue(tokens, before: m.persons[k].phraseStart, sentenceStart: s))
+            // "as Tito's guest", "at Xi's invitation": the person whose guest the visitor is hosts him.
+            let after = m.persons[k].nameEnd
+            if after + 1 < tokens.count, tokens[after].kind == .possessive,
+               lexicon.hostPossessiveNouns.match(tokens, at: after + 1, end: tokens.count) > 0 {
+                m.persons[k].hostContext = true
+            }
         }
         markCoordinatedParties(&m)
     }

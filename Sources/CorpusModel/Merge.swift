@@ -190,24 +190,36 @@ enum Merger {
             default: return a.visitor < b.visitor
             }
         }
+        // Each cluster's reports and status, then its visit, are its own: both passes run in slices on the cores.
         var reports: [[Mention]] = []
         var statuses: [VisitStatus] = []
         reports.reserveCapacity(clusters.count)
         statuses.reserveCapacity(clusters.count)
-        for id in 0..<clusters.count {
-            let c = clusters.cluster(id, candidates)
-            reports.append(mentionsInTextOrder(c.members.flatMap { candidates.mentions(Int($0)) }))
-            statuses.append(strongestStatus(of: c, c.members.map(Int.init), candidates, documents: documents))
+        do {
+            let table = clusters, all = candidates
+            for slice in Slices.map(clusters.count, { range in
+                range.map { id -> (reports: [Mention], status: VisitStatus) in
+                    let c = table.cluster(id, all)
+                    return (mentionsInTextOrder(c.members.flatMap { all.mentions(Int($0)) }),
+                            strongestStatus(of: c, c.members.map(Int.init), all, documents: documents))
+                }
+            }) {
+                for made in slice { reports.append(made.reports); statuses.append(made.status) }
+            }
         }
         candidates.dropMentions()
         var visits: [Visit] = []
         visits.reserveCapacity(clusters.count)
-        for id in 0..<clusters.count {
-            var visit = visit(of: clusters.cluster(id, candidates), id: id, candidates, status: statuses[id], documents: documents,
-                              entities: entities, combination: combination)
-            swap(&visit.mentions, &reports[id]) // moved, not copied
-            visits.append(visit)
+        let table = clusters, kept = candidates, found = statuses
+        for slice in Slices.map(clusters.count, { range in
+            range.map { id in
+                visit(of: table.cluster(id, kept), id: id, kept, status: found[id], documents: documents, entities: entities,
+                      combination: combination)
+            }
+        }) {
+            visits.append(contentsOf: slice)
         }
+        for id in visits.indices { swap(&visits[id].mentions, &reports[id]) } // moved, not copied
         return visits
     }
 
@@ -547,9 +559,28 @@ struct EventMerger {
 
     /// Equal lists and labels share one storage: the same pairs of countries and leaders, and the same
     /// labels, come back in article after article.
-    private var participantLists: [[Int]: [Int]] = [:]
-    private var countryLists: [[String]: [String]] = [:]
+    private var participantLists: [UInt64: [Int]] = [:]
+    private var countryLists: [UInt64: [String]] = [:]
     private var labels: [String: String] = [:]
+    /// A list of numbers is found by the checksum of its bytes (hashing the list itself cost a tenth of a
+    /// rebuild's assembly); a list whose checksum another list has is kept unshared.
+    private static func shared(_ value: [Int], _ table: inout [UInt64: [Int]]) -> [Int] {
+        let key = value.withUnsafeBytes { Checksum.of($0) }
+        if let found = table[key] { return found == value ? found : value }
+        table[key] = value
+        return value
+    }
+    /// A list of strings likewise, by the checksum of their bytes, each followed by a 0 byte.
+    private static func shared(_ value: [String], _ table: inout [UInt64: [String]]) -> [String] {
+        var sum = Checksum()
+        for var text in value {
+            text.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: UInt8(0)) { sum.add($0) }
+        }
+        if let found = table[sum.value] { return found == value ? found : value }
+        table[sum.value] = value
+        return value
+    }
     private static func shared<T: Hashable>(_ value: T, _ table: inout [T: T]) -> T {
         if let found = table[value] { return found }
         table[value] = value

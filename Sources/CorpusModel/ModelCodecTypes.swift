@@ -226,6 +226,13 @@ struct StoredAnalysis {
         w.list(a.features) { w, row in w.list(row) { $0.float($1) } }
     }
 
+    /// About the bytes `encode` writes for `analysis` (a little more, so that the buffer grows once at most).
+    static func estimatedSize(of analysis: DocumentAnalysis?) -> Int {
+        guard let a = analysis else { return 64 }
+        return 512 + a.sentences.count * MemoryLayout<Sentence>.stride + a.mentions.count * MemoryLayout<EntityMention>.stride
+            + a.times.count * MemoryLayout<TimeExpression>.stride + a.discovered.count * 96 + a.visits.count * 320 + a.events.count * 160
+    }
+
     init(analysis: DocumentAnalysis?, diagnostics: [Diagnostic]) {
         self.analysis = analysis
         self.diagnostics = diagnostics

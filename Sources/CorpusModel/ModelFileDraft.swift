@@ -92,8 +92,12 @@ public final class ModelFileTexts: @unchecked Sendable {
 
     /// Opens `url` and checks it as a load does (size, header, tables), and all its texts' blocks too, since a build
     /// copies most of them; its key may be any.
-    public init(url: URL) throws {
-        let file = try ModelSnapshot.openVerified(url, key: nil)
+    public convenience init(url: URL) throws {
+        try self.init(file: ModelSnapshot.openVerified(url, key: nil))
+    }
+
+    /// The same, of a file opened and checked already (its texts are checked here).
+    public init(file: ModelSnapshot.VerifiedFile) throws {
         store = file.texts()
         try store.checkAllBlocks()
         (records, byKey) = try file.tables.withUnsafeBytes { raw in

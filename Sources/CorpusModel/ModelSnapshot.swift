@@ -82,14 +82,20 @@ public enum ModelSnapshot {
         try memory(tables.strings)
         w.values(tables.records)
         try memory(tables.documentKeys)
+        // The other events are encoded on another core while the entities and visits are encoded and written.
+        let events = corpus.events
+        let laterSections = BackgroundWork { () -> [UInt8] in
+            var later = ByteWriter()
+            later.values(events)
+            later.values(diagnostics)
+            return later.bytes
+        }
         w.u32(UInt32(corpus.gazetteer.entities.count))
         w.values(corpus.entities[corpus.gazetteer.entities.count...])
         try flush()
         w.values(corpus.visits)
         try flush()
-        w.values(corpus.events)
-        w.values(diagnostics)
-        try flush()
+        try sink.write(laterSections.take())
         try tables.sentences.withUnsafeBytes { try sink.writeUnchecked($0) }
         try tables.mentions.withUnsafeBytes { try sink.writeUnchecked($0) }
         try tables.times.withUnsafeBytes { try sink.writeUnchecked($0) }
@@ -101,8 +107,9 @@ public enum ModelSnapshot {
     // MARK: Reading
 
     /// A model file opened and checked: its header, its size and the tables' checksum (the texts are checked block
-    /// by block as they are read: `TextBlocks`). The caller owns `file`.
-    struct VerifiedFile {
+    /// by block as they are read: `TextBlocks`). It closes `file` when released, unless `texts` handed it to a
+    /// store.
+    public final class VerifiedFile: @unchecked Sendable {
         let file: Int32
         let header: Header
         /// The tables up to the sentences, mapped from the file.
@@ -114,11 +121,29 @@ public enum ModelSnapshot {
         /// Where the tables after the block checksums start in `tables`.
         let tablesBody: Int
         static var textsBase: Int { ModelSnapshot.headerSize }
+        /// Whether `texts` gave the file to a store, which closes it.
+        private var handedOver = false
+
+        init(file: Int32, header: Header, tables: MappedRegion,
+             columns: (sentences: StoredColumns.Table, mentions: StoredColumns.Table, times: StoredColumns.Table),
+             textBlocks: [UInt64], tablesBody: Int) {
+            self.file = file
+            self.header = header
+            self.tables = tables
+            self.columns = columns
+            self.textBlocks = textBlocks
+            self.tablesBody = tablesBody
+        }
+
+        deinit { if !handedOver { close(file) } }
 
         /// The file's texts, read on demand, each block checked when first read (a mismatch goes to `damaged`).
+        /// Called once: the store owns the file from then on.
         func texts(damaged: @escaping @Sendable (CacheFormatError) -> Never = TextStore.stop) -> TextStore {
-            TextStore(file: file, base: Self.textsBase, length: Int(header.textsLength), blocks: textBlocks,
-                      blockSize: Int(header.textBlockSize), damaged: damaged)
+            precondition(!handedOver, "a model file's texts are opened once")
+            handedOver = true
+            return TextStore(file: file, base: Self.textsBase, length: Int(header.textsLength), blocks: textBlocks,
+                             blockSize: Int(header.textBlockSize), damaged: damaged)
         }
 
         /// The sentences, mentions and times, read when first used (a mismatch goes to `damaged`).
@@ -128,7 +153,7 @@ public enum ModelSnapshot {
     }
 
     /// Opens `url` and checks its header, size and tables (`key`: the key it must have; nil: any).
-    static func openVerified(_ url: URL, key: UInt64?) throws -> VerifiedFile {
+    public static func openVerified(_ url: URL, key: UInt64?) throws -> VerifiedFile {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CacheFormatError("cannot open: \(String(cString: strerror(errno)))") }
         do {
@@ -185,28 +210,44 @@ public enum ModelSnapshot {
     /// A texts block found damaged when first read goes to `damaged`.
     public static func read(_ url: URL, key: UInt64, gazetteer: Gazetteer,
                             damaged: @escaping @Sendable (CacheFormatError) -> Never = TextStore.stop) throws -> (Corpus, [Diagnostic]) {
-        let file = try openVerified(url, key: key)
+        try read(openVerified(url, key: key), gazetteer: gazetteer, damaged: damaged)
+    }
+
+    /// What `read` throws when `proceed` said to stop.
+    public struct Stopped: Error {}
+
+    /// Reads the model of a file opened and checked (its key checked by the caller). `proceed` is asked between
+    /// the tables: when it says no, the read stops (`Stopped`) without decoding the rest.
+    public static func read(_ file: VerifiedFile, gazetteer: Gazetteer,
+                            damaged: @escaping @Sendable (CacheFormatError) -> Never = TextStore.stop,
+                            proceed: () -> Bool = { true }) throws -> (Corpus, [Diagnostic]) {
         let store = file.texts(damaged: damaged)
         let columns = file.storedColumns(damaged: damaged)
         return try file.tables.withUnsafeBytes { raw in
             var r = ByteReader(raw)
             r.at = file.tablesBody
-            let corpus = try decodeTables(&r, texts: store, columns: columns, gazetteer: gazetteer)
+            let corpus = try decodeTables(&r, texts: store, columns: columns, gazetteer: gazetteer, proceed: proceed)
             let diagnostics: [Diagnostic] = try r.values()
             guard r.at == r.base.count else { throw CacheFormatError("trailing bytes after the tables") }
             return (corpus, diagnostics)
         }
     }
 
-    static func decodeTables(_ r: inout ByteReader, texts: TextStore, columns: StoredColumns, gazetteer: Gazetteer) throws -> Corpus {
+    static func decodeTables(_ r: inout ByteReader, texts: TextStore, columns: StoredColumns, gazetteer: Gazetteer,
+                             proceed: () -> Bool = { true }) throws -> Corpus {
+        func step() throws { if !proceed() { throw Stopped() } }
         let tables = DocumentTables(texts: texts, stored: columns)
         tables.directories = try r.list { try $0.string() }
         tables.strings = try r.memory(UInt8.self)
+        try step()
         tables.records = try r.values()
         tables.documentKeys = try r.memory(UInt64.self)
         guard Int(try r.u32()) == gazetteer.entities.count else { throw CacheFormatError("built with another gazetteer") }
+        try step()
         let discovered: [Entity] = try r.values()
+        try step()
         let visits: [Visit] = try r.values()
+        try step()
         let events: [Event] = try r.values()
         try validate(tables, sentences: columns.sentenceTable.count, mentions: columns.mentionTable.count, times: columns.timeTable.count)
         let documents = tables.records.indices.map { Document(tables: tables, index: $0) }

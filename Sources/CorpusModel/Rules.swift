@@ -70,6 +70,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Who stayed away from a gathering or had it ahead, and where a timeline item's gathering is (issue 9, summits3).
     case statusNegatedAbsence, statusNegatedStayedAway, statusPlannedParticipant, statusNegatedCancelOpensClause
     case destinationItemHeading
+    // The place a journey came from or is on its way to: another stop of the trip (TripLegs.swift).
+    case visitJourneyStop
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -193,6 +195,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusPlannedParticipant: "status.planned.participant"
         case .statusNegatedCancelOpensClause: "status.negated.cancel-opens-clause"
         case .destinationItemHeading: "destination.item-heading"
+        case .visitJourneyStop: "visit.journey-stop"
         }
     }
 }

@@ -9,7 +9,9 @@ extension EventFinder {
     func legVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
         let leg = triggers[ti].tokens
         if let prev = previousVisitor, prev.sentence == c.index {
-            if let subject = subjectBefore(ti, in: triggers, c), c.persons[subject].nameEnd >= leg.lowerBound - 2 {
+            // Not a companion met there ("in Riyadh with Saudi Foreign Minister X, then in Abu Dhabi").
+            if let subject = subjectBefore(ti, in: triggers, c), c.persons[subject].nameEnd >= leg.lowerBound - 2,
+               !isCompanion(c.persons[subject], c) {
                 return (subject, .visitorSubject)
             }
             return (prev.index, .visitorPreviousInSentence)
@@ -17,6 +19,18 @@ extension EventFinder {
         guard leg.contains(where: { lexicon.objectPronouns.contains(tokens[$0].lower) }) else { return nil }
         let withoutNouns = triggers[...ti].filter { !$0.isNoun }
         return subjectBefore(withoutNouns.count - 1, in: withoutNouns, c).map { ($0, .visitorSubject) }
+    }
+
+    /// A person right after "with", "together with", "với" ("the" or capitalised words of his title between): met or
+    /// travelling along, not the subject of the leg after him.
+    func isCompanion(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        var j = p.phraseStart - 1
+        while j >= c.start && j >= p.phraseStart - 4 {
+            if lexicon.companionWords.matchEnding(tokens, at: j, start: c.start) > 0 { return true }
+            guard tokens[j].lower == Lexicon.theKey || tokens[j].kind == .word && tokens[j].capitalized else { return false }
+            j -= 1
+        }
+        return false
     }
 
     /// Rule visitor.previous-leg: the visitor of a later leg that names no one. After a continuation ("The tour
@@ -52,6 +66,18 @@ extension EventFinder {
         return visits[lv].rules.contains(.statusOccurredDeparture) ? .planned : told.status
     }
 
+    /// "will arrive in Paris on Monday ... before flying on to Washington", "sẽ tới Riyadh ..., trước khi thăm chính thức
+    /// Qatar": a later leg of a planned trip, told in the same sentence with no status cue of its own and no date
+    /// before the article, is planned too (rule visit.continuation), whatever word leads to it.
+    func laterLegOfPlan(_ r: VisitReading, _ c: SentenceContext, start: PartialDate?) -> Bool {
+        // The visitor carried from the leg before, or named again by a title or a pronoun ("Thủ tướng sẽ tới X, trước khi thăm Y").
+        guard r.rules.contains(.visitorPreviousInSentence) || r.rules.contains(.visitorTitleOrPronoun),
+              visits.contains(where: { $0.visitor == r.person.entity && $0.status == .planned && $0.mentions.contains { $0.sentence == c.index } })
+        else { return false }
+        guard let start, let d = date else { return true }
+        return !(start < d.truncated(to: min(start.granularity, .month)))
+    }
+
     /// "spent a day in Abu Dhabi and then Riyadh": the place right before a continuation ("PLACE and then",
     /// "PLACE, then") is a leg of the same visitor too, when no visit of this sentence has taken it yet.
     mutating func readLegBefore(_ vi: Int, _ clues: TriggerClues, _ c: SentenceContext) {
@@ -65,5 +91,61 @@ extension EventFinder {
         let reading = VisitReading(person: person, trigger: clues.trigger, range: place.tokens, time: clues.time,
                                    notBefore: clues.notBefore, kind: clues.kind.kind, rules: clues.rules)
         for v in makeVisits(reading, c) { add(v) }
+    }
+}
+
+extension EventFinder {
+    /// Rule visit.journey-stop: "arrived in Colombo from Bangkok, where he had attended the summit", "stopped in the
+    /// UAE on his way home from Beijing", "flew from Israel to Jeddah", "stops in Hanoi on his way to China": the place
+    /// a journey came from, or is on its way to, abroad is another stop of the same trip, with the visit's status and
+    /// month (none for a trip called off: where it would have come from is not told). Put before the visits made, so
+    /// that the visit told stays the one referred back to.
+    func journeyStops(of r: VisitReading, _ made: [VisitCandidate], _ c: SentenceContext) -> [VisitCandidate] {
+        guard let main = made.first, let trigger = r.trigger, main.status != .negated,
+              !r.rules.contains(.visitTripList) else { return [] }
+        // In the trigger's clause, or opening the clause right after it ("stopped in Hanoi after talks in Pyongyang",
+        // "tới Hà Nội, ngay sau khi rời Bình Nhưỡng").
+        let clause = c.clause(of: trigger.tokens.lowerBound)
+        let end = min(c.end, max(r.range.upperBound, trigger.tokens.upperBound))
+        var stops: [VisitCandidate] = []
+        var k = clause.lowerBound
+        while k < min(end, clause.upperBound + 2) {
+            let n = lexicon.journeyStopWords.match(tokens, at: k, end: end)
+            guard n > 0 else { k += 1; continue }
+            defer { k += n }
+            guard let place = stopPlace(after: k + n, end: end, c), place.country != main.visitorCountry,
+                  !made.contains(where: { $0.destination == place.country }),
+                  !stops.contains(where: { $0.destination == place.country }) else { continue }
+            var stop = main
+            stop.destination = place.country
+            stop.city = place.city
+            stop.host = nil
+            // The kind told ("a state visit to Vietnam after leaving Pyongyang") is the visit's, not the stop's.
+            stop.kind = .unspecified
+            stop.rules.remove(.kindWordBefore)
+            stop.rules.remove(.kindVietnameseAfter)
+            stop.start = main.start.map { $0.truncated(to: min($0.granularity, .month)) }
+            stop.end = nil
+            stop.rules.insert(.visitJourneyStop)
+            stop.mentions = [report(c, status: main.status, time: nil, rules: stop.rules,
+                                    visitor: r.person.nameStart..<r.person.nameEnd, destination: place.tokens)]
+            stops.append(stop)
+        }
+        return stops
+    }
+
+    /// The place a journey-stop phrase names: the first place within four words after it ("from the G7 summit in
+    /// Germany"), not inside a name or a title, and closing its phrase (a punctuation mark, a preposition of
+    /// destination, a time or the clause's end follows: not "imports from China rose").
+    func stopPlace(after k: Int, end: Int, _ c: SentenceContext) -> PlaceRef? {
+        guard k < end, !c.times.contains(where: { $0.tokens.lowerBound == k }) else { return nil }
+        guard let place = c.mentions.places.first(where: { $0.tokens.lowerBound >= k && $0.tokens.lowerBound <= k + 4 }),
+              !place.demonym, !place.inPhrase, place.tokens.upperBound <= end else { return nil }
+        guard (k..<place.tokens.lowerBound).allSatisfy({ tokens[$0].kind == .word }),
+              !c.persons.contains(where: { (k..<place.tokens.lowerBound).contains($0.nameStart) }) else { return nil }
+        let after = place.tokens.upperBound
+        let closes = after >= end || tokens[after].kind == .punct || lexicon.destinationPrepositions.contains(tokens[after].lower)
+            || c.times.contains { $0.tokens.lowerBound == after }
+        return closes ? place : nil
     }
 }

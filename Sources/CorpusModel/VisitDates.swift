@@ -16,6 +16,7 @@ extension EventFinder {
     /// told before; else a time at the head of the sentence ("In June 1961, ...") for its first visitor.
     func timeOfVisit(_ visitor: Int?, _ trigger: Trigger, _ segment: VisitorSegment, _ c: SentenceContext) -> TimeReading {
         let tr = trigger.tokens
+        if let told = timeBeforeWhenClause(of: tr, c) { return TimeReading(time: told, rule: .dateOwnClause) }
         var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
         // Nearest time to the trigger.
         segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
@@ -55,6 +56,17 @@ extension EventFinder {
             return TimeReading(time: head, rule: .dateSentenceHead)
         }
         return TimeReading()
+    }
+
+    /// "since January 2016, when a Middle East tour also took him to Egypt and Iran": a clause opened by a word of
+    /// `time-relatives` right after a time and a comma is of that time, even one that only bounds a period ("since"),
+    /// unless the clause has a time of its own before the trigger.
+    func timeBeforeWhenClause(of tr: Range<Int>, _ c: SentenceContext) -> TaggedTime? {
+        let clause = c.clause(of: tr.lowerBound), from = max(clause.lowerBound, c.start + 2)
+        guard from < tr.lowerBound, let k = (from..<tr.lowerBound).last(where: {
+            lexicon.timeRelatives.contains(tokens[$0].lower) && isComma($0 - 1)
+        }), !c.allTimes.contains(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound < tr.lowerBound }) else { return nil }
+        return c.allTimes.first { $0.tokens.upperBound == k - 1 }
     }
 
     /// A verb of saying between time `t` and the trigger, or just before a time that comes before the trigger
@@ -210,11 +222,16 @@ struct TripStop {
 }
 
 extension EventFinder {
-    /// The next stop of a trip list at token `k`: a place after a destination preposition ("to Dalian in May"), or
-    /// a place right there with its own time after it ("Riyadh on the 13th, Doha on the 14th").
+    /// The next stop of a trip list at token `k`: a place after a destination preposition ("to Dalian in May"), after
+    /// a preposition of place with its own time ("was in New Delhi in November 1986 and in Prague in April 1987"), or a
+    /// place right there with its own time after it ("Riyadh on the 13th, Doha on the 14th").
     func nextStop(at k: Int, _ places: [PlaceRef], _ c: SentenceContext) -> PlaceRef? {
         if lexicon.destinationPrepositions.contains(tokens[k].lower) {
             return places.first { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }
+        }
+        if lexicon.placePrepositions.contains(tokens[k].lower), let place = places.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 2 }) {
+            let after = place.tokens.upperBound
+            return c.times.contains { $0.tokens.lowerBound >= after && $0.tokens.lowerBound <= after + 2 } ? place : nil
         }
         let start = tokens[k].lower == Self.kThe ? k + 1 : k
         guard let place = places.first(where: { $0.tokens.lowerBound == start }) else { return nil }
@@ -225,10 +242,26 @@ extension EventFinder {
     /// "travelled to Beijing in March, to the port city of Dalian in May and to Beijing again in June": a list
     /// of places after the trigger, each with its own time right after it, joined by a comma or "and" and a
     /// preposition of destination or followed by a time of their own (rule visit.trip-list). Two stops or more, else none.
+    /// The list starts at the first place after the trigger: right after it, or further on when that place opens a
+    /// list ("a tour that had already taken him to Tokyo on Nov. 5, Seoul on Nov. 7 and Beijing on Nov. 8",
+    /// "chuyến công du đầu tiên cho ba nước Đông Nam Á: Việt Nam (16-17/1), Thái Lan (17-18/1) và Indonesia").
     func tripList(after trigger: Trigger, segment: VisitorSegment, _ c: SentenceContext) -> [TripStop] {
-        let tr = trigger.tokens, e = c.end
+        let tr = trigger.tokens
         let places = c.destinationPlaces(from: tr.upperBound, to: max(segment.end, tr.upperBound))
-        guard var place = places.first, place.tokens.lowerBound <= tr.upperBound + 4 else { return [] }
+        guard let first = places.first else { return [] }
+        if first.tokens.lowerBound <= tr.upperBound + 4 { return tripList(from: first, places, c) }
+        guard first.tokens.lowerBound <= tr.upperBound + Self.farListStart else { return [] }
+        let stops = tripList(from: first, places, c)
+        return stops.count >= 3 || (stops.count == 2 && stops[0].time.start.granularity == .day) ? stops : []
+    }
+
+    /// How far after its trigger a trip list may start when its first place is not right after it (tokens).
+    static let farListStart = 12
+
+    /// The stops of a trip list that starts at `first`: each place with its time, while they are joined.
+    func tripList(from first: PlaceRef, _ places: [PlaceRef], _ c: SentenceContext) -> [TripStop] {
+        let e = c.end
+        var place = first
         var stops: [TripStop] = []
         while let time = c.times.first(where: { $0.tokens.lowerBound >= place.tokens.upperBound && $0.tokens.lowerBound <= place.tokens.upperBound + 2 }) {
             stops.append(TripStop(place: place, time: time))

@@ -349,6 +349,7 @@ extension EventFinder {
         if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let place = destination.place,
            negationBetween(trigger.tokens.upperBound, place.tokens.lowerBound) { reading = StatusReading(.negated, .statusNegatedCue) }
         if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
+        if reading.rule == .statusOccurredDefault, laterLegOfPlan(r, c, start: start) { reading = StatusReading(.planned, .visitContinuation) }
         // "lên đường thăm A, B và C" told as done: A has begun, B and C are still ahead (status.occurred.departure).
         let firstLeg = reading.rule == .statusPlannedCuePhrase ? r.trigger.flatMap { departedFirstLeg($0.tokens, c, start: start) } : nil
         let statusValue = reading.status
@@ -356,7 +357,7 @@ extension EventFinder {
         undatedFallback(r, status: statusValue, c, start: &start, end: &end, rules: &rules)
         // Dated from an archive text's story time rather than the page's date.
         if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
-        return destination.countries.enumerated().map { leg, d in
+        let made = destination.countries.enumerated().map { leg, d in
             let host = host(of: p, destination: d, c)
             var visitRules = rules
             if let host { visitRules.insert(host.rule) }
@@ -381,6 +382,7 @@ extension EventFinder {
                                   titleLevel: p.titleLevel, mentions: [mention], rules: visitRules,
                                   evidence: CandidateEvidence(reading: r))
         }
+        return journeyStops(of: r, made, c) + made
     }
 
     /// Whether a time runs from one month into another ("30/9-7/10/2024").

@@ -4,18 +4,37 @@
 // against the file's header: the same check as a load after the listing, so a stale model is never served.
 // Anything else (no model, several, another key, a damaged file) leaves the load to `BuildPlan`, which reports
 // and rebuilds as before.
+//
+// When the listing or an article's metadata differs from the files index (`ChangeSignal`), the model is not this
+// state's: the read does not decode its tables (or stops between them), and checks the file's texts instead,
+// which the rebuild copies for the articles that did not change (`ModelFileTexts`).
 
 import CorpusModel
 import Dispatch
 import Foundation
+import Synchronization
+
+/// Raised, from any thread, when the corpus is seen to differ from the files index; never lowered. Read once
+/// per article by the threads that stat them: an atomic load, no lock.
+final class ChangeSignal: Sendable {
+    private final class Raised: Sendable {}
+    private let raised = AtomicLazyReference<Raised>()
+
+    var isRaised: Bool { raised.load() != nil }
+
+    func raise() { _ = raised.storeIfNil(Raised()) }
+}
 
 final class EarlyLoad: @unchecked Sendable {
     private let done = DispatchGroup()
-    /// The key in the file's name, and what reading it gave (nil when it failed); written before `done` leaves.
+    /// The key in the file's name, and what reading it gave (nil when it failed or stopped); written before
+    /// `done` leaves.
     private var key: UInt64?
     private var loaded: (Corpus, [Diagnostic])?
+    /// The file's texts, checked, when the read stopped because the corpus changed.
+    private var texts: ModelFileTexts?
 
-    init(cache: ModelCache, directories: [URL], gazetteer: Gazetteer) {
+    init(cache: ModelCache, directories: [URL], gazetteer: Gazetteer, changes: ChangeSignal = ChangeSignal()) {
         let folder = cache.folder.appendingPathComponent("models")
         let prefix = String(BuildPlan.corpusID(directories), radix: 16) + "-"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -25,8 +44,17 @@ final class EarlyLoad: @unchecked Sendable {
         let url = folder.appendingPathComponent(names[0])
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            loaded = try? BuildPlan.read(url, key: key, gazetteer: gazetteer, cache: cache)
-            done.leave()
+            defer { done.leave() }
+            guard let file = try? ModelSnapshot.openVerified(url, key: key) else { return }
+            if changes.isRaised {
+                texts = try? ModelFileTexts(file: file)
+                return
+            }
+            do {
+                loaded = try BuildPlan.read(file, url: url, gazetteer: gazetteer, cache: cache, proceed: { !changes.isRaised })
+            } catch is ModelSnapshot.Stopped {
+                texts = try? ModelFileTexts(url: url) // the read gave its file to the stopped model: opened again
+            } catch {}
         }
     }
 
@@ -38,10 +66,13 @@ final class EarlyLoad: @unchecked Sendable {
         return ModelCache.Result(corpus: corpus, diagnostics: diagnostics, source: .loaded)
     }
 
-    /// Waits for the read to end and lets its model go.
-    func discard() {
+    /// Waits for the read to end and lets its model go; returns the file's texts when the read checked them
+    /// instead of decoding the model.
+    func discard() -> ModelFileTexts? {
         done.wait()
         loaded = nil
+        defer { texts = nil }
+        return texts
     }
 
     deinit { done.wait() }

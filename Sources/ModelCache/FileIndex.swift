@@ -9,8 +9,8 @@
 import CorpusModel
 import Foundation
 
-struct FileIndex {
-    struct Entry: Equatable {
+struct FileIndex: Sendable {
+    struct Entry: Equatable, Sendable {
         var size: Int64
         var seconds: Int64
         var nanoseconds: Int64
@@ -121,6 +121,16 @@ struct FileIndex {
         let hash = data.withUnsafeBytes { Checksum.of($0) }
         remember(hash, at: position, metadata: meta, now: now)
         return hash
+    }
+
+    /// The number of files the stored index holds.
+    var storedCount: Int { storedPaths.count }
+
+    /// True when the listing's file number `position` is the stored entry in that place with the same metadata
+    /// (`remembered` would give its hash without a change to the index); false for a file moved, added,
+    /// changed or not remembered.
+    func isUnchanged(_ path: String, at position: Int, metadata meta: Entry) -> Bool {
+        position < storedPaths.count && equals(path, storedPaths[position]) && storedEntries[position].sameFile(as: meta)
     }
 
     /// The remembered hash of the listing's file number `position`, when its metadata has not changed; nil: the

@@ -43,14 +43,18 @@ struct FolderStat: Sendable {
     /// The metadata of each of `paths`, in their order (nil for a file that cannot be read); slices of the
     /// listing are read at once on the cores there are, when there are enough files to be worth it.
     /// (`filesPerSlice`: the fewest files read on several threads, for tests.)
+    /// `each` is called with every file's position and metadata as soon as it is read, from the slice's thread.
     func metadata(ofEach paths: [String], cores: Int = ProcessInfo.processInfo.activeProcessorCount,
-                  filesPerSlice: Int = Self.filesPerSlice) -> [FileIndex.Entry?] {
+                  filesPerSlice: Int = Self.filesPerSlice,
+                  each: (@Sendable (Int, FileIndex.Entry?) -> Void)? = nil) -> [FileIndex.Entry?] {
         let slices = paths.count < filesPerSlice ? 1 : max(1, min(cores * 4, paths.count / max(1, filesPerSlice / 4)))
         let results = MetadataSlots(count: paths.count)
         let slice: @Sendable (Int) -> Void = { k in
             var own = self // each slice its own guess of the folder
             for i in stride(from: k * paths.count / slices, to: (k + 1) * paths.count / slices, by: 1) {
-                results.set(i, own.metadata(of: paths[i]))
+                let metadata = own.metadata(of: paths[i])
+                results.set(i, metadata)
+                each?(i, metadata)
             }
         }
         if slices == 1 { slice(0) } else { DispatchQueue.concurrentPerform(iterations: slices, execute: slice) }

@@ -54,10 +54,13 @@ public struct ModelCache: Sendable {
                        makeBuilder: () throws -> CorpusBuilder) throws -> Result {
         // The corpus's stored model is read and checked while the articles are listed and stat'ed; it is used
         // only if the key the articles make is the one its name and header carry.
-        let early = EarlyLoad(cache: self, directories: directories, gazetteer: gazetteer)
-        var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
+        // When an article turns out changed, the early read stops before it decodes the tables, and checks the
+        // texts of that file instead: a rebuild copies them (`ModelFileTexts`).
+        let changes = ChangeSignal()
+        let early = EarlyLoad(cache: self, directories: directories, gazetteer: gazetteer, changes: changes)
+        var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs, changes: changes)
         if plan.isComplete, let loaded = early.result(for: plan) ?? plan.load(gazetteer: gazetteer) { return loaded }
-        early.discard() // another state of the corpus: its model is not kept in memory during the build
+        let earlyTexts = early.discard() // another state of the corpus: its model is not kept in memory during the build
         // One builder at a time per corpus: the others wait, then find the model (and the hashes) it wrote.
         let lock = try FileLock(url: plan.lockURL)
         defer { lock.release() }
@@ -69,7 +72,7 @@ public struct ModelCache: Sendable {
         let builder = try makeBuilder()
         // Reused analyses take their texts from the corpus's earlier model; the new model's texts are written
         // into its file as the build goes. Articles not hashed yet are hashed as the build reads them.
-        let store = plan.segments(earlierTexts: plan.earlierModel())
+        let store = plan.segments(earlierTexts: earlyTexts ?? plan.earlierModel())
         let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: plan.modelURL))
         let (corpus, diagnostics) = builder.build(files: plan.listing.files, store: store, draft: draft)
         plan.learn(byteHashes: store.byteHashes)
@@ -111,7 +114,9 @@ struct BuildPlan {
     /// The articles not hashed yet, with their metadata as taken before they are read.
     private var unhashed: [(position: Int, metadata: FileIndex.Entry)] = []
 
-    init(cache: ModelCache, directories: [URL], inputs: CacheInputs) throws {
+    /// `changes` is raised as soon as the listing or an article's metadata differs from the files index (the
+    /// stored model is then not this state's, and the early read stops: `EarlyLoad`).
+    init(cache: ModelCache, directories: [URL], inputs: CacheInputs, changes: ChangeSignal? = nil) throws {
         self.cache = cache
         try FileManager.default.createDirectory(at: cache.folder.appendingPathComponent("models"), withIntermediateDirectories: true)
         listing = CorpusListing(directories: directories)
@@ -123,7 +128,18 @@ struct BuildPlan {
         indexURL = cache.folder.appendingPathComponent("files-\(String(id, radix: 16)).idx")
         index = FileIndex(url: indexURL)
         let folders = FolderStat(directories: directories)
-        let metadata = folders.metadata(ofEach: listing.files.map(\.path))
+        let paths = listing.files.map(\.path)
+        if let changes, paths.count != index.storedCount { changes.raise() }
+        var seen: (@Sendable (Int, FileIndex.Entry?) -> Void)?
+        if let changes {
+            let stored = index
+            seen = { position, metadata in
+                guard !changes.isRaised else { return }
+                if let metadata, stored.isUnchanged(paths[position], at: position, metadata: metadata) { return }
+                changes.raise()
+            }
+        }
+        let metadata = folders.metadata(ofEach: paths, each: seen)
         folders.close()
         var keys = [UInt64](repeating: 0, count: listing.files.count)
         for (position, file) in listing.files.enumerated() {
@@ -244,11 +260,17 @@ struct BuildPlan {
     /// The model file `url` of key `key`, checked as it is loaded. A damaged texts block found later, when a
     /// command first reads it, is reported in one line, the file removed, and the command stopped.
     static func read(_ url: URL, key: UInt64, gazetteer: Gazetteer, cache: ModelCache) throws -> (Corpus, [Diagnostic]) {
-        try ModelSnapshot.read(url, key: key, gazetteer: gazetteer) { error in
+        try read(ModelSnapshot.openVerified(url, key: key), url: url, gazetteer: gazetteer, cache: cache)
+    }
+
+    /// The same, of the file `url` opened and checked already; `proceed` can stop the read between its tables.
+    static func read(_ file: ModelSnapshot.VerifiedFile, url: URL, gazetteer: Gazetteer, cache: ModelCache,
+                     proceed: () -> Bool = { true }) throws -> (Corpus, [Diagnostic]) {
+        try ModelSnapshot.read(file, gazetteer: gazetteer, damaged: { error in
             cache.note("model cache: \(url.path) is damaged (\(error)); removed, run the command again to rebuild it")
             unlink(url.path)
             cache.stopAfterDamage()
-        }
+        }, proceed: proceed)
     }
 
     /// The other model files of this corpus (earlier states), newest first.

@@ -25,11 +25,16 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
     private(set) var damaged: [(URL, String)] = []
 
     private let lock = NSLock()
-    private var writer: FileHandle?
+    /// The new segment, open for writing (-1: not yet, or given up after a failed write).
+    private var writer: Int32 = -1
     private var writerURL: URL?
+    /// A write failed (a full disk): the build goes on without keeping the rest.
+    private var failed = false
     private var written = 0
     private var index: [(key: UInt64, offset: Int, length: Int)] = []
     private var checksum = Checksum()
+    /// Analyses kept and not written yet (`flush`).
+    private var pending: [UInt8] = []
     private(set) var reused = 0
     private(set) var made = 0
 
@@ -120,23 +125,51 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
         guard key != 0 else { lock.unlock(); return }
         defer { lock.unlock() }
         made += 1
-        if writer == nil { openWriter() }
-        guard let writer else { return }
-        do {
-            try writer.write(contentsOf: encoded)
-            checksum.add(encoded)
-            index.append((key, written, encoded.count))
-            written += encoded.count
-        } catch {
-            self.writer = nil // a full disk: the build goes on without keeping the rest
+        if writer < 0 && !failed { openWriter() }
+        guard writer >= 0 else { return }
+        checksum.add(encoded)
+        index.append((key, written, encoded.count))
+        written += encoded.count
+        pending += encoded
+        if pending.count >= Self.writeSize { flush() }
+    }
+
+    /// The analyses kept are written in pieces of about this many bytes, not one call per document.
+    static let writeSize = 1 << 20
+
+    /// Writes the analyses kept since the last write (called under `lock`).
+    private func flush() {
+        defer { pending.removeAll(keepingCapacity: true) }
+        guard writer >= 0, !pending.isEmpty else { return }
+        if !Self.write(pending.withUnsafeBytes { $0 }, to: writer) { giveUp() }
+    }
+
+    /// Writes all of `bytes` to `fd` (a plain `write`, no Foundation buffer); false when it could not.
+    private static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
         }
+        return true
+    }
+
+    /// Stops writing the new segment and removes it.
+    private func giveUp() {
+        if writer >= 0 { close(writer) }
+        writer = -1
+        failed = true
+        if let writerURL { unlink(writerURL.path) }
     }
 
     private func openWriter() {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else { return }
-        writer = handle
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { failed = true; return }
+        writer = fd
         writerURL = url
     }
 
@@ -145,7 +178,8 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
     func finish(name: String) throws {
         lock.lock()
         defer { lock.unlock() }
-        guard let writer, let writerURL else { return }
+        flush()
+        guard writer >= 0, let writerURL else { return }
         var tail: [UInt8] = []
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { tail.append(contentsOf: $0) } }
         for e in index { u64(e.key); u64(UInt64(e.offset)); u64(UInt64(e.length)) }
@@ -153,13 +187,14 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
         checksum.add(tail)
         u64(checksum.value)
         u64(Self.magic)
-        try writer.write(contentsOf: tail)
-        try writer.close()
-        self.writer = nil
+        let wroteTail = tail.withUnsafeBytes { Self.write($0, to: writer) }
+        close(writer)
+        writer = -1
+        guard wroteTail else { unlink(writerURL.path); throw CacheFormatError("cannot write \(writerURL.path)") }
         try AtomicFile.rename(writerURL, to: folder.appendingPathComponent(name + ".seg"))
     }
 
     deinit {
-        if let writerURL, writer != nil { try? FileManager.default.removeItem(at: writerURL) }
+        if let writerURL, writer >= 0 { close(writer); unlink(writerURL.path) }
     }
 }

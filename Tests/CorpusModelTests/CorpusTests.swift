@@ -98,7 +98,7 @@ struct CorpusTests {
         ("J", 26, 3, 0.61, 0.65, 0), ("K", 26, 3, 0.56, 0.66, 1), ("L", 25, 3, 0.55, 0.73, 0), ("M", 25, 3, 0.48, 0.69, 0),
         ("N", 26, 3, 0.38, 0.65, 0), ("O", 26, 3, 0.54, 0.63, 0), ("P", 26, 3, 0.37, 0.55, 0), ("Q", 26, 3, 0.56, 0.69, 0),
         ("R", 27, 3, 0.53, 0.76, 0), ("S", 26, 3, 0.51, 0.63, 0), ("T", 27, 3, 0.63, 0.80, 0), ("U", 27, 3, 0.52, 0.71, 0),
-        ("V", 29, 3, 0.63, 0.83, 1), ("W", 25, 3, 0.56, 0.65, 0), ("X", 27, 3, 0.50, 0.59, 2),
+        ("V", 29, 3, 0.63, 0.83, 1), ("W", 25, 3, 0.56, 0.65, 0), ("X", 27, 3, 0.50, 0.59, 1),
         ("Y", 27, 3, 0.60, 0.76, 0), ("Z", 25, 3, 0.46, 0.62, 0),
     ])
     func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double, plannedAsOccurred: Int) throws {
@@ -130,8 +130,8 @@ struct CorpusTests {
     ///   begins later today", a relative clause in the present with a day ahead):
     ///   - V, Trương Tấn Sang -> MOZ: a later leg of a departure, planned in its article, told as done in another
     ///     ("Năm 2016, ... đã thăm cấp Nhà nước Mozambique"); merged as occurred, as Harris's trip.
-    ///   - X, Blinken -> SGP: the last leg of a Vietnamese itinerary ("..., rồi sang Manila ..., trước khi tới
-    ///     Singapore"), more than twelve words after the plan word; a longer reach for chained legs cost other sets.
+    ///   - X, Blinken -> SGP (fixed by branch tours: a later leg of a planned trip with no cue of its own stays
+    ///     planned, "..., rồi sang Manila ..., trước khi tới Singapore"; TourRulesTests.laterLegsOfPlans).
     ///   - X, Vance -> FRA: the agenda's first item, read through the gathering he leads the delegation to, whose
     ///     cue has no present-tense verb before it.
     /// - Y-Z (committed after three blind scorings, 9 at each), fixed by the classes of branch summits3 (AbsenceTests):
@@ -151,7 +151,7 @@ struct CorpusTests {
                 .map { "\(set.wholeName): \($0.gold.visitor) -> \($0.gold.destination)" }
         }
         #expect(left.sorted() == ["K: Kamala Harris -> KOR",
-                               "V: Trương Tấn Sang -> MOZ", "X: Antony Blinken -> SGP",
+                               "V: Trương Tấn Sang -> MOZ",
                                "X: JD Vance -> FRA",
                                "heldout: Xi Jinping -> VNM"],
                 "\(left)")

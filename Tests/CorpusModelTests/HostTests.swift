@@ -51,6 +51,14 @@ struct HostTests {
                 == ["Tô Lâm -> RUS: Vladimir Putin", "Tô Lâm -> PRK: Kim Jong Un"])
     }
 
+    @Test("a person whose guest the visitor is ('as X's guest', 'at X's invitation') hosts him, and is not the 'he' of the next clause")
+    func possessiveHost() {
+        #expect(Self.hostNames("On May 8, 2025, To Lam was in Moscow as Vladimir Putin's guest, and on May 10, 2025 he stopped in Pyongyang.")
+                == ["Tô Lâm -> RUS: Vladimir Putin", "Tô Lâm -> PRK: "])
+        // Counter-example: another possessive is no cue ("Putin's spokesman").
+        #expect(Self.hostNames("On May 8, 2025, To Lam was in Moscow, Vladimir Putin's spokesman said.") == ["Tô Lâm -> RUS: "])
+    }
+
     @Test("'he' never stands for a host named before any visitor")
     func pronounIsNoHost() {
         #expect(Self.hostNames("A dinner hosted by Nguyen Phu Trong opened the day.\n\nHe then visited Russia on May 8, 2025.") == [])

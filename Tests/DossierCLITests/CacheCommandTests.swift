@@ -32,6 +32,47 @@ struct CacheCommandTests {
         #expect(bad.status == 64)
     }
 
+    /// After an article is edited, one added and one removed, the rebuild (which analyses the two new texts and
+    /// takes the other analyses and texts from the cache) exports byte for byte what a cold build exports, with
+    /// the cache and without it, table by table and format by format.
+    @Test func aRebuildAfterEditsExportsExactlyWhatAColdBuildExports() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-edits-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folders = ["Data/corpus", "Data/testcorpus"].map { (CommandRunner.repository.appendingPathComponent($0), root.appendingPathComponent($0)) }
+        for (from, to) in folders {
+            try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: from, to: to)
+        }
+        let corpora = folders.flatMap { ["--corpus", $0.1.path] }
+        let env = ["DOSSIER_NO_CACHE": "", "DOSSIER_WORKSPACE": ""]
+        let cache = root.appendingPathComponent("cache"), cold = root.appendingPathComponent("cold-cache")
+        let first = try CommandRunner.run(["merge", "--cache", cache.path, "--quiet"] + corpora, environment: env)
+        #expect(first.stdout.contains("0 analyses taken from the cache, 35 articles analysed"), "\(first.stdout) \(first.stderr)")
+
+        let testcorpus = folders[1].1
+        let edited = testcorpus.appendingPathComponent("2023-09-11-hanoi-biden-state-visit-vietnam.txt")
+        try (String(contentsOf: edited, encoding: .utf8)
+            + "\nPrime Minister Pham Minh Chinh will pay an official visit to Japan next month, the ministry said.\n")
+            .write(to: edited, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: testcorpus.appendingPathComponent("2023-08-25-moscow-putin-to-skip-g20-new-delhi.txt"))
+        try "TOKYO, March 3, 2024 — Japanese Prime Minister Fumio Kishida arrived in Canberra on Sunday for talks.\n"
+            .write(to: testcorpus.appendingPathComponent("2024-03-03-tokyo-kishida-canberra.txt"), atomically: true, encoding: .utf8)
+        let rebuilt = try CommandRunner.run(["merge", "--cache", cache.path, "--quiet"] + corpora, environment: env)
+        #expect(rebuilt.stdout.contains("33 analyses taken from the cache, 2 articles analysed"), "\(rebuilt.stdout) \(rebuilt.stderr)")
+
+        for table in ["visits", "events", "documents", "entities", "mentions"] {
+            for format in ["csv", "jsonl"] {
+                let command = ["export", table, "--format", format, "--quiet"] + corpora
+                let incremental = try CommandRunner.run(command + ["--cache", cache.path], environment: env)
+                let coldBuild = try CommandRunner.run(command + ["--cache", cold.path], environment: env)
+                let plain = try CommandRunner.run(command + ["--no-cache"], environment: env)
+                #expect(incremental.status == 0 && !incremental.stdout.isEmpty, "\(incremental.stderr)")
+                #expect(incremental.stdout == coldBuild.stdout, "\(table) \(format): the incremental model against a cold build's")
+                #expect(incremental.stdout == plain.stdout, "\(table) \(format): against a build without the cache")
+            }
+        }
+    }
+
     @Test func anUnusableCacheFolderIsOneLineAndTheBuildGoesOn() throws {
         let result = try CommandRunner.run(["export", "documents", "--format", "csv", "--cache", "/dev/null/cache"],
                                            environment: ["DOSSIER_NO_CACHE": "", "DOSSIER_WORKSPACE": ""])

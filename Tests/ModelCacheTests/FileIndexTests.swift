@@ -107,4 +107,26 @@ struct FileIndexTests {
         #expect(reread.changed)
         #expect(reread.hashes == (try ["a.txt", "b.txt"].map(folder.contentHash)))
     }
+
+    /// A file is unchanged when it is the stored entry in its place with the same metadata; an edit, a move or a
+    /// path the index does not hold is not.
+    @Test func aFileIsUnchangedOnlyInItsPlaceWithItsMetadata() throws {
+        let folder = try Folder()
+        try folder.write("a.txt", "one")
+        try folder.write("b.txt", "two")
+        _ = folder.hashes(["a.txt", "b.txt"])
+        let index = FileIndex(url: folder.index)
+        var stat = FolderStat(directories: [folder.url.appendingPathComponent("corpus")])
+        defer { stat.close() }
+        let readA = stat.metadata(of: folder.path("a.txt")), readB = stat.metadata(of: folder.path("b.txt"))
+        let a = try #require(readA), b = try #require(readB)
+        #expect(index.storedCount == 2)
+        #expect(index.isUnchanged(folder.path("a.txt"), at: 0, metadata: a) && index.isUnchanged(folder.path("b.txt"), at: 1, metadata: b))
+        #expect(!index.isUnchanged(folder.path("a.txt"), at: 1, metadata: a), "not in its place")
+        #expect(!index.isUnchanged(folder.path("c.txt"), at: 2, metadata: a), "not in the index")
+        try folder.write("a.txt", "one!")
+        let readEdited = stat.metadata(of: folder.path("a.txt"))
+        let edited = try #require(readEdited)
+        #expect(!index.isUnchanged(folder.path("a.txt"), at: 0, metadata: edited), "edited")
+    }
 }

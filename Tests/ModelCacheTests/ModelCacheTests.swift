@@ -161,6 +161,50 @@ struct ModelCacheTests {
         #expect(try Self.cached(scratch).source == .loaded)
     }
 
+    /// The listing's stat raises the change signal as soon as an article differs from the files index (an edit,
+    /// an addition), never when nothing changed; the early read then decodes no model but checks the file's
+    /// texts, which the rebuild copies: the rebuild is the build from nothing, byte for byte.
+    @Test func anEditStopsTheEarlyReadWhichHandsTheTextsToTheRebuild() throws {
+        let scratch = try Scratch()
+        // Old enough to be remembered by the files index (a file changed in the last two seconds never is).
+        func age(_ article: URL) throws {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: article.path)
+        }
+        for article in scratch.articles { try age(article) }
+        let cache = ModelCache(folder: scratch.cache)
+        _ = try Self.cached(scratch)
+        func signal() throws -> ChangeSignal {
+            let changes = ChangeSignal()
+            _ = try BuildPlan(cache: cache, directories: [scratch.corpus], inputs: Self.inputs(), changes: changes)
+            return changes
+        }
+        #expect(try !signal().isRaised, "nothing changed")
+        let unchanged = ChangeSignal()
+        let warm = try BuildPlan(cache: cache, directories: [scratch.corpus], inputs: Self.inputs(), changes: unchanged)
+        #expect(EarlyLoad(cache: cache, directories: [scratch.corpus], gazetteer: Self.gazetteer, changes: unchanged).result(for: warm) != nil)
+
+        let article = scratch.articles[7]
+        try (String(contentsOf: article, encoding: .utf8) + "\nThe visit was postponed.\n").write(to: article, atomically: true, encoding: .utf8)
+        try age(article)
+        #expect(try signal().isRaised, "an edited article")
+        let raised = ChangeSignal()
+        raised.raise()
+        let early = EarlyLoad(cache: cache, directories: [scratch.corpus], gazetteer: Self.gazetteer, changes: raised)
+        #expect(early.result(for: warm) == nil, "no model decoded once the corpus changed")
+        let texts = try #require(early.discard(), "the earlier model's texts, checked")
+        let built = try Self.cached(scratch)
+        #expect(built.source == .built(analysed: 1, reused: 34))
+        let keys = try #require(built.corpus.tables?.documentKeys)
+        let copied = zip(built.corpus.documents, keys).filter { texts.texts(key: $0.1) != nil }
+        #expect(copied.count == 34 && copied.allSatisfy { texts.store.string(texts.texts(key: $0.1)!.text) == $0.0.text })
+        #expect(try Self.modelFileBytes(scratch.cache) == Self.fullBuildBytes(scratch))
+
+        try "HANOI, May 2, 2024 — Prime Minister Anthony Albanese arrived in Hanoi.\n"
+            .write(to: scratch.corpus.appendingPathComponent("zz-added.txt"), atomically: true, encoding: .utf8)
+        try age(scratch.corpus.appendingPathComponent("zz-added.txt"))
+        #expect(try signal().isRaised, "an added article")
+    }
+
     @Test func everyPartOfTheKeyInvalidates() throws {
         let scratch = try Scratch()
         let extra = scratch.root.appendingPathComponent("extra", isDirectory: true)
