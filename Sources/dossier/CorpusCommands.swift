@@ -188,13 +188,8 @@ struct CorpusOptions: ParsableArguments {
     }
 
     /// The model built and shared with scripts; its hash counts the extractor plugins it was built with.
-    /// Kept until the process ends (one retain never released): the command holds it to its end all the same, and
-    /// freeing it there, entity by entity and table by table, costs a small command more than its own work, while
-    /// the system takes the process's memory back at once.
     func sharedCorpus() throws -> SharedCorpus {
-        let shared = SharedCorpus(try build(), extractorDigest: try extractorRunner()?.digest ?? 0)
-        _ = Unmanaged.passRetained(shared)
-        return shared
+        SharedCorpus(try build(), extractorDigest: try extractorRunner()?.digest ?? 0)
     }
 
     /// The extractor names: --extractors (comma-separated, repeatable), else the workspace's.
