@@ -34,11 +34,12 @@ let package = Package(
         .target(name: "TerminalText"),
         // YAML through Yams with a guard against alias bombs, for every YAML file Dossier reads.
         .target(name: "GuardedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // CSV text in memory (RFC 4180), for the exports and the reports.
+        .target(name: "CSVOutput"),
         // The corpus model: reading articles, the gazetteer, dates, mentions, events and their merge.
         .target(
             name: "CorpusModel",
-            dependencies: ["TerminalText", "GuardedYAML", .product(name: "Yams", package: "Yams"),
-                           .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["TerminalText", "GuardedYAML", "CSVOutput", .product(name: "Yams", package: "Yams")]
         ),
         // The analyst's corrections (docs/corrections.md): read from YAML, applied to a built model.
         .target(
@@ -48,7 +49,7 @@ let package = Package(
         // Reports as data (headings, tables, charts) and their renderers: text, Markdown, CSV, JSON, HTML.
         .target(
             name: "Reports",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["CSVOutput"]
         ),
         // The Lua API over the corpus model, declared once: registration, editor stubs and docs come from it.
         .target(
@@ -121,7 +122,8 @@ let package = Package(
         .executableTarget(name: "fuzz-lua-values", dependencies: ["LuaBridge", "FuzzReplay"], path: "Fuzz/LuaValues"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "CSVOutputTests", dependencies: ["CSVOutput", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "ScriptingAPITests", dependencies: ["ScriptingAPI", "LuaBridge", "CorpusModel", "Reports"],
                     exclude: ["globals.snapshot.txt"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "ScriptingAPI", "LuaBridge", "CorpusModel"],

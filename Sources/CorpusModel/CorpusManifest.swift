@@ -96,7 +96,8 @@ public enum CorpusManifest {
         }
         let root: Node?
         do {
-            root = try GuardedYAML.compose(yaml: text)
+            // Every field is read as a string: no scalar needs the default resolver's tags (bool, int, date...).
+            root = try GuardedYAML.compose(yaml: text, resolver: .basic)
         } catch let error as YAMLAliasError {
             diagnostics.append(Diagnostic(file: path, line: error.line, column: error.column, severity: .error,
                                           message: error.message + "; manifest ignored"))
@@ -148,7 +149,7 @@ public enum CorpusManifest {
                 case "url": entry.url = value
                 case "place": entry.place = value
                 case "language":
-                    let codes = LanguageProfiles.standard.profiles.languages.map(\.code)
+                    let codes = LanguageProfiles.standardCodes
                     if codes.contains(value) { entry.language = value }
                     else {
                         report(v.mark, .warning, "unknown language '\(value)'\(Suggestion.hint(for: value, among: codes)); "

@@ -144,12 +144,22 @@ public struct Entity: Sendable, Hashable, Identifiable {
 
     /// An entity whose lists are given in the gazetteer's '|'-joined form (the loader's fast path).
     init(id: String, kind: EntityKind, name: String, aliasText: String, shortText: String = "", demonymText: String = "",
-         country: String?, alpha2: String? = nil, capital: String? = nil, population: Int? = nil, organisationKind: String? = nil) {
-        self.init(id: id, kind: kind, name: name, country: country, alpha2: alpha2, capital: capital, population: population,
-                  organisationKind: organisationKind)
+         country: String?, alpha2: String? = nil, capital: String? = nil, population: Int? = nil, organisationKind: String? = nil,
+         offices: [Office] = [], gender: Gender? = nil) {
+        self.id = id
+        self.kind = kind
+        self.name = name
         self.aliasText = aliasText
         self.shortText = shortText
         self.demonymText = demonymText
+        self.country = country
+        self.offices = offices
+        self.alpha2 = alpha2
+        self.capital = capital
+        self.population = population
+        self.organisationKind = organisationKind
+        self.discovered = false
+        self.gender = gender
     }
 
     static func split(_ text: String) -> [String] {

@@ -1,4 +1,4 @@
-import CSV
+import CSVOutput
 import Foundation
 
 /// What `dossier export` writes.
@@ -109,22 +109,14 @@ public enum Exporter {
         }.joined(separator: "\n") + (records.isEmpty ? "" : "\n")
     }
 
-    /// CSV per RFC 4180, written with yaslab/CSV.swift's `CSVWriter`: CRLF line ends (the last record too);
-    /// fields with a comma, quote or line break quoted, quotes doubled. Nested values are flattened: a
-    /// `{id, name}` becomes its name, lists of mentions their count.
+    /// CSV per RFC 4180 (`CSVText`): CRLF line ends (the last record too); fields with a comma, quote or line break
+    /// quoted, quotes doubled. Nested values are flattened: a `{id, name}` becomes its name, lists of mentions their
+    /// count.
     public static func csv(_ records: [[String: Any]], columns: [String]) -> String {
-        let stream = OutputStream(toMemory: ())
-        do {
-            let writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: columns)
-            for r in records { try writer.write(row: columns.map { flatten(r[$0]) }) }
-            writer.stream.close()
-        } catch {
-            // Writing to memory does not fail; should it, say so rather than return a partial file.
-            preconditionFailure("CSV writing to memory failed: \(error)")
-        }
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        var text = CSVText()
+        text.write(row: columns)
+        for r in records { text.write(row: columns.map { flatten(r[$0]) }) }
+        return text.finish()
     }
 
     public static func columns(for table: ExportTable) -> [String] {

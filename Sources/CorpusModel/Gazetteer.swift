@@ -179,7 +179,9 @@ extension Gazetteer {
         self.shorts = shorts
         self.exactSingles = exactSingles
         byID = Dictionary(minimumCapacity: entities.count)
-        for (i, e) in entities.enumerated() where byID[e.id] == nil { byID[e.id] = Int32(i) }
+        // The first entity of an id wins: from the last to the first, each id hashed once. By index: `enumerated()`
+        // would copy each entity (every string retained and released) to read its id.
+        for i in entities.indices.reversed() { byID[entities[i].id] = Int32(i) }
     }
 
     /// Loads the gazetteer files found in `directories` (see `load(directories:)`), from a binary snapshot

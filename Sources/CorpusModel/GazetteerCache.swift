@@ -175,7 +175,8 @@ enum GazetteerCache {
     }
 
     static func read(key: UInt64) -> (Gazetteer, [Diagnostic])? {
-        guard let data = FileManager.default.contents(atPath: url(for: key).path) else { return nil }
+        // Mapped, not copied: the snapshot's megabytes are read where the page cache holds them.
+        guard let data = try? Data(contentsOf: url(for: key), options: .alwaysMapped) else { return nil }
         return data.withUnsafeBytes { raw -> (Gazetteer, [Diagnostic])? in
             var r = Reader(b: raw)
             guard r.u64() == magic, r.u64() == key,
@@ -207,19 +208,20 @@ extension GazetteerCache.Reader {
             let country = optional(), alpha2 = optional(), capital = optional()
             let population = optionalInt(), orgKind = optional(), gender = optional()
             guard kindIndex < EntityKind.allCases.count, gender.map({ Gender(rawValue: $0) != nil }) ?? true else { return nil }
-            var e = Entity(id: id, kind: EntityKind.allCases[kindIndex], name: name, aliasText: aliases, shortText: shorts,
-                           demonymText: demonyms, country: country, alpha2: alpha2, capital: capital, population: population,
-                           organisationKind: orgKind)
-            e.gender = gender.flatMap(Gender.init(rawValue:))
+            var offices: [Office] = []
             for _ in 0..<self.count(10) {
                 let title = string()
                 let rank = Int(u8())
                 let oc = optional(), org = optional()
                 let start = date(), end = date()
                 guard rank < Level.allCases.count else { return nil }
-                e.offices.append(Office(title: title, level: Level.allCases[rank], country: oc, organisation: org, start: start, end: end))
+                offices.append(Office(title: title, level: Level.allCases[rank], country: oc, organisation: org, start: start, end: end))
             }
-            entities.append(e)
+            // Made in its place in the array: an entity copied (and the copy destroyed) retains and releases each
+            // of its strings, ten thousand times over on every start.
+            entities.append(Entity(id: id, kind: EntityKind.allCases[kindIndex], name: name, aliasText: aliases, shortText: shorts,
+                                   demonymText: demonyms, country: country, alpha2: alpha2, capital: capital, population: population,
+                                   organisationKind: orgKind, offices: offices, gender: gender.flatMap(Gender.init(rawValue:))))
             if failed { return nil }
         }
         return entities

@@ -78,6 +78,16 @@ public struct LanguageProfiles: Sendable {
         return load(directory: dir)
     }()
 
+    /// The codes of `standard`'s languages, in its order, read without the stop words: what a manifest's
+    /// `language` field is checked against when a corpus is listed (every command, a cached model's too).
+    public static let standardCodes: [String] = {
+        guard let directory = standardDirectory() else { return minimal.languages.map(\.code) }
+        var p = LanguageProfiles()
+        _ = p.loadScripts(directory.appendingPathComponent("scripts.tsv").path)
+        _ = p.loadLanguages(directory.appendingPathComponent("languages.tsv").path)
+        return (p.languages.isEmpty ? minimal : p).languages.map(\.code)
+    }()
+
     static func standardDirectory() -> URL? {
         BundledData.directory("Data/lexicon/language-id", holding: "languages.tsv")
     }

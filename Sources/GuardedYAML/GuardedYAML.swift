@@ -32,10 +32,11 @@ public struct YAMLAliasError: Error, Sendable, CustomStringConvertible {
 
 public enum GuardedYAML {
     /// `Yams.compose(yaml:)` after checking the aliases. Throws `YAMLAliasError` past the limits, and
-    /// Yams's own errors for malformed YAML.
-    public static func compose(yaml: String, limits: YAMLAliasLimits = .standard) throws -> Node? {
+    /// Yams's own errors for malformed YAML. `resolver` tags plain scalars: `.basic` leaves every one a string
+    /// (enough for a file read as strings, and it spares the regular expressions of `.default`, made on first use).
+    public static func compose(yaml: String, limits: YAMLAliasLimits = .standard, resolver: Resolver = .default) throws -> Node? {
         if yaml.utf8.contains(UInt8(ascii: "*")) { try checkAliases(yaml, limits: limits) }
-        return try Yams.compose(yaml: yaml)
+        return try Yams.compose(yaml: yaml, resolver)
     }
 
     /// Walks libyaml's events, sizing every anchored node, and adds up what each alias expands to.

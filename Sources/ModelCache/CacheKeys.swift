@@ -26,10 +26,41 @@ public struct CacheInputs: Sendable {
         self.version = version
     }
 
-    /// The context key: the contents of every input file, the version, the build and the encoding.
+    /// The context key: the contents of every input file, the version, the build and the encoding. Every file is
+    /// read (`contextKey(index:)` reads only those whose metadata changed).
     public func contextKey(buildIdentity: String = CacheInputs.buildIdentity) -> UInt64 {
+        contextKey(buildIdentity: buildIdentity) { path, _ in
+            FileManager.default.contents(atPath: path).map { data in data.withUnsafeBytes { Checksum.of($0) } }
+        }
+    }
+
+    /// The same key, each file's hash remembered in the index file `url` with its size, time stamp and inode (as
+    /// the files index does for articles): a file whose metadata has not changed is not read again; one changed
+    /// in the last two seconds is never remembered, so an edit within the clock's resolution is still seen.
+    public func contextKey(index url: URL, buildIdentity: String = CacheInputs.buildIdentity) -> UInt64 {
+        var index = FileIndex(url: url)
+        var paths: [String] = []
+        let key = contextKey(buildIdentity: buildIdentity) { path, position in
+            paths.append(path)
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            return index.hash(of: path, at: position, metadata: FileIndex.Entry(st))
+        }
+        index.finish(count: paths.count)
+        if index.changed { try? index.write(paths: paths, to: url) }
+        return key
+    }
+
+    /// The key with `hash` giving each input file's content hash (its path, its position among the files;
+    /// nil: unreadable).
+    private func contextKey(buildIdentity: String, hash: (String, Int) -> UInt64?) -> UInt64 {
         var sum = Checksum()
         func add(_ text: String) { var t = text + "\u{0}"; t.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) } }
+        var position = 0
+        func addFile(_ path: String) {
+            if let hash = hash(path, position) { withUnsafeBytes(of: hash.littleEndian) { sum.add($0) } } else { add("unreadable") }
+            position += 1
+        }
         add("dossier model cache")
         add(version)
         add(buildIdentity)
@@ -37,7 +68,16 @@ public struct CacheInputs: Sendable {
         // Not the corrections: they change the merged model, not a document's analysis (`correctionsKey`).
         for (part, urls) in [("gazetteer", gazetteer), ("lexicon", lexicon), ("model", model), ("extractors", extractors)] {
             add(part)
-            for url in urls { Self.addContents(of: url, to: &sum) }
+            for url in urls {
+                switch InputFiles.of(url) {
+                case .absent: add("absent \(url.path)")
+                case .file: add("file"); addFile(url.path)
+                case .folder(let files):
+                    add("folder")
+                    let folder = url.path.hasSuffix("/") ? url.path : url.path + "/" // a String, not a URL, per file
+                    for relative in files { add(relative); addFile(folder + relative) }
+                }
+            }
         }
         return sum.value
     }
@@ -57,28 +97,15 @@ public struct CacheInputs: Sendable {
     /// A file's bytes, or a folder's files (recursively, by sorted relative path) with their names.
     static func addContents(of url: URL, to sum: inout Checksum) {
         func add(_ text: String) { var t = text + "\u{0}"; t.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) } }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            add("absent \(url.path)")
-            return
+        func addBytes(_ path: String) {
+            if let data = FileManager.default.contents(atPath: path) { data.withUnsafeBytes { sum.add($0) } }
         }
-        if !isDirectory.boolValue {
-            add("file")
-            if let data = FileManager.default.contents(atPath: url.path) { data.withUnsafeBytes { sum.add($0) } }
-            return
-        }
-        add("folder")
-        let enumerator = FileManager.default.enumerator(atPath: url.path)
-        var files: [String] = []
-        while let path = enumerator?.nextObject() as? String {
-            var sub: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &sub), !sub.boolValue {
-                files.append(path)
-            }
-        }
-        for path in files.sorted() {
-            add(path)
-            if let data = FileManager.default.contents(atPath: url.appendingPathComponent(path).path) { data.withUnsafeBytes { sum.add($0) } }
+        switch InputFiles.of(url) {
+        case .absent: add("absent \(url.path)")
+        case .file: add("file"); addBytes(url.path)
+        case .folder(let files):
+            add("folder")
+            for path in files { add(path); addBytes(url.appendingPathComponent(path).path) }
         }
     }
 
@@ -89,6 +116,43 @@ public struct CacheInputs: Sendable {
         guard stat("/proc/self/exe", &st) == 0 else { return "unknown build" }
         return "build \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
     }()
+}
+
+/// What an input names: nothing, a file, or a folder's files (recursively, by sorted relative path).
+enum InputFiles: Equatable {
+    case absent
+    case file
+    case folder([String])
+
+    /// Read with `readdir` and `fstatat` relative to each folder kept open (FileManager's enumerator took most of
+    /// the key's time): a symbolic link counts as what it points to, a link to a folder is not followed.
+    static func of(_ url: URL) -> InputFiles {
+        var st = stat()
+        guard stat(url.path, &st) == 0 else { return .absent }
+        guard st.st_mode & S_IFMT == S_IFDIR else { return .file }
+        var files: [String] = []
+        collect(in: open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), prefix: "", into: &files)
+        return .folder(files.sorted())
+    }
+
+    /// The files under the open folder `fd` (closed here), their paths after `prefix`.
+    private static func collect(in fd: Int32, prefix: String, into files: inout [String]) {
+        guard fd >= 0, let folder = fdopendir(fd) else { if fd >= 0 { close(fd) }; return }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var followed = stat(), own = stat()
+            guard fstatat(fd, name, &followed, 0) == 0 else { continue } // a dangling link: as FileManager, left out
+            if followed.st_mode & S_IFMT != S_IFDIR {
+                files.append(prefix + name)
+            } else if fstatat(fd, name, &own, AT_SYMLINK_NOFOLLOW) == 0, own.st_mode & S_IFMT == S_IFDIR {
+                collect(in: openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC), prefix: prefix + name + "/", into: &files)
+            }
+        }
+    }
 }
 
 /// A document's key: its bytes and its manifest entry (under the context key).

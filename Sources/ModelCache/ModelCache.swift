@@ -3,6 +3,7 @@
 // cross-document merge redone over the stored analyses of the others.
 //
 //   FOLDER/files-CORPUS.idx                   content hashes of the articles, by path, size and time stamp
+//   FOLDER/inputs.idx                         the same for the context key's files (gazetteer, lexicon, model...)
 //   FOLDER/models/CORPUS-MODEL.model          the merged model (ModelSnapshot) of one corpus state
 //   FOLDER/models/CORPUS.lock                 held while a model of that corpus is built
 //   FOLDER/analyses/CONTEXT/NAME.seg          per-document analyses (Segments.swift)
@@ -119,7 +120,7 @@ struct BuildPlan {
         self.cache = cache
         try FileManager.default.createDirectory(at: cache.folder.appendingPathComponent("models"), withIntermediateDirectories: true)
         listing = CorpusListing(directories: directories)
-        context = inputs.contextKey()
+        context = inputs.contextKey(index: cache.folder.appendingPathComponent("inputs.idx"))
         correctionsKey = inputs.correctionsKey()
         var names = Checksum()
         let id = Self.corpusID(directories)

@@ -1,5 +1,5 @@
-// CSV per RFC 4180, written with yaslab/CSV.swift's `CSVWriter`: fields holding the separator, a double
-// quote, CR or LF are quoted (quotes doubled), records end with CRLF, the last one too.
+// CSV per RFC 4180, written by `CSVText` (the bytes yaslab/CSV.swift's `CSVWriter` writes, faster): fields holding
+// the separator, a double quote, CR or LF are quoted (quotes doubled), records end with CRLF, the last one too.
 //
 // What goes in: the report's tables, and its charts as their data (a `category` column, then one
 // column per series), each as a CSV of its own with exactly its columns: a header of the column keys
@@ -13,7 +13,7 @@
 // For spreadsheet programs, `RenderOptions.byteOrderMark` starts the file with a UTF-8 byte-order mark
 // (so names with diacritics open right) and `csvSeparator` may be ";" (where the decimal mark is a comma).
 
-import CSV
+import CSVOutput
 import Foundation
 
 public enum CSVRenderer {
@@ -54,20 +54,8 @@ public enum CSVRenderer {
         NumberFormat.plain(cell) ?? ""
     }
 
-    /// The records through `CSVWriter` into memory, CRLF-terminated.
+    /// The records as CSV text, CRLF-terminated.
     private static func write(_ records: [[String]], separator: String) -> String {
-        let stream = OutputStream(toMemory: ())
-        do {
-            let delimiter = separator.unicodeScalars.first ?? ","
-            let writer = try CSVWriter(stream: stream, delimiter: String(delimiter), newline: .crlf)
-            for record in records { try writer.write(row: record) }
-            writer.stream.close()
-        } catch {
-            // Writing to memory does not fail; should it, say so rather than return a partial file.
-            preconditionFailure("CSV writing to memory failed: \(error)")
-        }
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        // The writer separates records; RFC 4180 allows and most tools expect a final line break.
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        CSVText.render(records, separator: separator.unicodeScalars.first ?? ",")
     }
 }

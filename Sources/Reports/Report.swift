@@ -81,11 +81,18 @@ public struct Provenance: Sendable, Equatable, Codable {
     /// The same, with `generatedAt` formatted from a `Date` (ISO 8601, UTC, whole seconds).
     public init(plugin: String, pluginVersion: String, params: [String: String] = [:], corpusHash: String,
                 dossierVersion: String, generatedAt date: Date) {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
         self.init(plugin: plugin, pluginVersion: pluginVersion, params: params, corpusHash: corpusHash,
-                  dossierVersion: dossierVersion, generatedAt: formatter.string(from: date))
+                  dossierVersion: dossierVersion, generatedAt: Self.internetDateTime(date))
+    }
+
+    /// `2026-11-23T18:40:00Z`: the C library's calendar and `strftime` (Foundation's formatters start ICU, a few
+    /// milliseconds of every command that writes a report).
+    static func internetDateTime(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)), parts = tm()
+        gmtime_r(&seconds, &parts)
+        var text = [CChar](repeating: 0, count: 64)
+        let length = strftime(&text, text.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        return String(decoding: text[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The parameters in key order (the stable order used by every renderer).

@@ -120,8 +120,10 @@ public enum DossierAPI {
     /// reproducible in tests and batch runs.
     public static var today: PartialDate {
         if let text = ProcessInfo.processInfo.environment["DOSSIER_TODAY"], let date = PartialDate(iso: text) { return date }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return PartialDate(year: parts.year!, month: parts.month, day: parts.day)!
+        // The C library's calendar: Foundation's starts ICU, a cost on every start of a command.
+        var now = time(nil), parts = tm()
+        gmtime_r(&now, &parts)
+        return PartialDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 
     /// Dossier's own version (`dossier --version`, `dossier.version`).

@@ -12,6 +12,7 @@ import ScriptingAPI
 extension Dossier {
     struct Batch: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "batch",
             abstract: "Make many reports at once: every plugin, or those of a plan, into one folder with an index.",
             discussion: """
             Without --plan, every plugin on the search path runs once with its defaults. A plan is a YAML \

@@ -52,6 +52,7 @@ extension CorpusOptions {
 extension Dossier {
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "index",
             abstract: "Build the model cache of the corpus now, or one shard of its analyses.",
             discussion: """
             Without --shard, builds the model and stores it in the cache, as the first command over a corpus \
@@ -88,6 +89,7 @@ extension Dossier {
 extension Dossier {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Build the model from the analyses in the cache (the shards of 'dossier index --shard K/N').",
             discussion: """
             Every article whose analysis is in the cache is taken from it; the others are analysed here (and \

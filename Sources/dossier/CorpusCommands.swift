@@ -215,6 +215,7 @@ struct CorpusOptions: ParsableArguments {
 extension Dossier {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export the corpus model.",
             discussion: """
             Visits, events, documents, entities or mentions (one row per report of a visit, with its own status, \
@@ -274,6 +275,7 @@ extension Dossier {
 extension Dossier {
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "evaluate",
             abstract: "Evaluate extracted visits against a gold file.",
             discussion: "Precision, recall and F1 of visits, matched on visitor, destination and year (and month where both give it); misses, extras and wrong kind, level or status listed.")
 

@@ -12,6 +12,8 @@ struct Dossier: ParsableCommand {
         abstract: "Turn news articles about diplomatic relations into a structured model, and query it with Lua.",
         discussion: ExitStatus.help,
         version: DossierVersion.text,
+        // Every subcommand gives its name (`commandName`): ArgumentParser otherwise makes it from the type's name
+        // with `String(describing:)`, a search of the binary's protocol conformances per command on every start.
         subcommands: [Eval.self, Export.self, Evaluate.self, List.self, Info.self, Run.self, Check.self, New.self,
                       Test.self, Repl.self, Stubs.self, Docs.self, Batch.self, BatchWorkerCommand.self, Train.self,
                       Init.self, Status.self, Index.self, Merge.self, Review.self]

@@ -35,6 +35,7 @@ struct LuaRunOptions: ParsableArguments {
 extension Dossier {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "eval",
             abstract: "Run Lua code, a Lua file, or standard input, with the corpus loaded.",
             discussion: """
             The argument is a file when it names one (or ends in .lua), standard input when it is '-', and \

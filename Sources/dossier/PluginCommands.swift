@@ -154,6 +154,7 @@ enum Terminal {
 extension Dossier {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the plugins on the search path.",
             discussion: """
             Plugins are NAME.lua files in the bundled Plugins/ folder, then in each --plugins folder, then in \
@@ -201,6 +202,7 @@ extension Dossier {
 extension Dossier {
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "info",
             abstract: "Show a plugin's manifest, parameters and file (with no name: what the workspace resolves to, as 'dossier status').")
 
         @Argument(help: ArgumentHelp("A plugin name or a path to a .lua file.", valueName: "name"))
@@ -263,6 +265,7 @@ extension Dossier {
 extension Dossier {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a plugin or a Lua script over the corpus, and render its report.",
             discussion: """
             Parameters are checked against the plugin's declarations before it runs: an unknown name or a \
@@ -353,6 +356,7 @@ extension Dossier {
 extension Dossier {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate plugin manifests and parameter declarations.",
             discussion: """
             Loads each selected plugin (every plugin by default) without building the corpus and prints each \
@@ -390,6 +394,7 @@ extension Dossier {
 extension Dossier {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Write a new plugin, and its test, to start from.",
             discussion: """
             Writes DIR/NAME.lua, a working plugin (visits per year as a table and a bar chart, with two \
@@ -435,6 +440,7 @@ extension Dossier {
 extension Dossier {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run plugin tests: each plugin's output compared with its expected Markdown.",
             discussion: """
             For plugin DIR/NAME.lua, the test runs it on the fixture corpus DIR/tests/corpus (with \
@@ -508,6 +514,7 @@ extension Dossier {
 extension Dossier {
     struct Stubs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stubs",
             abstract: "Print the LuaLS '---@meta' stub file of the Dossier Lua API, for editors.")
 
         func run() throws { StandardOutput.write(DossierAPI.stubs()) }
@@ -517,6 +524,7 @@ extension Dossier {
 extension Dossier {
     struct Docs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "docs",
             abstract: "Print the Lua API reference in Markdown (docs/lua-api.md).")
 
         func run() throws {

@@ -9,6 +9,7 @@ import ScriptingAPI
 extension Dossier {
     struct Repl: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "repl",
             abstract: "An interactive Lua prompt with the corpus preloaded.",
             discussion: """
             The API's globals (corpus, report, dates, dossier, params) are set; the state is sandboxed unless \

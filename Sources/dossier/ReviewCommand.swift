@@ -8,6 +8,7 @@ import ScriptingAPI
 extension Dossier {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "Write an HTML page of the visits worth checking, with controls that build a corrections file.",
             discussion: """
             Lists the visits whose confidence is below --min-confidence, that only one article reports, whose \

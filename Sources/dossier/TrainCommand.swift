@@ -7,6 +7,7 @@ import ScriptingAPI
 extension Dossier {
     struct Train: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "train",
             abstract: "Train the visit scorer on the annotated batches and write its weights.",
             discussion: """
                 The annotated sets are listed in --sets (folder, gold file, and optionally a file<TAB>batch list that \

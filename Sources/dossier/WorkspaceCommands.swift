@@ -6,6 +6,7 @@ import Workspace
 extension Dossier {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Write a dossier.yaml here: the workspace every command below this folder uses.",
             discussion: """
             The file names the corpus folders, plugin folders, gazetteer and its overlays, corrections, the \
@@ -63,6 +64,7 @@ extension Dossier {
 extension Dossier {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show what the workspace resolves to: the resources, corpus, plugins, gazetteer, cache and formats.")
 
         @OptionGroup var corpusOptions: CorpusOptions

@@ -23,6 +23,12 @@ struct LanguageIDTests {
         #expect(p.languages.filter(\.read).map(\.code) == ["en", "vi"])
     }
 
+    @Test("the codes a manifest is checked against are the standard profiles' languages, in their order")
+    func standardCodesAreTheProfilesLanguages() {
+        #expect(LanguageProfiles.standardCodes == LanguageProfiles.standard.profiles.languages.map(\.code))
+        #expect(LanguageProfiles.standardCodes.count > 2)
+    }
+
     @Test("each language is named", arguments: [
         ("en", "The president arrived in the capital on Tuesday for a three-day official visit. During the visit, the two leaders signed several agreements on trade and energy."),
         ("vi", "Tổng thống đã đến thủ đô vào thứ Ba để bắt đầu chuyến thăm chính thức ba ngày. Trong chuyến thăm, hai nhà lãnh đạo đã ký nhiều thỏa thuận về thương mại và năng lượng."),
