@@ -126,20 +126,11 @@ public struct Entity: Sendable, Hashable, Identifiable {
                 country: String? = nil, offices: [Office] = [], alpha2: String? = nil, demonyms: [String] = [],
                 capital: String? = nil, population: Int? = nil, organisationKind: String? = nil,
                 discovered: Bool = false, gender: Gender? = nil) {
-        self.id = id
-        self.kind = kind
-        self.name = name
-        self.aliasText = aliases.joined(separator: "|")
-        self.shortText = short.joined(separator: "|")
-        self.demonymText = demonyms.joined(separator: "|")
-        self.country = country
-        self.offices = offices
-        self.alpha2 = alpha2
-        self.capital = capital
-        self.population = population
-        self.organisationKind = organisationKind
+        self.init(id: id, kind: kind, name: name, aliasText: aliases.joined(separator: "|"),
+                  shortText: short.joined(separator: "|"), demonymText: demonyms.joined(separator: "|"),
+                  country: country, alpha2: alpha2, capital: capital, population: population,
+                  organisationKind: organisationKind, offices: offices, gender: gender)
         self.discovered = discovered
-        self.gender = gender
     }
 
     /// An entity whose lists are given in the gazetteer's '|'-joined form (the loader's fast path).
