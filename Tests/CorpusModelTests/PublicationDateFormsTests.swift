@@ -7,12 +7,11 @@ import Testing
 /// for a yearless text (meta.year-inference). Every text here is made up for the test.
 @Suite("Publication date: labelled header lines, agency datelines, file names, inferred years")
 struct PublicationDateFormsTests {
-    static let body = "The minister held talks with his counterpart on Tuesday and left for the coast the next day."
+    static let body = PublicationDateTests.body
 
     static func build(_ text: String, file: String = "p.txt", entry: ManifestEntry? = nil,
                       gazetteer: Gazetteer = Fixtures.gazetteer) -> (Document, [String]) {
-        let (c, d) = CorpusBuilder(gazetteer: gazetteer, jobs: 1).build(texts: [(file, text, entry)])
-        return (c.documents[0], d.map(\.message))
+        PublicationDateTests.build(text, file: file, entry: entry, gazetteer: gazetteer)
     }
 
     @Test("a dated line with a section, outlet, place or series label after the headline gives the date (meta.header-label)", arguments: [

@@ -8,8 +8,10 @@ import Testing
 struct PublicationDateTests {
     static let body = "The minister held talks with his counterpart on Tuesday and left for the coast the next day."
 
-    static func build(_ text: String, entry: ManifestEntry? = nil, lexicon: Lexicon = .bundled) -> (Document, [String]) {
-        let (c, d) = CorpusBuilder(gazetteer: Fixtures.gazetteer, jobs: 1, lexicon: lexicon).build(texts: [("p.txt", text, entry)])
+    /// The one document built from `text` (saved as `file`), and the build's notes.
+    static func build(_ text: String, file: String = "p.txt", entry: ManifestEntry? = nil, lexicon: Lexicon = .bundled,
+                      gazetteer: Gazetteer = Fixtures.gazetteer) -> (Document, [String]) {
+        let (c, d) = CorpusBuilder(gazetteer: gazetteer, jobs: 1, lexicon: lexicon).build(texts: [(file, text, entry)])
         return (c.documents[0], d.map(\.message))
     }
 
