@@ -102,6 +102,11 @@ public final class Lexicon: Sendable {
     /// "hôm sau" (days to add); units of time with their length in days ("week" 7, "month" 30, "year" 365); the
     /// words that move a unit after (+1), before (-1) or onto (0) that time ("later", "previous", "same").
     let storyDays, storyShiftWords: PhraseValues<Int>
+    /// Shift words that move a counted unit only when a comma follows them ("Hai năm sau, ..." two years later;
+    /// not "hai năm sau khi ký", two years after the signing).
+    let storyShiftBeforeComma: PhraseValues<Int>
+    /// "Khi đó, ...", "At the time, ...": at the head of a sentence, the time the story told last (rule date.story-then).
+    let storyThenWords: PhraseSet
     let timeUnits: LookupTable<Int>
     /// Archive texts (HeaderLines.swift): reprint and retrospective markers, "years ago", numbers in words.
     let archiveMarkers, retrospectiveMarkers, yearsAgoWords: PhraseSet
@@ -219,6 +224,7 @@ public final class Lexicon: Sendable {
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
         relativeDays = sets.phraseNumbers("relative-days")
         storyDays = sets.phraseNumbers("story-days"); storyShiftWords = sets.phraseNumbers("story-shift-words")
+        storyShiftBeforeComma = sets.phraseNumbers("story-shift-before-comma"); storyThenWords = sets.phrases("story-then-words")
         timeUnits = sets.numbers("time-units")
         archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
@@ -231,7 +237,8 @@ public final class Lexicon: Sendable {
         // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")
         // or a shift word ("[the] following month").
         timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative
-                                     + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words"))
+                                     + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words")
+                                     + sets.keys("story-then-words"))
     }
 
     /// The rules' token patterns (rules.yaml) over the word sets they name; a pattern must start with a set.

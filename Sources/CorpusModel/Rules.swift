@@ -73,7 +73,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     // The place a journey came from or is on its way to: another stop of the trip (TripLegs.swift).
     case visitJourneyStop
     // Months and yearless days read from the story's time (NarrativeTime.swift, issue 9, dates3).
-    case dateStoryMonth, dateYearFromStory
+    case dateStoryMonth, dateYearFromStory, dateStoryThen
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -200,6 +200,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitJourneyStop: "visit.journey-stop"
         case .dateStoryMonth: "date.story-month"
         case .dateYearFromStory: "date.year-from-story"
+        case .dateStoryThen: "date.story-then"
         }
     }
 }
