@@ -18,7 +18,7 @@ extension EventFinder {
         let tr = trigger.tokens
         if let told = timeBeforeWhenClause(of: tr, c) { return TimeReading(time: told, rule: .dateOwnClause) }
         var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
-        // A time in a clause coordinated after the trigger's dates that clause, not this one (rule date.later-clause):
+        // A time in a clause coordinated after the trigger's dates that clause, not this one (rule date.own-clause):
         // "tháng 6/1955, Hồ Chí Minh thăm Trung Quốc, rồi từ giữa tháng 7/1955 thăm Liên Xô".
         let triggerClause = c.clause(of: tr.lowerBound)
         segTimes.removeAll { laterCoordinatedClause($0, after: triggerClause, c) }
