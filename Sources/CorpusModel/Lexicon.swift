@@ -59,6 +59,8 @@ public final class Lexicon: Sendable {
     let delegationWords: PhraseSet
     /// "tháp tùng": the persons named with it are members of the delegation of the person after it (AccompanyingMembers.swift).
     let accompanyWords: PhraseSet
+    /// "accompanied by": the persons named after it are members of the delegation of the person before it (AccompanyingMembers.swift).
+    let accompaniedByWords: PhraseSet
     let numberWords: LookupTable<Int>
     // Status and kind.
     let plannedCues, negationCues, expectedWords, sequenceWords, kindFillers: KeyTableSet
@@ -191,6 +193,7 @@ public final class Lexicon: Sendable {
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
         pronounGenders = sets.genders("pronoun-genders"); honorificGenders = sets.phraseGenders("honorific-genders")
         delegationWords = sets.phrases("delegation-words"); accompanyWords = sets.phrases("accompany-words")
+        accompaniedByWords = sets.phrases("accompanied-by-words")
         possessivePronouns = sets.words("possessive-pronouns"); numberWords = sets.numbers("number-words")
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")

@@ -72,6 +72,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationItemHeading
     // The place a journey came from or is on its way to: another stop of the trip (TripLegs.swift).
     case visitJourneyStop
+    // Delegation members named after "accompanied by" travel with the person before it (AccompanyingMembers.swift).
+    case visitAccompaniedBy
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -196,6 +198,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusNegatedCancelOpensClause: "status.negated.cancel-opens-clause"
         case .destinationItemHeading: "destination.item-heading"
         case .visitJourneyStop: "visit.journey-stop"
+        case .visitAccompaniedBy: "visit.accompanied-by"
         }
     }
 }
