@@ -74,6 +74,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitJourneyStop
     // Delegation members named after "accompanied by" travel with the person before it (AccompanyingMembers.swift).
     case visitAccompaniedBy
+    // A substitute goes where the one he stands in for was to go ("Kerry went in his place"; Substitutes.swift).
+    case visitSubstitute
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -199,6 +201,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationItemHeading: "destination.item-heading"
         case .visitJourneyStop: "visit.journey-stop"
         case .visitAccompaniedBy: "visit.accompanied-by"
+        case .visitSubstitute: "visit.substitute"
         }
     }
 }
