@@ -318,20 +318,28 @@ extension EventFinder {
     }
 
     /// The tokens whose persons take part: the cue's clause; for a relative clause ("X, who attended"), the
-    /// clause it hangs on too; and the clauses of a list split at ", and" ("A, B, and C").
+    /// clause it hangs on too; and the clauses of a list split at ", and" ("A, B, and C") or by a relative clause
+    /// about one of its members.
     func gatheringScope(cue: Range<Int>, _ c: SentenceContext) -> Range<Int> {
         let starts = c.clauseStarts
         var first = starts.lastIndex { $0 <= cue.lowerBound } ?? 0
         var last = first
         let relative = lexicon.relativePronouns.contains(tokens[starts[first]].lower)
         if first > 0, relative { first -= 1 }
-        while first > 0, continuesList(at: starts[first], c) { first -= 1 }
+        // The list goes back past a relative clause about one of its members ("A, whose country chairs next year,
+        // B and C were among the leaders").
+        while first > 0 {
+            if continuesList(at: starts[first], c) { first -= 1; continue }
+            guard !relative, first > 1, lexicon.relativePronouns.contains(tokens[starts[first - 1]].lower),
+                  opensListItem(at: starts[first], c) else { break }
+            first -= 2
+        }
         // A relative clause's cue ("X, who came from the meeting in Y, and Z") is not the list's; the list goes on
         // past a relative clause about one of its members.
         while !relative, last + 1 < starts.count {
             if continuesList(at: starts[last + 1], c) { last += 1; continue }
             guard last + 2 < starts.count, lexicon.relativePronouns.contains(tokens[starts[last + 1]].lower),
-                  continuesList(at: starts[last + 2], c) else { break }
+                  continuesList(at: starts[last + 2], c) || opensListItem(at: starts[last + 2], c) else { break }
             last += 2
         }
         return starts[first]..<(last + 1 < starts.count ? starts[last + 1] : c.end)
@@ -343,6 +351,14 @@ extension EventFinder {
         guard k < c.end, lexicon.coordinators.contains(tokens[k].lower),
               let p = c.persons.first(where: { $0.nameStart > k }), p.nameStart <= k + 5 else { return false }
         return (k + 1..<p.nameStart).allSatisfy { tokens[$0].capitalized || tokens[$0].kind == .possessive }
+    }
+
+    /// A clause after a relative clause set off in a list that goes on with the next person, without a
+    /// coordinator ("A, whose country chairs next year, Singapore's B and C"): a person named within a few
+    /// capitalised words (rule visit.gathering-participant).
+    func opensListItem(at k: Int, _ c: SentenceContext) -> Bool {
+        guard k < c.end, let p = c.persons.first(where: { $0.phraseStart >= k }), p.nameStart <= k + 4 else { return false }
+        return (k..<p.nameStart).allSatisfy { tokens[$0].capitalized || tokens[$0].kind == .possessive }
     }
 
     /// Whether a relative pronoun ("who", "which") opens a clause between the last comma before `p` and `p`.
