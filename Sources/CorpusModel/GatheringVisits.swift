@@ -123,7 +123,8 @@ extension EventFinder {
         if start == c.start, let copula = invertedPresence(c) { return copula..<(copula + 1) }
         for k in start..<c.end where lexicon.gatheringStartKeys.contains(tokens[k].lower) {
             let gathering = attendanceOnly ? 0 : lexicon.gatheringWords.match(tokens, at: k, end: c.end)
-            let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c))
+            let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c),
+                        lexicon.sendWords.match(tokens, at: k, end: c.end))
             // "dự" of "dự kiến" (expected) is a status word, not attendance. (The word is looked at before the
             // names around it: most words are none of these.)
             guard n > 0, lexicon.plannedPhrases.match(tokens, at: k, end: c.end) <= n,
@@ -302,13 +303,15 @@ extension EventFinder {
     }
 
     /// The persons the sentence names as there: each from another country than the host's, not a host, not
-    /// inside a relative clause about something else ("who had visited Tito here"), and not already a visitor
-    /// to that country in this sentence.
+    /// inside a relative clause about something else ("who had visited Tito here"), not the sender before a
+    /// `send-words` cue, and not already a visitor to that country in this sentence.
     func gatheringParticipants(_ r: GatheringReading, _ c: SentenceContext) -> [PersonRef] {
         var seen = Set<Int>()
         let scope = gatheringScope(cue: r.cue, c)
+        // "X sent Foreign Minister Y": the one sent takes part, the sender does not.
+        let sent = lexicon.sendWords.match(tokens, at: r.cue.lowerBound, end: c.end) == r.cue.count
         return c.persons.filter { p in
-            guard scope.contains(p.phraseStart), !p.hostContext, let country = c.country(of: p), country != r.place.country,
+            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !p.hostContext, let country = c.country(of: p), country != r.place.country,
                   !isInsideRelativeClause(p, c), !seen.contains(p.entity) else { return false }
             seen.insert(p.entity)
             return !visits.contains { v in

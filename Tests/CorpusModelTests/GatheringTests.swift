@@ -72,6 +72,14 @@ struct GatheringTests {
         #expect(other == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"])
     }
 
+    @Test("the one sent to a gathering takes part, the sender does not")
+    func sentToTheGathering() {
+        #expect(Self.gatheringVisits("Indonesian President Joko Widodo sent Foreign Minister Retno Marsudi to the summit in Vientiane on June 3.")
+                == ["Retno Marsudi -> LAO 2024-06-03 occurred"])
+        #expect(Self.gatheringVisits("Hội nghị thượng đỉnh tại Viêng Chăn ngày 3/6: Indonesia cử Ngoại trưởng Retno Marsudi tham dự.")
+                == ["Retno Marsudi -> LAO 2024-06-03 occurred"])
+    }
+
     @Test("a clause after the relative clause that does not go on with a person ends the list")
     func relativeClauseThenAnotherClause() {
         let visits = Self.gatheringVisits(
