@@ -59,6 +59,10 @@ public final class Lexicon: Sendable {
     let delegationWords: PhraseSet
     /// "tháp tùng": the persons named with it are members of the delegation of the person after it (AccompanyingMembers.swift).
     let accompanyWords: PhraseSet
+    /// "accompanied by": the persons named after it are members of the delegation of the person before it (AccompanyingMembers.swift).
+    let accompaniedByWords: PhraseSet
+    /// "sent", "cử": the persons named after it are participants of the gathering, the sender is not (GatheringVisits.swift).
+    let sendWords: PhraseSet
     let numberWords: LookupTable<Int>
     // Status and kind.
     let plannedCues, negationCues, expectedWords, sequenceWords, kindFillers: KeyTableSet
@@ -162,7 +166,7 @@ public final class Lexicon: Sendable {
         triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
         otherEventStartKeys = KeyTableSet(["establish-words", "anniversary-words", "message-words", "meeting-words"]
             .flatMap { sets.list($0).map { $0.keys[0] } })
-        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words", "lead-verbs"].flatMap(sets.keys))
+        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words", "lead-verbs", "send-words"].flatMap(sets.keys))
         visitStartKeys = KeyTableSet(rules.filter { $0.rule == .visitNoun || $0.rule == .visitVerb }.flatMap(firstKeys))
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }
@@ -196,6 +200,7 @@ public final class Lexicon: Sendable {
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
         pronounGenders = sets.genders("pronoun-genders"); honorificGenders = sets.phraseGenders("honorific-genders")
         delegationWords = sets.phrases("delegation-words"); accompanyWords = sets.phrases("accompany-words")
+        accompaniedByWords = sets.phrases("accompanied-by-words"); sendWords = sets.phrases("send-words")
         possessivePronouns = sets.words("possessive-pronouns"); numberWords = sets.numbers("number-words")
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")

@@ -136,7 +136,7 @@ extension Lexicon {
         ("since-words", .words), ("month-part-words", .words), ("later-words", .words), ("concluding-verbs", .words), ("definite-fillers", .words),
         ("possessive-pronouns", .words), ("subject-pronouns", .words), ("object-pronouns", .words),
         ("pronoun-genders", .genders), ("honorific-genders", .phraseGenders),
-        ("delegation-words", .phrases), ("accompany-words", .phrases), ("number-words", .numbers(1...99)), ("planned-words", .words),
+        ("delegation-words", .phrases), ("accompany-words", .phrases), ("accompanied-by-words", .phrases), ("send-words", .phrases), ("number-words", .numbers(1...99)), ("planned-words", .words),
         ("negation-words", .words), ("expected-words", .words), ("sequence-words", .words), ("kind-fillers", .words),
         ("cancel-words", .phrases), ("unrealised-plan-phrases", .phrases), ("counterfactual-phrases", .phrases), ("rescheduled-from-words", .words), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
         ("meeting-words", .phrases), ("summit-words", .phrases), ("message-words", .phrases),

@@ -74,6 +74,10 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitJourneyStop
     // Months and yearless days read from the story's time (NarrativeTime.swift, issue 9, dates3).
     case dateStoryMonth, dateYearFromStory, dateStoryThen
+    // Delegation members named after "accompanied by" travel with the person before it (AccompanyingMembers.swift).
+    case visitAccompaniedBy
+    // A substitute goes where the one he stands in for was to go ("Kerry went in his place"; Substitutes.swift).
+    case visitSubstitute
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -201,6 +205,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateStoryMonth: "date.story-month"
         case .dateYearFromStory: "date.year-from-story"
         case .dateStoryThen: "date.story-then"
+        case .visitAccompaniedBy: "visit.accompanied-by"
+        case .visitSubstitute: "visit.substitute"
         }
     }
 }
