@@ -72,6 +72,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationItemHeading
     // The place a journey came from or is on its way to: another stop of the trip (TripLegs.swift).
     case visitJourneyStop
+    // Timelines whose items name no one, told in the present (ListItems.swift, issue 9, presence).
+    case visitorListProtagonist, corefListPerson, statusOccurredHistoricPresent
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -196,6 +198,9 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusNegatedCancelOpensClause: "status.negated.cancel-opens-clause"
         case .destinationItemHeading: "destination.item-heading"
         case .visitJourneyStop: "visit.journey-stop"
+        case .visitorListProtagonist: "visitor.list-protagonist"
+        case .corefListPerson: "coref.list-person"
+        case .statusOccurredHistoricPresent: "status.occurred.historic-present"
         }
     }
 }

@@ -195,12 +195,15 @@ extension EventFinder {
         let pronounAt = (c.start..<tr.lowerBound).first { tokens[$0].lower == Self.kHe || tokens[$0].lower == Self.kShe || tokens[$0].lower == Self.kOng }
         let pronoun = pronounAt != nil
         // In a list item's opening sentence that names no one, the one person the list's lead names.
-        let listed = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
-            ? c.listItem?.person : nil
+        let opensItem = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
+        let leadNames = listProtagonist?.named == true
+        let listed = opensItem && leadNames ? listPerson : nil
         // A later leg with no one named ("The tour continued to Australia", "- March 25: A brief stop at Kigali
         // airport"): the visitor of the leg before.
         let previousLeg = subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
-        if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil) {
+        // Else the protagonist the list opened under ("- Ngày 8/2/2023: Tới London"; rule visitor.list-protagonist).
+        let listProtagonistVisitor = opensItem && !leadNames && previousLeg == nil ? listPerson : nil
+        if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil && listProtagonistVisitor == nil) {
             // "President Carter ... decided not to make the journey": another person named before the trigger
             // makes it his journey, not the last visit's.
             let otherNamed = lastVisit.map { lv in
@@ -211,13 +214,14 @@ extension EventFinder {
             }
             return
         }
-        guard let who = listed ?? previousLeg ?? referent(subject: subject, pronoun: pronoun, time: time, c,
+        guard let who = listed ?? previousLeg ?? listProtagonistVisitor ?? referent(subject: subject, pronoun: pronoun, time: time, c,
                                                                    gender: pronounAt.flatMap { lexicon.pronounGenders[tokens[$0].lower] }) else { return }
         let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                           titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
         guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }
         var rules = clues.rules
-        rules.insert(listed != nil ? .visitorListContext : previousLeg != nil ? .visitorPreviousLeg : .visitorTitleOrPronoun)
+        rules.insert(listed != nil ? .visitorListContext : previousLeg != nil ? .visitorPreviousLeg
+                     : listProtagonistVisitor != nil ? .visitorListProtagonist : .visitorTitleOrPronoun)
         let reading = VisitReading(person: p, trigger: clues.trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil,
                                    kind: clues.kind.kind, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
