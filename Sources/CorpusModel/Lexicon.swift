@@ -32,6 +32,8 @@ public final class Lexicon: Sendable {
     // Visitor, destination and dates.
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
+    /// "shuttled", "back and forth": right before "between", the places of the pair are gone to (rule destination.shuttle-between).
+    let shuttleWords: PhraseSet
     let destinationPrepositions: KeyTableSet
     /// "from", "từ": a place after one and before a goal is where a journey started ("flew from Israel to Jeddah").
     let originWords: KeyTableSet
@@ -187,6 +189,7 @@ public final class Lexicon: Sendable {
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")
+        shuttleWords = sets.phrases("shuttle-words")
         concludingVerbs = sets.words("concluding-verbs"); definiteFillers = sets.words("definite-fillers")
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
         pronounGenders = sets.genders("pronoun-genders"); honorificGenders = sets.phraseGenders("honorific-genders")

@@ -74,6 +74,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitJourneyStop
     // Timelines whose items name no one, told in the present (ListItems.swift, issue 9, presence).
     case visitorListProtagonist, corefListPerson, statusOccurredHistoricPresent
+    // "shuttled between A and B": both places gone to (VisitDestination.swift).
+    case destinationShuttleBetween
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -201,6 +203,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitorListProtagonist: "visitor.list-protagonist"
         case .corefListPerson: "coref.list-person"
         case .statusOccurredHistoricPresent: "status.occurred.historic-present"
+        case .destinationShuttleBetween: "destination.shuttle-between"
         }
     }
 }
