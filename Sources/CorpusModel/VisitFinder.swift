@@ -356,9 +356,16 @@ extension EventFinder {
         if reading.rule == .statusOccurredDefault, laterLegOfPlan(r, c, start: start) { reading = StatusReading(.planned, .visitContinuation) }
         // "lên đường thăm A, B và C" told as done: A has begun, B and C are still ahead (status.occurred.departure).
         let firstLeg = reading.rule == .statusPlannedCuePhrase ? r.trigger.flatMap { departedFirstLeg($0.tokens, c, start: start) } : nil
-        let statusValue = reading.status
+        var statusValue = reading.status
         rules.insert(reading.rule)
         undatedFallback(r, status: statusValue, c, start: &start, end: &end, rules: &rules)
+        // Dated by its list item only, after the publication: a schedule's item ("Thứ Ba, 1/10: ... tới Dublin").
+        if reading.rule == .statusOccurredDefault, rules.contains(.dateListItem), isFuture(start) {
+            rules.remove(reading.rule)
+            reading = StatusReading(.planned, .statusPlannedFutureDate)
+            rules.insert(reading.rule)
+            statusValue = .planned
+        }
         // Dated from an archive text's story time rather than the page's date.
         if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
         let made = destination.countries.enumerated().map { leg, d in
