@@ -76,6 +76,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitorListProtagonist, corefListPerson, statusOccurredHistoricPresent
     // "shuttled between A and B": both places gone to (VisitDestination.swift).
     case destinationShuttleBetween
+    // "No American president would visit Japan until Gerald Ford in November 1974" (UntilNamed.swift).
+    case visitUntilNamed
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -204,6 +206,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .corefListPerson: "coref.list-person"
         case .statusOccurredHistoricPresent: "status.occurred.historic-present"
         case .destinationShuttleBetween: "destination.shuttle-between"
+        case .visitUntilNamed: "visit.until-named"
         }
     }
 }

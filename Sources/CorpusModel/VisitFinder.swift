@@ -54,7 +54,10 @@ extension EventFinder {
             let scopeEnd = ti + 1 < triggers.count ? triggers[ti + 1].tokens.lowerBound : c.end
             if trigger.plural, readVisitList(trigger, c, &usedPersons) { continue }
             // "No sitting American president has ever made a visit to X": nobody's visit.
-            if hasNobodySubject(trigger.tokens, c) { continue }
+            if hasNobodySubject(trigger.tokens, c) {
+                readUntilNamed(trigger, c, &usedPersons)
+                continue
+            }
             if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c), !namesAnotherSubject(trigger, than: visits[lv].visitor, c) {
                 attach(c, trigger: trigger, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
                 continue
