@@ -322,9 +322,10 @@ struct EventFinder {
     }
 
     /// The person whose name (or title and name) opens a sentence of a list item (the item's line: right after its
-    /// date).
+    /// date, or after the colon of a heading the item's date was not read from: "- Năm 1985: Thủ tướng X thăm").
     func personOpening(_ item: ListItemContext, _ m: SentenceMentions, _ range: Range<Int>) -> Int? {
-        var k = item.opening ? item.date?.tokens.upperBound ?? range.lowerBound : range.lowerBound
+        let colon = (range.lowerBound..<min(range.upperBound, range.lowerBound + 8)).first { tokens[$0].first == 0x3A }
+        var k = item.opening ? item.date?.tokens.upperBound ?? colon.map { $0 + 1 } ?? range.lowerBound : range.lowerBound
         while k < range.upperBound && tokens[k].kind == .punct { k += 1 }
         return m.persons.first { $0.phraseStart == k }?.entity
     }

@@ -73,6 +73,18 @@ struct TimelineProtagonistTests {
         #expect(found.contains { $0.hasPrefix("Anwar Ibrahim -> LAO") })
     }
 
+    @Test("an item opening with a person's name after its heading's colon keeps the list from the protagonist")
+    func nameAfterHeadingColon() {
+        let text = """
+            Các chuyến thăm Việt Nam của lãnh đạo Indonesia
+
+            Nhân chuyến thăm sắp tới của Tổng thống Indonesia, xin điểm lại các chuyến thăm trước.
+
+            - Năm 1985: Tổng thống Suharto thăm Việt Nam. Ông trở lại Hà Nội lần thứ hai vào năm 1990.
+            """
+        #expect(visits(text).contains("Suharto -> VNM 1990 occurred"), "\(visits(text))")
+    }
+
     @Test("destination.shuttle-between: going to and fro between two places goes to both; talks between them go to neither")
     func shuttles() {
         #expect(visits("Indonesian President Joko Widodo shuttled between Hanoi and Vientiane on June 3.") == [
