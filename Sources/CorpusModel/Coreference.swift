@@ -13,8 +13,9 @@
 //    person the list is about ("- Friday, Oct. 13: In Amman for talks with King Abdullah. Later the same day he
 //    is in Doha": not the king; rule coref.list-person);
 // 3. `recentSubject`: else, in a sentence about more than a year before, the visitor just recalled ("Cuối tháng
-//    6/2019, ông sang Osaka") unless another person is the most recent subject of its paragraph ("Alexander Haig
-//    is the cautionary tale. In April 1982 he flew to London": not the visitor recalled paragraphs before); else
+//    6/2019, ông sang Osaka") unless, recalled in an earlier paragraph, another person is the most recent subject
+//    of this one ("Alexander Haig is the cautionary tale. In April 1982 he flew to London": not the visitor
+//    recalled paragraphs before); else
 //    the most recent subject of the sentences before it in its paragraph (rule coref.recent-subject);
 // 4. `protagonist`: else the article's protagonist (rule coref.protagonist).
 // Steps 2 to 4 never give a person named before the word in its own clause ("Crown Prince X received him": not
@@ -136,7 +137,9 @@ extension EventFinder {
         let resolved: (Int, Rule)?
         if word.subjectForm, before.isEmpty, let who = listReferent, fits(who) { resolved = (who, .corefListPerson) }
         else if recalled, let who = recalledVisitor, !named.contains(who), fits(who),
-                salience.recent(in: paragraph, excluding: named, fits: fits).map({ $0 == who }) ?? true { resolved = (who, .corefRecentSubject) }
+                recalledParagraph == paragraph || salience.recent(in: paragraph, excluding: named, fits: fits).map({ $0 == who }) ?? true {
+            resolved = (who, .corefRecentSubject)
+        }
         else if let recent = salience.recent(in: paragraph, excluding: named, fits: fits) { resolved = (recent, .corefRecentSubject) }
         else if let who = protagonist, !named.contains(who), fits(who) { resolved = (who, .corefProtagonist) }
         else { resolved = nil }

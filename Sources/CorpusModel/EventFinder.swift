@@ -127,6 +127,8 @@ struct EventFinder {
     var officeLevels: [Int: Level?] = [:]
     /// The visitor of the last visit told from more than a year before the article.
     var recalledVisitor: Int?
+    /// The paragraph that visit was told in.
+    var recalledParagraph: Int?
     /// A person's level on the article's date as the model knows it (a gazetteer person's office then; a
     /// discovered person's title), set by the analyser.
     var levelOf: (Int) -> Level? = { _ in nil }

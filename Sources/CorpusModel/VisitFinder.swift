@@ -185,7 +185,7 @@ extension EventFinder {
         // one "he" and "ông" refer to next: the article's own subject stays so.
         let recalled = dates.allSatisfy { d in d.map { isRecalled($0.start) } ?? false }
         if !recalled || protagonist == nil { protagonist = persons[vi].entity }
-        if recalled { recalledVisitor = persons[vi].entity }
+        if recalled { (recalledVisitor, recalledParagraph) = (persons[vi].entity, paragraph) }
         previousVisitor = (c.index, vi)
     }
 
