@@ -9,11 +9,16 @@
 // 1. `subjectOfSentence`: a subject pronoun or a possessive with no cue before it stands for the subject already
 //    named in its own sentence ("He reached Riyadh and spent Saturday in Abu Dhabi, where he met ...", "X thăm
 //    Việt Nam, chuyến thăm thứ ba của ông");
-// 2. `recentSubject`: else, in a sentence about more than a year before, the visitor just recalled ("Cuối tháng
-//    6/2019, ông sang Osaka"); else the most recent subject of the sentences before it in its paragraph (rule
-//    coref.recent-subject);
-// 3. `protagonist`: else the article's protagonist (rule coref.protagonist).
-// Steps 2 and 3 never give a person named before the word in its own clause ("Crown Prince X received him": not
+// 2. `listPerson`: else, for a subject pronoun in a list item with no one named before it in its sentence, the
+//    person the list is about ("- Friday, Oct. 13: In Amman for talks with King Abdullah. Later the same day he
+//    is in Doha": not the king; rule coref.list-person);
+// 3. `recentSubject`: else, in a sentence about more than a year before, the visitor just recalled ("Cuối tháng
+//    6/2019, ông sang Osaka") unless, recalled in an earlier paragraph, another person is the most recent subject
+//    of this one ("Alexander Haig is the cautionary tale. In April 1982 he flew to London": not the visitor
+//    recalled paragraphs before); else
+//    the most recent subject of the sentences before it in its paragraph (rule coref.recent-subject);
+// 4. `protagonist`: else the article's protagonist (rule coref.protagonist).
+// Steps 2 to 4 never give a person named before the word in its own clause ("Crown Prince X received him": not
 // X). In Vietnamese, "ông", "bà" are a subject only at the head of a clause ("Sau Việt Nam, ông
 // sẽ thăm"; not "thay mặt ông", "bà con"). First-person and plural pronouns are not in the sets, so a quoted
 // speaker's "I", "we" are never resolved.
@@ -130,7 +135,11 @@ extension EventFinder {
            let subject = subjectOfSentence(before.filter { fits($0.entity) }) { return (subject, .corefRecentSubject) }
         let named = Set(before.filter { $0.phraseStart >= clauseStart }.map(\.entity))
         let resolved: (Int, Rule)?
-        if recalled, let who = recalledVisitor, !named.contains(who), fits(who) { resolved = (who, .corefRecentSubject) }
+        if word.subjectForm, before.isEmpty, let who = listReferent, fits(who) { resolved = (who, .corefListPerson) }
+        else if recalled, let who = recalledVisitor, !named.contains(who), fits(who),
+                recalledParagraph == paragraph || salience.recent(in: paragraph, excluding: named, fits: fits).map({ $0 == who }) ?? true {
+            resolved = (who, .corefRecentSubject)
+        }
         else if let recent = salience.recent(in: paragraph, excluding: named, fits: fits) { resolved = (recent, .corefRecentSubject) }
         else if let who = protagonist, !named.contains(who), fits(who) { resolved = (who, .corefProtagonist) }
         else { resolved = nil }

@@ -127,6 +127,8 @@ struct EventFinder {
     var officeLevels: [Int: Level?] = [:]
     /// The visitor of the last visit told from more than a year before the article.
     var recalledVisitor: Int?
+    /// The paragraph that visit was told in.
+    var recalledParagraph: Int?
     /// A person's level on the article's date as the model knows it (a gazetteer person's office then; a
     /// discovered person's title), set by the analyser.
     var levelOf: (Int) -> Level? = { _ in nil }
@@ -139,8 +141,34 @@ struct EventFinder {
     /// The visitor of the last visit read in a list item, and that list's lead sentence: a later item that goes
     /// straight to a place ("- March 24: Uganda.") is his next stop (rules visit.timeline-stop, visitor.previous-leg).
     var lastListVisit: (list: Int, visitor: Int)?
+    /// The person the current list's items are about (ListItems.swift).
+    var listProtagonist: ListProtagonist?
+    /// The current sentence's list person (nil outside lists), and whom its subject pronouns stand for (rule
+    /// coref.list-person).
+    var listPerson: Int?
+    var listReferent: Int?
+    /// The dates the current sentence writes with their month (not a bare weekday) before the publication, when it
+    /// is in a list item: its present tense tells the past (rule status.occurred.historic-present).
+    var listItemPastDates = Set<PartialDate>()
 
     struct Trip: Hashable { var visitor: Int; var destination: String }
+
+    /// The person a list's items are about: the one its lead or headline names, else the protagonist when its
+    /// first item was read (rule visitor.list-protagonist), as long as no item opens with someone else's name.
+    struct ListProtagonist {
+        /// The list's lead sentence.
+        var list: Int
+        var person: Int?
+        /// The lead or the headline names him.
+        var named: Bool
+        /// A sentence of the list's items opened with the name of another person ("- 1998: Bill Clinton opens ...").
+        var othersOpenItems = false
+        /// Whom an item's visit with no one named is made by: the person the lead names, else the protagonist
+        /// while no one else opened an item.
+        var visitor: Int? { named || !othersOpenItems ? person : nil }
+        /// Whom a subject pronoun of an item stands for: the list's person while no one else opened an item.
+        var referent: Int? { othersOpenItems ? nil : person }
+    }
     /// The gathering the article last placed (by a dateline or a sentence naming its place), for sentences
     /// that name its participants only (GatheringVisits.swift).
     var gathering: GatheringPlace?
@@ -191,6 +219,7 @@ struct EventFinder {
                        mainPair: [String], countryOf: @escaping (Int) -> String?, listItem: ListItemContext? = nil) {
         if paragraph != paragraphNoted { (paragraphNoted, paragraphFirstSentence) = (paragraph, si) }
         rememberTitles(m)
+        noteListItem(listItem, m, range, times: times)
         let clauses = clauseStarts(range, times)
         let context = SentenceContext(index: si, range: range,
                                       mentions: withReferringPersons(m, range, times: times, clauseStarts: clauses, countryOf: countryOf), allTimes: times,
@@ -276,6 +305,38 @@ struct EventFinder {
     func isRecalled(_ d: PartialDate) -> Bool {
         guard let date else { return false }
         return d.dayRange.upperBound < date.dayRange.lowerBound - 366
+    }
+
+    /// Notes the list a sentence's item belongs to, and its person: the one its lead or headline names, else the
+    /// protagonist when its first item is read, as long as every visit its items told so far was his.
+    mutating func noteListItem(_ item: ListItemContext?, _ m: SentenceMentions, _ range: Range<Int>, times: [TaggedTime]) {
+        guard let item else {
+            (listPerson, listReferent, listItemPastDates) = (nil, nil, [])
+            return
+        }
+        if listProtagonist?.list != item.list {
+            listProtagonist = ListProtagonist(list: item.list, person: item.person ?? protagonist, named: item.person != nil)
+        }
+        guard var list = listProtagonist else { return }
+        if let opener = personOpening(item, m, range), opener != list.person { list.othersOpenItems = true }
+        listProtagonist = list
+        (listPerson, listReferent) = (list.visitor, list.referent)
+        listItemPastDates = Set(times.filter { (!$0.relative || $0.yearless) && isPast($0.start) }.map(\.start))
+    }
+
+    /// The person whose name (or title and name) opens a sentence of a list item (the item's line: right after its
+    /// date, or after the colon of a heading the item's date was not read from: "- Năm 1985: Thủ tướng X thăm").
+    func personOpening(_ item: ListItemContext, _ m: SentenceMentions, _ range: Range<Int>) -> Int? {
+        let colon = (range.lowerBound..<min(range.upperBound, range.lowerBound + 8)).first { tokens[$0].first == 0x3A }
+        var k = item.opening ? item.date?.tokens.upperBound ?? colon.map { $0 + 1 } ?? range.lowerBound : range.lowerBound
+        while k < range.upperBound && tokens[k].kind == .punct { k += 1 }
+        return m.persons.first { $0.phraseStart == k }?.entity
+    }
+
+    /// A date that ends before the publication day.
+    func isPast(_ d: PartialDate) -> Bool {
+        guard let date = publication ?? date else { return false }
+        return d.dayRange.upperBound < date.dayRange.lowerBound
     }
 
     func isFuture(_ d: PartialDate?) -> Bool {

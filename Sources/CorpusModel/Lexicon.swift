@@ -32,6 +32,10 @@ public final class Lexicon: Sendable {
     // Visitor, destination and dates.
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
+    /// "shuttled", "back and forth": right before "between", the places of the pair are gone to (rule destination.shuttle-between).
+    let shuttleWords: PhraseSet
+    /// "until": after a visit nobody made, the person right after it made it (rule visit.until-named).
+    let untilWords: KeyTableSet
     let destinationPrepositions: KeyTableSet
     /// "from", "từ": a place after one and before a goal is where a journey started ("flew from Israel to Jeddah").
     let originWords: KeyTableSet
@@ -196,6 +200,7 @@ public final class Lexicon: Sendable {
         invitationNouns = sets.phrases("invitation-nouns")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")
+        shuttleWords = sets.phrases("shuttle-words"); untilWords = sets.words("until-words")
         concludingVerbs = sets.words("concluding-verbs"); definiteFillers = sets.words("definite-fillers")
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
         pronounGenders = sets.genders("pronoun-genders"); honorificGenders = sets.phraseGenders("honorific-genders")

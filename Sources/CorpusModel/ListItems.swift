@@ -148,7 +148,9 @@ struct ListItemReader {
             k += 2
             marked = true
         }
-        guard let date = times[si].first(where: { $0.tokens.lowerBound == k && (!$0.relative || $0.yearless) }) else {
+        let dated = { (t: TaggedTime) in !t.relative || t.yearless }
+        guard let date = times[si].first(where: { dated($0) && ($0.tokens.lowerBound == k || self.isDayName(k..<$0.tokens.lowerBound)) })
+        else {
             return marked ? ListItemHead(date: nil) : nil
         }
         if marked { return ListItemHead(date: date) }
@@ -183,6 +185,13 @@ struct ListItemReader {
             if !out.contains(p.country) { out.append(p.country) }
         }
         return out
+    }
+
+    /// The day's name before an item's date: one or two words, the first capitalised, and a comma ("Thursday,
+    /// Oct. 12:", "Thứ Hai, 30/9:", "Chủ nhật, 6/10:").
+    func isDayName(_ r: Range<Int>) -> Bool {
+        guard (2...3).contains(r.count), tokens[r.upperBound - 1].first == 0x2C, tokens[r.lowerBound].capitalized else { return false }
+        return r.dropLast().allSatisfy { tokens[$0].kind == .word }
     }
 
     /// "-", "*", "•", "–", "—", "·" opening a line.

@@ -50,6 +50,8 @@ struct PlaceRef {
     var inPhrase: Bool = false
     /// "the Ukrainian capital": a capital named by its country's demonym (DemonymCapital.swift).
     var namedByDemonym = false
+    /// "shuttled between Damascus and Jerusalem": a place of a pair gone to and fro (rule destination.shuttle-between).
+    var shuttle = false
 }
 
 /// A title without a name ("the North Korean leader", "the General Secretary").

@@ -78,6 +78,12 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitAccompaniedBy
     // A substitute goes where the one he stands in for was to go ("Kerry went in his place"; Substitutes.swift).
     case visitSubstitute
+    // Timelines whose items name no one, told in the present (ListItems.swift, issue 9, presence).
+    case visitorListProtagonist, corefListPerson, statusOccurredHistoricPresent
+    // "shuttled between A and B": both places gone to (VisitDestination.swift).
+    case destinationShuttleBetween
+    // "No American president would visit Japan until Gerald Ford in November 1974" (UntilNamed.swift).
+    case visitUntilNamed
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -207,6 +213,11 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateStoryThen: "date.story-then"
         case .visitAccompaniedBy: "visit.accompanied-by"
         case .visitSubstitute: "visit.substitute"
+        case .visitorListProtagonist: "visitor.list-protagonist"
+        case .corefListPerson: "coref.list-person"
+        case .statusOccurredHistoricPresent: "status.occurred.historic-present"
+        case .destinationShuttleBetween: "destination.shuttle-between"
+        case .visitUntilNamed: "visit.until-named"
         }
     }
 }

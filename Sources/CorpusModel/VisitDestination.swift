@@ -85,6 +85,7 @@ extension EventFinder {
         var rules = RuleSet([rule])
         if countries.count > 1 { rules.insert(.destinationList) }
         if chosen?.namedByDemonym == true && chosen?.country == dest { rules.insert(.destinationDemonymCapital) }
+        if afterTrigger.contains(where: { $0.shuttle && countries.contains($0.country) }) { rules.insert(.destinationShuttleBetween) }
         let city = m.places.first { $0.city != nil && $0.country == dest && !$0.inPhrase
             && $0.tokens.lowerBound >= r.range.lowerBound - 6 && $0.tokens.lowerBound < max(r.range.upperBound, triggerEnd ?? 0) }?.city
         return Destination(countries: countries, main: dest, city: city, place: afterTrigger.first { $0.country == dest },
@@ -135,14 +136,17 @@ extension EventFinder {
     /// between Pyongyang and Washington", "relations with China", "Vietnam's position", "the Washington Post",
     /// "Queen Victoria".
     func destinations(_ m: SentenceMentions, in range: Range<Int>) -> [PlaceRef] {
-        var excluded = Set<Int>()
+        var excluded = Set<Int>(), shuttled = Set<Int>()
         for (i, place) in m.places.enumerated() where !place.demonym && !place.inPhrase {
             let before = place.tokens.lowerBound - 1
             var j = before
             if j >= range.lowerBound && tokens[j].lower == Self.kThe { j -= 1 }
             let afterPhrase = lexicon.notDestinationAfter.match(tokens, at: place.tokens.upperBound, end: range.upperBound) > 0
-            let beforePhrase = j >= range.lowerBound
-                && lexicon.notDestinationBefore.matchEnding(tokens, at: j, start: max(range.lowerBound, j - 5)) > 0
+            let phrase = j >= range.lowerBound ? lexicon.notDestinationBefore.matchEnding(tokens, at: j, start: max(range.lowerBound, j - 5)) : 0
+            let shuttle = phrase > 0 && isShuttle(before: j - phrase + 1, range)
+                || i > 0 && shuttled.contains(i - 1) && before >= range.lowerBound && m.places[i - 1].tokens.upperBound == before
+            if shuttle { shuttled.insert(i) }
+            let beforePhrase = phrase > 0 && !shuttle
             // A one-word title right before it: a person's name ("Queen Victoria", "King Abdullah").
             let titled = before >= range.lowerBound && tokens[before].capitalized
                 && (lexicon.titles[tokens[before].lower]?.contains { $0.tokens.count == 1 } ?? false)
@@ -155,7 +159,18 @@ extension EventFinder {
                 excluded.insert(i)
             }
         }
-        return m.places.indices.filter { !excluded.contains($0) && !m.places[$0].demonym && !m.places[$0].inPhrase }.map { m.places[$0] }
+        return m.places.indices.filter { !excluded.contains($0) && !m.places[$0].demonym && !m.places[$0].inPhrase }.map { i in
+            var place = m.places[i]
+            place.shuttle = shuttled.contains(i)
+            return place
+        }
+    }
+
+    /// Rule destination.shuttle-between: "shuttled between Damascus and Jerusalem", "flew back and forth between
+    /// Aswan and Jerusalem": a word of going to and fro (`shuttle-words`) right before the phrase that starts at
+    /// `k` ("between") makes the pair places gone to, not the parties of talks.
+    func isShuttle(before k: Int, _ range: Range<Int>) -> Bool {
+        k - 1 >= range.lowerBound && lexicon.shuttleWords.matchEnding(tokens, at: k - 1, start: max(range.lowerBound, k - 4)) > 0
     }
 
     /// "Denmark's Mette Frederiksen", "Japan's Prime Minister Fumio Kishida": a country with "'s" before a person's

@@ -54,7 +54,10 @@ extension EventFinder {
             let scopeEnd = ti + 1 < triggers.count ? triggers[ti + 1].tokens.lowerBound : c.end
             if trigger.plural, readVisitList(trigger, c, &usedPersons) { continue }
             // "No sitting American president has ever made a visit to X": nobody's visit.
-            if hasNobodySubject(trigger.tokens, c) { continue }
+            if hasNobodySubject(trigger.tokens, c) {
+                readUntilNamed(trigger, c, &usedPersons)
+                continue
+            }
             if trigger.isNoun, let lv = lastVisit, refersBack(trigger, c), !namesAnotherSubject(trigger, than: visits[lv].visitor, c) {
                 attach(c, trigger: trigger, to: lv, kind: visitKindReading(trigger.tokens, c.start, c.end), time: nil)
                 continue
@@ -182,7 +185,7 @@ extension EventFinder {
         // one "he" and "ông" refer to next: the article's own subject stays so.
         let recalled = dates.allSatisfy { d in d.map { isRecalled($0.start) } ?? false }
         if !recalled || protagonist == nil { protagonist = persons[vi].entity }
-        if recalled { recalledVisitor = persons[vi].entity }
+        if recalled { (recalledVisitor, recalledParagraph) = (persons[vi].entity, paragraph) }
         previousVisitor = (c.index, vi)
     }
 
@@ -195,12 +198,15 @@ extension EventFinder {
         let pronounAt = (c.start..<tr.lowerBound).first { tokens[$0].lower == Self.kHe || tokens[$0].lower == Self.kShe || tokens[$0].lower == Self.kOng }
         let pronoun = pronounAt != nil
         // In a list item's opening sentence that names no one, the one person the list's lead names.
-        let listed = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
-            ? c.listItem?.person : nil
+        let opensItem = subject == nil && !pronoun && c.listItem?.opening == true && !hasPossessivePronoun(tr, c.start)
+        let leadNames = listProtagonist?.named == true
+        let listed = opensItem && leadNames ? listPerson : nil
         // A later leg with no one named ("The tour continued to Australia", "- March 25: A brief stop at Kigali
         // airport"): the visitor of the leg before.
         let previousLeg = subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
-        if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil) {
+        // Else the protagonist the list opened under ("- Ngày 8/2/2023: Tới London"; rule visitor.list-protagonist).
+        let listProtagonistVisitor = opensItem && !leadNames && previousLeg == nil ? listPerson : nil
+        if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil && listProtagonistVisitor == nil) {
             // "President Carter ... decided not to make the journey": another person named before the trigger
             // makes it his journey, not the last visit's.
             let otherNamed = lastVisit.map { lv in
@@ -211,13 +217,14 @@ extension EventFinder {
             }
             return
         }
-        guard let who = listed ?? previousLeg ?? referent(subject: subject, pronoun: pronoun, time: time, c,
+        guard let who = listed ?? previousLeg ?? listProtagonistVisitor ?? referent(subject: subject, pronoun: pronoun, time: time, c,
                                                                    gender: pronounAt.flatMap { lexicon.pronounGenders[tokens[$0].lower] }) else { return }
         let p = PersonRef(entity: who, phraseStart: tr.lowerBound, nameStart: tr.lowerBound, nameEnd: tr.lowerBound,
                           titleLevel: subject?.level, titleCountry: subject?.country, historical: false, role: .name)
         guard subject?.country == nil || subject?.country == c.countryOf(who) else { return }
         var rules = clues.rules
-        rules.insert(listed != nil ? .visitorListContext : previousLeg != nil ? .visitorPreviousLeg : .visitorTitleOrPronoun)
+        rules.insert(listed != nil ? .visitorListContext : previousLeg != nil ? .visitorPreviousLeg
+                     : listProtagonistVisitor != nil ? .visitorListProtagonist : .visitorTitleOrPronoun)
         let reading = VisitReading(person: p, trigger: clues.trigger, range: tr.lowerBound..<segment.end, time: time, notBefore: nil,
                                    kind: clues.kind.kind, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
@@ -352,9 +359,16 @@ extension EventFinder {
         if reading.rule == .statusOccurredDefault, laterLegOfPlan(r, c, start: start) { reading = StatusReading(.planned, .visitContinuation) }
         // "lên đường thăm A, B và C" told as done: A has begun, B and C are still ahead (status.occurred.departure).
         let firstLeg = reading.rule == .statusPlannedCuePhrase ? r.trigger.flatMap { departedFirstLeg($0.tokens, c, start: start) } : nil
-        let statusValue = reading.status
+        var statusValue = reading.status
         rules.insert(reading.rule)
         undatedFallback(r, status: statusValue, c, start: &start, end: &end, rules: &rules)
+        // Dated by its list item only, after the publication: a schedule's item ("Thứ Ba, 1/10: ... tới Dublin").
+        if reading.rule == .statusOccurredDefault, rules.contains(.dateListItem), isFuture(start) {
+            rules.remove(reading.rule)
+            reading = StatusReading(.planned, .statusPlannedFutureDate)
+            rules.insert(reading.rule)
+            statusValue = .planned
+        }
         // Dated from an archive text's story time rather than the page's date.
         if storyAnchored, r.time?.relative ?? rules.contains(.datePublicationMonth) { rules.insert(.dateArchiveAnchor) }
         let made = destination.countries.enumerated().map { leg, d in

@@ -34,6 +34,8 @@ extension EventFinder {
         if let after = cancellationAfter(trigger, to: e) { return after }
         if isFuture(start) { return StatusReading(.planned, .statusPlannedFutureDate) }
         if sentence > 0, isScheduledPresent(trigger, from: s, to: e) || isScheduledInRelativeClause(trigger, to: e) {
+            // "- Thursday, Oct. 12: Lands in Tel Aviv" in a timeline of the week before: the present tells the past.
+            if let start, listItemPastDates.contains(start) { return StatusReading(.occurred, .statusOccurredHistoricPresent) }
             return StatusReading(.planned, .statusPlannedPresentTense)
         }
         if hasOccurredCue(trigger, from: s) { return StatusReading(.occurred, .statusOccurredCue) }

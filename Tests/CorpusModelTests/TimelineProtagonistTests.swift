@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// Timelines whose items name no one ("- Thursday, Oct. 12: Lands in Tel Aviv", "Thứ Hai, 30/9: Tới Ulaanbaatar"),
+/// and shuttles between two places. Sentences written for these tests, never taken from an annotated article.
+@Suite("Timelines of one protagonist, and shuttles")
+struct TimelineProtagonistTests {
+    func visits(_ text: String, date: String = "2024-06-15") -> [String] {
+        let corpus = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1).build(texts: [
+            ("0.txt", text, ManifestEntry(file: "0.txt", date: PartialDate(iso: date))),
+        ]).0
+        return corpus.visitSummaries().sorted()
+    }
+
+    static let week = """
+        Widodo's week
+
+        Indonesian President Joko Widodo spent the week abroad. Here is the route:
+
+        - Monday, June 3: Lands in Hanoi for talks with Prime Minister Pham Minh Chinh.
+        - Tuesday, June 4: Talks in Hanoi with President Vo Van Thuong. Later that evening he is in Vientiane.
+        - Wednesday, June 5: Flies on to Phnom Penh.
+        """
+
+    @Test("visitor.list-protagonist, coref.list-person, status.occurred.historic-present: a past week told in the present is the protagonist's")
+    func pastWeekInThePresent() {
+        let found = visits(Self.week)
+        #expect(found.contains("Joko Widodo -> VNM 2024-06-03 occurred"))
+        #expect(found.contains("Joko Widodo -> KHM 2024-06-05 occurred"))
+        // "he" is the protagonist, not the president he met.
+        #expect(found.contains { $0.hasPrefix("Joko Widodo -> LAO 2024-06") && $0.hasSuffix("occurred") })
+        #expect(found.count == 3)
+    }
+
+    @Test("the same items under a date after the publication are a schedule")
+    func scheduleAhead() {
+        let schedule = Self.week.replacingOccurrences(of: "spent the week abroad", with: "will spend next week abroad")
+            .replacingOccurrences(of: "June 3", with: "June 17").replacingOccurrences(of: "June 4", with: "June 18")
+            .replacingOccurrences(of: "June 5", with: "June 19")
+        let found = visits(schedule)
+        #expect(found.contains("Joko Widodo -> VNM 2024-06-17 planned"))
+        #expect(found.contains("Joko Widodo -> KHM 2024-06-19 planned"))
+        #expect(!found.contains { $0.hasSuffix("occurred") }, "\(found)")
+    }
+
+    @Test("an item headed by the day's name and its date, with no bullet, is a list item; dated after the publication, a plan")
+    func dayNameHeadings() {
+        let text = """
+            Lịch trình của Tổng thống Widodo
+
+            Tổng thống Indonesia Joko Widodo sẽ có một tuần bận rộn. Dưới đây là các chặng:
+
+            Thứ Hai, 17/6: Hội đàm tại Jakarta; cùng ngày rời Jakarta, tới Hà Nội.
+
+            Thứ Tư, 19/6: Tới Viêng Chăn.
+            """
+        #expect(visits(text) == ["Joko Widodo -> LAO 2024-06-19 planned", "Joko Widodo -> VNM 2024-06-17 planned"])
+    }
+
+    @Test("a list whose items open with other persons' names is not the protagonist's")
+    func othersOpenTheItems() {
+        let text = """
+            Leaders in Hanoi
+
+            Indonesian President Joko Widodo spoke in Jakarta on June 1. Here is the record:
+
+            - June 2: Malaysian Prime Minister Anwar Ibrahim arrives in Hanoi. Later the same day he is in Vientiane.
+            - June 3: Flies on to Phnom Penh.
+            """
+        let found = visits(text)
+        #expect(!found.contains { $0.hasPrefix("Joko Widodo") })
+        #expect(found.contains { $0.hasPrefix("Anwar Ibrahim -> LAO") })
+    }
+
+    @Test("an item opening with a person's name after its heading's colon keeps the list from the protagonist")
+    func nameAfterHeadingColon() {
+        let text = """
+            Các chuyến thăm Việt Nam của lãnh đạo Indonesia
+
+            Nhân chuyến thăm sắp tới của Tổng thống Indonesia, xin điểm lại các chuyến thăm trước.
+
+            - Năm 1985: Tổng thống Suharto thăm Việt Nam. Ông trở lại Hà Nội lần thứ hai vào năm 1990.
+            """
+        #expect(visits(text).contains("Suharto -> VNM 1990 occurred"), "\(visits(text))")
+    }
+
+    @Test("destination.shuttle-between: going to and fro between two places goes to both; talks between them go to neither")
+    func shuttles() {
+        #expect(visits("Indonesian President Joko Widodo shuttled between Hanoi and Vientiane on June 3.") == [
+            "Joko Widodo -> LAO 2024-06-03 occurred", "Joko Widodo -> VNM 2024-06-03 occurred",
+        ])
+        #expect(visits("Indonesian President Joko Widodo flew back and forth between Hanoi and Vientiane on June 3.").count == 2)
+        #expect(visits("Indonesian President Joko Widodo praised the talks between Hanoi and Vientiane on June 3.").isEmpty)
+    }
+}
