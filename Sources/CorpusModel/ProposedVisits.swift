@@ -25,9 +25,10 @@ extension EventFinder {
             let told = plannedByRules(p.entity, rulesFrom: first)
             for place in places where place.country != own {
                 guard seen.insert(VisitPair(visitor: p.entity, destination: place.country)).inserted else { continue }
-                // An undated proposal names no visit of its own (a visit is matched by its year): never made.
+                // A proposal undated, or dated only by its article's month, names no visit of its own (a visit is
+                // told by its year; the month of a story's publication is not that of a trip it recalls): never made.
                 let candidate = proposal(p, visitorCountry: own, place: place, told: told, c)
-                if candidate.start != nil { proposed.append(candidate) }
+                if candidate.start != nil && !candidate.rules.contains(.datePublicationMonth) { proposed.append(candidate) }
             }
         }
     }
