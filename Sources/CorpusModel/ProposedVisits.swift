@@ -22,11 +22,23 @@ extension EventFinder {
         var seen = Set(visits[first...].map { VisitPair(visitor: $0.visitor, destination: $0.destination) })
         for p in c.persons where mayTravel(p) {
             guard let own = c.country(of: p) else { continue }
+            let told = plannedByRules(p.entity, rulesFrom: first)
             for place in places where place.country != own {
                 guard seen.insert(VisitPair(visitor: p.entity, destination: place.country)).inserted else { continue }
-                proposed.append(proposal(p, visitorCountry: own, place: place, c))
+                // A proposal undated, or dated only by its article's month, names no visit of its own (a visit is
+                // told by its year; the month of a story's publication is not that of a trip it recalls): never made.
+                let candidate = proposal(p, visitorCountry: own, place: place, told: told, c)
+                if candidate.start != nil && !candidate.rules.contains(.datePublicationMonth) { proposed.append(candidate) }
             }
         }
+    }
+
+    /// The status the rules gave this sentence's trips of `visitor` when none of them took place ("X visits A on
+    /// Wednesday before flying to B", "X will not go to A"): the sentence tells his plan, not a journey made.
+    func plannedByRules(_ visitor: Int, rulesFrom first: Int) -> StatusReading? {
+        let statuses = visits[first...].filter { $0.visitor == visitor }.map(\.status)
+        guard !statuses.isEmpty, !statuses.contains(.occurred) else { return nil }
+        return statuses.contains(.negated) ? StatusReading(.negated, .statusNegatedCue) : StatusReading(.planned, .statusPlannedFutureModal)
     }
 
     /// A person whose visits the model records: of minister level or above on the article's date (his office, or
@@ -38,8 +50,10 @@ extension EventFinder {
     }
 
     /// The proposed candidate of person `p` and `place`: the time the rules would give a trigger standing at the
-    /// place (`timeOfVisit`, a date right after the place, the undated fallbacks), and the status its cues give.
-    func proposal(_ p: PersonRef, visitorCountry: String, place: PlaceRef, _ c: SentenceContext) -> VisitCandidate {
+    /// place (`timeOfVisit`, a date right after the place, the undated fallbacks), and the status its cues give:
+    /// what is said of the person himself, else the sentence's cues, else `told`, the status of his trips the
+    /// rules read in the sentence.
+    func proposal(_ p: PersonRef, visitorCountry: String, place: PlaceRef, told: StatusReading?, _ c: SentenceContext) -> VisitCandidate {
         let anchor = Trigger(tokens: place.tokens, form: .presence)
         let index = c.persons.firstIndex { $0.phraseStart == p.phraseStart && $0.entity == p.entity }
         let segment = VisitorSegment(start: min(p.phraseStart, place.tokens.lowerBound), end: c.end)
@@ -51,7 +65,8 @@ extension EventFinder {
                                    kind: .unspecified, placeTimes: c.times, rules: rules)
         let dating = datesOfVisit(reading, place: place, c, &rules)
         var start = dating.start, end = dating.end
-        let status = proposedStatus(place, start: start, c)
+        var status = personalStatus(p, c) ?? proposedStatus(place, start: start, c)
+        if status.status == .occurred, let told { status = told }
         rules.insert(status.rule)
         undatedFallback(reading, status: status.status, c, start: &start, end: &end, rules: &rules)
         let mention = report(c, status: status.status, time: dating.time, rules: rules, visitor: p.nameStart..<p.nameEnd,
@@ -70,6 +85,26 @@ extension EventFinder {
                               host: nil, start: start, end: end, notBefore: timing.notBefore, kind: .unspecified,
                               status: status.status, titleLevel: p.titleLevel, mentions: [mention], rules: rules, evidence: evidence)
     }
+
+    /// What the sentence says of the person himself, whatever it says of the trip: "X did not attend", "the
+    /// absence of X", "Y stood in for X", "X also stayed away" (a skip verb within `skipReach` words after his
+    /// name or the relative clause after it). He was not there; nil when nothing is said of him.
+    func personalStatus(_ p: PersonRef, _ c: SentenceContext) -> StatusReading? {
+        if isNegatedAfterName(p, c) { return StatusReading(.negated, .statusNegatedParticipant) }
+        if isNamedAbsent(p, c) { return StatusReading(.negated, .statusNegatedAbsence) }
+        if let substitute = substituteStatus(p, c), substitute.status == .negated { return substitute }
+        let after = endOfRelativeClause(after: p.nameEnd, c) ?? p.nameEnd
+        var words = 0
+        for k in after..<c.end where tokens[k].kind == .word {
+            if lexicon.skipVerbs.contains(tokens[k].lower) { return StatusReading(.negated, .statusNegatedSkipVerb) }
+            words += 1
+            if words == Self.skipReach { break }
+        }
+        return nil
+    }
+
+    /// How many words after a person's name a skip verb is his own ("X also stayed away", "X then skipped").
+    static let skipReach = 3
 
     /// The status of a proposed candidate: the rules' reading of the cues before the place; and, when that says
     /// occurred, any negation, cancellation, plan or unrealised-plan cue ("was meant to") of the sentence makes it

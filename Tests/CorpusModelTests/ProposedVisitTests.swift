@@ -51,7 +51,7 @@ struct ProposedVisitTests {
 
     @Test("the features mark a place inside a between-phrase")
     func aBetweenPhraseIsMarked() {
-        let (proposed, _) = Self.proposals("Vietnamese Prime Minister Pham Minh Chinh said talks between Hanoi and Washington would resume.",
+        let (proposed, _) = Self.proposals("Vietnamese Prime Minister Pham Minh Chinh said on June 5, 2023 that talks between Hanoi and Washington would resume.",
                                            date: "2023-06-10")
         let usa = proposed.first { $0.destination == "USA" }
         #expect(usa != nil, "\(proposed.map(\.destination))")
@@ -62,7 +62,7 @@ struct ProposedVisitTests {
 
     @Test("the visitor's own country is never proposed")
     func theVisitorsOwnCountryIsNeverProposed() {
-        let (proposed, _) = Self.proposals("Vietnamese Prime Minister Pham Minh Chinh spoke in Hanoi about Japan and Vietnam.",
+        let (proposed, _) = Self.proposals("Vietnamese Prime Minister Pham Minh Chinh spoke in Hanoi on June 5, 2023 about Japan and Vietnam.",
                                            date: "2023-06-10")
         #expect(proposed.contains { $0.destination == "JPN" })
         #expect(!proposed.contains { $0.destination == "VNM" })
@@ -70,8 +70,30 @@ struct ProposedVisitTests {
 
     @Test("a person below minister level is not proposed")
     func aPersonOfLowOfficeIsNotProposed() {
-        let (proposed, _) = Self.proposals("Mr John Smith, a trader, spoke in Tokyo about Vietnam.", date: "2023-06-10")
+        let (proposed, _) = Self.proposals("Mr John Smith, a trader, spoke in Tokyo on June 5, 2023 about Vietnam.", date: "2023-06-10")
         #expect(proposed.isEmpty, "\(proposed.map(\.visitor))")
+    }
+
+    @Test("a proposal dated by nothing but its article's month is not made: the story may recall an older trip")
+    func aProposalDatedByItsArticleIsNotMade() {
+        let (proposed, _) = Self.proposals("Putin spent a single day in Abu Dhabi, his first stop in the Gulf.", date: "2024-01-10")
+        #expect(!proposed.contains { $0.destination == "ARE" }, "\(proposed.map { "\($0.destination) \($0.start ?? "?")" })")
+        // With a date of its own, the same sentence proposes (aSentenceGivesAProposedCandidate).
+        let (dated, _) = Self.proposals("Putin spent a single day, December 6, 2023, in Abu Dhabi, his first stop in the Gulf.", date: "2024-01-10")
+        #expect(dated.contains { $0.destination == "ARE" && $0.start == "2023-12-06" })
+    }
+
+    @Test("a person told to have stayed away, or to have had someone go instead of him, is proposed as not there")
+    func whatIsSaidOfThePersonNegatesHisProposal() {
+        let stayed = Self.proposals("On December 6, 2023, Putin also stayed home, and Lavrov spoke for Russia in Abu Dhabi.", date: "2024-01-10")
+        let putin = stayed.proposed.first { $0.visitor == "Vladimir Putin" && $0.destination == "ARE" }
+        #expect(putin?.features[.statusNegated] == 1, "\(stayed.proposed.map { "\($0.visitor) -> \($0.destination) \($0.features)" }) \(stayed.rules)")
+        let instead = Self.proposals("On December 6, 2023, Lavrov spoke instead of Putin, and the talks in Abu Dhabi went on.", date: "2024-01-10")
+        let absent = instead.proposed.first { $0.visitor == "Vladimir Putin" && $0.destination == "ARE" }
+        #expect(absent?.features[.statusNegated] == 1, "\(instead.proposed.map { "\($0.visitor) -> \($0.destination) \($0.features)" }) \(instead.rules)")
+        // The one who went is not touched by the other's absence.
+        let lavrov = instead.proposed.first { $0.visitor == "Sergey Lavrov" && $0.destination == "ARE" }
+        #expect(lavrov == nil || lavrov?.features[.statusNegated] == nil)
     }
 
     /// A scorer whose proposed model gives every proposed candidate `sigmoid(bias)`, written to and read from a
