@@ -2,7 +2,9 @@ import Foundation
 
 // A binary snapshot of a loaded gazetteer: entities, the name tables as they are in memory, and the
 // diagnostics of the load. Reading it skips parsing and hashing the TSV files, which is most of start-up.
-// A snapshot is only used for files of exactly the same paths, sizes and modification times.
+// A snapshot is only used for files of exactly the same paths, sizes, modification times and inodes, and never
+// for a file changed within the last two seconds: a second edit within the clock's resolution could keep its size
+// and time stamp, and the snapshot would then be stale (the rule of the model cache's `inputs.idx`).
 
 enum GazetteerCache {
     static let magic: UInt64 = 0x3547_415A_5353_4F44 // "DOSSGAZ5", bumped whenever the layout changes
@@ -10,10 +12,15 @@ enum GazetteerCache {
 
     static var disabled: Bool { ProcessInfo.processInfo.environment["DOSSIER_NO_CACHE"] != nil }
 
-    /// A key for the files' identity (paths, sizes, modification times), or nil when caching is off
-    /// or a directory is missing (the normal load then reports it).
-    static func key(for directories: [URL]) -> UInt64? {
+    /// How recent a change keeps a file out of the snapshot's key (seconds).
+    static let settleSeconds: Int64 = 2
+
+    /// A key for the files' identity (paths, sizes, modification times, inodes), or nil when caching is off,
+    /// a directory is missing (the normal load then reports it) or a file changed less than `settleSeconds`
+    /// before `now` (the files are then read as they are, and no snapshot is written or used).
+    static func key(for directories: [URL], now: Date = Date()) -> UInt64? {
         if disabled { return nil }
+        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
         var h = Fold.rawHash(Array("\(magic)".utf8))
         for dir in directories {
             var st = stat()
@@ -22,10 +29,12 @@ enum GazetteerCache {
             for name in files {
                 let path = dir.appendingPathComponent(name).path
                 if stat(path, &st) == 0 {
+                    if Int64(st.st_mtim.tv_sec) > nowSeconds - settleSeconds { return nil }
                     h = mix(h, Array(name.utf8))
                     h = mix(h, withUnsafeBytes(of: Int64(st.st_size)) { Array($0) })
                     h = mix(h, withUnsafeBytes(of: Int64(st.st_mtim.tv_sec)) { Array($0) })
                     h = mix(h, withUnsafeBytes(of: Int64(st.st_mtim.tv_nsec)) { Array($0) })
+                    h = mix(h, withUnsafeBytes(of: UInt64(st.st_ino)) { Array($0) })
                 }
             }
         }

@@ -97,7 +97,11 @@ struct GazetteerTests {
         try "# bad line follows\nperson\ttitle\tlevel\tcountry\torganisation\tstart\tend\nnobody\tX\tother\t\t\t\t\n"
             .write(to: dir.appendingPathComponent("offices.tsv"), atomically: true, encoding: .utf8)
         let (fresh, d1) = Gazetteer.loadFromFiles(directories: [dir])
-        let key = try #require(GazetteerCache.key(for: [dir]))
+        // Files changed in the last two seconds have no key: a second edit within the clock's resolution could
+        // keep their size and time stamp, and a snapshot keyed by them would then be stale.
+        #expect(GazetteerCache.key(for: [dir]) == nil)
+        let later = Date().addingTimeInterval(3)
+        let key = try #require(GazetteerCache.key(for: [dir], now: later))
         GazetteerCache.write(fresh, d1, key: key)
         let (cached, d2) = try #require(GazetteerCache.read(key: key))
         #expect(cached.entities == fresh.entities)
@@ -107,9 +111,20 @@ struct GazetteerTests {
         }
         #expect(cached.shortRefs(forKey: Fold.key("Kim")) == fresh.shortRefs(forKey: Fold.key("Kim")))
         #expect(cached.isExactSingle(Fold.lowerKey("Bỉ")) && !cached.isExactSingle(Fold.lowerKey("Bí")))
+        // A file replaced by one of the same size, given back its old time stamp, is another file (its inode).
+        let offices = dir.appendingPathComponent("offices.tsv")
+        var old = stat()
+        #expect(stat(offices.path, &old) == 0)
+        let text = try String(contentsOf: offices, encoding: .utf8)
+        try text.replacingOccurrences(of: "nobody", with: "nobodY").write(to: offices, atomically: true, encoding: .utf8)
+        var times = [old.st_atim, old.st_mtim]
+        #expect(utimensat(AT_FDCWD, offices.path, &times, 0) == 0)
+        var new = stat()
+        #expect(stat(offices.path, &new) == 0 && new.st_size == old.st_size && new.st_mtim.tv_nsec == old.st_mtim.tv_nsec)
+        #expect(GazetteerCache.key(for: [dir], now: later) != key)
         // Another file size is another key; a damaged snapshot is ignored.
         try "alpha2\talpha3\tnumeric\tname\tofficial_name\taliases\tdemonyms\tcapital\n".write(to: dir.appendingPathComponent("countries.tsv"), atomically: true, encoding: .utf8)
-        #expect(GazetteerCache.key(for: [dir]) != key)
+        #expect(GazetteerCache.key(for: [dir], now: later.addingTimeInterval(1)) != key)
         try Data([1, 2, 3]).write(to: GazetteerCache.url(for: key))
         #expect(GazetteerCache.read(key: key) == nil)
     }
