@@ -1,30 +1,71 @@
 // Members of an official delegation: "Tháp tùng Thủ tướng có Phó Thủ tướng, Bộ trưởng Ngoại giao X; Bộ trưởng Y
-// ...", "X tháp tùng." Each member named with an accompanying word (`accompany-words`) travels with the
-// leader, so he makes the leader's visits of the trip the article reports (rule visit.accompanying-member).
-// The leader is the person named right after the accompanying word ("Tháp tùng ông có ..." through
-// coreference), else the article's main traveller of the members' country. The trip is the leader's visits
-// dated within a month of the article (of his most reported visit when the article has no date).
+// ...", "X tháp tùng.", "Blinken accompanied Biden", "Rogers travelled with him", "arrived in Kyiv, accompanied by
+// Deputy Prime Minister X". Each member travels with the leader, so he makes the leader's visits of the trip the
+// article reports. With an accompanying word (`accompany-words`, rule visit.accompanying-member) the leader is the
+// person named right after it ("Tháp tùng ông có ..." through coreference) and the members are the sentence's
+// other persons; with a passive one (`accompanied-by-words`, rule visit.accompanied-by) the members are named
+// after it and the leader before it (the nearest of their country). Without a leader named, he is the article's
+// main traveller of the members' country. The trip is the leader's visits to the places the cue's clause names,
+// else those the paragraph told up to the members' sentence, dated within a month of the last it told, else of the
+// article's date (of his most reported visit when the article has no date).
 
 /// A sentence naming the members of a delegation, kept until the article's visits are all read.
 struct AccompanyingReport {
     var sentence: SentenceContext
     var cue: Range<Int>
-    /// The person accompanied, when the sentence names him right after the cue.
+    /// The person accompanied, when the sentence names him (right after an accompanying word, before a passive one).
     var leader: Int?
     var members: [PersonRef]
+    /// The first sentence of the paragraph holding the report: the leader's visit told there dates the trip.
+    var paragraphStart: Int
+    /// The rule that read it: visit.accompanying-member or visit.accompanied-by.
+    var rule: Rule
 }
 
 extension EventFinder {
     /// Notes the delegation members a sentence names (`AccompanyingReport`).
     mutating func noteAccompanyingMembers(_ c: SentenceContext) {
-        guard let k = (c.start..<c.end).first(where: { lexicon.accompanyWords.match(tokens, at: $0, end: c.end) > 0 }) else { return }
-        let cue = k..<(k + lexicon.accompanyWords.match(tokens, at: k, end: c.end))
-        let leader = c.persons.first { $0.phraseStart == cue.upperBound }
-        let members = c.persons.filter { p in
-            p.entity != leader?.entity && p.referring == nil && !p.hostContext && !p.otherParty && !p.historical
+        for k in c.start..<c.end {
+            if let report = accompaniedByReport(c, at: k) ?? accompanyReport(c, at: k) {
+                accompanying.append(report)
+                return
+            }
         }
-        guard !members.isEmpty else { return }
-        accompanying.append(AccompanyingReport(sentence: c, cue: cue, leader: leader?.entity, members: members))
+    }
+
+    /// A person who can be a member: named (not a pronoun), not a host, the other party of talks or of the past.
+    static func canBeMember(_ p: PersonRef) -> Bool {
+        p.referring == nil && !p.hostContext && !p.otherParty && !p.historical
+    }
+
+    /// "Tháp tùng Thủ tướng có X", "X accompanied Biden": the leader right after the cue, the other persons members.
+    func accompanyReport(_ c: SentenceContext, at k: Int) -> AccompanyingReport? {
+        let n = lexicon.accompanyWords.match(tokens, at: k, end: c.end)
+        guard n > 0 else { return nil }
+        let cue = k..<(k + n)
+        let leader = c.persons.first { $0.phraseStart == cue.upperBound }
+        let members = c.persons.filter { $0.entity != leader?.entity && Self.canBeMember($0) }
+        guard !members.isEmpty else { return nil }
+        return AccompanyingReport(sentence: c, cue: cue, leader: leader?.entity, members: members,
+                                  paragraphStart: paragraphFirstSentence, rule: .visitAccompanyingMember)
+    }
+
+    /// "X arrived in Kyiv, accompanied by Y and Z": the members after the cue, the leader the nearest person before
+    /// it of a member's country (else the nearest). Members of another country than the leader's are his hosts.
+    func accompaniedByReport(_ c: SentenceContext, at k: Int) -> AccompanyingReport? {
+        let n = lexicon.accompaniedByWords.match(tokens, at: k, end: c.end)
+        guard n > 0 else { return nil }
+        let cue = k..<(k + n)
+        // "accompanied by" is a host cue too ("accompanied by his host"): a member is named with his country.
+        let members = c.persons.filter { p in
+            p.phraseStart >= cue.upperBound && p.referring == nil && !p.otherParty && !p.historical && c.country(of: p) != nil
+        }
+        let before = c.persons.filter { $0.nameEnd <= k && !$0.hostContext && !$0.otherParty }.reversed()
+        let countries = Set(members.compactMap { c.country(of: $0) })
+        guard !members.isEmpty else { return nil }
+        let leader = before.first { c.country(of: $0).map(countries.contains) == true } ?? before.first
+        return AccompanyingReport(sentence: c, cue: cue, leader: leader?.entity, members: members,
+                                  paragraphStart: paragraphFirstSentence, rule: .visitAccompaniedBy)
     }
 
     /// After the article's last sentence: each member noted makes the leader's visits of the trip reported, but
@@ -32,9 +73,10 @@ extension EventFinder {
     mutating func addAccompanyingVisits() {
         for report in accompanying {
             let c = report.sentence
-            guard let country = report.members.lazy.compactMap({ c.country(of: $0) }).first,
+            let memberCountry = report.members.lazy.compactMap({ c.country(of: $0) }).first
+            guard let country = report.leader.flatMap(c.countryOf) ?? memberCountry,
                   let leader = report.leader ?? mainTraveller(from: country, except: Set(report.members.map(\.entity))) else { continue }
-            let trip = reportedTrip(of: leader)
+            let trip = reportedTrip(of: leader, toldBy: report)
             // A member named without a country of his own ("Bộ trưởng Công Thương Nguyễn Hồng Diên") is of the leader's.
             // Members below minister level (aides, officials) are not counted as visitors.
             for member in report.members where member.entity != leader && (c.country(of: member) ?? country) == country
@@ -55,12 +97,21 @@ extension EventFinder {
         return reports.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
     }
 
-    /// The leader's visits (not negated) dated within a month of the article's date, or of his most reported
-    /// visit's when the article has none: one a country, from the earliest start his reports give to the latest end.
-    func reportedTrip(of leader: Int) -> [VisitCandidate] {
-        let own = visits.filter { $0.visitor == leader && $0.status != .negated && $0.start?.month != nil }
-        let undatedLegs = visits.filter { $0.visitor == leader && $0.status != .negated && $0.rules.contains(.dateSpanLaterLeg) }
-        guard let anchor = publication ?? own.max(by: { $0.mentions.count < $1.mentions.count })?.start,
+    /// The leader's visits (not negated) of the trip the report tells, one a country, from the earliest start his
+    /// reports give to the latest end: those to the places its clause names after the cue ("travelled with him to
+    /// Manila"), else those the report's paragraph told up to the report, else all his visits; of these, the ones
+    /// dated within a month of the last the paragraph told, else of the article's date, else of his most reported visit.
+    func reportedTrip(of leader: Int, toldBy report: AccompanyingReport) -> [VisitCandidate] {
+        let all = visits.filter { $0.visitor == leader && $0.status != .negated }
+        let c = report.sentence
+        let named = Set(c.destinationPlaces(from: report.cue.upperBound, to: c.clause(of: report.cue.lowerBound).upperBound).map(\.country))
+        let toldInParagraph = all.filter { $0.mentions.contains { isTold($0, before: report) } }
+        let pool = !named.isEmpty && all.contains(where: { named.contains($0.destination) }) ? all.filter { named.contains($0.destination) }
+            : toldInParagraph.contains(where: { $0.start?.month != nil }) ? toldInParagraph : all
+        let own = pool.filter { $0.start?.month != nil }
+        let toldAt = { (v: VisitCandidate) in v.mentions.filter { self.isTold($0, before: report) }.map(\.sentence).max() ?? -1 }
+        let lastTold = own.filter { toldAt($0) >= 0 }.max { toldAt($0) < toldAt($1) }
+        guard let anchor = lastTold?.start ?? publication ?? own.max(by: { $0.mentions.count < $1.mentions.count })?.start,
               let anchorMonth = anchor.month else { return [] }
         let anchorIndex = anchor.year * 12 + anchorMonth
         var legs: [VisitCandidate] = []
@@ -71,15 +122,24 @@ extension EventFinder {
             if let e = v.end, legs[i].end.map({ e > $0 }) ?? true { legs[i].end = e }
         }
         // The later legs of a span across months, dated to the year (rule date.span-later-leg).
-        for v in undatedLegs where v.start?.year == anchor.year && !legs.contains(where: { $0.destination == v.destination }) {
+        for v in pool where v.rules.contains(.dateSpanLaterLeg) && v.start?.year == anchor.year
+            && !legs.contains(where: { $0.destination == v.destination }) {
             legs.append(v)
         }
         return legs
     }
 
+    /// A report of the leader's visit told before the members' cue in its paragraph: in an earlier sentence, or in
+    /// the cue's sentence with its destination named before the cue ("arrived in Kyiv, accompanied by X").
+    func isTold(_ m: Mention, before report: AccompanyingReport) -> Bool {
+        if m.sentence >= report.paragraphStart && m.sentence < report.sentence.index { return true }
+        guard m.sentence == report.sentence.index, let place = m.destinationSpan else { return false }
+        return place.lowerBound < Int(tokens[report.cue.lowerBound].start)
+    }
+
     /// The member's visit: the leader's destination, dates, kind and status, reported by the members' sentence.
     mutating func addMemberVisit(_ member: PersonRef, of leg: VisitCandidate, _ report: AccompanyingReport) {
-        var rules = RuleSet([.visitAccompanyingMember])
+        var rules = RuleSet([report.rule])
         rules.formUnion(member.referringRules)
         let mention = Mention(document: 0, sentence: report.sentence.index, status: leg.status, date: leg.start, ruleSet: rules,
                               visitorSpan: byteSpan(member.nameStart..<member.nameEnd), destinationSpan: nil, dateSpan: nil)

@@ -81,7 +81,7 @@ enum Analyzer {
         // A text that tells the past reads yearless dates and undated visits from the time it told last
         // (NarrativeTime.swift); "the next day" is read from that time in any text.
         let tellsThePast = NarrativeProfile.tellsThePast(b, tokens, publication: a.date, lexicon: lexicon)
-        var told: (date: PartialDate, sentence: Int)?
+        var told: (date: PartialDate, sentence: Int, paragraph: Int)?
         var storyContexts: [StoryContext] = []
         storyContexts.reserveCapacity(sentenceTokens.count)
         var heading = HeadingYear()
@@ -93,11 +93,13 @@ enum Analyzer {
             let reference = r.isEmpty ? (date: referenceDate, anchored: false)
                 : story.reference(sentenceStart: Int(tokens[r.lowerBound].start), future: saidFromNow)
             references.append(reference)
-            // News copy reads "the next day" from the sentence before only.
-            let storyContext = StoryContext(lastTime: tellsThePast || told?.sentence == si - 1 ? told?.date : nil,
+            // News copy reads "the next day", "three months later" from a time of its paragraph only (the sentence
+            // before, or one further back with no time between; rule date.story-relative).
+            let paragraph = a.sentences[si].paragraph
+            let toldNearby = told.map { $0.sentence == si - 1 || $0.paragraph == paragraph } ?? false
+            let storyContext = StoryContext(lastTime: tellsThePast || toldNearby ? told?.date : nil,
                                             tellsThePast: tellsThePast, saidFromNow: saidFromNow, publication: a.date)
             storyContexts.append(storyContext)
-            let paragraph = a.sentences[si].paragraph
             let monthBefore = monthTold.flatMap { $0.sentence == si - 1 && $0.paragraph == paragraph ? $0.date : nil }
             TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
                            monthToldBefore: a.language == .english && !storyContext.yearFromStory ? monthBefore : nil,
@@ -108,7 +110,7 @@ enum Analyzer {
                 .map { (date: $0.start, sentence: si, paragraph: paragraph) } ?? monthTold
             if let last = tt.last(where: { ($0.rule != nil || !$0.relative || $0.yearFromSentence)
                 && !TimeTagger.boundsPeriod(tokens, at: $0.tokens.lowerBound, from: r.lowerBound, lexicon: lexicon) }) {
-                told = (last.start, si)
+                told = (last.start, si, paragraph)
             }
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             record(m, tt, sentence: si, tokens: tokens, gazetteer: gazetteer, into: &a)

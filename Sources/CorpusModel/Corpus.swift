@@ -203,6 +203,8 @@ public struct CorpusBuilder: Sendable {
 
     public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 textMemoryLimit: Int = TextStore.defaultMemoryLimit, lexicon: Lexicon = .bundled) {
+        var gazetteer = gazetteer
+        gazetteer.decodeNameIndex()
         self.gazetteer = gazetteer
         (languages, languageDiagnostics) = LanguageProfiles.standard
         self.lexicon = lexicon

@@ -202,6 +202,7 @@ struct EventFinder {
         findVisits(context)
         findOtherEvents(context)
         findGatheringVisits(context)
+        findSubstituteVisits(context)
         noteAccompanyingMembers(context)
         if let item = listItem, visits.count > visitsBefore { lastListVisit = (item.list, visits[visits.count - 1].visitor) }
         noteSubject(context, visitsBefore: visitsBefore)

@@ -123,7 +123,8 @@ extension EventFinder {
         if start == c.start, let copula = invertedPresence(c) { return copula..<(copula + 1) }
         for k in start..<c.end where lexicon.wordClasses.has(.gatheringStart, tokens[k]) {
             let gathering = attendanceOnly ? 0 : lexicon.gatheringWords.match(tokens, at: k, end: c.end)
-            let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c))
+            let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c),
+                        lexicon.sendWords.match(tokens, at: k, end: c.end))
             // "dự" of "dự kiến" (expected) is a status word, not attendance. (The word is looked at before the
             // names around it: most words are none of these.)
             guard n > 0, lexicon.plannedPhrases.match(tokens, at: k, end: c.end) <= n,
@@ -302,13 +303,15 @@ extension EventFinder {
     }
 
     /// The persons the sentence names as there: each from another country than the host's, not a host, not
-    /// inside a relative clause about something else ("who had visited Tito here"), and not already a visitor
-    /// to that country in this sentence.
+    /// inside a relative clause about something else ("who had visited Tito here"), not the sender before a
+    /// `send-words` cue, and not already a visitor to that country in this sentence.
     func gatheringParticipants(_ r: GatheringReading, _ c: SentenceContext) -> [PersonRef] {
         var seen = Set<Int>()
         let scope = gatheringScope(cue: r.cue, c)
+        // "X sent Foreign Minister Y": the one sent takes part, the sender does not.
+        let sent = lexicon.sendWords.match(tokens, at: r.cue.lowerBound, end: c.end) == r.cue.count
         return c.persons.filter { p in
-            guard scope.contains(p.phraseStart), !p.hostContext, let country = c.country(of: p), country != r.place.country,
+            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !p.hostContext, let country = c.country(of: p), country != r.place.country,
                   !isInsideRelativeClause(p, c), !seen.contains(p.entity) else { return false }
             seen.insert(p.entity)
             return !visits.contains { v in
@@ -318,20 +321,28 @@ extension EventFinder {
     }
 
     /// The tokens whose persons take part: the cue's clause; for a relative clause ("X, who attended"), the
-    /// clause it hangs on too; and the clauses of a list split at ", and" ("A, B, and C").
+    /// clause it hangs on too; and the clauses of a list split at ", and" ("A, B, and C") or by a relative clause
+    /// about one of its members.
     func gatheringScope(cue: Range<Int>, _ c: SentenceContext) -> Range<Int> {
         let starts = c.clauseStarts
         var first = starts.lastIndex { $0 <= cue.lowerBound } ?? 0
         var last = first
         let relative = lexicon.relativePronouns.contains(tokens[starts[first]].lower)
         if first > 0, relative { first -= 1 }
-        while first > 0, continuesList(at: starts[first], c) { first -= 1 }
+        // The list goes back past a relative clause about one of its members ("A, whose country chairs next year,
+        // B and C were among the leaders").
+        while first > 0 {
+            if continuesList(at: starts[first], c) { first -= 1; continue }
+            guard !relative, first > 1, lexicon.relativePronouns.contains(tokens[starts[first - 1]].lower),
+                  opensListItem(at: starts[first], c) else { break }
+            first -= 2
+        }
         // A relative clause's cue ("X, who came from the meeting in Y, and Z") is not the list's; the list goes on
         // past a relative clause about one of its members.
         while !relative, last + 1 < starts.count {
             if continuesList(at: starts[last + 1], c) { last += 1; continue }
             guard last + 2 < starts.count, lexicon.relativePronouns.contains(tokens[starts[last + 1]].lower),
-                  continuesList(at: starts[last + 2], c) else { break }
+                  continuesList(at: starts[last + 2], c) || opensListItem(at: starts[last + 2], c) else { break }
             last += 2
         }
         return starts[first]..<(last + 1 < starts.count ? starts[last + 1] : c.end)
@@ -343,6 +354,14 @@ extension EventFinder {
         guard k < c.end, lexicon.coordinators.contains(tokens[k].lower),
               let p = c.persons.first(where: { $0.nameStart > k }), p.nameStart <= k + 5 else { return false }
         return (k + 1..<p.nameStart).allSatisfy { tokens[$0].capitalized || tokens[$0].kind == .possessive }
+    }
+
+    /// A clause after a relative clause set off in a list that goes on with the next person, without a
+    /// coordinator ("A, whose country chairs next year, Singapore's B and C"): a person named within a few
+    /// capitalised words (rule visit.gathering-participant).
+    func opensListItem(at k: Int, _ c: SentenceContext) -> Bool {
+        guard k < c.end, let p = c.persons.first(where: { $0.phraseStart >= k }), p.nameStart <= k + 4 else { return false }
+        return (k..<p.nameStart).allSatisfy { tokens[$0].capitalized || tokens[$0].kind == .possessive }
     }
 
     /// Whether a relative pronoun ("who", "which") opens a clause between the last comma before `p` and `p`.

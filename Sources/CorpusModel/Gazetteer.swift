@@ -11,16 +11,27 @@ public enum NameRole: UInt8, Sendable {
 /// Every known entity, looked up by folded key. Immutable and `Sendable` once built.
 public struct Gazetteer: Sendable {
     public private(set) var entities: [Entity]
-    /// Folded key of a name, alias or demonym -> its first (entity index, role) pair; keys naming
-    /// several entities keep the others in `moreNames` (one dictionary entry, no array, per key).
-    private(set) var names: KeyTable
-    private(set) var moreNames: [UInt64: [NameRef]]
-    /// Folded key of a short form ("Lâm", "Kim") -> person indexes.
-    private(set) var shorts: LookupTable<[Int32]>
     private var byID: [String: Int32]
-    /// Lower-case keys (diacritics kept) of the one-word names, aliases and short forms. A one-word match in
-    /// Vietnamese text, or on a word with diacritics, must agree on diacritics too ("Bí" is not "Bỉ").
-    private(set) var exactSingles: KeyTable
+    /// The name index (`NameIndex`). A gazetteer read from a snapshot keeps it there until it is first used.
+    private var ownNames = NameIndex()
+    private var pendingNames: PendingNameIndex?
+
+    private(set) var names: KeyTable {
+        _read { if let pendingNames { yield pendingNames.index.names } else { yield ownNames.names } }
+        _modify { decodeNameIndex(); yield &ownNames.names }
+    }
+    private(set) var moreNames: [UInt64: [NameRef]] {
+        _read { if let pendingNames { yield pendingNames.index.moreNames } else { yield ownNames.moreNames } }
+        _modify { decodeNameIndex(); yield &ownNames.moreNames }
+    }
+    private(set) var shorts: LookupTable<[Int32]> {
+        _read { if let pendingNames { yield pendingNames.index.shorts } else { yield ownNames.shorts } }
+        _modify { decodeNameIndex(); yield &ownNames.shorts }
+    }
+    private(set) var exactSingles: KeyTable {
+        _read { if let pendingNames { yield pendingNames.index.exactSingles } else { yield ownNames.exactSingles } }
+        _modify { decodeNameIndex(); yield &ownNames.exactSingles }
+    }
     /// Former states (`former-states.tsv`), in file order.
     public internal(set) var formerStates: [FormerState] = []
 
@@ -31,12 +42,16 @@ public struct Gazetteer: Sendable {
 
     public init(entities: [Entity] = []) {
         self.entities = []
-        names = KeyTable()
-        moreNames = [:]
-        shorts = LookupTable()
         byID = [:]
-        exactSingles = KeyTable()
         for e in entities { add(e) }
+    }
+
+    /// Decodes the name index now if it is still in the snapshot: a builder looks names up on every core, and
+    /// then reads them without the lock of the first use.
+    mutating func decodeNameIndex() {
+        guard let pending = pendingNames else { return }
+        ownNames = pending.index
+        pendingNames = nil
     }
 
     /// Adds an entity and indexes its names. An entity with an existing id replaces its names' targets
@@ -172,12 +187,9 @@ extension Gazetteer {
     /// one: extra persons, offices, aliases). Missing files are skipped; malformed lines are reported
     /// with file, line and column and skipped, and everything else still loads.
     /// Restores a gazetteer from its parts (the cache's path).
-    init(entities: [Entity], names: KeyTable, moreNames: [UInt64: [NameRef]], shorts: LookupTable<[Int32]>, exactSingles: KeyTable) {
+    init(entities: [Entity], names: PendingNameIndex) {
         self.entities = entities
-        self.names = names
-        self.moreNames = moreNames
-        self.shorts = shorts
-        self.exactSingles = exactSingles
+        pendingNames = names
         byID = Dictionary(minimumCapacity: entities.count)
         // The first entity of an id wins: from the last to the first, each id hashed once. By index: `enumerated()`
         // would copy each entity (every string retained and released) to read its id.

@@ -189,14 +189,14 @@ enum GazetteerCache {
         return data.withUnsafeBytes { raw -> (Gazetteer, [Diagnostic])? in
             var r = Reader(b: raw)
             guard r.u64() == magic, r.u64() == key,
-                  let entities = r.entities(),
-                  let names = r.keyTable(), let exact = r.keyTable(),
-                  let more = r.moreNames(entityCount: entities.count),
-                  let shorts = r.shortNames(),
+                  let entities = r.entities() else { return nil }
+            // The name index is checked now and decoded when first used (`PendingNameIndex`).
+            let namesStart = r.i
+            guard r.skipNameIndex(entityCount: entities.count),
                   let formerStates = r.formerStates(),
                   let diagnostics = r.diagnostics(),
                   !r.failed, r.i == raw.count else { return nil }
-            var g = Gazetteer(entities: entities, names: names, moreNames: more, shorts: shorts, exactSingles: exact)
+            var g = Gazetteer(entities: entities, names: PendingNameIndex(snapshot: data, start: namesStart, entityCount: entities.count))
             g.formerStates = formerStates
             return (g, diagnostics)
         }
@@ -234,6 +234,31 @@ extension GazetteerCache.Reader {
             if failed { return nil }
         }
         return entities
+    }
+
+    /// Steps over the name index (as `keyTable`, `moreNames` and `shortNames` read it), checking what they
+    /// check; false on a damaged part.
+    mutating func skipNameIndex(entityCount: Int) -> Bool {
+        for _ in 0..<2 {
+            let n = Int(u32())
+            guard n >= 16, n < 1 << 26, n & (n - 1) == 0, need(n * 12) else { return false }
+            i += n * 12
+        }
+        for _ in 0..<count(12) {
+            _ = u64()
+            for _ in 0..<count(5) {
+                let entity = Int(u32())
+                guard NameRole(rawValue: u8()) != nil, entity < entityCount else { return false }
+            }
+            if failed { return false }
+        }
+        for _ in 0..<count(12) {
+            _ = u64()
+            let n = count(4)
+            guard need(n * 4) else { return false }
+            i += n * 4
+        }
+        return !failed
     }
 
     mutating func keyTable() -> KeyTable? {

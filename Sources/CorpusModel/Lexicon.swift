@@ -59,6 +59,10 @@ public final class Lexicon: Sendable {
     let delegationWords: PhraseSet
     /// "tháp tùng": the persons named with it are members of the delegation of the person after it (AccompanyingMembers.swift).
     let accompanyWords: PhraseSet
+    /// "accompanied by": the persons named after it are members of the delegation of the person before it (AccompanyingMembers.swift).
+    let accompaniedByWords: PhraseSet
+    /// "sent", "cử": the persons named after it are participants of the gathering, the sender is not (GatheringVisits.swift).
+    let sendWords: PhraseSet
     let numberWords: LookupTable<Int>
     // Status and kind.
     let plannedCues, negationCues, expectedWords, sequenceWords, kindFillers: KeyTableSet
@@ -102,6 +106,11 @@ public final class Lexicon: Sendable {
     /// "hôm sau" (days to add); units of time with their length in days ("week" 7, "month" 30, "year" 365); the
     /// words that move a unit after (+1), before (-1) or onto (0) that time ("later", "previous", "same").
     let storyDays, storyShiftWords: PhraseValues<Int>
+    /// Shift words that move a counted unit only when a comma follows them ("Hai năm sau, ..." two years later;
+    /// not "hai năm sau khi ký", two years after the signing).
+    let storyShiftBeforeComma: PhraseValues<Int>
+    /// "Khi đó, ...", "At the time, ...": at the head of a sentence, the time the story told last (rule date.story-then).
+    let storyThenWords: PhraseSet
     let timeUnits: LookupTable<Int>
     /// Archive texts (HeaderLines.swift): reprint and retrospective markers, "years ago", numbers in words.
     let archiveMarkers, retrospectiveMarkers, yearsAgoWords: PhraseSet
@@ -161,7 +170,7 @@ public final class Lexicon: Sendable {
         triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
         otherEventStartKeys = KeyTableSet(["establish-words", "anniversary-words", "message-words", "meeting-words"]
             .flatMap { sets.list($0).map { $0.keys[0] } })
-        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words", "lead-verbs"].flatMap(sets.keys))
+        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words", "lead-verbs", "send-words"].flatMap(sets.keys))
         visitStartKeys = KeyTableSet(rules.filter { $0.rule == .visitNoun || $0.rule == .visitVerb }.flatMap(firstKeys))
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }
@@ -196,6 +205,7 @@ public final class Lexicon: Sendable {
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
         pronounGenders = sets.genders("pronoun-genders"); honorificGenders = sets.phraseGenders("honorific-genders")
         delegationWords = sets.phrases("delegation-words"); accompanyWords = sets.phrases("accompany-words")
+        accompaniedByWords = sets.phrases("accompanied-by-words"); sendWords = sets.phrases("send-words")
         possessivePronouns = sets.words("possessive-pronouns"); numberWords = sets.numbers("number-words")
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")
@@ -224,6 +234,7 @@ public final class Lexicon: Sendable {
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
         relativeDays = sets.phraseNumbers("relative-days")
         storyDays = sets.phraseNumbers("story-days"); storyShiftWords = sets.phraseNumbers("story-shift-words")
+        storyShiftBeforeComma = sets.phraseNumbers("story-shift-before-comma"); storyThenWords = sets.phrases("story-then-words")
         timeUnits = sets.numbers("time-units")
         archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
@@ -236,7 +247,8 @@ public final class Lexicon: Sendable {
         // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")
         // or a shift word ("[the] following month").
         timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative
-                                     + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words"))
+                                     + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words")
+                                     + sets.keys("story-then-words"))
         wordClasses = WordClassTable([(.plannedCue, plannedCues.keys), (.negationCue, negationCues.keys),
                                       (.presentFuture, presentFutureWords.keys), (.triggerStart, triggerStartKeys.keys),
                                       (.timeStart, timeStartWords.keys), (.otherEventStart, otherEventStartKeys.keys),

@@ -96,6 +96,8 @@ extension TimeTagger {
             guard let from = reference(unit), let date = shift(from, by: count, unit: unit) else { return nil }
             return TaggedTime(tokens: span, start: date, end: nil, relative: true, yearless: false, rule: .dateStoryRelative)
         }
+        if let month = storyMonth(b, tokens, i, range, reference: reference(365), lexicon: lexicon) { return month }
+        if let then = storyThen(tokens, i, range, reference: reference(365), lexicon: lexicon) { return then }
         if let (days, n) = lexicon.storyDays.match(tokens, at: i, end: end) {
             return found(i..<(i + n), count: days, unit: 1)
         }
@@ -105,11 +107,54 @@ extension TimeTagger {
            i > range.lowerBound, storyDeterminers.contains(tokens[i - 1].lower) {
             return found((i - 1)..<(i + n + 1), count: sign, unit: unit)
         }
-        // "two days later", "a year earlier", "hai ngày sau đó", "ba năm trước đó".
+        // "two days later", "a year earlier", "hai ngày sau đó", "ba năm trước đó"; "Hai năm sau, ..." with a
+        // shift word of story-shift-before-comma.
         guard let count = storyCount(b, tokens, i, range, lexicon: lexicon), i + 2 < end,
-              let unit = lexicon.timeUnits[tokens[i + 1].lower], tokens[i + 1].kind == .word,
-              let (sign, n) = lexicon.storyShiftWords.match(tokens, at: i + 2, end: end), sign != 0 else { return nil }
+              let unit = lexicon.timeUnits[tokens[i + 1].lower], tokens[i + 1].kind == .word else { return nil }
+        if let (sign, n) = lexicon.storyShiftWords.match(tokens, at: i + 2, end: end), sign != 0 {
+            return found(i..<(i + 2 + n), count: sign * count, unit: unit)
+        }
+        guard let (sign, n) = lexicon.storyShiftBeforeComma.match(tokens, at: i + 2, end: end), sign != 0,
+              i + 2 + n < end, tokens[i + 2 + n].kind == .punct, tokens[i + 2 + n].first == 0x2C else { return nil }
         return found(i..<(i + 2 + n), count: sign * count, unit: unit)
+    }
+
+    /// "Khi đó, Nhà Trắng cử ...", "At the time, ...": a phrase of story-then-words heading the sentence before a
+    /// comma is the time the story told last, as precise as it was told (rule date.story-then).
+    static func storyThen(_ tokens: [Token], _ i: Int, _ range: Range<Int>, reference: PartialDate?, lexicon: Lexicon) -> TaggedTime? {
+        guard i == range.lowerBound, let from = reference else { return nil }
+        let n = lexicon.storyThenWords.match(tokens, at: i, end: range.upperBound)
+        guard n > 0, i + n < range.upperBound, tokens[i + n].kind == .punct, tokens[i + n].first == 0x2C else { return nil }
+        return TaggedTime(tokens: i..<(i + n), start: from, end: nil, relative: true, yearless: false, rule: .dateStoryThen)
+    }
+
+    /// "that September", "the previous September", "the following March" (rule date.story-month): a month named
+    /// from the story's time `reference`, not from the publication. "that" keeps the reference's year; a shift word
+    /// after "the" gives the nearest such month before ("previous", "earlier") or after ("following", "next") it.
+    /// Not before a day or a year ("that May 9", "the following March 1999" are read as written).
+    static func storyMonth(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ range: Range<Int>,
+                           reference: PartialDate?, lexicon: Lexicon) -> TaggedTime? {
+        let end = range.upperBound
+        guard i > range.lowerBound else { return nil }
+        var sign = 0, monthAt = i
+        if tokens[i - 1].lower == kThat, lexicon.months[tokens[i].lower] != nil {
+            sign = 0
+        } else if tokens[i - 1].lower == kThe, let (shift, n) = lexicon.storyShiftWords.match(tokens, at: i, end: end), shift != 0, i + n < end {
+            sign = shift
+            monthAt = i + n
+        } else {
+            return nil
+        }
+        guard let month = lexicon.months[tokens[monthAt].lower], tokens[monthAt].kind == .word, tokens[monthAt].capitalized,
+              monthAt + 1 >= end || tokens[monthAt + 1].kind != .number, let ref = reference else { return nil }
+        let year: Int
+        switch sign {
+        case 0: year = ref.year
+        case 1...: year = ref.month.map { month > $0 ? ref.year : ref.year + 1 } ?? ref.year + 1
+        default: year = ref.month.map { month < $0 ? ref.year : ref.year - 1 } ?? ref.year - 1
+        }
+        guard let start = PartialDate(year: year, month: month) else { return nil }
+        return TaggedTime(tokens: (i - 1)..<(monthAt + 1), start: start, end: nil, relative: true, yearless: false, rule: .dateStoryMonth)
     }
 
     /// A year right after "since", "từ" ("since 1991", "kể từ năm 1995"): it bounds a period, it is not a time the
@@ -154,8 +199,11 @@ extension TimeTagger {
             let months = date.year * 12 + (m - 1) + count
             return PartialDate(year: months / 12, month: months % 12 + 1)
         default:
-            guard date.day != nil else { return date }
-            return date.adding(days: count * unit)
+            if date.day != nil { return date.adding(days: count * unit) }
+            // "Tháng 11/2023 ... Chỉ ba tuần sau": days counted from a month count from its middle, and give a month.
+            guard let m = date.month, let middle = PartialDate(year: date.year, month: m, day: 15),
+                  let shifted = middle.adding(days: count * unit) else { return date }
+            return shifted.truncated(to: .month)
         }
     }
 

@@ -254,6 +254,12 @@ enum TimeTagger {
                     let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))
                     if years.count == 1 { year = years.first }
                 }
+                // "Four months later, on 9 November, he landed in Beijing": the year of a time read from the story's
+                // time before it in the sentence (rule date.year-from-story).
+                if year == nil, let told = out[first..<x].last(where: { $0.rule == .dateStoryRelative || $0.rule == .dateStoryMonth }) {
+                    year = told.start.year
+                    out[x].rule = .dateYearFromStory
+                }
                 // "In November of that year she spent five days in Paris, from 9 November": the year an earlier
                 // yearless date of the sentence took from its context (rule date.year-in-sentence).
                 if year == nil, let told = out[first..<x].last(where: { $0.yearless && $0.yearFromSentence }) {

@@ -18,6 +18,10 @@ extension EventFinder {
         let tr = trigger.tokens
         if let told = timeBeforeWhenClause(of: tr, c) { return TimeReading(time: told, rule: .dateOwnClause) }
         var segTimes = c.times.filter { $0.tokens.lowerBound >= segment.start && $0.tokens.lowerBound < max(segment.end, tr.upperBound) }
+        // A time in a clause coordinated after the trigger's dates that clause, not this one (rule date.own-clause):
+        // "tháng 6/1955, Hồ Chí Minh thăm Trung Quốc, rồi từ giữa tháng 7/1955 thăm Liên Xô".
+        let triggerClause = c.clause(of: tr.lowerBound)
+        segTimes.removeAll { laterCoordinatedClause($0, after: triggerClause, c) }
         // Nearest time to the trigger.
         segTimes.sort { abs($0.tokens.lowerBound - tr.lowerBound) < abs($1.tokens.lowerBound - tr.lowerBound) }
         // A time across a verb of saying dates the saying, when the visit has a time of its own (rule
@@ -56,6 +60,12 @@ extension EventFinder {
             return TimeReading(time: head, rule: .dateSentenceHead)
         }
         return TimeReading()
+    }
+
+    /// Whether time `t` lies in a clause after `clause`, joined to it by coordination (", and", ", rồi", ";").
+    func laterCoordinatedClause(_ t: TaggedTime, after clause: Range<Int>, _ c: SentenceContext) -> Bool {
+        let own = c.clause(of: t.tokens.lowerBound)
+        return own.lowerBound >= clause.upperBound && isCoordinatedClause(own, c)
     }
 
     /// "since January 2016, when a Middle East tour also took him to Egypt and Iran": a clause opened by a word of

@@ -11,7 +11,9 @@ struct CSVOptions: ParsableArguments {
     var excel = false
 
     @Option(help: ArgumentHelp("CSV: the field separator, ',' (default) or ';' (for spreadsheets where the decimal mark is a comma).", valueName: "sep"))
-    var separator: String = ","
+    var separator: String = CSVOptions.defaultSeparator
+
+    static let defaultSeparator = ","
 
     func validate() throws {
         guard separator == "," || separator == ";" else {
@@ -49,5 +51,16 @@ struct CSVOptions: ParsableArguments {
         }
         standardError("\(count) tables: \(base).csv to \(base)-\(count).csv")
         return true
+    }
+}
+
+extension CSVOptions {
+    /// The options as the parser leaves them when none is given (`FastCommandLine` starts from them).
+    static var defaults: CSVOptions {
+        var options = CSVOptions()
+        options.table = nil
+        options.excel = false
+        options.separator = defaultSeparator
+        return options
     }
 }

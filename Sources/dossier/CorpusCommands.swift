@@ -212,6 +212,26 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
+extension CorpusOptions {
+    /// The options as the parser leaves them when none is given (`FastCommandLine` starts from them).
+    static var defaults: CorpusOptions {
+        var options = CorpusOptions()
+        options.corpus = []
+        options.gazetteer = []
+        options.noBundledGazetteer = false
+        options.lexicon = []
+        options.noBundledLexicon = false
+        options.jobs = nil
+        options.quiet = false
+        options.scorer = nil
+        options.extractors = []
+        options.corrections = []
+        options.cache = nil
+        options.noCache = false
+        return options
+    }
+}
+
 extension Dossier {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(

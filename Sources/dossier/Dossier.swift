@@ -25,7 +25,7 @@ struct Dossier: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         refuseMalformedEnvironment()
         do {
-            var command = try parseAsRoot()
+            var command: ParsableCommand = try FastCommandLine.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()
             StandardOutput.finish()
         } catch let error as ResourceError {

@@ -32,6 +32,17 @@ struct LuaRunOptions: ParsableArguments {
     var profile: LuaProfile { unsafe ? .trusted : .sandbox }
 }
 
+extension LuaRunOptions {
+    /// The options as the parser leaves them when none is given (`FastCommandLine` starts from them).
+    static var defaults: LuaRunOptions {
+        var options = LuaRunOptions()
+        options.timeout = LuaLimits.defaultTimeSeconds
+        options.memory = LuaLimits.defaultMemoryMiB
+        options.unsafe = false
+        return options
+    }
+}
+
 extension Dossier {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -44,6 +44,15 @@ struct PluginPathOptions: ParsableArguments {
     }
 }
 
+extension PluginPathOptions {
+    /// The options as the parser leaves them when none is given (`FastCommandLine` starts from them).
+    static var defaults: PluginPathOptions {
+        var options = PluginPathOptions()
+        options.directories = []
+        return options
+    }
+}
+
 /// `--param key=value`.
 struct ParamAssignment: ExpressibleByArgument {
     var key: String

@@ -18,6 +18,15 @@ struct DateAttachmentTests {
         #expect(times(plain, date: "2024-07-25").contains("12 November=2023-11-12"))
     }
 
+    @Test("a time in a clause coordinated after the trigger's dates that clause; the trigger keeps the sentence's head time")
+    func laterClause() {
+        let found = visits("In June 2023 President Joe Biden visited India, and in July 2023 he visited Lithuania.", date: "2024-03-01")
+        #expect(found.contains("joe-biden IND 2023-06"), "\(found)")
+        #expect(found.contains("joe-biden LTU 2023-07"), "\(found)")
+        // A time after the place in the trigger's own clause still dates it.
+        #expect(visits("President Joe Biden visited India in June 2023, meeting Modi.", date: "2024-03-01").contains("joe-biden IND 2023-06"))
+    }
+
     @Test("a yearless day of the month the sentence before told with its year takes that year (date.month-told-before)")
     func monthToldBefore() {
         let text = "June 2024 brought him to Madrid for a summit. On June 30 he flew on to Mongolia."

@@ -57,6 +57,35 @@ struct GatheringTests {
         #expect(Self.gatheringVisits("Cùng có mặt tại Viêng Chăn dự hội nghị ngày 3/6/2024 có Tổng thống Indonesia Joko Widodo và Thủ tướng Malaysia Anwar Ibrahim.")
                 == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"])
     }
+
+    @Test("a list of participants goes on past a relative clause about one of them, before or after the cue")
+    func listPastARelativeClause() {
+        let after = Self.gatheringVisits(
+            "Also attending the summit in Vientiane on June 3 were Indonesia's Joko Widodo, whose country chairs next year, Malaysia's Anwar Ibrahim and Japanese Prime Minister Fumio Kishida.")
+        #expect(after == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Fumio Kishida -> LAO 2024-06-03 occurred",
+                          "Joko Widodo -> LAO 2024-06-03 occurred"])
+        let before = Self.gatheringVisits(
+            "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo, whose country chairs next year, Malaysian Prime Minister Anwar Ibrahim and Japanese Prime Minister Fumio Kishida were among the leaders.")
+        #expect(before == after)
+        let other = Self.gatheringVisits(
+            "Among the other leaders at the summit in Vientiane on June 3 were Indonesia's Joko Widodo and Malaysia's Anwar Ibrahim.")
+        #expect(other == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"])
+    }
+
+    @Test("the one sent to a gathering takes part, the sender does not")
+    func sentToTheGathering() {
+        #expect(Self.gatheringVisits("Indonesian President Joko Widodo sent Foreign Minister Retno Marsudi to the summit in Vientiane on June 3.")
+                == ["Retno Marsudi -> LAO 2024-06-03 occurred"])
+        #expect(Self.gatheringVisits("Hội nghị thượng đỉnh tại Viêng Chăn ngày 3/6: Indonesia cử Ngoại trưởng Retno Marsudi tham dự.")
+                == ["Retno Marsudi -> LAO 2024-06-03 occurred"])
+    }
+
+    @Test("a clause after the relative clause that does not go on with a person ends the list")
+    func relativeClauseThenAnotherClause() {
+        let visits = Self.gatheringVisits(
+            "Also attending the summit in Vientiane on June 3 was Indonesia's Joko Widodo, who met Anwar Ibrahim in Kuala Lumpur last week, a city Japanese Prime Minister Fumio Kishida toured in May.")
+        #expect(visits == ["Joko Widodo -> LAO 2024-06-03 occurred"])
+    }
 }
 
 @Suite("Dateline places")
