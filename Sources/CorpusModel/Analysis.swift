@@ -50,6 +50,7 @@ enum Analyzer {
         var all: [Token] = []
         all.reserveCapacity(b.count / 5)
         Tokenizer.tokenize(b, from: 0, to: b.count, into: &all)
+        lexicon.wordClasses.classify(&all) // one lookup per token for the sets the rules probe everywhere
         let meta = MetadataReader.read(b, tokens: all, text: source.text, languages: languages, lexicon: lexicon)
         var a = DocumentFacts.document(source: source, meta: meta, manifest: manifest)
         let titleEndByte = meta.titleTokens.map { Int(all[$0.upperBound - 1].end) }
@@ -86,9 +87,9 @@ enum Analyzer {
         var heading = HeadingYear()
         for (si, r) in sentenceTokens.enumerated() {
             var future = false
-            for k in r where lexicon.plannedCues.contains(tokens[k].lower) { future = true; break }
+            for k in r where lexicon.wordClasses.has(.plannedCue, tokens[k]) { future = true; break }
             var tt: [TaggedTime] = []
-            let saidFromNow = r.contains { lexicon.presentFutureWords.contains(tokens[$0].lower) }
+            let saidFromNow = r.contains { lexicon.wordClasses.has(.presentFuture, tokens[$0]) }
             let reference = r.isEmpty ? (date: referenceDate, anchored: false)
                 : story.reference(sentenceStart: Int(tokens[r.lowerBound].start), future: saidFromNow)
             references.append(reference)

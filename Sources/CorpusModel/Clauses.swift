@@ -22,7 +22,8 @@ extension EventFinder {
                 k += 1
                 continue
             }
-            let sub = lexicon.subordinators.match(tokens, at: k, end: range.upperBound)
+            // (A word no subordinator starts with is passed at once: its class bit says so.)
+            let sub = lexicon.wordClasses.has(.subordinatorStart, t) ? lexicon.subordinators.match(tokens, at: k, end: range.upperBound) : 0
             if sub > 0, !times.contains(where: { $0.tokens.lowerBound == k + sub || $0.tokens.contains(k) }) {
                 if k > range.lowerBound && starts.last != k { starts.append(k) }
                 open = true

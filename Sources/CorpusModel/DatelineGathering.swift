@@ -12,12 +12,20 @@ extension GatheringPlace {
     /// The gathering place of a header dateline naming a city (or a country) of the gazetteer, dated `date`.
     /// "Nusa Dua, Indonesia": the place first, else the country after it.
     init?(dateline name: String, date: PartialDate?, gazetteer: Gazetteer) {
-        let parts = name.split(separator: ",").map(Self.trimmingSpaces)
-        let refs = parts.lazy.compactMap { gazetteer.refs(forKey: Fold.key($0)) }.first ?? []
-        let places = refs.map { Int($0.entity) }.filter { gazetteer.entities[$0].kind == .city || gazetteer.entities[$0].kind == .country }
+        // Loops, not closures: a closure that reads the gazetteer copied the whole struct (and retained its arrays),
+        // once per document.
+        var refs: [Gazetteer.NameRef] = [] // those of the first part that names anything
+        for part in name.split(separator: ",") {
+            if let found = gazetteer.refs(forKey: Fold.key(Self.trimmingSpaces(part))) { refs = found; break }
+        }
         // A dateline names a city: prefer one over a country of the same name.
-        guard let index = places.first(where: { gazetteer.entities[$0].kind == .city }) ?? places.first,
-              let country = gazetteer.entities[index].country else { return nil }
+        var city: Int?, firstCountry: Int?
+        for ref in refs {
+            let i = Int(ref.entity)
+            if gazetteer.entities[i].kind == .city { city = i; break }
+            if gazetteer.entities[i].kind == .country && firstCountry == nil { firstCountry = i }
+        }
+        guard let index = city ?? firstCountry, let country = gazetteer.entities[index].country else { return nil }
         let isCity = gazetteer.entities[index].kind == .city
         self.init(country: country, city: isCity ? index : nil, tokens: nil, start: date, end: nil, sentence: 0, fromDateline: true)
     }

@@ -121,7 +121,7 @@ extension EventFinder {
     /// after a topic phrase ("ahead of the summit") or before a possessive ("the summit's agenda").
     func gatheringCue(_ c: SentenceContext, from start: Int, attendanceOnly: Bool = false) -> Range<Int>? {
         if start == c.start, let copula = invertedPresence(c) { return copula..<(copula + 1) }
-        for k in start..<c.end where lexicon.gatheringStartKeys.contains(tokens[k].lower) {
+        for k in start..<c.end where lexicon.wordClasses.has(.gatheringStart, tokens[k]) {
             let gathering = attendanceOnly ? 0 : lexicon.gatheringWords.match(tokens, at: k, end: c.end)
             let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c),
                         lexicon.sendWords.match(tokens, at: k, end: c.end))

@@ -140,12 +140,15 @@ enum HeaderReader {
 
     /// The longest of the header's marker phrases at token `k` ("Published", "Republished", "Cập nhật"), if any.
     static func marker(_ tokens: [Token], _ k: Int, _ e: Int, lexicon: Lexicon) -> MarkerMatch? {
+        // The three sets tried in this order, each in place (an array of them was built and copied at every word).
         var best: MarkerMatch?
-        for (set, marker) in [(lexicon.republishedMarkers, HeaderLine.Marker.republished), (lexicon.publishedMarkers, .published),
-                              (lexicon.updatedMarkers, .updated)] {
+        func offer(_ set: PhraseSet, _ marker: HeaderLine.Marker) {
             let n = set.match(tokens, at: k, end: e)
             if n > (best?.length ?? 0) { best = MarkerMatch(length: n, marker: marker) }
         }
+        offer(lexicon.republishedMarkers, .republished)
+        offer(lexicon.publishedMarkers, .published)
+        offer(lexicon.updatedMarkers, .updated)
         return best
     }
 

@@ -105,6 +105,9 @@ struct LookupTable<Value>: @unchecked Sendable {
 
     @inline(__always) func contains(_ key: UInt64) -> Bool { table.contains(key) }
 
+    /// Every key of the table, in table order.
+    var keys: [UInt64] { table.keys.filter { $0 != 0 } }
+
     /// The index in `values` of the value for `key`.
     @inline(__always) func valueIndex(of key: UInt64) -> Int? { table.get(key).map { Int($0) } }
 
@@ -120,4 +123,6 @@ struct KeyTableSet: Sendable {
     init(_ keys: [UInt64]) { for k in keys { table.set(k, 1) } }
     /// Inlined: the rules probe these sets at nearly every token.
     @inline(__always) func contains(_ key: UInt64) -> Bool { table.contains(key) }
+    /// Every key of the set, in table order.
+    var keys: [UInt64] { table.keys.filter { $0 != 0 } }
 }

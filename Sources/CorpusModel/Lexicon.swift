@@ -146,10 +146,14 @@ public final class Lexicon: Sendable {
     let analysisLabels: PhraseSet
     /// Every word that can start a time expression: one lookup lets all other words pass at once.
     let timeStartWords: KeyTableSet
+    /// The sets above that the rules probe at nearly every token, one bit each (WordClasses.swift).
+    let wordClasses: WordClassTable
 
     /// The trigger rules of `rules.yaml`, with their examples; the compiled patterns, in the file's order.
     let ruleSpecs: [RuleSpec]
     let triggerPatterns: [TriggerPattern]
+    /// `triggerPatterns` by their first words.
+    let triggerPatternIndex: TriggerPatternIndex
     /// The patterns of `visit.noun` and `visit.verb` (nil: the lexicon has none).
     let visitNounPattern, visitVerbPattern: TriggerPattern?
     /// The first words of every trigger pattern, and of the visit nouns and verbs: one lookup lets other words pass.
@@ -175,6 +179,7 @@ public final class Lexicon: Sendable {
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }
         triggerPatterns = patterns.filter { $0.rule != .visitNoun && $0.rule != .visitVerb }
+        triggerPatternIndex = TriggerPatternIndex(triggerPatterns)
         titles = sets.titles()
         bodyLevels = sets.levels("body-levels")
         institutionWords = sets.words("institution-words"); connectors = sets.words("name-connectors")
@@ -249,6 +254,12 @@ public final class Lexicon: Sendable {
         timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative
                                      + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words")
                                      + sets.keys("story-then-words"))
+        wordClasses = WordClassTable([(.plannedCue, plannedCues.keys), (.negationCue, negationCues.keys),
+                                      (.presentFuture, presentFutureWords.keys), (.triggerStart, triggerStartKeys.keys),
+                                      (.timeStart, timeStartWords.keys), (.otherEventStart, otherEventStartKeys.keys),
+                                      (.gatheringStart, gatheringStartKeys.keys), (.subordinatorStart, subordinators.firstKeys),
+                                      (.yearsAgoStart, yearsAgoWords.firstKeys), (.relativeDayStart, relativeDays.phrases.firstKeys),
+                                      (.titleStart, titles.keys)])
     }
 
     /// The rules' token patterns (rules.yaml) over the word sets they name; a pattern must start with a set.
@@ -304,6 +315,13 @@ struct PhraseSet: Sendable {
     }
 
     func contains(_ key: UInt64) -> Bool { singles.contains(key) }
+
+    /// The keys of the words its phrases start with.
+    var firstKeys: [UInt64] {
+        var keys: [UInt64] = []
+        byFirst.forEach { key, _ in keys.append(key) }
+        return keys
+    }
 
     /// Length in tokens of the longest phrase starting at `i` (0 if none). Inlined: the rules ask it of nearly
     /// every token, and nearly every token starts no phrase (one probe of the first words' table); the phrases

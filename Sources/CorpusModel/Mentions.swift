@@ -270,7 +270,8 @@ struct MentionFinder {
         var titleEnds: [Int] = []
         while i < e {
             if owner[i - s] { i += 1; continue }
-            guard let entries = lexicon.titles[tokens[i].lower] else { i += 1; continue }
+            // (The class bit lets a word no title starts with pass without a lookup.)
+            guard lexicon.wordClasses.has(.titleStart, tokens[i]), let entries = lexicon.titles[tokens[i].lower] else { i += 1; continue }
             var matched: TitleEntry?
             for entry in entries where i + entry.tokens.count <= e {
                 var ok = true

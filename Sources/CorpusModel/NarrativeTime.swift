@@ -23,14 +23,16 @@ enum NarrativeProfile {
             var length = 1
             if t.kind == .number, let y = writtenYear(b, t), !TimeTagger.boundsPeriod(tokens, at: k, from: 0, lexicon: lexicon) {
                 cue = y <= publication.year - pastYears ? true : y <= publication.year + 1 ? false : nil
-            } else if t.kind != .punct, k + 1 < tokens.count, lexicon.yearsAgoWords.match(tokens, at: k + 1, end: tokens.count) > 0 {
+            } else if t.kind != .punct, k + 1 < tokens.count, lexicon.wordClasses.has(.yearsAgoStart, tokens[k + 1]),
+                      lexicon.yearsAgoWords.match(tokens, at: k + 1, end: tokens.count) > 0 {
                 // "125 years ago today": the past, whatever "today" says.
                 cue = true
                 length = 1 + lexicon.yearsAgoWords.match(tokens, at: k + 1, end: tokens.count)
             } else if TimeTagger.saysThisPeriod(tokens, at: k) {
                 cue = false
                 length = 2
-            } else if t.kind == .word, let (_, n) = lexicon.relativeDays.match(tokens, at: k, end: tokens.count) {
+            } else if t.kind == .word, lexicon.wordClasses.has(.relativeDayStart, t),
+                      let (_, n) = lexicon.relativeDays.match(tokens, at: k, end: tokens.count) {
                 cue = false
                 length = n
             } else if t.kind == .word, t.capitalized, lexicon.weekdays[t.lower] != nil {

@@ -19,7 +19,7 @@ extension EventFinder {
 
     /// Whether an establishment, anniversary, message or meeting word starts at token `k` (one lookup lets
     /// the other tokens pass).
-    func startsOtherEvent(_ k: Int) -> Bool { lexicon.otherEventStartKeys.contains(tokens[k].lower) }
+    func startsOtherEvent(_ k: Int) -> Bool { lexicon.wordClasses.has(.otherEventStart, tokens[k]) }
 
     /// The sentence's countries, completed with the document's main pair, at most two.
     func countryPair(_ c: SentenceContext) -> [String] {

@@ -114,11 +114,11 @@ extension EventFinder {
         let reading = status(trigger: place.tokens, from: c.start, to: c.end, start: start, sentence: c.index)
         guard reading.status == .occurred else { return reading }
         for k in c.start..<c.end {
-            let w = tokens[k].lower
-            if lexicon.negationCues.contains(w) || lexicon.cancelCues.match(tokens, at: k, end: c.end) > 0 {
+            let token = tokens[k]
+            if lexicon.wordClasses.has(.negationCue, token) || lexicon.cancelCues.match(tokens, at: k, end: c.end) > 0 {
                 return StatusReading(.negated, .statusNegatedCue)
             }
-            if lexicon.plannedCues.contains(w) || lexicon.plannedPhrases.match(tokens, at: k, end: c.end) > 0
+            if lexicon.wordClasses.has(.plannedCue, token) || lexicon.plannedPhrases.match(tokens, at: k, end: c.end) > 0
                 || lexicon.unrealisedPlanPhrases.match(tokens, at: k, end: c.end) > 0 {
                 return StatusReading(.planned, .statusPlannedFutureModal)
             }

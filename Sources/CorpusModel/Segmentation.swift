@@ -13,6 +13,9 @@ struct Token {
     var capitalized: Bool
     /// First byte (ASCII punctuation and quick tests).
     var first: UInt8
+    /// The lexicon's word classes of `lower` (`WordClass` bits), set once per document by `WordClassTable.classify`;
+    /// 0 until then. (Declared here, in the padding before `key`: the stride stays 32 bytes.)
+    var classes: UInt32 = 0
     /// Folded key of the token alone (names).
     var key: UInt64
     /// Lower-case key keeping diacritics (lexicon words).

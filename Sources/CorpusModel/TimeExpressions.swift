@@ -153,7 +153,7 @@ enum TimeTagger {
         let first = out.count
         while i < end {
             let t = tokens[i]
-            guard t.kind == .number || (t.kind == .word && lexicon.timeStartWords.contains(t.lower)) else { i += 1; continue }
+            guard t.kind == .number || (t.kind == .word && lexicon.wordClasses.has(.timeStart, t)) else { i += 1; continue }
             // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it
             // (looked for only at a token a time can start with: the look back is up to 16 tokens).
             let ahead = future && futureWordBefore(tokens, i, range, lexicon: lexicon)

@@ -8,7 +8,7 @@ extension TimeTagger {
     static func match(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
                       anchor: PartialDate?, future: Bool, lexicon: Lexicon, lw: (Int) -> UInt64) -> TaggedTime? {
         let t = tokens[i]
-        if t.kind == .word && !lexicon.timeStartWords.contains(t.lower) { return nil }
+        if t.kind == .word && !lexicon.wordClasses.has(.timeStart, t) { return nil }
         if t.kind == .punct || t.kind == .possessive { return nil }
         if t.kind == .word, let m = lexicon.months[t.lower], t.capitalized || t.length > 3 {
             return monthNamed(m, b, tokens, i, end, anchor: anchor, future: future, lexicon: lexicon, lw: lw)

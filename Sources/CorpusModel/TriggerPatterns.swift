@@ -14,6 +14,34 @@ enum WordSetMatcher: Sendable {
         case .words(let set): i < end && set.contains(tokens[i].lower) ? 1 : 0
         }
     }
+
+    /// The keys of the words a match can start with: a token whose key is not among them matches nothing.
+    var firstKeys: [UInt64] {
+        switch self {
+        case .phrases(let set): set.firstKeys
+        case .words(let set): set.keys
+        }
+    }
+}
+
+/// The trigger patterns by the key of their first word: at a token only the patterns that can start there are
+/// tried, in the patterns' order (trying every pattern at every candidate token copied and matched dozens).
+struct TriggerPatternIndex: Sendable {
+    private var byFirst = LookupTable<[Int]>()
+
+    init(_ patterns: [TriggerPattern]) {
+        for (p, pattern) in patterns.enumerated() {
+            for key in pattern.first.firstKeys {
+                var list = byFirst[key] ?? []
+                if list.last != p { list.append(p) }
+                byFirst[key] = list
+            }
+        }
+    }
+
+    /// The indexes, in ascending order, of the patterns whose first word set holds a word with this key
+    /// (nil: none can start at such a token).
+    @inline(__always) func patterns(startingWith key: UInt64) -> [Int]? { byFirst[key] }
 }
 
 /// One compiled trigger pattern.

@@ -115,9 +115,9 @@ extension EventFinder {
     /// to boost trade during the visit"), or when the trigger's predicate is chained to the one it governs
     /// (`chained`: "lên đường thăm A, thăm B"); inside a longer past phrase ("đã lên đường thăm") it is a fact.
     func cueWord(at j: Int, from s: Int, before t: Int, chained: Bool) -> StatusReading? {
-        let w = tokens[j].lower
-        if lexicon.negationCues.contains(w) { return opensQuantity(at: j, end: t) ? nil : StatusReading(.negated, .statusNegatedCue) }
-        if lexicon.plannedCues.contains(w) && !isAttendVerbSyllable(j, before: t) { return StatusReading(.planned, .statusPlannedFutureModal) }
+        let token = tokens[j]
+        if lexicon.wordClasses.has(.negationCue, token) { return opensQuantity(at: j, end: t) ? nil : StatusReading(.negated, .statusNegatedCue) }
+        if lexicon.wordClasses.has(.plannedCue, token) && !isAttendVerbSyllable(j, before: t) { return StatusReading(.planned, .statusPlannedFutureModal) }
         let n = lexicon.plannedPhrases.match(tokens, at: j, end: t)
         guard n > 0, chained || t - (j + n) <= 3 else { return nil }
         if j > s && lexicon.occurredCues.match(tokens, at: j - 1, end: t) >= 2 { return StatusReading(.occurred, .statusOccurredCue) }

@@ -109,7 +109,7 @@ extension EventFinder {
         var triggers: [Trigger] = []
         var k = s
         while k < e {
-            if !lexicon.triggerStartKeys.contains(tokens[k].lower) || c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) {
+            if !lexicon.wordClasses.has(.triggerStart, tokens[k]) || c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) {
                 k += 1; continue
             }
             if let t = isVisitTrigger(k, s, e) {
@@ -136,19 +136,22 @@ extension EventFinder {
     /// An arrival, presence or attendance trigger at token `k` (the patterns of `rules.yaml` other than visit
     /// words, in order: the first that matches decides), and how many tokens to skip after it.
     func placeTrigger(at k: Int, _ c: SentenceContext) -> (Trigger, Int)? {
-        // By index: each pattern is read in place (a `for pattern in` copy retained its arrays, at every token).
-        let patterns = lexicon.triggerPatterns
-        for p in patterns.indices {
-            switch patterns[p].match(tokens, at: k, end: c.end, places: c.destinations) {
-            case .none: continue
-            case .blocked: return nil // a visit word follows: that one is the trigger
-            case .trigger(let r):
-                guard let form = Trigger.Form(rule: patterns[p].rule) else { continue }
-                if form == .continuation && !opensLeg(r, c) { continue }
-                return (Trigger(tokens: r, form: form), r.count)
+        // Only the patterns whose first word set holds this token's word, each read in place through a buffer
+        // pointer (an array subscript copied the pattern and retained its arrays, at every try).
+        guard let candidates = lexicon.triggerPatternIndex.patterns(startingWith: tokens[k].lower) else { return nil }
+        return lexicon.triggerPatterns.withUnsafeBufferPointer { patterns -> (Trigger, Int)? in
+            for p in candidates {
+                switch patterns[p].match(tokens, at: k, end: c.end, places: c.destinations) {
+                case .none: continue
+                case .blocked: return nil // a visit word follows: that one is the trigger
+                case .trigger(let r):
+                    guard let form = Trigger.Form(rule: patterns[p].rule) else { continue }
+                    if form == .continuation && !opensLeg(r, c) { continue }
+                    return (Trigger(tokens: r, form: form), r.count)
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// "his first trip", "Kishida's first bilateral trips": a possessive pronoun or a person's name with "'s" before

@@ -110,8 +110,8 @@ enum VisitFeatures {
             dateFeatures(v, trigger, c, set)
             if v.status == .planned { set(.statusPlanned) }
             if v.status == .negated { set(.statusNegated) }
-            if range.contains(where: { c.lexicon.plannedCues.contains(c.tokens[$0].lower) }) { set(.sentenceFutureCue) }
-            if range.contains(where: { c.lexicon.negationCues.contains(c.tokens[$0].lower) }) { set(.sentenceNegationCue) }
+            if range.contains(where: { c.lexicon.wordClasses.has(.plannedCue, c.tokens[$0]) }) { set(.sentenceFutureCue) }
+            if range.contains(where: { c.lexicon.wordClasses.has(.negationCue, c.tokens[$0]) }) { set(.sentenceNegationCue) }
             if si == 0 { set(.sentenceHeadline) }
             set(.sentencePosition, Float(si) / Float(max(1, c.sentences.count - 1)))
             if let head = c.mentions.first {
