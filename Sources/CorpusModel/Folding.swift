@@ -145,16 +145,22 @@ extension Fold {
             }
             guard let (scalar, len) = decodeScalar(bytes, at: i, end: end) else { break }
             if len == 0 { i += 1; continue }
-            if scalar == 0x2019 || scalar == 0x2018 { h = mix(h, 0x27); i += len; continue } // ’ -> '
-            if scalar == 0x2010 || scalar == 0x2011 { h = mix(h, 0x2D); i += len; continue } // hyphens
-            let lower = lowerScalar(scalar)
-            if lower == scalar {
-                for k in 0..<len { h = mix(h, bytes[i + k]) }
-            } else {
-                h = mixUTF8(h, lower)
-            }
+            h = mixLowerScalar(h, scalar, bytes: bytes, at: i, length: len)
             i += len
         }
+        return h
+    }
+
+    /// One non-ASCII scalar of `lowerHash`: the quotes ’ ‘ as ', the hyphens U+2010-2011 as -, a letter in lower
+    /// case, anything else as its bytes.
+    @inline(__always)
+    static func mixLowerScalar(_ h: UInt64, _ scalar: UInt32, bytes: UnsafeBufferPointer<UInt8>, at i: Int, length len: Int) -> UInt64 {
+        if scalar == 0x2019 || scalar == 0x2018 { return mix(h, 0x27) } // ’ -> '
+        if scalar == 0x2010 || scalar == 0x2011 { return mix(h, 0x2D) } // hyphens
+        let lower = lowerScalar(scalar)
+        guard lower == scalar else { return mixUTF8(h, lower) }
+        var h = h
+        for k in 0..<len { h = mix(h, bytes[i + k]) }
         return h
     }
 
@@ -176,16 +182,7 @@ extension Fold {
             guard let (scalar, len) = decodeScalar(bytes, at: i, end: end) else { break }
             if len == 0 { i += 1; continue }
             h = mixScalar(h, scalar, bytes: bytes, at: i, length: len)
-            if scalar == 0x2019 || scalar == 0x2018 { l = mix(l, 0x27) } // ’ -> '
-            else if scalar == 0x2010 || scalar == 0x2011 { l = mix(l, 0x2D) } // hyphens
-            else {
-                let lower = lowerScalar(scalar)
-                if lower == scalar {
-                    for k in 0..<len { l = mix(l, bytes[i + k]) }
-                } else {
-                    l = mixUTF8(l, lower)
-                }
-            }
+            l = mixLowerScalar(l, scalar, bytes: bytes, at: i, length: len)
             i += len
         }
         return (h, l)

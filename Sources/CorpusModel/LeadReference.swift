@@ -14,14 +14,8 @@ enum LeadReference {
     /// the day; nil otherwise.
     static func date(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], lead: Int, headline: Range<Int>?,
                      lexicon: Lexicon) -> PartialDate? {
-        if let headline, writtenAfterTheFact(tokens, headline, lexicon: lexicon) { return nil }
-        let end = MetadataReader.lineEnd(b, tokens, from: lead)
-        let start = afterDateline(b, tokens, lead, end)
-        var times: [TaggedTime] = []
-        TimeTagger.tag(b, tokens, start..<min(end, start + wordsBeforeDate + 8), anchor: nil, future: false, lexicon: lexicon, into: &times)
-        // Before the date only words of time ("Sáng", "Rạng sáng", "On Monday"): `header-fillers` and weekdays.
-        guard let t = times.first, !t.relative, !t.yearless, t.start.granularity == .day, t.tokens.lowerBound - start <= wordsBeforeDate,
-              (start..<t.tokens.lowerBound).allSatisfy({ isTimeWord(tokens[$0], lexicon: lexicon) }) else { return nil }
+        guard let t = leadDay(b, tokens, lead: lead, headline: headline, anchor: nil, lexicon: lexicon),
+              !t.relative, !t.yearless else { return nil }
         return namesLaterDates(b, tokens, after: t.start, lexicon: lexicon) ? nil : t.start
     }
 
@@ -29,17 +23,26 @@ enum LeadReference {
     /// `date` reads a full date; the year is left to rule meta.year-inference.
     static func yearlessDay(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], lead: Int, headline: Range<Int>?,
                             lexicon: Lexicon) -> DatelineDate? {
+        // A stand-in reference only to read the day and month; the year it gives is not kept.
+        guard let t = leadDay(b, tokens, lead: lead, headline: headline, anchor: PartialDate(year: 2000, month: 6, day: 15),
+                              lexicon: lexicon),
+              t.yearless, let month = t.start.month, let day = t.start.day else { return nil }
+        return .dayMonth(month: month, day: day)
+    }
+
+    /// The first time of the lead (after a dateline without a date) when it is a day, preceded only by words of
+    /// time ("Sáng", "Rạng sáng", "On Monday": `header-fillers` and weekdays), and the text is not written after
+    /// the fact; nil otherwise.
+    private static func leadDay(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], lead: Int, headline: Range<Int>?,
+                                anchor: PartialDate?, lexicon: Lexicon) -> TaggedTime? {
         if let headline, writtenAfterTheFact(tokens, headline, lexicon: lexicon) { return nil }
         let end = MetadataReader.lineEnd(b, tokens, from: lead)
         let start = afterDateline(b, tokens, lead, end)
         var times: [TaggedTime] = []
-        // A stand-in reference only to read the day and month; the year it gives is not kept.
-        TimeTagger.tag(b, tokens, start..<min(end, start + wordsBeforeDate + 8), anchor: PartialDate(year: 2000, month: 6, day: 15),
-                       future: false, lexicon: lexicon, into: &times)
-        guard let t = times.first, t.yearless, t.start.granularity == .day, let month = t.start.month, let day = t.start.day,
-              t.tokens.lowerBound - start <= wordsBeforeDate,
+        TimeTagger.tag(b, tokens, start..<min(end, start + wordsBeforeDate + 8), anchor: anchor, future: false, lexicon: lexicon, into: &times)
+        guard let t = times.first, t.start.granularity == .day, t.tokens.lowerBound - start <= wordsBeforeDate,
               (start..<t.tokens.lowerBound).allSatisfy({ isTimeWord(tokens[$0], lexicon: lexicon) }) else { return nil }
-        return .dayMonth(month: month, day: day)
+        return t
     }
 
     static func isTimeWord(_ t: Token, lexicon: Lexicon) -> Bool {
