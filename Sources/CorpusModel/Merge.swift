@@ -190,37 +190,33 @@ enum Merger {
             default: return a.visitor < b.visitor
             }
         }
-        // Each cluster's reports and status, then its visit, are its own: both passes run in slices on the cores.
-        var reports: [[Mention]] = []
-        var statuses: [VisitStatus] = []
-        reports.reserveCapacity(clusters.count)
-        statuses.reserveCapacity(clusters.count)
+        // Each cluster's reports and status, then its visit, are its own: both passes run in slices on the cores,
+        // each writing straight into the array it makes.
+        var reports: [ClusterReports]
         do {
             let table = clusters, all = candidates
-            for slice in Slices.map(clusters.count, { range in
-                range.map { id -> (reports: [Mention], status: VisitStatus) in
-                    let c = table.cluster(id, all)
-                    return (mentionsInTextOrder(c.members.flatMap { all.mentions(Int($0)) }),
-                            strongestStatus(of: c, c.members.map(Int.init), all, documents: documents))
-                }
-            }) {
-                for made in slice { reports.append(made.reports); statuses.append(made.status) }
+            reports = Slices.array(clusters.count) { id in
+                let c = table.cluster(id, all)
+                return ClusterReports(mentions: mentionsInTextOrder(c.members.flatMap { all.mentions(Int($0)) }),
+                                      status: strongestStatus(of: c, c.members.map(Int.init), all, documents: documents))
             }
         }
         candidates.dropMentions()
-        var visits: [Visit] = []
-        visits.reserveCapacity(clusters.count)
-        let table = clusters, kept = candidates, found = statuses
-        for slice in Slices.map(clusters.count, { range in
-            range.map { id in
-                visit(of: table.cluster(id, kept), id: id, kept, status: found[id], documents: documents, entities: entities,
-                      combination: combination)
-            }
-        }) {
-            visits.append(contentsOf: slice)
+        // The statuses apart, so that the reports stay the one reference to their storage and are moved below.
+        let table = clusters, kept = candidates, statuses = reports.map(\.status)
+        var visits = Slices.array(clusters.count) { id in
+            visit(of: table.cluster(id, kept), id: id, kept, status: statuses[id], documents: documents, entities: entities,
+                  combination: combination)
         }
-        for id in visits.indices { swap(&visits[id].mentions, &reports[id]) } // moved, not copied
+        for id in visits.indices { swap(&visits[id].mentions, &reports[id].mentions) } // moved, not copied
         return visits
+    }
+
+    /// A cluster's reports in text order and the status they give its visit, read before the candidates' flat
+    /// array of reports is freed.
+    struct ClusterReports {
+        var mentions: [Mention]
+        var status: VisitStatus
     }
 
     /// Candidates grouped by visitor and destination (one sort of their indexes, no table of groups), each group
