@@ -203,10 +203,10 @@ enum Merger {
         }
         candidates.dropMentions()
         // The statuses apart, so that the reports stay the one reference to their storage and are moved below.
-        let table = clusters, kept = candidates, statuses = reports.map(\.status)
+        let table = clusters, kept = candidates, statuses = reports.map(\.status), hostLists = SingleHostLists(candidates)
         var visits = Slices.array(clusters.count) { id in
             visit(of: table.cluster(id, kept), id: id, kept, status: statuses[id], documents: documents, entities: entities,
-                  combination: combination)
+                  combination: combination, hostLists: hostLists)
         }
         for id in visits.indices { swap(&visits[id].mentions, &reports[id].mentions) } // moved, not copied
         return visits
@@ -338,7 +338,8 @@ enum Merger {
     /// The cluster's status (`strongestStatus`) and its reports (`mentionsInTextOrder`) are read before, while the
     /// candidates still hold their reports; the visit is made with none (`mergeVisits` moves them in).
     static func visit(of c: Cluster, id: Int, _ candidates: VisitCandidates, status: VisitStatus, documents: [Document],
-                      entities: [Entity], combination: VisitScorer.Combination) -> Visit {
+                      entities: [Entity], combination: VisitScorer.Combination,
+                      hostLists: SingleHostLists = SingleHostLists()) -> Visit {
         // Members in the order they joined: most precise dates first.
         let members = c.members.map(Int.init)
         var kindVotes: [VisitKind: Int] = [:]
@@ -355,7 +356,7 @@ enum Merger {
         if status != .occurred && members.contains(where: { candidates.status($0) == .occurred }) { rules.insert(.mergeStrongestStatus) }
         return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
                      destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,
-                     hosts: hosts(of: members, candidates),
+                     hosts: hosts(of: members, candidates, shared: hostLists),
                      start: c.start, end: c.end, kind: kind, level: level ?? .other, status: status, mentions: [],
                      ruleSet: rules,
                      confidence: VisitScorer.combine(members.lazy.map { candidates.confidence($0) }, combination))
@@ -363,8 +364,9 @@ enum Merger {
 }
 
 extension Merger {
-    /// The hosts its reports name, the one named by most reports first (ties: the first named).
-    static func hosts(of members: [Int], _ candidates: VisitCandidates) -> [Int] {
+    /// The hosts its reports name, the one named by most reports first (ties: the first named). A single host's
+    /// list is `shared`'s, when it has one.
+    static func hosts(of members: [Int], _ candidates: VisitCandidates, shared: SingleHostLists = SingleHostLists()) -> [Int] {
         var order: [Int] = []
         var votes: [Int: Int] = [:]
         for m in members {
@@ -372,9 +374,21 @@ extension Merger {
             if votes[h] == nil { order.append(h) }
             votes[h, default: 0] += 1
         }
+        if order.count == 1, let list = shared.list(order[0]) { return list }
         return order.enumerated().sorted { a, b in
             votes[a.element]! != votes[b.element]! ? votes[a.element]! > votes[b.element]! : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// One list for each host the candidates name, shared by every visit with that host alone (most visits with a
+    /// host): one array per visit held 4 MB at the peak of the generated corpus's merge, for a few hundred hosts.
+    struct SingleHostLists: Sendable {
+        private var lists: [Int: [Int]] = [:]
+        init() {}
+        init(_ candidates: VisitCandidates) {
+            for i in 0..<candidates.count { if let h = candidates.host(i), lists[h] == nil { lists[h] = [h] } }
+        }
+        func list(_ host: Int) -> [Int]? { lists[host] }
     }
 
     /// The status of a merged visit from the strongest cue of its reports (rule merge.strongest-status): a plan or

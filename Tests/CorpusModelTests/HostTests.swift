@@ -75,4 +75,21 @@ struct HostTests {
         #expect(Merger.hosts(of: [0, 1, 2, 3], candidates) == [7, 5])
         #expect(Merger.hosts(of: [2], candidates) == [])
     }
+
+    @Test("a visit's single host is a list shared by every visit with that host alone; several hosts are voted as before")
+    func singleHostListsAreShared() {
+        var candidates = VisitCandidates()
+        for host in [5, 7, nil, 7, 5, 5] {
+            candidates.append(VisitCandidate(visitor: 1, visitorCountry: "VNM", destination: "RUS", city: nil, host: host,
+                                             start: nil, end: nil, notBefore: nil, kind: .unspecified, status: .occurred,
+                                             titleLevel: nil, mentions: [Mention(document: 0, sentence: 0)]), document: 0)
+        }
+        let shared = Merger.SingleHostLists(candidates)
+        let first = Merger.hosts(of: [1, 2, 3], candidates, shared: shared)
+        let second = Merger.hosts(of: [3], candidates, shared: shared)
+        #expect(first == [7] && second == [7])
+        #expect(first.withUnsafeBufferPointer { $0.baseAddress } == second.withUnsafeBufferPointer { $0.baseAddress })
+        #expect(Merger.hosts(of: [0, 1, 3, 4, 5], candidates, shared: shared) == [5, 7])
+        #expect(Merger.hosts(of: [2], candidates, shared: shared) == [])
+    }
 }
