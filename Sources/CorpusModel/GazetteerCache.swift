@@ -185,18 +185,19 @@ enum GazetteerCache {
 
     static func read(key: UInt64) -> (Gazetteer, [Diagnostic])? {
         // Mapped, not copied: the snapshot's megabytes are read where the page cache holds them.
-        guard let data = try? Data(contentsOf: url(for: key), options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { raw -> (Gazetteer, [Diagnostic])? in
+        guard let file = GazetteerSnapshotFile(path: url(for: key).path) else { return nil }
+        return file.withMappedBytes { raw -> (Gazetteer, [Diagnostic])? in
             var r = Reader(b: raw)
             guard r.u64() == magic, r.u64() == key,
                   let entities = r.entities() else { return nil }
-            // The name index is checked now and decoded when first used (`PendingNameIndex`).
+            // The name index is checked now and read and decoded when first used (`PendingNameIndex`).
             let namesStart = r.i
-            guard r.skipNameIndex(entityCount: entities.count),
-                  let formerStates = r.formerStates(),
+            guard r.skipNameIndex(entityCount: entities.count) else { return nil }
+            let names = PendingNameIndex(file: file, bytes: namesStart..<r.i, entityCount: entities.count)
+            guard let formerStates = r.formerStates(),
                   let diagnostics = r.diagnostics(),
                   !r.failed, r.i == raw.count else { return nil }
-            var g = Gazetteer(entities: entities, names: PendingNameIndex(snapshot: data, start: namesStart, entityCount: entities.count))
+            var g = Gazetteer(entities: entities, names: names)
             g.formerStates = formerStates
             return (g, diagnostics)
         }
