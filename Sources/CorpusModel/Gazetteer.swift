@@ -168,6 +168,9 @@ public struct Gazetteer: Sendable {
 
     /// The country with this ISO alpha-3 code.
     public func country(_ alpha3: String) -> Entity? {
+        // Read from a snapshot, before any other id is looked up: the countries' ids alone (a report's evidence names
+        // countries), not all ten thousand. The same answer: an id names one entity in a gazetteer (`add` merges).
+        if let pendingIDs { return pendingIDs.country(alpha3).map { entities[Int($0)] } }
         guard let e = entity(id: alpha3), e.kind == .country else { return nil }
         return e
     }

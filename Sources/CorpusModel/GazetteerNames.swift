@@ -63,6 +63,21 @@ final class PendingIDIndex: @unchecked Sendable {
         self.entities = entities
     }
 
+    private var countries: [String: Int32]?
+
+    /// The index of the country of this id, from the countries alone (made on first use, without the others).
+    func country(_ id: String) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made[id].flatMap { entities[Int($0)].kind == .country ? $0 : nil } }
+        if countries == nil {
+            var ids: [String: Int32] = [:]
+            for i in entities.indices.reversed() where entities[i].kind == .country { ids[entities[i].id] = Int32(i) }
+            countries = ids
+        }
+        return countries?[id]
+    }
+
     var index: [String: Int32] {
         lock.lock()
         defer { lock.unlock() }
