@@ -1,6 +1,6 @@
 // The model's entities: the gazetteer's, in its order, then the corpus's own (persons discovered in the text, persons a
 // correction made). The gazetteer's part is the gazetteer's own array, shared rather than copied: a model loaded
-// from the cache copied its ten thousand entities (each string retained, later released) on every start.
+// from the cache copied its eight thousand entities (each string retained, later released) on every start.
 
 /// The entities of a `Corpus`, indexed from 0 as one array: the gazetteer's first, then the corpus's own.
 public struct EntityTable: RandomAccessCollection, Sendable {

@@ -211,7 +211,7 @@ extension GazetteerCache.Reader {
         if failed { return nil }
         var complete = true
         // Each entity made in its place in the array's storage (an `append` copied it there, then destroyed the
-        // original: every string retained and released, ten thousand times over on every start).
+        // original: every string retained and released, eight thousand times over on every start).
         let entities = [Entity](unsafeUninitializedCapacity: count) { storage, made in
             while made < count, let entity = entity() {
                 (storage.baseAddress! + made).initialize(to: entity)

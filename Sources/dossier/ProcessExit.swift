@@ -2,7 +2,7 @@ import Foundation
 
 /// What a command of the `dossier` process hands to the process's exit instead of freeing.
 ///
-/// Freeing a model entity by entity (ten thousand gazetteer entities, every document's table, the mappings) just before
+/// Freeing a model entity by entity (eight thousand gazetteer entities, every document's table, the mappings) just before
 /// the process ends was 3% of a warm `dossier run`; the kernel takes back the memory, descriptors and mappings at exit
 /// anyway. Only the command line's own process keeps anything (`Dossier.main` says so): a command run in-process by a
 /// test frees as before. What is kept is reachable from here, so a leak checker does not count it as leaked.
