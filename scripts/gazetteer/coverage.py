@@ -10,6 +10,7 @@ have the British monarch as head of state, so their S gaps are expected too.
 """
 
 import argparse
+import difflib
 import os
 import sys
 
@@ -84,7 +85,9 @@ def main():
     countries = un_members() if a.countries == "un" else a.countries.split(",")
     unknown = [c for c in countries if c not in names]
     if unknown:
-        sys.exit(f"coverage.py: unknown country code(s) {', '.join(unknown)} (see Data/gazetteer/countries.tsv)")
+        hints = [f"{c} (did you mean {', '.join(m)}?)" if (m := difflib.get_close_matches(c.upper(), names, 3)) else c
+                 for c in unknown]
+        sys.exit(f"coverage.py: unknown country code(s) {'; '.join(hints)} (see Data/gazetteer/countries.tsv)")
     held = holders_by_year(table(os.path.join(base, "offices.tsv")), a.first, a.last)
     full = 0
     for c in sorted(countries, key=lambda c: names[c]):
