@@ -233,7 +233,11 @@ struct EventFinder {
         findGatheringVisits(context)
         findSubstituteVisits(context)
         noteAccompanyingMembers(context)
-        if let item = listItem, visits.count > visitsBefore { lastListVisit = (item.list, visits[visits.count - 1].visitor) }
+        if let item = listItem, visits.count > visitsBefore {
+            lastListVisit = (item.list, visits[visits.count - 1].visitor)
+        } else if let item = listItem, let subject = itemOpeningPerson(context) {
+            lastListVisit = (item.list, subject) // "- 10 June: Nixon leaves for the Middle East." then "- 12-14 June: Egypt."
+        }
         noteSubject(context, visitsBefore: visitsBefore)
         if proposes { proposeVisits(context, rulesFrom: visitsBefore) }
         if let last = context.times.last { previousTime = last }

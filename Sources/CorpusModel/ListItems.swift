@@ -285,6 +285,15 @@ extension EventFinder {
         return country
     }
 
+    /// The person a dated list item's opening sentence starts with, right after its date ("- 10 June: Nixon leaves
+    /// Washington for the Middle East"), named and not a pronoun: the visitor of the stops the next items go straight
+    /// to when this item made no visit of its own (rule visitor.previous-leg).
+    func itemOpeningPerson(_ c: SentenceContext) -> Int? {
+        guard let item = c.listItem, item.opening, let date = item.date else { return nil }
+        let k = firstWord(after: date.tokens.upperBound, c)
+        return c.persons.first { $0.phraseStart == k && $0.referring == nil }?.entity
+    }
+
     /// The first token after an item's date and its separator (and a bracketed aside: "1981 (30 Nov-1 Dec):").
     func firstWord(after k: Int, _ c: SentenceContext) -> Int {
         var j = k
