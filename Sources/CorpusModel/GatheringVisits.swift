@@ -59,7 +59,9 @@ extension EventFinder {
         var placed: GatheringPlace?
         while from < c.end, let cue = gatheringCue(c, from: from, attendanceOnly: attendanceOnly) {
             let read = readGathering(cue, c, before: placed)
-            from = read != nil ? max(cue.upperBound, gatheringScope(cue: cue, c).upperBound) : cue.upperBound
+            // An arrival's clause may hold a cue of its own ("all flew in for the ceremony, as did X").
+            let wholeScope = read != nil && !isArrivalCue(cue, c)
+            from = wholeScope ? max(cue.upperBound, gatheringScope(cue: cue, c).upperBound) : cue.upperBound
             attendanceOnly = read == nil
             placed = read ?? placed
         }
@@ -313,10 +315,10 @@ extension EventFinder {
         let scope = gatheringScope(cue: r.cue, c)
         // "X sent Foreign Minister Y": the one sent takes part, the sender does not.
         let sent = lexicon.sendWords.match(tokens, at: r.cue.lowerBound, end: c.end) == r.cue.count
-        // "X flew in on Thursday and met Y": only those named before an arrival arrived.
+        // "X flew in on Thursday and met Y": only those the arrival is about arrived (ArrivalAtGathering.swift).
         let arrival = r.rules.contains(.visitArrivalUnplaced)
         return c.persons.filter { p in
-            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !arrival || p.nameEnd <= r.cue.lowerBound, !p.hostContext, let country = c.country(of: p), country != r.place.country,
+            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !arrival || isArriving(p, cue: r.cue, c), !p.hostContext, let country = c.country(of: p), country != r.place.country,
                   !isInsideRelativeClause(p, c), !seen.contains(p.entity) else { return false }
             seen.insert(p.entity)
             return !visits.contains { v in
