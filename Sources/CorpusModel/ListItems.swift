@@ -151,7 +151,7 @@ struct ListItemReader {
         let dated = { (t: TaggedTime) in !t.relative || t.yearless }
         guard let date = times[si].first(where: { dated($0) && ($0.tokens.lowerBound == k || self.isDayName(k..<$0.tokens.lowerBound)) })
         else {
-            return marked ? ListItemHead(date: nil) : nil
+            return marked ? ListItemHead(date: personHeadedDate(si, at: k)) : nil
         }
         if marked { return ListItemHead(date: date) }
         var j = date.tokens.upperBound
@@ -161,6 +161,18 @@ struct ListItemReader {
         }
         guard j < r.upperBound, isSeparator(tokens[j]) else { return nil }
         return ListItemHead(date: date)
+    }
+
+    /// "- Jimmy Carter, 1978: Nigeria from March 31 ...": a bulleted item opening with a person's name, a comma and a
+    /// year, then ":" — the item's date is that year (rule visitor.item-heading reads the person).
+    func personHeadedDate(_ si: Int, at k: Int) -> TaggedTime? {
+        let r = sentenceTokens[si]
+        guard let person = mentions[si].persons.first(where: { $0.phraseStart == k }), person.nameEnd + 2 < r.upperBound,
+              tokens[person.nameEnd].first == 0x2C,
+              let year = times[si].first(where: { $0.tokens.lowerBound == person.nameEnd + 1 }), !year.relative,
+              year.start.granularity == .year, year.tokens.upperBound < r.upperBound, tokens[year.tokens.upperBound].first == 0x3A
+        else { return nil }
+        return year
     }
 
     /// The countries and the one person of the list's lead (the sentence before the first item) if it names a
@@ -248,19 +260,39 @@ extension EventFinder {
         var rules = RuleSet([.visitTimelineStop, .dateListItem])
         let person: PersonRef
         let from: Int
+        var ownTime: TaggedTime? // "- George W. Bush, 2008: Benin on February 16, ...": the stop's own, finer date
         if let place = destinationAt(k, c) ?? countryAfterUnknownTown(k, c) {
             let next = place.tokens.upperBound
+            // A time of its own right after it ("Senegal on June 26") sets it off too.
+            ownTime = c.times.first { $0.tokens.lowerBound >= next && $0.tokens.lowerBound <= next + 2 }
+            let dated = ownTime != nil
             guard next >= c.end || tokens[next].kind == .punct || lexicon.coordinators.contains(tokens[next].lower)
-                    || lexicon.placePrepositions.contains(tokens[next].lower) || lexicon.destinationPrepositions.contains(tokens[next].lower)
+                    || lexicon.placePrepositions.contains(tokens[next].lower) || lexicon.destinationPrepositions.contains(tokens[next].lower) || dated
             else { return }
-            // The one person the list's lead or headline names ("Xi Jinping's visits to Africa"), else the visitor
-            // of the item before.
+            // The person heading the item ("- Jimmy Carter, 1978: Nigeria ..."), else the one person the list's lead or
+            // headline names ("Xi Jinping's visits to Africa"), else the visitor of the item before.
             let carried = lastListVisit.flatMap { $0.list == item.list ? $0.visitor : nil }
-            guard let visitor = item.person ?? carried else { return }
-            person = PersonRef(entity: visitor, phraseStart: k, nameStart: k, nameEnd: k, titleLevel: nil,
-                               titleCountry: nil, historical: false, role: .name)
-            rules.insert(item.person != nil ? .visitorListContext : .visitorPreviousLeg)
+            if let heading = itemHeadingPerson(c) {
+                person = heading
+                rules.insert(.visitorItemHeading)
+            } else {
+                guard let visitor = item.person ?? carried else { return }
+                person = PersonRef(entity: visitor, phraseStart: k, nameStart: k, nameEnd: k, titleLevel: nil,
+                                   titleCountry: nil, historical: false, role: .name)
+                rules.insert(item.person != nil ? .visitorListContext : .visitorPreviousLeg)
+            }
             from = k
+            // "Benin on February 16, Rwanda on February 19 and Liberia on February 21": one stop each, with its date.
+            let stops = tripList(from: place, c.destinations.filter { $0.tokens.lowerBound >= k }, c)
+            if !stops.isEmpty {
+                rules.insert(.visitTripList)
+                for stop in stops {
+                    let reading = VisitReading(person: person, trigger: nil, range: stop.place.tokens, time: stop.time, notBefore: nil,
+                                               kind: .unspecified, rules: rules)
+                    for v in makeVisits(reading, c) { add(v) }
+                }
+                return
+            }
         } else if let pi = c.persons.firstIndex(where: { $0.phraseStart == k }), let at = placePreposition(after: c.persons[pi].nameEnd, c),
                   destinationAt(at + 1, c) != nil {
             person = c.persons[pi]
@@ -269,7 +301,8 @@ extension EventFinder {
         } else {
             return
         }
-        let reading = VisitReading(person: person, trigger: nil, range: from..<c.end, time: date, notBefore: nil,
+        let finer = ownTime.flatMap { $0.start.granularity > date.start.granularity ? $0 : nil }
+        let reading = VisitReading(person: person, trigger: nil, range: from..<c.end, time: finer ?? date, notBefore: nil,
                                    kind: .unspecified, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
     }
@@ -283,6 +316,12 @@ extension EventFinder {
               !c.mentions.places.contains(where: { (k..<j).contains($0.tokens.lowerBound) }),
               let country = destinationAt(j + 1, c), country.city == nil else { return nil }
         return country
+    }
+
+    /// The person a list item opens with before its date ("- Jimmy Carter, 1978: Nigeria ..."; rule visitor.item-heading).
+    func itemHeadingPerson(_ c: SentenceContext) -> PersonRef? {
+        guard let item = c.listItem, item.opening, let date = item.date else { return nil }
+        return c.persons.first { $0.referring == nil && $0.phraseStart <= c.start + 1 && $0.nameEnd < date.tokens.lowerBound }
     }
 
     /// The person a dated list item's opening sentence starts with, right after its date ("- 10 June: Nixon leaves

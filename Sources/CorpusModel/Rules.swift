@@ -86,6 +86,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitUntilNamed
     // An arrival with no place of its own while a gathering is placed ("flew in on Thursday"; ArrivalAtGathering.swift).
     case visitArrivalUnplaced
+    // A list item headed by a person and a year ("- Jimmy Carter, 1978: Nigeria ..."; ListItems.swift).
+    case visitorItemHeading
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -221,6 +223,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationShuttleBetween: "destination.shuttle-between"
         case .visitUntilNamed: "visit.until-named"
         case .visitArrivalUnplaced: "visit.arrival-unplaced"
+        case .visitorItemHeading: "visitor.item-heading"
         }
     }
 }
