@@ -318,7 +318,8 @@ struct EventFinder {
             (listPerson, listReferent, listItemPastDates) = (nil, nil, [])
             return
         }
-        if listProtagonist?.list != item.list {
+        // An item headed by a person of its own ("Shinzo Abe, second term (2013): ...") is about him (rule visitor.item-heading).
+        if listProtagonist?.list != item.list || (item.person != nil && item.person != listProtagonist?.person) {
             listProtagonist = ListProtagonist(list: item.list, person: item.person ?? protagonist, named: item.person != nil)
         }
         guard var list = listProtagonist else { return }

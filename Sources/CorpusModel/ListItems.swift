@@ -42,6 +42,8 @@ struct ListItemContext {
 /// The opening of a list item: the date it opens with, if any.
 struct ListItemHead {
     var date: TaggedTime?
+    /// The person heading the item ("- Jimmy Carter, 1978: ..."; rule visitor.item-heading).
+    var person: Int? = nil
 }
 
 /// Finds list items and their lists in a document's sentences.
@@ -88,7 +90,7 @@ struct ListItemReader {
             // The item's year: the year line's, else that of the date the item opens with.
             let itemYear = year ?? head.date.flatMap { $0.yearless ? nil : $0.start.year }
             for k in si..<end {
-                out[k] = ListItemContext(date: head.date, countries: list?.countries ?? [], person: list?.person,
+                out[k] = ListItemContext(date: head.date, countries: list?.countries ?? [], person: head.person ?? list?.person,
                                          opening: k == si, aboutVisits: list?.aboutVisits ?? false, year: itemYear,
                                          list: lead)
             }
@@ -151,7 +153,9 @@ struct ListItemReader {
         let dated = { (t: TaggedTime) in !t.relative || t.yearless }
         guard let date = times[si].first(where: { dated($0) && ($0.tokens.lowerBound == k || self.isDayName(k..<$0.tokens.lowerBound)) })
         else {
-            return marked ? ListItemHead(date: personHeadedDate(si, at: k)) : nil
+            // "Shinzo Abe, first term (2006): Beijing on 8 October ...": a paragraph headed by a person and a year.
+            let headed = personHeadedDate(si, at: k)
+            return marked || headed != nil ? ListItemHead(date: headed, person: headed.flatMap { _ in mentions[si].persons.first?.entity }) : nil
         }
         if marked { return ListItemHead(date: date) }
         var j = date.tokens.upperBound
@@ -163,17 +167,28 @@ struct ListItemReader {
         return ListItemHead(date: date)
     }
 
-    /// "- Jimmy Carter, 1978: Nigeria from March 31 ...": a bulleted item opening with a person's name, a comma and a
-    /// year, then ":" — the item's date is that year (rule visitor.item-heading reads the person).
+    /// "- Jimmy Carter, 1978: Nigeria from March 31 ...", "Shinzo Abe, first term (2006): Beijing ...": a line opening
+    /// with a person's name, then a comma and a year, or a year in brackets (after a few words set off by a comma),
+    /// then ":" — the line's date is that year (rule visitor.item-heading reads the person).
     func personHeadedDate(_ si: Int, at k: Int) -> TaggedTime? {
         let r = sentenceTokens[si]
-        guard let person = mentions[si].persons.first(where: { $0.phraseStart == k }), person.nameEnd + 2 < r.upperBound,
-              tokens[person.nameEnd].first == 0x2C,
-              let year = times[si].first(where: { $0.tokens.lowerBound == person.nameEnd + 1 }), !year.relative,
-              year.start.granularity == .year, year.tokens.upperBound < r.upperBound, tokens[year.tokens.upperBound].first == 0x3A
+        guard let person = mentions[si].persons.first(where: { $0.phraseStart == k }), person.nameEnd + 2 < r.upperBound else { return nil }
+        let e = person.nameEnd
+        let open = tokens[e].first == 0x28 ? e : tokens[e].first == 0x2C
+            ? (e + 1..<min(r.upperBound, e + Self.headingAsideLength)).first { tokens[$0].first == 0x28 } : nil
+        let yearStart = open.map { $0 + 1 } ?? (tokens[e].first == 0x2C ? e + 1 : r.upperBound)
+        guard let year = times[si].first(where: { $0.tokens.lowerBound == yearStart }), !year.relative, year.start.granularity == .year
         else { return nil }
-        return year
+        var j = year.tokens.upperBound
+        if open != nil {
+            guard j < r.upperBound, tokens[j].first == 0x29 else { return nil }
+            j += 1
+        }
+        return j < r.upperBound && tokens[j].first == 0x3A ? year : nil
     }
+
+    /// How many tokens after a heading's name its bracketed year may open (", first term (2006):").
+    static let headingAsideLength = 5
 
     /// The countries and the one person of the list's lead (the sentence before the first item) if it names a
     /// country or a person, else of the headline; whether either speaks of visits.
@@ -254,8 +269,10 @@ extension EventFinder {
     /// "in"/"at" and a place ("- August 26: Clinton in Abuja, Nigeria", "- December 10: Obama again in South
     /// Africa") is that person's stop. Either is dated by the item's date.
     mutating func readTimelineStop(_ c: SentenceContext, before limit: Int) {
-        guard let item = c.listItem, item.opening, let date = item.date else { return }
-        let k = firstWord(after: date.tokens.upperBound, c)
+        guard let item = c.listItem, let date = item.date else { return }
+        // A later sentence of the item may go straight to a place with its own time ("Uzbekistan first (6-7 July),
+        // then Kazakhstan (7-8 July)").
+        let k = item.opening ? firstWord(after: date.tokens.upperBound, c) : c.start
         guard k < limit else { return }
         var rules = RuleSet([.visitTimelineStop, .dateListItem])
         let person: PersonRef
@@ -266,6 +283,7 @@ extension EventFinder {
             // A time of its own right after it ("Senegal on June 26") sets it off too.
             ownTime = c.times.first { $0.tokens.lowerBound >= next && $0.tokens.lowerBound <= next + 2 }
             let dated = ownTime != nil
+            guard item.opening || dated else { return }
             guard next >= c.end || tokens[next].kind == .punct || lexicon.coordinators.contains(tokens[next].lower)
                     || lexicon.placePrepositions.contains(tokens[next].lower) || lexicon.destinationPrepositions.contains(tokens[next].lower) || dated
             else { return }
@@ -293,7 +311,7 @@ extension EventFinder {
                 }
                 return
             }
-        } else if let pi = c.persons.firstIndex(where: { $0.phraseStart == k }), let at = placePreposition(after: c.persons[pi].nameEnd, c),
+        } else if item.opening, let pi = c.persons.firstIndex(where: { $0.phraseStart == k }), let at = placePreposition(after: c.persons[pi].nameEnd, c),
                   destinationAt(at + 1, c) != nil {
             person = c.persons[pi]
             previousVisitor = (c.index, pi)
