@@ -55,11 +55,20 @@ extension EventFinder {
     /// Whether person `p` is one the arrival cue has arriving.
     func isArriving(_ p: PersonRef, cue: Range<Int>, _ c: SentenceContext) -> Bool {
         switch arrivalSubject(at: cue.lowerBound, c) {
-        case .before: p.nameEnd <= cue.lowerBound
+        case .before: p.nameEnd <= cue.lowerBound || sharesArrival(p, after: cue, c)
         case .relativeTo(let nameEnd): p.nameEnd == nameEnd
         case .after: p.phraseStart >= cue.upperBound
         case nil: false
         }
+    }
+
+    /// "Ohira flew in, as did Italy's president, Sandro Pertini": a person after a `likewise-words` phrase that
+    /// follows the arrival in its sentence arrived too.
+    func sharesArrival(_ p: PersonRef, after cue: Range<Int>, _ c: SentenceContext) -> Bool {
+        guard p.phraseStart > cue.upperBound,
+              let likewise = (cue.upperBound..<p.phraseStart).first(where: { lexicon.likewiseWords.match(tokens, at: $0, end: c.end) > 0 })
+        else { return false }
+        return !(likewise..<p.phraseStart).contains { tokens[$0].kind == .punct && tokens[$0].first != 0x2C }
     }
 
     /// How many days an arrival may be told from the gathering it goes to.
