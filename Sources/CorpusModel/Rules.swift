@@ -84,6 +84,10 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationShuttleBetween
     // "No American president would visit Japan until Gerald Ford in November 1974" (UntilNamed.swift).
     case visitUntilNamed
+    // An arrival with no place of its own while a gathering is placed ("flew in on Thursday"; ArrivalAtGathering.swift).
+    case visitArrivalUnplaced
+    // A list item headed by a person and a year ("- Jimmy Carter, 1978: Nigeria ..."; ListItems.swift).
+    case visitorItemHeading
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -218,6 +222,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusOccurredHistoricPresent: "status.occurred.historic-present"
         case .destinationShuttleBetween: "destination.shuttle-between"
         case .visitUntilNamed: "visit.until-named"
+        case .visitArrivalUnplaced: "visit.arrival-unplaced"
+        case .visitorItemHeading: "visitor.item-heading"
         }
     }
 }
