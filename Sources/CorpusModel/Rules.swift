@@ -84,6 +84,11 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationShuttleBetween
     // "No American president would visit Japan until Gerald Ford in November 1974" (UntilNamed.swift).
     case visitUntilNamed
+    // Pairs that never make a proposed candidate: a host, an "of" complement, a place another person's verb
+    // governs (ProposalExclusions.swift).
+    case proposedHostExcluded, proposedOfPhraseExcluded, proposedOtherSubjectExcluded
+    // A proposed candidate dated by a time that bounds a period ("since") is not made (ProposalExclusions.swift).
+    case proposedSinceDateExcluded
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -218,6 +223,10 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusOccurredHistoricPresent: "status.occurred.historic-present"
         case .destinationShuttleBetween: "destination.shuttle-between"
         case .visitUntilNamed: "visit.until-named"
+        case .proposedHostExcluded: "proposed.host-excluded"
+        case .proposedOfPhraseExcluded: "proposed.of-phrase-excluded"
+        case .proposedOtherSubjectExcluded: "proposed.other-subject-excluded"
+        case .proposedSinceDateExcluded: "proposed.since-date-excluded"
         }
     }
 }
