@@ -4,8 +4,9 @@ import Foundation
 /// Immutable once built and `Sendable`: share it read-only across threads.
 public struct Corpus: Sendable {
     public let documents: [Document]
-    /// The gazetteer's entities, in order, then the persons discovered from titles in the text.
-    public let entities: [Entity]
+    /// The gazetteer's entities, in order (the gazetteer's own storage), then the persons discovered from titles in
+    /// the text.
+    public let entities: EntityTable
     public let visits: [Visit]
     /// The other events — meetings and talks, establishment of relations, anniversaries, exchanges of
     /// messages — in chronological order. Visits are in `visits`; `timeline` has both.
@@ -25,6 +26,13 @@ public struct Corpus: Sendable {
     public init(documents: [Document] = [], entities: [Entity], visits: [Visit] = [], events: [Event] = [],
                 gazetteer: Gazetteer = Gazetteer(), visitIDs: [String]? = nil, eventIDs: [String]? = nil,
                 corrections: CorrectionMarks = CorrectionMarks()) {
+        self.init(documents: documents, entities: EntityTable(entities), visits: visits, events: events, gazetteer: gazetteer,
+                  visitIDs: visitIDs, eventIDs: eventIDs, corrections: corrections)
+    }
+
+    public init(documents: [Document] = [], entities: EntityTable, visits: [Visit] = [], events: [Event] = [],
+                gazetteer: Gazetteer = Gazetteer(), visitIDs: [String]? = nil, eventIDs: [String]? = nil,
+                corrections: CorrectionMarks = CorrectionMarks()) {
         self.documents = documents
         self.entities = entities
         self.visits = visits
@@ -37,7 +45,10 @@ public struct Corpus: Sendable {
         self.searchIndex = SearchIndex()
         var byKey: [UInt64: [Int]] = [:]
         // Discovered persons, and entities whose names a correction changed (an alias, a merge).
-        for (i, e) in entities.enumerated() where i >= gazetteer.entities.count || gazetteer.entities.isEmpty || corrections.entities[i] != nil {
+        // By index: `enumerated()` would copy each of the gazetteer's entities (every string retained and released) to
+        // test the condition.
+        for i in entities.indices where i >= gazetteer.entities.count || gazetteer.entities.isEmpty || corrections.entities[i] != nil {
+            let e = entities[i]
             for name in [e.name] + e.aliases { byKey[Fold.key(name), default: []].append(i) }
         }
         extraNames = byKey

@@ -233,7 +233,11 @@ struct EventFinder {
         findGatheringVisits(context)
         findSubstituteVisits(context)
         noteAccompanyingMembers(context)
-        if let item = listItem, visits.count > visitsBefore { lastListVisit = (item.list, visits[visits.count - 1].visitor) }
+        if let item = listItem, visits.count > visitsBefore {
+            lastListVisit = (item.list, visits[visits.count - 1].visitor)
+        } else if let item = listItem, let subject = itemOpeningPerson(context) {
+            lastListVisit = (item.list, subject) // "- 10 June: Nixon leaves for the Middle East." then "- 12-14 June: Egypt."
+        }
         noteSubject(context, visitsBefore: visitsBefore)
         if proposes { proposeVisits(context, rulesFrom: visitsBefore) }
         if let last = context.times.last { previousTime = last }
@@ -314,7 +318,8 @@ struct EventFinder {
             (listPerson, listReferent, listItemPastDates) = (nil, nil, [])
             return
         }
-        if listProtagonist?.list != item.list {
+        // An item headed by a person of its own ("Shinzo Abe, second term (2013): ...") is about him (rule visitor.item-heading).
+        if listProtagonist?.list != item.list || (item.person != nil && item.person != listProtagonist?.person) {
             listProtagonist = ListProtagonist(list: item.list, person: item.person ?? protagonist, named: item.person != nil)
         }
         guard var list = listProtagonist else { return }

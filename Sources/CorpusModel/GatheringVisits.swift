@@ -59,7 +59,9 @@ extension EventFinder {
         var placed: GatheringPlace?
         while from < c.end, let cue = gatheringCue(c, from: from, attendanceOnly: attendanceOnly) {
             let read = readGathering(cue, c, before: placed)
-            from = read != nil ? max(cue.upperBound, gatheringScope(cue: cue, c).upperBound) : cue.upperBound
+            // An arrival's clause may hold a cue of its own ("all flew in for the ceremony, as did X").
+            let wholeScope = read != nil && !isArrivalCue(cue, c)
+            from = wholeScope ? max(cue.upperBound, gatheringScope(cue: cue, c).upperBound) : cue.upperBound
             attendanceOnly = read == nil
             placed = read ?? placed
         }
@@ -124,7 +126,7 @@ extension EventFinder {
         for k in start..<c.end where lexicon.wordClasses.has(.gatheringStart, tokens[k]) {
             let gathering = attendanceOnly ? 0 : lexicon.gatheringWords.match(tokens, at: k, end: c.end)
             let n = max(gathering, attendVerbCue(at: k, c), lexicon.attendanceWords.match(tokens, at: k, end: c.end), leadCue(at: k, c),
-                        lexicon.sendWords.match(tokens, at: k, end: c.end))
+                        lexicon.sendWords.match(tokens, at: k, end: c.end), arrivalCue(at: k, c))
             // "dự" of "dự kiến" (expected) is a status word, not attendance. (The word is looked at before the
             // names around it: most words are none of these.)
             guard n > 0, lexicon.plannedPhrases.match(tokens, at: k, end: c.end) <= n,
@@ -203,6 +205,7 @@ extension EventFinder {
     /// meetings), with its time when the sentence gives none.
     func gatheringReading(cue: Range<Int>, _ c: SentenceContext, sameSentence: GatheringPlace? = nil) -> GatheringReading? {
         var rules = RuleSet([.visitGatheringParticipant])
+        if isArrivalCue(cue, c) { rules.insert(.visitArrivalUnplaced) }
         // A time inside a relative clause ("Modi, whose country takes over next month, ...") dates that clause only.
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
         let times = c.times.filter { cueInRelative || !isInsideRelativeClause(at: $0.tokens.lowerBound, c) }
@@ -243,6 +246,8 @@ extension EventFinder {
               let carried = sameSentence.map({ CarriedGathering(place: $0, rule: .destinationGatheringContext) })
                 ?? carriedGathering(c, time: time?.start) else { return nil }
         var place = carried.place
+        // "Benedict XVI arrived in March 2012", told near a summit of 2015: another time, another trip.
+        if rules.contains(.visitArrivalUnplaced), let t = time?.start, let g = place.start, !Self.arrivalFits(t, gathering: g) { return nil }
         rules.insert(carried.rule)
         place.sentence = c.index
         if let time {
@@ -310,8 +315,10 @@ extension EventFinder {
         let scope = gatheringScope(cue: r.cue, c)
         // "X sent Foreign Minister Y": the one sent takes part, the sender does not.
         let sent = lexicon.sendWords.match(tokens, at: r.cue.lowerBound, end: c.end) == r.cue.count
+        // "X flew in on Thursday and met Y": only those the arrival is about arrived (ArrivalAtGathering.swift).
+        let arrival = r.rules.contains(.visitArrivalUnplaced)
         return c.persons.filter { p in
-            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !p.hostContext, let country = c.country(of: p), country != r.place.country,
+            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !arrival || isArriving(p, cue: r.cue, c), !p.hostContext, let country = c.country(of: p), country != r.place.country,
                   !isInsideRelativeClause(p, c), !seen.contains(p.entity) else { return false }
             seen.insert(p.entity)
             return !visits.contains { v in

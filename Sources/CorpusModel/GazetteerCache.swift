@@ -168,7 +168,7 @@ enum GazetteerCache {
         mutating func int() -> Int { Int(Int64(bitPattern: u64())) }
         mutating func string() -> String {
             let n = Int(u32())
-            guard need(n) else { return "" }
+            guard n > 0, need(n) else { return "" } // most entities have no short forms, demonyms or aliases
             defer { i += n }
             return String(decoding: UnsafeRawBufferPointer(rebasing: b[i..<(i + n)]), as: UTF8.self)
         }
@@ -185,18 +185,19 @@ enum GazetteerCache {
 
     static func read(key: UInt64) -> (Gazetteer, [Diagnostic])? {
         // Mapped, not copied: the snapshot's megabytes are read where the page cache holds them.
-        guard let data = try? Data(contentsOf: url(for: key), options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { raw -> (Gazetteer, [Diagnostic])? in
+        guard let file = GazetteerSnapshotFile(path: url(for: key).path) else { return nil }
+        return file.withMappedBytes { raw -> (Gazetteer, [Diagnostic])? in
             var r = Reader(b: raw)
             guard r.u64() == magic, r.u64() == key,
                   let entities = r.entities() else { return nil }
-            // The name index is checked now and decoded when first used (`PendingNameIndex`).
+            // The name index is checked now and read and decoded when first used (`PendingNameIndex`).
             let namesStart = r.i
-            guard r.skipNameIndex(entityCount: entities.count),
-                  let formerStates = r.formerStates(),
+            guard r.skipNameIndex(entityCount: entities.count) else { return nil }
+            let names = PendingNameIndex(file: file, bytes: namesStart..<r.i, entityCount: entities.count)
+            guard let formerStates = r.formerStates(),
                   let diagnostics = r.diagnostics(),
                   !r.failed, r.i == raw.count else { return nil }
-            var g = Gazetteer(entities: entities, names: PendingNameIndex(snapshot: data, start: namesStart, entityCount: entities.count))
+            var g = Gazetteer(entities: entities, names: names)
             g.formerStates = formerStates
             return (g, diagnostics)
         }
@@ -208,32 +209,40 @@ extension GazetteerCache.Reader {
     mutating func entities() -> [Entity]? {
         let count = count(30)
         if failed { return nil }
-        var entities: [Entity] = []
-        entities.reserveCapacity(count)
-        for _ in 0..<count {
-            let id = string()
-            let kindIndex = Int(u8())
-            let name = string(), aliases = string(), shorts = string(), demonyms = string()
-            let country = optional(), alpha2 = optional(), capital = optional()
-            let population = optionalInt(), orgKind = optional(), gender = optional()
-            guard kindIndex < EntityKind.allCases.count, gender.map({ Gender(rawValue: $0) != nil }) ?? true else { return nil }
-            var offices: [Office] = []
-            for _ in 0..<self.count(10) {
-                let title = string()
-                let rank = Int(u8())
-                let oc = optional(), org = optional()
-                let start = date(), end = date()
-                guard rank < Level.allCases.count else { return nil }
-                offices.append(Office(title: title, level: Level.allCases[rank], country: oc, organisation: org, start: start, end: end))
+        var complete = true
+        // Each entity made in its place in the array's storage (an `append` copied it there, then destroyed the
+        // original: every string retained and released, eight thousand times over on every start).
+        let entities = [Entity](unsafeUninitializedCapacity: count) { storage, made in
+            while made < count, let entity = entity() {
+                (storage.baseAddress! + made).initialize(to: entity)
+                made += 1
             }
-            // Made in its place in the array: an entity copied (and the copy destroyed) retains and releases each
-            // of its strings, ten thousand times over on every start.
-            entities.append(Entity(id: id, kind: EntityKind.allCases[kindIndex], name: name, aliasText: aliases, shortText: shorts,
-                                   demonymText: demonyms, country: country, alpha2: alpha2, capital: capital, population: population,
-                                   organisationKind: orgKind, offices: offices, gender: gender.flatMap(Gender.init(rawValue:))))
-            if failed { return nil }
+            complete = made == count
         }
-        return entities
+        return complete ? entities : nil
+    }
+
+    /// The next entity; nil on a damaged one.
+    private mutating func entity() -> Entity? {
+        let id = string()
+        let kindIndex = Int(u8())
+        let name = string(), aliases = string(), shorts = string(), demonyms = string()
+        let country = optional(), alpha2 = optional(), capital = optional()
+        let population = optionalInt(), orgKind = optional(), gender = optional()
+        guard kindIndex < EntityKind.allCases.count, gender.map({ Gender(rawValue: $0) != nil }) ?? true else { return nil }
+        var offices: [Office] = []
+        for _ in 0..<self.count(10) {
+            let title = string()
+            let rank = Int(u8())
+            let oc = optional(), org = optional()
+            let start = date(), end = date()
+            guard rank < Level.allCases.count else { return nil }
+            offices.append(Office(title: title, level: Level.allCases[rank], country: oc, organisation: org, start: start, end: end))
+        }
+        if failed { return nil }
+        return Entity(id: id, kind: EntityKind.allCases[kindIndex], name: name, aliasText: aliases, shortText: shorts,
+                      demonymText: demonyms, country: country, alpha2: alpha2, capital: capital, population: population,
+                      organisationKind: orgKind, offices: offices, gender: gender.flatMap(Gender.init(rawValue:)))
     }
 
     /// Steps over the name index (as `keyTable`, `moreNames` and `shortNames` read it), checking what they

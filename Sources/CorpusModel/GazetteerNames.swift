@@ -1,6 +1,7 @@
 import Foundation
 
-// The gazetteer's name index, and the index still in a gazetteer snapshot, decoded on its first use.
+// The gazetteer's name index, and the index still in a gazetteer snapshot, decoded on its first use; its id index, made
+// on its first use.
 // A command that loads a model from the cache and reports on its visits never looks a name up: reading the
 // index's tables (a few megabytes of keys) was about a sixth of such a run on a small corpus.
 
@@ -18,18 +19,19 @@ struct NameIndex: Sendable {
 }
 
 /// A name index in a gazetteer snapshot whose bytes were checked when the snapshot was read
-/// (`GazetteerCache.Reader.skipNameIndex`), decoded once, by the first thread that needs it.
+/// (`GazetteerCache.Reader.skipNameIndex`), read and decoded once, by the first thread that needs it.
 final class PendingNameIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var decoded: NameIndex?
-    /// The snapshot (mapped; files of snapshots are replaced by renaming, never rewritten in place).
-    private let snapshot: Data
-    private let start: Int
+    /// The snapshot, open (files of snapshots are replaced by renaming, never rewritten in place: the descriptor
+    /// keeps the bytes that were checked).
+    private let file: GazetteerSnapshotFile
+    private let bytes: Range<Int>
     private let entityCount: Int
 
-    init(snapshot: Data, start: Int, entityCount: Int) {
-        self.snapshot = snapshot
-        self.start = start
+    init(file: GazetteerSnapshotFile, bytes: Range<Int>, entityCount: Int) {
+        self.file = file
+        self.bytes = bytes
         self.entityCount = entityCount
     }
 
@@ -37,15 +39,54 @@ final class PendingNameIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let decoded { return decoded }
-        let index = snapshot.withUnsafeBytes { raw -> NameIndex? in
-            var r = GazetteerCache.Reader(b: raw, i: start)
+        let index = file.bytes(bytes)?.withUnsafeBytes { raw -> NameIndex? in
+            var r = GazetteerCache.Reader(b: raw)
             guard let names = r.keyTable(), let exact = r.keyTable(),
-                  let more = r.moreNames(entityCount: entityCount), let shorts = r.shortNames(), !r.failed else { return nil }
+                  let more = r.moreNames(entityCount: entityCount), let shorts = r.shortNames(), !r.failed, r.i == raw.count else { return nil }
             return NameIndex(names: names, moreNames: more, shorts: shorts, exactSingles: exact)
         }
-        // The same bytes were read whole when the snapshot was opened, and the mapping keeps them.
-        guard let index else { preconditionFailure("the gazetteer snapshot's name index changed after it was checked") }
+        // Only an outside actor truncates or rewrites a snapshot in place: there is no index to answer with.
+        guard let index else { fatalError("dossier: the gazetteer snapshot \(file.path) was changed in place while in use; run the command again") }
         decoded = index
         return index
+    }
+}
+
+/// The id index of a gazetteer read from a snapshot, made once, by the first thread that looks an id up.
+final class PendingIDIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [String: Int32]?
+    /// The gazetteer's entities (its array's storage, shared).
+    private let entities: [Entity]
+
+    init(entities: [Entity]) {
+        self.entities = entities
+    }
+
+    private var countries: [String: Int32]?
+
+    /// The index of the country of this id, from the countries alone (made on first use, without the others).
+    func country(_ id: String) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made[id].flatMap { entities[Int($0)].kind == .country ? $0 : nil } }
+        if countries == nil {
+            var ids: [String: Int32] = [:]
+            for i in entities.indices.reversed() where entities[i].kind == .country { ids[entities[i].id] = Int32(i) }
+            countries = ids
+        }
+        return countries?[id]
+    }
+
+    var index: [String: Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        var ids = [String: Int32](minimumCapacity: entities.count)
+        // The first entity of an id wins: from the last to the first, each id hashed once. By index: `enumerated()`
+        // would copy each entity (every string retained and released) to read its id.
+        for i in entities.indices.reversed() { ids[entities[i].id] = Int32(i) }
+        made = ids
+        return ids
     }
 }

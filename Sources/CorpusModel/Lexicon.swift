@@ -98,6 +98,10 @@ public final class Lexicon: Sendable {
     /// "led the delegation", "dẫn đầu đoàn": attending at its head; "after", "sau khi": a gathering told as background
     /// (GatheringVisits.swift).
     let leadVerbs, afterWords: PhraseSet
+    /// "flew in", "landed": an arrival with no place of its own goes to the gathering placed (rule visit.arrival-unplaced).
+    let arrivalWords: PhraseSet
+    /// "as did", "as were": the persons after one share the predicate before it (rule visit.arrival-unplaced).
+    let likewiseWords: PhraseSet
     /// "chưa đầy", "no more than" before a number: a quantity, not a negation.
     let lessThanPhrases: PhraseSet
     /// "was", "is": a kind word after one, denied ("was not a state visit"), is no kind.
@@ -182,7 +186,7 @@ public final class Lexicon: Sendable {
         triggerStartKeys = KeyTableSet(rules.flatMap(firstKeys))
         otherEventStartKeys = KeyTableSet(["establish-words", "anniversary-words", "message-words", "meeting-words"]
             .flatMap { sets.list($0).map { $0.keys[0] } })
-        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words", "lead-verbs", "send-words"].flatMap(sets.keys))
+        gatheringStartKeys = KeyTableSet(["gathering-words", "attend-verbs", "attendance-words", "lead-verbs", "send-words", "arrival-words"].flatMap(sets.keys))
         visitStartKeys = KeyTableSet(rules.filter { $0.rule == .visitNoun || $0.rule == .visitVerb }.flatMap(firstKeys))
         visitNounPattern = patterns.first { $0.rule == .visitNoun }
         visitVerbPattern = patterns.first { $0.rule == .visitVerb }
@@ -233,6 +237,7 @@ public final class Lexicon: Sendable {
         lessThanPhrases = sets.phrases("less-than-phrases"); copulaWords = sets.words("copula-words")
         nobodyWords = sets.words("nobody-words"); absenceNouns = sets.phrases("absence-nouns")
         leadVerbs = sets.phrases("lead-verbs"); afterWords = sets.phrases("after-words")
+        arrivalWords = sets.phrases("arrival-words"); likewiseWords = sets.phrases("likewise-words")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")
         presentTenseWords = sets.words("present-tense-words"); coordinators = sets.words("coordinators")
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")

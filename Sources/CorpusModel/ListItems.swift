@@ -42,6 +42,8 @@ struct ListItemContext {
 /// The opening of a list item: the date it opens with, if any.
 struct ListItemHead {
     var date: TaggedTime?
+    /// The person heading the item ("- Jimmy Carter, 1978: ..."; rule visitor.item-heading).
+    var person: Int? = nil
 }
 
 /// Finds list items and their lists in a document's sentences.
@@ -88,7 +90,7 @@ struct ListItemReader {
             // The item's year: the year line's, else that of the date the item opens with.
             let itemYear = year ?? head.date.flatMap { $0.yearless ? nil : $0.start.year }
             for k in si..<end {
-                out[k] = ListItemContext(date: head.date, countries: list?.countries ?? [], person: list?.person,
+                out[k] = ListItemContext(date: head.date, countries: list?.countries ?? [], person: head.person ?? list?.person,
                                          opening: k == si, aboutVisits: list?.aboutVisits ?? false, year: itemYear,
                                          list: lead)
             }
@@ -151,7 +153,9 @@ struct ListItemReader {
         let dated = { (t: TaggedTime) in !t.relative || t.yearless }
         guard let date = times[si].first(where: { dated($0) && ($0.tokens.lowerBound == k || self.isDayName(k..<$0.tokens.lowerBound)) })
         else {
-            return marked ? ListItemHead(date: nil) : nil
+            // "Shinzo Abe, first term (2006): Beijing on 8 October ...": a paragraph headed by a person and a year.
+            let headed = personHeadedDate(si, at: k)
+            return marked || headed != nil ? ListItemHead(date: headed, person: headed.flatMap { _ in mentions[si].persons.first?.entity }) : nil
         }
         if marked { return ListItemHead(date: date) }
         var j = date.tokens.upperBound
@@ -162,6 +166,29 @@ struct ListItemReader {
         guard j < r.upperBound, isSeparator(tokens[j]) else { return nil }
         return ListItemHead(date: date)
     }
+
+    /// "- Jimmy Carter, 1978: Nigeria from March 31 ...", "Shinzo Abe, first term (2006): Beijing ...": a line opening
+    /// with a person's name, then a comma and a year, or a year in brackets (after a few words set off by a comma),
+    /// then ":" — the line's date is that year (rule visitor.item-heading reads the person).
+    func personHeadedDate(_ si: Int, at k: Int) -> TaggedTime? {
+        let r = sentenceTokens[si]
+        guard let person = mentions[si].persons.first(where: { $0.phraseStart == k }), person.nameEnd + 2 < r.upperBound else { return nil }
+        let e = person.nameEnd
+        let open = tokens[e].first == 0x28 ? e : tokens[e].first == 0x2C
+            ? (e + 1..<min(r.upperBound, e + Self.headingAsideLength)).first { tokens[$0].first == 0x28 } : nil
+        let yearStart = open.map { $0 + 1 } ?? (tokens[e].first == 0x2C ? e + 1 : r.upperBound)
+        guard let year = times[si].first(where: { $0.tokens.lowerBound == yearStart }), !year.relative, year.start.granularity == .year
+        else { return nil }
+        var j = year.tokens.upperBound
+        if open != nil {
+            guard j < r.upperBound, tokens[j].first == 0x29 else { return nil }
+            j += 1
+        }
+        return j < r.upperBound && tokens[j].first == 0x3A ? year : nil
+    }
+
+    /// How many tokens after a heading's name its bracketed year may open (", first term (2006):").
+    static let headingAsideLength = 5
 
     /// The countries and the one person of the list's lead (the sentence before the first item) if it names a
     /// country or a person, else of the headline; whether either speaks of visits.
@@ -242,26 +269,49 @@ extension EventFinder {
     /// "in"/"at" and a place ("- August 26: Clinton in Abuja, Nigeria", "- December 10: Obama again in South
     /// Africa") is that person's stop. Either is dated by the item's date.
     mutating func readTimelineStop(_ c: SentenceContext, before limit: Int) {
-        guard let item = c.listItem, item.opening, let date = item.date else { return }
-        let k = firstWord(after: date.tokens.upperBound, c)
+        guard let item = c.listItem, let date = item.date else { return }
+        // A later sentence of the item may go straight to a place with its own time ("Uzbekistan first (6-7 July),
+        // then Kazakhstan (7-8 July)").
+        let k = item.opening ? firstWord(after: date.tokens.upperBound, c) : c.start
         guard k < limit else { return }
         var rules = RuleSet([.visitTimelineStop, .dateListItem])
         let person: PersonRef
         let from: Int
+        var ownTime: TaggedTime? // "- George W. Bush, 2008: Benin on February 16, ...": the stop's own, finer date
         if let place = destinationAt(k, c) ?? countryAfterUnknownTown(k, c) {
             let next = place.tokens.upperBound
+            // A time of its own right after it ("Senegal on June 26") sets it off too.
+            ownTime = c.times.first { $0.tokens.lowerBound >= next && $0.tokens.lowerBound <= next + 2 }
+            let dated = ownTime != nil
+            guard item.opening || dated else { return }
             guard next >= c.end || tokens[next].kind == .punct || lexicon.coordinators.contains(tokens[next].lower)
-                    || lexicon.placePrepositions.contains(tokens[next].lower) || lexicon.destinationPrepositions.contains(tokens[next].lower)
+                    || lexicon.placePrepositions.contains(tokens[next].lower) || lexicon.destinationPrepositions.contains(tokens[next].lower) || dated
             else { return }
-            // The one person the list's lead or headline names ("Xi Jinping's visits to Africa"), else the visitor
-            // of the item before.
+            // The person heading the item ("- Jimmy Carter, 1978: Nigeria ..."), else the one person the list's lead or
+            // headline names ("Xi Jinping's visits to Africa"), else the visitor of the item before.
             let carried = lastListVisit.flatMap { $0.list == item.list ? $0.visitor : nil }
-            guard let visitor = item.person ?? carried else { return }
-            person = PersonRef(entity: visitor, phraseStart: k, nameStart: k, nameEnd: k, titleLevel: nil,
-                               titleCountry: nil, historical: false, role: .name)
-            rules.insert(item.person != nil ? .visitorListContext : .visitorPreviousLeg)
+            if let heading = itemHeadingPerson(c) {
+                person = heading
+                rules.insert(.visitorItemHeading)
+            } else {
+                guard let visitor = item.person ?? carried else { return }
+                person = PersonRef(entity: visitor, phraseStart: k, nameStart: k, nameEnd: k, titleLevel: nil,
+                                   titleCountry: nil, historical: false, role: .name)
+                rules.insert(item.person != nil ? .visitorListContext : .visitorPreviousLeg)
+            }
             from = k
-        } else if let pi = c.persons.firstIndex(where: { $0.phraseStart == k }), let at = placePreposition(after: c.persons[pi].nameEnd, c),
+            // "Benin on February 16, Rwanda on February 19 and Liberia on February 21": one stop each, with its date.
+            let stops = tripList(from: place, c.destinations.filter { $0.tokens.lowerBound >= k }, c)
+            if !stops.isEmpty {
+                rules.insert(.visitTripList)
+                for stop in stops {
+                    let reading = VisitReading(person: person, trigger: nil, range: stop.place.tokens, time: stop.time, notBefore: nil,
+                                               kind: .unspecified, rules: rules)
+                    for v in makeVisits(reading, c) { add(v) }
+                }
+                return
+            }
+        } else if item.opening, let pi = c.persons.firstIndex(where: { $0.phraseStart == k }), let at = placePreposition(after: c.persons[pi].nameEnd, c),
                   destinationAt(at + 1, c) != nil {
             person = c.persons[pi]
             previousVisitor = (c.index, pi)
@@ -269,7 +319,8 @@ extension EventFinder {
         } else {
             return
         }
-        let reading = VisitReading(person: person, trigger: nil, range: from..<c.end, time: date, notBefore: nil,
+        let finer = ownTime.flatMap { $0.start.granularity > date.start.granularity ? $0 : nil }
+        let reading = VisitReading(person: person, trigger: nil, range: from..<c.end, time: finer ?? date, notBefore: nil,
                                    kind: .unspecified, rules: rules)
         for v in makeVisits(reading, c) { add(v) }
     }
@@ -283,6 +334,21 @@ extension EventFinder {
               !c.mentions.places.contains(where: { (k..<j).contains($0.tokens.lowerBound) }),
               let country = destinationAt(j + 1, c), country.city == nil else { return nil }
         return country
+    }
+
+    /// The person a list item opens with before its date ("- Jimmy Carter, 1978: Nigeria ..."; rule visitor.item-heading).
+    func itemHeadingPerson(_ c: SentenceContext) -> PersonRef? {
+        guard let item = c.listItem, item.opening, let date = item.date else { return nil }
+        return c.persons.first { $0.referring == nil && $0.phraseStart <= c.start + 1 && $0.nameEnd < date.tokens.lowerBound }
+    }
+
+    /// The person a dated list item's opening sentence starts with, right after its date ("- 10 June: Nixon leaves
+    /// Washington for the Middle East"), named and not a pronoun: the visitor of the stops the next items go straight
+    /// to when this item made no visit of its own (rule visitor.previous-leg).
+    func itemOpeningPerson(_ c: SentenceContext) -> Int? {
+        guard let item = c.listItem, item.opening, let date = item.date else { return nil }
+        let k = firstWord(after: date.tokens.upperBound, c)
+        return c.persons.first { $0.phraseStart == k && $0.referring == nil }?.entity
     }
 
     /// The first token after an item's date and its separator (and a bracketed aside: "1981 (30 Nov-1 Dec):").

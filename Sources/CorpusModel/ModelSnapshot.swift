@@ -251,7 +251,7 @@ public enum ModelSnapshot {
         let events: [Event] = try r.values()
         try validate(tables, sentences: columns.sentenceTable.count, mentions: columns.mentionTable.count, times: columns.timeTable.count)
         let documents = tables.records.indices.map { Document(tables: tables, index: $0) }
-        return Corpus(documents: documents, entities: gazetteer.entities + discovered, visits: visits, events: events, gazetteer: gazetteer)
+        return Corpus(documents: documents, entities: EntityTable(gazetteer: gazetteer.entities, own: discovered), visits: visits, events: events, gazetteer: gazetteer)
     }
 
     /// Ranges that point outside their tables would trap later: refuse them here.

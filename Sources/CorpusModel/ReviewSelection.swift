@@ -46,7 +46,8 @@ public struct ReviewSelection: Sendable {
     }
 
     /// Every reason to check `visit`.
-    public func reasons(_ visit: Visit, entities: [Entity]) -> [ReviewReason] {
+    public func reasons<Entities: RandomAccessCollection<Entity>>(_ visit: Visit, entities: Entities) -> [ReviewReason]
+    where Entities.Index == Int {
         ReviewReason.allCases.filter { reason in
             switch reason {
             case .lowConfidence: visit.confidence < minimumConfidence

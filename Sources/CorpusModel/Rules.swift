@@ -84,6 +84,10 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationShuttleBetween
     // "No American president would visit Japan until Gerald Ford in November 1974" (UntilNamed.swift).
     case visitUntilNamed
+    // An arrival with no place of its own while a gathering is placed ("flew in on Thursday"; ArrivalAtGathering.swift).
+    case visitArrivalUnplaced
+    // A list item headed by a person and a year ("- Jimmy Carter, 1978: Nigeria ..."; ListItems.swift).
+    case visitorItemHeading
     // Pairs that never make a proposed candidate: a host, an "of" complement, a place another person's verb
     // governs (ProposalExclusions.swift).
     case proposedHostExcluded, proposedOfPhraseExcluded, proposedOtherSubjectExcluded
@@ -223,6 +227,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusOccurredHistoricPresent: "status.occurred.historic-present"
         case .destinationShuttleBetween: "destination.shuttle-between"
         case .visitUntilNamed: "visit.until-named"
+        case .visitArrivalUnplaced: "visit.arrival-unplaced"
+        case .visitorItemHeading: "visitor.item-heading"
         case .proposedHostExcluded: "proposed.host-excluded"
         case .proposedOfPhraseExcluded: "proposed.of-phrase-excluded"
         case .proposedOtherSubjectExcluded: "proposed.other-subject-excluded"

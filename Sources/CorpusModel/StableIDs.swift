@@ -13,7 +13,8 @@ import Foundation
 
 public enum StableID {
     /// The id of every visit of `visits`, in order.
-    public static func visits(_ visits: [Visit], entities: [Entity], documents: [Document]) -> [String] {
+    public static func visits<Entities: RandomAccessCollection<Entity>>(_ visits: [Visit], entities: Entities, documents: [Document]) -> [String]
+    where Entities.Index == Int {
         let readable = visits.map { v in
             "v-\(entities[v.visitor].id)-\(v.destination)-\(v.start?.iso ?? "undated")"
         }
@@ -24,7 +25,8 @@ public enum StableID {
     }
 
     /// The id of every event of `events` (other than visits), in order.
-    public static func events(_ events: [Event], entities: [Entity], documents: [Document]) -> [String] {
+    public static func events<Entities: RandomAccessCollection<Entity>>(_ events: [Event], entities: Entities, documents: [Document]) -> [String]
+    where Entities.Index == Int {
         let readable = events.map { e in "e-\(e.kind.rawValue)-\(e.start?.iso ?? "undated")" }
         let content = events.map { e in
             [e.kind.rawValue, e.participants.map { entities[$0].id }.joined(separator: ","), e.countries.joined(separator: ","),

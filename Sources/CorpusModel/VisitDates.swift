@@ -280,6 +280,7 @@ extension EventFinder {
             guard k < e, tokens[k].first == 0x2C || tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa else { break }
             k += 1
             if k < e, tokens[k].lower == Self.kAnd || tokens[k].lower == Self.kVa { k += 1 } // ", and to"
+            if k < e, lexicon.sequenceWords.contains(tokens[k].lower) { k += 1 } // "and finally Senegal (April 1-2)"
             guard k < e, let next = nextStop(at: k, places, c) else { break }
             place = next
         }

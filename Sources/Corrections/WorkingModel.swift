@@ -20,7 +20,7 @@ struct WorkingModel {
         visitIDs = corpus.visitIDs
         events = corpus.events
         eventIDs = corpus.eventIDs
-        entities = corpus.entities
+        entities = Array(corpus.entities)
     }
 
     /// The corrected model: removed facts dropped, the rest renumbered, the notes following them.

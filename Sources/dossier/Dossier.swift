@@ -23,6 +23,7 @@ struct Dossier: ParsableCommand {
     static func main() {
         // A closed pipe must end the output, not kill the process.
         signal(SIGPIPE, SIG_IGN)
+        ProcessExit.startCommandLine()
         refuseMalformedEnvironment()
         do {
             var command: ParsableCommand = try FastCommandLine.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()

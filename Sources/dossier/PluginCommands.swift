@@ -336,6 +336,8 @@ extension Dossier {
             let file: PluginFile
             do { file = try host.resolve(plugin) } catch { pluginFailure(error) }
             let corpus = try corpusOptions.sharedCorpus()
+            // The process ends after this command: the model is left to the exit, not freed entity by entity.
+            defer { ProcessExit.keepUntilExit(corpus) }
             let result: PluginRun
             do {
                 result = try host.run(file, corpus: corpus,

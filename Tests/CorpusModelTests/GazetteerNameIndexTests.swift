@@ -99,7 +99,7 @@ struct GazetteerNameIndexTests {
 }
 
 /// A count that several threads add to.
-private final class Tally: @unchecked Sendable {
+final class Tally: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
     func add() { lock.lock(); value += 1; lock.unlock() }
