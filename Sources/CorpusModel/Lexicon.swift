@@ -23,6 +23,14 @@ public final class Lexicon: Sendable {
     /// Vietnamese family names: where a name starts after a body written out ("Bộ trưởng Công Thương Nguyễn Hồng Diên").
     let familyNames: KeyTableSet
     let hostCues, otherPartyCues, guestCues: PhraseSet
+    /// "welcomed", "hosts", "tiếp": a verb whose subject receives a guest (ProposalExclusions.swift).
+    let hostVerbs: PhraseSet
+    /// "was", "được": the verb after one is passive, its subject is not the person before.
+    let passiveMarkers: KeyTableSet
+    /// "to", "with", "với": right before a person, he is a preposition's object, not his clause's subject.
+    let personPrepositions: KeyTableSet
+    /// "since", "kể từ": a time after one bounds a period, it dates no trip named before it.
+    let sincePhrases: PhraseSet
     // Visit triggers.
     let visitNouns, visitVerbs, arrivalVerbs, presenceWords, attendVerbs, gatheringWords: PhraseSet
     /// Gatherings of many (GatheringVisits.swift): attendance without a verb of attending ("were among the
@@ -192,6 +200,8 @@ public final class Lexicon: Sendable {
         historicalModifiers = sets.words("historical-modifiers"); ofWords = sets.words("of-words")
         honorifics = sets.words("honorifics")
         hostCues = sets.phrases("host-cues"); otherPartyCues = sets.phrases("other-party-cues"); guestCues = sets.phrases("guest-cues")
+        hostVerbs = sets.phrases("host-verbs"); passiveMarkers = sets.words("passive-markers")
+        personPrepositions = sets.words("person-prepositions"); sincePhrases = sets.phrases("since-phrases")
         visitNouns = sets.phrases("visit-nouns"); visitVerbs = sets.phrases("visit-verbs")
         arrivalVerbs = sets.phrases("travel-words"); presenceWords = sets.phrases("presence-words")
         attendVerbs = sets.phrases("attend-verbs"); gatheringWords = sets.phrases("gathering-words")

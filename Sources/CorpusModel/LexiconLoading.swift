@@ -124,7 +124,7 @@ extension Lexicon {
     static let schema: [(name: String, shape: LexiconShape)] = [
         ("titles", .titles), ("body-levels", .levels), ("institution-words", .words), ("name-connectors", .words),
         ("name-particles", .words), ("family-names", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
-        ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases),
+        ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases), ("host-verbs", .phrases), ("passive-markers", .words), ("person-prepositions", .words), ("since-phrases", .phrases),
         ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
         ("presence-acts", .phrases), ("capital-words", .phrases), ("place-relatives", .words),
         ("continuation-words", .phrases), ("leg-start-words", .phrases), ("origin-words", .words),

@@ -13,7 +13,8 @@ struct VisitPair: Hashable {
 
 extension EventFinder {
     /// Proposes a candidate for each pair (person, foreign place) of the sentence that none of the rules'
-    /// candidates made from this sentence (`visits[rulesFrom...]`) covers.
+    /// candidates made from this sentence (`visits[rulesFrom...]`) covers and no exclusion rule leaves out (a host,
+    /// an "of" complement, a place another person's verb governs: `proposalExclusion`, ProposalExclusions.swift).
     mutating func proposeVisits(_ c: SentenceContext, rulesFrom first: Int) {
         // Every named place, even one the rules exclude as a destination ("talks between Hanoi and Washington"):
         // the scorer learns from the exclusion (a feature) rather than never seeing the pair.
@@ -23,12 +24,15 @@ extension EventFinder {
         for p in c.persons where mayTravel(p) {
             guard let own = c.country(of: p) else { continue }
             let told = plannedByRules(p.entity, rulesFrom: first)
-            for place in places where place.country != own {
+            for place in places where place.country != own && proposalExclusion(p, place, c) == nil {
                 guard seen.insert(VisitPair(visitor: p.entity, destination: place.country)).inserted else { continue }
                 // A proposal undated, or dated only by its article's month, names no visit of its own (a visit is
                 // told by its year; the month of a story's publication is not that of a trip it recalls): never made.
                 let candidate = proposal(p, visitorCountry: own, place: place, told: told, c)
-                if candidate.start != nil && !candidate.rules.contains(.datePublicationMonth) { proposed.append(candidate) }
+                // Nor one dated by a time that bounds a period ("since he took office in 2021", rule proposed.since-date-excluded).
+                guard candidate.start != nil, !candidate.rules.contains(.datePublicationMonth),
+                      !isDatedSince(place: place, time: candidate.evidence.time) else { continue }
+                proposed.append(candidate)
             }
         }
     }

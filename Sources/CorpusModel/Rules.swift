@@ -88,6 +88,11 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitArrivalUnplaced
     // A list item headed by a person and a year ("- Jimmy Carter, 1978: Nigeria ..."; ListItems.swift).
     case visitorItemHeading
+    // Pairs that never make a proposed candidate: a host, an "of" complement, a place another person's verb
+    // governs (ProposalExclusions.swift).
+    case proposedHostExcluded, proposedOfPhraseExcluded, proposedOtherSubjectExcluded
+    // A proposed candidate dated by a time that bounds a period ("since") is not made (ProposalExclusions.swift).
+    case proposedSinceDateExcluded
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -224,6 +229,10 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitUntilNamed: "visit.until-named"
         case .visitArrivalUnplaced: "visit.arrival-unplaced"
         case .visitorItemHeading: "visitor.item-heading"
+        case .proposedHostExcluded: "proposed.host-excluded"
+        case .proposedOfPhraseExcluded: "proposed.of-phrase-excluded"
+        case .proposedOtherSubjectExcluded: "proposed.other-subject-excluded"
+        case .proposedSinceDateExcluded: "proposed.since-date-excluded"
         }
     }
 }

@@ -53,7 +53,9 @@ struct CorrectionLoopTests {
         let project = try CorrectionLoopProject()
         try project.write(Self.cueArticle, "corpus/2023-05-16-reykjavik-widodo-stopover.txt")
         let before = try project.export("visits").records
-        #expect(!before.contains { Self.isCueVisit($0) }, "the cue word already triggers a visit: choose a rarer one")
+        // (A proposed candidate of the scorer may already pair them, rule visit.proposed: not the cue word's doing.)
+        #expect(!before.contains { Self.isCueVisit($0) && !(($0["rules"] as? [String] ?? []).contains("visit.proposed")) },
+                "the cue word already triggers a visit: choose a rarer one")
 
         let decisions = try Self.decide(project, before)
         try project.write(decisions.yaml, "corpus/corrections.yaml")

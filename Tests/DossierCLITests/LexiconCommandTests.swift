@@ -19,14 +19,17 @@ struct LexiconCommandTests {
 
     @Test func aCueAddedToACopiedLexiconChangesTheExport() throws {
         let (corpus, lexicon) = try temporaryCopy()
-        let before = try CommandRunner.run(["export", "visits", "--corpus", corpus.path, "--no-bundled-lexicon", "--lexicon", lexicon.path, "--format", "csv"])
+        // Without a scorer: a proposed candidate (rule visit.proposed) would pair them without the cue word.
+        let before = try CommandRunner.run(["export", "visits", "--corpus", corpus.path, "--no-bundled-lexicon", "--lexicon", lexicon.path, "--format", "csv",
+                                            "--scorer", "none"])
         #expect(before.status == 0)
         #expect(before.stdout.split(separator: "\r\n").count == 1) // the header only
         let handle = try FileHandle(forWritingTo: lexicon.appendingPathComponent("en/travel-words.tsv"))
         handle.seekToEndOfFile()
         handle.write(Data("sojourned in\n".utf8))
         try handle.close()
-        let after = try CommandRunner.run(["export", "visits", "--corpus", corpus.path, "--no-bundled-lexicon", "--lexicon", lexicon.path, "--format", "csv"])
+        let after = try CommandRunner.run(["export", "visits", "--corpus", corpus.path, "--no-bundled-lexicon", "--lexicon", lexicon.path, "--format", "csv",
+                                           "--scorer", "none"])
         #expect(after.status == 0)
         #expect(after.stdout.contains("Joko Widodo,IDN,VNM,Hanoi,,,2023-09-11")) // no host named
         #expect(after.stdout.contains("visit.travel-to"))
