@@ -193,12 +193,11 @@ public final class Lexicon: Sendable {
         triggerPatterns = patterns.filter { $0.rule != .visitNoun && $0.rule != .visitVerb }
         triggerPatternIndex = TriggerPatternIndex(triggerPatterns)
         titles = sets.titles()
-        bodyLevels = sets.levels("body-levels")
+        bodyLevels = sets.levels("body-levels"); familyNames = sets.words("family-names")
         institutionWords = sets.words("institution-words"); connectors = sets.words("name-connectors")
-        familyNames = sets.words("family-names")
         nameParticles = sets.words("name-particles"); titleModifiers = sets.words("title-modifiers")
         historicalModifiers = sets.words("historical-modifiers"); ofWords = sets.words("of-words")
-        honorifics = sets.words("honorifics")
+        honorifics = sets.words("honorifics"); remoteWords = sets.phrases("remote-words")
         hostCues = sets.phrases("host-cues"); otherPartyCues = sets.phrases("other-party-cues"); guestCues = sets.phrases("guest-cues")
         hostVerbs = sets.phrases("host-verbs"); passiveMarkers = sets.words("passive-markers")
         personPrepositions = sets.words("person-prepositions"); sincePhrases = sets.phrases("since-phrases")
@@ -206,7 +205,6 @@ public final class Lexicon: Sendable {
         arrivalVerbs = sets.phrases("travel-words"); presenceWords = sets.phrases("presence-words")
         attendVerbs = sets.phrases("attend-verbs"); gatheringWords = sets.phrases("gathering-words")
         attendanceWords = sets.phrases("attendance-words"); gatheringTopicWords = sets.phrases("gathering-topic-words")
-        remoteWords = sets.phrases("remote-words")
         skipVerbs = sets.words("skip-verbs"); pluralMarkers = sets.words("plural-markers")
         visitingWords = sets.words("visiting-words"); invitationVerbs = sets.words("invitation-verbs")
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
@@ -216,7 +214,7 @@ public final class Lexicon: Sendable {
         journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
         companionWords = sets.phrases("companion-words"); timeRelatives = sets.words("time-relatives")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
-        invitationNouns = sets.phrases("invitation-nouns")
+        invitationNouns = sets.phrases("invitation-nouns"); rescheduledFromWords = sets.words("rescheduled-from-words")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")
         shuttleWords = sets.phrases("shuttle-words"); untilWords = sets.words("until-words")
@@ -230,7 +228,6 @@ public final class Lexicon: Sendable {
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")
         kindFillers = sets.words("kind-fillers"); cancelCues = sets.phrases("cancel-words")
         unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases"); counterfactualPhrases = sets.phrases("counterfactual-phrases")
-        rescheduledFromWords = sets.words("rescheduled-from-words")
         contrastWords = sets.words("contrast-words"); cancelObjectVerbs = sets.words("cancel-object-verbs")
         tripPronouns = sets.phrases("trip-pronouns"); departurePhrases = sets.phrases("departure-phrases")
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
@@ -244,37 +241,39 @@ public final class Lexicon: Sendable {
         meetingWords = sets.phrases("meeting-words"); summitWords = sets.phrases("summit-words")
         messageWords = sets.phrases("message-words"); relationsWords = sets.phrases("relations-words")
         establishWords = sets.phrases("establish-words"); anniversaryWords = sets.words("anniversary-words")
-        labelStops = sets.words("label-stops")
-        abbreviations = sets.words("abbreviations")
-        titleMarkers = sets.phrases("title-markers")
+        labelStops = sets.words("label-stops"); abbreviations = sets.words("abbreviations")
+        titleMarkers = sets.phrases("title-markers"); speechVerbs = sets.phrases("speech-verbs")
         publishedMarkers = sets.phrases("published-markers"); republishedMarkers = sets.phrases("republished-markers")
         updatedMarkers = sets.phrases("updated-markers"); bylineMarkers = sets.phrases("byline-markers")
         bylineWords = sets.words("byline-words"); headerFillers = sets.words("header-fillers")
-        analysisLabels = sets.phrases("analysis-labels")
+        analysisLabels = sets.phrases("analysis-labels"); relativeDays = sets.phraseNumbers("relative-days")
         months = sets.numbers("months"); weekdays = sets.numbers("weekdays")
-        relativeDays = sets.phraseNumbers("relative-days")
         storyDays = sets.phraseNumbers("story-days"); storyShiftWords = sets.phraseNumbers("story-shift-words")
         storyShiftBeforeComma = sets.phraseNumbers("story-shift-before-comma"); storyThenWords = sets.phrases("story-then-words")
         timeUnits = sets.numbers("time-units")
         archiveMarkers = sets.phrases("archive-markers"); retrospectiveMarkers = sets.phrases("retrospective-markers")
         yearsAgoWords = sets.phrases("years-ago-words"); countWords = sets.numbers("count-words")
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
-        speechVerbs = sets.phrases("speech-verbs")
         pairWords = sets.phrases("pair-words"); motionWords = sets.phrases("motion-words")
         capitalWords = sets.phrases("capital-words"); placeRelatives = sets.words("place-relatives")
-        // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
-        let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
-        // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")
-        // or a shift word ("[the] following month").
-        timeStartWords = KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative
-                                     + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words")
-                                     + sets.keys("story-then-words"))
+        timeStartWords = Lexicon.timeStartKeys(sets)
         wordClasses = WordClassTable([(.plannedCue, plannedCues.keys), (.negationCue, negationCues.keys),
                                       (.presentFuture, presentFutureWords.keys), (.triggerStart, triggerStartKeys.keys),
                                       (.timeStart, timeStartWords.keys), (.otherEventStart, otherEventStartKeys.keys),
                                       (.gatheringStart, gatheringStartKeys.keys), (.subordinatorStart, subordinators.firstKeys),
                                       (.yearsAgoStart, yearsAgoWords.firstKeys), (.relativeDayStart, relativeDays.phrases.firstKeys),
                                       (.titleStart, titles.keys)])
+    }
+
+    /// The first words a time expression can start with.
+    static func timeStartKeys(_ sets: LexiconSets) -> KeyTableSet {
+        // The words the rest of the time grammar starts from stay code (TimeExpressions.swift).
+        let relative = ["this", "last", "next", "earlier", "later", "coming", "ngày", "năm", "tháng", "tuần"].map { Fold.lowerKey($0) }
+        // A story's relative time starts with a phrase of story-days ("hôm sau"), a number word ("two days later")
+        // or a shift word ("[the] following month").
+        return KeyTableSet(sets.keys("months") + sets.keys("weekdays") + sets.keys("relative-days") + relative
+                           + sets.keys("story-days") + sets.keys("count-words") + sets.keys("story-shift-words")
+                           + sets.keys("story-then-words"))
     }
 
     /// The rules' token patterns (rules.yaml) over the word sets they name; a pattern must start with a set.
