@@ -24,6 +24,17 @@ extension EventFinder {
         return nil
     }
 
+    /// Where `p` stands in the sentence's persons.
+    func personIndex(_ p: PersonRef, _ c: SentenceContext) -> Int? {
+        c.persons.firstIndex { $0.phraseStart == p.phraseStart && $0.entity == p.entity }
+    }
+
+    /// The word right before `p`'s phrase, past one "the" (may be before the sentence's start).
+    func wordBefore(_ p: PersonRef, _ c: SentenceContext) -> Int {
+        let j = p.phraseStart - 1
+        return j > c.start && tokens[j].lower == Lexicon.theKey ? j - 1 : j
+    }
+
     /// How many words after a person's name a host verb is his own ("X warmly welcomed", "X đã tiếp").
     static let hostVerbReach = 3
 
@@ -31,7 +42,7 @@ extension EventFinder {
     /// him), the subject of a host verb, or joined by "and"/"và" to a person who is ("được A và B tiếp").
     func isHost(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         if p.hostContext && lexicon.accompaniedByWords.matchEnding(tokens, at: p.phraseStart - 1, start: c.start) == 0 { return true }
-        guard let index = c.persons.firstIndex(where: { $0.phraseStart == p.phraseStart && $0.entity == p.entity }) else { return false }
+        guard let index = personIndex(p, c) else { return false }
         var k = index
         while true {
             if isHostVerbSubject(c.persons[k], c) { return true }
@@ -78,11 +89,10 @@ extension EventFinder {
     /// word in the `ofPhraseReach` words before it (within its clause, no punctuation between), and not "instead
     /// of". A person joined by "and" to such a complement is one too ("the co-chairmanship of A and B").
     func isInOfPhrase(_ p: PersonRef, _ c: SentenceContext) -> Bool {
-        guard let index = c.persons.firstIndex(where: { $0.phraseStart == p.phraseStart && $0.entity == p.entity }) else { return false }
+        guard let index = personIndex(p, c) else { return false }
         var k = index
         while k > 0 && lexicon.joinsPersons(tokens, from: c.persons[k - 1].nameEnd, to: c.persons[k].phraseStart) { k -= 1 }
-        var of = c.persons[k].phraseStart - 1
-        if of > c.start && tokens[of].lower == Lexicon.theKey { of -= 1 }
+        let of = wordBefore(c.persons[k], c)
         guard of >= c.start, lexicon.ofWords.contains(tokens[of].lower) else { return false }
         if lexicon.substituteBefore.matchEnding(tokens, at: of, start: c.start) > 0 { return false }
         let clauseStart = c.clause(of: of).lowerBound
@@ -130,11 +140,10 @@ extension EventFinder {
     /// (`person-prepositions`, past "the") or "instead of", nor joined by "and" to a person who is.
     func isSubjectLike(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         if p.hostContext || p.otherParty || p.guest { return false }
-        var j = p.phraseStart - 1
-        if j > c.start && tokens[j].lower == Lexicon.theKey { j -= 1 }
+        let j = wordBefore(p, c)
         if j >= c.start && (lexicon.personPrepositions.contains(tokens[j].lower)
                             || lexicon.substituteBefore.matchEnding(tokens, at: j, start: c.start) > 0) { return false }
-        guard let index = c.persons.firstIndex(where: { $0.phraseStart == p.phraseStart && $0.entity == p.entity }), index > 0,
+        guard let index = personIndex(p, c), index > 0,
               lexicon.joinsPersons(tokens, from: c.persons[index - 1].nameEnd, to: p.phraseStart) else { return true }
         return isSubjectLike(c.persons[index - 1], c)
     }
