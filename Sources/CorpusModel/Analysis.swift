@@ -139,7 +139,7 @@ enum Analyzer {
                         countryOf: countryOf, listItem: listItems[si])
         }
         events.addAccompanyingVisits()
-        a.visits = events.visits + events.uncoveredProposals
+        a.visits = FormerUnions.apply(events.visits + events.uncoveredProposals, gazetteer: gazetteer)
         a.events = events.events
         if scoring.scorer != nil || scoring.keepFeatures {
             let context = FeatureContext(tokens: tokens, sentences: sentenceTokens, mentions: perSentence, date: a.date,

@@ -24,13 +24,43 @@ public struct FormerState: Sendable, Hashable {
     public var to: PartialDate
     /// Successor states, the main continuing one first.
     public var successors: [String]
+    /// The day a successor left before the state ended ("HRV@1991-06-25" in the files); the others left at `to`.
+    public var left: [String: PartialDate]
 
-    public init(code: String, name: String, from: PartialDate, to: PartialDate, successors: [String]) {
+    public init(code: String, name: String, from: PartialDate, to: PartialDate, successors: [String], left: [String: PartialDate] = [:]) {
         self.code = code
         self.name = name
         self.from = from
         self.to = to
         self.successors = successors
+        self.left = left
+    }
+
+    /// Parses the files' successor entries, `CODE` or `CODE@DATE` (the day it left); nil for an entry whose date is
+    /// no ISO partial date, with that entry.
+    public static func successors(_ entries: [String]) -> (codes: [String], left: [String: PartialDate], bad: String?) {
+        var codes: [String] = [], left: [String: PartialDate] = [:]
+        for entry in entries {
+            let parts = entry.split(separator: "@", maxSplits: 1).map(String.init)
+            codes.append(parts[0])
+            guard parts.count == 2 else { continue }
+            guard let date = PartialDate(iso: parts[1]) else { return (codes, left, entry) }
+            left[parts[0]] = date
+        }
+        return (codes, left, nil)
+    }
+
+    /// The successors as the files write them (`SRB|HRV@1991-06-25`).
+    public var successorEntries: String {
+        successors.map { code in left[code].map { "\(code)@\($0.iso)" } ?? code }.joined(separator: "|")
+    }
+
+    /// Whether `country` was part of this union of several states on `date`: a successor, the date within the
+    /// union's years and before the day it left.
+    public func held(_ country: String, on date: PartialDate) -> Bool {
+        guard successors.count > 1, code != country, successors.contains(country) else { return false }
+        let end = left[country] ?? to
+        return date.dayRange.lowerBound >= from.dayRange.lowerBound && date.dayRange.upperBound < end.dayRange.lowerBound
     }
 }
 

@@ -181,6 +181,20 @@ public struct Gazetteer: Sendable {
         formerStates.first { $0.code == code && !$0.successors.contains(code) }?.successors ?? []
     }
 
+    /// The union of several states (SUN, YUG, CSK) that `country` was part of on `date`, if any: Kyiv in 1972 was
+    /// in the Soviet Union, Zagreb in 1980 in Yugoslavia.
+    public func formerUnion(of country: String, on date: PartialDate) -> String? {
+        formerStates.first { $0.held(country, on: date) }?.code
+    }
+
+    /// Whether `code` is a former state of its own (SUN, YUG, DDR; not an earlier form of a state that continues
+    /// under its code, as West Germany) that did not exist on `date`.
+    public func isDefunct(_ code: String, on date: PartialDate) -> Bool {
+        let forms = formerStates.filter { $0.code == code }
+        guard !forms.isEmpty, forms.allSatisfy({ !$0.successors.contains(code) }) else { return false }
+        return !forms.contains { date.dayRange.upperBound >= $0.from.dayRange.lowerBound && date.dayRange.lowerBound <= $0.to.dayRange.upperBound }
+    }
+
     /// True when `a` and `b` are the same state, or one is a former state whose successor is the other
     /// (SUN and RUS, DDR and DEU, YUG and SRB, CSK and CZE).
     public func sameOrSuccessor(_ a: String, _ b: String) -> Bool {
@@ -404,11 +418,14 @@ extension Gazetteer {
             guard let to = PartialDate(iso: t.string(c[3])), to >= from else {
                 d.append(t.diagnostic(row, cell: 3, "to is not an ISO partial date after from; line skipped")); continue
             }
-            let successors = t.list(c[4])
+            let (successors, left, bad) = FormerState.successors(t.list(c[4]))
+            if let bad {
+                d.append(t.diagnostic(row, cell: 4, "'\(bad)': the date after '@' is not an ISO partial date; line skipped")); continue
+            }
             if let unknown = successors.first(where: { country($0) == nil }) {
                 d.append(t.diagnostic(row, cell: 4, "unknown successor '\(unknown)'; line skipped")); continue
             }
-            formerStates.append(FormerState(code: code, name: t.string(c[1]), from: from, to: to, successors: successors))
+            formerStates.append(FormerState(code: code, name: t.string(c[1]), from: from, to: to, successors: successors, left: left))
         }
         return d
     }

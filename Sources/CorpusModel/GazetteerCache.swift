@@ -122,7 +122,7 @@ enum GazetteerCache {
             w.string(f.name)
             w.date(f.from)
             w.date(f.to)
-            w.string(f.successors.joined(separator: "|"))
+            w.string(f.successorEntries)
         }
         w.u32(UInt32(diagnostics.count))
         for d in diagnostics {
@@ -314,7 +314,9 @@ extension GazetteerCache.Reader {
             let from = date(), to = date()
             let successors = string()
             guard let from, let to else { return nil }
-            states.append(FormerState(code: code, name: name, from: from, to: to, successors: Entity.split(successors)))
+            let parsed = FormerState.successors(Entity.split(successors))
+            guard parsed.bad == nil else { return nil }
+            states.append(FormerState(code: code, name: name, from: from, to: to, successors: parsed.codes, left: parsed.left))
             if failed { return nil }
         }
         return states

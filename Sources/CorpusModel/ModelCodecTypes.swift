@@ -154,6 +154,8 @@ extension CandidateEvidence: CacheCodable {
         w.u8(origin.rawValue); w.optional(trigger); w.optional(time); w.bool(timeRelative); w.optional(visitorPhrase)
         w.optionalRaw(visitorRole); w.optional(place); w.optional(clause); w.bool(listItem)
         w.bool(placeExcluded)
+        w.u8(scene.map { $0.rawValue + 1 } ?? 0); w.int(sceneDistance); w.bool(sceneTimeElsewhere); w.int(personsInSentence)
+        w.u8(subject.map { $0.rawValue + 1 } ?? 0)
     }
     init(from r: inout ByteReader) throws {
         self.init()
@@ -169,6 +171,19 @@ extension CandidateEvidence: CacheCodable {
         clause = try r.optionalRange()
         listItem = try r.bool()
         placeExcluded = try r.bool()
+        let sceneCode = try r.u8()
+        if sceneCode > 0 {
+            guard let source = SceneSource(rawValue: sceneCode - 1) else { throw CacheFormatError("unknown evidence scene \(sceneCode)") }
+            scene = source
+        }
+        sceneDistance = try r.int()
+        sceneTimeElsewhere = try r.bool()
+        personsInSentence = try r.int()
+        let subjectCode = try r.u8()
+        if subjectCode > 0 {
+            guard let source = SubjectSource(rawValue: subjectCode - 1) else { throw CacheFormatError("unknown evidence subject \(subjectCode)") }
+            subject = source
+        }
     }
 }
 
@@ -192,13 +207,14 @@ extension EventCandidate: CacheCodable {
 extension RuleSet: CacheCodable {
     // The bits follow `Rule.allCases`: a changed rule list is a changed build, which the cache's key covers.
     func encode(to w: inout ByteWriter) {
-        w.u64(low); w.u64(high)
+        w.u64(low); w.u64(high); w.u64(top)
         w.list(plugins) { w, name in w.string(name) }
     }
     init(from r: inout ByteReader) throws {
         self.init()
         low = try r.u64()
         high = try r.u64()
+        top = try r.u64()
         for name in try r.list({ try $0.string() }) { insert(plugin: name) }
     }
 }

@@ -14,13 +14,22 @@ struct VisitPair: Hashable {
 extension EventFinder {
     /// Proposes a candidate for each pair (person, foreign place) of the sentence that none of the rules'
     /// candidates made from this sentence (`visits[rulesFrom...]`) covers and no exclusion rule leaves out (a host,
-    /// an "of" complement, a place another person's verb governs: `proposalExclusion`, ProposalExclusions.swift).
+    /// an "of" complement, a place another person's verb governs: `proposalExclusion`, ProposalExclusions.swift); and,
+    /// for a person with no foreign place in the sentence, one at the scene the sentences before placed
+    /// (`proposeAtScene`, SceneProposals.swift). A sentence in which no one may travel proposes its places for the
+    /// person it is about (`proposeForCarriedSubject`, SubjectProposals.swift).
     mutating func proposeVisits(_ c: SentenceContext, rulesFrom first: Int) {
         // Every named place, even one the rules exclude as a destination ("talks between Hanoi and Washington"):
         // the scorer learns from the exclusion (a feature) rather than never seeing the pair.
         let places = c.mentions.places.filter { !$0.demonym && !$0.inPhrase }
-        guard !places.isEmpty, !c.persons.isEmpty else { return }
         var seen = Set(visits[first...].map { VisitPair(visitor: $0.visitor, destination: $0.destination) })
+        var anyTraveller = false
+        for p in c.persons where mayTravel(p) { anyTraveller = true; break }
+        guard anyTraveller else {
+            proposeForCarriedSubject(c, places: places, seen: &seen)
+            return
+        }
+        proposeAtScene(c, rulesFrom: first, places: places, seen: &seen)
         for p in c.persons where mayTravel(p) {
             guard let own = c.country(of: p) else { continue }
             let told = plannedByRules(p.entity, rulesFrom: first)
@@ -69,7 +78,7 @@ extension EventFinder {
                                    kind: .unspecified, placeTimes: c.times, rules: rules)
         let dating = datesOfVisit(reading, place: place, c, &rules)
         var start = dating.start, end = dating.end
-        var status = personalStatus(p, c) ?? proposedStatus(place, start: start, c)
+        var status = personalStatus(p, c) ?? proposedStatus(at: place.tokens, start: start, c)
         if status.status == .occurred, let told { status = told }
         rules.insert(status.rule)
         undatedFallback(reading, status: status.status, c, start: &start, end: &end, rules: &rules)
@@ -85,22 +94,25 @@ extension EventFinder {
         evidence.clause = c.clause(of: place.tokens.lowerBound)
         evidence.listItem = c.listItem != nil
         evidence.placeExcluded = !c.destinations.contains { $0.tokens == place.tokens }
+        evidence.personsInSentence = c.persons.count
         return VisitCandidate(visitor: p.entity, visitorCountry: visitorCountry, destination: place.country, city: place.city,
                               host: nil, start: start, end: end, notBefore: timing.notBefore, kind: .unspecified,
                               status: status.status, titleLevel: p.titleLevel, mentions: [mention], rules: rules, evidence: evidence)
     }
 
     /// What the sentence says of the person himself, whatever it says of the trip: "X did not attend", "the
-    /// absence of X", "Y stood in for X", "X also stayed away" (a skip verb within `skipReach` words after his
-    /// name or the relative clause after it). He was not there; nil when nothing is said of him.
+    /// absence of X", "Y stood in for X", "X also stayed away", "X sent Y" (a skip verb or a send word within
+    /// `skipReach` words after his name, or after the relative clause or the phrase set off by commas after it). He was not there; nil when nothing is said of him.
     func personalStatus(_ p: PersonRef, _ c: SentenceContext) -> StatusReading? {
         if isNegatedAfterName(p, c) { return StatusReading(.negated, .statusNegatedParticipant) }
         if isNamedAbsent(p, c) { return StatusReading(.negated, .statusNegatedAbsence) }
         if let substitute = substituteStatus(p, c), substitute.status == .negated { return substitute }
-        let after = endOfRelativeClause(after: p.nameEnd, c) ?? p.nameEnd
+        let after = endOfRelativeClause(after: p.nameEnd, c) ?? endOfAppositive(after: p.nameEnd, c) ?? p.nameEnd
         var words = 0
         for k in after..<c.end where tokens[k].kind == .word {
             if lexicon.skipVerbs.contains(tokens[k].lower) { return StatusReading(.negated, .statusNegatedSkipVerb) }
+            // "X sent Y in his place", "X also sent his regrets", "X cử Y": who sends does not go.
+            if lexicon.sendWords.match(tokens, at: k, end: c.end) > 0 { return StatusReading(.negated, .statusNegatedSubstituted) }
             words += 1
             if words == Self.skipReach { break }
         }
@@ -110,12 +122,25 @@ extension EventFinder {
     /// How many words after a person's name a skip verb is his own ("X also stayed away", "X then skipped").
     static let skipReach = 3
 
-    /// The status of a proposed candidate: the rules' reading of the cues before the place; and, when that says
+    /// The longest phrase set off by commas after a name that `endOfAppositive` passes over.
+    static let appositiveReach = 12
+
+    /// ", re-elected a month earlier," right after token `k`: the token after the closing comma, when it comes
+    /// within `appositiveReach` tokens.
+    func endOfAppositive(after k: Int, _ c: SentenceContext) -> Int? {
+        guard k < c.end, tokens[k].kind == .punct, tokens[k].first == 0x2C,
+              let close = (k + 1..<min(c.end, k + 1 + Self.appositiveReach)).first(where: { tokens[$0].kind == .punct && tokens[$0].first == 0x2C })
+        else { return nil }
+        return close + 1
+    }
+
+    /// The status of a proposed candidate: the rules' reading of the cues before its anchor (the place, or the
+    /// visitor's name at a scene); and, when that says
     /// occurred, any negation, cancellation, plan or unrealised-plan cue ("was meant to") of the sentence makes it
     /// negated or planned (with no
     /// trigger to scope a cue, a proposal never turns an announcement into a visit).
-    func proposedStatus(_ place: PlaceRef, start: PartialDate?, _ c: SentenceContext) -> StatusReading {
-        let reading = status(trigger: place.tokens, from: c.start, to: c.end, start: start, sentence: c.index)
+    func proposedStatus(at anchor: Range<Int>, start: PartialDate?, _ c: SentenceContext) -> StatusReading {
+        let reading = status(trigger: anchor, from: c.start, to: c.end, start: start, sentence: c.index)
         guard reading.status == .occurred else { return reading }
         for k in c.start..<c.end {
             let token = tokens[k]

@@ -1,5 +1,5 @@
 // The rules of the extraction engine, each with a stable id. Candidates, visits and events carry the
-// set of rules that produced them (a `RuleSet`, two 64-bit words), so a wrong fact names the rules to
+// set of rules that produced them (a `RuleSet`, three 64-bit words), so a wrong fact names the rules to
 // look at and `dossier evaluate --by-rule` scores each rule. The table in docs/corpus-model.md lists
 // them; a test keeps it complete.
 
@@ -93,6 +93,14 @@ public enum Rule: Int, CaseIterable, Sendable {
     case proposedHostExcluded, proposedOfPhraseExcluded, proposedOtherSubjectExcluded
     // A proposed candidate dated by a time that bounds a period ("since") is not made (ProposalExclusions.swift).
     case proposedSinceDateExcluded
+    // A person of a sentence that names no foreign place, proposed at the scene an earlier sentence, a list
+    // heading or the dateline placed (SceneProposals.swift).
+    case visitProposedScene
+    // The foreign places of a sentence in which no named person may travel, proposed for the person a list or the
+    // paragraph is about (SubjectProposals.swift).
+    case visitProposedSubject
+    // A destination dated while it was part of a union of several states is that union's (FormerUnions.swift).
+    case destinationFormerUnion
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -233,31 +241,56 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .proposedOfPhraseExcluded: "proposed.of-phrase-excluded"
         case .proposedOtherSubjectExcluded: "proposed.other-subject-excluded"
         case .proposedSinceDateExcluded: "proposed.since-date-excluded"
+        case .visitProposedScene: "visit.proposed-scene"
+        case .visitProposedSubject: "visit.proposed-subject"
+        case .destinationFormerUnion: "destination.former-union"
         }
     }
 }
 
-/// A set of rules in two words: what a candidate, a visit or an event was made by.
+/// A set of rules in three words: what a candidate, a visit or an event was made by.
 public struct RuleSet: Hashable, Sendable {
     var low: UInt64 = 0
     var high: UInt64 = 0
+    var top: UInt64 = 0
+    /// How many rules a set can hold; `Rule.allCases` must stay within it (a test checks).
+    public static let capacity = 192
     /// The extractor plugins that added or changed the candidate (`plugin:<name>` ids), sorted, each once.
     public private(set) var plugins: [String] = []
 
     public init() {}
     public init(_ rules: [Rule]) { for r in rules { insert(r) } }
 
+    /// The word holding rule `r`'s bit, and the bit.
+    private static func bit(_ r: Rule) -> (word: Int, mask: UInt64) {
+        precondition(r.rawValue < capacity, "rule \(r.rawValue) beyond RuleSet.capacity")
+        return (r.rawValue / 64, 1 << UInt64(r.rawValue % 64))
+    }
+
+    private func word(_ i: Int) -> UInt64 { i == 0 ? low : i == 1 ? high : top }
+
+    private mutating func update(_ i: Int, _ change: (inout UInt64) -> Void) {
+        switch i {
+        case 0: change(&low)
+        case 1: change(&high)
+        default: change(&top)
+        }
+    }
+
     public mutating func insert(_ r: Rule) {
-        if r.rawValue < 64 { low |= 1 << UInt64(r.rawValue) } else { high |= 1 << UInt64(r.rawValue - 64) }
+        let (i, mask) = Self.bit(r)
+        update(i) { $0 |= mask }
     }
 
     public mutating func remove(_ r: Rule) {
-        if r.rawValue < 64 { low &= ~(1 << UInt64(r.rawValue)) } else { high &= ~(1 << UInt64(r.rawValue - 64)) }
+        let (i, mask) = Self.bit(r)
+        update(i) { $0 &= ~mask }
     }
 
     public mutating func formUnion(_ other: RuleSet) {
         low |= other.low
         high |= other.high
+        top |= other.top
         for name in other.plugins { insert(plugin: name) }
     }
 
@@ -269,10 +302,11 @@ public struct RuleSet: Hashable, Sendable {
     }
 
     public func contains(_ r: Rule) -> Bool {
-        r.rawValue < 64 ? low & (1 << UInt64(r.rawValue)) != 0 : high & (1 << UInt64(r.rawValue - 64)) != 0
+        let (i, mask) = Self.bit(r)
+        return word(i) & mask != 0
     }
 
-    public var isEmpty: Bool { low == 0 && high == 0 && plugins.isEmpty }
+    public var isEmpty: Bool { low == 0 && high == 0 && top == 0 && plugins.isEmpty }
 
     /// The rules in registry order.
     public var rules: [Rule] { Rule.allCases.filter { contains($0) } }

@@ -99,7 +99,10 @@ extension EventFinder {
     /// when neither.
     func substituteStatus(_ p: PersonRef, _ c: SentenceContext) -> StatusReading? {
         if p.nameStart > c.start, lexicon.substituteBefore.matchEnding(tokens, at: p.nameStart - 1, start: max(c.start, p.nameStart - 8)) > 0
-            || titleBefore(p, c).map({ lexicon.substituteBefore.matchEnding(tokens, at: $0 - 1, start: max(c.start, $0 - 8)) > 0 }) == true {
+            || titleBefore(p, c).map({ lexicon.substituteBefore.matchEnding(tokens, at: $0 - 1, start: max(c.start, $0 - 8)) > 0 }) == true
+            // Before the whole phrase, a title in lower case too ("thay cho Tổng thống X").
+            || (p.phraseStart > c.start && p.phraseStart < p.nameStart
+                && lexicon.substituteBefore.matchEnding(tokens, at: p.phraseStart - 1, start: max(c.start, p.phraseStart - 8)) > 0) {
             return StatusReading(.negated, .statusNegatedSubstituted)
         }
         if lexicon.substituteAfter.match(tokens, at: p.nameEnd, end: c.end) > 0 { return StatusReading(.occurred, .statusOccurredSubstitute) }

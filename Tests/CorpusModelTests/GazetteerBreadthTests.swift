@@ -59,6 +59,31 @@ struct GazetteerBreadthTests {
         #expect(c.visits.map(\.destination) == [destination], "\(c.visitSummaries())")
     }
 
+    @Test("rule destination.former-union: a place dated while it was in a union of states is the union's", arguments: [
+        ("President Richard Nixon arrived in Kyiv on May 29, 1972.", "1972-06-01", ["SUN"]),
+        ("President Bill Clinton arrived in Sarajevo on January 13, 1996.", "1996-01-14", ["BIH"]),
+        ("President Bill Clinton arrived in Kyiv on May 11, 1995.", "1995-05-12", ["UKR"]),
+        ("Soviet leader Leonid Brezhnev arrived in Tashkent on April 20, 1970.", "1970-04-21", []),
+        ("President Vladimir Putin arrived in the Soviet Union on May 8, 2025.", "2025-05-09", []),
+    ])
+    func formerUnion(_ text: String, _ date: String, _ destinations: [String]) {
+        let c = Fixtures.corpus(text, date: date, gazetteer: Self.g)
+        #expect(c.visits.map(\.destination) == destinations, "\(c.visitSummaries())")
+        #expect(c.visits.allSatisfy { $0.ruleSet.contains(.destinationFormerUnion) == ($0.destination == "SUN") })
+    }
+
+    @Test("a union's member left on the day the file gives, else at the union's end")
+    func membersLeaveOnTheirDay() throws {
+        let yug = try #require(Self.g.formerStates.first { $0.code == "YUG" })
+        #expect(yug.held("HRV", on: PartialDate(iso: "1990-05-01")!) && !yug.held("HRV", on: PartialDate(iso: "1995-05-01")!))
+        #expect(yug.held("SRB", on: PartialDate(iso: "1999-05-01")!), "Serbia stayed in Yugoslavia until 2003")
+        #expect(!yug.held("YUG", on: PartialDate(iso: "1980-05-01")!) && !yug.held("DEU", on: PartialDate(iso: "1980-05-01")!))
+        #expect(Self.g.formerUnion(of: "DEU", on: PartialDate(iso: "1970")!) == nil, "West Germany is no union's member")
+        #expect(yug.successorEntries.contains("HRV@1991-06-25"))
+        #expect(Self.g.isDefunct("SUN", on: PartialDate(iso: "2025-05")!) && !Self.g.isDefunct("SUN", on: PartialDate(iso: "1991-12")!))
+        #expect(!Self.g.isDefunct("DEU", on: PartialDate(iso: "2025")!) && !Self.g.isDefunct("RUS", on: PartialDate(iso: "1950")!))
+    }
+
     @Test("bad subdivision and former-state lines are reported with file, line and column; the rest loads")
     func badLines() throws {
         let dir = Fixtures.tempDir()
@@ -66,7 +91,7 @@ struct GazetteerBreadthTests {
         try FileManager.default.copyItem(at: Fixtures.gazetteerDir.appendingPathComponent("countries.tsv"), to: dir.appendingPathComponent("countries.tsv"))
         try "code\tname\tcountry\ttype\taliases\nVN-13\tQuảng Ninh\tVNM\tProvince\t\nXX-01\tNowhere\tXXX\tProvince\t\nVN-14\t\tVNM\tProvince\t\n"
             .write(to: dir.appendingPathComponent("subdivisions.tsv"), atomically: true, encoding: .utf8)
-        try "alpha3\tname\tfrom\tto\tsuccessors\nPRK\tOld Korea\t1948\t1900\tPRK\nVNM\tNorth Vietnam\t1945-09-02\t1976-07-02\tVNM|ZZZ\nVNM\tSouth Vietnam\t1955-10-26\t1975-04-30\tVNM\n"
+        try "alpha3\tname\tfrom\tto\tsuccessors\nPRK\tOld Korea\t1948\t1900\tPRK\nVNM\tNorth Vietnam\t1945-09-02\t1976-07-02\tVNM|ZZZ\nVNM\tSouth Vietnam\t1955-10-26\t1975-04-30\tVNM\nVNM\tIndochina\t1945\t1954\tVNM|LAO@1953-13\n"
             .write(to: dir.appendingPathComponent("former-states.tsv"), atomically: true, encoding: .utf8)
         let (g, d) = Gazetteer.loadFromFiles(directories: [dir])
         func at(_ file: String, _ line: Int) -> Diagnostic? { d.first { $0.file.hasSuffix(file) && $0.line == line } }
@@ -74,6 +99,7 @@ struct GazetteerBreadthTests {
         #expect(at("subdivisions.tsv", 4)?.message.contains("empty id or name") == true)
         #expect(at("former-states.tsv", 2)?.message.contains("after from") == true)
         #expect(at("former-states.tsv", 3)?.message.contains("unknown successor 'ZZZ'") == true)
+        #expect(at("former-states.tsv", 5)?.message.contains("'LAO@1953-13': the date after '@' is not an ISO partial date") == true, "\(d.map(\.description))")
         #expect(g.lookup("Quảng Ninh").first?.kind == .region)
         #expect(g.formerStates.map(\.name) == ["South Vietnam"])
     }

@@ -44,6 +44,15 @@ struct LanguageIDTests {
         ("ja", "大統領は火曜日に首都に到着し、三日間の公式訪問を開始した。訪問中、両国の首脳は貿易とエネルギーに関する複数の協定に署名した。"),
         ("ko", "대통령은 화요일 수도에 도착해 사흘간의 공식 방문을 시작했다. 방문 기간 동안 두 정상은 무역과 에너지에 관한 여러 협정에 서명했다."),
         ("ar", "وصل الرئيس إلى العاصمة يوم الثلاثاء في زيارة رسمية تستغرق ثلاثة أيام. وخلال الزيارة وقع الزعيمان عدة اتفاقيات في مجال التجارة والطاقة."),
+        ("nl", "De president is dinsdag in de hoofdstad aangekomen voor een officieel bezoek van drie dagen. Tijdens het bezoek hebben de twee leiders ook een aantal akkoorden over handel en energie getekend."),
+        ("pl", "Prezydent przybył we wtorek do stolicy z trzydniową oficjalną wizytą. Podczas wizyty obaj przywódcy podpisali także kilka umów dotyczących handlu i energii, które zostały przygotowane przez ministrów."),
+        ("cs", "Prezident přijel v úterý do hlavního města na třídenní oficiální návštěvu. Během návštěvy oba představitelé podepsali také několik dohod o obchodu a energetice, které byly připraveny předem."),
+        ("ro", "Președintele a sosit marți în capitală pentru o vizită oficială de trei zile. În timpul vizitei, cei doi lideri au semnat mai multe acorduri privind comerțul și energia."),
+        ("sv", "Presidenten anlände till huvudstaden på tisdagen för ett officiellt besök som varar i tre dagar. Under besöket undertecknade de två ledarna också flera avtal om handel och energi."),
+        ("da", "Præsidenten ankom til hovedstaden tirsdag til et officielt besøg på tre dage. Under besøget underskrev de to ledere også flere aftaler om handel og energi, som blev forhandlet på forhånd."),
+        ("tr", "Cumhurbaşkanı salı günü üç günlük resmi bir ziyaret için başkente geldi. Ziyaret sırasında iki lider ticaret ve enerji alanında çok sayıda anlaşma imzaladı."),
+        ("hu", "Az elnök kedden érkezett a fővárosba egy háromnapos hivatalos látogatásra. A látogatás során a két vezető több kereskedelmi és energetikai megállapodást is aláírt, amely már régóta készült."),
+        ("fa", "رئیس جمهور روز سه شنبه برای یک سفر رسمی سه روزه به پایتخت رسید. در این سفر دو رهبر چند توافق در زمینه تجارت و انرژی امضا کردند."),
     ])
     func identifies(_ code: String, _ text: String) throws {
         let (c, d) = Self.build([("a.txt", "Heading\n" + text)])

@@ -339,9 +339,12 @@ def main():
                 report(f, n, col(rel, "to"), f"to {r['to']!r} is not an ISO partial date")
             if start and end and end < start:
                 report(f, n, col(rel, "to"), f"to {r['to']} before from {r['from']}")
-            for x in r["successors"].split("|") if r["successors"] else []:
+            for entry in r["successors"].split("|") if r["successors"] else []:
+                x, _, left = entry.partition("@")
                 if x not in countries:
                     report(f, n, col(rel, "successors"), f"unknown successor {x}")
+                if left and parse_date(left) is None:
+                    report(f, n, col(rel, "successors"), f"successor {x}: {left!r} after '@' is not an ISO partial date")
             if rel.startswith("curated") and r["kind"] not in ("own", "same"):
                 report(f, n, col(rel, "kind"), f"kind {r['kind']!r} not one of ['own', 'same']")
 

@@ -419,7 +419,8 @@ def main():
     subdivision_rows, excluded = subdivisions(iso_subdivisions, countries, country_rows, city_rows, reserved)
     former_rows = []
     for n, r in former:
-        for x in r["successors"].split("|"):
+        for entry in r["successors"].split("|"):
+            x = entry.split("@", 1)[0]
             if x not in countries:
                 die(f"curated/former-states.tsv:{n}:7: unknown successor {x}")
         former_rows.append([r["alpha3"], r["name"], r["from"], r["to"], r["successors"]])

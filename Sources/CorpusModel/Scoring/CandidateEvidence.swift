@@ -37,8 +37,40 @@ struct CandidateEvidence {
     var listItem = false
     /// The rules exclude the place as a destination ("between X and Y", "the X embassy": not-destination phrases).
     var placeExcluded = false
+    /// For a candidate proposed at the scene of an earlier sentence (rule visit.proposed-scene): what placed the
+    /// scene, and how many sentences before this one it was last named or used.
+    var scene: SceneSource?
+    var sceneDistance = 0
+    /// A time of the visitor's own clause lies days away from the scene's: he is told of at another time.
+    var sceneTimeElsewhere = false
+    /// For a candidate proposed for a carried subject (rule visit.proposed-subject): how the subject was found.
+    var subject: SubjectSource?
+    /// How many persons the candidate's sentence names (an attendance list names many).
+    var personsInSentence = 0
 
     init() {}
+
+    /// How the visitor of a candidate proposed for a carried subject was found (SubjectProposals.swift).
+    enum SubjectSource: UInt8 {
+        /// The person of a list's earlier items or of its lead.
+        case listProtagonist
+        /// The paragraph's most recent subject.
+        case salient
+        /// The visitor of the paragraph's last rule visit (a recalled trip, which salience passes over).
+        case paragraphVisitor
+    }
+
+    /// What placed the scene of a candidate proposed at it (SceneProposals.swift).
+    enum SceneSource: UInt8 {
+        /// A gathering an earlier sentence placed ("the summit in Astana").
+        case gathering
+        /// The article's dateline ("SAMARKAND, Sept 16 -").
+        case dateline
+        /// A list item's heading ("November 2019 - Bangkok.").
+        case itemHeading
+        /// The destination of a visit the rules read in the paragraph's sentences just before.
+        case previousVisit
+    }
 
     /// A visit read from a trigger, or from a list of persons and dates when the reading has no trigger.
     init(reading: VisitReading) {

@@ -64,6 +64,15 @@ public enum ProposedFeature: String, CaseIterable, Sendable {
     case ruleVisitToDestination = "proposed.document.rule_visit_to_destination"
     case samePairProposals = "proposed.document.same_pair_sentences_log"
     case languageVietnamese = "proposed.language.vi"
+    case personsInSentence = "proposed.sentence.persons_log"
+    case scene = "proposed.scene"
+    case sceneDateline = "proposed.scene.dateline"
+    case sceneItemHeading = "proposed.scene.item_heading"
+    case scenePreviousVisit = "proposed.scene.previous_visit"
+    case sceneDistance = "proposed.scene.sentence_distance_log"
+    case sceneTimeElsewhere = "proposed.scene.own_time_elsewhere"
+    case subject = "proposed.subject"
+    case subjectListProtagonist = "proposed.subject.list_protagonist"
 
     var index: Int { Self.indexes[self]! }
     private static let indexes = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
@@ -81,12 +90,26 @@ enum ProposedFeatures {
             var x = [Float](repeating: 0, count: ProposedFeature.allCases.count)
             func set(_ f: ProposedFeature, _ value: Float = 1) { x[f.index] = value }
             let si = v.sentences.first ?? 0
-            guard si < c.sentences.count, let place = v.evidence.place else { return x }
-            let sentence = c.sentences[si], clause = v.evidence.clause ?? sentence
-            placeFeatures(v, place, clause, sentence, c.mentions[si], c, set)
-            clauseFeatures(clause, c, set)
+            guard si < c.sentences.count else { return x }
+            let sentence = c.sentences[si]
+            if let place = v.evidence.place {
+                let clause = v.evidence.clause ?? sentence
+                placeFeatures(v, place, clause, sentence, c.mentions[si], c, set)
+                clauseFeatures(clause, c, set)
+                dateFeatures(v, clause, c, set)
+            } else if let scene = v.evidence.scene {
+                let clause = v.evidence.clause ?? sentence
+                sceneFeatures(v, scene, c, set)
+                clauseFeatures(clause, c, set)
+                dateFeatures(v, clause, c, set)
+            } else {
+                return x
+            }
             visitorFeatures(v, c.mentions[si], c, set)
-            dateFeatures(v, place, clause, c, set)
+            if let subject = v.evidence.subject {
+                set(.subject)
+                if subject == .listProtagonist { set(.subjectListProtagonist) }
+            }
             let pair = VisitPair(visitor: v.visitor, destination: v.destination)
             if ruleVisitors.contains(v.visitor) { set(.ruleVisitOfVisitor) }
             if rulePairs.contains(pair) { set(.ruleVisitSamePair) }
@@ -97,6 +120,7 @@ enum ProposedFeatures {
             if v.evidence.listItem { set(.listItem) }
             if si == 0 { set(.headline) }
             set(.position, Float(si) / Float(max(1, c.sentences.count - 1)))
+            if v.evidence.personsInSentence > 1 { set(.personsInSentence, VisitFeatures.log1p(Float(v.evidence.personsInSentence - 1))) }
             if let head = c.mentions.first {
                 if head.places.contains(where: { $0.country == v.destination }) { set(.headlineDestination) }
                 if head.persons.contains(where: { $0.entity == v.visitor }) { set(.headlineVisitor) }
@@ -104,6 +128,20 @@ enum ProposedFeatures {
             if c.language == .vietnamese { set(.languageVietnamese) }
             return x
         }
+    }
+
+    /// What placed a scene proposal's scene, how far back, and whether the visitor's own time lies elsewhere.
+    static func sceneFeatures(_ v: VisitCandidate, _ scene: CandidateEvidence.SceneSource, _ c: FeatureContext,
+                              _ set: (ProposedFeature, Float) -> Void) {
+        set(.scene, 1)
+        switch scene {
+        case .dateline: set(.sceneDateline, 1)
+        case .itemHeading: set(.sceneItemHeading, 1)
+        case .previousVisit: set(.scenePreviousVisit, 1)
+        case .gathering: break
+        }
+        set(.sceneDistance, VisitFeatures.log1p(Float(v.evidence.sceneDistance)))
+        if v.evidence.sceneTimeElsewhere { set(.sceneTimeElsewhere, 1) }
     }
 
     /// The words before the place, its role, its distance from the visitor and who stands between.
@@ -184,7 +222,7 @@ enum ProposedFeatures {
 
     /// Where the date came from (a time in the place's clause, another time of the sentence, a fallback) and
     /// where it lies against the publication.
-    static func dateFeatures(_ v: VisitCandidate, _ place: Range<Int>, _ clause: Range<Int>, _ c: FeatureContext,
+    static func dateFeatures(_ v: VisitCandidate, _ clause: Range<Int>, _ c: FeatureContext,
                              _ set: (ProposedFeature, Float) -> Void) {
         guard let start = v.start else {
             set(.dateUndated, 1)
