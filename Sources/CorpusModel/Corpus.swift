@@ -215,7 +215,7 @@ public struct CorpusBuilder: Sendable {
     public init(gazetteer: Gazetteer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 textMemoryLimit: Int = TextStore.defaultMemoryLimit, lexicon: Lexicon = .bundled) {
         var gazetteer = gazetteer
-        gazetteer.decodeNameIndex()
+        gazetteer.prepareNameLookups()
         self.gazetteer = gazetteer
         (languages, languageDiagnostics) = LanguageProfiles.standard
         self.lexicon = lexicon

@@ -26,7 +26,7 @@ public struct Gazetteer: Sendable {
         _read { if let pendingNames { yield pendingNames.index.names } else { yield ownNames.names } }
         _modify { decodeNameIndex(); yield &ownNames.names }
     }
-    private(set) var moreNames: [UInt64: [NameRef]] {
+    private(set) var moreNames: LookupTable<[NameRef]> {
         _read { if let pendingNames { yield pendingNames.index.moreNames } else { yield ownNames.moreNames } }
         _modify { decodeNameIndex(); yield &ownNames.moreNames }
     }
@@ -46,6 +46,18 @@ public struct Gazetteer: Sendable {
         var role: NameRole
     }
 
+    /// The refs of one name: the first held in place, the others in the index's own array (or in an array of
+    /// the caller's, for a list filtered from it).
+    struct NameRefs: RandomAccessCollection {
+        private let head: NameRef?
+        private let tail: [NameRef]
+        init(first: NameRef, more: [NameRef]) { head = first; tail = more }
+        init(_ refs: [NameRef]) { head = refs.first; tail = Array(refs.dropFirst()) }
+        var startIndex: Int { 0 }
+        var endIndex: Int { head == nil ? 0 : tail.count + 1 }
+        subscript(i: Int) -> NameRef { i == 0 ? head! : tail[i - 1] }
+    }
+
     public init(entities: [Entity] = []) {
         self.entities = []
         ownIDs = [:]
@@ -59,6 +71,12 @@ public struct Gazetteer: Sendable {
         guard let pending = pendingNames else { return }
         ownNames = pending.index
         pendingNames = nil
+    }
+
+    /// Readies the name index for a build's lookups: decoded, with the prefilter of its names (`KeyPrefilter`).
+    mutating func prepareNameLookups() {
+        decodeNameIndex()
+        ownNames.namesFilter = KeyPrefilter(ownNames.names)
     }
 
     private mutating func decodeIDIndex() {
@@ -149,21 +167,34 @@ public struct Gazetteer: Sendable {
         (refs(forKey: Fold.key(name)) ?? []).map { entities[Int($0.entity)] }
     }
 
-    func refs(forKey key: UInt64) -> [NameRef]? {
-        guard let packed = names.get(key) else { return nil }
-        let first = NameRef(entity: Int32(packed >> 1), role: NameRole(rawValue: UInt8(packed & 1))!)
-        guard let more = moreNames[key] else { return [first] }
-        return [first] + more
+    func refs(forKey key: UInt64) -> [NameRef]? { nameRefs(forKey: key).map(Array.init) }
+
+    /// The entities named by `key`, without an array made for them: the text's names are looked up at every
+    /// capitalised word.
+    /// (The lookups below read the index in place, not through the accessors of `names` and the other tables: each
+    /// call of those retained and released their arrays.)
+    func nameRefs(forKey key: UInt64) -> NameRefs? {
+        if let pendingNames { return pendingNames.index.nameRefs(forKey: key) }
+        return ownNames.nameRefs(forKey: key)
     }
-    func shortRefs(forKey key: UInt64) -> [Int32]? { shorts[key] }
-    func hasShort(_ key: UInt64) -> Bool { shorts.contains(key) }
-    func isExactSingle(_ lowerKey: UInt64) -> Bool { exactSingles.contains(lowerKey) }
+    func shortRefs(forKey key: UInt64) -> [Int32]? {
+        if let pendingNames { return pendingNames.index.shorts[key] }
+        return ownNames.shorts[key]
+    }
+    func hasShort(_ key: UInt64) -> Bool {
+        if let pendingNames { return pendingNames.index.shorts.contains(key) }
+        return ownNames.shorts.contains(key)
+    }
+    func isExactSingle(_ lowerKey: UInt64) -> Bool {
+        if let pendingNames { return pendingNames.index.exactSingles.contains(lowerKey) }
+        return ownNames.exactSingles.contains(lowerKey)
+    }
 
     private mutating func putName(_ k: UInt64, _ ref: NameRef) {
         let packed = UInt32(ref.entity) << 1 | UInt32(ref.role.rawValue)
         guard let first = names.get(k) else { names.set(k, packed); return }
         if first == packed || moreNames[k]?.contains(ref) == true { return }
-        moreNames[k, default: []].append(ref)
+        moreNames[k] = (moreNames[k] ?? []) + [ref]
     }
 
     /// The country with this ISO alpha-3 code.

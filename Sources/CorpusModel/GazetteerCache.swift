@@ -103,7 +103,7 @@ enum GazetteerCache {
         table(g.names.compacted())
         table(g.exactSingles.compacted())
         w.u32(UInt32(g.moreNames.count))
-        for (k, refs) in g.moreNames {
+        g.moreNames.forEach { k, refs in
             w.u64(k)
             w.u32(UInt32(refs.count))
             for r in refs { w.u32(UInt32(r.entity)); w.u8(r.role.rawValue) }
@@ -279,8 +279,8 @@ extension GazetteerCache.Reader {
         return KeyTable(keys: keys, values: values)
     }
 
-    mutating func moreNames(entityCount: Int) -> [UInt64: [Gazetteer.NameRef]]? {
-        var more: [UInt64: [Gazetteer.NameRef]] = [:]
+    mutating func moreNames(entityCount: Int) -> LookupTable<[Gazetteer.NameRef]>? {
+        var more = LookupTable<[Gazetteer.NameRef]>()
         for _ in 0..<count(12) {
             let k = u64()
             var refs: [Gazetteer.NameRef] = []

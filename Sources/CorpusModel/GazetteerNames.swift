@@ -8,14 +8,26 @@ import Foundation
 /// Folded keys of names, short forms and one-word names, to entity indexes.
 struct NameIndex: Sendable {
     /// Folded key of a name, alias or demonym -> its first (entity index, role) pair; keys naming
-    /// several entities keep the others in `moreNames` (one dictionary entry, no array, per key).
-    var names = KeyTable()
-    var moreNames: [UInt64: [Gazetteer.NameRef]] = [:]
+    /// several entities keep the others in `moreNames` (one entry, no array, per key; a `LookupTable`: a `Dictionary`
+    /// hashed the key with SipHash at every name found in a text).
+    var names = KeyTable() { didSet { namesFilter = KeyPrefilter() } }
+    /// `names`' keys as a prefilter, made once the index is complete (`Gazetteer.prepareNameLookups`); emptied by any
+    /// change of `names`, when it lets every key through.
+    var namesFilter = KeyPrefilter()
+    var moreNames = LookupTable<[Gazetteer.NameRef]>()
     /// Folded key of a short form ("Lâm", "Kim") -> person indexes.
     var shorts = LookupTable<[Int32]>()
     /// Lower-case keys (diacritics kept) of the one-word names, aliases and short forms. A one-word match in
     /// Vietnamese text, or on a word with diacritics, must agree on diacritics too ("Bí" is not "Bỉ").
     var exactSingles = KeyTable()
+
+    /// The entities named by `key` (`Gazetteer.nameRefs`).
+    @inline(__always)
+    func nameRefs(forKey key: UInt64) -> Gazetteer.NameRefs? {
+        guard namesFilter.mayContain(key), let packed = names.get(key) else { return nil }
+        let first = Gazetteer.NameRef(entity: Int32(packed >> 1), role: NameRole(rawValue: UInt8(packed & 1))!)
+        return Gazetteer.NameRefs(first: first, more: moreNames[key] ?? [])
+    }
 }
 
 /// A name index in a gazetteer snapshot whose bytes were checked when the snapshot was read

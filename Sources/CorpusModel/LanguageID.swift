@@ -231,18 +231,25 @@ public struct LanguageProfiles: Sendable {
         return lo < ranges.count && ranges[lo].range.contains(scalar) ? ranges[lo].script : nil
     }
 
-    /// Letters per script and stop-word hits per language, over some tokens.
+    /// Letters per script and stop-word hits per language, over some tokens, counted in memory that `identify` lends
+    /// (on the stack): the counts are made at every word of the first 4,000 of every article, and arrays checked
+    /// their uniqueness at each one.
     struct Evidence {
-        var letters: [Int]
-        var hits: [Int]
-        var total: Int { letters.reduce(0, +) }
-        init(scripts: Int, languages: Int) {
-            letters = Array(repeating: 0, count: scripts)
-            hits = Array(repeating: 0, count: languages)
+        let letters: UnsafeMutableBufferPointer<Int>
+        let hits: UnsafeMutableBufferPointer<Int>
+        var total: Int {
+            var sum = 0
+            for n in letters { sum += n }
+            return sum
         }
-        static func += (a: inout Evidence, b: Evidence) {
-            for i in a.letters.indices { a.letters[i] += b.letters[i] }
-            for i in a.hits.indices { a.hits[i] += b.hits[i] }
+        var hasHits: Bool { hits.contains { $0 > 0 } }
+        func add(_ other: Evidence) {
+            for i in letters.indices { letters[i] += other.letters[i] }
+            for i in hits.indices { hits[i] += other.hits[i] }
+        }
+        func clear() {
+            letters.update(repeating: 0)
+            hits.update(repeating: 0)
         }
     }
 
@@ -250,26 +257,49 @@ public struct LanguageProfiles: Sendable {
     /// spaces, such as Chinese or Japanese, counts each of its letters), and one hit for each language whose
     /// stop word it is or whose letters it holds. A capitalised word counts for a language only where a
     /// sentence may start (`opening`): elsewhere it is a name ("Kim Il Sung" holds no Italian article).
-    func count(_ b: UnsafeBufferPointer<UInt8>, _ t: Token, opening: Bool, into e: inout Evidence) {
+    @inline(__always)
+    func count(_ b: UnsafeBufferPointer<UInt8>, _ t: Token, opening: Bool, into e: Evidence) {
         guard t.kind == .word else { return }
         // A capitalised word inside a sentence is a name: its stop words and letters are its own language's,
         // not the text's ("Nguyễn Phú Trọng" in an English report).
-        let name = t.capitalized && !opening
-        var bits = name ? 0 : stopwords[t.lower] ?? 0
-        if !letters.values.isEmpty && !name {
-            var i = Int(t.start)
-            while i < Int(t.end) {
-                if b[i] < 0x80 { i += 1; continue }
-                guard let (scalar, len) = Fold.decodeScalar(b, at: i, end: Int(t.end)), len > 0 else { i += 1; continue }
-                bits |= letters[UInt64(Fold.lowerScalar(scalar))] ?? 0
-                i += len
+        if !(t.capitalized && !opening) {
+            var bits = stopwords[t.lower] ?? 0
+            if !letters.values.isEmpty { bits |= letterBits(b, t) }
+            // One hit per language of the bit set, lowest first (only languages' own bits are ever set).
+            while bits != 0 {
+                e.hits[bits.trailingZeroBitCount] += 1
+                bits &= bits - 1
             }
         }
-        // One hit per language of the bit set, lowest first (only languages' own bits are ever set).
-        while bits != 0 {
-            e.hits[bits.trailingZeroBitCount] += 1
-            bits &= bits - 1
+        let lead = b[Int(t.start)]
+        if lead < 0x80 { // most words: one letter of the script of ASCII letters
+            if let s = script(of: UInt32(lead)) { e.letters[s] += 1 }
+            return
         }
+        countLetters(b, t, into: e)
+    }
+
+    /// The languages that list a letter of the word (`letters`), as a bit set.
+    @inline(__always)
+    private func letterBits(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> UInt64 {
+        var bits: UInt64 = 0
+        var i = Int(t.start)
+        let end = Int(t.end)
+        // Most words are ASCII: their bytes are read without a bounds check, and no letter of theirs is looked up.
+        let bytes = b.baseAddress!
+        while i < end && bytes[i] < 0x80 { i += 1 }
+        while i < end {
+            if b[i] < 0x80 { i += 1; continue }
+            guard let (scalar, len) = Fold.decodeScalar(b, at: i, end: end), len > 0 else { i += 1; continue }
+            bits |= letters[UInt64(Fold.lowerScalar(scalar))] ?? 0
+            i += len
+        }
+        return bits
+    }
+
+    /// The letters of a word that starts with a letter outside ASCII: its first letter's script, or each letter's
+    /// for a script written without spaces (from U+2E80).
+    private func countLetters(_ b: UnsafeBufferPointer<UInt8>, _ t: Token, into e: Evidence) {
         var i = Int(t.start)
         let end = Int(t.end)
         func scalar(at i: Int) -> (UInt32, Int) {
@@ -296,25 +326,29 @@ public struct LanguageProfiles: Sendable {
         let total = e.total
         guard total > 0, !languages.isEmpty else { return nil }
         // Allocation-free (the shares on the stack, each computed once): it runs once per line of every article.
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { shares -> Int? in
-            var best = 0.0
-            for l in languages.indices {
-                shares[l] = Double(languages[l].scripts.reduce(0) { $0 + e.letters[$1] }) / Double(total)
-                best = max(best, shares[l])
-            }
-            guard best > 0 else { return nil }
-            var winner: Int?
-            var winnerHits = -1, winnerScripts = Int.max
-            var tied = false
-            for l in languages.indices where shares[l] >= best - 0.05 {
-                let hits = e.hits[l], scripts = languages[l].scripts.count
-                if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
-                    winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
-                } else if hits == winnerHits && scripts == winnerScripts {
-                    tied = true
+        return languages.withUnsafeBufferPointer { languages in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { shares -> Int? in
+                var best = 0.0
+                for l in languages.indices {
+                    var letters = 0
+                    for s in languages[l].scripts { letters += e.letters[s] }
+                    shares[l] = Double(letters) / Double(total)
+                    best = max(best, shares[l])
                 }
+                guard best > 0 else { return nil }
+                var winner: Int?
+                var winnerHits = -1, winnerScripts = Int.max
+                var tied = false
+                for l in languages.indices where shares[l] >= best - 0.05 {
+                    let hits = e.hits[l], scripts = languages[l].scripts.count
+                    if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
+                        winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
+                    } else if hits == winnerHits && scripts == winnerScripts {
+                        tied = true
+                    }
+                }
+                return tied ? nil : winner
             }
-            return tied ? nil : winner
         }
     }
 
@@ -323,19 +357,46 @@ public struct LanguageProfiles: Sendable {
     /// (a name, a number) count for nobody. Nil when no line tells.
     func identify(_ b: UnsafeBufferPointer<UInt8>, tokens: some Collection<Token>) -> LanguageGuess? {
         guard !languages.isEmpty else { return nil }
-        var weight = Array(repeating: 0, count: languages.count)
-        var whole = Evidence(scripts: scripts.count, languages: languages.count)
-        var line = Evidence(scripts: scripts.count, languages: languages.count)
+        let scriptCount = scripts.count, languageCount = languages.count
+        // One line's counts, the whole text's, and each language's weight, in one allocation on the stack.
+        let counted = withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (scriptCount + languageCount) + languageCount) {
+            memory -> (weights: [Int], whole: Int?) in
+            memory.initialize(repeating: 0)
+            let base = memory.baseAddress!
+            func evidence(at offset: Int) -> Evidence {
+                Evidence(letters: UnsafeMutableBufferPointer(start: base + offset, count: scriptCount),
+                         hits: UnsafeMutableBufferPointer(start: base + offset + scriptCount, count: languageCount))
+            }
+            let line = evidence(at: 0), whole = evidence(at: scriptCount + languageCount)
+            let weight = UnsafeMutableBufferPointer(start: base + 2 * (scriptCount + languageCount), count: languageCount)
+            countLines(b, tokens: tokens, line: line, whole: whole, weight: weight)
+            return (Array(weight), weight.contains { $0 > 0 } ? nil : decide(whole))
+        }
+        let weights = counted.weights
+        let decided = weights.reduce(0, +)
+        if decided == 0 { // no line told: the whole text decides
+            guard let l = counted.whole else { return nil }
+            return LanguageGuess(language: l, shares: [(l, 1)])
+        }
+        let shares = weights.indices.filter { weights[$0] > 0 }
+            .map { (language: $0, share: Double(weights[$0]) / Double(decided)) }
+            .sorted { $0.share > $1.share || $0.share == $1.share && $0.language < $1.language }
+        return LanguageGuess(language: shares[0].language, shares: shares)
+    }
+
+    /// Counts the tokens line by line into `line`; each line that tells its language adds its letters to that
+    /// language's `weight`, and every line is added to `whole`.
+    private func countLines(_ b: UnsafeBufferPointer<UInt8>, tokens: some Collection<Token>, line: Evidence, whole: Evidence,
+                            weight: UnsafeMutableBufferPointer<Int>) {
         var lineEnd = -1
         var words = 0
         var opening = true
         func close() {
             let total = line.total
-            guard total > 0 || line.hits.contains(where: { $0 > 0 }) else { return }
+            guard total > 0 || line.hasHits else { return }
             if let l = decide(line) { weight[l] += total }
-            whole += line
-            for i in line.letters.indices { line.letters[i] = 0 }
-            for i in line.hits.indices { line.hits[i] = 0 }
+            whole.add(line)
+            line.clear()
         }
         for t in tokens {
             if Int(t.start) >= lineEnd {
@@ -343,21 +404,12 @@ public struct LanguageProfiles: Sendable {
                 lineEnd = MetadataReader.lineEndByte(b, Int(t.start))
                 opening = true
             }
-            count(b, t, opening: opening, into: &line)
+            count(b, t, opening: opening, into: line)
             // A sentence may start after a full stop, a question or exclamation mark, a colon or an opening quote.
             opening = t.kind == .punct && (t.first == 0x2E || t.first == 0x21 || t.first == 0x3F || t.first == 0x3A
                                            || t.first == 0x22 || t.first == 0xE2)
             if t.kind == .word { words += 1; if words >= 4000 { break } }
         }
         close()
-        let decided = weight.reduce(0, +)
-        if decided == 0 {
-            guard let l = decide(whole) else { return nil }
-            return LanguageGuess(language: l, shares: [(l, 1)])
-        }
-        let shares = weight.indices.filter { weight[$0] > 0 }
-            .map { (language: $0, share: Double(weight[$0]) / Double(decided)) }
-            .sorted { $0.share > $1.share || $0.share == $1.share && $0.language < $1.language }
-        return LanguageGuess(language: shares[0].language, shares: shares)
     }
 }

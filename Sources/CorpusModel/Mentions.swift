@@ -196,7 +196,7 @@ struct MentionFinder {
             let t = tokens[i]
             guard t.kind == .word, t.capitalized, !owner[i - s] else { i += 1; continue }
             var h = Fold.empty
-            var best: (end: Int, refs: [Gazetteer.NameRef])?
+            var best: (end: Int, refs: Gazetteer.NameRefs)?
             var j = i
             while j < e && j - i < 9 {
                 let tj = tokens[j]
@@ -204,19 +204,19 @@ struct MentionFinder {
                     if tj.kind == .word && !tj.capitalized && language == .english && !lexicon.connectors.contains(tj.lower) { break }
                     h = Fold.hash(h, bytes: b, from: Int(tj.start), to: Int(tj.end))
                     if tj.kind != .possessive && (tj.capitalized || tj.kind == .number || language == .vietnamese),
-                       j > i || exactEnough(tj), let refs = gazetteer.refs(forKey: h) {
-                        let tokenCount = j - i + 1 // (the array is filtered only when a name is unusable)
+                       j > i || exactEnough(tj), let refs = gazetteer.nameRefs(forKey: h) {
+                        let tokenCount = j - i + 1 // (an array is made only when a name is unusable)
                         var usable = refs.allSatisfy { usableName($0, tokenCount: tokenCount) } ? refs
-                            : refs.filter { usableName($0, tokenCount: tokenCount) }
-                        if j == i && tj.length <= 5 && acronyms.contains(h) && !MetadataReader.isAllCaps(b, tj) { usable = [] }
+                            : Gazetteer.NameRefs(refs.filter { usableName($0, tokenCount: tokenCount) })
+                        if j == i && tj.length <= 5 && acronyms.contains(h) && !MetadataReader.isAllCaps(b, tj) { usable = Gazetteer.NameRefs([]) }
                         // One word that is also another person's short form ("Clinton": Bill's alias "Clin-tơn",
                         // Hillary's surname) is resolved as a short form, by who was named last.
                         if j == i, !usable.isEmpty, gazetteer.hasShort(h), let shortOwners = gazetteer.shortRefs(forKey: h) {
                             var kept: [Gazetteer.NameRef] = []
                             for ref in usable where !(shortOwners.contains { $0 != ref.entity } && isPerson(ref)) { kept.append(ref) }
-                            usable = kept
+                            usable = Gazetteer.NameRefs(kept)
                         }
-                        if j == i, isCommonWord(tj), !hasTitleBefore(i, from: s) { usable.removeAll(where: isPerson) }
+                        if j == i, isCommonWord(tj), !hasTitleBefore(i, from: s) { usable = Gazetteer.NameRefs(usable.filter { !isPerson($0) }) }
                         if !usable.isEmpty { best = (j + 1, usable) }
                     }
                     j += 1
@@ -348,7 +348,7 @@ struct MentionFinder {
     }
 
     /// Prefers a country, then a person, an organisation, and the largest city.
-    func choose(_ refs: [Gazetteer.NameRef]) -> Gazetteer.NameRef {
+    func choose(_ refs: Gazetteer.NameRefs) -> Gazetteer.NameRef {
         if refs.count == 1 { return refs[0] } // nothing to rank
         func rank(_ r: Gazetteer.NameRef) -> (Int, Int) {
             let i = Int(r.entity) // fields read in place, not a copy of the entity

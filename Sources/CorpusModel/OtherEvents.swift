@@ -140,13 +140,19 @@ extension EventFinder {
     /// The clauses a ";" bounds around a meeting word ("in A, he met X; in B, he met Y"); a ";" followed by no
     /// other meeting word only separates the listed parties ("meetings with A; B; C").
     func meetingClauses(around k: Int, _ c: SentenceContext) -> Range<Int> {
-        let isSemicolon = { (j: Int) in tokens[j].kind == .punct && tokens[j].first == 0x3B }
-        let start = (c.start..<k).last(where: isSemicolon).map { $0 + 1 } ?? c.start
-        let end = (k..<c.end).first { j in
-            isSemicolon(j) && (j + 1..<c.end).contains { lexicon.meetingWords.match(tokens, at: $0, end: c.end) > 0 }
-        } ?? c.end
+        // Loops, not closures: a closure stored in a local copied the whole finder at each call.
+        var start = c.start
+        for j in (c.start..<k).reversed() where isSemicolon(j) { start = j + 1; break }
+        var end = c.end
+        for j in k..<c.end where isSemicolon(j) {
+            var meetingAfter = false
+            for m in j + 1..<c.end where lexicon.meetingWords.match(tokens, at: m, end: c.end) > 0 { meetingAfter = true; break }
+            if meetingAfter { end = j; break }
+        }
         return start..<end
     }
+
+    private func isSemicolon(_ j: Int) -> Bool { tokens[j].kind == .punct && tokens[j].first == 0x3B }
 
     /// A summit abroad, or talks held in a city named with them, is a visit for the participants from
     /// elsewhere: the city after "in/at/tại/ở" nearest the word, before it in the sentence or shortly after

@@ -60,6 +60,26 @@ struct GazetteerNameIndexTests {
         #expect(Self.sameAnswers(after, Self.loaded, for: Array(Self.everyName.prefix(2_000))))
     }
 
+    /// A builder's gazetteer tests a prefilter of the name keys before the table (`KeyPrefilter`): it must let every
+    /// name through, keep most other keys out, and let a name added afterwards be found.
+    @Test func thePrefilterOfABuildersGazetteerLetsEveryNameThrough() {
+        var prepared = Self.loaded
+        prepared.prepareNameLookups()
+        #expect(Self.sameAnswers(prepared, Self.loaded, for: Self.everyName + ["Bí", "Bỉ", "no such place at all"]))
+        prepared.add(Entity(id: "test-person-added", kind: .person, name: "Qwerty Zyxwv", short: ["Zyxwv"]))
+        #expect(prepared.lookup("Qwerty Zyxwv").map(\.id) == ["test-person-added"])
+    }
+
+    @Test func aPrefilterKeepsMostAbsentKeysOut() {
+        var table = KeyTable()
+        for i in 0..<5_000 { table.set(Fold.key("present name \(i)"), 1) }
+        let filter = KeyPrefilter(table)
+        #expect((0..<5_000).allSatisfy { filter.mayContain(Fold.key("present name \($0)")) })
+        let passed = (0..<20_000).filter { filter.mayContain(Fold.key("absent name \($0)")) }.count
+        #expect(passed < 20_000 / 4) // about one in eight with eight bits per key
+        #expect(KeyPrefilter().mayContain(Fold.key("absent name 1"))) // the empty filter lets everything through
+    }
+
     /// Where the name index starts in a snapshot's bytes (after the header and the entities).
     static func nameIndexStart(_ bytes: [UInt8]) -> Int {
         bytes.withUnsafeBytes { raw in
