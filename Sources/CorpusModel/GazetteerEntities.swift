@@ -171,3 +171,8 @@ extension GazetteerCache.Reader {
         if u8() == 1 { skipString() }
     }
 }
+
+/// Compared as the sequence of their entities, whether decoded or still encoded.
+extension GazetteerEntities: Equatable {
+    public static func == (a: GazetteerEntities, b: GazetteerEntities) -> Bool { a.elementsEqual(b) }
+}

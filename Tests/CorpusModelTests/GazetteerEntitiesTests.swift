@@ -12,7 +12,7 @@ struct GazetteerEntitiesTests {
         let cached = try GazetteerNameIndexTests.readBack()
         #expect(cached.entities.isPending)
         #expect(cached.entities.count == Self.loaded.entities.count)
-        #expect(Self.loaded.entities.count > 10_000)
+        #expect(Self.loaded.entities.count > 9_000)
         #expect(!Self.loaded.entities.isPending)
     }
 
