@@ -191,8 +191,8 @@ enum GazetteerCache {
             guard r.u64() == magic, r.u64() == key else { return nil }
             // The entities are checked now and copied as they are, each decoded when first read (`PendingEntities`).
             let entityCount = r.count(30), entitiesStart = r.i
-            guard !r.failed, let offsets = r.entityOffsets(count: entityCount) else { return nil }
-            let entities = PendingEntities(bytes: Array(UnsafeRawBufferPointer(rebasing: raw[entitiesStart..<r.i])), offsets: offsets)
+            guard !r.failed, let encoded = r.encodedEntities(count: entityCount) else { return nil }
+            let entities = PendingEntities(bytes: Array(UnsafeRawBufferPointer(rebasing: raw[entitiesStart..<r.i])), encoded: encoded)
             // The name index is checked now and read and decoded when first used (`PendingNameIndex`).
             let namesStart = r.i
             guard r.skipNameIndex(entityCount: entityCount) else { return nil }

@@ -36,10 +36,14 @@ public struct GazetteerEntities: RandomAccessCollection, Sendable {
     /// The entities as one array: the array itself (shared, not copied), or every encoded entity decoded.
     public var array: [Entity] { pending?.all ?? decoded }
 
-    /// The id of entity `index` (from the snapshot's bytes when it is still encoded: no whole entity decoded).
-    func id(at index: Int) -> String { if let pending { return pending.id(at: index) } else { return decoded[index].id } }
+    /// Every entity's id, in order (from the snapshot's bytes when they are still encoded: no whole entity decoded).
+    var ids: [String] { pending?.ids ?? decoded.map(\.id) }
 
-    /// The kind of entity `index` (one byte of the snapshot's when it is still encoded).
+    /// The countries' ids, each to its first entity, when the entities are still encoded (found when they were
+    /// checked); nil otherwise.
+    var encodedCountries: [String: Int32]? { pending?.countries }
+
+    /// The kind of entity `index` (known without decoding it when it is still encoded).
     func kind(at index: Int) -> EntityKind { if let pending { return pending.kind(at: index) } else { return decoded[index].kind } }
 
     /// Decodes every entity still encoded, into the array: a builder reads them on every core, without the lock of
@@ -62,29 +66,40 @@ public struct GazetteerEntities: RandomAccessCollection, Sendable {
     }
 }
 
-/// A gazetteer snapshot's entities, encoded as `GazetteerCache.write` wrote them and checked when the snapshot was
-/// read (`GazetteerCache.Reader.entityOffsets`), each decoded once, by the first thread that reads it.
+/// Where a snapshot's entities are, as the check on read found them (`GazetteerCache.Reader.encodedEntities`).
+struct EncodedEntities {
+    /// Where each entity starts, from the first's start.
+    var offsets: [Int32]
+    /// Each entity's kind (`EntityKind.allCases` index).
+    var kinds: [UInt8]
+    /// The countries' ids, each to its first entity (a report's evidence names countries: `Gazetteer.country`).
+    var countries: [String: Int32]
+}
+
+/// A gazetteer snapshot's entities, checked when the snapshot was read and copied as they are encoded, each decoded
+/// once, by the first thread that reads it. A copy: the snapshot is not kept mapped (a file truncated in place would
+/// end the process with SIGBUS, see `GazetteerSnapshotFile`), and its entities stay readable whatever happens to it.
 final class PendingEntities: @unchecked Sendable {
-    /// The snapshot's entities part (a copy: the snapshot is not kept mapped).
+    /// The snapshot's entities part.
     private let bytes: [UInt8]
-    /// Where each entity starts in `bytes`.
-    private let offsets: [Int32]
+    private let encoded: EncodedEntities
     private let lock = NSLock()
     private var read: [Int32: Entity] = [:]
 
-    init(bytes: [UInt8], offsets: [Int32]) {
+    init(bytes: [UInt8], encoded: EncodedEntities) {
         self.bytes = bytes
-        self.offsets = offsets
+        self.encoded = encoded
     }
 
-    var count: Int { offsets.count }
+    var count: Int { encoded.offsets.count }
+    var countries: [String: Int32] { encoded.countries }
 
     subscript(index: Int) -> Entity {
-        precondition(index >= 0 && index < offsets.count, "Index out of range")
+        precondition(index >= 0 && index < count, "Index out of range")
         lock.lock()
         defer { lock.unlock() }
         if let entity = read[Int32(index)] { return entity }
-        let entity = decode(index)
+        let entity = bytes.withUnsafeBytes { decode(index, bytes: $0) }
         read[Int32(index)] = entity
         return entity
     }
@@ -93,62 +108,69 @@ final class PendingEntities: @unchecked Sendable {
     var all: [Entity] {
         lock.lock()
         defer { lock.unlock() }
-        return (0..<offsets.count).map { read[Int32($0)] ?? decode($0) }
+        return bytes.withUnsafeBytes { raw in (0..<count).map { read[Int32($0)] ?? decode($0, bytes: raw) } }
     }
 
-    func id(at index: Int) -> String {
-        withReader(at: index) { $0.string() }
-    }
-
-    func kind(at index: Int) -> EntityKind {
-        withReader(at: index) { r in
-            r.skipString()
-            return EntityKind.allCases[Int(r.u8())] // checked when the snapshot was read
-        }
-    }
-
-    private func decode(_ index: Int) -> Entity {
-        // The bytes were checked when the snapshot was read, and are this object's own: a decode cannot fail.
-        guard let entity = withReader(at: index, { $0.entity() }) else { fatalError("gazetteer entity \(index): bytes checked on read do not decode") }
-        return entity
-    }
-
-    private func withReader<R>(at index: Int, _ body: (inout GazetteerCache.Reader) -> R) -> R {
+    /// Every entity's id, in order.
+    var ids: [String] {
         bytes.withUnsafeBytes { raw in
-            var r = GazetteerCache.Reader(b: raw, i: Int(offsets[index]))
-            return body(&r)
+            (0..<count).map { i in
+                var r = GazetteerCache.Reader(b: raw, i: Int(encoded.offsets[i]))
+                return r.string()
+            }
         }
+    }
+
+    func kind(at index: Int) -> EntityKind { EntityKind.allCases[Int(encoded.kinds[index])] }
+
+    /// Entity `index` decoded from `bytes` (this object's own, checked when the snapshot was read: it decodes).
+    private func decode(_ index: Int, bytes: UnsafeRawBufferPointer) -> Entity {
+        var r = GazetteerCache.Reader(b: bytes, i: Int(encoded.offsets[index]))
+        guard let entity = r.entity() else { fatalError("gazetteer entity \(index): its bytes were checked when read, and do not decode") }
+        return entity
     }
 }
 
 extension GazetteerCache.Reader {
-    /// Steps over `count` entities, checking what `entity()` checks, and gives where each starts (relative to the
-    /// first); nil on a damaged one.
-    mutating func entityOffsets(count: Int) -> [Int32]? {
-        let start = i
+    /// Steps over `count` entities, checking what `entity()` checks; where each starts, its kind, the countries'
+    /// ids; nil on a damaged one.
+    mutating func encodedEntities(count: Int) -> EncodedEntities? {
+        let first = i
+        var kinds = [UInt8](repeating: 0, count: count)
+        var countries: [String: Int32] = [:]
         var complete = true
         let offsets = [Int32](unsafeUninitializedCapacity: count) { storage, made in
             while made < count {
-                let offset = i - start
-                guard skipEntity() else { break }
+                let offset = i - first
+                guard let kind = skipEntity(), offset <= Int(Int32.max) else { break }
                 storage[made] = Int32(offset)
+                kinds[made] = kind
+                if kind == Self.countryKind {
+                    var idReader = self
+                    idReader.i = first + offset
+                    let id = idReader.string()
+                    if countries[id] == nil { countries[id] = Int32(made) } // the first entity of an id
+                }
                 made += 1
             }
             complete = made == count
         }
-        return complete && i - start <= Int(Int32.max) ? offsets : nil
+        guard complete else { return nil }
+        return EncodedEntities(offsets: offsets, kinds: kinds, countries: countries)
     }
 
-    /// Steps over the next entity as `entity()` reads it; false on a damaged one.
-    private mutating func skipEntity() -> Bool {
+    private static let countryKind = UInt8(EntityKind.allCases.firstIndex(of: .country)!)
+
+    /// Steps over the next entity as `entity()` reads it; its kind, or nil on a damaged one.
+    private mutating func skipEntity() -> UInt8? {
         skipString() // id
-        let kindIndex = Int(u8())
+        let kind = u8()
         for _ in 0..<4 { skipString() } // name, aliases, short forms, demonyms
         for _ in 0..<3 { skipOptional() } // country, alpha-2, capital
         _ = optionalInt() // population
         skipOptional() // organisation kind
         let gender = optional()
-        guard kindIndex < EntityKind.allCases.count, gender.map({ Gender(rawValue: $0) != nil }) ?? true else { return false }
+        guard Int(kind) < EntityKind.allCases.count, gender.map({ Gender(rawValue: $0) != nil }) ?? true else { return nil }
         for _ in 0..<count(10) {
             skipString()
             let rank = Int(u8())
@@ -156,9 +178,9 @@ extension GazetteerCache.Reader {
             skipOptional()
             _ = u32()
             _ = u32()
-            guard rank < Level.allCases.count else { return false }
+            guard rank < Level.allCases.count else { return nil }
         }
-        return !failed
+        return failed ? nil : kind
     }
 
     mutating func skipString() {

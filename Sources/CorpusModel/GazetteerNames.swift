@@ -71,9 +71,13 @@ final class PendingIDIndex: @unchecked Sendable {
         defer { lock.unlock() }
         if let made { return made[id].flatMap { entities.kind(at: Int($0)) == .country ? $0 : nil } }
         if countries == nil {
-            var ids: [String: Int32] = [:]
-            for i in entities.indices.reversed() where entities.kind(at: i) == .country { ids[entities.id(at: i)] = Int32(i) }
-            countries = ids
+            if let encoded = entities.encodedCountries {
+                countries = encoded
+            } else {
+                var ids: [String: Int32] = [:]
+                for i in entities.indices.reversed() where entities[i].kind == .country { ids[entities[i].id] = Int32(i) }
+                countries = ids
+            }
         }
         return countries?[id]
     }
@@ -85,7 +89,8 @@ final class PendingIDIndex: @unchecked Sendable {
         var ids = [String: Int32](minimumCapacity: entities.count)
         // The first entity of an id wins: from the last to the first, each id hashed once. By index: `enumerated()`
         // would copy each entity (every string retained and released) to read its id.
-        for i in entities.indices.reversed() { ids[entities.id(at: i)] = Int32(i) }
+        let all = entities.ids
+        for i in all.indices.reversed() { ids[all[i]] = Int32(i) }
         made = ids
         return ids
     }

@@ -30,7 +30,7 @@ struct GazetteerEntitiesTests {
         let cached = try GazetteerNameIndexTests.readBack()
         _ = cached.entities[7] // one decoded before the rest
         #expect(cached.entities.array == Self.loaded.entities.array)
-        #expect(cached.entities.indices.allSatisfy { cached.entities.id(at: $0) == Self.loaded.entities[$0].id })
+        #expect(cached.entities.ids == Self.loaded.entities.map(\.id))
         #expect(cached.entities.indices.allSatisfy { cached.entities.kind(at: $0) == Self.loaded.entities[$0].kind })
         var decoded = cached
         decoded.decodeNameIndex()

@@ -65,7 +65,7 @@ struct GazetteerNameIndexTests {
         bytes.withUnsafeBytes { raw in
             var r = GazetteerCache.Reader(b: raw)
             _ = r.u64(); _ = r.u64()
-            _ = r.entityOffsets(count: r.count(30))
+            _ = r.encodedEntities(count: r.count(30))
             return r.i
         }
     }
