@@ -1,8 +1,8 @@
 import Foundation
 
 // The gazetteer's entities. A gazetteer read from its snapshot keeps them encoded, as the snapshot has them, and
-// decodes an entity when it is first read: a warm run that reports on a corpus's visits reads a few hundred of the
-// ten thousand, and decoding them all (about ten strings each) was about a seventh of such a run.
+// decodes an entity when it is first read: a warm run that reports on a corpus's visits reads only those its report
+// names, and decoding all ten thousand (about ten strings each) was about a seventh of such a run.
 
 /// The entities of a `Gazetteer`, indexed from 0: an array, or the snapshot's encoded entities decoded one by one
 /// when first read. Mutating them (an overlay, a correction, `Gazetteer.add`) decodes them all first.
