@@ -14,7 +14,7 @@ enum BundledData {
     private static func roots() -> [URL] {
         let fileManager = FileManager.default
         var roots: [URL] = []
-        if let home = ProcessInfo.processInfo.environment["DOSSIER_HOME"], !home.isEmpty {
+        if let home = ProcessEnvironment.value("DOSSIER_HOME"), !home.isEmpty {
             roots.append(URL(fileURLWithPath: home, isDirectory: true))
         }
         // /proc/self/exe: argv[0] is a bare name when the binary is found through PATH.

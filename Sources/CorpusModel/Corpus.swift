@@ -228,7 +228,7 @@ public struct CorpusBuilder: Sendable {
     public func build(directory: URL) -> (Corpus, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let (files, manifest) = CorpusListing.read(directory, into: &diagnostics) else {
-            return (Corpus(entities: gazetteer.entities, gazetteer: gazetteer), diagnostics)
+            return (Corpus(entities: EntityTable(gazetteer: gazetteer.entities, own: []), gazetteer: gazetteer), diagnostics)
         }
         let (corpus, d) = build(inputs: BuildInputs(source: .directory(directory.path, files), manifest: manifest))
         return (corpus, diagnostics + d)
@@ -335,7 +335,7 @@ struct Assembly {
     init(gazetteer: Gazetteer, tables: DocumentTables) {
         self.gazetteer = gazetteer
         self.tables = tables
-        entities = gazetteer.entities
+        entities = gazetteer.entities.array
     }
 
     /// Grows the corpus-wide arrays once per chunk to what the whole corpus will need, projected from the
@@ -694,7 +694,7 @@ final class AtomicCounter: @unchecked Sendable {
 
 /// `DOSSIER_MEMORY_TRACE=1`: resident and peak memory after each stage of a build, on standard error.
 enum MemoryTrace {
-    static let enabled = ProcessInfo.processInfo.environment["DOSSIER_MEMORY_TRACE"] != nil
+    static let enabled = ProcessEnvironment.value("DOSSIER_MEMORY_TRACE") != nil
     static func note(_ stage: String) {
         guard enabled, let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return }
         let fields = s.split(separator: "\n").filter { $0.hasPrefix("VmRSS:") || $0.hasPrefix("VmHWM:") }

@@ -10,7 +10,8 @@ public enum NameRole: UInt8, Sendable {
 
 /// Every known entity, looked up by folded key. Immutable and `Sendable` once built.
 public struct Gazetteer: Sendable {
-    public private(set) var entities: [Entity]
+    /// Read from a snapshot, each entity is decoded when first read (`GazetteerEntities`).
+    public private(set) var entities: GazetteerEntities
     /// Entity id -> index (the first entity of an id). A gazetteer read from a snapshot makes it on first use.
     private var ownIDs: [String: Int32]
     private var pendingIDs: PendingIDIndex?
@@ -59,15 +60,16 @@ public struct Gazetteer: Sendable {
     }
 
     public init(entities: [Entity] = []) {
-        self.entities = []
+        self.entities = GazetteerEntities()
         ownIDs = [:]
         for e in entities { add(e) }
     }
 
-    /// Decodes the name index now if it is still in the snapshot: a builder looks names up on every core, and
-    /// then reads them without the lock of the first use.
+    /// Decodes the name index and the entities now if they are still in the snapshot: a builder looks names up and
+    /// reads entities on every core, and then reads them without the lock of the first use.
     mutating func decodeNameIndex() {
         decodeIDIndex()
+        entities.decodeAll()
         guard let pending = pendingNames else { return }
         ownNames = pending.index
         pendingNames = nil
@@ -249,7 +251,7 @@ extension Gazetteer {
     /// one: extra persons, offices, aliases). Missing files are skipped; malformed lines are reported
     /// with file, line and column and skipped, and everything else still loads.
     /// Restores a gazetteer from its parts (the cache's path).
-    init(entities: [Entity], names: PendingNameIndex) {
+    init(entities: GazetteerEntities, names: PendingNameIndex) {
         self.entities = entities
         pendingNames = names
         // Hashing eight thousand ids was 3% of a warm run that looks up no id, or only countries'.
@@ -347,12 +349,12 @@ extension Gazetteer {
     }
 
     private mutating func reserveFor(_ t: TSVFile) {
-        if entities.capacity < entities.count + t.rows.count { entities.reserveCapacity(entities.count + t.rows.count) }
+        entities.reserveCapacity(atLeast: entities.count + t.rows.count)
     }
 
     /// Room for the names in about `bytes` of gazetteer files.
     mutating func reserve(bytes: Int) {
-        entities.reserveCapacity(entities.count + bytes / 50)
+        entities.reserveCapacity(atLeast: entities.count + bytes / 50)
         byID.reserveCapacity(byID.count + bytes / 50)
         names.reserve(bytes / 14)
         exactSingles.reserve(bytes / 20)

@@ -10,7 +10,7 @@ enum GazetteerCache {
     static let magic: UInt64 = 0x3547_415A_5353_4F44 // "DOSSGAZ5", bumped whenever the layout changes
     static let files = Gazetteer.knownFiles
 
-    static var disabled: Bool { ProcessInfo.processInfo.environment["DOSSIER_NO_CACHE"] != nil }
+    static var disabled: Bool { ProcessEnvironment.value("DOSSIER_NO_CACHE") != nil }
 
     /// How recent a change keeps a file out of the snapshot's key (seconds).
     static let settleSeconds: Int64 = 2
@@ -48,7 +48,7 @@ enum GazetteerCache {
     }
 
     static func url(for key: UInt64) -> URL {
-        let dir = ProcessInfo.processInfo.environment["DOSSIER_CACHE_DIR"].map { URL(fileURLWithPath: $0) }
+        let dir = ProcessEnvironment.value("DOSSIER_CACHE_DIR").map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory
         return dir.appendingPathComponent("dossier-gazetteer-\(String(key, radix: 16)).bin")
     }
@@ -188,16 +188,19 @@ enum GazetteerCache {
         guard let file = GazetteerSnapshotFile(path: url(for: key).path) else { return nil }
         return file.withMappedBytes { raw -> (Gazetteer, [Diagnostic])? in
             var r = Reader(b: raw)
-            guard r.u64() == magic, r.u64() == key,
-                  let entities = r.entities() else { return nil }
+            guard r.u64() == magic, r.u64() == key else { return nil }
+            // The entities are checked now and copied as they are, each decoded when first read (`PendingEntities`).
+            let entityCount = r.count(30), entitiesStart = r.i
+            guard !r.failed, let encoded = r.encodedEntities(count: entityCount) else { return nil }
+            let entities = PendingEntities(bytes: Array(UnsafeRawBufferPointer(rebasing: raw[entitiesStart..<r.i])), encoded: encoded)
             // The name index is checked now and read and decoded when first used (`PendingNameIndex`).
             let namesStart = r.i
-            guard r.skipNameIndex(entityCount: entities.count) else { return nil }
-            let names = PendingNameIndex(file: file, bytes: namesStart..<r.i, entityCount: entities.count)
+            guard r.skipNameIndex(entityCount: entityCount) else { return nil }
+            let names = PendingNameIndex(file: file, bytes: namesStart..<r.i, entityCount: entityCount)
             guard let formerStates = r.formerStates(),
                   let diagnostics = r.diagnostics(),
                   !r.failed, r.i == raw.count else { return nil }
-            var g = Gazetteer(entities: entities, names: names)
+            var g = Gazetteer(entities: GazetteerEntities(pending: entities), names: names)
             g.formerStates = formerStates
             return (g, diagnostics)
         }
@@ -206,24 +209,8 @@ enum GazetteerCache {
 
 // Each part of the file in the order `write` puts it; nil on a damaged part.
 extension GazetteerCache.Reader {
-    mutating func entities() -> [Entity]? {
-        let count = count(30)
-        if failed { return nil }
-        var complete = true
-        // Each entity made in its place in the array's storage (an `append` copied it there, then destroyed the
-        // original: every string retained and released, eight thousand times over on every start).
-        let entities = [Entity](unsafeUninitializedCapacity: count) { storage, made in
-            while made < count, let entity = entity() {
-                (storage.baseAddress! + made).initialize(to: entity)
-                made += 1
-            }
-            complete = made == count
-        }
-        return complete ? entities : nil
-    }
-
     /// The next entity; nil on a damaged one.
-    private mutating func entity() -> Entity? {
+    mutating func entity() -> Entity? {
         let id = string()
         let kindIndex = Int(u8())
         let name = string(), aliases = string(), shorts = string(), demonyms = string()

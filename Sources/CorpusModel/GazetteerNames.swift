@@ -68,10 +68,10 @@ final class PendingNameIndex: @unchecked Sendable {
 final class PendingIDIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [String: Int32]?
-    /// The gazetteer's entities (its array's storage, shared).
-    private let entities: [Entity]
+    /// The gazetteer's entities (shared: its array's storage, or its snapshot's entities).
+    private let entities: GazetteerEntities
 
-    init(entities: [Entity]) {
+    init(entities: GazetteerEntities) {
         self.entities = entities
     }
 
@@ -81,11 +81,15 @@ final class PendingIDIndex: @unchecked Sendable {
     func country(_ id: String) -> Int32? {
         lock.lock()
         defer { lock.unlock() }
-        if let made { return made[id].flatMap { entities[Int($0)].kind == .country ? $0 : nil } }
+        if let made { return made[id].flatMap { entities.kind(at: Int($0)) == .country ? $0 : nil } }
         if countries == nil {
-            var ids: [String: Int32] = [:]
-            for i in entities.indices.reversed() where entities[i].kind == .country { ids[entities[i].id] = Int32(i) }
-            countries = ids
+            if let encoded = entities.encodedCountries {
+                countries = encoded
+            } else {
+                var ids: [String: Int32] = [:]
+                for i in entities.indices.reversed() where entities[i].kind == .country { ids[entities[i].id] = Int32(i) }
+                countries = ids
+            }
         }
         return countries?[id]
     }
@@ -97,7 +101,8 @@ final class PendingIDIndex: @unchecked Sendable {
         var ids = [String: Int32](minimumCapacity: entities.count)
         // The first entity of an id wins: from the last to the first, each id hashed once. By index: `enumerated()`
         // would copy each entity (every string retained and released) to read its id.
-        for i in entities.indices.reversed() { ids[entities[i].id] = Int32(i) }
+        let all = entities.ids
+        for i in all.indices.reversed() { ids[all[i]] = Int32(i) }
         made = ids
         return ids
     }

@@ -19,7 +19,7 @@ public final class TextStore: @unchecked Sendable {
     /// command line refuses a value `memoryLimit(megabytes:)` does not take). 8 MB: the bundled corpus and the
     /// annotated batches stay in memory; 16 MB held 8 MB more at the peak of a large build (issue 9).
     public static let defaultMemoryLimit: Int = {
-        ProcessInfo.processInfo.environment["DOSSIER_TEXT_MEMORY"].flatMap(memoryLimit(megabytes:)) ?? 8 << 20
+        ProcessEnvironment.value("DOSSIER_TEXT_MEMORY").flatMap(memoryLimit(megabytes:)) ?? 8 << 20
     }()
 
     /// The largest `DOSSIER_TEXT_MEMORY` taken, in MB (1 TiB).
@@ -181,7 +181,7 @@ public final class TextStore: @unchecked Sendable {
     }
 
     private func openFile() -> Bool {
-        let dir = ProcessInfo.processInfo.environment["DOSSIER_CACHE_DIR"] ?? NSTemporaryDirectory()
+        let dir = ProcessEnvironment.value("DOSSIER_CACHE_DIR") ?? NSTemporaryDirectory()
         var template = Array((dir.hasSuffix("/") ? dir : dir + "/").utf8CString.dropLast()) + Array("dossier-texts-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return false }

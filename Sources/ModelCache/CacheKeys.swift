@@ -29,7 +29,7 @@ public struct CacheInputs: Sendable {
     /// The context key: the contents of every input file, the version, the build and the encoding. Every file is
     /// read (`contextKey(index:)` reads only those whose metadata changed).
     public func contextKey(buildIdentity: String = CacheInputs.buildIdentity) -> UInt64 {
-        contextKey(buildIdentity: buildIdentity) { path, _ in
+        contextKey(buildIdentity: buildIdentity) { path, _, _ in
             FileManager.default.contents(atPath: path).map { data in data.withUnsafeBytes { Checksum.of($0) } }
         }
     }
@@ -40,8 +40,10 @@ public struct CacheInputs: Sendable {
     public func contextKey(index url: URL, buildIdentity: String = CacheInputs.buildIdentity) -> UInt64 {
         var index = FileIndex(url: url)
         var paths: [String] = []
-        let key = contextKey(buildIdentity: buildIdentity) { path, position in
+        let key = contextKey(buildIdentity: buildIdentity) { path, position, listed in
             paths.append(path)
+            // A folder's file: the metadata its listing read a moment ago (no second `stat` by its whole path).
+            if let listed { return index.hash(of: path, at: position, metadata: listed) }
             var st = stat()
             guard stat(path, &st) == 0 else { return nil }
             return index.hash(of: path, at: position, metadata: FileIndex.Entry(st))
@@ -51,14 +53,14 @@ public struct CacheInputs: Sendable {
         return key
     }
 
-    /// The key with `hash` giving each input file's content hash (its path, its position among the files;
-    /// nil: unreadable).
-    private func contextKey(buildIdentity: String, hash: (String, Int) -> UInt64?) -> UInt64 {
+    /// The key with `hash` giving each input file's content hash (its path, its position among the files, its
+    /// metadata when a folder's listing read it; nil: unreadable).
+    private func contextKey(buildIdentity: String, hash: (String, Int, FileIndex.Entry?) -> UInt64?) -> UInt64 {
         var sum = Checksum()
         func add(_ text: String) { var t = text + "\u{0}"; t.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) } }
         var position = 0
-        func addFile(_ path: String) {
-            if let hash = hash(path, position) { withUnsafeBytes(of: hash.littleEndian) { sum.add($0) } } else { add("unreadable") }
+        func addFile(_ path: String, _ listed: FileIndex.Entry? = nil) {
+            if let hash = hash(path, position, listed) { withUnsafeBytes(of: hash.littleEndian) { sum.add($0) } } else { add("unreadable") }
             position += 1
         }
         add("dossier model cache")
@@ -69,13 +71,14 @@ public struct CacheInputs: Sendable {
         for (part, urls) in [("gazetteer", gazetteer), ("lexicon", lexicon), ("model", model), ("extractors", extractors)] {
             add(part)
             for url in urls {
-                switch InputFiles.of(url) {
+                let (files, metadata) = InputFiles.listed(url)
+                switch files {
                 case .absent: add("absent \(url.path)")
                 case .file: add("file"); addFile(url.path)
                 case .folder(let files):
                     add("folder")
                     let folder = url.path.hasSuffix("/") ? url.path : url.path + "/" // a String, not a URL, per file
-                    for relative in files { add(relative); addFile(folder + relative) }
+                    for (relative, listed) in zip(files, metadata) { add(relative); addFile(folder + relative, listed) }
                 }
             }
         }
@@ -126,17 +129,22 @@ enum InputFiles: Equatable {
 
     /// Read with `readdir` and `fstatat` relative to each folder kept open (FileManager's enumerator took most of
     /// the key's time): a symbolic link counts as what it points to, a link to a folder is not followed.
-    static func of(_ url: URL) -> InputFiles {
+    static func of(_ url: URL) -> InputFiles { listed(url).files }
+
+    /// What `url` names and, for a folder, each file's metadata (size, time stamp, inode, a link's target's) as
+    /// the listing read it, in the files' order.
+    static func listed(_ url: URL) -> (files: InputFiles, metadata: [FileIndex.Entry]) {
         var st = stat()
-        guard stat(url.path, &st) == 0 else { return .absent }
-        guard st.st_mode & S_IFMT == S_IFDIR else { return .file }
-        var files: [String] = []
+        guard stat(url.path, &st) == 0 else { return (.absent, []) }
+        guard st.st_mode & S_IFMT == S_IFDIR else { return (.file, []) }
+        var files: [(String, FileIndex.Entry)] = []
         collect(in: open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), prefix: "", into: &files)
-        return .folder(files.sorted())
+        files.sort { $0.0 < $1.0 }
+        return (.folder(files.map(\.0)), files.map(\.1))
     }
 
-    /// The files under the open folder `fd` (closed here), their paths after `prefix`.
-    private static func collect(in fd: Int32, prefix: String, into files: inout [String]) {
+    /// The files under the open folder `fd` (closed here), their paths after `prefix`, with their metadata.
+    private static func collect(in fd: Int32, prefix: String, into files: inout [(String, FileIndex.Entry)]) {
         guard fd >= 0, let folder = fdopendir(fd) else { if fd >= 0 { close(fd) }; return }
         defer { closedir(folder) }
         while let entry = readdir(folder) {
@@ -147,7 +155,7 @@ enum InputFiles: Equatable {
             var followed = stat(), own = stat()
             guard fstatat(fd, name, &followed, 0) == 0 else { continue } // a dangling link: as FileManager, left out
             if followed.st_mode & S_IFMT != S_IFDIR {
-                files.append(prefix + name)
+                files.append((prefix + name, FileIndex.Entry(followed)))
             } else if fstatat(fd, name, &own, AT_SYMLINK_NOFOLLOW) == 0, own.st_mode & S_IFMT == S_IFDIR {
                 collect(in: openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC), prefix: prefix + name + "/", into: &files)
             }

@@ -108,7 +108,7 @@ public final class PluginTestRunner {
     /// Runs `body` with `DOSSIER_TODAY` set to `fixedToday` unless the environment already sets it (to
     /// something not empty), then restores the environment.
     static func withFixedToday<T>(_ body: () throws(PluginError) -> T) throws(PluginError) -> T {
-        let previous = ProcessInfo.processInfo.environment["DOSSIER_TODAY"]
+        let previous = ProcessEnvironment.value("DOSSIER_TODAY")
         guard previous?.isEmpty ?? true else { return try body() }
         setenv("DOSSIER_TODAY", fixedToday, 1)
         defer {

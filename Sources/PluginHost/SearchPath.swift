@@ -58,15 +58,14 @@ public struct PluginSearchPath: Sendable, Equatable {
     }
 
     /// The standard path: `bundled` (when given), then `extra` (from `--plugins`), then the folders of
-    /// `environment["DOSSIER_PLUGINS"]`.
-    public init(bundled: URL?, extra: [String] = [],
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// `DOSSIER_PLUGINS` in `environment` (nil: the process's).
+    public init(bundled: URL?, extra: [String] = [], environment: [String: String]? = nil) {
         var directories: [PluginDirectory] = []
         if let bundled { directories.append(PluginDirectory(url: bundled, origin: .bundled)) }
         for folder in extra where !folder.isEmpty {
             directories.append(PluginDirectory(url: URL(fileURLWithPath: folder, isDirectory: true), origin: .option))
         }
-        if let list = environment["DOSSIER_PLUGINS"] {
+        if let list = ProcessEnvironment.value("DOSSIER_PLUGINS", in: environment) {
             for folder in list.split(separator: ":", omittingEmptySubsequences: true) {
                 directories.append(PluginDirectory(url: URL(fileURLWithPath: String(folder), isDirectory: true),
                                                    origin: .environment))

@@ -119,7 +119,7 @@ public enum DossierAPI {
     /// Today, or `$DOSSIER_TODAY` (an ISO date) when set: plugins that look ahead from today stay
     /// reproducible in tests and batch runs.
     public static var today: PartialDate {
-        if let text = ProcessInfo.processInfo.environment["DOSSIER_TODAY"], let date = PartialDate(iso: text) { return date }
+        if let text = ProcessEnvironment.value("DOSSIER_TODAY"), let date = PartialDate(iso: text) { return date }
         // The C library's calendar: Foundation's starts ICU, a cost on every start of a command.
         var now = time(nil), parts = tm()
         gmtime_r(&now, &parts)

@@ -3,6 +3,7 @@
 // PREFIX/share/dossier/), a checkout's build finds the checkout (the folder above .build/ that holds Plugins/),
 // and DOSSIER_HOME overrides both. Never the working directory: a user's folder is not a resource folder.
 
+import CorpusModel
 import Foundation
 
 /// A resource that could not be found, with every place that was looked at.
@@ -30,9 +31,9 @@ public struct ResourceHome: Sendable, Equatable {
     /// Finds the home: `DOSSIER_HOME` when set, else `bin/../share/dossier` beside the executable, else the
     /// nearest folder above the executable that holds `Plugins/` (a checkout's `.build/debug/dossier`).
     public static func locate(executable: URL = ResourceHome.executable,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ResourceHome {
+                              environment: [String: String]? = nil) throws -> ResourceHome {
         var looked: [String] = []
-        if let home = environment["DOSSIER_HOME"] {
+        if let home = ProcessEnvironment.value("DOSSIER_HOME", in: environment) {
             guard !home.isEmpty else {
                 throw ResourceError("DOSSIER_HOME is set but empty: unset it, or set it to the folder that holds Plugins/ and Data/")
             }

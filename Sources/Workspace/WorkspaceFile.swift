@@ -3,6 +3,7 @@
 // git finds `.git`; every command uses it unless an option says otherwise. Paths in it are relative to the
 // folder that holds it.
 
+import CorpusModel
 import Foundation
 import Yams
 
@@ -53,9 +54,9 @@ public struct Workspace: Sendable, Equatable {
     /// The nearest `dossier.yaml` in `start` or a folder above it; `DOSSIER_WORKSPACE` (a file) overrides the
     /// search and `DOSSIER_NO_WORKSPACE` turns it off.
     public static func find(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
-                            environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        if environment["DOSSIER_NO_WORKSPACE"] != nil { return nil }
-        if let file = environment["DOSSIER_WORKSPACE"], !file.isEmpty { return URL(fileURLWithPath: file) }
+                            environment: [String: String]? = nil) -> URL? {
+        if ProcessEnvironment.value("DOSSIER_NO_WORKSPACE", in: environment) != nil { return nil }
+        if let file = ProcessEnvironment.value("DOSSIER_WORKSPACE", in: environment), !file.isEmpty { return URL(fileURLWithPath: file) }
         var folder = start.standardizedFileURL
         while true {
             let candidate = folder.appendingPathComponent(fileName)

@@ -64,11 +64,10 @@ struct CorpusOptions: ParsableArguments {
 
     /// The model cache folder, or nil when the cache is off.
     func cacheFolder() throws -> URL? {
-        let environment = ProcessInfo.processInfo.environment
-        if noCache || environment["DOSSIER_NO_CACHE"] != nil { return nil }
+        if noCache || ProcessEnvironment.value("DOSSIER_NO_CACHE") != nil { return nil }
         if let cache { return URL(fileURLWithPath: cache, isDirectory: true).standardizedFileURL }
         if let workspace = try DossierPaths.workspace() { return workspace.cacheFolder }
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+        if let xdg = ProcessEnvironment.value("XDG_CACHE_HOME"), xdg.hasPrefix("/") {
             return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("dossier", isDirectory: true)
         }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/dossier", isDirectory: true)

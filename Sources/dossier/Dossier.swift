@@ -53,8 +53,7 @@ extension Dossier {
     /// An environment variable that tunes Dossier and holds what it cannot take is refused before any
     /// work, as an option would be, rather than silently ignored.
     static func refuseMalformedEnvironment() {
-        let environment = ProcessInfo.processInfo.environment
-        if let value = environment["DOSSIER_TEXT_MEMORY"], TextStore.memoryLimit(megabytes: value) == nil {
+        if let value = ProcessEnvironment.value("DOSSIER_TEXT_MEMORY"), TextStore.memoryLimit(megabytes: value) == nil {
             standardError("dossier: DOSSIER_TEXT_MEMORY must be a whole number of MB from 0 to "
                           + "\(TextStore.largestMemoryMegabytes), not '\(TerminalText.escaped(value))'")
             Foundation.exit(ExitStatus.usage)

@@ -1,5 +1,6 @@
 // Where a command finds what it works on: the bundled resources (beside the binary, DOSSIER_HOME or the
 // checkout), the workspace's dossier.yaml (searched upward from the working directory), then the options.
+import CorpusModel
 import Foundation
 import Workspace
 
@@ -25,7 +26,7 @@ enum DossierPaths {
     static func moduleSearchPath(extra: [String] = []) throws -> [String] {
         var folders = [try bundledPlugins().appendingPathComponent("lib").path]
         folders += extra
-        if let list = ProcessInfo.processInfo.environment["DOSSIER_PLUGINS"] {
+        if let list = ProcessEnvironment.value("DOSSIER_PLUGINS") {
             folders += list.split(separator: ":").map(String.init)
         }
         return folders.flatMap { ["\($0)/?.lua", "\($0)/?/init.lua"] }

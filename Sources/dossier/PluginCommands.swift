@@ -110,20 +110,20 @@ enum Terminal {
     /// The width of the terminal (80 when unknown).
     /// The width of text reports: `COLUMNS` when set, else the terminal's, else 100 (a file or a pipe).
     static func reportWidth(toTerminal: Bool) -> Int {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessEnvironment.value("COLUMNS").flatMap(Int.init), columns > 0 { return columns }
         return toTerminal ? width : 100
     }
 
     static var width: Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessEnvironment.value("COLUMNS").flatMap(Int.init), columns > 0 { return columns }
         return 80
     }
 
     /// Colour on a terminal, unless `NO_COLOR` is set.
     static var color: Bool {
-        isStandardOutput && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        isStandardOutput && (ProcessEnvironment.value("NO_COLOR") ?? "").isEmpty
     }
 
     /// Columns padded to their display width (CJK and combining marks count right).
@@ -421,7 +421,7 @@ extension Dossier {
 
         func run() throws {
             let directory = URL(fileURLWithPath: dir, isDirectory: true)
-            let author = ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
+            let author = ProcessEnvironment.value("USER").flatMap { $0.isEmpty ? nil : $0 }
             let written: (plugin: URL, expected: URL)
             do {
                 written = try PluginSkeleton.write(name: name, into: directory, author: author)

@@ -85,7 +85,7 @@ struct GazetteerNameIndexTests {
         bytes.withUnsafeBytes { raw in
             var r = GazetteerCache.Reader(b: raw)
             _ = r.u64(); _ = r.u64()
-            _ = r.entities()
+            _ = r.encodedEntities(count: r.count(30))
             return r.i
         }
     }
