@@ -100,7 +100,11 @@ struct CorpusTests {
     /// Batches AE-AH, written blind and scored at first sight on 2026-12-05 at a2f7bc6 (pooled F1 0.584; "Blind batches
     /// AE-AH"), committed the next session after two more unread scorings (0.593 at 7e691a7 and 572e1e9): floors from
     /// those figures less about 0.03.
-    @Test("the blind batches J-AH (Data/batches): floors, no visit from the articles in other languages", arguments: [
+    /// Batches AM-AS, written blind and scored at first sight on 2026-12-05 at e01102d (pooled F1 0.656; "Blind batches
+    /// AM-AS"), committed the same session after two more unread scorings (0.662 and 0.664): floors from the rules'
+    /// figures of that session's end (this test builds without the scorer; the rules never saw these articles) less
+    /// about 0.03. The AI-AL articles were lost before they were committed: only their figures remain.
+    @Test("the blind batches J-AS (Data/batches): floors, no visit from the articles in other languages", arguments: [
         ("J", 26, 3, 0.61, 0.65, 0), ("K", 26, 3, 0.56, 0.66, 1), ("L", 25, 3, 0.55, 0.73, 0), ("M", 25, 3, 0.48, 0.69, 0),
         ("N", 26, 3, 0.38, 0.65, 0), ("O", 26, 3, 0.54, 0.63, 0), ("P", 26, 3, 0.37, 0.55, 0), ("Q", 26, 3, 0.56, 0.69, 0),
         ("R", 27, 3, 0.53, 0.76, 0), ("S", 26, 3, 0.51, 0.63, 0), ("T", 27, 3, 0.63, 0.80, 0), ("U", 27, 3, 0.52, 0.71, 0),
@@ -108,6 +112,8 @@ struct CorpusTests {
         ("Y", 27, 3, 0.60, 0.76, 0), ("Z", 25, 3, 0.46, 0.62, 0),
         ("AA", 26, 3, 0.50, 0.63, 4), ("AB", 26, 3, 0.56, 0.71, 0), ("AC", 27, 3, 0.70, 0.86, 1), ("AD", 26, 3, 0.57, 0.73, 2),
         ("AE", 26, 3, 0.61, 0.78, 3), ("AF", 26, 3, 0.38, 0.66, 1), ("AG", 28, 3, 0.62, 0.73, 1), ("AH", 26, 3, 0.65, 0.81, 0),
+        ("AM", 27, 3, 0.61, 0.62, 0), ("AN", 26, 3, 0.68, 0.71, 1), ("AO", 26, 3, 0.62, 0.67, 0), ("AP", 27, 3, 0.60, 0.63, 2),
+        ("AQ", 27, 3, 0.61, 0.69, 0), ("AR", 27, 3, 0.42, 0.62, 0), ("AS", 26, 3, 0.68, 0.72, 0),
     ])
     func blindBatchGold(batch: String, articles: Int, otherLanguages: Int, f1: Double, precision: Double, plannedAsOccurred: Int) throws {
         let (corpus, r) = try Self.scored("Data/batches/\(batch)", gold: "Data/annotations/batch-\(batch).gold.json")
@@ -150,6 +156,7 @@ struct CorpusTests {
     ///   "X stays away" negating the item's stop, and a gathering attended in a relative clause placed inside it.
     /// - AA-AD (committed after three blind scorings at 170b675, b70e7a7 and a2f7bc6; 6, 7 and 7): not yet read.
     /// - AE-AH (committed after three blind scorings at a2f7bc6, 7e691a7 and 572e1e9; 5 at each): not yet read.
+    /// - AM-AS (committed after three blind scorings at e01102d and this session's end; 3 at each): not yet read.
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
     func plannedNeverOccurred() throws {
         let sets = try TrainingSets.load(path: Fixtures.root.appendingPathComponent("Data/annotations/training-sets.tsv").path)
@@ -172,6 +179,9 @@ struct CorpusTests {
                                "AE: Xi Jinping -> ZAF",
                                "AF: Dwight D. Eisenhower -> SUN",
                                "AG: Sergei Lavrov -> IDN",
+                               "AN: Tô Lâm -> CUB",
+                               "AP: Barack Obama -> BRN",
+                               "AP: Donald Trump -> THA",
                                "K: Kamala Harris -> KOR",
                                "V: Trương Tấn Sang -> MOZ",
                                "X: JD Vance -> FRA",
