@@ -50,6 +50,8 @@ struct ByteWriter {
     mutating func float(_ v: Float) { u32(v.bitPattern) }
     mutating func optional(_ r: Range<Int>?) { if let r { u8(1); int(r.lowerBound); int(r.upperBound) } else { u8(0) } }
     mutating func optionalRaw<E: RawRepresentable>(_ e: E?) where E.RawValue == String { optional(e?.rawValue) }
+    /// A small optional code in one byte: 0 for nil, else its raw value plus one.
+    mutating func optionalCode<E: RawRepresentable>(_ e: E?) where E.RawValue == UInt8 { u8(e.map { $0.rawValue + 1 } ?? 0) }
     mutating func raw<E: RawRepresentable>(_ e: E) where E.RawValue == String { string(e.rawValue) }
     mutating func list<T>(_ items: some Collection<T>, _ each: (inout ByteWriter, T) -> Void) {
         u32(UInt32(items.count))
@@ -98,6 +100,13 @@ struct ByteReader {
         let lower = try int(), upper = try int()
         guard lower <= upper else { throw CacheFormatError("range \(lower)..<\(upper)") }
         return lower..<upper
+    }
+    /// What `ByteWriter.optionalCode` wrote; an unknown code is refused with `what` named.
+    mutating func optionalCode<E: RawRepresentable>(_: E.Type, _ what: String) throws -> E? where E.RawValue == UInt8 {
+        let code = try u8()
+        guard code > 0 else { return nil }
+        guard let e = E(rawValue: code - 1) else { throw CacheFormatError("unknown \(what) \(code)") }
+        return e
     }
     mutating func optionalRaw<E: RawRepresentable>(_: E.Type) throws -> E? where E.RawValue == String {
         try u8() == 0 ? nil : try raw(E.self)

@@ -154,8 +154,8 @@ extension CandidateEvidence: CacheCodable {
         w.u8(origin.rawValue); w.optional(trigger); w.optional(time); w.bool(timeRelative); w.optional(visitorPhrase)
         w.optionalRaw(visitorRole); w.optional(place); w.optional(clause); w.bool(listItem)
         w.bool(placeExcluded)
-        w.u8(scene.map { $0.rawValue + 1 } ?? 0); w.int(sceneDistance); w.bool(sceneTimeElsewhere); w.int(personsInSentence)
-        w.u8(subject.map { $0.rawValue + 1 } ?? 0)
+        w.optionalCode(scene); w.int(sceneDistance); w.bool(sceneTimeElsewhere); w.int(personsInSentence)
+        w.optionalCode(subject)
     }
     init(from r: inout ByteReader) throws {
         self.init()
@@ -171,19 +171,11 @@ extension CandidateEvidence: CacheCodable {
         clause = try r.optionalRange()
         listItem = try r.bool()
         placeExcluded = try r.bool()
-        let sceneCode = try r.u8()
-        if sceneCode > 0 {
-            guard let source = SceneSource(rawValue: sceneCode - 1) else { throw CacheFormatError("unknown evidence scene \(sceneCode)") }
-            scene = source
-        }
+        scene = try r.optionalCode(SceneSource.self, "evidence scene")
         sceneDistance = try r.int()
         sceneTimeElsewhere = try r.bool()
         personsInSentence = try r.int()
-        let subjectCode = try r.u8()
-        if subjectCode > 0 {
-            guard let source = SubjectSource(rawValue: subjectCode - 1) else { throw CacheFormatError("unknown evidence subject \(subjectCode)") }
-            subject = source
-        }
+        subject = try r.optionalCode(SubjectSource.self, "evidence subject")
     }
 }
 
