@@ -38,22 +38,29 @@ extension EventFinder {
         return Scene(country: v.destination, city: v.city, start: v.start, end: v.end, source: .previousVisit, distance: c.index - last)
     }
 
-    /// Proposes a candidate at the sentence's scene for each person who holds an office then (`holdsOffice`), is not
-    /// of the scene's country, not a host, an "of" complement, the other party of talks ("met X", "meetings with X":
-    /// where they met is not told) or a person of the past ("the late X"), has no candidate of the rules in this sentence and no foreign place in it (`places`, the sentence's named
-    /// places) but the countries of its persons; `seen`, the pairs already proposed or read by the rules in this sentence.
+    /// Proposes a candidate at the sentence's scene for each person who may have been there (`mayBeAtScene`) and has
+    /// no candidate of the rules in this sentence; `places`, the sentence's named places; `seen`, the pairs already
+    /// proposed or read by the rules in this sentence.
     mutating func proposeAtScene(_ c: SentenceContext, rulesFrom first: Int, places: [PlaceRef], seen: inout Set<VisitPair>) {
         guard let scene = scene(c) else { return }
         let ruled = Set(visits[first...].map(\.visitor))
         // A place that is a named person's own country introduces him ("Sadyr Japarov of Kyrgyzstan"), not a trip.
         let ownCountries = Set(c.persons.compactMap { c.country(of: $0) })
-        for p in c.persons where !ruled.contains(p.entity) && holdsOffice(p) {
-            guard let own = c.country(of: p), own != scene.country, !places.contains(where: { $0.country != own && !ownCountries.contains($0.country) }),
-                  !isHost(p, c), !isInOfPhrase(p, c), !p.otherParty, !p.joinedParty, !p.historical, !isMetByAnother(p, c),
+        let foreign = places.map(\.country).filter { !ownCountries.contains($0) }
+        for p in c.persons where !ruled.contains(p.entity) {
+            guard let own = c.country(of: p), own != scene.country, foreign.allSatisfy({ $0 == own }), mayBeAtScene(p, c),
                   seen.insert(VisitPair(visitor: p.entity, destination: scene.country)).inserted,
                   let candidate = sceneProposal(p, visitorCountry: own, scene: scene, c) else { continue }
             proposed.append(candidate)
         }
+    }
+
+    /// Whether `p` may have been at the scene: he holds an office then (`holdsOffice`) and is not a host, an "of"
+    /// complement, the other party of talks ("met X", "meetings with X": where they met is not told) or a person of
+    /// the past ("the late X").
+    mutating func mayBeAtScene(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        guard !p.otherParty, !p.joinedParty, !p.historical, holdsOffice(p) else { return false }
+        return !isHost(p, c) && !isInOfPhrase(p, c) && !isMetByAnother(p, c)
     }
 
     /// Whether `p` may be at a scene of the story's time: a person of the gazetteer holds an office of minister level
@@ -75,7 +82,8 @@ extension EventFinder {
     }
 
     /// The candidate of person `p` at `scene`: dated by the time of his own clause nearest his name, else by the
-    /// scene's; no candidate when neither dates it. Its status is what the sentence says of him, else its cues around his name.
+    /// scene's; no candidate when neither dates it. Its status is what the sentence says of him, else its cues
+    /// around his name.
     func sceneProposal(_ p: PersonRef, visitorCountry: String, scene: Scene, _ c: SentenceContext) -> VisitCandidate? {
         let clause = c.clause(of: p.phraseStart)
         let ownTime = c.times.filter { clause.contains($0.tokens.lowerBound) }
