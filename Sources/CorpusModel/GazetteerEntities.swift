@@ -23,7 +23,9 @@ public struct GazetteerEntities: RandomAccessCollection, Sendable {
     public var endIndex: Int { pending?.count ?? decoded.count }
 
     public subscript(index: Int) -> Entity {
-        get { if let pending { return pending[index] } else { return decoded[index] } }
+        // Read in place: `entities[i].kind` borrows the decoded entity instead of copying it (and retaining and
+        // releasing each of its strings), which a `get` did on every name the analysis looked up.
+        _read { if let pending { yield pending[index] } else { yield decoded[index] } }
         _modify {
             decodeAll()
             yield &decoded[index]
