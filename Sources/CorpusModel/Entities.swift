@@ -55,6 +55,11 @@ public struct FormerState: Sendable, Hashable {
         successors.map { code in left[code].map { "\(code)@\($0.iso)" } ?? code }.joined(separator: "|")
     }
 
+    /// Whether the state existed at some time of `date` (a year or a month overlapping its years).
+    public func existed(on date: PartialDate) -> Bool {
+        date.dayRange.upperBound >= from.dayRange.lowerBound && date.dayRange.lowerBound <= to.dayRange.upperBound
+    }
+
     /// Whether `country` was part of this union of several states on `date`: a successor, the date within the
     /// union's years and before the day it left.
     public func held(_ country: String, on date: PartialDate) -> Bool {

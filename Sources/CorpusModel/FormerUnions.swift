@@ -13,9 +13,13 @@ enum FormerUnions {
         var out: [VisitCandidate] = []
         out.reserveCapacity(visits.count)
         for var v in visits {
+            guard let start = v.start else {
+                out.append(v)
+                continue
+            }
             // "the contributions of the former Soviet Union" in 2025: no one visits a state that did not exist then.
-            if let start = v.start, gazetteer.isDefunct(v.destination, on: start) { continue }
-            if let start = v.start, let union = gazetteer.formerUnion(of: v.destination, on: start) {
+            if gazetteer.isDefunct(v.destination, on: start) { continue }
+            if let union = gazetteer.formerUnion(of: v.destination, on: start) {
                 if let own = v.visitorCountry, gazetteer.sameOrSuccessor(own, union) { continue }
                 v.destination = union
                 v.rules.insert(.destinationFormerUnion)

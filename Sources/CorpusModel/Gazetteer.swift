@@ -223,9 +223,13 @@ public struct Gazetteer: Sendable {
     /// Whether `code` is a former state of its own (SUN, YUG, DDR; not an earlier form of a state that continues
     /// under its code, as West Germany) that did not exist on `date`.
     public func isDefunct(_ code: String, on date: PartialDate) -> Bool {
-        let forms = formerStates.filter { $0.code == code }
-        guard !forms.isEmpty, forms.allSatisfy({ !$0.successors.contains(code) }) else { return false }
-        return !forms.contains { date.dayRange.upperBound >= $0.from.dayRange.lowerBound && date.dayRange.lowerBound <= $0.to.dayRange.upperBound }
+        // A loop, not `filter`: this is asked of every visit candidate.
+        var known = false
+        for form in formerStates where form.code == code {
+            if form.successors.contains(code) || form.existed(on: date) { return false }
+            known = true
+        }
+        return known
     }
 
     /// True when `a` and `b` are the same state, or one is a former state whose successor is the other
