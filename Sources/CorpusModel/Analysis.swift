@@ -125,7 +125,7 @@ enum Analyzer {
         var events = eventFinder(b, tokens, a, date: referenceDate, finder: finder, gazetteer: gazetteer, scoring: scoring, lexicon: lexicon)
         events.datelineGathering = a.place.flatMap { GatheringPlace(dateline: $0, date: a.date, gazetteer: gazetteer) }
         let entities = gazetteer.entities, discovered = finder.discovered
-        let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities[ref].country : discovered[-ref - 1].country }
+        let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities.read(ref) { $0.country } : discovered[-ref - 1].country }
         let listItems = ListItemReader(b: b, tokens: tokens, sentenceTokens: sentenceTokens, paragraphOf: a.sentences.map(\.paragraph),
                                        times: timesPerSentence, mentions: perSentence, countryOf: countryOf, lexicon: lexicon).contexts()
         ListItemReader.applyYears(listItems, to: &timesPerSentence)
@@ -139,7 +139,10 @@ enum Analyzer {
                         countryOf: countryOf, listItem: listItems[si])
         }
         events.addAccompanyingVisits()
-        a.visits = FormerUnions.apply(events.visits + events.uncoveredProposals, gazetteer: gazetteer)
+        let uncovered = events.uncoveredProposals
+        swap(&a.visits, &events.visits) // moved, not copied: the finder's visits are not read again
+        a.visits.append(contentsOf: uncovered)
+        FormerUnions.apply(&a.visits, gazetteer: gazetteer)
         a.events = events.events
         if scoring.scorer != nil || scoring.keepFeatures {
             let context = FeatureContext(tokens: tokens, sentences: sentenceTokens, mentions: perSentence, date: a.date,
@@ -209,9 +212,9 @@ enum Analyzer {
         let entities = gazetteer.entities, discovered = finder.discovered, textGenders = finder.textGenders
         events.levelOf = { ref in
             if ref < 0 { return discovered[-ref - 1].level }
-            return date.flatMap { entities[ref].office(at: $0)?.level }
+            return date.flatMap { day in entities.read(ref) { Entity.office(in: $0.offices, at: day)?.level } }
         }
-        events.genderOf = { ref in (ref >= 0 ? entities[ref].gender : nil) ?? textGenders[ref] }
+        events.genderOf = { ref in (ref >= 0 ? entities.read(ref) { $0.gender } : nil) ?? textGenders[ref] }
         return events
     }
 }

@@ -22,11 +22,11 @@ extension GatheringPlace {
         var city: Int?, firstCountry: Int?
         for ref in refs {
             let i = Int(ref.entity)
-            if gazetteer.entities[i].kind == .city { city = i; break }
-            if gazetteer.entities[i].kind == .country && firstCountry == nil { firstCountry = i }
+            if gazetteer.entities.kind(at: i) == .city { city = i; break }
+            if gazetteer.entities.kind(at: i) == .country && firstCountry == nil { firstCountry = i }
         }
-        guard let index = city ?? firstCountry, let country = gazetteer.entities[index].country else { return nil }
-        let isCity = gazetteer.entities[index].kind == .city
+        guard let index = city ?? firstCountry, let country = gazetteer.entities.read(index, { $0.country }) else { return nil }
+        let isCity = gazetteer.entities.kind(at: index) == .city
         self.init(country: country, city: isCity ? index : nil, tokens: nil, start: date, end: nil, sentence: 0, fromDateline: true)
     }
 

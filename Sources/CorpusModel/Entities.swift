@@ -193,7 +193,11 @@ public struct Entity: Sendable, Hashable, Identifiable {
     }
 
     /// The highest-ranking office held at `date`, if any.
-    public func office(at date: PartialDate) -> Office? {
+    public func office(at date: PartialDate) -> Office? { Self.office(in: offices, at: date) }
+
+    /// The highest-ranking of `offices` held at `date` (of the offices alone: `GazetteerEntities.read` passes them
+    /// without copying their entity).
+    static func office(in offices: [Office], at date: PartialDate) -> Office? {
         offices.lazy.filter { $0.isHeld(at: date) }.min { $0.level < $1.level } // no array of the held offices
     }
 

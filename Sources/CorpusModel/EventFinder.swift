@@ -199,6 +199,11 @@ struct EventFinder {
     /// A person's level: the title he was named with, else his office on the article's date (looked up once).
     mutating func level(of entity: Int) -> Level? {
         if let l = titledLevels[entity] { return l }
+        return officeLevel(of: entity)
+    }
+
+    /// A person's office's level on the article's date (`levelOf`, looked up once per person).
+    mutating func officeLevel(of entity: Int) -> Level? {
         if let cached = officeLevels[entity] { return cached }
         let l = levelOf(entity)
         officeLevels[entity] = l

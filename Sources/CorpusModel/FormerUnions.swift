@@ -6,26 +6,25 @@
 // or before it began (the Soviet Union in 2025).
 
 enum FormerUnions {
-    /// `visits` with each destination read as the union it was part of on the visit's start, and the trips
-    /// that were domestic within a union left out.
-    static func apply(_ visits: [VisitCandidate], gazetteer: Gazetteer) -> [VisitCandidate] {
-        guard !gazetteer.formerStates.isEmpty else { return visits }
-        var out: [VisitCandidate] = []
-        out.reserveCapacity(visits.count)
-        for var v in visits {
-            guard let start = v.start else {
-                out.append(v)
-                continue
+    /// Reads each destination of `visits` as the union it was part of on the visit's start, and leaves out the trips
+    /// that were domestic within a union; in place, the order kept (each candidate moved, not copied).
+    static func apply(_ visits: inout [VisitCandidate], gazetteer: Gazetteer) {
+        guard !gazetteer.formerStates.isEmpty else { return }
+        var kept = 0
+        for i in visits.indices {
+            if let start = visits[i].start {
+                let destination = visits[i].destination
+                // "the contributions of the former Soviet Union" in 2025: no one visits a state that did not exist then.
+                if gazetteer.isDefunct(destination, on: start) { continue }
+                if let union = gazetteer.formerUnion(of: destination, on: start) {
+                    if let own = visits[i].visitorCountry, gazetteer.sameOrSuccessor(own, union) { continue }
+                    visits[i].destination = union
+                    visits[i].rules.insert(.destinationFormerUnion)
+                }
             }
-            // "the contributions of the former Soviet Union" in 2025: no one visits a state that did not exist then.
-            if gazetteer.isDefunct(v.destination, on: start) { continue }
-            if let union = gazetteer.formerUnion(of: v.destination, on: start) {
-                if let own = v.visitorCountry, gazetteer.sameOrSuccessor(own, union) { continue }
-                v.destination = union
-                v.rules.insert(.destinationFormerUnion)
-            }
-            out.append(v)
+            if kept != i { visits.swapAt(kept, i) }
+            kept += 1
         }
-        return out
+        visits.removeLast(visits.count - kept)
     }
 }

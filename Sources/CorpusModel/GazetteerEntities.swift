@@ -32,6 +32,15 @@ public struct GazetteerEntities: RandomAccessCollection, Sendable {
         }
     }
 
+    /// A value read from entity `index` in place: `entities.read(i) { $0.country }` projects the field out of the
+    /// array's element, where the subscript's `_read` yields a copy of the whole entity (each of its strings and
+    /// arrays retained and released): the analysis reads a field of an entity for every name it finds.
+    @inline(__always)
+    func read<T>(_ index: Int, _ field: (Entity) -> T) -> T {
+        if let pending { return field(pending[index]) }
+        return field(decoded[index])
+    }
+
     /// Whether the entities are still encoded (none decoded yet, or only those read).
     var isPending: Bool { pending != nil }
 

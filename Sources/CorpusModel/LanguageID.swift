@@ -31,7 +31,11 @@ struct LanguageGuess: Equatable {
 
 /// The languages, scripts and stop words of `Data/lexicon/language-id/`.
 public struct LanguageProfiles: Sendable {
-    public private(set) var languages: [LanguageProfile] = []
+    public private(set) var languages: [LanguageProfile] = [] {
+        didSet { languageScripts = LanguageScripts(languages) }
+    }
+    /// The languages' scripts in one flat array, for `decide`.
+    private var languageScripts = LanguageScripts([])
     /// Script names, in file order.
     public private(set) var scripts: [String] = []
     /// Sorted, non-overlapping code point ranges with the script each belongs to.
@@ -325,29 +329,33 @@ public struct LanguageProfiles: Sendable {
     func decide(_ e: Evidence) -> Int? {
         let total = e.total
         guard total > 0, !languages.isEmpty else { return nil }
-        // Allocation-free (the shares on the stack, each computed once): it runs once per line of every article.
-        return languages.withUnsafeBufferPointer { languages in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { shares -> Int? in
-                var best = 0.0
-                for l in languages.indices {
-                    var letters = 0
-                    for s in languages[l].scripts { letters += e.letters[s] }
-                    shares[l] = Double(letters) / Double(total)
-                    best = max(best, shares[l])
-                }
-                guard best > 0 else { return nil }
-                var winner: Int?
-                var winnerHits = -1, winnerScripts = Int.max
-                var tied = false
-                for l in languages.indices where shares[l] >= best - 0.05 {
-                    let hits = e.hits[l], scripts = languages[l].scripts.count
-                    if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
-                        winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
-                    } else if hits == winnerHits && scripts == winnerScripts {
-                        tied = true
+        // Allocation-free (the shares on the stack, each computed once), and the scripts read from one flat array
+        // (each profile's own array was retained and released): it runs once per line of every article.
+        let count = languages.count
+        return languageScripts.scripts.withUnsafeBufferPointer { scripts in
+            languageScripts.bounds.withUnsafeBufferPointer { bounds in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { shares -> Int? in
+                    var best = 0.0
+                    for l in 0..<count {
+                        var letters = 0
+                        for k in bounds[l]..<bounds[l + 1] { letters += e.letters[scripts[k]] }
+                        shares[l] = Double(letters) / Double(total)
+                        best = max(best, shares[l])
                     }
+                    guard best > 0 else { return nil }
+                    var winner: Int?
+                    var winnerHits = -1, winnerScripts = Int.max
+                    var tied = false
+                    for l in 0..<count where shares[l] >= best - 0.05 {
+                        let hits = e.hits[l], scriptCount = bounds[l + 1] - bounds[l]
+                        if hits > winnerHits || (hits == winnerHits && scriptCount < winnerScripts) {
+                            winner = l; winnerHits = hits; winnerScripts = scriptCount; tied = false
+                        } else if hits == winnerHits && scriptCount == winnerScripts {
+                            tied = true
+                        }
+                    }
+                    return tied ? nil : winner
                 }
-                return tied ? nil : winner
             }
         }
     }
@@ -411,5 +419,19 @@ public struct LanguageProfiles: Sendable {
             if t.kind == .word { words += 1; if words >= 4000 { break } }
         }
         close()
+    }
+}
+
+/// Every language's scripts (`LanguageProfile.scripts`, indexes into `LanguageProfiles.scripts`) in one flat array:
+/// language `l`'s are `scripts[bounds[l]..<bounds[l + 1]]`.
+struct LanguageScripts: Sendable {
+    private(set) var scripts: [Int] = []
+    private(set) var bounds: [Int] = [0]
+
+    init(_ languages: [LanguageProfile]) {
+        for language in languages {
+            scripts += language.scripts
+            bounds.append(scripts.count)
+        }
     }
 }

@@ -125,7 +125,7 @@ struct MentionFinder {
         language == .vietnamese && Self.capitalisedNouns.contains(tokens[i].lower)
     }
 
-    func isPerson(_ ref: Gazetteer.NameRef) -> Bool { gazetteer.entities[Int(ref.entity)].kind == .person }
+    func isPerson(_ ref: Gazetteer.NameRef) -> Bool { gazetteer.entities.kind(at: Int(ref.entity)) == .person }
 
     /// A word of the months or weekdays ("May", "March"): as a one-word name it needs a title or an honorific before
     /// it ("Prime Minister May", "Mrs May") to be a person (rule visitor.common-word-name).
@@ -148,7 +148,7 @@ struct MentionFinder {
     }
 
     func country(of ref: Int) -> String? {
-        ref >= 0 ? gazetteer.entities[ref].country : discovered[-ref - 1].country
+        ref >= 0 ? gazetteer.entities.read(ref) { $0.country } : discovered[-ref - 1].country
     }
 
     mutating func noteCountry(_ c: String) {
@@ -229,7 +229,7 @@ struct MentionFinder {
             // The fields are read in place: a copy of the entity retained each of its strings and arrays.
             let entityIndex = Int(ref.entity)
             for k in i..<found.end { owner[k - s] = true }
-            switch gazetteer.entities[entityIndex].kind {
+            switch gazetteer.entities.kind(at: entityIndex) {
             case .person:
                 var person = PersonRef(entity: Int(ref.entity), phraseStart: i, nameStart: i, nameEnd: found.end,
                                        titleLevel: nil, titleCountry: nil, historical: false, role: .name)
@@ -237,7 +237,7 @@ struct MentionFinder {
                 m.persons.append(person)
                 lastSeen[Int(ref.entity)] = i
             case .country:
-                let id = gazetteer.entities[entityIndex].id
+                let id = gazetteer.entities.read(entityIndex) { $0.id }
                 if ref.role == .demonym, let capital = capitalNamed(byDemonymOf: entityIndex, at: i..<found.end, end: e) {
                     m.places.append(capital)
                     for k in capital.tokens where k < e { owner[k - s] = true }
@@ -246,13 +246,13 @@ struct MentionFinder {
                 }
                 noteCountry(id)
             case .city:
-                if let c = gazetteer.entities[entityIndex].country {
+                if let c = gazetteer.entities.read(entityIndex, { $0.country }) {
                     m.places.append(PlaceRef(country: c, city: Int(ref.entity), tokens: i..<found.end, demonym: false))
                     noteCountry(c) // a city speaks for its country in the document's main pair
                 }
             case .region:
                 // A province, state or island stands for its country ("Bali": Indonesia).
-                if let c = gazetteer.entities[entityIndex].country {
+                if let c = gazetteer.entities.read(entityIndex, { $0.country }) {
                     m.places.append(PlaceRef(country: c, city: nil, tokens: i..<found.end, demonym: false))
                     noteCountry(c)
                 }
@@ -343,7 +343,7 @@ struct MentionFinder {
     func usableName(_ ref: Gazetteer.NameRef, tokenCount: Int) -> Bool {
         // The fields are read in place: a copy of the entity retained each of its strings and arrays.
         let i = Int(ref.entity)
-        if tokenCount == 1 && gazetteer.entities[i].kind == .city { return (gazetteer.entities[i].population ?? 0) >= 100_000 }
+        if tokenCount == 1 && gazetteer.entities.kind(at: i) == .city { return gazetteer.entities.read(i) { $0.population ?? 0 } >= 100_000 }
         return true
     }
 
@@ -353,9 +353,9 @@ struct MentionFinder {
         func rank(_ r: Gazetteer.NameRef) -> (Int, Int) {
             let i = Int(r.entity) // fields read in place, not a copy of the entity
             let k: Int
-            switch gazetteer.entities[i].kind { case .country: k = 0; case .person: k = 1; case .organisation: k = 2; case .city: k = 3; case .region: k = 4 }
-            let pairBonus = gazetteer.entities[i].country.map { countryCounts[$0] != nil ? 0 : 1 } ?? 1
-            return (k * 2 + pairBonus, -(gazetteer.entities[i].population ?? 0))
+            switch gazetteer.entities.kind(at: i) { case .country: k = 0; case .person: k = 1; case .organisation: k = 2; case .city: k = 3; case .region: k = 4 }
+            let pairBonus = gazetteer.entities.read(i) { $0.country }.map { countryCounts[$0] != nil ? 0 : 1 } ?? 1
+            return (k * 2 + pairBonus, -gazetteer.entities.read(i) { $0.population ?? 0 })
         }
         return refs.min { rank($0) < rank($1) }!
     }

@@ -11,6 +11,21 @@ struct VisitPair: Hashable {
     var destination: String
 }
 
+/// The pairs a sentence's rules read or its proposals made: a handful, searched in order (a `Set` allocated and
+/// hashed its table for every sentence).
+struct VisitPairs {
+    private var pairs: [VisitPair]
+
+    init(_ pairs: some Sequence<VisitPair>) { self.pairs = Array(pairs) }
+
+    /// Adds `pair` unless it is there; whether it was added.
+    mutating func insert(_ pair: VisitPair) -> (inserted: Bool, memberAfterInsert: VisitPair) {
+        if pairs.contains(pair) { return (false, pair) }
+        pairs.append(pair)
+        return (true, pair)
+    }
+}
+
 extension EventFinder {
     /// Proposes a candidate for each pair (person, foreign place) of the sentence that none of the rules'
     /// candidates made from this sentence (`visits[rulesFrom...]`) covers and no exclusion rule leaves out (a host,
@@ -22,7 +37,7 @@ extension EventFinder {
         // Every named place, even one the rules exclude as a destination ("talks between Hanoi and Washington"):
         // the scorer learns from the exclusion (a feature) rather than never seeing the pair.
         let places = c.mentions.places.filter { !$0.demonym && !$0.inPhrase }
-        var seen = Set(visits[first...].map { VisitPair(visitor: $0.visitor, destination: $0.destination) })
+        var seen = VisitPairs(visits[first...].lazy.map { VisitPair(visitor: $0.visitor, destination: $0.destination) })
         var anyTraveller = false
         for p in c.persons where mayTravel(p) { anyTraveller = true; break }
         guard anyTraveller else {

@@ -41,13 +41,13 @@ extension EventFinder {
     /// Proposes a candidate at the sentence's scene for each person who may have been there (`mayBeAtScene`) and has
     /// no candidate of the rules in this sentence; `places`, the sentence's named places; `seen`, the pairs already
     /// proposed or read by the rules in this sentence.
-    mutating func proposeAtScene(_ c: SentenceContext, rulesFrom first: Int, places: [PlaceRef], seen: inout Set<VisitPair>) {
+    mutating func proposeAtScene(_ c: SentenceContext, rulesFrom first: Int, places: [PlaceRef], seen: inout VisitPairs) {
         guard let scene = scene(c) else { return }
-        let ruled = Set(visits[first...].map(\.visitor))
         // A place that is a named person's own country introduces him ("Sadyr Japarov of Kyrgyzstan"), not a trip.
-        let ownCountries = Set(c.persons.compactMap { c.country(of: $0) })
+        // (Arrays, not sets: a sentence names a handful of persons and places.)
+        let ownCountries = c.persons.compactMap { c.country(of: $0) }
         let foreign = places.map(\.country).filter { !ownCountries.contains($0) }
-        for p in c.persons where !ruled.contains(p.entity) {
+        for p in c.persons where !visits[first...].contains(where: { $0.visitor == p.entity }) {
             guard let own = c.country(of: p), own != scene.country, foreign.allSatisfy({ $0 == own }), mayBeAtScene(p, c),
                   seen.insert(VisitPair(visitor: p.entity, destination: scene.country)).inserted,
                   let candidate = sceneProposal(p, visitorCountry: own, scene: scene, c) else { continue }
@@ -68,7 +68,7 @@ extension EventFinder {
     /// title, or by coreference, as for any proposal.
     mutating func holdsOffice(_ p: PersonRef) -> Bool {
         guard p.entity >= 0, p.referring == nil else { return mayTravel(p) }
-        guard let level = levelOf(p.entity) else { return false }
+        guard let level = officeLevel(of: p.entity) else { return false }
         return level.rank <= Level.minister.rank
     }
 

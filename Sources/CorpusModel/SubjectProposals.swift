@@ -24,7 +24,7 @@ extension EventFinder {
 
     /// Proposes a candidate for the carried subject and each foreign place of a sentence in which no named person
     /// may travel; `places`, the sentence's named places; `seen`, the pairs the rules read in this sentence.
-    mutating func proposeForCarriedSubject(_ c: SentenceContext, places: [PlaceRef], seen: inout Set<VisitPair>) {
+    mutating func proposeForCarriedSubject(_ c: SentenceContext, places: [PlaceRef], seen: inout VisitPairs) {
         guard !places.isEmpty, let (entity, source) = carriedSubject(c) else { return }
         let subject = PersonRef(entity: entity, phraseStart: c.start, nameStart: c.start, nameEnd: c.start, titleLevel: nil,
                                 titleCountry: nil, historical: false, role: .name)

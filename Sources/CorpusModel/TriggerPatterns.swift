@@ -44,8 +44,9 @@ struct TriggerPatternIndex: Sendable {
     @inline(__always) func patterns(startingWith key: UInt64) -> [Int]? { byFirst[key] }
 }
 
-/// One compiled trigger pattern.
-struct TriggerPattern: Sendable {
+/// One compiled trigger pattern. A class of constants: a pattern is tried at many tokens, and a struct read out of
+/// the lexicon's array (even through a pointer) was copied for each try, its sets' tables retained and released.
+final class TriggerPattern: Sendable {
     enum Element: Sendable {
         /// A phrase of a named word set.
         case set(WordSetMatcher)
@@ -55,19 +56,30 @@ struct TriggerPattern: Sendable {
         case gap(min: Int, max: Int)
     }
 
-    var rule: Rule
-    var elements: [Element]
+    let rule: Rule
+    let elements: [Element]
     /// The first element's word set, kept apart: it is tried on many tokens (no enum payload to copy out).
     let first: WordSetMatcher
     /// The last element starts at most this many tokens after the first (nil: no bound).
-    var within: Int?
+    let within: Int?
     /// The pattern does not fire when a phrase of one of these sets starts in the `unlessWithin` tokens after its
     /// first token (that word is the trigger then).
-    var unlessSets: [WordSetMatcher] = []
-    var unlessWithin = 0
+    let unlessSets: [WordSetMatcher]
+    let unlessWithin: Int
     /// The trigger is the first token only, and the pattern goes on after it (not after the first element's
     /// whole phrase): "dự lễ" is an attendance word, and "lễ" a gathering.
-    var spanFirstToken = false
+    let spanFirstToken: Bool
+
+    init(rule: Rule, elements: [Element], first: WordSetMatcher, within: Int?, unlessSets: [WordSetMatcher] = [],
+         unlessWithin: Int = 0, spanFirstToken: Bool = false) {
+        self.rule = rule
+        self.elements = elements
+        self.first = first
+        self.within = within
+        self.unlessSets = unlessSets
+        self.unlessWithin = unlessWithin
+        self.spanFirstToken = spanFirstToken
+    }
 
     /// The trigger's tokens when the pattern matches at `k`; `blocked` when it matches but an `unless` word follows.
     func match(_ tokens: [Token], at k: Int, end: Int, places: [PlaceRef]) -> PatternMatch {

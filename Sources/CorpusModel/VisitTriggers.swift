@@ -136,23 +136,20 @@ extension EventFinder {
     /// An arrival, presence or attendance trigger at token `k` (the patterns of `rules.yaml` other than visit
     /// words, in order: the first that matches decides), and how many tokens to skip after it.
     func placeTrigger(at k: Int, _ c: SentenceContext) -> (Trigger, Int)? {
-        // Only the patterns whose first word set holds this token's word, each read in place through a pointer (an
-        // array's subscript, and a buffer pointer's, copied the pattern and retained its arrays, at every try).
+        // Only the patterns whose first word set holds this token's word.
         guard let candidates = lexicon.triggerPatternIndex.patterns(startingWith: tokens[k].lower) else { return nil }
-        return lexicon.triggerPatterns.withUnsafeBufferPointer { buffer -> (Trigger, Int)? in
-            guard let patterns = buffer.baseAddress else { return nil }
-            for p in candidates {
-                switch patterns[p].match(tokens, at: k, end: c.end, places: c.destinations) {
-                case .none: continue
-                case .blocked: return nil // a visit word follows: that one is the trigger
-                case .trigger(let r):
-                    guard let form = Trigger.Form(rule: patterns[p].rule) else { continue }
-                    if form == .continuation && !opensLeg(r, c) { continue }
-                    return (Trigger(tokens: r, form: form), r.count)
-                }
+        for p in candidates {
+            let pattern = lexicon.triggerPatterns[p]
+            switch pattern.match(tokens, at: k, end: c.end, places: c.destinations) {
+            case .none: continue
+            case .blocked: return nil // a visit word follows: that one is the trigger
+            case .trigger(let r):
+                guard let form = Trigger.Form(rule: pattern.rule) else { continue }
+                if form == .continuation && !opensLeg(r, c) { continue }
+                return (Trigger(tokens: r, form: form), r.count)
             }
-            return nil
         }
+        return nil
     }
 
     /// "his first trip", "Kishida's first bilateral trips": a possessive pronoun or a person's name with "'s" before
