@@ -212,7 +212,7 @@ enum Analyzer {
         let entities = gazetteer.entities, discovered = finder.discovered, textGenders = finder.textGenders
         events.levelOf = { ref in
             if ref < 0 { return discovered[-ref - 1].level }
-            return date.flatMap { day in entities.read(ref) { Entity.office(in: $0.offices, at: day)?.level } }
+            return date.flatMap { Entity.office(in: entities.read(ref) { $0.offices }, at: $0)?.level }
         }
         events.genderOf = { ref in (ref >= 0 ? entities.read(ref) { $0.gender } : nil) ?? textGenders[ref] }
         return events

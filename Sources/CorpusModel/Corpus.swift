@@ -347,7 +347,7 @@ struct Assembly {
             results[index].0.map { a in
                 sentences += a.sentences.count; mentions += a.mentions.count; times += a.times.count
                 visits += a.visits.count; events += a.events.count
-                for v in a.visits { visitMentions += min(v.mentions.count, 255) }
+                for k in a.visits.indices { visitMentions += min(a.visits[k].mentions.count, 255) } // no copy of each visit
             }
         }
         let scale = Double(total) / Double(max(done, 1)) * 1.02

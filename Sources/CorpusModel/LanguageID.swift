@@ -247,6 +247,15 @@ public struct LanguageProfiles: Sendable {
             return sum
         }
         var hasHits: Bool { hits.contains { $0 > 0 } }
+        /// The script of every letter counted, when there are letters of one script only.
+        var onlyScript: Int? {
+            var only: Int?
+            for i in letters.indices where letters[i] > 0 {
+                if only != nil { return nil }
+                only = i
+            }
+            return only
+        }
         func add(_ other: Evidence) {
             for i in letters.indices { letters[i] += other.letters[i] }
             for i in hits.indices { hits[i] += other.hits[i] }
@@ -332,6 +341,9 @@ public struct LanguageProfiles: Sendable {
         // Allocation-free (the shares on the stack, each computed once), and the scripts read from one flat array
         // (each profile's own array was retained and released): it runs once per line of every article.
         let count = languages.count
+        if let only = e.onlyScript, let languagesOfScript = languageScripts.languages(of: only) {
+            return Self.decideByHits(e, languagesOfScript, languageScripts)
+        }
         return languageScripts.scripts.withUnsafeBufferPointer { scripts in
             languageScripts.bounds.withUnsafeBufferPointer { bounds in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { shares -> Int? in
@@ -358,6 +370,23 @@ public struct LanguageProfiles: Sendable {
                 }
             }
         }
+    }
+
+    /// `decide` for letters of one script: the languages of that script have every letter (a share of 1), the others
+    /// none, so the winner is the one of them with the most stop words, then the fewest scripts (nil on a tie).
+    private static func decideByHits(_ e: Evidence, _ candidates: ArraySlice<Int>, _ scripts: LanguageScripts) -> Int? {
+        var winner: Int?
+        var winnerHits = -1, winnerScripts = Int.max
+        var tied = false
+        for l in candidates {
+            let hits = e.hits[l], scriptCount = scripts.count(of: l)
+            if hits > winnerHits || (hits == winnerHits && scriptCount < winnerScripts) {
+                winner = l; winnerHits = hits; winnerScripts = scriptCount; tied = false
+            } else if hits == winnerHits && scriptCount == winnerScripts {
+                tied = true
+            }
+        }
+        return tied ? nil : winner
     }
 
     /// Identifies the language of `tokens` (the first 4,000 words are enough): each line that tells its
@@ -427,11 +456,33 @@ public struct LanguageProfiles: Sendable {
 struct LanguageScripts: Sendable {
     private(set) var scripts: [Int] = []
     private(set) var bounds: [Int] = [0]
+    /// The languages of each script, in order: language `l` of script `s` is in `byScript[byScriptBounds[s]..<
+    /// byScriptBounds[s + 1]]`. Empty when a language lists a script twice (its share of a script's letters is
+    /// then more than 1, and `decide` takes its general path).
+    private var byScript: [Int] = []
+    private var byScriptBounds: [Int] = []
 
     init(_ languages: [LanguageProfile]) {
         for language in languages {
             scripts += language.scripts
             bounds.append(scripts.count)
         }
+        guard languages.allSatisfy({ Set($0.scripts).count == $0.scripts.count }) else { return }
+        let scriptCount = (scripts.max() ?? -1) + 1
+        byScriptBounds = [0]
+        for s in 0..<scriptCount {
+            for (l, language) in languages.enumerated() where language.scripts.contains(s) { byScript.append(l) }
+            byScriptBounds.append(byScript.count)
+        }
+    }
+
+    /// How many scripts language `l` has.
+    func count(of l: Int) -> Int { bounds[l + 1] - bounds[l] }
+
+    /// The languages that have script `s`, in order; nil when the languages' scripts are not indexed so.
+    func languages(of s: Int) -> ArraySlice<Int>? {
+        guard !byScriptBounds.isEmpty else { return nil }
+        guard s + 1 < byScriptBounds.count else { return [] }
+        return byScript[byScriptBounds[s]..<byScriptBounds[s + 1]]
     }
 }
