@@ -197,7 +197,7 @@ public struct CorpusBuilder: Sendable {
     /// Worker threads for the per-document stages (default: the active processor count).
     public var jobs: Int
     /// Bytes of document text kept in memory; past them, texts go to an unnamed temporary file and are read back
-    /// when asked for (default 8 MB, or `DOSSIER_TEXT_MEMORY` in MB).
+    /// when asked for (default 4 MB, or `DOSSIER_TEXT_MEMORY` in MB).
     public var textMemoryLimit: Int
     /// Scores each visit candidate (Scoring/); without one, every candidate counts 0.5.
     public var scorer: VisitScorer?

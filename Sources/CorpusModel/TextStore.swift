@@ -16,10 +16,11 @@ struct TextRef: Sendable, Hashable {
 /// the corpus: see docs/PERFORMANCE.md. Reads are thread-safe; recently read texts are cached.
 public final class TextStore: @unchecked Sendable {
     /// Bytes kept in memory before texts go to the file (`DOSSIER_TEXT_MEMORY` in MB overrides it; the
-    /// command line refuses a value `memoryLimit(megabytes:)` does not take). 8 MB: the bundled corpus and the
-    /// annotated batches stay in memory; 16 MB held 8 MB more at the peak of a large build (issue 9).
+    /// command line refuses a value `memoryLimit(megabytes:)` does not take). 4 MB: the bundled corpus and the
+    /// annotated batches (under 1 MB each) stay in memory; 8 MB held 4 MB more at the peak of a large build, which
+    /// stood at the 2x of issue 9 (16 MB before that held 8 MB more again).
     public static let defaultMemoryLimit: Int = {
-        ProcessEnvironment.value("DOSSIER_TEXT_MEMORY").flatMap(memoryLimit(megabytes:)) ?? 8 << 20
+        ProcessEnvironment.value("DOSSIER_TEXT_MEMORY").flatMap(memoryLimit(megabytes:)) ?? 4 << 20
     }()
 
     /// The largest `DOSSIER_TEXT_MEMORY` taken, in MB (1 TiB).
