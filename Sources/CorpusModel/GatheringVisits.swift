@@ -106,10 +106,12 @@ extension EventFinder {
 
     /// "the stadium Biden never saw", "X did not attend", "X, who had been urged to attend, decided not to go": a
     /// negation within two words after a participant's name, or after a relative clause set off right after it, is
-    /// his own: he was not there (rule status.negated.participant).
+    /// his own: he was not there (rule status.negated.participant). Vietnamese, whose words are syllables, gets
+    /// three ("X tiếp tục không được mời", X was again not invited).
     func isNegatedAfterName(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         let after = endOfRelativeClause(after: p.nameEnd, c) ?? p.nameEnd
-        return (after..<min(c.end, after + 2)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
+        let reach = language == .vietnamese ? 3 : 2
+        return (after..<min(c.end, after + reach)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
     }
 
     /// ", who ... ," right after token `k`: the token after the closing comma.
