@@ -167,8 +167,8 @@ struct CorpusTests {
     ///   - AE's Salman -> MDV: "chuyến thăm của X, dự kiến bắt đầu từ hôm nay, đã bị hoãn" (a cancellation right after a
     ///     phrase set off by commas);
     ///   - AF's Eisenhower -> SUN: "rút lại lời mời" (a withdrawn invitation cancels); AP's Obama -> BRN: "intended to" plans.
-    /// Left in AA-AS: not yet read beyond these (AA's Eisenhower -> JPN, "flew home ..., without ever reaching Tokyo", was
-    /// fixed and reverted: a negation between the trigger and a place also caught names such as "Không liên kết").
+    /// Left in AA-AS: not yet read beyond these (AA's Eisenhower -> JPN, "flew home ..., without ever reaching Tokyo": the
+    /// trigger has a past cue, and the negation between the trigger and the place overrides occurred by default only).
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
     func plannedNeverOccurred() throws {
         let sets = try TrainingSets.load(path: Fixtures.root.appendingPathComponent("Data/annotations/training-sets.tsv").path)
