@@ -1,45 +1,43 @@
 // The JSON text of a report without `JSONEncoder`: the same bytes (pretty-printed, keys sorted by their UTF-8
-// bytes, slashes left as they are), made by a plain `Encoder` that builds a tree of values and a writer that
-// prints it as Foundation's writer does. On a warm run of a report plugin, `JSONEncoder` was about 6% of the
-// process's CPU time, most of it the first use of its generic containers and the casts it makes of every value
-// (each first cast of a type searches the binary's conformance records).
+// bytes, slashes left as they are), made by walking the report's types and printing the tree as Foundation's writer
+// does. On a warm run of a report plugin, `JSONEncoder` was about 6% of the process's CPU time, most of it the first
+// use of its generic containers and of each type's synthesized `encode(to:)` (each first instantiation of a generic
+// type searches the binary's conformance records); a plain `Encoder` of our own still paid the second part.
 //
-// Whatever this encoder is not sure to write as `JSONEncoder` would (a date, data, a URL, a decimal, a `Float`, a
-// number that is not finite, a value that encodes nothing, a super encoder, nesting deeper than 512) makes it throw, and the renderer then
-// uses `JSONEncoder` as before. `JSONTextTests` compares the two on every kind of block and on odd strings and
-// numbers.
-
-import Foundation
+// The members written here are those the types' `Codable` conformances write (synthesized ones omit a nil optional).
+// `JSONTextTests` compares the two on every kind of block with every optional field set and on odd strings and
+// numbers, and lists each type's stored properties, so that a field added to a report type fails a test until it is
+// written here too. A number that is not finite makes `encode` throw, and the renderer then uses `JSONEncoder`,
+// which reports it.
 
 enum JSONText {
-    /// The text `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes for `value`.
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = TreeEncoder(codingPath: [])
-        try value.encode(to: encoder)
-        guard let root = encoder.value else { throw Unsupported() }
+    /// The text `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes for `report`.
+    static func encode(_ report: Report) throws -> String {
         var writer = JSONTextWriter()
         writer.bytes.reserveCapacity(64 * 1024)
-        try writer.write(root)
+        try writer.write(try report.jsonNode())
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    /// Something this encoder leaves to `JSONEncoder`.
+    /// A number `JSONEncoder` would refuse: left to it.
     struct Unsupported: Error {}
 }
 
-/// A value being built: containers are shared references, so that a container keeps filling its parent's slot.
+/// A JSON value. An object's members are written in the order of their keys' bytes, whatever their order here.
 enum JSONNode {
     case string(String)
     case number(String)
     case bool(Bool)
     case null
-    case array(ArrayBox)
-    case object(ObjectBox)
-    /// What a super encoder would have written (left to `JSONEncoder`).
-    case unsupported
+    case array([JSONNode])
+    case object([(key: String, value: JSONNode)])
 
-    final class ArrayBox { var items: [JSONNode] = [] }
-    final class ObjectBox { var members: [String: JSONNode] = [:] }
+    /// The members whose value is not nil (a nil optional is left out, as synthesized `Codable` leaves it).
+    static func members(_ members: [(String, JSONNode?)]) -> JSONNode {
+        .object(members.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    static func integer(_ value: Int) -> JSONNode { .number(String(value)) }
 
     /// `JSONEncoder`'s text of a finite `Double`: its description, without a trailing ".0".
     static func number(_ value: Double) throws -> JSONNode {
@@ -49,157 +47,96 @@ enum JSONNode {
         return .number(text)
     }
 
-    /// Types `JSONEncoder` writes in its own way (or may, with other strategies): left to it.
-    static func refuses<T>(_ type: T.Type) -> Bool {
-        type == Date.self || type == Data.self || type == URL.self || type == Decimal.self || type == Float.self
+    static func strings(_ values: [String]) -> JSONNode { .array(values.map { .string($0) }) }
+    static func integers(_ values: [Int]) -> JSONNode { .array(values.map { .integer($0) }) }
+}
+
+extension Report {
+    func jsonNode() throws -> JSONNode {
+        .members([("title", .string(title)), ("subtitle", subtitle.map { .string($0) }),
+                  ("blocks", .array(try blocks.map { try $0.jsonNode() })), ("provenance", provenance?.jsonNode()),
+                  ("evidence", evidence.map { .array($0.map { $0.jsonNode() }) })])
     }
 }
 
-/// An encoder whose value is one node.
-final class TreeEncoder: Encoder {
-    let codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-    var value: JSONNode?
-
-    init(codingPath: [any CodingKey]) { self.codingPath = codingPath }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let box: JSONNode.ObjectBox
-        if case .object(let existing)? = value { box = existing } else { box = JSONNode.ObjectBox(); value = .object(box) }
-        return KeyedEncodingContainer(TreeKeyedContainer<Key>(box: box, codingPath: codingPath))
-    }
-
-    func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        let box: JSONNode.ArrayBox
-        if case .array(let existing)? = value { box = existing } else { box = JSONNode.ArrayBox(); value = .array(box) }
-        return TreeUnkeyedContainer(box: box, codingPath: codingPath)
-    }
-
-    func singleValueContainer() -> any SingleValueEncodingContainer { TreeSingleValueContainer(encoder: self) }
-
-    /// The node of `value`, encoded by its own `encode(to:)` (strings, numbers and booleans directly).
-    static func node<T: Encodable>(_ value: T, at codingPath: [any CodingKey]) throws -> JSONNode {
-        if JSONNode.refuses(T.self) { throw JSONText.Unsupported() }
-        let encoder = TreeEncoder(codingPath: codingPath)
-        try value.encode(to: encoder)
-        guard let node = encoder.value else { throw JSONText.Unsupported() }
-        return node
+extension Block {
+    /// `type` naming the case, and the case's fields beside it (`Block.encode(to:)`).
+    func jsonNode() throws -> JSONNode {
+        var members: [(String, JSONNode?)] = [("type", .string(kindName))]
+        switch self {
+        case .heading(let level, let text): members += [("level", .integer(level)), ("text", .string(text))]
+        case .paragraph(let text): members += [("text", .string(text))]
+        case .list(let items, let ordered): members += [("items", .strings(items)), ("ordered", .bool(ordered))]
+        case .table(let table): members += [("table", try table.jsonNode())]
+        case .chart(let chart): members += [("chart", try chart.jsonNode())]
+        case .note(let text, let kind): members += [("text", .string(text)), ("kind", .string(kind.rawValue))]
+        }
+        return .members(members)
     }
 }
 
-struct TreeKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let box: JSONNode.ObjectBox
-    let codingPath: [any CodingKey]
-
-    mutating func encodeNil(forKey key: Key) throws { box.members[key.stringValue] = .null }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { box.members[key.stringValue] = .bool(value) }
-    mutating func encode(_ value: String, forKey key: Key) throws { box.members[key.stringValue] = .string(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { box.members[key.stringValue] = try .number(value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { throw JSONText.Unsupported() }
-    mutating func encode(_ value: Int, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { box.members[key.stringValue] = .number(String(value)) }
-
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        box.members[key.stringValue] = try TreeEncoder.node(value, at: codingPath + [key])
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
-        -> KeyedEncodingContainer<NestedKey> {
-        let nested = JSONNode.ObjectBox()
-        box.members[key.stringValue] = .object(nested)
-        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(box: nested, codingPath: codingPath + [key]))
-    }
-
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let nested = JSONNode.ArrayBox()
-        box.members[key.stringValue] = .array(nested)
-        return TreeUnkeyedContainer(box: nested, codingPath: codingPath + [key])
-    }
-
-    // A super encoder's value is left to `JSONEncoder`: the slot it would fill makes the writer throw.
-    mutating func superEncoder() -> any Encoder {
-        box.members["super"] = .unsupported
-        return TreeEncoder(codingPath: codingPath)
-    }
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
-        box.members[key.stringValue] = .unsupported
-        return TreeEncoder(codingPath: codingPath + [key])
+extension Table {
+    func jsonNode() throws -> JSONNode {
+        .members([("title", title.map { .string($0) }), ("columns", .array(columns.map { $0.jsonNode() })),
+                  ("rows", .array(try rows.map { .array(try $0.map { try $0.jsonNode() }) })),
+                  ("evidence", evidence.map { .array($0.map { .strings($0) }) }),
+                  ("evidenceTotals", evidenceTotals.map { .integers($0) })])
     }
 }
 
-struct TreeUnkeyedContainer: UnkeyedEncodingContainer {
-    let box: JSONNode.ArrayBox
-    let codingPath: [any CodingKey]
-    var count: Int { box.items.count }
-
-    mutating func encodeNil() throws { box.items.append(.null) }
-    mutating func encode(_ value: Bool) throws { box.items.append(.bool(value)) }
-    mutating func encode(_ value: String) throws { box.items.append(.string(value)) }
-    mutating func encode(_ value: Double) throws { box.items.append(try .number(value)) }
-    mutating func encode(_ value: Float) throws { throw JSONText.Unsupported() }
-    mutating func encode(_ value: Int) throws { box.items.append(.number(String(value))) }
-    mutating func encode(_ value: Int8) throws { box.items.append(.number(String(value))) }
-    mutating func encode(_ value: Int16) throws { box.items.append(.number(String(value))) }
-    mutating func encode(_ value: Int32) throws { box.items.append(.number(String(value))) }
-    mutating func encode(_ value: Int64) throws { box.items.append(.number(String(value))) }
-    mutating func encode(_ value: UInt) throws { box.items.append(.number(String(value))) }
-    mutating func encode(_ value: UInt8) throws { box.items.append(.number(String(value))) }
-    mutating func encode(_ value: UInt16) throws { box.items.append(.number(String(value))) }
-    mutating func encode(_ value: UInt32) throws { box.items.append(.number(String(value))) }
-    mutating func encode(_ value: UInt64) throws { box.items.append(.number(String(value))) }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        box.items.append(try TreeEncoder.node(value, at: codingPath))
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let nested = JSONNode.ObjectBox()
-        box.items.append(.object(nested))
-        return KeyedEncodingContainer(TreeKeyedContainer<NestedKey>(box: nested, codingPath: codingPath))
-    }
-
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nested = JSONNode.ArrayBox()
-        box.items.append(.array(nested))
-        return TreeUnkeyedContainer(box: nested, codingPath: codingPath)
-    }
-
-    mutating func superEncoder() -> any Encoder {
-        box.items.append(.unsupported)
-        return TreeEncoder(codingPath: codingPath)
+extension Column {
+    func jsonNode() -> JSONNode {
+        .members([("key", .string(key)), ("title", .string(title)), ("kind", .string(kind.rawValue))])
     }
 }
 
-struct TreeSingleValueContainer: SingleValueEncodingContainer {
-    let encoder: TreeEncoder
-    var codingPath: [any CodingKey] { encoder.codingPath }
+extension Cell {
+    /// A plain value (`Cell.encode(to:)`).
+    func jsonNode() throws -> JSONNode {
+        switch self {
+        case .text(let text): .string(text)
+        case .integer(let value): .integer(value)
+        case .number(let value): try .number(value)
+        case .null: .null
+        }
+    }
+}
 
-    mutating func encodeNil() throws { encoder.value = .null }
-    mutating func encode(_ value: Bool) throws { encoder.value = .bool(value) }
-    mutating func encode(_ value: String) throws { encoder.value = .string(value) }
-    mutating func encode(_ value: Double) throws { encoder.value = try .number(value) }
-    mutating func encode(_ value: Float) throws { throw JSONText.Unsupported() }
-    mutating func encode(_ value: Int) throws { encoder.value = .number(String(value)) }
-    mutating func encode(_ value: Int8) throws { encoder.value = .number(String(value)) }
-    mutating func encode(_ value: Int16) throws { encoder.value = .number(String(value)) }
-    mutating func encode(_ value: Int32) throws { encoder.value = .number(String(value)) }
-    mutating func encode(_ value: Int64) throws { encoder.value = .number(String(value)) }
-    mutating func encode(_ value: UInt) throws { encoder.value = .number(String(value)) }
-    mutating func encode(_ value: UInt8) throws { encoder.value = .number(String(value)) }
-    mutating func encode(_ value: UInt16) throws { encoder.value = .number(String(value)) }
-    mutating func encode(_ value: UInt32) throws { encoder.value = .number(String(value)) }
-    mutating func encode(_ value: UInt64) throws { encoder.value = .number(String(value)) }
+extension Chart {
+    func jsonNode() throws -> JSONNode {
+        .members([("type", .string(type.rawValue)), ("title", .string(title)), ("xLabel", xLabel.map { .string($0) }),
+                  ("yLabel", yLabel.map { .string($0) }), ("categories", .strings(categories)),
+                  ("series", .array(try series.map { try $0.jsonNode() })), ("stacked", stacked.map { .bool($0) }),
+                  ("evidence", evidence.map { .array($0.map { .array($0.map { .strings($0) }) }) }),
+                  ("evidenceTotals", evidenceTotals.map { .array($0.map { .integers($0) }) })])
+    }
+}
 
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        encoder.value = try TreeEncoder.node(value, at: codingPath)
+extension Series {
+    func jsonNode() throws -> JSONNode {
+        .members([("name", .string(name)), ("values", .array(try values.map { try $0.map { try .number($0) } ?? .null }))])
+    }
+}
+
+extension Provenance {
+    func jsonNode() -> JSONNode {
+        .members([("plugin", .string(plugin)), ("pluginVersion", .string(pluginVersion)),
+                  ("params", .object(params.map { ($0.key, .string($0.value)) })), ("corpusHash", .string(corpusHash)),
+                  ("dossierVersion", .string(dossierVersion)), ("generatedAt", .string(generatedAt)),
+                  ("correctionsApplied", correctionsApplied.map { .integer($0) })])
+    }
+}
+
+extension EvidenceItem {
+    func jsonNode() -> JSONNode {
+        .members([("id", .string(id)), ("label", .string(label)), ("sentences", .array(sentences.map { $0.jsonNode() }))])
+    }
+}
+
+extension EvidenceSentence {
+    func jsonNode() -> JSONNode {
+        .members([("text", .string(text)), ("source", .string(source)), ("url", url.map { .string($0) }),
+                  ("highlights", .array(highlights.map { .members([("start", .integer($0.start)), ("end", .integer($0.end))]) }))])
     }
 }
 
@@ -218,21 +155,20 @@ struct JSONTextWriter {
         case .number(let text): bytes.append(contentsOf: text.utf8)
         case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
         case .null: bytes.append(contentsOf: "null".utf8)
-        case .unsupported: throw JSONText.Unsupported()
-        case .array(let box):
+        case .array(let items):
             guard depth + 1 < Self.maximumDepth else { throw JSONText.Unsupported() }
             open(UInt8(ascii: "["))
-            for (i, item) in box.items.enumerated() {
+            for (i, item) in items.enumerated() {
                 if i > 0 { bytes.append(contentsOf: ",\n".utf8) }
                 writeIndent()
                 try write(item, depth: depth + 1)
             }
             close(UInt8(ascii: "]"))
-        case .object(let box):
+        case .object(let members):
             guard depth + 1 < Self.maximumDepth else { throw JSONText.Unsupported() }
             open(UInt8(ascii: "{"))
-            let members = box.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (i, member) in members.enumerated() {
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (i, member) in sorted.enumerated() {
                 if i > 0 { bytes.append(contentsOf: ",\n".utf8) }
                 writeIndent()
                 writeString(member.key)

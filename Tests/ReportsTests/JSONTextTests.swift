@@ -21,7 +21,7 @@ struct JSONTextTests {
         r.blocks.append(.chart(Chart(type: .bar, title: "stacked", categories: ["a", "b"], series: [Series(name: "x", values: [1, nil])],
                                      stacked: true, evidence: [[["visit-1"], []]], evidenceTotals: [[3, 0]])))
         r.blocks.append(.table(Table(title: nil, columns: [Column(key: "x", kind: .number), Column(key: "t")], rows: [])))
-        let numbers: [Double] = [0, -0.0, 0.1, -0.5, 1e20, 1e21, 1e-7, 123_456_789_012_345_678, 5e-324, .greatestFiniteMagnitude, 2.5e15, 1 / 3]
+        let numbers: [Double] = [0, -0.0, 0.1, -0.5, 1e20, 1e21, 1e-7, 123_456_789_012_345_680, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 2.5e15, 1 / 3]
         r.blocks.append(.table(Table(title: "odd \"strings\"", columns: [Column(key: "x", kind: .number), Column(key: "t")],
                                      rows: zip(numbers, oddStrings).map { [.number($0), .text($1)] },
                                      evidence: numbers.indices.map { $0 % 3 == 0 ? [] : ["visit-\($0)"] },
@@ -38,7 +38,11 @@ struct JSONTextTests {
 
     @Test("every kind of block, odd strings and numbers, empty containers: the same bytes as JSONEncoder")
     func sameAsFoundation() throws {
-        for report in [try Fixtures.everyBlock(), try Fixtures.small(), try Self.oddReport(), Report(title: "")] {
+        var everyOptional = try Self.oddReport()
+        everyOptional.blocks.append(.chart(Chart(type: .bar, title: "all", xLabel: "x", yLabel: "y", categories: ["a"],
+                                                 series: [Series(name: "s", values: [2])], stacked: false,
+                                                 evidence: [[["visit-2"]]], evidenceTotals: [[1]])))
+        for report in [try Fixtures.everyBlock(), try Fixtures.small(), try Self.oddReport(), everyOptional, Report(title: "")] {
             #expect(try JSONText.encode(report) == Self.foundation(report))
             #expect(render(report, as: .json) == (try Self.foundation(report)) + "\n")
         }
@@ -47,25 +51,47 @@ struct JSONTextTests {
     @Test("numbers: the same text as JSONEncoder for integers and for doubles of every magnitude")
     func numbers() throws {
         var generator = SystemRandomNumberGenerator()
-        var doubles: [Double] = [0, -0.0, 1, -1, 0.5, 1e16, 1e17, 9_007_199_254_740_993, 1e-5, 1e-4, 100, 1e15 + 0.5]
-        for _ in 0..<2000 { doubles.append(Double(bitPattern: generator.next()) ) }
-        doubles = doubles.filter(\.isFinite)
-        doubles += (0..<500).map { _ in Double.random(in: -1e6...1e6) }
-        #expect(try JSONText.encode(doubles) == Self.foundation(doubles))
+        var doubles: [Double] = [0, -0.0, 1, -1, 0.5, 1e16, 1e17, 9_007_199_254_740_992, 1e-5, 1e-4, 100, 1e15 + 0.5]
+        for _ in 0..<2000 { doubles.append(Double(bitPattern: generator.next())) }
+        doubles = doubles.filter(\.isFinite) + (0..<500).map { _ in Double.random(in: -1e6...1e6) }
         let integers: [Int] = [0, -1, .max, .min, 42]
-        #expect(try JSONText.encode(integers) == Self.foundation(integers))
-        let optionals: [Double?] = [nil, 1.5, nil]
-        #expect(try JSONText.encode(optionals) == Self.foundation(optionals))
+        let report = Report(title: "numbers", blocks: [
+            .chart(Chart(type: .line, title: "d", categories: doubles.map { _ in "c" }, series: [Series(name: "s", values: doubles + [nil])])),
+            .table(Table(columns: [Column(key: "i", kind: .integer), Column(key: "d", kind: .number)],
+                         rows: integers.map { [.integer($0), .number(Double($0))] })),
+            .heading(level: -3, text: "h"),
+        ])
+        #expect(try JSONText.encode(report) == Self.foundation(report))
     }
 
-    @Test("what it leaves to JSONEncoder: a number that is not finite, a date, a float; the renderer's output unchanged")
+    @Test("a number that is not finite is left to JSONEncoder: the renderer's error text unchanged")
     func leftToFoundation() throws {
-        #expect(throws: JSONText.Unsupported.self) { try JSONText.encode([Double.nan]) }
-        #expect(throws: JSONText.Unsupported.self) { try JSONText.encode([Date(timeIntervalSince1970: 0)]) }
-        #expect(throws: JSONText.Unsupported.self) { try JSONText.encode([Float(1.5)]) }
-        let bad = Report(title: "T", blocks: [.chart(Chart(type: .bar, title: "c", categories: ["a"],
-                                                          series: [Series(name: "s", values: [.infinity])]))])
-        let json = render(bad, as: .json)
-        #expect(json.hasPrefix("{\"error\": \"the report could not be encoded: "))
+        for value in [Double.infinity, -.infinity, .nan] {
+            let bad = Report(title: "T", blocks: [.chart(Chart(type: .bar, title: "c", categories: ["a"],
+                                                              series: [Series(name: "s", values: [value])]))])
+            #expect(throws: JSONText.Unsupported.self) { try JSONText.encode(bad) }
+            let json = render(bad, as: .json)
+            #expect(json.hasPrefix("{\"error\": \"the report could not be encoded: "))
+        }
+    }
+
+    /// The stored properties `JSONText` writes, per type: a property added to one of these types must be written
+    /// by `JSONText` too (then added here).
+    @Test("every stored property of the report types is one JSONText writes")
+    func everyPropertyWritten() throws {
+        func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        let report = try Self.oddReport()
+        let table = try #require(report.tables.first), chart = try #require(report.charts.first)
+        let item = try #require(report.evidence?.first)
+        #expect(labels(report) == ["title", "subtitle", "blocks", "provenance", "evidence"])
+        #expect(labels(table) == ["title", "columns", "rows", "evidence", "evidenceTotals"])
+        #expect(labels(table.columns[0]) == ["key", "title", "kind"])
+        #expect(labels(chart) == ["type", "title", "xLabel", "yLabel", "categories", "series", "stacked", "evidence", "evidenceTotals"])
+        #expect(labels(chart.series[0]) == ["name", "values"])
+        #expect(labels(try #require(report.provenance)) == ["plugin", "pluginVersion", "params", "corpusHash", "dossierVersion",
+                                                           "generatedAt", "correctionsApplied"])
+        #expect(labels(item) == ["id", "label", "sentences"])
+        #expect(labels(item.sentences[0]) == ["text", "source", "url", "highlights"])
+        #expect(labels(item.sentences[0].highlights[0]) == ["start", "end"])
     }
 }
