@@ -138,6 +138,8 @@ public final class PluginHost {
             if let known = catalog.plugins.first(where: { $0.url.path == url.path }) { return known }
             return PluginFile(url: url, origin: .path)
         }
+        // The file the catalog would choose, found without listing every folder of the search path.
+        if let file = PluginCatalog.plugin(named: nameOrPath, in: searchPath) { return file }
         if let file = catalog.plugin(named: nameOrPath) { return file }
         throw notFound(nameOrPath)
     }
