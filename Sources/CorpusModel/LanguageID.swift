@@ -14,7 +14,19 @@ public struct LanguageProfile: Sendable, Hashable {
     /// True when the event rules read this language.
     public var read: Bool
     /// Indexes into `LanguageProfiles.scripts`; `LanguageProfiles.unknownScript` for the undetermined language.
-    var scripts: [Int]
+    var scripts: [Int] { didSet { scriptBits = Self.bits(scripts) } }
+    /// `scripts` as a bit set, which identification reads at every line (an array would be retained and released).
+    private(set) var scriptBits: UInt64
+
+    init(code: String, name: String, read: Bool, scripts: [Int]) {
+        self.code = code
+        self.name = name
+        self.read = read
+        self.scripts = scripts
+        scriptBits = Self.bits(scripts)
+    }
+
+    private static func bits(_ scripts: [Int]) -> UInt64 { scripts.reduce(0) { $0 | 1 << UInt64($1) } }
     /// The language this profile identifies.
     public var language: Language { Language(code) }
 }
@@ -278,10 +290,6 @@ public struct LanguageProfiles: Sendable {
             return sum
         }
         var hasHits: Bool { hits.contains { $0 > 0 } }
-        func add(_ other: Evidence) {
-            for i in letters.indices { letters[i] += other.letters[i] }
-            for i in hits.indices { hits[i] += other.hits[i] }
-        }
         func clear() {
             letters.update(repeating: 0)
             hits.update(repeating: 0)
@@ -335,6 +343,7 @@ public struct LanguageProfiles: Sendable {
     /// The letters of a word that starts outside ASCII. Its first letter decides: of a script written with spaces, the
     /// word counts one letter of that script; of a script written without them (`spaces` no in scripts.tsv), or of no
     /// known script, each letter of the word counts, for its script or as a letter of no known script.
+    @inline(__always)
     private func countLetters(_ b: UnsafeBufferPointer<UInt8>, _ t: Token, into e: Evidence) {
         var i = Int(t.start)
         let end = Int(t.end)
@@ -387,8 +396,9 @@ public struct LanguageProfiles: Sendable {
     /// letters wins; among equals, the one with the most stop words, then the one with fewer scripts.
     /// `guessing`: a tie goes to the tied language with the largest share, the first of the file among equals
     /// (a text of names in Latin letters is taken as English; one in Cyrillic, as Russian), not to nobody.
-    func decide(_ e: Evidence, guessing: Bool = false) -> Int? {
-        let total = e.total
+    func decide(_ e: Evidence, guessing: Bool = false) -> Int? { decide(e, total: e.total, guessing: guessing) }
+
+    func decide(_ e: Evidence, total: Int, guessing: Bool = false) -> Int? {
         guard total > 0, !languages.isEmpty else { return nil }
         // Allocation-free (the shares on the stack, each computed once): it runs once per line of every article.
         return languages.withUnsafeBufferPointer { languages in
@@ -396,8 +406,12 @@ public struct LanguageProfiles: Sendable {
                 var best = 0.0
                 for l in languages.indices {
                     var letters = 0
-                    for s in languages[l].scripts { letters += e.letters[s] }
-                    shares[l] = Double(letters) / Double(total)
+                    var bits = languages[l].scriptBits
+                    while bits != 0 {
+                        letters += e.letters[bits.trailingZeroBitCount]
+                        bits &= bits - 1
+                    }
+                    shares[l] = letters == 0 ? 0 : Double(letters) / Double(total)
                     best = max(best, shares[l])
                 }
                 guard best > 0 else { return nil }
@@ -405,7 +419,7 @@ public struct LanguageProfiles: Sendable {
                 var winnerHits = -1, winnerScripts = Int.max
                 var tied = false
                 for l in languages.indices where shares[l] >= best - 0.05 {
-                    let hits = e.hits[l], scripts = languages[l].scripts.count
+                    let hits = e.hits[l], scripts = languages[l].scriptBits.nonzeroBitCount
                     if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
                         winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
                     } else if hits == winnerHits && scripts == winnerScripts {
@@ -420,25 +434,27 @@ public struct LanguageProfiles: Sendable {
 
     /// Identifies the language of `tokens` (the first 4,000 words are enough): each line that tells its
     /// language counts with its number of letters; the language with most wins. Lines that do not tell
-    /// (a name, a number) count for nobody. Nil when no line tells.
+    /// (a name, a number) count for nobody; when none tells, the whole text decides (`told` false when it only
+    /// guesses). Nil when the text has no letters.
     func identify(_ b: UnsafeBufferPointer<UInt8>, tokens: some Collection<Token>) -> LanguageGuess? {
         guard !languages.isEmpty else { return nil }
-        // One line's counts, the whole text's, and each language's weight, in one allocation on the stack.
+        // One line's counts and each language's weight, in one allocation on the stack.
         // Letters are counted per script and of no known script (the last slot, `unknownScript`).
         let scriptCount = scripts.count + 1, languageCount = languages.count
-        let counted = withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (scriptCount + languageCount) + languageCount) {
+        let counted = withUnsafeTemporaryAllocation(of: Int.self, capacity: scriptCount + 2 * languageCount) {
             memory -> (weights: [Int], whole: (language: Int, told: Bool)?) in
             memory.initialize(repeating: 0)
             let base = memory.baseAddress!
-            func evidence(at offset: Int) -> Evidence {
-                Evidence(letters: UnsafeMutableBufferPointer(start: base + offset, count: scriptCount),
-                         hits: UnsafeMutableBufferPointer(start: base + offset + scriptCount, count: languageCount))
-            }
-            let line = evidence(at: 0), whole = evidence(at: scriptCount + languageCount)
-            let weight = UnsafeMutableBufferPointer(start: base + 2 * (scriptCount + languageCount), count: languageCount)
-            countLines(b, tokens: tokens, line: line, whole: whole, weight: weight)
+            let line = Evidence(letters: UnsafeMutableBufferPointer(start: base, count: scriptCount),
+                                hits: UnsafeMutableBufferPointer(start: base + scriptCount, count: languageCount))
+            let weight = UnsafeMutableBufferPointer(start: base + scriptCount + languageCount, count: languageCount)
+            countLines(b, tokens: tokens, into: line, weight: weight)
             guard !weight.contains(where: { $0 > 0 }) else { return (Array(weight), nil) }
-            // No line told: the whole text decides, or else its likeliest language is taken, untold.
+            // No line told (rare: a text of names): the whole text, counted again in one, decides, or else its
+            // likeliest language is taken, untold.
+            let whole = line
+            whole.clear()
+            countLines(b, tokens: tokens, into: whole, weight: nil)
             if let l = decide(whole) { return (Array(weight), (l, true)) }
             return (Array(weight), decide(whole, guessing: true).map { ($0, false) })
         }
@@ -455,17 +471,17 @@ public struct LanguageProfiles: Sendable {
     }
 
     /// Counts the tokens line by line into `line`; each line that tells its language adds its letters to that
-    /// language's `weight`, and every line is added to `whole`.
-    private func countLines(_ b: UnsafeBufferPointer<UInt8>, tokens: some Collection<Token>, line: Evidence, whole: Evidence,
-                            weight: UnsafeMutableBufferPointer<Int>) {
+    /// language's `weight`. Without `weight`, the counts of every line add up in `line`: the whole text's.
+    private func countLines(_ b: UnsafeBufferPointer<UInt8>, tokens: some Collection<Token>, into line: Evidence,
+                            weight: UnsafeMutableBufferPointer<Int>?) {
         var lineEnd = -1
         var words = 0
         var opening = true
         func close() {
+            guard let weight else { return }
             let total = line.total
             guard total > 0 || line.hasHits else { return }
-            if let l = decide(line) { weight[l] += total }
-            whole.add(line)
+            if let l = decide(line, total: total) { weight[l] += total }
             line.clear()
         }
         for t in tokens {
