@@ -51,6 +51,9 @@ public struct LanguageProfiles: Sendable {
     public private(set) var scripts: [String] = []
     /// The scripts written without spaces between words (bit i: `scripts[i]`), whose every letter counts.
     private var unspaced: UInt64 = 0
+    /// For each script (and the slot of no known script, last), the languages written in it, as a bit set: a line
+    /// is decided among the languages of its letters' scripts only.
+    private var scriptLanguages: [UInt64] = []
     /// The slot of the counts that holds letters of no known script (after the scripts'): the undetermined
     /// language's only script.
     var unknownScript: Int { scripts.count }
@@ -219,10 +222,15 @@ public struct LanguageProfiles: Sendable {
         return d
     }
 
-    /// The undetermined language ("und"), last: the language of letters of no known script, never read.
+    /// The undetermined language ("und"), last: the language of letters of no known script, never read. Then the
+    /// languages are final: `scriptLanguages` is made.
     private mutating func addUndetermined() {
         languages.append(LanguageProfile(code: Language.undetermined.code, name: "unknown script", read: false,
                                          scripts: [unknownScript]))
+        scriptLanguages = Array(repeating: 0, count: scripts.count + 1)
+        for (l, language) in languages.enumerated() {
+            for s in language.scripts { scriptLanguages[s] |= 1 << UInt64(l) }
+        }
     }
 
     private mutating func loadStopwords(_ path: String) -> [Diagnostic] {
@@ -399,26 +407,35 @@ public struct LanguageProfiles: Sendable {
     func decide(_ e: Evidence, guessing: Bool = false) -> Int? { decide(e, total: e.total, guessing: guessing) }
 
     func decide(_ e: Evidence, total: Int, guessing: Bool = false) -> Int? {
-        guard total > 0, !languages.isEmpty else { return nil }
+        guard total > 0, !languages.isEmpty, scriptLanguages.count == e.letters.count else { return nil }
+        // The languages written in a script of the evidence's letters: the others' shares are nought.
+        var present: UInt64 = 0
+        for s in e.letters.indices where e.letters[s] > 0 { present |= scriptLanguages[s] }
         // Allocation-free (the shares on the stack, each computed once): it runs once per line of every article.
         return languages.withUnsafeBufferPointer { languages in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { shares -> Int? in
                 var best = 0.0
                 for l in languages.indices {
+                    guard present & 1 << UInt64(l) != 0 else { shares[l] = 0; continue }
                     var letters = 0
                     var bits = languages[l].scriptBits
                     while bits != 0 {
                         letters += e.letters[bits.trailingZeroBitCount]
                         bits &= bits - 1
                     }
-                    shares[l] = letters == 0 ? 0 : Double(letters) / Double(total)
+                    shares[l] = Double(letters) / Double(total)
                     best = max(best, shares[l])
                 }
                 guard best > 0 else { return nil }
+                // Languages without letters are candidates only when no share passes five points (never in practice).
+                var candidates = best > 0.05 ? present : UInt64.max >> (64 - languages.count)
                 var winner: Int?
                 var winnerHits = -1, winnerScripts = Int.max
                 var tied = false
-                for l in languages.indices where shares[l] >= best - 0.05 {
+                while candidates != 0 { // lowest index first
+                    let l = candidates.trailingZeroBitCount
+                    candidates &= candidates - 1
+                    guard shares[l] >= best - 0.05 else { continue }
                     let hits = e.hits[l], scripts = languages[l].scriptBits.nonzeroBitCount
                     if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
                         winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
