@@ -143,7 +143,7 @@ struct LanguageIDTests {
     func badLines() throws {
         let dir = Fixtures.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "script\tranges\nlatin\t0041-005A|0061-007A\ncyrillic\t0400-04ZZ\n".write(to: dir.appendingPathComponent("scripts.tsv"), atomically: true, encoding: .utf8)
+        try "script\tranges\tspaces\nlatin\t0041-005A|0061-007A\tyes\ncyrillic\t0400-04ZZ\tyes\n".write(to: dir.appendingPathComponent("scripts.tsv"), atomically: true, encoding: .utf8)
         try "code\tname\tread\tscripts\tletters\nen\tEnglish\tyes\tlatin\t\nxx\tBad\tmaybe\tlatin\t\nfr\tFrench\tno\tlatn\t\nes\tSpanish\tno\tlatin\tñ\n"
             .write(to: dir.appendingPathComponent("languages.tsv"), atomically: true, encoding: .utf8)
         try "language\tword\nen\tthe\nen\tthe\nesp\tel\nes\tde la\nes\tel\n".write(to: dir.appendingPathComponent("stopwords.tsv"), atomically: true, encoding: .utf8)
@@ -156,7 +156,7 @@ struct LanguageIDTests {
         #expect(at("stopwords.tsv", 4)?.message.contains("did you mean 'es'") == true)
         #expect(at("stopwords.tsv", 5)?.message.contains("one word") == true)
         #expect(d.count == 6, "\(d)")
-        #expect(p.languages.map(\.code) == ["en", "es"])
+        #expect(p.languages.map(\.code) == ["en", "es", "und"])
     }
 
     @Test("the manifest refuses a language it does not know, with a hint")
