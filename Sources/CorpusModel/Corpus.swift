@@ -260,6 +260,13 @@ public struct CorpusBuilder: Sendable {
     }
 
     func buildKeepingSamples(inputs: BuildInputs, store: AnalysisStore? = nil, texts: TextStore? = nil) -> (Corpus, [Diagnostic], [CandidateSample]) {
+        let (corpus, diagnostics, samples, _) = buildIndexed(inputs: inputs, store: store, texts: texts)
+        return (corpus, diagnostics, samples)
+    }
+
+    /// The build, with what a later rebuild needs to merge again only what an edit touches (`MergeIndex`).
+    func buildIndexed(inputs: BuildInputs, store: AnalysisStore? = nil, texts: TextStore? = nil)
+        -> (Corpus, [Diagnostic], [CandidateSample], MergeIndex?) {
         // Training needs every candidate's features, which the cache does not keep.
         let store = keepFeatures ? nil : store
         let scoring = ScoringOptions(scorer: scorer, keepFeatures: keepFeatures)
@@ -283,7 +290,7 @@ public struct CorpusBuilder: Sendable {
         }
         MemoryTrace.note("analysed and assembled")
         let (corpus, diagnostics, samples) = assembly.finish()
-        return (corpus, languageDiagnostics + diagnostics, samples)
+        return (corpus, languageDiagnostics + diagnostics, samples, assembly.mergeIndex)
     }
 }
 
@@ -415,24 +422,7 @@ struct Assembly {
             if dirPart != tables.directories.last { tables.directories.append(dirPart) } // one string per folder
             var placeEntity: Int?
             if let place = a.place { placeEntity = cityEntity(ofDateline: place) }
-            // The texts go to the store (memory, then a temporary file): the model keeps byte ranges only.
-            let (text, original) = Self.place(a, in: tables.texts)
-            let sentences = tables.sentences.count..<(tables.sentences.count + a.sentences.count)
-            tables.sentences.append(contentsOf: a.sentences)
-            let mentionStart = tables.mentions.count
-            for var m in a.mentions { m.entity = global(m.entity); tables.mentions.append(m) }
-            let times = tables.times.count..<(tables.times.count + a.times.count)
-            tables.times.append(contentsOf: a.times)
-            tables.records.append(DocumentRecord(
-                name: name, title: tables.pool(a.title), place: tables.pool(a.place), source: tables.pool(a.source_),
-                url: tables.pool(a.url), language: tables.pool(a.language.code), text: text,
-                original: original ?? TextRef(offset: -1, count: 0), contentHash: a.source.contentHash,
-                directory: Int32(tables.directories.count - 1), date: a.date?.packed ?? 0, placeEntity: placeEntity.map(Int32.init) ?? -1,
-                byteCount: UInt32(clamping: a.source.byteCount),
-                sentenceStart: Int32(sentences.lowerBound), sentenceEnd: Int32(sentences.upperBound),
-                mentionStart: Int32(mentionStart), mentionEnd: Int32(tables.mentions.count),
-                timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource,
-                anchor: a.anchor?.packed ?? 0, anchorSource: a.anchorSource))
+            Self.append(a, name: name, directory: Int32(tables.directories.count - 1), placeEntity: placeEntity, to: tables, global: global)
             tables.documentKeys.append(keys[index])
             documents.append(Document(tables: tables, index: docIndex))
             for k in a.visits.indices {
@@ -445,18 +435,46 @@ struct Assembly {
             }
             for k in a.events.indices {
                 if !a.events[k].participants.isEmpty { a.events[k].participants = a.events[k].participants.map(global) }
-                events.add(a.events[k], document: docIndex)
+                events.add(a.events[k], document: docIndex, position: k)
             }
         }
+    }
+
+    /// Appends a document's record, texts, sentences, mentions (their entities made global by `global`) and times
+    /// to `tables` (its document key apart).
+    static func append(_ a: DocumentAnalysis, name: String, directory: Int32, placeEntity: Int?, to tables: DocumentTables,
+                       global: (Int) -> Int) {
+        // The texts go to the store (memory, then a temporary file): the model keeps byte ranges only.
+        let (text, original) = Self.place(a, in: tables.texts)
+        let sentences = tables.sentences.count..<(tables.sentences.count + a.sentences.count)
+        tables.sentences.append(contentsOf: a.sentences)
+        let mentionStart = tables.mentions.count
+        for var m in a.mentions { m.entity = global(m.entity); tables.mentions.append(m) }
+        let times = tables.times.count..<(tables.times.count + a.times.count)
+        tables.times.append(contentsOf: a.times)
+        tables.records.append(DocumentRecord(
+            name: name, title: tables.pool(a.title), place: tables.pool(a.place), source: tables.pool(a.source_),
+            url: tables.pool(a.url), language: tables.pool(a.language.code), text: text,
+            original: original ?? TextRef(offset: -1, count: 0), contentHash: a.source.contentHash,
+            directory: directory, date: a.date?.packed ?? 0, placeEntity: placeEntity.map(Int32.init) ?? -1,
+            byteCount: UInt32(clamping: a.source.byteCount),
+            sentenceStart: Int32(sentences.lowerBound), sentenceEnd: Int32(sentences.upperBound),
+            mentionStart: Int32(mentionStart), mentionEnd: Int32(tables.mentions.count),
+            timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource,
+            anchor: a.anchor?.packed ?? 0, anchorSource: a.anchorSource))
     }
 
     /// The gazetteer's city a dateline names (nil: none); the same datelines come back in article after article,
     /// so each is looked up once.
     mutating func cityEntity(ofDateline place: String) -> Int? {
         if let known = placeEntities[place] { return known }
-        let found = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
+        let found = Self.cityEntity(ofDateline: place, in: gazetteer)
         placeEntities[place] = .some(found)
         return found
+    }
+
+    static func cityEntity(ofDateline place: String, in gazetteer: Gazetteer) -> Int? {
+        gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
     }
 
     /// A document's texts put in the store: copied from an earlier model file, or appended; the original only
@@ -469,17 +487,27 @@ struct Assembly {
         return (text, Document.sameBytes(a.source.original, a.source.text) ? nil : texts.append(a.source.original))
     }
 
+    /// What a later rebuild needs to merge again only what an edit touches; made by `finish`.
+    var mergeIndex: MergeIndex?
+
     mutating func finish() -> (Corpus, [Diagnostic], [CandidateSample]) {
         seen = [:]
+        var discoveredKeys = [UInt64](repeating: 0, count: entities.count - gazetteer.entities.count)
+        for (key, index) in discoveredIndex { discoveredKeys[index - gazetteer.entities.count] = key }
         discoveredIndex = [:]
         placeEntities = [:]
         tables.texts.seal()
         MemoryTrace.note("\(visitCandidates.count) visit candidates, \(events.events.count) other events")
         // The other events are sorted before the visits are merged, not beside them: the two working sets are not
         // held at once, and the events' key tables are freed before the merge (issue 9).
-        let events = self.events.finish()
+        let (events, eventKeys, eventPositions) = self.events.finishIndexed()
         self.events = EventMerger()
         MemoryTrace.note("events sorted")
+        let groups = visitCandidates.groupRecords()
+        mergeIndex = MergeIndex(discoveredKeys: discoveredKeys, candidateVisitors: groups.visitors,
+                                candidateDestinations: groups.destinations, candidateDocuments: groups.documents,
+                                countryCodes: groups.codes, codeFirstDocuments: groups.codeFirstDocuments,
+                                eventKeys: eventKeys, eventPositions: eventPositions)
         var visits = Merger.mergeVisits(&visitCandidates, documents: documents, entities: entities,
                                         combination: scorer?.combination ?? .noisyOr)
         visitCandidates = VisitCandidates()

@@ -11,6 +11,10 @@ public final class ModelFileDraft: @unchecked Sendable {
     /// The size of the texts' blocks, each checksummed on its own.
     let textBlockSize: Int
 
+    /// What the build into this draft left for a later rebuild to merge again only what an edit touches (nil:
+    /// the build made none); the model cache writes it beside the model file.
+    public internal(set) var mergeIndex: MergeIndex?
+
     /// Creates `url` (a temporary name, renamed into place once complete); the texts are checksummed in blocks of
     /// `textBlockSize` bytes (a test makes it small).
     public init(url: URL, textBlockSize: Int = TextBlocks.defaultSize) throws {

@@ -40,6 +40,9 @@ public struct ModelCache: Sendable {
         public var corpus: Corpus
         public var diagnostics: [Diagnostic]
         public var source: Source
+        /// Built from the corpus's earlier model, only what the edited articles touch merged again
+        /// (`IncrementalRebuild`), rather than by a whole merge.
+        public var mergedIncrementally = false
     }
 
     /// The corpus of `directories`: loaded when the cache has it, else built (reusing every stored analysis) and stored.
@@ -73,6 +76,8 @@ public struct ModelCache: Sendable {
         // Reused analyses take their texts from the corpus's earlier model; the new model's texts are written
         // into its file as the build goes. Articles not hashed yet are hashed as the build reads them.
         let store = plan.segments(earlierTexts: earlyTexts ?? plan.earlierModel())
+        // Edited articles alone: only what they touch is merged again (`IncrementalRebuild`); else a whole build.
+        if let rebuilt = plan.rebuildIncrementally(builder: builder, store: store, gazetteer: gazetteer) { return rebuilt }
         let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: plan.modelURL))
         let (corpus, diagnostics) = builder.build(files: plan.listing.files, store: store, draft: draft)
         plan.learn(byteHashes: store.byteHashes)
@@ -297,8 +302,8 @@ struct BuildPlan {
         }
     }
 
-    /// Completes the model built into `draft` and renames it into place (whole or not at all), then removes the
-    /// older models of the same corpus.
+    /// Completes the model built into `draft` and renames it into place (whole or not at all), writes its merge
+    /// index beside it, then removes the older models of the same corpus and their indexes.
     func save(_ corpus: Corpus, diagnostics: [Diagnostic], draft: ModelFileDraft) {
         guard !keys.contains(0) else { draft.discard(); return } // an unreadable article: its next read may differ
         do {
@@ -309,7 +314,44 @@ struct BuildPlan {
             cache.note("model cache: cannot write \(modelURL.path) (\(error)); the model is not cached")
             return
         }
-        for url in earlierModelURLs() { try? FileManager.default.removeItem(at: url) }
+        // Without it the next edit is built whole: nothing is lost but time.
+        if let index = draft.mergeIndex { try? AtomicFile.write(Data(index.encoded(modelKey: modelKey)), to: Self.mergeIndexURL(of: modelURL)) }
+        for url in earlierModelURLs() {
+            try? FileManager.default.removeItem(at: url)
+            try? FileManager.default.removeItem(at: Self.mergeIndexURL(of: url))
+        }
+    }
+
+    /// Where a model file's merge index is kept (`MergeIndex`).
+    static func mergeIndexURL(of model: URL) -> URL { model.deletingPathExtension().appendingPathExtension("merge") }
+
+    /// After edits to some articles alone: the model made from the corpus's earlier model by merging again only
+    /// what they touch (`IncrementalRebuild`), saved; nil when that does not apply (the caller builds as usual).
+    func rebuildIncrementally(builder: CorpusBuilder, store: SegmentStore, gazetteer: Gazetteer) -> ModelCache.Result? {
+        guard isComplete, !keys.contains(0), let earlier = earlierForRebuild(gazetteer: gazetteer),
+              earlier.diagnostics.suffix(listing.diagnostics.count) == listing.diagnostics[...],
+              let rebuild = IncrementalRebuild.plan(earlier: earlier, builder: builder, files: listing.files, store: store),
+              let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: modelURL)) else { return nil }
+        guard let (corpus, stored) = rebuild.build(into: draft, texts: store.earlierTexts, store: store) else {
+            draft.discard()
+            return nil
+        }
+        try? store.finish(name: "build-\(String(modelKey, radix: 16))-\(getpid())")
+        save(corpus, diagnostics: stored, draft: draft)
+        let built = Array(stored.dropLast(listing.diagnostics.count))
+        return ModelCache.Result(corpus: corpus, diagnostics: listing.diagnostics + built,
+                                 source: .built(analysed: store.made, reused: listing.files.count - store.made), mergedIncrementally: true)
+    }
+
+    /// The corpus's one earlier model with its merge index, read and checked; nil when there is none (or several).
+    func earlierForRebuild(gazetteer: Gazetteer) -> EarlierModel? {
+        let urls = earlierModelURLs()
+        guard urls.count == 1, let url = urls.first,
+              let key = UInt64(url.deletingPathExtension().lastPathComponent.dropFirst(hex.0.count + 1), radix: 16),
+              let data = try? Data(contentsOf: Self.mergeIndexURL(of: url), options: .alwaysMapped),
+              let index = try? data.withUnsafeBytes({ try MergeIndex(decoding: $0, modelKey: key) }),
+              let (corpus, diagnostics) = try? Self.read(url, key: key, gazetteer: gazetteer, cache: cache) else { return nil }
+        return EarlierModel(corpus: corpus, diagnostics: diagnostics, index: index)
     }
 }
 

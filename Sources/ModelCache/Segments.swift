@@ -101,6 +101,11 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
         return result
     }
 
+    func withStored<T>(key: UInt64, _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
+        guard key != 0, let place = known[key] else { return nil }
+        return segments[place.segment].withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[place.range])) }
+    }
+
     func key(_ input: Int) -> UInt64 {
         lock.lock()
         defer { lock.unlock() }
