@@ -290,6 +290,9 @@ public struct CorpusBuilder: Sendable {
         }
         MemoryTrace.note("analysed and assembled")
         let (corpus, diagnostics, samples) = assembly.finish()
+        // The notes' places in the diagnostics the model stores, which begin with the languages'.
+        let offset = Int32(languageDiagnostics.count)
+        assembly.mergeIndex?.noteDiagnostics = assembly.noteDiagnostics.map { $0 + offset }
         return (corpus, languageDiagnostics + diagnostics, samples, assembly.mergeIndex)
     }
 }
@@ -393,7 +396,11 @@ struct Assembly {
                 continue
             }
             seen[a.source.contentHash] = Int32(documents.count)
-            if let note = notes.add(a.notes, file: a.source.path) { diagnostics.append(note) }
+            if !a.notes.isEmpty { noteDocuments.append(Int32(documents.count)) }
+            if let note = notes.add(a.notes, file: a.source.path) {
+                noteDiagnostics.append(Int32(diagnostics.count))
+                diagnostics.append(note)
+            }
             // Discovered persons become corpus entities, one per folded name.
             var map: [Int] = []
             for p in a.discovered {
@@ -489,6 +496,9 @@ struct Assembly {
 
     /// What a later rebuild needs to merge again only what an edit touches; made by `finish`.
     var mergeIndex: MergeIndex?
+    /// The documents with notes, and where the notes of the first `NoteCollector.verbatim` are in `diagnostics`.
+    var noteDocuments: [Int32] = []
+    var noteDiagnostics: [Int32] = []
 
     mutating func finish() -> (Corpus, [Diagnostic], [CandidateSample]) {
         seen = [:]
@@ -507,7 +517,8 @@ struct Assembly {
         mergeIndex = MergeIndex(discoveredKeys: discoveredKeys, candidateVisitors: groups.visitors,
                                 candidateDestinations: groups.destinations, candidateDocuments: groups.documents,
                                 countryCodes: groups.codes, codeFirstDocuments: groups.codeFirstDocuments,
-                                eventKeys: eventKeys, eventPositions: eventPositions)
+                                eventKeys: eventKeys, eventPositions: eventPositions,
+                                noteDocuments: noteDocuments, noteDiagnostics: noteDiagnostics)
         var visits = Merger.mergeVisits(&visitCandidates, documents: documents, entities: entities,
                                         combination: scorer?.combination ?? .noisyOr)
         visitCandidates = VisitCandidates()

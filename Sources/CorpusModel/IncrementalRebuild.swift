@@ -33,6 +33,8 @@ public struct IncrementalRebuild {
     let changed: [Int]
     let analyses: [Int: DocumentAnalysis]
     let analysisDiagnostics: [Int: [Diagnostic]]
+    /// The model's diagnostics (the earlier model's, an edited article's notes changed).
+    let diagnostics: [Diagnostic]
     let earlierAnalyses: [Int: DocumentAnalysis]
     let discoveredEntities: [Int: [Int]]
     /// Visit groups (visitor << 16 | country code) and event key hashes the edits touch.
@@ -45,28 +47,40 @@ public struct IncrementalRebuild {
     /// At most this many edited articles are merged incrementally; more are built as usual.
     static let limit = 64
 
+    /// `DOSSIER_REBUILD_TRACE=1`: why a rebuild was not incremental, or what it read, on standard error.
+    public static let trace = ProcessEnvironment.value("DOSSIER_REBUILD_TRACE") != nil
+
     /// Plans the rebuild of `files` (the corpus's listing, keys in `store`) from `earlier`; nil when it does not
     /// apply. The edited articles are analysed (and kept in `store`) either way.
     public static func plan(earlier: EarlierModel, builder: CorpusBuilder, files: [(path: String, entry: ManifestEntry?)],
                             store: AnalysisStore) -> IncrementalRebuild? {
-        guard let tables = earlier.corpus.tables, !builder.keepFeatures else { return nil }
+        func no(_ why: String) -> IncrementalRebuild? {
+            if trace { FileHandle.standardError.write(Data("incremental rebuild: not used: \(why)\n".utf8)) }
+            return nil
+        }
+        guard let tables = earlier.corpus.tables, !builder.keepFeatures else { return no("no documents, or a training build") }
         let inputs = BuildInputs(source: .paths(files.map(\.path)), entries: files.map(\.entry))
         let n = files.count
-        guard n > 0, tables.records.count == n, tables.documentKeys.count == n else { return nil }
+        guard n > 0, tables.records.count == n, tables.documentKeys.count == n else { return no("another number of documents") }
         var keys = [UInt64](repeating: 0, count: n), changed: [Int] = []
         for d in 0..<n {
             keys[d] = store.key(d)
-            guard keys[d] != 0 else { return nil }
+            guard keys[d] != 0 else { return no("an article without a key") }
             if keys[d] != tables.documentKeys[d] { changed.append(d) }
-            guard changed.count <= limit else { return nil }
+            guard changed.count <= limit else { return no("more than \(limit) articles changed") }
         }
-        guard !changed.isEmpty, sameNames(tables, inputs) else { return nil }
+        guard !changed.isEmpty else { return no("no article changed") }
+        guard sameNames(tables, inputs) else { return no("another listing") }
         var plan = Planner(earlier: earlier, builder: builder, inputs: inputs, store: store)
-        guard plan.analyse(changed, keys: keys, earlierKeys: tables.documentKeys) else { return nil }
-        guard plan.findTouched(changed) else { return nil }
-        guard plan.decodeOthers(keys: keys, changed: changed) else { return nil }
+        guard plan.analyse(changed, keys: keys, earlierKeys: tables.documentKeys) else { return no("an edit changes what the merge cannot redo in part") }
+        guard plan.findTouched(changed) else { return no("an edit changes the country codes' order") }
+        guard plan.decodeOthers(keys: keys, changed: changed) else { return no("a stored analysis is missing") }
+        if trace {
+            FileHandle.standardError.write(Data("incremental rebuild: \(changed.count) edited, \(plan.touchedGroups.count) visit groups and \(plan.touchedEvents.count) event keys touched, \(plan.others.count) other documents read\n".utf8))
+        }
         return IncrementalRebuild(earlier: earlier, builder: builder, inputs: inputs, keys: keys, changed: changed,
-                                  analyses: plan.analyses, analysisDiagnostics: plan.analysisDiagnostics, earlierAnalyses: plan.earlierAnalyses,
+                                  analyses: plan.analyses, analysisDiagnostics: plan.analysisDiagnostics, diagnostics: plan.diagnostics,
+                                  earlierAnalyses: plan.earlierAnalyses,
                                   discoveredEntities: plan.discoveredEntities, touchedGroups: plan.touchedGroups,
                                   touchedEvents: plan.touchedEvents, others: plan.others, codeOf: plan.codeOf)
     }
@@ -84,8 +98,8 @@ public struct IncrementalRebuild {
     /// The number of edited articles analysed again.
     public var analysed: Int { changed.count }
 
-    /// Builds the model, its texts written into `draft`: the corpus, the diagnostics stored with the earlier model
-    /// (the same, since the edits changed none), and the new merge index (left in `draft`). The other documents'
+    /// Builds the model, its texts written into `draft`: the corpus, the diagnostics to store with it (the earlier
+    /// model's, an edited article's notes changed), and the new merge index (left in `draft`). The other documents'
     /// texts are copied from `texts`, the earlier model's file checked whole (`ModelFileTexts`), when given, else
     /// from the earlier corpus's, checked here first (nil when a block is damaged). The edited articles' analyses
     /// are kept in `store`.
@@ -113,7 +127,7 @@ public struct IncrementalRebuild {
         index.eventPositions = eventPositions
         draft.mergeIndex = index
         let corpus = Corpus(documents: documents, entities: entities, visits: visits, events: events, gazetteer: builder.gazetteer)
-        return (corpus, earlier.diagnostics)
+        return (corpus, diagnostics)
     }
 
     /// A document's discovered persons as global entities (`ref` < 0), or the gazetteer entity `ref`.
@@ -136,6 +150,8 @@ private struct Planner {
     var analyses: [Int: DocumentAnalysis] = [:]
     var earlierAnalyses: [Int: DocumentAnalysis] = [:]
     var analysisDiagnostics: [Int: [Diagnostic]] = [:]
+    /// The diagnostics of the model: the earlier model's, with an edited article's notes changed.
+    var diagnostics: [Diagnostic]
     var discoveredEntities: [Int: [Int]] = [:]
     var touchedGroups = Set<Int64>()
     var touchedEvents = Set<UInt64>()
@@ -147,6 +163,7 @@ private struct Planner {
         self.builder = builder
         self.inputs = inputs
         self.store = store
+        diagnostics = earlier.diagnostics
         var codes: [String: Int] = [:]
         for (k, code) in earlier.index.countryCodes.enumerated() { codes[code] = k }
         codeOf = codes
@@ -172,10 +189,11 @@ private struct Planner {
                 var r = ByteReader(raw)
                 return try? StoredAnalysis(from: &r, path: path)
             }
-            guard let made, let stored, let before = stored.analysis, stored.diagnostics == diagnostics,
-                  Self.sameDiscovered(before.discovered, made.discovered),
-                  before.notes.map(\.text) == made.notes.map(\.text), before.notes.map(\.kind) == made.notes.map(\.kind),
-                  hashes.insert(made.source.contentHash).inserted else { return false }
+            guard let made, let stored, let before = stored.analysis else { return Self.no("\(path) unreadable, or its earlier analysis is not stored") }
+            guard stored.diagnostics == diagnostics else { return Self.no("\(path)'s diagnostics changed") }
+            guard Self.sameDiscovered(before.discovered, made.discovered) else { return Self.no("\(path)'s discovered persons changed") }
+            guard notes(before.notes, made.notes, of: d, path: path) else { return Self.no("\(path)'s notes changed how they count") }
+            guard hashes.insert(made.source.contentHash).inserted else { return Self.no("\(path)'s text is another document's") }
             var map: [Int] = []
             for p in made.discovered {
                 guard let entity = discoveredIndex[p.key] else { return false }
@@ -187,6 +205,33 @@ private struct Planner {
             discoveredEntities[d] = map
         }
         return true
+    }
+
+    /// Whether an edit's notes leave the model's diagnostics as they were, or change one document's notes told
+    /// one by one (`NoteCollector`), which then replace the earlier ones in `diagnostics`. The number of
+    /// documents with notes must stay, and past those told one by one, the kinds of a document's notes.
+    mutating func notes(_ before: [DocumentNote], _ after: [DocumentNote], of d: Int, path: String) -> Bool {
+        if before.isEmpty && after.isEmpty { return true }
+        guard !before.isEmpty, !after.isEmpty else { return false }
+        let index = earlier.index
+        // The document's rank among those with notes (they are in order).
+        var low = 0, high = index.noteDocuments.count
+        while low < high { let mid = (low + high) / 2; if Int(index.noteDocuments[mid]) < d { low = mid + 1 } else { high = mid } }
+        guard low < index.noteDocuments.count, Int(index.noteDocuments[low]) == d else { return false }
+        guard low < index.noteDiagnostics.count else {
+            return before.map(\.kind).sorted { $0.rawValue < $1.rawValue } == after.map(\.kind).sorted { $0.rawValue < $1.rawValue }
+        }
+        let at = Int(index.noteDiagnostics[low])
+        let told = Diagnostic(file: path, severity: .note, message: before.map(\.text).joined(separator: "; "))
+        guard at < diagnostics.count, diagnostics[at] == told else { return false }
+        diagnostics[at].message = after.map(\.text).joined(separator: "; ")
+        return true
+    }
+
+    /// False, with why on standard error when tracing.
+    static func no(_ why: String) -> Bool {
+        if IncrementalRebuild.trace { FileHandle.standardError.write(Data("incremental rebuild: \(why)\n".utf8)) }
+        return false
     }
 
     /// Input `d`'s path as `Analyzer.analyze` makes it.

@@ -4,7 +4,8 @@ import Foundation
 /// edited documents touch (`IncrementalRebuild`), made by every build with the model: each discovered person's
 /// key, each merged visit candidate's visitor, destination code and document (in the merge's order), the country
 /// codes in the order they were numbered with each one's first document, and each event's key hash and the
-/// position, among its first document's event candidates, of the one that made it. Kept by the model cache
+/// position, among its first document's event candidates, of the one that made it; the documents with notes
+/// and where the first ones' notes are among the diagnostics. Kept by the model cache
 /// beside the model file (`.merge`); a few bytes per candidate and per event.
 public struct MergeIndex: Sendable, Equatable {
     var discoveredKeys: [UInt64]
@@ -15,6 +16,10 @@ public struct MergeIndex: Sendable, Equatable {
     var codeFirstDocuments: [Int32]
     var eventKeys: [UInt64]
     var eventPositions: [UInt32]
+    /// The documents with notes (`NoteCollector`), ascending, and where the notes of the first ones (those told
+    /// one by one) are in the diagnostics stored with the model.
+    var noteDocuments: [Int32]
+    var noteDiagnostics: [Int32]
 
     static let magic: UInt64 = 0x5844_4E49_4752_4D44 // "DMRGINDX"
     static let version: UInt32 = 1
@@ -28,6 +33,7 @@ public struct MergeIndex: Sendable, Equatable {
         w.list(countryCodes) { $0.string($1) }
         w.memory(codeFirstDocuments)
         w.memory(eventKeys); w.memory(eventPositions)
+        w.memory(noteDocuments); w.memory(noteDiagnostics)
         w.u64(Checksum.of(w.bytes.withUnsafeBytes { $0 }))
         return w.bytes
     }
@@ -49,14 +55,17 @@ public struct MergeIndex: Sendable, Equatable {
         codeFirstDocuments = try r.memory(Int32.self)
         eventKeys = try r.memory(UInt64.self)
         eventPositions = try r.memory(UInt32.self)
+        noteDocuments = try r.memory(Int32.self)
+        noteDiagnostics = try r.memory(Int32.self)
         guard r.at == r.base.count, candidateDestinations.count == candidateVisitors.count,
               candidateDocuments.count == candidateVisitors.count, codeFirstDocuments.count == countryCodes.count,
-              eventPositions.count == eventKeys.count, candidateDestinations.allSatisfy({ Int($0) < countryCodes.count })
+              eventPositions.count == eventKeys.count, noteDiagnostics.count <= noteDocuments.count, candidateDestinations.allSatisfy({ Int($0) < countryCodes.count })
         else { throw CacheFormatError("merge index tables out of place") }
     }
 
     init(discoveredKeys: [UInt64], candidateVisitors: [Int32], candidateDestinations: [UInt32], candidateDocuments: [Int32],
-         countryCodes: [String], codeFirstDocuments: [Int32], eventKeys: [UInt64], eventPositions: [UInt32]) {
+         countryCodes: [String], codeFirstDocuments: [Int32], eventKeys: [UInt64], eventPositions: [UInt32],
+         noteDocuments: [Int32], noteDiagnostics: [Int32]) {
         self.discoveredKeys = discoveredKeys
         self.candidateVisitors = candidateVisitors
         self.candidateDestinations = candidateDestinations
@@ -65,6 +74,8 @@ public struct MergeIndex: Sendable, Equatable {
         self.codeFirstDocuments = codeFirstDocuments
         self.eventKeys = eventKeys
         self.eventPositions = eventPositions
+        self.noteDocuments = noteDocuments
+        self.noteDiagnostics = noteDiagnostics
     }
 }
 

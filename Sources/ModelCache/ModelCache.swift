@@ -328,7 +328,11 @@ struct BuildPlan {
     /// After edits to some articles alone: the model made from the corpus's earlier model by merging again only
     /// what they touch (`IncrementalRebuild`), saved; nil when that does not apply (the caller builds as usual).
     func rebuildIncrementally(builder: CorpusBuilder, store: SegmentStore, gazetteer: Gazetteer) -> ModelCache.Result? {
-        guard isComplete, !keys.contains(0), let earlier = earlierForRebuild(gazetteer: gazetteer),
+        guard isComplete, !keys.contains(0), let earlier = earlierForRebuild(gazetteer: gazetteer) else {
+            if IncrementalRebuild.trace { FileHandle.standardError.write(Data("incremental rebuild: no earlier model with its merge index\n".utf8)) }
+            return nil
+        }
+        guard
               earlier.diagnostics.suffix(listing.diagnostics.count) == listing.diagnostics[...],
               let rebuild = IncrementalRebuild.plan(earlier: earlier, builder: builder, files: listing.files, store: store),
               let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: modelURL)) else { return nil }

@@ -127,6 +127,36 @@ struct IncrementalRebuildTests {
         try Self.expectSameAsFullBuild(scratch, rebuilt)
     }
 
+    /// An article mostly in English with Vietnamese sentences: it has a note (mixed languages, with their shares).
+    static let mixed = """
+        date 1994-06-02 VICTORIA — Indian President Shankar Dayal Sharma arrived in Victoria on June 1 for a 2-day working visit to Seychelles at the invitation of President France-Albert René.
+
+        The visit is expected to open a new chapter in relations between the two countries.
+
+        Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực kinh tế, thương mại, giáo dục và du lịch.
+
+        Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực kinh tế, thương mại, giáo dục và du lịch.
+
+        The talks took place in a friendly and sincere atmosphere.
+        """
+
+    /// An edit that changes the words of an article's note (told one by one among the diagnostics the model keeps).
+    @Test func anEditThatChangesANoteToldOneByOne() throws {
+        let scratch = try Self.scratch()
+        try Self.write(Self.mixed, scratch, "a05.txt")
+        func note(_ result: ModelCache.Result) -> String? {
+            result.diagnostics.first { $0.file.hasSuffix("a05.txt") && $0.message.contains("mixed languages") }?.message
+        }
+        let first = try ModelCacheTests.cached(scratch)
+        let before = try #require(note(first))
+        try Self.edit(scratch, "a05.txt", [("sincere atmosphere.", "sincere atmosphere. Both leaders expressed satisfaction with the development of bilateral relations.")])
+        let rebuilt = try ModelCacheTests.cached(scratch)
+        #expect(rebuilt.mergedIncrementally)
+        #expect(try #require(note(rebuilt)) != before, "the languages' shares changed")
+        try Self.expectSameAsFullBuild(scratch, rebuilt)
+        #expect(try ModelCacheTests.cached(scratch).diagnostics == rebuilt.diagnostics)
+    }
+
     /// A removal that splits a cluster, and a text that becomes another's, are built whole: the same model.
     @Test func aRemovalAndADuplicateAreBuiltWhole() throws {
         let scratch = try Self.scratch()
