@@ -126,6 +126,18 @@ public final class ModelFileTexts: @unchecked Sendable {
         }
     }
 
+    /// The texts of a model read from its file (`ModelSnapshot.read`), all its blocks checked.
+    public init(corpus: Corpus) throws {
+        guard let tables = corpus.tables else { throw CacheFormatError("a model without documents") }
+        store = tables.texts
+        try store.checkAllBlocks()
+        records = tables.records
+        var byKey: [UInt64: Int] = [:]
+        byKey.reserveCapacity(records.count)
+        for (i, key) in tables.documentKeys.enumerated() where key != 0 { byKey[key] = i }
+        self.byKey = byKey
+    }
+
     /// The texts of the document with document key `key`, when this model holds them.
     func texts(key: UInt64) -> StoredTexts? {
         guard key != 0, let i = byKey[key] else { return nil }

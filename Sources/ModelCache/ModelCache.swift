@@ -63,7 +63,8 @@ public struct ModelCache: Sendable {
         let early = EarlyLoad(cache: self, directories: directories, gazetteer: gazetteer, changes: changes)
         var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs, changes: changes)
         if plan.isComplete, let loaded = early.result(for: plan) ?? plan.load(gazetteer: gazetteer) { return loaded }
-        let earlyTexts = early.discard() // another state of the corpus: its model is not kept in memory during the build
+        // Another state of the corpus: its model is kept for a rebuild after edits alone, never during a whole build.
+        var (earlyTexts, earlyModel) = early.discardKeepingModel()
         // One builder at a time per corpus: the others wait, then find the model (and the hashes) it wrote.
         let lock = try FileLock(url: plan.lockURL)
         defer { lock.release() }
@@ -77,7 +78,9 @@ public struct ModelCache: Sendable {
         // into its file as the build goes. Articles not hashed yet are hashed as the build reads them.
         let store = plan.segments(earlierTexts: earlyTexts ?? plan.earlierModel())
         // Edited articles alone: only what they touch is merged again (`IncrementalRebuild`); else a whole build.
-        if let rebuilt = plan.rebuildIncrementally(builder: builder, store: store, gazetteer: gazetteer) { return rebuilt }
+        if let rebuilt = plan.rebuildIncrementally(builder: builder, store: store, gazetteer: gazetteer, early: earlyModel) { return rebuilt }
+        earlyModel = nil
+        earlyTexts = nil
         let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: plan.modelURL))
         let (corpus, diagnostics) = builder.build(files: plan.listing.files, store: store, draft: draft)
         plan.learn(byteHashes: store.byteHashes)
@@ -327,8 +330,9 @@ struct BuildPlan {
 
     /// After edits to some articles alone: the model made from the corpus's earlier model by merging again only
     /// what they touch (`IncrementalRebuild`), saved; nil when that does not apply (the caller builds as usual).
-    func rebuildIncrementally(builder: CorpusBuilder, store: SegmentStore, gazetteer: Gazetteer) -> ModelCache.Result? {
-        guard isComplete, !keys.contains(0), let earlier = earlierForRebuild(gazetteer: gazetteer) else {
+    func rebuildIncrementally(builder: CorpusBuilder, store: SegmentStore, gazetteer: Gazetteer,
+                              early: (url: URL, corpus: Corpus, diagnostics: [Diagnostic])?) -> ModelCache.Result? {
+        guard isComplete, !keys.contains(0), let earlier = earlierForRebuild(gazetteer: gazetteer, early: early) else {
             if IncrementalRebuild.trace { FileHandle.standardError.write(Data("incremental rebuild: no earlier model with its merge index\n".utf8)) }
             return nil
         }
@@ -347,14 +351,18 @@ struct BuildPlan {
                                  source: .built(analysed: store.made, reused: listing.files.count - store.made), mergedIncrementally: true)
     }
 
-    /// The corpus's one earlier model with its merge index, read and checked; nil when there is none (or several).
-    func earlierForRebuild(gazetteer: Gazetteer) -> EarlierModel? {
+    /// The corpus's one earlier model with its merge index, read and checked (the one `early` read, when it is
+    /// that file); nil when there is none (or several).
+    func earlierForRebuild(gazetteer: Gazetteer, early: (url: URL, corpus: Corpus, diagnostics: [Diagnostic])? = nil) -> EarlierModel? {
         let urls = earlierModelURLs()
         guard urls.count == 1, let url = urls.first,
               let key = UInt64(url.deletingPathExtension().lastPathComponent.dropFirst(hex.0.count + 1), radix: 16),
-              let data = try? Data(contentsOf: Self.mergeIndexURL(of: url), options: .alwaysMapped),
-              let index = try? data.withUnsafeBytes({ try MergeIndex(decoding: $0, modelKey: key) }),
-              let (corpus, diagnostics) = try? Self.read(url, key: key, gazetteer: gazetteer, cache: cache) else { return nil }
+              let data = try? Data(contentsOf: Self.mergeIndexURL(of: url)),
+              let index = try? data.withUnsafeBytes({ try MergeIndex(decoding: $0, modelKey: key) }) else { return nil }
+        if let early, early.url.standardizedFileURL == url.standardizedFileURL {
+            return EarlierModel(corpus: early.corpus, diagnostics: early.diagnostics, index: index)
+        }
+        guard let (corpus, diagnostics) = try? Self.read(url, key: key, gazetteer: gazetteer, cache: cache) else { return nil }
         return EarlierModel(corpus: corpus, diagnostics: diagnostics, index: index)
     }
 }
