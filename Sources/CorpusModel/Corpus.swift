@@ -293,6 +293,7 @@ public struct CorpusBuilder: Sendable {
         // The notes' places in the diagnostics the model stores, which begin with the languages'.
         let offset = Int32(languageDiagnostics.count)
         assembly.mergeIndex?.noteDiagnostics = assembly.noteDiagnostics.map { $0 + offset }
+        assembly.mergeIndex?.diagnosticStarts = assembly.diagnosticStarts.map { $0 + offset }
         return (corpus, languageDiagnostics + diagnostics, samples, assembly.mergeIndex)
     }
 }
@@ -389,6 +390,7 @@ struct Assembly {
             // Moved out of the array, not copied (a copy retains and releases every string and array of it).
             var entry: (DocumentAnalysis?, [Diagnostic]) = (nil, [])
             swap(&entry, &results[index])
+            let diagnosticsStart = diagnostics.count
             diagnostics += entry.1
             guard var a = entry.0.take() else { continue }
             if let first = seen[a.source.contentHash] {
@@ -396,10 +398,13 @@ struct Assembly {
                 continue
             }
             seen[a.source.contentHash] = Int32(documents.count)
+            diagnosticStarts.append(Int32(diagnosticsStart))
             if !a.notes.isEmpty { noteDocuments.append(Int32(documents.count)) }
             if let note = notes.add(a.notes, file: a.source.path) {
                 noteDiagnostics.append(Int32(diagnostics.count))
                 diagnostics.append(note)
+            } else {
+                for n in a.notes { noteKindCounts[DocumentNote.Kind.allCases.firstIndex(of: n.kind)!] += 1 }
             }
             // Discovered persons become corpus entities, one per folded name.
             var map: [Int] = []
@@ -499,6 +504,10 @@ struct Assembly {
     /// The documents with notes, and where the notes of the first `NoteCollector.verbatim` are in `diagnostics`.
     var noteDocuments: [Int32] = []
     var noteDiagnostics: [Int32] = []
+    /// The notes of the documents past those told one by one, by kind (`DocumentNote.Kind.allCases`' order).
+    var noteKindCounts = [UInt32](repeating: 0, count: DocumentNote.Kind.allCases.count)
+    /// Where each document's diagnostics begin in `diagnostics`.
+    var diagnosticStarts: [Int32] = []
 
     mutating func finish() -> (Corpus, [Diagnostic], [CandidateSample]) {
         seen = [:]
@@ -518,7 +527,8 @@ struct Assembly {
                                 candidateDestinations: groups.destinations, candidateDocuments: groups.documents,
                                 countryCodes: groups.codes, codeFirstDocuments: groups.codeFirstDocuments,
                                 eventKeys: eventKeys, eventPositions: eventPositions,
-                                noteDocuments: noteDocuments, noteDiagnostics: noteDiagnostics)
+                                noteDocuments: noteDocuments, noteDiagnostics: noteDiagnostics,
+                                noteKindCounts: noteKindCounts, diagnosticStarts: diagnosticStarts)
         var visits = Merger.mergeVisits(&visitCandidates, documents: documents, entities: entities,
                                         combination: scorer?.combination ?? .noisyOr)
         visitCandidates = VisitCandidates()

@@ -33,8 +33,10 @@ public struct IncrementalRebuild {
     let changed: [Int]
     let analyses: [Int: DocumentAnalysis]
     let analysisDiagnostics: [Int: [Diagnostic]]
-    /// The model's diagnostics (the earlier model's, an edited article's notes changed).
+    /// The model's diagnostics (the earlier model's, an edited article's notes changed), and the merge index
+    /// with its account of the notes brought up to date.
     let diagnostics: [Diagnostic]
+    let noteIndex: MergeIndex
     let earlierAnalyses: [Int: DocumentAnalysis]
     let discoveredEntities: [Int: [Int]]
     /// Visit groups (visitor << 16 | country code) and event key hashes the edits touch.
@@ -52,8 +54,9 @@ public struct IncrementalRebuild {
 
     /// Plans the rebuild of `files` (the corpus's listing, keys in `store`) from `earlier`; nil when it does not
     /// apply. The edited articles are analysed (and kept in `store`) either way.
+    /// `listingDiagnostics`: how many of the diagnostics stored with the earlier model are the listing's (at the end).
     public static func plan(earlier: EarlierModel, builder: CorpusBuilder, files: [(path: String, entry: ManifestEntry?)],
-                            store: AnalysisStore) -> IncrementalRebuild? {
+                            store: AnalysisStore, listingDiagnostics: Int) -> IncrementalRebuild? {
         func no(_ why: String) -> IncrementalRebuild? {
             if trace { FileHandle.standardError.write(Data("incremental rebuild: not used: \(why)\n".utf8)) }
             return nil
@@ -71,7 +74,7 @@ public struct IncrementalRebuild {
         }
         guard !changed.isEmpty else { return no("no article changed") }
         guard sameNames(tables, inputs) else { return no("another listing") }
-        var plan = Planner(earlier: earlier, builder: builder, inputs: inputs, store: store)
+        var plan = Planner(earlier: earlier, builder: builder, inputs: inputs, store: store, listingCount: listingDiagnostics)
         guard plan.analyse(changed, keys: keys, earlierKeys: tables.documentKeys) else { return no("an edit changes what the merge cannot redo in part") }
         guard plan.findTouched(changed) else { return no("an edit changes the country codes' order") }
         guard plan.decodeOthers(keys: keys, changed: changed) else { return no("a stored analysis is missing") }
@@ -79,7 +82,8 @@ public struct IncrementalRebuild {
             FileHandle.standardError.write(Data("incremental rebuild: \(changed.count) edited, \(plan.touchedGroups.count) visit groups and \(plan.touchedEvents.count) event keys touched, \(plan.others.count) other documents read\n".utf8))
         }
         return IncrementalRebuild(earlier: earlier, builder: builder, inputs: inputs, keys: keys, changed: changed,
-                                  analyses: plan.analyses, analysisDiagnostics: plan.analysisDiagnostics, diagnostics: plan.diagnostics,
+                                  analyses: plan.analyses, analysisDiagnostics: plan.analysisDiagnostics, diagnostics: plan.notes.diagnostics,
+                                  noteIndex: plan.notes.index,
                                   earlierAnalyses: plan.earlierAnalyses,
                                   discoveredEntities: plan.discoveredEntities, touchedGroups: plan.touchedGroups,
                                   touchedEvents: plan.touchedEvents, others: plan.others, codeOf: plan.codeOf)
@@ -102,14 +106,14 @@ public struct IncrementalRebuild {
     /// model's, an edited article's notes changed), and the new merge index (left in `draft`). The other documents'
     /// texts are copied from `texts`, the earlier model's file checked whole (`ModelFileTexts`), when given, else
     /// from the earlier corpus's, checked here first (nil when a block is damaged). The edited articles' analyses
-    /// are kept in `store`.
+    /// are kept in `store`, unless it has them (an edit undone).
     public func build(into draft: ModelFileDraft, texts: ModelFileTexts?, store: AnalysisStore) -> (Corpus, [Diagnostic])? {
         let source: TextStore
         if let texts { source = texts.store } else {
             guard let old = earlier.corpus.tables?.texts, (try? old.checkAllBlocks()) != nil else { return nil }
             source = old
         }
-        for d in changed {
+        for d in changed where store.withStored(key: keys[d], { _ in true }) == nil {
             let a = analyses[d]!
             var w = ByteWriter()
             w.bytes.reserveCapacity(StoredAnalysis.estimatedSize(of: a))
@@ -121,7 +125,7 @@ public struct IncrementalRebuild {
         let (visits, visitIndex) = mergeVisits(documents: documents, entities: entities)
         let (events, eventKeys, eventPositions) = mergeEvents()
         tables.texts.seal()
-        var index = earlier.index
+        var index = noteIndex
         (index.candidateVisitors, index.candidateDestinations, index.candidateDocuments) = visitIndex
         index.eventKeys = eventKeys
         index.eventPositions = eventPositions
@@ -150,20 +154,21 @@ private struct Planner {
     var analyses: [Int: DocumentAnalysis] = [:]
     var earlierAnalyses: [Int: DocumentAnalysis] = [:]
     var analysisDiagnostics: [Int: [Diagnostic]] = [:]
-    /// The diagnostics of the model: the earlier model's, with an edited article's notes changed.
-    var diagnostics: [Diagnostic]
+    /// The diagnostics of the model and the merge index's account of the notes, brought up to date.
+    var notes: NoteAccount
     var discoveredEntities: [Int: [Int]] = [:]
     var touchedGroups = Set<Int64>()
     var touchedEvents = Set<UInt64>()
     var others: [Int: DocumentAnalysis] = [:]
     let codeOf: [String: Int]
 
-    init(earlier: EarlierModel, builder: CorpusBuilder, inputs: BuildInputs, store: AnalysisStore) {
+    init(earlier: EarlierModel, builder: CorpusBuilder, inputs: BuildInputs, store: AnalysisStore, listingCount: Int) {
         self.earlier = earlier
         self.builder = builder
         self.inputs = inputs
         self.store = store
-        diagnostics = earlier.diagnostics
+        let name = earlier.corpus.documents.first.map(\.directory).flatMap { $0.isEmpty ? nil : $0 } ?? "corpus"
+        notes = NoteAccount(diagnostics: earlier.diagnostics, index: earlier.index, listingCount: listingCount, corpusName: name)
         var codes: [String: Int] = [:]
         for (k, code) in earlier.index.countryCodes.enumerated() { codes[code] = k }
         codeOf = codes
@@ -171,6 +176,8 @@ private struct Planner {
 
     /// Analyses the edited articles and decodes their earlier analyses; checks what they may not change.
     mutating func analyse(_ changed: [Int], keys: [UInt64], earlierKeys: [UInt64]) -> Bool {
+        guard notes.removeSummary() else { return Self.no("the notes' summary is not where it should be") }
+        defer { notes.appendSummary() }
         let acronyms = builder.gazetteer.acronymOnlyKeys()
         let scoring = ScoringOptions(scorer: builder.scorer, keepFeatures: false)
         guard let tables = earlier.corpus.tables else { return false }
@@ -192,7 +199,17 @@ private struct Planner {
             guard let made, let stored, let before = stored.analysis else { return Self.no("\(path) unreadable, or its earlier analysis is not stored") }
             guard stored.diagnostics == diagnostics else { return Self.no("\(path)'s diagnostics changed") }
             guard Self.sameDiscovered(before.discovered, made.discovered) else { return Self.no("\(path)'s discovered persons changed") }
-            guard notes(before.notes, made.notes, of: d, path: path) else { return Self.no("\(path)'s notes changed how they count") }
+            let store = self.store, inputs = self.inputs
+            let storedNotes: (Int) -> NoteAccount.Stored? = { x in
+                guard !changed.contains(x), let s = store.withStored(key: keys[x], { raw -> StoredAnalysis? in
+                    var r = ByteReader(raw)
+                    return try? StoredAnalysis(from: &r, path: Self.path(inputs, x))
+                }), let a = s.analysis else { return nil }
+                return (a.notes, s.diagnostics.count, Self.path(inputs, x))
+            }
+            guard notes.update(d, path: path, before: before.notes, after: made.notes, own: diagnostics.count, stored: storedNotes) else {
+                return Self.no("\(path)'s notes changed what the build's diagnostics would be")
+            }
             guard hashes.insert(made.source.contentHash).inserted else { return Self.no("\(path)'s text is another document's") }
             var map: [Int] = []
             for p in made.discovered {
@@ -204,27 +221,6 @@ private struct Planner {
             earlierAnalyses[d] = before
             discoveredEntities[d] = map
         }
-        return true
-    }
-
-    /// Whether an edit's notes leave the model's diagnostics as they were, or change one document's notes told
-    /// one by one (`NoteCollector`), which then replace the earlier ones in `diagnostics`. The number of
-    /// documents with notes must stay, and past those told one by one, the kinds of a document's notes.
-    mutating func notes(_ before: [DocumentNote], _ after: [DocumentNote], of d: Int, path: String) -> Bool {
-        if before.isEmpty && after.isEmpty { return true }
-        guard !before.isEmpty, !after.isEmpty else { return false }
-        let index = earlier.index
-        // The document's rank among those with notes (they are in order).
-        var low = 0, high = index.noteDocuments.count
-        while low < high { let mid = (low + high) / 2; if Int(index.noteDocuments[mid]) < d { low = mid + 1 } else { high = mid } }
-        guard low < index.noteDocuments.count, Int(index.noteDocuments[low]) == d else { return false }
-        guard low < index.noteDiagnostics.count else {
-            return before.map(\.kind).sorted { $0.rawValue < $1.rawValue } == after.map(\.kind).sorted { $0.rawValue < $1.rawValue }
-        }
-        let at = Int(index.noteDiagnostics[low])
-        let told = Diagnostic(file: path, severity: .note, message: before.map(\.text).joined(separator: "; "))
-        guard at < diagnostics.count, diagnostics[at] == told else { return false }
-        diagnostics[at].message = after.map(\.text).joined(separator: "; ")
         return true
     }
 

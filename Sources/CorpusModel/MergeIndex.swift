@@ -20,6 +20,10 @@ public struct MergeIndex: Sendable, Equatable {
     /// one by one) are in the diagnostics stored with the model.
     var noteDocuments: [Int32]
     var noteDiagnostics: [Int32]
+    /// The notes of the documents past those told one by one, by kind (`DocumentNote.Kind.allCases`' order).
+    var noteKindCounts: [UInt32]
+    /// Where each document's diagnostics begin among those stored with the model.
+    var diagnosticStarts: [Int32]
 
     static let magic: UInt64 = 0x5844_4E49_4752_4D44 // "DMRGINDX"
     static let version: UInt32 = 1
@@ -33,7 +37,7 @@ public struct MergeIndex: Sendable, Equatable {
         w.list(countryCodes) { $0.string($1) }
         w.memory(codeFirstDocuments)
         w.memory(eventKeys); w.memory(eventPositions)
-        w.memory(noteDocuments); w.memory(noteDiagnostics)
+        w.memory(noteDocuments); w.memory(noteDiagnostics); w.memory(noteKindCounts); w.memory(diagnosticStarts)
         w.u64(Checksum.of(w.bytes.withUnsafeBytes { $0 }))
         return w.bytes
     }
@@ -57,15 +61,18 @@ public struct MergeIndex: Sendable, Equatable {
         eventPositions = try r.memory(UInt32.self)
         noteDocuments = try r.memory(Int32.self)
         noteDiagnostics = try r.memory(Int32.self)
+        noteKindCounts = try r.memory(UInt32.self)
+        diagnosticStarts = try r.memory(Int32.self)
         guard r.at == r.base.count, candidateDestinations.count == candidateVisitors.count,
               candidateDocuments.count == candidateVisitors.count, codeFirstDocuments.count == countryCodes.count,
-              eventPositions.count == eventKeys.count, noteDiagnostics.count <= noteDocuments.count, candidateDestinations.allSatisfy({ Int($0) < countryCodes.count })
+              eventPositions.count == eventKeys.count, noteDiagnostics.count <= noteDocuments.count,
+              noteKindCounts.count == DocumentNote.Kind.allCases.count, candidateDestinations.allSatisfy({ Int($0) < countryCodes.count })
         else { throw CacheFormatError("merge index tables out of place") }
     }
 
     init(discoveredKeys: [UInt64], candidateVisitors: [Int32], candidateDestinations: [UInt32], candidateDocuments: [Int32],
          countryCodes: [String], codeFirstDocuments: [Int32], eventKeys: [UInt64], eventPositions: [UInt32],
-         noteDocuments: [Int32], noteDiagnostics: [Int32]) {
+         noteDocuments: [Int32], noteDiagnostics: [Int32], noteKindCounts: [UInt32], diagnosticStarts: [Int32]) {
         self.discoveredKeys = discoveredKeys
         self.candidateVisitors = candidateVisitors
         self.candidateDestinations = candidateDestinations
@@ -76,6 +83,8 @@ public struct MergeIndex: Sendable, Equatable {
         self.eventPositions = eventPositions
         self.noteDocuments = noteDocuments
         self.noteDiagnostics = noteDiagnostics
+        self.noteKindCounts = noteKindCounts
+        self.diagnosticStarts = diagnosticStarts
     }
 }
 

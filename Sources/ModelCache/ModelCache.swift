@@ -338,7 +338,8 @@ struct BuildPlan {
         }
         guard
               earlier.diagnostics.suffix(listing.diagnostics.count) == listing.diagnostics[...],
-              let rebuild = IncrementalRebuild.plan(earlier: earlier, builder: builder, files: listing.files, store: store),
+              let rebuild = IncrementalRebuild.plan(earlier: earlier, builder: builder, files: listing.files, store: store,
+                                                     listingDiagnostics: listing.diagnostics.count),
               let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: modelURL)) else { return nil }
         guard let (corpus, stored) = rebuild.build(into: draft, texts: store.earlierTexts, store: store) else {
             draft.discard()

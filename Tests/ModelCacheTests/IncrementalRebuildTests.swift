@@ -157,6 +157,29 @@ struct IncrementalRebuildTests {
         #expect(try ModelCacheTests.cached(scratch).diagnostics == rebuilt.diagnostics)
     }
 
+    /// More articles with notes than are told one by one: an article among the first that loses its notes, or
+    /// gains them, moves the boundary (the next one is told, or the last told is counted); past it, only the
+    /// summary's counts change.
+    @Test func notesGainedOrLostAroundTheFirstTold() throws {
+        let scratch = try Self.scratch()
+        for k in 0..<(NoteCollector.verbatim + 6) {
+            try Self.write(Self.mixed + "\n\nThe forum was number \(k).", scratch, String(format: "m%03d.txt", k))
+        }
+        let first = try ModelCacheTests.cached(scratch)
+        #expect(first.diagnostics.contains { $0.message.contains("more documents have notes") })
+        let vietnamese = "Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực kinh tế, thương mại, giáo dục và du lịch."
+        for name in ["m005.txt", String(format: "m%03d.txt", NoteCollector.verbatim + 3)] {
+            try Self.edit(scratch, name, [(vietnamese, "The two sides agreed to step up cooperation.")])
+            let lost = try ModelCacheTests.cached(scratch)
+            #expect(lost.mergedIncrementally, "\(name) lost its notes")
+            try Self.expectSameAsFullBuild(scratch, lost)
+            try Self.edit(scratch, name, [("The two sides agreed to step up cooperation.", vietnamese)])
+            let gained = try ModelCacheTests.cached(scratch)
+            #expect(gained.mergedIncrementally, "\(name) has notes again")
+            try Self.expectSameAsFullBuild(scratch, gained)
+        }
+    }
+
     /// A removal that splits a cluster, and a text that becomes another's, are built whole: the same model.
     @Test func aRemovalAndADuplicateAreBuiltWhole() throws {
         let scratch = try Self.scratch()
