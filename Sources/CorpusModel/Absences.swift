@@ -11,8 +11,12 @@ extension EventFinder {
 
     /// "the absence of Thai Prime Minister X", "sự vắng mặt vào phút chót của Thủ tướng Thái Lan X": an
     /// `absence-nouns` phrase at most `absenceReach` words before an "of"/"của" that stands right before the
-    /// participant's title or name, no punctuation between: he was not there (rule status.negated.absence).
+    /// participant's title or name, no punctuation between, or one ending right before it ("Hội nghị vắng Tổng
+    /// thống X", the summit lacked President X): he was not there (rule status.negated.absence).
     func isNamedAbsent(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        if lexicon.absenceNouns.matchEnding(tokens, at: p.phraseStart - 1, start: max(c.start, p.phraseStart - Self.absenceReach)) > 0 {
+            return true
+        }
         let of = p.phraseStart - 1
         guard of > c.start, tokens[of].lower == Self.kOf || tokens[of].lower == Self.kCua else { return false }
         var j = of - 1

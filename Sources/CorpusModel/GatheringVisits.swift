@@ -65,6 +65,29 @@ extension EventFinder {
             attendanceOnly = read == nil
             placed = read ?? placed
         }
+        if from == c.start, let meeting = itemHeadingMeeting(c) { _ = readGathering(meeting, c, before: nil) }
+    }
+
+    /// No place of the sentence stands after "in", "to", "tại" (`place-prepositions`, `destination-prepositions`).
+    func namesNoPlaceOfItsOwn(_ c: SentenceContext) -> Bool {
+        !c.destinations.contains { p in
+            let j = p.tokens.lowerBound - 1
+            return j >= c.start && (lexicon.placePrepositions.contains(tokens[j].lower) || lexicon.destinationPrepositions.contains(tokens[j].lower))
+        }
+    }
+
+    /// "July 1955 — Geneva. Eisenhower, Eden and Faure met Bulganin.": in a timeline item whose heading placed its
+    /// gathering, a sentence with no gathering cue and no place of its own after "in", "to" (`place-prepositions`,
+    /// `destination-prepositions`), but a meeting word (`meeting-words`, not inside a name), met at the heading's
+    /// place (rule destination.item-heading). The meeting word's tokens.
+    func itemHeadingMeeting(_ c: SentenceContext) -> Range<Int>? {
+        guard let g = gathering, g.fromItemHeading, g.holds(in: c.index), g.sentence >= paragraphFirstSentence,
+              namesNoPlaceOfItsOwn(c) else { return nil }
+        for k in c.start..<c.end where tokens[k].kind == .word && !c.persons.contains(where: { $0.nameStart <= k && k < $0.nameEnd }) {
+            let n = lexicon.meetingWords.match(tokens, at: k, end: c.end)
+            if n > 0 { return k..<(k + n) }
+        }
+        return nil
     }
 
     /// The visits of one cue's gathering: its place and time, then each participant's; `before`, the gathering an
@@ -106,10 +129,12 @@ extension EventFinder {
 
     /// "the stadium Biden never saw", "X did not attend", "X, who had been urged to attend, decided not to go": a
     /// negation within two words after a participant's name, or after a relative clause set off right after it, is
-    /// his own: he was not there (rule status.negated.participant).
+    /// his own: he was not there (rule status.negated.participant). Vietnamese, whose words are syllables, gets
+    /// three ("X tiếp tục không được mời", X was again not invited).
     func isNegatedAfterName(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         let after = endOfRelativeClause(after: p.nameEnd, c) ?? p.nameEnd
-        return (after..<min(c.end, after + 2)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
+        let reach = language == .vietnamese ? 3 : 2
+        return (after..<min(c.end, after + reach)).contains { tokens[$0].kind == .word && lexicon.negationCues.contains(tokens[$0].lower) }
     }
 
     /// ", who ... ," right after token `k`: the token after the closing comma.
@@ -241,10 +266,12 @@ extension EventFinder {
             }
             return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: !isAfterClause(cue, c))
         }
-        // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift).
-        guard lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0,
-              let carried = sameSentence.map({ CarriedGathering(place: $0, rule: .destinationGatheringContext) })
-                ?? carriedGathering(c, time: time?.start) else { return nil }
+        // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift), unless a
+        // timeline item's heading placed them ("July 1955 — Geneva. X, Y and Z met W."; rule destination.item-heading).
+        let meeting = lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) > 0
+        guard let carried = sameSentence.map({ CarriedGathering(place: $0, rule: .destinationGatheringContext) })
+                ?? carriedGathering(c, time: time?.start),
+              !meeting || (sameSentence == nil && carried.rule == .destinationItemHeading && namesNoPlaceOfItsOwn(c)) else { return nil }
         var place = carried.place
         // "Benedict XVI arrived in March 2012", told near a summit of 2015: another time, another trip.
         if rules.contains(.visitArrivalUnplaced), let t = time?.start, let g = place.start, !Self.arrivalFits(t, gathering: g) { return nil }

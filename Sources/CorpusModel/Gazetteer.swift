@@ -130,7 +130,12 @@ public struct Gazetteer: Sendable {
 
     private mutating func index(_ e: Entity, at i: Int32) {
         func put(_ text: String, _ role: NameRole) {
-            if !text.utf8.contains(0x20) { exactSingles.set(Fold.lowerKey(text), 1) }
+            if !text.utf8.contains(0x20) {
+                exactSingles.set(Fold.lowerKey(text), 1)
+                if text.utf8.contains(0x2D) && text.utf8.contains(where: { $0 >= 0x80 }) {
+                    exactSingles.set(Fold.lowerKey(text.replacingOccurrences(of: "-", with: "")), 1)
+                }
+            }
             let k = Fold.key(text)
             if k == Fold.empty { return }
             putName(k, NameRef(entity: i, role: role))
@@ -330,6 +335,20 @@ extension Gazetteer {
         return i
     }
 
+    /// "Giơ-ne-vơ" written as one word, "Giơnevơ", as Vietnamese papers also write transliterated names: the
+    /// exact (diacritics kept) key of a hyphenated one-word name with its hyphens left out, nil when it has none or
+    /// no letter outside ASCII (a romanisation such as "Chang-i", Zhangye, is not joined: "Changi" is Singapore's).
+    static func joinedSyllablesKey(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64? {
+        guard b[r].contains(0x2D), b[r].contains(where: { $0 >= 0x80 }) else { return nil }
+        var h = Fold.empty
+        var start = r.lowerBound
+        for k in r where b[k] == 0x2D {
+            h = Fold.lowerHash(h, bytes: b, from: start, to: k)
+            start = k + 1
+        }
+        return Fold.lowerHash(h, bytes: b, from: start, to: r.upperBound)
+    }
+
     /// Indexes the names in `b[r]` (a `|`-separated list) for entity `i`; `role` nil means short forms.
     private mutating func indexCell(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ role: NameRole?, _ i: Int32) {
         var a = r.lowerBound
@@ -338,7 +357,10 @@ extension Gazetteer {
             var single = true
             while c < r.upperBound && b[c] != 0x7C { if b[c] == 0x20 { single = false }; c += 1 }
             if c > a {
-                if single { exactSingles.set(Fold.lowerHash(Fold.empty, bytes: b, from: a, to: c), 1) }
+                if single {
+                    exactSingles.set(Fold.lowerHash(Fold.empty, bytes: b, from: a, to: c), 1)
+                    if let joined = Self.joinedSyllablesKey(b, a..<c) { exactSingles.set(joined, 1) }
+                }
                 let k = Fold.hash(Fold.empty, bytes: b, from: a, to: c)
                 if k != Fold.empty {
                     if let role {

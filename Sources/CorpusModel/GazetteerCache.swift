@@ -7,7 +7,7 @@ import Foundation
 // and time stamp, and the snapshot would then be stale (the rule of the model cache's `inputs.idx`).
 
 enum GazetteerCache {
-    static let magic: UInt64 = 0x3547_415A_5353_4F44 // "DOSSGAZ5", bumped whenever the layout changes
+    static let magic: UInt64 = 0x3647_415A_5353_4F44 // "DOSSGAZ6", bumped whenever the layout or what is indexed changes
     static let files = Gazetteer.knownFiles
 
     static var disabled: Bool { ProcessEnvironment.value("DOSSIER_NO_CACHE") != nil }
@@ -18,10 +18,12 @@ enum GazetteerCache {
     /// A key for the files' identity (paths, sizes, modification times, inodes), or nil when caching is off,
     /// a directory is missing (the normal load then reports it) or a file changed less than `settleSeconds`
     /// before `now` (the files are then read as they are, and no snapshot is written or used).
-    static func key(for directories: [URL], now: Date = Date()) -> UInt64? {
+    static func key(for directories: [URL], now: Date = Date(), build: String = ProcessEnvironment.buildIdentity) -> UInt64? {
         if disabled { return nil }
         let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
-        var h = Fold.rawHash(Array("\(magic)".utf8))
+        // The build too: a rebuilt Dossier that indexes names otherwise never reads a snapshot an earlier build wrote
+        // (nor, through it, builds a model the model cache would then keep under the new build's key).
+        var h = Fold.rawHash(Array("\(magic) \(build)".utf8))
         for dir in directories {
             var st = stat()
             guard stat(dir.path, &st) == 0 else { return nil }

@@ -36,7 +36,7 @@ public final class Lexicon: Sendable {
     /// Gatherings of many (GatheringVisits.swift): attendance without a verb of attending ("were among the
     /// mourners"), a gathering as a topic ("ahead of the summit"), and taking part from afar ("by video").
     let attendanceWords, gatheringTopicWords, remoteWords: PhraseSet
-    let skipVerbs, pluralMarkers, visitingWords, invitationVerbs: KeyTableSet
+    let pluralMarkers, visitingWords, invitationVerbs: KeyTableSet
     // Visitor, destination and dates.
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
@@ -94,7 +94,7 @@ public final class Lexicon: Sendable {
     /// "standing in for X", "sending X in his place" (rules status.negated.substituted, status.occurred.substitute).
     let substituteBefore, substituteAfter: PhraseSet
     /// "the absence of X", "sự vắng mặt của X": X stayed away (rule status.negated.absence).
-    let absenceNouns: PhraseSet
+    let absenceNouns, skipVerbs: PhraseSet
     /// "led the delegation", "dẫn đầu đoàn": attending at its head; "after", "sau khi": a gathering told as background
     /// (GatheringVisits.swift).
     let leadVerbs, afterWords: PhraseSet
@@ -205,7 +205,7 @@ public final class Lexicon: Sendable {
         arrivalVerbs = sets.phrases("travel-words"); presenceWords = sets.phrases("presence-words")
         attendVerbs = sets.phrases("attend-verbs"); gatheringWords = sets.phrases("gathering-words")
         attendanceWords = sets.phrases("attendance-words"); gatheringTopicWords = sets.phrases("gathering-topic-words")
-        skipVerbs = sets.words("skip-verbs"); pluralMarkers = sets.words("plural-markers")
+        pluralMarkers = sets.words("plural-markers")
         visitingWords = sets.words("visiting-words"); invitationVerbs = sets.words("invitation-verbs")
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
@@ -233,6 +233,7 @@ public final class Lexicon: Sendable {
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
         lessThanPhrases = sets.phrases("less-than-phrases"); copulaWords = sets.words("copula-words")
         nobodyWords = sets.words("nobody-words"); absenceNouns = sets.phrases("absence-nouns")
+        skipVerbs = sets.phrases("skip-verbs")
         leadVerbs = sets.phrases("lead-verbs"); afterWords = sets.phrases("after-words")
         arrivalWords = sets.phrases("arrival-words"); likewiseWords = sets.phrases("likewise-words")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")

@@ -130,7 +130,7 @@ extension Lexicon {
         ("continuation-words", .phrases), ("leg-start-words", .phrases), ("origin-words", .words),
         ("weekend-words", .phrases),
         ("attend-verbs", .phrases), ("gathering-words", .phrases), ("attendance-words", .phrases),
-        ("gathering-topic-words", .phrases), ("remote-words", .phrases), ("skip-verbs", .words), ("plural-markers", .words),
+        ("gathering-topic-words", .phrases), ("remote-words", .phrases), ("skip-verbs", .phrases), ("plural-markers", .words),
         ("visiting-words", .words), ("invitation-verbs", .words), ("clause-openers", .words),
         ("relative-pronouns", .words), ("place-prepositions", .words), ("outside-words", .words),
         ("since-words", .words), ("month-part-words", .words), ("later-words", .words), ("concluding-verbs", .words), ("definite-fillers", .words),

@@ -110,7 +110,7 @@ extension EventFinder {
         let after = endOfRelativeClause(after: p.nameEnd, c) ?? endOfAppositive(after: p.nameEnd, c) ?? p.nameEnd
         var words = 0
         for k in after..<c.end where tokens[k].kind == .word {
-            if lexicon.skipVerbs.contains(tokens[k].lower) { return StatusReading(.negated, .statusNegatedSkipVerb) }
+            if lexicon.skipVerbs.match(tokens, at: k, end: c.end) > 0 { return StatusReading(.negated, .statusNegatedSkipVerb) }
             // "X sent Y in his place", "X also sent his regrets", "X cử Y": who sends does not go.
             if lexicon.sendWords.match(tokens, at: k, end: c.end) > 0 { return StatusReading(.negated, .statusNegatedSubstituted) }
             words += 1

@@ -34,7 +34,14 @@ extension EventFinder {
         guard isComma(k) else { return false }
         var m = k + 1
         while m < min(e, k + 12) && tokens[m].kind != .punct { m += 1 }
-        return m < e && m > k + 1 && isComma(m) && cancelsTripInContrastClause(at: m, to: e)
+        guard m < e && m > k + 1 && isComma(m) else { return false }
+        // "the visit of King X, expected to begin today, has been postponed": the predicate after the phrase cancels.
+        var j = m + 1
+        while j < min(e, m + 4) && tokens[j].kind != .punct {
+            if isCancellation(at: j, end: e) { return true }
+            j += 1
+        }
+        return cancelsTripInContrastClause(at: m, to: e)
     }
 
     /// The trigger opens or follows, in its clause, a subordinator that is no sequence word ("when he hosted X").

@@ -25,6 +25,9 @@ struct Destination {
 
 extension EventFinder {
 
+    /// How many words may stand between a trigger and the place of the visitor's own country it leads to.
+    static let ownPlaceReach = 2
+
     /// The destination of a reading, or nil when there is none (or the visit is the host's, received abroad).
     func destination(of r: VisitReading, visitorCountry: String, _ c: SentenceContext) -> Destination? {
         let p = r.person, m = c.mentions, e = c.end
@@ -38,6 +41,14 @@ extension EventFinder {
         let candidates = c.destinationPlaces(from: r.range.lowerBound, to: max(r.range.upperBound, triggerEnd ?? 0))
             .filter { !isExcluded($0, c) && $0.country != visitorCountry }
         let afterTrigger = candidates.filter { $0.tokens.lowerBound >= (triggerEnd ?? r.range.lowerBound) && $0.tokens.lowerBound < hostLimit }
+        // "invited the ASEAN leaders to Las Vegas", "mời họ sang Mỹ": the trigger leads straight (at most
+        // `ownPlaceReach` words between) to a place of the visitor's own country, and no place abroad follows in
+        // the sentence: someone else travels, or he goes home (rule destination.after-trigger, counter-example).
+        if afterTrigger.isEmpty, let triggerEnd {
+            let after = c.destinationPlaces(from: triggerEnd, to: e).filter { !isExcluded($0, c) && !negationBetween(triggerEnd, $0.tokens.lowerBound) }
+            if let first = after.first, first.tokens.lowerBound - triggerEnd <= Self.ownPlaceReach,
+               after.allSatisfy({ $0.country == visitorCountry }) { return nil }
+        }
         // An act done in a place ("spoke in Jakarta about Laos") is a visit only when the place it names first is abroad.
         if let act = r.trigger, act.form == .presenceAct {
             let named = c.destinationPlaces(from: act.tokens.upperBound, to: e).first

@@ -22,7 +22,7 @@ extension EventFinder {
     /// Planned or negated from the words around a trigger, else from its date; occurred otherwise, explicitly
     /// when a past-tense cue precedes it. `sentence` is the sentence's index in its document (0: the headline).
     func status(trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate?, sentence: Int = 1) -> StatusReading {
-        if lexicon.skipVerbs.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.negated, .statusNegatedSkipVerb) }
+        if lexicon.skipVerbs.match(tokens, at: trigger.lowerBound, end: max(e, trigger.upperBound)) > 0 { return StatusReading(.negated, .statusNegatedSkipVerb) }
         if lexicon.expectedWords.contains(tokens[trigger.lowerBound].lower) { return StatusReading(.planned, .statusPlannedExpected) } // "expected in Islamabad"
         if concludes(trigger, from: s) { return StatusReading(.occurred, .statusOccurredCue) }
         if let before = statusCueBefore(trigger, from: s) {

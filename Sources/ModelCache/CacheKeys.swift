@@ -112,13 +112,8 @@ public struct CacheInputs: Sendable {
         }
     }
 
-    /// The running binary's size and modification time: a rebuilt Dossier (new rules in Swift) is a new key even
-    /// when its version number is the same.
-    public static let buildIdentity: String = {
-        var st = stat()
-        guard stat("/proc/self/exe", &st) == 0 else { return "unknown build" }
-        return "build \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
-    }()
+    /// The running binary's identity (`ProcessEnvironment.buildIdentity`).
+    public static var buildIdentity: String { ProcessEnvironment.buildIdentity }
 }
 
 /// What an input names: nothing, a file, or a folder's files (recursively, by sorted relative path).

@@ -156,7 +156,19 @@ struct CorpusTests {
     ///   "X stays away" negating the item's stop, and a gathering attended in a relative clause placed inside it.
     /// - AA-AD (committed after three blind scorings at 170b675, b70e7a7 and a2f7bc6; 6, 7 and 7): not yet read.
     /// - AE-AH (committed after three blind scorings at a2f7bc6, 7e691a7 and 572e1e9; 5 at each): not yet read.
-    /// - AM-AS (committed after three blind scorings at e01102d and this session's end; 3 at each): not yet read.
+    /// - AM-AS (committed after three blind scorings at e01102d and this session's end; 3 at each).
+    /// Fixed in the eighth session (19 -> 12; StatusRulesTests, rules.yaml examples of status.negated.skip-verb,
+    /// status.negated.absence, status.negated.participant, destination.after-trigger, status.negated.cancel-it-after):
+    ///   - AC's and AP's Trump -> THA: Vietnamese skip phrases ("bỏ qua hội nghị", "vắng mặt tại", skip-verbs now
+    ///     phrases) as attending verbs, and a trigger leading straight to the visitor's own country ("mời ... tới Mỹ",
+    ///     the guests travel) no longer falls back to another destination;
+    ///   - AE's Trump -> ZAF: "Hội nghị ... vắng Tổng thống X" (an absence word right before the participant);
+    ///   - AD's Min Aung Hlaing -> KHM: "X tiếp tục không được mời" (a Vietnamese negation three syllables after the name);
+    ///   - AE's Salman -> MDV: "chuyến thăm của X, dự kiến bắt đầu từ hôm nay, đã bị hoãn" (a cancellation right after a
+    ///     phrase set off by commas);
+    ///   - AF's Eisenhower -> SUN: "rút lại lời mời" (a withdrawn invitation cancels); AP's Obama -> BRN: "intended to" plans.
+    /// Left in AA-AS: not yet read beyond these (AA's Eisenhower -> JPN, "flew home ..., without ever reaching Tokyo": the
+    /// trigger has a past cue, and the negation between the trigger and the place overrides occurred by default only).
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
     func plannedNeverOccurred() throws {
         let sets = try TrainingSets.load(path: Fixtures.root.appendingPathComponent("Data/annotations/training-sets.tsv").path)
@@ -171,17 +183,10 @@ struct CorpusTests {
                                "AA: Joe Biden -> AUS",
                                "AA: Joe Biden -> POL",
                                "AA: Mahmoud Abbas -> JOR",
-                               "AC: Donald Trump -> THA",
                                "AD: Lawrence Wong -> MYS",
-                               "AD: Min Aung Hlaing -> KHM",
-                               "AE: Donald Trump -> ZAF",
-                               "AE: Salman bin Abdulaziz -> MDV",
                                "AE: Xi Jinping -> ZAF",
-                               "AF: Dwight D. Eisenhower -> SUN",
                                "AG: Sergei Lavrov -> IDN",
                                "AN: Tô Lâm -> CUB",
-                               "AP: Barack Obama -> BRN",
-                               "AP: Donald Trump -> THA",
                                "K: Kamala Harris -> KOR",
                                "V: Trương Tấn Sang -> MOZ",
                                "X: JD Vance -> FRA",
