@@ -319,9 +319,12 @@ struct BuildPlan {
         }
         // Without it the next edit is built whole: nothing is lost but time.
         if let index = draft.mergeIndex { try? AtomicFile.write(Data(index.encoded(modelKey: modelKey)), to: Self.mergeIndexURL(of: modelURL)) }
-        for url in earlierModelURLs() {
-            try? FileManager.default.removeItem(at: url)
-            try? FileManager.default.removeItem(at: Self.mergeIndexURL(of: url))
+        for url in earlierModelURLs() { try? FileManager.default.removeItem(at: url) }
+        // The earlier models' indexes, and any left without their model (one removed as damaged).
+        let folder = modelURL.deletingLastPathComponent(), kept = Self.mergeIndexURL(of: modelURL).lastPathComponent
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(hex.0 + "-") && name.hasSuffix(".merge") && name != kept {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
