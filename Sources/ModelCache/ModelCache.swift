@@ -363,11 +363,21 @@ struct BuildPlan {
               let key = UInt64(url.deletingPathExtension().lastPathComponent.dropFirst(hex.0.count + 1), radix: 16),
               let data = try? Data(contentsOf: Self.mergeIndexURL(of: url)),
               let index = try? data.withUnsafeBytes({ try MergeIndex(decoding: $0, modelKey: key) }) else { return nil }
+        let earlier: (corpus: Corpus, diagnostics: [Diagnostic])
         if let early, early.url.standardizedFileURL == url.standardizedFileURL {
-            return EarlierModel(corpus: early.corpus, diagnostics: early.diagnostics, index: index)
+            earlier = (early.corpus, early.diagnostics)
+        } else {
+            guard let read = try? Self.read(url, key: key, gazetteer: gazetteer, cache: cache) else { return nil }
+            earlier = read
         }
-        guard let (corpus, diagnostics) = try? Self.read(url, key: key, gazetteer: gazetteer, cache: cache) else { return nil }
-        return EarlierModel(corpus: corpus, diagnostics: diagnostics, index: index)
+        // Its rows are copied: checked now, so that damage makes a whole rebuild rather than stop the command.
+        do {
+            try earlier.corpus.checkStoredColumns()
+        } catch {
+            cache.note("model cache: \(url.path) is damaged (\(error)); the model is built again whole")
+            return nil
+        }
+        return EarlierModel(corpus: earlier.corpus, diagnostics: earlier.diagnostics, index: index)
     }
 }
 

@@ -196,6 +196,24 @@ struct IncrementalRebuildTests {
         try Self.expectSameAsFullBuild(scratch, duplicate)
     }
 
+    /// Damaged sentences, mentions or times in the earlier model (checked when first read): the rebuild is whole,
+    /// says so in one line, and the command goes on.
+    @Test func aDamagedEarlierModelIsBuiltWhole() throws {
+        let scratch = try Self.scratch()
+        _ = try ModelCacheTests.cached(scratch)
+        let models = scratch.cache.appendingPathComponent("models")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: models.path).first { $0.hasSuffix(".model") })
+        var bytes = try Data(contentsOf: models.appendingPathComponent(name))
+        bytes[bytes.count - 10] ^= 0x40 // in the times, the file's last table
+        try bytes.write(to: models.appendingPathComponent(name))
+        try Self.edit(scratch, "a04.txt", [("3-day", "4-day")])
+        let notes = ModelCacheTests.NoteLog()
+        let rebuilt = try ModelCacheTests.cached(scratch, notes: notes)
+        #expect(!rebuilt.mergedIncrementally)
+        #expect(notes.all.contains { $0.contains(name) && $0.contains("damaged") }, "\(notes.all)")
+        try Self.expectSameAsFullBuild(scratch, rebuilt)
+    }
+
     /// A damaged or missing merge index is not used: the rebuild is whole, and writes a good one.
     @Test func withoutAGoodMergeIndexTheRebuildIsWhole() throws {
         let scratch = try Self.scratch()
