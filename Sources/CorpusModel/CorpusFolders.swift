@@ -6,19 +6,20 @@ public struct CorpusListing: Sendable {
     public var files: [(path: String, entry: ManifestEntry?)] = []
     public var diagnostics: [Diagnostic] = []
 
-    public init(directories: [URL]) {
-        for directory in directories { add(directory) }
+    /// `manifestMemo`: where the manifests' parses are remembered by their bytes (`ManifestMemo`); nil: parsed.
+    public init(directories: [URL], manifestMemo: ManifestMemo? = nil) {
+        for directory in directories { add(directory, manifestMemo: manifestMemo) }
     }
 
-    private mutating func add(_ directory: URL) {
-        guard let folder = Self.read(directory, into: &diagnostics) else { return }
+    private mutating func add(_ directory: URL, manifestMemo: ManifestMemo?) {
+        guard let folder = Self.read(directory, manifestMemo: manifestMemo, into: &diagnostics) else { return }
         let prefix = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
         for name in folder.files { files.append((prefix + name, folder.manifest[name])) }
     }
 
     /// One folder's article names (sorted) and its manifest's entries; nil when the folder cannot be read.
     /// Problems (an unreadable folder, a bad manifest, a manifest entry without its file) go to `diagnostics`.
-    static func read(_ directory: URL, into diagnostics: inout [Diagnostic])
+    static func read(_ directory: URL, manifestMemo: ManifestMemo? = nil, into diagnostics: inout [Diagnostic])
         -> (files: [String], manifest: [String: ManifestEntry])? {
         let fm = FileManager.default
         guard let names = articleNames(in: directory.path) else {
@@ -28,7 +29,7 @@ public struct CorpusListing: Sendable {
         var manifest: [String: ManifestEntry] = [:]
         let manifestPath = directory.appendingPathComponent("manifest.yaml").path
         if fm.fileExists(atPath: manifestPath) {
-            let (m, d) = CorpusManifest.load(path: manifestPath)
+            let (m, d) = CorpusManifest.load(path: manifestPath, memo: manifestMemo)
             manifest = m
             diagnostics += d
         }

@@ -169,7 +169,8 @@ public enum CorpusManifest {
         return (entries, diagnostics)
     }
 
-    public static func load(path: String) -> ([String: ManifestEntry], [Diagnostic]) {
+    /// The manifest at `path`, parsed; with a `memo`, the parse remembered for its bytes when there is one.
+    public static func load(path: String, memo: ManifestMemo? = nil) -> ([String: ManifestEntry], [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             return ([:], [Diagnostic(file: path, severity: .error, message: "cannot read manifest")])
         }
@@ -177,6 +178,8 @@ public enum CorpusManifest {
             let offset = [UInt8](data).withUnsafeBufferPointer { UTF8Check.invalidSequences(in: $0, limit: 1).offsets.first }
             return ([:], [Diagnostic(file: path, byteOffset: offset, severity: .error, message: "manifest is not valid UTF-8; ignored")])
         }
-        return parse(text, path: path)
+        guard let memo else { return parse(text, path: path) }
+        let (entries, diagnostics, _) = memo.entries(path: path, bytes: data) { parse(text, path: path) }
+        return (entries, diagnostics)
     }
 }

@@ -83,10 +83,13 @@ public struct LanguageProfiles: Sendable {
     public static let standardCodes: [String] = {
         guard let directory = standardDirectory() else { return minimal.languages.map(\.code) }
         var p = LanguageProfiles()
-        _ = p.loadScripts(directory.appendingPathComponent("scripts.tsv").path)
-        _ = p.loadLanguages(directory.appendingPathComponent("languages.tsv").path)
+        _ = p.loadScripts(directory.appendingPathComponent(codeFiles[0]).path)
+        _ = p.loadLanguages(directory.appendingPathComponent(codeFiles[1]).path)
         return (p.languages.isEmpty ? minimal : p).languages.map(\.code)
     }()
+
+    /// The files of `standardDirectory()` that `standardCodes` reads (a remembered manifest parse is keyed by them).
+    static let codeFiles = ["scripts.tsv", "languages.tsv"]
 
     static func standardDirectory() -> URL? {
         BundledData.directory("Data/lexicon/language-id", holding: "languages.tsv")

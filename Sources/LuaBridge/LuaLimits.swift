@@ -57,6 +57,17 @@ extension LuaState {
         sharedDeadline = .now() + LuaState.boundedSeconds(seconds)
     }
 
+    /// Runs `body`, whose calls into this state (each protected: table reads and writes, chunks, functions)
+    /// count as one outermost call: the watchdog is armed once for all of them, at the session's deadline, instead
+    /// of once per call (two dispatch timers and a Ctrl-C registration each; a plugin's start made about forty
+    /// such calls). A deadline or Ctrl-C that comes while `body` runs Swift code stops the next Lua code it runs,
+    /// as it stops the next call otherwise.
+    public func asOneRun<T>(_ body: () throws -> T) throws -> T {
+        var result: Result<T, any Error>?
+        withLimits { result = Result { try body() } }
+        return try result!.get()
+    }
+
     /// Counts `bytes` the host keeps for the script (report data, converted text) against its memory cap.
     /// Past the cap, throws the memory-limit error and stops the running script as the cap does.
     public func chargeHostMemory(_ bytes: Int) throws(LuaError) {

@@ -4,6 +4,7 @@
 //
 //   FOLDER/files-CORPUS.idx                   content hashes of the articles, by path, size and time stamp
 //   FOLDER/inputs.idx                         the same for the context key's files (gazetteer, lexicon, model...)
+//   FOLDER/manifest-PATH.memo                 a corpus manifest's parse, keyed by its bytes (ManifestMemo)
 //   FOLDER/models/CORPUS-MODEL.model          the merged model (ModelSnapshot) of one corpus state
 //   FOLDER/models/CORPUS.lock                 held while a model of that corpus is built
 //   FOLDER/analyses/CONTEXT/NAME.seg          per-document analyses (Segments.swift)
@@ -127,8 +128,9 @@ struct BuildPlan {
     init(cache: ModelCache, directories: [URL], inputs: CacheInputs, changes: ChangeSignal? = nil) throws {
         self.cache = cache
         try FileManager.default.createDirectory(at: cache.folder.appendingPathComponent("models"), withIntermediateDirectories: true)
-        listing = CorpusListing(directories: directories)
         context = inputs.contextKey(index: cache.folder.appendingPathComponent("inputs.idx"))
+        // The manifests' parses remembered under the context key (Dossier's build, the lexicon) and their bytes.
+        listing = CorpusListing(directories: directories, manifestMemo: ManifestMemo(folder: cache.folder, salt: context))
         correctionsKey = inputs.correctionsKey()
         var names = Checksum()
         let id = Self.corpusID(directories)

@@ -138,6 +138,8 @@ public final class PluginHost {
             if let known = catalog.plugins.first(where: { $0.url.path == url.path }) { return known }
             return PluginFile(url: url, origin: .path)
         }
+        // The file the catalog would choose, found without listing every folder of the search path.
+        if let file = PluginCatalog.plugin(named: nameOrPath, in: searchPath) { return file }
         if let file = catalog.plugin(named: nameOrPath) { return file }
         throw notFound(nameOrPath)
     }
@@ -247,17 +249,19 @@ public final class PluginHost {
             version = plugin.version
             values = try ParamResolver(corpus: corpus.corpus).resolve(params, for: plugin, file: file)
             do {
-                var table: [String: LuaValue] = [:]
-                for (key, value) in values { table[key] = try value.luaValue(in: loaded.state) }
-                let paramsTable = loaded.state.value(table)
-                try loaded.environment.set("params", paramsTable)
-                try loaded.collector.builder.setTitle(plugin.title)
-                let ctx = loaded.state.value([
-                    "corpus": try loaded.environment.get("corpus"),
-                    "report": try loaded.environment.get("report"),
-                    "params": paramsTable,
-                ] as [String: LuaValue])
-                try runFunction.call(ctx)
+                try loaded.state.asOneRun { () throws in
+                    var table: [String: LuaValue] = [:]
+                    for (key, value) in values { table[key] = try value.luaValue(in: loaded.state) }
+                    let paramsTable = loaded.state.value(table)
+                    try loaded.environment.set("params", paramsTable)
+                    try loaded.collector.builder.setTitle(plugin.title)
+                    let ctx = loaded.state.value([
+                        "corpus": try loaded.environment.get("corpus"),
+                        "report": try loaded.environment.get("report"),
+                        "params": paramsTable,
+                    ] as [String: LuaValue])
+                    try runFunction.call(ctx)
+                }
             } catch let error as LuaError {
                 throw PluginError(error)
             } catch {
@@ -302,24 +306,7 @@ public final class PluginHost {
             // One deadline for everything the plugin's code does: its chunk, the manifest reads (an
             // `__index` may run), `run`, and the conversions of its report data.
             state.limitWholeSession()
-            let environment = try state.makeEnvironment()
-            let collector = ReportCollector(title: file.name)
-            try DossierAPI.install(into: environment, state: state, corpus: corpus, report: collector)
-            try environment.set("params", state.value(rawParams))
-            let results = try state.load(file: file.url.path, environment: environment).call()
-            // A plain script never returns a table; one that looks like a plugin without its `return` is refused.
-            guard case .table(let table)? = results.first else {
-                if let problem = ManifestProblem.missingReturn(in: file) { throw PluginError(.manifest, problem.description, problems: [problem]) }
-                return Loaded(state: state, environment: environment, collector: collector, outcome: .script)
-            }
-            var reader = ManifestReader(state: state, file: file)
-            let manifest = reader.read(table)
-            guard let manifest, reader.problems.isEmpty, case .function(let run) = try table.get(manifest.kind.entryPoint) else {
-                let problems = reader.problems
-                throw PluginError(.manifest, problems.map(\.description).joined(separator: "\n"), problems: problems)
-            }
-            return Loaded(state: state, environment: environment, collector: collector,
-                          outcome: .plugin(manifest, run))
+            return try state.asOneRun { () throws -> Loaded in try install(file, state: state, corpus: corpus, rawParams: rawParams) }
         } catch let error as PluginError {
             throw error
         } catch let error as LuaError {
@@ -327,5 +314,27 @@ public final class PluginHost {
         } catch {
             throw PluginError(.lua, "\(file.displayPath): \(error)")
         }
+    }
+
+    /// The API installed in a fresh environment of `state`, the file run, its manifest read (as one run of the state).
+    private func install(_ file: PluginFile, state: LuaState, corpus: SharedCorpus, rawParams: [String: String]) throws -> Loaded {
+        let environment = try state.makeEnvironment()
+        let collector = ReportCollector(title: file.name)
+        try DossierAPI.install(into: environment, state: state, corpus: corpus, report: collector)
+        try environment.set("params", state.value(rawParams))
+        let results = try state.load(file: file.url.path, environment: environment).call()
+        // A plain script never returns a table; one that looks like a plugin without its `return` is refused.
+        guard case .table(let table)? = results.first else {
+            if let problem = ManifestProblem.missingReturn(in: file) { throw PluginError(.manifest, problem.description, problems: [problem]) }
+            return Loaded(state: state, environment: environment, collector: collector, outcome: .script)
+        }
+        var reader = ManifestReader(state: state, file: file)
+        let manifest = reader.read(table)
+        guard let manifest, reader.problems.isEmpty, case .function(let run) = try table.get(manifest.kind.entryPoint) else {
+            let problems = reader.problems
+            throw PluginError(.manifest, problems.map(\.description).joined(separator: "\n"), problems: problems)
+        }
+        return Loaded(state: state, environment: environment, collector: collector,
+                      outcome: .plugin(manifest, run))
     }
 }

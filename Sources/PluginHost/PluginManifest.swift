@@ -211,7 +211,8 @@ struct ManifestReader {
             return nil
         }
         guard let text = string(value, field: field) else { return nil }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        // Not empty once trimmed: a scalar that is not white space (by scalar: no NSString bridge on every start).
+        guard text.unicodeScalars.contains(where: { !CharacterSet.whitespaces.contains($0) }) else {
             problem("field '\(field)' is empty")
             return nil
         }

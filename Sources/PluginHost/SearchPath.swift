@@ -160,6 +160,24 @@ public struct PluginCatalog: Sendable {
     /// The plugin named `name`, if any.
     public func plugin(named name: String) -> PluginFile? { plugins.first { $0.name == name } }
 
+    /// The plugin `NAME.lua` of the first folder of `searchPath` that holds it as the catalog lists it (a regular
+    /// file, or a link to one, in a readable folder other than a `lib/`), without listing the folders: what
+    /// `PluginCatalog(searchPath:).plugin(named:)` finds when this finds one. Nil when none is found this way
+    /// (the catalog, which compares names as Strings, may still find one).
+    public static func plugin(named name: String, in searchPath: PluginSearchPath) -> PluginFile? {
+        guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/") else { return nil }
+        for directory in searchPath.directories where directory.url.lastPathComponent != "lib" {
+            let folder = directory.url.path
+            guard access(folder, R_OK) == 0 else { continue }
+            var st = stat()
+            let path = (folder.hasSuffix("/") ? folder : folder + "/") + name + ".lua"
+            guard stat(path, &st) == 0 else { continue }
+            guard st.st_mode & S_IFMT != S_IFDIR else { continue }
+            return PluginFile(url: directory.url.appendingPathComponent(name + ".lua"), origin: directory.origin)
+        }
+        return nil
+    }
+
     /// The files `file` hides (later files of the same name).
     public func filesShadowed(by file: PluginFile) -> [PluginFile] {
         shadowed.filter { $0.by == file }.map(\.file)

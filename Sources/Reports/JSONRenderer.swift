@@ -5,6 +5,9 @@ import Foundation
 
 enum JSONRenderer {
     static func render(_ report: Report) -> String {
+        // The same text as the encoder below, without its cost on every run (`JSONText`); a number that is not
+        // finite is left to the encoder, which reports it.
+        if let text = try? JSONText.encode(report) { return text + "\n" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

@@ -30,6 +30,26 @@ import Testing
         #expect(reversed.plugin(named: "hello")?.directory.lastPathComponent == "shadow")
     }
 
+    /// `resolve` finds a plugin by name without listing the folders: it must be the file the catalog chooses.
+    @Test func aPluginFoundByItsNameIsTheCatalogsChoice() throws {
+        let orders = [PluginSearchPath(bundled: pluginsDir, extra: [shadowDir.path], environment: [:]),
+                      PluginSearchPath(bundled: shadowDir, extra: [pluginsDir.path], environment: [:]),
+                      PluginSearchPath(bundled: nil, extra: [pluginsDir.appendingPathComponent("lib").path, shadowDir.path], environment: [:])]
+        for path in orders {
+            let catalog = PluginCatalog(searchPath: path)
+            let names = catalog.plugins.map(\.name) + catalog.shadowed.map(\.file.name)
+            #expect(!names.isEmpty)
+            for name in names {
+                #expect(PluginCatalog.plugin(named: name, in: path) == catalog.plugin(named: name))
+            }
+            // Not plugins: a lib module, a sub-folder, a hidden name, a path, nothing.
+            for name in ["fixture_util", "lib", "tests", ".hello", "lib/fixture_util", "", "no-such-plugin"] {
+                #expect(PluginCatalog.plugin(named: name, in: path) == nil)
+                #expect(catalog.plugin(named: name) == nil)
+            }
+        }
+    }
+
     @Test func libAndTestsFoldersHoldNoPlugins() {
         let catalog = PluginCatalog(searchPath: PluginSearchPath(bundled: pluginsDir, environment: [:]))
         let names = catalog.plugins.map(\.name)
