@@ -1,11 +1,13 @@
 // The persistent model cache (docs/model-cache.md): the first build of a corpus stores the model; later commands
-// load it instead of reading the articles again. A changed or added article is analysed again alone, and the
-// cross-document merge redone over the stored analyses of the others.
+// load it instead of reading the articles again. A changed or added article is analysed again alone; after edits
+// alone only the part of the merge they touch is redone (IncrementalRebuild), else the cross-document merge is
+// redone over the stored analyses of the others.
 //
 //   FOLDER/files-CORPUS.idx                   content hashes of the articles, by path, size and time stamp
 //   FOLDER/inputs.idx                         the same for the context key's files (gazetteer, lexicon, model...)
 //   FOLDER/manifest-PATH.memo                 a corpus manifest's parse, keyed by its bytes (ManifestMemo)
 //   FOLDER/models/CORPUS-MODEL.model          the merged model (ModelSnapshot) of one corpus state
+//   FOLDER/models/CORPUS-MODEL.merge          its merge index (MergeIndex): a rebuild after edits merges again in part
 //   FOLDER/models/CORPUS.lock                 held while a model of that corpus is built
 //   FOLDER/analyses/CONTEXT/NAME.seg          per-document analyses (Segments.swift)
 
