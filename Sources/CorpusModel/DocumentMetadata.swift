@@ -174,9 +174,15 @@ struct NoteCollector {
 
     /// "1,234 more documents have notes: 800 in mixed languages, 600 without a publication date", or nil.
     func summary(corpus: String) -> Diagnostic? {
+        Self.summary(documents: documents, counts: DocumentNote.Kind.allCases.map { counts[$0] ?? 0 }, corpus: corpus)
+    }
+
+    /// The same, of `documents` with notes, those past the first `verbatim` having `counts` notes of each kind
+    /// (`DocumentNote.Kind.allCases`' order).
+    static func summary(documents: Int, counts: [Int], corpus: String) -> Diagnostic? {
         let more = documents - Self.verbatim
         guard more > 0 else { return nil }
-        let kinds = DocumentNote.Kind.allCases.compactMap { k in counts[k].map { "\($0) \(k.rawValue)" } }
+        let kinds = zip(DocumentNote.Kind.allCases, counts).compactMap { k, n in n > 0 ? "\(n) \(k.rawValue)" : nil }
         return Diagnostic(file: corpus, severity: .note,
                           message: "\(more) more documents have notes (only the first \(Self.verbatim) are listed): \(kinds.joined(separator: ", "))")
     }
