@@ -222,7 +222,7 @@ function Entity:office_at(date) end
 ---@field date Date? The publication date.
 ---@field anchor_date Date? An archive text's event date ("From the archive: 27 June 1963"), from which its relative dates are read; nil for other texts.
 ---@field source string? The publisher ("VNS", "Dtinews").
----@field language string ISO 639-1 code: "en", "vi" (the languages the rules read) or another one identified ("es", "zh").
+---@field language string ISO 639-1 code: "en", "vi" (the languages the rules read) or another one identified ("es", "zh"); "und" (undetermined) for a text mostly in a script Dossier does not know.
 ---@field place string? The dateline place.
 ---@field url string? Its address, from the manifest.
 ---@field text string The whole text (NFC).

@@ -6,6 +6,9 @@ public protocol AnalysisStore: AnyObject, Sendable {
     /// Calls `body` with the stored analysis of input `index` (the bytes `keep` was given, not copied), or
     /// returns nil when there is none.
     func withStored<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> T?) -> T?
+    /// Calls `body` with the stored analysis whose document key is `key` (an earlier state of an article), or
+    /// returns nil when there is none; not counted as reused.
+    func withStored<T>(key: UInt64, _ body: (UnsafeRawBufferPointer) -> T?) -> T?
     /// Keeps the analysis of input `index`; called from worker threads.
     func keep(_ index: Int, _ encoded: [UInt8])
     /// Input `index`'s document key (0: none, or not known before the input is read), kept with its document in
@@ -75,7 +78,10 @@ extension CorpusBuilder {
     /// Builds from files, taking each document's analysis from `store` when it has it and keeping the new ones there.
     /// With a `draft`, the texts are written into that model file as they come (docs/model-cache.md).
     public func build(files: [(path: String, entry: ManifestEntry?)], store: AnalysisStore?, draft: ModelFileDraft? = nil) -> (Corpus, [Diagnostic]) {
-        build(inputs: BuildInputs(source: .paths(files.map(\.path)), entries: files.map(\.entry)), store: store, texts: draft?.texts)
+        let (corpus, diagnostics, _, index) = buildIndexed(inputs: BuildInputs(source: .paths(files.map(\.path)), entries: files.map(\.entry)),
+                                                           store: store, texts: draft?.texts)
+        draft?.mergeIndex = index
+        return (corpus, diagnostics)
     }
 
     /// Analyses the inputs `selected` of `files` into `store` without building a model (one shard of a build made

@@ -260,6 +260,13 @@ public struct CorpusBuilder: Sendable {
     }
 
     func buildKeepingSamples(inputs: BuildInputs, store: AnalysisStore? = nil, texts: TextStore? = nil) -> (Corpus, [Diagnostic], [CandidateSample]) {
+        let (corpus, diagnostics, samples, _) = buildIndexed(inputs: inputs, store: store, texts: texts)
+        return (corpus, diagnostics, samples)
+    }
+
+    /// The build, with what a later rebuild needs to merge again only what an edit touches (`MergeIndex`).
+    func buildIndexed(inputs: BuildInputs, store: AnalysisStore? = nil, texts: TextStore? = nil)
+        -> (Corpus, [Diagnostic], [CandidateSample], MergeIndex?) {
         // Training needs every candidate's features, which the cache does not keep.
         let store = keepFeatures ? nil : store
         let scoring = ScoringOptions(scorer: scorer, keepFeatures: keepFeatures)
@@ -283,7 +290,11 @@ public struct CorpusBuilder: Sendable {
         }
         MemoryTrace.note("analysed and assembled")
         let (corpus, diagnostics, samples) = assembly.finish()
-        return (corpus, languageDiagnostics + diagnostics, samples)
+        // The notes' places in the diagnostics the model stores, which begin with the languages'.
+        let offset = Int32(languageDiagnostics.count)
+        assembly.mergeIndex?.noteDiagnostics = assembly.noteDiagnostics.map { $0 + offset }
+        assembly.mergeIndex?.diagnosticStarts = assembly.diagnosticStarts.map { $0 + offset }
+        return (corpus, languageDiagnostics + diagnostics, samples, assembly.mergeIndex)
     }
 }
 
@@ -379,6 +390,7 @@ struct Assembly {
             // Moved out of the array, not copied (a copy retains and releases every string and array of it).
             var entry: (DocumentAnalysis?, [Diagnostic]) = (nil, [])
             swap(&entry, &results[index])
+            let diagnosticsStart = diagnostics.count
             diagnostics += entry.1
             guard var a = entry.0.take() else { continue }
             if let first = seen[a.source.contentHash] {
@@ -386,7 +398,14 @@ struct Assembly {
                 continue
             }
             seen[a.source.contentHash] = Int32(documents.count)
-            if let note = notes.add(a.notes, file: a.source.path) { diagnostics.append(note) }
+            diagnosticStarts.append(Int32(diagnosticsStart))
+            if !a.notes.isEmpty { noteDocuments.append(Int32(documents.count)) }
+            if let note = notes.add(a.notes, file: a.source.path) {
+                noteDiagnostics.append(Int32(diagnostics.count))
+                diagnostics.append(note)
+            } else {
+                for n in a.notes { noteKindCounts[DocumentNote.Kind.allCases.firstIndex(of: n.kind)!] += 1 }
+            }
             // Discovered persons become corpus entities, one per folded name.
             var map: [Int] = []
             for p in a.discovered {
@@ -415,24 +434,7 @@ struct Assembly {
             if dirPart != tables.directories.last { tables.directories.append(dirPart) } // one string per folder
             var placeEntity: Int?
             if let place = a.place { placeEntity = cityEntity(ofDateline: place) }
-            // The texts go to the store (memory, then a temporary file): the model keeps byte ranges only.
-            let (text, original) = Self.place(a, in: tables.texts)
-            let sentences = tables.sentences.count..<(tables.sentences.count + a.sentences.count)
-            tables.sentences.append(contentsOf: a.sentences)
-            let mentionStart = tables.mentions.count
-            for var m in a.mentions { m.entity = global(m.entity); tables.mentions.append(m) }
-            let times = tables.times.count..<(tables.times.count + a.times.count)
-            tables.times.append(contentsOf: a.times)
-            tables.records.append(DocumentRecord(
-                name: name, title: tables.pool(a.title), place: tables.pool(a.place), source: tables.pool(a.source_),
-                url: tables.pool(a.url), language: tables.pool(a.language.code), text: text,
-                original: original ?? TextRef(offset: -1, count: 0), contentHash: a.source.contentHash,
-                directory: Int32(tables.directories.count - 1), date: a.date?.packed ?? 0, placeEntity: placeEntity.map(Int32.init) ?? -1,
-                byteCount: UInt32(clamping: a.source.byteCount),
-                sentenceStart: Int32(sentences.lowerBound), sentenceEnd: Int32(sentences.upperBound),
-                mentionStart: Int32(mentionStart), mentionEnd: Int32(tables.mentions.count),
-                timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource,
-                anchor: a.anchor?.packed ?? 0, anchorSource: a.anchorSource))
+            Self.append(a, name: name, directory: Int32(tables.directories.count - 1), placeEntity: placeEntity, to: tables, global: global)
             tables.documentKeys.append(keys[index])
             documents.append(Document(tables: tables, index: docIndex))
             for k in a.visits.indices {
@@ -445,18 +447,46 @@ struct Assembly {
             }
             for k in a.events.indices {
                 if !a.events[k].participants.isEmpty { a.events[k].participants = a.events[k].participants.map(global) }
-                events.add(a.events[k], document: docIndex)
+                events.add(a.events[k], document: docIndex, position: k)
             }
         }
+    }
+
+    /// Appends a document's record, texts, sentences, mentions (their entities made global by `global`) and times
+    /// to `tables` (its document key apart).
+    static func append(_ a: DocumentAnalysis, name: String, directory: Int32, placeEntity: Int?, to tables: DocumentTables,
+                       global: (Int) -> Int) {
+        // The texts go to the store (memory, then a temporary file): the model keeps byte ranges only.
+        let (text, original) = Self.place(a, in: tables.texts)
+        let sentences = tables.sentences.count..<(tables.sentences.count + a.sentences.count)
+        tables.sentences.append(contentsOf: a.sentences)
+        let mentionStart = tables.mentions.count
+        for var m in a.mentions { m.entity = global(m.entity); tables.mentions.append(m) }
+        let times = tables.times.count..<(tables.times.count + a.times.count)
+        tables.times.append(contentsOf: a.times)
+        tables.records.append(DocumentRecord(
+            name: name, title: tables.pool(a.title), place: tables.pool(a.place), source: tables.pool(a.source_),
+            url: tables.pool(a.url), language: tables.pool(a.language.code), text: text,
+            original: original ?? TextRef(offset: -1, count: 0), contentHash: a.source.contentHash,
+            directory: directory, date: a.date?.packed ?? 0, placeEntity: placeEntity.map(Int32.init) ?? -1,
+            byteCount: UInt32(clamping: a.source.byteCount),
+            sentenceStart: Int32(sentences.lowerBound), sentenceEnd: Int32(sentences.upperBound),
+            mentionStart: Int32(mentionStart), mentionEnd: Int32(tables.mentions.count),
+            timeStart: Int32(times.lowerBound), timeEnd: Int32(times.upperBound), dateSource: a.dateSource,
+            anchor: a.anchor?.packed ?? 0, anchorSource: a.anchorSource))
     }
 
     /// The gazetteer's city a dateline names (nil: none); the same datelines come back in article after article,
     /// so each is looked up once.
     mutating func cityEntity(ofDateline place: String) -> Int? {
         if let known = placeEntities[place] { return known }
-        let found = gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
+        let found = Self.cityEntity(ofDateline: place, in: gazetteer)
         placeEntities[place] = .some(found)
         return found
+    }
+
+    static func cityEntity(ofDateline place: String, in gazetteer: Gazetteer) -> Int? {
+        gazetteer.lookup(place).first { $0.kind == .city }.flatMap { gazetteer.index(ofID: $0.id) }
     }
 
     /// A document's texts put in the store: copied from an earlier model file, or appended; the original only
@@ -469,17 +499,36 @@ struct Assembly {
         return (text, Document.sameBytes(a.source.original, a.source.text) ? nil : texts.append(a.source.original))
     }
 
+    /// What a later rebuild needs to merge again only what an edit touches; made by `finish`.
+    var mergeIndex: MergeIndex?
+    /// The documents with notes, and where the notes of the first `NoteCollector.verbatim` are in `diagnostics`.
+    var noteDocuments: [Int32] = []
+    var noteDiagnostics: [Int32] = []
+    /// The notes of the documents past those told one by one, by kind (`DocumentNote.Kind.allCases`' order).
+    var noteKindCounts = [UInt32](repeating: 0, count: DocumentNote.Kind.allCases.count)
+    /// Where each document's diagnostics begin in `diagnostics`.
+    var diagnosticStarts: [Int32] = []
+
     mutating func finish() -> (Corpus, [Diagnostic], [CandidateSample]) {
         seen = [:]
+        var discoveredKeys = [UInt64](repeating: 0, count: entities.count - gazetteer.entities.count)
+        for (key, index) in discoveredIndex { discoveredKeys[index - gazetteer.entities.count] = key }
         discoveredIndex = [:]
         placeEntities = [:]
         tables.texts.seal()
         MemoryTrace.note("\(visitCandidates.count) visit candidates, \(events.events.count) other events")
         // The other events are sorted before the visits are merged, not beside them: the two working sets are not
         // held at once, and the events' key tables are freed before the merge (issue 9).
-        let events = self.events.finish()
+        let (events, eventKeys, eventPositions) = self.events.finishIndexed()
         self.events = EventMerger()
         MemoryTrace.note("events sorted")
+        let groups = visitCandidates.groupRecords()
+        mergeIndex = MergeIndex(discoveredKeys: discoveredKeys, candidateVisitors: groups.visitors,
+                                candidateDestinations: groups.destinations, candidateDocuments: groups.documents,
+                                countryCodes: groups.codes, codeFirstDocuments: groups.codeFirstDocuments,
+                                eventKeys: eventKeys, eventPositions: eventPositions,
+                                noteDocuments: noteDocuments, noteDiagnostics: noteDiagnostics,
+                                noteKindCounts: noteKindCounts, diagnosticStarts: diagnosticStarts)
         var visits = Merger.mergeVisits(&visitCandidates, documents: documents, entities: entities,
                                         combination: scorer?.combination ?? .noisyOr)
         visitCandidates = VisitCandidates()

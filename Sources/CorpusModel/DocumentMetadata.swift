@@ -37,6 +37,23 @@ enum DocumentFacts {
         return a
     }
 
+    /// The note of a document in no known script (language `und`), naming the code points of most of its letters
+    /// when they were identified, not given by the manifest.
+    static func unknownScriptNote(languages: LanguageProfiles, bytes: UnsafeBufferPointer<UInt8>, manifest: Bool) -> DocumentNote {
+        guard !manifest else {
+            return DocumentNote(.unknownScript, "the manifest says the language is undetermined (und): kept as a document, no events read")
+        }
+        func hex(_ scalar: UInt32) -> String {
+            let digits = String(scalar, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        }
+        let letters = languages.unknownLetters(bytes).map { r in
+            " (most letters " + (r.lowerBound == r.upperBound ? hex(r.lowerBound) : "\(hex(r.lowerBound))-\(hex(r.upperBound))") + ")"
+        } ?? ""
+        return DocumentNote(.unknownScript, "letters of a script Dossier does not know\(letters): taken as undetermined (und), "
+                            + "kept as a document, no events read")
+    }
+
     /// The dates the document's sentences are read from (rule date.archive-anchor).
     static func storyTime(_ a: DocumentAnalysis, meta: TextMetadata) -> StoryTime {
         var story = StoryTime(publication: a.date, anchor: a.anchor, retrospective: meta.archive?.retrospective ?? false)
@@ -53,7 +70,9 @@ enum DocumentFacts {
                       bytes: UnsafeBufferPointer<UInt8>, inference: YearInferenceResult? = nil) -> [DocumentNote] {
         var parts: [DocumentNote] = []
         let name = languages.profile(of: a.language)?.name ?? a.language.code
-        if let profile = languages.profile(of: a.language), !profile.read {
+        if a.language == .undetermined {
+            parts.append(unknownScriptNote(languages: languages, bytes: bytes, manifest: manifest?.language != nil))
+        } else if let profile = languages.profile(of: a.language), !profile.read {
             parts.append(DocumentNote(.unreadLanguage, (manifest?.language != nil ? "the manifest says \(name)" : "looks like \(name)")
                                       + ": kept as a document, no events read"))
         }
@@ -61,7 +80,7 @@ enum DocumentFacts {
             let shares = g.shares.prefix(3).map { "\(Int(($0.share * 100).rounded()))% \(languages.languages[$0.language].name)" }
             parts.append(DocumentNote(.mixedLanguages, "mixed languages (\(shares.joined(separator: ", ")) of the text): taken as \(name), the majority"))
         }
-        if meta.languageGuess == nil && manifest?.language == nil {
+        if meta.languageGuess?.told != true && manifest?.language == nil {
             parts.append(DocumentNote(.noLanguage, "no words to tell the language by: taken as \(name)"))
         }
         if TableCheck.isTableOnly(bytes) { parts.append(DocumentNote(.tableOnly, "nothing but a table: no sentences to read")) }
@@ -121,6 +140,7 @@ struct StoryTime {
 struct DocumentNote {
     enum Kind: String, CaseIterable {
         case unreadLanguage = "in a language the rules do not read"
+        case unknownScript = "in a script Dossier does not know"
         case mixedLanguages = "in mixed languages"
         case noLanguage = "without words to tell the language by"
         case tableOnly = "with nothing but a table"
@@ -154,9 +174,15 @@ struct NoteCollector {
 
     /// "1,234 more documents have notes: 800 in mixed languages, 600 without a publication date", or nil.
     func summary(corpus: String) -> Diagnostic? {
+        Self.summary(documents: documents, counts: DocumentNote.Kind.allCases.map { counts[$0] ?? 0 }, corpus: corpus)
+    }
+
+    /// The same, of `documents` with notes, those past the first `verbatim` having `counts` notes of each kind
+    /// (`DocumentNote.Kind.allCases`' order).
+    static func summary(documents: Int, counts: [Int], corpus: String) -> Diagnostic? {
         let more = documents - Self.verbatim
         guard more > 0 else { return nil }
-        let kinds = DocumentNote.Kind.allCases.compactMap { k in counts[k].map { "\($0) \(k.rawValue)" } }
+        let kinds = zip(DocumentNote.Kind.allCases, counts).compactMap { k, n in n > 0 ? "\(n) \(k.rawValue)" : nil }
         return Diagnostic(file: corpus, severity: .note,
                           message: "\(more) more documents have notes (only the first \(Self.verbatim) are listed): \(kinds.joined(separator: ", "))")
     }

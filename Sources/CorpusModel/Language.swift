@@ -12,6 +12,9 @@ public struct Language: RawRepresentable, Hashable, Sendable, Codable, Comparabl
 
     public static let english: Language = "en"
     public static let vietnamese: Language = "vi"
+    /// A text whose letters are mostly of a script no profile knows (ISO 639-2 "und", undetermined): kept as a
+    /// document, never read for events.
+    public static let undetermined: Language = "und"
     /// The languages the rules read, in the order of their lexicon folders.
     public static let read: [Language] = [.english, .vietnamese]
 

@@ -13,8 +13,20 @@ public struct LanguageProfile: Sendable, Hashable {
     public var name: String
     /// True when the event rules read this language.
     public var read: Bool
-    /// Indexes into `LanguageProfiles.scripts`.
-    var scripts: [Int]
+    /// Indexes into `LanguageProfiles.scripts`; `LanguageProfiles.unknownScript` for the undetermined language.
+    var scripts: [Int] { didSet { scriptBits = Self.bits(scripts) } }
+    /// `scripts` as a bit set, which identification reads at every line (an array would be retained and released).
+    private(set) var scriptBits: UInt64
+
+    init(code: String, name: String, read: Bool, scripts: [Int]) {
+        self.code = code
+        self.name = name
+        self.read = read
+        self.scripts = scripts
+        scriptBits = Self.bits(scripts)
+    }
+
+    private static func bits(_ scripts: [Int]) -> UInt64 { scripts.reduce(0) { $0 | 1 << UInt64($1) } }
     /// The language this profile identifies.
     public var language: Language { Language(code) }
 }
@@ -25,19 +37,26 @@ struct LanguageGuess: Equatable {
     var language: Int
     /// Every language with a share of the decided text, largest first (shares add up to 1).
     var shares: [(language: Int, share: Double)]
+    /// False when no line told its language and the language is only the likeliest of those whose scripts hold
+    /// most of the letters (a text of names: "taken as English").
+    var told = true
 
     static func == (a: LanguageGuess, b: LanguageGuess) -> Bool { a.language == b.language }
 }
 
 /// The languages, scripts and stop words of `Data/lexicon/language-id/`.
 public struct LanguageProfiles: Sendable {
-    public private(set) var languages: [LanguageProfile] = [] {
-        didSet { languageScripts = LanguageScripts(languages) }
-    }
-    /// The languages' scripts in one flat array, for `decide`.
-    private var languageScripts = LanguageScripts([])
+    public private(set) var languages: [LanguageProfile] = []
     /// Script names, in file order.
     public private(set) var scripts: [String] = []
+    /// The scripts written without spaces between words (bit i: `scripts[i]`), whose every letter counts.
+    private var unspaced: UInt64 = 0
+    /// For each script (and the slot of no known script, last), the languages written in it, as a bit set: a line
+    /// is decided among the languages of its letters' scripts only.
+    private var scriptLanguages: [UInt64] = []
+    /// The slot of the counts that holds letters of no known script (after the scripts'): the undetermined
+    /// language's only script.
+    var unknownScript: Int { scripts.count }
     /// Sorted, non-overlapping code point ranges with the script each belongs to.
     private var ranges: [(range: ClosedRange<UInt32>, script: Int)] = []
     /// Lower-case key of a stop word -> bit set of the languages it belongs to.
@@ -47,7 +66,11 @@ public struct LanguageProfiles: Sendable {
     private var letters = LookupTable<UInt64>()
 
     public static let languageColumns = ["code", "name", "read", "scripts", "letters"]
-    public static let scriptColumns = ["script", "ranges"]
+    public static let scriptColumns = ["script", "ranges", "spaces"]
+    /// The values of `scripts.tsv`'s `spaces`: whether the script puts spaces between words.
+    public static let spacesValues = ["yes", "no"]
+    /// At most this many scripts and languages (bit sets of 64; the undetermined language takes one).
+    static let maximumScripts = 63, maximumLanguages = 63
     public static let stopwordColumns = ["language", "word"]
 
     /// The profile with this code.
@@ -64,6 +87,7 @@ public struct LanguageProfiles: Sendable {
         p.asciiScript = 0
         p.languages = [LanguageProfile(code: Language.english.code, name: "English", read: true, scripts: [0]),
                        LanguageProfile(code: Language.vietnamese.code, name: "Vietnamese", read: true, scripts: [0])]
+        p.addUndetermined()
         for letter in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ".unicodeScalars { p.letters[UInt64(letter.value)] = 2 }
         for w in ["the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "with", "said"] { p.addStopword(w, language: 0) }
         for w in ["của", "và", "các", "là", "có", "được", "trong", "những", "với", "cho", "đã", "này", "một", "không"] {
@@ -117,9 +141,17 @@ public struct LanguageProfiles: Sendable {
         let t = TSVFile(path: path, columns: Self.scriptColumns)
         var d = t.diagnostics
         for row in t.rows {
-            let name = t.string(row.cells[0])
+            let name = t.string(row.cells[0]), spaces = t.string(row.cells[2])
             guard !name.isEmpty else { d.append(t.diagnostic(row, cell: 0, "empty script name; line skipped")); continue }
             guard !scripts.contains(name) else { d.append(t.diagnostic(row, cell: 0, "script '\(name)' is defined twice; line skipped")); continue }
+            guard Self.spacesValues.contains(spaces) else {
+                let hint = Suggestion.hint(for: spaces, among: Self.spacesValues)
+                d.append(t.diagnostic(row, cell: 2, "spaces must be 'yes' (words between spaces) or 'no' (written without spaces), "
+                                      + "found '\(spaces)'\(hint); line skipped")); continue
+            }
+            guard scripts.count < Self.maximumScripts else {
+                d.append(t.diagnostic(row, cell: 0, "more than \(Self.maximumScripts) scripts; line skipped")); continue
+            }
             var parsed: [ClosedRange<UInt32>] = []
             for item in t.list(row.cells[1]) {
                 let ends = item.split(separator: "-", omittingEmptySubsequences: false).map { UInt32($0, radix: 16) }
@@ -139,6 +171,7 @@ public struct LanguageProfiles: Sendable {
                 if t.list(row.cells[1]).isEmpty { d.append(t.diagnostic(row, cell: 1, "no ranges; line skipped")) }
                 continue
             }
+            if spaces == "no" { unspaced |= 1 << UInt64(scripts.count) }
             scripts.append(name)
             for r in parsed { ranges.append((r, scripts.count - 1)) }
         }
@@ -156,12 +189,18 @@ public struct LanguageProfiles: Sendable {
             guard code.count >= 2, code.count <= 3, code.allSatisfy({ $0 >= "a" && $0 <= "z" }) else {
                 d.append(t.diagnostic(row, cell: 0, "'\(code)' is not a language code (two or three lower-case letters); line skipped")); continue
             }
+            guard code != Language.undetermined.code else {
+                d.append(t.diagnostic(row, cell: 0, "'\(code)' is Dossier's own code for a text in no known script (undetermined); line skipped"))
+                continue
+            }
             guard index(of: code) == nil else { d.append(t.diagnostic(row, cell: 0, "language '\(code)' is listed twice; line skipped")); continue }
             guard !name.isEmpty else { d.append(t.diagnostic(row, cell: 1, "empty name; line skipped")); continue }
             guard read == "yes" || read == "no" else {
                 d.append(t.diagnostic(row, cell: 2, "read must be 'yes' or 'no', found '\(read)'; line skipped")); continue
             }
-            guard languages.count < 64 else { d.append(t.diagnostic(row, cell: 0, "more than 64 languages; line skipped")); continue }
+            guard languages.count < Self.maximumLanguages else {
+                d.append(t.diagnostic(row, cell: 0, "more than \(Self.maximumLanguages) languages; line skipped")); continue
+            }
             var own: [Int] = []
             var ok = true
             for s in t.list(c[3]) {
@@ -182,7 +221,19 @@ public struct LanguageProfiles: Sendable {
                 letters[UInt64(lower)] = (letters[UInt64(lower)] ?? 0) | 1 << UInt64(languages.count - 1)
             }
         }
+        if !languages.isEmpty { addUndetermined() }
         return d
+    }
+
+    /// The undetermined language ("und"), last: the language of letters of no known script, never read. Then the
+    /// languages are final: `scriptLanguages` is made.
+    private mutating func addUndetermined() {
+        languages.append(LanguageProfile(code: Language.undetermined.code, name: "unknown script", read: false,
+                                         scripts: [unknownScript]))
+        scriptLanguages = Array(repeating: 0, count: scripts.count + 1)
+        for (l, language) in languages.enumerated() {
+            for s in language.scripts { scriptLanguages[s] |= 1 << UInt64(l) }
+        }
     }
 
     private mutating func loadStopwords(_ path: String) -> [Diagnostic] {
@@ -238,7 +289,7 @@ public struct LanguageProfiles: Sendable {
         return lo < ranges.count && ranges[lo].range.contains(scalar) ? ranges[lo].script : nil
     }
 
-    /// Letters per script and stop-word hits per language, over some tokens, counted in memory that `identify` lends
+    /// Letters per script (and of no known script, last) and stop-word hits per language, over some tokens, counted in memory that `identify` lends
     /// (on the stack): the counts are made at every word of the first 4,000 of every article, and arrays checked
     /// their uniqueness at each one.
     struct Evidence {
@@ -250,19 +301,6 @@ public struct LanguageProfiles: Sendable {
             return sum
         }
         var hasHits: Bool { hits.contains { $0 > 0 } }
-        /// The script of every letter counted, when there are letters of one script only.
-        var onlyScript: Int? {
-            var only: Int?
-            for i in letters.indices where letters[i] > 0 {
-                if only != nil { return nil }
-                only = i
-            }
-            return only
-        }
-        func add(_ other: Evidence) {
-            for i in letters.indices { letters[i] += other.letters[i] }
-            for i in hits.indices { hits[i] += other.hits[i] }
-        }
         func clear() {
             letters.update(repeating: 0)
             hits.update(repeating: 0)
@@ -270,7 +308,7 @@ public struct LanguageProfiles: Sendable {
     }
 
     /// Adds a word token: one letter for the script of its first letter (a word of a script written without
-    /// spaces, such as Chinese or Japanese, counts each of its letters), and one hit for each language whose
+    /// spaces, such as Chinese, Thai or Khmer, or of no known script counts each of its letters), and one hit for each language whose
     /// stop word it is or whose letters it holds. A capitalised word counts for a language only where a
     /// sentence may start (`opening`): elsewhere it is a name ("Kim Il Sung" holds no Italian article).
     @inline(__always)
@@ -313,8 +351,10 @@ public struct LanguageProfiles: Sendable {
         return bits
     }
 
-    /// The letters of a word that starts with a letter outside ASCII: its first letter's script, or each letter's
-    /// for a script written without spaces (from U+2E80).
+    /// The letters of a word that starts outside ASCII. Its first letter decides: of a script written with spaces, the
+    /// word counts one letter of that script; of a script written without them (`spaces` no in scripts.tsv), or of no
+    /// known script, each letter of the word counts, for its script or as a letter of no known script.
+    @inline(__always)
     private func countLetters(_ b: UnsafeBufferPointer<UInt8>, _ t: Token, into e: Evidence) {
         var i = Int(t.start)
         let end = Int(t.end)
@@ -323,100 +363,126 @@ public struct LanguageProfiles: Sendable {
             guard let (s, len) = Fold.decodeScalar(b, at: i, end: end), len > 0 else { return (0xFFFD, 1) }
             return (s, len)
         }
-        let first = scalar(at: i).0
-        guard first >= 0x2E80 else {
-            if let s = script(of: first) { e.letters[s] += 1 }
-            return
+        while i < end { // marks and symbols before the first letter count for nothing
+            let (first, len) = scalar(at: i)
+            if let s = script(of: first) {
+                if unspaced & 1 << UInt64(s) == 0 { e.letters[s] += 1; return }
+                break
+            }
+            if Self.isLetter(first) { break }
+            i += len
         }
         while i < end {
             let (s, len) = scalar(at: i)
-            if let k = script(of: s) { e.letters[k] += 1 }
+            if let k = script(of: s) { e.letters[k] += 1 } else if Self.isLetter(s) { e.letters[unknownScript] += 1 }
             i += len
         }
+    }
+
+    /// A letter (Unicode's Alphabetic property), asked only of scalars outside every script's ranges.
+    static func isLetter(_ scalar: UInt32) -> Bool {
+        Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
+    }
+
+    /// The lowest and highest letters of no known script among the most frequent run of them (letters within 128
+    /// code points of each other, as a Unicode block's are), in the text's first megabyte; nil when every letter has a script.
+    func unknownLetters(_ b: UnsafeBufferPointer<UInt8>) -> ClosedRange<UInt32>? {
+        var windows: [UInt32: (count: Int, low: UInt32, high: UInt32)] = [:]
+        var i = 0
+        let end = min(b.count, 1 << 20)
+        while i < end {
+            guard b[i] >= 0x80, let (s, len) = Fold.decodeScalar(b, at: i, end: end), len > 0 else { i += 1; continue }
+            i += len
+            guard script(of: s) == nil, Self.isLetter(s) else { continue }
+            let w = windows[s >> 7] ?? (0, s, s)
+            windows[s >> 7] = (w.count + 1, min(w.low, s), max(w.high, s))
+        }
+        guard let most = windows.max(by: { $0.value.count < $1.value.count || $0.value.count == $1.value.count && $0.key > $1.key })
+        else { return nil }
+        return most.value.low...most.value.high
     }
 
     /// The language that evidence points to, or nil when it cannot tell (no letters, or languages of one
     /// script that no stop word separates). The language whose scripts hold the largest share of the
     /// letters wins; among equals, the one with the most stop words, then the one with fewer scripts.
-    func decide(_ e: Evidence) -> Int? {
-        let total = e.total
-        guard total > 0, !languages.isEmpty else { return nil }
-        // Allocation-free (the shares on the stack, each computed once), and the scripts read from one flat array
-        // (each profile's own array was retained and released): it runs once per line of every article.
-        let count = languages.count
-        if let only = e.onlyScript, let languagesOfScript = languageScripts.languages(of: only) {
-            return Self.decideByHits(e, languagesOfScript, languageScripts)
-        }
-        return languageScripts.scripts.withUnsafeBufferPointer { scripts in
-            languageScripts.bounds.withUnsafeBufferPointer { bounds in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { shares -> Int? in
-                    var best = 0.0
-                    for l in 0..<count {
-                        var letters = 0
-                        for k in bounds[l]..<bounds[l + 1] { letters += e.letters[scripts[k]] }
-                        shares[l] = Double(letters) / Double(total)
-                        best = max(best, shares[l])
-                    }
-                    guard best > 0 else { return nil }
-                    var winner: Int?
-                    var winnerHits = -1, winnerScripts = Int.max
-                    var tied = false
-                    for l in 0..<count where shares[l] >= best - 0.05 {
-                        let hits = e.hits[l], scriptCount = bounds[l + 1] - bounds[l]
-                        if hits > winnerHits || (hits == winnerHits && scriptCount < winnerScripts) {
-                            winner = l; winnerHits = hits; winnerScripts = scriptCount; tied = false
-                        } else if hits == winnerHits && scriptCount == winnerScripts {
-                            tied = true
-                        }
-                    }
-                    return tied ? nil : winner
-                }
-            }
-        }
-    }
+    /// `guessing`: a tie goes to the tied language with the largest share, the first of the file among equals
+    /// (a text of names in Latin letters is taken as English; one in Cyrillic, as Russian), not to nobody.
+    func decide(_ e: Evidence, guessing: Bool = false) -> Int? { decide(e, total: e.total, guessing: guessing) }
 
-    /// `decide` for letters of one script: the languages of that script have every letter (a share of 1), the others
-    /// none, so the winner is the one of them with the most stop words, then the fewest scripts (nil on a tie).
-    private static func decideByHits(_ e: Evidence, _ candidates: ArraySlice<Int>, _ scripts: LanguageScripts) -> Int? {
-        var winner: Int?
-        var winnerHits = -1, winnerScripts = Int.max
-        var tied = false
-        for l in candidates {
-            let hits = e.hits[l], scriptCount = scripts.count(of: l)
-            if hits > winnerHits || (hits == winnerHits && scriptCount < winnerScripts) {
-                winner = l; winnerHits = hits; winnerScripts = scriptCount; tied = false
-            } else if hits == winnerHits && scriptCount == winnerScripts {
-                tied = true
+    func decide(_ e: Evidence, total: Int, guessing: Bool = false) -> Int? {
+        guard total > 0, !languages.isEmpty, scriptLanguages.count == e.letters.count else { return nil }
+        // The languages written in a script of the evidence's letters: the others' shares are nought.
+        var present: UInt64 = 0
+        for s in e.letters.indices where e.letters[s] > 0 { present |= scriptLanguages[s] }
+        // Allocation-free (the shares on the stack, each computed once): it runs once per line of every article.
+        return languages.withUnsafeBufferPointer { languages in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: languages.count) { shares -> Int? in
+                var best = 0.0
+                for l in languages.indices {
+                    guard present & 1 << UInt64(l) != 0 else { shares[l] = 0; continue }
+                    var letters = 0
+                    var bits = languages[l].scriptBits
+                    while bits != 0 {
+                        letters += e.letters[bits.trailingZeroBitCount]
+                        bits &= bits - 1
+                    }
+                    shares[l] = Double(letters) / Double(total)
+                    best = max(best, shares[l])
+                }
+                guard best > 0 else { return nil }
+                // Languages without letters are candidates only when no share passes five points (never in practice).
+                var candidates = best > 0.05 ? present : UInt64.max >> (64 - languages.count)
+                var winner: Int?
+                var winnerHits = -1, winnerScripts = Int.max
+                var tied = false
+                while candidates != 0 { // lowest index first
+                    let l = candidates.trailingZeroBitCount
+                    candidates &= candidates - 1
+                    guard shares[l] >= best - 0.05 else { continue }
+                    let hits = e.hits[l], scripts = languages[l].scriptBits.nonzeroBitCount
+                    if hits > winnerHits || (hits == winnerHits && scripts < winnerScripts) {
+                        winner = l; winnerHits = hits; winnerScripts = scripts; tied = false
+                    } else if hits == winnerHits && scripts == winnerScripts {
+                        tied = true
+                        if guessing, let w = winner, shares[l] > shares[w] { winner = l }
+                    }
+                }
+                return tied && !guessing ? nil : winner
             }
         }
-        return tied ? nil : winner
     }
 
     /// Identifies the language of `tokens` (the first 4,000 words are enough): each line that tells its
     /// language counts with its number of letters; the language with most wins. Lines that do not tell
-    /// (a name, a number) count for nobody. Nil when no line tells.
+    /// (a name, a number) count for nobody; when none tells, the whole text decides (`told` false when it only
+    /// guesses). Nil when the text has no letters.
     func identify(_ b: UnsafeBufferPointer<UInt8>, tokens: some Collection<Token>) -> LanguageGuess? {
         guard !languages.isEmpty else { return nil }
-        let scriptCount = scripts.count, languageCount = languages.count
-        // One line's counts, the whole text's, and each language's weight, in one allocation on the stack.
-        let counted = withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (scriptCount + languageCount) + languageCount) {
-            memory -> (weights: [Int], whole: Int?) in
+        // One line's counts and each language's weight, in one allocation on the stack.
+        // Letters are counted per script and of no known script (the last slot, `unknownScript`).
+        let scriptCount = scripts.count + 1, languageCount = languages.count
+        let counted = withUnsafeTemporaryAllocation(of: Int.self, capacity: scriptCount + 2 * languageCount) {
+            memory -> (weights: [Int], whole: (language: Int, told: Bool)?) in
             memory.initialize(repeating: 0)
             let base = memory.baseAddress!
-            func evidence(at offset: Int) -> Evidence {
-                Evidence(letters: UnsafeMutableBufferPointer(start: base + offset, count: scriptCount),
-                         hits: UnsafeMutableBufferPointer(start: base + offset + scriptCount, count: languageCount))
-            }
-            let line = evidence(at: 0), whole = evidence(at: scriptCount + languageCount)
-            let weight = UnsafeMutableBufferPointer(start: base + 2 * (scriptCount + languageCount), count: languageCount)
-            countLines(b, tokens: tokens, line: line, whole: whole, weight: weight)
-            return (Array(weight), weight.contains { $0 > 0 } ? nil : decide(whole))
+            let line = Evidence(letters: UnsafeMutableBufferPointer(start: base, count: scriptCount),
+                                hits: UnsafeMutableBufferPointer(start: base + scriptCount, count: languageCount))
+            let weight = UnsafeMutableBufferPointer(start: base + scriptCount + languageCount, count: languageCount)
+            countLines(b, tokens: tokens, into: line, weight: weight)
+            guard !weight.contains(where: { $0 > 0 }) else { return (Array(weight), nil) }
+            // No line told (rare: a text of names): the whole text, counted again in one, decides, or else its
+            // likeliest language is taken, untold.
+            let whole = line
+            whole.clear()
+            countLines(b, tokens: tokens, into: whole, weight: nil)
+            if let l = decide(whole) { return (Array(weight), (l, true)) }
+            return (Array(weight), decide(whole, guessing: true).map { ($0, false) })
         }
         let weights = counted.weights
         let decided = weights.reduce(0, +)
-        if decided == 0 { // no line told: the whole text decides
-            guard let l = counted.whole else { return nil }
-            return LanguageGuess(language: l, shares: [(l, 1)])
+        if decided == 0 {
+            guard let (l, told) = counted.whole else { return nil }
+            return LanguageGuess(language: l, shares: [(l, 1)], told: told)
         }
         let shares = weights.indices.filter { weights[$0] > 0 }
             .map { (language: $0, share: Double(weights[$0]) / Double(decided)) }
@@ -425,17 +491,17 @@ public struct LanguageProfiles: Sendable {
     }
 
     /// Counts the tokens line by line into `line`; each line that tells its language adds its letters to that
-    /// language's `weight`, and every line is added to `whole`.
-    private func countLines(_ b: UnsafeBufferPointer<UInt8>, tokens: some Collection<Token>, line: Evidence, whole: Evidence,
-                            weight: UnsafeMutableBufferPointer<Int>) {
+    /// language's `weight`. Without `weight`, the counts of every line add up in `line`: the whole text's.
+    private func countLines(_ b: UnsafeBufferPointer<UInt8>, tokens: some Collection<Token>, into line: Evidence,
+                            weight: UnsafeMutableBufferPointer<Int>?) {
         var lineEnd = -1
         var words = 0
         var opening = true
         func close() {
+            guard let weight else { return }
             let total = line.total
             guard total > 0 || line.hasHits else { return }
-            if let l = decide(line) { weight[l] += total }
-            whole.add(line)
+            if let l = decide(line, total: total) { weight[l] += total }
             line.clear()
         }
         for t in tokens {
@@ -451,41 +517,5 @@ public struct LanguageProfiles: Sendable {
             if t.kind == .word { words += 1; if words >= 4000 { break } }
         }
         close()
-    }
-}
-
-/// Every language's scripts (`LanguageProfile.scripts`, indexes into `LanguageProfiles.scripts`) in one flat array:
-/// language `l`'s are `scripts[bounds[l]..<bounds[l + 1]]`.
-struct LanguageScripts: Sendable {
-    private(set) var scripts: [Int] = []
-    private(set) var bounds: [Int] = [0]
-    /// The languages of each script, in order: language `l` of script `s` is in `byScript[byScriptBounds[s]..<
-    /// byScriptBounds[s + 1]]`. Empty when a language lists a script twice (its share of a script's letters is
-    /// then more than 1, and `decide` takes its general path).
-    private var byScript: [Int] = []
-    private var byScriptBounds: [Int] = []
-
-    init(_ languages: [LanguageProfile]) {
-        for language in languages {
-            scripts += language.scripts
-            bounds.append(scripts.count)
-        }
-        guard languages.allSatisfy({ Set($0.scripts).count == $0.scripts.count }) else { return }
-        let scriptCount = (scripts.max() ?? -1) + 1
-        byScriptBounds = [0]
-        for s in 0..<scriptCount {
-            for (l, language) in languages.enumerated() where language.scripts.contains(s) { byScript.append(l) }
-            byScriptBounds.append(byScript.count)
-        }
-    }
-
-    /// How many scripts language `l` has.
-    func count(of l: Int) -> Int { bounds[l + 1] - bounds[l] }
-
-    /// The languages that have script `s`, in order; nil when the languages' scripts are not indexed so.
-    func languages(of s: Int) -> ArraySlice<Int>? {
-        guard !byScriptBounds.isEmpty else { return nil }
-        guard s + 1 < byScriptBounds.count else { return [] }
-        return byScript[byScriptBounds[s]..<byScriptBounds[s + 1]]
     }
 }

@@ -48,26 +48,39 @@ struct VisitCandidates {
     var mentionCapacity: Int { mentions.capacity }
     mutating func reserveMentions(_ n: Int) { mentions.reserveCapacity(n) }
 
-    private mutating func code(_ country: String) -> UInt16 {
+    /// The document of each country code's first candidate (the codes are numbered in that order).
+    private var codeFirstDocuments: [Int32] = []
+
+    private mutating func code(_ country: String, document: Int) -> UInt16 {
         if let i = countryIndex[country] { return i }
         countryIndex[country] = UInt16(countryCodes.count)
         countryCodes.append(country)
+        codeFirstDocuments.append(Int32(document))
         return UInt16(countryCodes.count - 1)
     }
 
     mutating func append(_ v: VisitCandidate, document: Int) {
         let first = Int32(mentions.count)
         mentions += v.mentions.prefix(255).map { $0.inDocument(document) }
+        // The destination's code first, then the visitor's country's: the order in which codes are numbered.
+        let destination = code(v.destination, document: document)
+        let visitorCountry = v.visitorCountry.map { code($0, document: document) + 1 } ?? 0
         records.append(Record(
             visitor: Int32(v.visitor), document: Int32(document), city: v.city.map(Int32.init) ?? -1,
             host: v.host.map(Int32.init) ?? -1,
             start: v.start?.packed ?? 0, end: v.end?.packed ?? 0, notBefore: v.notBefore?.packed ?? 0,
             firstMention: first,
-            destination: code(v.destination), visitorCountry: v.visitorCountry.map { code($0) + 1 } ?? 0,
+            destination: destination, visitorCountry: visitorCountry,
             mentionCount: UInt8(mentions.count - Int(first)),
             kind: UInt8(VisitKind.allCases.firstIndex(of: v.kind)!), status: UInt8(VisitStatus.allCases.firstIndex(of: v.status)!),
             titleLevel: v.titleLevel.map { UInt8($0.rank + 1) } ?? 0, rules: code(v.rules),
             confidence: v.confidence))
+    }
+
+    /// What a later rebuild needs to merge again only the groups an edit touches (`MergeIndex`): each
+    /// candidate's visitor, destination code and document, and the codes in the order they were numbered.
+    func groupRecords() -> (visitors: [Int32], destinations: [UInt32], documents: [Int32], codes: [String], codeFirstDocuments: [Int32]) {
+        (records.map(\.visitor), records.map { UInt32($0.destination) }, records.map(\.document), countryCodes, codeFirstDocuments)
     }
 
     /// Visitor and destination in one number, to group the candidates.
@@ -179,7 +192,8 @@ enum Merger {
     /// and clustered by date (`clusters`), clusters in chronological order, one visit per cluster (`visit(of:)`).
     /// What needs the candidates' reports (each visit's reports, its status) is read first, and the reports are
     /// dropped before the visits are made: the merge's peak then holds them once, not twice.
-    static func mergeVisits(_ candidates: inout VisitCandidates, documents: [Document], entities: [Entity],
+    static func mergeVisits<Entities: RandomAccessCollection<Entity> & Sendable>(
+        _ candidates: inout VisitCandidates, documents: [Document], entities: Entities,
                             combination: VisitScorer.Combination = .noisyOr) -> [Visit] {
         var clusters = Self.clusters(candidates, documents: documents)
         clusters.sort { a, b in
@@ -338,14 +352,14 @@ enum Merger {
     /// The cluster's status (`strongestStatus`) and its reports (`mentionsInTextOrder`) are read before, while the
     /// candidates still hold their reports; the visit is made with none (`mergeVisits` moves them in).
     static func visit(of c: Cluster, id: Int, _ candidates: VisitCandidates, status: VisitStatus, documents: [Document],
-                      entities: [Entity], combination: VisitScorer.Combination,
+                      entities: some RandomAccessCollection<Entity>, combination: VisitScorer.Combination,
                       hostLists: SingleHostLists = SingleHostLists()) -> Visit {
         // Members in the order they joined: most precise dates first.
         let members = c.members.map(Int.init)
         var kindVotes: [VisitKind: Int] = [:]
         for m in members where candidates.kind(m) != .unspecified { kindVotes[candidates.kind(m), default: 0] += 1 }
         let kind = kindVotes.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }?.key ?? .unspecified
-        let visitor = entities[c.visitor]
+        let visitor = entities[entities.index(entities.startIndex, offsetBy: c.visitor)]
         var level: Level?
         let when = c.start ?? members.lazy.compactMap { documents[candidates.document($0)].date }.first
         if let w = when { level = visitor.office(at: w)?.level }
@@ -539,8 +553,13 @@ struct EventMerger {
     var capacity: Int { events.capacity }
     mutating func reserveCapacity(_ n: Int) { events.reserveCapacity(n) }
 
-    mutating func add(_ c: EventCandidate, document doc: Int) {
-        let mention = c.mention.inDocument(doc)
+    /// The hash of each event's key, and the position of the candidate that made it among its document's event
+    /// candidates, in the order the events were made (`MergeIndex`).
+    private(set) var keyHashes: [UInt64] = []
+    private(set) var firstPositions: [UInt32] = []
+
+    /// The hash of the key that makes two candidates one event (nil for a visit).
+    static func keyHash(_ c: EventCandidate) -> UInt64? {
         var key = c.kind.rawValue + "|"
         switch c.kind {
         case .relationsEstablished: key += c.countries.sorted().joined(separator: ",")
@@ -548,9 +567,15 @@ struct EventMerger {
             key += "\(c.ordinal ?? 0)|" + Fold.folded(c.label?.split(separator: " ").prefix(4).joined() ?? "") + "|" + (c.start?.iso ?? "?")
         case .meeting, .messageExchange:
             key += c.participants.sorted().map(String.init).joined(separator: ",") + "|" + (c.start?.truncated(to: .month).iso ?? "?")
-        case .visit: return // visits stay in `Corpus.visits` (`Corpus.timeline` makes an event of each on demand)
+        case .visit: return nil // visits stay in `Corpus.visits` (`Corpus.timeline` makes an event of each on demand)
         }
-        let hash = Fold.rawHash(key.utf8)
+        return Fold.rawHash(key.utf8)
+    }
+
+    /// Adds candidate number `position` of document `doc`'s event candidates.
+    mutating func add(_ c: EventCandidate, document doc: Int, position: Int) {
+        guard let hash = Self.keyHash(c) else { return }
+        let mention = c.mention.inDocument(doc)
         if doc != seenDocument { seenInDocument.removeAll(keepingCapacity: true); seenDocument = doc }
         if let found = byKey[hash] {
             let i = Int(found)
@@ -562,6 +587,8 @@ struct EventMerger {
             return
         }
         byKey[hash] = Int32(events.count)
+        keyHashes.append(hash)
+        firstPositions.append(UInt32(position))
         seenInDocument.insert(UInt64(events.count) << 40 | UInt64(c.sentence))
         events.append(Event(id: 0, kind: c.kind, participants: Self.shared(c.participants, &participantLists),
                             countries: Self.shared(c.countries, &countryLists), city: c.city, start: c.start, end: c.end,
@@ -600,31 +627,67 @@ struct EventMerger {
     }
 
     /// The events in chronological order, numbered.
-    mutating func finish() -> [Event] {
+    mutating func finish() -> [Event] { finishIndexed().events }
+
+    /// The events as made (not in order, not numbered), with their key hashes and first positions.
+    mutating func takeUnsorted() -> (events: [Event], keyHashes: [UInt64], firstPositions: [UInt32]) {
+        defer { self = EventMerger() }
+        return (events, keyHashes, firstPositions)
+    }
+
+    /// The same, with each event's key hash and first position (`keyHashes`, `firstPositions`) in that order.
+    mutating func finishIndexed() -> (events: [Event], keyHashes: [UInt64], firstPositions: [UInt32]) {
         byKey = [:] // freed before sorting
         seenInDocument = []
         participantLists = [:]; countryLists = [:]; labels = [:]
         var events: [Event] = []
         swap(&events, &self.events) // sorted in place, not copied
         // By date (undated last), then kind (by name), then first document; compared on small keys.
-        let kindRank = Dictionary(uniqueKeysWithValues: EventKind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
-        let keys = events.map { (start: $0.start, kind: kindRank[$0.kind]!, document: $0.mentions.first?.document ?? 0) }
-        let order = Array(0..<Int32(events.count)).sorted { i, j in
-            let a = keys[Int(i)], b = keys[Int(j)]
-            switch (a.start, b.start) {
-            case let (x?, y?) where x != y: return x < y
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return (a.kind, a.document, i) < (b.kind, b.document, j)
-            }
-        }
+        let keys = events.map { EventOrder(of: $0, position: 0) }
+        let order = Array(0..<Int32(events.count)).sorted { i, j in keys[Int(i)].precedes(keys[Int(j)], ties: i < j) }
         events.permute(to: order)
-        for i in events.indices {
-            events[i].id = i
-            events[i].confidence = VisitScorer.combine(repeatElement(CandidateEvidence.defaultConfidence, count: min(events[i].mentions.count, 8)), .noisyOr)
-        }
-        return events
+        var hashes = keyHashes, positions = firstPositions
+        keyHashes = []; firstPositions = []
+        hashes.permute(to: order)
+        positions.permute(to: order)
+        for i in events.indices { Self.number(&events[i], i) }
+        return (events, hashes, positions)
     }
+
+    /// An event's id and confidence once it has its place.
+    static func number(_ event: inout Event, _ id: Int) {
+        event.id = id
+        event.confidence = VisitScorer.combine(repeatElement(CandidateEvidence.defaultConfidence, count: min(event.mentions.count, 8)), .noisyOr)
+    }
+}
+
+/// Where an event goes in `Corpus.events`: by date (undated last), then kind (by name), then first document,
+/// then the position among that document's event candidates of the one that made it (the order they were made).
+struct EventOrder {
+    static let kindRank = Dictionary(uniqueKeysWithValues: EventKind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
+    let start: PartialDate?
+    let kind: Int
+    let document: Int
+    let position: UInt32
+
+    init(of event: Event, position: UInt32) {
+        start = event.start
+        kind = Self.kindRank[event.kind]!
+        document = event.mentions.first?.document ?? 0
+        self.position = position
+    }
+
+    /// `ties`: the answer when date, kind and document are equal.
+    func precedes(_ b: EventOrder, ties: Bool) -> Bool {
+        switch (start, b.start) {
+        case let (x?, y?) where x != y: return x < y
+        case (nil, _?): return false
+        case (_?, nil): return true
+        default: return (kind, document) != (b.kind, b.document) ? (kind, document) < (b.kind, b.document) : ties
+        }
+    }
+
+    func precedes(_ b: EventOrder) -> Bool { precedes(b, ties: position < b.position) }
 }
 
 extension Array {

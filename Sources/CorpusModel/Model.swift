@@ -217,6 +217,8 @@ final class DocumentTables: @unchecked Sendable {
     private var builtMentions: [EntityMention] = []
     private var builtTimes: [TimeExpression] = []
     private let stored: StoredColumns?
+    /// The columns of a loaded model, read when first used (nil for a model built in memory).
+    var storedColumns: StoredColumns? { stored }
 
     init(texts: TextStore = TextStore(), stored: StoredColumns? = nil) {
         self.texts = texts

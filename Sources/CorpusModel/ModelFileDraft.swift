@@ -11,6 +11,10 @@ public final class ModelFileDraft: @unchecked Sendable {
     /// The size of the texts' blocks, each checksummed on its own.
     let textBlockSize: Int
 
+    /// What the build into this draft left for a later rebuild to merge again only what an edit touches (nil:
+    /// the build made none); the model cache writes it beside the model file.
+    public internal(set) var mergeIndex: MergeIndex?
+
     /// Creates `url` (a temporary name, renamed into place once complete); the texts are checksummed in blocks of
     /// `textBlockSize` bytes (a test makes it small).
     public init(url: URL, textBlockSize: Int = TextBlocks.defaultSize) throws {
@@ -120,6 +124,18 @@ public final class ModelFileTexts: @unchecked Sendable {
             }
             return (records, byKey)
         }
+    }
+
+    /// The texts of a model read from its file (`ModelSnapshot.read`), all its blocks checked.
+    public init(corpus: Corpus) throws {
+        guard let tables = corpus.tables else { throw CacheFormatError("a model without documents") }
+        store = tables.texts
+        try store.checkAllBlocks()
+        records = tables.records
+        var byKey: [UInt64: Int] = [:]
+        byKey.reserveCapacity(records.count)
+        for (i, key) in tables.documentKeys.enumerated() where key != 0 { byKey[key] = i }
+        self.byKey = byKey
     }
 
     /// The texts of the document with document key `key`, when this model holds them.

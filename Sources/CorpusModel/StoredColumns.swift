@@ -53,6 +53,15 @@ final class StoredColumns: @unchecked Sendable {
         }
     }
 
+    /// The three tables, read and checked now if they were not; a damaged one is thrown, not sent to `damaged`.
+    func check() throws(CacheFormatError) {
+        if slot.load() != nil { return }
+        reading.lock()
+        defer { reading.unlock() }
+        if slot.load() != nil { return }
+        _ = slot.storeIfNil(Box(try read()))
+    }
+
     /// Reads the three tables from the file and checks them.
     func read() throws(CacheFormatError) -> Columns {
         Columns(sentences: try read(sentenceTable, name: "sentences"), mentions: try read(mentionTable, name: "mentions"),
@@ -81,5 +90,13 @@ final class StoredColumns: @unchecked Sendable {
         guard got == size else { throw CacheFormatError("truncated \(name) table") }
         guard values.withUnsafeBytes({ WideChecksum.of($0) }) == table.checksum else { throw CacheFormatError("\(name) table checksum mismatch") }
         return values
+    }
+}
+
+extension Corpus {
+    /// For a model loaded from the cache: reads and checks its sentences, mentions and times now (they are
+    /// otherwise checked when first read, and a damaged one stops the command), throwing what is wrong.
+    public func checkStoredColumns() throws {
+        try tables?.storedColumns?.check()
     }
 }

@@ -42,10 +42,19 @@ final class EarlyLoad: @unchecked Sendable {
         guard names.count == 1, let key = UInt64(names[0].dropFirst(prefix.count).dropLast(".model".count), radix: 16) else { return }
         self.key = key
         let url = folder.appendingPathComponent(names[0])
+        self.url = url
+        // With its merge index, the model serves a rebuild after edits (`IncrementalRebuild`): read whole even
+        // when the corpus changed, its texts checked from it.
+        let whole = FileManager.default.fileExists(atPath: BuildPlan.mergeIndexURL(of: url).path)
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             defer { done.leave() }
             guard let file = try? ModelSnapshot.openVerified(url, key: key) else { return }
+            if whole {
+                loaded = try? BuildPlan.read(file, url: url, gazetteer: gazetteer, cache: cache)
+                if changes.isRaised, let corpus = loaded?.0 { texts = try? ModelFileTexts(corpus: corpus) }
+                return
+            }
             if changes.isRaised {
                 texts = try? ModelFileTexts(file: file)
                 return
@@ -58,6 +67,9 @@ final class EarlyLoad: @unchecked Sendable {
         }
     }
 
+    /// The model file read.
+    private var url: URL?
+
     /// The model read early when it is `plan`'s (waiting for the read to end), else nil.
     func result(for plan: BuildPlan) -> ModelCache.Result? {
         done.wait()
@@ -69,10 +81,17 @@ final class EarlyLoad: @unchecked Sendable {
     /// Waits for the read to end and lets its model go; returns the file's texts when the read checked them
     /// instead of decoding the model.
     func discard() -> ModelFileTexts? {
+        discardKeepingModel().texts
+    }
+
+    /// The same, handing over the model read whole, with its file's name (for a rebuild after edits); its texts
+    /// are checked here when the read did not check them.
+    func discardKeepingModel() -> (texts: ModelFileTexts?, model: (url: URL, corpus: Corpus, diagnostics: [Diagnostic])?) {
         done.wait()
-        loaded = nil
-        defer { texts = nil }
-        return texts
+        defer { texts = nil; loaded = nil }
+        guard let url, let (corpus, diagnostics) = loaded else { return (texts, nil) }
+        if texts == nil { texts = try? ModelFileTexts(corpus: corpus) }
+        return (texts, (url, corpus, diagnostics))
     }
 
     deinit { done.wait() }

@@ -1,11 +1,13 @@
 // The persistent model cache (docs/model-cache.md): the first build of a corpus stores the model; later commands
-// load it instead of reading the articles again. A changed or added article is analysed again alone, and the
-// cross-document merge redone over the stored analyses of the others.
+// load it instead of reading the articles again. A changed or added article is analysed again alone; after edits
+// alone only the part of the merge they touch is redone (IncrementalRebuild), else the cross-document merge is
+// redone over the stored analyses of the others.
 //
 //   FOLDER/files-CORPUS.idx                   content hashes of the articles, by path, size and time stamp
 //   FOLDER/inputs.idx                         the same for the context key's files (gazetteer, lexicon, model...)
 //   FOLDER/manifest-PATH.memo                 a corpus manifest's parse, keyed by its bytes (ManifestMemo)
 //   FOLDER/models/CORPUS-MODEL.model          the merged model (ModelSnapshot) of one corpus state
+//   FOLDER/models/CORPUS-MODEL.merge          its merge index (MergeIndex): a rebuild after edits merges again in part
 //   FOLDER/models/CORPUS.lock                 held while a model of that corpus is built
 //   FOLDER/analyses/CONTEXT/NAME.seg          per-document analyses (Segments.swift)
 
@@ -41,6 +43,9 @@ public struct ModelCache: Sendable {
         public var corpus: Corpus
         public var diagnostics: [Diagnostic]
         public var source: Source
+        /// Built from the corpus's earlier model, only what the edited articles touch merged again
+        /// (`IncrementalRebuild`), rather than by a whole merge.
+        public var mergedIncrementally = false
     }
 
     /// The corpus of `directories`: loaded when the cache has it, else built (reusing every stored analysis) and stored.
@@ -61,7 +66,8 @@ public struct ModelCache: Sendable {
         let early = EarlyLoad(cache: self, directories: directories, gazetteer: gazetteer, changes: changes)
         var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs, changes: changes)
         if plan.isComplete, let loaded = early.result(for: plan) ?? plan.load(gazetteer: gazetteer) { return loaded }
-        let earlyTexts = early.discard() // another state of the corpus: its model is not kept in memory during the build
+        // Another state of the corpus: its model is kept for a rebuild after edits alone, never during a whole build.
+        var (earlyTexts, earlyModel) = early.discardKeepingModel()
         // One builder at a time per corpus: the others wait, then find the model (and the hashes) it wrote.
         let lock = try FileLock(url: plan.lockURL)
         defer { lock.release() }
@@ -74,6 +80,10 @@ public struct ModelCache: Sendable {
         // Reused analyses take their texts from the corpus's earlier model; the new model's texts are written
         // into its file as the build goes. Articles not hashed yet are hashed as the build reads them.
         let store = plan.segments(earlierTexts: earlyTexts ?? plan.earlierModel())
+        // Edited articles alone: only what they touch is merged again (`IncrementalRebuild`); else a whole build.
+        if let rebuilt = plan.rebuildIncrementally(builder: builder, store: store, gazetteer: gazetteer, early: earlyModel) { return rebuilt }
+        earlyModel = nil
+        earlyTexts = nil
         let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: plan.modelURL))
         let (corpus, diagnostics) = builder.build(files: plan.listing.files, store: store, draft: draft)
         plan.learn(byteHashes: store.byteHashes)
@@ -299,8 +309,8 @@ struct BuildPlan {
         }
     }
 
-    /// Completes the model built into `draft` and renames it into place (whole or not at all), then removes the
-    /// older models of the same corpus.
+    /// Completes the model built into `draft` and renames it into place (whole or not at all), writes its merge
+    /// index beside it, then removes the older models of the same corpus and their indexes.
     func save(_ corpus: Corpus, diagnostics: [Diagnostic], draft: ModelFileDraft) {
         guard !keys.contains(0) else { draft.discard(); return } // an unreadable article: its next read may differ
         do {
@@ -311,7 +321,67 @@ struct BuildPlan {
             cache.note("model cache: cannot write \(modelURL.path) (\(error)); the model is not cached")
             return
         }
+        // Without it the next edit is built whole: nothing is lost but time.
+        if let index = draft.mergeIndex { try? AtomicFile.write(Data(index.encoded(modelKey: modelKey)), to: Self.mergeIndexURL(of: modelURL)) }
         for url in earlierModelURLs() { try? FileManager.default.removeItem(at: url) }
+        // The earlier models' indexes, and any left without their model (one removed as damaged).
+        let folder = modelURL.deletingLastPathComponent(), kept = Self.mergeIndexURL(of: modelURL).lastPathComponent
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(hex.0 + "-") && name.hasSuffix(".merge") && name != kept {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// Where a model file's merge index is kept (`MergeIndex`).
+    static func mergeIndexURL(of model: URL) -> URL { model.deletingPathExtension().appendingPathExtension("merge") }
+
+    /// After edits to some articles alone: the model made from the corpus's earlier model by merging again only
+    /// what they touch (`IncrementalRebuild`), saved; nil when that does not apply (the caller builds as usual).
+    func rebuildIncrementally(builder: CorpusBuilder, store: SegmentStore, gazetteer: Gazetteer,
+                              early: (url: URL, corpus: Corpus, diagnostics: [Diagnostic])?) -> ModelCache.Result? {
+        guard isComplete, !keys.contains(0), let earlier = earlierForRebuild(gazetteer: gazetteer, early: early) else {
+            if IncrementalRebuild.trace { FileHandle.standardError.write(Data("incremental rebuild: no earlier model with its merge index\n".utf8)) }
+            return nil
+        }
+        guard
+              earlier.diagnostics.suffix(listing.diagnostics.count) == listing.diagnostics[...],
+              let rebuild = IncrementalRebuild.plan(earlier: earlier, builder: builder, files: listing.files, store: store,
+                                                     listingDiagnostics: listing.diagnostics.count),
+              let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: modelURL)) else { return nil }
+        guard let (corpus, stored) = rebuild.build(into: draft, texts: store.earlierTexts, store: store) else {
+            draft.discard()
+            return nil
+        }
+        try? store.finish(name: "build-\(String(modelKey, radix: 16))-\(getpid())")
+        save(corpus, diagnostics: stored, draft: draft)
+        let built = Array(stored.dropLast(listing.diagnostics.count))
+        return ModelCache.Result(corpus: corpus, diagnostics: listing.diagnostics + built,
+                                 source: .built(analysed: store.made, reused: listing.files.count - store.made), mergedIncrementally: true)
+    }
+
+    /// The corpus's one earlier model with its merge index, read and checked (the one `early` read, when it is
+    /// that file); nil when there is none (or several).
+    func earlierForRebuild(gazetteer: Gazetteer, early: (url: URL, corpus: Corpus, diagnostics: [Diagnostic])? = nil) -> EarlierModel? {
+        let urls = earlierModelURLs()
+        guard urls.count == 1, let url = urls.first,
+              let key = UInt64(url.deletingPathExtension().lastPathComponent.dropFirst(hex.0.count + 1), radix: 16),
+              let data = try? Data(contentsOf: Self.mergeIndexURL(of: url)),
+              let index = try? data.withUnsafeBytes({ try MergeIndex(decoding: $0, modelKey: key) }) else { return nil }
+        let earlier: (corpus: Corpus, diagnostics: [Diagnostic])
+        if let early, early.url.standardizedFileURL == url.standardizedFileURL {
+            earlier = (early.corpus, early.diagnostics)
+        } else {
+            guard let read = try? Self.read(url, key: key, gazetteer: gazetteer, cache: cache) else { return nil }
+            earlier = read
+        }
+        // Its rows are copied: checked now, so that damage makes a whole rebuild rather than stop the command.
+        do {
+            try earlier.corpus.checkStoredColumns()
+        } catch {
+            cache.note("model cache: \(url.path) is damaged (\(error)); the model is built again whole")
+            return nil
+        }
+        return EarlierModel(corpus: earlier.corpus, diagnostics: earlier.diagnostics, index: index)
     }
 }
 

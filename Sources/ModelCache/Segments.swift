@@ -57,7 +57,10 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
             let url = folder.appendingPathComponent(name)
             do {
                 let data = try Data(contentsOf: url, options: .alwaysMapped)
-                let entries = try Self.readIndex(data, context: context)
+                // Summed from reads, not through the mapping: its pages are then touched only for the analyses
+                // decoded (a rebuild of a few articles reads a few of them; `IncrementalRebuild`).
+                let sum = try Self.checksum(of: url, count: data.count - Self.trailerSize + 24)
+                let entries = try Self.readIndex(data, context: context, checksum: sum)
                 segments.append(data)
                 for e in entries { known[e.key] = (segments.count - 1, e.offset..<(e.offset + e.length)) }
             } catch {
@@ -67,14 +70,35 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
         }
     }
 
-    static func readIndex(_ data: Data, context: UInt64) throws -> [(key: UInt64, offset: Int, length: Int)] {
+    /// The checksum of the first `count` bytes of the file `url` (nil when it is shorter), read a piece at a time.
+    static func checksum(of url: URL, count: Int) throws -> UInt64? {
+        guard count >= 0 else { return nil }
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CacheFormatError("cannot open \(url.path)") }
+        defer { close(fd) }
+        var sum = Checksum()
+        var buffer = [UInt8](repeating: 0, count: min(count, 1 << 20))
+        var done = 0
+        while done < count {
+            let want = min(buffer.count, count - done)
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, want, off_t(done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            buffer.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+            done += n
+        }
+        return sum.value
+    }
+
+    /// The index of a segment whose bytes before the trailer's checksum sum to `checksum` (nil: not read).
+    static func readIndex(_ data: Data, context: UInt64, checksum: UInt64? = nil) throws -> [(key: UInt64, offset: Int, length: Int)] {
         try data.withUnsafeBytes { raw in
             guard raw.count >= trailerSize else { throw CacheFormatError("truncated segment") }
             let t = raw.count - trailerSize
             func u64(_ at: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
             guard u64(t + 32) == magic else { throw CacheFormatError("truncated segment (no trailer)") }
             guard u64(t + 16) == context else { throw CacheFormatError("segment of another context") }
-            guard u64(t + 24) == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<(t + 24)])) else {
+            guard u64(t + 24) == checksum ?? Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<(t + 24)])) else {
                 throw CacheFormatError("segment checksum mismatch")
             }
             let indexOffset = Int(u64(t)), count = Int(u64(t + 8))
@@ -99,6 +123,11 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
         let result = segments[place.segment].withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[place.range])) }
         if result != nil { lock.lock(); reused += 1; lock.unlock() }
         return result
+    }
+
+    func withStored<T>(key: UInt64, _ body: (UnsafeRawBufferPointer) -> T?) -> T? {
+        guard key != 0, let place = known[key] else { return nil }
+        return segments[place.segment].withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[place.range])) }
     }
 
     func key(_ input: Int) -> UInt64 {

@@ -198,7 +198,7 @@ enum Classes {
         .property("source", .optional(.string), "The publisher (\"VNS\", \"Dtinews\").") { c, i, stack in
             stack.push(c.shared.corpus.documents[i].source)
         }
-        .property("language", .string, "ISO 639-1 code: \"en\", \"vi\" (the languages the rules read) or another one identified (\"es\", \"zh\").") { c, i, stack in stack.push(c.shared.corpus.documents[i].language.code) }
+        .property("language", .string, "ISO 639-1 code: \"en\", \"vi\" (the languages the rules read) or another one identified (\"es\", \"zh\"); \"und\" (undetermined) for a text mostly in a script Dossier does not know.") { c, i, stack in stack.push(c.shared.corpus.documents[i].language.code) }
         .property("place", .optional(.string), "The dateline place.") { c, i, stack in stack.push(c.shared.corpus.documents[i].place) }
         .property("url", .optional(.string), "Its address, from the manifest.") { c, i, stack in stack.push(c.shared.corpus.documents[i].url) }
         .property("text", .string, "The whole text (NFC).") { c, i, stack in stack.push(c.shared.corpus.documents[i].text) }

@@ -146,11 +146,11 @@ struct EventTests {
                            status: .occurred, mention: Mention(document: 0, sentence: sentence))
         }
         var merger = EventMerger()
-        merger.add(meeting(3), document: 0)
-        merger.add(meeting(3), document: 0) // the same sentence again
-        merger.add(meeting(5), document: 0)
-        merger.add(meeting(3), document: 1) // sentence 3 of another article
-        merger.add(meeting(3), document: 1)
+        merger.add(meeting(3), document: 0, position: 0)
+        merger.add(meeting(3), document: 0, position: 1) // the same sentence again
+        merger.add(meeting(5), document: 0, position: 2)
+        merger.add(meeting(3), document: 1, position: 0) // sentence 3 of another article
+        merger.add(meeting(3), document: 1, position: 1)
         let events = merger.finish()
         let event = try #require(events.first)
         #expect(events.count == 1)

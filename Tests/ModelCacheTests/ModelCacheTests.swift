@@ -189,6 +189,15 @@ struct ModelCacheTests {
         #expect(try signal().isRaised, "an edited article")
         let raised = ChangeSignal()
         raised.raise()
+        // With its merge index, the model is read whole for a rebuild after edits (`IncrementalRebuildTests`),
+        // its texts checked from it.
+        let whole = EarlyLoad(cache: cache, directories: [scratch.corpus], gazetteer: Self.gazetteer, changes: raised).discardKeepingModel()
+        #expect(whole.model != nil && whole.texts != nil)
+        // Without one, nothing is decoded once the corpus changed.
+        let models = scratch.cache.appendingPathComponent("models")
+        for name in try FileManager.default.contentsOfDirectory(atPath: models.path) where name.hasSuffix(".merge") {
+            try FileManager.default.removeItem(at: models.appendingPathComponent(name))
+        }
         let early = EarlyLoad(cache: cache, directories: [scratch.corpus], gazetteer: Self.gazetteer, changes: raised)
         #expect(early.result(for: warm) == nil, "no model decoded once the corpus changed")
         let texts = try #require(early.discard(), "the earlier model's texts, checked")
