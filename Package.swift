@@ -36,10 +36,12 @@ let package = Package(
         .target(name: "GuardedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // CSV text in memory (RFC 4180), for the exports and the reports.
         .target(name: "CSVOutput"),
+        // JSON strings as bytes, escaped as JSONEncoder does: the model's JSON Lines and the reports' JSON.
+        .target(name: "JSONOutput"),
         // The corpus model: reading articles, the gazetteer, dates, mentions, events and their merge.
         .target(
             name: "CorpusModel",
-            dependencies: ["TerminalText", "GuardedYAML", "CSVOutput", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TerminalText", "GuardedYAML", "CSVOutput", "JSONOutput", .product(name: "Yams", package: "Yams")]
         ),
         // The analyst's corrections (docs/corrections.md): read from YAML, applied to a built model.
         .target(
@@ -49,7 +51,7 @@ let package = Package(
         // Reports as data (headings, tables, charts) and their renderers: text, Markdown, CSV, JSON, HTML.
         .target(
             name: "Reports",
-            dependencies: ["CSVOutput"]
+            dependencies: ["CSVOutput", "JSONOutput"]
         ),
         // The Lua API over the corpus model, declared once: registration, editor stubs and docs come from it.
         .target(

@@ -10,6 +10,8 @@
 // written here too. A number that is not finite makes `encode` throw, and the renderer then uses `JSONEncoder`,
 // which reports it.
 
+import JSONOutput
+
 enum JSONText {
     /// The text `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` writes for `report`.
     static func encode(_ report: Report) throws -> String {
@@ -196,33 +198,6 @@ struct JSONTextWriter {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    /// A string in quotes: `"` and `\` escaped, the control characters as `\b`, `\f`, `\n`, `\r`, `\t` or `\u00XX`
-    /// (lowercase hex); everything else, `/` and non-ASCII included, as its UTF-8 bytes.
-    mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var plain = 0 // the start of the bytes not written yet, none of which needs an escape
-            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<i]))
-                plain = i + 1
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-                case 0x08: bytes.append(contentsOf: "\\b".utf8)
-                case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-                case 0x09: bytes.append(contentsOf: "\\t".utf8)
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: "\\u00".utf8)
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0x0F)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
+    /// A string in quotes, escaped as JSONEncoder escapes it (`JSONString`).
+    mutating func writeString(_ text: String) { JSONString.append(text, to: &bytes) }
 }
