@@ -132,9 +132,8 @@ public struct Gazetteer: Sendable {
         func put(_ text: String, _ role: NameRole) {
             if !text.utf8.contains(0x20) {
                 exactSingles.set(Fold.lowerKey(text), 1)
-                if text.utf8.contains(0x2D) && text.utf8.contains(where: { $0 >= 0x80 }) {
-                    exactSingles.set(Fold.lowerKey(text.replacingOccurrences(of: "-", with: "")), 1)
-                }
+                var t = text
+                if let joined = t.withUTF8({ Self.joinedSyllablesKey($0, 0..<$0.count) }) { exactSingles.set(joined, 1) }
             }
             let k = Fold.key(text)
             if k == Fold.empty { return }

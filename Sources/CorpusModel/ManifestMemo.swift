@@ -72,14 +72,7 @@ public struct ManifestMemo: Sendable {
             w.optional(entry.language)
             w.optional(entry.place)
         }
-        w.list(diagnostics) { w, d in
-            w.string(d.file)
-            w.optional(d.line)
-            w.optional(d.column)
-            w.optional(d.byteOffset)
-            w.raw(d.severity)
-            w.string(d.message)
-        }
+        w.values(diagnostics)
         w.u64(w.bytes.withUnsafeBytes { Checksum.of($0) })
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(w.bytes).write(to: url, options: .atomic)
@@ -98,10 +91,7 @@ public struct ManifestMemo: Sendable {
                 ManifestEntry(file: try r.string(), title: try r.optionalString(), date: try r.date(), source: try r.optionalString(),
                               url: try r.optionalString(), language: try r.optionalString(), place: try r.optionalString())
             }
-            let diagnostics = try r.list { r in
-                Diagnostic(file: try r.string(), line: try r.optionalInt(), column: try r.optionalInt(),
-                           byteOffset: try r.optionalInt(), severity: try r.raw(Severity.self), message: try r.string())
-            }
+            let diagnostics = try r.values(Diagnostic.self)
             guard r.at == body.count else { throw CacheFormatError("trailing bytes") }
             return (Dictionary(entries.map { ($0.file, $0) }, uniquingKeysWith: { _, last in last }), diagnostics)
         }
