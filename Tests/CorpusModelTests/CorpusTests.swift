@@ -157,6 +157,9 @@ struct CorpusTests {
     /// - AA-AD (committed after three blind scorings at 170b675, b70e7a7 and a2f7bc6; 6, 7 and 7): not yet read.
     /// - AE-AH (committed after three blind scorings at a2f7bc6, 7e691a7 and 572e1e9; 5 at each): not yet read.
     /// - AM-AS (committed after three blind scorings at e01102d and this session's end; 3 at each).
+    /// - AT-AW (scored blind at 4167bcf and 4157382, 5 at each) and AX-BA (scored blind at da636e2, 5), development
+    ///   sets since the ninth session: not yet read (AX's Marcos -> USA is reported as occurred by `dossier evaluate`,
+    ///   with the visit scorer; this test's build has no scorer, dates that visit 2015 and so does not match it).
     /// Fixed in the eighth session (19 -> 12; StatusRulesTests, rules.yaml examples of status.negated.skip-verb,
     /// status.negated.absence, status.negated.participant, destination.after-trigger, status.negated.cancel-it-after):
     ///   - AC's and AP's Trump -> THA: Vietnamese skip phrases ("bỏ qua hội nghị", "vắng mặt tại", skip-verbs now
@@ -187,6 +190,15 @@ struct CorpusTests {
                                "AE: Xi Jinping -> ZAF",
                                "AG: Sergei Lavrov -> IDN",
                                "AN: Tô Lâm -> CUB",
+                               "AT: Xi Jinping -> MUS",
+                               "AU: Donald Trump -> VNM",
+                               "AU: Kim Jong Un -> VNM",
+                               "AW: Joe Biden -> IDN",
+                               "AW: Min Aung Hlaing -> LAO",
+                               "AY: Frank-Walter Steinmeier -> UKR",
+                               "AY: Sergei Lavrov -> IDN",
+                               "AZ: Anthony Albanese -> PHL",
+                               "AZ: Boris Johnson -> DEU",
                                "K: Kamala Harris -> KOR",
                                "V: Trương Tấn Sang -> MOZ",
                                "X: JD Vance -> FRA",
