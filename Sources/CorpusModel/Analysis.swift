@@ -135,6 +135,7 @@ enum Analyzer {
             events.storyAnchored = references[si].anchored
             events.story = storyContexts[si]
             events.paragraph = a.sentences[si].paragraph
+            perSentence[si].readFormerRegions(on: timesPerSentence[si].first?.start ?? references[si].date, gazetteer: gazetteer)
             events.find(sentence: si, range: r, mentions: perSentence[si], times: timesPerSentence[si], mainPair: pair,
                         countryOf: countryOf, listItem: listItems[si])
         }

@@ -41,6 +41,8 @@ public struct Gazetteer: Sendable {
     }
     /// Former states (`former-states.tsv`), in file order.
     public internal(set) var formerStates: [FormerState] = []
+    /// Subdivisions that belonged to a former state for a period (`former-state-regions.tsv`), in file order.
+    public internal(set) var formerRegions: [FormerRegion] = []
 
     struct NameRef: Sendable, Hashable {
         var entity: Int32
@@ -312,6 +314,7 @@ extension Gazetteer {
             if let p = file("cities.tsv") { diagnostics += g.loadCities(p) }
             if let p = file("subdivisions.tsv") { diagnostics += g.loadSubdivisions(p) }
             if let p = file("former-states.tsv") { diagnostics += g.loadFormerStates(p) }
+            if let p = file("former-state-regions.tsv") { diagnostics += g.loadFormerRegions(p) }
             if let p = file("organisations.tsv") { diagnostics += g.loadOrganisations(p) }
             if let p = file("persons.tsv") { diagnostics += g.loadPersons(p) }
             if let p = file("offices.tsv") { diagnostics += g.loadOffices(p) }

@@ -7,7 +7,7 @@ import Foundation
 // and time stamp, and the snapshot would then be stale (the rule of the model cache's `inputs.idx`).
 
 enum GazetteerCache {
-    static let magic: UInt64 = 0x3647_415A_5353_4F44 // "DOSSGAZ6", bumped whenever the layout or what is indexed changes
+    static let magic: UInt64 = 0x3747_415A_5353_4F44 // "DOSSGAZ7", bumped whenever the layout or what is indexed changes
     static let files = Gazetteer.knownFiles
 
     static var disabled: Bool { ProcessEnvironment.value("DOSSIER_NO_CACHE") != nil }
@@ -126,6 +126,14 @@ enum GazetteerCache {
             w.date(f.to)
             w.string(f.successorEntries)
         }
+        w.u32(UInt32(g.formerRegions.count))
+        for f in g.formerRegions {
+            w.string(f.state)
+            w.string(f.subdivision)
+            w.date(f.from)
+            w.date(f.to)
+            w.string(f.cities.sorted().joined(separator: "|"))
+        }
         w.u32(UInt32(diagnostics.count))
         for d in diagnostics {
             w.string(d.file)
@@ -200,10 +208,12 @@ enum GazetteerCache {
             guard r.skipNameIndex(entityCount: entityCount) else { return nil }
             let names = PendingNameIndex(file: file, bytes: namesStart..<r.i, entityCount: entityCount)
             guard let formerStates = r.formerStates(),
+                  let formerRegions = r.formerRegions(),
                   let diagnostics = r.diagnostics(),
                   !r.failed, r.i == raw.count else { return nil }
             var g = Gazetteer(entities: GazetteerEntities(pending: entities), names: names)
             g.formerStates = formerStates
+            g.formerRegions = formerRegions
             return (g, diagnostics)
         }
     }
@@ -309,6 +319,19 @@ extension GazetteerCache.Reader {
             if failed { return nil }
         }
         return states
+    }
+
+    mutating func formerRegions() -> [FormerRegion]? {
+        var regions: [FormerRegion] = []
+        for _ in 0..<count(20) {
+            let state = string(), subdivision = string()
+            let from = date(), to = date()
+            let cities = string()
+            guard let from, let to else { return nil }
+            regions.append(FormerRegion(state: state, subdivision: subdivision, from: from, to: to, cities: Set(Entity.split(cities))))
+            if failed { return nil }
+        }
+        return regions
     }
 
     mutating func diagnostics() -> [Diagnostic]? {

