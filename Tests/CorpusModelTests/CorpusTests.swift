@@ -109,7 +109,7 @@ struct CorpusTests {
         ("N", 26, 3, 0.38, 0.65, 0), ("O", 26, 3, 0.54, 0.63, 0), ("P", 26, 3, 0.37, 0.55, 0), ("Q", 26, 3, 0.56, 0.69, 0),
         ("R", 27, 3, 0.53, 0.76, 0), ("S", 26, 3, 0.51, 0.63, 0), ("T", 27, 3, 0.63, 0.80, 0), ("U", 27, 3, 0.52, 0.71, 0),
         ("V", 29, 3, 0.63, 0.83, 1), ("W", 25, 3, 0.56, 0.65, 0), ("X", 27, 3, 0.50, 0.59, 1),
-        ("Y", 27, 3, 0.60, 0.76, 0), ("Z", 25, 3, 0.46, 0.62, 0),
+        ("Y", 27, 3, 0.60, 0.76, 0), ("Z", 25, 3, 0.46, 0.62, 1),
         ("AA", 26, 3, 0.50, 0.63, 4), ("AB", 26, 3, 0.56, 0.71, 0), ("AC", 27, 3, 0.70, 0.86, 1), ("AD", 26, 3, 0.57, 0.73, 2),
         ("AE", 26, 3, 0.61, 0.78, 3), ("AF", 26, 3, 0.38, 0.66, 1), ("AG", 28, 3, 0.62, 0.73, 1), ("AH", 26, 3, 0.65, 0.81, 0),
         ("AM", 27, 3, 0.61, 0.62, 0), ("AN", 26, 3, 0.68, 0.71, 1), ("AO", 26, 3, 0.62, 0.67, 0), ("AP", 27, 3, 0.60, 0.63, 2),
@@ -170,6 +170,9 @@ struct CorpusTests {
     ///   - AE's Salman -> MDV: "chuyến thăm của X, dự kiến bắt đầu từ hôm nay, đã bị hoãn" (a cancellation right after a
     ///     phrase set off by commas);
     ///   - AF's Eisenhower -> SUN: "rút lại lời mời" (a withdrawn invitation cancels); AP's Obama -> BRN: "intended to" plans.
+    /// Found since the gazetteer took cities of 100,000 people (branch gaz9): Z's Xi Jinping -> KOR, "APEC in Gyeongju,
+    ///   where a meeting with Xi Jinping is expected" (a planned cue after the person, in a relative clause on the
+    ///   place, that the status rules do not read yet); before, Gyeongju was no known place and the row was missed.
     /// Left in AA-AS: not yet read beyond these (AA's Eisenhower -> JPN, "flew home ..., without ever reaching Tokyo": the
     /// trigger has a past cue, and the negation between the trigger and the place overrides occurred by default only).
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
@@ -202,6 +205,7 @@ struct CorpusTests {
                                "K: Kamala Harris -> KOR",
                                "V: Trương Tấn Sang -> MOZ",
                                "X: JD Vance -> FRA",
+                               "Z: Xi Jinping -> KOR",
                                "heldout: Xi Jinping -> VNM"],
                 "\(left)")
     }
