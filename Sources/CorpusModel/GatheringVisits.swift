@@ -65,7 +65,7 @@ extension EventFinder {
             attendanceOnly = read == nil
             placed = read ?? placed
         }
-        if from == c.start, let meeting = itemHeadingMeeting(c) { _ = readGathering(meeting, c, before: nil) }
+        if from == c.start, let meeting = itemHeadingMeeting(c) ?? itemHeadingSubjectAct(c) { _ = readGathering(meeting, c, before: nil) }
     }
 
     /// No place of the sentence stands after "in", "to", "tại" (`place-prepositions`, `destination-prepositions`).
@@ -88,6 +88,24 @@ extension EventFinder {
             if n > 0 { return k..<(k + n) }
         }
         return nil
+    }
+
+    /// "December 1987 — Washington. Gorbachev signs the INF Treaty at the White House.": in a timeline item whose
+    /// heading placed its gathering, a later sentence with no place of its own after "in", "to" that opens with named
+    /// persons ("Bush and Gorbachev sign ...") and goes on with a lower-case word (what they do there): they are at
+    /// the heading's place (rule destination.item-heading). That word's token.
+    func itemHeadingSubjectAct(_ c: SentenceContext) -> Range<Int>? {
+        guard let g = gathering, g.fromItemHeading, g.holds(in: c.index), g.sentence >= paragraphFirstSentence, g.sentence < c.index,
+              namesNoPlaceOfItsOwn(c), var subject = c.persons.first(where: { $0.phraseStart == c.start && $0.referring == nil })
+        else { return nil }
+        // "Jimmy Carter and Brezhnev", "A, B and C": the persons the subject coordinates.
+        while subject.nameEnd + 1 < c.end, tokens[subject.nameEnd].first == 0x2C || lexicon.coordinators.contains(tokens[subject.nameEnd].lower),
+              let next = c.persons.first(where: { $0.phraseStart == subject.nameEnd + 1 && $0.referring == nil }) {
+            subject = next
+        }
+        let k = subject.nameEnd
+        guard k < c.end, tokens[k].kind == .word, !tokens[k].capitalized else { return nil }
+        return k..<(k + 1)
     }
 
     /// The visits of one cue's gathering: its place and time, then each participant's; `before`, the gathering an
@@ -430,6 +448,12 @@ extension EventFinder {
         let mention = report(c, status: st.status, time: r.time, rules: rules, visitor: p.nameStart..<p.nameEnd,
                              destination: r.place.tokens)
         var start = r.place.start, end = r.place.end
+        // A list item's sentence that gives no date of its own is of the item's date (rule date.list-item).
+        if start == nil, let item = c.listItem?.date {
+            start = item.start
+            end = item.end
+            rules.insert(.dateListItem)
+        }
         if start == nil, !p.historical, let d = date {
             start = d.truncated(to: .month)
             end = nil

@@ -190,4 +190,33 @@ extension ListItemTests {
             #expect(!corpus(text, date: "2024-05-02").visits.contains { $0.ruleSet.contains(.visitListRow) }, "\(text)")
         }
     }
+
+    @Test("an item-shaped paragraph whose date is not read keeps the list going: the next items keep the list's person")
+    func undatedItemKeepsTheList() {
+        let c = corpus("""
+            Jair Bolsonaro's year abroad
+
+            Jair Bolsonaro's first year as president took him to four countries. Below, his trips in order.
+
+            15-16 March - Chile. First foreign trip as president.
+
+            Sometime in spring - Japan. Talks with Shinzo Abe in Tokyo.
+
+            3-4 August - Argentina. Official visit to Buenos Aires.
+            """, date: "2019-12-20")
+        #expect(visits(c).contains("Jair Bolsonaro -> ARG 2019-08-03"), "\(visits(c))")
+        #expect(!visits(c).contains { $0.hasPrefix("Shinzo Abe") }, "\(visits(c))")
+    }
+
+    @Test("an attendance in a list item's later sentence, with no date of its own, is of the item's date")
+    func gatheringTakesTheItemDate() {
+        let c = corpus("""
+            Brazil at the summits
+
+            The record of Brazilian presidents:
+
+            25-27 November 2014 - Kathmandu. The 18th regional summit, where Jair Bolsonaro met Shinzo Abe.
+            """, date: "2019-12-20")
+        #expect(visits(c).contains("Shinzo Abe -> NPL 2014-11-25"), "\(visits(c))")
+    }
 }
