@@ -251,7 +251,8 @@ extension EventFinder {
         if isArrivalCue(cue, c) { rules.insert(.visitArrivalUnplaced) }
         // A time inside a relative clause ("Modi, whose country takes over next month, ...") dates that clause only.
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
-        let times = c.times.filter { cueInRelative || !isInsideRelativeClause(at: $0.tokens.lowerBound, c) }
+        // "has not attended a COP since Paris in 2015": a time in a since phrase starts a stretch; it does not date the gathering.
+        let times = c.times.filter { (cueInRelative || !isInsideRelativeClause(at: $0.tokens.lowerBound, c)) && !followsSince($0, c) }
         var time = nearestTime(times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
             ?? nearestTime(times, to: cue.lowerBound)
         if time != nil { rules.insert(.dateNearest) }
@@ -337,9 +338,42 @@ extension EventFinder {
             var j = k - 1
             if j > c.start && tokens[j].lower == Self.kThe { j -= 1 }
             let w = j >= c.start ? tokens[j].lower : 0
-            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w)))
+            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w))
+                || isVenueInCity(p, c))
         }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
     }
+
+    /// A since word (`since-words`) in the `sinceReach` tokens before a time, with no comma between ("since Paris in 2015").
+    func followsSince(_ t: TaggedTime, _ c: SentenceContext) -> Bool {
+        var j = t.tokens.lowerBound - 1
+        while j >= c.start && j >= t.tokens.lowerBound - Self.sinceReach && !isComma(j) {
+            if lexicon.sinceWords.contains(tokens[j].lower) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// How far before a time a since word may stand ("since Paris in 2015").
+    static let sinceReach = 4
+
+    /// "at Expo City Dubai": a city at the end of a venue's name (up to `venueWords` capitalised words that name
+    /// nobody and no place), the venue after "in", "at" (`place-prepositions`, "the" allowed).
+    func isVenueInCity(_ p: PlaceRef, _ c: SentenceContext) -> Bool {
+        guard p.city != nil else { return false }
+        let k = p.tokens.lowerBound
+        var j = k
+        while j > c.start, k - j < Self.venueWords, tokens[j - 1].kind == .word, tokens[j - 1].capitalized,
+              !lexicon.placePrepositions.contains(tokens[j - 1].lower),
+              !c.persons.contains(where: { $0.nameStart < j && j - 1 < $0.nameEnd }),
+              !c.mentions.places.contains(where: { $0.tokens.contains(j - 1) }) { j -= 1 }
+        guard j < k else { return false }
+        var before = j - 1
+        if before > c.start && tokens[before].lower == Self.kThe { before -= 1 }
+        return before >= c.start && lexicon.placePrepositions.contains(tokens[before].lower)
+    }
+
+    /// How many capitalised words a venue's name may put before its city.
+    static let venueWords = 3
 
     /// "flew in from Kuala Lumpur, where he had attended the meeting": the place right before ", where" when the cue
     /// is in that clause (no other comma between).
