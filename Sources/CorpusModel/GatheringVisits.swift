@@ -219,8 +219,26 @@ extension EventFinder {
             if d > 0 { return j + d - k }
             j += 1
         }
-        return 0
+        return delegationOpensBefore(k, c) ? n : 0
     }
+
+    /// "Đoàn Lào do Tổng Bí thư, Chủ tịch nước Thongloun Sisoulith dẫn đầu", "the Lao delegation, which X led": a
+    /// delegation word (`delegation-words`) opening the sentence or a clause after ";" within `delegationReach` tokens
+    /// before the lead verb at `k` (the leader's titles between may hold commas).
+    func delegationOpensBefore(_ k: Int, _ c: SentenceContext) -> Bool {
+        var j = k - 1
+        while j >= max(c.start, k - Self.delegationReach) {
+            let opens = j == c.start || (tokens[j - 1].kind == .punct && tokens[j - 1].first == 0x3B)
+            if opens && lexicon.delegationWords.match(tokens, at: j, end: k) > 0 { return true }
+            if tokens[j].kind == .punct && tokens[j].first == 0x3B { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    /// How far before its lead verb a delegation word may open the clause ("Đoàn Singapore do Phó Thủ tướng, Bộ
+    /// trưởng Thương mại và Công nghiệp Gan Kim Yong dẫn đầu").
+    static let delegationReach = 24
 
     /// "after attending the G20 summit in Bali", "sau khi dự Hội nghị G20 tại Bali": an `after-words` phrase within
     /// three words before the cue: the gathering is over, background to the sentence's news.
