@@ -68,13 +68,29 @@ extension EventFinder {
         if from == c.start, let meeting = itemHeadingMeeting(c) ?? itemHeadingSubjectAct(c) { _ = readGathering(meeting, c, before: nil) }
     }
 
-    /// No place of the sentence stands after "in", "to", "tại" (`place-prepositions`, `destination-prepositions`).
+    /// No place of the sentence stands after "in", "to", "tại" (`place-prepositions`, `destination-prepositions`),
+    /// but in an aside set off by commas right after the person the sentence opens with ("Kennedy, fresh from three
+    /// days in Paris, meets Khrushchev": where he came from).
     func namesNoPlaceOfItsOwn(_ c: SentenceContext) -> Bool {
-        !c.destinations.contains { p in
+        let aside = asideAfterOpeningPerson(c)
+        return !c.destinations.contains { p in
             let j = p.tokens.lowerBound - 1
-            return j >= c.start && (lexicon.placePrepositions.contains(tokens[j].lower) || lexicon.destinationPrepositions.contains(tokens[j].lower))
+            return j >= c.start && aside?.contains(j) != true
+                && (lexicon.placePrepositions.contains(tokens[j].lower) || lexicon.destinationPrepositions.contains(tokens[j].lower))
         }
     }
+
+    /// ", fresh from three days with de Gaulle in Paris," right after the named person a sentence opens with (past a
+    /// bullet): the aside's tokens, its commas included, when it closes within `asideReach` tokens.
+    func asideAfterOpeningPerson(_ c: SentenceContext) -> Range<Int>? {
+        let first = firstWord(after: c.start, c)
+        guard let p = c.persons.first(where: { $0.phraseStart == first && $0.referring == nil }), p.nameEnd < c.end, isComma(p.nameEnd),
+              let close = (p.nameEnd + 1..<min(c.end, p.nameEnd + Self.asideReach)).first(where: { isComma($0) }) else { return nil }
+        return p.nameEnd..<(close + 1)
+    }
+
+    /// How many tokens an aside after an opening name may take.
+    static let asideReach = 14
 
     /// "July 1955 — Geneva. Eisenhower, Eden and Faure met Bulganin.": in a timeline item whose heading placed its
     /// gathering, a sentence with no gathering cue and no place of its own after "in", "to" (`place-prepositions`,
@@ -103,7 +119,8 @@ extension EventFinder {
               let next = c.persons.first(where: { $0.phraseStart == subject.nameEnd + 1 && $0.referring == nil }) {
             subject = next
         }
-        let k = subject.nameEnd
+        // Past an aside about him ("Gerald Ford, on his way home from Japan, meets ...").
+        let k = asideAfterOpeningPerson(c).flatMap { $0.lowerBound == subject.nameEnd ? $0.upperBound : nil } ?? subject.nameEnd
         guard k < c.end, tokens[k].kind == .word, !tokens[k].capitalized else { return nil }
         return k..<(k + 1)
     }
@@ -340,8 +357,13 @@ extension EventFinder {
         // A place inside a relative clause the cue is not in ("Arrivals: X, who came on from the meeting in Lima") is
         // that clause's.
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
+        // In an item whose heading placed the gathering ("June 1961 - Vienna."), a place in an aside about the person
+        // the sentence opens with is where he came from ("Kennedy, fresh from three days in Paris, meets ...").
+        let headed = gathering.map { $0.fromItemHeading && $0.holds(in: c.index) && $0.sentence >= paragraphFirstSentence } ?? false
+        let aside = headed ? asideAfterOpeningPerson(c) : nil
         let places = c.destinations.filter { p in
             !isExcluded(p, c) && !(p.tokens.upperBound < c.end && tokens[p.tokens.upperBound].kind == .possessive)
+                && aside?.contains(p.tokens.lowerBound) != true
                 && (cueInRelative || !isInsideSetOffRelative(at: p.tokens.lowerBound, c))
         }
         if let before = places.first(where: { p in
@@ -449,7 +471,11 @@ extension EventFinder {
                   continuesList(at: starts[last + 2], c) || opensListItem(at: starts[last + 2], c) else { break }
             last += 2
         }
-        return starts[first]..<(last + 1 < starts.count ? starts[last + 1] : c.end)
+        // "Kennedy, fresh from three days in Paris, meets Khrushchev": the clause after an aside about the person the
+        // sentence opens with is his.
+        var lower = starts[first]
+        if let aside = asideAfterOpeningPerson(c), aside.contains(lower) || aside.upperBound == lower { lower = c.start }
+        return lower..<(last + 1 < starts.count ? starts[last + 1] : c.end)
     }
 
     /// A clause that only carries on a list of persons: a coordinator, then a person named within a few

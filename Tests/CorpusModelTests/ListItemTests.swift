@@ -219,4 +219,21 @@ extension ListItemTests {
             """, date: "2019-12-20")
         #expect(visits(c).contains("Shinzo Abe -> NPL 2014-11-25"), "\(visits(c))")
     }
+
+    @Test("a timeline item's later sentence opening with named persons puts them at the heading's place, past an aside naming where one came from")
+    func itemHeadingSubjects() {
+        let c = corpus("""
+            Where the leaders met
+
+            The meetings of Indonesian and Indian leaders:
+
+            June 2019 - Osaka. Indonesian President Joko Widodo and Indian Prime Minister Narendra Modi sign a trade pact.
+
+            May 2021 - Bangkok. Indonesian President Joko Widodo, fresh from two days in Seoul, meets Indian Prime Minister Narendra Modi.
+            """, date: "2024-05-02")
+        let found = visits(c)
+        for v in ["Joko Widodo -> JPN 2019-06", "Narendra Modi -> JPN 2019-06", "Joko Widodo -> THA 2021-05", "Narendra Modi -> THA 2021-05"] {
+            #expect(found.contains(v), "\(found)")
+        }
+    }
 }
