@@ -101,6 +101,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitProposedSubject
     // A destination dated while it was part of a union of several states is that union's (FormerUnions.swift).
     case destinationFormerUnion
+    // An item of a list of who attends a gathering, opening with a person (AttendanceLists.swift).
+    case visitAttendanceListItem
     // A city dated while its subdivision belonged to a former state is that state's (FormerUnions.swift).
     case destinationFormerStateRegion
 
@@ -246,6 +248,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitProposedScene: "visit.proposed-scene"
         case .visitProposedSubject: "visit.proposed-subject"
         case .destinationFormerUnion: "destination.former-union"
+        case .visitAttendanceListItem: "visit.attendance-list-item"
         case .destinationFormerStateRegion: "destination.former-state-region"
         }
     }
