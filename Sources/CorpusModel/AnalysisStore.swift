@@ -15,8 +15,8 @@ public protocol AnalysisStore: AnyObject, Sendable {
     /// the model.
     func key(_ index: Int) -> UInt64
     /// Learns input `index`'s key from the checksum of its bytes, read by the build (the store had not hashed
-    /// them); returns true when an analysis is stored under that key.
-    func learn(_ index: Int, byteHash: UInt64) -> Bool
+    /// them), and the stamp of the file they were read from; returns true when an analysis is stored under that key.
+    func learn(_ index: Int, byteHash: UInt64, stamp: FileStamp?) -> Bool
     /// An earlier model of the corpus, whose texts a reused document's are copied from (nil: none; the
     /// article is read again).
     var earlierTexts: ModelFileTexts? { get }
@@ -31,8 +31,8 @@ extension Analyzer {
         let location = inputs.location(i)
         let path = location.directory.isEmpty ? location.name : location.directory + "/" + location.name
         if let store, store.key(i) != 0, let reused = reuse(input: i, of: inputs, store: store, path: path) { return reused }
-        var (source, d, byteHash) = inputs.readHashing(i, hashing: store.map { $0.key(i) == 0 } ?? false)
-        if let store, store.key(i) == 0, let byteHash, store.learn(i, byteHash: byteHash),
+        var (source, d, byteHash, stamp) = inputs.readHashing(i, hashing: store.map { $0.key(i) == 0 } ?? false)
+        if let store, store.key(i) == 0, let byteHash, store.learn(i, byteHash: byteHash, stamp: stamp),
            let reused = reuse(input: i, of: inputs, store: store, path: path) { return reused }
         var analysis = source.map {
             analyze($0, manifest: inputs.entry(i), gazetteer: gazetteer, acronyms: acronyms, scoring: scoring, languages: languages,

@@ -610,13 +610,14 @@ struct BuildInputs: Sendable {
     }
 
     func read(_ i: Int) -> (SourceText?, [Diagnostic]) {
-        let (source, diagnostics, _) = readHashing(i)
+        let (source, diagnostics, _, _) = readHashing(i)
         return (source, diagnostics)
     }
 
     /// The input read, with the checksum of its bytes as read (nil: unreadable): the model cache's key of an
-    /// article it has not hashed yet, so that the article is read once.
-    func readHashing(_ i: Int, hashing: Bool = true) -> (SourceText?, [Diagnostic], byteHash: UInt64?) {
+    /// article it has not hashed yet, so that the article is read once; and the stamp of the file read (its
+    /// `fstat`, taken before the bytes), under which the cache remembers the hash.
+    func readHashing(_ i: Int, hashing: Bool = true) -> (SourceText?, [Diagnostic], byteHash: UInt64?, stamp: FileStamp?) {
         let path: String
         switch source {
         case .directory(let dir, let names): path = dir.hasSuffix("/") ? dir + names[i] : dir + "/" + names[i]
@@ -624,23 +625,25 @@ struct BuildInputs: Sendable {
         case .texts(let texts):
             let data = Data(texts[i].text.utf8)
             let (source, diagnostics) = Reader.decode(data: data, path: texts[i].name)
-            return (source, diagnostics, hashing ? data.withUnsafeBytes { Checksum.of($0) } : nil)
+            return (source, diagnostics, hashing ? data.withUnsafeBytes { Checksum.of($0) } : nil, nil)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let read: (data: Data, stamp: FileStamp?)? = hashing ? ArticleBytes.read(path).map { ($0.data, $0.stamp) }
+            : FileManager.default.contents(atPath: path).map { ($0, nil) }
+        guard let read else {
             let (source, diagnostics) = Reader.read(path: path) // the same message as a plain read
-            return (source, diagnostics, nil)
+            return (source, diagnostics, nil, nil)
         }
-        let (source, diagnostics) = Reader.decode(data: data, path: path)
-        return (source, diagnostics, hashing ? data.withUnsafeBytes { Checksum.of($0) } : nil)
+        let (source, diagnostics) = Reader.decode(data: read.data, path: path)
+        return (source, diagnostics, hashing ? read.data.withUnsafeBytes { Checksum.of($0) } : nil, read.stamp)
     }
 }
 
 /// Work done on another thread while the caller goes on; its result is taken once, waiting for it if need be.
-final class BackgroundWork<Result>: @unchecked Sendable {
+public final class BackgroundWork<Result>: @unchecked Sendable {
     private let done = DispatchGroup()
     private var result: Result?
 
-    init(_ work: @escaping @Sendable () -> Result) {
+    public init(_ work: @escaping @Sendable () -> Result) {
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             result = work()
@@ -649,7 +652,7 @@ final class BackgroundWork<Result>: @unchecked Sendable {
     }
 
     /// Waits for the work to end and moves its result out.
-    func take() -> Result {
+    public func take() -> Result {
         done.wait()
         return result.take()!
     }

@@ -33,12 +33,49 @@ public struct CorpusListing: Sendable {
             manifest = m
             diagnostics += d
         }
-        let files = names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        let files = sortedNames(names.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") })
         let fileSet = manifest.isEmpty ? [] : Set(files)
         for name in manifest.keys.sorted() where !fileSet.contains(name) {
             diagnostics.append(Diagnostic(file: manifestPath, severity: .warning, message: "manifest names '\(name)', which is not in the corpus"))
         }
         return (files, manifest)
+    }
+
+    /// `names` in `String`'s order. When every name is ASCII (as a generated or downloaded corpus's are), that
+    /// order is their bytes' order, and they are sorted by their first 8 bytes as one number, then by all their
+    /// bytes in one buffer (a corpus of 100,000 articles is sorted on every command); otherwise as Strings.
+    static func sortedNames(_ names: [String]) -> [String] {
+        var bytes: [UInt8] = [], starts: [Int] = []
+        var order: [(prefix: UInt64, index: Int)] = []
+        starts.reserveCapacity(names.count + 1)
+        order.reserveCapacity(names.count)
+        for var name in names {
+            let ascii = name.withUTF8 { utf8 -> Bool in
+                guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
+                // The first 8 bytes, the first the most significant; a shorter name padded with 0 (no name holds 0).
+                var prefix: UInt64 = 0
+                for k in 0..<8 { prefix = prefix << 8 | UInt64(k < utf8.count ? utf8[k] : 0) }
+                order.append((prefix, order.count))
+                starts.append(bytes.count)
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            guard ascii else { return names.sorted() }
+        }
+        starts.append(bytes.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            starts.withUnsafeBufferPointer { starts in
+                guard let base = buffer.baseAddress else { return }
+                order.sort { a, b in
+                    if a.prefix != b.prefix { return a.prefix < b.prefix }
+                    let (i, j) = (a.index, b.index)
+                    let (li, lj) = (starts[i + 1] - starts[i], starts[j + 1] - starts[j])
+                    let order = memcmp(base + starts[i], base + starts[j], min(li, lj))
+                    return order != 0 ? order < 0 : li < lj
+                }
+            }
+        }
+        return order.map { names[$0.index] }
     }
 
     /// The names in a folder that end in ".txt" or ".md" (and perhaps a few more: the caller checks), read with

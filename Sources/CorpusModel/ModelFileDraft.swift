@@ -26,6 +26,12 @@ public final class ModelFileDraft: @unchecked Sendable {
         texts = TextStore(writingTo: fd, base: ModelSnapshot.headerSize, blockSize: textBlockSize)
     }
 
+    /// Ends the texts part: what the build left buffered is written. Done by `complete` too; called first when
+    /// `complete` is to run on another thread while the corpus's texts are read on this one.
+    public func sealTexts() {
+        texts.seal()
+    }
+
     /// Writes the tables of `corpus` (built into this draft) and the header: the file is then a complete model.
     public func complete(_ corpus: Corpus, diagnostics: [Diagnostic], key: UInt64) throws {
         if let built = corpus.tables?.texts, built !== texts { throw CacheFormatError("the corpus was not built into \(url.path)") }

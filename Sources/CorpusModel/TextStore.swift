@@ -106,6 +106,7 @@ public final class TextStore: @unchecked Sendable {
     var length: Int { inMemory + spilled + failedBytes.count + pending.count + (copyRun?.count ?? 0) }
 
     func append(bytes: UnsafeBufferPointer<UInt8>) -> TextRef {
+        sealed = false
         readCopyRun()
         let offset = length
         if bytes.isEmpty { return TextRef(offset: Int64(offset), count: 0) }
@@ -139,14 +140,20 @@ public final class TextStore: @unchecked Sendable {
 
     /// Writes what is pending; called when the corpus is complete.
     func seal() {
+        guard !sealed else { return }
         readCopyRun()
         flush()
         pending = []
+        sealed = true
     }
+    /// Set by `seal` (cleared by the next append or copy): a second `seal`, from another thread while texts are
+    /// read, changes nothing.
+    private var sealed = false
 
     /// Appends the text at `ref` of `source` (a store over a file) without making a String of it: copies of
     /// consecutive texts are read with one `pread` when the run ends.
     func copy(_ ref: TextRef, from source: TextStore) -> TextRef {
+        sealed = false
         let start = source.fileBase + Int(ref.offset) - source.inMemory
         if let run = copyRun, run.source !== source || run.end != start || run.count >= Self.blockSize { readCopyRun() }
         let offset = length
@@ -313,7 +320,7 @@ public final class TextStore: @unchecked Sendable {
 /// load (docs/model-cache.md, format 9).
 public struct TextBlocks {
     /// The blocks' size a build writes (the header says which size a file has).
-    public static let defaultSize = 1 << 20
+    public static let defaultSize = 1 << 16
     /// The sizes a file may have: a smaller one makes a test's small corpus several blocks.
     static let sizes = 256...(1 << 26)
     let size: Int

@@ -23,6 +23,11 @@ struct FileIndex: Sendable {
                       inode: UInt64(st.st_ino), hash: 0)
         }
 
+        /// A file's stamp as read by the build (its hash 0, to be filled in).
+        init(_ stamp: FileStamp) {
+            self.init(size: stamp.size, seconds: stamp.seconds, nanoseconds: stamp.nanoseconds, inode: stamp.inode, hash: 0)
+        }
+
         init(size: Int64, seconds: Int64, nanoseconds: Int64, inode: UInt64, hash: UInt64) {
             self.size = size
             self.seconds = seconds

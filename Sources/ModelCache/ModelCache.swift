@@ -23,6 +23,11 @@ public struct ModelCache: Sendable {
     /// noted and the model file removed, so the next command rebuilds it; the command cannot go on with the text.
     /// The tool exits with an error.
     public var stopAfterDamage: @Sendable () -> Never
+    /// Whether a whole build's model file is completed on another thread while the caller goes on with the
+    /// corpus (`BackgroundSave`): its tables encoded and written, the file renamed into place, its merge index
+    /// written. The corpus lock is held until then; the next `corpus` or `index` call of the process, and the
+    /// process's exit, wait for it. Off by default: the caller sees the file in place when `corpus` returns.
+    public var savesInBackground = false
 
     public init(folder: URL, note: @escaping @Sendable (String) -> Void = { _ in },
                 stopAfterDamage: @escaping @Sendable () -> Never = { fatalError("a damaged model file") }) {
@@ -62,6 +67,8 @@ public struct ModelCache: Sendable {
         // only if the key the articles make is the one its name and header carry.
         // When an article turns out changed, the early read stops before it decodes the tables, and checks the
         // texts of that file instead: a rebuild copies them (`ModelFileTexts`).
+        // A model of this process still being saved is waited for: it may be the one to load.
+        BackgroundSave.waitForAll()
         let changes = ChangeSignal()
         let early = EarlyLoad(cache: self, directories: directories, gazetteer: gazetteer, changes: changes)
         var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs, changes: changes)
@@ -70,7 +77,8 @@ public struct ModelCache: Sendable {
         var (earlyTexts, earlyModel) = early.discardKeepingModel()
         // One builder at a time per corpus: the others wait, then find the model (and the hashes) it wrote.
         let lock = try FileLock(url: plan.lockURL)
-        defer { lock.release() }
+        var lockHandedOver = false
+        defer { if !lockHandedOver { lock.release() } }
         if !plan.isComplete { plan = try BuildPlan(cache: self, directories: directories, inputs: inputs) }
         // A model of this corpus exists (another builder's, or an earlier state): the articles not hashed yet
         // are read to know whether it is this one. Without one, they are hashed as the build reads them.
@@ -86,9 +94,23 @@ public struct ModelCache: Sendable {
         earlyTexts = nil
         let draft = try? ModelFileDraft(url: AtomicFile.temporary(beside: plan.modelURL))
         let (corpus, diagnostics) = builder.build(files: plan.listing.files, store: store, draft: draft)
-        plan.learn(byteHashes: store.byteHashes)
+        plan.learn(byteHashes: store.byteHashes, stamps: store.stamps)
         try? store.finish(name: "build-\(String(plan.modelKey, radix: 16))-\(getpid())")
-        if let draft { plan.save(corpus, diagnostics: diagnostics + plan.listing.diagnostics, draft: draft) }
+        if let draft {
+            let stored = diagnostics + plan.listing.diagnostics
+            if savesInBackground {
+                // The texts are sealed here, before the command reads them on this thread; the rest is the save's.
+                draft.sealTexts()
+                let plan = plan
+                lockHandedOver = true
+                BackgroundSave.start {
+                    plan.save(corpus, diagnostics: stored, draft: draft)
+                    lock.release()
+                }
+            } else {
+                plan.save(corpus, diagnostics: stored, draft: draft)
+            }
+        }
         return Result(corpus: corpus, diagnostics: plan.listing.diagnostics + diagnostics,
                       source: .built(analysed: store.made, reused: store.reused))
     }
@@ -98,11 +120,12 @@ public struct ModelCache: Sendable {
     /// the number of documents analysed.
     public func index(directories: [URL], inputs: CacheInputs, builder: CorpusBuilder, shard: Int, of count: Int) throws
         -> (diagnostics: [Diagnostic], analysed: Int) {
+        BackgroundSave.waitForAll()
         var plan = try BuildPlan(cache: self, directories: directories, inputs: inputs)
         let store = plan.segments()
         let selected = plan.listing.files.indices.filter { $0 % count == shard - 1 && !store.has($0) }
         let diagnostics = builder.analyze(files: plan.listing.files, selected: selected, store: store)
-        plan.learn(byteHashes: store.byteHashes)
+        plan.learn(byteHashes: store.byteHashes, stamps: store.stamps)
         try store.finish(name: "shard-\(shard)-of-\(count)-\(String(plan.listingKey, radix: 16))")
         return (diagnostics, store.made)
     }
@@ -122,8 +145,9 @@ struct BuildPlan {
     private let correctionsKey: UInt64
     private var index: FileIndex
     private let indexURL: URL
-    /// The articles not hashed yet, with their metadata as taken before they are read.
-    private var unhashed: [(position: Int, metadata: FileIndex.Entry)] = []
+    /// The articles not hashed yet, with their metadata as taken before they are read (nil: not taken, the
+    /// stamp of the build's own read is remembered instead).
+    private var unhashed: [(position: Int, metadata: FileIndex.Entry?)] = []
 
     /// `changes` is raised as soon as the listing or an article's metadata differs from the files index (the
     /// stored model is then not this state's, and the early read stops: `EarlyLoad`).
@@ -131,17 +155,33 @@ struct BuildPlan {
         self.cache = cache
         try FileManager.default.createDirectory(at: cache.folder.appendingPathComponent("models"), withIntermediateDirectories: true)
         context = inputs.contextKey(index: cache.folder.appendingPathComponent("inputs.idx"))
+        let id = Self.corpusID(directories)
+        // One index per corpus: a small corpus does not read the hashes of a large one sharing the cache folder.
+        // It is read on another core while the folders are listed.
+        let indexURL = cache.folder.appendingPathComponent("files-\(String(id, radix: 16)).idx")
+        let storedIndex = BackgroundWork { FileIndex(url: indexURL) }
         // The manifests' parses remembered under the context key (Dossier's build, the lexicon) and their bytes.
         listing = CorpusListing(directories: directories, manifestMemo: ManifestMemo(folder: cache.folder, salt: context))
         correctionsKey = inputs.correctionsKey()
         var names = Checksum()
-        let id = Self.corpusID(directories)
-        // One index per corpus: a small corpus does not read the hashes of a large one sharing the cache folder.
-        indexURL = cache.folder.appendingPathComponent("files-\(String(id, radix: 16)).idx")
-        index = FileIndex(url: indexURL)
-        let folders = FolderStat(directories: directories)
+        self.indexURL = indexURL
+        index = storedIndex.take()
         let paths = listing.files.map(\.path)
         if let changes, paths.count != index.storedCount { changes.raise() }
+        corpusID = id
+        // A cold build (no files index, no model of this corpus): there is nothing to compare the articles'
+        // metadata with, and the build reads every article; each one's stamp is taken (`fstat`) on the descriptor
+        // it is read through, before its bytes, as a `stat` here would take it.
+        if index.storedCount == 0 && !Self.hasModel(in: cache.folder.appendingPathComponent("models"), corpusID: id) {
+            unhashed = paths.indices.map { ($0, nil) }
+            keys = [UInt64](repeating: 0, count: paths.count)
+            index.finish(count: paths.count)
+            for path in paths { Self.add(path, to: &names) }
+            listingKey = names.value
+            if isComplete { finishKeys() } // an empty corpus
+            return
+        }
+        let folders = FolderStat(directories: directories)
         var seen: (@Sendable (Int, FileIndex.Entry?) -> Void)?
         if let changes {
             let stored = index
@@ -165,9 +205,14 @@ struct BuildPlan {
         self.keys = keys
         index.finish(count: listing.files.count)
         for file in listing.files { Self.add(file.path, to: &names) }
-        corpusID = id
         listingKey = names.value
         if isComplete { finishKeys() }
+    }
+
+    /// Whether `folder` holds a model file of the corpus `corpusID` (any state).
+    static func hasModel(in folder: URL, corpusID: UInt64) -> Bool {
+        let prefix = String(corpusID, radix: 16) + "-"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).contains { $0.hasPrefix(prefix) && $0.hasSuffix(".model") }
     }
 
     /// The corpus's identity: its folders' paths (the prefix of its files index and model files' names).
@@ -186,12 +231,14 @@ struct BuildPlan {
     }
 
     /// Takes the hashes of the articles the build read (those it could not read keep key 0), remembers them in
-    /// the files index, and makes the model key.
-    mutating func learn(byteHashes: [Int: UInt64]) {
+    /// the files index under the metadata taken before (or the stamps of the build's reads), and makes the model key.
+    mutating func learn(byteHashes: [Int: UInt64], stamps: [Int: FileStamp] = [:]) {
         for (position, metadata) in unhashed {
             guard let hash = byteHashes[position] else { continue }
             keys[position] = keyOf(position, byteHash: hash)
-            index.remember(hash, at: position, metadata: metadata)
+            if let metadata = metadata ?? stamps[position].map(FileIndex.Entry.init) {
+                index.remember(hash, at: position, metadata: metadata)
+            }
         }
         unhashed = []
         finishKeys()
@@ -199,11 +246,13 @@ struct BuildPlan {
 
     /// Reads and hashes the articles not hashed yet.
     mutating func hashUnhashed() {
-        var hashes: [Int: UInt64] = [:]
+        var hashes: [Int: UInt64] = [:], stamps: [Int: FileStamp] = [:]
         for (position, _) in unhashed {
-            if let data = FileManager.default.contents(atPath: listing.files[position].path) { hashes[position] = data.withUnsafeBytes { Checksum.of($0) } }
+            guard let (data, stamp) = ArticleBytes.read(listing.files[position].path) else { continue }
+            hashes[position] = data.withUnsafeBytes { Checksum.of($0) }
+            stamps[position] = stamp
         }
-        learn(byteHashes: hashes)
+        learn(byteHashes: hashes, stamps: stamps)
     }
 
     /// Writes the files index when it changed, and makes the model key.

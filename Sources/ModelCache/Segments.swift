@@ -138,12 +138,15 @@ final class SegmentStore: AnalysisStore, @unchecked Sendable {
 
     /// The checksums of the bytes of the inputs whose keys were learned, by input.
     private(set) var byteHashes: [Int: UInt64] = [:]
+    /// The stamps of the files those bytes were read from, by input (when the build read a file).
+    private(set) var stamps: [Int: FileStamp] = [:]
 
-    func learn(_ input: Int, byteHash: UInt64) -> Bool {
+    func learn(_ input: Int, byteHash: UInt64, stamp: FileStamp?) -> Bool {
         let key = keyOf(input, byteHash)
         lock.lock()
         keys[input] = key
         byteHashes[input] = byteHash
+        if let stamp { stamps[input] = stamp }
         lock.unlock()
         return known[key] != nil
     }

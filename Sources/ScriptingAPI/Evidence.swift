@@ -11,15 +11,20 @@ struct EvidenceReader {
     var stack: LuaStack { arguments.stack }
 
     /// The items given at `index` (a row's or a bar's evidence), or nil for nil: at most the builder's
-    /// `evidenceLimit` of them, picked by `EvidenceRef.ranked`, added to the report (each built once, and
+    /// `evidenceLimit` of them, picked by `EvidenceRef.best` (the first of `ranked`), added to the report (each built once, and
     /// only when kept), with how many were given.
     func selection(at index: Int32, what: String) throws -> EvidenceSelection? {
         guard let given = try refs(at: index, what: what) else { return nil }
-        var seen = Set<EvidenceRef>()
-        let distinct = given.filter { seen.insert($0).inserted }
+        var seen = EvidenceMarks()
+        let distinct = given.filter { seen.insert($0) }
         let limit = context.report.builder.evidenceLimit
-        let kept = distinct.count > limit ? Set(EvidenceRef.ranked(distinct, corpus: context.shared).prefix(limit)) : seen
-        let ids = distinct.filter { kept.contains($0) }.map { ref in
+        var chosen = distinct
+        if distinct.count > limit {
+            var kept = EvidenceMarks()
+            for ref in EvidenceRef.best(distinct, limit: limit, corpus: context.shared) { _ = kept.insert(ref) }
+            chosen = distinct.filter { kept.contains($0) }
+        }
+        let ids = chosen.map { ref in
             let id = ref.id
             if !context.report.builder.hasEvidence(id) {
                 context.report.builder.addEvidence([ref.isVisit ? visit(ref.index) : event(ref.index)])

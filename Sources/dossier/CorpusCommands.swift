@@ -173,7 +173,13 @@ struct CorpusOptions: ParsableArguments {
     func modelCache() throws -> ModelCache? {
         // A scorer given on the command line is not part of the cache's key: build without the cache.
         if scorer != nil { return nil }
-        return try cacheFolder().map { ModelCache(folder: $0, note: { standardError("dossier: " + $0) }, stopAfterDamage: { Foundation.exit(1) }) }
+        return try cacheFolder().map {
+            var cache = ModelCache(folder: $0, note: { standardError("dossier: " + $0) }, stopAfterDamage: { Foundation.exit(1) })
+            // The command line's process completes a built model's file while the command goes on, and waits for
+            // it at exit; a command run in-process (a test) finds the file in place when the build returns.
+            cache.savesInBackground = ProcessExit.isCommandLine
+            return cache
+        }
     }
 
     /// What the cache is keyed by besides the articles: the gazetteer, the lexicon, the model weights, the

@@ -8,17 +8,20 @@ import Foundation
 /// test frees as before. What is kept is reachable from here, so a leak checker does not count it as leaked.
 enum ProcessExit {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var isCommandLine = false
+    nonisolated(unsafe) private static var commandLine = false
     nonisolated(unsafe) private static var kept: [AnyObject] = []
 
     /// Called once by `Dossier.main`, before any command runs.
     static func startCommandLine() {
-        lock.withLock { isCommandLine = true }
+        lock.withLock { commandLine = true }
     }
+
+    /// Whether this is the command line's own process (`Dossier.main` started it), not a test's.
+    static var isCommandLine: Bool { lock.withLock { commandLine } }
 
     /// Keeps `object` until the process exits, when this is the command line's process; otherwise does nothing.
     /// For an object a command is done with, right before it returns to `Dossier.main`, which then exits.
     static func keepUntilExit(_ object: AnyObject) {
-        lock.withLock { if isCommandLine { kept.append(object) } }
+        lock.withLock { if commandLine { kept.append(object) } }
     }
 }

@@ -422,6 +422,59 @@ struct ModelCacheTests {
         #expect(try Self.cached(scratch).source == .loaded)
     }
 
+    /// A build whose model file is completed on another thread (as the command line does) while the corpus is read:
+    /// the same file as a save that the build waits for, the lock held until it is in place, and the process's
+    /// next call waits for it and loads it.
+    @Test func aModelSavedInTheBackgroundIsTheSameFileAndIsWaitedFor() throws {
+        let scratch = try Scratch()
+        let reference = try Self.everything(Self.uncached(scratch))
+        var cache = ModelCache(folder: scratch.cache)
+        cache.savesInBackground = true
+        func corpus() throws -> ModelCache.Result {
+            try cache.corpus(directories: [scratch.corpus], inputs: Self.inputs(), builder: CorpusBuilder(gazetteer: Self.gazetteer, jobs: 2))
+        }
+        let built = try corpus()
+        #expect(built.source == .built(analysed: 35, reused: 0))
+        // Read whole, its texts from the file being completed, while the save may still run.
+        #expect(try Self.everything(built.corpus) == reference)
+        let loaded = try corpus()
+        #expect(loaded.source == .loaded)
+        #expect(try Self.everything(loaded.corpus) == reference)
+        BackgroundSave.waitForAll()
+        let models = scratch.cache.appendingPathComponent("models")
+        let names = try FileManager.default.contentsOfDirectory(atPath: models.path)
+        #expect(names.filter { $0.hasSuffix(".merge") }.count == 1, "the merge index is written too: \(names)")
+        #expect(!names.contains { $0.hasSuffix(".tmp") }, "\(names)")
+        // The lock is free.
+        let lockName = try #require(names.first { $0.hasSuffix(".lock") })
+        let fd = open(models.appendingPathComponent(lockName).path, O_RDWR)
+        defer { close(fd) }
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        flock(fd, LOCK_UN)
+        #expect(try Self.modelFileBytes(scratch.cache) == Self.fullBuildBytes(scratch))
+    }
+
+    @Test func concurrentBuildersWaitForAModelSavedInTheBackground() throws {
+        let scratch = try Scratch()
+        let reference = try Self.everything(Self.uncached(scratch))
+        let results = NoteLog()
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            do {
+                var cache = ModelCache(folder: scratch.cache)
+                cache.savesInBackground = true
+                let result = try cache.corpus(directories: [scratch.corpus], inputs: Self.inputs(), builder: CorpusBuilder(gazetteer: Self.gazetteer, jobs: 2))
+                results.add((try Self.everything(result.corpus) == reference ? "same " : "different ") + "\(result.source)")
+            } catch {
+                results.add("error \(error)")
+            }
+        }
+        #expect(results.all.allSatisfy { $0.hasPrefix("same") }, "\(results.all)")
+        // One built it; the others waited for its lock, held until the file was in place, and loaded it.
+        #expect(results.all.filter { $0.contains("loaded") }.count == 2, "\(results.all)")
+        BackgroundSave.waitForAll()
+        #expect(try Self.cached(scratch).source == .loaded)
+    }
+
     @Test func fourShardsMergeToTheModelOfOneBuild() throws {
         let scratch = try Scratch()
         let reference = try Self.everything(Self.uncached(scratch))
@@ -525,5 +578,29 @@ struct ModelCacheTests {
         let after = try BuildPlan(cache: cache, directories: [scratch.corpus], inputs: Self.inputs())
         #expect(after.isComplete && !after.keys.contains(0), "the hashes of the build's reads are remembered")
         #expect(try Self.cached(scratch).source == .loaded, "under the model key the remembered hashes give")
+        // Under the metadata a stat gives: the stamps of the build's own reads (no stat before a cold build).
+        let paths = CorpusListing(directories: [scratch.corpus]).files.map(\.path)
+        let index = FileIndex(url: scratch.cache.appendingPathComponent("files-\(String(BuildPlan.corpusID([scratch.corpus]), radix: 16)).idx"))
+        var folders = FolderStat(directories: [scratch.corpus])
+        defer { folders.close() }
+        #expect(index.storedCount == 35)
+        for (position, path) in paths.enumerated() {
+            let stat = folders.metadata(of: path)
+            let metadata = try #require(stat)
+            #expect(index.isUnchanged(path, at: position, metadata: metadata), "\(path)")
+        }
+    }
+
+    /// A cold build takes each article's stamp from its own read; an article edited after the build is read again.
+    @Test func anArticleEditedAfterAColdBuildIsSeen() throws {
+        let scratch = try Scratch()
+        for article in scratch.articles {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: article.path)
+        }
+        #expect(try Self.cached(scratch).source == .built(analysed: 35, reused: 0))
+        let edited = scratch.articles[3]
+        try (String(contentsOf: edited, encoding: .utf8) + "\nThe talks were described as productive.\n").write(to: edited, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -1800)], ofItemAtPath: edited.path)
+        #expect(try Self.cached(scratch).source == .built(analysed: 1, reused: 34))
     }
 }
