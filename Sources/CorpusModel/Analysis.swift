@@ -97,12 +97,18 @@ enum Analyzer {
             // before, or one further back with no time between; rule date.story-relative).
             let paragraph = a.sentences[si].paragraph
             let toldNearby = told.map { $0.sentence == si - 1 || $0.paragraph == paragraph } ?? false
+            // Said from the publication date with no plan or present-future word: its past-tense clauses' yearless
+            // dates are not after it (rule date.past-tense-year; an archive's story time is told forward).
+            let toldInPast = !future && !saidFromNow && !reference.anchored && reference.date == a.date
+                && r.contains { lexicon.pastTenseWords.contains(tokens[$0].lower) }
             let storyContext = StoryContext(lastTime: tellsThePast || toldNearby ? told?.date : nil,
-                                            tellsThePast: tellsThePast, saidFromNow: saidFromNow, publication: a.date)
+                                            tellsThePast: tellsThePast, saidFromNow: saidFromNow, publication: a.date,
+                                            toldInPast: toldInPast)
             storyContexts.append(storyContext)
             let monthBefore = monthTold.flatMap { $0.sentence == si - 1 && $0.paragraph == paragraph ? $0.date : nil }
             TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
                            monthToldBefore: a.language == .english && !storyContext.yearFromStory ? monthBefore : nil,
+                           paragraphMonth: storyContext.yearFromStory ? nil : monthTold.flatMap { $0.paragraph == paragraph ? $0.date : nil },
                            story: storyContext, lexicon: lexicon, into: &tt)
             heading.read(b, tokens, r, paragraph: paragraph, times: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }

@@ -40,6 +40,40 @@ struct DateAttachmentTests {
         #expect(times(now, date: "2025-06-17").contains("April=2025-04"))
     }
 
+    @Test("a yearless date of a clause told in the past is not after the publication date (date.past-tense-year)")
+    func pastTenseYear() {
+        let past = "In her first weeks she was in Tokyo on a state visit from Aug. 18 to 20, and travelled to Seoul in September."
+        let found = times(past, date: "2025-08-04")
+        #expect(found.contains("Aug. 18 to 20=2024-08-18"), "\(found)")
+        #expect(found.contains("September=2024-09"), "\(found)")
+        // A plan, a present-tense clause or "was to" keeps the date ahead.
+        #expect(times("She will be in Tokyo from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
+        #expect(times("She was represented by an envoy; the president hands over on Aug. 20.", date: "2025-08-04").contains("Aug. 20=2025-08-20"))
+        #expect(times("The trip was to have taken place from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
+    }
+
+    @Test("a yearless day of the month an earlier sentence of its paragraph wrote with a past year takes it (date.paragraph-year)")
+    func paragraphYear() {
+        let text = "Start with Johannesburg in August 2023. The summit was tense. Xi arrived on 21 August, and Modi flew in on the 22nd."
+        let found = times(text, date: "2025-11-24")
+        #expect(found.contains("21 August=2023-08-21"), "\(found)")
+        // Another paragraph, or another month (it may be the next year's), keeps the publication's reading.
+        let apart = "Start with Johannesburg in August 2023.\n\nXi arrived on 21 August."
+        #expect(times(apart, date: "2025-11-24").contains("21 August=2025-08-21"))
+        let later = "Start with Johannesburg in August 2023. The summit was tense. Xi arrived on 21 October."
+        #expect(times(later, date: "2025-11-24").contains("21 October=2025-10-21"))
+    }
+
+    @Test("Vietnamese months written as words, capitalised, are months (word set month-phrases)")
+    func vietnameseMonthWords() {
+        let found = times("Ông đến New York hôm Thứ Bảy, 21 Tháng Chín, sau khi lên nắm chức hồi đầu Tháng Tám. Tháng Mười Một năm 2023 ông thăm Lào.", date: "2024-09-23")
+        #expect(found.contains("21 Tháng Chín=2024-09-21"), "\(found)")
+        #expect(found.contains("Tháng Tám=2024-08"), "\(found)")
+        #expect(found.contains("Tháng Mười Một năm 2023=2023-11"), "\(found)")
+        // "tháng năm" in lower case is also "months and years": not a month.
+        #expect(times("Những tháng năm ấy ông thăm Lào.", date: "2024-09-23").isEmpty)
+    }
+
     @Test("a time closing 'since' and a verb in -ing dates no visit; 'since visiting <place>' still does")
     func sincePhrase() {
         let text = "New Zealand Prime Minister Jacinda Ardern, on her first trip abroad since becoming leader last month, arrived in Hanoi."
