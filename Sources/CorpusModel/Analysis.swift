@@ -221,6 +221,17 @@ enum Analyzer {
             return date.flatMap { Entity.office(in: entities.read(ref) { $0.offices }, at: $0)?.level }
         }
         events.genderOf = { ref in (ref >= 0 ? entities.read(ref) { $0.gender } : nil) ?? textGenders[ref] }
+        events.officesEnd = { ref in
+            guard ref >= 0 else { return nil }
+            let offices = entities.read(ref) { $0.offices }
+            guard !offices.isEmpty else { return nil }
+            var last: PartialDate?
+            for o in offices {
+                guard let e = o.end else { return nil }
+                if last.map({ $0 < e }) ?? true { last = e }
+            }
+            return last
+        }
         return events
     }
 }

@@ -64,6 +64,15 @@ struct DateAttachmentTests {
         #expect(times(later, date: "2025-11-24").contains("21 October=2025-10-21"))
     }
 
+    @Test("an undated visit of a person whose every office ended decades before the page does not take the page's month")
+    func longOutOfOffice() {
+        let old = visits("Soviet Premier Alexei Kosygin visited Hanoi for talks.", date: "2021-12-26")
+        #expect(old.contains { $0.hasPrefix("alexei-kosygin VNM") }, "\(old)")
+        #expect(!old.contains { $0.hasSuffix("2021-12") }, "\(old)")
+        // In office (or out of it for less than the bound), the page's month dates it as before.
+        #expect(visits("Soviet Premier Alexei Kosygin visited Hanoi for talks.", date: "1975-02-10").contains("alexei-kosygin VNM 1975-02"))
+    }
+
     @Test("Vietnamese months written as words, capitalised, are months (word set month-phrases)")
     func vietnameseMonthWords() {
         let found = times("Ông đến New York hôm Thứ Bảy, 21 Tháng Chín, sau khi lên nắm chức hồi đầu Tháng Tám. Tháng Mười Một năm 2023 ông thăm Lào.", date: "2024-09-23")
