@@ -93,10 +93,12 @@ struct LanguageIDScriptTests {
         #expect(note.message.contains("looks like Russian") && note.message.contains("no words to tell the language by: taken as Russian"), "\(note)")
     }
 
-    @Test("Swahili is Swahili, and the languages it shares stop words with keep theirs", arguments: [
+    @Test("Swahili and Tagalog are named, and the languages they share stop words with keep theirs", arguments: [
         ("sw", "Rais alisema kuwa ziara hiyo ni muhimu kwa uhusiano wa nchi hizo mbili, na kwamba serikali yake itaendelea kushirikiana na washirika wake katika eneo la biashara."),
         ("es", "El presidente dijo que la visita era importante para la relación entre los dos países y que su gobierno seguirá cooperando con sus socios en la región."),
         ("pl", "Prezydent powiedział, że wizyta jest ważna dla stosunków obu krajów i że jego rząd będzie nadal współpracował z partnerami na rzecz handlu."),
+        ("tl", "Sinabi ng pangulo na mahalaga ang pagbisita para sa ugnayan ng dalawang bansa, at patuloy na makikipagtulungan ang kanyang pamahalaan sa mga kaalyado nito sa kalakalan."),
+        ("id", "Presiden mengatakan bahwa kunjungan itu penting bagi hubungan kedua negara dan pemerintahnya akan terus bekerja sama dengan para mitra di bidang perdagangan."),
     ])
     func swahili(_ code: String, _ text: String) {
         let (c, _) = LanguageIDTests.build([("a.txt", "Heading\n" + text)])
