@@ -30,7 +30,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     case dateArchiveAnchor, dateBackReference, dateAcrossSpeechVerb
     // Who received the visitor.
     case hostCue, hostWelcomer, hostMeetingParticipant
-    case mergeSameTripInArticle, datePreviousLeg
+    case mergeSameTripInArticle, mergeSentenceDated, datePreviousLeg
     // Lists and timelines (ListItems.swift).
     case dateListItem, destinationListContext, visitorListContext, visitListRow
     // Gatherings of many (GatheringVisits.swift).
@@ -175,6 +175,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .hostWelcomer: "host.welcomer"
         case .hostMeetingParticipant: "host.meeting-participant"
         case .mergeSameTripInArticle: "merge.same-trip-in-article"
+        case .mergeSentenceDated: "merge.sentence-dated"
         case .datePreviousLeg: "date.previous-leg"
         case .dateListItem: "date.list-item"
         case .destinationListContext: "destination.list-context"

@@ -73,6 +73,13 @@ struct DateAttachmentTests {
         #expect(visits("Soviet Premier Alexei Kosygin visited Hanoi for talks.", date: "1975-02-10").contains("alexei-kosygin VNM 1975-02"))
     }
 
+    @Test("a report only the page's month dates joins the report of its sentence dated in its own words (merge.sentence-dated)")
+    func sentenceDated() {
+        let found = visits("Within weeks, President Joe Biden was in Tokyo on a state visit from June 18 to 20, meeting the emperor.", date: "2024-07-04")
+        #expect(found.contains { $0.hasPrefix("joe-biden JPN 2024-06-18") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("joe-biden JPN 2024-07") }, "\(found)")
+    }
+
     @Test("Vietnamese months written as words, capitalised, are months (word set month-phrases)")
     func vietnameseMonthWords() {
         let found = times("Ông đến New York hôm Thứ Bảy, 21 Tháng Chín, sau khi lên nắm chức hồi đầu Tháng Tám. Tháng Mười Một năm 2023 ông thăm Lào.", date: "2024-09-23")
