@@ -80,6 +80,14 @@ struct DateAttachmentTests {
         #expect(!found.contains { $0.hasPrefix("joe-biden JPN 2024-07") }, "\(found)")
     }
 
+    @Test("an undated meeting abroad of a page read from its own date takes the page's month, as any undated report")
+    func meetingVisitPublicationMonth() {
+        let text = "Japanese Prime Minister Fumio Kishida and Indonesian President Joko Widodo met at the summit in Vilnius."
+        let found = visits(text, date: "2023-07-17")
+        #expect(found.contains { $0.hasPrefix("fumio-kishida LTU 2023-07") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("fumio-kishida LTU") && !$0.contains("2023-07") }, "\(found)")
+    }
+
     @Test("Vietnamese months written as words, capitalised, are months (word set month-phrases)")
     func vietnameseMonthWords() {
         let found = times("Ông đến New York hôm Thứ Bảy, 21 Tháng Chín, sau khi lên nắm chức hồi đầu Tháng Tám. Tháng Mười Một năm 2023 ông thăm Lào.", date: "2024-09-23")
