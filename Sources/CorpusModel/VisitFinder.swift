@@ -449,11 +449,9 @@ extension EventFinder {
             end = nil
             rules.insert(.dateArchiveAnchor)
         }
-        // A plan called off ("will not travel", "had planned to fly to X, but cancelled the trip") is dated like a plan.
-        let cancelledAhead = statusValue == .negated
-            && (r.trigger.map { isFutureNegation(before: $0.tokens, c) } == true || rules.contains(.statusNegatedCancelItAfter))
-        if start == nil && r.notBefore == nil && !p.historical && !longOutOfOffice(p, at: date), let d = date,
-           statusValue != .negated || cancelledAhead {
+        // A plan called off ("will not travel", "had planned to fly to X, but cancelled the trip") is dated like a plan,
+        // and so is any undated negated report: a trip is called off, or said not to happen, in the days of the news.
+        if start == nil && r.notBefore == nil && !p.historical && !longOutOfOffice(p, at: date), let d = date {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)

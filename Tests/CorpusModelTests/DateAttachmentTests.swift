@@ -88,6 +88,12 @@ struct DateAttachmentTests {
         #expect(!found.contains { $0.hasPrefix("fumio-kishida LTU") && !$0.contains("2023-07") }, "\(found)")
     }
 
+    @Test("an undated report of a trip called off or said not to happen takes the page's month, as a plan does")
+    func negatedPublicationMonth() {
+        let found = visits("President Joe Biden did not travel to Germany, the White House said.", date: "2024-10-10")
+        #expect(found.contains { $0.hasPrefix("joe-biden DEU 2024-10") }, "\(found)")
+    }
+
     @Test("Vietnamese months written as words, capitalised, are months (word set month-phrases)")
     func vietnameseMonthWords() {
         let found = times("Ông đến New York hôm Thứ Bảy, 21 Tháng Chín, sau khi lên nắm chức hồi đầu Tháng Tám. Tháng Mười Một năm 2023 ông thăm Lào.", date: "2024-09-23")
