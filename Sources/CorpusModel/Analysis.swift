@@ -78,6 +78,7 @@ enum Analyzer {
         timesPerSentence.reserveCapacity(sentenceTokens.count)
         var lastYear: Int? // the year last written out, for "tháng 9 cùng năm", "in May that year"
         var monthTold: (date: PartialDate, sentence: Int, paragraph: Int)? // a month written with its year (rule date.month-told-before)
+        var lastTimeSentence: Int? // the last sentence that told a time of any kind
         // A text that tells the past reads yearless dates and undated visits from the time it told last
         // (NarrativeTime.swift); "the next day" is read from that time in any text.
         let tellsThePast = NarrativeProfile.tellsThePast(b, tokens, publication: a.date, lexicon: lexicon)
@@ -108,12 +109,16 @@ enum Analyzer {
             let monthBefore = monthTold.flatMap { $0.sentence == si - 1 && $0.paragraph == paragraph ? $0.date : nil }
             TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
                            monthToldBefore: a.language == .english && !storyContext.yearFromStory ? monthBefore : nil,
-                           paragraphMonth: storyContext.yearFromStory ? nil : monthTold.flatMap { $0.paragraph == paragraph ? $0.date : nil },
+                           paragraphMonth: storyContext.yearFromStory ? nil : monthTold.flatMap {
+                               // The paragraph's month with its year, when no time was told after it (rule date.paragraph-year).
+                               $0.paragraph == paragraph && lastTimeSentence == $0.sentence ? $0.date : nil
+                           },
                            story: storyContext, lexicon: lexicon, into: &tt)
             heading.read(b, tokens, r, paragraph: paragraph, times: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             monthTold = tt.last(where: { !$0.relative && !$0.yearless && $0.start.granularity >= .month })
                 .map { (date: $0.start, sentence: si, paragraph: paragraph) } ?? monthTold
+            if !tt.isEmpty { lastTimeSentence = si }
             if let last = tt.last(where: { ($0.rule != nil || !$0.relative || $0.yearFromSentence)
                 && !TimeTagger.boundsPeriod(tokens, at: $0.tokens.lowerBound, from: r.lowerBound, lexicon: lexicon) }) {
                 told = (last.start, si, paragraph)

@@ -310,16 +310,23 @@ enum Merger {
     }
 
     /// A report that only its page's month dates, in a sentence where another report of the same visitor to the same
-    /// country has a date of its own words ("was in Beijing on a state visit from Aug. 18 to 20": the presence and the
-    /// visit noun): one visit, of that date (rule merge.sentence-dated). The cluster, if any.
+    /// country, with the same status, has a date of its own words ("was in Beijing on a state visit from Aug. 18 to 20": the presence and the
+    /// visit noun): one visit, of that date (rule merge.sentence-dated). A plan or a cancellation so dated joins the
+    /// one its article dates in its own words anywhere, in its page's year or later ("Trump hoãn thăm" over "... hoãn
+    /// chuyến thăm ... ngày 2-3/9").
+    /// The cluster, if any.
     static func sentenceDated(_ index: Int, _ local: [Cluster], _ candidates: VisitCandidates) -> Int? {
-        guard candidates.rules(index).contains(.datePublicationMonth), candidates.status(index) == .occurred else { return nil }
-        let document = candidates.document(index), sentence = candidates.sentence(index)
+        guard candidates.rules(index).contains(.datePublicationMonth) else { return nil }
+        let document = candidates.document(index), sentence = candidates.sentence(index), status = candidates.status(index)
+        let page = candidates.start(index)
         return local.indices.first { c in
             local[c].start != nil && local[c].members.contains { m in
                 let m = Int(m)
-                return candidates.document(m) == document && candidates.sentence(m) == sentence && candidates.start(m) != nil
-                    && !candidates.rules(m).contains(.datePublicationMonth) && candidates.status(m) == .occurred
+                guard let own = candidates.start(m), candidates.document(m) == document else { return false }
+                // A plan or a cancellation: anywhere in its article, for a date not in a year before its page's.
+                let placed = status == .occurred ? candidates.sentence(m) == sentence : own.year >= (page?.year ?? own.year)
+                return placed
+                    && !candidates.rules(m).contains(.datePublicationMonth) && candidates.status(m) == status
             }
         }
     }

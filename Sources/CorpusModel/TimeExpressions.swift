@@ -298,10 +298,11 @@ enum TimeTagger {
                     year = told.year
                     out[x].rule = .dateMonthToldBefore
                 }
-                // "Start with Johannesburg in August 2023. ... Xi arrived on 21 August": in a sentence told in the
-                // past, a yearless day of the month an earlier sentence of its paragraph wrote with a past year takes
-                // that year (rule date.paragraph-year; a later month may be the next year's).
-                if year == nil, let told = paragraphMonth, let tm = told.month, out[x].start.month == tm,
+                // "Start with Johannesburg in August 2023. ... Xi arrived on 21 August", "In October 2023 he flew to
+                // Bishkek. In December he toured the Gulf": in a sentence told in the past, a yearless date of that
+                // month or a later one takes the year an earlier sentence of its paragraph wrote with its month, when no
+                // time was told since (the caller's condition: "... last June ... In December" is not that year's).
+                if year == nil, let told = paragraphMonth, let tm = told.month, let m = out[x].start.month, m >= tm,
                    told.year < (publication?.year ?? Int.max), out[first...].allSatisfy({ !$0.relative || $0.yearless || $0.rule != nil }) {
                     year = told.year
                     out[x].rule = .dateParagraphYear

@@ -13,8 +13,8 @@ struct DateAttachmentTests {
     func yearInSentence() {
         let text = "The envoy reached Tokyo on 5 May 2021. In November of that year he spent three days in Rome, from 12 November, for talks."
         #expect(times(text, date: "2024-07-25").contains("12 November=2021-11-12"))
-        // Without a year told in the sentence the publication's year is kept.
-        let plain = "The envoy reached Tokyo on 5 May 2021. He spent three days in Rome from 12 November for talks."
+        // Without a year told in the sentence (or its paragraph: date.paragraph-year) the publication's year is kept.
+        let plain = "The envoy reached Tokyo on 5 May 2021.\n\nHe spent three days in Rome from 12 November for talks."
         #expect(times(plain, date: "2024-07-25").contains("12 November=2023-11-12"))
     }
 
@@ -31,9 +31,12 @@ struct DateAttachmentTests {
     func monthToldBefore() {
         let text = "June 2024 brought him to Madrid for a summit. On June 30 he flew on to Mongolia."
         #expect(times(text, date: "2026-02-20").contains("June 30=2024-06-30"))
-        // Another month, another paragraph, or a time said from now in the sentence: the publication's year.
-        let other = "June 2024 brought him to Madrid for a summit. On July 2 he flew on to Mongolia."
-        #expect(times(other, date: "2026-02-20").contains("July 2=2025-07-02"))
+        // An earlier month, another paragraph, or a time said from now in the sentence: the publication's year (a
+        // later month of a sentence told in the past takes the paragraph's year: date.paragraph-year).
+        let other = "June 2024 brought him to Madrid for a summit. On May 2 he flew on to Mongolia."
+        #expect(times(other, date: "2026-02-20").contains("May 2=2025-05-02"))
+        let later = "June 2024 brought him to Madrid for a summit. On July 2 he flew on to Mongolia."
+        #expect(times(later, date: "2026-02-20").contains("July 2=2024-07-02"))
         let paragraph = "June 2024 brought him to Madrid for a summit.\n\nOn June 30 he flew on to Mongolia."
         #expect(times(paragraph, date: "2026-02-20").contains("June 30=2025-06-30"))
         let now = "The forum first met in April 2023. It is his second journey this year, after a trip to Rome in April."
@@ -60,8 +63,13 @@ struct DateAttachmentTests {
         // Another paragraph, or another month (it may be the next year's), keeps the publication's reading.
         let apart = "Start with Johannesburg in August 2023.\n\nXi arrived on 21 August."
         #expect(times(apart, date: "2025-11-24").contains("21 August=2025-08-21"))
+        // A later month of the same year, with no time told since, takes it too; after another time it does not.
         let later = "Start with Johannesburg in August 2023. The summit was tense. Xi arrived on 21 October."
-        #expect(times(later, date: "2025-11-24").contains("21 October=2025-10-21"))
+        #expect(times(later, date: "2025-11-24").contains("21 October=2023-10-21"))
+        let moved = "Start with Johannesburg in August 2023. Xi came to Osaka last June. Xi arrived on 21 October."
+        #expect(times(moved, date: "2025-11-24").contains("21 October=2025-10-21"))
+        let earlier = "Start with Johannesburg in August 2023. The summit was tense. Xi arrived on 21 March."
+        #expect(times(earlier, date: "2025-11-24").contains("21 March=2025-03-21"))
     }
 
     @Test("an undated visit of a person whose every office ended decades before the page does not take the page's month")
