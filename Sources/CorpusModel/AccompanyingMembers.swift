@@ -62,9 +62,11 @@ extension EventFinder {
         let n = lexicon.accompaniedByWords.match(tokens, at: k, end: c.end)
         guard n > 0 else { return nil }
         let cue = k..<(k + n)
-        // "accompanied by" is a host cue too ("accompanied by his host"): a member is named with his country.
+        // "accompanied by" is a host cue too ("accompanied by his host"): a member is named with his country, or by a
+        // title alone ("accompanied by Deputy Prime Minister X": of the leader's country).
         let members = c.persons.filter { p in
-            p.phraseStart >= cue.upperBound && p.referring == nil && !p.otherParty && !p.historical && c.country(of: p) != nil
+            p.phraseStart >= cue.upperBound && p.referring == nil && !p.otherParty && !p.historical
+                && (c.country(of: p) != nil || p.titleLevel != nil)
         }
         let before = c.persons.filter { $0.nameEnd <= k && !$0.hostContext && !$0.otherParty }.reversed()
         let countries = Set(members.compactMap { c.country(of: $0) })
@@ -149,7 +151,8 @@ extension EventFinder {
         rules.formUnion(member.referringRules)
         let mention = Mention(document: 0, sentence: report.sentence.index, status: leg.status, date: leg.start, ruleSet: rules,
                               visitorSpan: byteSpan(member.nameStart..<member.nameEnd), destinationSpan: nil, dateSpan: nil)
-        add(VisitCandidate(visitor: member.entity, visitorCountry: report.sentence.country(of: member), destination: leg.destination,
+        // A member named by his title alone is of the leader's country.
+        add(VisitCandidate(visitor: member.entity, visitorCountry: report.sentence.country(of: member) ?? leg.visitorCountry, destination: leg.destination,
                            city: leg.city, host: nil, start: leg.start, end: leg.end, notBefore: nil, kind: leg.kind,
                            status: leg.status, titleLevel: member.titleLevel, mentions: [mention], rules: rules,
                            evidence: CandidateEvidence(meeting: report.cue, time: nil)))

@@ -123,6 +123,7 @@ enum Analyzer {
                 && !TimeTagger.boundsPeriod(tokens, at: $0.tokens.lowerBound, from: r.lowerBound, lexicon: lexicon) }) {
                 told = (last.start, si, paragraph)
             }
+            finder.sentenceTime = tt.first(where: { !$0.relative && !$0.yearless })?.start ?? told?.date
             let m = finder.find(sentence: si, range: r, reserved: tt.map(\.tokens))
             record(m, tt, sentence: si, tokens: tokens, gazetteer: gazetteer, into: &a)
             perSentence.append(m)

@@ -239,6 +239,7 @@ struct EventFinder {
         findVisits(context)
         findOtherEvents(context)
         findGatheringVisits(context)
+        readAttendanceListItem(context)
         findSubstituteVisits(context)
         noteAccompanyingMembers(context)
         if let item = listItem, visits.count > visitsBefore {

@@ -65,16 +65,32 @@ extension EventFinder {
             attendanceOnly = read == nil
             placed = read ?? placed
         }
-        if from == c.start, let meeting = itemHeadingMeeting(c) { _ = readGathering(meeting, c, before: nil) }
+        if from == c.start, let meeting = itemHeadingMeeting(c) ?? itemHeadingSubjectAct(c) { _ = readGathering(meeting, c, before: nil) }
     }
 
-    /// No place of the sentence stands after "in", "to", "tại" (`place-prepositions`, `destination-prepositions`).
+    /// No place of the sentence stands after "in", "to", "tại" (`place-prepositions`, `destination-prepositions`),
+    /// but in an aside set off by commas right after the person the sentence opens with ("Kennedy, fresh from three
+    /// days in Paris, meets Khrushchev": where he came from).
     func namesNoPlaceOfItsOwn(_ c: SentenceContext) -> Bool {
-        !c.destinations.contains { p in
+        let aside = asideAfterOpeningPerson(c)
+        return !c.destinations.contains { p in
             let j = p.tokens.lowerBound - 1
-            return j >= c.start && (lexicon.placePrepositions.contains(tokens[j].lower) || lexicon.destinationPrepositions.contains(tokens[j].lower))
+            return j >= c.start && aside?.contains(j) != true
+                && (lexicon.placePrepositions.contains(tokens[j].lower) || lexicon.destinationPrepositions.contains(tokens[j].lower))
         }
     }
+
+    /// ", fresh from three days with de Gaulle in Paris," right after the named person a sentence opens with (past a
+    /// bullet): the aside's tokens, its commas included, when it closes within `asideReach` tokens.
+    func asideAfterOpeningPerson(_ c: SentenceContext) -> Range<Int>? {
+        let first = firstWord(after: c.start, c)
+        guard let p = c.persons.first(where: { $0.phraseStart == first && $0.referring == nil }), p.nameEnd < c.end, isComma(p.nameEnd),
+              let close = (p.nameEnd + 1..<min(c.end, p.nameEnd + Self.asideReach)).first(where: { isComma($0) }) else { return nil }
+        return p.nameEnd..<(close + 1)
+    }
+
+    /// How many tokens an aside after an opening name may take.
+    static let asideReach = 14
 
     /// "July 1955 — Geneva. Eisenhower, Eden and Faure met Bulganin.": in a timeline item whose heading placed its
     /// gathering, a sentence with no gathering cue and no place of its own after "in", "to" (`place-prepositions`,
@@ -88,6 +104,25 @@ extension EventFinder {
             if n > 0 { return k..<(k + n) }
         }
         return nil
+    }
+
+    /// "December 1987 — Washington. Gorbachev signs the INF Treaty at the White House.": in a timeline item whose
+    /// heading placed its gathering, a later sentence with no place of its own after "in", "to" that opens with named
+    /// persons ("Bush and Gorbachev sign ...") and goes on with a lower-case word (what they do there): they are at
+    /// the heading's place (rule destination.item-heading). That word's token.
+    func itemHeadingSubjectAct(_ c: SentenceContext) -> Range<Int>? {
+        guard let g = gathering, g.fromItemHeading, g.holds(in: c.index), g.sentence >= paragraphFirstSentence, g.sentence < c.index,
+              namesNoPlaceOfItsOwn(c), var subject = c.persons.first(where: { $0.phraseStart == c.start && $0.referring == nil })
+        else { return nil }
+        // "Jimmy Carter and Brezhnev", "A, B and C": the persons the subject coordinates.
+        while subject.nameEnd + 1 < c.end, tokens[subject.nameEnd].first == 0x2C || lexicon.coordinators.contains(tokens[subject.nameEnd].lower),
+              let next = c.persons.first(where: { $0.phraseStart == subject.nameEnd + 1 && $0.referring == nil }) {
+            subject = next
+        }
+        // Past an aside about him ("Gerald Ford, on his way home from Japan, meets ...").
+        let k = asideAfterOpeningPerson(c).flatMap { $0.lowerBound == subject.nameEnd ? $0.upperBound : nil } ?? subject.nameEnd
+        guard k < c.end, tokens[k].kind == .word, !tokens[k].capitalized else { return nil }
+        return k..<(k + 1)
     }
 
     /// The visits of one cue's gathering: its place and time, then each participant's; `before`, the gathering an
@@ -201,8 +236,26 @@ extension EventFinder {
             if d > 0 { return j + d - k }
             j += 1
         }
-        return 0
+        return delegationOpensBefore(k, c) ? n : 0
     }
+
+    /// "Đoàn Lào do Tổng Bí thư, Chủ tịch nước Thongloun Sisoulith dẫn đầu", "the Lao delegation, which X led": a
+    /// delegation word (`delegation-words`) opening the sentence or a clause after ";" within `delegationReach` tokens
+    /// before the lead verb at `k` (the leader's titles between may hold commas).
+    func delegationOpensBefore(_ k: Int, _ c: SentenceContext) -> Bool {
+        var j = k - 1
+        while j >= max(c.start, k - Self.delegationReach) {
+            let opens = j == c.start || (tokens[j - 1].kind == .punct && tokens[j - 1].first == 0x3B)
+            if opens && lexicon.delegationWords.match(tokens, at: j, end: k) > 0 { return true }
+            if tokens[j].kind == .punct && tokens[j].first == 0x3B { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    /// How far before its lead verb a delegation word may open the clause ("Đoàn Singapore do Phó Thủ tướng, Bộ
+    /// trưởng Thương mại và Công nghiệp Gan Kim Yong dẫn đầu").
+    static let delegationReach = 24
 
     /// "after attending the G20 summit in Bali", "sau khi dự Hội nghị G20 tại Bali": an `after-words` phrase within
     /// three words before the cue: the gathering is over, background to the sentence's news.
@@ -233,7 +286,8 @@ extension EventFinder {
         if isArrivalCue(cue, c) { rules.insert(.visitArrivalUnplaced) }
         // A time inside a relative clause ("Modi, whose country takes over next month, ...") dates that clause only.
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
-        let times = c.times.filter { cueInRelative || !isInsideRelativeClause(at: $0.tokens.lowerBound, c) }
+        // "has not attended a COP since Paris in 2015": a time in a since phrase starts a stretch; it does not date the gathering.
+        let times = c.times.filter { (cueInRelative || !isInsideRelativeClause(at: $0.tokens.lowerBound, c)) && !followsSince($0, c) }
         var time = nearestTime(times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
             ?? nearestTime(times, to: cue.lowerBound)
         if time != nil { rules.insert(.dateNearest) }
@@ -303,8 +357,13 @@ extension EventFinder {
         // A place inside a relative clause the cue is not in ("Arrivals: X, who came on from the meeting in Lima") is
         // that clause's.
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
+        // In an item whose heading placed the gathering ("June 1961 - Vienna."), a place in an aside about the person
+        // the sentence opens with is where he came from ("Kennedy, fresh from three days in Paris, meets ...").
+        let headed = gathering.map { $0.fromItemHeading && $0.holds(in: c.index) && $0.sentence >= paragraphFirstSentence } ?? false
+        let aside = headed ? asideAfterOpeningPerson(c) : nil
         let places = c.destinations.filter { p in
             !isExcluded(p, c) && !(p.tokens.upperBound < c.end && tokens[p.tokens.upperBound].kind == .possessive)
+                && aside?.contains(p.tokens.lowerBound) != true
                 && (cueInRelative || !isInsideSetOffRelative(at: p.tokens.lowerBound, c))
         }
         if let before = places.first(where: { p in
@@ -319,9 +378,42 @@ extension EventFinder {
             var j = k - 1
             if j > c.start && tokens[j].lower == Self.kThe { j -= 1 }
             let w = j >= c.start ? tokens[j].lower : 0
-            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w)))
+            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w))
+                || isVenueInCity(p, c))
         }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
     }
+
+    /// A since word (`since-words`) in the `sinceReach` tokens before a time, with no comma between ("since Paris in 2015").
+    func followsSince(_ t: TaggedTime, _ c: SentenceContext) -> Bool {
+        var j = t.tokens.lowerBound - 1
+        while j >= c.start && j >= t.tokens.lowerBound - Self.sinceReach && !isComma(j) {
+            if lexicon.sinceWords.contains(tokens[j].lower) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// How far before a time a since word may stand ("since Paris in 2015").
+    static let sinceReach = 4
+
+    /// "at Expo City Dubai": a city at the end of a venue's name (up to `venueWords` capitalised words that name
+    /// nobody and no place), the venue after "in", "at" (`place-prepositions`, "the" allowed).
+    func isVenueInCity(_ p: PlaceRef, _ c: SentenceContext) -> Bool {
+        guard p.city != nil else { return false }
+        let k = p.tokens.lowerBound
+        var j = k
+        while j > c.start, k - j < Self.venueWords, tokens[j - 1].kind == .word, tokens[j - 1].capitalized,
+              !lexicon.placePrepositions.contains(tokens[j - 1].lower),
+              !c.persons.contains(where: { $0.nameStart < j && j - 1 < $0.nameEnd }),
+              !c.mentions.places.contains(where: { $0.tokens.contains(j - 1) }) { j -= 1 }
+        guard j < k else { return false }
+        var before = j - 1
+        if before > c.start && tokens[before].lower == Self.kThe { before -= 1 }
+        return before >= c.start && lexicon.placePrepositions.contains(tokens[before].lower)
+    }
+
+    /// How many capitalised words a venue's name may put before its city.
+    static let venueWords = 3
 
     /// "flew in from Kuala Lumpur, where he had attended the meeting": the place right before ", where" when the cue
     /// is in that clause (no other comma between).
@@ -379,7 +471,11 @@ extension EventFinder {
                   continuesList(at: starts[last + 2], c) || opensListItem(at: starts[last + 2], c) else { break }
             last += 2
         }
-        return starts[first]..<(last + 1 < starts.count ? starts[last + 1] : c.end)
+        // "Kennedy, fresh from three days in Paris, meets Khrushchev": the clause after an aside about the person the
+        // sentence opens with is his.
+        var lower = starts[first]
+        if let aside = asideAfterOpeningPerson(c), aside.contains(lower) || aside.upperBound == lower { lower = c.start }
+        return lower..<(last + 1 < starts.count ? starts[last + 1] : c.end)
     }
 
     /// A clause that only carries on a list of persons: a coordinator, then a person named within a few
@@ -430,6 +526,12 @@ extension EventFinder {
         let mention = report(c, status: st.status, time: r.time, rules: rules, visitor: p.nameStart..<p.nameEnd,
                              destination: r.place.tokens)
         var start = r.place.start, end = r.place.end
+        // A list item's sentence that gives no date of its own is of the item's date (rule date.list-item).
+        if start == nil, let item = c.listItem?.date {
+            start = item.start
+            end = item.end
+            rules.insert(.dateListItem)
+        }
         if start == nil, !p.historical, let d = date {
             start = d.truncated(to: .month)
             end = nil

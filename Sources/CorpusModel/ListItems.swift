@@ -76,7 +76,7 @@ struct ListItemReader {
                 year = heading
                 continue
             }
-            guard si > 0, var head = itemHead(si) else {
+            guard si > 0, var head = itemHead(si) ?? (inList ? undatedItemHead(si) : nil) else {
                 inList = false
                 year = nil
                 continue
@@ -166,6 +166,24 @@ struct ListItemReader {
         guard j < r.upperBound, isSeparator(tokens[j]) else { return nil }
         return ListItemHead(date: date)
     }
+
+    /// Inside a list, a paragraph shaped like its items whose date the reader cannot read ("Mid-July - Brazil.",
+    /// "Late 1961 — Vienna."): a few words that name no person, a separator, then a place. It is an item of the
+    /// list (rule visitor.list-context: the items after it keep the list's person), dated by a time of its opening
+    /// words when one is read there.
+    func undatedItemHead(_ si: Int) -> ListItemHead? {
+        let r = sentenceTokens[si]
+        let limit = min(r.upperBound - 1, r.lowerBound + Self.undatedHeadLength)
+        let placeAfter = { (k: Int) in self.mentions[si].places.contains { $0.tokens.lowerBound == k + 1 && !$0.inPhrase } }
+        guard let sep = (r.lowerBound + 1..<max(r.lowerBound + 1, limit)).first(where: { isSeparator(tokens[$0]) && placeAfter($0) }),
+              !mentions[si].persons.contains(where: { $0.phraseStart < sep }),
+              !mentions[si].places.contains(where: { $0.tokens.lowerBound < sep }),
+              (r.lowerBound..<sep).allSatisfy({ tokens[$0].kind != .punct || isBullet(tokens[$0]) }) else { return nil }
+        return ListItemHead(date: times[si].first { $0.tokens.upperBound <= sep && (!$0.relative || $0.yearless) })
+    }
+
+    /// How many tokens an undated item's opening words may take before their separator ("30 August-3 September -").
+    static let undatedHeadLength = 7
 
     /// "- Jimmy Carter, 1978: Nigeria from March 31 ...", "Shinzo Abe, first term (2006): Beijing ...": a line opening
     /// with a person's name, then a comma and a year, or a year in brackets (after a few words set off by a comma),

@@ -81,6 +81,9 @@ struct MentionFinder {
     let date: PartialDate?
     var discovered: [DiscoveredPerson] = []
     var discoveredByKey: [UInt64: Int] = [:]
+    /// The time the sentence being read tells (its first dated time, else the story's, else the publication's): a
+    /// full name several persons share ("George Bush") is the one in office then (`choose`).
+    var sentenceTime: PartialDate?
     /// Token index where each person was last named, for short references.
     var lastSeen: [Int: Int] = [:]
     /// Country mention counts, for the document's pair of countries.
@@ -347,9 +350,11 @@ struct MentionFinder {
         return true
     }
 
-    /// Prefers a country, then a person, an organisation, and the largest city.
+    /// Prefers a country, then a person, an organisation, and the largest city. Of persons who share the name, the
+    /// one holding an office at the sentence's time (`personInOffice`).
     func choose(_ refs: Gazetteer.NameRefs) -> Gazetteer.NameRef {
         if refs.count == 1 { return refs[0] } // nothing to rank
+        if let person = personInOffice(refs) { return person }
         func rank(_ r: Gazetteer.NameRef) -> (Int, Int) {
             let i = Int(r.entity) // fields read in place, not a copy of the entity
             let k: Int
@@ -358,6 +363,17 @@ struct MentionFinder {
             return (k * 2 + pairBonus, -gazetteer.entities.read(i) { $0.population ?? 0 })
         }
         return refs.min { rank($0) < rank($1) }!
+    }
+
+    /// "Tổng thống Mỹ George Bush" in February 1989: of the persons a full name names, the only one in office at the
+    /// sentence's time (else the publication's). Nil when the name names one person or none, or when not exactly
+    /// one of them was in office then (the usual ranking decides).
+    func personInOffice(_ refs: Gazetteer.NameRefs) -> Gazetteer.NameRef? {
+        var persons: [Gazetteer.NameRef] = []
+        for r in refs where gazetteer.entities.kind(at: Int(r.entity)) == .person { persons.append(r) }
+        guard persons.count > 1, let time = sentenceTime ?? date else { return nil }
+        let holding = persons.filter { !gazetteer.entities[Int($0.entity)].offices(at: time).isEmpty }
+        return holding.count == 1 ? holding[0] : nil
     }
 
     func localShort(_ key: UInt64) -> Int? {

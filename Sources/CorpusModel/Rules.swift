@@ -101,6 +101,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitProposedSubject
     // A destination dated while it was part of a union of several states is that union's (FormerUnions.swift).
     case destinationFormerUnion
+    // An item of a list of who attends a gathering, opening with a person (AttendanceLists.swift).
+    case visitAttendanceListItem
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -247,6 +249,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitProposedScene: "visit.proposed-scene"
         case .visitProposedSubject: "visit.proposed-subject"
         case .destinationFormerUnion: "destination.former-union"
+        case .visitAttendanceListItem: "visit.attendance-list-item"
         }
     }
 }

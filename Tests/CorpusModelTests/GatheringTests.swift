@@ -96,4 +96,30 @@ struct DatelinePlaceTests {
     func trimmed(_ part: String) {
         #expect(String(GatheringPlace.trimmingSpaces(Substring(part))) == part.trimmingCharacters(in: .whitespaces))
     }
+
+    @Test("a venue named with its city places the gathering in that city ('at Expo City Dubai')")
+    func venueEndingInItsCity() {
+        #expect(GatheringTests.gatheringVisits("The climate summit opened at Expo City Dubai on June 3. Indonesian President Joko Widodo also attended.")
+            == ["Joko Widodo -> ARE 2024-06-03 occurred"])
+    }
+
+    @Test("each item of a list of who comes, opening with a person, is an attendance: planned, negated or done as its words say")
+    func attendanceList() {
+        let text = """
+            Who is coming to Vientiane
+
+            The regional summit opens in Vientiane on June 20. Here is our guide to the main names:
+
+            - Joko Widodo, the Indonesian president, is expected on June 19.
+            - Prabowo Subianto, who has not attended since 2019.
+            - Anwar Ibrahim (Malaysia) arrived on June 14.
+            - Sonexay Siphandone (Laos) will welcome the leaders.
+            - Fumio Kishida.
+            """
+        let c = Fixtures.corpus(text, date: "2024-06-15", gazetteer: Fixtures.fullGazetteer)
+        let visits = c.visits.map { "\(c.entities[$0.visitor].name) -> \($0.destination) \($0.start?.iso ?? "?") \($0.status.rawValue)" }.sorted()
+        #expect(visits == ["Anwar Ibrahim -> LAO 2024-06-14 occurred", "Joko Widodo -> LAO 2024-06-19 planned",
+                           "Prabowo Subianto -> LAO 2024-06-20 negated"])
+        #expect(c.visits.contains { $0.ruleSet.contains(.visitAttendanceListItem) })
+    }
 }

@@ -190,4 +190,50 @@ extension ListItemTests {
             #expect(!corpus(text, date: "2024-05-02").visits.contains { $0.ruleSet.contains(.visitListRow) }, "\(text)")
         }
     }
+
+    @Test("an item-shaped paragraph whose date is not read keeps the list going: the next items keep the list's person")
+    func undatedItemKeepsTheList() {
+        let c = corpus("""
+            Jair Bolsonaro's year abroad
+
+            Jair Bolsonaro's first year as president took him to four countries. Below, his trips in order.
+
+            15-16 March - Chile. First foreign trip as president.
+
+            Sometime in spring - Japan. Talks with Shinzo Abe in Tokyo.
+
+            3-4 August - Argentina. Official visit to Buenos Aires.
+            """, date: "2019-12-20")
+        #expect(visits(c).contains("Jair Bolsonaro -> ARG 2019-08-03"), "\(visits(c))")
+        #expect(!visits(c).contains { $0.hasPrefix("Shinzo Abe") }, "\(visits(c))")
+    }
+
+    @Test("an attendance in a list item's later sentence, with no date of its own, is of the item's date")
+    func gatheringTakesTheItemDate() {
+        let c = corpus("""
+            Brazil at the summits
+
+            The record of Brazilian presidents:
+
+            25-27 November 2014 - Kathmandu. The 18th regional summit, where Jair Bolsonaro met Shinzo Abe.
+            """, date: "2019-12-20")
+        #expect(visits(c).contains("Shinzo Abe -> NPL 2014-11-25"), "\(visits(c))")
+    }
+
+    @Test("a timeline item's later sentence opening with named persons puts them at the heading's place, past an aside naming where one came from")
+    func itemHeadingSubjects() {
+        let c = corpus("""
+            Where the leaders met
+
+            The meetings of Indonesian and Indian leaders:
+
+            June 2019 - Osaka. Indonesian President Joko Widodo and Indian Prime Minister Narendra Modi sign a trade pact.
+
+            May 2021 - Bangkok. Indonesian President Joko Widodo, fresh from two days in Seoul, meets Indian Prime Minister Narendra Modi.
+            """, date: "2024-05-02")
+        let found = visits(c)
+        for v in ["Joko Widodo -> JPN 2019-06", "Narendra Modi -> JPN 2019-06", "Joko Widodo -> THA 2021-05", "Narendra Modi -> THA 2021-05"] {
+            #expect(found.contains(v), "\(found)")
+        }
+    }
 }

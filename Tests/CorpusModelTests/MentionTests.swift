@@ -71,4 +71,16 @@ struct MentionTests {
         let (_, m) = mentions("Victoria said that in May 2024 Hanoi grew.")
         #expect(m.map(\.0) == ["geonames:1581130"])
     }
+
+    @Test("a full name two persons share is the one in office at the sentence's time, else at the publication's")
+    func sharedNameByOffice() {
+        func named(_ text: String, date: String) -> [String] {
+            let c = Fixtures.corpus(text, date: date, gazetteer: Fixtures.fullGazetteer)
+            return c.documents[0].mentions.map { c.entities[$0.entity].id }.filter { $0.hasPrefix("george") }
+        }
+        #expect(named("President George Bush flew to Tokyo on 24 February 1989.", date: "2019-05-02") == ["george-h-w-bush"])
+        #expect(named("President George Bush flew to Tokyo on 24 February 2003.", date: "2019-05-02") == ["george-w-bush"])
+        #expect(named("President George Bush flew to Tokyo on Friday.", date: "1990-05-02") == ["george-h-w-bush"])
+        #expect(named("President George Bush flew to Tokyo on Friday.", date: "2004-05-02") == ["george-w-bush"])
+    }
 }

@@ -60,6 +60,21 @@ struct ProposedVisitTests {
         #expect(usa?.features[.statusPlanned] == 1) // "would": a plan cue makes a proposal not occurred
     }
 
+    @Test("the features mark a person named as the one met, joined by 'and', or at home in his own country's city")
+    func aPersonMetIsMarked() {
+        let (proposed, _) = Self.proposals("For Yoon Suk Yeol, the summit opened a tour that took him on to Warsaw for talks with President Andrzej Duda and then, unannounced, to Kyiv on July 15, 2023, where he met Volodymyr Zelensky.",
+                                           date: "2023-07-20")
+        let duda = proposed.first { $0.visitor == "Andrzej Duda" && $0.destination == "UKR" }
+        #expect(duda?.features[.visitorAfterPairWord] == 1 && duda?.features[.visitorOwnCountryNamed] == 1,
+                "\(proposed.map { "\($0.visitor) -> \($0.destination)" })")
+        #expect(!proposed.contains { $0.visitor == "Yoon Suk Yeol" && ($0.features[.visitorAfterPairWord] != nil || $0.features[.visitorOwnCountryNamed] != nil) })
+        let (met, _) = Self.proposals("Shinzo Abe began a tour on January 12, 2017. In Sydney on January 14, 2017 he and Prime Minister Malcolm Turnbull agreed on a supply pact, and in Jakarta on January 15 he met President Joko Widodo.",
+                                      date: "2017-01-20")
+        let turnbull = met.first { $0.visitor == "Malcolm Turnbull" && $0.destination == "IDN" }
+        #expect(turnbull?.features[.visitorAfterCoordinator] == 1 && turnbull?.features[.visitorOwnCountryNamed] == 1,
+                "\(met.map { "\($0.visitor) -> \($0.destination)" })")
+    }
+
     @Test("the visitor's own country is never proposed")
     func theVisitorsOwnCountryIsNeverProposed() {
         let (proposed, _) = Self.proposals("Vietnamese Prime Minister Pham Minh Chinh spoke in Hanoi on June 5, 2023 about Japan and Vietnam.",

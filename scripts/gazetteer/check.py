@@ -250,14 +250,20 @@ def main():
         if not r["short"]:
             report(f, n, col(rel, "short"), "short is empty")
 
-    # a person's name or alias (folded) must not name another person
+    # a person's name or alias (folded) must not name another person, unless both hold dated offices that never
+    # overlap: the text's time then tells them apart ("George Bush" in 1989 and in 2003)
+    def terms(pid):
+        return [(o["start"], o["end"] or "9999") for _, o in data["offices.tsv"][1] if o["person"] == pid and o["start"]]
+    def told_apart(a, b):
+        ta, tb = terms(a), terms(b)
+        return bool(ta) and bool(tb) and all(e1 <= s2 or e2 <= s1 for s1, e1 in ta for s2, e2 in tb)
     f, rows = data["persons.tsv"]
     named = {}
     for n, r in rows:
         for c in ("name", "aliases"):
             for x in (r[c].split("|") if r[c] else []):
                 k = fold(x)
-                if k in named and named[k][0] != r["id"]:
+                if k in named and named[k][0] != r["id"] and not told_apart(named[k][0], r["id"]):
                     report(f, n, col(rel, c), f"{x!r} also names {named[k][0]} (line {named[k][1]})")
                 named.setdefault(k, (r["id"], n))
 

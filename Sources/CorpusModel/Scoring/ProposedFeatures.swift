@@ -42,6 +42,10 @@ public enum ProposedFeature: String, CaseIterable, Sendable {
     case visitorOtherParty = "proposed.visitor.other_party"
     case visitorFirstPerson = "proposed.visitor.first_person_of_sentence"
     case visitorPossessive = "proposed.visitor.possessive"
+    case visitorAfterPairWord = "proposed.visitor.after_with_or_between"
+    case visitorAfterMeetingWord = "proposed.visitor.after_meeting_word"
+    case visitorAfterCoordinator = "proposed.visitor.after_and"
+    case visitorOwnCountryNamed = "proposed.visitor.own_country_named"
     case guestInSentence = "proposed.sentence.other_person_is_a_guest"
     case placeInOtherPersonPhrase = "proposed.place.before_another_persons_name"
     case dateInClause = "proposed.date.in_place_clause"
@@ -216,8 +220,25 @@ enum ProposedFeatures {
         if p.hostContext || p.guest { set(.visitorHostCue, 1) }
         if p.otherParty || p.joinedParty { set(.visitorOtherParty, 1) }
         if m.persons.first(where: { !$0.hostContext })?.phraseStart == phrase.lowerBound { set(.visitorFirstPerson, 1) }
+        objectFeatures(phrase, c, set)
+        // The visitor's own country named in the sentence, as a place ("in Warsaw for talks with President Duda"):
+        // likelier he is at home there, the host.
+        if let own = v.visitorCountry, own != v.destination, m.places.contains(where: { $0.country == own && !$0.inPhrase && !$0.demonym }) {
+            set(.visitorOwnCountryNamed, 1)
+        }
         // A guest received by someone else ("X welcomed Y", "X đón Y"): the visitor is likelier the host.
         if m.persons.contains(where: { $0.guest && $0.entity != v.visitor }) { set(.guestInSentence, 1) }
+    }
+
+    /// The words right before the visitor's phrase (up to three): "talks with", "met", "and": a person named as
+    /// the one met, or joined to another by "and", is likelier the host or a companion than the traveller.
+    static func objectFeatures(_ phrase: Range<Int>, _ c: FeatureContext, _ set: (ProposedFeature, Float) -> Void) {
+        let lex = c.lexicon, end = phrase.lowerBound
+        let sentenceStart = c.sentences.first { $0.contains(end) }?.lowerBound ?? 0
+        let window = max(sentenceStart, end - 3)..<end
+        if window.contains(where: { lex.pairWords.match(c.tokens, at: $0, end: end) > 0 }) { set(.visitorAfterPairWord, 1) }
+        if window.contains(where: { lex.meetingWords.match(c.tokens, at: $0, end: end) > 0 }) { set(.visitorAfterMeetingWord, 1) }
+        if end > sentenceStart, lex.coordinators.contains(c.tokens[end - 1].lower) { set(.visitorAfterCoordinator, 1) }
     }
 
     /// Where the date came from (a time in the place's clause, another time of the sentence, a fallback) and
