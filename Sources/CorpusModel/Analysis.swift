@@ -78,6 +78,7 @@ enum Analyzer {
         timesPerSentence.reserveCapacity(sentenceTokens.count)
         var lastYear: Int? // the year last written out, for "tháng 9 cùng năm", "in May that year"
         var monthTold: (date: PartialDate, sentence: Int, paragraph: Int)? // a month written with its year (rule date.month-told-before)
+        var lastTimeSentence: Int? // the last sentence that told a time of any kind
         // A text that tells the past reads yearless dates and undated visits from the time it told last
         // (NarrativeTime.swift); "the next day" is read from that time in any text.
         let tellsThePast = NarrativeProfile.tellsThePast(b, tokens, publication: a.date, lexicon: lexicon)
@@ -97,17 +98,27 @@ enum Analyzer {
             // before, or one further back with no time between; rule date.story-relative).
             let paragraph = a.sentences[si].paragraph
             let toldNearby = told.map { $0.sentence == si - 1 || $0.paragraph == paragraph } ?? false
+            // Said from the publication date with no plan or present-future word: its past-tense clauses' yearless
+            // dates are not after it (rule date.past-tense-year; an archive's story time is told forward).
+            let toldInPast = !future && !saidFromNow && !reference.anchored && reference.date == a.date
+                && r.contains { lexicon.pastTenseWords.contains(tokens[$0].lower) }
             let storyContext = StoryContext(lastTime: tellsThePast || toldNearby ? told?.date : nil,
-                                            tellsThePast: tellsThePast, saidFromNow: saidFromNow, publication: a.date)
+                                            tellsThePast: tellsThePast, saidFromNow: saidFromNow, publication: a.date,
+                                            toldInPast: toldInPast)
             storyContexts.append(storyContext)
             let monthBefore = monthTold.flatMap { $0.sentence == si - 1 && $0.paragraph == paragraph ? $0.date : nil }
             TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
                            monthToldBefore: a.language == .english && !storyContext.yearFromStory ? monthBefore : nil,
+                           paragraphMonth: storyContext.yearFromStory ? nil : monthTold.flatMap {
+                               // The paragraph's month with its year, when no time was told after it (rule date.paragraph-year).
+                               $0.paragraph == paragraph && lastTimeSentence == $0.sentence ? $0.date : nil
+                           },
                            story: storyContext, lexicon: lexicon, into: &tt)
             heading.read(b, tokens, r, paragraph: paragraph, times: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             monthTold = tt.last(where: { !$0.relative && !$0.yearless && $0.start.granularity >= .month })
                 .map { (date: $0.start, sentence: si, paragraph: paragraph) } ?? monthTold
+            if !tt.isEmpty { lastTimeSentence = si }
             if let last = tt.last(where: { ($0.rule != nil || !$0.relative || $0.yearFromSentence)
                 && !TimeTagger.boundsPeriod(tokens, at: $0.tokens.lowerBound, from: r.lowerBound, lexicon: lexicon) }) {
                 told = (last.start, si, paragraph)
@@ -217,6 +228,17 @@ enum Analyzer {
             return date.flatMap { Entity.office(in: entities.read(ref) { $0.offices }, at: $0)?.level }
         }
         events.genderOf = { ref in (ref >= 0 ? entities.read(ref) { $0.gender } : nil) ?? textGenders[ref] }
+        events.officesEnd = { ref in
+            guard ref >= 0 else { return nil }
+            let offices = entities.read(ref) { $0.offices }
+            guard !offices.isEmpty else { return nil }
+            var last: PartialDate?
+            for o in offices {
+                guard let e = o.end else { return nil }
+                if last.map({ $0 < e }) ?? true { last = e }
+            }
+            return last
+        }
         return events
     }
 }

@@ -134,6 +134,9 @@ struct EventFinder {
     var levelOf: (Int) -> Level? = { _ in nil }
     /// A person's gender (the gazetteer's, else an honorific's in the text: PersonGenders.swift), set by the analyser.
     var genderOf: (Int) -> Gender? = { _ in nil }
+    /// The end of the last office the gazetteer gives a person, when every one of them has ended (nil: one is
+    /// still held, or none is known).
+    var officesEnd: (Int) -> PartialDate? = { _ in nil }
     /// The sentence and person index of the last visitor found, for a second visit word in the same sentence.
     var previousVisitor: (sentence: Int, index: Int)?
     /// Who has been found travelling where in this document (occurred visits), for a host received abroad.

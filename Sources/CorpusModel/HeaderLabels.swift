@@ -17,6 +17,11 @@ enum HeaderLabel {
             if j - k == maxWords || lexicon.months[tokens[j].lower] != nil { return nil }
             j += 1
         }
+        // "Viet Tribune Paris (English edition)": words in brackets after the label are part of it.
+        if j > k, j < e, tokens[j].first == 0x28, let close = (j + 1..<min(e, j + 5)).first(where: { tokens[$0].first == 0x29 }),
+           close > j + 1, (j + 1..<close).allSatisfy({ tokens[$0].kind == .word }) {
+            j = close + 1
+        }
         guard j == e || HeaderReader.isSeparator(b, tokens[j]) || tokens[j].first == 0x2C else { return nil }
         return j
     }

@@ -121,6 +121,8 @@ enum Merger {
         var end: PartialDate?
         /// A date of its article a few days off joined it as the same trip (rule merge.same-trip-in-article).
         var joinedSameTrip = false
+        /// A report its page's month dated joined the report of its sentence dated in its own words (rule merge.sentence-dated).
+        var joinedSentenceDated = false
 
         /// Days from its dates to `d` (0 when they overlap), when both are known to the day.
         func daysApart(_ d: PartialDate, _ e: PartialDate?) -> Int? {
@@ -163,6 +165,7 @@ enum Merger {
             var start: UInt32 // PartialDate.packed, 0: none
             var end: UInt32
             var joinedSameTrip: Bool
+            var joinedSentenceDated: Bool
             var startDate: PartialDate? { start == 0 ? nil : PartialDate(packed: start) }
         }
         private(set) var entries: [Entry] = []
@@ -172,7 +175,7 @@ enum Merger {
 
         mutating func append(_ c: Cluster) {
             entries.append(Entry(visitor: Int32(c.visitor), firstMember: Int32(members.count), memberCount: Int32(c.members.count),
-                                 start: c.start?.packed ?? 0, end: c.end?.packed ?? 0, joinedSameTrip: c.joinedSameTrip))
+                                 start: c.start?.packed ?? 0, end: c.end?.packed ?? 0, joinedSameTrip: c.joinedSameTrip, joinedSentenceDated: c.joinedSentenceDated))
             members += c.members
         }
 
@@ -184,7 +187,8 @@ enum Merger {
             let e = entries[i]
             let own = Array(members[Int(e.firstMember)..<Int(e.firstMember + e.memberCount)])
             return Cluster(visitor: Int(e.visitor), destination: candidates.destination(Int(own[0])), members: own,
-                           start: e.startDate, end: e.end == 0 ? nil : PartialDate(packed: e.end), joinedSameTrip: e.joinedSameTrip)
+                           start: e.startDate, end: e.end == 0 ? nil : PartialDate(packed: e.end), joinedSameTrip: e.joinedSameTrip,
+                           joinedSentenceDated: e.joinedSentenceDated)
         }
     }
 
@@ -270,6 +274,11 @@ enum Merger {
             c.add(start: candidates.start(index), end: candidates.end(index), index)
             local.append(c)
         }
+        if let same = sentenceDated(index, local, candidates) {
+            local[same].add(start: nil, end: nil, index)
+            local[same].joinedSentenceDated = true
+            return
+        }
         if let d = candidates.start(index) {
             let e = candidates.end(index)
             let fits = local.indices.filter { local[$0].compatible(d, e) && !isAnotherTripOfItsArticle(index, local[$0], candidates) }
@@ -297,6 +306,28 @@ enum Merger {
             else if let last = before.max(by: { local[$0].start! < local[$1].start! }) { local[last].add(start: nil, end: nil, index) }
             else if let only = local.indices.first(where: { local[$0].start == nil }) { local[only].add(start: nil, end: nil, index) }
             else { newCluster() }
+        }
+    }
+
+    /// A report that only its page's month dates, in a sentence where another report of the same visitor to the same
+    /// country, with the same status, has a date of its own words ("was in Beijing on a state visit from Aug. 18 to 20": the presence and the
+    /// visit noun): one visit, of that date (rule merge.sentence-dated). A plan or a cancellation so dated joins the
+    /// one its article dates in its own words anywhere, in its page's year or later ("Trump hoãn thăm" over "... hoãn
+    /// chuyến thăm ... ngày 2-3/9").
+    /// The cluster, if any.
+    static func sentenceDated(_ index: Int, _ local: [Cluster], _ candidates: VisitCandidates) -> Int? {
+        guard candidates.rules(index).contains(.datePublicationMonth) else { return nil }
+        let document = candidates.document(index), sentence = candidates.sentence(index), status = candidates.status(index)
+        let page = candidates.start(index)
+        return local.indices.first { c in
+            local[c].start != nil && local[c].members.contains { m in
+                let m = Int(m)
+                guard let own = candidates.start(m), candidates.document(m) == document else { return false }
+                // A plan or a cancellation: anywhere in its article, for a date not in a year before its page's.
+                let placed = status == .occurred ? candidates.sentence(m) == sentence : own.year >= (page?.year ?? own.year)
+                return placed
+                    && !candidates.rules(m).contains(.datePublicationMonth) && candidates.status(m) == status
+            }
         }
     }
 
@@ -367,6 +398,7 @@ enum Merger {
         var rules = RuleSet()
         for m in members { rules.formUnion(candidates.rules(m)) }
         if c.joinedSameTrip { rules.insert(.mergeSameTripInArticle) }
+        if c.joinedSentenceDated { rules.insert(.mergeSentenceDated) }
         if status != .occurred && members.contains(where: { candidates.status($0) == .occurred }) { rules.insert(.mergeStrongestStatus) }
         return Visit(id: id, visitor: c.visitor, visitorCountry: visitor.country ?? members.first.flatMap { candidates.visitorCountry($0) },
                      destination: c.destination, city: members.lazy.compactMap { candidates.city($0) }.first,

@@ -129,8 +129,10 @@ enum MetadataReader {
             }
             if let (end, place, date, agency) = dateline(b, tokens, lineStart, le, lexicon: lexicon) {
                 // The dateline's date gives way to any header date; without a year it only gives the day.
-                if case .full(let d) = date { dates.offer(d, .updated) } else { m.datelineDay = date }
-                m.place = place
+                // "CORRECTION, May 24, 2023: ...": a marker in the place's stead dates the page and names no place.
+                let marked = HeaderReader.marker(tokens, lineStart, le, lexicon: lexicon)
+                if case .full(let d) = date { dates.offer(d, marked?.marker ?? .updated) } else { m.datelineDay = date }
+                if marked == nil { m.place = place }
                 if m.source == nil, let agency { m.source = agency }
                 m.skipped.append(lineStart..<end)
                 bodySeen = true
@@ -145,8 +147,11 @@ enum MetadataReader {
                 bodySeen = true
                 continue
             }
-            // "Analysis | 7 March 2025", "Tuổi Trẻ - 04/05/2025": a dated line with a label, after the headline.
-            if m.title != nil, !bodySeen, let h = HeaderReader.read(b, tokens, lineStart, le, labels: true, lexicon: lexicon) {
+            // "Analysis | 7 March 2025", "Tuổi Trẻ - 04/05/2025": a dated line with a label, after the headline; as the
+            // first line, only when it opens with a published date ("Published: 2 April 2018 | Viet Tribune Paris"; a
+            // headline before it, "Talks resume - Published: 4 May 2019", keeps the title).
+            if m.title != nil || line == 0, !bodySeen, let h = HeaderReader.read(b, tokens, lineStart, le, labels: true, lexicon: lexicon),
+               m.title != nil || h.segments.first.map({ $0.date != nil && ($0.marker == .published || $0.marker == .republished) }) == true {
                 dates.take(h)
                 m.skipped.append(lineStart..<le)
                 continue
@@ -230,7 +235,7 @@ enum MetadataReader {
         if agencyBefore != nil { k -= 1 } // the date starts right after the brackets
         var placeEnd = cityEnd
         // "NUSA DUA, Indonesia, Nov 15": the country (or state) after the place, set off by commas, is part of it.
-        if k == placeEnd, let country = countryAfterDatelinePlace(tokens, k + 1, e, months: lexicon.months) {
+        if k == placeEnd, let country = countryAfterDatelinePlace(b, tokens, k + 1, e, months: lexicon.months) {
             placeEnd = country
             k = country
         }
@@ -251,16 +256,18 @@ enum MetadataReader {
         if case .full = date, d == e || (d + 1 == e && tokens[d].first == 0x2E) {
             return (e, allCaps ? titleCase(place) : place, date, agency)
         }
-        guard d < e, isDash(b, tokens[d]) else { return nil }
+        // A dash after the date, or a colon after a full one ("CORRECTION, May 24, 2023: ...").
+        guard d < e, isDash(b, tokens[d]) || (tokens[d].first == 0x3A && { if case .full = date { true } else { false } }()) else { return nil }
         return (d + 1, allCaps ? titleCase(place) : place, date, agency)
     }
 
     /// "Indonesia," at `k` after a dateline's place and comma: up to three capitalised words, none a month, then a
-    /// comma; the token of that comma.
-    static func countryAfterDatelinePlace(_ tokens: [Token], _ k: Int, _ e: Int, months: LookupTable<Int>) -> Int? {
+    /// comma or a dash ("ULAANBAATAR, Mongolia — Sept. 3, 2024:"); the token of that comma or dash.
+    static func countryAfterDatelinePlace(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ k: Int, _ e: Int,
+                                          months: LookupTable<Int>) -> Int? {
         var j = k
         while j < e && j - k < 3 && tokens[j].kind == .word && tokens[j].capitalized && months[tokens[j].lower] == nil { j += 1 }
-        return j > k && j < e && tokens[j].first == 0x2C ? j : nil
+        return j > k && j < e && (tokens[j].first == 0x2C || isDash(b, tokens[j])) ? j : nil
     }
 
     /// The date a dateline gives at token `k`: a full date, or a day and month without a year ("July 25",

@@ -70,6 +70,9 @@ struct StoryContext {
     var saidFromNow = false
     /// The publication date: a yearless date on its very day ("On 15 November" in a page of 15 November) is that day.
     var publication: PartialDate? = nil
+    /// The sentence tells the past ("was", "flew"; `past-tense-words`) and nothing in it speaks from now or plans:
+    /// its yearless dates fall on or before the reference date (rule date.past-tense-year).
+    var toldInPast = false
 
     /// A yearless month or day with no year in its sentence takes `lastTime`'s year (rule date.story-year).
     var yearFromStory: Bool { tellsThePast && !saidFromNow }

@@ -180,9 +180,16 @@ extension EventFinder {
             let person = c.persons.first { $0.entity == p }
             if let person { visitRules.formUnion(person.referringRules) }
             let name = person.map { $0.nameStart..<$0.nameEnd }
+            // Undated in a page read from its own date: the page's month, as any undated report (date.publication-month).
+            var start = t?.start
+            if start == nil, !storyAnchored, st.status != .negated, let d = date,
+               !(person.map { $0.historical || longOutOfOffice($0, at: date) } ?? false) {
+                start = d.truncated(to: .month)
+                visitRules.insert(.datePublicationMonth)
+            }
             let mention = report(c, status: st.status, time: t, rules: visitRules, visitor: name, destination: place.tokens)
             add(VisitCandidate(visitor: p, visitorCountry: country, destination: place.country, city: cityIndex, host: host,
-                               start: t?.start, end: t?.end, notBefore: nil, kind: .unspecified, status: st.status,
+                               start: start, end: t?.end, notBefore: nil, kind: .unspecified, status: st.status,
                                titleLevel: nil, mentions: [mention],
                                rules: visitRules, evidence: CandidateEvidence(meeting: k..<(k + mt), time: t)))
         }

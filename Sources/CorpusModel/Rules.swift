@@ -30,7 +30,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     case dateArchiveAnchor, dateBackReference, dateAcrossSpeechVerb
     // Who received the visitor.
     case hostCue, hostWelcomer, hostMeetingParticipant
-    case mergeSameTripInArticle, datePreviousLeg
+    case mergeSameTripInArticle, mergeSentenceDated, datePreviousLeg
     // Lists and timelines (ListItems.swift).
     case dateListItem, destinationListContext, visitorListContext, visitListRow
     // Gatherings of many (GatheringVisits.swift).
@@ -38,7 +38,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     // A text that tells the past (NarrativeTime.swift).
     case dateStoryYear, dateStoryRelative, dateStoryTime
     // A yearless date read from the dates told just before it (TimeExpressions.swift, issue 9).
-    case dateMonthToldBefore, dateYearInSentence
+    case dateMonthToldBefore, dateYearInSentence, dateParagraphYear, datePastTenseYear
     case visitorCommonWordName
     // Document metadata: the publication date and the reference date (HeaderLines.swift, LeadReference.swift).
     case metaHeaderDate, metaLeadReference, metaDatelineYear
@@ -179,6 +179,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .hostWelcomer: "host.welcomer"
         case .hostMeetingParticipant: "host.meeting-participant"
         case .mergeSameTripInArticle: "merge.same-trip-in-article"
+        case .mergeSentenceDated: "merge.sentence-dated"
         case .datePreviousLeg: "date.previous-leg"
         case .dateListItem: "date.list-item"
         case .destinationListContext: "destination.list-context"
@@ -191,6 +192,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateStoryTime: "date.story-time"
         case .dateMonthToldBefore: "date.month-told-before"
         case .dateYearInSentence: "date.year-in-sentence"
+        case .dateParagraphYear: "date.paragraph-year"
+        case .datePastTenseYear: "date.past-tense-year"
         case .visitorCommonWordName: "visitor.common-word-name"
         case .metaHeaderDate: "meta.header-date"
         case .metaLeadReference: "meta.lead-reference"

@@ -145,7 +145,8 @@ enum TimeTagger {
     /// `story` gives the time the text told before the sentence, for "the next day" and, in a text that tells the
     /// past, the year of a yearless month (NarrativeTime.swift).
     static func tag(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, anchor: PartialDate?,
-                    future: Bool, previousYear: Int? = nil, monthToldBefore: PartialDate? = nil, story: StoryContext = StoryContext(), lexicon: Lexicon = .bundled,
+                    future: Bool, previousYear: Int? = nil, monthToldBefore: PartialDate? = nil, paragraphMonth: PartialDate? = nil,
+                    story: StoryContext = StoryContext(), lexicon: Lexicon = .bundled,
                     into out: inout [TaggedTime]) {
         var i = range.lowerBound
         let end = range.upperBound
@@ -202,28 +203,51 @@ enum TimeTagger {
                 i = found.tokens.upperBound
                 continue
             }
-            if let told = toldInSentence, let found = ordinalDay(b, tokens, i, range, month: told) {
+            if let told = toldInSentence, let found = ordinalDay(b, tokens, i, range, month: told, yearless: out.last?.yearless ?? false) {
                 out.append(found)
                 i = found.tokens.upperBound
                 continue
             }
             i += 1
         }
-        applySentenceYear(tokens, range, first: first, previousYear: previousYear, monthToldBefore: monthToldBefore, into: &out)
+        applySentenceYear(tokens, range, first: first, previousYear: previousYear, monthToldBefore: monthToldBefore,
+                          paragraphMonth: story.toldInPast ? paragraphMonth : nil, publication: story.publication, into: &out)
         if story.yearFromStory, let year = story.lastTime?.year { applyStoryYear(year, to: &out, from: first, publication: story.publication) }
+        if story.toldInPast, !story.yearFromStory, let reference = anchor {
+            applyPastTense(reference, to: &out, from: first) { pastClause(tokens, range, around: $0, lexicon: lexicon) }
+        }
+    }
+
+    /// A yearless date of a sentence told in the past that its year put after the reference date ("was in Beijing
+    /// from Aug. 18 to 20" in a page of August 4) is the one of the year before: the latest such date not after the
+    /// reference (rule date.past-tense-year, as HeidelTime resolves a past-tense clause's dates).
+    static func applyPastTense(_ reference: PartialDate, to times: inout [TaggedTime], from first: Int,
+                               inPastClause: (Range<Int>) -> Bool) {
+        guard let rm = reference.month else { return }
+        for x in first..<times.count where times[x].yearless && !times[x].yearFromSentence && times[x].rule == nil
+            && inPastClause(times[x].tokens) {
+            let s = times[x].start
+            guard s.year == reference.year, let m = s.month else { continue }
+            let after = m > rm || (m == rm && (s.day ?? 0) > (reference.day ?? 31))
+            guard after, let earlier = PartialDate(year: s.year - 1, month: m, day: s.day) else { continue }
+            times[x].start = earlier
+            if let e = times[x].end { times[x].end = PartialDate(year: e.year - 1, month: e.month, day: e.day) }
+            times[x].rule = .datePastTenseYear
+        }
     }
 
     /// "on the 14th" after a time with a month in the same sentence ("Riyadh on the 13th, Doha on the 14th",
     /// "began in Cairo on July 24 and went on to Uganda on the 26th"): that day of the month told last. Not
     /// "the 13th century", "the 25th anniversary": a word follows those.
     static func ordinalDay(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ range: Range<Int>,
-                           month told: PartialDate) -> TaggedTime? {
+                           month told: PartialDate, yearless: Bool = false) -> TaggedTime? {
         guard i > range.lowerBound, tokens[i - 1].lower == kThe, numberParts(b, tokens[i]).suffix,
               let (day, dayEnd) = day(b, tokens[i]), dayEnd == nil, let month = told.month else { return nil }
         let next = i + 1
         guard next >= range.upperBound || tokens[next].kind == .punct || tokens[next].lower == kAnd || tokens[next].lower == kTo,
               let start = PartialDate(year: told.year, month: month, day: day) else { return nil }
-        return TaggedTime(tokens: (i - 1)..<(i + 1), start: start, end: nil, relative: false)
+        // Its year is the told month's, not one it writes: it follows that month's year where a rule moves it.
+        return TaggedTime(tokens: (i - 1)..<(i + 1), start: start, end: nil, relative: false, yearless: yearless)
     }
 
     /// A month or day written without its year ("vào tháng 10", "in October", "12/9") takes the year written last
@@ -233,7 +257,8 @@ enum TimeTagger {
     static let nowWords = KeyTableSet(["vừa", "tới", "này", "qua", "nay", "sau", "trước"].map { Fold.lowerKey($0) })
 
     static func applySentenceYear(_ tokens: [Token], _ range: Range<Int>, first: Int,
-                                  previousYear: Int?, monthToldBefore: PartialDate? = nil, into out: inout [TaggedTime]) {
+                                  previousYear: Int?, monthToldBefore: PartialDate? = nil, paragraphMonth: PartialDate? = nil,
+                                  publication: PartialDate? = nil, into out: inout [TaggedTime]) {
         guard out.count > first, out[first...].contains(where: \.yearless) else { return }
         func lw(_ j: Int) -> UInt64 { j < range.upperBound && j >= range.lowerBound ? tokens[j].lower : 0 }
         for x in first..<out.count where out[x].yearless {
@@ -273,6 +298,15 @@ enum TimeTagger {
                     year = told.year
                     out[x].rule = .dateMonthToldBefore
                 }
+                // "Start with Johannesburg in August 2023. ... Xi arrived on 21 August", "In October 2023 he flew to
+                // Bishkek. In December he toured the Gulf": in a sentence told in the past, a yearless date of that
+                // month or a later one takes the year an earlier sentence of its paragraph wrote with its month, when no
+                // time was told since (the caller's condition: "... last June ... In December" is not that year's).
+                if year == nil, let told = paragraphMonth, let tm = told.month, let m = out[x].start.month, m >= tm,
+                   told.year < (publication?.year ?? Int.max), out[first...].allSatisfy({ !$0.relative || $0.yearless || $0.rule != nil }) {
+                    year = told.year
+                    out[x].rule = .dateParagraphYear
+                }
             }
             if year != nil { out[x].yearFromSentence = true }
             guard let y = year, y != out[x].start.year,
@@ -299,6 +333,21 @@ enum TimeTagger {
             times[x].start = s
             if let e = times[x].end { times[x].end = PartialDate(year: y, month: e.month, day: e.day) }
         }
+    }
+
+    /// The clause of the time at `span` (from the `;` or `:` before it to the one after it, within `range`) has a
+    /// word of `past-tense-words` and none of `present-tense-words`: "Indonesia was represented by its vice
+    /// president; Widodo hands over on Oct. 20" tells the date in the present.
+    static func pastClause(_ tokens: [Token], _ range: Range<Int>, around span: Range<Int>, lexicon: Lexicon) -> Bool {
+        func isBoundary(_ t: Token) -> Bool { t.kind == .punct && (t.first == 0x3B || t.first == 0x3A) }
+        var s = span.lowerBound
+        while s > range.lowerBound && !isBoundary(tokens[s - 1]) { s -= 1 }
+        var e = span.upperBound
+        while e < range.upperBound && !isBoundary(tokens[e]) { e += 1 }
+        let clause = s..<e
+        // "was to have taken place", "were to meet": a plan, not the past.
+        return clause.contains { lexicon.pastTenseWords.contains(tokens[$0].lower) && !(clause.contains($0 + 1) && tokens[$0 + 1].lower == kTo) }
+            && !clause.contains { lexicon.presentTenseWords.contains(tokens[$0].lower) }
     }
 
     static let rangeWords = KeyTableSet(["to", "until", "till", "through", "đến", "tới", "-", "–", "ngày"].map { Fold.lowerKey($0) })

@@ -14,6 +14,9 @@ extension TimeTagger {
             return monthNamed(m, b, tokens, i, end, anchor: anchor, future: future, lexicon: lexicon, lw: lw)
         }
         if t.kind == .number { return numbered(b, tokens, i, end, anchor: anchor, future: future, lexicon: lexicon, lw: lw) }
+        if t.kind == .word, let (m, n) = monthPhrase(tokens, i, end, lexicon: lexicon) {
+            return monthPhrased(m, b, tokens, i, i + n, end, anchor: anchor, future: future, lw: lw)
+        }
         guard t.kind == .word, let a = anchor else { return nil }
         // "ba năm sau", "một tuần sau ngày ...": a count before the unit makes it "N years later", not "next year".
         if i > 0, storyCount(b, tokens, i - 1, (i - 1)..<end, lexicon: lexicon) != nil,
@@ -74,6 +77,28 @@ extension TimeTagger {
         return nil
     }
 
+    /// A month written as words at `k` ("Tháng Chín", "tháng Mười Một"; word set month-phrases): its number and
+    /// length. Only with the month word capitalised: "tháng năm" is also "months and years", "tháng ba" "three months".
+    static func monthPhrase(_ tokens: [Token], _ k: Int, _ end: Int, lexicon: Lexicon) -> (month: Int, length: Int)? {
+        guard k + 1 < end, tokens[k].lower == kThang, tokens[k + 1].capitalized,
+              let (m, n) = lexicon.monthPhrases.match(tokens, at: k, end: end) else { return nil }
+        return (m, n)
+    }
+
+    /// A month written as words, from `i` to `j`, without a day: "Tháng Chín 2024", "Tháng Chín năm 2024", or
+    /// yearless ("hồi đầu Tháng Tám"), its year resolved from the reference date.
+    static func monthPhrased(_ m: Int, _ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ j: Int, _ end: Int,
+                             anchor: PartialDate?, future: Bool, lw: (Int) -> UInt64) -> TaggedTime? {
+        if lw(j) == kNam, j + 1 < end, let y = year(b, tokens[j + 1]), let s = PartialDate(year: y, month: m) {
+            return TaggedTime(tokens: i..<(j + 2), start: s, end: nil, relative: false)
+        }
+        if j < end, let y = year(b, tokens[j]), let s = PartialDate(year: y, month: m) {
+            return TaggedTime(tokens: i..<(j + 1), start: s, end: nil, relative: false)
+        }
+        guard let y = resolveYear(month: m, day: nil, anchor: anchor, future: future), let s = PartialDate(year: y, month: m) else { return nil }
+        return TaggedTime(tokens: i..<j, start: s, end: nil, relative: true, yearless: true)
+    }
+
     /// A number first: "27-28 February 2019", "9 October", "31/1/1950", "tháng 9" (the number after "tháng"), a year,
     /// a span of years.
     static func numbered(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
@@ -84,6 +109,17 @@ extension TimeTagger {
             var k2 = i + 2
             var y: Int?
             if k2 < end, let yy = year(b, tokens[k2]) { y = yy; k2 += 1 }
+            guard let yr = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future),
+                  let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
+            return TaggedTime(tokens: i..<k2, start: s, end: d2.flatMap { PartialDate(year: yr, month: m, day: $0) },
+                              relative: y == nil, yearless: y == nil)
+        }
+        // "23 Tháng Chín 2024", "21 Tháng Chín": a day, then a month written as words (rule date.month-phrase).
+        if let (d1, d2) = day(b, t), let (m, n) = monthPhrase(tokens, i + 1, end, lexicon: lexicon) {
+            var k2 = i + 1 + n
+            var y: Int?
+            if lw(k2) == kNam, k2 + 1 < end, let yy = year(b, tokens[k2 + 1]) { y = yy; k2 += 2 }
+            else if k2 < end, let yy = year(b, tokens[k2]) { y = yy; k2 += 1 }
             guard let yr = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future),
                   let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
             return TaggedTime(tokens: i..<k2, start: s, end: d2.flatMap { PartialDate(year: yr, month: m, day: $0) },

@@ -399,6 +399,17 @@ extension EventFinder {
         return journeyStops(of: r, made, c) + made
     }
 
+    /// Years after a visitor's last office ends beyond which the page's month is not taken for an undated visit.
+    static let yearsOutOfOffice = 20
+
+    /// The gazetteer knows every office of the visitor to have ended long before `date` ("Premier Alexei Kosygin
+    /// ... spends two days in talks" in a timeline published in 2021): the publication month cannot be his visit's
+    /// (rule date.publication-month leaves it undated, for the story's time or a merge to date).
+    func longOutOfOffice(_ p: PersonRef, at date: PartialDate?) -> Bool {
+        guard let date, let end = officesEnd(p.entity) else { return false }
+        return end.year + Self.yearsOutOfOffice < date.year
+    }
+
     /// Whether a time runs from one month into another ("30/9-7/10/2024").
     func spansMonths(_ start: PartialDate?, _ end: PartialDate?) -> Bool {
         guard let s = start, let e = end, let sm = s.month, let em = e.month else { return false }
@@ -438,10 +449,9 @@ extension EventFinder {
             end = nil
             rules.insert(.dateArchiveAnchor)
         }
-        // A plan called off ("will not travel", "had planned to fly to X, but cancelled the trip") is dated like a plan.
-        let cancelledAhead = statusValue == .negated
-            && (r.trigger.map { isFutureNegation(before: $0.tokens, c) } == true || rules.contains(.statusNegatedCancelItAfter))
-        if start == nil && r.notBefore == nil && !p.historical, let d = date, statusValue != .negated || cancelledAhead {
+        // A plan called off ("will not travel", "had planned to fly to X, but cancelled the trip") is dated like a plan,
+        // and so is any undated negated report: a trip is called off, or said not to happen, in the days of the news.
+        if start == nil && r.notBefore == nil && !p.historical && !longOutOfOffice(p, at: date), let d = date {
             start = d.truncated(to: .month)
             end = nil
             rules.insert(.datePublicationMonth)

@@ -199,17 +199,6 @@ extension EventFinder {
         return !(k > c.start && tokens[k - 1].lower == Self.kTo)
     }
 
-    /// "will not travel", "sẽ không sang": a negation right after a plan word, within six tokens before the
-    /// trigger in its clause: a trip called off ahead, dated like a plan (by its article's month when undated).
-    func isFutureNegation(before trigger: Range<Int>, _ c: SentenceContext) -> Bool {
-        var j = trigger.lowerBound - 1
-        while j > c.start && j >= trigger.lowerBound - 6 && tokens[j].kind != .punct {
-            if lexicon.negationCues.contains(tokens[j].lower) && lexicon.plannedCues.contains(tokens[j - 1].lower) { return true }
-            j -= 1
-        }
-        return false
-    }
-
     /// A negation between a trigger and the place it goes to ("mời lãnh đạo ASEAN tới Las Vegas sau khi vắng mặt
     /// tại hội nghị ở Bangkok", "flew to Paris without stopping in London"): the place is where he was not.
     func negationBetween(_ from: Int, _ to: Int) -> Bool {

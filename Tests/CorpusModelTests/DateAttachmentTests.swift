@@ -13,8 +13,8 @@ struct DateAttachmentTests {
     func yearInSentence() {
         let text = "The envoy reached Tokyo on 5 May 2021. In November of that year he spent three days in Rome, from 12 November, for talks."
         #expect(times(text, date: "2024-07-25").contains("12 November=2021-11-12"))
-        // Without a year told in the sentence the publication's year is kept.
-        let plain = "The envoy reached Tokyo on 5 May 2021. He spent three days in Rome from 12 November for talks."
+        // Without a year told in the sentence (or its paragraph: date.paragraph-year) the publication's year is kept.
+        let plain = "The envoy reached Tokyo on 5 May 2021.\n\nHe spent three days in Rome from 12 November for talks."
         #expect(times(plain, date: "2024-07-25").contains("12 November=2023-11-12"))
     }
 
@@ -31,13 +31,85 @@ struct DateAttachmentTests {
     func monthToldBefore() {
         let text = "June 2024 brought him to Madrid for a summit. On June 30 he flew on to Mongolia."
         #expect(times(text, date: "2026-02-20").contains("June 30=2024-06-30"))
-        // Another month, another paragraph, or a time said from now in the sentence: the publication's year.
-        let other = "June 2024 brought him to Madrid for a summit. On July 2 he flew on to Mongolia."
-        #expect(times(other, date: "2026-02-20").contains("July 2=2025-07-02"))
+        // An earlier month, another paragraph, or a time said from now in the sentence: the publication's year (a
+        // later month of a sentence told in the past takes the paragraph's year: date.paragraph-year).
+        let other = "June 2024 brought him to Madrid for a summit. On May 2 he flew on to Mongolia."
+        #expect(times(other, date: "2026-02-20").contains("May 2=2025-05-02"))
+        let later = "June 2024 brought him to Madrid for a summit. On July 2 he flew on to Mongolia."
+        #expect(times(later, date: "2026-02-20").contains("July 2=2024-07-02"))
         let paragraph = "June 2024 brought him to Madrid for a summit.\n\nOn June 30 he flew on to Mongolia."
         #expect(times(paragraph, date: "2026-02-20").contains("June 30=2025-06-30"))
         let now = "The forum first met in April 2023. It is his second journey this year, after a trip to Rome in April."
         #expect(times(now, date: "2025-06-17").contains("April=2025-04"))
+    }
+
+    @Test("a yearless date of a clause told in the past is not after the publication date (date.past-tense-year)")
+    func pastTenseYear() {
+        let past = "In her first weeks she was in Tokyo on a state visit from Aug. 18 to 20, and travelled to Seoul in September."
+        let found = times(past, date: "2025-08-04")
+        #expect(found.contains("Aug. 18 to 20=2024-08-18"), "\(found)")
+        #expect(found.contains("September=2024-09"), "\(found)")
+        // A plan, a present-tense clause or "was to" keeps the date ahead.
+        #expect(times("She will be in Tokyo from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
+        #expect(times("She was represented by an envoy; the president hands over on Aug. 20.", date: "2025-08-04").contains("Aug. 20=2025-08-20"))
+        #expect(times("The trip was to have taken place from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
+    }
+
+    @Test("a yearless day of the month an earlier sentence of its paragraph wrote with a past year takes it (date.paragraph-year)")
+    func paragraphYear() {
+        let text = "Start with Johannesburg in August 2023. The summit was tense. Xi arrived on 21 August, and Modi flew in on the 22nd."
+        let found = times(text, date: "2025-11-24")
+        #expect(found.contains("21 August=2023-08-21"), "\(found)")
+        // Another paragraph, or another month (it may be the next year's), keeps the publication's reading.
+        let apart = "Start with Johannesburg in August 2023.\n\nXi arrived on 21 August."
+        #expect(times(apart, date: "2025-11-24").contains("21 August=2025-08-21"))
+        // A later month of the same year, with no time told since, takes it too; after another time it does not.
+        let later = "Start with Johannesburg in August 2023. The summit was tense. Xi arrived on 21 October."
+        #expect(times(later, date: "2025-11-24").contains("21 October=2023-10-21"))
+        let moved = "Start with Johannesburg in August 2023. Xi came to Osaka last June. Xi arrived on 21 October."
+        #expect(times(moved, date: "2025-11-24").contains("21 October=2025-10-21"))
+        let earlier = "Start with Johannesburg in August 2023. The summit was tense. Xi arrived on 21 March."
+        #expect(times(earlier, date: "2025-11-24").contains("21 March=2025-03-21"))
+    }
+
+    @Test("an undated visit of a person whose every office ended decades before the page does not take the page's month")
+    func longOutOfOffice() {
+        let old = visits("Soviet Premier Alexei Kosygin visited Hanoi for talks.", date: "2021-12-26")
+        #expect(old.contains { $0.hasPrefix("alexei-kosygin VNM") }, "\(old)")
+        #expect(!old.contains { $0.hasSuffix("2021-12") }, "\(old)")
+        // In office (or out of it for less than the bound), the page's month dates it as before.
+        #expect(visits("Soviet Premier Alexei Kosygin visited Hanoi for talks.", date: "1975-02-10").contains("alexei-kosygin VNM 1975-02"))
+    }
+
+    @Test("a report only the page's month dates joins the report of its sentence dated in its own words (merge.sentence-dated)")
+    func sentenceDated() {
+        let found = visits("Within weeks, President Joe Biden was in Tokyo on a state visit from June 18 to 20, meeting the emperor.", date: "2024-07-04")
+        #expect(found.contains { $0.hasPrefix("joe-biden JPN 2024-06-18") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("joe-biden JPN 2024-07") }, "\(found)")
+    }
+
+    @Test("an undated meeting abroad of a page read from its own date takes the page's month, as any undated report")
+    func meetingVisitPublicationMonth() {
+        let text = "Japanese Prime Minister Fumio Kishida and Indonesian President Joko Widodo met at the summit in Vilnius."
+        let found = visits(text, date: "2023-07-17")
+        #expect(found.contains { $0.hasPrefix("fumio-kishida LTU 2023-07") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("fumio-kishida LTU") && !$0.contains("2023-07") }, "\(found)")
+    }
+
+    @Test("an undated report of a trip called off or said not to happen takes the page's month, as a plan does")
+    func negatedPublicationMonth() {
+        let found = visits("President Joe Biden did not travel to Germany, the White House said.", date: "2024-10-10")
+        #expect(found.contains { $0.hasPrefix("joe-biden DEU 2024-10") }, "\(found)")
+    }
+
+    @Test("Vietnamese months written as words, capitalised, are months (word set month-phrases)")
+    func vietnameseMonthWords() {
+        let found = times("Ông đến New York hôm Thứ Bảy, 21 Tháng Chín, sau khi lên nắm chức hồi đầu Tháng Tám. Tháng Mười Một năm 2023 ông thăm Lào.", date: "2024-09-23")
+        #expect(found.contains("21 Tháng Chín=2024-09-21"), "\(found)")
+        #expect(found.contains("Tháng Tám=2024-08"), "\(found)")
+        #expect(found.contains("Tháng Mười Một năm 2023=2023-11"), "\(found)")
+        // "tháng năm" in lower case is also "months and years": not a month.
+        #expect(times("Những tháng năm ấy ông thăm Lào.", date: "2024-09-23").isEmpty)
     }
 
     @Test("a time closing 'since' and a verb in -ing dates no visit; 'since visiting <place>' still does")

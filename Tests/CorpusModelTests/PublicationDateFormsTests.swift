@@ -53,6 +53,20 @@ struct PublicationDateFormsTests {
         #expect(doc.date?.iso == "2019-05-03")
     }
 
+    @Test("header lines with trailing material: an outlet with a bracketed edition after a published first line, an update note with its time zone, a dateline with its country and a colon, a correction note, Vietnamese month words", arguments: [
+        ("Published: 2 April 2018 | Harbour Tribune Paris (English edition)\n\nHarbour talks resume\n\n", "2018-04-02", "Harbour talks resume"),
+        ("Harbour talks resume\n\nMonday, 14 November 2022 · Updated continuously (all times WITA, UTC+8)\n\n", "2022-11-14", "Harbour talks resume"),
+        ("Harbour talks resume\n\nThứ Hai, 23 Tháng Chín 2024\n\n", "2024-09-23", "Harbour talks resume"),
+        ("ULAANBAATAR, Mongolia — Sept. 3, 2024: ", "2024-09-03", nil),
+        ("CORRECTION, May 24, 2023: ", "2023-05-24", nil),
+    ] as [(String, String, String?)])
+    func trailingMaterial(_ header: String, _ expected: String, _ title: String?) {
+        let (doc, _) = Self.build(header + Self.body)
+        #expect(doc.date?.iso == expected, "\(header) gave \(doc.date?.iso ?? "none")")
+        if let title { #expect(doc.title == title) }
+        #expect(doc.place == nil || doc.place == "Ulaanbaatar, Mongolia", "a correction note names no place: \(doc.place ?? "")")
+    }
+
     @Test("an archive header keeps its date as the story's time; a series label does not", arguments: [
         ("From the archive, 9 May 1980", nil, "1980-05-09"),
         ("From the archive: first published 5 June 1961", nil, "1961-06-05"),
