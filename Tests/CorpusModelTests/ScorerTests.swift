@@ -178,6 +178,24 @@ struct ScorerTests {
         #expect(cv.render().contains("pooled"))
     }
 
+    @Test("the folds, run on the cores at once, give the table they give one after the other")
+    func foldsInParallelAreTheFoldsInTurn() throws {
+        let dir = Fixtures.root.appendingPathComponent("Data/testcorpus").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
+        let builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1)
+        let analysed = (0..<3).map { k in
+            AnalysedBatch(TrainingBatch(name: "b\(k)", directory: dir, files: Array(files.dropFirst(4 * k).prefix(4)), gold: gold), builder: builder)
+        }
+        let settings = LogisticRegression.Settings(epochs: 200)
+        let together = CrossValidation.run(analysed, settings: settings)
+        let inTurn = CrossValidation(folds: CrossValidation.folds(analysed.map(\.batch.name)).map {
+            CrossValidation.fold(heldOut: $0.heldOut, training: $0.training, analysed, settings: settings, proposedSettings: Trainer.proposedSettings)
+        })
+        #expect(together.folds.map(\.heldOut) == ["b0", "b1", "b2"])
+        #expect(together.render() == inTurn.render())
+    }
+
     @Test func theBatchListIsReadAndCheckedWithLines() throws {
         let dir = Fixtures.tempDir()
         let path = dir.appendingPathComponent("batches.tsv").path

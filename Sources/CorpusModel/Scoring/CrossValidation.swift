@@ -31,30 +31,40 @@ public struct CrossValidation: Sendable {
         run(batches.map { AnalysedBatch($0, builder: builder) }, settings: settings, proposedSettings: proposedSettings)
     }
 
-    /// The same over batches analysed once: only the assembly depends on the fold's scorer.
+    /// The same over batches analysed once: only the assembly depends on the fold's scorer. The folds run in
+    /// slices on the cores (each is trained and scored on its own; the analysed batches are only read), in the same
+    /// order and with the same results as one after the other.
     public static func run(_ analysed: [AnalysedBatch], settings: LogisticRegression.Settings = Trainer.settings,
                            proposedSettings: LogisticRegression.Settings = Trainer.proposedSettings) -> CrossValidation {
-        var done: [Fold] = []
-        for (held, training) in Self.folds(analysed.map(\.batch.name)) {
-            let test = analysed.first { $0.batch.name == held }!
-            let train = analysed.filter { training.contains($0.batch.name) }
-            let (scorer, _) = Trainer.train(train, settings: settings, proposedSettings: proposedSettings)
-            let rules = Trainer.evaluate(test.corpus(scorer: nil), test.batch.gold, threshold: 0)
-            var scored = scorer
-            let counts = Trainer.evaluate(test.corpus(scorer: scored), test.batch.gold, threshold: scorer.threshold)
-            var proposing = scorer
-            proposing.proposes = scorer.proposedThreshold < 1
-            let proposed = Trainer.evaluate(test.corpus(scorer: proposing), test.batch.gold, threshold: 0)
-            var confident: [VisitScorer.Combination: (right: Int, total: Int)] = [:]
-            for combination in VisitScorer.Combination.allCases {
-                scored.combination = combination
-                confident[combination] = calibration(test.corpus(scorer: scored), test.batch.gold, at: 0.8)
-            }
-            done.append(Fold(heldOut: held, trainedOn: train.map(\.batch.name), threshold: scorer.threshold,
-                             proposedThreshold: scorer.proposedThreshold, rules: rules, scorer: counts, proposed: proposed,
-                             confident: confident))
+        // Each batch's labelled samples are made lazily: made here, once, before the folds read them concurrently.
+        for batch in analysed { _ = batch.labelledSamples }
+        let plan = Self.folds(analysed.map(\.batch.name))
+        return CrossValidation(folds: Slices.array(plan.count, minimum: 1) { k in
+            Self.fold(heldOut: plan[k].heldOut, training: plan[k].training, analysed, settings: settings, proposedSettings: proposedSettings)
+        })
+    }
+
+    /// One fold: a scorer trained on `training`, the held-out batch scored by the rules alone, by the rules and the
+    /// scorer, by the rules and the proposed candidates it keeps, and its confidence's calibration.
+    static func fold(heldOut held: String, training: [String], _ analysed: [AnalysedBatch],
+                     settings: LogisticRegression.Settings, proposedSettings: LogisticRegression.Settings) -> Fold {
+        let test = analysed.first { $0.batch.name == held }!
+        let train = analysed.filter { training.contains($0.batch.name) }
+        let (scorer, _) = Trainer.train(train, settings: settings, proposedSettings: proposedSettings)
+        let rules = Trainer.evaluate(test.corpus(scorer: nil), test.batch.gold, threshold: 0)
+        var scored = scorer
+        let counts = Trainer.evaluate(test.corpus(scorer: scored), test.batch.gold, threshold: scorer.threshold)
+        var proposing = scorer
+        proposing.proposes = scorer.proposedThreshold < 1
+        let proposed = Trainer.evaluate(test.corpus(scorer: proposing), test.batch.gold, threshold: 0)
+        var confident: [VisitScorer.Combination: (right: Int, total: Int)] = [:]
+        for combination in VisitScorer.Combination.allCases {
+            scored.combination = combination
+            confident[combination] = calibration(test.corpus(scorer: scored), test.batch.gold, at: 0.8)
         }
-        return CrossValidation(folds: done)
+        return Fold(heldOut: held, trainedOn: train.map(\.batch.name), threshold: scorer.threshold,
+                    proposedThreshold: scorer.proposedThreshold, rules: rules, scorer: counts, proposed: proposed,
+                    confident: confident)
     }
 
     /// Visits of at least `level` confidence, and how many of them match a gold row.
