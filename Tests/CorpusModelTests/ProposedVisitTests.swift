@@ -206,13 +206,8 @@ struct ProposedVisitTests {
 
     @Test("each fold's proposed threshold is the one chosen on its training batches only")
     func theProposedThresholdIsChosenOnTrainingFolds() throws {
-        let dir = Fixtures.root.appendingPathComponent("Data/testcorpus").path
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
-        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
         let builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 2)
-        let batches = [TrainingBatch(name: "one", directory: dir, files: Array(files.prefix(6)), gold: gold),
-                       TrainingBatch(name: "two", directory: dir, files: Array(files.dropFirst(6).prefix(6)), gold: gold),
-                       TrainingBatch(name: "three", directory: dir, files: Array(files.dropFirst(12).prefix(6)), gold: gold)]
+        let batches = try Fixtures.testCorpusBatches(["one", "two", "three"], size: 6)
         let analysed = batches.map { AnalysedBatch($0, builder: builder) }
         let settings = LogisticRegression.Settings(epochs: 200)
         let cv = CrossValidation.run(analysed, settings: settings)

@@ -166,11 +166,7 @@ struct ScorerTests {
             #expect(Set(fold.training + [fold.heldOut]) == ["A", "B", "C", "D"])
         }
         // On two small batches of the test corpus: each fold trained on the other batch only.
-        let dir = Fixtures.root.appendingPathComponent("Data/testcorpus").path
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
-        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
-        let batches = [TrainingBatch(name: "one", directory: dir, files: Array(files.prefix(4)), gold: gold),
-                       TrainingBatch(name: "two", directory: dir, files: Array(files.dropFirst(4).prefix(4)), gold: gold)]
+        let batches = try Fixtures.testCorpusBatches(["one", "two"], size: 4)
         let cv = CrossValidation.run(batches, builder: CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1),
                                      settings: .init(epochs: 200))
         #expect(cv.folds.map(\.heldOut) == ["one", "two"])
@@ -180,13 +176,8 @@ struct ScorerTests {
 
     @Test("the folds, run on the cores at once, give the table they give one after the other")
     func foldsInParallelAreTheFoldsInTurn() throws {
-        let dir = Fixtures.root.appendingPathComponent("Data/testcorpus").path
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
-        let gold = try GoldFile.load(path: Fixtures.root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
         let builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1)
-        let analysed = (0..<3).map { k in
-            AnalysedBatch(TrainingBatch(name: "b\(k)", directory: dir, files: Array(files.dropFirst(4 * k).prefix(4)), gold: gold), builder: builder)
-        }
+        let analysed = try Fixtures.testCorpusBatches(["b0", "b1", "b2"], size: 4).map { AnalysedBatch($0, builder: builder) }
         let settings = LogisticRegression.Settings(epochs: 200)
         let together = CrossValidation.run(analysed, settings: settings)
         let inTurn = CrossValidation(folds: CrossValidation.folds(analysed.map(\.batch.name)).map {

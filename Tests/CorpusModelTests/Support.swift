@@ -13,6 +13,17 @@ enum Fixtures {
     /// The repository's gazetteer (Data/gazetteer).
     static let fullGazetteer: Gazetteer = Gazetteer.load(directory: root.appendingPathComponent("Data/gazetteer")).0
 
+    /// The test corpus's articles in file-name order, in runs of `size`: one training batch per name of `names`,
+    /// with the test corpus's gold.
+    static func testCorpusBatches(_ names: [String], size: Int) throws -> [TrainingBatch] {
+        let dir = root.appendingPathComponent("Data/testcorpus").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        let gold = try GoldFile.load(path: root.appendingPathComponent("Data/annotations/testcorpus.gold.json").path)
+        return names.enumerated().map { k, name in
+            TrainingBatch(name: name, directory: dir, files: Array(files.dropFirst(size * k).prefix(size)), gold: gold)
+        }
+    }
+
     /// Builds a corpus from texts with the fixture gazetteer; `date` goes into a manifest entry.
     static func corpus(_ texts: [(String, String, String?)], gazetteer: Gazetteer = Fixtures.gazetteer) -> (Corpus, [Diagnostic]) {
         CorpusBuilder(gazetteer: gazetteer, jobs: 2).build(texts: texts.map { name, text, date in
