@@ -55,11 +55,38 @@ extension MentionFinder {
             let previous = m.persons[k - 1], p = m.persons[k]
             guard previous.hostContext || previous.otherParty, !p.hostContext, !p.otherParty, !p.guest else { continue }
             let joined = lexicon.joinsPersons(tokens, from: previous.nameEnd, to: p.phraseStart)
+                || joinsThroughTitle(from: previous.nameEnd, to: p.phraseStart, titles: m.titles)
             guard joined || listClosedLater(m.persons, from: k) else { continue }
             m.persons[k].hostContext = previous.hostContext
             m.persons[k].otherParty = previous.otherParty
             m.persons[k].joinedParty = true
         }
+    }
+
+    /// "lời mời của Tổng thống A và Bí thư thứ nhất Đảng Cộng sản Cuba, Chủ tịch Hội đồng Nhà nước B, C sẽ thăm": the
+    /// second person's first title stands right after the coordinator, and what follows up to his name is titles and
+    /// their bodies, so the phrase between the two names is one person's titles (rule host.coordinated-party).
+    func joinsThroughTitle(from: Int, to: Int, titles: [Range<Int>]) -> Bool {
+        guard to - from >= 3, lexicon.coordinators.contains(tokens[from].lower), !lexicon.sequenceWords.contains(tokens[from].lower)
+        else { return false }
+        let titleStart = lexicon.ofWords.contains(tokens[from + 1].lower) ? from + 2 : from + 1
+        guard let title = titles.first(where: { $0.lowerBound == titleStart }) else { return false }
+        // Nothing but titles, their bodies ("Ban Chấp hành Trung ương Đảng Cộng sản Cuba", "Hội đồng Bộ trưởng": a
+        // capitalised word and the syllables after it), commas and coordinators follow: no trip word, no future
+        // word, so no new clause.
+        return (title.upperBound..<to).allSatisfy { k in
+            let t = tokens[k]
+            if t.kind == .punct { return t.first == 0x2C }
+            guard t.kind == .word else { return false }
+            if t.capitalized || titles.contains(where: { $0.contains(k) }) || lexicon.coordinators.contains(t.lower) { return true }
+            return tokens[k - 1].kind == .word && !startsClause(at: k, to: to)
+        }
+    }
+
+    /// A trip, visit, arrival, attendance or hosting word, or a plan word, at `k`.
+    private func startsClause(at k: Int, to end: Int) -> Bool {
+        lexicon.plannedCues.contains(tokens[k].lower) || lexicon.presentFutureWords.contains(tokens[k].lower)
+            || [lexicon.visitVerbs, lexicon.visitNouns, lexicon.arrivalVerbs, lexicon.attendVerbs, lexicon.hostVerbs].contains { $0.match(tokens, at: k, end: end) > 0 }
     }
 
     /// "lời mời của A, B và C, D sẽ thăm": a person after a comma belongs to the list of hosts when the list goes
