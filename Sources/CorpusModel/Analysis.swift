@@ -114,6 +114,9 @@ enum Analyzer {
                                $0.paragraph == paragraph && lastTimeSentence == $0.sentence ? $0.date : nil
                            },
                            story: storyContext, lexicon: lexicon, into: &tt)
+            // "- January: Davos": a month heading a paragraph dates it like a list item's date (ListItems.swift).
+            if si == 0 || a.sentences[si - 1].paragraph != paragraph,
+               let head = ListItemReader.headMonth(b, tokens, r, anchor: reference.date, lexicon: lexicon, read: tt) { tt.insert(head, at: 0) }
             heading.read(b, tokens, r, paragraph: paragraph, times: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             monthTold = tt.last(where: { !$0.relative && !$0.yearless && $0.start.granularity >= .month })

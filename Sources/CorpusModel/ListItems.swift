@@ -282,8 +282,10 @@ extension EventFinder {
 extension EventFinder {
     /// Rule visit.timeline-stop: a dated list item whose line goes straight to a place before any trigger. A
     /// place set off by punctuation or "and" ("- March 24: Uganda, where he meets …", "- February 19: Rwanda.") is
-    /// a stop of the one person the list's lead or headline names (rule visitor.list-context), else of the visitor
-    /// of the list's item before (rule visitor.previous-leg); a person followed by
+    /// a stop of the one person the list's lead or headline names (rule visitor.list-context), else of the list's
+    /// protagonist while no item opens with someone else and the article's opening names him (rule
+    /// visitor.list-protagonist), else of the visitor of the
+    /// list's item before (rule visitor.previous-leg); a person followed by
     /// "in"/"at" and a place ("- August 26: Clinton in Abuja, Nigeria", "- December 10: Obama again in South
     /// Africa") is that person's stop. Either is dated by the item's date.
     mutating func readTimelineStop(_ c: SentenceContext, before limit: Int) {
@@ -312,15 +314,21 @@ extension EventFinder {
                 person = heading
                 rules.insert(.visitorItemHeading)
             } else {
-                guard let visitor = item.person ?? carried else { return }
+                // The list's protagonist outranks the visitor of the item before: that one may be a person the item
+                // before met or sent ("- 19 July: Tehran, a summit with X" then "- 3 July: Astana").
+                // The protagonist counts when the article's opening names him (not a visitor of an earlier list).
+                let protagonist = listProtagonist.flatMap { $0.list == item.list ? $0.visitor : nil }
+                    .flatMap { openingPersons.contains($0) ? $0 : nil }
+                guard let visitor = item.person ?? protagonist ?? carried else { return }
                 person = PersonRef(entity: visitor, phraseStart: k, nameStart: k, nameEnd: k, titleLevel: nil,
                                    titleCountry: nil, historical: false, role: .name)
-                rules.insert(item.person != nil ? .visitorListContext : .visitorPreviousLeg)
+                rules.insert(item.person != nil ? .visitorListContext : protagonist != nil ? .visitorListProtagonist : .visitorPreviousLeg)
             }
             from = k
             // "Benin on February 16, Rwanda on February 19 and Liberia on February 21": one stop each, with its date.
             let stops = tripList(from: place, c.destinations.filter { $0.tokens.lowerBound >= k }, c)
             if !stops.isEmpty {
+                timelineStop = (c.index, person.entity)
                 rules.insert(.visitTripList)
                 for stop in stops {
                     let reading = VisitReading(person: person, trigger: nil, range: stop.place.tokens, time: stop.time, notBefore: nil,
@@ -337,6 +345,7 @@ extension EventFinder {
         } else {
             return
         }
+        timelineStop = (c.index, person.entity)
         let finer = ownTime.flatMap { $0.start.granularity > date.start.granularity ? $0 : nil }
         let reading = VisitReading(person: person, trigger: nil, range: from..<c.end, time: finer ?? date, notBefore: nil,
                                    kind: .unspecified, rules: rules)
@@ -390,5 +399,39 @@ extension EventFinder {
     func placePreposition(after k: Int, _ c: SentenceContext) -> Int? {
         for j in k..<min(c.end, k + 2) where lexicon.placePrepositions.contains(tokens[j].lower) { return j }
         return nil
+    }
+}
+
+extension ListItemReader {
+    /// Rule date.list-item: a paragraph that opens (after a bullet) with a month standing alone, perhaps after a
+    /// word for its part, then ":" or a dash ("- January: Davos, Switzerland", "Late June - Osaka", "October: Tokyo
+    /// ..."), the way a year's list of trips dates its items. The month is its date, written without a year: the
+    /// year of the reference date (a year line above the item or a year of its sentence sets it later). Nil when
+    /// the paragraph does not open so or a time was read there already.
+    static func headMonth(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>, anchor: PartialDate?,
+                          lexicon: Lexicon, read: [TaggedTime]) -> TaggedTime? {
+        guard r.count >= 3, let anchor else { return nil }
+        var k = r.lowerBound
+        if isDash(b, tokens[k]) || tokens[k].first == 0x2A || isBulletPoint(b, tokens[k]) { k += 1 }
+        let from = k
+        if k < r.upperBound, tokens[k].kind == .word, lexicon.monthPartWords.contains(tokens[k].lower) { k += 1 }
+        guard k + 1 < r.upperBound, tokens[k].kind == .word, tokens[k].capitalized, tokens[from].capitalized,
+              let month = lexicon.months[tokens[k].lower], tokens[k + 1].first == 0x3A || isDash(b, tokens[k + 1]),
+              !read.contains(where: { $0.tokens.lowerBound <= k + 1 && $0.tokens.upperBound > from }),
+              let year = TimeTagger.resolveYear(month: month, day: nil, anchor: anchor, future: false),
+              let start = PartialDate(year: year, month: month) else { return nil }
+        return TaggedTime(tokens: from..<(k + 1), start: start, end: nil, relative: true, yearless: true)
+    }
+
+    /// "-", "–" or "—" (a punctuation token).
+    static func isDash(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        guard t.kind == .punct else { return false }
+        if t.first == 0x2D { return true }
+        return t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 1] == 0x80 && (b[Int(t.start) + 2] == 0x93 || b[Int(t.start) + 2] == 0x94)
+    }
+
+    /// "•" (a punctuation token).
+    static func isBulletPoint(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        t.kind == .punct && t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 1] == 0x80 && b[Int(t.start) + 2] == 0xA2
     }
 }

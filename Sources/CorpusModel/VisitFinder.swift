@@ -203,7 +203,8 @@ extension EventFinder {
         let listed = opensItem && leadNames ? listPerson : nil
         // A later leg with no one named ("The tour continued to Australia", "- March 25: A brief stop at Kigali
         // airport"): the visitor of the leg before.
-        let previousLeg = subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
+        let stopLeg = clues.trigger.form == .continuation && timelineStop?.sentence == c.index
+        let previousLeg = stopLeg || subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
         // Else the protagonist the list opened under ("- Ngày 8/2/2023: Tới London"; rule visitor.list-protagonist).
         let listProtagonistVisitor = opensItem && !leadNames && previousLeg == nil ? listPerson : nil
         if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil && listProtagonistVisitor == nil) {
