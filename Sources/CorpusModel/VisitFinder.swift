@@ -204,7 +204,11 @@ extension EventFinder {
         // A later leg with no one named ("The tour continued to Australia", "- March 25: A brief stop at Kigali
         // airport"): the visitor of the leg before.
         let stopLeg = clues.trigger.form == .continuation && timelineStop?.sentence == c.index
-        let previousLeg = stopLeg || subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
+        // The list's protagonist whom the article's opening names comes before the visitor of the item before (who
+        // may be a person that item met: "- 11 October - Ashgabat, where he met X" then "- 18 November - skipped ...").
+        let namedProtagonist = opensItem && !leadNames ? listPerson.flatMap { openingPersons.contains($0) ? $0 : nil } : nil
+        let previousLeg = stopLeg || subject == nil && !pronoun && listed == nil && namedProtagonist == nil
+            ? previousLegVisitor(clues.trigger, c) : nil
         // Else the protagonist the list opened under ("- Ngày 8/2/2023: Tới London"; rule visitor.list-protagonist).
         let listProtagonistVisitor = opensItem && !leadNames && previousLeg == nil ? listPerson : nil
         if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil && listProtagonistVisitor == nil) {
