@@ -352,6 +352,38 @@ extension EventFinder {
         for v in makeVisits(reading, c) { add(v) }
     }
 
+    /// Rule visit.timeline-stop, an itinerary's heading: a line that holds nothing but places and the dates of the
+    /// stay ("JAKARTA, INDONESIA (3-6 September)", "Port Moresby and Vanimo, Papua New Guinea - 6-9 September") is a
+    /// stop of the article's protagonist when its opening names him (rule visitor.list-protagonist), dated by it.
+    mutating func readStopHeading(_ c: SentenceContext) {
+        // A calendar date, not a day said from the publication: an agenda's "TUESDAY-THURSDAY, Jakarta" is a plan of
+        // anyone's (status.planned.present-tense).
+        guard c.listItem == nil, c.persons.isEmpty, !isAgendaHeading(c.range), let time = c.times.first,
+              time.start.granularity >= .month, !time.relative || time.yearless,
+              let who = protagonist, openingPersons.contains(who), let own = c.countryOf(who) else { return }
+        var places: [PlaceRef] = []
+        for k in c.start..<c.end {
+            let t = tokens[k]
+            if let place = c.mentions.places.first(where: { $0.tokens.contains(k) }) {
+                if place.tokens.lowerBound == k, !place.demonym, !place.inPhrase { places.append(place) }
+                continue
+            }
+            // A town the gazetteer lacks, in a list of them before the country ("PORT MORESBY AND VANIMO, PAPUA NEW GUINEA").
+            let town = t.kind == .word && t.capitalized && k + 1 < c.end
+                && (tokens[k + 1].first == 0x2C || lexicon.coordinators.contains(tokens[k + 1].lower))
+            guard t.kind == .punct || town || lexicon.coordinators.contains(t.lower) || c.times.contains(where: { $0.tokens.contains(k) })
+            else { return }
+        }
+        // The country of the stay: the last place's (a town, then its country).
+        guard let stop = places.last, stop.country != own, places.allSatisfy({ $0.country == stop.country }),
+              c.destinations.contains(where: { $0.tokens == stop.tokens }) else { return }
+        let person = PersonRef(entity: who, phraseStart: c.start, nameStart: c.start, nameEnd: c.start, titleLevel: nil,
+                               titleCountry: nil, historical: false, role: .name)
+        let reading = VisitReading(person: person, trigger: nil, range: stop.tokens, time: time, notBefore: nil,
+                                   kind: .unspecified, rules: RuleSet([.visitTimelineStop, .visitorListProtagonist]))
+        for v in makeVisits(reading, c) { add(v) }
+    }
+
     /// "- June 15: Lucerne, Switzerland, a summit on peace": a town the gazetteer lacks (one to three capitalised
     /// words) then a comma and a country: the country is the stop.
     func countryAfterUnknownTown(_ k: Int, _ c: SentenceContext) -> PlaceRef? {

@@ -46,6 +46,7 @@ extension EventFinder {
         readTimelineStop(c, before: triggers.first?.tokens.lowerBound ?? c.end)
         guard !triggers.isEmpty else {
             readListRow(c)
+            readStopHeading(c)
             return
         }
         var usedPersons = Set<Int>()

@@ -136,4 +136,34 @@ struct TimelineProtagonistTests {
         #expect(found.contains("Joko Widodo -> LAO 2023-03-03 occurred"), "\(found)")
         #expect(!found.contains { $0.contains("-> KHM") }, "\(found)")
     }
+
+    @Test("visit.timeline-stop: an itinerary's headings of places and dates are the protagonist's stops; an agenda's days are not")
+    func itineraryHeadings() {
+        let itinerary = """
+            Twelve days in the region
+
+            Indonesian President Joko Widodo returned to Jakarta on Friday from his longest trip. Here are the stops.
+
+            VIENTIANE, LAOS (3-6 June)
+            Landed on the afternoon of 3 June and held talks.
+
+            Luang Prabang and Vang Vieng, Laos (6-8 June)
+            A day among the temples.
+
+            PHNOM PENH, CAMBODIA (9-11 June)
+            Talks with the prime minister.
+            """
+        let found = visits(itinerary)
+        #expect(found.contains("Joko Widodo -> LAO 2024-06-03 occurred"), "\(found)")
+        #expect(found.contains("Joko Widodo -> KHM 2024-06-09 occurred"), "\(found)")
+        let agenda = """
+            The week ahead
+
+            Indonesian President Joko Widodo stays at home this week.
+
+            TUESDAY-THURSDAY, Vientiane
+            The regional summit opens.
+            """
+        #expect(visits(agenda).isEmpty)
+    }
 }
