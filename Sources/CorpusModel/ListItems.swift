@@ -215,9 +215,13 @@ struct ListItemReader {
             si >= 0 && sentenceTokens[si].contains { lexicon.visitNouns.match(tokens, at: $0, end: sentenceTokens[si].upperBound) > 0 }
         }
         for si in [lead, 0] where si >= 0 {
-            let countries = countriesNamed(si)
+            var countries = countriesNamed(si)
             let persons = Set(mentions[si].persons.map(\.entity))
             guard !countries.isEmpty || !persons.isEmpty else { continue }
+            // "Leaders in Kyiv" over "... travelled to the Ukrainian capital, nearly all of them by train from
+            // Poland": the headline's countries, when the lead names them among others, are the list's.
+            let headline = si == lead && lead > 0 ? countriesNamed(0) : []
+            if countries.count > 1, !headline.isEmpty, headline.allSatisfy(countries.contains) { countries = headline }
             return (countries, persons.count == 1 ? persons.first : nil, aboutVisits)
         }
         return ([], nil, aboutVisits)
@@ -276,6 +280,44 @@ extension EventFinder {
         let reading = VisitReading(person: person, trigger: nil, range: person.nameEnd..<c.end, time: date, notBefore: nil,
                                    kind: .unspecified, rules: RuleSet([.visitListRow, .dateListItem]))
         for v in makeVisits(reading, c) { add(v) }
+    }
+}
+
+extension EventFinder {
+    /// Rule visit.list-row, a list of who came: in a list whose lead or headline speaks of visits to one country
+    /// ("Leaders in Kyiv: who has made the journey", "Below, the main visits"), a dated item's opening sentence that
+    /// opens with named persons ("- 16 June 2022 - Emmanuel Macron, Olaf Scholz and Mario Draghi arrive by night
+    /// train") is a visit of each of them there, on the item's date, when no rule of the sentence took him.
+    mutating func readListVisitors(_ c: SentenceContext, madeFrom first: Int) {
+        guard let item = c.listItem, item.opening, item.aboutVisits, item.person == nil, let date = item.date,
+              item.countries.count == 1 else { return }
+        let country = item.countries[0]
+        // The names that open the line, joined by commas and "and", with their titles and countries.
+        var k = firstWord(after: date.tokens.upperBound, c)
+        var group: [PersonRef] = []
+        for p in c.persons.sorted(by: { $0.phraseStart < $1.phraseStart }) where p.referring == nil && p.nameEnd > k {
+            let between = min(k, p.phraseStart)..<p.phraseStart
+            guard p.phraseStart >= k, between.allSatisfy({ opensNameGroup($0, c) }) else { break }
+            group.append(p)
+            k = p.nameEnd
+        }
+        // A line that takes them somewhere else ("- 2023: X meets Y in Paris") is not a visit there.
+        guard !group.isEmpty, c.destinations.allSatisfy({ $0.country == country || $0.tokens.upperBound <= k }) else { return }
+        for p in group where c.country(of: p) != nil && c.country(of: p) != country {
+            let told = visits[first...].contains { $0.visitor == p.entity && $0.mentions.contains { $0.sentence == c.index } }
+            guard !told else { continue }
+            let reading = VisitReading(person: p, trigger: nil, range: p.nameEnd..<p.nameEnd, time: date, notBefore: nil,
+                                       kind: .unspecified, rules: RuleSet([.visitListRow, .dateListItem]))
+            for v in makeVisits(reading, c) { add(v) }
+        }
+    }
+
+    /// A token that may stand between the names opening a list line: punctuation, "and", a possessive, a place
+    /// ("Spain's"), a capitalised word of a title, "of" ("Secretary of State").
+    func opensNameGroup(_ k: Int, _ c: SentenceContext) -> Bool {
+        let t = tokens[k]
+        return t.kind == .punct || t.kind == .possessive || t.capitalized || lexicon.coordinators.contains(t.lower)
+            || lexicon.ofWords.contains(t.lower) || c.mentions.places.contains { $0.tokens.contains(k) }
     }
 }
 

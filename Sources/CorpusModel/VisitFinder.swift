@@ -44,6 +44,8 @@ extension EventFinder {
     mutating func findVisits(_ c: SentenceContext) {
         let triggers = findTriggers(c)
         readTimelineStop(c, before: triggers.first?.tokens.lowerBound ?? c.end)
+        let first = visits.count
+        defer { readListVisitors(c, madeFrom: first) }
         guard !triggers.isEmpty else {
             readListRow(c)
             readStopHeading(c)

@@ -166,4 +166,20 @@ struct TimelineProtagonistTests {
             """
         #expect(visits(agenda).isEmpty)
     }
+
+    @Test("visit.list-row: in a list of visits to one country, the persons opening a dated line came there; not when the line takes them elsewhere")
+    func listOfVisitorsToOneCountry() {
+        let text = """
+            Leaders in Vientiane: who has come
+
+            Since 2020 many leaders have come to the Lao capital, most of them by road from Bangkok. Below, the main visits.
+
+            - 5 May 2023 - Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim walk through the old town.
+            - 9 June 2023 - Joko Widodo meets Anwar Ibrahim in Jakarta.
+            """
+        let found = visits(text)
+        #expect(found.contains("Joko Widodo -> LAO 2023-05-05 occurred"), "\(found)")
+        #expect(found.contains("Anwar Ibrahim -> LAO 2023-05-05 occurred"), "\(found)")
+        #expect(!found.contains { $0.contains("LAO 2023-06") }, "\(found)")
+    }
 }
