@@ -252,7 +252,7 @@ struct HeadingYear {
 
     /// Reads sentence `r` of `paragraph`: a heading year starts there; a sentence under one takes its year.
     mutating func read(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>, paragraph p: Int, times: inout [TaggedTime]) {
-        if let y = TimeTagger.headingYear(b, tokens, r) {
+        if let y = TimeTagger.headingYear(b, tokens, r) ?? ListItemReader.headingLineYear(b, tokens, r, times: times) {
             (year, paragraph, alone, seen) = (y, p, true, true)
         } else if seen {
             if alone && p == paragraph + 1 { (paragraph, alone) = (p, false) } else if alone { alone = false }

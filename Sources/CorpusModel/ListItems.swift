@@ -497,6 +497,23 @@ extension ListItemReader {
         return TaggedTime(tokens: from..<(k + 1), start: start, end: nil, relative: true, yearless: true)
     }
 
+    /// A timeline's heading line, standing alone above the paragraph it heads: a date with its year, a dash or a
+    /// colon, and a name of a few capitalised words ("November 2000 - Bill Clinton", "2016: Barack Obama"). Its
+    /// year dates the yearless dates of the paragraph under it (as a year line does; `HeadingYear`).
+    static func headingLineYear(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>, times: [TaggedTime]) -> Int? {
+        guard let t = times.first, t.tokens.lowerBound == r.lowerBound, !t.relative, !t.yearless,
+              t.tokens.upperBound < r.upperBound else { return nil }
+        let sep = tokens[t.tokens.upperBound]
+        guard sep.first == 0x3A || isDash(b, sep) else { return nil }
+        let rest = (t.tokens.upperBound + 1)..<r.upperBound
+        guard (1...Self.headingNameLength).contains(rest.count),
+              rest.allSatisfy({ tokens[$0].kind == .word && tokens[$0].capitalized || tokens[$0].kind == .punct && tokens[$0].first == 0x2E }) else { return nil }
+        return t.start.year
+    }
+
+    /// How many tokens the name of a heading line may take ("George W. Bush").
+    static let headingNameLength = 5
+
     /// "-", "–" or "—" (a punctuation token).
     static func isDash(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         guard t.kind == .punct else { return false }
