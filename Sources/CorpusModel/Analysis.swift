@@ -114,6 +114,9 @@ enum Analyzer {
                                $0.paragraph == paragraph && lastTimeSentence == $0.sentence ? $0.date : nil
                            },
                            story: storyContext, lexicon: lexicon, into: &tt)
+            // "- January: Davos": a month heading a paragraph dates it like a list item's date (ListItems.swift).
+            if si == 0 || a.sentences[si - 1].paragraph != paragraph,
+               let head = ListItemReader.headMonth(b, tokens, r, anchor: reference.date, lexicon: lexicon, read: tt) { tt.insert(head, at: 0) }
             heading.read(b, tokens, r, paragraph: paragraph, times: &tt)
             if let explicit = tt.last(where: { !$0.relative }) { lastYear = explicit.start.year }
             monthTold = tt.last(where: { !$0.relative && !$0.yearless && $0.start.granularity >= .month })
@@ -249,7 +252,7 @@ struct HeadingYear {
 
     /// Reads sentence `r` of `paragraph`: a heading year starts there; a sentence under one takes its year.
     mutating func read(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>, paragraph p: Int, times: inout [TaggedTime]) {
-        if let y = TimeTagger.headingYear(b, tokens, r) {
+        if let y = TimeTagger.headingYear(b, tokens, r) ?? ListItemReader.headingLineYear(b, tokens, r, times: times) {
             (year, paragraph, alone, seen) = (y, p, true, true)
         } else if seen {
             if alone && p == paragraph + 1 { (paragraph, alone) = (p, false) } else if alone { alone = false }

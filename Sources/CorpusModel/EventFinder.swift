@@ -144,6 +144,13 @@ struct EventFinder {
     /// The visitor of the last visit read in a list item, and that list's lead sentence: a later item that goes
     /// straight to a place ("- March 24: Uganda.") is his next stop (rules visit.timeline-stop, visitor.previous-leg).
     var lastListVisit: (list: Int, visitor: Int)?
+    /// The visitor of the stop a list line went straight to, and its sentence: a later leg of the line ("- October:
+    /// Tokyo, then Beijing") is his (rule visitor.previous-leg).
+    var timelineStop: (sentence: Int, visitor: Int)?
+    /// The persons named in the article's opening (its headline, a date line and its lead paragraph, outside lists):
+    /// whom the article is about.
+    var openingPersons = Set<Int>()
+    static let openingParagraphs = 3
     /// The person the current list's items are about (ListItems.swift).
     var listProtagonist: ListProtagonist?
     /// The current sentence's list person (nil outside lists), and whom its subject pronouns stand for (rule
@@ -226,6 +233,7 @@ struct EventFinder {
     mutating func find(sentence si: Int, range: Range<Int>, mentions m: SentenceMentions, times: [TaggedTime],
                        mainPair: [String], countryOf: @escaping (Int) -> String?, listItem: ListItemContext? = nil) {
         if paragraph != paragraphNoted { (paragraphNoted, paragraphFirstSentence) = (paragraph, si) }
+        if paragraph < Self.openingParagraphs && listItem == nil { openingPersons.formUnion(m.persons.map(\.entity)) }
         rememberTitles(m)
         noteListItem(listItem, m, range, times: times)
         let clauses = clauseStarts(range, times)

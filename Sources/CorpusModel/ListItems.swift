@@ -215,9 +215,13 @@ struct ListItemReader {
             si >= 0 && sentenceTokens[si].contains { lexicon.visitNouns.match(tokens, at: $0, end: sentenceTokens[si].upperBound) > 0 }
         }
         for si in [lead, 0] where si >= 0 {
-            let countries = countriesNamed(si)
+            var countries = countriesNamed(si)
             let persons = Set(mentions[si].persons.map(\.entity))
             guard !countries.isEmpty || !persons.isEmpty else { continue }
+            // "Leaders in Kyiv" over "... travelled to the Ukrainian capital, nearly all of them by train from
+            // Poland": the headline's countries, when the lead names them among others, are the list's.
+            let headline = si == lead && lead > 0 ? countriesNamed(0) : []
+            if countries.count > 1, !headline.isEmpty, headline.allSatisfy(countries.contains) { countries = headline }
             return (countries, persons.count == 1 ? persons.first : nil, aboutVisits)
         }
         return ([], nil, aboutVisits)
@@ -280,10 +284,50 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// Rule visit.list-row, a list of who came: in a list whose lead or headline speaks of visits to one country
+    /// ("Leaders in Kyiv: who has made the journey", "Below, the main visits"), a dated item's opening sentence that
+    /// opens with named persons ("- 16 June 2022 - Emmanuel Macron, Olaf Scholz and Mario Draghi arrive by night
+    /// train") is a visit of each of them there, on the item's date, when no rule of the sentence took him.
+    mutating func readListVisitors(_ c: SentenceContext, madeFrom first: Int) {
+        guard let item = c.listItem, item.opening, item.aboutVisits, item.person == nil, let date = item.date,
+              item.countries.count == 1 else { return }
+        let country = item.countries[0]
+        // The names that open the line, joined by commas and "and", with their titles and countries.
+        var k = firstWord(after: date.tokens.upperBound, c)
+        var group: [PersonRef] = []
+        for p in c.persons.sorted(by: { $0.phraseStart < $1.phraseStart }) where p.referring == nil && p.nameEnd > k {
+            let between = min(k, p.phraseStart)..<p.phraseStart
+            guard p.phraseStart >= k, between.allSatisfy({ opensNameGroup($0, c) }) else { break }
+            group.append(p)
+            k = p.nameEnd
+        }
+        // A line that takes them somewhere else ("- 2023: X meets Y in Paris") is not a visit there.
+        guard !group.isEmpty, c.destinations.allSatisfy({ $0.country == country || $0.tokens.upperBound <= k }) else { return }
+        for p in group where c.country(of: p) != nil && c.country(of: p) != country {
+            let told = visits[first...].contains { $0.visitor == p.entity && $0.mentions.contains { $0.sentence == c.index } }
+            guard !told else { continue }
+            let reading = VisitReading(person: p, trigger: nil, range: p.nameEnd..<p.nameEnd, time: date, notBefore: nil,
+                                       kind: .unspecified, rules: RuleSet([.visitListRow, .dateListItem]))
+            for v in makeVisits(reading, c) { add(v) }
+        }
+    }
+
+    /// A token that may stand between the names opening a list line: punctuation, "and", a possessive, a place
+    /// ("Spain's"), a capitalised word of a title, "of" ("Secretary of State").
+    func opensNameGroup(_ k: Int, _ c: SentenceContext) -> Bool {
+        let t = tokens[k]
+        return t.kind == .punct || t.kind == .possessive || t.capitalized || lexicon.coordinators.contains(t.lower)
+            || lexicon.ofWords.contains(t.lower) || c.mentions.places.contains { $0.tokens.contains(k) }
+    }
+}
+
+extension EventFinder {
     /// Rule visit.timeline-stop: a dated list item whose line goes straight to a place before any trigger. A
     /// place set off by punctuation or "and" ("- March 24: Uganda, where he meets …", "- February 19: Rwanda.") is
-    /// a stop of the one person the list's lead or headline names (rule visitor.list-context), else of the visitor
-    /// of the list's item before (rule visitor.previous-leg); a person followed by
+    /// a stop of the one person the list's lead or headline names (rule visitor.list-context), else of the list's
+    /// protagonist while no item opens with someone else and the article's opening names him (rule
+    /// visitor.list-protagonist), else of the visitor of the
+    /// list's item before (rule visitor.previous-leg); a person followed by
     /// "in"/"at" and a place ("- August 26: Clinton in Abuja, Nigeria", "- December 10: Obama again in South
     /// Africa") is that person's stop. Either is dated by the item's date.
     mutating func readTimelineStop(_ c: SentenceContext, before limit: Int) {
@@ -312,15 +356,21 @@ extension EventFinder {
                 person = heading
                 rules.insert(.visitorItemHeading)
             } else {
-                guard let visitor = item.person ?? carried else { return }
+                // The list's protagonist outranks the visitor of the item before: that one may be a person the item
+                // before met or sent ("- 19 July: Tehran, a summit with X" then "- 3 July: Astana").
+                // The protagonist counts when the article's opening names him (not a visitor of an earlier list).
+                let protagonist = listProtagonist.flatMap { $0.list == item.list ? $0.visitor : nil }
+                    .flatMap { openingPersons.contains($0) ? $0 : nil }
+                guard let visitor = item.person ?? protagonist ?? carried else { return }
                 person = PersonRef(entity: visitor, phraseStart: k, nameStart: k, nameEnd: k, titleLevel: nil,
                                    titleCountry: nil, historical: false, role: .name)
-                rules.insert(item.person != nil ? .visitorListContext : .visitorPreviousLeg)
+                rules.insert(item.person != nil ? .visitorListContext : protagonist != nil ? .visitorListProtagonist : .visitorPreviousLeg)
             }
             from = k
             // "Benin on February 16, Rwanda on February 19 and Liberia on February 21": one stop each, with its date.
             let stops = tripList(from: place, c.destinations.filter { $0.tokens.lowerBound >= k }, c)
             if !stops.isEmpty {
+                timelineStop = (c.index, person.entity)
                 rules.insert(.visitTripList)
                 for stop in stops {
                     let reading = VisitReading(person: person, trigger: nil, range: stop.place.tokens, time: stop.time, notBefore: nil,
@@ -337,9 +387,42 @@ extension EventFinder {
         } else {
             return
         }
+        timelineStop = (c.index, person.entity)
         let finer = ownTime.flatMap { $0.start.granularity > date.start.granularity ? $0 : nil }
         let reading = VisitReading(person: person, trigger: nil, range: from..<c.end, time: finer ?? date, notBefore: nil,
                                    kind: .unspecified, rules: rules)
+        for v in makeVisits(reading, c) { add(v) }
+    }
+
+    /// Rule visit.timeline-stop, an itinerary's heading: a line that holds nothing but places and the dates of the
+    /// stay ("JAKARTA, INDONESIA (3-6 September)", "Port Moresby and Vanimo, Papua New Guinea - 6-9 September") is a
+    /// stop of the article's protagonist when its opening names him (rule visitor.list-protagonist), dated by it.
+    mutating func readStopHeading(_ c: SentenceContext) {
+        // A calendar date, not a day said from the publication: an agenda's "TUESDAY-THURSDAY, Jakarta" is a plan of
+        // anyone's (status.planned.present-tense).
+        guard c.listItem == nil, c.persons.isEmpty, !isAgendaHeading(c.range), let time = c.times.first,
+              time.start.granularity >= .month, !time.relative || time.yearless,
+              let who = protagonist, openingPersons.contains(who), let own = c.countryOf(who) else { return }
+        var places: [PlaceRef] = []
+        for k in c.start..<c.end {
+            let t = tokens[k]
+            if let place = c.mentions.places.first(where: { $0.tokens.contains(k) }) {
+                if place.tokens.lowerBound == k, !place.demonym, !place.inPhrase { places.append(place) }
+                continue
+            }
+            // A town the gazetteer lacks, in a list of them before the country ("PORT MORESBY AND VANIMO, PAPUA NEW GUINEA").
+            let town = t.kind == .word && t.capitalized && k + 1 < c.end
+                && (tokens[k + 1].first == 0x2C || lexicon.coordinators.contains(tokens[k + 1].lower))
+            guard t.kind == .punct || town || lexicon.coordinators.contains(t.lower) || c.times.contains(where: { $0.tokens.contains(k) })
+            else { return }
+        }
+        // The country of the stay: the last place's (a town, then its country).
+        guard let stop = places.last, stop.country != own, places.allSatisfy({ $0.country == stop.country }),
+              c.destinations.contains(where: { $0.tokens == stop.tokens }) else { return }
+        let person = PersonRef(entity: who, phraseStart: c.start, nameStart: c.start, nameEnd: c.start, titleLevel: nil,
+                               titleCountry: nil, historical: false, role: .name)
+        let reading = VisitReading(person: person, trigger: nil, range: stop.tokens, time: time, notBefore: nil,
+                                   kind: .unspecified, rules: RuleSet([.visitTimelineStop, .visitorListProtagonist]))
         for v in makeVisits(reading, c) { add(v) }
     }
 
@@ -390,5 +473,56 @@ extension EventFinder {
     func placePreposition(after k: Int, _ c: SentenceContext) -> Int? {
         for j in k..<min(c.end, k + 2) where lexicon.placePrepositions.contains(tokens[j].lower) { return j }
         return nil
+    }
+}
+
+extension ListItemReader {
+    /// Rule date.list-item: a paragraph that opens (after a bullet) with a month standing alone, perhaps after a
+    /// word for its part, then ":" or a dash ("- January: Davos, Switzerland", "Late June - Osaka", "October: Tokyo
+    /// ..."), the way a year's list of trips dates its items. The month is its date, written without a year: the
+    /// year of the reference date (a year line above the item or a year of its sentence sets it later). Nil when
+    /// the paragraph does not open so or a time was read there already.
+    static func headMonth(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>, anchor: PartialDate?,
+                          lexicon: Lexicon, read: [TaggedTime]) -> TaggedTime? {
+        guard r.count >= 3, let anchor else { return nil }
+        var k = r.lowerBound
+        if isDash(b, tokens[k]) || tokens[k].first == 0x2A || isBulletPoint(b, tokens[k]) { k += 1 }
+        let from = k
+        if k < r.upperBound, tokens[k].kind == .word, lexicon.monthPartWords.contains(tokens[k].lower) { k += 1 }
+        guard k + 1 < r.upperBound, tokens[k].kind == .word, tokens[k].capitalized, tokens[from].capitalized,
+              let month = lexicon.months[tokens[k].lower], tokens[k + 1].first == 0x3A || isDash(b, tokens[k + 1]),
+              !read.contains(where: { $0.tokens.lowerBound <= k + 1 && $0.tokens.upperBound > from }),
+              let year = TimeTagger.resolveYear(month: month, day: nil, anchor: anchor, future: false),
+              let start = PartialDate(year: year, month: month) else { return nil }
+        return TaggedTime(tokens: from..<(k + 1), start: start, end: nil, relative: true, yearless: true)
+    }
+
+    /// A timeline's heading line, standing alone above the paragraph it heads: a date with its year, a dash or a
+    /// colon, and a name of a few capitalised words ("November 2000 - Bill Clinton", "2016: Barack Obama"). Its
+    /// year dates the yearless dates of the paragraph under it (as a year line does; `HeadingYear`).
+    static func headingLineYear(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ r: Range<Int>, times: [TaggedTime]) -> Int? {
+        guard let t = times.first, t.tokens.lowerBound == r.lowerBound, !t.relative, !t.yearless,
+              t.tokens.upperBound < r.upperBound else { return nil }
+        let sep = tokens[t.tokens.upperBound]
+        guard sep.first == 0x3A || isDash(b, sep) else { return nil }
+        let rest = (t.tokens.upperBound + 1)..<r.upperBound
+        guard (1...Self.headingNameLength).contains(rest.count),
+              rest.allSatisfy({ tokens[$0].kind == .word && tokens[$0].capitalized || tokens[$0].kind == .punct && tokens[$0].first == 0x2E }) else { return nil }
+        return t.start.year
+    }
+
+    /// How many tokens the name of a heading line may take ("George W. Bush").
+    static let headingNameLength = 5
+
+    /// "-", "–" or "—" (a punctuation token).
+    static func isDash(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        guard t.kind == .punct else { return false }
+        if t.first == 0x2D { return true }
+        return t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 1] == 0x80 && (b[Int(t.start) + 2] == 0x93 || b[Int(t.start) + 2] == 0x94)
+    }
+
+    /// "•" (a punctuation token).
+    static func isBulletPoint(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        t.kind == .punct && t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 1] == 0x80 && b[Int(t.start) + 2] == 0xA2
     }
 }

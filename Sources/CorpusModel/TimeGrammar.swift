@@ -10,6 +10,7 @@ extension TimeTagger {
         let t = tokens[i]
         if t.kind == .word && !lexicon.wordClasses.has(.timeStart, t) { return nil }
         if t.kind == .punct || t.kind == .possessive { return nil }
+        if let range = crossMonthRange(b, tokens, i, end, anchor: anchor, future: future, lexicon: lexicon, lw: lw) { return range }
         if t.kind == .word, let m = lexicon.months[t.lower], t.capitalized || t.length > 3 {
             return monthNamed(m, b, tokens, i, end, anchor: anchor, future: future, lexicon: lexicon, lw: lw)
         }
@@ -255,5 +256,48 @@ extension TimeTagger {
             return TaggedTime(tokens: i..<(i + 2), start: s, end: nil, relative: true)
         }
         return nil
+    }
+}
+
+extension TimeTagger {
+    /// A day range across two months, which the tokenizer writes as one token at the join: "26 September-6 October
+    /// 1991" ("September-6" is one word), "March 31-April 3, 2019" ("31-April" is one number), the way timelines date
+    /// a trip. Its start, its end, and a year written after it (else the start's year resolved from the anchor).
+    static func crossMonthRange(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
+                                anchor: PartialDate?, future: Bool, lexicon: Lexicon, lw: (Int) -> UInt64) -> TaggedTime? {
+        guard i + 2 < end else { return nil }
+        let first = tokens[i], joined = tokens[i + 1]
+        guard first.kind == .number || lexicon.months[first.lower] != nil, joined.kind != .punct,
+              (Int(joined.start)..<Int(joined.end)).contains(where: { b[$0] == 0x2D }),
+              let (left, right) = splitAtHyphen(b, joined) else { return nil }
+        let m1: Int, d1: Int, m2: Int, d2: Int
+        if first.kind == .number, let (d, e) = day(b, first), e == nil, let m = lexicon.months[Fold.lowerKey(left)],
+           let dd = Int(right), (1...31).contains(dd), let mm = lexicon.months[tokens[i + 2].lower], tokens[i + 2].capitalized {
+            (d1, m1, d2, m2) = (d, m, dd, mm) // "26 September-6 October"
+        } else if first.kind == .word, first.capitalized, let m = lexicon.months[first.lower], let d = Int(left), (1...31).contains(d),
+                  let mm = lexicon.months[Fold.lowerKey(right)], let (dd, e) = day(b, tokens[i + 2]), e == nil {
+            (m1, d1, m2, d2) = (m, d, mm, dd) // "March 31-April 3"
+        } else {
+            return nil
+        }
+        guard m1 != m2 else { return nil }
+        var k = i + 3
+        var explicit: Int?
+        var kk = k
+        if kk < end && lw(kk) == kComma { kk += 1 }
+        if kk < end, let y = year(b, tokens[kk]) { explicit = y; k = kk + 1 }
+        let endYear = explicit ?? resolveYear(month: m2, day: d2, anchor: anchor, future: future)
+        guard let ey = endYear else { return nil }
+        let sy = m1 > m2 ? ey - 1 : ey
+        guard let s = PartialDate(year: sy, month: m1, day: d1), let e = PartialDate(year: ey, month: m2, day: d2) else { return nil }
+        return TaggedTime(tokens: i..<k, start: s, end: e, relative: explicit == nil, yearless: explicit == nil)
+    }
+
+    /// A token's text split at its one hyphen, both sides non-empty ("September-6" -> ("September", "6")).
+    static func splitAtHyphen(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (Substring, Substring)? {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[Int(t.start)..<Int(t.end)]), as: UTF8.self)
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (parts[0], parts[1])
     }
 }

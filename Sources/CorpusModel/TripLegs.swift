@@ -8,6 +8,12 @@ extension EventFinder {
     /// subject before the visit word (the leg's object pronoun).
     func legVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
         let leg = triggers[ti].tokens
+        // After a list line's stop ("- October: Tokyo for the enthronement of Emperor X, then Beijing"): the stop's
+        // visitor (`previousLegVisitor`), not a person named on the way, unless he stands right before the leg.
+        if let stop = timelineStop, stop.sentence == c.index,
+           !c.persons.contains(where: { $0.nameEnd >= leg.lowerBound - 2 && $0.nameEnd <= leg.lowerBound && !isCompanion($0, c) }) {
+            return nil
+        }
         if let prev = previousVisitor, prev.sentence == c.index {
             // Not a companion met there ("in Riyadh with Saudi Foreign Minister X, then in Abu Dhabi").
             if let subject = subjectBefore(ti, in: triggers, c), c.persons[subject].nameEnd >= leg.lowerBound - 2,
@@ -36,9 +42,13 @@ extension EventFinder {
     /// Rule visitor.previous-leg: the visitor of a later leg that names no one. After a continuation ("The tour
     /// continued to Australia"), the visitor of the visit reported (or referred back to) in this sentence or the one
     /// before; in a list item's opening sentence ("- March 25: A brief stop at Kigali airport in Rwanda"), the
-    /// visitor of the list's item before.
+    /// visitor of the list's item before; after a list line's stop ("- October: Tokyo, then Beijing"), that stop's
+    /// visitor.
     func previousLegVisitor(_ trigger: Trigger, _ c: SentenceContext) -> Int? {
-        if let item = c.listItem {
+        // "- October: Tokyo for the enthronement, then Beijing": the next leg of this line's stop.
+        if trigger.form == .continuation, let stop = timelineStop, stop.sentence == c.index { return stop.visitor }
+        // A later sentence of an item ("Continues to Argentina and Cuba.") goes on from the visit told before it.
+        if let item = c.listItem, item.opening || trigger.form != .continuation {
             guard item.opening, let carried = lastListVisit, carried.list == item.list,
                   !namesSomeone(before: trigger.tokens.lowerBound, item, c) else { return nil }
             return carried.visitor

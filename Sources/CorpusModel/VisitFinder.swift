@@ -44,8 +44,11 @@ extension EventFinder {
     mutating func findVisits(_ c: SentenceContext) {
         let triggers = findTriggers(c)
         readTimelineStop(c, before: triggers.first?.tokens.lowerBound ?? c.end)
+        let first = visits.count
+        defer { readListVisitors(c, madeFrom: first) }
         guard !triggers.isEmpty else {
             readListRow(c)
+            readStopHeading(c)
             return
         }
         var usedPersons = Set<Int>()
@@ -203,7 +206,12 @@ extension EventFinder {
         let listed = opensItem && leadNames ? listPerson : nil
         // A later leg with no one named ("The tour continued to Australia", "- March 25: A brief stop at Kigali
         // airport"): the visitor of the leg before.
-        let previousLeg = subject == nil && !pronoun && listed == nil ? previousLegVisitor(clues.trigger, c) : nil
+        let stopLeg = clues.trigger.form == .continuation && timelineStop?.sentence == c.index
+        // The list's protagonist whom the article's opening names comes before the visitor of the item before (who
+        // may be a person that item met: "- 11 October - Ashgabat, where he met X" then "- 18 November - skipped ...").
+        let namedProtagonist = opensItem && !leadNames ? listPerson.flatMap { openingPersons.contains($0) ? $0 : nil } : nil
+        let previousLeg = stopLeg || subject == nil && !pronoun && listed == nil && namedProtagonist == nil
+            ? previousLegVisitor(clues.trigger, c) : nil
         // Else the protagonist the list opened under ("- Ngày 8/2/2023: Tới London"; rule visitor.list-protagonist).
         let listProtagonistVisitor = opensItem && !leadNames && previousLeg == nil ? listPerson : nil
         if placeAfter == nil || (subject == nil && !pronoun && listed == nil && previousLeg == nil && listProtagonistVisitor == nil) {

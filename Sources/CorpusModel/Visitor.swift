@@ -10,7 +10,11 @@ extension EventFinder {
     func chooseVisitor(_ ti: Int, in triggers: [Trigger], _ c: SentenceContext) -> (index: Int, rule: Rule)? {
         // A visitor named by "visiting", or a welcomed guest: that person.
         if let named = triggers[ti].visitor { return (named, .visitorNamedByTrigger) }
-        if triggers[ti].form == .continuation, let leg = legVisitor(ti, in: triggers, c) { return leg }
+        if triggers[ti].form == .continuation {
+            if let leg = legVisitor(ti, in: triggers, c) { return leg }
+            // The next leg of a list line's stop is the stop's visitor's (`makeUnnamedVisit`).
+            if let stop = timelineStop, stop.sentence == c.index { return nil }
+        }
         if let subject = subjectBefore(ti, in: triggers, c) { return (subject, .visitorSubject) }
         if let after = visitorAfter(triggers[ti], c) { return (after, .visitorAfterTrigger) }
         if let prev = previousVisitor, prev.sentence == c.index { return (prev.index, .visitorPreviousInSentence) }

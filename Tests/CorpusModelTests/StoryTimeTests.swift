@@ -150,6 +150,14 @@ struct StoryTimeTests {
         #expect(days == ["1976-01-26", "1998-04-26", "2016-11-15"], "\(days)")
     }
 
+    @Test("a timeline's heading line ('January 1976 - Pierre Trudeau') dates the yearless dates of the paragraph under it")
+    func headingLineYear() {
+        let page = "Prime ministers in Havana\n\nPublished: 15 November 2016\n\nCanadian leaders have often come to Cuba.\n\n"
+            + "January 1976 - Pierre Trudeau\nTrudeau arrived in Havana on 26 January.\n"
+        let found = Self.visits(page)
+        #expect(found == ["Pierre Trudeau -> CUB 1976-01-26 occurred"], "\(found)")
+    }
+
     @Test("a sentence opening with a back-reference takes the time told before, not the publication month", arguments: [
         ("The same afternoon President Joko Widodo flew on to Singapore.", "2015-03"),
         // Counted from the time told before (rule date.story-relative): to the day.

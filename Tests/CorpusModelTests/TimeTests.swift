@@ -23,6 +23,10 @@ struct TimeTests {
         ("From 30/10 đến ngày 1/11/2022.", "2022-11-01", ["30/10 đến ngày 1/11/2022=2022-10-30..2022-11-01"]),
         ("The war lasted (1950–2025) long.", "2025-10-09", ["1950–2025=1950..2025"]),
         ("From February 28 to March 5, 2017 they stayed.", "2017-03-01", ["February 28 to March 5, 2017=2017-02-28..2017-03-05"]),
+        // A day range across two months, joined at the hyphen by the tokenizer.
+        ("He toured from 26 September-6 October 1991 abroad.", "2025-10-09", ["26 September-6 October 1991=1991-09-26..1991-10-06"]),
+        ("He was away March 31-April 3, 2019 in all.", "2025-10-09", ["March 31-April 3, 2019=2019-03-31..2019-04-03"]),
+        ("He was away 30 December-2 January 2020 in all.", "2025-10-09", ["30 December-2 January 2020=2019-12-30..2020-01-02"]),
     ])
     func absolute(_ sentence: String, _ date: String, _ expected: [String]) {
         #expect(times(sentence, date: date) == expected)

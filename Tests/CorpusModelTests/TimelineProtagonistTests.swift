@@ -93,4 +93,93 @@ struct TimelineProtagonistTests {
         #expect(visits("Indonesian President Joko Widodo flew back and forth between Hanoi and Vientiane on June 3.").count == 2)
         #expect(visits("Indonesian President Joko Widodo praised the talks between Hanoi and Vientiane on June 3.").isEmpty)
     }
+
+    static let year = """
+        A year on the road
+
+        Indonesian President Joko Widodo travelled more than any of his predecessors. Where he went:
+
+        - January: Davos, Switzerland, for the World Economic Forum.
+        - March 31-April 3: Vientiane. Talks with the prime minister.
+        - Late June: Osaka, Japan, for a summit.
+        - October: Tokyo for a banquet given by Chinese President Xi Jinping on October 22, then Phnom Penh.
+        """
+
+    @Test("a year's list of trips: lines headed by a month alone or a range across months, the protagonist's stops, later legs his")
+    func yearOfTrips() {
+        let found = visits(Self.year, date: "2023-12-30")
+        #expect(found.contains("Joko Widodo -> CHE 2023-01 occurred"), "\(found)")
+        #expect(found.contains("Joko Widodo -> LAO 2023-03-31 occurred"), "\(found)")
+        #expect(found.contains("Joko Widodo -> JPN 2023-06 occurred"), "\(found)")
+        #expect(found.contains("Joko Widodo -> JPN 2023-10 occurred"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("Joko Widodo -> KHM 2023-10") }, "\(found)")
+        // The person named on the way is not the one who goes on.
+        #expect(!found.contains { $0.hasPrefix("Xi Jinping -> KHM") }, "\(found)")
+    }
+
+    @Test("a later list's lines are not the stops of a visitor only an earlier list named")
+    func laterListKeepsNoStranger() {
+        let text = """
+            A year of diplomacy
+
+            The region's leaders travelled more than ever.
+
+            Visits received:
+
+            - 3 March 2023: Joko Widodo pays a state visit to Laos.
+
+            Visits made abroad:
+
+            - 5 April 2023, Phnom Penh: talks with the king.
+            """
+        let found = visits(text)
+        #expect(found.contains("Joko Widodo -> LAO 2023-03-03 occurred"), "\(found)")
+        #expect(!found.contains { $0.contains("-> KHM") }, "\(found)")
+    }
+
+    @Test("visit.timeline-stop: an itinerary's headings of places and dates are the protagonist's stops; an agenda's days are not")
+    func itineraryHeadings() {
+        let itinerary = """
+            Twelve days in the region
+
+            Indonesian President Joko Widodo returned to Jakarta on Friday from his longest trip. Here are the stops.
+
+            VIENTIANE, LAOS (3-6 June)
+            Landed on the afternoon of 3 June and held talks.
+
+            Luang Prabang and Vang Vieng, Laos (6-8 June)
+            A day among the temples.
+
+            PHNOM PENH, CAMBODIA (9-11 June)
+            Talks with the prime minister.
+            """
+        let found = visits(itinerary)
+        #expect(found.contains("Joko Widodo -> LAO 2024-06-03 occurred"), "\(found)")
+        #expect(found.contains("Joko Widodo -> KHM 2024-06-09 occurred"), "\(found)")
+        let agenda = """
+            The week ahead
+
+            Indonesian President Joko Widodo stays at home this week.
+
+            TUESDAY-THURSDAY, Vientiane
+            The regional summit opens.
+            """
+        #expect(visits(agenda).isEmpty)
+    }
+
+    @Test("visit.list-row: in a list of visits to one country, the persons opening a dated line came there; not when the line takes them elsewhere")
+    func listOfVisitorsToOneCountry() {
+        let text = """
+            Leaders in Vientiane: who has come
+
+            Since 2020 many leaders have come to the Lao capital, most of them by road from Bangkok. Below, the main visits.
+
+            - 5 May 2023 - Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim walk through the old town.
+            - 9 June 2023 - Joko Widodo meets Anwar Ibrahim in Jakarta.
+            """
+        let found = visits(text)
+        #expect(found.contains("Joko Widodo -> LAO 2023-05-05 occurred"), "\(found)")
+        #expect(found.contains("Anwar Ibrahim -> LAO 2023-05-05 occurred"), "\(found)")
+        #expect(!found.contains { $0.contains("LAO 2023-06") }, "\(found)")
+    }
 }
