@@ -76,4 +76,13 @@ struct CeremonyPlaceTests {
         #expect(found.contains { $0.hasPrefix("Joko Widodo -> LAO") && $0.hasSuffix("occurred") }, "\(found)")
         #expect(!found.contains { $0.hasPrefix("Joko Widodo -> VNM") }, "\(found)")
     }
+
+    @Test("status.negated.absence: 'X's absence from the summit': the one whose absence it is was not there")
+    func possessiveAbsence() {
+        let absent = Self.visits("Malaysian Prime Minister Anwar Ibrahim's absence from the regional summit in Vientiane on June 3 drew comment.")
+        #expect(absent == ["Anwar Ibrahim -> LAO 2024-06-03 negated"], "\(absent)")
+        // Counter-example: a presence is no absence.
+        let present = Self.visits("Malaysian Prime Minister Anwar Ibrahim's presence at the regional summit in Vientiane on June 3 drew comment.")
+        #expect(present == ["Anwar Ibrahim -> LAO 2024-06-03 occurred"], "\(present)")
+    }
 }
