@@ -48,7 +48,15 @@ extension EventFinder {
     /// not about the gathering as a topic ("ahead of the summit") and no remote attendance ("by video"); the
     /// place and time (`gatheringReading`); the participants (`gatheringParticipants`), one visit each.
     mutating func findGatheringVisits(_ c: SentenceContext) {
-        if let dateline = datelinePlace(c) { gathering = dateline }
+        if let dateline = datelinePlace(c) {
+            gathering = dateline
+            // A dateline opening a paragraph the header did not give ("(Johannesburg) - Chiều 23/11, ..."): the
+            // article is written from there (rule destination.dateline-gathering).
+            if datelineGathering == nil, c.index == paragraphFirstSentence {
+                datelineGathering = dateline
+                datelineGathering?.fromDateline = true
+            }
+        }
         if let heading = itemHeadingPlace(c) { gathering = heading }
         guard !mentionsRemoteAttendance(c) else { return }
         // Each clause with a cue of its own after the scope of the one before ("X leads the delegation; Y stays away").
@@ -275,12 +283,18 @@ extension EventFinder {
         (c.start..<c.end).contains { lexicon.remoteWords.match(tokens, at: $0, end: c.end) > 0 }
     }
 
-    /// A dateline opening the sentence: a place, a comma, and a time within a few words ("TOKYO, Sept 27 -",
-    /// "Bangkok, 3/11/2019 -").
+    /// A dateline opening the sentence: a place (in brackets or not), a comma or a dash, and a time within a few
+    /// words ("TOKYO, Sept 27 -", "Bangkok, 3/11/2019 -", "Moskva - Chiều 11/5, ...", "(Johannesburg) - Chiều 23/11").
     func datelinePlace(_ c: SentenceContext) -> GatheringPlace? {
-        guard let first = c.destinations.first, first.tokens.lowerBound == c.start, first.tokens.upperBound < c.end,
-              tokens[first.tokens.upperBound].first == 0x2C,
-              let t = c.allTimes.first(where: { $0.tokens.lowerBound <= first.tokens.upperBound + 4 }) else { return nil }
+        let bracketed = c.start < c.end && tokens[c.start].kind == .punct && tokens[c.start].first == 0x28
+        guard let first = c.destinations.first, first.tokens.lowerBound == c.start + (bracketed ? 1 : 0) else { return nil }
+        var k = first.tokens.upperBound
+        if bracketed {
+            guard k < c.end, tokens[k].kind == .punct, tokens[k].first == 0x29 else { return nil }
+            k += 1
+        }
+        guard k < c.end, tokens[k].kind == .punct, tokens[k].first == 0x2C || MetadataReader.isDash(b, tokens[k]),
+              let t = c.allTimes.first(where: { $0.tokens.lowerBound <= k + 4 }) else { return nil }
         return GatheringPlace(country: first.country, city: first.city, tokens: nil, start: t.start, end: t.end, sentence: c.index)
     }
 
@@ -389,8 +403,8 @@ extension EventFinder {
         return placeInCueClause(places, cue: cue, c) ?? sceneOpeningPlace(places, cue: cue, c)
     }
 
-    /// A place after "in", "at", "tại" (also "to" unless the cue is talks or a meeting) in the cue's clause, or the
-    /// city of a venue there, nearest the cue.
+    /// A place after "in", "at", "tại" (also "to" unless the cue is talks or a meeting, or a coordinator stands
+    /// between: "and returned to X") in the cue's clause, or the city of a venue there, nearest the cue.
     func placeInCueClause(_ places: [PlaceRef], cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
         let clause = c.clause(of: cue.lowerBound)
         // Talks are held "in" a place; "to" a place ("held talks with X and then flew to Y") is another trip.
@@ -400,7 +414,10 @@ extension EventFinder {
             var j = k - 1
             if j > c.start && tokens[j].lower == Self.kThe { j -= 1 }
             let w = j >= c.start ? tokens[j].lower : 0
-            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w))
+            // "flew in for the state funeral and returned to New Delhi": a "to" past a coordinator after the cue is
+            // the next leg's.
+            let laterLeg = j > cue.upperBound && (cue.upperBound..<j).contains { lexicon.coordinators.contains(tokens[$0].lower) }
+            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && !laterLeg && lexicon.destinationPrepositions.contains(w))
                 || isVenueInCity(p, c))
         }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
     }

@@ -85,4 +85,34 @@ struct CeremonyPlaceTests {
         let present = Self.visits("Malaysian Prime Minister Anwar Ibrahim's presence at the regional summit in Vientiane on June 3 drew comment.")
         #expect(present == ["Anwar Ibrahim -> LAO 2024-06-03 occurred"], "\(present)")
     }
+
+    @Test("a 'to' place past a coordinator after the cue ('and returned to Jakarta') is the next leg, not the gathering's")
+    func returnLegIsNotTheGathering() {
+        let found = GatheringTests.gatheringVisits("Indonesian President Joko Widodo flew in overnight for the regional summit and returned to Jakarta the same evening; Malaysian Prime Minister Anwar Ibrahim, who arrived on June 2, also attended.")
+        #expect(!found.contains { $0.contains("-> IDN") }, "\(found)")
+        // Counter-example: a "to" place before any coordinator is the gathering's.
+        let to = Self.visits("Malaysian Prime Minister Anwar Ibrahim and Thai Prime Minister Srettha Thavisin were among the leaders who came to Jakarta for the regional summit on June 3.")
+        #expect(to.contains("Anwar Ibrahim -> IDN 2024-06-03 occurred"), "\(to)")
+    }
+
+    @Test("'On the reviewing stand were X and Y', 'Đứng trên khán đài danh dự có X và Y', under a dateline with a dash")
+    func reviewingStand() {
+        let english = GatheringTests.gatheringVisits("Vientiane - On June 3, the regional summit opened. On the reviewing stand were Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim.")
+        #expect(english == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"], "\(english)")
+        let vietnamese = GatheringTests.gatheringVisits("Viêng Chăn - Sáng 3/6, Hội nghị Cấp cao khu vực khai mạc. Đứng trên khán đài danh dự có Tổng thống Indonesia Joko Widodo và Thủ tướng Malaysia Anwar Ibrahim.")
+        #expect(vietnamese == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"], "\(vietnamese)")
+        // Counter-example: a dash after a place that is no dateline (no time follows) places nothing.
+        let none = GatheringTests.gatheringVisits("Vientiane - a city of temples. On the reviewing stand were Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim.")
+        #expect(none == [], "\(none)")
+    }
+
+    @Test("a dateline opening the first paragraph, bracketed or not ('(Viêng Chăn) - Chiều 3/6'), places the article's gathering")
+    func paragraphDateline() {
+        let text = "(Viêng Chăn) - Chiều 3/6, Hội nghị Cấp cao khu vực đã bế mạc tại Viêng Chăn. Thị trường yên ắng. Giá cả tăng. Các thương nhân chờ đợi. Hội nghị năm nay có nhiều điểm mới.\n\nTổng thống Indonesia Joko Widodo cũng không dự; Thủ tướng Malaysia Anwar Ibrahim dẫn đầu đoàn Malaysia."
+        let found = GatheringTests.gatheringVisits(text, date: "2024-06-03")
+        #expect(found == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 negated"], "\(found)")
+        // Counter-example: a place in brackets that no dash and time follow is no dateline.
+        let aside = GatheringTests.gatheringVisits("(Viêng Chăn) là thủ đô của Lào. Thị trường yên ắng. Giá cả tăng. Các thương nhân chờ đợi. Hội nghị năm nay có nhiều điểm mới.\n\nTổng thống Indonesia Joko Widodo cũng không dự; Thủ tướng Malaysia Anwar Ibrahim dẫn đầu đoàn Malaysia.", date: "2024-06-03")
+        #expect(aside == [], "\(aside)")
+    }
 }
