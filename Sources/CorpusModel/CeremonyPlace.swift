@@ -6,9 +6,9 @@
 extension EventFinder {
     /// Rule destination.ceremony-person: a `person-ceremony-words` phrase of the sentence with its person named
     /// right before it (a possessive, "Pope Francis's funeral", or the bare name, "the Sheinbaum inauguration") or
-    /// right after it, past "of"/"của" ("the funeral of Queen X", "lễ nhậm chức của Tổng thống X", "lễ tang Chủ tịch
-    /// X"): that person's country, with the ceremony's tokens. Nil when no such phrase names a person of a known
-    /// country.
+    /// right after it, past "of"/"của" and a country's possessive ("the funeral of Queen X", "the inauguration of
+    /// Argentina's X", "lễ nhậm chức của Tổng thống X", "lễ tang Chủ tịch X"): that person's country, with the
+    /// ceremony's tokens. Nil when no such phrase names a person of a known country.
     func ceremonyPersonPlace(_ c: SentenceContext) -> (country: String, tokens: Range<Int>)? {
         var k = c.start
         while k < c.end {
@@ -29,6 +29,11 @@ extension EventFinder {
         var after = phrase.upperBound
         if after < c.end, tokens[after].lower == Self.kOf || tokens[after].lower == Self.kCua { after += 1 }
         if after < c.end, tokens[after].lower == Self.kThe { after += 1 }
+        // "the inauguration of Argentina's Alberto Fernandez": past the country's possessive.
+        if let place = c.mentions.places.first(where: { $0.tokens.lowerBound == after }), place.tokens.upperBound < c.end,
+           tokens[place.tokens.upperBound].kind == .possessive {
+            after = place.tokens.upperBound + 1
+        }
         return c.persons.first { $0.phraseStart == after && $0.referring == nil }
     }
 }

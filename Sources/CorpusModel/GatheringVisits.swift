@@ -437,14 +437,17 @@ extension EventFinder {
     }
 
     /// A since word (`since-words`) in the `sinceReach` tokens before a time, with no comma between ("since Paris in
-    /// 2015"); up to `sinceClauseReach` tokens when no place stands between, a clause of its own ("since the bloc was
-    /// founded in 2001"; not "after a stop in Manaus on Sunday", where the place is the news).
+    /// 2015"); up to `sinceClauseReach` tokens when a clause of its own stands between, with a verb (`passive-markers`,
+    /// `past-tense-words`) and no place ("since the bloc was founded in 2001"; not "after a stop in Manaus on Sunday",
+    /// where the place is the news, nor "since X's speech in April 2015", a noun phrase).
     func followsSince(_ t: TaggedTime, _ c: SentenceContext) -> Bool {
         var j = t.tokens.lowerBound - 1
         while j >= c.start && j >= t.tokens.lowerBound - Self.sinceClauseReach && !isComma(j) {
             if lexicon.sinceWords.contains(tokens[j].lower) {
                 let between = j..<t.tokens.lowerBound
-                return t.tokens.lowerBound - j <= Self.sinceReach || !c.mentions.places.contains { between.contains($0.tokens.lowerBound) }
+                return t.tokens.lowerBound - j <= Self.sinceReach
+                    || (!c.mentions.places.contains { between.contains($0.tokens.lowerBound) }
+                        && between.contains { lexicon.passiveMarkers.contains(tokens[$0].lower) || lexicon.pastTenseWords.contains(tokens[$0].lower) })
             }
             j -= 1
         }

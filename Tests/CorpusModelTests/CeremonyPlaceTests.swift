@@ -18,6 +18,8 @@ struct CeremonyPlaceTests {
         #expect(possessive == ["Anwar Ibrahim -> VAT 2025-04-26 occurred", "Joko Widodo -> VAT 2025-04-26 occurred"], "\(possessive)")
         let of = Self.visits("Malaysian Prime Minister Anwar Ibrahim attended the swearing-in of Claudia Sheinbaum on October 1.", date: "2024-10-02")
         #expect(of == ["Anwar Ibrahim -> MEX 2024-10-01 occurred"], "\(of)")
+        let country = Self.visits("Malaysian Prime Minister Anwar Ibrahim was among the guests at the inauguration of Indonesia's Prabowo Subianto on October 20.", date: "2024-10-21")
+        #expect(country == ["Anwar Ibrahim -> IDN 2024-10-20 occurred"], "\(country)")
         // The person the ceremony is for is the host, never a guest of his own country.
         let vietnamese = Self.visits("Thủ tướng Malaysia Anwar Ibrahim dự lễ nhậm chức của Tổng thống Indonesia Prabowo Subianto ngày 20/10.", date: "2024-10-21")
         #expect(vietnamese == ["Anwar Ibrahim -> IDN 2024-10-20 occurred"], "\(vietnamese)")
