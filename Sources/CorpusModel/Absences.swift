@@ -12,8 +12,13 @@ extension EventFinder {
     /// "the absence of Thai Prime Minister X", "sự vắng mặt vào phút chót của Thủ tướng Thái Lan X": an
     /// `absence-nouns` phrase at most `absenceReach` words before an "of"/"của" that stands right before the
     /// participant's title or name, no punctuation between, or one ending right before it ("Hội nghị vắng Tổng
-    /// thống X", the summit lacked President X): he was not there (rule status.negated.absence).
+    /// thống X", the summit lacked President X), or with the participant's possessive right before it ("Vladimir
+    /// Putin's absence"): he was not there (rule status.negated.absence).
     func isNamedAbsent(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        // "Vladimir Putin's absence", "his absence from the summit": the absent one before the noun.
+        if p.nameEnd + 1 < c.end, tokens[p.nameEnd].kind == .possessive, lexicon.absenceNouns.match(tokens, at: p.nameEnd + 1, end: c.end) > 0 {
+            return true
+        }
         if lexicon.absenceNouns.matchEnding(tokens, at: p.phraseStart - 1, start: max(c.start, p.phraseStart - Self.absenceReach)) > 0 {
             return true
         }

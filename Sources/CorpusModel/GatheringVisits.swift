@@ -48,7 +48,15 @@ extension EventFinder {
     /// not about the gathering as a topic ("ahead of the summit") and no remote attendance ("by video"); the
     /// place and time (`gatheringReading`); the participants (`gatheringParticipants`), one visit each.
     mutating func findGatheringVisits(_ c: SentenceContext) {
-        if let dateline = datelinePlace(c) { gathering = dateline }
+        if let dateline = datelinePlace(c) {
+            gathering = dateline
+            // A dateline opening a paragraph the header did not give ("(Johannesburg) - Chiều 23/11, ..."): the
+            // article is written from there (rule destination.dateline-gathering).
+            if datelineGathering == nil, c.index == paragraphFirstSentence {
+                datelineGathering = dateline
+                datelineGathering?.fromDateline = true
+            }
+        }
         if let heading = itemHeadingPlace(c) { gathering = heading }
         guard !mentionsRemoteAttendance(c) else { return }
         // Each clause with a cue of its own after the scope of the one before ("X leads the delegation; Y stays away").
@@ -130,7 +138,11 @@ extension EventFinder {
     /// place it read, nil when none.
     mutating func readGathering(_ cue: Range<Int>, _ c: SentenceContext, before: GatheringPlace?) -> GatheringPlace? {
         guard let reading = gatheringReading(cue: cue, c, sameSentence: before) else { return nil }
-        if reading.carriesOn {
+        // A gathering told in an aside (", which will include the parade in X on Wednesday") is not the one the
+        // next sentences report: it only keeps the gathering of its country going.
+        if reading.carriesOn && isInsideSetOffRelative(at: cue.lowerBound, c) {
+            if let g = gathering, g.holds(in: c.index), g.country == reading.place.country { gathering?.sentence = c.index }
+        } else if reading.carriesOn {
             gathering = reading.place
             gathering?.tokens = nil
         }
@@ -258,9 +270,12 @@ extension EventFinder {
     static let delegationReach = 24
 
     /// "after attending the G20 summit in Bali", "sau khi dự Hội nghị G20 tại Bali": an `after-words` phrase within
-    /// three words before the cue: the gathering is over, background to the sentence's news.
+    /// three words before the cue, past the gathering's name ("after the Asia-Pacific Economic Cooperation summit"):
+    /// the gathering is over, background to the sentence's news.
     func isAfterClause(_ cue: Range<Int>, _ c: SentenceContext) -> Bool {
-        (max(c.start, cue.lowerBound - 3)..<cue.lowerBound).contains { lexicon.afterWords.match(tokens, at: $0, end: cue.lowerBound) > 0 }
+        var k = cue.lowerBound
+        while k > c.start && tokens[k - 1].kind == .word && tokens[k - 1].capitalized { k -= 1 }
+        return (max(c.start, k - 3)..<k).contains { lexicon.afterWords.match(tokens, at: $0, end: k) > 0 }
     }
 
     /// "by phone", "via video link", "điện đàm": someone took part from afar, not a visit.
@@ -268,12 +283,18 @@ extension EventFinder {
         (c.start..<c.end).contains { lexicon.remoteWords.match(tokens, at: $0, end: c.end) > 0 }
     }
 
-    /// A dateline opening the sentence: a place, a comma, and a time within a few words ("TOKYO, Sept 27 -",
-    /// "Bangkok, 3/11/2019 -").
+    /// A dateline opening the sentence: a place (in brackets or not), a comma or a dash, and a time within a few
+    /// words ("TOKYO, Sept 27 -", "Bangkok, 3/11/2019 -", "Moskva - Chiều 11/5, ...", "(Johannesburg) - Chiều 23/11").
     func datelinePlace(_ c: SentenceContext) -> GatheringPlace? {
-        guard let first = c.destinations.first, first.tokens.lowerBound == c.start, first.tokens.upperBound < c.end,
-              tokens[first.tokens.upperBound].first == 0x2C,
-              let t = c.allTimes.first(where: { $0.tokens.lowerBound <= first.tokens.upperBound + 4 }) else { return nil }
+        let bracketed = c.start < c.end && tokens[c.start].kind == .punct && tokens[c.start].first == 0x28
+        guard let first = c.destinations.first, first.tokens.lowerBound == c.start + (bracketed ? 1 : 0) else { return nil }
+        var k = first.tokens.upperBound
+        if bracketed {
+            guard k < c.end, tokens[k].kind == .punct, tokens[k].first == 0x29 else { return nil }
+            k += 1
+        }
+        guard k < c.end, tokens[k].kind == .punct, tokens[k].first == 0x2C || MetadataReader.isDash(b, tokens[k]),
+              let t = c.allTimes.first(where: { $0.tokens.lowerBound <= k + 4 }) else { return nil }
         return GatheringPlace(country: first.country, city: first.city, tokens: nil, start: t.start, end: t.end, sentence: c.index)
     }
 
@@ -323,6 +344,15 @@ extension EventFinder {
         // Talks and meetings ("held bilateral meetings with") name their own place (OtherEvents.swift), unless a
         // timeline item's heading placed them ("July 1955 — Geneva. X, Y and Z met W."; rule destination.item-heading).
         let meeting = lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) > 0
+        // "at Pope Francis's funeral Mass", "the swearing-in of X": the country of the person it is for (the
+        // gathering already placed there, with its city, when it is).
+        if !meeting, let ceremony = ceremonyPersonPlace(c),
+           (sameSentence ?? carriedGathering(c, time: time?.start)?.place)?.country != ceremony.country {
+            rules.insert(.destinationCeremonyPerson)
+            let place = GatheringPlace(country: ceremony.country, city: nil, tokens: nil, start: time?.start, end: time?.end, sentence: c.index)
+            // A list item's ceremony is its own: the next item has a place of its own, named or not.
+            return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: !isAfterClause(cue, c) && c.listItem == nil)
+        }
         guard let carried = sameSentence.map({ CarriedGathering(place: $0, rule: .destinationGatheringContext) })
                 ?? carriedGathering(c, time: time?.start),
               !meeting || (sameSentence == nil && carried.rule == .destinationItemHeading && namesNoPlaceOfItsOwn(c)) else { return nil }
@@ -370,6 +400,12 @@ extension EventFinder {
             let gap = p.tokens.upperBound
             return gap < c.end && lexicon.gatheringWords.match(tokens, at: gap, end: c.end) > 0
         }) { return before }
+        return placeInCueClause(places, cue: cue, c) ?? sceneOpeningPlace(places, cue: cue, c)
+    }
+
+    /// A place after "in", "at", "tại" (also "to" unless the cue is talks or a meeting, or a coordinator stands
+    /// between: "and returned to X") in the cue's clause, or the city of a venue there, nearest the cue.
+    func placeInCueClause(_ places: [PlaceRef], cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
         let clause = c.clause(of: cue.lowerBound)
         // Talks are held "in" a place; "to" a place ("held talks with X and then flew to Y") is another trip.
         let goingTo = lexicon.meetingWords.match(tokens, at: cue.lowerBound, end: c.end) == 0
@@ -378,23 +414,49 @@ extension EventFinder {
             var j = k - 1
             if j > c.start && tokens[j].lower == Self.kThe { j -= 1 }
             let w = j >= c.start ? tokens[j].lower : 0
-            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && lexicon.destinationPrepositions.contains(w))
+            // "flew in for the state funeral and returned to New Delhi": a "to" past a coordinator after the cue is
+            // the next leg's.
+            let laterLeg = j > cue.upperBound && (cue.upperBound..<j).contains { lexicon.coordinators.contains(tokens[$0].lower) }
+            return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && !laterLeg && lexicon.destinationPrepositions.contains(w))
                 || isVenueInCity(p, c))
         }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
     }
 
-    /// A since word (`since-words`) in the `sinceReach` tokens before a time, with no comma between ("since Paris in 2015").
+    /// Rule destination.gathering-place, a scene set first: "In New Delhi, the leader conspicuously missing was X, who skipped the G20
+    /// gathering": a sentence that opens with "in", "at", "tại" (`place-prepositions`) and a place set off by a comma
+    /// sets the scene of the gathering its later clause reports without a place of its own.
+    func sceneOpeningPlace(_ places: [PlaceRef], cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
+        guard let first = places.first, first.tokens.lowerBound == c.start + 1, first.tokens.upperBound < cue.lowerBound,
+              lexicon.placePrepositions.contains(tokens[c.start].lower), isComma(first.tokens.upperBound) else { return nil }
+        // Not past a clause of its own (", and he was not part of the delegation that arrived"): the scene is the
+        // first clause's.
+        let opensClause = (first.tokens.upperBound + 1..<cue.lowerBound).contains { k in
+            (isComma(k) || tokens[k].first == 0x3B) && k + 1 < c.end && lexicon.coordinators.contains(tokens[k + 1].lower)
+        }
+        return opensClause ? nil : first
+    }
+
+    /// A since word (`since-words`) in the `sinceReach` tokens before a time, with no comma between ("since Paris in
+    /// 2015"); up to `sinceClauseReach` tokens when a clause of its own stands between, with a verb (`passive-markers`,
+    /// `past-tense-words`) and no place ("since the bloc was founded in 2001"; not "after a stop in Manaus on Sunday",
+    /// where the place is the news, nor "since X's speech in April 2015", a noun phrase).
     func followsSince(_ t: TaggedTime, _ c: SentenceContext) -> Bool {
         var j = t.tokens.lowerBound - 1
-        while j >= c.start && j >= t.tokens.lowerBound - Self.sinceReach && !isComma(j) {
-            if lexicon.sinceWords.contains(tokens[j].lower) { return true }
+        while j >= c.start && j >= t.tokens.lowerBound - Self.sinceClauseReach && !isComma(j) {
+            if lexicon.sinceWords.contains(tokens[j].lower) {
+                let between = j..<t.tokens.lowerBound
+                return t.tokens.lowerBound - j <= Self.sinceReach
+                    || (!c.mentions.places.contains { between.contains($0.tokens.lowerBound) }
+                        && between.contains { lexicon.passiveMarkers.contains(tokens[$0].lower) || lexicon.pastTenseWords.contains(tokens[$0].lower) })
+            }
             j -= 1
         }
         return false
     }
 
-    /// How far before a time a since word may stand ("since Paris in 2015").
-    static let sinceReach = 4
+    /// How far before a time a since word may stand ("since Paris in 2015"), and how far when no place is between
+    /// ("since the bloc was founded in 2001").
+    static let sinceReach = 4, sinceClauseReach = 7
 
     /// "at Expo City Dubai": a city at the end of a venue's name (up to `venueWords` capitalised words that name
     /// nobody and no place), the venue after "in", "at" (`place-prepositions`, "the" allowed).
@@ -438,7 +500,8 @@ extension EventFinder {
         let arrival = r.rules.contains(.visitArrivalUnplaced)
         return c.persons.filter { p in
             guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !arrival || isArriving(p, cue: r.cue, c), !p.hostContext, let country = c.country(of: p), country != r.place.country,
-                  !isInsideRelativeClause(p, c), !seen.contains(p.entity) else { return false }
+                  !isInsideRelativeClause(p, c) || sharesRelativeClause(p, with: r.cue, c),
+                  !seen.contains(p.entity) else { return false }
             seen.insert(p.entity)
             return !visits.contains { v in
                 v.visitor == p.entity && v.destination == r.place.country && v.sentences.contains(c.index)
@@ -466,7 +529,9 @@ extension EventFinder {
         // A relative clause's cue ("X, who came from the meeting in Y, and Z") is not the list's; the list goes on
         // past a relative clause about one of its members.
         while !relative, last + 1 < starts.count {
-            if continuesList(at: starts[last + 1], c) { last += 1; continue }
+            if continuesList(at: starts[last + 1], c) || meetsThere(at: starts[last + 1], end: last + 2 < starts.count ? starts[last + 2] : c.end, c) {
+                last += 1; continue
+            }
             guard last + 2 < starts.count, lexicon.relativePronouns.contains(tokens[starts[last + 1]].lower),
                   continuesList(at: starts[last + 2], c) || opensListItem(at: starts[last + 2], c) else { break }
             last += 2
@@ -476,6 +541,15 @@ extension EventFinder {
         var lower = starts[first]
         if let aside = asideAfterOpeningPerson(c), aside.contains(lower) || aside.upperBound == lower { lower = c.start }
         return lower..<(last + 1 < starts.count ? starts[last + 1] : c.end)
+    }
+
+    /// "Pashinyan did attend, and met French President Emmanuel Macron and German Chancellor Olaf Scholz": a clause
+    /// (tokens `k..<end`) that opens with a coordinator and a meeting word right after it (`meeting-words`: "and met",
+    /// the same subject going on; not "and his talks with", "and he met"), and names no place of its own: those met
+    /// were at the gathering too.
+    func meetsThere(at k: Int, end: Int, _ c: SentenceContext) -> Bool {
+        guard k + 1 < end, lexicon.coordinators.contains(tokens[k].lower), lexicon.meetingWords.match(tokens, at: k + 1, end: end) > 0 else { return false }
+        return !c.destinations.contains { (k..<end).contains($0.tokens.lowerBound) }
     }
 
     /// A clause that only carries on a list of persons: a coordinator, then a person named within a few
@@ -509,12 +583,26 @@ extension EventFinder {
 
     /// Whether a relative pronoun opens a clause between the last comma before token `k` and `k`.
     func isInsideRelativeClause(at k: Int, _ c: SentenceContext) -> Bool {
+        relativeClauseOpening(at: k, c) != nil
+    }
+
+    /// "X, who skipped the gathering and was represented by Premier Y": a person named (not a pronoun's, not a
+    /// possessor's: "who represented Y's government") in the relative clause that holds the cue is one of its
+    /// participants.
+    func sharesRelativeClause(_ p: PersonRef, with cue: Range<Int>, _ c: SentenceContext) -> Bool {
+        p.referring == nil && !(p.nameEnd < c.end && tokens[p.nameEnd].kind == .possessive) // "X's government"
+            && relativeClauseOpening(at: p.phraseStart, c) == relativeClauseOpening(at: cue.lowerBound, c)
+    }
+
+    /// The relative pronoun nearest before token `k` with no comma between: the opening of the relative clause `k`
+    /// is in ("who skipped the gathering and was represented by X": the cue and X share it), nil when none.
+    func relativeClauseOpening(at k: Int, _ c: SentenceContext) -> Int? {
         var j = k - 1
         while j >= c.start && !(tokens[j].kind == .punct && tokens[j].first == 0x2C) {
-            if lexicon.relativePronouns.contains(tokens[j].lower) { return true }
+            if lexicon.relativePronouns.contains(tokens[j].lower) { return j }
             j -= 1
         }
-        return false
+        return nil
     }
 
     /// The visit of one participant to the gathering's country.

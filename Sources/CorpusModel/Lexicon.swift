@@ -95,6 +95,9 @@ public final class Lexicon: Sendable {
     let substituteBefore, substituteAfter: PhraseSet
     /// "the absence of X", "sự vắng mặt của X": X stayed away (rule status.negated.absence).
     let absenceNouns, skipVerbs: PhraseSet
+    /// "funeral", "inauguration", "lễ nhậm chức": a ceremony held in the country of the person it is for (rule
+    /// destination.ceremony-person).
+    let personCeremonyWords: PhraseSet
     /// "led the delegation", "dẫn đầu đoàn": attending at its head; "after", "sau khi": a gathering told as background
     /// (GatheringVisits.swift).
     let leadVerbs, afterWords: PhraseSet
@@ -237,7 +240,7 @@ public final class Lexicon: Sendable {
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
         lessThanPhrases = sets.phrases("less-than-phrases"); copulaWords = sets.words("copula-words")
         nobodyWords = sets.words("nobody-words"); absenceNouns = sets.phrases("absence-nouns")
-        skipVerbs = sets.phrases("skip-verbs")
+        skipVerbs = sets.phrases("skip-verbs"); personCeremonyWords = sets.phrases("person-ceremony-words")
         leadVerbs = sets.phrases("lead-verbs"); afterWords = sets.phrases("after-words")
         arrivalWords = sets.phrases("arrival-words"); likewiseWords = sets.phrases("likewise-words")
         plannedPhrases = sets.phrases("planned-phrases"); occurredCues = sets.phrases("occurred-words")

@@ -158,6 +158,7 @@ extension Lexicon {
         ("less-than-phrases", .phrases), ("copula-words", .words), ("nobody-words", .words), ("absence-nouns", .phrases), ("lead-verbs", .phrases), ("after-words", .phrases),
         ("journey-stop-words", .phrases), ("host-possessive-nouns", .phrases), ("companion-words", .phrases), ("time-relatives", .words),
         ("shuttle-words", .phrases), ("until-words", .words), ("arrival-words", .phrases), ("likewise-words", .phrases),
+        ("person-ceremony-words", .phrases),
     ]
 
     /// Reads the lexicon in `directory`: its language folders (`en/`, `vi/`; other folders are not word

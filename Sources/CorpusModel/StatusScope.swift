@@ -105,6 +105,10 @@ extension EventFinder {
     /// occurred, whatever the sentence says of the one who stayed away: rule status.occurred.substitute). Nil
     /// when neither.
     func substituteStatus(_ p: PersonRef, _ c: SentenceContext) -> StatusReading? {
+        // "was represented by Premier X": the passive names the one who went in another's place.
+        if [p.phraseStart, p.nameStart].contains(where: { k in
+            k - 2 >= c.start && tokens[k - 1].lower == Self.kBy && lexicon.substituteBefore.matchEnding(tokens, at: k - 2, start: max(c.start, k - 6)) > 0
+        }) { return StatusReading(.occurred, .statusOccurredSubstitute) }
         if p.nameStart > c.start, lexicon.substituteBefore.matchEnding(tokens, at: p.nameStart - 1, start: max(c.start, p.nameStart - 8)) > 0
             || titleBefore(p, c).map({ lexicon.substituteBefore.matchEnding(tokens, at: $0 - 1, start: max(c.start, $0 - 8)) > 0 }) == true
             // Before the whole phrase, a title in lower case too ("thay cho Tổng thống X").
