@@ -114,6 +114,8 @@ public final class Lexicon: Sendable {
     // Other events.
     let meetingWords, summitWords, messageWords, relationsWords, establishWords: PhraseSet
     let anniversaryWords, labelStops: KeyTableSet
+    /// "founded", "set up", "thành lập": a time right after one dates a founding, not a visit (`EventFinder.eventTimes`).
+    let foundingWords: PhraseSet
     // Time.
     let months, weekdays: LookupTable<Int>
     /// "yesterday", "last night", "hôm qua": days from the reference date (TimeExpressions.swift).
@@ -245,7 +247,7 @@ public final class Lexicon: Sendable {
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")
         meetingWords = sets.phrases("meeting-words"); summitWords = sets.phrases("summit-words")
         messageWords = sets.phrases("message-words"); relationsWords = sets.phrases("relations-words")
-        establishWords = sets.phrases("establish-words"); anniversaryWords = sets.words("anniversary-words")
+        establishWords = sets.phrases("establish-words"); foundingWords = sets.phrases("founding-words"); anniversaryWords = sets.words("anniversary-words")
         labelStops = sets.words("label-stops"); abbreviations = sets.words("abbreviations")
         titleMarkers = sets.phrases("title-markers"); speechVerbs = sets.phrases("speech-verbs")
         publishedMarkers = sets.phrases("published-markers"); republishedMarkers = sets.phrases("republished-markers")

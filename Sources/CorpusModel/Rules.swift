@@ -105,6 +105,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case visitAttendanceListItem
     // A city dated while its subdivision belonged to a former state is that state's (FormerUnions.swift).
     case destinationFormerStateRegion
+    // A summit that is the purpose of a trip told in its sentence has that trip's status (OtherEvents.swift).
+    case statusTripPurpose
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -253,6 +255,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationFormerUnion: "destination.former-union"
         case .visitAttendanceListItem: "visit.attendance-list-item"
         case .destinationFormerStateRegion: "destination.former-state-region"
+        case .statusTripPurpose: "status.trip-purpose"
         }
     }
 }

@@ -185,6 +185,55 @@ extension EventFinder {
 }
 
 extension EventFinder {
+    /// Longest a time that dates a visit may run: a visit lasts days or weeks, "1955-2025" is a period.
+    static let longestVisitDays = 366
+    static let kOn = Fold.lowerKey("on"), kVao = Fold.lowerKey("vào")
+
+    /// A period of more than a year ("1955-2025", "(30/12/1955 - 30/12/2025)"): an anniversary's or a term's
+    /// years, never a visit's dates.
+    func spansYears(_ t: TaggedTime) -> Bool {
+        guard let end = t.end else { return false }
+        return end.dayRange.upperBound - t.start.dayRange.lowerBound > Self.longestVisitDays
+    }
+
+    /// The first token of the words that only lead into time `t`: "in", "on", "vào", "năm" ("founded in 2001",
+    /// "thành lập năm 1967", "thành lập vào năm 1967").
+    func timeLeadStart(_ t: TaggedTime, _ s: Int) -> Int {
+        var j = t.tokens.lowerBound
+        while j > s, j >= t.tokens.lowerBound - 2,
+              [Self.kIn, Self.kOn, Self.kVao, TimeTagger.kNam, TimeTagger.kYear].contains(tokens[j - 1].lower) { j -= 1 }
+        return j
+    }
+
+    /// A time right after a word of `founding-words` ("the SCO, founded in 2001", "ASEAN thành lập năm 1967"):
+    /// it dates the founding, not a visit of the sentence.
+    func datesFounding(_ t: TaggedTime, _ s: Int) -> Bool {
+        let j = timeLeadStart(t, s)
+        return (max(s, j - 2)..<j).contains { lexicon.foundingWords.match(tokens, at: $0, end: j) == j - $0 }
+    }
+
+    /// How far before a time "since" may open the clause it closes.
+    static let sinceClauseSpan = 8
+
+    /// "the largest since the organisation was founded in 2001", "since he came to power in 2016": a time closing
+    /// a clause that "since" opens, of lowercase words with no visit word, bounds a period and dates no visit.
+    /// Not "since his visit to Hanoi in 2016" (it names the visit the time dates) nor "since his 2016 trip".
+    func closesSinceClause(_ t: TaggedTime, _ s: Int) -> Bool {
+        let lead = timeLeadStart(t, s)
+        guard lead < t.tokens.lowerBound else { return false } // "since his 2016 trip": the year is no clause's end
+        var j = lead - 1
+        while j > s && j >= lead - Self.sinceClauseSpan {
+            let w = tokens[j]
+            guard w.kind == .word, !w.capitalized else { return false }
+            if lexicon.visitNouns.match(tokens, at: j, end: lead) > 0 || lexicon.visitVerbs.match(tokens, at: j, end: lead) > 0 { return false }
+            if tokens[j - 1].lower == Self.kSince { return true }
+            j -= 1
+        }
+        return false
+    }
+}
+
+extension EventFinder {
     /// "kể từ khi nhậm chức tháng 6/2022" (since taking office in June 2022): a time in a clause opened by "kể từ
     /// khi", a few lowercase words before it, bounds a period. A clause naming someone or somewhere tells an event
     /// of its own ("kể từ khi ông Hollande tới Hà Nội năm 2016", "kể từ khi chuyên cơ rời Nội Bài sáng 27/10").
