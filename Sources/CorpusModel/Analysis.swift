@@ -88,7 +88,10 @@ enum Analyzer {
         var heading = HeadingYear()
         for (si, r) in sentenceTokens.enumerated() {
             var future = false
-            for k in r where lexicon.wordClasses.has(.plannedCue, tokens[k]) { future = true; break }
+            // "dự hội nghị" (attends a conference) tells no plan: its yearless dates are read as any others.
+            for k in r where lexicon.wordClasses.has(.plannedCue, tokens[k]) && !lexicon.isAttendSyllable(tokens, at: k, end: r.upperBound) {
+                future = true; break
+            }
             var tt: [TaggedTime] = []
             let saidFromNow = r.contains { lexicon.wordClasses.has(.presentFuture, tokens[$0]) }
             let reference = r.isEmpty ? (date: referenceDate, anchored: false)

@@ -401,3 +401,12 @@ struct PhraseValues<Value: Sendable>: Sendable {
         return (v, n)
     }
 }
+
+extension Lexicon {
+    /// A plan word that is a syllable of an attend verb and opens no plan phrase: "dự" of "dự hội nghị", "tham dự"
+    /// (attend), not of "dự kiến" (expected).
+    func isAttendSyllable(_ tokens: [Token], at j: Int, end: Int) -> Bool {
+        guard plannedPhrases.match(tokens, at: j, end: end) == 0 else { return false }
+        return attendVerbs.match(tokens, at: j, end: end) > 0 || (j > 0 && attendVerbs.match(tokens, at: j - 1, end: end) > 1)
+    }
+}

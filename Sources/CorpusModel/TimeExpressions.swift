@@ -63,7 +63,7 @@ enum TimeTagger {
     static func k(_ s: String) -> UInt64 { Fold.lowerKey(s) }
     static let kIn = k("in"), kOn = k("on"), kOf = k("of"), kThe = k("the"), kThis = k("this"), kLast = k("last"),
                kNext = k("next"), kEarlier = k("earlier"), kLater = k("later"), kMonth = k("month"), kYear = k("year"),
-               kWeek = k("week"),
+               kWeek = k("week"), kBy = k("by"), kDuring = k("during"), kUntil = k("until"),
                kAnd = k("and"), kTo = k("to"), kComing = k("coming"), kDays = k("days"), kFew = k("few"),
                kNgay = k("ngày"), kThang = k("tháng"), kNam = k("năm"), kNay = k("nay"),
                kQua = k("qua"), kTruoc = k("trước"),

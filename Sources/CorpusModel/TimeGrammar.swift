@@ -60,6 +60,8 @@ extension TimeTagger {
         if i > 1, lexicon.monthPartWords.contains(tokens[i - 1].lower) { partStart = i - 1 }
         else if i > 2, tokens[i - 1].kind == .punct, lexicon.monthPartWords.contains(tokens[i - 2].lower) { partStart = i - 2 }
         if partStart < i, partStart > 0, tokens[partStart - 1].lower == kIn { prev = kIn }
+        // "By November, ...", "during March", "until June" date like "in November" (not "by May": a name as often).
+        if [kBy, kDuring, kUntil].contains(prev), t.lower != k("may") { prev = kIn }
         if (prev == kIn || prev == kLast || prev == kNext || prev == kThis || prev == kEarlier || prev == kOf),
            t.capitalized || t.lower != k("may"), let a = anchor {
             var y: Int

@@ -45,6 +45,9 @@ extension EventFinder {
                 segTimes.removeAll { $0.tokens.lowerBound < own.lowerBound && $0.tokens.lowerBound > c.start + 1 }
             }
         }
+        if let time = segTimes.first, let own = ownTimeAfterCoordinator(passing: time, trigger: tr, visitor: visitor, c) {
+            return TimeReading(time: own, rule: .dateOwnClause)
+        }
         if let time = segTimes.first { return TimeReading(time: time, rule: .dateNearest) }
         if (tr.upperBound..<min(c.end, tr.upperBound + 6)).contains(where: { lexicon.laterWords.contains(tokens[$0].lower) }) {
             if let notBefore = c.times.last(where: { $0.tokens.upperBound <= segment.start })?.start {
@@ -60,6 +63,32 @@ extension EventFinder {
             return TimeReading(time: head, rule: .dateSentenceHead)
         }
         return TimeReading()
+    }
+
+    /// How far after its trigger a time of its own may be.
+    static let ownTimeReach = 24
+
+    /// "thăm Nga từ ngày 8 đến 10/9 và thăm Lào, kết hợp dự Đại hội đồng AIPA tại Viêng Chăn, từ ngày 17/10",
+    /// "visited Russia on 8-10 September and Laos, for the assembly in Vientiane, from 17 October": the nearest
+    /// time, before the trigger, past an "and" that joins the trigger's predicate to the one it dates, gives way to
+    /// a time after the trigger in the sentence with no "and" nor visit word between (rule date.own-clause).
+    func ownTimeAfterCoordinator(passing t: TaggedTime, trigger tr: Range<Int>, visitor: Int?, _ c: SentenceContext) -> TaggedTime? {
+        guard let visitor, t.tokens.upperBound <= tr.lowerBound, tr.lowerBound - t.tokens.upperBound <= 3,
+              (t.tokens.upperBound..<tr.lowerBound).contains(where: { lexicon.coordinators.contains(tokens[$0].lower) }),
+              t.tokens.lowerBound > c.start + 1 else { return nil }
+        // The time dates an earlier predicate of the visitor: a word of visiting, arriving or attending lies between
+        // his name and it. Not a list of visitors each dated ("của X (6/2000) và chuyến thăm của Y (3/2016)").
+        let nameEnd = c.persons[visitor].nameEnd
+        guard nameEnd <= t.tokens.lowerBound, (nameEnd..<t.tokens.lowerBound).contains(where: { j in
+            [lexicon.visitVerbs, lexicon.visitNouns, lexicon.arrivalVerbs, lexicon.attendVerbs].contains { $0.match(tokens, at: j, end: t.tokens.lowerBound) > 0 }
+        }) else { return nil }
+        return c.times.first { u in
+            u.tokens.lowerBound >= tr.upperBound && u.tokens.lowerBound - tr.upperBound <= Self.ownTimeReach
+                && !(tr.upperBound..<u.tokens.lowerBound).contains { j in
+                    lexicon.coordinators.contains(tokens[j].lower) || lexicon.visitNouns.match(tokens, at: j, end: u.tokens.lowerBound) > 0
+                        || lexicon.visitVerbs.match(tokens, at: j, end: u.tokens.lowerBound) > 0
+                }
+        }
     }
 
     /// Whether time `t` lies in a clause after `clause`, joined to it by coordination (", and", ", rồi", ";").
