@@ -169,7 +169,7 @@ struct DateAttachmentTests {
 
     @Test("a visit coordinated after another's dated predicate takes its own later time (date.own-clause); a list of visitors keeps each date")
     func coordinatedPredicateOwnTime() {
-        let text = "Chủ tịch Quốc hội Trần Thanh Mẫn đã thăm chính thức Nga từ ngày 8 đến 10/9 và thăm chính thức Lào, kết hợp dự Đại hội đồng AIPA tại Viêng Chăn, từ ngày 17/10."
+        let text = "Chủ tịch Quốc hội Trần Thanh Mẫn đã thăm chính thức Liên bang Nga từ ngày 8 đến 10/9 và thăm chính thức Lào, kết hợp dự Đại hội đồng AIPA tại Viêng Chăn, từ ngày 17/10."
         let found = visits(text, date: "2024-12-04")
         #expect(found.contains("tran-thanh-man LAO 2024-10-17"), "\(found)")
         #expect(found.contains("tran-thanh-man RUS 2024-09-08"), "\(found)")
