@@ -107,6 +107,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationFormerStateRegion
     // A summit that is the purpose of a trip told in its sentence has that trip's status (OtherEvents.swift).
     case statusTripPurpose
+    // A yearless date before a clause of what came before, dated with its year (TimeExpressions.swift).
+    case dateAfterClauseYear
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -256,6 +258,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitAttendanceListItem: "visit.attendance-list-item"
         case .destinationFormerStateRegion: "destination.former-state-region"
         case .statusTripPurpose: "status.trip-purpose"
+        case .dateAfterClauseYear: "date.after-clause-year"
         }
     }
 }

@@ -211,7 +211,8 @@ enum TimeTagger {
             i += 1
         }
         applySentenceYear(tokens, range, first: first, previousYear: previousYear, monthToldBefore: monthToldBefore,
-                          paragraphMonth: story.toldInPast ? paragraphMonth : nil, publication: story.publication, into: &out)
+                          paragraphMonth: story.toldInPast ? paragraphMonth : nil, publication: story.publication,
+                          afterWords: lexicon.afterWords, into: &out)
         if story.yearFromStory, let year = story.lastTime?.year { applyStoryYear(year, to: &out, from: first, publication: story.publication) }
         if story.toldInPast, !story.yearFromStory, let reference = anchor {
             applyPastTense(reference, to: &out, from: first) { pastClause(tokens, range, around: $0, lexicon: lexicon) }
@@ -258,7 +259,7 @@ enum TimeTagger {
 
     static func applySentenceYear(_ tokens: [Token], _ range: Range<Int>, first: Int,
                                   previousYear: Int?, monthToldBefore: PartialDate? = nil, paragraphMonth: PartialDate? = nil,
-                                  publication: PartialDate? = nil, into out: inout [TaggedTime]) {
+                                  publication: PartialDate? = nil, afterWords: PhraseSet? = nil, into out: inout [TaggedTime]) {
         guard out.count > first, out[first...].contains(where: \.yearless) else { return }
         func lw(_ j: Int) -> UInt64 { j < range.upperBound && j >= range.lowerBound ? tokens[j].lower : 0 }
         for x in first..<out.count where out[x].yearless {
@@ -278,6 +279,16 @@ enum TimeTagger {
                 if year == nil {
                     let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))
                     if years.count == 1 { year = years.first }
+                    // "ngày 22-24/6, sau khi hai nước nâng cấp quan hệ vào tháng 12/2022", "on June 22, after the
+                    // upgrade of December 2022": a date told after it in a clause of what came before is earlier
+                    // (rule date.after-clause-year): the first such day and month on or after it.
+                    if let y = year, let words = afterWords, let later = out[(x + 1)...].first(where: { !$0.relative && !$0.yearless }),
+                       (out[x].tokens.upperBound..<later.tokens.lowerBound).contains(where: { words.match(tokens, at: $0, end: later.tokens.lowerBound) > 0 }),
+                       let m = out[x].start.month, let lm = later.start.month,
+                       m < lm || (m == lm && (out[x].start.day ?? 31) < (later.start.day ?? 1)) {
+                        year = y + 1
+                        out[x].rule = .dateAfterClauseYear
+                    }
                 }
                 // "Four months later, on 9 November, he landed in Beijing": the year of a time read from the story's
                 // time before it in the sentence (rule date.year-from-story).
