@@ -183,13 +183,18 @@ extension EventFinder {
         return false
     }
 
-    /// A date that only bounds a period: "since 2019", "after 1975", "sau năm 1975", "(kể) từ năm 2017".
+    static let kFrom = Fold.lowerKey("from")
+
+    /// A date that only bounds a period: "since 2019", "after 1975", "sau năm 1975", "(kể) từ năm 2017", "from
+    /// next year".
     func isSince(_ t: TaggedTime, _ s: Int) -> Bool {
         var j = t.tokens.lowerBound - 1
         if j >= s && (tokens[j].lower == TimeTagger.kNam || tokens[j].lower == TimeTagger.kYear) { j -= 1 } // "sau năm 1975"
         guard j >= s else { return false }
         if lexicon.sinceWords.contains(tokens[j].lower) || opensSinceClause(before: t.tokens.lowerBound, s) { return true }
         if sinceGerund(before: t.tokens.lowerBound, from: s) { return true }
+        // "into the summit from next year", "from 2026": a year after "from", with no end, starts a period.
+        if tokens[j].lower == Self.kFrom && t.start.granularity == .year && t.end == nil { return true }
         // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
         return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
     }
