@@ -275,7 +275,9 @@ enum TimeTagger {
             } else {
                 // The explicit year written last before it in the sentence ("Năm 1993, ... từ ngày 9-11/2");
                 // with none before, the one after it when the sentence has only one.
-                year = out[first..<x].last(where: { !$0.relative && !$0.yearless })?.start.year
+                // A year said from the publication counts as written ("the tour of July last year ... on July 24").
+                let givesYear = { (t: TaggedTime) in !t.yearless && (!t.relative || t.rule == nil && t.tokens.contains { lw($0) == kYear || lw($0) == kNam }) }
+                year = out[first..<x].last(where: givesYear)?.start.year
                 if year == nil {
                     let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))
                     if years.count == 1 { year = years.first }
