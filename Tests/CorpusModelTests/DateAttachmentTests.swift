@@ -193,4 +193,31 @@ struct DateAttachmentTests {
         let plan = times("Ông dự kiến thăm Lào ngày 17/10.", date: "2024-12-04")
         #expect(plan.contains { $0.hasSuffix("=2025-10-17") }, "\(plan)")
     }
+
+    @Test("'last year', 'this year', 'năm ngoái' after a day and month give its year; a month said with its year gives it to a later day")
+    func yearSaidAfterDay() {
+        #expect(times("He arrived in Astana on September 14 last year.", date: "2023-06-01").contains("September 14 last year=2022-09-14"))
+        #expect(times("He arrived in Astana on 14 September this year.", date: "2023-10-01").contains("14 September this year=2023-09-14"))
+        let tour = times("The minister's tour of July last year began in Cairo on July 24 and ended in Addis Ababa.", date: "2023-07-20")
+        #expect(tour.contains("July 24=2022-07-24"), "\(tour)")
+        // A year said after the day, in a clause of its own ("since ... last October"), is not taken back.
+        let since = times("Ông Ishiba thăm Malaysia từ ngày 9/1, kể từ khi nhậm chức hồi tháng 10 năm ngoái.", date: "2025-01-10")
+        #expect(since.contains { $0.hasSuffix("=2025-01-09") }, "\(since)")
+    }
+
+    @Test("a year after 'from' with no end starts a period: it dates neither the gathering nor its participants")
+    func fromNextYear() {
+        let text = "Leaders agreed in Hanoi on Saturday to bring the United States and Russia into the East Asia Summit from next year. Chinese Premier Wen Jiabao joined the leaders at the summit."
+        let found = visits(text, date: "2010-10-30")
+        #expect(!found.contains { $0.hasSuffix("2011") }, "\(found)")
+    }
+
+    @Test("a yearless date before a clause of what came before, dated with its year, is after that date (date.after-clause-year)")
+    func afterClauseYear() {
+        let text = "Tổng thống Hàn Quốc Yoon Suk Yeol thăm cấp Nhà nước Việt Nam từ ngày 22 đến 24/6, sau khi hai nước nâng quan hệ lên Đối tác Chiến lược Toàn diện vào tháng 12/2022."
+        #expect(times(text, date: "2023-12-30").contains("từ ngày 22 đến 24/6=2023-06-22"))
+        // A later day and month than the clause's: the same year.
+        let later = "Tổng thống Hàn Quốc Yoon Suk Yeol thăm Việt Nam ngày 22/12, sau khi hai nước nâng quan hệ vào tháng 6/2022."
+        #expect(times(later, date: "2023-12-30").contains("22/12=2022-12-22"))
+    }
 }
