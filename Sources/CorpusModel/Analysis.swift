@@ -122,7 +122,7 @@ enum Analyzer {
             monthTold = tt.last(where: { !$0.relative && !$0.yearless && $0.start.granularity >= .month })
                 .map { (date: $0.start, sentence: si, paragraph: paragraph) } ?? monthTold
             if !tt.isEmpty { lastTimeSentence = si }
-            if let last = tt.last(where: { ($0.rule != nil || !$0.relative || $0.yearFromSentence)
+            if let last = tt.last(where: { ($0.rule != nil || !$0.relative || $0.yearFromSentence || TimeTagger.saysItsYear($0, tokens, monthOrDay: true))
                 && !TimeTagger.boundsPeriod(tokens, at: $0.tokens.lowerBound, from: r.lowerBound, lexicon: lexicon) }) {
                 told = (last.start, si, paragraph)
             }

@@ -257,6 +257,14 @@ enum TimeTagger {
     /// an earlier one). Otherwise it keeps the year guessed from the publication date.
     static let nowWords = KeyTableSet(["vừa", "tới", "này", "qua", "nay", "sau", "trước"].map { Fold.lowerKey($0) })
 
+    /// A time said from the reference date with its year in words ("July last year", "tháng 7 năm nay", "September 14
+    /// last year", "đầu năm nay"): its year is as definite as a written one. `monthOrDay`: not a year alone ("his
+    /// last year in office" is no time of the story).
+    static func saysItsYear(_ t: TaggedTime, _ tokens: [Token], monthOrDay: Bool = false) -> Bool {
+        t.relative && !t.yearless && t.rule == nil && (!monthOrDay || t.start.granularity >= .month)
+            && t.tokens.contains { tokens[$0].lower == kYear || tokens[$0].lower == kNam }
+    }
+
     static func applySentenceYear(_ tokens: [Token], _ range: Range<Int>, first: Int,
                                   previousYear: Int?, monthToldBefore: PartialDate? = nil, paragraphMonth: PartialDate? = nil,
                                   publication: PartialDate? = nil, afterWords: PhraseSet? = nil, into out: inout [TaggedTime]) {
@@ -276,7 +284,7 @@ enum TimeTagger {
                 // The explicit year written last before it in the sentence ("Năm 1993, ... từ ngày 9-11/2");
                 // with none before, the one after it when the sentence has only one.
                 // A year said from the publication counts as written ("the tour of July last year ... on July 24").
-                let givesYear = { (t: TaggedTime) in !t.yearless && (!t.relative || t.rule == nil && t.tokens.contains { lw($0) == kYear || lw($0) == kNam }) }
+                let givesYear = { (t: TaggedTime) in !t.relative && !t.yearless || saysItsYear(t, tokens) }
                 year = out[first..<x].last(where: givesYear)?.start.year
                 if year == nil {
                     let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))

@@ -200,6 +200,8 @@ struct DateAttachmentTests {
         #expect(times("He arrived in Astana on 14 September this year.", date: "2023-10-01").contains("14 September this year=2023-09-14"))
         let tour = times("The minister's tour of July last year began in Cairo on July 24 and ended in Addis Ababa.", date: "2023-07-20")
         #expect(tour.contains("July 24=2022-07-24"), "\(tour)")
+        let early = times("Đầu năm nay, từ ngày 11 đến 13/1, Tổng thống Joko Widodo thăm Việt Nam, khép lại chặng đường khởi đầu từ năm 1959.", date: "2024-02-27")
+        #expect(early.contains("từ ngày 11 đến 13/1=2024-01-11"), "\(early)")
         // A year said after the day, in a clause of its own ("since ... last October"), is not taken back.
         let since = times("Ông Ishiba thăm Malaysia từ ngày 9/1, kể từ khi nhậm chức hồi tháng 10 năm ngoái.", date: "2025-01-10")
         #expect(since.contains { $0.hasSuffix("=2025-01-09") }, "\(since)")
