@@ -46,8 +46,11 @@ public struct Corpus: Sendable {
         var byKey: [UInt64: [Int]] = [:]
         // Discovered persons, and entities whose names a correction changed (an alias, a merge).
         // By index: `enumerated()` would copy each of the gazetteer's entities (every string retained and released) to
-        // test the condition.
-        for i in entities.indices where i >= gazetteer.entities.count || gazetteer.entities.isEmpty || corrections.entities[i] != nil {
+        // test the condition. The gazetteer's own entities are skipped without a test each (a corpus is built for
+        // every threshold `dossier train` tries, and most of its entities are the gazetteer's).
+        let known = gazetteer.entities.isEmpty ? 0 : min(gazetteer.entities.count, entities.count)
+        let corrected = corrections.entities.keys.filter { $0 < known }.sorted()
+        for i in corrected + Array(known..<entities.count) {
             let e = entities[i]
             for name in [e.name] + e.aliases { byKey[Fold.key(name), default: []].append(i) }
         }

@@ -4,7 +4,7 @@ import TerminalText
 
 /// How serious a diagnostic is. A `warning` means the input was used (perhaps partly); an `error`
 /// means the file, line or record named was skipped.
-public enum Severity: String, Sendable, Codable, Comparable {
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     case note, warning, error
 
     private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }

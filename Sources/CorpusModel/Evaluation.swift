@@ -119,16 +119,17 @@ public enum Evaluator {
         let documentIndex = Dictionary(corpus.documents.map { ($0.name, $0.id) }, uniquingKeysWith: { a, _ in a })
         var matches: [EvaluationReport.Match] = []
         var misses: [GoldVisit] = []
+        // Each visitor's visits, in the corpus's order: a row looks only at its visitor's.
+        let byVisitor = Dictionary(grouping: corpus.visits.indices, by: { corpus.visits[$0].visitor })
         for row in gold.visits {
             var people = Set(corpus.entities(named: row.visitor))
             if let i = corpus.entityIndex(id: row.visitor) { people.insert(i) }
             let when = PartialDate(iso: row.when)
             let document = row.document.map { documentIndex[$0] ?? -1 }
-            let candidates = corpus.visits.filter { v in
-                guard !used.contains(v.id), people.contains(v.visitor),
-                      corpus.gazetteer.sameOrSuccessor(v.destination, row.destination),
-                      let w = when, let s = v.start, s.year == w.year else { return false }
+            let candidates = people.flatMap { byVisitor[$0] ?? [] }.sorted().map { corpus.visits[$0] }.filter { v in
+                guard !used.contains(v.id), let w = when, let s = v.start, s.year == w.year else { return false }
                 if let gm = w.month, let vm = s.month, gm != vm { return false }
+                guard corpus.gazetteer.sameOrSuccessor(v.destination, row.destination) else { return false }
                 if let document, !v.mentions.contains(where: { $0.document == document }) { return false }
                 return true
             }

@@ -39,7 +39,7 @@ struct HeaderLine {
 }
 
 /// How an archive text's anchor date was found.
-public enum AnchorSource: String, Sendable, Codable {
+public enum AnchorSource: String, Sendable, Codable, CaseIterable {
     /// A header line "From the archive: 27 June 1963".
     case archiveHeader = "archive_header"
     /// The body opens with the event's date: "22 February 1972: ...", "From the archive, 14 May 1960: ...",

@@ -15,7 +15,7 @@ public enum VisitStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// How an entity was named in a sentence.
-public enum MentionRole: String, Sendable, Codable {
+public enum MentionRole: String, Sendable, Codable, CaseIterable {
     /// By a name or alias in the gazetteer ("Tô Lâm", "DPRK").
     case name
     /// By a demonym, for a country ("Vietnamese").
@@ -180,7 +180,7 @@ public struct Event: Sendable, Hashable, Identifiable {
 /// Where a document's date came from: a header line or dateline of the text, the manifest's `date`, a date
 /// in the manifest's `url` (used only when the text gives none), the full date a news report's lead opens with
 /// (only when none of those gives one: rule meta.lead-reference), or nowhere.
-public enum MetadataSource: String, Sendable, Codable {
+public enum MetadataSource: String, Sendable, Codable, CaseIterable {
     case text, manifest, url, lead, none
     /// A date in the file's name ("2015-07-25-nairobi-….txt"), when the manifest, the text and the URL give none.
     case fileName = "file_name"

@@ -7,12 +7,12 @@ import Foundation
 
 public enum ModelCodec {
     /// The version of the encoding: bump it with any change to an `encode`/`init(from:)` pair.
-    public static let formatVersion: UInt32 = 12
+    public static let formatVersion: UInt32 = 13
 
     /// The format version and the sizes of the types written as raw memory: a change to either makes a new key.
     public static var fingerprint: String {
         "model-codec \(formatVersion) sentence \(MemoryLayout<Sentence>.stride) mention \(MemoryLayout<EntityMention>.stride) "
-            + "time \(MemoryLayout<TimeExpression>.stride)"
+            + "time \(MemoryLayout<TimeExpression>.stride) " + cacheCodes.joined(separator: " ")
     }
 }
 
@@ -49,10 +49,12 @@ struct ByteWriter {
     mutating func date(_ d: PartialDate?) { u32(d?.packed ?? 0) }
     mutating func float(_ v: Float) { u32(v.bitPattern) }
     mutating func optional(_ r: Range<Int>?) { if let r { u8(1); int(r.lowerBound); int(r.upperBound) } else { u8(0) } }
-    mutating func optionalRaw<E: RawRepresentable>(_ e: E?) where E.RawValue == String { optional(e?.rawValue) }
+    /// A case of a small enumeration as its place among the cases, one byte (0 for nil, else the place plus one).
+    mutating func optionalRaw<E: CacheCode>(_ e: E?) { u8(e.map { E.code(of: $0) + 1 } ?? 0) }
     /// A small optional code in one byte: 0 for nil, else its raw value plus one.
     mutating func optionalCode<E: RawRepresentable>(_ e: E?) where E.RawValue == UInt8 { u8(e.map { $0.rawValue + 1 } ?? 0) }
-    mutating func raw<E: RawRepresentable>(_ e: E) where E.RawValue == String { string(e.rawValue) }
+    /// A case of a small enumeration as its place among the cases, one byte.
+    mutating func raw<E: CacheCode>(_ e: E) { u8(E.code(of: e)) }
     mutating func list<T>(_ items: some Collection<T>, _ each: (inout ByteWriter, T) -> Void) {
         u32(UInt32(items.count))
         for item in items { each(&self, item) }
@@ -108,14 +110,11 @@ struct ByteReader {
         guard let e = E(rawValue: code - 1) else { throw CacheFormatError("unknown \(what) \(code)") }
         return e
     }
-    mutating func optionalRaw<E: RawRepresentable>(_: E.Type) throws -> E? where E.RawValue == String {
-        try u8() == 0 ? nil : try raw(E.self)
+    mutating func optionalRaw<E: CacheCode>(_: E.Type) throws -> E? {
+        let code = Int(try u8())
+        return code == 0 ? nil : try E.value(code - 1)
     }
-    mutating func raw<E: RawRepresentable>(_: E.Type) throws -> E where E.RawValue == String {
-        let text = try string()
-        guard let value = E(rawValue: text) else { throw CacheFormatError("unknown \(E.self) '\(text)'") }
-        return value
-    }
+    mutating func raw<E: CacheCode>(_: E.Type) throws -> E { try E.value(Int(try u8())) }
     mutating func list<T>(_ each: (inout ByteReader) throws -> T) throws -> [T] {
         let n = Int(try u32())
         guard n <= base.count - at else { throw CacheFormatError("truncated list") }

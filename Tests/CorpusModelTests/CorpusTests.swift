@@ -173,6 +173,8 @@ struct CorpusTests {
     /// Found since the gazetteer took cities of 100,000 people (branch gaz9): Z's Xi Jinping -> KOR, "APEC in Gyeongju,
     ///   where a meeting with Xi Jinping is expected" (a planned cue after the person, in a relative clause on the
     ///   place, that the status rules do not read yet); before, Gyeongju was no known place and the row was missed.
+    /// - BB-BE (scored blind at b247ef8: BC 1, BD 2 with the scorer; the same three in this build): development sets
+    ///   since the tenth session, not yet read.
     /// Left in AA-AS: not yet read beyond these (AA's Eisenhower -> JPN, "flew home ..., without ever reaching Tokyo": the
     /// trigger has a past cue, and the negation between the trigger and the place overrides occurred by default only).
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
@@ -202,6 +204,9 @@ struct CorpusTests {
                                "AY: Sergei Lavrov -> IDN",
                                "AZ: Anthony Albanese -> PHL",
                                "AZ: Boris Johnson -> DEU",
+                               "BC: Ilham Aliyev -> ESP",
+                               "BD: Hillary Clinton -> CHN",
+                               "BD: Hillary Clinton -> IDN",
                                "K: Kamala Harris -> KOR",
                                "V: Trương Tấn Sang -> MOZ",
                                "X: JD Vance -> FRA",

@@ -75,7 +75,7 @@ struct GeneralRulesTests {
 
     @Test("talks held in a named city are a visit there for the participants from elsewhere")
     func talksInACity() {
-        let c = corpus("President Jimmy Carter met Syrian President Hafez al-Assad in Geneva on May 9. Chủ tịch nước Võ Văn Thưởng hội đàm với Tổng thống Lào Thongloun Sisoulith tại Hà Nội ngày 20/5. It began in New York in September 2014, when Prime Minister Narendra Modi met Prime Minister Nawaz Sharif on the sidelines.", date: "1977-05-12")
+        let c = corpus("President Jimmy Carter met Syrian President Hafez al-Assad in Geneva on May 9. Chủ tịch nước Võ Văn Thưởng hội đàm với Tổng thống Lào Thongloun Sisoulith tại Hà Nội ngày 20/5/2023. It began in New York in September 2014, when Prime Minister Narendra Modi met Prime Minister Nawaz Sharif on the sidelines.", date: "1977-05-12")
         let found = Set(c.visits.map { "\(c.entities[$0.visitor].id) \($0.destination) \($0.start?.iso ?? "?")" })
         #expect(found.contains("jimmy-carter CHE 1977-05-09") && found.contains("hafez-al-assad CHE 1977-05-09"))
         #expect(found.contains { $0.hasPrefix("thongloun-sisoulith VNM") } && !found.contains { $0.hasPrefix("vo-van-thuong") })

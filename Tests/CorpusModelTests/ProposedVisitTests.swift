@@ -209,7 +209,7 @@ struct ProposedVisitTests {
         let builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 2)
         let batches = try Fixtures.testCorpusBatches(["one", "two", "three"], size: 6)
         let analysed = batches.map { AnalysedBatch($0, builder: builder) }
-        let settings = LogisticRegression.Settings(epochs: 200)
+        let settings = LogisticRegression.Settings(iterations: 20)
         let cv = CrossValidation.run(analysed, settings: settings)
         for fold in cv.folds {
             let training = analysed.filter { fold.trainedOn.contains($0.batch.name) }

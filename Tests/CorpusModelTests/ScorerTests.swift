@@ -17,7 +17,7 @@ struct ScorerTests {
             guard abs(a - b) > 0.1 else { continue }
             x.append([a, b, next()]); y.append(a > b)
         }
-        let (model, losses) = LogisticRegression.train(x, y, dimension: 3, settings: .init(l2: 0.0001, rate: 2, epochs: 3000))
+        let (model, losses) = LogisticRegression.train(x, y, dimension: 3, settings: .init(l2: 0.0001))
         #expect(losses.count > 2)
         #expect(losses.last! < losses.first! / 3)
         for (i, loss) in losses.enumerated().dropFirst() { #expect(loss <= losses[i - 1] + 1e-9) }
@@ -26,10 +26,41 @@ struct ScorerTests {
         #expect(model.weights[0] > 0 && model.weights[1] < 0 && abs(model.weights[2]) < abs(model.weights[0]) / 4)
     }
 
+    @Test func newtonsMethodReachesThePenalisedOptimum() {
+        // Overlapping classes (not separable), sparse rows, a feature that never fires: at the weights returned
+        // the penalised loss's gradient is zero to rounding, and no small move of any weight lowers the loss.
+        var x: [[Float]] = [], y: [Bool] = []
+        var seed: UInt64 = 11
+        func next() -> Float {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Float(seed >> 40) / Float(1 << 24)
+        }
+        for _ in 0..<300 {
+            let a = next() < 0.4 ? next() : 0, b = next() < 0.5 ? 1 : Float(0)
+            x.append([a, b, 0, next() < 0.2 ? 1 : 0]); y.append(next() < 0.3 + 0.5 * Float(a) - 0.2 * b)
+        }
+        let l2 = 0.05
+        let (model, losses) = LogisticRegression.train(x, y, dimension: 4, settings: .init(l2: l2))
+        #expect(losses.count < 30, "converges in a few steps, took \(losses.count - 1)")
+        let problem = NewtonProblem(rows: SparseRows(x, dimension: 4), targets: y.map { $0 ? 1 : 0 }, l2: l2)
+        let theta = model.weights + [model.bias]
+        let (gradient, _) = problem.derivatives(theta)
+        #expect(gradient.allSatisfy { abs($0) < 1e-9 }, "\(gradient)")
+        #expect(model.weights[2] == 0, "a feature that never fires keeps weight 0 under the penalty")
+        let best = problem.loss(theta)
+        for i in theta.indices {
+            for step in [-1e-4, 1e-4] {
+                var moved = theta
+                moved[i] += step
+                #expect(problem.loss(moved) >= best)
+            }
+        }
+    }
+
     @Test func l2KeepsTheWeightsSmaller() {
         let x: [[Float]] = [[1, 0], [0, 1], [1, 0], [0, 1]], y = [true, false, true, false]
-        let loose = LogisticRegression.train(x, y, dimension: 2, settings: .init(l2: 0, epochs: 2000)).model
-        let tight = LogisticRegression.train(x, y, dimension: 2, settings: .init(l2: 0.5, epochs: 2000)).model
+        let loose = LogisticRegression.train(x, y, dimension: 2, settings: .init(l2: 0)).model
+        let tight = LogisticRegression.train(x, y, dimension: 2, settings: .init(l2: 0.5)).model
         #expect(abs(tight.weights[0]) < abs(loose.weights[0]))
     }
 
@@ -168,7 +199,7 @@ struct ScorerTests {
         // On two small batches of the test corpus: each fold trained on the other batch only.
         let batches = try Fixtures.testCorpusBatches(["one", "two"], size: 4)
         let cv = CrossValidation.run(batches, builder: CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1),
-                                     settings: .init(epochs: 200))
+                                     settings: .init(iterations: 20))
         #expect(cv.folds.map(\.heldOut) == ["one", "two"])
         #expect(cv.folds.map(\.trainedOn) == [["two"], ["one"]])
         #expect(cv.render().contains("pooled"))
@@ -178,7 +209,7 @@ struct ScorerTests {
     func foldsInParallelAreTheFoldsInTurn() throws {
         let builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 1)
         let analysed = try Fixtures.testCorpusBatches(["b0", "b1", "b2"], size: 4).map { AnalysedBatch($0, builder: builder) }
-        let settings = LogisticRegression.Settings(epochs: 200)
+        let settings = LogisticRegression.Settings(iterations: 20)
         let together = CrossValidation.run(analysed, settings: settings)
         let inTurn = CrossValidation(folds: CrossValidation.folds(analysed.map(\.batch.name)).map {
             CrossValidation.fold(heldOut: $0.heldOut, training: $0.training, analysed, settings: settings, proposedSettings: Trainer.proposedSettings)
@@ -239,7 +270,7 @@ struct ScorerTests {
         let batch = TrainingBatch(name: "all", directory: dir, files: files, gold: gold)
         let builder = CorpusBuilder(gazetteer: Fixtures.fullGazetteer, jobs: 2)
         let analysed = AnalysedBatch(batch, builder: builder)
-        var (scorer, _) = Trainer.train([analysed], settings: .init(epochs: 200))
+        var (scorer, _) = Trainer.train([analysed], settings: .init(iterations: 20))
         scorer.filters = true
         scorer.threshold = 0.5
         // And one that keeps the proposed candidates (rule visit.proposed) of probability 0.3 or more.
