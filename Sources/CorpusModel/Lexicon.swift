@@ -116,6 +116,8 @@ public final class Lexicon: Sendable {
     let anniversaryWords, labelStops: KeyTableSet
     /// "founded", "set up", "thành lập": a time right after one dates a founding, not a visit (`EventFinder.eventTimes`).
     let foundingWords: PhraseSet
+    /// "Theo đặc phái viên TTXVN,", "According to our correspondent,": an attribution opening a lead (LeadReference.swift).
+    let attributionOpeners: PhraseSet
     // Time.
     let months, weekdays: LookupTable<Int>
     /// "yesterday", "last night", "hôm qua": days from the reference date (TimeExpressions.swift).
@@ -247,7 +249,7 @@ public final class Lexicon: Sendable {
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")
         meetingWords = sets.phrases("meeting-words"); summitWords = sets.phrases("summit-words")
         messageWords = sets.phrases("message-words"); relationsWords = sets.phrases("relations-words")
-        establishWords = sets.phrases("establish-words"); foundingWords = sets.phrases("founding-words"); anniversaryWords = sets.words("anniversary-words")
+        establishWords = sets.phrases("establish-words"); foundingWords = sets.phrases("founding-words"); attributionOpeners = sets.phrases("attribution-openers"); anniversaryWords = sets.words("anniversary-words")
         labelStops = sets.words("label-stops"); abbreviations = sets.words("abbreviations")
         titleMarkers = sets.phrases("title-markers"); speechVerbs = sets.phrases("speech-verbs")
         publishedMarkers = sets.phrases("published-markers"); republishedMarkers = sets.phrases("republished-markers")
