@@ -212,6 +212,9 @@ struct MentionFinder {
                         var usable = refs.allSatisfy { usableName($0, tokenCount: tokenCount) } ? refs
                             : Gazetteer.NameRefs(refs.filter { usableName($0, tokenCount: tokenCount) })
                         if j == i && tj.length <= 5 && acronyms.contains(h) && !MetadataReader.isAllCaps(b, tj) { usable = Gazetteer.NameRefs([]) }
+                        if j > i, language == .vietnamese, !usable.allSatisfy({ spelledAsWritten($0, from: i, through: j) }) {
+                            usable = Gazetteer.NameRefs(usable.filter { spelledAsWritten($0, from: i, through: j) })
+                        }
                         // One word that is also another person's short form ("Clinton": Bill's alias "Clin-tơn",
                         // Hillary's surname) is resolved as a short form, by who was named last.
                         if j == i, !usable.isEmpty, gazetteer.hasShort(h), let shortOwners = gazetteer.shortRefs(forKey: h) {

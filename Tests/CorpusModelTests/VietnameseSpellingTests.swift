@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import CorpusModel
+
+/// Rule name.vietnamese-spelling: in Vietnamese text, a name of several syllables with a lower-case one in it is
+/// a name only when the gazetteer writes it with those syllables (tone marks aside).
+@Suite("Vietnamese names spelled as written")
+struct VietnameseSpellingTests {
+    @Test func syllablesSetToneMarksAsideButKeepVowelMarks() {
+        #expect(VietnameseSpelling.syllables("Cộng hoà Pháp") == VietnameseSpelling.syllables("Cộng hòa Pháp"))
+        #expect(VietnameseSpelling.syllables("Thuỵ Sĩ") == VietnameseSpelling.syllables("Thụy Sĩ"))
+        #expect(VietnameseSpelling.syllables("Cố đô") != VietnameseSpelling.syllables("Cờ Đỏ"))
+        #expect(VietnameseSpelling.syllables("Chỉ ba") != VietnameseSpelling.syllables("Chiba"))
+        #expect(VietnameseSpelling.syllables("Ả-rập Xê-út") == ["ả", "rập", "xê", "út"].map { VietnameseSpelling.syllables(Substring($0))[0] })
+    }
+
+    func places(_ text: String) -> Set<String> {
+        let c = Fixtures.corpus(text, date: "2023-10-25", gazetteer: Fixtures.fullGazetteer)
+        return Set(c.visits.map(\.destination))
+    }
+
+    @Test func namesWrittenWithLowerCaseSyllablesStillMatch() {
+        #expect(places("Hà Nội, 25/10/2023 (TTXVN) - Thủ tướng Phạm Minh Chính đã thăm chính thức Cộng hoà Pháp từ ngày 22 đến 24/10/2023 theo lời mời của Thủ tướng nước này.") == ["FRA"])
+        #expect(places("Hà Nội, 25/10/2023 (TTXVN) - Thủ tướng Phạm Minh Chính đã thăm chính thức Liên bang Nga từ ngày 22 đến 24/10/2023 theo lời mời của Thủ tướng nước này.") == ["RUS"])
+    }
+
+    @Test func wordsThatFoldToAPlaceAreNotOne() {
+        // "Chỉ ba" (only three) folds to Chiba, "Từ sân" (from the yard) to Tucson, "Tân Gia Ba ... từ" once made "Ba từ" Batu.
+        #expect(places("Hà Nội, 25/10/2023 (TTXVN) - Chỉ ba ngày sau khi về nước, Thủ tướng Phạm Minh Chính đã thăm chính thức Lào từ ngày 22 đến 24/10/2023.") == ["LAO"])
+        #expect(places("Hà Nội, 25/10/2023 (TTXVN) - Từ sân bay, Thủ tướng Phạm Minh Chính đã đến thăm chính thức Lào từ ngày 22 đến 24/10/2023.") == ["LAO"])
+        #expect(!places("Hà Nội, 25/10/2023 (TTXVN) - Thủ tướng Phạm Minh Chính đã thăm chính thức Tân Gia Ba từ ngày 22 đến 24/10/2023.").contains("IDN"))
+    }
+}
