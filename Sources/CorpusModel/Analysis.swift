@@ -88,7 +88,10 @@ enum Analyzer {
         var heading = HeadingYear()
         for (si, r) in sentenceTokens.enumerated() {
             var future = false
-            for k in r where lexicon.wordClasses.has(.plannedCue, tokens[k]) { future = true; break }
+            // "dự hội nghị" (attends a conference) tells no plan: its yearless dates are read as any others.
+            for k in r where lexicon.wordClasses.has(.plannedCue, tokens[k]) && !lexicon.isAttendSyllable(tokens, at: k, end: r.upperBound) {
+                future = true; break
+            }
             var tt: [TaggedTime] = []
             let saidFromNow = r.contains { lexicon.wordClasses.has(.presentFuture, tokens[$0]) }
             let reference = r.isEmpty ? (date: referenceDate, anchored: false)
@@ -122,7 +125,7 @@ enum Analyzer {
             monthTold = tt.last(where: { !$0.relative && !$0.yearless && $0.start.granularity >= .month })
                 .map { (date: $0.start, sentence: si, paragraph: paragraph) } ?? monthTold
             if !tt.isEmpty { lastTimeSentence = si }
-            if let last = tt.last(where: { ($0.rule != nil || !$0.relative || $0.yearFromSentence)
+            if let last = tt.last(where: { ($0.rule != nil || !$0.relative || $0.yearFromSentence || TimeTagger.saysItsYear($0, tokens, monthOrDay: true))
                 && !TimeTagger.boundsPeriod(tokens, at: $0.tokens.lowerBound, from: r.lowerBound, lexicon: lexicon) }) {
                 told = (last.start, si, paragraph)
             }

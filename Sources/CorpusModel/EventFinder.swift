@@ -269,11 +269,16 @@ struct EventFinder {
     }
 
     /// A back-reference at the sentence's head ("The same afternoon", "Two days later", "Cùng thời điểm"): the time
-    /// told before, to the month, for a visit with no time of its own (rule date.back-reference).
+    /// told before, to the month (to the year after "the same year", "năm đó"), for a visit with no time of its own
+    /// (rule date.back-reference).
     func backReferencedTime(_ c: SentenceContext) -> PartialDate? {
         guard let previous = previousTime else { return nil }
-        for k in c.start..<min(c.end, c.start + 4) where lexicon.backReferenceWords.match(tokens, at: k, end: c.end) > 0 {
-            return previous.start.truncated(to: min(previous.start.granularity, .month))
+        for k in c.start..<min(c.end, c.start + 4) {
+            let n = lexicon.backReferenceWords.match(tokens, at: k, end: c.end)
+            guard n > 0 else { continue }
+            // "The same year", "Cũng trong năm đó": the year told before, not its month.
+            let yearOnly = (k..<(k + n)).contains { tokens[$0].lower == TimeTagger.kYear || tokens[$0].lower == TimeTagger.kNam }
+            return previous.start.truncated(to: min(previous.start.granularity, yearOnly ? .year : .month))
         }
         return nil
     }
@@ -290,7 +295,9 @@ struct EventFinder {
 
     /// The times of a sentence that may date an event: not those of an anniversary ("80th anniversary ...
     /// (October 10, 1945–2025)"), nor a date right after "since" ("the first trip since 2019"), nor the date of
-    /// the relations established ("since the two countries established diplomatic relations in 1999").
+    /// the relations established ("since the two countries established diplomatic relations in 1999"), nor a
+    /// period of years ("(30/12/1955 - 30/12/2025)"), nor a founding ("the SCO, founded in 2001"), nor the end of
+    /// a clause of "since" ("the largest since the organisation was founded in 2001").
     func eventTimes(_ times: [TaggedTime], in range: Range<Int>) -> [TaggedTime] {
         let s = range.lowerBound, e = range.upperBound
         var anniversaryTokens: [Range<Int>] = []
@@ -299,6 +306,7 @@ struct EventFinder {
         }
         return times.filter { t in
             !anniversaryTokens.contains { $0.contains(t.tokens.lowerBound) } && !isSince(t, s) && !datesRelations(t, s)
+                && !spansYears(t) && !datesFounding(t, s) && !closesSinceClause(t, s)
         }
     }
 

@@ -222,8 +222,10 @@ enum HeaderReader {
                 continue
             }
             if isSeparator(b, t) {
-                // "04/11/2024 07:30 | Nguyễn Hoàng Long": after a date, names to the line's end are a byline.
-                if segment.date != nil || line.date != nil, k + 1 < e, bylineEnd(b, tokens, k + 1, e, lexicon: lexicon) == e {
+                // "04/11/2024 07:30 | Nguyễn Hoàng Long": after a date, names to the line's end are a byline, and
+                // so are names with a description ("June 9, 2022|By Jane Doe, Lima correspondent").
+                if segment.date != nil || line.date != nil, k + 1 < e, bylineEnd(b, tokens, k + 1, e, lexicon: lexicon) == e
+                    || namesEnd(b, tokens, k + 1, e, lexicon: lexicon).map({ describedEnd(b, tokens, names: k + 1, end: $0, e) }) == e {
                     line.byline = true
                     k = e
                     continue
@@ -283,7 +285,18 @@ enum HeaderReader {
         if j > k, j == e ? lineDated : (isSeparator(b, tokens[j]) || tokens[j].first == 0x2C) && read(b, tokens, j + 1, e, lexicon: lexicon)?.date != nil {
             return j
         }
-        return namesEnd(b, tokens, k, e, lexicon: lexicon)
+        guard let end = namesEnd(b, tokens, k, e, lexicon: lexicon) else { return nil }
+        return lineDated ? describedEnd(b, tokens, names: k, end: end, e) : end
+    }
+
+    /// "By Jane Doe, Lima correspondent", "By Jane Doe, staff writer": on a dated line, names set off by a comma
+    /// from a description of up to five words that runs to the line's end or a separator: the description's end;
+    /// else `end`, where the names stopped.
+    static func describedEnd(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], names k: Int, end: Int, _ e: Int) -> Int {
+        guard end < e, (k..<end).contains(where: { tokens[$0].kind == .punct && tokens[$0].first == 0x2C }) else { return end }
+        var j = end
+        while j < e && j - end < 5 && tokens[j].kind == .word { j += 1 }
+        return j > end && (j == e || isSeparator(b, tokens[j])) ? j : end
     }
 
     /// The end of a byline's names from `k`: capitalised words and `byline-words`, through commas, up to a date,

@@ -37,7 +37,7 @@ enum LeadReference {
                                 anchor: PartialDate?, lexicon: Lexicon) -> TaggedTime? {
         if let headline, writtenAfterTheFact(tokens, headline, lexicon: lexicon) { return nil }
         let end = MetadataReader.lineEnd(b, tokens, from: lead)
-        let start = afterDateline(b, tokens, lead, end)
+        let start = afterAttribution(tokens, afterDateline(b, tokens, lead, end), end, lexicon: lexicon)
         var times: [TaggedTime] = []
         TimeTagger.tag(b, tokens, start..<min(end, start + wordsBeforeDate + 8), anchor: anchor, future: false, lexicon: lexicon, into: &times)
         guard let t = times.first, t.start.granularity == .day, t.tokens.lowerBound - start <= wordsBeforeDate,
@@ -47,6 +47,17 @@ enum LeadReference {
 
     static func isTimeWord(_ t: Token, lexicon: Lexicon) -> Bool {
         t.kind == .word && (lexicon.headerFillers.contains(t.lower) || lexicon.weekdays[t.lower] != nil)
+    }
+
+    /// Words of an attribution ("Theo đặc phái viên TTXVN,", "According to our correspondent,") the lead may open with.
+    static let attributionWords = 10
+
+    /// The token after an attribution that opens the lead at `start`, up to its comma; `start` when there is none.
+    static func afterAttribution(_ tokens: [Token], _ start: Int, _ end: Int, lexicon: Lexicon) -> Int {
+        guard start < end, lexicon.attributionOpeners.match(tokens, at: start, end: end) > 0,
+              let comma = (start..<min(end, start + attributionWords)).first(where: { tokens[$0].kind == .punct && tokens[$0].first == 0x2C })
+        else { return start }
+        return comma + 1
     }
 
     /// A headline that opens with an analysis label ("Analysis:", "Bình luận:") or names an anniversary or years

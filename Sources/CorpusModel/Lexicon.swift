@@ -117,6 +117,10 @@ public final class Lexicon: Sendable {
     // Other events.
     let meetingWords, summitWords, messageWords, relationsWords, establishWords: PhraseSet
     let anniversaryWords, labelStops: KeyTableSet
+    /// "founded", "set up", "thành lập": a time right after one dates a founding, not a visit (`EventFinder.eventTimes`).
+    let foundingWords: PhraseSet
+    /// "Theo đặc phái viên TTXVN,", "According to our correspondent,": an attribution opening a lead (LeadReference.swift).
+    let attributionOpeners: PhraseSet
     // Time.
     let months, weekdays: LookupTable<Int>
     /// "yesterday", "last night", "hôm qua": days from the reference date (TimeExpressions.swift).
@@ -248,7 +252,7 @@ public final class Lexicon: Sendable {
         kindWords = sets.kinds("kind-words"); kindPhrasesAfter = sets.phraseKinds("kind-phrases-after")
         meetingWords = sets.phrases("meeting-words"); summitWords = sets.phrases("summit-words")
         messageWords = sets.phrases("message-words"); relationsWords = sets.phrases("relations-words")
-        establishWords = sets.phrases("establish-words"); anniversaryWords = sets.words("anniversary-words")
+        establishWords = sets.phrases("establish-words"); foundingWords = sets.phrases("founding-words"); attributionOpeners = sets.phrases("attribution-openers"); anniversaryWords = sets.words("anniversary-words")
         labelStops = sets.words("label-stops"); abbreviations = sets.words("abbreviations")
         titleMarkers = sets.phrases("title-markers"); speechVerbs = sets.phrases("speech-verbs")
         publishedMarkers = sets.phrases("published-markers"); republishedMarkers = sets.phrases("republished-markers")
@@ -400,5 +404,14 @@ struct PhraseValues<Value: Sendable>: Sendable {
         if n == 1, let v = singleValues[tokens[i].lower] { return (v, 1) }
         guard let v = values[tokens[i..<(i + n)].map(\.lower)] else { return nil }
         return (v, n)
+    }
+}
+
+extension Lexicon {
+    /// A plan word that is a syllable of an attend verb and opens no plan phrase: "dự" of "dự hội nghị", "tham dự"
+    /// (attend), not of "dự kiến" (expected).
+    func isAttendSyllable(_ tokens: [Token], at j: Int, end: Int) -> Bool {
+        guard plannedPhrases.match(tokens, at: j, end: end) == 0 else { return false }
+        return attendVerbs.match(tokens, at: j, end: end) > 0 || (j > 0 && attendVerbs.match(tokens, at: j - 1, end: end) > 1)
     }
 }

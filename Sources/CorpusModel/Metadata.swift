@@ -143,6 +143,12 @@ enum MetadataReader {
             while k < le && isAllCaps(b, tokens[k]) && k - lineStart < 6 { k += 1 }
             if k > lineStart && k < le && isDash(b, tokens[k]) && k + 1 < le {
                 m.source = titleCase(string(b, Int(tokens[lineStart].start)..<Int(tokens[k - 1].end)))
+                // "EVENING BULLETIN - Wednesday, October 18, 2023 - Transcript": a dated header line after the tag.
+                if let h = HeaderReader.read(b, tokens, k + 1, le, labels: true, lexicon: lexicon), h.date != nil {
+                    dates.take(h)
+                    m.skipped.append(lineStart..<le)
+                    continue
+                }
                 m.skipped.append(lineStart..<(k + 1))
                 bodySeen = true
                 continue

@@ -169,6 +169,7 @@ extension EventFinder {
         guard summit || namedHere != nil,
               let cityIndex = namedHere?.city ?? city,
               let place = c.mentions.places.first(where: { $0.city == cityIndex }) else { return }
+        let st = tripPurposeStatus(meeting: k, country: place.country, c) ?? st
         var rules = RuleSet([namedHere != nil ? .visitTalksInCity : .visitSummitAbroad, st.rule])
         if t != nil { rules.insert(.dateNearest) }
         // A participant from the city's country hosts the others.
@@ -193,6 +194,22 @@ extension EventFinder {
                                titleLevel: nil, mentions: [mention],
                                rules: visitRules, evidence: CandidateEvidence(meeting: k..<(k + mt), time: t)))
         }
+    }
+
+    static let kFor = Fold.lowerKey("for")
+
+    /// "The plan had been for the president to fly on to Amman tonight for a summit with A and B": a summit after
+    /// "for", the purpose of a trip to its country told before it in the sentence, has that trip's status when
+    /// the trip is planned or called off (rule status.trip-purpose).
+    func tripPurposeStatus(meeting k: Int, country: String, _ c: SentenceContext) -> StatusReading? {
+        guard (max(c.start, k - 3)..<k).contains(where: { tokens[$0].lower == Self.kFor }) else { return nil }
+        let meetingByte = Int(tokens[k].start)
+        for v in visits where v.destination == country && v.status != .occurred {
+            if v.mentions.contains(where: { $0.sentence == c.index && $0.status == v.status && ($0.destinationSpan?.upperBound ?? Int.max) <= meetingByte }) {
+                return StatusReading(v.status, .statusTripPurpose)
+            }
+        }
+        return nil
     }
 
     /// A word ending an anniversary's label; "in" only when no proper name follows ("Victory in the Great War").

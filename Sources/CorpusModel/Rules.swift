@@ -107,6 +107,10 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationFormerStateRegion
     // A ceremony of a named person (a funeral, an inauguration) is held in that person's country (CeremonyPlace.swift).
     case destinationCeremonyPerson
+    // A summit that is the purpose of a trip told in its sentence has that trip's status (OtherEvents.swift).
+    case statusTripPurpose
+    // A yearless date before a clause of what came before, dated with its year (TimeExpressions.swift).
+    case dateAfterClauseYear
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -256,6 +260,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .visitAttendanceListItem: "visit.attendance-list-item"
         case .destinationFormerStateRegion: "destination.former-state-region"
         case .destinationCeremonyPerson: "destination.ceremony-person"
+        case .statusTripPurpose: "status.trip-purpose"
+        case .dateAfterClauseYear: "date.after-clause-year"
         }
     }
 }

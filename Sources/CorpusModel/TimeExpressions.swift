@@ -63,7 +63,7 @@ enum TimeTagger {
     static func k(_ s: String) -> UInt64 { Fold.lowerKey(s) }
     static let kIn = k("in"), kOn = k("on"), kOf = k("of"), kThe = k("the"), kThis = k("this"), kLast = k("last"),
                kNext = k("next"), kEarlier = k("earlier"), kLater = k("later"), kMonth = k("month"), kYear = k("year"),
-               kWeek = k("week"),
+               kWeek = k("week"), kBy = k("by"), kDuring = k("during"), kUntil = k("until"),
                kAnd = k("and"), kTo = k("to"), kComing = k("coming"), kDays = k("days"), kFew = k("few"),
                kNgay = k("ngày"), kThang = k("tháng"), kNam = k("năm"), kNay = k("nay"),
                kQua = k("qua"), kTruoc = k("trước"),
@@ -211,7 +211,8 @@ enum TimeTagger {
             i += 1
         }
         applySentenceYear(tokens, range, first: first, previousYear: previousYear, monthToldBefore: monthToldBefore,
-                          paragraphMonth: story.toldInPast ? paragraphMonth : nil, publication: story.publication, into: &out)
+                          paragraphMonth: story.toldInPast ? paragraphMonth : nil, publication: story.publication,
+                          afterWords: lexicon.afterWords, into: &out)
         if story.yearFromStory, let year = story.lastTime?.year { applyStoryYear(year, to: &out, from: first, publication: story.publication) }
         if story.toldInPast, !story.yearFromStory, let reference = anchor {
             applyPastTense(reference, to: &out, from: first) { pastClause(tokens, range, around: $0, lexicon: lexicon) }
@@ -256,9 +257,17 @@ enum TimeTagger {
     /// an earlier one). Otherwise it keeps the year guessed from the publication date.
     static let nowWords = KeyTableSet(["vừa", "tới", "này", "qua", "nay", "sau", "trước"].map { Fold.lowerKey($0) })
 
+    /// A time said from the reference date with its year in words ("July last year", "tháng 7 năm nay", "September 14
+    /// last year", "đầu năm nay"): its year is as definite as a written one. `monthOrDay`: not a year alone ("his
+    /// last year in office" is no time of the story).
+    static func saysItsYear(_ t: TaggedTime, _ tokens: [Token], monthOrDay: Bool = false) -> Bool {
+        t.relative && !t.yearless && t.rule == nil && (!monthOrDay || t.start.granularity >= .month)
+            && t.tokens.contains { tokens[$0].lower == kYear || tokens[$0].lower == kNam }
+    }
+
     static func applySentenceYear(_ tokens: [Token], _ range: Range<Int>, first: Int,
                                   previousYear: Int?, monthToldBefore: PartialDate? = nil, paragraphMonth: PartialDate? = nil,
-                                  publication: PartialDate? = nil, into out: inout [TaggedTime]) {
+                                  publication: PartialDate? = nil, afterWords: PhraseSet? = nil, into out: inout [TaggedTime]) {
         guard out.count > first, out[first...].contains(where: \.yearless) else { return }
         func lw(_ j: Int) -> UInt64 { j < range.upperBound && j >= range.lowerBound ? tokens[j].lower : 0 }
         for x in first..<out.count where out[x].yearless {
@@ -274,10 +283,22 @@ enum TimeTagger {
             } else {
                 // The explicit year written last before it in the sentence ("Năm 1993, ... từ ngày 9-11/2");
                 // with none before, the one after it when the sentence has only one.
-                year = out[first..<x].last(where: { !$0.relative && !$0.yearless })?.start.year
+                // A year said from the publication counts as written ("the tour of July last year ... on July 24").
+                let givesYear = { (t: TaggedTime) in !t.relative && !t.yearless || saysItsYear(t, tokens) }
+                year = out[first..<x].last(where: givesYear)?.start.year
                 if year == nil {
                     let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))
                     if years.count == 1 { year = years.first }
+                    // "ngày 22-24/6, sau khi hai nước nâng cấp quan hệ vào tháng 12/2022", "on June 22, after the
+                    // upgrade of December 2022": a date told after it in a clause of what came before is earlier
+                    // (rule date.after-clause-year): the first such day and month on or after it.
+                    if let y = year, let words = afterWords, let later = out[(x + 1)...].first(where: { !$0.relative && !$0.yearless }),
+                       (out[x].tokens.upperBound..<later.tokens.lowerBound).contains(where: { words.match(tokens, at: $0, end: later.tokens.lowerBound) > 0 }),
+                       let m = out[x].start.month, let lm = later.start.month,
+                       m < lm || (m == lm && (out[x].start.day ?? 31) < (later.start.day ?? 1)) {
+                        year = y + 1
+                        out[x].rule = .dateAfterClauseYear
+                    }
                 }
                 // "Four months later, on 9 November, he landed in Beijing": the year of a time read from the story's
                 // time before it in the sentence (rule date.year-from-story).

@@ -45,6 +45,7 @@ extension TimeTagger {
             var kk = k
             if kk < end && lw(kk) == kComma { kk += 1 }
             if kk < end, let yy = year(b, tokens[kk]) { y = yy; relative = false; k = kk + 1 }
+            else if let (said, n) = saidYear(at: k, anchor: anchor, lw: lw) { y = said; k += n }
             let yearResolved = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future)
             guard let yr = yearResolved, let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
             let e = dEnd.flatMap { PartialDate(year: yr, month: m, day: $0) }
@@ -61,6 +62,8 @@ extension TimeTagger {
         if i > 1, lexicon.monthPartWords.contains(tokens[i - 1].lower) { partStart = i - 1 }
         else if i > 2, tokens[i - 1].kind == .punct, lexicon.monthPartWords.contains(tokens[i - 2].lower) { partStart = i - 2 }
         if partStart < i, partStart > 0, tokens[partStart - 1].lower == kIn { prev = kIn }
+        // "By November, ...", "during March", "until June" date like "in November" (not "by May": a name as often).
+        if [kBy, kDuring, kUntil].contains(prev), t.lower != k("may") { prev = kIn }
         if (prev == kIn || prev == kLast || prev == kNext || prev == kThis || prev == kEarlier || prev == kOf),
            t.capitalized || t.lower != k("may"), let a = anchor {
             var y: Int
@@ -100,6 +103,22 @@ extension TimeTagger {
         return TaggedTime(tokens: i..<j, start: s, end: nil, relative: true, yearless: true)
     }
 
+    /// "last year", "this year", "next year", "năm ngoái", "năm nay" right after a day and month ("on September 14
+    /// last year"): the year said from the reference date, and the number of its words.
+    static func saidYear(at k: Int, anchor: PartialDate?, lw: (Int) -> UInt64) -> (year: Int, length: Int)? {
+        guard let a = anchor else { return nil }
+        if lw(k + 1) == kYear {
+            if lw(k) == kLast { return (a.year - 1, 2) }
+            if lw(k) == kThis { return (a.year, 2) }
+            if lw(k) == kNext { return (a.year + 1, 2) }
+        }
+        if lw(k) == kNam {
+            if lw(k + 1) == kNgoai { return (a.year - 1, 2) }
+            if lw(k + 1) == kNay { return (a.year, 2) }
+        }
+        return nil
+    }
+
     /// A number first: "27-28 February 2019", "9 October", "31/1/1950", "tháng 9" (the number after "tháng"), a year,
     /// a span of years.
     static func numbered(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ end: Int,
@@ -109,11 +128,13 @@ extension TimeTagger {
         if let (d1, d2) = day(b, t), i + 1 < end, let m = lexicon.months[tokens[i + 1].lower], tokens[i + 1].capitalized {
             var k2 = i + 2
             var y: Int?
+            var said = false
             if k2 < end, let yy = year(b, tokens[k2]) { y = yy; k2 += 1 }
+            else if let (sy, n) = saidYear(at: k2, anchor: anchor, lw: lw) { y = sy; k2 += n; said = true }
             guard let yr = y ?? resolveYear(month: m, day: d1, anchor: anchor, future: future),
                   let s = PartialDate(year: yr, month: m, day: d1) else { return nil }
             return TaggedTime(tokens: i..<k2, start: s, end: d2.flatMap { PartialDate(year: yr, month: m, day: $0) },
-                              relative: y == nil, yearless: y == nil)
+                              relative: y == nil || said, yearless: y == nil)
         }
         // "23 Tháng Chín 2024", "21 Tháng Chín": a day, then a month written as words (rule date.month-phrase).
         if let (d1, d2) = day(b, t), let (m, n) = monthPhrase(tokens, i + 1, end, lexicon: lexicon) {

@@ -45,6 +45,9 @@ extension EventFinder {
                 segTimes.removeAll { $0.tokens.lowerBound < own.lowerBound && $0.tokens.lowerBound > c.start + 1 }
             }
         }
+        if let time = segTimes.first, let own = ownTimeAfterCoordinator(passing: time, trigger: tr, visitor: visitor, c) {
+            return TimeReading(time: own, rule: .dateOwnClause)
+        }
         if let time = segTimes.first { return TimeReading(time: time, rule: .dateNearest) }
         if (tr.upperBound..<min(c.end, tr.upperBound + 6)).contains(where: { lexicon.laterWords.contains(tokens[$0].lower) }) {
             if let notBefore = c.times.last(where: { $0.tokens.upperBound <= segment.start })?.start {
@@ -60,6 +63,32 @@ extension EventFinder {
             return TimeReading(time: head, rule: .dateSentenceHead)
         }
         return TimeReading()
+    }
+
+    /// How far after its trigger a time of its own may be.
+    static let ownTimeReach = 24
+
+    /// "thăm Nga từ ngày 8 đến 10/9 và thăm Lào, kết hợp dự Đại hội đồng AIPA tại Viêng Chăn, từ ngày 17/10",
+    /// "visited Russia on 8-10 September and Laos, for the assembly in Vientiane, from 17 October": the nearest
+    /// time, before the trigger, past an "and" that joins the trigger's predicate to the one it dates, gives way to
+    /// a time after the trigger in the sentence with no "and" nor visit word between (rule date.own-clause).
+    func ownTimeAfterCoordinator(passing t: TaggedTime, trigger tr: Range<Int>, visitor: Int?, _ c: SentenceContext) -> TaggedTime? {
+        guard let visitor, t.tokens.upperBound <= tr.lowerBound, tr.lowerBound - t.tokens.upperBound <= 3,
+              (t.tokens.upperBound..<tr.lowerBound).contains(where: { lexicon.coordinators.contains(tokens[$0].lower) }),
+              t.tokens.lowerBound > c.start + 1 else { return nil }
+        // The time dates an earlier predicate of the visitor: a word of visiting, arriving or attending lies between
+        // his name and it. Not a list of visitors each dated ("của X (6/2000) và chuyến thăm của Y (3/2016)").
+        let nameEnd = c.persons[visitor].nameEnd
+        guard nameEnd <= t.tokens.lowerBound, (nameEnd..<t.tokens.lowerBound).contains(where: { j in
+            [lexicon.visitVerbs, lexicon.visitNouns, lexicon.arrivalVerbs, lexicon.attendVerbs].contains { $0.match(tokens, at: j, end: t.tokens.lowerBound) > 0 }
+        }) else { return nil }
+        return c.times.first { u in
+            u.tokens.lowerBound >= tr.upperBound && u.tokens.lowerBound - tr.upperBound <= Self.ownTimeReach
+                && !(tr.upperBound..<u.tokens.lowerBound).contains { j in
+                    lexicon.coordinators.contains(tokens[j].lower) || lexicon.visitNouns.match(tokens, at: j, end: u.tokens.lowerBound) > 0
+                        || lexicon.visitVerbs.match(tokens, at: j, end: u.tokens.lowerBound) > 0
+                }
+        }
     }
 
     /// Whether time `t` lies in a clause after `clause`, joined to it by coordination (", and", ", rồi", ";").
@@ -154,13 +183,18 @@ extension EventFinder {
         return false
     }
 
-    /// A date that only bounds a period: "since 2019", "after 1975", "sau năm 1975", "(kể) từ năm 2017".
+    static let kFrom = Fold.lowerKey("from")
+
+    /// A date that only bounds a period: "since 2019", "after 1975", "sau năm 1975", "(kể) từ năm 2017", "from
+    /// next year".
     func isSince(_ t: TaggedTime, _ s: Int) -> Bool {
         var j = t.tokens.lowerBound - 1
         if j >= s && (tokens[j].lower == TimeTagger.kNam || tokens[j].lower == TimeTagger.kYear) { j -= 1 } // "sau năm 1975"
         guard j >= s else { return false }
         if lexicon.sinceWords.contains(tokens[j].lower) || opensSinceClause(before: t.tokens.lowerBound, s) { return true }
         if sinceGerund(before: t.tokens.lowerBound, from: s) { return true }
+        // "into the summit from next year", "from 2026": a year after "from", with no end, starts a period.
+        if tokens[j].lower == Self.kFrom && t.start.granularity == .year && t.end == nil { return true }
         // "từ" is also "from" of a range ("từ ngày 2 đến 4/11"): only before a year, or after "kể".
         return tokens[j].lower == TimeTagger.kTu && (t.start.granularity == .year || (j > s && tokens[j - 1].lower == Self.kKe))
     }
@@ -178,6 +212,55 @@ extension EventFinder {
             if n > 0, (j + n..<min(first, j + n + 3)).contains(where: { lexicon.relationsWords.match(tokens, at: $0, end: first) > 0 }) {
                 return true
             }
+            j -= 1
+        }
+        return false
+    }
+}
+
+extension EventFinder {
+    /// Longest a time that dates a visit may run: a visit lasts days or weeks, "1955-2025" is a period.
+    static let longestVisitDays = 366
+    static let kOn = Fold.lowerKey("on"), kVao = Fold.lowerKey("vào")
+
+    /// A period of more than a year ("1955-2025", "(30/12/1955 - 30/12/2025)"): an anniversary's or a term's
+    /// years, never a visit's dates.
+    func spansYears(_ t: TaggedTime) -> Bool {
+        guard let end = t.end else { return false }
+        return end.dayRange.upperBound - t.start.dayRange.lowerBound > Self.longestVisitDays
+    }
+
+    /// The first token of the words that only lead into time `t`: "in", "on", "vào", "năm" ("founded in 2001",
+    /// "thành lập năm 1967", "thành lập vào năm 1967").
+    func timeLeadStart(_ t: TaggedTime, _ s: Int) -> Int {
+        var j = t.tokens.lowerBound
+        while j > s, j >= t.tokens.lowerBound - 2,
+              [Self.kIn, Self.kOn, Self.kVao, TimeTagger.kNam, TimeTagger.kYear].contains(tokens[j - 1].lower) { j -= 1 }
+        return j
+    }
+
+    /// A time right after a word of `founding-words` ("the SCO, founded in 2001", "ASEAN thành lập năm 1967"):
+    /// it dates the founding, not a visit of the sentence.
+    func datesFounding(_ t: TaggedTime, _ s: Int) -> Bool {
+        let j = timeLeadStart(t, s)
+        return (max(s, j - 2)..<j).contains { lexicon.foundingWords.match(tokens, at: $0, end: j) == j - $0 }
+    }
+
+    /// How far before a time "since" may open the clause it closes.
+    static let sinceClauseSpan = 8
+
+    /// "the largest since the organisation was founded in 2001", "since he came to power in 2016": a time closing
+    /// a clause that "since" opens, of lowercase words with no visit word, bounds a period and dates no visit.
+    /// Not "since his visit to Hanoi in 2016" (it names the visit the time dates) nor "since his 2016 trip".
+    func closesSinceClause(_ t: TaggedTime, _ s: Int) -> Bool {
+        let lead = timeLeadStart(t, s)
+        guard lead < t.tokens.lowerBound else { return false } // "since his 2016 trip": the year is no clause's end
+        var j = lead - 1
+        while j > s && j >= lead - Self.sinceClauseSpan {
+            let w = tokens[j]
+            guard w.kind == .word, !w.capitalized else { return false }
+            if lexicon.visitNouns.match(tokens, at: j, end: lead) > 0 || lexicon.visitVerbs.match(tokens, at: j, end: lead) > 0 { return false }
+            if tokens[j - 1].lower == Self.kSince { return true }
             j -= 1
         }
         return false

@@ -126,8 +126,7 @@ extension EventFinder {
 
     /// "tham dự", "dự Hội nghị": the syllable "dự" of an attending verb, not the "dự" of "dự kiến" (expected).
     func isAttendVerbSyllable(_ j: Int, before t: Int) -> Bool {
-        guard lexicon.plannedPhrases.match(tokens, at: j, end: t) == 0 else { return false }
-        return lexicon.attendVerbs.match(tokens, at: j, end: t) > 0 || (j > 0 && lexicon.attendVerbs.match(tokens, at: j - 1, end: t) > 1)
+        lexicon.isAttendSyllable(tokens, at: j, end: t)
     }
 
     /// "cut short his trip, dropping what would have been a stop in X and a summit in Sydney": a cancellation within

@@ -3,8 +3,9 @@ import Foundation
 // Rule meta.year-inference: a text dated only by a day and month ("HANOI, Oct 19 (Reuters) -", "Phnom Penh, 10/1
 // (TTXVN) -", a lead opening "Tối 19/5") and by nothing else (no header, URL, file name or manifest date, no
 // archive anchor) takes a year when what it says leaves exactly one:
-// - a person it names with a title in force ("President Joe Biden", not "former President") held an office of
-//   that level, per the gazetteer's offices, on that day and month of the year;
+// - a person it names with a title in force ("President Joe Biden", not "former President"), in a sentence that
+//   writes no year of its own, held an office of that level, per the gazetteer's offices, on that day and month of
+//   the year;
 // - a weekday its lead gives ("on Friday") is the day's weekday or the weekday before it (a report of the
 //   evening is often datelined the next day);
 // - a date written with its year in a sentence that tells no plan ("since January 2016") is not after the
@@ -67,6 +68,9 @@ enum YearInference {
                 earliest = max(earliest ?? t.start.year, t.start.year)
             }
             let mentions = finder.find(sentence: si, range: r, reserved: times.map(\.tokens))
+            // A sentence dated with its year ("President X attended the summit in November 2016") names its persons
+            // with the titles of that time, not the text's.
+            if times.contains(where: { !$0.relative && !$0.yearless }) { continue }
             for p in mentions.persons where p.entity >= 0 && !p.historical && p.titleLevel != nil && seen.insert(p.entity).inserted {
                 if let e = officeEvidence(gazetteer.entities[p.entity], p, month: month, day: day, candidates: candidates) { evidence.append(e) }
             }

@@ -129,4 +129,97 @@ struct DateAttachmentTests {
         #expect(times(text, date: "2025-11-03").contains("March=2025-03"))
         #expect(!times("The late March sun was warm.", date: "2025-11-03").contains { $0.hasPrefix("March") })
     }
+
+    @Test("a period of years, a founding and the end of a 'since' clause date no visit; a visit's own year still does")
+    func periodsAndFoundings() {
+        // A period of years (an anniversary's): the visit keeps the publication month.
+        let period = "Hội nghị kỷ niệm 70 năm quan hệ hai nước (30/12/1955 - 30/12/2025) diễn ra khi Chủ tịch nước Lương Cường thăm Indonesia."
+        let inPeriod = visits(period, date: "2025-03-08")
+        #expect(inPeriod.contains("luong-cuong IDN 2025-03"), "\(inPeriod)")
+        #expect(!inPeriod.contains { $0.contains("1955") })
+        // A founding: "founded in 2001" dates the organisation.
+        let founded = "Kazakh President Kassym-Jomart Tokayev arrived in Tianjin for the summit of the bloc, founded in 2001."
+        let byFounding = visits(founded, date: "2025-08-31")
+        #expect(byFounding.contains { $0.contains(" CHN 2025-08") }, "\(byFounding)")
+        #expect(!byFounding.contains { $0.hasSuffix("2001") })
+        // The end of a clause that "since" opens, of lowercase words and no visit word.
+        let since = "Kazakh President Kassym-Jomart Tokayev arrived in Tianjin for the largest summit since the bloc was founded in 2001."
+        #expect(!visits(since, date: "2025-08-31").contains { $0.hasSuffix("2001") })
+        let cameToPower = "Kazakh President Kassym-Jomart Tokayev arrived in Tianjin, his tenth trip since he came to power in 2019."
+        #expect(!visits(cameToPower, date: "2025-08-31").contains { $0.hasSuffix("2019") })
+        // A visit word in the clause, or a place: the time is that visit's.
+        let visit = "Kazakh President Kassym-Jomart Tokayev arrived in Tianjin, his first stop since his visit to Beijing in 2019."
+        #expect(visits(visit, date: "2025-08-31").contains { $0.contains(" CHN 2019") })
+        // A span of days is a visit's.
+        #expect(visits("Chủ tịch nước Lương Cường thăm Indonesia từ ngày 9 đến 11/3/2025.", date: "2025-03-08").contains("luong-cuong IDN 2025-03-09"))
+    }
+
+    @Test("'the same year', 'cũng trong năm đó' at a sentence's head date a visit by the year told before (date.back-reference)")
+    func sameYearBackReference() {
+        let vi = "Năm 1959: Chủ tịch Hồ Chí Minh thăm Indonesia. Cũng trong năm đó, Tổng thống Sukarno sang thăm Hà Nội."
+        let found = visits(vi, date: "2025-03-08")
+        #expect(found.contains("sukarno VNM 1959"), "\(found)")
+        let en = "President Sukarno visited Moscow in March 1956. The same year, President Sukarno flew to Beijing."
+        let en2 = visits(en, date: "2025-03-08")
+        #expect(en2.contains("sukarno CHN 1956"), "\(en2)")
+        // Without it, an undated visit takes the publication month.
+        let plain = "President Sukarno visited Moscow in March 1956. President Sukarno flew to Beijing."
+        #expect(!visits(plain, date: "2025-03-08").contains("sukarno CHN 1956"))
+    }
+
+    @Test("a visit coordinated after another's dated predicate takes its own later time (date.own-clause); a list of visitors keeps each date")
+    func coordinatedPredicateOwnTime() {
+        let text = "Chủ tịch Quốc hội Trần Thanh Mẫn đã thăm chính thức Liên bang Nga từ ngày 8 đến 10/9 và thăm chính thức Lào, kết hợp dự Đại hội đồng AIPA tại Viêng Chăn, từ ngày 17/10."
+        let found = visits(text, date: "2024-12-04")
+        #expect(found.contains("tran-thanh-man LAO 2024-10-17"), "\(found)")
+        #expect(found.contains("tran-thanh-man RUS 2024-09-08"), "\(found)")
+        // Without a time of its own the coordinated visit keeps the one before.
+        let shared = visits("Chủ tịch Quốc hội Trần Thanh Mẫn đã thăm chính thức Nga từ ngày 8 đến 10/9 và thăm chính thức Lào.", date: "2024-12-04")
+        #expect(shared.contains("tran-thanh-man LAO 2024-09-08"), "\(shared)")
+    }
+
+    @Test("'By November', 'during March' date like 'in November'; 'by May' is not read as a month")
+    func byMonth() {
+        #expect(times("By November, the minister had visited Malaysia.", date: "2025-08-20").contains("November=2024-11"))
+        #expect(times("He stayed in Rome during March.", date: "2025-08-20").contains("March=2025-03"))
+        #expect(!times("The plan was approved by May and her cabinet.", date: "2025-08-20").contains { $0.hasPrefix("May") })
+    }
+
+    @Test("'dự' of 'dự hội nghị' (attend) tells no plan: a yearless date of a past sentence is not put in the next year")
+    func attendIsNoPlan() {
+        let past = times("Ông đã thăm Lào, kết hợp dự Đại hội đồng AIPA tại Viêng Chăn, từ ngày 17/10.", date: "2024-12-04")
+        #expect(past.contains { $0.hasSuffix("=2024-10-17") }, "\(past)")
+        // "dự kiến" (expected) still reads forward.
+        let plan = times("Ông dự kiến thăm Lào ngày 17/10.", date: "2024-12-04")
+        #expect(plan.contains { $0.hasSuffix("=2025-10-17") }, "\(plan)")
+    }
+
+    @Test("'last year', 'this year', 'năm ngoái' after a day and month give its year; a month said with its year gives it to a later day")
+    func yearSaidAfterDay() {
+        #expect(times("He arrived in Astana on September 14 last year.", date: "2023-06-01").contains("September 14 last year=2022-09-14"))
+        #expect(times("He arrived in Astana on 14 September this year.", date: "2023-10-01").contains("14 September this year=2023-09-14"))
+        let tour = times("The minister's tour of July last year began in Cairo on July 24 and ended in Addis Ababa.", date: "2023-07-20")
+        #expect(tour.contains("July 24=2022-07-24"), "\(tour)")
+        let early = times("Đầu năm nay, từ ngày 11 đến 13/1, Tổng thống Joko Widodo thăm Việt Nam, khép lại chặng đường khởi đầu từ năm 1959.", date: "2024-02-27")
+        #expect(early.contains("từ ngày 11 đến 13/1=2024-01-11"), "\(early)")
+        // A year said after the day, in a clause of its own ("since ... last October"), is not taken back.
+        let since = times("Ông Ishiba thăm Malaysia từ ngày 9/1, kể từ khi nhậm chức hồi tháng 10 năm ngoái.", date: "2025-01-10")
+        #expect(since.contains { $0.hasSuffix("=2025-01-09") }, "\(since)")
+    }
+
+    @Test("a year after 'from' with no end starts a period: it dates neither the gathering nor its participants")
+    func fromNextYear() {
+        let text = "Leaders agreed in Hanoi on Saturday to bring the United States and Russia into the East Asia Summit from next year. Chinese Premier Wen Jiabao joined the leaders at the summit."
+        let found = visits(text, date: "2010-10-30")
+        #expect(!found.contains { $0.hasSuffix("2011") }, "\(found)")
+    }
+
+    @Test("a yearless date before a clause of what came before, dated with its year, is after that date (date.after-clause-year)")
+    func afterClauseYear() {
+        let text = "Tổng thống Hàn Quốc Yoon Suk Yeol thăm cấp Nhà nước Việt Nam từ ngày 22 đến 24/6, sau khi hai nước nâng quan hệ lên Đối tác Chiến lược Toàn diện vào tháng 12/2022."
+        #expect(times(text, date: "2023-12-30").contains("từ ngày 22 đến 24/6=2023-06-22"))
+        // A later day and month than the clause's: the same year.
+        let later = "Tổng thống Hàn Quốc Yoon Suk Yeol thăm Việt Nam ngày 22/12, sau khi hai nước nâng quan hệ vào tháng 6/2022."
+        #expect(times(later, date: "2023-12-30").contains("22/12=2022-12-22"))
+    }
 }

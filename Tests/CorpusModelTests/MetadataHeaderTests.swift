@@ -29,6 +29,9 @@ struct MetadataHeaderTests {
         ("Harbour talks resume\n26th September 2021\n", "2021-09-26"),
         ("Harbour talks resume\nPosted on September 26th, 2021 at 10:00 am\n", "2021-09-26"),
         ("Published: 16 July 2005\nHarbour talks resume\n", "2005-07-16"),
+        ("Harbour talks resume\nJune 9, 2022|By Jane Doe, Lima correspondent\n", "2022-06-09"),
+        ("Harbour talks resume\nJune 9, 2022 | By Jane Doe, staff writer\n", "2022-06-09"),
+        ("Harbour talks resume\nCorrection appended 10 November 2024\n", "2024-11-10"),
     ])
     func headerDate(_ header: String, _ expected: String) {
         let (doc, _) = Self.document(header + Self.body)
@@ -49,6 +52,25 @@ struct MetadataHeaderTests {
         #expect(doc.date?.iso == "2019-05-04")
         let (dashed, _) = Self.document("Harbour talks resume - Published: 4 May 2019\n" + Self.body)
         #expect(dashed.title == "Harbour talks resume")
+    }
+
+    @Test("a source tag followed on its line by a dated header segment dates the page; a tag alone does not")
+    func sourceTagWithDate() {
+        let (doc, _) = Self.document("EVENING BULLETIN - Wednesday, October 18, 2023 - Transcript\n" + Self.body)
+        #expect(doc.date?.iso == "2023-10-18")
+        #expect(doc.source == "Evening Bulletin")
+        #expect(doc.sentences.indices.allSatisfy { !doc.sentenceText($0).contains("Transcript") })
+        let (tagOnly, _) = Self.document("EVENING BULLETIN - " + Self.body)
+        #expect(tagOnly.date == nil)
+        #expect(tagOnly.source == "Evening Bulletin")
+    }
+
+    @Test("a byline's description of more than five words does not make a header line")
+    func bylineDescriptionIsShort() {
+        let line = "June 9, 2022|By Jane Doe, who covered the talks in the port city for a decade"
+        let (doc, _) = Self.document("Harbour talks resume\n" + line + "\n" + Self.body)
+        #expect(doc.dateSource != .text)
+        #expect(doc.sentences.indices.contains { doc.sentenceText($0).contains("who covered the talks") })
     }
 
     @Test("a byline alone is skipped and not taken as the title")

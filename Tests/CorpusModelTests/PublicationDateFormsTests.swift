@@ -113,6 +113,8 @@ struct PublicationDateFormsTests {
     @Test("a yearless dateline takes the one year its titled persons' offices and the lead's weekday leave (meta.year-inference)", arguments: [
         ("HANOI, Oct 19 (Reuters) - Japanese Prime Minister Yoshihide Suga held talks in Hanoi on Monday.", "2020-10-19"),
         ("WASHINGTON, May 16 (Reuters) - President Joe Biden on Tuesday cut two stops from his trip.", "2023-05-16"),
+        // A person named with the title of a year the sentence writes is no evidence of the text's year.
+        ("WASHINGTON, May 16 (Reuters) - President Joe Biden on Tuesday cut two stops from his trip. President Barack Obama made the same trip in May 2014.", "2023-05-16"),
     ])
     func inferredYear(_ lead: String, _ expected: String) {
         let (doc, notes) = Self.build("Leader's trip\n\n\(lead)\n", gazetteer: Fixtures.fullGazetteer)

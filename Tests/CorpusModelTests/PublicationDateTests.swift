@@ -77,6 +77,9 @@ struct PublicationDateTests {
         ("Thủ tướng về đến Hà Nội\n\nRạng sáng 23/11/2024, Thủ tướng đã về đến sân bay Nội Bài.\n", "2024-11-23"),
         ("Tổng Bí thư đến La Habana\n\nLa Habana (TTXVN) - Tối 28/3/2018, Tổng Bí thư đã tới sân bay.\n", "2018-03-28"),
         ("Harbour talks resume\n\nOn 3 March 2015, the minister held talks with his counterpart.\n", "2015-03-03"),
+        // An attribution up to its comma may open the lead (attribution-openers).
+        ("Thủ tướng đến Auckland\n\nAuckland (TTXVN) - Theo phóng viên TTXVN, tối 9/3/2024, Thủ tướng đã tới Auckland.\n", "2024-03-09"),
+        ("Harbour talks resume\n\nAccording to our correspondent, on 3 March 2015, the minister held talks.\n", "2015-03-03"),
     ])
     func leadDate(_ text: String, _ expected: String) {
         let (doc, notes) = Self.build(text + "The minister left for the coast on Tuesday.")
@@ -97,6 +100,7 @@ struct PublicationDateTests {
         "From the archive: harbour talks\n\nOn 3 March 1965, the minister held talks with his counterpart.\n",
         "Harbour talks resume\n\nOn 3 March 1965, the minister signed the treaty. It was renewed on 3 March 2015.\n",
         "Harbour talks resume\n\nThe minister, who first came on 3 March 2015, held talks with his counterpart.\n",
+        "Harbour talks resume\n\nAccording to the minister, who first came on 3 March 2015, talks went well.\n",
     ])
     func noLeadDate(_ text: String) {
         let (doc, _) = Self.build(text)
