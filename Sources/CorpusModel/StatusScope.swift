@@ -105,10 +105,16 @@ extension EventFinder {
     /// occurred, whatever the sentence says of the one who stayed away: rule status.occurred.substitute). Nil
     /// when neither.
     func substituteStatus(_ p: PersonRef, _ c: SentenceContext) -> StatusReading? {
-        // "was represented by Premier X": the passive names the one who went in another's place.
-        if [p.phraseStart, p.nameStart].contains(where: { k in
+        // "was represented by Premier X": the passive names the one who went in another's place; "will be
+        // represented by X" is a plan, read as any other (nil here).
+        if let k = [p.phraseStart, p.nameStart].first(where: { k in
             k - 2 >= c.start && tokens[k - 1].lower == Self.kBy && lexicon.substituteBefore.matchEnding(tokens, at: k - 2, start: max(c.start, k - 6)) > 0
-        }) { return StatusReading(.occurred, .statusOccurredSubstitute) }
+        }) {
+            let planned = (c.start..<k).contains { j in
+                lexicon.plannedCues.contains(tokens[j].lower) || lexicon.plannedPhrases.match(tokens, at: j, end: k) > 0
+            }
+            return planned ? nil : StatusReading(.occurred, .statusOccurredSubstitute)
+        }
         if p.nameStart > c.start, lexicon.substituteBefore.matchEnding(tokens, at: p.nameStart - 1, start: max(c.start, p.nameStart - 8)) > 0
             || titleBefore(p, c).map({ lexicon.substituteBefore.matchEnding(tokens, at: $0 - 1, start: max(c.start, $0 - 8)) > 0 }) == true
             // Before the whole phrase, a title in lower case too ("thay cho Tổng thống X").
