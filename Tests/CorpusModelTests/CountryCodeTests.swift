@@ -14,6 +14,11 @@ struct CountryCodeTests {
         #expect(places("Hà Nội, 25/10/2023 (TTXVN) - Thủ tướng Phạm Minh Chính đã thăm chính thức Nga từ ngày 22 đến 24/10/2023.") == ["RUS"])
     }
 
+    @Test func aCodeThatIsAlsoTheCountrysOwnNameStillNamesIt() {
+        // "Lao" is Laos's code and its demonym.
+        #expect(places("JAKARTA, June 15, 2024 - Indonesian President Joko Widodo arrived in the Lao capital on June 3.") == ["LAO"])
+    }
+
     @Test func theCodeInCapitalsStillNamesItsCountry() {
         #expect(places("ABUJA, Oct 25, 2023 - Vietnamese Prime Minister Pham Minh Chinh visited NGA from October 22 to 24, 2023.") == ["NGA"])
     }

@@ -7,11 +7,8 @@ struct ScorerTests {
     @Test func logisticRegressionLearnsASeparableProblemAndItsLossFalls() {
         // Label: the first feature is larger than the second; a third feature is noise.
         var x: [[Float]] = [], y: [Bool] = []
-        var seed: UInt64 = 7
-        func next() -> Float {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Float(seed >> 40) / Float(1 << 24)
-        }
+        var random = UnitRandom(seed: 7)
+        func next() -> Float { random.next() }
         for _ in 0..<200 {
             let a = next(), b = next()
             guard abs(a - b) > 0.1 else { continue }
@@ -30,11 +27,8 @@ struct ScorerTests {
         // Overlapping classes (not separable), sparse rows, a feature that never fires: at the weights returned
         // the penalised loss's gradient is zero to rounding, and no small move of any weight lowers the loss.
         var x: [[Float]] = [], y: [Bool] = []
-        var seed: UInt64 = 11
-        func next() -> Float {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Float(seed >> 40) / Float(1 << 24)
-        }
+        var random = UnitRandom(seed: 11)
+        func next() -> Float { random.next() }
         for _ in 0..<300 {
             let a = next() < 0.4 ? next() : 0, b = next() < 0.5 ? 1 : Float(0)
             x.append([a, b, 0, next() < 0.2 ? 1 : 0]); y.append(next() < 0.3 + 0.5 * Float(a) - 0.2 * b)
@@ -310,5 +304,14 @@ struct AblationTests {
         // Worst first, and the table says so.
         #expect(ablation.rows.map(\.without.f1) == ablation.rows.map(\.without.f1).sorted())
         #expect(ablation.render().contains("| `date.nearest` | \(nearest.candidates) |"))
+    }
+}
+
+/// Numbers in [0, 1) from a 64-bit linear congruential generator: the same on every machine, for training samples.
+struct UnitRandom {
+    var seed: UInt64
+    mutating func next() -> Float {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Float(seed >> 40) / Float(1 << 24)
     }
 }
