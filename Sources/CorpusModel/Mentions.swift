@@ -597,6 +597,7 @@ struct MentionFinder {
             ref = r; role = .short
         } else if count >= 2 || (count == 1 && language != .vietnamese && tokens[runStart].length >= 3
                                  && !lexicon.institutionWords.contains(tokens[runStart].lower)) {
+            if isConsort(level: complement.level, country: country, phraseStart: prefix.phraseStart, m) { complement.level = .other }
             ref = discover(runStart..<runEnd, country: country, level: complement.level, title: tr)
         }
         guard let ref else { return false }
@@ -608,6 +609,17 @@ struct MentionFinder {
         m.persons.append(p)
         m.persons.sort { $0.nameStart < $1.nameStart }
         return true
+    }
+
+    /// "King Felipe VI and Queen Letizia of Spain", "Emperor Naruhito and Empress Masako of Japan": a person the
+    /// gazetteer does not know, titled head of state of a country named with the title and joined by a coordinator
+    /// to a known head of state of that country, is his consort (a country has one head of state): no visitor.
+    func isConsort(level: Level, country: String?, phraseStart: Int, _ m: SentenceMentions) -> Bool {
+        guard level == .headOfState, phraseStart >= 2, lexicon.coordinators.contains(tokens[phraseStart - 1].lower),
+              let partner = m.persons.last(where: { $0.nameEnd == phraseStart - 1 }), partner.entity >= 0 else { return false }
+        let entity = gazetteer.entities[partner.entity]
+        guard entity.kind == .person, let home = entity.country, country == home else { return false }
+        return partner.titleLevel == .headOfState || entity.offices.contains { $0.level == .headOfState }
     }
 
     /// A capitalised family name ("Nguyễn", `family-names`) in the few words after `k`, with no punctuation between.

@@ -59,6 +59,16 @@ struct CoreferenceTests {
         #expect(subject.contains { $0.hasPrefix("Joko Widodo -> JPN 2023-11") }, "\(subject)")
     }
 
+    @Test("a consort titled as a monarch beside the known monarch of her country is no visitor")
+    func consortIsNoVisitor() {
+        let v = visitors("King Felipe VI and Queen Letizia of Spain arrived in Tokyo on June 3 for a state visit.")
+        #expect(v.contains("Felipe VI"), "\(v)")
+        #expect(!v.contains("Letizia"), "\(v)")
+        // Counter-example: a queen of another country joined to him is a visitor of her own.
+        let other = visitors("King Felipe VI and Queen Ana Maren of Norway arrived in Tokyo on June 3.")
+        #expect(other.contains("Ana Maren"), "\(other)")
+    }
+
     @Test("a pronoun for someone at home makes no visit: 'thay mặt ông', first-person and plural pronouns")
     func noVisitForTheAbsent() {
         let vi = visitors("Tổng thống Mỹ Donald Trump không dự hội nghị năm nay. Năm ngoái, Phó Tổng thống Mike Pence đã thay mặt ông sang Singapore dự hội nghị.",
