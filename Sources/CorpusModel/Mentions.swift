@@ -220,7 +220,10 @@ struct MentionFinder {
                         if j == i && tj.length <= 5 && acronyms.contains(h) && !MetadataReader.isAllCaps(b, tj) { usable = Gazetteer.NameRefs([]) }
                         // A country's code matches only in capitals, also when another name shares its key: "Nga" is
                         // Russia in Vietnamese, never NGA (Nigeria).
-                        if j == i && tj.length == 3, !MetadataReader.isAllCaps(b, tj), usable.contains(where: { isCountryCode($0, key: h) }) {
+                        // A country whose own name or demonym is the word ("The Lao president") is kept when no other
+                        // name shares the key.
+                        if j == i && tj.length == 3, !MetadataReader.isAllCaps(b, tj), usable.contains(where: { isCountryCode($0, key: h) }),
+                           usable.contains(where: { !isCountryCode($0, key: h) }) {
                             usable = Gazetteer.NameRefs(usable.filter { !isCountryCode($0, key: h) })
                         }
                         if j > i, language == .vietnamese, !usable.allSatisfy({ spelledAsWritten($0, from: i, through: j) }) {
