@@ -220,7 +220,10 @@ struct MentionFinder {
                         if j == i && tj.length <= 5 && acronyms.contains(h) && !MetadataReader.isAllCaps(b, tj) { usable = Gazetteer.NameRefs([]) }
                         // A country's code matches only in capitals, also when another name shares its key: "Nga" is
                         // Russia in Vietnamese, never NGA (Nigeria).
-                        if j == i && tj.length == 3, !MetadataReader.isAllCaps(b, tj), usable.contains(where: { isCountryCode($0, key: h) }) {
+                        // A country whose own name or demonym is the word ("The Lao president") is kept when no other
+                        // name shares the key.
+                        if j == i && tj.length == 3, !MetadataReader.isAllCaps(b, tj), usable.contains(where: { isCountryCode($0, key: h) }),
+                           usable.contains(where: { !isCountryCode($0, key: h) }) {
                             usable = Gazetteer.NameRefs(usable.filter { !isCountryCode($0, key: h) })
                         }
                         if j > i, language == .vietnamese, !usable.allSatisfy({ spelledAsWritten($0, from: i, through: j) }) {
@@ -608,6 +611,7 @@ struct MentionFinder {
             ref = r; role = .short
         } else if count >= 2 || (count == 1 && language != .vietnamese && tokens[runStart].length >= 3
                                  && !lexicon.institutionWords.contains(tokens[runStart].lower)) {
+            if isConsort(level: complement.level, country: country, phraseStart: prefix.phraseStart, m) { complement.level = .other }
             ref = discover(runStart..<runEnd, country: country, level: complement.level, title: tr)
         }
         guard let ref else { return false }
@@ -619,6 +623,17 @@ struct MentionFinder {
         m.persons.append(p)
         m.persons.sort { $0.nameStart < $1.nameStart }
         return true
+    }
+
+    /// "King Felipe VI and Queen Letizia of Spain", "Emperor Naruhito and Empress Masako of Japan": a person the
+    /// gazetteer does not know, titled head of state of a country named with the title and joined by a coordinator
+    /// to a known head of state of that country, is his consort (a country has one head of state): no visitor.
+    func isConsort(level: Level, country: String?, phraseStart: Int, _ m: SentenceMentions) -> Bool {
+        guard level == .headOfState, phraseStart >= 2, lexicon.coordinators.contains(tokens[phraseStart - 1].lower),
+              let partner = m.persons.last(where: { $0.nameEnd == phraseStart - 1 }), partner.entity >= 0 else { return false }
+        let entity = gazetteer.entities[partner.entity]
+        guard entity.kind == .person, let home = entity.country, country == home else { return false }
+        return partner.titleLevel == .headOfState || entity.offices.contains { $0.level == .headOfState }
     }
 
     /// A capitalised family name ("Nguyễn", `family-names`) in the few words after `k`, with no punctuation between.

@@ -138,7 +138,9 @@ extension EventFinder {
         let persons = c.persons
         var segStart = c.start
         if let vi = visitor {
-            let previousOwn = persons[..<vi].last { !$0.hostContext }
+            // A person named after a preposition before him ("with the presidency handed to X, Y visited") ends
+            // no segment: the sentence's head time is Y's.
+            let previousOwn = persons[..<vi].last { !$0.hostContext && !isPrepositionalObject($0, c) }
             segStart = previousOwn.map { $0.nameEnd } ?? c.start
             if vi == persons.firstIndex(where: { !$0.hostContext }) { segStart = c.start }
         }

@@ -79,15 +79,24 @@ extension EventFinder {
         return c.start
     }
 
-    /// 0: invited, visiting or welcomed; 1: anyone; 2: the other party of talks; 3: after "of"/"của".
+    /// 0: invited, visiting or welcomed; 1: anyone; 2: the other party of talks; 3: after "of"/"của" or another
+    /// preposition (`person-prepositions`).
     func subjectPriority(_ p: PersonRef, _ c: SentenceContext) -> Int {
+        if isInvited(p, c.start) || isVisiting(p, c.start) || p.guest { return 0 }
+        // "the predecessor of Merkel, Chancellor Schröder, visited": a person after "of"/"của" is not the subject;
+        // nor one after another preposition ("with the presidency handed to X, Y visited", "cùng với bà X, ông Y").
+        if isPrepositionalObject(p, c) { return 3 }
+        return p.otherParty ? 2 : 1
+    }
+
+    /// Whether the person is named right after "of"/"của" or another preposition (`person-prepositions`), past
+    /// an honorific or "the": not the subject of his clause ("handed to X", "the predecessor of Merkel").
+    func isPrepositionalObject(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         let s = c.start
-        if isInvited(p, s) || isVisiting(p, s) || p.guest { return 0 }
-        // "the predecessor of Merkel, Chancellor Schröder, visited": a person after "of"/"của" is not the subject.
         var before = p.phraseStart - 1
         if before > s && lexicon.honorifics.contains(tokens[before].lower) { before -= 1 } // "của bà Merkel"
-        if before >= s && lexicon.ofWords.contains(tokens[before].lower) { return 3 }
-        return p.otherParty ? 2 : 1
+        if before > s && tokens[before].lower == Lexicon.theKey { before -= 1 }
+        return before >= s && (lexicon.ofWords.contains(tokens[before].lower) || lexicon.personPrepositions.contains(tokens[before].lower))
     }
 
     /// "visit by/of X", "X's visit" read after the word, "chuyến thăm của X".

@@ -47,6 +47,28 @@ struct CoreferenceTests {
         #expect(!newParagraph.contains { $0.hasPrefix("Joko Widodo") }, "\(newParagraph)")
     }
 
+    @Test("a person named after a preposition heading the sentence is not its subject, nor the later pronoun's")
+    func prepositionalObjectIsNoSubject() {
+        let v = visits("Malaysian Prime Minister Anwar Ibrahim spoke in Kuala Lumpur on June 2.\n\nBy November, with the chairmanship now handed to Indonesian President Joko Widodo, Anwar visited Japan and signed an upgrade. In March 2024 he went to Jakarta.",
+                       date: "2024-06-15")
+        #expect(v.contains { $0.hasPrefix("Anwar Ibrahim -> JPN 2023-11") }, "\(v)")
+        #expect(v.contains { $0.hasPrefix("Anwar Ibrahim -> IDN 2024-03") }, "\(v)")
+        #expect(!v.contains { $0.hasPrefix("Joko Widodo -> JPN") }, "\(v)")
+        // Counter-example: the subject named first, with no preposition before him, stays the visitor.
+        let subject = visits("Indonesian President Joko Widodo, with Malaysian Prime Minister Anwar Ibrahim at his side, visited Japan in November 2023.")
+        #expect(subject.contains { $0.hasPrefix("Joko Widodo -> JPN 2023-11") }, "\(subject)")
+    }
+
+    @Test("a consort titled as a monarch beside the known monarch of her country is no visitor")
+    func consortIsNoVisitor() {
+        let v = visitors("King Felipe VI and Queen Letizia of Spain arrived in Tokyo on June 3 for a state visit.")
+        #expect(v.contains("Felipe VI"), "\(v)")
+        #expect(!v.contains("Letizia"), "\(v)")
+        // Counter-example: a queen of another country joined to him is a visitor of her own.
+        let other = visitors("King Felipe VI and Queen Ana Maren of Norway arrived in Tokyo on June 3.")
+        #expect(other.contains("Ana Maren"), "\(other)")
+    }
+
     @Test("a pronoun for someone at home makes no visit: 'thay mặt ông', first-person and plural pronouns")
     func noVisitForTheAbsent() {
         let vi = visitors("Tổng thống Mỹ Donald Trump không dự hội nghị năm nay. Năm ngoái, Phó Tổng thống Mike Pence đã thay mặt ông sang Singapore dự hội nghị.",
