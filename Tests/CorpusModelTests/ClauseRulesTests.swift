@@ -51,6 +51,15 @@ struct ClauseRulesTests {
                 == ["Yang Jiechi -> LAO 2010-06 occurred"])
     }
 
+    @Test("destination.excluded-phrase: a place right after a visit noun and 'from' is where the journey came from: no destination of the noun, no proposal for the host walking with the visitor")
+    func journeyOrigin() {
+        #expect(visits("February 20, 2023 - U.S. President Joe Biden arrives unannounced in Kyiv after a ten-hour train journey from Poland, walking with Ukrainian President Volodymyr Zelenskyy to a cathedral.", date: "2023-02-22")
+                == ["Joe Biden -> POL 2023-02 occurred", "Joe Biden -> UKR 2023-02-20 occurred"])
+        // After a verb the place proposes as any other: the traveller was there before.
+        #expect(visits("Indonesian President Joko Widodo arrived in Vientiane from Bangkok on June 3.")
+                .contains("Joko Widodo -> LAO 2021-06-03 occurred"))
+    }
+
     @Test("visit.trip-list: one visit per stop, each with its own time")
     func tripLists() {
         #expect(visits("Indonesian President Joko Widodo travelled to Beijing in March, to the port city of Dalian in May and to Beijing again in June.")
