@@ -40,6 +40,7 @@ public final class Lexicon: Sendable {
     // Visitor, destination and dates.
     let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
+    let waterNameBefore, waterNameAfter: PhraseSet
     /// "shuttled", "back and forth": right before "between", the places of the pair are gone to (rule destination.shuttle-between).
     let shuttleWords: PhraseSet
     /// "until": after a visit nobody made, the person right after it made it (rule visit.until-named).
@@ -228,6 +229,7 @@ public final class Lexicon: Sendable {
         invitationNouns = sets.phrases("invitation-nouns"); rescheduledFromWords = sets.words("rescheduled-from-words")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")
+        waterNameBefore = sets.phrases("water-name-before"); waterNameAfter = sets.phrases("water-name-after")
         shuttleWords = sets.phrases("shuttle-words"); untilWords = sets.words("until-words")
         concludingVerbs = sets.words("concluding-verbs"); definiteFillers = sets.words("definite-fillers")
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")

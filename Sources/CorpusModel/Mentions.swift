@@ -249,7 +249,10 @@ struct MentionFinder {
             // The fields are read in place: a copy of the entity retained each of its strings and arrays.
             let entityIndex = Int(ref.entity)
             for k in i..<found.end { owner[k - s] = true }
-            switch gazetteer.entities.kind(at: entityIndex) {
+            let kind = gazetteer.entities.kind(at: entityIndex)
+            if kind == .country || kind == .city || kind == .region,
+               isInWaterName(i..<found.end, isCountry: kind == .country, in: range) { i = found.end; continue }
+            switch kind {
             case .person:
                 var person = PersonRef(entity: Int(ref.entity), phraseStart: i, nameStart: i, nameEnd: found.end,
                                        titleLevel: nil, titleCountry: nil, historical: false, role: .name)

@@ -36,7 +36,7 @@ extension EventFinder {
     mutating func proposeVisits(_ c: SentenceContext, rulesFrom first: Int) {
         // Every named place, even one the rules exclude as a destination ("talks between Hanoi and Washington"):
         // the scorer learns from the exclusion (a feature) rather than never seeing the pair.
-        let places = c.mentions.places.filter { !$0.demonym && !$0.inPhrase }
+        let places = c.mentions.places.filter { !$0.demonym && !$0.inPhrase && !isAfterOriginWord($0, c) }
         var seen = VisitPairs(visits[first...].lazy.map { VisitPair(visitor: $0.visitor, destination: $0.destination) })
         var anyTraveller = false
         for p in c.persons where mayTravel(p) { anyTraveller = true; break }
@@ -181,5 +181,17 @@ extension EventFinder {
             guard let ruled = years[VisitPair(visitor: p.visitor, destination: p.destination)] else { return true }
             return !ruled.contains { $0 == nil || p.start == nil || $0 == p.start?.year }
         }
+    }
+}
+
+extension EventFinder {
+    /// "after a ten-hour train journey from Poland", "chuyến đi từ Ba Lan": a place right after a visit noun
+    /// (`visit-nouns`) and an origin word (`origin-words`) is where that journey came from; it proposes no visit to
+    /// anyone of the sentence (rule destination.excluded-phrase). After a verb ("arrived from Pyongyang") the place
+    /// is proposed as any other: the traveller was there before.
+    func isAfterOriginWord(_ place: PlaceRef, _ c: SentenceContext) -> Bool {
+        let before = place.tokens.lowerBound - 1
+        guard before - 1 >= c.start, lexicon.originWords.contains(tokens[before].lower) else { return false }
+        return lexicon.visitNouns.matchEnding(tokens, at: before - 1, start: max(c.start, before - 4)) > 0
     }
 }

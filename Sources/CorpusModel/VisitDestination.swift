@@ -39,7 +39,7 @@ extension EventFinder {
         let relativeEnd = r.trigger.flatMap { $0.form == .attendance ? relativeClauseEnd(around: $0.tokens.lowerBound, c) : nil }
         let hostLimit = min(hostIndex.map { m.persons[$0].phraseStart } ?? e, relativeEnd ?? e)
         let candidates = c.destinationPlaces(from: r.range.lowerBound, to: max(r.range.upperBound, triggerEnd ?? 0))
-            .filter { !isExcluded($0, c) && $0.country != visitorCountry }
+            .filter { !isExcluded($0, c) && $0.country != visitorCountry && !isNounOrigin($0, of: r.trigger) }
         let afterTrigger = candidates.filter { $0.tokens.lowerBound >= (triggerEnd ?? r.range.lowerBound) && $0.tokens.lowerBound < hostLimit }
         // "invited the ASEAN leaders to Las Vegas", "mời họ sang Mỹ": the trigger leads straight (at most
         // `ownPlaceReach` words between) to a place of the visitor's own country, and no place abroad follows in
@@ -126,6 +126,15 @@ extension EventFinder {
     func relativeClauseEnd(around k: Int, _ c: SentenceContext) -> Int? {
         guard isInsideRelativeClause(at: k, c) else { return nil }
         return (k..<c.end).first { isComma($0) }
+    }
+
+    /// "a ten-hour train journey from Poland", "a visit from Japan", "chuyến đi từ Ba Lan": a place right after a visit
+    /// noun and an origin word (`origin-words`) is where the trip came from, never where it went (rule
+    /// destination.excluded-phrase). After a verb ("flew in from Tokyo") the place stays a candidate.
+    func isNounOrigin(_ place: PlaceRef, of trigger: Trigger?) -> Bool {
+        guard let trigger, trigger.form == .visitNoun else { return false }
+        let from = trigger.tokens.upperBound
+        return place.tokens.lowerBound == from + 1 && lexicon.originWords.contains(tokens[from].lower)
     }
 
     /// "outside the former Soviet Union", "beyond Europe": not where the visit went.

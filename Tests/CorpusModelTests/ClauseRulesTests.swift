@@ -28,6 +28,38 @@ struct ClauseRulesTests {
         #expect(visits(text) == expected)
     }
 
+    @Test("destination.excluded-phrase: a place's name inside the name of a sea, an ocean, a strait or a gulf is the water, not a destination",
+          arguments: [
+            ("Indonesian President Joko Widodo visited an island in the South China Sea in June.", []),
+            ("Indonesian President Joko Widodo toured the Taiwan Strait region in March.", []),
+            ("Indonesian President Joko Widodo visited ports on the Sea of Japan in May.", []),
+            ("Indonesian President Joko Widodo visited ports on the Red Sea in May.", []),
+            ("Indonesian President Joko Widodo visited ports along the Gulf of Thailand in April.", []),
+            ("Tổng thống Indonesia Joko Widodo thăm một hòn đảo ở Ấn Độ Dương vào tháng 6.", []),
+            ("Tổng thống Indonesia Joko Widodo đi thăm vùng biển Nhật Bản vào tháng 4.", []),
+            // Counter-examples: the countries gone to, and a name that goes on after the word ("Dương Khiết Trì").
+            ("Indonesian President Joko Widodo visited China in June.", ["Joko Widodo -> CHN 2021-06 occurred"]),
+            ("Tổng thống Indonesia Joko Widodo thăm Ấn Độ vào tháng 6.", ["Joko Widodo -> IND 2021-06 occurred"]),
+          ] as [(String, [String])])
+    func waterNames(_ text: String, _ expected: [String]) {
+        #expect(visits(text) == expected)
+    }
+
+    @Test("destination.excluded-phrase: a water word that opens a person's name after a country's is no water ('Trung Quốc Dương Khiết Trì')")
+    func waterWordOpeningAName() {
+        #expect(visits("Bộ trưởng Ngoại giao Trung Quốc Dương Khiết Trì thăm Lào vào tháng 6.", date: "2010-07-01")
+                == ["Yang Jiechi -> LAO 2010-06 occurred"])
+    }
+
+    @Test("destination.excluded-phrase: a place right after a visit noun and 'from' is where the journey came from: no destination of the noun, no proposal for the host walking with the visitor")
+    func journeyOrigin() {
+        #expect(visits("February 20, 2023 - U.S. President Joe Biden arrives unannounced in Kyiv after a ten-hour train journey from Poland, walking with Ukrainian President Volodymyr Zelenskyy to a cathedral.", date: "2023-02-22")
+                == ["Joe Biden -> POL 2023-02 occurred", "Joe Biden -> UKR 2023-02-20 occurred"])
+        // After a verb the place proposes as any other: the traveller was there before.
+        #expect(visits("Indonesian President Joko Widodo arrived in Vientiane from Bangkok on June 3.")
+                .contains("Joko Widodo -> LAO 2021-06-03 occurred"))
+    }
+
     @Test("visit.trip-list: one visit per stop, each with its own time")
     func tripLists() {
         #expect(visits("Indonesian President Joko Widodo travelled to Beijing in March, to the port city of Dalian in May and to Beijing again in June.")
