@@ -92,6 +92,8 @@ enum Analyzer {
             for k in r where lexicon.wordClasses.has(.plannedCue, tokens[k]) && !lexicon.isAttendSyllable(tokens, at: k, end: r.upperBound) {
                 future = true; break
             }
+            // "is to fly to X on Friday", "are due to ...": a plan phrase said in the present is a plan too.
+            if !future { future = r.contains { TimeTagger.presentPlanPhrase(tokens, at: $0, end: r.upperBound, lexicon: lexicon) } }
             var tt: [TaggedTime] = []
             let saidFromNow = r.contains { lexicon.wordClasses.has(.presentFuture, tokens[$0]) }
             let reference = r.isEmpty ? (date: referenceDate, anchored: false)

@@ -38,7 +38,7 @@ public enum Rule: Int, CaseIterable, Sendable {
     // A text that tells the past (NarrativeTime.swift).
     case dateStoryYear, dateStoryRelative, dateStoryTime
     // A yearless date read from the dates told just before it (TimeExpressions.swift, issue 9).
-    case dateMonthToldBefore, dateYearInSentence, dateParagraphYear, datePastTenseYear
+    case dateMonthToldBefore, dateYearInSentence, dateParagraphYear, datePastTenseYear, datePlanPhraseAhead
     case visitorCommonWordName
     // Document metadata: the publication date and the reference date (HeaderLines.swift, LeadReference.swift).
     case metaHeaderDate, metaLeadReference, metaDatelineYear
@@ -200,6 +200,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateYearInSentence: "date.year-in-sentence"
         case .dateParagraphYear: "date.paragraph-year"
         case .datePastTenseYear: "date.past-tense-year"
+        case .datePlanPhraseAhead: "date.plan-phrase-ahead"
         case .visitorCommonWordName: "visitor.common-word-name"
         case .metaHeaderDate: "meta.header-date"
         case .metaLeadReference: "meta.lead-reference"

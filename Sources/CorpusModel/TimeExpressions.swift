@@ -122,7 +122,8 @@ enum TimeTagger {
     /// from Friday"), and no verb of saying (", the ministry said on Tuesday" dates the saying). A clause on the
     /// place before it (", where the leaders open their summit on Friday", up to sixteen words) is read in the
     /// time of the clause it hangs on: the ten words are counted again from its comma.
-    static func futureWordBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>, lexicon: Lexicon) -> Bool {
+    /// With `phrases`, a plan phrase said in the present counts as a future word (`presentPlanPhrase`).
+    static func futureWordBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>, phrases: Bool = false, lexicon: Lexicon) -> Bool {
         var j = i - 1
         var words = 0
         while j >= range.lowerBound && words < 16 {
@@ -135,10 +136,22 @@ enum TimeTagger {
                 words += 1
             }
             if lexicon.speechVerbs.match(tokens, at: j, end: i) > 0 { return false }
-            if lexicon.plannedCues.contains(t.lower) && words <= 10 { return true }
+            if (lexicon.plannedCues.contains(t.lower) || (phrases && presentPlanPhrase(tokens, at: j, end: i, lexicon: lexicon)))
+                && words <= 10 { return true }
             j -= 1
         }
         return false
+    }
+
+    /// A plan phrase without a future verb said in the present tense of "be" ("is to", "are due to", "is expected
+    /// to", "is set to"): it reads the dates after it forward as "will" does. Not one told in the past ("was to",
+    /// "were expected to": a plan told from before, whose day may be past) nor one with no copula ("the club meant
+    /// to", "he might skip"; rule date.plan-phrase-ahead).
+    static func presentPlanPhrase(_ tokens: [Token], at j: Int, end: Int, lexicon: Lexicon) -> Bool {
+        func presentCopula(_ k: Int) -> Bool {
+            k >= 0 && tokens[k].kind == .word && lexicon.copulaWords.contains(tokens[k].lower) && !lexicon.pastTenseWords.contains(tokens[k].lower)
+        }
+        return (presentCopula(j) || presentCopula(j - 1)) && lexicon.plannedPhrases.match(tokens, at: j, end: end) > 0
     }
 
     /// Tags the time expressions in `tokens[range]`. `anchor` is the publication date.
@@ -158,6 +171,7 @@ enum TimeTagger {
             // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it
             // (looked for only at a token a time can start with: the look back is up to 16 tokens).
             let ahead = future && futureWordBefore(tokens, i, range, lexicon: lexicon)
+            let aheadByPhrase = future && !ahead && futureWordBefore(tokens, i, range, phrases: true, lexicon: lexicon)
             let toldInSentence = out.count > first ? out.last?.start : nil
             if let found = storyRelative(b, tokens, i, range, reference: { toldInSentence ?? story.reference(forUnitOf: $0) },
                                          lexicon: lexicon) {
@@ -165,7 +179,11 @@ enum TimeTagger {
                 i = found.tokens.upperBound
                 continue
             }
-            if let found = match(b, tokens, i, end, anchor: anchor, future: ahead, lexicon: lexicon, lw: lw) {
+            if var found = match(b, tokens, i, end, anchor: anchor, future: ahead || aheadByPhrase, lexicon: lexicon, lw: lw) {
+                if aheadByPhrase && found.relative, found.rule == nil,
+                   match(b, tokens, i, end, anchor: anchor, future: false, lexicon: lexicon, lw: lw)?.start != found.start {
+                    found.rule = .datePlanPhraseAhead
+                }
                 // "from 30/10 to 1/11/2022", "February 28 to March 5, 2017": one range, the year from its end.
                 if out.count > first, let prev = out.last, prev.end == nil, found.start.granularity == prev.start.granularity,
                    found.tokens.lowerBound - prev.tokens.upperBound <= 2, found.tokens.lowerBound > prev.tokens.upperBound,
@@ -183,7 +201,6 @@ enum TimeTagger {
                         continue
                     }
                 }
-                var found = found
                 // "từ ngày 12 đến 17/9/1973", "from 3 to 5 March": a bare day before a range word starts the range.
                 if found.end == nil, found.start.granularity == .day, let day = found.start.day {
                     var j = found.tokens.lowerBound - 1

@@ -211,6 +211,9 @@ extension TimeTagger {
                 // "later this week" is after the reference day, "earlier this week" before it (when the week has such days).
                 if w == kLater, weekWord == kThis, let next = a.adding(days: 1), next <= sunday { monday = next }
                 if w == kEarlier, weekWord == kThis, let previous = a.adding(days: -1), previous >= monday { sunday = previous }
+                // Said on a Sunday, "last week" is the week now ending, Monday to Saturday, as a Sunday paper or a
+                // Sunday's report means it, not the one before it.
+                if wd == 0, weekWord == kLast, let m = a.adding(days: -6), let s = a.adding(days: -1) { monday = m; sunday = s }
                 return TaggedTime(tokens: i..<weekEnd, start: monday, end: sunday, relative: true)
             }
         }

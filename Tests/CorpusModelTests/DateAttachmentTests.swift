@@ -55,6 +55,25 @@ struct DateAttachmentTests {
         #expect(times("The trip was to have taken place from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
     }
 
+    @Test("a plan phrase after a present 'be' reads its weekdays and yearless dates forward (date.plan-phrase-ahead)")
+    func planPhraseAhead() {
+        // 2025-08-06 is a Wednesday: "on Monday" is the 11th ahead, the 4th behind.
+        #expect(times("The premier is to fly to Hangzhou on Monday.", date: "2025-08-06").contains("Monday=2025-08-11"))
+        #expect(times("The premier is set to fly to Hangzhou on Monday.", date: "2025-08-06").contains("Monday=2025-08-11"))
+        #expect(times("The premier is to visit Seoul on 2 March.", date: "2025-08-06").contains("2 March=2026-03-02"))
+        // Told in the past, or with no copula before the phrase: read back as before.
+        #expect(times("The premier was to fly to Hangzhou on Monday.", date: "2025-08-06").contains("Monday=2025-08-04"))
+        #expect(times("He said he might skip the summit after the storm on Monday.", date: "2025-08-06").contains("Monday=2025-08-04"))
+    }
+
+    @Test("'last week' said on a Sunday is the week now ending, Monday to Saturday")
+    func sundayLastWeek() {
+        // 2023-09-10 is a Sunday, 2023-09-09 a Saturday.
+        #expect(times("Harris attended the summit in Jakarta last week.", date: "2023-09-10").contains("last week=2023-09-04"))
+        #expect(times("Harris attended the summit in Jakarta last week.", date: "2023-09-09").contains("last week=2023-08-28"))
+        #expect(times("Harris attended the summit in Jakarta this week.", date: "2023-09-10").contains("this week=2023-09-04"))
+    }
+
     @Test("a yearless day of the month an earlier sentence of its paragraph wrote with a past year takes it (date.paragraph-year)")
     func paragraphYear() {
         let text = "Start with Johannesburg in August 2023. The summit was tense. Xi arrived on 21 August, and Modi flew in on the 22nd."
