@@ -128,6 +128,12 @@ struct MentionFinder {
         language == .vietnamese && Self.capitalisedNouns.contains(tokens[i].lower)
     }
 
+    /// Whether `ref` is a country whose code folds to `key`.
+    func isCountryCode(_ ref: Gazetteer.NameRef, key: UInt64) -> Bool {
+        let i = Int(ref.entity)
+        return gazetteer.entities.kind(at: i) == .country && gazetteer.entities.read(i) { Fold.key($0.id) } == key
+    }
+
     func isPerson(_ ref: Gazetteer.NameRef) -> Bool { gazetteer.entities.kind(at: Int(ref.entity)) == .person }
 
     /// A word of the months or weekdays ("May", "March"): as a one-word name it needs a title or an honorific before
@@ -212,6 +218,11 @@ struct MentionFinder {
                         var usable = refs.allSatisfy { usableName($0, tokenCount: tokenCount) } ? refs
                             : Gazetteer.NameRefs(refs.filter { usableName($0, tokenCount: tokenCount) })
                         if j == i && tj.length <= 5 && acronyms.contains(h) && !MetadataReader.isAllCaps(b, tj) { usable = Gazetteer.NameRefs([]) }
+                        // A country's code matches only in capitals, also when another name shares its key: "Nga" is
+                        // Russia in Vietnamese, never NGA (Nigeria).
+                        if j == i && tj.length == 3, !MetadataReader.isAllCaps(b, tj), usable.contains(where: { isCountryCode($0, key: h) }) {
+                            usable = Gazetteer.NameRefs(usable.filter { !isCountryCode($0, key: h) })
+                        }
                         if j > i, language == .vietnamese, !usable.allSatisfy({ spelledAsWritten($0, from: i, through: j) }) {
                             usable = Gazetteer.NameRefs(usable.filter { spelledAsWritten($0, from: i, through: j) })
                         }
