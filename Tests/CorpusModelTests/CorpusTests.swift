@@ -175,7 +175,7 @@ struct CorpusTests {
     ///   place, that the status rules do not read yet); before, Gyeongju was no known place and the row was missed.
     /// - BB-BE (scored blind at b247ef8: BC 1, BD 2 with the scorer; the same three in this build): development sets
     ///   since the tenth session.
-    /// Fixed by the classes of branch status10 (25 -> 17; StatusScopeTests, rules.yaml examples of
+    /// Fixed by the classes of branch status10 (25 -> 15; StatusScopeTests, rules.yaml examples of
     /// status.planned.present-tense, status.planned.cue-phrase, status.negated.substituted):
     ///   - BD's Clinton -> IDN and -> CHN, AD's Lawrence Wong -> MYS, AE's Xi -> ZAF, AZ's Albanese -> PHL: a present-tense
     ///     verb of the trip sent on to a next stop ("travels next to", "flies on to", "goes on to"; onward-words) is a
@@ -185,11 +185,12 @@ struct CorpusTests {
     ///   - BC's Aliyev -> ESP: "pulled out of the summit here"; a later sentence placed by that gathering with no cue
     ///     of its own ("Aliyev had objected to ... join the meeting") no longer outweighs the cancellation (merge);
     ///   - AW's Min Aung Hlaing -> LAO: "thay cho Thống tướng X", a substitute phrase before a title the gazetteer
-    ///     does not know.
+    ///     does not know;
+    ///   - AU's Trump and Kim -> VNM: "days before Vietnam hosts the summit ... on Wednesday" ("hosts", "opens":
+    ///     present-tense words of the gathering the trip goes to).
     /// Left and read (not status classes of the trigger's words): AA's Biden -> AUS ("cuts Australia, Papua New Guinea
     /// from Asia trip": names listed between the cancel verb and "from"), AT's Xi -> MUS (a stopover in a relative
-    /// clause with "will", placed far from its trigger), AU's Trump and Kim -> VNM ("days before Vietnam hosts the
-    /// summit ... on Wednesday": "hosts" is no present-tense word of a trip), AG's Lavrov -> IDN and AW's Biden -> IDN
+    /// clause with "will", placed far from its trigger), AG's Lavrov -> IDN and AW's Biden -> IDN
     /// (gathering participants of another's sentence), AY's Lavrov -> IDN (two gold rows for one merged visit).
     /// Left in AA-AS: not yet read beyond these (AA's Eisenhower -> JPN, "flew home ..., without ever reaching Tokyo": the
     /// trigger has a past cue, and the negation between the trigger and the place overrides occurred by default only).
@@ -210,8 +211,6 @@ struct CorpusTests {
                                "AG: Sergei Lavrov -> IDN",
                                "AN: Tô Lâm -> CUB",
                                "AT: Xi Jinping -> MUS",
-                               "AU: Donald Trump -> VNM",
-                               "AU: Kim Jong Un -> VNM",
                                "AW: Joe Biden -> IDN",
                                "AY: Sergei Lavrov -> IDN",
                                "AZ: Boris Johnson -> DEU",
