@@ -116,7 +116,11 @@ extension EventFinder {
     /// (`chained`: "lên đường thăm A, thăm B"); inside a longer past phrase ("đã lên đường thăm") it is a fact.
     func cueWord(at j: Int, from s: Int, before t: Int, chained: Bool) -> StatusReading? {
         let token = tokens[j]
-        if lexicon.wordClasses.has(.negationCue, token) { return opensQuantity(at: j, end: t) ? nil : StatusReading(.negated, .statusNegatedCue) }
+        if lexicon.wordClasses.has(.negationCue, token) {
+            // "chuyến thăm không báo trước" (an unannounced visit): the negation describes the trip.
+            if opensQuantity(at: j, end: t) || lexicon.unannouncedPhrases.match(tokens, at: j, end: t) > 0 { return nil }
+            return StatusReading(.negated, .statusNegatedCue)
+        }
         if lexicon.wordClasses.has(.plannedCue, token) && !isAttendVerbSyllable(j, before: t) { return StatusReading(.planned, .statusPlannedFutureModal) }
         let n = lexicon.plannedPhrases.match(tokens, at: j, end: t)
         guard n > 0, chained || t - (j + n) <= 3 else { return nil }
