@@ -60,6 +60,10 @@ public final class Lexicon: Sendable {
     let legStartWords: PhraseSet
     /// "weekend", "cuối tuần": with a present-tense travel verb, a scheduled trip, as a weekday is.
     let weekendWords: PhraseSet
+    /// "next", "then", "on to": right after or before a present-tense verb of the trip, a stop still to come.
+    let onwardWords: PhraseSet
+    /// "không báo trước", "not announced in advance": a negation that describes the trip (unannounced), no status cue.
+    let unannouncedPhrases: PhraseSet
     let clauseStarters, subordinators, invitationNouns: PhraseSet
     let definiteFillers, possessivePronouns: KeyTableSet
     /// Referring words (Coreference.swift): "he", "ông"; "him", "her", "his"; "đoàn", "the delegation".
@@ -226,6 +230,7 @@ public final class Lexicon: Sendable {
         journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
         companionWords = sets.phrases("companion-words"); timeRelatives = sets.words("time-relatives")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
+        onwardWords = sets.phrases("onward-words"); unannouncedPhrases = sets.phrases("unannounced-phrases")
         invitationNouns = sets.phrases("invitation-nouns"); rescheduledFromWords = sets.words("rescheduled-from-words")
         clauseStarters = sets.phrases("clause-starters"); subordinators = sets.phrases("subordinators")
         notDestinationBefore = sets.phrases("not-destination-before"); notDestinationAfter = sets.phrases("not-destination-after")

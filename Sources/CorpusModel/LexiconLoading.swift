@@ -128,7 +128,7 @@ extension Lexicon {
         ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
         ("presence-acts", .phrases), ("capital-words", .phrases), ("place-relatives", .words),
         ("continuation-words", .phrases), ("leg-start-words", .phrases), ("origin-words", .words),
-        ("weekend-words", .phrases),
+        ("weekend-words", .phrases), ("onward-words", .phrases), ("unannounced-phrases", .phrases),
         ("attend-verbs", .phrases), ("gathering-words", .phrases), ("attendance-words", .phrases),
         ("gathering-topic-words", .phrases), ("remote-words", .phrases), ("skip-verbs", .phrases), ("plural-markers", .words),
         ("visiting-words", .words), ("invitation-verbs", .words), ("clause-openers", .words),

@@ -442,7 +442,8 @@ extension Merger {
     /// done, or a report published
     /// after the visit's dates or dated by its article, outside the sentences that tell the plan) with a date of its
     /// own (`hasOwnDate`) from an article no older than the latest plan beats it; of plans, a cancellation
-    /// beats an announcement; a proposed report (rule visit.proposed) is never an explicit occurrence. An undated plan placed on a visit dated a month or more before its own article is
+    /// beats an announcement; a proposed report (rule visit.proposed), or one placed by a gathering told before with no cue of its own against a
+    /// cancellation, is never an explicit occurrence. An undated plan placed on a visit dated a month or more before its own article is
     /// about another, later trip: it does not count.
     static func strongestStatus(of c: Cluster, _ members: [Int], _ candidates: VisitCandidates, documents: [Document]) -> VisitStatus {
         var cued: [(status: VisitStatus, published: PartialDate?)] = []
@@ -465,6 +466,10 @@ extension Merger {
                 anyOccurred = true
                 // A proposed report (rule visit.proposed) has no trigger of its own: it never outweighs a plan.
                 if candidates.rules(m).contains(.visitProposed) { continue }
+                // "X pulled out of the summit here. ... X had objected to ... the meeting": a report with no cue of its
+                // own, placed and dated by the gathering told before, says nothing against the cancellation.
+                if cancelled && candidates.rules(m).contains(.destinationGatheringContext)
+                    && candidates.rules(m).contains(.statusOccurredDefault) { continue }
                 let sentence = Int64(candidates.document(m)) << 32 | Int64(candidates.sentence(m))
                 // A departure told as done has begun the trip on its article's day, dated or not.
                 guard hasOwnDate(m, c, candidates, againstCancellation: cancelled) || candidates.rules(m).contains(.statusOccurredDeparture)

@@ -119,11 +119,22 @@ extension EventFinder {
             || titleBefore(p, c).map({ lexicon.substituteBefore.matchEnding(tokens, at: $0 - 1, start: max(c.start, $0 - 8)) > 0 }) == true
             // Before the whole phrase, a title in lower case too ("thay cho Tổng thống X").
             || (p.phraseStart > c.start && p.phraseStart < p.nameStart
-                && lexicon.substituteBefore.matchEnding(tokens, at: p.phraseStart - 1, start: max(c.start, p.phraseStart - 8)) > 0) {
+                && lexicon.substituteBefore.matchEnding(tokens, at: p.phraseStart - 1, start: max(c.start, p.phraseStart - 8)) > 0)
+            || substitutePhraseBeforeTitle(p, c) {
             return StatusReading(.negated, .statusNegatedSubstituted)
         }
         if lexicon.substituteAfter.match(tokens, at: p.nameEnd, end: c.end) > 0 { return StatusReading(.occurred, .statusOccurredSubstitute) }
         return nil
+    }
+
+    /// "thay cho Thống tướng X": a substitute phrase before a title the gazetteer does not know, its head word
+    /// capitalised and at most two words after it, no punctuation, right before the name.
+    private func substitutePhraseBeforeTitle(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        (1...3).contains { gap in
+            let k = p.nameStart - gap
+            guard k > c.start, tokens[k].capitalized, (k..<p.nameStart).allSatisfy({ tokens[$0].kind == .word }) else { return false }
+            return lexicon.substituteBefore.matchEnding(tokens, at: k - 1, start: max(c.start, k - 8)) > 0
+        }
     }
 
     /// Where the title words just before a name start ("for President Joe Biden"), if any.

@@ -33,7 +33,7 @@ extension EventFinder {
         if cancellationOpensClause(trigger, from: s) { return StatusReading(.negated, .statusNegatedCancelOpensClause) }
         if let after = cancellationAfter(trigger, to: e) { return after }
         if isFuture(start) { return StatusReading(.planned, .statusPlannedFutureDate) }
-        if sentence > 0, isScheduledPresent(trigger, from: s, to: e) || isScheduledInRelativeClause(trigger, to: e) {
+        if sentence > 0, isScheduledPresent(trigger, from: s, to: e, start: start) || isScheduledInRelativeClause(trigger, to: e) {
             // "- Thursday, Oct. 12: Lands in Tel Aviv" in a timeline of the week before: the present tells the past.
             if let start, listItemPastDates.contains(start) { return StatusReading(.occurred, .statusOccurredHistoricPresent) }
             return StatusReading(.planned, .statusPlannedPresentTense)
@@ -116,7 +116,11 @@ extension EventFinder {
     /// (`chained`: "lên đường thăm A, thăm B"); inside a longer past phrase ("đã lên đường thăm") it is a fact.
     func cueWord(at j: Int, from s: Int, before t: Int, chained: Bool) -> StatusReading? {
         let token = tokens[j]
-        if lexicon.wordClasses.has(.negationCue, token) { return opensQuantity(at: j, end: t) ? nil : StatusReading(.negated, .statusNegatedCue) }
+        if lexicon.wordClasses.has(.negationCue, token) {
+            // "chuyến thăm không báo trước" (an unannounced visit): the negation describes the trip.
+            if opensQuantity(at: j, end: t) || lexicon.unannouncedPhrases.match(tokens, at: j, end: t) > 0 { return nil }
+            return StatusReading(.negated, .statusNegatedCue)
+        }
         if lexicon.wordClasses.has(.plannedCue, token) && !isAttendVerbSyllable(j, before: t) { return StatusReading(.planned, .statusPlannedFutureModal) }
         let n = lexicon.plannedPhrases.match(tokens, at: j, end: t)
         guard n > 0, chained || t - (j + n) <= 3 else { return nil }
@@ -208,16 +212,28 @@ extension EventFinder {
 
     /// "lands in Havana on Sunday", "leaves on Sunday for a four-day trip": a present-tense verb of the trip at
     /// or just before the trigger, with a weekday or a weekend word ("at the weekend") in the sentence, or in an
-    /// agenda's heading that opens the paragraph ("TUESDAY, Stuttgart. X begins his trip ..."), tells a schedule
+    /// agenda's heading that opens the paragraph ("TUESDAY, Stuttgart. X begins his trip ..."), or sent on to a next
+    /// stop ("travels next to Indonesia": `movesOnward`), tells a schedule
     /// (a headline's present tells the news, so the caller leaves the headline out).
-    func isScheduledPresent(_ trigger: Range<Int>, from s: Int, to e: Int) -> Bool {
+    func isScheduledPresent(_ trigger: Range<Int>, from s: Int, to e: Int, start: PartialDate? = nil) -> Bool {
         let window = max(s, trigger.lowerBound - 10)..<trigger.upperBound
-        guard window.contains(where: { tokens[$0].kind == .word && lexicon.presentTenseWords.contains(tokens[$0].lower) }) else { return false }
+        let verbs = window.filter { tokens[$0].kind == .word && lexicon.presentTenseWords.contains(tokens[$0].lower) }
+        guard !verbs.isEmpty else { return false }
         if agendaParagraph == paragraph { return true }
+        // "Bush flies on to Brussels ... on 4 December" in a timeline of 1989: a date before the article tells the past.
+        if !(start.map(isPast) ?? false), verbs.contains(where: { movesOnward($0, from: s, to: e) }) { return true }
         return (s..<e).contains { k in
             (tokens[k].kind == .word && tokens[k].capitalized && lexicon.weekdays[tokens[k].lower] != nil)
                 || lexicon.weekendWords.match(tokens, at: k, end: e) > 0
         }
+    }
+
+    /// "travels next to Indonesia", "then heads to Seoul", "flies on to Lima": a present-tense verb of the trip at
+    /// `k` sent on to a next stop (an `onward-words` entry right after it, or ending right before it) tells a stop
+    /// still to come, as an itinerary does, with or without a weekday (rule status.planned.present-tense).
+    func movesOnward(_ k: Int, from s: Int, to e: Int) -> Bool {
+        if k + 1 < e, lexicon.onwardWords.match(tokens, at: k + 1, end: e) > 0 { return true }
+        return (max(s, k - 3)..<k).contains { j in lexicon.onwardWords.match(tokens, at: j, end: k) == k - j }
     }
 
     /// A past-tense cue at the trigger or in the eight tokens before it, within its clause ("arrived in Hanoi",

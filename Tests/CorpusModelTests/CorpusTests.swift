@@ -174,7 +174,24 @@ struct CorpusTests {
     ///   where a meeting with Xi Jinping is expected" (a planned cue after the person, in a relative clause on the
     ///   place, that the status rules do not read yet); before, Gyeongju was no known place and the row was missed.
     /// - BB-BE (scored blind at b247ef8: BC 1, BD 2 with the scorer; the same three in this build): development sets
-    ///   since the tenth session, not yet read.
+    ///   since the tenth session.
+    /// Fixed by the classes of branch status10 (25 -> 15; StatusScopeTests, rules.yaml examples of
+    /// status.planned.present-tense, status.planned.cue-phrase, status.negated.substituted):
+    ///   - BD's Clinton -> IDN and -> CHN, AD's Lawrence Wong -> MYS, AE's Xi -> ZAF, AZ's Albanese -> PHL: a present-tense
+    ///     verb of the trip sent on to a next stop ("travels next to", "flies on to", "goes on to"; onward-words) is a
+    ///     plan, unless its date is before the article (a timeline's historic present);
+    ///   - AY's Steinmeier -> UKR: "had been ready to travel to Kyiv ..." ("ready to", "prepared to", "willing to",
+    ///     "sẵn sàng": plan phrases);
+    ///   - BC's Aliyev -> ESP: "pulled out of the summit here"; a later sentence placed by that gathering with no cue
+    ///     of its own ("Aliyev had objected to ... join the meeting") no longer outweighs the cancellation (merge);
+    ///   - AW's Min Aung Hlaing -> LAO: "thay cho Thống tướng X", a substitute phrase before a title the gazetteer
+    ///     does not know;
+    ///   - AU's Trump and Kim -> VNM: "days before Vietnam hosts the summit ... on Wednesday" ("hosts", "opens":
+    ///     present-tense words of the gathering the trip goes to).
+    /// Left and read (not status classes of the trigger's words): AA's Biden -> AUS ("cuts Australia, Papua New Guinea
+    /// from Asia trip": names listed between the cancel verb and "from"), AT's Xi -> MUS (a stopover in a relative
+    /// clause with "will", placed far from its trigger), AG's Lavrov -> IDN and AW's Biden -> IDN
+    /// (gathering participants of another's sentence), AY's Lavrov -> IDN (two gold rows for one merged visit).
     /// Left in AA-AS: not yet read beyond these (AA's Eisenhower -> JPN, "flew home ..., without ever reaching Tokyo": the
     /// trigger has a past cue, and the negation between the trigger and the place overrides occurred by default only).
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
@@ -191,22 +208,12 @@ struct CorpusTests {
                                "AA: Joe Biden -> AUS",
                                "AA: Joe Biden -> POL",
                                "AA: Mahmoud Abbas -> JOR",
-                               "AD: Lawrence Wong -> MYS",
-                               "AE: Xi Jinping -> ZAF",
                                "AG: Sergei Lavrov -> IDN",
                                "AN: Tô Lâm -> CUB",
                                "AT: Xi Jinping -> MUS",
-                               "AU: Donald Trump -> VNM",
-                               "AU: Kim Jong Un -> VNM",
                                "AW: Joe Biden -> IDN",
-                               "AW: Min Aung Hlaing -> LAO",
-                               "AY: Frank-Walter Steinmeier -> UKR",
                                "AY: Sergei Lavrov -> IDN",
-                               "AZ: Anthony Albanese -> PHL",
                                "AZ: Boris Johnson -> DEU",
-                               "BC: Ilham Aliyev -> ESP",
-                               "BD: Hillary Clinton -> CHN",
-                               "BD: Hillary Clinton -> IDN",
                                "K: Kamala Harris -> KOR",
                                "V: Trương Tấn Sang -> MOZ",
                                "X: JD Vance -> FRA",

@@ -151,6 +151,25 @@ struct StatusScopeTests {
         #expect(statuses(ahead, to: "VNM") == ["planned"], "\(visits(ahead))")
     }
 
+    @Test("merge: against a cancellation, a report placed by the gathering told before, with no cue of its own, is no fact")
+    func gatheringContextAgainstCancellation() {
+        let text = "Indonesian President Joko Widodo pulled out of the ASEAN summit in Tokyo on June 3. Jakarta said Widodo had objected to the refusal to let Timor-Leste join the meeting."
+        #expect(statuses(text, to: "JPN") == ["negated"], "\(visits(text))")
+        // Counter-example: told to have come after all, with a cue of its own, the trip took place.
+        let came = "Indonesian President Joko Widodo pulled out of the ASEAN summit in Tokyo on June 3. On June 4, Widodo arrived at the summit after all."
+        #expect(statuses(came, to: "JPN") == ["occurred"], "\(visits(came))")
+    }
+
+    @Test("status.planned.present-tense: a present-tense verb of the trip sent on to a next stop is a plan, unless dated before its article")
+    func onwardPresent() {
+        let next = "Widodo in Fiji\n\nIndonesian President Joko Widodo, who opened an embassy in Suva, travels next to Japan."
+        #expect(statuses(next, to: "JPN") == ["planned"], "\(visits(next))")
+        let onTo = "Widodo in Fiji\n\nIndonesian President Joko Widodo opened an embassy in Suva and flies on to Japan for talks."
+        #expect(statuses(onTo, to: "JPN") == ["planned"], "\(visits(onTo))")
+        let past = "Widodo's year\n\nIndonesian President Joko Widodo opens an embassy in Suva and flies on to Japan on May 4, 2019."
+        #expect(statuses(past, to: "JPN") == ["occurred"], "\(visits(past))")
+    }
+
     @Test("a subject of nobody ('no' before a title) makes no one's visit, not a cancellation of the last one")
     func nobodySubject() {
         let text = "Indonesian President Joko Widodo visited Japan in May. No Indonesian president has ever made a visit to Korea."
