@@ -111,6 +111,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case statusTripPurpose
     // A yearless date before a clause of what came before, dated with its year (TimeExpressions.swift).
     case dateAfterClauseYear
+    // A scene proposal whose own sentence says nothing of its status takes the scene's plan (SceneProposals.swift).
+    case statusFromScene
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -263,6 +265,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationCeremonyPerson: "destination.ceremony-person"
         case .statusTripPurpose: "status.trip-purpose"
         case .dateAfterClauseYear: "date.after-clause-year"
+        case .statusFromScene: "status.from-scene"
         }
     }
 }

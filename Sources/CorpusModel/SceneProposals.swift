@@ -14,6 +14,8 @@ struct Scene {
     var source: CandidateEvidence.SceneSource
     /// Sentences since the scene was last named or used (for the dateline: since the article's start).
     var distance: Int
+    /// The status of the paragraph's last rule visit to the scene's country, in the sentences just before.
+    var status: VisitStatus? = nil
 }
 
 extension EventFinder {
@@ -30,12 +32,29 @@ extension EventFinder {
             let g = carried.place
             let source: CandidateEvidence.SceneSource = g.fromDateline ? .dateline : g.fromItemHeading ? .itemHeading : .gathering
             return Scene(country: g.country, city: g.city, start: g.start, end: g.end, source: source,
-                         distance: g.fromDateline ? c.index : max(0, c.index - g.sentence))
+                         distance: g.fromDateline ? c.index : max(0, c.index - g.sentence), status: recentStatus(to: g.country, c))
         }
         let from = max(paragraphFirstSentence, c.index - Self.sceneReach)
         guard let v = visits.last(where: { ($0.sentences.last ?? -1) >= from && ($0.sentences.last ?? c.index) < c.index }),
               let last = v.sentences.last else { return nil }
-        return Scene(country: v.destination, city: v.city, start: v.start, end: v.end, source: .previousVisit, distance: c.index - last)
+        return Scene(country: v.destination, city: v.city, start: v.start, end: v.end, source: .previousVisit, distance: c.index - last,
+                     status: v.status)
+    }
+
+    /// The status of the paragraph's last rule visit to `country` within `sceneReach` sentences before `c`, if any.
+    func recentStatus(to country: String, _ c: SentenceContext) -> VisitStatus? {
+        let from = max(paragraphFirstSentence, c.index - Self.sceneReach)
+        return visits.last { v in
+            v.destination == country && v.sentences.contains { $0 >= from && $0 < c.index }
+        }?.status
+    }
+
+    /// The status of the same person's last proposal at `country` in the paragraph's sentences just before, if any.
+    func recentProposalStatus(of person: Int, to country: String, _ c: SentenceContext) -> VisitStatus? {
+        let from = max(paragraphFirstSentence, c.index - Self.sceneReach)
+        return proposed.last { v in
+            v.visitor == person && v.destination == country && v.sentences.contains { $0 >= from && $0 < c.index }
+        }?.status
     }
 
     /// Proposes a candidate at the sentence's scene for each person who may have been there (`mayBeAtScene`) and has
@@ -83,7 +102,9 @@ extension EventFinder {
 
     /// The candidate of person `p` at `scene`: dated by the time of his own clause nearest his name, else by the
     /// scene's; no candidate when neither dates it. Its status is what the sentence says of him, else its cues
-    /// around his name.
+    /// around his name; when these say nothing (occurred by default), the plan or cancellation of the visit that
+    /// placed the scene ("... is to join Biden and Marcos for the summit at the White House. Marcos is flying in for
+    /// the meeting.": rule status.from-scene).
     func sceneProposal(_ p: PersonRef, visitorCountry: String, scene: Scene, _ c: SentenceContext) -> VisitCandidate? {
         let clause = c.clause(of: p.phraseStart)
         let ownTime = c.times.filter { clause.contains($0.tokens.lowerBound) }
@@ -96,7 +117,11 @@ extension EventFinder {
         let name = p.nameStart..<max(p.nameStart + 1, p.nameEnd)
         var rules = RuleSet([.visitProposed, .visitProposedScene])
         rules.formUnion(p.referringRules)
-        let status = personalStatus(p, c) ?? proposedStatus(at: name, start: start, c)
+        var status = personalStatus(p, c) ?? proposedStatus(at: name, start: start, c)
+        if status.rule == .statusOccurredDefault, let planned = scene.status ?? recentProposalStatus(of: p.entity, to: scene.country, c),
+           planned != .occurred {
+            status = StatusReading(planned, .statusFromScene)
+        }
         rules.insert(status.rule)
         let mention = report(c, status: status.status, time: ownTime, rules: rules, visitor: p.nameStart..<p.nameEnd)
         var evidence = CandidateEvidence()

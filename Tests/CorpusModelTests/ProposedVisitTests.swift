@@ -12,6 +12,7 @@ struct ProposedVisitTests {
         var destination: String
         var start: String?
         var features: [ProposedFeature: Float]
+        var status: VisitStatus = .occurred
     }
 
     /// The proposed candidates of one article, and the rule candidates' (visitor, destination) pairs.
@@ -25,7 +26,7 @@ struct ProposedVisitTests {
             Proposal(visitor: name(s.visitor), destination: s.destination, start: s.start?.iso,
                      features: Dictionary(uniqueKeysWithValues: ProposedFeature.allCases.enumerated().compactMap { i, f in
                          s.features[i] == 0 ? nil : (f, s.features[i])
-                     }))
+                     }), status: s.status)
         }
         return (proposed, samples.filter { !$0.proposed }.map { "\(name($0.visitor)) -> \($0.destination)" })
     }

@@ -30,6 +30,18 @@ struct SceneProposalTests {
         #expect((aliyev?.features[.personsInSentence] ?? 0) > 0)
     }
 
+    @Test("a person's scene proposal that says nothing of its status keeps the plan his proposal of the sentence before told")
+    func aPlanCarriesToTheNextSentence() {
+        // A blind batch's wire (AX): Marcos's proposal of the summit's sentence is planned ("is to ... join").
+        let path = Fixtures.root.appendingPathComponent("Data/batches/AX/wire-kishida-state-visit-washington.txt")
+        let text = (try? String(contentsOf: path, encoding: .utf8)) ?? ""
+        func marcos(_ text: String) -> [VisitStatus] {
+            ProposedVisitTests.proposals(text, date: "2024-04-10").proposed.filter { $0.visitor == "Ferdinand Marcos Jr." && $0.destination == "USA" }.map(\.status)
+        }
+        // Two proposals: the summit's sentence's, and "Marcos is flying in for the meeting." (occurred by default before).
+        #expect(marcos(text).count == 2 && marcos(text).allSatisfy { $0 == .planned }, "\(marcos(text))")
+    }
+
     @Test("the dateline places the scene of a sentence that names no place")
     func theDatelinePlacesTheScene() {
         let text = """

@@ -30,10 +30,13 @@ public struct CandidateSample: Sendable {
     public var features: [Float]
     /// Made by the candidate generator (rule visit.proposed), scored by the proposed candidates' model.
     public var proposed: Bool
+    /// The candidate's status, as the rules read it.
+    public var status: VisitStatus
 
     init(_ v: VisitCandidate, document: Int, features: [Float]) {
         self.document = document
         proposed = v.rules.contains(.visitProposed)
+        status = v.status
         visitor = v.visitor
         destination = v.destination
         start = v.start
