@@ -515,11 +515,7 @@ extension ListItemReader {
     static let headingNameLength = 5
 
     /// "-", "–" or "—" (a punctuation token).
-    static func isDash(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        guard t.kind == .punct else { return false }
-        if t.first == 0x2D { return true }
-        return t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 1] == 0x80 && (b[Int(t.start) + 2] == 0x93 || b[Int(t.start) + 2] == 0x94)
-    }
+    static func isDash(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool { MetadataReader.isDash(b, t) }
 
     /// "•" (a punctuation token).
     static func isBulletPoint(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
