@@ -391,7 +391,7 @@ extension IncrementalRebuild {
         var candidates = touchedCandidates()
         var merged = Merger.mergeVisits(&candidates, documents: documents, entities: entities,
                                         combination: builder.scorer?.combination ?? .noisyOr)
-        merged.removeAll { $0.level == .other }  // as Merger.keepQualifyingLevels (not renumbered here: ordered below)
+        merged.removeAll { !Merger.hasQualifyingLevel($0) } // as Merger.keepQualifyingLevels (numbered below, once ordered)
         if let scorer = builder.scorer, scorer.filters { merged.removeAll { $0.confidence < scorer.threshold } }
         func order(_ v: Visit) -> (start: PartialDate?, visitor: Int, code: Int) { (v.start, v.visitor, codeOf[v.destination]!) }
         func precedes(_ a: Visit, _ b: Visit) -> Bool {

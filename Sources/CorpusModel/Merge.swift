@@ -543,11 +543,14 @@ extension Merger {
         return kept
     }
 
+    /// Whether a visit's visitor held an office of minister or above on its date, or bore such a title.
+    static func hasQualifyingLevel(_ v: Visit) -> Bool { v.level != .other }
+
     /// `keepQualifyingLevels` in place: the corpus's visits are not copied (a second array of them held 13 MB
     /// more at the end of a build of 100,000 articles).
     static func keepQualifyingLevels(_ visits: inout [Visit]) {
-        guard visits.contains(where: { $0.level == .other }) else { return }
-        keep(&visits) { $0.level != .other }
+        guard !visits.allSatisfy(hasQualifyingLevel) else { return }
+        keep(&visits, where: hasQualifyingLevel)
     }
 
     /// The visits whose confidence reaches `minimumConfidence`, numbered again.

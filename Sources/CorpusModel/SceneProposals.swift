@@ -32,7 +32,7 @@ extension EventFinder {
             let g = carried.place
             let source: CandidateEvidence.SceneSource = g.fromDateline ? .dateline : g.fromItemHeading ? .itemHeading : .gathering
             return Scene(country: g.country, city: g.city, start: g.start, end: g.end, source: source,
-                         distance: g.fromDateline ? c.index : max(0, c.index - g.sentence), status: recentStatus(to: g.country, c))
+                         distance: g.fromDateline ? c.index : max(0, c.index - g.sentence), status: recentStatus(of: visits, to: g.country, c))
         }
         let from = max(paragraphFirstSentence, c.index - Self.sceneReach)
         guard let v = visits.last(where: { ($0.sentences.last ?? -1) >= from && ($0.sentences.last ?? c.index) < c.index }),
@@ -41,19 +41,12 @@ extension EventFinder {
                      status: v.status)
     }
 
-    /// The status of the paragraph's last rule visit to `country` within `sceneReach` sentences before `c`, if any.
-    func recentStatus(to country: String, _ c: SentenceContext) -> VisitStatus? {
+    /// The status of the last of `candidates` to `country` (of `person`, when given) told in the paragraph within
+    /// `sceneReach` sentences before `c`, if any.
+    func recentStatus(of candidates: [VisitCandidate], to country: String, person: Int? = nil, _ c: SentenceContext) -> VisitStatus? {
         let from = max(paragraphFirstSentence, c.index - Self.sceneReach)
-        return visits.last { v in
-            v.destination == country && v.sentences.contains { $0 >= from && $0 < c.index }
-        }?.status
-    }
-
-    /// The status of the same person's last proposal at `country` in the paragraph's sentences just before, if any.
-    func recentProposalStatus(of person: Int, to country: String, _ c: SentenceContext) -> VisitStatus? {
-        let from = max(paragraphFirstSentence, c.index - Self.sceneReach)
-        return proposed.last { v in
-            v.visitor == person && v.destination == country && v.sentences.contains { $0 >= from && $0 < c.index }
+        return candidates.last { v in
+            v.destination == country && (person.map { v.visitor == $0 } ?? true) && v.sentences.contains { $0 >= from && $0 < c.index }
         }?.status
     }
 
@@ -118,7 +111,7 @@ extension EventFinder {
         var rules = RuleSet([.visitProposed, .visitProposedScene])
         rules.formUnion(p.referringRules)
         var status = personalStatus(p, c) ?? proposedStatus(at: name, start: start, c)
-        if status.rule == .statusOccurredDefault, let planned = scene.status ?? recentProposalStatus(of: p.entity, to: scene.country, c),
+        if status.rule == .statusOccurredDefault, let planned = scene.status ?? recentStatus(of: proposed, to: scene.country, person: p.entity, c),
            planned != .occurred {
             status = StatusReading(planned, .statusFromScene)
         }

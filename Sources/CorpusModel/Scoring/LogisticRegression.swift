@@ -34,17 +34,6 @@ public struct LogisticRegression: Sendable, Equatable {
 
     static func sigmoid(_ z: Double) -> Double { z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z)) }
 
-    /// The mean log loss over the samples plus the L2 penalty.
-    public func loss(_ samples: [[Float]], _ labels: [Bool], l2: Double) -> Double {
-        guard !samples.isEmpty else { return 0 }
-        var total = 0.0
-        for (x, y) in zip(samples, labels) {
-            let p = min(max(probability(x), 1e-12), 1 - 1e-12)
-            total -= y ? log(p) : log(1 - p)
-        }
-        return total / Double(samples.count) + l2 / 2 * weights.reduce(0) { $0 + $1 * $1 }
-    }
-
     /// Trains a model on the samples (each of `dimension` features). Returns it and the loss before training
     /// and after each Newton step, so a caller can see it fall.
     public static func train(_ samples: [[Float]], _ labels: [Bool], dimension: Int,
