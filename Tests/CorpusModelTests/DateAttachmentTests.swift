@@ -27,6 +27,17 @@ struct DateAttachmentTests {
         #expect(visits("President Joe Biden visited India in June 2023, meeting Modi.", date: "2024-03-01").contains("joe-biden IND 2023-06"))
     }
 
+    @Test("the other party of the visitor's talks ends his segment, not his clause: a time after it dates the visit")
+    func timePastOtherParty() {
+        let en = visits("It came only weeks after Lula flew to Washington to meet President Joe Biden in February 2023.", date: "2023-04-14")
+        #expect(en.contains("lula-da-silva USA 2023-02"), "\(en)")
+        let vi = visits("Chuyến thăm diễn ra sau khi ông Lula tới Washington gặp Tổng thống Joe Biden hồi tháng 2/2023.", date: "2023-04-14")
+        #expect(vi.contains("lula-da-silva USA 2023-02"), "\(vi)")
+        // A time past someone else who is no party to the talks is not the visit's.
+        let other = visits("Lula flew to Washington, and President Joe Biden went to Kyiv in February 2023.", date: "2023-04-14")
+        #expect(!other.contains("lula-da-silva USA 2023-02"), "\(other)")
+    }
+
     @Test("a yearless day of the month the sentence before told with its year takes that year (date.month-told-before)")
     func monthToldBefore() {
         let text = "June 2024 brought him to Madrid for a summit. On June 30 he flew on to Mongolia."
