@@ -38,7 +38,7 @@ public final class Lexicon: Sendable {
     let attendanceWords, gatheringTopicWords, remoteWords: PhraseSet
     let pluralMarkers, visitingWords, invitationVerbs: KeyTableSet
     // Visitor, destination and dates.
-    let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, concludingVerbs: KeyTableSet
+    let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, yearsAgoOpeners, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
     let waterNameBefore, waterNameAfter: PhraseSet
     /// "shuttled", "back and forth": right before "between", the places of the pair are gone to (rule destination.shuttle-between).
@@ -226,6 +226,7 @@ public final class Lexicon: Sendable {
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); monthPartWords = sets.words("month-part-words"); laterWords = sets.words("later-words")
+        yearsAgoOpeners = sets.words("years-ago-openers")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
         journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
         companionWords = sets.phrases("companion-words"); timeRelatives = sets.words("time-relatives")

@@ -133,7 +133,7 @@ extension Lexicon {
         ("gathering-topic-words", .phrases), ("remote-words", .phrases), ("skip-verbs", .phrases), ("plural-markers", .words),
         ("visiting-words", .words), ("invitation-verbs", .words), ("clause-openers", .words),
         ("relative-pronouns", .words), ("place-prepositions", .words), ("outside-words", .words),
-        ("since-words", .words), ("month-part-words", .words), ("later-words", .words), ("concluding-verbs", .words), ("definite-fillers", .words),
+        ("since-words", .words), ("month-part-words", .words), ("later-words", .words), ("years-ago-openers", .words), ("concluding-verbs", .words), ("definite-fillers", .words),
         ("possessive-pronouns", .words), ("subject-pronouns", .words), ("object-pronouns", .words),
         ("pronoun-genders", .genders), ("honorific-genders", .phraseGenders),
         ("delegation-words", .phrases), ("accompany-words", .phrases), ("accompanied-by-words", .phrases), ("send-words", .phrases), ("number-words", .numbers(1...99)), ("planned-words", .words),

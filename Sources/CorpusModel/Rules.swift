@@ -113,6 +113,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     case dateAfterClauseYear
     // A scene proposal whose own sentence says nothing of its status takes the scene's plan (SceneProposals.swift).
     case statusFromScene
+    // "Sixty years ago today", "cách đây 60 năm": a time counted back in years from the sentence's date (YearsAgo.swift).
+    case dateYearsAgo
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -266,6 +268,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusTripPurpose: "status.trip-purpose"
         case .dateAfterClauseYear: "date.after-clause-year"
         case .statusFromScene: "status.from-scene"
+        case .dateYearsAgo: "date.years-ago"
         }
     }
 }

@@ -167,6 +167,11 @@ enum TimeTagger {
         let first = out.count
         while i < end {
             let t = tokens[i]
+            if t.kind != .punct, let ago = yearsAgo(b, tokens, i, range, reference: anchor, publication: story.publication, lexicon: lexicon) {
+                out.append(ago)
+                i = ago.tokens.upperBound
+                continue
+            }
             guard t.kind == .number || (t.kind == .word && lexicon.wordClasses.has(.timeStart, t)) else { i += 1; continue }
             // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it
             // (looked for only at a token a time can start with: the look back is up to 16 tokens).

@@ -66,6 +66,24 @@ struct DateAttachmentTests {
         #expect(times("The trip was to have taken place from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
     }
 
+    @Test("'<count> years ago today' and a heading '<count> years ago' count back from the publication (date.years-ago)")
+    func yearsAgo() {
+        #expect(times("Sixty years ago today, in Vienna, Kennedy sat down with Khrushchev.", date: "2021-06-03").contains("Sixty years ago today=1961-06-03"))
+        #expect(times("Kennedy spoke in West Berlin fifty years ago today.", date: "2013-06-26").contains("fifty years ago today=1963-06-26"))
+        #expect(times("Thirty years ago this month, Vietnam joined ASEAN.", date: "2025-07-28").contains("Thirty years ago this month=1995-07"))
+        #expect(times("Đúng 65 năm trước, Chủ tịch Hồ Chí Minh thăm Indonesia.", date: "2024-02-27").contains("65 năm trước=1959"))
+        #expect(times("Cách đây tròn 60 năm, Chủ tịch Hồ Chí Minh thăm Ấn Độ.", date: "2018-02-04").contains("Cách đây tròn 60 năm=1958"))
+        // Inside a sentence without "today", after a vague word, or counted from another event: no such time.
+        let inside = times("He will not stop in Israel, a choice that would have been unthinkable eight years ago.", date: "2025-05-12")
+        #expect(!inside.contains("eight years ago=2017"), "\(inside)")
+        let vague = times("Hơn 30 năm trước, hai nước thiết lập quan hệ.", date: "2024-08-23")
+        #expect(!vague.contains("30 năm trước=1994"), "\(vague)")
+        let before = times("Một năm trước đó, ông thăm Lào.", date: "2024-08-23")
+        #expect(!before.contains("Một năm trước=2023"), "\(before)")
+        // "tháng 5 năm trước" is May of last year, not five years ago.
+        #expect(!times("Ông thăm Lào vào tháng 5 năm trước.", date: "2024-08-23").contains("5 năm trước=2019"))
+    }
+
     @Test("a plan phrase after a present 'be' reads its weekdays and yearless dates forward (date.plan-phrase-ahead)")
     func planPhraseAhead() {
         // 2025-08-06 is a Wednesday: "on Monday" is the 11th ahead, the 4th behind.
