@@ -123,7 +123,10 @@ enum TimeTagger {
     /// place before it (", where the leaders open their summit on Friday", up to sixteen words) is read in the
     /// time of the clause it hangs on: the ten words are counted again from its comma.
     /// With `phrases`, a plan phrase said in the present counts as a future word (`presentPlanPhrase`).
-    static func futureWordBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>, phrases: Bool = false, lexicon: Lexicon) -> Bool {
+    /// With `presentTrip`, a present-tense verb of the trip counts instead (`present-tense-words`: "flies to
+    /// Shanghai on Saturday", "travels to Manila on Thursday").
+    static func futureWordBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>, phrases: Bool = false, presentTrip: Bool = false,
+                                 lexicon: Lexicon) -> Bool {
         var j = i - 1
         var words = 0
         while j >= range.lowerBound && words < 16 {
@@ -136,11 +139,17 @@ enum TimeTagger {
                 words += 1
             }
             if lexicon.speechVerbs.match(tokens, at: j, end: i) > 0 { return false }
-            if (lexicon.plannedCues.contains(t.lower) || (phrases && presentPlanPhrase(tokens, at: j, end: i, lexicon: lexicon)))
-                && words <= 10 { return true }
+            let cue = presentTrip ? t.kind == .word && lexicon.presentTenseWords.contains(t.lower)
+                : lexicon.plannedCues.contains(t.lower) || (phrases && presentPlanPhrase(tokens, at: j, end: i, lexicon: lexicon))
+            if cue && words <= 10 { return true }
             j -= 1
         }
         return false
+    }
+
+    /// A weekday at token `i` or right after it ("on Friday" read from "on").
+    static func namesWeekday(_ tokens: [Token], _ i: Int, _ end: Int, lexicon: Lexicon) -> Bool {
+        (i..<min(end, i + 2)).contains { tokens[$0].kind == .word && tokens[$0].capitalized && lexicon.weekdays[tokens[$0].lower] != nil }
     }
 
     /// A plan phrase without a future verb said in the present tense of "be" ("is to", "are due to", "is expected
@@ -158,7 +167,7 @@ enum TimeTagger {
     /// `story` gives the time the text told before the sentence, for "the next day" and, in a text that tells the
     /// past, the year of a yearless month (NarrativeTime.swift).
     static func tag(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, anchor: PartialDate?,
-                    future: Bool, previousYear: Int? = nil, monthToldBefore: PartialDate? = nil, paragraphMonth: PartialDate? = nil,
+                    future: Bool, scheduledPresent: Bool = false, previousYear: Int? = nil, monthToldBefore: PartialDate? = nil, paragraphMonth: PartialDate? = nil,
                     story: StoryContext = StoryContext(), lexicon: Lexicon = .bundled,
                     into out: inout [TaggedTime]) {
         var i = range.lowerBound
@@ -177,6 +186,10 @@ enum TimeTagger {
             // (looked for only at a token a time can start with: the look back is up to 16 tokens).
             let ahead = future && futureWordBefore(tokens, i, range, lexicon: lexicon)
             let aheadByPhrase = future && !ahead && futureWordBefore(tokens, i, range, phrases: true, lexicon: lexicon)
+            // A weekday after a present-tense verb of the trip, in a sentence that is no headline, reads forward as
+            // a schedule does (rule date.scheduled-present-ahead; status.planned.present-tense says it is planned).
+            let aheadByPresent = scheduledPresent && !ahead && !aheadByPhrase && namesWeekday(tokens, i, end, lexicon: lexicon)
+                && futureWordBefore(tokens, i, range, presentTrip: true, lexicon: lexicon)
             let toldInSentence = out.count > first ? out.last?.start : nil
             if let found = storyRelative(b, tokens, i, range, reference: { toldInSentence ?? story.reference(forUnitOf: $0) },
                                          lexicon: lexicon) {
@@ -184,10 +197,10 @@ enum TimeTagger {
                 i = found.tokens.upperBound
                 continue
             }
-            if var found = match(b, tokens, i, end, anchor: anchor, future: ahead || aheadByPhrase, lexicon: lexicon, lw: lw) {
-                if aheadByPhrase && found.relative, found.rule == nil,
+            if var found = match(b, tokens, i, end, anchor: anchor, future: ahead || aheadByPhrase || aheadByPresent, lexicon: lexicon, lw: lw) {
+                if (aheadByPhrase || aheadByPresent) && found.relative, found.rule == nil,
                    match(b, tokens, i, end, anchor: anchor, future: false, lexicon: lexicon, lw: lw)?.start != found.start {
-                    found.rule = .datePlanPhraseAhead
+                    found.rule = aheadByPhrase ? .datePlanPhraseAhead : .dateScheduledPresentAhead
                 }
                 // "from 30/10 to 1/11/2022", "February 28 to March 5, 2017": one range, the year from its end.
                 if out.count > first, let prev = out.last, prev.end == nil, found.start.granularity == prev.start.granularity,

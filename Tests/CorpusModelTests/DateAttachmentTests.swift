@@ -84,6 +84,17 @@ struct DateAttachmentTests {
         #expect(!times("Ông thăm Lào vào tháng 5 năm trước.", date: "2024-08-23").contains("5 năm trước=2019"))
     }
 
+    @Test("a weekday after a present-tense verb of the trip reads forward outside the headline (date.scheduled-present-ahead)")
+    func scheduledPresentAhead() {
+        // 2023-11-01 is a Wednesday: "on Saturday" is the 4th ahead, 28 October behind.
+        let text = "Albanese to China\n\nAnthony Albanese flies to Shanghai on Saturday for the import expo."
+        #expect(times(text, date: "2023-11-01").contains("Saturday=2023-11-04"), "\(times(text, date: "2023-11-01"))")
+        #expect(times("Albanese to China\n\nAnthony Albanese arrives Friday night.", date: "2023-11-01").contains("Friday=2023-11-03"))
+        // Told in the past, or in the headline: read back as before.
+        #expect(times("Albanese to China\n\nAnthony Albanese flew to Shanghai on Saturday.", date: "2023-11-01").contains("Saturday=2023-10-28"))
+        #expect(times("Albanese flies to Shanghai on Saturday", date: "2023-11-01").contains("Saturday=2023-10-28"))
+    }
+
     @Test("a plan phrase after a present 'be' reads its weekdays and yearless dates forward (date.plan-phrase-ahead)")
     func planPhraseAhead() {
         // 2025-08-06 is a Wednesday: "on Monday" is the 11th ahead, the 4th behind.
