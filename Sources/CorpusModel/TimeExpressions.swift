@@ -333,6 +333,15 @@ enum TimeTagger {
                        m < lm || (m == lm && (out[x].start.day ?? 31) < (later.start.day ?? 1)) {
                         year = y + 1
                         out[x].rule = .dateAfterClauseYear
+                    } else if year != nil, let later = out[(x + 1)...].first(where: { !$0.relative && !$0.yearless }),
+                              breaksClause(tokens, out[x].tokens.upperBound..<later.tokens.lowerBound),
+                              !(out[x].tokens.upperBound..<later.tokens.lowerBound).contains(where: { j in
+                                  afterWords.map { $0.match(tokens, at: j, end: later.tokens.lowerBound) > 0 } ?? false }) {
+                        // "sáng 30/9, ... lên đường thăm Mông Cổ, tiếp đó là Ireland - ... kể từ khi hai nước thiết lập
+                        // quan hệ năm 1996": a year told after it past a comma, a dash or a bracket is another
+                        // clause's, unless an "after" clause ties the two (above); the date keeps the year it is read
+                        // with (rule date.own-clause).
+                        year = nil
                     }
                 }
                 // "Four months later, on 9 November, he landed in Beijing": the year of a time read from the story's
@@ -369,6 +378,15 @@ enum TimeTagger {
                   let s = PartialDate(year: y, month: out[x].start.month, day: out[x].start.day) else { continue }
             out[x].start = s
             if let e = out[x].end { out[x].end = PartialDate(year: y, month: e.month, day: e.day) }
+        }
+    }
+
+    /// Whether the tokens hold a comma, a semicolon, a colon, a bracket or a dash standing alone: the end of a clause.
+    static func breaksClause(_ tokens: [Token], _ r: Range<Int>) -> Bool {
+        r.contains { j in
+            let t = tokens[j]
+            guard t.kind == .punct else { return false }
+            return [0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2D].contains(t.first) || (t.first == 0xE2 && t.length == 3) // "–", "—"
         }
     }
 

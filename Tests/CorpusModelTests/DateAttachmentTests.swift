@@ -95,6 +95,17 @@ struct DateAttachmentTests {
         #expect(times("Albanese flies to Shanghai on Saturday", date: "2023-11-01").contains("Saturday=2023-10-28"))
     }
 
+    @Test("a yearless date takes the one year written after it only within its clause (date.own-clause)")
+    func yearAfterInOwnClause() {
+        let vi = "Sáng 30/9, Tổng Bí thư lên đường thăm Mông Cổ, tiếp đó là Ireland - chuyến thăm đầu tiên kể từ khi hai nước thiết lập quan hệ năm 1996."
+        #expect(times(vi, date: "2024-09-30").contains("30/9=2024-09-30"), "\(times(vi, date: "2024-09-30"))")
+        let vision = "From 14-21/10 the prime minister attends the summit in Brussels, under the Vision 2030 plan."
+        #expect(!times(vision, date: "2018-10-12").contains("14-21/10=2030-10-14"), "\(times(vision, date: "2018-10-12"))")
+        // With no comma, dash or bracket between, the year is the date's.
+        let same = "The premier visited Laos on 12 March and Cambodia in 2018."
+        #expect(times(same, date: "2024-06-01").contains("12 March=2018-03-12"), "\(times(same, date: "2024-06-01"))")
+    }
+
     @Test("a plan phrase after a present 'be' reads its weekdays and yearless dates forward (date.plan-phrase-ahead)")
     func planPhraseAhead() {
         // 2025-08-06 is a Wednesday: "on Monday" is the 11th ahead, the 4th behind.
