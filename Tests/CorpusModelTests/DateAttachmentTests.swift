@@ -64,6 +64,10 @@ struct DateAttachmentTests {
         #expect(times("She will be in Tokyo from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
         #expect(times("She was represented by an envoy; the president hands over on Aug. 20.", date: "2025-08-04").contains("Aug. 20=2025-08-20"))
         #expect(times("The trip was to have taken place from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
+        // "hồi tháng 11" (back in November) tells the past as "đã" does.
+        let vi = times("Chủ tịch nước dự Hội nghị cấp cao APEC tại Lima, Peru hồi tháng 11.", date: "2025-08-15")
+        #expect(vi.contains("tháng 11=2024-11"), "\(vi)")
+        #expect(times("Chủ tịch nước sẽ dự Hội nghị cấp cao APEC tại Hàn Quốc vào tháng 11.", date: "2025-08-15").contains("tháng 11=2025-11"))
     }
 
     @Test("'<count> years ago today' and a heading '<count> years ago' count back from the publication (date.years-ago)")
