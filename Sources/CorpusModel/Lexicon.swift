@@ -132,6 +132,8 @@ public final class Lexicon: Sendable {
     let relativeDays: PhraseValues<Int>
     /// Months written as phrases of words: "tháng chín", "tháng giêng", "tháng mười một" (word set month-phrases).
     let monthPhrases: PhraseValues<Int>
+    /// "weeks ago", "tháng trước": a unit of time counted back, with its days (a month counts 30).
+    let agoUnits: PhraseValues<Int>
     /// Words of a clause told in the past ("was", "flew", "đã"): its yearless dates are not after the reference date (rule date.past-tense-year).
     let pastTenseWords: KeyTableSet
     /// Read from the time the story told last, not the publication (rule date.story-relative): "the next day",
@@ -267,7 +269,7 @@ public final class Lexicon: Sendable {
         updatedMarkers = sets.phrases("updated-markers"); bylineMarkers = sets.phrases("byline-markers")
         bylineWords = sets.words("byline-words"); headerFillers = sets.words("header-fillers")
         analysisLabels = sets.phrases("analysis-labels"); relativeDays = sets.phraseNumbers("relative-days")
-        months = sets.numbers("months"); monthPhrases = sets.phraseNumbers("month-phrases"); pastTenseWords = sets.words("past-tense-words"); weekdays = sets.numbers("weekdays")
+        months = sets.numbers("months"); monthPhrases = sets.phraseNumbers("month-phrases"); agoUnits = sets.phraseNumbers("ago-units"); pastTenseWords = sets.words("past-tense-words"); weekdays = sets.numbers("weekdays")
         storyDays = sets.phraseNumbers("story-days"); storyShiftWords = sets.phraseNumbers("story-shift-words")
         storyShiftBeforeComma = sets.phraseNumbers("story-shift-before-comma"); storyThenWords = sets.phrases("story-then-words")
         timeUnits = sets.numbers("time-units")

@@ -141,7 +141,7 @@ extension Lexicon {
         ("cancel-words", .phrases), ("unrealised-plan-phrases", .phrases), ("counterfactual-phrases", .phrases), ("rescheduled-from-words", .words), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
         ("meeting-words", .phrases), ("summit-words", .phrases), ("message-words", .phrases),
         ("relations-words", .phrases), ("establish-words", .phrases), ("founding-words", .phrases), ("attribution-openers", .phrases), ("anniversary-words", .words),
-        ("label-stops", .words), ("months", .numbers(1...12)), ("month-phrases", .phraseNumbers(1...12)), ("weekdays", .numbers(0...6)),
+        ("label-stops", .words), ("months", .numbers(1...12)), ("month-phrases", .phraseNumbers(1...12)), ("ago-units", .phraseNumbers(1...31)), ("weekdays", .numbers(0...6)),
         ("not-destination-before", .phrases), ("not-destination-after", .phrases),
         ("water-name-before", .phrases), ("water-name-after", .phrases), ("destination-prepositions", .words),
         ("clause-starters", .phrases), ("subordinators", .phrases), ("invitation-nouns", .phrases),

@@ -22,6 +22,9 @@ extension TimeTagger {
         if i > range.lowerBound, tokens[i - 1].lower == kThang || tokens[i - 1].lower == kNgay { return nil }
         var first = i, last = i + 1
         let n = lexicon.wordClasses.has(.yearsAgoStart, tokens[i + 1]) ? lexicon.yearsAgoWords.match(tokens, at: i + 1, end: end) : 0
+        if n == 0, let unit = lexicon.agoUnits.match(tokens, at: i + 1, end: end) {
+            return unitsAgo(years <= Self.mostUnitsAgo ? years : 0, unit, tokens, i, range, reference: reference)
+        }
         if n > 0 {
             last = i + 1 + n
         } else if tokens[i + 1].lower == kNam, let opening = cachDayOpening(tokens, before: i, from: range.lowerBound, lexicon: lexicon) {
@@ -44,6 +47,21 @@ extension TimeTagger {
             date = back
         }
         var time = TaggedTime(tokens: first..<last, start: date.truncated(to: min(granularity, date.granularity)), end: nil, relative: true)
+        time.rule = .dateYearsAgo
+        return time
+    }
+
+    /// Longest count of days, weeks or months read back ("eleven months ago").
+    static let mostUnitsAgo = 24
+
+    /// "three weeks ago", "bốn tháng trước": the reference date (the page's, or a reprinted report's own) that many
+    /// units back, to the day for days, else to the month. Not "hai tuần trước đó", "ba tháng trước khi ..." (counted from another event).
+    static func unitsAgo(_ count: Int, _ unit: (value: Int, length: Int), _ tokens: [Token], _ i: Int, _ range: Range<Int>,
+                         reference: PartialDate) -> TaggedTime? {
+        let last = i + 1 + unit.length
+        guard count > 0, last > range.upperBound || last == range.upperBound || ![kDo, kKhi, kNua].contains(tokens[last].lower),
+              reference.granularity == .day, let back = reference.adding(days: -count * unit.value) else { return nil }
+        var time = TaggedTime(tokens: i..<last, start: back.truncated(to: unit.value == 1 ? .day : .month), end: nil, relative: true)
         time.rule = .dateYearsAgo
         return time
     }

@@ -84,6 +84,10 @@ struct DateAttachmentTests {
         #expect(!vague.contains("30 năm trước=1994"), "\(vague)")
         let before = times("Một năm trước đó, ông thăm Lào.", date: "2024-08-23")
         #expect(!before.contains("Một năm trước=2023"), "\(before)")
+        // Days, weeks and months counted back from the page's date.
+        #expect(times("Widodo was in Manila on a state visit only three weeks ago.", date: "2024-02-05").contains("three weeks ago=2024-01"))
+        #expect(times("Thủ tướng thăm Brazil cách nay, đúng 14 tháng trước.", date: "2024-11-16").contains("14 tháng trước=2023-09"))
+        #expect(!times("Hai tuần trước đó, ông thăm Lào.", date: "2024-08-23").contains { $0.hasPrefix("Hai tuần trước=") })
         // "tháng 5 năm trước" is May of last year, not five years ago.
         #expect(!times("Ông thăm Lào vào tháng 5 năm trước.", date: "2024-08-23").contains("5 năm trước=2019"))
     }
