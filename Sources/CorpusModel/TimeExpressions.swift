@@ -181,6 +181,13 @@ enum TimeTagger {
                 i = ago.tokens.upperBound
                 continue
             }
+            if t.kind == .word, t.length > 6, let part = hyphenedMonthPart(b, tokens, i, range, anchor: anchor,
+                                                                           future: future && futureWordBefore(tokens, i, range, phrases: true, lexicon: lexicon),
+                                                                           lexicon: lexicon) {
+                out.append(part)
+                i = part.tokens.upperBound
+                continue
+            }
             guard t.kind == .number || (t.kind == .word && lexicon.wordClasses.has(.timeStart, t)) else { i += 1; continue }
             // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it
             // (looked for only at a token a time can start with: the look back is up to 16 tokens).

@@ -89,3 +89,25 @@ extension TimeTagger {
         return j - 1
     }
 }
+
+extension TimeTagger {
+    /// "in mid-June", "by early-March 2024", written as one hyphenated word: a part of the month (`month-part-words`)
+    /// after "in", "by" or "during" (not "until mid-July": the end of a stay)
+    /// dates like the month, as "in mid June" does (TimeGrammar's month without a day), its year the one after it or
+    /// the reference date's.
+    static func hyphenedMonthPart(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ i: Int, _ range: Range<Int>,
+                                  anchor: PartialDate?, future: Bool, lexicon: Lexicon) -> TaggedTime? {
+        let t = tokens[i]
+        guard t.kind == .word, i > range.lowerBound, [kIn, kBy, kDuring].contains(tokens[i - 1].lower),
+              let anchor else { return nil }
+        let bytes = Array(b[Int(t.start)..<Int(t.end)])
+        guard let dash = bytes.firstIndex(of: 0x2D), dash > 0, dash + 1 < bytes.count,
+              let head = String(bytes: bytes[..<dash], encoding: .utf8), let tail = String(bytes: bytes[(dash + 1)...], encoding: .utf8),
+              lexicon.monthPartWords.contains(Fold.lowerKey(head)), let m = lexicon.months[Fold.lowerKey(tail)] else { return nil }
+        if i + 1 < range.upperBound, let y = year(b, tokens[i + 1]), let s = PartialDate(year: y, month: m) {
+            return TaggedTime(tokens: i..<(i + 2), start: s, end: nil, relative: false)
+        }
+        guard let y = resolveYear(month: m, day: nil, anchor: anchor, future: future), let s = PartialDate(year: y, month: m) else { return nil }
+        return TaggedTime(tokens: i..<(i + 1), start: s, end: nil, relative: true, yearless: true)
+    }
+}

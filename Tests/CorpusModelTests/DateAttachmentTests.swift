@@ -114,6 +114,14 @@ struct DateAttachmentTests {
         #expect(times(same, date: "2024-06-01").contains("12 March=2018-03-12"), "\(times(same, date: "2024-06-01"))")
     }
 
+    @Test("'in mid-June' written as one hyphenated word dates like 'in June'; 'until mid-July' does not")
+    func hyphenedMonthPart() {
+        let found = times("Lee's only previous trip was to the G7 summit at Kananaskis, Canada, in mid-June.", date: "2025-08-23")
+        #expect(found.contains("mid-June=2025-06"), "\(found)")
+        #expect(times("He toured Asia in early-March 2024.", date: "2025-08-23").contains("early-March 2024=2024-03"))
+        #expect(!times("He arrived on June 28 and stayed until mid-July.", date: "1959-09-16").contains { $0.hasPrefix("mid-July=") })
+    }
+
     @Test("a plan phrase after a present 'be' reads its weekdays and yearless dates forward (date.plan-phrase-ahead)")
     func planPhraseAhead() {
         // 2025-08-06 is a Wednesday: "on Monday" is the 11th ahead, the 4th behind.
