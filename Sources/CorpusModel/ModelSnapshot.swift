@@ -226,19 +226,23 @@ public enum ModelSnapshot {
         return try file.tables.withUnsafeBytes { raw in
             var r = ByteReader(raw)
             r.at = file.tablesBody
-            let corpus = try decodeTables(&r, texts: store, columns: columns, gazetteer: gazetteer, proceed: proceed)
+            let corpus = try decodeTables(&r, texts: store, columns: columns, gazetteer: gazetteer, mapped: file.tables,
+                                          proceed: proceed)
             let diagnostics: [Diagnostic] = try r.values()
             guard r.at == r.base.count else { throw CacheFormatError("trailing bytes after the tables") }
             return (corpus, diagnostics)
         }
     }
 
+    /// `mapped`: the region `r` reads, kept by the tables for the strings they read in place.
     static func decodeTables(_ r: inout ByteReader, texts: TextStore, columns: StoredColumns, gazetteer: Gazetteer,
-                             proceed: () -> Bool = { true }) throws -> Corpus {
+                             mapped: MappedRegion, proceed: () -> Bool = { true }) throws -> Corpus {
         func step() throws { if !proceed() { throw Stopped() } }
         let tables = DocumentTables(texts: texts, stored: columns)
         tables.directories = try r.list { try $0.string() }
-        tables.strings = try r.memory(UInt8.self)
+        let strings = Int(try r.u32())
+        tables.mappedStrings = MappedBytes(mapped, at: r.at, count: strings)
+        _ = try r.take(strings)
         try step()
         tables.records = try r.values()
         tables.documentKeys = try r.memory(UInt64.self)
@@ -284,7 +288,20 @@ public enum ModelSnapshot {
 }
 
 /// A region of a file, mapped read-only (read into memory when it cannot be mapped); unmapped when released.
-final class MappedRegion {
+/// Bytes of a `MappedRegion`, read in place; the region stays mapped while they are kept.
+struct MappedBytes: @unchecked Sendable {
+    private let region: MappedRegion
+    let bytes: UnsafeRawBufferPointer
+
+    /// Nil when the range is outside the region (the caller's reader then refuses it).
+    init?(_ region: MappedRegion, at offset: Int, count: Int) {
+        guard offset >= 0, count >= 0, offset + count <= region.count else { return nil }
+        self.region = region
+        bytes = region.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + count)]) }
+    }
+}
+
+final class MappedRegion: @unchecked Sendable {
     private let mapping: UnsafeMutableRawPointer?
     private let mappingLength: Int
     private let start: UnsafeRawPointer?

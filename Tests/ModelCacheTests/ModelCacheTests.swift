@@ -55,15 +55,17 @@ struct ModelCacheTests {
         dump(corpus.events, to: &out)
         if let tables = corpus.tables {
             // The document keys are the cache's own (0 without it), compared by `modelFileBytes` instead.
-            // The sentences, mentions and times are read through their accessors (a loaded model reads them from
-            // its file), the other fields by reflection.
-            let accessed: Set = ["texts", "documentKeys", "builtSentences", "builtMentions", "builtTimes", "stored"]
+            // The sentences, mentions, times and strings are read through their accessors (a loaded model reads
+            // them from its file), the other fields by reflection.
+            let accessed: Set = ["texts", "documentKeys", "builtSentences", "builtMentions", "builtTimes", "stored",
+                                 "builtStrings", "mappedStrings"]
             for child in Mirror(reflecting: tables).children where !accessed.contains(child.label ?? "") {
                 dump(child.value, to: &out)
             }
             dump(tables.sentences, to: &out)
             dump(tables.mentions, to: &out)
             dump(tables.times, to: &out)
+            dump(tables.strings, to: &out)
         }
         for document in corpus.documents { out += document.path + "\n" + document.text + "\n" + document.original + "\n" }
         for table in ExportTable.allCases { out += try Exporter.render(table, of: corpus, format: .json) }
