@@ -7,7 +7,7 @@ import Foundation
 
 public enum ModelCodec {
     /// The version of the encoding: bump it with any change to an `encode`/`init(from:)` pair.
-    public static let formatVersion: UInt32 = 13
+    public static let formatVersion: UInt32 = 14
 
     /// The format version and the sizes of the types written as raw memory: a change to either makes a new key.
     public static var fingerprint: String {

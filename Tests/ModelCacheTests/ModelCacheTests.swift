@@ -79,6 +79,22 @@ struct ModelCacheTests {
         var all: [String] { lock.lock(); defer { lock.unlock() }; return notes }
     }
 
+    /// A loaded model decodes its other events only when they are first read (a report of visits never does),
+    /// and then gives the events built.
+    @Test func aLoadedModelDecodesItsEventsWhenFirstRead() throws {
+        let scratch = try Scratch()
+        let built = try Self.cached(scratch)
+        #expect(built.corpus.eventList.isDecoded)
+        let loaded = try Self.cached(scratch)
+        #expect(loaded.source == .loaded)
+        #expect(!loaded.corpus.eventList.isDecoded, "loading leaves the events in the file")
+        #expect(!loaded.corpus.visits.isEmpty)
+        #expect(!loaded.corpus.eventList.isDecoded, "reading the visits does not decode the events")
+        #expect(!built.corpus.events.isEmpty, "the corpus has events to compare")
+        #expect(loaded.corpus.events == built.corpus.events)
+        #expect(loaded.corpus.eventList.isDecoded)
+    }
+
     @Test func aLoadedModelIsTheBuiltModelFieldForField() throws {
         let scratch = try Scratch()
         let reference = try Self.everything(Self.uncached(scratch))
