@@ -60,10 +60,16 @@ extension EventFinder {
         let visitorClause = visitor.map { c.clause(of: c.persons[$0].phraseStart) }
         if let vi = visitor, c.persons[vi].phraseStart == segment.start || segment.start == c.start,
            let head = c.times.first(where: { $0.tokens.upperBound <= c.persons[vi].phraseStart
-               && (!coordinated || visitorClause?.contains($0.tokens.lowerBound) == true) }) {
+               && (!coordinated || visitorClause?.contains($0.tokens.lowerBound) == true) && !endsTour($0, c) }) {
             return TimeReading(time: head, rule: .dateSentenceHead)
         }
         return TimeReading()
+    }
+
+    /// "The six-day tour, which ends on Sunday, will take him to Hamburg": a time right after a word of concluding
+    /// (`concluding-verbs`, within two words) is the tour's end; it heads no sentence for the stops told after it.
+    func endsTour(_ t: TaggedTime, _ c: SentenceContext) -> Bool {
+        (max(c.start, t.tokens.lowerBound - 2)..<t.tokens.lowerBound).contains { lexicon.concludingVerbs.contains(tokens[$0].lower) }
     }
 
     /// How far after its trigger a time of its own may be.

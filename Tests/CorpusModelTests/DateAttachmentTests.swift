@@ -122,6 +122,14 @@ struct DateAttachmentTests {
         #expect(!times("He arrived on June 28 and stayed until mid-July.", date: "1959-09-16").contains { $0.hasPrefix("mid-July=") })
     }
 
+    @Test("a time right after a word of concluding is the tour's end: it heads no sentence for the stops told after it")
+    func tourEndHeadsNoStop() {
+        let text = "President Charles de Gaulle landed in Bonn on Tuesday for a state visit to West Germany. The six-day tour, which ends on Sunday, will take him down the Rhine to Düsseldorf, then to Hamburg and Munich."
+        let found = visits(text, date: "1962-09-05")
+        #expect(!found.contains { $0.hasSuffix("1962-09-09") }, "\(found)")
+        #expect(found.contains { $0.hasSuffix("DEU 1962-09-04") }, "\(found)")
+    }
+
     @Test("a plan phrase after a present 'be' reads its weekdays and yearless dates forward (date.plan-phrase-ahead)")
     func planPhraseAhead() {
         // 2025-08-06 is a Wednesday: "on Monday" is the 11th ahead, the 4th behind.
