@@ -330,6 +330,7 @@ extension EventFinder {
         if let named = namedGatheringPlace(cue: cue, c) {
             rules.insert(.destinationGatheringPlace)
             if named.namedByDemonym { rules.insert(.destinationDemonymCapital) }
+            if isPlaceNounComplement(named, c) { rules.insert(.destinationPlaceNounOf) }
             var place = GatheringPlace(country: named.country, city: named.city, tokens: named.tokens, start: time?.start,
                                        end: time?.end, sentence: c.index)
             // "the G7 summit in Hiroshima from Friday to Sunday. ... are attending the Hiroshima meeting": the
@@ -404,7 +405,8 @@ extension EventFinder {
     }
 
     /// A place after "in", "at", "tại" (also "to" unless the cue is talks or a meeting, or a coordinator stands
-    /// between: "and returned to X") in the cue's clause, or the city of a venue there, nearest the cue.
+    /// between: "and returned to X") in the cue's clause, or the city of a venue there, or the place of a place
+    /// noun there ("in the port city of Tianjin"), nearest the cue.
     func placeInCueClause(_ places: [PlaceRef], cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
         let clause = c.clause(of: cue.lowerBound)
         // Talks are held "in" a place; "to" a place ("held talks with X and then flew to Y") is another trip.
@@ -418,7 +420,7 @@ extension EventFinder {
             // the next leg's.
             let laterLeg = j > cue.upperBound && (cue.upperBound..<j).contains { lexicon.coordinators.contains(tokens[$0].lower) }
             return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && !laterLeg && lexicon.destinationPrepositions.contains(w))
-                || isVenueInCity(p, c))
+                || isVenueInCity(p, c) || isPlaceNounComplement(p, c))
         }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
     }
 

@@ -160,6 +160,8 @@ public final class Lexicon: Sendable {
     let capitalWords: PhraseSet
     /// "where" after a place: its clause tells what happened there (GatheringVisits.swift).
     let placeRelatives: KeyTableSet
+    /// "city", "district", "outskirts" before "of" and a place: "in the port city of Tianjin" (PlaceNounPhrases.swift).
+    let placeNouns: KeyTableSet
     // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
@@ -275,6 +277,7 @@ public final class Lexicon: Sendable {
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         pairWords = sets.phrases("pair-words"); motionWords = sets.phrases("motion-words")
         capitalWords = sets.phrases("capital-words"); placeRelatives = sets.words("place-relatives")
+        placeNouns = sets.words("place-nouns")
         timeStartWords = Lexicon.timeStartKeys(sets)
         wordClasses = WordClassTable([(.plannedCue, plannedCues.keys), (.negationCue, negationCues.keys),
                                       (.presentFuture, presentFutureWords.keys), (.triggerStart, triggerStartKeys.keys),

@@ -113,6 +113,9 @@ public enum Rule: Int, CaseIterable, Sendable {
     case dateAfterClauseYear
     // A scene proposal whose own sentence says nothing of its status takes the scene's plan (SceneProposals.swift).
     case statusFromScene
+    // "in the port city of Tianjin": a place after a place noun and "of", in a phrase opened by "in" or "at"
+    // (PlaceNounPhrases.swift).
+    case destinationPlaceNounOf
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -265,6 +268,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationCeremonyPerson: "destination.ceremony-person"
         case .statusTripPurpose: "status.trip-purpose"
         case .dateAfterClauseYear: "date.after-clause-year"
+        case .destinationPlaceNounOf: "destination.place-noun-of"
         case .statusFromScene: "status.from-scene"
         }
     }

@@ -29,6 +29,17 @@ struct GatheringTests {
         #expect(Self.gatheringVisits(far) == [])
     }
 
+    @Test("a gathering placed by a place noun's complement: 'in the port city of Tianjin' (rule destination.place-noun-of)")
+    func placeNounComplement() {
+        let text = "Leaders gathered for the regional summit in the port city of Tianjin on June 3. Indonesian President Joko Widodo was there."
+        #expect(Self.gatheringVisits(text) == ["Joko Widodo -> CHN 2024-06-03 occurred"])
+        let district = "The funeral was held in the Dedinje district of Belgrade on June 3. Indonesian President Joko Widodo was there."
+        #expect(Self.gatheringVisits(district) == ["Joko Widodo -> SRB 2024-06-03 occurred"])
+        // "shadow" is no place noun: the war's country is not where the summit is.
+        let shadow = "Leaders gathered for the regional summit in the shadow of the Ukraine war on June 3. Indonesian President Joko Widodo was there."
+        #expect(Self.gatheringVisits(shadow) == [])
+    }
+
     @Test("a gathering as a topic, or attended from afar, gives nothing", arguments: [
         "Indonesian President Joko Widodo spoke about trade ahead of the summit in Vientiane on June 3.",
         "Indonesian President Joko Widodo addressed the summit in Vientiane by video link on June 3.",
