@@ -144,6 +144,7 @@ enum Analyzer {
         let pair = finder.mainPair()
         var events = eventFinder(b, tokens, a, date: referenceDate, finder: finder, gazetteer: gazetteer, scoring: scoring, lexicon: lexicon)
         events.datelineGathering = a.place.flatMap { GatheringPlace(dateline: $0, date: a.date, gazetteer: gazetteer) }
+            ?? a.source_.flatMap { GatheringPlace(datelineTag: $0, gazetteer: gazetteer) }
         let entities = gazetteer.entities, discovered = finder.discovered
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities.read(ref) { $0.country } : discovered[-ref - 1].country }
         let listItems = ListItemReader(b: b, tokens: tokens, sentenceTokens: sentenceTokens, paragraphOf: a.sentences.map(\.paragraph),

@@ -19,6 +19,8 @@ struct GatheringPlace {
     var fromDateline = false
     /// Placed by a list item's heading ("November 2019 - Bangkok."; rule destination.item-heading, Absences.swift).
     var fromItemHeading = false
+    /// A dateline without a date ("BELGRADE - ..."), until the lead shows it reports a gathering (DatelineGathering.swift).
+    var awaitsLead = false
 
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
@@ -58,6 +60,7 @@ extension EventFinder {
             }
         }
         if let heading = itemHeadingPlace(c) { gathering = heading }
+        confirmUndatedDateline(c)
         guard !mentionsRemoteAttendance(c) else { return }
         // Each clause with a cue of its own after the scope of the one before ("X leads the delegation; Y stays away").
         // A cue that places nothing ("Hội nghị ... khai mạc", talks with no place) leaves its clause to the next
@@ -74,6 +77,13 @@ extension EventFinder {
             placed = read ?? placed
         }
         if from == c.start, let meeting = itemHeadingMeeting(c) ?? itemHeadingSubjectAct(c) { _ = readGathering(meeting, c, before: nil) }
+    }
+
+    /// A dateline without a date places the article's gathering only when the lead (the first sentence after the
+    /// title) reports a gathering: "BELGRADE - The largest gathering of world leaders ...".
+    mutating func confirmUndatedDateline(_ c: SentenceContext) {
+        guard datelineGathering?.awaitsLead == true, c.index > 0 else { return }
+        if gatheringCue(c, from: c.start) != nil { datelineGathering?.awaitsLead = false } else { datelineGathering = nil }
     }
 
     /// No place of the sentence stands after "in", "to", "tại" (`place-prepositions`, `destination-prepositions`),

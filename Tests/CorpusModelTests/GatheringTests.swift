@@ -114,6 +114,17 @@ struct DatelinePlaceTests {
             == ["Joko Widodo -> ARE 2024-06-03 occurred"])
     }
 
+    @Test("a dateline in capitals without a date ('VIENTIANE - ') places the article's gathering when the lead reports one")
+    func undatedDateline() {
+        let gathering = "Leaders meet in Laos\n\nVIENTIANE - Leaders of the region gathered for the regional summit on June 3.\n\nThe talks ran late. Indonesian President Joko Widodo was there."
+        #expect(GatheringTests.gatheringVisits(gathering) == ["Joko Widodo -> LAO 2024-06-03 occurred"])
+        // A lead with no gathering: the tag places nothing ("X postponed his trip"), nor does a tag naming no city.
+        let noGathering = "Trip off\n\nVIENTIANE - The Lao president postponed his trip to Hanoi on June 3.\n\nThe talks ran late. Indonesian President Joko Widodo was there."
+        #expect(GatheringTests.gatheringVisits(noGathering) == [])
+        let paper = "Leaders meet\n\nTTO - Leaders of the region gathered for the regional summit on June 3.\n\nThe talks ran late. Indonesian President Joko Widodo was there."
+        #expect(GatheringTests.gatheringVisits(paper) == [])
+    }
+
     @Test("each item of a list of who comes, opening with a person, is an attendance: planned, negated or done as its words say")
     func attendanceList() {
         let text = """
