@@ -319,8 +319,11 @@ extension EventFinder {
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
         // "has not attended a COP since Paris in 2015": a time in a since phrase starts a stretch; it does not date the gathering.
         let times = c.times.filter { (cueInRelative || !isInsideRelativeClause(at: $0.tokens.lowerBound, c)) && !followsSince($0, c) }
+        // An arrival is not dated past a semicolon ("X came from New Delhi; the two had met in July 1956"): it takes the
+        // gathering's time instead.
+        let arrival = isArrivalCue(cue, c)
         var time = nearestTime(times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
-            ?? nearestTime(times, to: cue.lowerBound)
+            ?? nearestTime(arrival ? times.filter { !semicolonBetween(cue.lowerBound, $0.tokens.lowerBound) } : times, to: cue.lowerBound)
         if time != nil { rules.insert(.dateNearest) }
         // "said on Tuesday that X would attend the summit ... from Friday": a time across a verb of saying dates
         // the saying when the gathering has one of its own (rule date.across-speech-verb).
@@ -377,6 +380,11 @@ extension EventFinder {
             place.end = time.end
         }
         return GatheringReading(cue: cue, place: place, time: time, rules: rules)
+    }
+
+    /// Whether a semicolon stands between tokens `a` and `b` (in either order).
+    func semicolonBetween(_ a: Int, _ b: Int) -> Bool {
+        (min(a, b)..<max(a, b)).contains { tokens[$0].kind == .punct && tokens[$0].first == 0x3B }
     }
 
     /// The gathering an earlier sentence placed while it holds (rule destination.gathering-context), else the

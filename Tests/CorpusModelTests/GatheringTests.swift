@@ -40,6 +40,14 @@ struct GatheringTests {
         #expect(Self.gatheringVisits(shadow) == [])
     }
 
+    @Test("an arrival is not dated past a semicolon: it takes the gathering's day (rule visit.arrival-unplaced)")
+    func arrivalNotDatedPastSemicolon() {
+        let text = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo came from Jakarta; the two neighbours had signed a treaty in March 2019."
+        #expect(Self.gatheringVisits(text) == ["Joko Widodo -> LAO 2024-06-03 occurred"])
+        let ownDay = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo flew in on June 2."
+        #expect(Self.gatheringVisits(ownDay) == ["Joko Widodo -> LAO 2024-06-02 occurred"])
+    }
+
     @Test("a gathering as a topic, or attended from afar, gives nothing", arguments: [
         "Indonesian President Joko Widodo spoke about trade ahead of the summit in Vientiane on June 3.",
         "Indonesian President Joko Widodo addressed the summit in Vientiane by video link on June 3.",
