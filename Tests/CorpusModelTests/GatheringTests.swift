@@ -46,6 +46,9 @@ struct GatheringTests {
         #expect(Self.gatheringVisits(text) == ["Joko Widodo -> LAO 2024-06-03 occurred"])
         let ownDay = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo flew in on June 2."
         #expect(Self.gatheringVisits(ownDay) == ["Joko Widodo -> LAO 2024-06-02 occurred"])
+        // A place far after the arrival, with no preposition of place before it, is a topic: he still flew in to the summit.
+        let topic = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo flew in on June 2 and met the host the same afternoon, voicing concerns about Myanmar."
+        #expect(Self.gatheringVisits(topic) == ["Joko Widodo -> LAO 2024-06-02 occurred"])
     }
 
     @Test("a gathering as a topic, or attended from afar, gives nothing", arguments: [
