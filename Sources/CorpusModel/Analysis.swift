@@ -252,7 +252,8 @@ enum Analyzer {
     }
 }
 
-/// A timeline's heading year: it dates the yearless items of its paragraph (of the next one when it stands alone).
+/// A timeline's heading year: it dates the yearless items of its paragraph (of the next one when it stands alone,
+/// and of each next one after that opens with a yearless date: the rows of a table under "2023").
 struct HeadingYear {
     private var year = 0, paragraph = -1, alone = false, seen = false
 
@@ -261,8 +262,14 @@ struct HeadingYear {
         if let y = TimeTagger.headingYear(b, tokens, r) ?? ListItemReader.headingLineYear(b, tokens, r, times: times) {
             (year, paragraph, alone, seen) = (y, p, true, true)
         } else if seen {
-            if alone && p == paragraph + 1 { (paragraph, alone) = (p, false) } else if alone { alone = false }
+            let row = !alone && paragraph >= 0 && Self.opensWithYearlessDate(r, times)
+            if (alone || row) && p == paragraph + 1 { (paragraph, alone) = (p, false) } else if alone { alone = false }
             if paragraph == p { TimeTagger.applyHeadingYear(year, to: &times) }
         }
+    }
+
+    /// Whether sentence `r` opens (after a bullet at most) with a date written without its year ("21-24 Aug ...").
+    static func opensWithYearlessDate(_ r: Range<Int>, _ times: [TaggedTime]) -> Bool {
+        times.contains { $0.yearless && $0.tokens.lowerBound <= r.lowerBound + 1 }
     }
 }

@@ -116,6 +116,8 @@ public enum Rule: Int, CaseIterable, Sendable {
     // "in the port city of Tianjin": a place after a place noun and "of", in a phrase opened by "in" or "at"
     // (PlaceNounPhrases.swift).
     case destinationPlaceNounOf
+    // A table row of the protagonist's trips: its dates, then a cell of one place (TableRows.swift).
+    case visitTableRow
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -269,6 +271,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusTripPurpose: "status.trip-purpose"
         case .dateAfterClauseYear: "date.after-clause-year"
         case .destinationPlaceNounOf: "destination.place-noun-of"
+        case .visitTableRow: "visit.table-row"
         case .statusFromScene: "status.from-scene"
         }
     }
