@@ -367,9 +367,12 @@ extension EventFinder {
             // A list item's ceremony is its own: the next item has a place of its own, named or not.
             return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: !isAfterClause(cue, c) && c.listItem == nil)
         }
+        // A meeting whose participants a colon lists ("welcomed a crowded field to the two-day meeting: A, B, C") is
+        // the gathering too.
         guard let carried = sameSentence.map({ CarriedGathering(place: $0, rule: .destinationGatheringContext) })
                 ?? carriedGathering(c, time: time?.start),
-              !meeting || (sameSentence == nil && carried.rule == .destinationItemHeading && namesNoPlaceOfItsOwn(c)) else { return nil }
+              !meeting || colonList(after: cue, c) != nil
+                || (sameSentence == nil && carried.rule == .destinationItemHeading && namesNoPlaceOfItsOwn(c)) else { return nil }
         var place = carried.place
         // "Benedict XVI arrived in March 2012", told near a summit of 2015: another time, another trip.
         if rules.contains(.visitArrivalUnplaced), let t = time?.start, let g = place.start, !Self.arrivalFits(t, gathering: g) { return nil }
@@ -513,7 +516,10 @@ extension EventFinder {
     /// `send-words` cue, and not already a visitor to that country in this sentence.
     func gatheringParticipants(_ r: GatheringReading, _ c: SentenceContext) -> [PersonRef] {
         var seen = Set<Int>()
-        let scope = gatheringScope(cue: r.cue, c)
+        var scope = gatheringScope(cue: r.cue, c)
+        // "Three kings followed the coffin: A, B and C": the list a colon opens after the cue is its participants, at a
+        // gathering placed before or "in"/"at" a place ("leaders of the nations that sent troops to X: A, B" did not go to X).
+        if colonList(after: r.cue, c) != nil, r.place.tokens.map(placedByPreposition) ?? true { scope = scope.lowerBound..<c.end }
         // "X sent Foreign Minister Y": the one sent takes part, the sender does not.
         let sent = lexicon.sendWords.match(tokens, at: r.cue.lowerBound, end: c.end) == r.cue.count
         // "X flew in on Thursday and met Y": only those the arrival is about arrived (ArrivalAtGathering.swift).
@@ -561,6 +567,26 @@ extension EventFinder {
         var lower = starts[first]
         if let aside = asideAfterOpeningPerson(c), aside.contains(lower) || aside.upperBound == lower { lower = c.start }
         return lower..<(last + 1 < starts.count ? starts[last + 1] : c.end)
+    }
+
+    /// Whether the place at `place` follows "in", "at", "tại" (`place-prepositions`; "the" may stand between).
+    func placedByPreposition(_ place: Range<Int>) -> Bool {
+        var j = place.lowerBound - 1
+        if j > 0 && tokens[j].lower == Self.kThe { j -= 1 }
+        return j >= 0 && lexicon.placePrepositions.contains(tokens[j].lower)
+    }
+
+    /// How many tokens may stand between a colon and the first person of the list it opens (a title, "the").
+    static let colonListGap = 4
+
+    /// "... to the two-day meeting that opened on Thursday: Pakistan's Prime Minister X, Iran's President Y, ...": the
+    /// colon after the cue, the only one of the sentence, when a person's phrase starts within `colonListGap` tokens
+    /// after it.
+    func colonList(after cue: Range<Int>, _ c: SentenceContext) -> Int? {
+        let colons = (c.start..<c.end).filter { tokens[$0].kind == .punct && tokens[$0].first == 0x3A }
+        guard colons.count == 1, let colon = colons.first, colon >= cue.upperBound,
+              c.persons.contains(where: { $0.phraseStart > colon && $0.phraseStart <= colon + Self.colonListGap }) else { return nil }
+        return colon
     }
 
     /// "Pashinyan did attend, and met French President Emmanuel Macron and German Chancellor Olaf Scholz": a clause

@@ -51,6 +51,16 @@ struct GatheringTests {
         #expect(Self.gatheringVisits(topic) == ["Joko Widodo -> LAO 2024-06-02 occurred"])
     }
 
+    @Test("a colon after the cue opens the list of its participants, a meeting's too")
+    func colonList() {
+        let text = "The regional summit opened in Vientiane on June 3. The host welcomed a crowded field to the two-day meeting: Indonesian President Joko Widodo, Malaysian Prime Minister Anwar Ibrahim and Thai Prime Minister Srettha Thavisin."
+        #expect(Self.gatheringVisits(text) == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred",
+                                               "Srettha Thavisin -> LAO 2024-06-03 occurred"])
+        // Talks with no colon list still name their own place: no visit to the carried gathering.
+        let talks = "The regional summit opened in Vientiane on June 3. The host held a meeting with Indonesian President Joko Widodo."
+        #expect(Self.gatheringVisits(talks) == [])
+    }
+
     @Test("a gathering as a topic, or attended from afar, gives nothing", arguments: [
         "Indonesian President Joko Widodo spoke about trade ahead of the summit in Vientiane on June 3.",
         "Indonesian President Joko Widodo addressed the summit in Vientiane by video link on June 3.",
