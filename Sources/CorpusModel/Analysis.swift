@@ -262,14 +262,17 @@ struct HeadingYear {
         if let y = TimeTagger.headingYear(b, tokens, r) ?? ListItemReader.headingLineYear(b, tokens, r, times: times) {
             (year, paragraph, alone, seen) = (y, p, true, true)
         } else if seen {
-            let row = !alone && paragraph >= 0 && Self.opensWithYearlessDate(r, times)
+            let row = !alone && paragraph >= 0 && Self.opensWithYearlessDate(r, tokens, times)
             if (alone || row) && p == paragraph + 1 { (paragraph, alone) = (p, false) } else if alone { alone = false }
             if paragraph == p { TimeTagger.applyHeadingYear(year, to: &times) }
         }
     }
 
-    /// Whether sentence `r` opens (after a bullet at most) with a date written without its year ("21-24 Aug ...").
-    static func opensWithYearlessDate(_ r: Range<Int>, _ times: [TaggedTime]) -> Bool {
-        times.contains { $0.yearless && $0.tokens.lowerBound <= r.lowerBound + 1 }
+    /// Whether sentence `r` opens (after a bullet at most) with a date written without its year ("21-24 Aug ...";
+    /// not "On 15 November the prime minister ...", prose after the timeline).
+    static func opensWithYearlessDate(_ r: Range<Int>, _ tokens: [Token], _ times: [TaggedTime]) -> Bool {
+        times.contains { t in
+            t.yearless && (t.tokens.lowerBound == r.lowerBound || (t.tokens.lowerBound == r.lowerBound + 1 && tokens[r.lowerBound].kind == .punct))
+        }
     }
 }
