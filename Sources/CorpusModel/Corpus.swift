@@ -12,6 +12,8 @@ public struct Corpus: Sendable {
     /// messages — in chronological order. Visits are in `visits`; `timeline` has both. A model loaded from the
     /// cache decodes them when they are first read (`EventList`).
     public var events: [Event] { eventList.events }
+    /// How many other events there are (`events.count`, without decoding a loaded model's events).
+    public var eventCount: Int { eventList.count }
     let eventList: EventList
     public let gazetteer: Gazetteer
     /// Each visit's stable id (`StableID`), in order: derived from its content as extracted, and kept when a
@@ -46,7 +48,7 @@ public struct Corpus: Sendable {
         self.visits = visits
         self.eventList = eventList
         self.gazetteer = gazetteer
-        precondition((visitIDs?.count ?? visits.count) == visits.count && (eventIDs.map { $0.count == eventList.events.count } ?? true),
+        precondition((visitIDs?.count ?? visits.count) == visits.count && (eventIDs?.count ?? eventList.count) == eventList.count,
                      "one stable id per fact")
         stableIDs = StableIDStore(visits: visitIDs, events: eventIDs)
         self.corrections = corrections

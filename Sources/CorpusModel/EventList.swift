@@ -8,16 +8,26 @@ final class EventList: @unchecked Sendable {
     private var decoded: [Event]?
     private var decode: (@Sendable () -> [Event])?
 
-    init(_ events: [Event]) { decoded = events }
+    /// How many events there are, known without decoding them.
+    let count: Int
 
-    /// `decode` runs once, on the first read, under the list's lock.
-    init(decodingWhenRead decode: @escaping @Sendable () -> [Event]) { self.decode = decode }
+    init(_ events: [Event]) {
+        decoded = events
+        count = events.count
+    }
+
+    /// `decode` runs once, on the first read, under the list's lock; it gives `count` events.
+    init(count: Int, decodingWhenRead decode: @escaping @Sendable () -> [Event]) {
+        self.count = count
+        self.decode = decode
+    }
 
     var events: [Event] {
         lock.lock()
         defer { lock.unlock() }
         if let decoded { return decoded }
         let events = decode!()
+        precondition(events.count == count, "the events decoded are the events counted")
         decoded = events
         decode = nil
         return events

@@ -272,12 +272,14 @@ public enum ModelSnapshot {
         guard length <= UInt64(r.base.count - r.at), let bytes = MappedBytes(mapped, at: r.at, count: Int(length)) else {
             throw CacheFormatError("truncated events")
         }
+        var counter = ByteReader(bytes.bytes)
+        let count = Int(try counter.u32()) // `values` begins with the count
         r.at += Int(length)
-        return EventList {
+        return EventList(count: count) {
             var reader = ByteReader(bytes.bytes)
             do {
                 let events: [Event] = try reader.values()
-                guard reader.at == bytes.bytes.count else { throw CacheFormatError("trailing bytes after the events") }
+                guard reader.at == bytes.bytes.count, events.count == count else { throw CacheFormatError("the events do not fill their section") }
                 return events
             } catch {
                 damaged(error as? CacheFormatError ?? CacheFormatError("events: \(error)"))
