@@ -68,6 +68,9 @@ public final class Lexicon: Sendable {
     let definiteFillers, possessivePronouns: KeyTableSet
     /// Referring words (Coreference.swift): "he", "ông"; "him", "her", "his"; "đoàn", "the delegation".
     let subjectPronouns, objectPronouns: KeyTableSet
+    /// Words that are a subject pronoun only when capitalised inside a sentence: the reverent "Người", "Bác" of
+    /// Vietnamese ("Trong chuyến đi này, Người còn thăm Ba Lan"; Coreference.swift).
+    let reverentPronouns: KeyTableSet
     /// The gender a pronoun gives the person it stands for ("she" f, "ông" m), and the one an honorific or a title
     /// right before a name gives a person of unknown gender ("Mrs", "Queen", "bà"): a pronoun never stands for a
     /// person of the other gender.
@@ -162,6 +165,8 @@ public final class Lexicon: Sendable {
     let capitalWords: PhraseSet
     /// "where" after a place: its clause tells what happened there (GatheringVisits.swift).
     let placeRelatives: KeyTableSet
+    /// "city", "district", "outskirts" before "of" and a place: "in the port city of Tianjin" (PlaceNounPhrases.swift).
+    let placeNouns: KeyTableSet
     // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
@@ -241,6 +246,7 @@ public final class Lexicon: Sendable {
         shuttleWords = sets.phrases("shuttle-words"); untilWords = sets.words("until-words")
         concludingVerbs = sets.words("concluding-verbs"); definiteFillers = sets.words("definite-fillers")
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
+        reverentPronouns = sets.words("reverent-pronouns")
         pronounGenders = sets.genders("pronoun-genders"); honorificGenders = sets.phraseGenders("honorific-genders")
         delegationWords = sets.phrases("delegation-words"); accompanyWords = sets.phrases("accompany-words")
         accompaniedByWords = sets.phrases("accompanied-by-words"); sendWords = sets.phrases("send-words")
@@ -278,6 +284,7 @@ public final class Lexicon: Sendable {
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         pairWords = sets.phrases("pair-words"); motionWords = sets.phrases("motion-words")
         capitalWords = sets.phrases("capital-words"); placeRelatives = sets.words("place-relatives")
+        placeNouns = sets.words("place-nouns")
         timeStartWords = Lexicon.timeStartKeys(sets)
         wordClasses = WordClassTable([(.plannedCue, plannedCues.keys), (.negationCue, negationCues.keys),
                                       (.presentFuture, presentFutureWords.keys), (.triggerStart, triggerStartKeys.keys),

@@ -126,7 +126,7 @@ extension Lexicon {
         ("name-particles", .words), ("family-names", .words), ("title-modifiers", .words), ("historical-modifiers", .words), ("of-words", .words),
         ("honorifics", .words), ("host-cues", .phrases), ("other-party-cues", .phrases), ("guest-cues", .phrases), ("host-verbs", .phrases), ("passive-markers", .words), ("person-prepositions", .words), ("since-phrases", .phrases),
         ("visit-nouns", .phrases), ("visit-verbs", .phrases), ("travel-words", .phrases), ("presence-words", .phrases),
-        ("presence-acts", .phrases), ("capital-words", .phrases), ("place-relatives", .words),
+        ("presence-acts", .phrases), ("capital-words", .phrases), ("place-relatives", .words), ("place-nouns", .words), ("reverent-pronouns", .words),
         ("continuation-words", .phrases), ("leg-start-words", .phrases), ("origin-words", .words),
         ("weekend-words", .phrases), ("onward-words", .phrases), ("unannounced-phrases", .phrases),
         ("attend-verbs", .phrases), ("gathering-words", .phrases), ("attendance-words", .phrases),

@@ -163,7 +163,7 @@ extension EventFinder {
         let namedHere = c.mentions.places.filter { p in
             p.city != nil && !p.inPhrase && p.tokens.lowerBound > c.start && p.tokens.lowerBound <= k + mt + 10
                 && clauses.contains(p.tokens.lowerBound)
-                && lexicon.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
+                && (lexicon.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower) || isPlaceNounComplement(p, c))
         }.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
         let summit = lexicon.summitWords.match(tokens, at: k, end: c.end) > 0
         guard summit || namedHere != nil,
@@ -171,6 +171,7 @@ extension EventFinder {
               let place = c.mentions.places.first(where: { $0.city == cityIndex }) else { return }
         let st = tripPurposeStatus(meeting: k, country: place.country, c) ?? st
         var rules = RuleSet([namedHere != nil ? .visitTalksInCity : .visitSummitAbroad, st.rule])
+        if let namedHere, isPlaceNounComplement(namedHere, c) { rules.insert(.destinationPlaceNounOf) }
         if t != nil { rules.insert(.dateNearest) }
         // A participant from the city's country hosts the others.
         let host = people.first { c.countryOf($0) == place.country }

@@ -117,6 +117,11 @@ public enum Rule: Int, CaseIterable, Sendable {
     case dateYearsAgo
     // "flies to Shanghai on Saturday": a weekday after a present-tense verb of the trip reads forward (TimeExpressions.swift).
     case dateScheduledPresentAhead
+    // "in the port city of Tianjin": a place after a place noun and "of", in a phrase opened by "in" or "at"
+    // (PlaceNounPhrases.swift).
+    case destinationPlaceNounOf
+    // A table row of the protagonist's trips: its dates, then a cell of one place (TableRows.swift).
+    case visitTableRow
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -269,6 +274,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationCeremonyPerson: "destination.ceremony-person"
         case .statusTripPurpose: "status.trip-purpose"
         case .dateAfterClauseYear: "date.after-clause-year"
+        case .destinationPlaceNounOf: "destination.place-noun-of"
+        case .visitTableRow: "visit.table-row"
         case .statusFromScene: "status.from-scene"
         case .dateYearsAgo: "date.years-ago"
         case .dateScheduledPresentAhead: "date.scheduled-present-ahead"
