@@ -326,10 +326,11 @@ enum TimeTagger {
                 // The explicit year written last before it in the sentence ("Năm 1993, ... từ ngày 9-11/2");
                 // with none before, the one after it when the sentence has only one.
                 // A year said from the publication counts as written ("the tour of July last year ... on July 24").
-                let givesYear = { (t: TaggedTime) in !t.relative && !t.yearless || saysItsYear(t, tokens) }
+                // A year in a clause of "since" ("the first since 1971") lends none (`inSinceClause`).
+                let givesYear = { (t: TaggedTime) in (!t.relative && !t.yearless || saysItsYear(t, tokens)) && !inSinceClause(tokens, t, range) }
                 year = out[first..<x].last(where: givesYear)?.start.year
                 if year == nil {
-                    let years = Set(out[first...].filter { !$0.relative && !$0.yearless }.map(\.start.year))
+                    let years = Set(out[first...].filter { !$0.relative && !$0.yearless && !inSinceClause(tokens, $0, range) }.map(\.start.year))
                     if years.count == 1 { year = years.first }
                     // "ngày 22-24/6, sau khi hai nước nâng cấp quan hệ vào tháng 12/2022", "on June 22, after the
                     // upgrade of December 2022": a date told after it in a clause of what came before is earlier
@@ -386,6 +387,25 @@ enum TimeTagger {
             out[x].start = s
             if let e = out[x].end { out[x].end = PartialDate(year: y, month: e.month, day: e.day) }
         }
+    }
+
+    /// How many words before a time "since" or "kể từ" may open the clause that holds it.
+    static let sinceReach = 10
+    static let kSince = k("since"), kKe = k("kể")
+
+    /// A time in a clause that "since" or "kể từ" opens, with no clause break between ("the first ... to visit Japan
+    /// since 1971", "the first since Mike Pompeo went there in October 2018", "kể từ chuyến thăm năm 2007"): it
+    /// names the earlier time the sentence measures from, so it lends its year to no yearless date of the sentence
+    /// ("arrived in Tokyo on 12 March, the first ... since 1971" keeps the year read from the page).
+    static func inSinceClause(_ tokens: [Token], _ t: TaggedTime, _ range: Range<Int>) -> Bool {
+        var j = t.tokens.lowerBound - 1
+        while j >= range.lowerBound && j >= t.tokens.lowerBound - sinceReach {
+            if breaksClause(tokens, j..<(j + 1)) { return false }
+            if tokens[j].lower == kSince { return true }
+            if tokens[j].lower == kTu && j > range.lowerBound && tokens[j - 1].lower == kKe { return true }
+            j -= 1
+        }
+        return false
     }
 
     /// Whether the tokens hold a comma, a semicolon, a colon, a bracket or a dash standing alone: the end of a clause.

@@ -412,4 +412,18 @@ extension EventFinder {
         }
         return story.lastTime?.truncated(to: .year)
     }
+
+    /// News copy recalling an earlier visit in the past tense, with no time of its own ("In October 2013 Obama
+    /// stayed home. ... Xi Jinping, who had been touring Indonesia and Malaysia, had the stage to himself",
+    /// "Tháng 11/2019, ... Tại Bangkok, Thủ tướng đã dự các hội nghị"): the time its paragraph told last, to the
+    /// month, when that time is of an earlier year than the page's; the page's month would be a time the text
+    /// never gives it (rule date.story-time). Not when the sentence writes any time ("on Friday", "giữa tháng này",
+    /// "in April 2018" of another clause): it is told from there; nor when it holds a negation ("said he had travelled on
+    /// to Japan; he did not"). A text that tells the past reads it in `storyTimeOfVisit`.
+    func recalledTimeOfVisit(_ c: SentenceContext) -> PartialDate? {
+        guard !story.tellsThePast, story.toldInPast, c.allTimes.isEmpty, !negationBetween(c.start, c.end),
+              let told = story.lastTime, let page = publication,
+              told.year < page.year else { return nil }
+        return told.truncated(to: min(told.granularity, .month))
+    }
 }

@@ -452,6 +452,11 @@ extension EventFinder {
             end = nil
             rules.insert(.dateStoryTime)
         }
+        if start == nil && r.notBefore == nil, statusValue == .occurred, let told = recalledTimeOfVisit(c) {
+            start = told
+            end = nil
+            rules.insert(.dateStoryTime)
+        }
         if start == nil && r.notBefore == nil && storyAnchored, statusValue != .negated, let told = previousTime, let d = date,
            told.start.year == d.year, told.start < d.truncated(to: .month) {
             // An archive report told on its own date: an undated stop of the story before it is of the time told

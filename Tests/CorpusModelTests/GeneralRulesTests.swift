@@ -40,9 +40,30 @@ struct GeneralRulesTests {
         ("In May, the plant built in 1990 and enlarged in 1991 closed.", "2001-06-01", ["May=2001-05", "1990=1990", "1991=1991"]),
         ("Tháng 12/2017 ông sang Abu Dhabi, và hồi tháng 1 vừa qua ông tới Seoul.", "2018-03-23", ["Tháng 12/2017=2017-12", "tháng 1=2018-01"]),
         ("Chuyến thăm của ông (5/1994) và (6/2000).", "2023-08-08", ["5/1994=1994-05", "6/2000=2000-06"]),
+        // A year in a clause of "since" or "kể từ" lends none: the yearless date keeps the page's year.
+        ("He arrived in Tokyo on 12 March, the first to visit Japan since 1971.", "2024-04-01", ["12 March=2024-03-12", "1971=1971"]),
+        ("It was the first trip since Mike Pompeo went there in October 2018, after the talks in Bali in November.", "2023-02-04",
+         ["October 2018=2018-10", "November=2022-11"]),
+        ("Ông tới Paris ngày 5/3, lần đầu kể từ chuyến thăm năm 2007.", "2024-04-01", ["5/3=2024-03-05", "2007=2007"]),
+        ("He went there in October 2018 and again in November.", "2023-02-04", ["October 2018=2018-10", "November=2018-11"]),
     ])
     func sentenceYears(_ sentence: String, _ date: String, _ expected: [String]) {
         #expect(times(sentence, date: date) == expected)
+    }
+
+    @Test("news copy: a visit recalled in the past tense with no time of its own takes its paragraph's earlier year, not the page's month")
+    func recalledVisitInNewsCopy() {
+        func visits(_ text: String) -> [String] {
+            let c = corpus(text, date: "2025-04-23")
+            return c.visits.filter { $0.destination == "IDN" }.map { "\(c.entities[$0.visitor].id) \($0.start?.iso ?? "?")" }
+        }
+        #expect(visits("In October 2013 the summit went ahead without the American president. Chinese President Xi Jinping, who had been touring Indonesia, had the stage to himself.")
+                == ["xi-jinping 2013-10"])
+        // The paragraph's time is of the page's year; and a time in another paragraph does not carry.
+        #expect(visits("In March the summit went ahead without the American president. Chinese President Xi Jinping, who had been touring Indonesia, had the stage to himself.")
+                == ["xi-jinping 2025-04"])
+        #expect(visits("In October 2013 the summit went ahead without the American president.\n\nThe markets fell.\n\nChinese President Xi Jinping, who had been touring Indonesia, had the stage to himself.")
+                == ["xi-jinping 2025-04"])
     }
 
     @Test("'tháng 9 cùng năm' and 'in May that year' take the year last written")
