@@ -24,6 +24,29 @@ extension EventFinder {
         return nil
     }
 
+    /// Whether the sentence names a city of `p`'s own country outside any person's phrase: at a scene proposal, what it
+    /// tells of him he does at home (rule proposed.at-home-excluded, SceneProposals.swift).
+    func isAtHome(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        guard let own = c.country(of: p) else { return false }
+        return c.mentions.places.contains { $0.country == own && $0.city != nil && !$0.inPhrase && !$0.demonym }
+    }
+
+    /// Whether the sentence tells an exchange from afar: a message (`message-words`: "gửi điện mừng"), or a call or
+    /// a video link (`remote-words`: "spoke by telephone with X", "điện đàm") while it names no gathering or
+    /// attendance (`gathering-words`, `attend-verbs`, `attendance-words`: one who follows a summit by video link did
+    /// not come, a negated visit) (rule proposed.remote-excluded).
+    func tellsRemoteExchange(_ c: SentenceContext) -> Bool {
+        var remote = false, attendance = false
+        for k in c.start..<c.end {
+            if lexicon.messageWords.match(tokens, at: k, end: c.end) > 0 { return true }
+            if lexicon.remoteWords.match(tokens, at: k, end: c.end) > 0 { remote = true }
+            if [lexicon.gatheringWords, lexicon.attendVerbs, lexicon.attendanceWords].contains(where: { $0.match(tokens, at: k, end: c.end) > 0 }) {
+                attendance = true
+            }
+        }
+        return remote && !attendance
+    }
+
     /// Where `p` stands in the sentence's persons.
     func personIndex(_ p: PersonRef, _ c: SentenceContext) -> Int? {
         c.persons.firstIndex { $0.phraseStart == p.phraseStart && $0.entity == p.entity }
