@@ -51,6 +51,13 @@ struct HostTests {
                 == ["Tô Lâm -> RUS: Vladimir Putin", "Tô Lâm -> PRK: Kim Jong Un"])
     }
 
+    @Test("talks by phone in a city are no visit; the other party of an earlier meeting is not a subject of the next talks (rule visit.talks-in-city)")
+    func talksByPhoneAndEarlierParties() {
+        #expect(Self.hostNames("Tại Hà Nội, Tổng Bí thư Nguyễn Phú Trọng và Tổng thống Joe Biden điện đàm ngày 29/3/2023.").isEmpty)
+        let tour = Self.hostNames("Kim Jong Un began the trip in Paris on May 2, 2024, meeting Emmanuel Macron, and then held talks in Rome with Giorgia Meloni.")
+        #expect(!tour.contains { $0.hasPrefix("Emmanuel Macron") }, "\(tour)")
+    }
+
     @Test("a person whose guest the visitor is ('as X's guest', 'at X's invitation') hosts him, and is not the 'he' of the next clause")
     func possessiveHost() {
         #expect(Self.hostNames("On May 8, 2025, To Lam was in Moscow as Vladimir Putin's guest, and on May 10, 2025 he stopped in Pyongyang.")
