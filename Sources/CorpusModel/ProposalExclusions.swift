@@ -65,6 +65,7 @@ extension EventFinder {
     /// him), the subject of a host verb, or joined by "and"/"và" to a person who is ("được A và B tiếp").
     func isHost(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         if p.hostContext && lexicon.accompaniedByWords.matchEnding(tokens, at: p.phraseStart - 1, start: c.start) == 0 { return true }
+        if isNamedAsWelcomer(p, c) { return true }
         guard let index = personIndex(p, c) else { return false }
         var k = index
         while true {
@@ -92,6 +93,22 @@ extension EventFinder {
             k += 1
         }
         return false
+    }
+
+    /// "Đón Thủ tướng tại sân bay có Bộ trưởng X và Đại sứ Y", "Greeting him at the airport were X and Y": a person
+    /// named in a list after a copula (`copula-words`: "were", "có") that a host verb (`host-verbs`, not after a
+    /// passive marker) opens the clause before: the persons listed welcomed the guest.
+    func isNamedAsWelcomer(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        let clause = c.clause(of: p.phraseStart)
+        // (Up to his name: a title before the copula may have been read into his phrase, "đón Thủ tướng có ... X".)
+        guard let copula = (clause.lowerBound..<p.nameStart).last(where: { tokens[$0].kind == .word && lexicon.copulaWords.contains(tokens[$0].lower) }),
+              (clause.lowerBound..<copula).contains(where: { k in
+                  lexicon.hostVerbs.match(tokens, at: k, end: copula) > 0 && lexicon.hostCues.match(tokens, at: k, end: c.end) == 0
+                      && !(k > clause.lowerBound && lexicon.passiveMarkers.contains(tokens[k - 1].lower))
+              }) else { return false }
+        // Only the list (names, titles and bodies, commas, coordinators) between the copula and him: no other
+        // punctuation.
+        return (copula + 1..<p.nameStart).allSatisfy { k in tokens[k].kind != .punct || tokens[k].first == 0x2C }
     }
 
     /// What follows a reception verb: its guest, a pronoun, a place preposition, punctuation or the sentence's end.

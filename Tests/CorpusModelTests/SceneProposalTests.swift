@@ -53,6 +53,15 @@ struct SceneProposalTests {
         #expect(present.contains { $0.visitor == "Malcolm Turnbull" && $0.destination == "VNM" }, "\(present.map { "\($0.visitor) \($0.destination)" })")
     }
 
+    @Test("the persons listed after a welcome and 'có'/'were' welcomed the guest: no scene proposal (rule proposed.host-excluded)")
+    func welcomersAreHosts() {
+        let arrival = "Thủ tướng Phạm Minh Chính tới Thiên Tân ngày 30/8/2025. "
+        let welcomed = Self.sceneProposals(arrival + "Đón Thủ tướng tại sân bay có Tổng thống Lào Thongloun Sisoulith.", date: "2025-08-30")
+        #expect(!welcomed.contains { $0.visitor == "Thongloun Sisoulith" }, "\(welcomed.map { "\($0.visitor) \($0.destination)" })")
+        let present = Self.sceneProposals(arrival + "Tổng thống Lào Thongloun Sisoulith cho biết quan hệ hai nước rất tốt.", date: "2025-08-30")
+        #expect(present.contains { $0.visitor == "Thongloun Sisoulith" && $0.destination == "CHN" }, "\(present.map { "\($0.visitor) \($0.destination)" })")
+    }
+
     @Test("the dateline places the scene of a sentence that names no place")
     func theDatelinePlacesTheScene() {
         let text = """
