@@ -58,6 +58,18 @@ struct HostTests {
         #expect(!tour.contains { $0.hasPrefix("Emmanuel Macron") }, "\(tour)")
     }
 
+    @Test("the speaker of a sentence about a visit is not its visitor (rule visitor.subject); 'his visit' is his")
+    func speakerIsNoVisitor() {
+        func visits(_ text: String) -> [String] {
+            let c = Fixtures.corpus(text, date: "2017-03-02", gazetteer: Fixtures.fullGazetteer)
+            return c.visits.map { "\(c.entities[$0.visitor].name) -> \($0.destination)" }
+        }
+        let said = visits("Quốc vương Saudi Arabia Salman đã hoãn chuyến thăm Maldives. Ngoại trưởng Maldives Mohamed Asim cho biết ngày mới cho chuyến thăm sẽ được công bố sau.")
+        #expect(said.contains("Salman bin Abdulaziz Al Saud -> MDV") && !said.contains("Mohamed Asim -> SAU"), "\(said)")
+        let own = visits("Indonesian President Joko Widodo said his visit to Laos in February was a success.")
+        #expect(own.contains("Joko Widodo -> LAO"), "\(own)")
+    }
+
     @Test("a person whose guest the visitor is ('as X's guest', 'at X's invitation') hosts him, and is not the 'he' of the next clause")
     func possessiveHost() {
         #expect(Self.hostNames("On May 8, 2025, To Lam was in Moscow as Vladimir Putin's guest, and on May 10, 2025 he stopped in Pyongyang.")
