@@ -9,8 +9,12 @@ public struct Corpus: Sendable {
     public let entities: EntityTable
     public let visits: [Visit]
     /// The other events — meetings and talks, establishment of relations, anniversaries, exchanges of
-    /// messages — in chronological order. Visits are in `visits`; `timeline` has both.
-    public let events: [Event]
+    /// messages — in chronological order. Visits are in `visits`; `timeline` has both. A model loaded from the
+    /// cache decodes them when they are first read (`EventList`).
+    public var events: [Event] { eventList.events }
+    /// How many other events there are (`events.count`, without decoding a loaded model's events).
+    public var eventCount: Int { eventList.count }
+    let eventList: EventList
     public let gazetteer: Gazetteer
     /// Each visit's stable id (`StableID`), in order: derived from its content as extracted, and kept when a
     /// correction amends the visit. Derived on first use (a model only queried by index never pays for them).
@@ -33,12 +37,18 @@ public struct Corpus: Sendable {
     public init(documents: [Document] = [], entities: EntityTable, visits: [Visit] = [], events: [Event] = [],
                 gazetteer: Gazetteer = Gazetteer(), visitIDs: [String]? = nil, eventIDs: [String]? = nil,
                 corrections: CorrectionMarks = CorrectionMarks()) {
+        self.init(documents: documents, entities: entities, visits: visits, eventList: EventList(events), gazetteer: gazetteer,
+                  visitIDs: visitIDs, eventIDs: eventIDs, corrections: corrections)
+    }
+
+    init(documents: [Document], entities: EntityTable, visits: [Visit], eventList: EventList, gazetteer: Gazetteer,
+         visitIDs: [String]? = nil, eventIDs: [String]? = nil, corrections: CorrectionMarks = CorrectionMarks()) {
         self.documents = documents
         self.entities = entities
         self.visits = visits
-        self.events = events
+        self.eventList = eventList
         self.gazetteer = gazetteer
-        precondition((visitIDs?.count ?? visits.count) == visits.count && (eventIDs?.count ?? events.count) == events.count,
+        precondition((visitIDs?.count ?? visits.count) == visits.count && (eventIDs?.count ?? eventList.count) == eventList.count,
                      "one stable id per fact")
         stableIDs = StableIDStore(visits: visitIDs, events: eventIDs)
         self.corrections = corrections

@@ -47,6 +47,14 @@ public struct Mention: Sendable, Hashable {
     /// (more than 65,534 bytes apart, which no sentence is) are dropped.
     public init(document: Int, sentence: Int, status: VisitStatus? = nil, date: PartialDate? = nil, ruleSet: RuleSet = RuleSet(),
                 visitorSpan: Range<Int>? = nil, destinationSpan: Range<Int>? = nil, dateSpan: Range<Int>? = nil) {
+        self.init(document: document, sentence: sentence, status: status, date: date, ruleSet: ruleSet, rulesNumber: nil,
+                  visitorSpan: visitorSpan, destinationSpan: destinationSpan, dateSpan: dateSpan)
+    }
+
+    /// `rulesNumber`: `ruleSet`'s number in `MentionRuleSets` when the caller knows it (the model cache's reader,
+    /// which numbers each distinct set once), else nil.
+    init(document: Int, sentence: Int, status: VisitStatus?, date: PartialDate?, ruleSet: RuleSet, rulesNumber: UInt16?,
+         visitorSpan: Range<Int>?, destinationSpan: Range<Int>?, dateSpan: Range<Int>?) {
         document32 = Int32(document)
         let code: UInt32 = switch status {
         case nil: 0
@@ -56,12 +64,15 @@ public struct Mention: Sendable, Hashable {
         }
         sentenceAndStatus = UInt32(sentence) << 2 | code
         date32 = date?.packed ?? 0
-        let base = [visitorSpan, destinationSpan, dateSpan].compactMap { $0?.lowerBound }.min() ?? 0
+        // The lowest of the spans' starts, without an array: a mention is made for every report read or decoded.
+        let starts = (visitorSpan?.lowerBound ?? .max, destinationSpan?.lowerBound ?? .max, dateSpan?.lowerBound ?? .max)
+        let lowest = min(starts.0, starts.1, starts.2)
+        let base = lowest == .max ? 0 : lowest
         base32 = Int32(base)
         visitor16 = PackedSpan(visitorSpan, from: base)
         destination16 = PackedSpan(destinationSpan, from: base)
         date16 = PackedSpan(dateSpan, from: base)
-        rules16 = MentionRuleSets.shared.number(of: ruleSet)
+        rules16 = rulesNumber ?? MentionRuleSets.shared.number(of: ruleSet)
     }
 
     /// The same report in another document (the finders make reports before their document is numbered).

@@ -198,7 +198,15 @@ final class DocumentTables: @unchecked Sendable {
     /// corpus finds the texts it can copy from this model's file instead of reading the article again.
     var documentKeys: [UInt64] = []
     var directories: [String] = []
-    var strings: [UInt8] = []
+    /// The records' strings, one pool. A model loaded from the cache reads them where the file is mapped
+    /// (`mappedStrings`) instead of copying the pool; `strings` then gives a copy (for a rebuild that copies
+    /// from it), and only a model built in memory changes it.
+    var strings: [UInt8] {
+        get { mappedStrings.map { Array($0.bytes) } ?? builtStrings }
+        _modify { precondition(mappedStrings == nil, "a loaded model is not changed"); yield &builtStrings }
+    }
+    private var builtStrings: [UInt8] = []
+    var mappedStrings: MappedBytes?
     /// The sentences, mentions and times: built in memory, or, for a model loaded from the cache, read from its
     /// file the first time one of them is read (`StoredColumns`).
     var sentences: [Sentence] {
@@ -227,16 +235,17 @@ final class DocumentTables: @unchecked Sendable {
 
     func pool(_ s: String?) -> PooledString {
         guard var s else { return .none }
-        let offset = strings.count
-        s.withUTF8 { strings.append(contentsOf: $0) }
-        return PooledString(offset: UInt32(offset), count: UInt32(strings.count - offset))
+        precondition(mappedStrings == nil, "a loaded model is not changed")
+        let offset = builtStrings.count
+        s.withUTF8 { builtStrings.append(contentsOf: $0) }
+        return PooledString(offset: UInt32(offset), count: UInt32(builtStrings.count - offset))
     }
 
     func string(_ p: PooledString) -> String? {
         if p.count == UInt32.max { return nil }
-        return strings.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(p.offset)..<Int(p.offset + p.count)]), as: UTF8.self)
-        }
+        let range = Int(p.offset)..<Int(p.offset + p.count)
+        if let mappedStrings { return String(decoding: mappedStrings.bytes[range], as: UTF8.self) }
+        return builtStrings.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 }
 

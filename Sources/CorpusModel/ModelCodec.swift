@@ -7,7 +7,7 @@ import Foundation
 
 public enum ModelCodec {
     /// The version of the encoding: bump it with any change to an `encode`/`init(from:)` pair.
-    public static let formatVersion: UInt32 = 13
+    public static let formatVersion: UInt32 = 14
 
     /// The format version and the sizes of the types written as raw memory: a change to either makes a new key.
     public static var fingerprint: String {
@@ -73,6 +73,9 @@ struct ByteWriter {
 struct ByteReader {
     let base: UnsafeRawBufferPointer
     var at = 0
+    /// The last mention rule set read and its number in `MentionRuleSets`: mentions in a row mostly share their
+    /// set, and numbering one takes a lock and a hash.
+    var lastMentionRules: (set: RuleSet, number: UInt16)?
 
     init(_ base: UnsafeRawBufferPointer) { self.base = base }
 
@@ -118,6 +121,7 @@ struct ByteReader {
     mutating func list<T>(_ each: (inout ByteReader) throws -> T) throws -> [T] {
         let n = Int(try u32())
         guard n <= base.count - at else { throw CacheFormatError("truncated list") }
+        guard n > 0 else { return [] } // reserving room for none would still allocate a buffer
         var out: [T] = []
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try each(&self)) }

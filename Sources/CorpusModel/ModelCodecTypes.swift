@@ -9,9 +9,18 @@ extension Mention: CacheCodable {
         w.optional(visitorSpan); w.optional(destinationSpan); w.optional(dateSpan)
     }
     init(from r: inout ByteReader) throws {
-        self.init(document: Int(try r.u32()), sentence: Int(try r.u32()), status: try r.optionalRaw(VisitStatus.self),
-                  date: try r.date(), ruleSet: try r.value(), visitorSpan: try r.optionalRange(),
-                  destinationSpan: try r.optionalRange(), dateSpan: try r.optionalRange())
+        let document = Int(try r.u32()), sentence = Int(try r.u32()), status = try r.optionalRaw(VisitStatus.self)
+        let date = try r.date()
+        let rules: RuleSet = try r.value()
+        let number: UInt16
+        if let last = r.lastMentionRules, last.set == rules {
+            number = last.number
+        } else {
+            number = MentionRuleSets.shared.number(of: rules)
+            r.lastMentionRules = (rules, number)
+        }
+        self.init(document: document, sentence: sentence, status: status, date: date, ruleSet: rules, rulesNumber: number,
+                  visitorSpan: try r.optionalRange(), destinationSpan: try r.optionalRange(), dateSpan: try r.optionalRange())
     }
 }
 

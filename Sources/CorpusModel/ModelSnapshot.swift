@@ -85,8 +85,12 @@ public enum ModelSnapshot {
         // The other events are encoded on another core while the entities and visits are encoded and written.
         let events = corpus.events
         let laterSections = BackgroundWork { () -> [UInt8] in
+            // The events' length first: a model is read without them, and they are decoded when first read.
+            var encoded = ByteWriter()
+            encoded.values(events)
             var later = ByteWriter()
-            later.values(events)
+            later.u64(UInt64(encoded.bytes.count))
+            later.bytes.append(contentsOf: encoded.bytes)
             later.values(diagnostics)
             return later.bytes
         }
@@ -226,19 +230,25 @@ public enum ModelSnapshot {
         return try file.tables.withUnsafeBytes { raw in
             var r = ByteReader(raw)
             r.at = file.tablesBody
-            let corpus = try decodeTables(&r, texts: store, columns: columns, gazetteer: gazetteer, proceed: proceed)
+            let corpus = try decodeTables(&r, texts: store, columns: columns, gazetteer: gazetteer, mapped: file.tables,
+                                          damaged: damaged, proceed: proceed)
             let diagnostics: [Diagnostic] = try r.values()
             guard r.at == r.base.count else { throw CacheFormatError("trailing bytes after the tables") }
             return (corpus, diagnostics)
         }
     }
 
+    /// `mapped`: the region `r` reads, kept by the tables for the strings they read in place and by the events,
+    /// decoded from it when first read (a mistake then goes to `damaged`).
     static func decodeTables(_ r: inout ByteReader, texts: TextStore, columns: StoredColumns, gazetteer: Gazetteer,
+                             mapped: MappedRegion, damaged: @escaping @Sendable (CacheFormatError) -> Never,
                              proceed: () -> Bool = { true }) throws -> Corpus {
         func step() throws { if !proceed() { throw Stopped() } }
         let tables = DocumentTables(texts: texts, stored: columns)
         tables.directories = try r.list { try $0.string() }
-        tables.strings = try r.memory(UInt8.self)
+        let strings = Int(try r.u32())
+        tables.mappedStrings = MappedBytes(mapped, at: r.at, count: strings)
+        _ = try r.take(strings)
         try step()
         tables.records = try r.values()
         tables.documentKeys = try r.memory(UInt64.self)
@@ -248,10 +258,33 @@ public enum ModelSnapshot {
         try step()
         let visits: [Visit] = try r.values()
         try step()
-        let events: [Event] = try r.values()
+        let events = try lazyEvents(&r, mapped: mapped, damaged: damaged)
         try validate(tables, sentences: columns.sentenceTable.count, mentions: columns.mentionTable.count, times: columns.timeTable.count)
         let documents = tables.records.indices.map { Document(tables: tables, index: $0) }
-        return Corpus(documents: documents, entities: EntityTable(gazetteer: gazetteer.entities, own: discovered), visits: visits, events: events, gazetteer: gazetteer)
+        return Corpus(documents: documents, entities: EntityTable(gazetteer: gazetteer.entities, own: discovered), visits: visits,
+                      eventList: events, gazetteer: gazetteer)
+    }
+
+    /// The events' section skipped, and decoded from where the file is mapped when first read.
+    static func lazyEvents(_ r: inout ByteReader, mapped: MappedRegion,
+                           damaged: @escaping @Sendable (CacheFormatError) -> Never) throws -> EventList {
+        let length = try r.u64()
+        guard length <= UInt64(r.base.count - r.at), let bytes = MappedBytes(mapped, at: r.at, count: Int(length)) else {
+            throw CacheFormatError("truncated events")
+        }
+        var counter = ByteReader(bytes.bytes)
+        let count = Int(try counter.u32()) // `values` begins with the count
+        r.at += Int(length)
+        return EventList(count: count) {
+            var reader = ByteReader(bytes.bytes)
+            do {
+                let events: [Event] = try reader.values()
+                guard reader.at == bytes.bytes.count, events.count == count else { throw CacheFormatError("the events do not fill their section") }
+                return events
+            } catch {
+                damaged(error as? CacheFormatError ?? CacheFormatError("events: \(error)"))
+            }
+        }
     }
 
     /// Ranges that point outside their tables would trap later: refuse them here.
@@ -284,7 +317,20 @@ public enum ModelSnapshot {
 }
 
 /// A region of a file, mapped read-only (read into memory when it cannot be mapped); unmapped when released.
-final class MappedRegion {
+/// Bytes of a `MappedRegion`, read in place; the region stays mapped while they are kept.
+struct MappedBytes: @unchecked Sendable {
+    private let region: MappedRegion
+    let bytes: UnsafeRawBufferPointer
+
+    /// Nil when the range is outside the region (the caller's reader then refuses it).
+    init?(_ region: MappedRegion, at offset: Int, count: Int) {
+        guard offset >= 0, count >= 0, offset + count <= region.count else { return nil }
+        self.region = region
+        bytes = region.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + count)]) }
+    }
+}
+
+final class MappedRegion: @unchecked Sendable {
     private let mapping: UnsafeMutableRawPointer?
     private let mappingLength: Int
     private let start: UnsafeRawPointer?

@@ -21,7 +21,7 @@ public final class SharedCorpus: @unchecked Sendable {
     public var eventIDs: [String] { timeline.ids }
     var eventCorrections: [[CorrectionNote]] { timeline.corrections }
     /// How many events `events` holds (every event and every visit), without building it.
-    public var eventCount: Int { corpus.events.count + corpus.visits.count }
+    public var eventCount: Int { corpus.eventCount + corpus.visits.count }
     /// How many times the articles mention each entity, as a column (counted on first use: it reads every
     /// document's mentions).
     var entityMentionCounts: UnsafeMutableBufferPointer<Int64> { mentionCounts.counts }

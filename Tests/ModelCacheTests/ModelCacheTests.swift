@@ -55,15 +55,17 @@ struct ModelCacheTests {
         dump(corpus.events, to: &out)
         if let tables = corpus.tables {
             // The document keys are the cache's own (0 without it), compared by `modelFileBytes` instead.
-            // The sentences, mentions and times are read through their accessors (a loaded model reads them from
-            // its file), the other fields by reflection.
-            let accessed: Set = ["texts", "documentKeys", "builtSentences", "builtMentions", "builtTimes", "stored"]
+            // The sentences, mentions, times and strings are read through their accessors (a loaded model reads
+            // them from its file), the other fields by reflection.
+            let accessed: Set = ["texts", "documentKeys", "builtSentences", "builtMentions", "builtTimes", "stored",
+                                 "builtStrings", "mappedStrings"]
             for child in Mirror(reflecting: tables).children where !accessed.contains(child.label ?? "") {
                 dump(child.value, to: &out)
             }
             dump(tables.sentences, to: &out)
             dump(tables.mentions, to: &out)
             dump(tables.times, to: &out)
+            dump(tables.strings, to: &out)
         }
         for document in corpus.documents { out += document.path + "\n" + document.text + "\n" + document.original + "\n" }
         for table in ExportTable.allCases { out += try Exporter.render(table, of: corpus, format: .json) }
@@ -75,6 +77,23 @@ struct ModelCacheTests {
         private var notes: [String] = []
         func add(_ note: String) { lock.lock(); notes.append(note); lock.unlock() }
         var all: [String] { lock.lock(); defer { lock.unlock() }; return notes }
+    }
+
+    /// A loaded model decodes its other events only when they are first read (a report of visits never does),
+    /// and then gives the events built.
+    @Test func aLoadedModelDecodesItsEventsWhenFirstRead() throws {
+        let scratch = try Scratch()
+        let built = try Self.cached(scratch)
+        #expect(built.corpus.eventList.isDecoded)
+        let loaded = try Self.cached(scratch)
+        #expect(loaded.source == .loaded)
+        #expect(!loaded.corpus.eventList.isDecoded, "loading leaves the events in the file")
+        #expect(!loaded.corpus.visits.isEmpty)
+        #expect(loaded.corpus.eventCount == built.corpus.events.count)
+        #expect(!loaded.corpus.eventList.isDecoded, "reading the visits or counting the events does not decode them")
+        #expect(!built.corpus.events.isEmpty, "the corpus has events to compare")
+        #expect(loaded.corpus.events == built.corpus.events)
+        #expect(loaded.corpus.eventList.isDecoded)
     }
 
     @Test func aLoadedModelIsTheBuiltModelFieldForField() throws {
