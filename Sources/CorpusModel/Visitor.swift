@@ -61,13 +61,18 @@ extension EventFinder {
     /// "Foreign Minister X said the new date for the visit would be announced later", "Theo Phó Thủ tướng X, đó là
     /// chuyến thăm ...": the subject of a speech verb (`speech-verbs`) standing between him and a visit noun, or a
     /// person right after an attribution opener (`attribution-openers`: "according to", "theo"), tells of the visit;
-    /// he is not its visitor, unless a possessive pronoun before the noun makes it his ("X said his visit ...").
+    /// he is not its visitor, unless a possessive pronoun before the noun makes it his ("X said his visit ...") or a
+    /// cancellation, plan or negation word before it tells what he does with it ("X thông báo hoãn chuyến thăm ...",
+    /// "X announced he would postpone the visit").
     func speaksOf(_ p: PersonRef, trigger tr: Range<Int>, _ c: SentenceContext) -> Bool {
         let between = p.nameEnd..<tr.lowerBound
-        let speech = between.contains { lexicon.speechVerbs.match(tokens, at: $0, end: tr.lowerBound) > 0 }
+        let speech = between.first { lexicon.speechVerbs.match(tokens, at: $0, end: tr.lowerBound) > 0 }
         let attributed = p.phraseStart > c.start && lexicon.attributionOpeners.matchEnding(tokens, at: p.phraseStart - 1, start: c.start) > 0
-        guard speech || attributed else { return false }
-        return !between.contains { lexicon.possessivePronouns.contains(tokens[$0].lower) }
+        guard speech != nil || attributed else { return false }
+        return !between.contains { k in
+            lexicon.possessivePronouns.contains(tokens[k].lower) || lexicon.plannedCues.contains(tokens[k].lower)
+                || lexicon.negationCues.contains(tokens[k].lower) || lexicon.cancelCues.match(tokens, at: k, end: tr.lowerBound) > 0
+        }
     }
 
     /// Whether token `k` is inside a relative clause set off by commas that closes before `tr`.
