@@ -49,6 +49,8 @@ struct SceneProposalTests {
         #expect(!atHome.contains { $0.visitor == "Malcolm Turnbull" }, "\(atHome.map { "\($0.visitor) \($0.destination)" })")
         let byPhone = Self.sceneProposals(scene + "He later spoke by telephone with Australian Prime Minister Malcolm Turnbull.", date: "2017-01-16")
         #expect(!byPhone.contains { $0.visitor == "Malcolm Turnbull" }, "\(byPhone.map { "\($0.visitor) \($0.destination)" })")
+        let phoned = Self.sceneProposals(scene + "He later telephoned Australian Prime Minister Malcolm Turnbull.", date: "2017-01-16")
+        #expect(!phoned.contains { $0.visitor == "Malcolm Turnbull" }, "\(phoned.map { "\($0.visitor) \($0.destination)" })")
         let present = Self.sceneProposals(scene + "Australian Prime Minister Malcolm Turnbull said on Monday that ties were strong.", date: "2017-01-16")
         #expect(present.contains { $0.visitor == "Malcolm Turnbull" && $0.destination == "VNM" }, "\(present.map { "\($0.visitor) \($0.destination)" })")
     }
