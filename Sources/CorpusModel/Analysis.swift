@@ -112,7 +112,9 @@ enum Analyzer {
                                             toldInPast: toldInPast)
             storyContexts.append(storyContext)
             let monthBefore = monthTold.flatMap { $0.sentence == si - 1 && $0.paragraph == paragraph ? $0.date : nil }
-            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
+            // Outside the headline, a present-tense verb of the trip may schedule a weekday (date.scheduled-present-ahead).
+            let scheduledPresent = si > 0 && r.contains { tokens[$0].kind == .word && lexicon.presentTenseWords.contains(tokens[$0].lower) }
+            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, scheduledPresent: scheduledPresent, previousYear: lastYear,
                            monthToldBefore: a.language == .english && !storyContext.yearFromStory ? monthBefore : nil,
                            paragraphMonth: storyContext.yearFromStory ? nil : monthTold.flatMap {
                                // The paragraph's month with its year, when no time was told after it (rule date.paragraph-year).

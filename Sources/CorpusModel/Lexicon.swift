@@ -38,7 +38,7 @@ public final class Lexicon: Sendable {
     let attendanceWords, gatheringTopicWords, remoteWords: PhraseSet
     let pluralMarkers, visitingWords, invitationVerbs: KeyTableSet
     // Visitor, destination and dates.
-    let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, concludingVerbs: KeyTableSet
+    let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, yearsAgoOpeners, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
     let waterNameBefore, waterNameAfter: PhraseSet
     /// "shuttled", "back and forth": right before "between", the places of the pair are gone to (rule destination.shuttle-between).
@@ -134,6 +134,8 @@ public final class Lexicon: Sendable {
     let relativeDays: PhraseValues<Int>
     /// Months written as phrases of words: "tháng chín", "tháng giêng", "tháng mười một" (word set month-phrases).
     let monthPhrases: PhraseValues<Int>
+    /// "weeks ago", "tháng trước": a unit of time counted back, with its days (a month counts 30).
+    let agoUnits: PhraseValues<Int>
     /// Words of a clause told in the past ("was", "flew", "đã"): its yearless dates are not after the reference date (rule date.past-tense-year).
     let pastTenseWords: KeyTableSet
     /// Read from the time the story told last, not the publication (rule date.story-relative): "the next day",
@@ -228,6 +230,7 @@ public final class Lexicon: Sendable {
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); monthPartWords = sets.words("month-part-words"); laterWords = sets.words("later-words")
+        yearsAgoOpeners = sets.words("years-ago-openers")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
         journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
         companionWords = sets.phrases("companion-words"); spouseWords = sets.phrases("spouse-words"); timeRelatives = sets.words("time-relatives")
@@ -268,7 +271,7 @@ public final class Lexicon: Sendable {
         updatedMarkers = sets.phrases("updated-markers"); bylineMarkers = sets.phrases("byline-markers")
         bylineWords = sets.words("byline-words"); headerFillers = sets.words("header-fillers")
         analysisLabels = sets.phrases("analysis-labels"); relativeDays = sets.phraseNumbers("relative-days")
-        months = sets.numbers("months"); monthPhrases = sets.phraseNumbers("month-phrases"); pastTenseWords = sets.words("past-tense-words"); weekdays = sets.numbers("weekdays")
+        months = sets.numbers("months"); monthPhrases = sets.phraseNumbers("month-phrases"); agoUnits = sets.phraseNumbers("ago-units"); pastTenseWords = sets.words("past-tense-words"); weekdays = sets.numbers("weekdays")
         storyDays = sets.phraseNumbers("story-days"); storyShiftWords = sets.phraseNumbers("story-shift-words")
         storyShiftBeforeComma = sets.phraseNumbers("story-shift-before-comma"); storyThenWords = sets.phrases("story-then-words")
         timeUnits = sets.numbers("time-units")

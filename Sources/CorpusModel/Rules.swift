@@ -116,6 +116,10 @@ public enum Rule: Int, CaseIterable, Sendable {
     case dateAfterClauseYear
     // A scene proposal whose own sentence says nothing of its status takes the scene's plan (SceneProposals.swift).
     case statusFromScene
+    // "Sixty years ago today", "cách đây 60 năm": a time counted back in years from the sentence's date (YearsAgo.swift).
+    case dateYearsAgo
+    // "flies to Shanghai on Saturday": a weekday after a present-tense verb of the trip reads forward (TimeExpressions.swift).
+    case dateScheduledPresentAhead
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -271,6 +275,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .statusTripPurpose: "status.trip-purpose"
         case .dateAfterClauseYear: "date.after-clause-year"
         case .statusFromScene: "status.from-scene"
+        case .dateYearsAgo: "date.years-ago"
+        case .dateScheduledPresentAhead: "date.scheduled-present-ahead"
         }
     }
 }
