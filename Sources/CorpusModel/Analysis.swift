@@ -109,7 +109,7 @@ enum Analyzer {
                 && r.contains { lexicon.pastTenseWords.contains(tokens[$0].lower) }
             let storyContext = StoryContext(lastTime: tellsThePast || toldNearby ? told?.date : nil,
                                             tellsThePast: tellsThePast, saidFromNow: saidFromNow, publication: a.date,
-                                            toldInPast: toldInPast)
+                                            toldInPast: toldInPast, lastTimeInParagraph: told?.paragraph == paragraph)
             storyContexts.append(storyContext)
             let monthBefore = monthTold.flatMap { $0.sentence == si - 1 && $0.paragraph == paragraph ? $0.date : nil }
             // Outside the headline, a present-tense verb of the trip may schedule a weekday (date.scheduled-present-ahead).

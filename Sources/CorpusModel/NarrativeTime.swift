@@ -73,6 +73,8 @@ struct StoryContext {
     /// The sentence tells the past ("was", "flew"; `past-tense-words`) and nothing in it speaks from now or plans:
     /// its yearless dates fall on or before the reference date (rule date.past-tense-year).
     var toldInPast = false
+    /// `lastTime` was told in the sentence's own paragraph (news copy recalls an undated visit from it only).
+    var lastTimeInParagraph = false
 
     /// A yearless month or day with no year in its sentence takes `lastTime`'s year (rule date.story-year).
     var yearFromStory: Bool { tellsThePast && !saidFromNow }

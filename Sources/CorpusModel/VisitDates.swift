@@ -422,7 +422,7 @@ extension EventFinder {
     /// to Japan; he did not"). A text that tells the past reads it in `storyTimeOfVisit`.
     func recalledTimeOfVisit(_ c: SentenceContext) -> PartialDate? {
         guard !story.tellsThePast, story.toldInPast, c.allTimes.isEmpty, !negationBetween(c.start, c.end),
-              let told = story.lastTime, let page = publication,
+              story.lastTimeInParagraph, let told = story.lastTime, let page = publication,
               told.year < page.year else { return nil }
         return told.truncated(to: min(told.granularity, .month))
     }

@@ -57,12 +57,12 @@ struct GeneralRulesTests {
             let c = corpus(text, date: "2025-04-23")
             return c.visits.filter { $0.destination == "IDN" }.map { "\(c.entities[$0.visitor].id) \($0.start?.iso ?? "?")" }
         }
-        #expect(visits("In October 2013 the summit went ahead without the American president. Chinese President Xi Jinping, who had been touring Indonesia, had the stage to himself.")
+        #expect(visits("In October 2013 the summit went ahead without the American president. Chinese President Xi Jinping, who had been touring Indonesia, was the star of the meeting.")
                 == ["xi-jinping 2013-10"])
         // The paragraph's time is of the page's year; and a time in another paragraph does not carry.
-        #expect(visits("In March the summit went ahead without the American president. Chinese President Xi Jinping, who had been touring Indonesia, had the stage to himself.")
+        #expect(visits("In March the summit went ahead without the American president. Chinese President Xi Jinping, who had been touring Indonesia, was the star of the meeting.")
                 == ["xi-jinping 2025-04"])
-        #expect(visits("In October 2013 the summit went ahead without the American president.\n\nThe markets fell.\n\nChinese President Xi Jinping, who had been touring Indonesia, had the stage to himself.")
+        #expect(visits("In October 2013 the summit went ahead without the American president.\n\nThe markets fell.\n\nChinese President Xi Jinping, who had been touring Indonesia, was the star of the meeting.")
                 == ["xi-jinping 2025-04"])
     }
 
