@@ -21,6 +21,15 @@ struct GatheringTests {
         #expect(visits == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"])
     }
 
+    @Test("a possessive place before a gathering word places it ('Vientiane's summit', 'Vientiane's ASEAN summit'); a possessive of several does not")
+    func possessivePlace() {
+        let joko = ["Joko Widodo -> LAO 2024-06-03 occurred"]
+        #expect(Self.gatheringVisits("Vientiane's summit opened on June 3. Indonesian President Joko Widodo also attended.") == joko)
+        #expect(Self.gatheringVisits("Vientiane's ASEAN summit opened on June 3. Indonesian President Joko Widodo also attended.") == joko)
+        #expect(Self.gatheringVisits("Vientiane's concerns grew on June 3. Indonesian President Joko Widodo also attended the summit.") == [])
+        #expect(Self.gatheringVisits("Laos's and Cambodia's summits were compared on June 3. Indonesian President Joko Widodo also attended.") == [])
+    }
+
     @Test("a sentence naming the gathering's place places it for the sentences that follow, for a few sentences only")
     func placeCarriedOn() {
         let text = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo also attended."
