@@ -25,8 +25,12 @@ struct GatheringPlace {
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
 
-    /// Whether it still holds in sentence `index`.
-    func holds(in index: Int) -> Bool { index - sentence <= Self.reach }
+    /// Set when a later sentence takes the story elsewhere (GatheringScene.swift).
+    var sceneEnded = false
+
+    /// Whether it still holds in sentence `index`: within its reach, or, for a gathering a sentence of the article
+    /// placed, while it is still the story's scene (GatheringScene.swift).
+    func holds(in index: Int) -> Bool { index - sentence <= Self.reach || (!sceneEnded && !fromDateline && !fromItemHeading && !awaitsLead) }
 }
 
 /// A gathering placed before the sentence that reports it, and the rule that carried it there.
@@ -376,6 +380,10 @@ extension EventFinder {
         var place = carried.place
         // "Benedict XVI arrived in March 2012", told near a summit of 2015: another time, another trip.
         if rules.contains(.visitArrivalUnplaced), let t = time?.start, let g = place.start, !Self.arrivalFits(t, gathering: g) { return nil }
+        // An arrival with no place is read near the gathering only, not wherever it is still the story's scene
+        // ("landed" a paragraph later may be a landing back home).
+        if rules.contains(.visitArrivalUnplaced), carried.rule == .destinationGatheringContext, sameSentence == nil,
+           c.index - place.sentence > GatheringPlace.reach { return nil }
         rules.insert(carried.rule)
         place.sentence = c.index
         if let time {
