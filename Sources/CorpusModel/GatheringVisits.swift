@@ -540,7 +540,8 @@ extension EventFinder {
         }
     }
 
-    /// The persons the sentence names as there: each from another country than the host's, not a host, not
+    /// The persons the sentence names as there: each from another country than the host's, not a host, not the other
+    /// party of talks met before another act (`isMetBeforeAnotherAct`), not
     /// inside a relative clause about something else ("who had visited Tito here"), not the sender before a
     /// `send-words` cue, and not already a visitor to that country in this sentence.
     func gatheringParticipants(_ r: GatheringReading, _ c: SentenceContext) -> [PersonRef] {
@@ -554,13 +555,24 @@ extension EventFinder {
         // "X flew in on Thursday and met Y": only those the arrival is about arrived (ArrivalAtGathering.swift).
         let arrival = r.rules.contains(.visitArrivalUnplaced)
         return c.persons.filter { p in
-            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !arrival || isArriving(p, cue: r.cue, c), !p.hostContext, let country = c.country(of: p), country != r.place.country,
+            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !arrival || isArriving(p, cue: r.cue, c), !p.hostContext,
+                  !isMetBeforeAnotherAct(p, cue: r.cue), let country = c.country(of: p), country != r.place.country,
                   !isInsideRelativeClause(p, c) || sharesRelativeClause(p, with: r.cue, c),
                   !seen.contains(p.entity) else { return false }
             seen.insert(p.entity)
             return !visits.contains { v in
                 v.visitor == p.entity && v.destination == r.place.country && v.sentences.contains(c.index)
             }
+        }
+    }
+
+    /// The other party of talks named before the cue with a comma or a coordinator between them: the subject met him,
+    /// then went on to the gathering, another act ("sẽ hội đàm với X và dự lễ duyệt binh", "is expected to meet X,
+    /// and to take part in a gathering"); not one met at it ("met X on the sidelines of the summit in Y").
+    func isMetBeforeAnotherAct(_ p: PersonRef, cue: Range<Int>) -> Bool {
+        guard p.otherParty, p.nameEnd <= cue.lowerBound else { return false }
+        return (p.nameEnd..<cue.lowerBound).contains { k in
+            (tokens[k].kind == .punct && tokens[k].first == 0x2C) || lexicon.coordinators.contains(tokens[k].lower)
         }
     }
 

@@ -54,6 +54,8 @@ public final class Lexicon: Sendable {
     let hostPossessiveNouns: PhraseSet
     /// "with", "together with", "với": the person after one is met or travels along (TripLegs.swift).
     let companionWords: PhraseSet
+    /// "his wife", "Phu nhân": after "and"/"và" they name a spouse, not another person of a list (PersonCues.swift).
+    let spouseWords: PhraseSet
     /// "when", "khi": after a time and a comma, they open a clause of that time (VisitDates.swift).
     let timeRelatives: KeyTableSet
     /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
@@ -236,7 +238,7 @@ public final class Lexicon: Sendable {
         yearsAgoOpeners = sets.words("years-ago-openers")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
         journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
-        companionWords = sets.phrases("companion-words"); timeRelatives = sets.words("time-relatives")
+        companionWords = sets.phrases("companion-words"); spouseWords = sets.phrases("spouse-words"); timeRelatives = sets.words("time-relatives")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         onwardWords = sets.phrases("onward-words"); unannouncedPhrases = sets.phrases("unannounced-phrases")
         invitationNouns = sets.phrases("invitation-nouns"); rescheduledFromWords = sets.words("rescheduled-from-words")

@@ -157,7 +157,7 @@ extension Lexicon {
         ("contrast-words", .words), ("cancel-object-verbs", .words), ("trip-pronouns", .phrases),
         ("departure-phrases", .phrases), ("substitute-before", .phrases), ("substitute-after", .phrases),
         ("less-than-phrases", .phrases), ("copula-words", .words), ("nobody-words", .words), ("absence-nouns", .phrases), ("lead-verbs", .phrases), ("after-words", .phrases),
-        ("journey-stop-words", .phrases), ("host-possessive-nouns", .phrases), ("companion-words", .phrases), ("time-relatives", .words),
+        ("journey-stop-words", .phrases), ("host-possessive-nouns", .phrases), ("companion-words", .phrases), ("spouse-words", .phrases), ("time-relatives", .words),
         ("shuttle-words", .phrases), ("until-words", .words), ("arrival-words", .phrases), ("likewise-words", .phrases),
         ("person-ceremony-words", .phrases),
     ]

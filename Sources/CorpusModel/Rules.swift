@@ -91,6 +91,9 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Pairs that never make a proposed candidate: a host, an "of" complement, a place another person's verb
     // governs (ProposalExclusions.swift).
     case proposedHostExcluded, proposedOfPhraseExcluded, proposedOtherSubjectExcluded
+    // A person at home in the sentence (a city of his own country named there), or reached from afar at a scene
+    // ("by phone", "điện đàm", "gửi điện"), is not proposed (ProposalExclusions.swift, SceneProposals.swift).
+    case proposedAtHomeExcluded, proposedRemoteExcluded
     // A proposed candidate dated by a time that bounds a period ("since") is not made (ProposalExclusions.swift).
     case proposedSinceDateExcluded
     // A person of a sentence that names no foreign place, proposed at the scene an earlier sentence, a list
@@ -269,6 +272,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .proposedOfPhraseExcluded: "proposed.of-phrase-excluded"
         case .proposedOtherSubjectExcluded: "proposed.other-subject-excluded"
         case .proposedSinceDateExcluded: "proposed.since-date-excluded"
+        case .proposedAtHomeExcluded: "proposed.at-home-excluded"
+        case .proposedRemoteExcluded: "proposed.remote-excluded"
         case .visitProposedScene: "visit.proposed-scene"
         case .visitProposedSubject: "visit.proposed-subject"
         case .destinationFormerUnion: "destination.former-union"

@@ -93,6 +93,17 @@ struct GatheringTests {
         #expect(!visits.isEmpty && visits.allSatisfy { $0.hasSuffix("planned") })
     }
 
+    @Test("the other party of talks held before another act is no participant; one met at the gathering is")
+    func metBeforeAnotherAct() {
+        for text in ["Tổng thống Indonesia Joko Widodo sẽ hội đàm với Thủ tướng Malaysia Anwar Ibrahim và dự hội nghị cấp cao tại Viêng Chăn ngày 3/6.",
+                     "Indonesian President Joko Widodo will meet Malaysian Prime Minister Anwar Ibrahim, and attend the summit in Vientiane on June 3."] {
+            let before = Self.gatheringVisits(text)
+            #expect(before.allSatisfy { !$0.hasPrefix("Anwar Ibrahim") }, "\(before)")
+        }
+        let at = Self.gatheringVisits("Indonesian President Joko Widodo met Malaysian Prime Minister Anwar Ibrahim on the sidelines of the summit in Vientiane on June 3.")
+        #expect(at.contains { $0.hasPrefix("Anwar Ibrahim -> LAO") }, "\(at)")
+    }
+
     @Test("only the persons of the cue's clause (and of a list it carries on) take part")
     func clauseScope() {
         let visits = Self.gatheringVisits(
