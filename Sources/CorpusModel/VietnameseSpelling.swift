@@ -10,13 +10,48 @@ enum VietnameseSpelling {
     /// The syllables of `text` as compared here: lower case, tone marks removed, vowel marks and đ kept.
     static func syllables(_ text: Substring) -> [String] {
         text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{2011}" }).map { word in
-            var scalars = String.UnicodeScalarView()
-            for scalar in word.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars where !toneMarks.contains(scalar.value) {
-                scalars.append(scalar)
-            }
-            return String(scalars).precomposedStringWithCanonicalMapping
+            // An ASCII syllable has no mark to remove, and normalising leaves it as it is.
+            if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+            return latinSyllable(word) ?? syllable(word)
         }
     }
+
+    /// One syllable, lower case, its tone marks removed: through Foundation's normalisation (decomposed, then composed
+    /// again), slow for the thousands of names a Vietnamese text is compared with.
+    static func syllable(_ word: Substring) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in word.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars where !toneMarks.contains(scalar.value) {
+            scalars.append(scalar)
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
+    }
+
+    /// `syllable(word)` letter by letter when every letter of the word is a Latin one (U+0000-U+024F, U+1E00-U+1EFF):
+    /// each letter's own `syllable` (remembered in `latinLetters`) begins with a letter that composes with nothing
+    /// before it, so the word's is theirs end to end. Nil for a word with another character.
+    static func latinSyllable(_ word: Substring) -> String? {
+        var out = ""
+        for scalar in word.unicodeScalars {
+            let v = scalar.value
+            let slot = v < 0x250 ? Int(v) : v >= 0x1E00 && v < 0x1F00 ? Int(v - 0x1E00) + 0x250 : -1
+            guard slot >= 0, let letter = latinLetters[slot] else { return nil }
+            out += letter
+        }
+        return out
+    }
+
+    /// Each Latin letter's `syllable`, by slot (U+0000-U+024F, then U+1E00-U+1EFF); nil for a scalar that is no letter
+    /// or whose own syllable starts with a mark.
+    static let latinLetters: [String?] = {
+        let scalars = Array(0..<0x250) + Array(0x1E00..<0x1F00)
+        return scalars.map { v -> String? in
+            guard let scalar = Unicode.Scalar(UInt32(v)), scalar.properties.isAlphabetic else { return nil }
+            let own = syllable(Substring(String(Character(scalar))))
+            guard let first = own.unicodeScalars.first, first.properties.canonicalCombiningClass == .notReordered,
+                  first.properties.isAlphabetic else { return nil }
+            return own
+        }
+    }()
 
     /// Combining grave, acute, tilde, hook above and dot below: the five tones' marks.
     static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
@@ -25,6 +60,54 @@ enum VietnameseSpelling {
     static func spells(_ span: Substring, oneOf names: [String]) -> Bool {
         let wanted = syllables(span)
         return names.contains { syllables(Substring($0)) == wanted }
+    }
+
+    /// The number of `syllables(text)`, without making them.
+    static func syllableCount(_ text: Substring) -> Int {
+        var count = 0, inSyllable = false
+        for character in text {
+            if character == " " || character == "-" || character == "\u{2011}" { inSyllable = false }
+            else if !inSyllable { inSyllable = true; count += 1 }
+        }
+        return count
+    }
+}
+
+/// The syllables of the names of the entities a document's Vietnamese spans were compared with, each name taken
+/// apart (lower case, normalised twice) once per document and only when its number of syllables is a span's:
+/// `findNames` asks again for every reference of a span, twice (all usable? then which), and for every span.
+final class NameSyllables {
+    private struct Name {
+        let text: String
+        let count: Int
+        var syllables: [String]?
+    }
+    private var names: [Int32: [Name]] = [:]
+    /// The last span taken apart: `findNames` asks about every reference of one span in a row.
+    private var lastSpan: (text: Substring, syllables: [String])?
+
+    /// Whether a name of `entity` (`names()` gives them, asked once per document) has the syllables of `span`.
+    func spell(_ span: Substring, entity: Int32, names all: () -> [String]) -> Bool {
+        if names[entity] == nil {
+            names[entity] = all().map { Name(text: $0, count: VietnameseSpelling.syllableCount(Substring($0)), syllables: nil) }
+        }
+        let count = VietnameseSpelling.syllableCount(span)
+        var wanted: [String]?
+        for k in names[entity]!.indices where names[entity]![k].count == count {
+            if wanted == nil { wanted = syllables(ofSpan: span) }
+            if names[entity]![k].syllables == nil {
+                names[entity]![k].syllables = VietnameseSpelling.syllables(Substring(names[entity]![k].text))
+            }
+            if names[entity]![k].syllables == wanted { return true }
+        }
+        return false
+    }
+
+    private func syllables(ofSpan span: Substring) -> [String] {
+        if let last = lastSpan, last.text.utf8.elementsEqual(span.utf8) { return last.syllables }
+        let syllables = VietnameseSpelling.syllables(span)
+        lastSpan = (span, syllables)
+        return syllables
     }
 }
 
@@ -35,7 +118,8 @@ extension MentionFinder {
         guard language == .vietnamese, j > i,
               (i + 1...j).contains(where: { tokens[$0].kind == .word && !tokens[$0].capitalized }) else { return true }
         let span = String(decoding: UnsafeBufferPointer(rebasing: b[Int(tokens[i].start)..<Int(tokens[j].end)]), as: UTF8.self)
-        let names = gazetteer.entities.read(Int(ref.entity)) { [$0.name] + $0.aliases + $0.demonyms }
-        return VietnameseSpelling.spells(Substring(span), oneOf: names)
+        return nameSyllables.spell(Substring(span), entity: ref.entity) {
+            gazetteer.entities.read(Int(ref.entity)) { [$0.name] + $0.aliases + $0.demonyms }
+        }
     }
 }
