@@ -112,7 +112,9 @@ enum Analyzer {
                                             toldInPast: toldInPast)
             storyContexts.append(storyContext)
             let monthBefore = monthTold.flatMap { $0.sentence == si - 1 && $0.paragraph == paragraph ? $0.date : nil }
-            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, previousYear: lastYear,
+            // Outside the headline, a present-tense verb of the trip may schedule a weekday (date.scheduled-present-ahead).
+            let scheduledPresent = si > 0 && r.contains { tokens[$0].kind == .word && lexicon.presentTenseWords.contains(tokens[$0].lower) }
+            TimeTagger.tag(b, tokens, r, anchor: reference.date, future: future, scheduledPresent: scheduledPresent, previousYear: lastYear,
                            monthToldBefore: a.language == .english && !storyContext.yearFromStory ? monthBefore : nil,
                            paragraphMonth: storyContext.yearFromStory ? nil : monthTold.flatMap {
                                // The paragraph's month with its year, when no time was told after it (rule date.paragraph-year).
@@ -144,6 +146,7 @@ enum Analyzer {
         let pair = finder.mainPair()
         var events = eventFinder(b, tokens, a, date: referenceDate, finder: finder, gazetteer: gazetteer, scoring: scoring, lexicon: lexicon)
         events.datelineGathering = a.place.flatMap { GatheringPlace(dateline: $0, date: a.date, gazetteer: gazetteer) }
+            ?? a.source_.flatMap { GatheringPlace(datelineTag: $0, gazetteer: gazetteer) }
         let entities = gazetteer.entities, discovered = finder.discovered
         let countryOf: (Int) -> String? = { ref in ref >= 0 ? entities.read(ref) { $0.country } : discovered[-ref - 1].country }
         let listItems = ListItemReader(b: b, tokens: tokens, sentenceTokens: sentenceTokens, paragraphOf: a.sentences.map(\.paragraph),
@@ -251,7 +254,8 @@ enum Analyzer {
     }
 }
 
-/// A timeline's heading year: it dates the yearless items of its paragraph (of the next one when it stands alone).
+/// A timeline's heading year: it dates the yearless items of its paragraph (of the next one when it stands alone,
+/// and of each next one after that opens with a yearless date: the rows of a table under "2023").
 struct HeadingYear {
     private var year = 0, paragraph = -1, alone = false, seen = false
 
@@ -260,8 +264,17 @@ struct HeadingYear {
         if let y = TimeTagger.headingYear(b, tokens, r) ?? ListItemReader.headingLineYear(b, tokens, r, times: times) {
             (year, paragraph, alone, seen) = (y, p, true, true)
         } else if seen {
-            if alone && p == paragraph + 1 { (paragraph, alone) = (p, false) } else if alone { alone = false }
+            let row = !alone && paragraph >= 0 && Self.opensWithYearlessDate(r, tokens, times)
+            if (alone || row) && p == paragraph + 1 { (paragraph, alone) = (p, false) } else if alone { alone = false }
             if paragraph == p { TimeTagger.applyHeadingYear(year, to: &times) }
+        }
+    }
+
+    /// Whether sentence `r` opens (after a bullet at most) with a date written without its year ("21-24 Aug ...";
+    /// not "On 15 November the prime minister ...", prose after the timeline).
+    static func opensWithYearlessDate(_ r: Range<Int>, _ tokens: [Token], _ times: [TaggedTime]) -> Bool {
+        times.contains { t in
+            t.yearless && (t.tokens.lowerBound == r.lowerBound || (t.tokens.lowerBound == r.lowerBound + 1 && tokens[r.lowerBound].kind == .punct))
         }
     }
 }

@@ -26,11 +26,16 @@ extension EventFinder {
     /// Whom the arrival word at `k` has arriving, nil when its clause names a destination or no one arrives.
     func arrivalSubject(at k: Int, _ c: SentenceContext) -> ArrivalSubject? {
         let clause = c.clause(of: k)
-        // A place as a possessive ("Beijing's concerns") or after "from" (where one came from) is no destination.
+        // A place as a possessive ("Beijing's concerns") or after "from" (where one came from) is no destination, nor
+        // is one far after the arrival without "in", "at" or "to" before it ("flew in on Thursday, acknowledging
+        // concerns about Ukraine").
         let placed = c.destinations.contains { p in
             let s = p.tokens.lowerBound
+            let before = s > c.start ? tokens[s - 1].lower : 0
             return clause.contains(s) && !(p.tokens.upperBound < c.end && tokens[p.tokens.upperBound].kind == .possessive)
-                && !(s > c.start && lexicon.originWords.contains(tokens[s - 1].lower))
+                && !lexicon.originWords.contains(before)
+                && (s < k || s - k <= Self.arrivalPlaceReach || lexicon.placePrepositions.contains(before)
+                    || lexicon.destinationPrepositions.contains(before))
         }
         guard !placed else { return nil }
         if c.persons.contains(where: { clause.contains($0.phraseStart) && $0.nameEnd <= k }) { return .before }
@@ -43,6 +48,10 @@ extension EventFinder {
         if prepositional, c.persons.contains(where: { $0.phraseStart > k && $0.phraseStart <= k + Self.arrivalListGap }) { return .after }
         return nil
     }
+
+    /// How far after an arrival word a place with no preposition before it still places the arrival (the gap of rule
+    /// visit.travel-to, "@travel-words _{0,6} PLACE").
+    static let arrivalPlaceReach = 7
 
     /// How many tokens may stand between "came" and the first person of an inverted arrival ("came Mrs Indira Gandhi").
     static let arrivalListGap = 4

@@ -172,11 +172,12 @@ extension EventFinder {
         while k < range.upperBound {
             let w = tokens[k].lower
             // Most words are no pronoun and start no delegation word: they are passed before the names are looked at.
-            let candidate = lexicon.subjectPronouns.contains(w) || lexicon.objectPronouns.contains(w)
+            let reverent = isReverentPronoun(k, range)
+            let candidate = lexicon.subjectPronouns.contains(w) || lexicon.objectPronouns.contains(w) || reverent
                 || lexicon.delegationWords.match(tokens, at: k, end: range.upperBound) > 0
             if !candidate || insideName(k, m) { k += 1; continue }
             let gender = lexicon.pronounGenders[w]
-            if lexicon.subjectPronouns.contains(w), !startsName(after: k, range) {
+            if lexicon.subjectPronouns.contains(w) || reverent, !startsName(after: k, range) {
                 words.append(ReferringWord(tokens: k..<k + 1, form: .corefPronoun, subjectForm: true, gender: gender))
             } else if lexicon.objectPronouns.contains(w) {
                 if !isPossessive(k, range) {
@@ -208,6 +209,13 @@ extension EventFinder {
     func insideName(_ k: Int, _ m: SentenceMentions) -> Bool {
         m.persons.contains { $0.phraseStart <= k && k < $0.nameEnd } || m.titles.contains { $0.contains(k) }
             || m.titleOnly.contains { $0.tokens.contains(k) }
+    }
+
+    /// "Trong chuyến đi này, Người còn thăm Ba Lan": a `reverent-pronouns` word capitalised inside the sentence (at
+    /// its start it is a common word: "Người dân", "Bác sĩ"), not before another capitalised word ("Bác Hồ", "Người
+    /// Lao động"), is a subject pronoun.
+    func isReverentPronoun(_ k: Int, _ range: Range<Int>) -> Bool {
+        k > range.lowerBound && tokens[k].capitalized && lexicon.reverentPronouns.contains(tokens[k].lower)
     }
 
     /// A capitalised word right after: "ông"/"bà" is then an honorific before a name, not a pronoun.

@@ -30,6 +30,18 @@ extension GatheringPlace {
         self.init(country: country, city: isCity ? index : nil, tokens: nil, start: date, end: nil, sentence: 0, fromDateline: true)
     }
 
+    /// "BELGRADE - The largest gathering ...": a tag in capitals before a dash, read as the source (Metadata.swift),
+    /// that names a city of the gazetteer is a dateline without a date (rule destination.dateline-gathering). Not a
+    /// country or a code ("TTO -" is a newspaper, not Trinidad and Tobago). It has no day (the page's date may be
+    /// days after the gathering a sentence near it dates). With no day to keep it near, it holds only
+    /// when the lead reports a gathering (`awaitsLead`, GatheringVisits.swift): "WASHINGTON - X postponed his trip"
+    /// places no gathering in Washington.
+    init?(datelineTag tag: String, gazetteer: Gazetteer) {
+        guard let place = GatheringPlace(dateline: tag, date: nil, gazetteer: gazetteer), place.city != nil else { return nil }
+        self = place
+        awaitsLead = true
+    }
+
     /// `part` without the spaces around it: what `trimmingCharacters(in: .whitespaces)` trims (CoreFoundation's
     /// whitespace: space, tab, U+00A0, U+1680, U+2000-U+200B, U+202F, U+205F, U+3000), without the bridge to
     /// `NSString` that cost more than the rest of this init.

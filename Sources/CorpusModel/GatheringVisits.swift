@@ -19,6 +19,8 @@ struct GatheringPlace {
     var fromDateline = false
     /// Placed by a list item's heading ("November 2019 - Bangkok."; rule destination.item-heading, Absences.swift).
     var fromItemHeading = false
+    /// A dateline without a date ("BELGRADE - ..."), until the lead shows it reports a gathering (DatelineGathering.swift).
+    var awaitsLead = false
 
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
@@ -58,6 +60,7 @@ extension EventFinder {
             }
         }
         if let heading = itemHeadingPlace(c) { gathering = heading }
+        confirmUndatedDateline(c)
         guard !mentionsRemoteAttendance(c) else { return }
         // Each clause with a cue of its own after the scope of the one before ("X leads the delegation; Y stays away").
         // A cue that places nothing ("Hội nghị ... khai mạc", talks with no place) leaves its clause to the next
@@ -74,6 +77,13 @@ extension EventFinder {
             placed = read ?? placed
         }
         if from == c.start, let meeting = itemHeadingMeeting(c) ?? itemHeadingSubjectAct(c) { _ = readGathering(meeting, c, before: nil) }
+    }
+
+    /// A dateline without a date places the article's gathering only when the lead (the first sentence after the
+    /// title) reports a gathering: "BELGRADE - The largest gathering of world leaders ...".
+    mutating func confirmUndatedDateline(_ c: SentenceContext) {
+        guard datelineGathering?.awaitsLead == true, c.index > 0 else { return }
+        if gatheringCue(c, from: c.start) != nil { datelineGathering?.awaitsLead = false } else { datelineGathering = nil }
     }
 
     /// No place of the sentence stands after "in", "to", "tại" (`place-prepositions`, `destination-prepositions`),
@@ -309,8 +319,11 @@ extension EventFinder {
         let cueInRelative = isInsideRelativeClause(at: cue.lowerBound, c)
         // "has not attended a COP since Paris in 2015": a time in a since phrase starts a stretch; it does not date the gathering.
         let times = c.times.filter { (cueInRelative || !isInsideRelativeClause(at: $0.tokens.lowerBound, c)) && !followsSince($0, c) }
+        // An arrival is not dated past a semicolon ("X came from New Delhi; the two had met in July 1956"): it takes the
+        // gathering's time instead.
+        let arrival = isArrivalCue(cue, c)
         var time = nearestTime(times.filter { c.clause(of: cue.lowerBound).contains($0.tokens.lowerBound) }, to: cue.lowerBound)
-            ?? nearestTime(times, to: cue.lowerBound)
+            ?? nearestTime(arrival ? times.filter { !semicolonBetween(cue.lowerBound, $0.tokens.lowerBound) } : times, to: cue.lowerBound)
         if time != nil { rules.insert(.dateNearest) }
         // "said on Tuesday that X would attend the summit ... from Friday": a time across a verb of saying dates
         // the saying when the gathering has one of its own (rule date.across-speech-verb).
@@ -330,6 +343,7 @@ extension EventFinder {
         if let named = namedGatheringPlace(cue: cue, c) {
             rules.insert(.destinationGatheringPlace)
             if named.namedByDemonym { rules.insert(.destinationDemonymCapital) }
+            if isPlaceNounComplement(named, c) { rules.insert(.destinationPlaceNounOf) }
             var place = GatheringPlace(country: named.country, city: named.city, tokens: named.tokens, start: time?.start,
                                        end: time?.end, sentence: c.index)
             // "the G7 summit in Hiroshima from Friday to Sunday. ... are attending the Hiroshima meeting": the
@@ -353,9 +367,12 @@ extension EventFinder {
             // A list item's ceremony is its own: the next item has a place of its own, named or not.
             return GatheringReading(cue: cue, place: place, time: time, rules: rules, carriesOn: !isAfterClause(cue, c) && c.listItem == nil)
         }
+        // A meeting whose participants a colon lists ("welcomed a crowded field to the two-day meeting: A, B, C") is
+        // the gathering too.
         guard let carried = sameSentence.map({ CarriedGathering(place: $0, rule: .destinationGatheringContext) })
                 ?? carriedGathering(c, time: time?.start),
-              !meeting || (sameSentence == nil && carried.rule == .destinationItemHeading && namesNoPlaceOfItsOwn(c)) else { return nil }
+              !meeting || colonList(after: cue, c) != nil
+                || (sameSentence == nil && carried.rule == .destinationItemHeading && namesNoPlaceOfItsOwn(c)) else { return nil }
         var place = carried.place
         // "Benedict XVI arrived in March 2012", told near a summit of 2015: another time, another trip.
         if rules.contains(.visitArrivalUnplaced), let t = time?.start, let g = place.start, !Self.arrivalFits(t, gathering: g) { return nil }
@@ -366,6 +383,11 @@ extension EventFinder {
             place.end = time.end
         }
         return GatheringReading(cue: cue, place: place, time: time, rules: rules)
+    }
+
+    /// Whether a semicolon stands between tokens `a` and `b` (in either order).
+    func semicolonBetween(_ a: Int, _ b: Int) -> Bool {
+        (min(a, b)..<max(a, b)).contains { tokens[$0].kind == .punct && tokens[$0].first == 0x3B }
     }
 
     /// The gathering an earlier sentence placed while it holds (rule destination.gathering-context), else the
@@ -404,7 +426,8 @@ extension EventFinder {
     }
 
     /// A place after "in", "at", "tại" (also "to" unless the cue is talks or a meeting, or a coordinator stands
-    /// between: "and returned to X") in the cue's clause, or the city of a venue there, nearest the cue.
+    /// between: "and returned to X") in the cue's clause, or the city of a venue there, or the place of a place
+    /// noun there ("in the port city of Tianjin"), nearest the cue.
     func placeInCueClause(_ places: [PlaceRef], cue: Range<Int>, _ c: SentenceContext) -> PlaceRef? {
         let clause = c.clause(of: cue.lowerBound)
         // Talks are held "in" a place; "to" a place ("held talks with X and then flew to Y") is another trip.
@@ -418,7 +441,7 @@ extension EventFinder {
             // the next leg's.
             let laterLeg = j > cue.upperBound && (cue.upperBound..<j).contains { lexicon.coordinators.contains(tokens[$0].lower) }
             return clause.contains(k) && (lexicon.placePrepositions.contains(w) || (goingTo && !laterLeg && lexicon.destinationPrepositions.contains(w))
-                || isVenueInCity(p, c))
+                || isVenueInCity(p, c) || isPlaceNounComplement(p, c))
         }.min { abs($0.tokens.lowerBound - cue.lowerBound) < abs($1.tokens.lowerBound - cue.lowerBound) }
     }
 
@@ -488,24 +511,39 @@ extension EventFinder {
         }
     }
 
-    /// The persons the sentence names as there: each from another country than the host's, not a host, not
+    /// The persons the sentence names as there: each from another country than the host's, not a host, not the other
+    /// party of talks met before another act (`isMetBeforeAnotherAct`), not
     /// inside a relative clause about something else ("who had visited Tito here"), not the sender before a
     /// `send-words` cue, and not already a visitor to that country in this sentence.
     func gatheringParticipants(_ r: GatheringReading, _ c: SentenceContext) -> [PersonRef] {
         var seen = Set<Int>()
-        let scope = gatheringScope(cue: r.cue, c)
+        var scope = gatheringScope(cue: r.cue, c)
+        // "Three kings followed the coffin: A, B and C": the list a colon opens after the cue is its participants, at a
+        // gathering placed before or "in"/"at" a place ("leaders of the nations that sent troops to X: A, B" did not go to X).
+        if colonList(after: r.cue, c) != nil, r.place.tokens.map(placedByPreposition) ?? true { scope = scope.lowerBound..<c.end }
         // "X sent Foreign Minister Y": the one sent takes part, the sender does not.
         let sent = lexicon.sendWords.match(tokens, at: r.cue.lowerBound, end: c.end) == r.cue.count
         // "X flew in on Thursday and met Y": only those the arrival is about arrived (ArrivalAtGathering.swift).
         let arrival = r.rules.contains(.visitArrivalUnplaced)
         return c.persons.filter { p in
-            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !arrival || isArriving(p, cue: r.cue, c), !p.hostContext, let country = c.country(of: p), country != r.place.country,
+            guard scope.contains(p.phraseStart), !sent || p.phraseStart >= r.cue.upperBound, !arrival || isArriving(p, cue: r.cue, c), !p.hostContext,
+                  !isMetBeforeAnotherAct(p, cue: r.cue), let country = c.country(of: p), country != r.place.country,
                   !isInsideRelativeClause(p, c) || sharesRelativeClause(p, with: r.cue, c),
                   !seen.contains(p.entity) else { return false }
             seen.insert(p.entity)
             return !visits.contains { v in
                 v.visitor == p.entity && v.destination == r.place.country && v.sentences.contains(c.index)
             }
+        }
+    }
+
+    /// The other party of talks named before the cue with a comma or a coordinator between them: the subject met him,
+    /// then went on to the gathering, another act ("sẽ hội đàm với X và dự lễ duyệt binh", "is expected to meet X,
+    /// and to take part in a gathering"); not one met at it ("met X on the sidelines of the summit in Y").
+    func isMetBeforeAnotherAct(_ p: PersonRef, cue: Range<Int>) -> Bool {
+        guard p.otherParty, p.nameEnd <= cue.lowerBound else { return false }
+        return (p.nameEnd..<cue.lowerBound).contains { k in
+            (tokens[k].kind == .punct && tokens[k].first == 0x2C) || lexicon.coordinators.contains(tokens[k].lower)
         }
     }
 
@@ -541,6 +579,26 @@ extension EventFinder {
         var lower = starts[first]
         if let aside = asideAfterOpeningPerson(c), aside.contains(lower) || aside.upperBound == lower { lower = c.start }
         return lower..<(last + 1 < starts.count ? starts[last + 1] : c.end)
+    }
+
+    /// Whether the place at `place` follows "in", "at", "tại" (`place-prepositions`; "the" may stand between).
+    func placedByPreposition(_ place: Range<Int>) -> Bool {
+        var j = place.lowerBound - 1
+        if j > 0 && tokens[j].lower == Self.kThe { j -= 1 }
+        return j >= 0 && lexicon.placePrepositions.contains(tokens[j].lower)
+    }
+
+    /// How many tokens may stand between a colon and the first person of the list it opens (a title, "the").
+    static let colonListGap = 4
+
+    /// "... to the two-day meeting that opened on Thursday: Pakistan's Prime Minister X, Iran's President Y, ...": the
+    /// colon after the cue, the only one of the sentence, when a person's phrase starts within `colonListGap` tokens
+    /// after it.
+    func colonList(after cue: Range<Int>, _ c: SentenceContext) -> Int? {
+        let colons = (c.start..<c.end).filter { tokens[$0].kind == .punct && tokens[$0].first == 0x3A }
+        guard colons.count == 1, let colon = colons.first, colon >= cue.upperBound,
+              c.persons.contains(where: { $0.phraseStart > colon && $0.phraseStart <= colon + Self.colonListGap }) else { return nil }
+        return colon
     }
 
     /// "Pashinyan did attend, and met French President Emmanuel Macron and German Chancellor Olaf Scholz": a clause

@@ -38,7 +38,7 @@ public final class Lexicon: Sendable {
     let attendanceWords, gatheringTopicWords, remoteWords: PhraseSet
     let pluralMarkers, visitingWords, invitationVerbs: KeyTableSet
     // Visitor, destination and dates.
-    let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, concludingVerbs: KeyTableSet
+    let clauseOpeners, relativePronouns, placePrepositions, outsideWords, sinceWords, monthPartWords, laterWords, yearsAgoOpeners, concludingVerbs: KeyTableSet
     let notDestinationBefore, notDestinationAfter: PhraseSet
     let waterNameBefore, waterNameAfter: PhraseSet
     /// "shuttled", "back and forth": right before "between", the places of the pair are gone to (rule destination.shuttle-between).
@@ -54,6 +54,8 @@ public final class Lexicon: Sendable {
     let hostPossessiveNouns: PhraseSet
     /// "with", "together with", "với": the person after one is met or travels along (TripLegs.swift).
     let companionWords: PhraseSet
+    /// "his wife", "Phu nhân": after "and"/"và" they name a spouse, not another person of a list (PersonCues.swift).
+    let spouseWords: PhraseSet
     /// "when", "khi": after a time and a comma, they open a clause of that time (VisitDates.swift).
     let timeRelatives: KeyTableSet
     /// "began in", "ended the tour in": a leg of a trip only in a sentence that names the trip.
@@ -68,6 +70,9 @@ public final class Lexicon: Sendable {
     let definiteFillers, possessivePronouns: KeyTableSet
     /// Referring words (Coreference.swift): "he", "ông"; "him", "her", "his"; "đoàn", "the delegation".
     let subjectPronouns, objectPronouns: KeyTableSet
+    /// Words that are a subject pronoun only when capitalised inside a sentence: the reverent "Người", "Bác" of
+    /// Vietnamese ("Trong chuyến đi này, Người còn thăm Ba Lan"; Coreference.swift).
+    let reverentPronouns: KeyTableSet
     /// The gender a pronoun gives the person it stands for ("she" f, "ông" m), and the one an honorific or a title
     /// right before a name gives a person of unknown gender ("Mrs", "Queen", "bà"): a pronoun never stands for a
     /// person of the other gender.
@@ -132,6 +137,8 @@ public final class Lexicon: Sendable {
     let relativeDays: PhraseValues<Int>
     /// Months written as phrases of words: "tháng chín", "tháng giêng", "tháng mười một" (word set month-phrases).
     let monthPhrases: PhraseValues<Int>
+    /// "weeks ago", "tháng trước": a unit of time counted back, with its days (a month counts 30).
+    let agoUnits: PhraseValues<Int>
     /// Words of a clause told in the past ("was", "flew", "đã"): its yearless dates are not after the reference date (rule date.past-tense-year).
     let pastTenseWords: KeyTableSet
     /// Read from the time the story told last, not the publication (rule date.story-relative): "the next day",
@@ -160,6 +167,8 @@ public final class Lexicon: Sendable {
     let capitalWords: PhraseSet
     /// "where" after a place: its clause tells what happened there (GatheringVisits.swift).
     let placeRelatives: KeyTableSet
+    /// "city", "district", "outskirts" before "of" and a place: "in the port city of Tianjin" (PlaceNounPhrases.swift).
+    let placeNouns: KeyTableSet
     // Sentences: words after which a full stop does not end a sentence ("Mr.", "Gen.", "Jan.").
     let abbreviations: KeyTableSet
     // Titles: labels a headline opens with ("Timeline:", "Bình luận:"), left out of the title.
@@ -226,9 +235,10 @@ public final class Lexicon: Sendable {
         clauseOpeners = sets.words("clause-openers"); relativePronouns = sets.words("relative-pronouns")
         placePrepositions = sets.words("place-prepositions"); outsideWords = sets.words("outside-words")
         sinceWords = sets.words("since-words"); monthPartWords = sets.words("month-part-words"); laterWords = sets.words("later-words")
+        yearsAgoOpeners = sets.words("years-ago-openers")
         destinationPrepositions = sets.words("destination-prepositions"); originWords = sets.words("origin-words")
         journeyStopWords = sets.phrases("journey-stop-words"); hostPossessiveNouns = sets.phrases("host-possessive-nouns")
-        companionWords = sets.phrases("companion-words"); timeRelatives = sets.words("time-relatives")
+        companionWords = sets.phrases("companion-words"); spouseWords = sets.phrases("spouse-words"); timeRelatives = sets.words("time-relatives")
         legStartWords = sets.phrases("leg-start-words"); weekendWords = sets.phrases("weekend-words")
         onwardWords = sets.phrases("onward-words"); unannouncedPhrases = sets.phrases("unannounced-phrases")
         invitationNouns = sets.phrases("invitation-nouns"); rescheduledFromWords = sets.words("rescheduled-from-words")
@@ -238,6 +248,7 @@ public final class Lexicon: Sendable {
         shuttleWords = sets.phrases("shuttle-words"); untilWords = sets.words("until-words")
         concludingVerbs = sets.words("concluding-verbs"); definiteFillers = sets.words("definite-fillers")
         subjectPronouns = sets.words("subject-pronouns"); objectPronouns = sets.words("object-pronouns")
+        reverentPronouns = sets.words("reverent-pronouns")
         pronounGenders = sets.genders("pronoun-genders"); honorificGenders = sets.phraseGenders("honorific-genders")
         delegationWords = sets.phrases("delegation-words"); accompanyWords = sets.phrases("accompany-words")
         accompaniedByWords = sets.phrases("accompanied-by-words"); sendWords = sets.phrases("send-words")
@@ -266,7 +277,7 @@ public final class Lexicon: Sendable {
         updatedMarkers = sets.phrases("updated-markers"); bylineMarkers = sets.phrases("byline-markers")
         bylineWords = sets.words("byline-words"); headerFillers = sets.words("header-fillers")
         analysisLabels = sets.phrases("analysis-labels"); relativeDays = sets.phraseNumbers("relative-days")
-        months = sets.numbers("months"); monthPhrases = sets.phraseNumbers("month-phrases"); pastTenseWords = sets.words("past-tense-words"); weekdays = sets.numbers("weekdays")
+        months = sets.numbers("months"); monthPhrases = sets.phraseNumbers("month-phrases"); agoUnits = sets.phraseNumbers("ago-units"); pastTenseWords = sets.words("past-tense-words"); weekdays = sets.numbers("weekdays")
         storyDays = sets.phraseNumbers("story-days"); storyShiftWords = sets.phraseNumbers("story-shift-words")
         storyShiftBeforeComma = sets.phraseNumbers("story-shift-before-comma"); storyThenWords = sets.phrases("story-then-words")
         timeUnits = sets.numbers("time-units")
@@ -275,6 +286,7 @@ public final class Lexicon: Sendable {
         presentFutureWords = sets.words("present-future-words"); backReferenceWords = sets.phrases("back-reference-words")
         pairWords = sets.phrases("pair-words"); motionWords = sets.phrases("motion-words")
         capitalWords = sets.phrases("capital-words"); placeRelatives = sets.words("place-relatives")
+        placeNouns = sets.words("place-nouns")
         timeStartWords = Lexicon.timeStartKeys(sets)
         wordClasses = WordClassTable([(.plannedCue, plannedCues.keys), (.negationCue, negationCues.keys),
                                       (.presentFuture, presentFutureWords.keys), (.triggerStart, triggerStartKeys.keys),

@@ -243,8 +243,10 @@ struct ListItemReader {
         return r.dropLast().allSatisfy { tokens[$0].kind == .word }
     }
 
-    /// "-", "*", "•", "–", "—", "·" opening a line.
-    func isBullet(_ t: Token) -> Bool {
+    /// "-", "*", "+", "•", "–", "—", "·" opening a line.
+    func isBullet(_ t: Token) -> Bool { Self.isBullet(b, t) }
+
+    static func isBullet(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
         guard t.kind == .punct else { return false }
         if t.first == 0x2D || t.first == 0x2A || t.first == 0x2B { return true }
         if t.first == 0xC2 && t.length == 2 { return b[Int(t.start) + 1] == 0xB7 }
@@ -486,7 +488,7 @@ extension ListItemReader {
                           lexicon: Lexicon, read: [TaggedTime]) -> TaggedTime? {
         guard r.count >= 3, let anchor else { return nil }
         var k = r.lowerBound
-        if isDash(b, tokens[k]) || tokens[k].first == 0x2A || isBulletPoint(b, tokens[k]) { k += 1 }
+        if ListItemReader.isBullet(b, tokens[k]) { k += 1 }
         let from = k
         if k < r.upperBound, tokens[k].kind == .word, lexicon.monthPartWords.contains(tokens[k].lower) { k += 1 }
         guard k + 1 < r.upperBound, tokens[k].kind == .word, tokens[k].capitalized, tokens[from].capitalized,
@@ -516,9 +518,4 @@ extension ListItemReader {
 
     /// "-", "–" or "—" (a punctuation token).
     static func isDash(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool { MetadataReader.isDash(b, t) }
-
-    /// "•" (a punctuation token).
-    static func isBulletPoint(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        t.kind == .punct && t.first == 0xE2 && t.length == 3 && b[Int(t.start) + 1] == 0x80 && b[Int(t.start) + 2] == 0xA2
-    }
 }

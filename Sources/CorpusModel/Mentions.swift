@@ -194,6 +194,7 @@ struct MentionFinder {
         m.persons.sort { $0.nameStart < $1.nameStart }
         markPlacesInPhrases(&m)
         markCueRoles(&m, sentenceStart: s)
+        markInvitationList(&m, from: s, to: e)
         noteHonorificGenders(m, sentenceStart: s)
         for p in m.persons { lastSeen[p.entity] = max(lastSeen[p.entity] ?? 0, p.nameStart) }
         return m

@@ -115,7 +115,9 @@ extension EventFinder {
     mutating func meetingParticipants(at k: Int, length mt: Int, _ c: SentenceContext) -> [Int] {
         let bounds = meetingClauses(around: k, c)
         let s = bounds.lowerBound, e = bounds.upperBound
-        let subjects = c.persons.filter { $0.phraseStart >= s && $0.nameEnd <= k && !$0.hostContext }
+        // Not the other party of an earlier meeting ("meeting A and B, and then held talks in Rome with C": A and B
+        // are not the subjects of the talks with C).
+        let subjects = c.persons.filter { $0.phraseStart >= s && $0.nameEnd <= k && !$0.hostContext && !$0.otherParty }
         var beforeAll = Array(subjects.suffix(1))
         for p in subjects.reversed().dropFirst() {
             guard let next = beforeAll.first, coordinated(p.nameEnd, next.nameStart, c.times) else { break }
@@ -156,14 +158,16 @@ extension EventFinder {
 
     /// A summit abroad, or talks held in a city named with them, is a visit for the participants from
     /// elsewhere: the city after "in/at/tại/ở" nearest the word, before it in the sentence or shortly after
-    /// ("met in Geneva", "hội đàm tại Viêng Chăn", "in New York, when A and B met").
+    /// ("met in Geneva", "hội đàm tại Viêng Chăn", "in New York, when A and B met"). Talks by phone or video
+    /// (`remote-words`: "điện đàm") are no visit.
     mutating func addMeetingVisits(at k: Int, length mt: Int, people: [Int], city: Int?, time t: TaggedTime?,
                                    status st: StatusReading, _ c: SentenceContext) {
         let clauses = meetingClauses(around: k, c)
+        guard !clauses.contains(where: { lexicon.remoteWords.match(tokens, at: $0, end: clauses.upperBound) > 0 }) else { return }
         let namedHere = c.mentions.places.filter { p in
             p.city != nil && !p.inPhrase && p.tokens.lowerBound > c.start && p.tokens.lowerBound <= k + mt + 10
                 && clauses.contains(p.tokens.lowerBound)
-                && lexicon.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower)
+                && (lexicon.placePrepositions.contains(tokens[p.tokens.lowerBound - 1].lower) || isPlaceNounComplement(p, c))
         }.min { abs($0.tokens.lowerBound - k) < abs($1.tokens.lowerBound - k) }
         let summit = lexicon.summitWords.match(tokens, at: k, end: c.end) > 0
         guard summit || namedHere != nil,
@@ -171,6 +175,7 @@ extension EventFinder {
               let place = c.mentions.places.first(where: { $0.city == cityIndex }) else { return }
         let st = tripPurposeStatus(meeting: k, country: place.country, c) ?? st
         var rules = RuleSet([namedHere != nil ? .visitTalksInCity : .visitSummitAbroad, st.rule])
+        if let namedHere, isPlaceNounComplement(namedHere, c) { rules.insert(.destinationPlaceNounOf) }
         if t != nil { rules.insert(.dateNearest) }
         // A participant from the city's country hosts the others.
         let host = people.first { c.countryOf($0) == place.country }

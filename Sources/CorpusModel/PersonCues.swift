@@ -89,6 +89,60 @@ extension MentionFinder {
             || [lexicon.visitVerbs, lexicon.visitNouns, lexicon.arrivalVerbs, lexicon.attendVerbs, lexicon.hostVerbs].contains { $0.match(tokens, at: k, end: end) > 0 }
     }
 
+    /// "Nhận lời mời của A, B và C, D sẽ thăm", "At the invitation of A and B, C will visit": a host cue (not
+    /// "accompanied by") that comes before any trip, plan, arrival, attendance or hosting word of the sentence makes
+    /// every person named between it and the comma that ends the list of hosts (`hostListEnd`) a host. The cue right
+    /// before a person does not look past the lower-case words and commas of the hosts' titles and bodies ("Tổng thống
+    /// Cộng hòa Tunisia A", "Tổng Bí thư, Chủ tịch nước B"), nor along a list that a title splits (rule
+    /// host.coordinated-party).
+    func markInvitationList(_ m: inout SentenceMentions, from s: Int, to e: Int) {
+        guard !m.persons.isEmpty else { return }
+        var k = s
+        var cueEnd: Int?
+        while k < e && cueEnd == nil {
+            let n = lexicon.hostCues.match(tokens, at: k, end: e)
+            if n > 0 {
+                guard lexicon.accompaniedByWords.match(tokens, at: k, end: e) == 0 else { return }
+                cueEnd = k + n
+            } else if startsClause(at: k, to: e) {
+                return
+            }
+            k += 1
+        }
+        guard let cueEnd, let clauseWord = (cueEnd..<e).first(where: { startsClause(at: $0, to: e) }),
+              let end = hostListEnd(after: cueEnd, before: clauseWord, m) else { return }
+        for i in m.persons.indices where m.persons[i].phraseStart >= cueEnd && m.persons[i].nameEnd <= end
+            && !m.persons[i].hostContext && !m.persons[i].guest {
+            m.persons[i].hostContext = true
+            m.persons[i].otherParty = false
+            m.persons[i].joinedParty = true
+        }
+    }
+
+    /// The comma that closes the list of hosts after an invitation cue: one that a person's phrase or a title follows
+    /// (the visitor's clause opens there). When the list's last "và"/"and" before a capitalised word (not a spouse:
+    /// "và Phu nhân"; not "và đoàn") comes after every such comma, it joins the visitors ("của phía Trung Quốc, A, B và C sang"): the first comma.
+    /// Else the first such comma after the person that "và" joins ("của A, B và Hoàng Thái tử, Thủ tướng C, D sẽ"),
+    /// else the first one after a person's name ("của Tổng Bí thư, Chủ tịch nước A, B sẽ").
+    func hostListEnd(after cueEnd: Int, before clauseWord: Int, _ m: SentenceMentions) -> Int? {
+        let opening = (cueEnd..<clauseWord).filter { c in
+            tokens[c].kind == .punct && tokens[c].first == 0x2C
+                && (m.persons.contains { $0.phraseStart == c + 1 } || m.titles.contains { $0.lowerBound == c + 1 }
+                    || m.titleOnly.contains { $0.tokens.lowerBound == c + 1 })
+        }
+        let joins = (cueEnd..<clauseWord).filter {
+            lexicon.coordinators.contains(tokens[$0].lower) && !lexicon.sequenceWords.contains(tokens[$0].lower)
+                && $0 + 1 < clauseWord && tokens[$0 + 1].capitalized
+                && lexicon.spouseWords.match(tokens, at: $0 + 1, end: clauseWord) == 0
+        }
+        if let lastJoin = joins.last, let lastOpening = opening.last {
+            if lastJoin > lastOpening { return opening.first }
+            guard let joined = m.persons.first(where: { $0.nameStart > lastJoin }) else { return nil }
+            return opening.first { $0 >= joined.nameEnd }
+        }
+        return opening.first { c in m.persons.contains { $0.phraseStart >= cueEnd && $0.nameEnd <= c } }
+    }
+
     /// "lời mời của A, B và C, D sẽ thăm": a person after a comma belongs to the list of hosts when the list goes
     /// on, through commas only, to a person joined by "và"/"and"; the comma after that closes the list, and the
     /// next person (D) is the sentence's subject.

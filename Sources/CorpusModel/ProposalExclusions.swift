@@ -24,6 +24,29 @@ extension EventFinder {
         return nil
     }
 
+    /// Whether the sentence names a city of `p`'s own country outside any person's phrase: at a scene proposal, what it
+    /// tells of him he does at home (rule proposed.at-home-excluded, SceneProposals.swift).
+    func isAtHome(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        guard let own = c.country(of: p) else { return false }
+        return c.mentions.places.contains { $0.country == own && $0.city != nil && !$0.inPhrase && !$0.demonym }
+    }
+
+    /// Whether the sentence tells an exchange from afar: a message (`message-words`: "gửi điện mừng"), or a call or
+    /// a video link (`remote-words`: "spoke by telephone with X", "điện đàm") while it names no gathering or
+    /// attendance (`gathering-words`, `attend-verbs`, `attendance-words`: one who follows a summit by video link did
+    /// not come, a negated visit) (rule proposed.remote-excluded).
+    func tellsRemoteExchange(_ c: SentenceContext) -> Bool {
+        var remote = false, attendance = false
+        for k in c.start..<c.end {
+            if lexicon.messageWords.match(tokens, at: k, end: c.end) > 0 { return true }
+            if lexicon.remoteWords.match(tokens, at: k, end: c.end) > 0 { remote = true }
+            if [lexicon.gatheringWords, lexicon.attendVerbs, lexicon.attendanceWords].contains(where: { $0.match(tokens, at: k, end: c.end) > 0 }) {
+                attendance = true
+            }
+        }
+        return remote && !attendance
+    }
+
     /// Where `p` stands in the sentence's persons.
     func personIndex(_ p: PersonRef, _ c: SentenceContext) -> Int? {
         c.persons.firstIndex { $0.phraseStart == p.phraseStart && $0.entity == p.entity }
@@ -42,6 +65,7 @@ extension EventFinder {
     /// him), the subject of a host verb, or joined by "and"/"và" to a person who is ("được A và B tiếp").
     func isHost(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         if p.hostContext && lexicon.accompaniedByWords.matchEnding(tokens, at: p.phraseStart - 1, start: c.start) == 0 { return true }
+        if isNamedAsWelcomer(p, c) { return true }
         guard let index = personIndex(p, c) else { return false }
         var k = index
         while true {
@@ -69,6 +93,22 @@ extension EventFinder {
             k += 1
         }
         return false
+    }
+
+    /// "Đón Thủ tướng tại sân bay có Bộ trưởng X và Đại sứ Y", "Greeting him at the airport were X and Y": a person
+    /// named in a list after a copula (`copula-words`: "were", "có") that a host verb (`host-verbs`, not after a
+    /// passive marker) opens the clause before: the persons listed welcomed the guest.
+    func isNamedAsWelcomer(_ p: PersonRef, _ c: SentenceContext) -> Bool {
+        let clause = c.clause(of: p.phraseStart)
+        // (Up to his name: a title before the copula may have been read into his phrase, "đón Thủ tướng có ... X".)
+        guard let copula = (clause.lowerBound..<p.nameStart).last(where: { tokens[$0].kind == .word && lexicon.copulaWords.contains(tokens[$0].lower) }),
+              (clause.lowerBound..<copula).contains(where: { k in
+                  lexicon.hostVerbs.match(tokens, at: k, end: copula) > 0 && lexicon.hostCues.match(tokens, at: k, end: c.end) == 0
+                      && !(k > clause.lowerBound && lexicon.passiveMarkers.contains(tokens[k - 1].lower))
+              }) else { return false }
+        // Only the list (names, titles and bodies, commas, coordinators) between the copula and him: no other
+        // punctuation.
+        return (copula + 1..<p.nameStart).allSatisfy { k in tokens[k].kind != .punct || tokens[k].first == 0x2C }
     }
 
     /// What follows a reception verb: its guest, a pronoun, a place preposition, punctuation or the sentence's end.

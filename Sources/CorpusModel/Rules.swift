@@ -91,6 +91,9 @@ public enum Rule: Int, CaseIterable, Sendable {
     // Pairs that never make a proposed candidate: a host, an "of" complement, a place another person's verb
     // governs (ProposalExclusions.swift).
     case proposedHostExcluded, proposedOfPhraseExcluded, proposedOtherSubjectExcluded
+    // A person at home in the sentence (a city of his own country named there), or reached from afar at a scene
+    // ("by phone", "điện đàm", "gửi điện"), is not proposed (ProposalExclusions.swift, SceneProposals.swift).
+    case proposedAtHomeExcluded, proposedRemoteExcluded
     // A proposed candidate dated by a time that bounds a period ("since") is not made (ProposalExclusions.swift).
     case proposedSinceDateExcluded
     // A person of a sentence that names no foreign place, proposed at the scene an earlier sentence, a list
@@ -113,6 +116,15 @@ public enum Rule: Int, CaseIterable, Sendable {
     case dateAfterClauseYear
     // A scene proposal whose own sentence says nothing of its status takes the scene's plan (SceneProposals.swift).
     case statusFromScene
+    // "Sixty years ago today", "cách đây 60 năm": a time counted back in years from the sentence's date (YearsAgo.swift).
+    case dateYearsAgo
+    // "flies to Shanghai on Saturday": a weekday after a present-tense verb of the trip reads forward (TimeExpressions.swift).
+    case dateScheduledPresentAhead
+    // "in the port city of Tianjin": a place after a place noun and "of", in a phrase opened by "in" or "at"
+    // (PlaceNounPhrases.swift).
+    case destinationPlaceNounOf
+    // A table row of the protagonist's trips: its dates, then a cell of one place (TableRows.swift).
+    case visitTableRow
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -257,6 +269,8 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .proposedOfPhraseExcluded: "proposed.of-phrase-excluded"
         case .proposedOtherSubjectExcluded: "proposed.other-subject-excluded"
         case .proposedSinceDateExcluded: "proposed.since-date-excluded"
+        case .proposedAtHomeExcluded: "proposed.at-home-excluded"
+        case .proposedRemoteExcluded: "proposed.remote-excluded"
         case .visitProposedScene: "visit.proposed-scene"
         case .visitProposedSubject: "visit.proposed-subject"
         case .destinationFormerUnion: "destination.former-union"
@@ -265,7 +279,11 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .destinationCeremonyPerson: "destination.ceremony-person"
         case .statusTripPurpose: "status.trip-purpose"
         case .dateAfterClauseYear: "date.after-clause-year"
+        case .destinationPlaceNounOf: "destination.place-noun-of"
+        case .visitTableRow: "visit.table-row"
         case .statusFromScene: "status.from-scene"
+        case .dateYearsAgo: "date.years-ago"
+        case .dateScheduledPresentAhead: "date.scheduled-present-ahead"
         }
     }
 }

@@ -63,16 +63,21 @@ extension EventFinder {
             guard let own = c.country(of: p), own != scene.country, foreign.allSatisfy({ $0 == own }), mayBeAtScene(p, c),
                   seen.insert(VisitPair(visitor: p.entity, destination: scene.country)).inserted,
                   let candidate = sceneProposal(p, visitorCountry: own, scene: scene, c) else { continue }
+            // At home in the sentence (a city of his country named there: "In Sydney he and Prime Minister X agreed"),
+            // he was not at the scene; unless the sentence says he did not come ("X stayed in Budapest"; rule
+            // proposed.at-home-excluded).
+            if candidate.status != .negated && isAtHome(p, c) { continue }
             proposed.append(candidate)
         }
     }
 
     /// Whether `p` may have been at the scene: he holds an office then (`holdsOffice`) and is not a host, an "of"
-    /// complement, the other party of talks ("met X", "meetings with X": where they met is not told) or a person of
-    /// the past ("the late X").
+    /// complement, the other party of talks ("met X", "meetings with X": where they met is not told), a person of
+    /// the past ("the late X") or one the sentence reaches from afar (`tellsRemoteExchange`, rule
+    /// proposed.remote-excluded: "Obama spoke by telephone with X", "gửi điện mừng tới X").
     mutating func mayBeAtScene(_ p: PersonRef, _ c: SentenceContext) -> Bool {
         guard !p.otherParty, !p.joinedParty, !p.historical, holdsOffice(p) else { return false }
-        return !isHost(p, c) && !isInOfPhrase(p, c) && !isMetByAnother(p, c)
+        return !isHost(p, c) && !isInOfPhrase(p, c) && !isMetByAnother(p, c) && !tellsRemoteExchange(c)
     }
 
     /// Whether `p` may be at a scene of the story's time: a person of the gazetteer holds an office of minister level

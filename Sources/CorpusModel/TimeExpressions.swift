@@ -123,7 +123,10 @@ enum TimeTagger {
     /// place before it (", where the leaders open their summit on Friday", up to sixteen words) is read in the
     /// time of the clause it hangs on: the ten words are counted again from its comma.
     /// With `phrases`, a plan phrase said in the present counts as a future word (`presentPlanPhrase`).
-    static func futureWordBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>, phrases: Bool = false, lexicon: Lexicon) -> Bool {
+    /// With `presentTrip`, a present-tense verb of the trip counts instead (`present-tense-words`: "flies to
+    /// Shanghai on Saturday", "travels to Manila on Thursday").
+    static func futureWordBefore(_ tokens: [Token], _ i: Int, _ range: Range<Int>, phrases: Bool = false, presentTrip: Bool = false,
+                                 lexicon: Lexicon) -> Bool {
         var j = i - 1
         var words = 0
         while j >= range.lowerBound && words < 16 {
@@ -136,11 +139,17 @@ enum TimeTagger {
                 words += 1
             }
             if lexicon.speechVerbs.match(tokens, at: j, end: i) > 0 { return false }
-            if (lexicon.plannedCues.contains(t.lower) || (phrases && presentPlanPhrase(tokens, at: j, end: i, lexicon: lexicon)))
-                && words <= 10 { return true }
+            let cue = presentTrip ? t.kind == .word && lexicon.presentTenseWords.contains(t.lower)
+                : lexicon.plannedCues.contains(t.lower) || (phrases && presentPlanPhrase(tokens, at: j, end: i, lexicon: lexicon))
+            if cue && words <= 10 { return true }
             j -= 1
         }
         return false
+    }
+
+    /// A weekday at token `i` or right after it ("on Friday" read from "on").
+    static func namesWeekday(_ tokens: [Token], _ i: Int, _ end: Int, lexicon: Lexicon) -> Bool {
+        (i..<min(end, i + 2)).contains { tokens[$0].kind == .word && tokens[$0].capitalized && lexicon.weekdays[tokens[$0].lower] != nil }
     }
 
     /// A plan phrase without a future verb said in the present tense of "be" ("is to", "are due to", "is expected
@@ -158,7 +167,7 @@ enum TimeTagger {
     /// `story` gives the time the text told before the sentence, for "the next day" and, in a text that tells the
     /// past, the year of a yearless month (NarrativeTime.swift).
     static func tag(_ b: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, anchor: PartialDate?,
-                    future: Bool, previousYear: Int? = nil, monthToldBefore: PartialDate? = nil, paragraphMonth: PartialDate? = nil,
+                    future: Bool, scheduledPresent: Bool = false, previousYear: Int? = nil, monthToldBefore: PartialDate? = nil, paragraphMonth: PartialDate? = nil,
                     story: StoryContext = StoryContext(), lexicon: Lexicon = .bundled,
                     into out: inout [TaggedTime]) {
         var i = range.lowerBound
@@ -167,11 +176,27 @@ enum TimeTagger {
         let first = out.count
         while i < end {
             let t = tokens[i]
+            if t.kind != .punct, let ago = yearsAgo(b, tokens, i, range, reference: anchor, publication: story.publication, lexicon: lexicon) {
+                out.append(ago)
+                i = ago.tokens.upperBound
+                continue
+            }
+            if t.kind == .word, t.length > 6, let part = hyphenedMonthPart(b, tokens, i, range, anchor: anchor,
+                                                                           future: future && futureWordBefore(tokens, i, range, phrases: true, lexicon: lexicon),
+                                                                           lexicon: lexicon) {
+                out.append(part)
+                i = part.tokens.upperBound
+                continue
+            }
             guard t.kind == .number || (t.kind == .word && lexicon.wordClasses.has(.timeStart, t)) else { i += 1; continue }
             // A date reads forward ("on Monday" = the next Monday) when a future word comes shortly before it
             // (looked for only at a token a time can start with: the look back is up to 16 tokens).
             let ahead = future && futureWordBefore(tokens, i, range, lexicon: lexicon)
             let aheadByPhrase = future && !ahead && futureWordBefore(tokens, i, range, phrases: true, lexicon: lexicon)
+            // A weekday after a present-tense verb of the trip, in a sentence that is no headline, reads forward as
+            // a schedule does (rule date.scheduled-present-ahead; status.planned.present-tense says it is planned).
+            let aheadByPresent = scheduledPresent && !ahead && !aheadByPhrase && namesWeekday(tokens, i, end, lexicon: lexicon)
+                && futureWordBefore(tokens, i, range, presentTrip: true, lexicon: lexicon)
             let toldInSentence = out.count > first ? out.last?.start : nil
             if let found = storyRelative(b, tokens, i, range, reference: { toldInSentence ?? story.reference(forUnitOf: $0) },
                                          lexicon: lexicon) {
@@ -179,10 +204,10 @@ enum TimeTagger {
                 i = found.tokens.upperBound
                 continue
             }
-            if var found = match(b, tokens, i, end, anchor: anchor, future: ahead || aheadByPhrase, lexicon: lexicon, lw: lw) {
-                if aheadByPhrase && found.relative, found.rule == nil,
+            if var found = match(b, tokens, i, end, anchor: anchor, future: ahead || aheadByPhrase || aheadByPresent, lexicon: lexicon, lw: lw) {
+                if (aheadByPhrase || aheadByPresent) && found.relative, found.rule == nil,
                    match(b, tokens, i, end, anchor: anchor, future: false, lexicon: lexicon, lw: lw)?.start != found.start {
-                    found.rule = .datePlanPhraseAhead
+                    found.rule = aheadByPhrase ? .datePlanPhraseAhead : .dateScheduledPresentAhead
                 }
                 // "from 30/10 to 1/11/2022", "February 28 to March 5, 2017": one range, the year from its end.
                 if out.count > first, let prev = out.last, prev.end == nil, found.start.granularity == prev.start.granularity,
@@ -315,6 +340,15 @@ enum TimeTagger {
                        m < lm || (m == lm && (out[x].start.day ?? 31) < (later.start.day ?? 1)) {
                         year = y + 1
                         out[x].rule = .dateAfterClauseYear
+                    } else if year != nil, let later = out[(x + 1)...].first(where: { !$0.relative && !$0.yearless }),
+                              breaksClause(tokens, out[x].tokens.upperBound..<later.tokens.lowerBound),
+                              !(out[x].tokens.upperBound..<later.tokens.lowerBound).contains(where: { j in
+                                  afterWords.map { $0.match(tokens, at: j, end: later.tokens.lowerBound) > 0 } ?? false }) {
+                        // "sáng 30/9, ... lên đường thăm Mông Cổ, tiếp đó là Ireland - ... kể từ khi hai nước thiết lập
+                        // quan hệ năm 1996": a year told after it past a comma, a dash or a bracket is another
+                        // clause's, unless an "after" clause ties the two (above); the date keeps the year it is read
+                        // with (rule date.own-clause).
+                        year = nil
                     }
                 }
                 // "Four months later, on 9 November, he landed in Beijing": the year of a time read from the story's
@@ -351,6 +385,15 @@ enum TimeTagger {
                   let s = PartialDate(year: y, month: out[x].start.month, day: out[x].start.day) else { continue }
             out[x].start = s
             if let e = out[x].end { out[x].end = PartialDate(year: y, month: e.month, day: e.day) }
+        }
+    }
+
+    /// Whether the tokens hold a comma, a semicolon, a colon, a bracket or a dash standing alone: the end of a clause.
+    static func breaksClause(_ tokens: [Token], _ r: Range<Int>) -> Bool {
+        r.contains { j in
+            let t = tokens[j]
+            guard t.kind == .punct else { return false }
+            return [0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2D].contains(t.first) || (t.first == 0xE2 && t.length == 3) // "–", "—"
         }
     }
 

@@ -49,6 +49,7 @@ extension EventFinder {
             return TimeReading(time: own, rule: .dateOwnClause)
         }
         if let time = segTimes.first { return TimeReading(time: time, rule: .dateNearest) }
+        if let time = timePastOtherParty(trigger: tr, segment, c) { return TimeReading(time: time, rule: .dateOwnClause) }
         if (tr.upperBound..<min(c.end, tr.upperBound + 6)).contains(where: { lexicon.laterWords.contains(tokens[$0].lower) }) {
             if let notBefore = c.times.last(where: { $0.tokens.upperBound <= segment.start })?.start {
                 return TimeReading(notBefore: notBefore, rule: .dateLater)
@@ -59,14 +60,34 @@ extension EventFinder {
         let visitorClause = visitor.map { c.clause(of: c.persons[$0].phraseStart) }
         if let vi = visitor, c.persons[vi].phraseStart == segment.start || segment.start == c.start,
            let head = c.times.first(where: { $0.tokens.upperBound <= c.persons[vi].phraseStart
-               && (!coordinated || visitorClause?.contains($0.tokens.lowerBound) == true) }) {
+               && (!coordinated || visitorClause?.contains($0.tokens.lowerBound) == true) && !endsTour($0, c) }) {
             return TimeReading(time: head, rule: .dateSentenceHead)
         }
         return TimeReading()
     }
 
+    /// "The six-day tour, which ends on Sunday, will take him to Hamburg": a time right after a word of concluding
+    /// (`concluding-verbs`, within two words) is the tour's end; it heads no sentence for the stops told after it.
+    func endsTour(_ t: TaggedTime, _ c: SentenceContext) -> Bool {
+        (max(c.start, t.tokens.lowerBound - 2)..<t.tokens.lowerBound).contains { lexicon.concludingVerbs.contains(tokens[$0].lower) }
+    }
+
     /// How far after its trigger a time of its own may be.
     static let ownTimeReach = 24
+
+    /// "sau khi ông tới Washington gặp Tổng thống Joe Biden hồi tháng 2", "talks with President Obama at the White
+    /// House in July 2015": the other party of the visitor's talks ends his segment, but not his clause. With no
+    /// time in the segment, the first time after that person in the trigger's clause, before anyone else is named
+    /// and with no verb of saying between, dates the visit (rule date.own-clause).
+    func timePastOtherParty(trigger tr: Range<Int>, _ segment: VisitorSegment, _ c: SentenceContext) -> TaggedTime? {
+        guard segment.end < c.end, let party = c.persons.first(where: { $0.phraseStart == segment.end }), party.otherParty
+        else { return nil }
+        let clause = c.clause(of: tr.lowerBound)
+        let bound = c.persons.first { $0.phraseStart > party.phraseStart && !$0.otherParty && !$0.hostContext }?.phraseStart ?? c.end
+        guard let time = c.times.first(where: { $0.tokens.lowerBound >= party.nameEnd && $0.tokens.lowerBound < bound }),
+              clause.contains(time.tokens.lowerBound), !saysBetween(time, tr, c) else { return nil }
+        return time
+    }
 
     /// "thăm Nga từ ngày 8 đến 10/9 và thăm Lào, kết hợp dự Đại hội đồng AIPA tại Viêng Chăn, từ ngày 17/10",
     /// "visited Russia on 8-10 September and Laos, for the assembly in Vientiane, from 17 October": the nearest

@@ -42,6 +42,7 @@ extension EventFinder {
     /// 5. make one visit per co-visitor and listed date (`makeNamedVisits`), or, with no named visitor,
     ///    one for the protagonist a title or pronoun stands for (`makeUnnamedVisit`).
     mutating func findVisits(_ c: SentenceContext) {
+        if readTableRow(c) { return }
         let triggers = findTriggers(c)
         readTimelineStop(c, before: triggers.first?.tokens.lowerBound ?? c.end)
         let first = visits.count

@@ -36,6 +36,7 @@ extension EventFinder {
             // A trigger in a relative clause closed before this one ("X, who attended the meeting, travels to Y") is
             // not between him and it.
             if triggers.prefix(ti).contains(where: { $0.tokens.lowerBound >= p.nameEnd && !isClosedRelative($0.tokens.lowerBound, before: tr, c) }) { continue }
+            if triggers[ti].isNoun && speaksOf(p, trigger: tr, c) { continue }
             if c.country(of: p) != nil { eligible.append(pi) }
         }
         // In a sentence of several clauses ("A left Hanoi; B stayed on for a visit", "…, còn B …"), the
@@ -55,6 +56,23 @@ extension EventFinder {
         let firstPlace = c.destinationPlaces(from: tr.upperBound, to: min(c.end, tr.upperBound + 6)).first
         return eligible.first { pi in firstPlace.map { c.country(of: persons[pi]) != $0.country } ?? true }
             ?? eligible.first
+    }
+
+    /// "Foreign Minister X said the new date for the visit would be announced later", "Theo Phó Thủ tướng X, đó là
+    /// chuyến thăm ...": the subject of a speech verb (`speech-verbs`) standing between him and a visit noun, or a
+    /// person right after an attribution opener (`attribution-openers`: "according to", "theo"), tells of the visit;
+    /// he is not its visitor, unless a possessive pronoun before the noun makes it his ("X said his visit ...") or a
+    /// cancellation, plan or negation word before it tells what he does with it ("X thông báo hoãn chuyến thăm ...",
+    /// "X announced he would postpone the visit").
+    func speaksOf(_ p: PersonRef, trigger tr: Range<Int>, _ c: SentenceContext) -> Bool {
+        let between = p.nameEnd..<tr.lowerBound
+        let speech = between.first { lexicon.speechVerbs.match(tokens, at: $0, end: tr.lowerBound) > 0 }
+        let attributed = p.phraseStart > c.start && lexicon.attributionOpeners.matchEnding(tokens, at: p.phraseStart - 1, start: c.start) > 0
+        guard speech != nil || attributed else { return false }
+        return !between.contains { k in
+            lexicon.possessivePronouns.contains(tokens[k].lower) || lexicon.plannedCues.contains(tokens[k].lower)
+                || lexicon.negationCues.contains(tokens[k].lower) || lexicon.cancelCues.match(tokens, at: k, end: tr.lowerBound) > 0
+        }
     }
 
     /// Whether token `k` is inside a relative clause set off by commas that closes before `tr`.

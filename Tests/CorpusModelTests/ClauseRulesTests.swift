@@ -19,6 +19,12 @@ struct ClauseRulesTests {
              ["Joko Widodo -> LAO 2021-06 occurred"]),
             ("Indonesian President Joko Widodo gave an interview about his visit to the Washington Post in Laos in June.",
              ["Joko Widodo -> LAO 2021-06 occurred"]),
+            // A place naming a war or a crisis, or the honorific "Đức" before "Phật" (the Buddha), is no destination.
+            ("Indonesian President Joko Widodo made his first visit since the Ukraine war to Laos in June.",
+             ["Joko Widodo -> LAO 2021-06 occurred"]),
+            ("Tổng thống Indonesia Joko Widodo thăm Lào vào tháng 6, trong bối cảnh cuộc xung đột ở Ukraine.",
+             ["Joko Widodo -> LAO 2021-06 occurred"]),
+            ("Tổng thống Indonesia Joko Widodo thăm Bodh Gaya, nơi Đức Phật thành đạo, vào tháng 6.", ["Joko Widodo -> IND 2021-06 occurred"]),
             // Counter-examples: the same places gone to.
             ("Indonesian President Joko Widodo travelled to Pyongyang and Washington in June.",
              ["Joko Widodo -> PRK 2021-06 occurred", "Joko Widodo -> USA 2021-06 occurred"]),

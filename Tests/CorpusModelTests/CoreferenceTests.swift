@@ -80,6 +80,14 @@ struct CoreferenceTests {
         #expect(!plural.contains("Joko Widodo"), "\(plural)")
     }
 
+    @Test("the reverent 'Người' capitalised inside a sentence stands for the person named before; 'Người dân' opening one does not")
+    func reverentPronoun() {
+        let text = "Chủ tịch Hồ Chí Minh thăm Ấn Độ từ ngày 5/2/1958. Ngày 16/2/1958, Người tới Miến Điện."
+        #expect(visits(text).contains { $0.hasPrefix("Hồ Chí Minh -> MMR 1958-02-16") }, "\(visits(text))")
+        let people = "Chủ tịch Hồ Chí Minh thăm Ấn Độ từ ngày 5/2/1958. Người dân Miến Điện sang Thái Lan ngày 16/2/1958."
+        #expect(!visits(people).contains { $0.contains("-> THA") }, "\(visits(people))")
+    }
+
     @Test("ông at a clause's head and đoàn as a subject continue a Vietnamese visitor's trip")
     func vietnameseChain() {
         let v = visits("Tổng Bí thư Tô Lâm thăm Mông Cổ ngày 30/9/2024. Tiếp đó, đoàn sẽ sang Ireland. Sau Ireland, ông sẽ thăm Pháp.",

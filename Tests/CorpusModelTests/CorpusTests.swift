@@ -178,6 +178,9 @@ struct CorpusTests {
     /// Found since the gazetteer took cities of 100,000 people (branch gaz9): Z's Xi Jinping -> KOR, "APEC in Gyeongju,
     ///   where a meeting with Xi Jinping is expected" (a planned cue after the person, in a relative clause on the
     ///   place, that the status rules do not read yet); before, Gyeongju was no known place and the row was missed.
+    ///   Fixed by branch dates11 (15 -> 14): "He then goes to Tokyo on Monday and to South Korea on Wednesday" reads the
+    ///   weekday after a present-tense verb of the trip ahead of the page (date.scheduled-present-ahead), so the
+    ///   meeting's date is after it and a plan's (status.planned.future-date).
     /// - BB-BE (scored blind at b247ef8: BC 1, BD 2 with the scorer; the same three in this build): development sets
     ///   since the tenth session.
     /// Fixed by the classes of branch status10 (25 -> 15; StatusScopeTests, rules.yaml examples of
@@ -222,7 +225,6 @@ struct CorpusTests {
                                "K: Kamala Harris -> KOR",
                                "V: Trương Tấn Sang -> MOZ",
                                "X: JD Vance -> FRA",
-                               "Z: Xi Jinping -> KOR",
                                "heldout: Xi Jinping -> VNM"],
                 "\(left)")
     }

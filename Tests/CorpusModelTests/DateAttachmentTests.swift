@@ -27,6 +27,17 @@ struct DateAttachmentTests {
         #expect(visits("President Joe Biden visited India in June 2023, meeting Modi.", date: "2024-03-01").contains("joe-biden IND 2023-06"))
     }
 
+    @Test("the other party of the visitor's talks ends his segment, not his clause: a time after it dates the visit")
+    func timePastOtherParty() {
+        let en = visits("It came only weeks after Lula flew to Washington to meet President Joe Biden in February 2023.", date: "2023-04-14")
+        #expect(en.contains("lula-da-silva USA 2023-02"), "\(en)")
+        let vi = visits("Chuyến thăm diễn ra sau khi ông Lula tới Washington gặp Tổng thống Joe Biden hồi tháng 2/2023.", date: "2023-04-14")
+        #expect(vi.contains("lula-da-silva USA 2023-02"), "\(vi)")
+        // A time past someone else who is no party to the talks is not the visit's.
+        let other = visits("Lula flew to Washington, and President Joe Biden went to Kyiv in February 2023.", date: "2023-04-14")
+        #expect(!other.contains("lula-da-silva USA 2023-02"), "\(other)")
+    }
+
     @Test("a yearless day of the month the sentence before told with its year takes that year (date.month-told-before)")
     func monthToldBefore() {
         let text = "June 2024 brought him to Madrid for a summit. On June 30 he flew on to Mongolia."
@@ -53,6 +64,70 @@ struct DateAttachmentTests {
         #expect(times("She will be in Tokyo from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
         #expect(times("She was represented by an envoy; the president hands over on Aug. 20.", date: "2025-08-04").contains("Aug. 20=2025-08-20"))
         #expect(times("The trip was to have taken place from Aug. 18 to 20.", date: "2025-08-04").contains("Aug. 18 to 20=2025-08-18"))
+        // "hồi tháng 11" (back in November) tells the past as "đã" does.
+        let vi = times("Chủ tịch nước dự Hội nghị cấp cao APEC tại Lima, Peru hồi tháng 11.", date: "2025-08-15")
+        #expect(vi.contains("tháng 11=2024-11"), "\(vi)")
+        #expect(times("Chủ tịch nước sẽ dự Hội nghị cấp cao APEC tại Hàn Quốc vào tháng 11.", date: "2025-08-15").contains("tháng 11=2025-11"))
+    }
+
+    @Test("'<count> years ago today' and a heading '<count> years ago' count back from the publication (date.years-ago)")
+    func yearsAgo() {
+        #expect(times("Sixty years ago today, in Vienna, Kennedy sat down with Khrushchev.", date: "2021-06-03").contains("Sixty years ago today=1961-06-03"))
+        #expect(times("Kennedy spoke in West Berlin fifty years ago today.", date: "2013-06-26").contains("fifty years ago today=1963-06-26"))
+        #expect(times("Thirty years ago this month, Vietnam joined ASEAN.", date: "2025-07-28").contains("Thirty years ago this month=1995-07"))
+        #expect(times("Đúng 65 năm trước, Chủ tịch Hồ Chí Minh thăm Indonesia.", date: "2024-02-27").contains("65 năm trước=1959"))
+        #expect(times("Cách đây tròn 60 năm, Chủ tịch Hồ Chí Minh thăm Ấn Độ.", date: "2018-02-04").contains("Cách đây tròn 60 năm=1958"))
+        // Inside a sentence without "today", after a vague word, or counted from another event: no such time.
+        let inside = times("He will not stop in Israel, a choice that would have been unthinkable eight years ago.", date: "2025-05-12")
+        #expect(!inside.contains("eight years ago=2017"), "\(inside)")
+        let vague = times("Hơn 30 năm trước, hai nước thiết lập quan hệ.", date: "2024-08-23")
+        #expect(!vague.contains("30 năm trước=1994"), "\(vague)")
+        let before = times("Một năm trước đó, ông thăm Lào.", date: "2024-08-23")
+        #expect(!before.contains("Một năm trước=2023"), "\(before)")
+        // Days, weeks and months counted back from the page's date.
+        #expect(times("Widodo was in Manila on a state visit only three weeks ago.", date: "2024-02-05").contains("three weeks ago=2024-01"))
+        #expect(times("Thủ tướng thăm Brazil cách nay, đúng 14 tháng trước.", date: "2024-11-16").contains("14 tháng trước=2023-09"))
+        #expect(!times("Hai tuần trước đó, ông thăm Lào.", date: "2024-08-23").contains { $0.hasPrefix("Hai tuần trước=") })
+        // "tháng 5 năm trước" is May of last year, not five years ago.
+        #expect(!times("Ông thăm Lào vào tháng 5 năm trước.", date: "2024-08-23").contains("5 năm trước=2019"))
+    }
+
+    @Test("a weekday after a present-tense verb of the trip reads forward outside the headline (date.scheduled-present-ahead)")
+    func scheduledPresentAhead() {
+        // 2023-11-01 is a Wednesday: "on Saturday" is the 4th ahead, 28 October behind.
+        let text = "Albanese to China\n\nAnthony Albanese flies to Shanghai on Saturday for the import expo."
+        #expect(times(text, date: "2023-11-01").contains("Saturday=2023-11-04"), "\(times(text, date: "2023-11-01"))")
+        #expect(times("Albanese to China\n\nAnthony Albanese arrives Friday night.", date: "2023-11-01").contains("Friday=2023-11-03"))
+        // Told in the past, or in the headline: read back as before.
+        #expect(times("Albanese to China\n\nAnthony Albanese flew to Shanghai on Saturday.", date: "2023-11-01").contains("Saturday=2023-10-28"))
+        #expect(times("Albanese flies to Shanghai on Saturday", date: "2023-11-01").contains("Saturday=2023-10-28"))
+    }
+
+    @Test("a yearless date takes the one year written after it only within its clause (date.own-clause)")
+    func yearAfterInOwnClause() {
+        let vi = "Sáng 30/9, Tổng Bí thư lên đường thăm Mông Cổ, tiếp đó là Ireland - chuyến thăm đầu tiên kể từ khi hai nước thiết lập quan hệ năm 1996."
+        #expect(times(vi, date: "2024-09-30").contains("30/9=2024-09-30"), "\(times(vi, date: "2024-09-30"))")
+        let vision = "From 14-21/10 the prime minister attends the summit in Brussels, under the Vision 2030 plan."
+        #expect(!times(vision, date: "2018-10-12").contains("14-21/10=2030-10-14"), "\(times(vision, date: "2018-10-12"))")
+        // With no comma, dash or bracket between, the year is the date's.
+        let same = "The premier visited Laos on 12 March and Cambodia in 2018."
+        #expect(times(same, date: "2024-06-01").contains("12 March=2018-03-12"), "\(times(same, date: "2024-06-01"))")
+    }
+
+    @Test("'in mid-June' written as one hyphenated word dates like 'in June'; 'until mid-July' does not")
+    func hyphenedMonthPart() {
+        let found = times("Lee's only previous trip was to the G7 summit at Kananaskis, Canada, in mid-June.", date: "2025-08-23")
+        #expect(found.contains("mid-June=2025-06"), "\(found)")
+        #expect(times("He toured Asia in early-March 2024.", date: "2025-08-23").contains("early-March 2024=2024-03"))
+        #expect(!times("He arrived on June 28 and stayed until mid-July.", date: "1959-09-16").contains { $0.hasPrefix("mid-July=") })
+    }
+
+    @Test("a time right after a word of concluding is the tour's end: it heads no sentence for the stops told after it")
+    func tourEndHeadsNoStop() {
+        let text = "President Charles de Gaulle landed in Bonn on Tuesday for a state visit to West Germany. The six-day tour, which ends on Sunday, will take him down the Rhine to Düsseldorf, then to Hamburg and Munich."
+        let found = visits(text, date: "1962-09-05")
+        #expect(!found.contains { $0.hasSuffix("1962-09-09") }, "\(found)")
+        #expect(found.contains { $0.hasSuffix("DEU 1962-09-04") }, "\(found)")
     }
 
     @Test("a plan phrase after a present 'be' reads its weekdays and yearless dates forward (date.plan-phrase-ahead)")

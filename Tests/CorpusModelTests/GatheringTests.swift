@@ -29,6 +29,38 @@ struct GatheringTests {
         #expect(Self.gatheringVisits(far) == [])
     }
 
+    @Test("a gathering placed by a place noun's complement: 'in the port city of Tianjin' (rule destination.place-noun-of)")
+    func placeNounComplement() {
+        let text = "Leaders gathered for the regional summit in the port city of Tianjin on June 3. Indonesian President Joko Widodo was there."
+        #expect(Self.gatheringVisits(text) == ["Joko Widodo -> CHN 2024-06-03 occurred"])
+        let district = "The funeral was held in the Dedinje district of Belgrade on June 3. Indonesian President Joko Widodo was there."
+        #expect(Self.gatheringVisits(district) == ["Joko Widodo -> SRB 2024-06-03 occurred"])
+        // "shadow" is no place noun: the war's country is not where the summit is.
+        let shadow = "Leaders gathered for the regional summit in the shadow of the Ukraine war on June 3. Indonesian President Joko Widodo was there."
+        #expect(Self.gatheringVisits(shadow) == [])
+    }
+
+    @Test("an arrival is not dated past a semicolon: it takes the gathering's day (rule visit.arrival-unplaced)")
+    func arrivalNotDatedPastSemicolon() {
+        let text = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo came from Jakarta; the two neighbours had signed a treaty in March 2019."
+        #expect(Self.gatheringVisits(text) == ["Joko Widodo -> LAO 2024-06-03 occurred"])
+        let ownDay = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo flew in on June 2."
+        #expect(Self.gatheringVisits(ownDay) == ["Joko Widodo -> LAO 2024-06-02 occurred"])
+        // A place far after the arrival, with no preposition of place before it, is a topic: he still flew in to the summit.
+        let topic = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo flew in on June 2 and met the host the same afternoon, voicing concerns about Myanmar."
+        #expect(Self.gatheringVisits(topic) == ["Joko Widodo -> LAO 2024-06-02 occurred"])
+    }
+
+    @Test("a colon after the cue opens the list of its participants, a meeting's too")
+    func colonList() {
+        let text = "The regional summit opened in Vientiane on June 3. The host welcomed a crowded field to the two-day meeting: Indonesian President Joko Widodo, Malaysian Prime Minister Anwar Ibrahim and Thai Prime Minister Srettha Thavisin."
+        #expect(Self.gatheringVisits(text) == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred",
+                                               "Srettha Thavisin -> LAO 2024-06-03 occurred"])
+        // Talks with no colon list still name their own place: no visit to the carried gathering.
+        let talks = "The regional summit opened in Vientiane on June 3. The host held a meeting with Indonesian President Joko Widodo."
+        #expect(Self.gatheringVisits(talks) == [])
+    }
+
     @Test("a gathering as a topic, or attended from afar, gives nothing", arguments: [
         "Indonesian President Joko Widodo spoke about trade ahead of the summit in Vientiane on June 3.",
         "Indonesian President Joko Widodo addressed the summit in Vientiane by video link on June 3.",
@@ -42,6 +74,17 @@ struct GatheringTests {
     func plannedGathering() {
         let visits = Self.gatheringVisits("The summit in Vientiane on July 20 will bring together President Joko Widodo of Indonesia and Prime Minister Anwar Ibrahim of Malaysia.")
         #expect(!visits.isEmpty && visits.allSatisfy { $0.hasSuffix("planned") })
+    }
+
+    @Test("the other party of talks held before another act is no participant; one met at the gathering is")
+    func metBeforeAnotherAct() {
+        for text in ["Tổng thống Indonesia Joko Widodo sẽ hội đàm với Thủ tướng Malaysia Anwar Ibrahim và dự hội nghị cấp cao tại Viêng Chăn ngày 3/6.",
+                     "Indonesian President Joko Widodo will meet Malaysian Prime Minister Anwar Ibrahim, and attend the summit in Vientiane on June 3."] {
+            let before = Self.gatheringVisits(text)
+            #expect(before.allSatisfy { !$0.hasPrefix("Anwar Ibrahim") }, "\(before)")
+        }
+        let at = Self.gatheringVisits("Indonesian President Joko Widodo met Malaysian Prime Minister Anwar Ibrahim on the sidelines of the summit in Vientiane on June 3.")
+        #expect(at.contains { $0.hasPrefix("Anwar Ibrahim -> LAO") }, "\(at)")
     }
 
     @Test("only the persons of the cue's clause (and of a list it carries on) take part")
@@ -101,6 +144,17 @@ struct DatelinePlaceTests {
     func venueEndingInItsCity() {
         #expect(GatheringTests.gatheringVisits("The climate summit opened at Expo City Dubai on June 3. Indonesian President Joko Widodo also attended.")
             == ["Joko Widodo -> ARE 2024-06-03 occurred"])
+    }
+
+    @Test("a dateline in capitals without a date ('VIENTIANE - ') places the article's gathering when the lead reports one")
+    func undatedDateline() {
+        let gathering = "Leaders meet in Laos\n\nVIENTIANE - Leaders of the region gathered for the regional summit on June 3.\n\nThe talks ran late. Indonesian President Joko Widodo was there."
+        #expect(GatheringTests.gatheringVisits(gathering) == ["Joko Widodo -> LAO 2024-06-03 occurred"])
+        // A lead with no gathering: the tag places nothing ("X postponed his trip"), nor does a tag naming no city.
+        let noGathering = "Trip off\n\nVIENTIANE - The Lao president postponed his trip to Hanoi on June 3.\n\nThe talks ran late. Indonesian President Joko Widodo was there."
+        #expect(GatheringTests.gatheringVisits(noGathering) == [])
+        let paper = "Leaders meet\n\nTTO - Leaders of the region gathered for the regional summit on June 3.\n\nThe talks ran late. Indonesian President Joko Widodo was there."
+        #expect(GatheringTests.gatheringVisits(paper) == [])
     }
 
     @Test("each item of a list of who comes, opening with a person, is an attendance: planned, negated or done as its words say")

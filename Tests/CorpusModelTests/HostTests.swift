@@ -51,6 +51,25 @@ struct HostTests {
                 == ["Tô Lâm -> RUS: Vladimir Putin", "Tô Lâm -> PRK: Kim Jong Un"])
     }
 
+    @Test("talks by phone in a city are no visit; the other party of an earlier meeting is not a subject of the next talks (rule visit.talks-in-city)")
+    func talksByPhoneAndEarlierParties() {
+        #expect(Self.hostNames("Tại Hà Nội, Tổng Bí thư Nguyễn Phú Trọng và Tổng thống Joe Biden điện đàm ngày 29/3/2023.").isEmpty)
+        let tour = Self.hostNames("Kim Jong Un began the trip in Paris on May 2, 2024, meeting Emmanuel Macron, and then held talks in Rome with Giorgia Meloni.")
+        #expect(!tour.contains { $0.hasPrefix("Emmanuel Macron") }, "\(tour)")
+    }
+
+    @Test("the speaker of a sentence about a visit is not its visitor (rule visitor.subject); 'his visit' is his")
+    func speakerIsNoVisitor() {
+        func visits(_ text: String) -> [String] {
+            let c = Fixtures.corpus(text, date: "2017-03-02", gazetteer: Fixtures.fullGazetteer)
+            return c.visits.map { "\(c.entities[$0.visitor].name) -> \($0.destination)" }
+        }
+        let said = visits("Quốc vương Saudi Arabia Salman đã hoãn chuyến thăm Maldives. Ngoại trưởng Maldives Mohamed Asim cho biết ngày mới cho chuyến thăm sẽ được công bố sau.")
+        #expect(said.contains("Salman bin Abdulaziz Al Saud -> MDV") && !said.contains("Mohamed Asim -> SAU"), "\(said)")
+        let own = visits("Indonesian President Joko Widodo said his visit to Laos in February was a success.")
+        #expect(own.contains("Joko Widodo -> LAO"), "\(own)")
+    }
+
     @Test("a person whose guest the visitor is ('as X's guest', 'at X's invitation') hosts him, and is not the 'he' of the next clause")
     func possessiveHost() {
         #expect(Self.hostNames("On May 8, 2025, To Lam was in Moscow as Vladimir Putin's guest, and on May 10, 2025 he stopped in Pyongyang.")

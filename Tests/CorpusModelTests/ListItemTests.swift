@@ -14,6 +14,44 @@ struct ListItemTests {
         c.visits.map { "\(c.entities[$0.visitor].name) -> \($0.destination) \($0.start?.iso ?? "?")" }.sorted()
     }
 
+    @Test("a table of trips: a row's dates, then a cell of one place, is a stop of the protagonist (rule visit.table-row)")
+    func tableRows() {
+        let bars = corpus("""
+            Widodo's year abroad
+
+            Indonesian President Joko Widodo travelled widely this year. The table lists every country he visited.
+
+             Dates      | Country    | Note
+             12-14 Mar  | Laos       | state visit
+             3-5 May    | Cambodia   | regional summit
+            """, date: "2024-06-15")
+        #expect(bars.visits.filter { $0.ruleSet.contains(.visitTableRow) }.map { "\($0.destination) \($0.start?.iso ?? "?")" }.sorted()
+            == ["KHM 2024-05-03", "LAO 2024-03-12"])
+        // Cells aligned by spaces, under year headings: each row takes the year above it.
+        let spaced = corpus("""
+            Widodo's year abroad
+
+            Indonesian President Joko Widodo travelled widely this year. The table lists every country he visited.
+
+            2023
+            12-14 Mar     Laos        State visit
+            3-5 May       Cambodia    Regional summit
+            2024
+            7-9 Feb       Vietnam     Official visit
+            """, date: "2024-06-15")
+        #expect(spaced.visits.filter { $0.ruleSet.contains(.visitTableRow) }.map { "\($0.destination) \($0.start?.iso ?? "?")" }.sorted()
+            == ["KHM 2023-05-03", "LAO 2023-03-12", "VNM 2024-02-07"])
+        // A row whose first cell is no place is not read as a stop.
+        let other = corpus("""
+            Widodo's year abroad
+
+            Indonesian President Joko Widodo travelled widely this year.
+
+             12-14 Mar  | Trade fair | Laos
+            """, date: "2024-06-15")
+        #expect(!other.visits.contains { $0.ruleSet.contains(.visitTableRow) })
+    }
+
     @Test("an item naming no place goes to the list's country that is not the visitor's", arguments: [
         "- 12 March 2019: Jair Bolsonaro pays an official visit, his first as president.",
         "* 12 March 2019 - Jair Bolsonaro pays an official visit, his first as president.",

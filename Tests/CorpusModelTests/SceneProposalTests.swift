@@ -42,6 +42,28 @@ struct SceneProposalTests {
         #expect(marcos(text).count == 2 && marcos(text).allSatisfy { $0 == .planned }, "\(marcos(text))")
     }
 
+    @Test("a person at home in his sentence, or reached there by phone, gets no scene proposal; one who stayed at home did not come (rules proposed.at-home-excluded, proposed.remote-excluded)")
+    func atHomeOrByPhoneIsNotAtTheScene() {
+        let scene = "Ties in focus\n\nHANOI, Jan 16 (Wire) - Japanese Prime Minister Shinzo Abe arrived in Hanoi on Monday for talks. "
+        let atHome = Self.sceneProposals(scene + "In Sydney on Saturday he and Prime Minister Malcolm Turnbull agreed on a revised pact.", date: "2017-01-16")
+        #expect(!atHome.contains { $0.visitor == "Malcolm Turnbull" }, "\(atHome.map { "\($0.visitor) \($0.destination)" })")
+        let byPhone = Self.sceneProposals(scene + "He later spoke by telephone with Australian Prime Minister Malcolm Turnbull.", date: "2017-01-16")
+        #expect(!byPhone.contains { $0.visitor == "Malcolm Turnbull" }, "\(byPhone.map { "\($0.visitor) \($0.destination)" })")
+        let phoned = Self.sceneProposals(scene + "He later telephoned Australian Prime Minister Malcolm Turnbull.", date: "2017-01-16")
+        #expect(!phoned.contains { $0.visitor == "Malcolm Turnbull" }, "\(phoned.map { "\($0.visitor) \($0.destination)" })")
+        let present = Self.sceneProposals(scene + "Australian Prime Minister Malcolm Turnbull said on Monday that ties were strong.", date: "2017-01-16")
+        #expect(present.contains { $0.visitor == "Malcolm Turnbull" && $0.destination == "VNM" }, "\(present.map { "\($0.visitor) \($0.destination)" })")
+    }
+
+    @Test("the persons listed after a welcome and 'có'/'were' welcomed the guest: no scene proposal (rule proposed.host-excluded)")
+    func welcomersAreHosts() {
+        let arrival = "Thủ tướng Phạm Minh Chính tới Thiên Tân ngày 30/8/2025. "
+        let welcomed = Self.sceneProposals(arrival + "Đón Thủ tướng tại sân bay có Tổng thống Lào Thongloun Sisoulith.", date: "2025-08-30")
+        #expect(!welcomed.contains { $0.visitor == "Thongloun Sisoulith" }, "\(welcomed.map { "\($0.visitor) \($0.destination)" })")
+        let present = Self.sceneProposals(arrival + "Tổng thống Lào Thongloun Sisoulith cho biết quan hệ hai nước rất tốt.", date: "2025-08-30")
+        #expect(present.contains { $0.visitor == "Thongloun Sisoulith" && $0.destination == "CHN" }, "\(present.map { "\($0.visitor) \($0.destination)" })")
+    }
+
     @Test("the dateline places the scene of a sentence that names no place")
     func theDatelinePlacesTheScene() {
         let text = """

@@ -68,6 +68,25 @@ struct VietnameseNewsroomTests {
         #expect(visitors == ["Tô Lâm"])
     }
 
+    @Test("an invitation's hosts are read past their titles' lower-case words and commas, up to the comma after the person the list's 'và' joins (rule host.coordinated-party)")
+    func invitationListPastTitles() {
+        func visitors(_ text: String, date: String) -> Set<String> {
+            Set(Self.visits(text, date: date).map { String($0.prefix { $0 != "-" }).trimmingCharacters(in: .whitespaces) })
+        }
+        // Titles with lower-case syllables ("Cộng hòa"), a name the gazetteer does not end where the text does
+        // ("Boric Font"), a title with a comma ("Hoàng Thái tử, Thủ tướng"), and a spouse after "và".
+        #expect(visitors("Nhận lời mời của Tổng thống Cộng hòa Tunisia Kais Saied, Phó Chủ tịch nước Võ Thị Ánh Xuân sẽ dẫn đầu đoàn đại biểu Việt Nam thăm Tunisia từ ngày 19 đến 21/11.", date: "2022-11-10") == ["Võ Thị Ánh Xuân"])
+        #expect(visitors("Nhận lời mời của Tổng thống Cộng hòa Chile Gabriel Boric Font và Tổng thống Cộng hòa Peru Dina Ercilia Boluarte Zegarra, Chủ tịch nước Lương Cường sẽ thăm chính thức Chile và Peru từ ngày 9 đến 16/11.", date: "2024-11-01") == ["Lương Cường"])
+        #expect(visitors("Nhận lời mời của Tổng thống UAE Mohamed bin Zayed Al Nahyan và Hoàng Thái tử, Thủ tướng Saudi Arabia Mohammed bin Salman, Thủ tướng Phạm Minh Chính sẽ thăm chính thức UAE và Saudi Arabia.", date: "2024-10-20") == ["Phạm Minh Chính"])
+        #expect(visitors("Nhận lời mời của Tổng Bí thư, Chủ tịch nước Tô Lâm và Phu nhân, Tổng thống Cộng hòa Mozambique Filipe Jacinto Nyusi và Phu nhân sẽ thăm chính thức Việt Nam từ ngày 8 đến 10/9/2024.", date: "2024-09-01") == ["Filipe Nyusi"])
+    }
+
+    @Test("a list joined by 'và' after the last comma of an invitation is the visitors' list, not the hosts'")
+    func visitorsListAfterAnInvitation() {
+        let visits = Self.visits("Theo lời mời của phía Trung Quốc, Thủ tướng Phạm Minh Chính, Phó Thủ tướng Bùi Thanh Sơn và Bộ trưởng Quốc phòng Phan Văn Giang sang Bắc Kinh ngày 3/6.", date: "2024-06-05")
+        #expect(visits.contains { $0.hasPrefix("Phạm Minh Chính -> CHN") })
+    }
+
     @Test("a person after 'hội đàm với' and a rank the lexicon does not know is the other party, not a visitor")
     func unknownRankAfterTalks() {
         let text = "Tại Cuba, Tổng Bí thư Nguyễn Phú Trọng sẽ hội đàm với Đại tướng Raúl Castro, thăm một số cơ sở kinh tế."
