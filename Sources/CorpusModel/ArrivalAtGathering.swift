@@ -64,7 +64,7 @@ extension EventFinder {
     /// Whether person `p` is one the arrival cue has arriving.
     func isArriving(_ p: PersonRef, cue: Range<Int>, _ c: SentenceContext) -> Bool {
         switch arrivalSubject(at: cue.lowerBound, c) {
-        case .before: p.nameEnd <= cue.lowerBound || sharesArrival(p, after: cue, c)
+        case .before: p.nameEnd <= cue.lowerBound || sharesArrival(p, after: cue, c) || isGappedArrival(p, after: cue, c)
         case .relativeTo(let nameEnd): p.nameEnd == nameEnd
         case .after: p.phraseStart >= cue.upperBound
         case nil: false
@@ -78,6 +78,19 @@ extension EventFinder {
               let likewise = (cue.upperBound..<p.phraseStart).first(where: { lexicon.likewiseWords.match(tokens, at: $0, end: c.end) > 0 })
         else { return false }
         return !(likewise..<p.phraseStart).contains { tokens[$0].kind == .punct && tokens[$0].first != 0x2C }
+    }
+
+    /// "Nehru came from New Delhi and Nasser from Cairo", "A came from X, B from Y": a person after an arrival that
+    /// goes on with the origin word and place of its first person ("came from X"), joined by "and" or a comma and
+    /// followed by the same origin word, arrived too (the verb left out of the later conjuncts).
+    func isGappedArrival(_ p: PersonRef, after cue: Range<Int>, _ c: SentenceContext) -> Bool {
+        guard p.phraseStart > cue.upperBound, cue.upperBound < c.end, p.nameEnd + 1 < c.end,
+              lexicon.originWords.contains(tokens[cue.upperBound].lower),
+              tokens[p.nameEnd].lower == tokens[cue.upperBound].lower,
+              c.destinations.contains(where: { $0.tokens.lowerBound == p.nameEnd + 1 })
+        else { return false }
+        let joiner = p.phraseStart - 1
+        return isComma(joiner) || (lexicon.coordinators.contains(tokens[joiner].lower) && !lexicon.sequenceWords.contains(tokens[joiner].lower))
     }
 
     /// How many days an arrival may be told from the gathering it goes to.

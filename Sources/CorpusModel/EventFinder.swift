@@ -248,6 +248,7 @@ struct EventFinder {
         findOtherEvents(context)
         findGatheringVisits(context)
         readAttendanceListItem(context)
+        noteSceneChange(context)
         findSubstituteVisits(context)
         noteAccompanyingMembers(context)
         if let item = listItem, visits.count > visitsBefore {

@@ -73,7 +73,8 @@ extension SentenceMentions {
         guard let date, !gazetteer.formerRegions.isEmpty else { return }
         for k in places.indices {
             guard let city = places[k].city, city >= 0 else { continue }
-            if let state = gazetteer.formerState(ofCity: gazetteer.entities[city].id, on: date) { places[k].country = state }
+            // The id read in place: the subscript copied the whole entity (its strings and arrays retained).
+            if let state = gazetteer.formerState(ofCity: gazetteer.entities.read(city) { $0.id }, on: date) { places[k].country = state }
         }
     }
 }

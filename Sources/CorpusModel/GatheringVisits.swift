@@ -25,8 +25,12 @@ struct GatheringPlace {
     /// How many sentences a gathering holds after the last that named or used it.
     static let reach = 3
 
-    /// Whether it still holds in sentence `index`.
-    func holds(in index: Int) -> Bool { index - sentence <= Self.reach }
+    /// Set when a later sentence takes the story elsewhere (GatheringScene.swift).
+    var sceneEnded = false
+
+    /// Whether it still holds in sentence `index`: within its reach, or, for a gathering a sentence of the article
+    /// placed, while it is still the story's scene (GatheringScene.swift).
+    func holds(in index: Int) -> Bool { index - sentence <= Self.reach || (!sceneEnded && !fromDateline && !fromItemHeading && !awaitsLead) }
 }
 
 /// A gathering placed before the sentence that reports it, and the rule that carried it there.
@@ -376,6 +380,10 @@ extension EventFinder {
         var place = carried.place
         // "Benedict XVI arrived in March 2012", told near a summit of 2015: another time, another trip.
         if rules.contains(.visitArrivalUnplaced), let t = time?.start, let g = place.start, !Self.arrivalFits(t, gathering: g) { return nil }
+        // An arrival with no place is read near the gathering only, not wherever it is still the story's scene
+        // ("landed" a paragraph later may be a landing back home).
+        if rules.contains(.visitArrivalUnplaced), carried.rule == .destinationGatheringContext, sameSentence == nil,
+           c.index - place.sentence > GatheringPlace.reach { return nil }
         rules.insert(carried.rule)
         place.sentence = c.index
         if let time {
@@ -413,17 +421,38 @@ extension EventFinder {
         // the sentence opens with is where he came from ("Kennedy, fresh from three days in Paris, meets ...").
         let headed = gathering.map { $0.fromItemHeading && $0.holds(in: c.index) && $0.sentence >= paragraphFirstSentence } ?? false
         let aside = headed ? asideAfterOpeningPerson(c) : nil
+        // "Johannesburg's G20", "Hanoi's APEC week": a place is the gathering's as a possessive before a gathering
+        // word, and no other possessive place is ("Beijing's concerns").
         let places = c.destinations.filter { p in
-            !isExcluded(p, c) && !(p.tokens.upperBound < c.end && tokens[p.tokens.upperBound].kind == .possessive)
+            !isExcluded(p, c) && (!(p.tokens.upperBound < c.end && tokens[p.tokens.upperBound].kind == .possessive) || possessesGathering(p, c))
                 && aside?.contains(p.tokens.lowerBound) != true
                 && (cueInRelative || !isInsideSetOffRelative(at: p.tokens.lowerBound, c))
         }
         if let before = places.first(where: { p in
             let gap = p.tokens.upperBound
-            return gap < c.end && lexicon.gatheringWords.match(tokens, at: gap, end: c.end) > 0
+            return possessesGathering(p, c) || (gap < c.end && lexicon.gatheringWords.match(tokens, at: gap, end: c.end) > 0)
         }) { return before }
         return placeInCueClause(places, cue: cue, c) ?? sceneOpeningPlace(places, cue: cue, c)
     }
+
+    /// Whether place `p` is followed by a possessive and a gathering word, past a few capitalised words naming it
+    /// ("Johannesburg's summit", "Johannesburg's G20 summit"); not the last of several possessors ("Africa's and
+    /// India's summits": a topic of several gatherings, none of them the scene).
+    func possessesGathering(_ p: PlaceRef, _ c: SentenceContext) -> Bool {
+        let s = p.tokens.upperBound, b = p.tokens.lowerBound
+        guard s + 1 < c.end, tokens[s].kind == .possessive else { return false }
+        if b - 2 >= c.start, isComma(b - 1) || lexicon.coordinators.contains(tokens[b - 1].lower), tokens[b - 2].kind == .possessive { return false }
+        var k = s + 1
+        while k < min(c.end, s + 1 + Self.gatheringNameReach) {
+            if lexicon.gatheringWords.match(tokens, at: k, end: c.end) > 0 { return true }
+            guard tokens[k].capitalized || tokens[k].kind == .number || tokens[k].kind == .possessive else { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// How many capitalised words may name a gathering between a possessive place and its gathering word.
+    static let gatheringNameReach = 5
 
     /// A place after "in", "at", "tại" (also "to" unless the cue is talks or a meeting, or a coordinator stands
     /// between: "and returned to X") in the cue's clause, or the city of a venue there, or the place of a place

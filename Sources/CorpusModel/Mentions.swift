@@ -93,6 +93,8 @@ struct MentionFinder {
     var textGenders = TextGenders()
     /// The token owners' buffer of `find`, kept between sentences (one allocation per document, not per sentence).
     private var ownerBuffer: [Bool] = []
+    /// The entities' names taken apart into syllables, once per document (rule name.vietnamese-spelling).
+    let nameSyllables = NameSyllables()
 
     /// The word sets the rules use.
     let lexicon: Lexicon

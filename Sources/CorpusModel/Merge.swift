@@ -85,6 +85,16 @@ struct VisitCandidates {
 
     /// Visitor and destination in one number, to group the candidates.
     func groupKey(_ i: Int) -> Int64 { Int64(records[i].visitor) << 16 | Int64(records[i].destination) }
+
+    /// Calls `body` with readers of each candidate's `groupKey` and start's granularity rank (-1: undated) that
+    /// read the records in place: a sort's comparison that called `groupKey` or `start` copied the candidates
+    /// (retaining each of their arrays) at every comparison.
+    func withSortKeys<R>(_ body: (_ groupKey: (Int) -> Int64, _ startRank: (Int) -> Int) -> R) -> R {
+        records.withUnsafeBufferPointer { r in
+            body({ Int64(r[$0].visitor) << 16 | Int64(r[$0].destination) },
+                 { r[$0].start == 0 ? -1 : PartialDate(packed: r[$0].start)?.granularity.rank ?? -1 })
+        }
+    }
     func visitor(_ i: Int) -> Int { Int(records[i].visitor) }
     func document(_ i: Int) -> Int { Int(records[i].document) }
     func destination(_ i: Int) -> String { countryCodes[Int(records[i].destination)] }
@@ -241,9 +251,11 @@ enum Merger {
     /// clustered by date: most precise dates first, undated last.
     static func clusters(_ candidates: VisitCandidates, documents: [Document]) -> ClusterTable {
         var order = Array(0..<Int32(candidates.count))
-        order.sort { a, b in
-            let x = candidates.groupKey(Int(a)), y = candidates.groupKey(Int(b))
-            return x != y ? x < y : a < b
+        candidates.withSortKeys { groupKey, _ in
+            order.sort { a, b in
+                let x = groupKey(Int(a)), y = groupKey(Int(b))
+                return x != y ? x < y : a < b
+            }
         }
         var clusters = ClusterTable()
         var groupStart = 0
@@ -252,9 +264,11 @@ enum Merger {
             let key = candidates.groupKey(Int(order[groupStart]))
             while groupEnd < order.count && candidates.groupKey(Int(order[groupEnd])) == key { groupEnd += 1 }
             // Most precise dates first; undated last; otherwise in the order found.
-            let sorted = order[groupStart..<groupEnd].sorted { a, b in
-                let ga = candidates.start(Int(a))?.granularity.rank ?? -1, gb = candidates.start(Int(b))?.granularity.rank ?? -1
-                return ga != gb ? ga > gb : a < b
+            let sorted = candidates.withSortKeys { _, startRank in
+                order[groupStart..<groupEnd].sorted { a, b in
+                    let ga = startRank(Int(a)), gb = startRank(Int(b))
+                    return ga != gb ? ga > gb : a < b
+                }
             }
             groupStart = groupEnd
             var local: [Cluster] = []
@@ -736,14 +750,17 @@ extension Array {
     mutating func permute(to order: [Int32]) {
         precondition(order.count == count)
         var done = [Bool](repeating: false, count: count)
-        for start in indices where !done[start] {
-            var k = start
-            while true {
-                done[k] = true
-                let from = Int(order[k])
-                if from == start { break }
-                swapAt(k, from)
-                k = from
+        // Swapped in the buffer: the array's `swapAt` copied each element out and back (retaining its fields).
+        withUnsafeMutableBufferPointer { elements in
+            for start in elements.indices where !done[start] {
+                var k = start
+                while true {
+                    done[k] = true
+                    let from = Int(order[k])
+                    if from == start { break }
+                    elements.swapAt(k, from)
+                    k = from
+                }
             }
         }
     }

@@ -86,7 +86,11 @@ extension MentionFinder {
     /// A trip, visit, arrival, attendance or hosting word, or a plan word, at `k`.
     private func startsClause(at k: Int, to end: Int) -> Bool {
         lexicon.plannedCues.contains(tokens[k].lower) || lexicon.presentFutureWords.contains(tokens[k].lower)
-            || [lexicon.visitVerbs, lexicon.visitNouns, lexicon.arrivalVerbs, lexicon.attendVerbs, lexicon.hostVerbs].contains { $0.match(tokens, at: k, end: end) > 0 }
+            // One set after another, not an array of them: the array copied the five sets (each of their tables
+            // retained and released) at every word.
+            || lexicon.visitVerbs.match(tokens, at: k, end: end) > 0 || lexicon.visitNouns.match(tokens, at: k, end: end) > 0
+            || lexicon.arrivalVerbs.match(tokens, at: k, end: end) > 0 || lexicon.attendVerbs.match(tokens, at: k, end: end) > 0
+            || lexicon.hostVerbs.match(tokens, at: k, end: end) > 0
     }
 
     /// "Nhận lời mời của A, B và C, D sẽ thăm", "At the invitation of A and B, C will visit": a host cue (not

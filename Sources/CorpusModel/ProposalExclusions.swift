@@ -40,7 +40,9 @@ extension EventFinder {
         for k in c.start..<c.end {
             if lexicon.messageWords.match(tokens, at: k, end: c.end) > 0 { return true }
             if lexicon.remoteWords.match(tokens, at: k, end: c.end) > 0 { remote = true }
-            if [lexicon.gatheringWords, lexicon.attendVerbs, lexicon.attendanceWords].contains(where: { $0.match(tokens, at: k, end: c.end) > 0 }) {
+            // (The sets one after another, not an array of them: the array copied them at every word.)
+            if lexicon.gatheringWords.match(tokens, at: k, end: c.end) > 0 || lexicon.attendVerbs.match(tokens, at: k, end: c.end) > 0
+                || lexicon.attendanceWords.match(tokens, at: k, end: c.end) > 0 {
                 attendance = true
             }
         }
@@ -146,8 +148,10 @@ extension EventFinder {
 
     /// A word of a trip, a delegation or an absence starting at `j` (before `end`): its "of" names the traveller.
     func travellerNoun(at j: Int, end: Int) -> Bool {
-        let sets = [lexicon.visitNouns, lexicon.visitVerbs, lexicon.arrivalVerbs, lexicon.motionWords, lexicon.delegationWords, lexicon.absenceNouns]
-        return sets.contains { $0.match(tokens, at: j, end: end) > 0 }
+        // One set after another, not an array of them (which copied the six sets at every call).
+        lexicon.visitNouns.match(tokens, at: j, end: end) > 0 || lexicon.visitVerbs.match(tokens, at: j, end: end) > 0
+            || lexicon.arrivalVerbs.match(tokens, at: j, end: end) > 0 || lexicon.motionWords.match(tokens, at: j, end: end) > 0
+            || lexicon.delegationWords.match(tokens, at: j, end: end) > 0 || lexicon.absenceNouns.match(tokens, at: j, end: end) > 0
     }
 
     /// Whether the place is governed by another person's verb: the nearest person before the place in its clause

@@ -11,7 +11,7 @@ enum UTF8Check {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 { i = ASCIIRun.end(bytes, from: i + 1); continue }
             var len = 0
             var min: UInt32 = 0
             var scalar: UInt32 = 0
@@ -89,7 +89,7 @@ public enum Reader {
         let original = bytes.withUnsafeBufferPointer {
             String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self)
         }
-        let isASCII = bytes.allSatisfy { $0 < 0x80 }
+        let isASCII = bytes.withUnsafeBufferPointer { ASCIIRun.end($0, from: 0) == $0.count }
         var text = original
         if !isASCII && !bytes.withUnsafeBufferPointer({ isNFCStable($0, from: start) }) {
             let nfc = original.precomposedStringWithCanonicalMapping
@@ -115,7 +115,7 @@ public enum Reader {
         let n = b.count
         while i < n {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 { i = ASCIIRun.end(b, from: i + 1); continue }
             if c >= 0xC2 && c <= 0xCB { i += 2; continue }               // U+0080-U+02FF
             if c == 0xD0 || c == 0xD1 { i += 2; continue }               // U+0400-U+047F
             if c == 0xE1 && i + 1 < n && (b[i + 1] == 0xB8 || b[i + 1] == 0xB9 || b[i + 1] == 0xBA || b[i + 1] == 0xBB) {
@@ -135,15 +135,21 @@ public enum Reader {
         let n = min(bytes.count, 65_536)
         var controls = 0
         var first: Int?
-        for i in 0..<n {
-            let b = bytes[i]
-            if b == 0 { return i }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
-                controls += 1
-                if first == nil { first = i }
+        return bytes.withUnsafeBufferPointer { bytes -> Int? in
+            var i = 0
+            while i < n {
+                // Eight bytes at a time while none of them is below 0x20 (most of a text: only line breaks are).
+                if i + 8 <= n && !ASCIIRun.hasByteBelow0x20(ASCIIRun.word(bytes, at: i)) { i += 8; continue }
+                let b = bytes[i]
+                if b == 0 { return i }
+                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C {
+                    controls += 1
+                    if first == nil { first = i }
+                }
+                i += 1
             }
+            return controls * 10 > n ? first : nil
         }
-        return controls * 10 > n ? first : nil
     }
 }
 
@@ -153,5 +159,32 @@ extension Fold {
         var h = empty
         for b in bytes { h = (h ^ UInt64(b)) &* prime }
         return h
+    }
+}
+
+/// Runs of ASCII bytes read eight at a time: the checks of reading (valid UTF-8, NFC, binary bytes) pass over them
+/// and stop only at the bytes they look at.
+enum ASCIIRun {
+    /// The eight bytes at `i` (the caller checks `i + 8 <= b.count`), as one little-endian word.
+    @inline(__always) static func word(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The index of the first byte at or after `i` that is not ASCII, or `b.count`.
+    @inline(__always) static func end(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var i = i
+        let n = b.count
+        while i + 8 <= n {
+            let high = word(b, at: i) & 0x8080_8080_8080_8080
+            if high != 0 { return i + high.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < n && b[i] < 0x80 { i += 1 }
+        return i
+    }
+
+    /// Whether a byte of `w` is below 0x20 (exact: a byte of 0x80 or more never sets its flag here).
+    @inline(__always) static func hasByteBelow0x20(_ w: UInt64) -> Bool {
+        (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0
     }
 }

@@ -125,6 +125,9 @@ public enum Rule: Int, CaseIterable, Sendable {
     case destinationPlaceNounOf
     // A table row of the protagonist's trips: its dates, then a cell of one place (TableRows.swift).
     case visitTableRow
+    // "Modi flew to Tokyo and Xi to Moscow": a person after "and" or a comma, followed by the first conjunct's
+    // preposition and a place, visits that place with the verb left out (GappedConjuncts.swift).
+    case visitorGappedConjunct
 
     /// The stable id ("visit.travel-to").
     public var id: String { Self.ids[rawValue] }
@@ -281,6 +284,7 @@ public enum Rule: Int, CaseIterable, Sendable {
         case .dateAfterClauseYear: "date.after-clause-year"
         case .destinationPlaceNounOf: "destination.place-noun-of"
         case .visitTableRow: "visit.table-row"
+        case .visitorGappedConjunct: "visitor.gapped-conjunct"
         case .statusFromScene: "status.from-scene"
         case .dateYearsAgo: "date.years-ago"
         case .dateScheduledPresentAhead: "date.scheduled-present-ahead"

@@ -101,7 +101,9 @@ extension EventFinder {
         // his name and it. Not a list of visitors each dated ("của X (6/2000) và chuyến thăm của Y (3/2016)").
         let nameEnd = c.persons[visitor].nameEnd
         guard nameEnd <= t.tokens.lowerBound, (nameEnd..<t.tokens.lowerBound).contains(where: { j in
-            [lexicon.visitVerbs, lexicon.visitNouns, lexicon.arrivalVerbs, lexicon.attendVerbs].contains { $0.match(tokens, at: j, end: t.tokens.lowerBound) > 0 }
+            let end = t.tokens.lowerBound // (the sets one after another: an array of them copied the four sets)
+            return lexicon.visitVerbs.match(tokens, at: j, end: end) > 0 || lexicon.visitNouns.match(tokens, at: j, end: end) > 0
+                || lexicon.arrivalVerbs.match(tokens, at: j, end: end) > 0 || lexicon.attendVerbs.match(tokens, at: j, end: end) > 0
         }) else { return nil }
         return c.times.first { u in
             u.tokens.lowerBound >= tr.upperBound && u.tokens.lowerBound - tr.upperBound <= Self.ownTimeReach

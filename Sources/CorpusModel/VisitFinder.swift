@@ -81,6 +81,7 @@ extension EventFinder {
                 }
                 if trigger.form == .continuation { readLegBefore(visitor.index, clues, c) }
                 makeNamedVisits(visitor.index, clues, segment: segment, c, &usedPersons)
+                readGappedConjuncts(visitor.index, clues, segment: segment, scopeEnd: scopeEnd, c, &usedPersons)
             } else {
                 makeUnnamedVisit(clues, segment: segment, c)
             }

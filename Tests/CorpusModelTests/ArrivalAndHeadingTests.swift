@@ -28,6 +28,18 @@ struct ArrivalAndHeadingTests {
                             rule: .visitArrivalUnplaced) == ["Anwar Ibrahim -> LAO 2024-06-02 occurred", "Joko Widodo -> LAO 2024-06-02 occurred"])
     }
 
+    @Test("the arrival's verb left out after 'and' or a comma: each person with 'from' and a place arrived too")
+    func gappedArrivals() {
+        let both = ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"]
+        #expect(Self.visits(Self.summit + "Malaysian Prime Minister Anwar Ibrahim came from Kuala Lumpur and Indonesian President Joko Widodo from Jakarta.",
+                            rule: .visitArrivalUnplaced) == both)
+        #expect(Self.visits(Self.summit + "Malaysian Prime Minister Anwar Ibrahim came from Kuala Lumpur, Indonesian President Joko Widodo from Jakarta.",
+                            rule: .visitArrivalUnplaced) == both)
+        // Not followed by "from" and a place: no arrival of his.
+        #expect(Self.visits(Self.summit + "Malaysian Prime Minister Anwar Ibrahim came from Kuala Lumpur and Indonesian President Joko Widodo stayed away.",
+                            rule: .visitArrivalUnplaced) == ["Anwar Ibrahim -> LAO 2024-06-03 occurred"])
+    }
+
     @Test("no arrival at the gathering when the clause names a place, the time is another trip's, or no gathering holds", arguments: [
         summit + "Indonesian President Joko Widodo arrived in Bangkok on June 3.",
         summit + "Indonesian President Joko Widodo arrived in March 2019 for talks.",

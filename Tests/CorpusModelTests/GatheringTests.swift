@@ -21,12 +21,29 @@ struct GatheringTests {
         #expect(visits == ["Anwar Ibrahim -> LAO 2024-06-03 occurred", "Joko Widodo -> LAO 2024-06-03 occurred"])
     }
 
-    @Test("a sentence naming the gathering's place places it for the sentences that follow, for a few sentences only")
+    @Test("a possessive place before a gathering word places it ('Vientiane's summit', 'Vientiane's ASEAN summit'); a possessive of several does not")
+    func possessivePlace() {
+        let joko = ["Joko Widodo -> LAO 2024-06-03 occurred"]
+        #expect(Self.gatheringVisits("Vientiane's summit opened on June 3. Indonesian President Joko Widodo also attended.") == joko)
+        #expect(Self.gatheringVisits("Vientiane's ASEAN summit opened on June 3. Indonesian President Joko Widodo also attended.") == joko)
+        #expect(Self.gatheringVisits("Vientiane's concerns grew on June 3. Indonesian President Joko Widodo also attended the summit.") == [])
+        #expect(Self.gatheringVisits("Laos's and Cambodia's summits were compared on June 3. Indonesian President Joko Widodo also attended.") == [])
+    }
+
+    @Test("a sentence naming the gathering's place places it for the sentences that follow while it is the story's scene")
     func placeCarriedOn() {
         let text = "The regional summit opened in Vientiane on June 3. Indonesian President Joko Widodo also attended."
         #expect(Self.gatheringVisits(text) == ["Joko Widodo -> LAO 2024-06-03 occurred"])
+        // Past a few sentences, only while it is still the story's scene: no place in another country, no time far
+        // from its days since.
         let far = "The regional summit opened in Vientiane on June 3. The market was quiet. Prices rose. Traders waited. Indonesian President Joko Widodo also attended."
-        #expect(Self.gatheringVisits(far) == [])
+        #expect(Self.gatheringVisits(far) == ["Joko Widodo -> LAO 2024-06-03 occurred"])
+        let elsewhere = "The regional summit opened in Vientiane on June 3. The market was quiet. Prices rose in Jakarta. Traders waited. Indonesian President Joko Widodo also attended."
+        #expect(Self.gatheringVisits(elsewhere) == [])
+        let anotherTime = "The regional summit opened in Vientiane on June 3. The market was quiet. Prices rose in March 2019. Traders waited. Indonesian President Joko Widodo also attended."
+        #expect(Self.gatheringVisits(anotherTime) == [])
+        let nearTime = "The regional summit opened in Vientiane on June 3. The market was quiet. Prices rose on June 4. Traders waited. Indonesian President Joko Widodo also attended."
+        #expect(Self.gatheringVisits(nearTime) == ["Joko Widodo -> LAO 2024-06-03 occurred"])
     }
 
     @Test("a gathering placed by a place noun's complement: 'in the port city of Tianjin' (rule destination.place-noun-of)")

@@ -44,3 +44,49 @@ struct VietnameseSpellingTests {
         #expect(places("Hà Nội, 25/10/2023 (TTXVN) - Tổng thống Lào Thongloun Sisoulith đã thăm Đà Nẵng ngày 24/10/2023.") == ["VNM"])
     }
 }
+
+/// `NameSyllables`, which takes each name apart once per document and skips names of another number of syllables,
+/// answers as `VietnameseSpelling.spells` over the same names.
+@Suite("Vietnamese names spelled as written, remembered per document")
+struct NameSyllablesTests {
+    @Test func answersAsSpellsDoes() {
+        let names: [[String]] = [["Cộng hòa Pháp", "Pháp", "France"], ["Liên bang Nga", "Nga", "Russia"], ["Chiba"],
+                                 ["Tucson", "Từ Sơn"], ["Ả-rập Xê-út", "Saudi Arabia"], ["Hà Nội", "Ha Noi", "Hanoi"], ["Da Nang", "Đà Nẵng"], ["Donga"], []]
+        let spans = ["Cộng hoà Pháp", "cộng hòa pháp", "Liên bang Nga", "Liên Bang Nga", "Chỉ ba", "Từ sân", "Từ sơn",
+                     "Ả-rập Xê-út", "Ả rập Xê út", "Ha noi", "Hà nội", "Hà nọi", "France", "Cộng  hòa Pháp", "Đà Nẵng", "Đông Á"]
+        let remembered = NameSyllables()
+        for _ in 0..<2 { // the second time from what was remembered
+            for span in spans {
+                for (entity, own) in names.enumerated() {
+                    let expected = VietnameseSpelling.spells(Substring(span), oneOf: own)
+                    #expect(remembered.spell(Substring(span), entity: Int32(entity)) { own } == expected, "\(span) / \(own)")
+                    let alike = VietnameseSpelling.breaksAlike(Substring(span), oneOf: own)
+                    #expect(remembered.breakAlike(Substring(span), entity: Int32(entity)) { own } == alike, "\(span) / \(own)")
+                }
+            }
+        }
+        #expect(remembered.spell("Cộng hoà Pháp", entity: 0) { [] })
+        #expect(!remembered.spell("Chỉ ba", entity: 2) { [] })
+        #expect(VietnameseSpelling.syllableCount("Ả-rập  Xê‑út ") == 4)
+    }
+
+    /// Words of Latin letters are taken apart letter by letter; the result must be Foundation's for the whole word.
+    @Test func latinWordsLetterByLetterAsWhole() {
+        var generator = SystemRandomNumberGenerator()
+        let letters = (Array(0x41...0x7A) + Array(0xC0...0x24F) + Array(0x1E00...0x1EFF)).compactMap { Unicode.Scalar(UInt32($0)) }
+        var checked = 0
+        for _ in 0..<20_000 {
+            var word = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...6, using: &generator) { word.append(letters.randomElement(using: &generator)!) }
+            let text = Substring(String(word).precomposedStringWithCanonicalMapping)
+            guard let fast = VietnameseSpelling.latinSyllable(text) else { continue }
+            checked += 1
+            #expect(fast == VietnameseSpelling.syllable(text) && fast.unicodeScalars.elementsEqual(VietnameseSpelling.syllable(text).unicodeScalars),
+                    "\(text)")
+        }
+        #expect(checked > 10_000)
+        for word in ["Nguyễn", "Thuỵ", "Thụy", "Đà", "Ả", "rập", "Xê", "út", "Cộng", "hoà", "İstanbul", "Łódź", "Ærø"] {
+            #expect(VietnameseSpelling.latinSyllable(Substring(word)).map { Array($0.unicodeScalars) } == Array(VietnameseSpelling.syllable(Substring(word)).unicodeScalars))
+        }
+    }
+}
