@@ -386,7 +386,9 @@ extension EventFinder {
            c.index - place.sentence > GatheringPlace.reach { return nil }
         rules.insert(carried.rule)
         place.sentence = c.index
-        if let time {
+        // "Helmut Schmidt was there, and so was Indira Gandhi, returned to power only four months ago": a time counted
+        // back from the page tells a participant's past, not a new date of the gathering already dated.
+        if let time, !(time.rule == .dateYearsAgo && place.start != nil) {
             place.start = time.start
             place.end = time.end
         }

@@ -66,6 +66,15 @@ struct GeneralRulesTests {
                 == ["xi-jinping 2025-04"])
     }
 
+    @Test("a time counted back from the page in a participant's clause does not re-date the gathering told today")
+    func agoDoesNotRedateGathering() {
+        let text = "Leaders at funeral in Belgrade\n\nJosip Broz Tito was buried today in Belgrade, and the list of mourners read like a roll call of the Cold War.\n\nHelmut Schmidt was there, and so was Indira Gandhi, returned to power in India only four months ago. Japan's prime minister, Masayoshi Ohira, flew in, as did Italy's president, Sandro Pertini.\n"
+        let c = corpus(text, date: "1980-05-08")
+        let found = Set(c.visits.filter { $0.destination == "YUG" }.map { "\(c.entities[$0.visitor].id) \($0.start?.iso ?? "?")" })
+        #expect(found.contains("masayoshi-ohira 1980-05-08") && found.contains("helmut-schmidt 1980-05-08"), "\(found)")
+        #expect(!found.contains { $0.hasSuffix("1980-01") }, "\(found)")
+    }
+
     @Test("'tháng 9 cùng năm' and 'in May that year' take the year last written")
     func sameYear() {
         let c = corpus("Ông thăm Lào vào tháng 3/2014. Tháng 9 cùng năm, ông thăm Campuchia. He came back in May that year.", date: "2020-01-01")
