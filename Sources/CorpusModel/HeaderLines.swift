@@ -376,8 +376,7 @@ enum HeaderReader {
         let t = tokens[s]
         var years: Int?
         if t.kind == .number, t.length <= 3 {
-            let p = TimeTagger.numberParts(b, t)
-            if p.values.count == 1, !p.suffix, (1...999).contains(p.values[0]) { years = p.values[0] }
+            if let v = TimeTagger.singleNumber(b, t), (1...999).contains(v) { years = v }
         } else if t.kind == .word {
             years = lexicon.countWords[t.lower]
         }

@@ -293,7 +293,7 @@ public final class Lexicon: Sendable {
                                       (.timeStart, timeStartWords.keys), (.otherEventStart, otherEventStartKeys.keys),
                                       (.gatheringStart, gatheringStartKeys.keys), (.subordinatorStart, subordinators.firstKeys),
                                       (.yearsAgoStart, yearsAgoWords.firstKeys), (.relativeDayStart, relativeDays.phrases.firstKeys),
-                                      (.titleStart, titles.keys)])
+                                      (.titleStart, titles.keys), (.countWord, countWords.keys)])
     }
 
     /// The first words a time expression can start with.

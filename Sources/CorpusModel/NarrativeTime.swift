@@ -188,9 +188,8 @@ extension TimeTagger {
         if i > range.lowerBound, tokens[i - 1].lower == kThang || tokens[i - 1].lower == kNgay { return nil }
         if t.kind == .word { return lexicon.countWords[t.lower] }
         guard t.kind == .number, t.length <= 2 else { return nil }
-        let p = numberParts(b, t)
-        guard p.values.count == 1, !p.suffix, (1...99).contains(p.values[0]) else { return nil }
-        return p.values[0]
+        guard let v = singleNumber(b, t), (1...99).contains(v) else { return nil }
+        return v
     }
 
     /// `date` moved by `count` units of `unit` days (30: calendar months, 365: calendar years), no finer than

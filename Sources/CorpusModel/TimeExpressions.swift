@@ -95,11 +95,36 @@ enum TimeTagger {
         return (values, seps, suffix)
     }
 
+    /// The value of a number token of one part and no suffix ("1993", "12.", not "9th", "5/6", "04:30"): what
+    /// `numberParts` gives when its `values` has one element and `suffix` is false, read without its two arrays
+    /// (it is asked at nearly every number).
+    static func singleNumber(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int? {
+        var value = -1
+        var cur = -1
+        for i in t.range {
+            let c = b[i]
+            if c >= 0x30 && c <= 0x39 {
+                cur = (cur < 0 ? 0 : cur) &* 10 &+ Int(c - 0x30)
+                if cur > 1_000_000 { cur = 1_000_000 }
+            } else if c == 0x2D || c == 0x2F || c == 0x2E || c == 0x2C || c == 0x3A {
+                if cur >= 0 {
+                    if value >= 0 { return nil }
+                    value = cur; cur = -1
+                }
+            } else {
+                return nil
+            }
+        }
+        if cur >= 0 {
+            if value >= 0 { return nil }
+            value = cur
+        }
+        return value >= 0 ? value : nil
+    }
+
     static func year(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int? {
-        guard t.kind == .number, t.length == 4 else { return nil }
-        let p = numberParts(b, t)
-        guard p.values.count == 1, !p.suffix, (1000...2100).contains(p.values[0]) else { return nil }
-        return p.values[0]
+        guard t.kind == .number, t.length == 4, let v = singleNumber(b, t), (1000...2100).contains(v) else { return nil }
+        return v
     }
 
     static func day(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (Int, Int?)? {

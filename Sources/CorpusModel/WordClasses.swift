@@ -31,6 +31,8 @@ struct WordClass: OptionSet, Sendable {
     static let relativeDayStart = WordClass(rawValue: 1 << 10)
     /// The first words of `Lexicon.titles`.
     static let titleStart = WordClass(rawValue: 1 << 11)
+    /// `Lexicon.countWords` ("three", "ba"), asked at every word for a count of years back.
+    static let countWord = WordClass(rawValue: 1 << 12)
 }
 
 /// The folded keys of the classes' words, each with its bits.

@@ -74,11 +74,10 @@ extension TimeTagger {
     /// The number of years a token counts: a number of up to three digits or a `count-words` word.
     static func countOfYears(_ b: UnsafeBufferPointer<UInt8>, _ t: Token, lexicon: Lexicon) -> Int? {
         if t.kind == .number, t.length <= 3 {
-            let p = numberParts(b, t)
-            guard p.values.count == 1, !p.suffix, (1...mostYearsAgo).contains(p.values[0]) else { return nil }
-            return p.values[0]
+            guard let v = singleNumber(b, t), (1...mostYearsAgo).contains(v) else { return nil }
+            return v
         }
-        return t.kind == .word ? lexicon.countWords[t.lower] : nil
+        return t.kind == .word && lexicon.wordClasses.has(.countWord, t) ? lexicon.countWords[t.lower] : nil
     }
 
     /// "cách đây", "cách đây đúng", "cách đây tròn" right before token `i`: the token "cách" starts at.

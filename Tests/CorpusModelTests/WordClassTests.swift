@@ -20,6 +20,7 @@ struct WordClassTests {
         (.yearsAgoStart, "years-ago start", { key in lexicon.yearsAgoWords.firstKeys.contains(key) }),
         (.relativeDayStart, "relative-day start", { key in lexicon.relativeDays.phrases.firstKeys.contains(key) }),
         (.titleStart, "title start", { lexicon.titles[$0] != nil }),
+        (.countWord, "count word", { lexicon.countWords[$0] != nil }),
     ] }
 
     /// The tokens of every rule example and counter-example, and of a few sentences of both languages.
@@ -48,7 +49,7 @@ struct WordClassTests {
         let lex = Self.lexicon
         var keys = lex.plannedCues.keys + lex.negationCues.keys + lex.presentFutureWords.keys + lex.triggerStartKeys.keys
         keys += lex.timeStartWords.keys + lex.otherEventStartKeys.keys + lex.gatheringStartKeys.keys + lex.subordinators.firstKeys
-        keys += lex.titles.keys + lex.yearsAgoWords.firstKeys + lex.relativeDays.phrases.firstKeys + [0, Fold.lowerKey("zzyzx")]
+        keys += lex.titles.keys + lex.yearsAgoWords.firstKeys + lex.relativeDays.phrases.firstKeys + lex.countWords.keys + [0, Fold.lowerKey("zzyzx")]
         var hits = 0
         for (c, name, member) in Self.classes {
             for (p, t) in zip(plain, classified) {
