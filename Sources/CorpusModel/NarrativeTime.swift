@@ -52,6 +52,8 @@ enum NarrativeProfile {
     /// The year a number token writes: "1965", or the last part of "27/2/1959", "11/1990".
     static func writtenYear(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int? {
         if let y = TimeTagger.year(b, t) { return y }
+        // Digits alone are one part: no date with a slash.
+        if TimeTagger.digitsValue(b, t) != nil { return nil }
         let p = TimeTagger.numberParts(b, t)
         guard !p.suffix, p.values.count >= 2, p.seps.allSatisfy({ $0 == 0x2F || $0 == 0x2D }), p.seps.contains(0x2F),
               let y = p.values.last, (1000...2100).contains(y) else { return nil }

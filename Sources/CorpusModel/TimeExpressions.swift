@@ -122,6 +122,20 @@ enum TimeTagger {
         return value >= 0 ? value : nil
     }
 
+    /// The value of a token of digits alone (as `numberParts` reads it, at most 1,000,000); nil for any other.
+    @inline(__always)
+    static func digitsValue(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int? {
+        guard t.end > t.start else { return nil }
+        var v = 0
+        for i in t.range {
+            let c = b[i]
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            v = v &* 10 &+ Int(c - 0x30)
+            if v > 1_000_000 { v = 1_000_000 }
+        }
+        return v
+    }
+
     static func year(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int? {
         guard t.kind == .number, t.length == 4, let v = singleNumber(b, t), (1000...2100).contains(v) else { return nil }
         return v
@@ -129,6 +143,8 @@ enum TimeTagger {
 
     static func day(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> (Int, Int?)? {
         guard t.kind == .number else { return nil }
+        // Digits alone, as most numbers are: `numberParts` would give that one value, no separator, no suffix.
+        if let v = digitsValue(b, t) { return (1...31).contains(v) ? (v, nil) : nil }
         let p = numberParts(b, t)
         if p.suffix {
             // "9th", "1st": an ordinal day.

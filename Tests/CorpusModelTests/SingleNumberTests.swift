@@ -1,8 +1,8 @@
 import Testing
 @testable import CorpusModel
 
-/// `TimeTagger.singleNumber`, the time tagger's reading of a number of one part without its arrays, answers as
-/// `numberParts` does when asked for one value and no suffix.
+/// `TimeTagger.singleNumber` and `digitsValue`, the time tagger's readings of a number of one part without arrays,
+/// answer as `numberParts` does when asked for one value and no suffix, or for a number of digits alone.
 @Suite("A number of one part")
 struct SingleNumberTests {
     /// `numberParts`'s answer to the question `singleNumber` answers.
@@ -38,6 +38,11 @@ struct SingleNumberTests {
                 let t = Token(start: 0, end: Int32(b.count), kind: .number, capitalized: false, first: b.first ?? 0, key: 0)
                 let fast = TimeTagger.singleNumber(b, t)
                 #expect(fast == Self.byParts(b, t), "\(bytes)")
+                // Digits alone: numberParts' one value, no separator, no suffix.
+                let p = TimeTagger.numberParts(b, t)
+                let digitsOnly = !b.isEmpty && b.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                #expect(TimeTagger.digitsValue(b, t) == (digitsOnly ? p.values.first : nil), "\(bytes)")
+                if digitsOnly { #expect(p.values.count == 1 && p.seps.isEmpty && !p.suffix, "\(bytes)") }
                 if fast != nil { ones += 1 }
             }
         }
