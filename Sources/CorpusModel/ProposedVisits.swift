@@ -175,6 +175,8 @@ extension EventFinder {
     /// The proposed candidates that no rule candidate of the document covers: a rule candidate of the same visitor
     /// and destination in the same year, or with either undated, already reports that visit.
     var uncoveredProposals: [VisitCandidate] {
+        // Most documents propose nothing, and with no visit none is covered: no table of years to build.
+        if proposed.isEmpty || visits.isEmpty { return proposed }
         var years: [VisitPair: [Int?]] = [:]
         for v in visits { years[VisitPair(visitor: v.visitor, destination: v.destination), default: []].append(v.start?.year) }
         return proposed.filter { p in
