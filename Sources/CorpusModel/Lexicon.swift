@@ -91,6 +91,8 @@ public final class Lexicon: Sendable {
     let cancelCues, plannedPhrases, occurredCues: PhraseSet
     /// "was to", "had been due to": a plan told in the past, in a relative clause after the trigger.
     let unrealisedPlanPhrases: PhraseSet
+    /// "without ever reaching", "never made it to": the place right after is one the trip did not reach.
+    let unreachedPhrases: PhraseSet
     /// "would have been": a cancellation only supposed, which a back-reference does not carry to its trip.
     let counterfactualPhrases: PhraseSet
     /// "from" of "postponed from March": a rescheduling, not a cancellation.
@@ -256,7 +258,8 @@ public final class Lexicon: Sendable {
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")
         kindFillers = sets.words("kind-fillers"); cancelCues = sets.phrases("cancel-words")
-        unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases"); counterfactualPhrases = sets.phrases("counterfactual-phrases")
+        unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases"); unreachedPhrases = sets.phrases("unreached-phrases")
+        counterfactualPhrases = sets.phrases("counterfactual-phrases")
         contrastWords = sets.words("contrast-words"); cancelObjectVerbs = sets.words("cancel-object-verbs")
         tripPronouns = sets.phrases("trip-pronouns"); departurePhrases = sets.phrases("departure-phrases")
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")
