@@ -373,6 +373,10 @@ extension EventFinder {
            unreachedBefore(place.tokens.lowerBound, after: trigger.tokens.upperBound) { reading = StatusReading(.negated, .statusNegatedCue) }
         if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
         if reading.rule == .statusOccurredDefault, laterLegOfPlan(r, c, start: start) { reading = StatusReading(.planned, .visitContinuation) }
+        // An item of a list whose lead ends "... will:" ("sẽ:"): a schedule's stop (rule status.planned.future-modal).
+        if reading.rule == .statusOccurredDefault, c.listItem?.leadPlans == true, !(start.map(isPast) ?? false) {
+            reading = StatusReading(.planned, .statusPlannedFutureModal)
+        }
         // "lên đường thăm A, B và C" told as done: A has begun, B and C are still ahead (status.occurred.departure).
         let firstLeg = reading.rule == .statusPlannedCuePhrase ? r.trigger.flatMap { departedFirstLeg($0.tokens, c, start: start) } : nil
         var statusValue = reading.status
