@@ -371,6 +371,8 @@ extension EventFinder {
         // the trigger's own cue (rule status.negated.cue-before).
         if reading.status != .negated, let trigger = r.trigger, let place = destination.place,
            unreachedBefore(place.tokens.lowerBound, after: trigger.tokens.upperBound) { reading = StatusReading(.negated, .statusNegatedCue) }
+        if reading.status != .negated, let trigger = r.trigger, let place = destination.phrase(of: destination.main),
+           removedFromTrip(place.tokens, trigger: trigger.tokens, c) { reading = StatusReading(.negated, .statusNegatedCancelBefore) }
         if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
         if reading.rule == .statusOccurredDefault, laterLegOfPlan(r, c, start: start) { reading = StatusReading(.planned, .visitContinuation) }
         // An item of a list whose lead ends "... will:" ("sẽ:"): a schedule's stop (rule status.planned.future-modal).
