@@ -91,6 +91,10 @@ public final class Lexicon: Sendable {
     let cancelCues, plannedPhrases, occurredCues: PhraseSet
     /// "was to", "had been due to": a plan told in the past, in a relative clause after the trigger.
     let unrealisedPlanPhrases: PhraseSet
+    /// "without ever reaching", "never made it to": the place right after is one the trip did not reach.
+    let unreachedPhrases: PhraseSet
+    /// "cuts", "drops" and "from" of "cuts Australia from Asia trip": the place is taken out of the trip.
+    let removalVerbs, removedFromWords: KeyTableSet
     /// "would have been": a cancellation only supposed, which a back-reference does not carry to its trip.
     let counterfactualPhrases: PhraseSet
     /// "from" of "postponed from March": a rescheduling, not a cancellation.
@@ -256,7 +260,9 @@ public final class Lexicon: Sendable {
         plannedCues = sets.words("planned-words"); negationCues = sets.words("negation-words")
         expectedWords = sets.words("expected-words"); sequenceWords = sets.words("sequence-words")
         kindFillers = sets.words("kind-fillers"); cancelCues = sets.phrases("cancel-words")
-        unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases"); counterfactualPhrases = sets.phrases("counterfactual-phrases")
+        unrealisedPlanPhrases = sets.phrases("unrealised-plan-phrases"); unreachedPhrases = sets.phrases("unreached-phrases")
+        removalVerbs = sets.words("removal-verbs"); removedFromWords = sets.words("removed-from-words")
+        counterfactualPhrases = sets.phrases("counterfactual-phrases")
         contrastWords = sets.words("contrast-words"); cancelObjectVerbs = sets.words("cancel-object-verbs")
         tripPronouns = sets.phrases("trip-pronouns"); departurePhrases = sets.phrases("departure-phrases")
         substituteBefore = sets.phrases("substitute-before"); substituteAfter = sets.phrases("substitute-after")

@@ -138,7 +138,7 @@ extension Lexicon {
         ("pronoun-genders", .genders), ("honorific-genders", .phraseGenders),
         ("delegation-words", .phrases), ("accompany-words", .phrases), ("accompanied-by-words", .phrases), ("send-words", .phrases), ("number-words", .numbers(1...99)), ("planned-words", .words),
         ("negation-words", .words), ("expected-words", .words), ("sequence-words", .words), ("kind-fillers", .words),
-        ("cancel-words", .phrases), ("unrealised-plan-phrases", .phrases), ("counterfactual-phrases", .phrases), ("rescheduled-from-words", .words), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
+        ("cancel-words", .phrases), ("unrealised-plan-phrases", .phrases), ("unreached-phrases", .phrases), ("removal-verbs", .words), ("removed-from-words", .words), ("counterfactual-phrases", .phrases), ("rescheduled-from-words", .words), ("kind-words", .kinds), ("kind-phrases-after", .phraseKinds),
         ("meeting-words", .phrases), ("summit-words", .phrases), ("message-words", .phrases),
         ("relations-words", .phrases), ("establish-words", .phrases), ("founding-words", .phrases), ("attribution-openers", .phrases), ("anniversary-words", .words),
         ("label-stops", .words), ("months", .numbers(1...12)), ("month-phrases", .phraseNumbers(1...12)), ("ago-units", .phraseNumbers(1...31)), ("weekdays", .numbers(0...6)),

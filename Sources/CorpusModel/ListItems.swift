@@ -31,6 +31,9 @@ struct ListItemContext {
     var year: Int?
     /// The sentence that introduces the list (the same for every item of one list).
     var list: Int = 0
+    /// The lead ends with a plan word right before its colon ("The president will:", "Tổng Bí thư ... sẽ:"): its
+    /// items are a schedule (rule status.planned.future-modal).
+    var leadPlans = false
 
     /// The list's country that is not the visitor's, when exactly one is.
     func destination(visitorCountry: String) -> String? {
@@ -65,6 +68,7 @@ struct ListItemReader {
         var si = 0
         var list: (countries: [String], person: Int?, aboutVisits: Bool)?
         var lead = 0
+        var leadPlans = false
         var inList = false
         var year: Int?
         while si < sentenceTokens.count {
@@ -84,6 +88,7 @@ struct ListItemReader {
             if !inList {
                 lead = leadSentence(before: si)
                 list = context(lead: lead)
+                leadPlans = endsWithPlanBeforeColon(lead)
             }
             inList = true
             if let y = year, let date = head.date { head.date = ListItemReader.inYear(y, date) }
@@ -92,10 +97,19 @@ struct ListItemReader {
             for k in si..<end {
                 out[k] = ListItemContext(date: head.date, countries: list?.countries ?? [], person: head.person ?? list?.person,
                                          opening: k == si, aboutVisits: list?.aboutVisits ?? false, year: itemYear,
-                                         list: lead)
+                                         list: lead, leadPlans: leadPlans)
             }
         }
         return out
+    }
+
+    /// Sentence `si` ends with a colon that a `planned-words` entry stands one or two words before ("will:",
+    /// "expected to:", "sẽ:").
+    func endsWithPlanBeforeColon(_ si: Int) -> Bool {
+        guard si >= 0, si < sentenceTokens.count else { return false }
+        let r = sentenceTokens[si]
+        guard let colon = r.last, tokens[colon].kind == .punct, tokens[colon].first == 0x3A else { return false }
+        return (max(r.lowerBound, colon - 2)..<colon).contains { tokens[$0].kind == .word && lexicon.plannedCues.contains(tokens[$0].lower) }
     }
 
     /// The sentence that introduces a list starting at `si`: the one before it, above any year lines.

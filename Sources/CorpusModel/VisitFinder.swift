@@ -367,8 +367,18 @@ extension EventFinder {
         }
         if reading.rule == .statusOccurredDefault, let trigger = r.trigger, let place = destination.place,
            negationBetween(trigger.tokens.upperBound, place.tokens.lowerBound) { reading = StatusReading(.negated, .statusNegatedCue) }
+        // "flew home by way of Hawaii, without ever reaching Tokyo": the place is one the trip never reached, whatever
+        // the trigger's own cue (rule status.negated.cue-before).
+        if reading.status != .negated, let trigger = r.trigger, let place = destination.place,
+           unreachedBefore(place.tokens.lowerBound, after: trigger.tokens.upperBound) { reading = StatusReading(.negated, .statusNegatedCue) }
+        if reading.status != .negated, let trigger = r.trigger, let place = destination.phrase(of: destination.main),
+           removedFromTrip(place.tokens, trigger: trigger.tokens, c) { reading = StatusReading(.negated, .statusNegatedCancelBefore) }
         if reading.rule == .statusOccurredDefault, let leg = previousLegStatus(r, c) { reading = StatusReading(leg, .visitContinuation) }
         if reading.rule == .statusOccurredDefault, laterLegOfPlan(r, c, start: start) { reading = StatusReading(.planned, .visitContinuation) }
+        // An item of a list whose lead ends "... will:" ("sẽ:"): a schedule's stop (rule status.planned.future-modal).
+        if reading.rule == .statusOccurredDefault, c.listItem?.leadPlans == true, !(start.map(isPast) ?? false) {
+            reading = StatusReading(.planned, .statusPlannedFutureModal)
+        }
         // "lên đường thăm A, B và C" told as done: A has begun, B and C are still ahead (status.occurred.departure).
         let firstLeg = reading.rule == .statusPlannedCuePhrase ? r.trigger.flatMap { departedFirstLeg($0.tokens, c, start: start) } : nil
         var statusValue = reading.status

@@ -210,6 +210,28 @@ extension EventFinder {
         return (from..<to).contains { tokens[$0].kind == .word && !tokens[$0].capitalized && lexicon.negationCues.contains(tokens[$0].lower) }
     }
 
+    /// An `unreached-phrases` entry ("without ever reaching", "never made it to") between the trigger's end and the
+    /// place, ending at most one word (a preposition or article) before it: the trip did not get there.
+    func unreachedBefore(_ place: Int, after trigger: Int) -> Bool {
+        guard trigger < place else { return false }
+        return (trigger..<place).contains { k in
+            let n = lexicon.unreachedPhrases.match(tokens, at: k, end: place)
+            return n > 0 && place - (k + n) <= 1
+        }
+    }
+
+    /// "cuts Australia, Papua New Guinea from Asia trip", "bỏ Úc khỏi chuyến công du": a `removal-verbs` entry right
+    /// before the place (at most two tokens), and a `removed-from-words` entry after it, at most three tokens before
+    /// the trigger: the place is taken out of the trip (rule status.negated.cancel-before).
+    func removedFromTrip(_ place: Range<Int>, trigger: Range<Int>, _ c: SentenceContext) -> Bool {
+        guard place.upperBound < trigger.lowerBound, trigger.lowerBound - place.upperBound <= 12,
+              let from = (place.upperBound..<trigger.lowerBound).last(where: { lexicon.removedFromWords.contains(tokens[$0].lower) }),
+              trigger.lowerBound - from <= 3 else { return false }
+        return (max(c.start, place.lowerBound - 2)..<place.lowerBound).contains {
+            tokens[$0].kind == .word && lexicon.removalVerbs.contains(tokens[$0].lower)
+        }
+    }
+
     /// "lands in Havana on Sunday", "leaves on Sunday for a four-day trip": a present-tense verb of the trip at
     /// or just before the trigger, with a weekday or a weekend word ("at the weekend") in the sentence, or in an
     /// agenda's heading that opens the paragraph ("TUESDAY, Stuttgart. X begins his trip ..."), or sent on to a next

@@ -112,9 +112,9 @@ struct CorpusTests {
         ("R", 27, 3, 0.53, 0.76, 0), ("S", 26, 3, 0.51, 0.63, 0), ("T", 27, 3, 0.63, 0.80, 0), ("U", 27, 3, 0.52, 0.71, 0),
         ("V", 29, 3, 0.63, 0.83, 1), ("W", 25, 3, 0.56, 0.65, 0), ("X", 27, 3, 0.50, 0.59, 1),
         ("Y", 27, 3, 0.60, 0.76, 0), ("Z", 25, 3, 0.46, 0.62, 1),
-        ("AA", 26, 3, 0.50, 0.63, 4), ("AB", 26, 3, 0.56, 0.71, 0), ("AC", 27, 3, 0.70, 0.86, 1), ("AD", 26, 3, 0.57, 0.73, 2),
+        ("AA", 26, 3, 0.50, 0.63, 2), ("AB", 26, 3, 0.56, 0.71, 0), ("AC", 27, 3, 0.70, 0.86, 1), ("AD", 26, 3, 0.57, 0.73, 2),
         ("AE", 26, 3, 0.61, 0.78, 3), ("AF", 26, 3, 0.38, 0.66, 1), ("AG", 28, 3, 0.62, 0.73, 1), ("AH", 26, 3, 0.65, 0.81, 0),
-        ("AM", 27, 3, 0.61, 0.62, 0), ("AN", 26, 3, 0.68, 0.71, 1), ("AO", 26, 3, 0.62, 0.67, 0), ("AP", 27, 3, 0.60, 0.63, 2),
+        ("AM", 27, 3, 0.61, 0.62, 0), ("AN", 26, 3, 0.68, 0.71, 0), ("AO", 26, 3, 0.62, 0.67, 0), ("AP", 27, 3, 0.60, 0.63, 2),
         ("AQ", 27, 3, 0.61, 0.69, 0), ("AR", 27, 3, 0.42, 0.62, 0), ("AS", 26, 3, 0.68, 0.72, 0),
         ("AT", 26, 3, 0.68, 0.71, 1), ("AU", 27, 3, 0.75, 0.84, 0), ("AV", 26, 3, 0.67, 0.76, 0), ("AW", 27, 3, 0.68, 0.78, 1),
         ("AX", 26, 3, 0.72, 0.78, 0), ("AY", 25, 3, 0.64, 0.69, 1), ("AZ", 26, 3, 0.63, 0.70, 1), ("BA", 26, 3, 0.65, 0.62, 0),
@@ -200,8 +200,13 @@ struct CorpusTests {
     /// from Asia trip": names listed between the cancel verb and "from"), AT's Xi -> MUS (a stopover in a relative
     /// clause with "will", placed far from its trigger), AG's Lavrov -> IDN and AW's Biden -> IDN
     /// (gathering participants of another's sentence), AY's Lavrov -> IDN (two gold rows for one merged visit).
-    /// Left in AA-AS: not yet read beyond these (AA's Eisenhower -> JPN, "flew home ..., without ever reaching Tokyo": the
-    /// trigger has a past cue, and the negation between the trigger and the place overrides occurred by default only).
+    /// Fixed by branch status11 (14 -> 11; rules.yaml examples of status.negated.cue-before, status.planned.future-modal,
+    /// status.negated.cancel-before): AA's Eisenhower -> JPN ("flew home ..., without ever reaching Tokyo":
+    /// `unreached-phrases` negate whatever the trigger's cue), AN's Tô Lâm -> CUB (an item of a list whose lead ends
+    /// "... sẽ:", a schedule), AA's Biden -> AUS ("cuts Australia, Papua New Guinea from Asia trip": `removal-verbs`).
+    /// Left and read: AA's Biden -> POL and Abbas -> JOR (merged across the set's articles: one tells the plan or the
+    /// cancellation, another the trip), AZ's Johnson -> DEU ("IN BERLIN TODAY" in a 07:00 ticker: the gold reads it as
+    /// still ahead).
     @Test("issue 9: planned or cancelled trips reported as occurred, summed over every annotated set: the ones named")
     func plannedNeverOccurred() throws {
         let sets = try TrainingSets.load(path: Fixtures.root.appendingPathComponent("Data/annotations/training-sets.tsv").path)
@@ -212,12 +217,9 @@ struct CorpusTests {
             left += r.matches.filter { ($0.gold.status ?? "occurred") != "occurred" && $0.visit.status == .occurred }
                 .map { "\(set.wholeName): \($0.gold.visitor) -> \($0.gold.destination)" }
         }
-        #expect(left.sorted() == ["AA: Dwight D. Eisenhower -> JPN",
-                               "AA: Joe Biden -> AUS",
-                               "AA: Joe Biden -> POL",
+        #expect(left.sorted() == ["AA: Joe Biden -> POL",
                                "AA: Mahmoud Abbas -> JOR",
                                "AG: Sergei Lavrov -> IDN",
-                               "AN: Tô Lâm -> CUB",
                                "AT: Xi Jinping -> MUS",
                                "AW: Joe Biden -> IDN",
                                "AY: Sergei Lavrov -> IDN",

@@ -45,23 +45,35 @@ struct SceneProposalTests {
     @Test("a person at home in his sentence, or reached there by phone, gets no scene proposal; one who stayed at home did not come (rules proposed.at-home-excluded, proposed.remote-excluded)")
     func atHomeOrByPhoneIsNotAtTheScene() {
         let scene = "Ties in focus\n\nHANOI, Jan 16 (Wire) - Japanese Prime Minister Shinzo Abe arrived in Hanoi on Monday for talks. "
-        let atHome = Self.sceneProposals(scene + "In Sydney on Saturday he and Prime Minister Malcolm Turnbull agreed on a revised pact.", date: "2017-01-16")
-        #expect(!atHome.contains { $0.visitor == "Malcolm Turnbull" }, "\(atHome.map { "\($0.visitor) \($0.destination)" })")
-        let byPhone = Self.sceneProposals(scene + "He later spoke by telephone with Australian Prime Minister Malcolm Turnbull.", date: "2017-01-16")
-        #expect(!byPhone.contains { $0.visitor == "Malcolm Turnbull" }, "\(byPhone.map { "\($0.visitor) \($0.destination)" })")
-        let phoned = Self.sceneProposals(scene + "He later telephoned Australian Prime Minister Malcolm Turnbull.", date: "2017-01-16")
-        #expect(!phoned.contains { $0.visitor == "Malcolm Turnbull" }, "\(phoned.map { "\($0.visitor) \($0.destination)" })")
-        let present = Self.sceneProposals(scene + "Australian Prime Minister Malcolm Turnbull said on Monday that ties were strong.", date: "2017-01-16")
-        #expect(present.contains { $0.visitor == "Malcolm Turnbull" && $0.destination == "VNM" }, "\(present.map { "\($0.visitor) \($0.destination)" })")
+        for sentence in ["In Sydney on Saturday he and Prime Minister Malcolm Turnbull agreed on a revised pact.",
+                         "He later spoke by telephone with Australian Prime Minister Malcolm Turnbull.",
+                         "He later telephoned Australian Prime Minister Malcolm Turnbull."] {
+            Self.expectProposal(scene + sentence, date: "2017-01-16", of: "Malcolm Turnbull", to: nil)
+        }
+        Self.expectProposal(scene + "Australian Prime Minister Malcolm Turnbull said on Monday that ties were strong.",
+                            date: "2017-01-16", of: "Malcolm Turnbull", to: "VNM")
     }
 
     @Test("the persons listed after a welcome and 'có'/'were' welcomed the guest: no scene proposal (rule proposed.host-excluded)")
     func welcomersAreHosts() {
         let arrival = "Thủ tướng Phạm Minh Chính tới Thiên Tân ngày 30/8/2025. "
-        let welcomed = Self.sceneProposals(arrival + "Đón Thủ tướng tại sân bay có Tổng thống Lào Thongloun Sisoulith.", date: "2025-08-30")
-        #expect(!welcomed.contains { $0.visitor == "Thongloun Sisoulith" }, "\(welcomed.map { "\($0.visitor) \($0.destination)" })")
-        let present = Self.sceneProposals(arrival + "Tổng thống Lào Thongloun Sisoulith cho biết quan hệ hai nước rất tốt.", date: "2025-08-30")
-        #expect(present.contains { $0.visitor == "Thongloun Sisoulith" && $0.destination == "CHN" }, "\(present.map { "\($0.visitor) \($0.destination)" })")
+        Self.expectProposal(arrival + "Đón Thủ tướng tại sân bay có Tổng thống Lào Thongloun Sisoulith.", date: "2025-08-30",
+                            of: "Thongloun Sisoulith", to: nil)
+        Self.expectProposal(arrival + "Tổng thống Lào Thongloun Sisoulith cho biết quan hệ hai nước rất tốt.", date: "2025-08-30",
+                            of: "Thongloun Sisoulith", to: "CHN")
+    }
+
+    /// `text`'s scene proposals give `visitor` a visit to `destination`, or none at all when it is nil.
+    static func expectProposal(_ text: String, date: String, of visitor: String, to destination: String?,
+                               sourceLocation: SourceLocation = #_sourceLocation) {
+        let proposed = sceneProposals(text, date: date)
+        let found = proposed.filter { $0.visitor == visitor }.map(\.destination)
+        let listed = proposed.map { "\($0.visitor) \($0.destination)" }
+        if let destination {
+            #expect(found.contains(destination), "\(listed)", sourceLocation: sourceLocation)
+        } else {
+            #expect(found.isEmpty, "\(listed)", sourceLocation: sourceLocation)
+        }
     }
 
     @Test("the dateline places the scene of a sentence that names no place")

@@ -190,4 +190,33 @@ struct StatusScopeTests {
         #expect(visit("Indonesian President Joko Widodo visited Japan in May. The state visit produced ten agreements.", to: "JPN")?.kind == .state)
         #expect(visit("Indonesian President Joko Widodo paid a state or official visit to Japan in May.", to: "JPN")?.kind == .official)
     }
+    // Branch status11: a place the journey never reached, a schedule's list, a place taken out of the trip.
+
+    @Test("unreached-phrases: the place right after 'without ever reaching' is negated, a place reached is not", arguments: [
+        ("Indonesian President Joko Widodo flew home by way of Bali, without ever reaching Tokyo.", "negated"),
+        ("Indonesian President Joko Widodo left Bali for home and never made it to Tokyo.", "negated"),
+        ("Tổng thống Indonesia Joko Widodo bay về nước qua Bali mà không tới được Tokyo.", "negated"),
+        ("Indonesian President Joko Widodo flew without fanfare to Tokyo on June 3.", "occurred"),
+    ])
+    func unreachedPlace(_ text: String, _ status: String) {
+        #expect(statuses(text, to: "JPN") == [status], "\(visits(text))")
+    }
+
+    @Test("a list whose lead ends with a plan word before its colon is a schedule; one told in the past is not")
+    func scheduleListLead() {
+        let planned = "Widodo abroad\n\nFrom June 20 to 26, Indonesian President Joko Widodo will:\n\n- attend a summit in Tokyo;\n- then pay a state visit to South Korea."
+        #expect(statuses(planned, to: "KOR") == ["planned"], "\(visits(planned))")
+        let vietnamese = "Lịch trình\n\nTừ ngày 22 đến 26/6, Tổng thống Indonesia Joko Widodo sẽ:\n\n- dự hội nghị tại Tokyo;\n- sau đó thăm cấp Nhà nước tới Hàn Quốc."
+        #expect(statuses(vietnamese, to: "KOR") == ["planned"], "\(visits(vietnamese))")
+        let past = "Widodo abroad\n\nFrom June 1 to 6, Indonesian President Joko Widodo:\n\n- attended a summit in Tokyo;\n- then paid a state visit to South Korea."
+        #expect(statuses(past, to: "KOR") == ["occurred"], "\(visits(past))")
+    }
+
+    @Test("removal-verbs: a place cut from the trip is negated; one added to it is not")
+    func placeRemovedFromTrip() {
+        let cut = "Indonesian President Joko Widodo cuts Japan from his Asia trip to focus on budget talks."
+        #expect(statuses(cut, to: "JPN") == ["negated"], "\(visits(cut))")
+        let added = "Indonesian President Joko Widodo adds Japan to his Asia trip to focus on trade talks."
+        #expect(statuses(added, to: "JPN") == ["occurred"], "\(visits(added))")
+    }
 }
