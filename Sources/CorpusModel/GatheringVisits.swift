@@ -388,11 +388,19 @@ extension EventFinder {
         place.sentence = c.index
         // "Helmut Schmidt was there, and so was Indira Gandhi, returned to power only four months ago": a time counted
         // back from the page tells a participant's past, not a new date of the gathering already dated.
-        if let time, !(time.rule == .dateYearsAgo && place.start != nil) {
+        // Nor does a coarser time that holds its date ("this year's summit" of a summit dated 3 June).
+        if let time, !(time.rule == .dateYearsAgo && place.start != nil), !Self.isCoarser(time.start, than: place.start) {
             place.start = time.start
             place.end = time.end
         }
         return GatheringReading(cue: cue, place: place, time: time, rules: rules)
+    }
+
+    /// Whether `t` only repeats, less precisely, the date `d` already gives (a year or a month that holds its days).
+    static func isCoarser(_ t: PartialDate, than d: PartialDate?) -> Bool {
+        guard let d else { return false }
+        let a = t.dayRange, b = d.dayRange
+        return a.lowerBound <= b.lowerBound && a.upperBound >= b.upperBound && a.upperBound - a.lowerBound > b.upperBound - b.lowerBound
     }
 
     /// Whether a semicolon stands between tokens `a` and `b` (in either order).

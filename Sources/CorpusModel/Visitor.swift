@@ -63,15 +63,24 @@ extension EventFinder {
     /// person right after an attribution opener (`attribution-openers`: "according to", "theo"), tells of the visit;
     /// he is not its visitor, unless a possessive pronoun before the noun makes it his ("X said his visit ...") or a
     /// cancellation, plan or negation word before it tells what he does with it ("X thông báo hoãn chuyến thăm ...",
-    /// "X announced he would postpone the visit").
+    /// "X announced he would postpone the visit"), or one after it that the visit will not happen.
     func speaksOf(_ p: PersonRef, trigger tr: Range<Int>, _ c: SentenceContext) -> Bool {
         let between = p.nameEnd..<tr.lowerBound
         let speech = between.first { lexicon.speechVerbs.match(tokens, at: $0, end: tr.lowerBound) > 0 }
         let attributed = p.phraseStart > c.start && lexicon.attributionOpeners.matchEnding(tokens, at: p.phraseStart - 1, start: c.start) > 0
         guard speech != nil || attributed else { return false }
-        return !between.contains { k in
+        let makesItHis = between.contains { k in
             lexicon.possessivePronouns.contains(tokens[k].lower) || lexicon.plannedCues.contains(tokens[k].lower)
                 || lexicon.negationCues.contains(tokens[k].lower) || lexicon.cancelCues.match(tokens, at: k, end: tr.lowerBound) > 0
+        }
+        return !makesItHis && !calledOff(after: tr, c)
+    }
+
+    /// Whether the rest of the trigger's sentence says the visit will not happen ("X said the visit ... will not take
+    /// place", "... has been called off"): the speaker then tells of his own visit.
+    func calledOff(after tr: Range<Int>, _ c: SentenceContext) -> Bool {
+        (tr.upperBound..<c.range.upperBound).contains { k in
+            lexicon.negationCues.contains(tokens[k].lower) || lexicon.cancelCues.match(tokens, at: k, end: c.range.upperBound) > 0
         }
     }
 
