@@ -80,10 +80,9 @@ enum TimeTagger {
         var suffix = false
         for i in t.range {
             let c = b[i]
-            if c >= 0x30 && c <= 0x39 {
-                cur = (cur < 0 ? 0 : cur) &* 10 &+ Int(c - 0x30)
-                if cur > 1_000_000 { cur = 1_000_000 }
-            } else if c == 0x2D || c == 0x2F || c == 0x2E || c == 0x2C || c == 0x3A {
+            if let d = digit(c) {
+                cur = appending(d, to: cur)
+            } else if isNumberSeparator(c) {
                 if cur >= 0 { values.append(cur); cur = -1 }
                 if suffix { break }
                 seps.append(c)
@@ -103,10 +102,9 @@ enum TimeTagger {
         var cur = -1
         for i in t.range {
             let c = b[i]
-            if c >= 0x30 && c <= 0x39 {
-                cur = (cur < 0 ? 0 : cur) &* 10 &+ Int(c - 0x30)
-                if cur > 1_000_000 { cur = 1_000_000 }
-            } else if c == 0x2D || c == 0x2F || c == 0x2E || c == 0x2C || c == 0x3A {
+            if let d = digit(c) {
+                cur = appending(d, to: cur)
+            } else if isNumberSeparator(c) {
                 if cur >= 0 {
                     if value >= 0 { return nil }
                     value = cur; cur = -1
@@ -128,13 +126,23 @@ enum TimeTagger {
         guard t.end > t.start else { return nil }
         var v = 0
         for i in t.range {
-            let c = b[i]
-            guard c >= 0x30 && c <= 0x39 else { return nil }
-            v = v &* 10 &+ Int(c - 0x30)
-            if v > 1_000_000 { v = 1_000_000 }
+            guard let d = digit(b[i]) else { return nil }
+            v = appending(d, to: v)
         }
         return v
     }
+
+    /// A digit byte's value, nil for any other byte.
+    @inline(__always)
+    static func digit(_ c: UInt8) -> Int? { c >= 0x30 && c <= 0x39 ? Int(c - 0x30) : nil }
+
+    /// "-", "/", ".", "," or ":" between the parts of a number ("31/1/1950", "04:30").
+    @inline(__always)
+    static func isNumberSeparator(_ c: UInt8) -> Bool { c == 0x2D || c == 0x2F || c == 0x2E || c == 0x2C || c == 0x3A }
+
+    /// A part's value with digit `d` appended (a part not begun is -1), at most 1,000,000.
+    @inline(__always)
+    static func appending(_ d: Int, to part: Int) -> Int { min((part < 0 ? 0 : part) &* 10 &+ d, 1_000_000) }
 
     static func year(_ b: UnsafeBufferPointer<UInt8>, _ t: Token) -> Int? {
         guard t.kind == .number, t.length == 4, let v = singleNumber(b, t), (1000...2100).contains(v) else { return nil }
